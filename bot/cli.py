@@ -1,0 +1,164 @@
+"""The `imbot` command.
+
+  imbot chat                     talk to the bot in this terminal
+  imbot ask [QUESTION] [--json]  answer one question, or one per line from stdin
+  imbot faq unanswered           questions the bot could not answer
+  imbot db upgrade               bring the database schema up to date
+
+Exit codes: 0 ok, 1 usage error, 2 configuration or database problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import PackageNotFoundError, version
+from zoneinfo import ZoneInfo
+
+from bot.config import Settings
+from storage.db import DatabaseError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2
+
+
+def _version() -> str:
+    try:
+        return version("imbot")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="imbot",
+        description="Chat bot of the program Integrationsmacher:innen (Lokalprojekte).",
+    )
+    p.add_argument("--version", action="version", version=f"imbot {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal")
+    chat.add_argument("--lang", choices=("de", "en"), help="default language (IMBOT_LANG)")
+
+    ask = sub.add_parser("ask", help="answer one question, or one per line from stdin")
+    ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line")
+    ask.add_argument("--lang", choices=("de", "en"), help="language when a question is ambiguous")
+
+    faq = sub.add_parser("faq", help="FAQ tools for the team").add_subparsers(
+        dest="faq_command", metavar="ACTION", required=True
+    )
+    unanswered = faq.add_parser("unanswered", help="questions the bot could not answer")
+    unanswered.add_argument("--days", type=int, default=30, help="look back this many days (30)")
+    unanswered.add_argument("--limit", type=int, default=50, help="at most this many rows (50)")
+
+    db = sub.add_parser("db", help="database tools").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True
+    )
+    db.add_parser("upgrade", help="apply all pending migrations")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings.from_env()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "chat":
+            return _chat(settings, args)
+        if args.command == "ask":
+            return _ask(settings, args)
+        if args.command == "faq":
+            return _unanswered(settings, args)
+        if args.command == "db":
+            return _db_upgrade(settings)
+    except DatabaseError as exc:
+        print(f"imbot: database problem: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except KeyboardInterrupt:
+        return EXIT_OK
+    return EXIT_USAGE
+
+
+def _chat(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import run_console
+
+    if args.lang:
+        settings = Settings(settings.database_url, args.lang, settings.timezone, settings.log_level)
+    run_console(settings)
+    return EXIT_OK
+
+
+def _ask(settings: Settings, args: argparse.Namespace) -> int:
+    """Answer questions without touching the database (nothing is logged)."""
+    from bot.app import build_matcher
+
+    matcher = build_matcher()
+    lang = args.lang or settings.default_lang
+    questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
+    for question in questions:
+        if not question:
+            continue
+        match = matcher.match(question, lang)
+        if args.json:
+            print(json.dumps(_as_json(match), ensure_ascii=False), flush=True)
+        else:
+            print(_as_text(match), flush=True)
+    return EXIT_OK
+
+
+def _as_json(match) -> dict:
+    best = match.best
+    suggestions = [] if match.confident else [best, *(c.entry for c in match.runner_ups)][:3]
+    return {
+        "answer": match.answer,
+        "confident": match.confident,
+        "faq_id": best.id if best else None,
+        "score": match.score,
+        "lang": match.lang,
+        "section": best.section if best and match.confident else None,
+        "suggestions": [{"faq_id": e.id, "topic": e.topic[match.lang]} for e in suggestions if e],
+    }
+
+
+def _as_text(match) -> str:
+    if match.confident:
+        return f"{match.answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
+    guess = f"best guess {match.best.id}, score {match.score:.2f}" if match.best else "no guess"
+    return f"(not confident: {guess})\n"
+
+
+def _unanswered(settings: Settings, args: argparse.Namespace) -> int:
+    from storage.db import make_engine, upgrade
+    from storage.repo import UnitOfWork, session_factory
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    since = datetime.now(UTC) - timedelta(days=args.days)
+    with UnitOfWork(session_factory(engine)) as uow:
+        rows = uow.faq_log.unanswered(since=since, limit=args.limit)
+    if not rows:
+        print(f"No unanswered questions in the last {args.days} days.")
+        return EXIT_OK
+    tz = ZoneInfo(settings.timezone)
+    print(f"{'count':>5}  {'last asked':16}  lang  {'best guess':20} score  question")
+    for r in rows:
+        when = r.last_asked.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        print(f"{r.count:>5}  {when:16}  {r.lang:4}  {r.best_guess or '-':20} {r.score:5.2f}  {r.question}")
+    return EXIT_OK
+
+
+def _db_upgrade(settings: Settings) -> int:
+    from storage.db import make_engine, upgrade
+
+    upgrade(make_engine(settings.database_url))
+    print("Database is up to date.")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

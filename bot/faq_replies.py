@@ -1,0 +1,89 @@
+"""Turn FAQ matches into replies, and record what the bot could not answer.
+
+Answers come only from the knowledge base. An unconfident match never shows its
+guess as an answer: it offers the closest questions as choices and the contacts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.messages import Button, Outbound
+from bot.texts import t
+from faq.kb import LANGS, Entry
+from faq.matcher import Match, Matcher
+
+__all__ = ["FAQ_PREFIX", "FaqReplies", "UnansweredLog"]
+
+log = logging.getLogger(__name__)
+
+FAQ_PREFIX = "faq:"
+SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
+MAX_SUGGESTIONS = 3
+
+UnansweredLog = Callable[[Match, datetime], None]
+
+
+class FaqReplies:
+    def __init__(self, matcher: Matcher, unanswered_log: UnansweredLog | None = None) -> None:
+        self.matcher = matcher
+        self.kb = matcher.kb
+        self._log = unanswered_log
+
+    def ask(self, question: str, default_lang: str, now: datetime) -> Outbound:
+        match = self.matcher.match(question, default_lang)
+        log.info("faq match faq_id=%s score=%.3f confident=%s lang=%s",
+                 match.best and match.best.id, match.score, match.confident, match.lang)  # fmt: skip
+        if match.confident and match.best:
+            return self.entry_reply(match.best, match.lang)
+        if self._log is not None:
+            try:
+                self._log(match, now)
+            except Exception:  # the answer matters more than the log entry
+                log.exception("could not record an unanswered question")
+        return self.not_sure_reply(match)
+
+    def entry_reply(self, entry: Entry, lang: str) -> Outbound:
+        source = t("source", lang, section=entry.section)
+        return Outbound(f"{entry.answer[lang]}\n\n{source}")
+
+    def not_sure_reply(self, match: Match) -> Outbound:
+        lang = match.lang
+        suggestions = self.suggestions(match)
+        parts = [t("not_sure", lang), f"{t('ask_contacts', lang)}\n{self._contacts(lang)}"]
+        if suggestions:
+            parts.append(t("did_you_mean", lang))
+        return Outbound("\n\n".join(parts), self._buttons(suggestions, lang))
+
+    def suggestions(self, match: Match) -> list[Entry]:
+        """Up to three closest entries worth offering (best guess first)."""
+        if match.best is None:
+            return []
+        scored = [(match.best, match.score), *((c.entry, c.score) for c in match.runner_ups)]
+        return [e for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
+
+    def topics_reply(self, lang: str) -> Outbound:
+        return Outbound(t("topics", lang), self._buttons(self.kb.entries, lang))
+
+    def contact_reply(self, lang: str) -> Outbound:
+        return Outbound(self._contacts(lang))
+
+    def choice_reply(self, data: str) -> Outbound | None:
+        """The answer for a pressed `faq:<lang>:<id>` button; None if it is not valid."""
+        lang, _, entry_id = data.removeprefix(FAQ_PREFIX).partition(":")
+        if lang not in LANGS:
+            return None
+        try:
+            return self.entry_reply(self.kb.get(entry_id), lang)
+        except KeyError:
+            return None
+
+    @staticmethod
+    def _buttons(entries, lang: str) -> tuple[Button, ...]:
+        return tuple(Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}") for e in entries)
+
+    def _contacts(self, lang: str) -> str:
+        answer = self.kb.get("contact").answer[lang]
+        return answer.split("\n", 1)[1] if "\n" in answer else answer

@@ -1,0 +1,86 @@
+"""Database location, engine and migrations.
+
+`IMBOT_DATABASE_URL` selects the database (`sqlite:///path` or
+`postgresql+psycopg://...`); without it the bot uses an SQLite file in the user's
+data directory. The schema is owned by Alembic (`storage/migrations`).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from platformdirs import user_data_dir
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+__all__ = ["DatabaseError", "database_url", "default_database_url", "make_engine", "upgrade"]
+
+ENV_VAR = "IMBOT_DATABASE_URL"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class DatabaseError(RuntimeError):
+    """The database is misconfigured or unreachable; the message says what to do."""
+
+
+def default_database_url() -> str:
+    path = Path(user_data_dir("imbot", appauthor=False)) / "imbot.db"
+    return f"sqlite:///{path}"
+
+
+def database_url(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    return env.get(ENV_VAR, "").strip() or default_database_url()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`, with a clear DatabaseError for malformed URLs."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(
+            f"{ENV_VAR} is not a database URL: {url!r}. "
+            "Examples: sqlite:///imbot.db or postgresql+psycopg://user:pass@host/imbot"
+        ) from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args={"timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise DatabaseError(f"driver missing for {parsed.drivername}: {exc}") from exc
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision`; DatabaseError if the database cannot be reached."""
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    command.downgrade(alembic_config(engine), revision)

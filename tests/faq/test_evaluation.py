@@ -1,0 +1,57 @@
+"""The FAQ quality gate: measured on questions the knowledge base never saw."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from faq.normalize import tokens
+
+EVAL = yaml.safe_load((Path(__file__).parent / "eval.yaml").read_text(encoding="utf-8"))
+IN_SCOPE = [(item["q"], item["id"]) for item in EVAL["in_scope"]]
+OUT_OF_SCOPE = EVAL["out_of_scope"]
+
+
+def test_evaluation_set_is_large_enough_and_bilingual():
+    assert len(IN_SCOPE) >= 150
+    assert len(OUT_OF_SCOPE) >= 50
+
+
+def test_evaluation_questions_are_not_in_the_knowledge_base(kb):
+    known = {tuple(tokens(q)) for e in kb.entries for qs in e.questions.values() for q in qs}
+    leaked = [q for q, _ in IN_SCOPE if tuple(tokens(q)) in known]
+    assert not leaked, f"evaluation questions pasted into the KB: {leaked}"
+
+
+def test_expected_ids_exist(kb):
+    ids = {e.id for e in kb.entries}
+    assert {entry_id for _, entry_id in IN_SCOPE} <= ids
+
+
+def test_in_scope_accuracy_and_confident_errors(matcher):
+    results = [(matcher.match(q), expected) for q, expected in IN_SCOPE]
+    right = sum(m.confident and m.best.id == exp for m, exp in results)
+    wrong = [(m.question, exp, m.best.id) for m, exp in results if m.confident and m.best.id != exp]
+    assert right / len(IN_SCOPE) >= 0.90, f"only {right}/{len(IN_SCOPE)} answered right"
+    assert len(wrong) / len(IN_SCOPE) <= 0.03, f"confidently wrong: {wrong}"
+
+
+def test_out_of_scope_is_not_answered_confidently(matcher):
+    confident = [(q, matcher.match(q).best.id) for q in OUT_OF_SCOPE if matcher.match(q).confident]
+    assert 1 - len(confident) / len(OUT_OF_SCOPE) >= 0.90, f"answered: {confident}"
+
+
+@pytest.mark.parametrize(
+    "question", ["Wie viele Einwohner hat Pforzheim?", "Wo finde ich einen Deutschkurs in Torgau?"]
+)
+def test_names_from_the_call_alone_do_not_make_an_answer(matcher, question):
+    assert not matcher.match(question).confident
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("Bis wann kann man sich bewerben?", "de"), ("When do applications close?", "en"),
+     ("Wie viel Geld gibt's für Software?", "de"), ("Who pays the expert?", "en")],
+)  # fmt: skip
+def test_reply_language_follows_the_question(matcher, question, lang):
+    assert matcher.match(question).lang == lang

@@ -1,0 +1,63 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from faq.kb import LANGS, KnowledgeBase, KnowledgeBaseError
+
+REQUIRED_TOPICS = {
+    "deadline", "eligibility", "funding", "salary", "project_budget", "number_of_projects",
+    "participants", "duration", "expert_background", "core_team", "accompanying_program",
+    "learning_platform", "buddy_program", "intro_days", "kickoff", "closing_event", "pre_talks",
+    "feedback", "sketch_phase", "final_sketch_talk", "expert_profiles", "expert_choice",
+    "employment", "evaluation", "topics", "networking", "contact",
+}  # fmt: skip
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_kb_covers_every_fact_the_issue_lists(kb):
+    assert REQUIRED_TOPICS <= {e.id for e in kb.entries}
+
+
+def test_every_source_passage_is_quoted_from_the_call(kb, call_text):
+    call = _squash(call_text)
+    missing = [e.id for e in kb.entries if _squash(e.source) not in call]
+    assert not missing, f"source passages not found in the call: {missing}"
+
+
+def test_entries_are_bilingual_with_several_examples(kb):
+    for entry in kb.entries:
+        for lang in LANGS:
+            assert entry.answer[lang], entry.id
+            assert len(entry.questions[lang]) >= 3, (entry.id, lang)
+            assert entry.keywords[lang], (entry.id, lang)
+
+
+@pytest.mark.parametrize(
+    ("fact", "entry_id"),
+    [("3. Mai 2023", "deadline"), ("TVöD Entgeltgruppe 11 Stufe 2", "funding"),
+     ("EUR 3.000", "project_budget"), ("60 bis 90 Minuten", "pre_talks"),
+     ("Arbeitnehmerüberlassung", "employment"), ("Montag bis Donnerstag, 9–17 Uhr", "contact"),
+     ("Montag bis Freitag, 10–16 Uhr", "contact"), ("Anfang August", "expert_profiles")],
+)  # fmt: skip
+def test_answers_carry_the_facts_of_the_call(kb, fact, entry_id):
+    assert fact in kb.get(entry_id).answer["de"]
+
+
+def test_malformed_file_names_file_and_entry(tmp_path: Path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  section: s\n  source: s\n  topic: {de: a}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=r"bad.yaml entry 1 \(x\).*topic"):
+        KnowledgeBase.from_files([bad])
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="broken.yaml: not valid YAML"):
+        KnowledgeBase.from_files([broken])
+
+
+def test_duplicate_ids_are_refused(kb):
+    with pytest.raises(KnowledgeBaseError, match="duplicate"):
+        KnowledgeBase(kb.entries[:1] * 2)

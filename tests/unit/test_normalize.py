@@ -1,0 +1,23 @@
+from faq.normalize import content_terms, fold, stem, tokens
+
+
+def test_fold_umlauts_sharp_s_and_gender_forms():
+    assert fold("Expert:innen Größe Übernahme") == "expertinnen grosse ubernahme"
+    assert fold("Pat:in") == "patin"
+    assert fold("Kick-off E-Mail") == "kickoff email"
+
+
+def test_digraphs_meet_folded_umlauts():
+    assert tokens("Vorgespraeche") == tokens("Vorgespräche")
+
+
+def test_stem_unifies_inflections_but_keeps_short_words():
+    assert stem("bewerbungen") == stem("bewerbung") == stem("bewerben") == stem("bewerber")
+    assert stem("team") == "team"
+    assert stem("2023") == "2023"
+
+
+def test_content_terms_drop_stop_words_and_mark_question_words():
+    assert content_terms("Wann ist der Bewerbungsschluss?") == ["_when", stem("bewerbungsschluss")]
+    assert content_terms("Wer fördert das?")[0] == "_who"
+    assert content_terms("Who funds it?")[0] == "_who"
