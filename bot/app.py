@@ -46,6 +46,8 @@ def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
     return Router(faq, default_lang=settings.default_lang, clock=clock)
 
 
-def run_console(settings: Settings, *, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
+def run_console(
+    settings: Settings, *, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> None:
     router = build_router(settings)
     ConsoleAdapter(router.handle, stdin=stdin, stdout=stdout).run()

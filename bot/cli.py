@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         if args.command == "chat":
             return _chat(settings, args)
@@ -127,7 +129,9 @@ def _as_json(match) -> dict:
 
 def _as_text(match) -> str:
     if match.confident:
-        return f"{match.answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
+        return (
+            f"{match.answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
+        )
     guess = f"best guess {match.best.id}, score {match.score:.2f}" if match.best else "no guess"
     return f"(not confident: {guess})\n"
 
@@ -148,7 +152,9 @@ def _unanswered(settings: Settings, args: argparse.Namespace) -> int:
     print(f"{'count':>5}  {'last asked':16}  lang  {'best guess':20} score  question")
     for r in rows:
         when = r.last_asked.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        print(f"{r.count:>5}  {when:16}  {r.lang:4}  {r.best_guess or '-':20} {r.score:5.2f}  {r.question}")
+        print(
+            f"{r.count:>5}  {when:16}  {r.lang:4}  {r.best_guess or '-':20} {r.score:5.2f}  {r.question}"
+        )
     return EXIT_OK
 
 

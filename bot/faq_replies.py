@@ -34,8 +34,13 @@ class FaqReplies:
 
     def ask(self, question: str, default_lang: str, now: datetime) -> Outbound:
         match = self.matcher.match(question, default_lang)
-        log.info("faq match faq_id=%s score=%.3f confident=%s lang=%s",
-                 match.best and match.best.id, match.score, match.confident, match.lang)  # fmt: skip
+        log.info(
+            "faq match faq_id=%s score=%.3f confident=%s lang=%s",
+            match.best and match.best.id,
+            match.score,
+            match.confident,
+            match.lang,
+        )
         if match.confident and match.best:
             return self.entry_reply(match.best, match.lang)
         if self._log is not None:

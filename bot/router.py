@@ -35,7 +35,9 @@ Handler = Callable[[Inbound, list[str], ChatState], list[Outbound]]
 
 
 class Router:
-    def __init__(self, faq: FaqReplies, *, default_lang: str = "de", clock: Clock | None = None) -> None:
+    def __init__(
+        self, faq: FaqReplies, *, default_lang: str = "de", clock: Clock | None = None
+    ) -> None:
         self.faq = faq
         self.default_lang = default_lang
         self.clock = clock or (lambda: datetime.now(UTC))

@@ -13,10 +13,10 @@ _TEXTS: dict[str, dict[str, str]] = {
             "auf Deutsch oder Englisch, z. B. „Bis wann kann ich mich bewerben?“."
         ),
         "en": (
-            "Hello! I am the bot of the program \"Integrationsmacher:innen – Integration durch "
-            "Zusammenarbeit\" (funded by the Robert Bosch Stiftung, run by Lokalprojekte).\n\n"
+            'Hello! I am the bot of the program "Integrationsmacher:innen – Integration durch '
+            'Zusammenarbeit" (funded by the Robert Bosch Stiftung, run by Lokalprojekte).\n\n'
             "Ask me about the call for applications in your own words, in German or English, "
-            "e.g. \"When is the application deadline?\"."
+            'e.g. "When is the application deadline?".'
         ),
     },
     "help": {
@@ -37,7 +37,10 @@ _TEXTS: dict[str, dict[str, str]] = {
             "/help – this overview"
         ),
     },
-    "source": {"de": "Quelle: Ausschreibung, {section}", "en": "Source: call for applications, {section}"},
+    "source": {
+        "de": "Quelle: Ausschreibung, {section}",
+        "en": "Source: call for applications, {section}",
+    },
     "not_sure": {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",
         "en": "I cannot find a reliable answer to that in the call for applications.",

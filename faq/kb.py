@@ -62,7 +62,9 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{path.name}: not valid YAML: {exc}") from exc
             if not isinstance(raw, list):
                 raise KnowledgeBaseError(f"{path.name}: expected a list of entries")
-            entries.extend(_parse_entry(item, f"{path.name} entry {i + 1}") for i, item in enumerate(raw))
+            entries.extend(
+                _parse_entry(item, f"{path.name} entry {i + 1}") for i, item in enumerate(raw)
+            )
         return cls(tuple(entries))
 
 

@@ -59,7 +59,9 @@ class Match:
         return self.best.answer[self.lang] if self.best and self.confident else None
 
 
-def detect_language(text: str, default: str = "de", vocab_lang: dict[str, str] | None = None) -> str:
+def detect_language(
+    text: str, default: str = "de", vocab_lang: dict[str, str] | None = None
+) -> str:
     """'de' or 'en' by stop words, German letters and (optionally) KB vocabulary."""
     toks = tokens(text)
     de = sum(t in _DE_HINTS for t in toks) + 2 * sum(c in _GERMAN_LETTERS for c in text)
@@ -101,9 +103,9 @@ class Matcher:
             for lang in LANGS:
                 texts = [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]
                 for text in texts:
-                    for term in content_terms(text):
-                        postings[term].add(i)
-                        langs[term].add(lang)
+                    for word in content_terms(text):
+                        postings[word].add(i)
+                        langs[word].add(lang)
                 examples.extend(" ".join(content_terms(q)) for q in entry.questions[lang])
             self._examples.append(examples)
         n = len(kb.entries)
@@ -143,9 +145,15 @@ class Matcher:
                 return (hit[0],)
         if len(t) >= 5:
             for v in self._by_initial.get(t[0], ()):
-                if len(v) >= 5 and abs(len(v) - len(t)) <= 3 and (v.startswith(t) or t.startswith(v)):
+                if (
+                    len(v) >= 5
+                    and abs(len(v) - len(t)) <= 3
+                    and (v.startswith(t) or t.startswith(v))
+                ):
                     return (v,)
-        if 3 <= len(token) <= 5 and process.extractOne(token, _STOPWORDS, scorer=fuzz.ratio, score_cutoff=85):
+        if 3 <= len(token) <= 5 and process.extractOne(
+            token, _STOPWORDS, scorer=fuzz.ratio, score_cutoff=85
+        ):
             return ()
         return None
 
@@ -184,10 +192,10 @@ class Matcher:
         if not total or not any(known for _, known in terms):
             return Match(question, lang, None, 0.0, False)
         coverage: dict[int, float] = defaultdict(float)
-        for term, known in terms:
+        for word, known in terms:
             if known:
-                for i in self._postings[term]:
-                    coverage[i] += weights[term] / total
+                for i in self._postings[word]:
+                    coverage[i] += weights[word] / total
         top = sorted(coverage.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
         query = " ".join(t for t, _ in terms)
         scored = []

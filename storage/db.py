@@ -15,7 +15,7 @@ from alembic.config import Config
 from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 __all__ = ["DatabaseError", "database_url", "default_database_url", "make_engine", "upgrade"]
 
@@ -47,7 +47,9 @@ def make_engine(url: str) -> Engine:
             "Examples: sqlite:///imbot.db or postgresql+psycopg://user:pass@host/imbot"
         ) from exc
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise DatabaseError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+        raise DatabaseError(
+            f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+        )
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
@@ -56,8 +58,11 @@ def make_engine(url: str) -> Engine:
         return engine
     try:
         return create_engine(parsed, pool_pre_ping=True)
-    except ModuleNotFoundError as exc:
-        raise DatabaseError(f"driver missing for {parsed.drivername}: {exc}") from exc
+    except (ModuleNotFoundError, NoSuchModuleError) as exc:
+        raise DatabaseError(
+            f"no database driver {parsed.drivername!r}: use postgresql+psycopg:// "
+            "and install it with: pip install 'imbot[postgres]'"
+        ) from exc
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

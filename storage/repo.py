@@ -35,20 +35,42 @@ class FaqLogRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, *, question: str, lang: str, best_guess: str | None, score: float,
-            confident: bool, asked_at: datetime) -> None:  # fmt: skip
+    def add(
+        self,
+        *,
+        question: str,
+        lang: str,
+        best_guess: str | None,
+        score: float,
+        confident: bool,
+        asked_at: datetime,
+    ) -> None:
         self.session.add(
-            FaqLog(question=question, lang=lang, best_guess=best_guess, score=score,
-                   confident=confident, asked_at=asked_at)  # fmt: skip
+            FaqLog(
+                question=question,
+                lang=lang,
+                best_guess=best_guess,
+                score=score,
+                confident=confident,
+                asked_at=asked_at,
+            )
         )
 
-    def unanswered(self, *, since: datetime | None = None, limit: int = 50) -> list[UnansweredQuestion]:
+    def unanswered(
+        self, *, since: datetime | None = None, limit: int = 50
+    ) -> list[UnansweredQuestion]:
         """Unconfident questions, identical texts grouped, most asked first."""
         last = func.max(FaqLog.asked_at).label("last_asked")
         count = func.count().label("n")
         stmt = (
-            select(FaqLog.question, FaqLog.lang, func.max(FaqLog.best_guess), func.max(FaqLog.score),
-                   count, last)  # fmt: skip
+            select(
+                FaqLog.question,
+                FaqLog.lang,
+                func.max(FaqLog.best_guess),
+                func.max(FaqLog.score),
+                count,
+                last,
+            )
             .where(FaqLog.confident.is_(False))
             .group_by(FaqLog.question, FaqLog.lang)
             .order_by(count.desc(), last.desc())
@@ -56,8 +78,10 @@ class FaqLogRepository:
         )
         if since is not None:
             stmt = stmt.where(FaqLog.asked_at >= since)
-        return [UnansweredQuestion(q, lang, guess, score, n, asked)
-                for q, lang, guess, score, n, asked in self.session.execute(stmt)]  # fmt: skip
+        return [
+            UnansweredQuestion(q, lang, guess, score, n, asked)
+            for q, lang, guess, score, n, asked in self.session.execute(stmt)
+        ]
 
 
 class UnitOfWork:

@@ -50,7 +50,9 @@ class ConsoleAdapter:
 
     def _inbound(self, line: str) -> Inbound:
         if line.isdigit() and 1 <= int(line) <= len(self._buttons):
-            return Inbound(self.platform, self.user_id, self.user_id, data=self._buttons[int(line) - 1].data)
+            return Inbound(
+                self.platform, self.user_id, self.user_id, data=self._buttons[int(line) - 1].data
+            )
         return Inbound(self.platform, self.user_id, self.user_id, text=line)
 
     def send_all(self, replies: list[Outbound]) -> None:

@@ -1,0 +1,40 @@
+import io
+
+from bot.adapters.console import ConsoleAdapter
+from bot.faq_replies import FaqReplies
+from bot.router import Router
+
+
+class Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def run(matcher, lines: str, tty=False) -> str:
+    stdin = (Tty if tty else io.StringIO)(lines)
+    out = io.StringIO()
+    ConsoleAdapter(Router(FaqReplies(matcher)).handle, stdin=stdin, stdout=out, user_id="me").run()
+    return out.getvalue()
+
+
+def test_console_greets_answers_and_quits(matcher):
+    out = run(matcher, "Wann ist Bewerbungsschluss?\n/quit\nWer kann sich bewerben?\n")
+    assert out.startswith("Hallo!")
+    assert "3. Mai 2023" in out
+    assert "Städte, Kommunen und Behörden" not in out  # nothing read after /quit
+
+
+def test_console_number_presses_the_listed_button(matcher):
+    out = run(matcher, "/faq\n1\n")
+    assert "[1] Bewerbungsschluss" in out
+    assert out.count("Bewerbungsschluss ist der 3. Mai 2023.") == 1
+
+
+def test_number_without_buttons_is_a_question(matcher):
+    out = run(matcher, "7\n")
+    assert "keine sichere Antwort" in out
+
+
+def test_prompt_only_on_a_terminal(matcher):
+    assert "> " in run(matcher, "\n", tty=True)
+    assert "> " not in run(matcher, "\n")
