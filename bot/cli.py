@@ -5,7 +5,7 @@
   imbot faq unanswered           questions the bot could not answer
   imbot db upgrade               bring the database schema up to date
 
-Exit codes: 0 ok, 1 usage error, 2 configuration or database problem.
+Exit codes: 0 ok, 1 configuration or database problem, 2 usage error (argparse).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from storage.db import DatabaseError
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_USAGE, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_CONFIG, EXIT_USAGE = 0, 1, 2
 
 
 def _version() -> str:

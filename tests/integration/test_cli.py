@@ -1,0 +1,63 @@
+"""The `imbot` command end to end (in process), on a fresh SQLite database."""
+
+import io
+import json
+
+import pytest
+
+from bot import cli
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+
+
+def test_ask_json_confident_and_not(capsys):
+    assert cli.main(["ask", "--json", "Bis wann kann man sich bewerben?"]) == 0
+    hit = json.loads(capsys.readouterr().out)
+    assert hit["confident"] and hit["faq_id"] == "deadline" and "3. Mai 2023" in hit["answer"]
+    assert hit["lang"] == "de" and hit["suggestions"] == []
+
+    assert cli.main(["ask", "--json", "What is the population of Pforzheim?"]) == 0
+    miss = json.loads(capsys.readouterr().out)
+    assert miss["answer"] is None and not miss["confident"] and miss["lang"] == "en"
+    assert miss["faq_id"] and miss["score"] > 0 and 1 <= len(miss["suggestions"]) <= 3
+
+
+def test_ask_reads_one_question_per_line_from_stdin(capsys, monkeypatch):
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("Wer kann sich bewerben?\n\nWho funds the program?\n")
+    )
+    assert cli.main(["ask", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["faq_id"] for line in lines] == ["eligibility", "funder"]
+
+
+def test_chat_records_unanswered_questions_for_the_team(capsys, monkeypatch):
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("Wie ist das Wetter in Stralsund?\nBewerbungsfrist?\n")
+    )
+    assert cli.main(["chat"]) == 0
+    assert "keine sichere Antwort" in capsys.readouterr().out
+    assert cli.main(["faq", "unanswered"]) == 0
+    out = capsys.readouterr().out
+    assert "Wie ist das Wetter in Stralsund?" in out and "Bewerbungsfrist" not in out
+
+
+def test_empty_log_and_db_upgrade(capsys):
+    assert cli.main(["db", "upgrade"]) == 0
+    assert cli.main(["faq", "unanswered"]) == 0
+    assert "No unanswered questions" in capsys.readouterr().out
+
+
+def test_bad_database_url_exits_1_with_a_message(capsys, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", "mysql://nope")
+    assert cli.main(["db", "upgrade"]) == 1
+    assert "database problem" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_non_zero():
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["nonsense"])
+    assert exc.value.code == 2
