@@ -25,7 +25,16 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from faq.kb import LANGS, Entry, KnowledgeBase
-from faq.normalize import STOPWORDS_DE, STOPWORDS_EN, content_terms, is_stopword, stem, term, tokens
+from faq.normalize import (
+    STOPWORDS_DE,
+    STOPWORDS_EN,
+    content_terms,
+    is_stopword,
+    participle_base,
+    stem,
+    term,
+    tokens,
+)
 
 __all__ = ["Candidate", "Match", "Matcher", "detect_language"]
 
@@ -88,6 +97,7 @@ class Matcher:
         min_coverage: float = 0.5,
         similarity_weight: float = 0.45,
         candidates: int = 12,
+        example_strength: float = 1.0,
     ) -> None:
         self.kb = kb
         self.threshold = threshold
@@ -95,21 +105,24 @@ class Matcher:
         self.min_coverage = min_coverage
         self.similarity_weight = similarity_weight
         self.candidates = candidates
-        postings: dict[str, set[int]] = defaultdict(set)
+        # term -> {entry index: strength}; curated keywords and topics count fully,
+        # words that only occur in an example question count less.
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
         langs: dict[str, set[str]] = defaultdict(set)
         self._examples: list[list[str]] = []
         for i, entry in enumerate(kb.entries):
             examples = []
             for lang in LANGS:
-                texts = [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]
-                for text in texts:
+                sources = [(q, example_strength) for q in entry.questions[lang]]
+                sources += [(k, 1.0) for k in (*entry.keywords[lang], entry.topic[lang])]
+                for text, strength in sources:
                     for word in content_terms(text):
-                        postings[word].add(i)
+                        postings[word][i] = max(strength, postings[word].get(i, 0.0))
                         langs[word].add(lang)
                 examples.extend(" ".join(content_terms(q)) for q in entry.questions[lang])
             self._examples.append(examples)
         n = len(kb.entries)
-        self._postings = {term: frozenset(ids) for term, ids in postings.items()}
+        self._postings = dict(postings)
         self._idf = {term: math.log(1 + n / len(ids)) for term, ids in postings.items()}
         self._unknown_weight = 1.5 * math.log(1 + n)
         self._langs = {t: frozenset(ls) for t, ls in langs.items()}
@@ -138,6 +151,9 @@ class Matcher:
         parts = self._split_compound(token)
         if parts:
             return parts
+        base = participle_base(token)
+        if base and stem(base) in self._postings:
+            return (stem(base),)
         if len(t) >= 5:
             near = [v for v in self._by_initial.get(t[0], ()) if abs(len(v) - len(t)) <= 1]
             hit = process.extractOne(t, near, scorer=fuzz.ratio, score_cutoff=80)
@@ -194,8 +210,8 @@ class Matcher:
         coverage: dict[int, float] = defaultdict(float)
         for word, known in terms:
             if known:
-                for i in self._postings[word]:
-                    coverage[i] += weights[word] / total
+                for i, strength in self._postings[word].items():
+                    coverage[i] += strength * weights[word] / total
         top = sorted(coverage.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
         query = " ".join(t for t, _ in terms)
         scored = []

@@ -12,7 +12,7 @@ import unicodedata
 
 __all__ = [
     "QUESTION_WORDS", "STOPWORDS_DE", "STOPWORDS_EN",
-    "content_terms", "fold", "is_stopword", "stem", "term", "tokens",
+    "content_terms", "fold", "is_stopword", "participle_base", "stem", "term", "tokens",
 ]  # fmt: skip
 
 STOPWORDS_DE = frozenset(
@@ -44,7 +44,8 @@ STOPWORDS_EN = frozenset(
     do does did doing done can could may might must shall should will would not no yes
     any some all more most very so too just please hello hi thanks thank question questions
     if then than get gets got there s does exactly mean means possible tell give me know
-    out whether would like need find going happen happens work works kind sort
+    out whether would like need find going happen happens work works kind sort until during
+    inside really see receive look looking take
     """.split()
 )
 
@@ -82,6 +83,18 @@ def tokens(text: str) -> list[str]:
             tok = tok.replace(digraph, vowel)
         out.append(tok)
     return out
+
+
+_SEPARABLE = ("ein", "aus", "an", "ab", "auf", "mit", "vor", "zu", "nach", "fest", "")
+
+
+def participle_base(token: str) -> str | None:
+    """German past participle without its "ge" (eingereicht -> einreicht), else None."""
+    for prefix in _SEPARABLE:
+        rest = token[len(prefix) :]
+        if token.startswith(prefix) and rest.startswith("ge") and len(rest) >= 6:
+            return prefix + rest[2:]
+    return None
 
 
 def stem(token: str) -> str:
