@@ -97,7 +97,6 @@ class Matcher:
         min_coverage: float = 0.5,
         similarity_weight: float = 0.45,
         candidates: int = 12,
-        example_strength: float = 1.0,
     ) -> None:
         self.kb = kb
         self.threshold = threshold
@@ -105,24 +104,21 @@ class Matcher:
         self.min_coverage = min_coverage
         self.similarity_weight = similarity_weight
         self.candidates = candidates
-        # term -> {entry index: strength}; curated keywords and topics count fully,
-        # words that only occur in an example question count less.
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        postings: dict[str, set[int]] = defaultdict(set)
         langs: dict[str, set[str]] = defaultdict(set)
         self._examples: list[list[str]] = []
         for i, entry in enumerate(kb.entries):
             examples = []
             for lang in LANGS:
-                sources = [(q, example_strength) for q in entry.questions[lang]]
-                sources += [(k, 1.0) for k in (*entry.keywords[lang], entry.topic[lang])]
-                for text, strength in sources:
+                texts = [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]
+                for text in texts:
                     for word in content_terms(text):
-                        postings[word][i] = max(strength, postings[word].get(i, 0.0))
+                        postings[word].add(i)
                         langs[word].add(lang)
                 examples.extend(" ".join(content_terms(q)) for q in entry.questions[lang])
             self._examples.append(examples)
         n = len(kb.entries)
-        self._postings = dict(postings)
+        self._postings = {term: frozenset(ids) for term, ids in postings.items()}
         self._idf = {term: math.log(1 + n / len(ids)) for term, ids in postings.items()}
         self._unknown_weight = 1.5 * math.log(1 + n)
         self._langs = {t: frozenset(ls) for t, ls in langs.items()}
@@ -210,8 +206,8 @@ class Matcher:
         coverage: dict[int, float] = defaultdict(float)
         for word, known in terms:
             if known:
-                for i, strength in self._postings[word].items():
-                    coverage[i] += strength * weights[word] / total
+                for i in self._postings[word]:
+                    coverage[i] += weights[word] / total
         top = sorted(coverage.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
         query = " ".join(t for t, _ in terms)
         scored = []
