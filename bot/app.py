@@ -6,16 +6,19 @@ import logging
 from datetime import datetime
 from typing import TextIO
 
+from sqlalchemy.orm import Session, sessionmaker
+
 from bot.adapters.console import ConsoleAdapter
 from bot.config import Settings
 from bot.faq_replies import FaqReplies
+from bot.people import People
 from bot.router import Clock, Router
 from faq.kb import load_default_kb
 from faq.matcher import Match, Matcher
 from storage.db import make_engine, upgrade
 from storage.repo import UnitOfWork, session_factory
 
-__all__ = ["build_matcher", "build_router", "run_console"]
+__all__ = ["build_matcher", "build_people", "build_router", "open_database", "run_console"]
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +27,19 @@ def build_matcher() -> Matcher:
     return Matcher(load_default_kb())
 
 
-def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
-    """Router on the configured database, migrated to the newest schema first."""
+def open_database(settings: Settings) -> sessionmaker[Session]:
+    """Sessions on the configured database, migrated to the newest schema first."""
     engine = make_engine(settings.database_url)
     upgrade(engine)
-    sessions = session_factory(engine)
+    return session_factory(engine)
+
+
+def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
+    return People(open_database(settings), clock)
+
+
+def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
+    sessions = open_database(settings)
 
     def log_unanswered(match: Match, now: datetime) -> None:
         with UnitOfWork(sessions) as uow:
@@ -43,7 +54,8 @@ def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
             uow.commit()
 
     faq = FaqReplies(build_matcher(), log_unanswered)
-    return Router(faq, default_lang=settings.default_lang, clock=clock)
+    return Router(faq, People(sessions, clock), default_lang=settings.default_lang,
+                  clock=clock, telegram_bot=settings.telegram_bot)  # fmt: skip
 
 
 def run_console(

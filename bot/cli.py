@@ -4,6 +4,7 @@
   imbot ask [QUESTION] [--json]  answer one question, or one per line from stdin
   imbot faq unanswered           questions the bot could not answer
   imbot db upgrade               bring the database schema up to date
+  imbot admin ...                invite, pair, people, revoke, export, erase
 
 Exit codes: 0 ok, 1 configuration or database problem, 2 usage error (argparse).
 """
@@ -19,6 +20,8 @@ from importlib.metadata import PackageNotFoundError, version
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
+from bot.people import PeopleError
+from bot.texts import t
 from storage.db import DatabaseError
 
 __all__ = ["main"]
@@ -60,6 +63,27 @@ def _parser() -> argparse.ArgumentParser:
         dest="db_command", metavar="ACTION", required=True
     )
     db.add_parser("upgrade", help="apply all pending migrations")
+
+    admin = sub.add_parser("admin", help="people, roles and privacy").add_subparsers(
+        dest="admin_command", metavar="ACTION", required=True
+    )
+    invite = admin.add_parser("invite", help="invite a person (prints code and deep link)")
+    invite.add_argument("--role", choices=("expert", "buddy", "admin"), help="role of a new person")
+    invite.add_argument("--name", help="full name of a new person")
+    invite.add_argument("--lang", choices=("de", "en"), default="de", help="their language (de)")
+    invite.add_argument("--person", help="link another chat account of this existing person")
+    invite.add_argument("--days", type=int, default=14, help="days the code is valid (14)")
+    pair = admin.add_parser("pair", help="give an expert their buddy")
+    pair.add_argument("expert", help="number (see `imbot admin people`) or exact name")
+    pair.add_argument("buddy", help="number or exact name")
+    admin.add_parser("people", help="everyone, with role, status and pairs")
+    for name, text in (("revoke", "take a person's role and chat links away"),
+                       ("export", "print everything stored about a person (JSON)"),
+                       ("erase", "erase a person's personal data")):  # fmt: skip
+        action = admin.add_parser(name, help=text)
+        action.add_argument("person", help="number or exact name")
+        if name == "erase":
+            action.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return p
 
 
@@ -78,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
             return _unanswered(settings, args)
         if args.command == "db":
             return _db_upgrade(settings)
+        if args.command == "admin":
+            return _admin(settings, args)
+    except PeopleError as exc:
+        print(f"imbot: {t(exc.key, 'en', **exc.fields)}", file=sys.stderr)
+        return EXIT_CONFIG
     except DatabaseError as exc:
         print(f"imbot: database problem: {exc}", file=sys.stderr)
         return EXIT_CONFIG
@@ -163,6 +192,53 @@ def _db_upgrade(settings: Settings) -> int:
 
     upgrade(make_engine(settings.database_url))
     print("Database is up to date.")
+    return EXIT_OK
+
+
+def _admin(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import build_people
+    from bot.people_commands import deep_link, format_people
+
+    people = build_people(settings)
+    action = args.admin_command
+    if action == "invite":
+        if args.person is None and not (args.role and args.name):
+            print("imbot: give --role and --name for a new person, or --person", file=sys.stderr)
+            return EXIT_USAGE
+        info = people.invite(args.role or "", args.name, lang=args.lang,
+                             person_ref=args.person, days=args.days)  # fmt: skip
+        expires = info.expires_at.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M")
+        print(f"Invite for #{info.person_id} {info.name} ({info.role}), valid until {expires}")
+        print(f"code:     {info.code}")
+        print(f"Telegram: {deep_link(settings.telegram_bot, info.code)}")
+        print(f"Matrix / console: /start {info.code}")
+    elif action == "pair":
+        expert, buddy = people.pair(args.expert, args.buddy)
+        print(f"{expert} now has {buddy} as buddy.")
+    elif action == "people":
+        rows = people.people()
+        print(format_people(rows) if rows else "Nobody invited yet.")
+    elif action == "revoke":
+        print(f"Revoked {people.revoke(args.person)}: chat links, open invites and pairs removed.")
+    elif action == "export":
+        print(json.dumps(people.export_ref(args.person), ensure_ascii=False, indent=2))
+    elif action == "erase":
+        return _erase(people, args)
+    return EXIT_OK
+
+
+def _erase(people, args: argparse.Namespace) -> int:
+    data = people.export_ref(args.person)["person"]
+    label = f"#{data['id']} {data['name'] or '(already erased)'}"
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print(f"imbot: erasing {label} needs --yes (no terminal to ask)", file=sys.stderr)
+            return EXIT_USAGE
+        if input(f"Erase all personal data of {label}? [y/N] ").strip().lower() not in ("y", "yes"):
+            print("Nothing erased.")
+            return EXIT_OK
+    people.erase(data["id"])
+    print(f"Erased {label}; only anonymous counts remain.")
     return EXIT_OK
 
 

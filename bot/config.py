@@ -16,6 +16,7 @@ class Settings:
     default_lang: str = "de"
     timezone: str = "Europe/Berlin"
     log_level: str = "WARNING"
+    telegram_bot: str | None = None  # the bot's @username, for invite deep links
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -26,4 +27,5 @@ class Settings:
             default_lang=lang if lang in ("de", "en") else "de",
             timezone=env.get("IMBOT_TIMEZONE", "Europe/Berlin"),
             log_level=env.get("IMBOT_LOG_LEVEL", "WARNING").upper(),
+            telegram_bot=env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None,
         )

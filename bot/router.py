@@ -1,23 +1,28 @@
 """Route an inbound message to a handler; handlers return replies.
 
 Every adapter (console, Telegram, Matrix) goes through `Router.handle`, so a
-command behaves the same everywhere. A handler never raises into the chat: an
-unexpected error becomes a short apology and a log entry.
+command behaves the same everywhere. Access control lives here, in one place:
+each command names the roles that may use it, and the router checks the sender's
+role before the handler runs. A handler never raises into the chat: an unexpected
+error becomes a short apology and a log entry.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
+from bot import people_commands
+from bot.commands import ChatState, Command, Context
 from bot.faq_replies import FAQ_PREFIX, FaqReplies
 from bot.messages import Inbound, Outbound
+from bot.people import People, Whois
 from bot.texts import t
 from faq.kb import LANGS
+from storage.models import Role
 
-__all__ = ["Router", "Clock"]
+__all__ = ["Clock", "Router"]
 
 log = logging.getLogger(__name__)
 
@@ -26,89 +31,122 @@ MAX_QUESTION_CHARS = 1000
 COMMAND_PREFIXES = ("/", "!")  # "!" is the Matrix habit
 
 
-@dataclass
-class ChatState:
-    lang: str | None = None  # chosen with /sprache; None: follow the messages
-
-
-Handler = Callable[[Inbound, list[str], ChatState], list[Outbound]]
-
-
 class Router:
     def __init__(
-        self, faq: FaqReplies, *, default_lang: str = "de", clock: Clock | None = None
+        self,
+        faq: FaqReplies,
+        people: People | None = None,
+        *,
+        default_lang: str = "de",
+        clock: Clock | None = None,
+        telegram_bot: str | None = None,
     ) -> None:
         self.faq = faq
+        self.people = people
         self.default_lang = default_lang
         self.clock = clock or (lambda: datetime.now(UTC))
+        self.telegram_bot = telegram_bot
         self._chats: dict[tuple[str, str], ChatState] = {}
-        self._commands: dict[str, Handler] = {}
-        for names, handler in (
-            (("start",), self._start),
-            (("hilfe", "help"), self._help),
-            (("faq", "themen", "topics"), self._topics),
-            (("sprache", "lang", "language"), self._lang),
-            (("kontakt", "contact"), self._contact),
-        ):
-            for name in names:
-                self._commands[name] = handler
+        self._commands: dict[str, Command] = {}
+        self.register(
+            Command(("start",), _start),
+            Command(("hilfe", "help"), _help),
+            Command(("faq", "themen", "topics"), lambda c: [c.router.faq.topics_reply(c.lang)]),
+            Command(("sprache", "lang", "language"), _lang),
+            Command(("kontakt", "contact"), lambda c: [c.router.faq.contact_reply(c.lang)]),
+        )
+        self.register(*people_commands.COMMANDS)
 
-    @property
-    def commands(self) -> list[str]:
-        return sorted(self._commands)
+    def register(self, *commands: Command) -> None:
+        for command in commands:
+            for name in command.names:
+                self._commands[name] = command
+
+    def commands_for(self, role: Role) -> list[str]:
+        return sorted(n for n, c in self._commands.items() if role in c.roles)
 
     def handle(self, msg: Inbound) -> list[Outbound]:
         state = self._chats.setdefault((msg.platform, msg.chat_id), ChatState())
+        who = None
         try:
-            return self._dispatch(msg, state)
+            who = self.people.whois(msg.platform, msg.user_id) if self.people else None
+            return self._dispatch(self._context(msg, [], who, state))
         except Exception:
             log.exception("handler failed on %s message", msg.platform)
-            return [Outbound(t("error", self._ui_lang(msg, state)))]
+            return [Outbound(t("error", self._lang(msg, who, state)))]
 
-    def _ui_lang(self, msg: Inbound, state: ChatState) -> str:
+    def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
         hint = msg.lang_hint if msg.lang_hint in LANGS else None
-        return state.lang or hint or self.default_lang
+        return state.lang or (who.lang if who else None) or hint or self.default_lang
 
-    def _dispatch(self, msg: Inbound, state: ChatState) -> list[Outbound]:
-        lang = self._ui_lang(msg, state)
+    def _context(
+        self, msg: Inbound, args: list[str], who: Whois | None, state: ChatState
+    ) -> Context:
+        return Context(msg, args, who, self._lang(msg, who, state), state, self, self.clock())
+
+    def _dispatch(self, ctx: Context) -> list[Outbound]:
+        msg, lang = ctx.msg, ctx.lang
         if msg.data is not None:
-            reply = self.faq.choice_reply(msg.data) if msg.data.startswith(FAQ_PREFIX) else None
-            return [reply or Outbound(t("stale_choice", lang))]
+            return self._choice(ctx)
         text = msg.text.strip()
         if not text:
             return [Outbound(t("empty", lang))]
         if text.startswith(COMMAND_PREFIXES):
             name, *args = text[1:].split() or [""]
-            handler = self._commands.get(name.split("@", 1)[0].lower())  # Telegram: /help@bot
-            if handler is None:
+            command = self._commands.get(name.split("@", 1)[0].lower())  # Telegram: /help@bot
+            if command is None:
                 return [Outbound(t("unknown_command", lang, command=text.split()[0]))]
-            return handler(msg, args, state)
+            if ctx.role not in command.roles:
+                return [Outbound(t("forbidden", lang, command=text.split()[0],
+                                   roles=_role_names(command.roles, lang)))]  # fmt: skip
+            ctx.args = args
+            return command.handler(ctx)
         if text.lower() in ("hilfe", "help", "?"):
-            return self._help(msg, [], state)
+            return _help(ctx)
         replies = []
         if len(text) > MAX_QUESTION_CHARS:
             replies.append(Outbound(t("too_long", lang, limit=MAX_QUESTION_CHARS)))
             text = text[:MAX_QUESTION_CHARS]
-        replies.append(self.faq.ask(text, lang, self.clock()))
+        replies.append(self.faq.ask(text, lang, ctx.now))
         return replies
 
-    # -- commands ---------------------------------------------------------------------
-    def _start(self, msg: Inbound, args: list[str], state: ChatState) -> list[Outbound]:
-        lang = self._ui_lang(msg, state)
-        return [Outbound(f"{t('welcome', lang)}\n\n{t('help', lang)}")]
+    def _choice(self, ctx: Context) -> list[Outbound]:
+        data = ctx.msg.data or ""
+        reply = None
+        if data.startswith(FAQ_PREFIX):
+            reply = self.faq.choice_reply(data)
+        elif data.startswith(people_commands.ERASE_PREFIX):
+            return people_commands.erase_choice(ctx, data)
+        return [reply or Outbound(t("stale_choice", ctx.lang))]
 
-    def _help(self, msg: Inbound, args: list[str], state: ChatState) -> list[Outbound]:
-        return [Outbound(t("help", self._ui_lang(msg, state)))]
 
-    def _topics(self, msg: Inbound, args: list[str], state: ChatState) -> list[Outbound]:
-        return [self.faq.topics_reply(self._ui_lang(msg, state))]
+def _role_names(roles: Iterable[Role], lang: str) -> str:
+    return ", ".join(t(f"role_{r.value}", lang) for r in sorted(roles))
 
-    def _contact(self, msg: Inbound, args: list[str], state: ChatState) -> list[Outbound]:
-        return [self.faq.contact_reply(self._ui_lang(msg, state))]
 
-    def _lang(self, msg: Inbound, args: list[str], state: ChatState) -> list[Outbound]:
-        choice = args[0].lower() if args else ""
-        if choice not in LANGS:
-            return [Outbound(t("lang_usage", self._ui_lang(msg, state)))]
-        state.lang = choice
-        return [Outbound(t("lang_set", choice))]
+# -- core commands --------------------------------------------------------------------
+def _start(ctx: Context) -> list[Outbound]:
+    if ctx.args:
+        return people_commands.redeem(ctx, ctx.args[0])
+    return [Outbound(f"{t('welcome', ctx.lang)}\n\n{_help_text(ctx)}")]
+
+
+def _help(ctx: Context) -> list[Outbound]:
+    return [Outbound(_help_text(ctx))]
+
+
+def _help_text(ctx: Context) -> str:
+    parts = [t("help", ctx.lang), t("help_privacy", ctx.lang)]
+    if ctx.role is Role.ADMIN:
+        parts.append(t("help_admin", ctx.lang))
+    return "\n".join(parts)
+
+
+def _lang(ctx: Context) -> list[Outbound]:
+    choice = ctx.args[0].lower() if ctx.args else ""
+    if choice not in LANGS:
+        return [Outbound(t("lang_usage", ctx.lang))]
+    ctx.state.lang = choice
+    if ctx.who and ctx.router.people:
+        ctx.router.people.set_lang(ctx.who.person_id, choice)
+    return [Outbound(t("lang_set", choice))]

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from enum import StrEnum
 
-from sqlalchemy import Boolean, DateTime, Float, Integer, String, Text, TypeDecorator
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-__all__ = ["Base", "FaqLog", "UtcDateTime"]
+__all__ = [
+    "Base", "ChatIdentity", "Edition", "FaqLog", "Invite", "Pair", "Person", "Role", "UtcDateTime",
+]  # fmt: skip
+
+
+class Role(StrEnum):
+    APPLICANT = "applicant"
+    EXPERT = "expert"
+    BUDDY = "buddy"
+    ADMIN = "admin"
 
 
 class UtcDateTime(TypeDecorator):
@@ -45,3 +67,94 @@ class FaqLog(Base):
     best_guess: Mapped[str | None] = mapped_column(String(64))
     score: Mapped[float] = mapped_column(Float)
     confident: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Person(Base):
+    """Someone the bot knows by an invite. Erasure blanks the personal fields and
+    keeps the row (role, dates) so anonymous counts stay right."""
+
+    __tablename__ = "people"
+    __table_args__ = (
+        CheckConstraint("role in ('applicant', 'expert', 'buddy', 'admin')", name="ck_people_role"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    lang: Mapped[str] = mapped_column(String(2), default="de")
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    identities: Mapped[list[ChatIdentity]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    @property
+    def active_role(self) -> Role:
+        """The role the person may act in now (revoked or erased: applicant)."""
+        if self.revoked_at or self.erased_at:
+            return Role.APPLICANT
+        return Role(self.role)
+
+
+class ChatIdentity(Base):
+    """A chat account (Telegram user, Matrix user, console login) linked to a person."""
+
+    __tablename__ = "chat_identities"
+    __table_args__ = (
+        UniqueConstraint("platform", "platform_user_id", name="uq_identity_platform_user"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    platform_user_id: Mapped[str] = mapped_column(String(255))
+    chat_id: Mapped[str] = mapped_column(String(255))
+    linked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    person: Mapped[Person] = relationship(back_populates="identities")
+
+
+class Invite(Base):
+    """A single-use code that links a chat identity to a person with a role."""
+
+    __tablename__ = "invites"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    person: Mapped[Person] = relationship()
+
+
+class Pair(Base):
+    """An expert and their Lokalprojekte buddy. One buddy per expert; a buddy has several."""
+
+    __tablename__ = "pairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    expert: Mapped[Person] = relationship(foreign_keys=[expert_id])
+    buddy: Mapped[Person] = relationship(foreign_keys=[buddy_id])
+
+
+class Edition(Base):
+    """A program edition (e.g. 2023); its timeline comes with the reminder issue."""
+
+    __tablename__ = "editions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)

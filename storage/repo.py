@@ -1,7 +1,7 @@
 """Repositories and a unit of work around SQLAlchemy sessions.
 
-Callers do `with UnitOfWork(session_factory) as uow: ...; uow.commit()`; leaving
-the block without commit rolls back, so nothing is ever half-written.
+Callers do `with UnitOfWork(sessions) as uow: ...; uow.commit()`; leaving the
+block without commit rolls back, so nothing is ever half-written.
 """
 
 from __future__ import annotations
@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import FaqLog
+from storage.models import ChatIdentity, FaqLog, Invite, Pair, Person
 
-__all__ = ["FaqLogRepository", "UnansweredQuestion", "UnitOfWork", "session_factory"]
+__all__ = [
+    "FaqLogRepository", "PeopleRepository", "UnansweredQuestion", "UnitOfWork", "session_factory",
+]  # fmt: skip
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -35,16 +37,8 @@ class FaqLogRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(
-        self,
-        *,
-        question: str,
-        lang: str,
-        best_guess: str | None,
-        score: float,
-        confident: bool,
-        asked_at: datetime,
-    ) -> None:
+    def add(self, *, question: str, lang: str, best_guess: str | None, score: float,
+            confident: bool, asked_at: datetime) -> None:  # fmt: skip
         self.session.add(
             FaqLog(
                 question=question,
@@ -53,7 +47,7 @@ class FaqLogRepository:
                 score=score,
                 confident=confident,
                 asked_at=asked_at,
-            )
+            )  # fmt: skip
         )
 
     def unanswered(
@@ -70,7 +64,7 @@ class FaqLogRepository:
                 func.max(FaqLog.score),
                 count,
                 last,
-            )
+            )  # fmt: skip
             .where(FaqLog.confident.is_(False))
             .group_by(FaqLog.question, FaqLog.lang)
             .order_by(count.desc(), last.desc())
@@ -78,10 +72,72 @@ class FaqLogRepository:
         )
         if since is not None:
             stmt = stmt.where(FaqLog.asked_at >= since)
-        return [
-            UnansweredQuestion(q, lang, guess, score, n, asked)
-            for q, lang, guess, score, n, asked in self.session.execute(stmt)
-        ]
+        rows = self.session.execute(stmt)
+        return [UnansweredQuestion(q, lang, g, s, n, at) for q, lang, g, s, n, at in rows]
+
+
+class PeopleRepository:
+    """People, their chat identities, invites and expert-buddy pairs."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, person: Person) -> Person:
+        self.session.add(person)
+        self.session.flush()
+        return person
+
+    def get(self, person_id: int) -> Person | None:
+        return self.session.get(Person, person_id)
+
+    def by_name(self, name: str) -> list[Person]:
+        stmt = select(Person).where(func.lower(Person.name) == name.strip().lower())
+        return list(self.session.scalars(stmt.order_by(Person.id)))
+
+    def all(self) -> list[Person]:
+        return list(self.session.scalars(select(Person).order_by(Person.id)))
+
+    def by_identity(self, platform: str, platform_user_id: str) -> Person | None:
+        stmt = (
+            select(Person)
+            .join(ChatIdentity)
+            .where(ChatIdentity.platform == platform)
+            .where(ChatIdentity.platform_user_id == platform_user_id)
+        )
+        return self.session.scalars(stmt).first()
+
+    def identity(self, platform: str, platform_user_id: str) -> ChatIdentity | None:
+        stmt = select(ChatIdentity).where(
+            ChatIdentity.platform == platform, ChatIdentity.platform_user_id == platform_user_id
+        )
+        return self.session.scalars(stmt).first()
+
+    def invite(self, code: str) -> Invite | None:
+        return self.session.scalars(select(Invite).where(Invite.code == code)).first()
+
+    def claim_invite(self, invite_id: int, now: datetime) -> bool:
+        """Mark an invite used if it still is unused and valid. One conditional UPDATE,
+        so of two simultaneous claims (on SQLite or PostgreSQL) exactly one wins."""
+        stmt = (
+            update(Invite)
+            .where(Invite.id == invite_id, Invite.used_at.is_(None), Invite.expires_at > now)
+            .values(used_at=now)
+        )
+        return self.session.execute(stmt).rowcount == 1
+
+    def invites_of(self, person_id: int) -> list[Invite]:
+        stmt = select(Invite).where(Invite.person_id == person_id).order_by(Invite.id)
+        return list(self.session.scalars(stmt))
+
+    def pair_of_expert(self, expert_id: int) -> Pair | None:
+        return self.session.scalars(select(Pair).where(Pair.expert_id == expert_id)).first()
+
+    def pairs_of(self, person_id: int) -> list[Pair]:
+        stmt = select(Pair).where((Pair.expert_id == person_id) | (Pair.buddy_id == person_id))
+        return list(self.session.scalars(stmt.order_by(Pair.id)))
+
+    def delete(self, obj: object) -> None:
+        self.session.delete(obj)
 
 
 class UnitOfWork:
@@ -91,6 +147,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         self.session = self._factory()
         self.faq_log = FaqLogRepository(self.session)
+        self.people = PeopleRepository(self.session)
         return self
 
     def commit(self) -> None:

@@ -1,0 +1,154 @@
+"""Chat commands about people: redeem an invite, admin commands, privacy.
+
+Which roles may run a command is declared in `COMMANDS`; the router enforces it.
+"""
+
+from __future__ import annotations
+
+import shlex
+from zoneinfo import ZoneInfo
+
+from bot.commands import ADMINS, Command, Context
+from bot.messages import Button, Outbound
+from bot.people import PeopleError, PersonRow
+from bot.texts import t
+
+__all__ = ["COMMANDS", "ERASE_PREFIX", "erase_choice", "format_people", "redeem"]
+
+ERASE_PREFIX = "erase:"
+DISPLAY_TZ = ZoneInfo("Europe/Berlin")
+
+
+def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
+    return [Outbound(t(exc.key, ctx.lang, **exc.fields))]
+
+
+def _unavailable(ctx: Context) -> list[Outbound] | None:
+    return None if ctx.router.people else [Outbound(t("people_unavailable", ctx.lang))]
+
+
+def deep_link(bot: str | None, code: str) -> str:
+    return f"https://t.me/{bot or '<bot>'}?start={code}"
+
+
+def redeem(ctx: Context, code: str) -> list[Outbound]:
+    if (refusal := _unavailable(ctx)) is not None:
+        return refusal
+    msg = ctx.msg
+    try:
+        who = ctx.router.people.redeem(code, msg.platform, msg.user_id, msg.chat_id)
+    except PeopleError as exc:
+        return _refusal(ctx, exc)
+    ctx.state.lang = None  # from now on the person's own language applies
+    return [
+        Outbound(t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang)))
+    ]
+
+
+def _invite(ctx: Context) -> list[Outbound]:
+    lang = next((a.split("=", 1)[1] for a in ctx.args if a.startswith("lang=")), "de")
+    words = [a for a in ctx.args if not a.startswith("lang=")]
+    if len(words) < 2:
+        return [Outbound(t("invite_usage", ctx.lang))]
+    try:
+        info = ctx.router.people.invite(words[0].lower(), " ".join(words[1:]), lang=lang)
+    except PeopleError as exc:
+        return _refusal(ctx, exc)
+    expires = info.expires_at.astimezone(DISPLAY_TZ).strftime("%d.%m.%Y %H:%M")
+    return [Outbound(t("invite_created", ctx.lang, name=info.name, role=t(f"role_{info.role}", ctx.lang),
+                       expires=expires, code=info.code,
+                       link=deep_link(ctx.router.telegram_bot, info.code)))]  # fmt: skip
+
+
+def _split(args: list[str]) -> list[str]:
+    try:
+        return shlex.split(" ".join(args))
+    except ValueError:  # an unclosed quote
+        return []
+
+
+def _pair(ctx: Context) -> list[Outbound]:
+    refs = _split(ctx.args)
+    if len(refs) != 2:
+        return [Outbound(t("pair_usage", ctx.lang))]
+    try:
+        expert, buddy = ctx.router.people.pair(*refs)
+    except PeopleError as exc:
+        return _refusal(ctx, exc)
+    return [Outbound(t("pair_done", ctx.lang, expert=expert, buddy=buddy))]
+
+
+def _revoke(ctx: Context) -> list[Outbound]:
+    refs = _split(ctx.args)
+    if len(refs) != 1:
+        return [Outbound(t("revoke_usage", ctx.lang))]
+    try:
+        name = ctx.router.people.revoke(refs[0])
+    except PeopleError as exc:
+        return _refusal(ctx, exc)
+    return [Outbound(t("revoke_done", ctx.lang, name=name))]
+
+
+def format_people(rows: list[PersonRow]) -> str:
+    """A plain-text table: id, name, role, status, chat platforms, partners."""
+    header = f"{'#':>4}  {'name':24} {'role':9} {'status':8} {'chats':16} partners"
+    lines = [header]
+    for r in rows:
+        lines.append(f"{r.id:>4}  {r.name[:24]:24} {r.role:9} {r.status:8} "
+                     f"{','.join(r.platforms) or '-':16} {', '.join(r.partners) or '-'}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def _people(ctx: Context) -> list[Outbound]:
+    rows = ctx.router.people.people()
+    return [Outbound(format_people(rows) if rows else t("people_empty", ctx.lang))]
+
+
+def format_export(data: dict) -> str:
+    lines = []
+    for section, value in data.items():
+        items = value if isinstance(value, list) else [value]
+        lines.append(f"{section}:" + ("" if items else " -"))
+        for item in items:
+            lines.append("  " + ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None))
+    return "\n".join(lines)
+
+
+def _mydata(ctx: Context) -> list[Outbound]:
+    if ctx.who is None or ctx.router.people is None:
+        return [Outbound(t("mydata_nothing", ctx.lang))]
+    data = ctx.router.people.export(ctx.who.person_id)
+    return [Outbound(f"{t('mydata_header', ctx.lang)}\n\n{format_export(data)}")]
+
+
+def _delete(ctx: Context) -> list[Outbound]:
+    if ctx.who is None or ctx.router.people is None:
+        return [Outbound(t("mydata_nothing", ctx.lang))]
+    if ctx.args and ctx.args[0].lower() in ("ja", "yes"):
+        return erase_choice(ctx, f"{ERASE_PREFIX}yes:{ctx.who.person_id}")
+    buttons = (Button(t("delete_yes", ctx.lang), f"{ERASE_PREFIX}yes:{ctx.who.person_id}"),
+               Button(t("delete_no", ctx.lang), f"{ERASE_PREFIX}no"))  # fmt: skip
+    return [Outbound(t("delete_confirm", ctx.lang), buttons)]
+
+
+def erase_choice(ctx: Context, data: str) -> list[Outbound]:
+    """The confirmation button: erase only the sender's own data."""
+    answer = data.removeprefix(ERASE_PREFIX)
+    if answer == "no":
+        return [Outbound(t("delete_cancelled", ctx.lang))]
+    if ctx.who is None or answer != f"yes:{ctx.who.person_id}" or ctx.router.people is None:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    lang = ctx.lang
+    ctx.router.people.erase(ctx.who.person_id)
+    ctx.state.lang = None
+    return [Outbound(t("delete_done", lang))]
+
+
+COMMANDS = (
+    Command(("invite", "einladen"), _invite, ADMINS),
+    Command(("pair", "paar"), _pair, ADMINS),
+    Command(("people", "personen"), _people, ADMINS),
+    Command(("revoke", "sperren"), _revoke, ADMINS),
+    Command(("meinedaten", "mydata"), _mydata),
+    Command(("loeschen", "löschen", "delete"), _delete),
+)
