@@ -19,6 +19,8 @@ from datetime import UTC, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import OperationalError
+
 from bot.config import Settings
 from bot.people import PeopleError
 from bot.texts import t
@@ -109,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONFIG
     except DatabaseError as exc:
         print(f"imbot: database problem: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except OperationalError as exc:  # the database went away after start
+        print(f"imbot: database problem: {exc.orig}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         return EXIT_OK

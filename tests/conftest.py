@@ -27,3 +27,15 @@ def matcher(kb: KnowledgeBase) -> Matcher:
 def call_text() -> str:
     assert CALL.exists(), f"the call for applications is expected at {CALL}"
     return CALL.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def sessions(tmp_path):
+    """Sessions on a fresh, migrated SQLite file."""
+    from storage.db import make_engine, upgrade
+    from storage.repo import session_factory
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    upgrade(engine)
+    yield session_factory(engine)
+    engine.dispose()

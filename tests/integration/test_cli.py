@@ -61,3 +61,61 @@ def test_usage_errors_exit_non_zero():
     with pytest.raises(SystemExit) as exc:
         cli.main(["nonsense"])
     assert exc.value.code == 2
+
+
+def _invite(capsys, *args) -> str:
+    assert cli.main(["admin", "invite", *args]) == 0
+    out = capsys.readouterr().out
+    return next(line.split()[1] for line in out.splitlines() if line.startswith("code:"))
+
+
+def test_admin_flow_invite_redeem_pair_list_export_erase(capsys, monkeypatch):
+    monkeypatch.setenv("TELEGRAM_BOT_USERNAME", "@imbot_test_bot")
+    assert cli.main(["admin", "invite", "--role", "expert", "--name", "Erika Muster"]) == 0
+    out = capsys.readouterr().out
+    code = next(line.split()[1] for line in out.splitlines() if line.startswith("code:"))
+    assert f"https://t.me/imbot_test_bot?start={code}" in out and f"/start {code}" in out
+    _invite(capsys, "--role", "buddy", "--name", "Bernd Buddy", "--lang", "en")
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"/start {code}\n"))
+    assert cli.main(["chat"]) == 0
+    assert "Willkommen, Erika Muster" in capsys.readouterr().out
+
+    assert cli.main(["admin", "pair", "Erika Muster", "2"]) == 0
+    assert cli.main(["admin", "people"]) == 0
+    table = capsys.readouterr().out
+    assert "Erika Muster" in table and "linked" in table and "console" in table
+
+    assert cli.main(["admin", "export", "1"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["pairs"][0]["partner"] == "Bernd Buddy"
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli.main(["admin", "erase", "1"]) == 2  # no terminal to confirm, no --yes
+    assert cli.main(["admin", "erase", "1", "--yes"]) == 0
+    assert cli.main(["admin", "export", "1"]) == 0
+    assert json.loads(capsys.readouterr().out.split("\n", 1)[1])["person"]["name"] is None
+
+
+def test_admin_errors_exit_1_with_a_clear_message(capsys):
+    _invite(capsys, "--role", "admin", "--name", "Ada")
+    assert cli.main(["admin", "pair", "Ada", "Ada"]) == 1
+    assert "Ada is not an expert" in capsys.readouterr().err
+    assert cli.main(["admin", "revoke", "Nobody"]) == 1
+    assert "can't find anyone" in capsys.readouterr().err
+    assert cli.main(["admin", "invite", "--role", "expert"]) == 2
+    assert "--name" in capsys.readouterr().err
+
+
+def test_link_a_second_chat_account(capsys):
+    _invite(capsys, "--role", "buddy", "--name", "Bernd")
+    code = _invite(capsys, "--person", "Bernd")
+    assert code
+
+
+def test_database_down_at_start_exits_1(capsys, monkeypatch):
+    monkeypatch.setenv(
+        "IMBOT_DATABASE_URL", "postgresql+psycopg://x@127.0.0.1:1/none?connect_timeout=2"
+    )
+    assert cli.main(["admin", "people"]) == 1
+    assert "cannot reach the database" in capsys.readouterr().err

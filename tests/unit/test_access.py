@@ -1,0 +1,56 @@
+"""Access control: every role-restricted command refuses other roles, clearly."""
+
+import pytest
+
+from bot.faq_replies import FaqReplies
+from bot.messages import Inbound
+from bot.people import People
+from bot.router import Router
+from storage.models import Role
+
+
+@pytest.fixture
+def router(matcher, sessions):
+    people = People(sessions)
+    router = Router(FaqReplies(matcher), people, telegram_bot="imbot_test_bot")
+    for role in ("expert", "buddy", "admin"):
+        code = people.invite(role, f"{role.title()} Person").code
+        router.handle(Inbound("console", role, role, text=f"/start {code}"))
+    return router
+
+
+def say(router, user, text):
+    return router.handle(Inbound("console", user, user, text=text))[0].text
+
+
+RESTRICTED = ["/invite expert Neu Person", "/pair 1 2", "/people", "/revoke 1"]
+
+
+@pytest.mark.parametrize("command", RESTRICTED)
+@pytest.mark.parametrize("user", ["stranger", "expert", "buddy"])
+def test_admin_commands_refuse_everyone_else(router, user, command):
+    reply = say(router, user, command)
+    assert f"Der Befehl {command.split()[0]} ist nur für Admin da" in reply
+
+
+@pytest.mark.parametrize("command", ["/einladen expert Neu Person", "/personen"])
+def test_german_aliases_are_restricted_too(router, command):
+    assert "nur für Admin" in say(router, "buddy", command)
+
+
+def test_admin_may(router):
+    reply = say(router, "admin", "/invite expert Neu Person")
+    assert "https://t.me/imbot_test_bot?start=" in reply
+    assert "Neu Person" in say(router, "admin", "/people")
+    assert "Expert Person hat jetzt Buddy Person als Buddy" in say(router, "admin", "/pair 1 2")
+
+
+def test_the_router_declares_roles_in_one_table(router):
+    assert "invite" in router.commands_for(Role.ADMIN)
+    assert "invite" not in router.commands_for(Role.EXPERT)
+    assert "meinedaten" in router.commands_for(Role.APPLICANT)
+
+
+def test_help_shows_admin_commands_only_to_admins(router):
+    assert "/invite" in say(router, "admin", "/hilfe")
+    assert "/invite" not in say(router, "expert", "/hilfe")
