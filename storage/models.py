@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 
 from sqlalchemy import (
@@ -15,13 +15,15 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     TypeDecorator,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
-    "Base", "ChatIdentity", "Edition", "FaqLog", "Invite", "Pair", "Person", "Role", "UtcDateTime",
+    "Availability", "Base", "ChatIdentity", "Edition", "FaqLog", "Invite", "Meeting", "MeetingCell",
+    "MeetingEvent", "MeetingState", "Pair", "Person", "Role", "Series", "UtcDateTime",
 ]  # fmt: skip
 
 
@@ -30,6 +32,17 @@ class Role(StrEnum):
     EXPERT = "expert"
     BUDDY = "buddy"
     ADMIN = "admin"
+
+
+class MeetingState(StrEnum):
+    REQUESTED = "requested"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+ACTIVE_STATES = (MeetingState.REQUESTED.value, MeetingState.CONFIRMED.value)
 
 
 class UtcDateTime(TypeDecorator):
@@ -86,6 +99,7 @@ class Person(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    slot_minutes: Mapped[int] = mapped_column(Integer, default=45)  # a buddy's Jour Fixe length
 
     identities: Mapped[list[ChatIdentity]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -158,3 +172,93 @@ class Edition(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Availability(Base):
+    """When a buddy is free: weekly (weekday + local times), once (day + local
+    times), or off (a day range, e.g. vacation). Local times: the buddy's zone."""
+
+    __tablename__ = "availability"
+    __table_args__ = (
+        CheckConstraint("kind in ('weekly', 'once', 'off')", name="ck_availability_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    weekday: Mapped[int | None] = mapped_column(Integer)
+    day: Mapped[date | None] = mapped_column(Date)
+    day_until: Mapped[date | None] = mapped_column(Date)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+
+
+class Series(Base):
+    """Jour Fixes repeated every `interval_weeks` weeks at the same local time."""
+
+    __tablename__ = "series"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    interval_weeks: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Meeting(Base):
+    """One Jour Fixe. `uid` and `sequence` keep calendar apps on the same event."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(80), unique=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("series.id", ondelete="SET NULL"))
+    starts_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    proposed_start: Mapped[datetime | None] = mapped_column(UtcDateTime)  # counter-proposal
+    version: Mapped[int] = mapped_column(
+        Integer
+    )  # optimistic lock: concurrent changes fail cleanly
+
+    __mapper_args__ = {"version_id_col": version}
+
+    expert: Mapped[Person] = relationship(foreign_keys=[expert_id])
+    buddy: Mapped[Person] = relationship(foreign_keys=[buddy_id])
+
+
+class MeetingCell(Base):
+    """A grid cell (e.g. 15 minutes) of a person's calendar held by an active meeting.
+    The primary key (person, cell) makes two overlapping active meetings of one
+    person impossible in the database itself, on SQLite and PostgreSQL alike."""
+
+    __tablename__ = "meeting_cells"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    cell: Mapped[datetime] = mapped_column(UtcDateTime, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+
+
+class MeetingEvent(Base):
+    """History of a meeting: requested, confirmed, moved, cancelled, ..."""
+
+    __tablename__ = "meeting_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    action: Mapped[str] = mapped_column(String(16))
+    by_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    old_start: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    new_start: Mapped[datetime | None] = mapped_column(UtcDateTime)

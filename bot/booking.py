@@ -1,0 +1,121 @@
+"""Jour Fixe rules: pure functions, no database.
+
+Times of day are local to the buddy (Europe/Berlin unless set otherwise); moments
+are aware datetimes and are compared in UTC. Weekly windows and series are kept
+as local wall-clock times and turned into moments one day at a time, so a weekly
+10:00 Jour Fixe stays at 10:00 across the daylight-saving switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.timeparse import Window
+
+__all__ = ["Rules", "cells", "free_slots", "local_moment", "series_starts"]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Booking settings. Slot length is per buddy and passed separately."""
+
+    buffer_minutes: int = 15  # free time kept after each meeting
+    notice_hours: int = 12  # no slot sooner than this
+    horizon_days: int = 28  # no slot later than this (single bookings)
+    grid_minutes: int = 15  # meetings start on this grid; calendar cells have this size
+    request_ttl_hours: int = 48  # unanswered requests expire after this
+    series_weeks_default: int = 12  # series length when no program end is known
+
+
+def local_moment(day: date, at: time, tz: ZoneInfo) -> datetime | None:
+    """The aware moment of a local wall-clock time; None if it does not exist
+    (the hour skipped when clocks go forward)."""
+    moment = datetime.combine(day, at, tzinfo=tz)
+    if moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != moment.replace(tzinfo=None):
+        return None
+    return moment
+
+
+def _align_up(at: time, grid: int) -> time:
+    minutes = at.hour * 60 + at.minute
+    minutes = -(-minutes // grid) * grid
+    return time(minutes // 60, minutes % 60) if minutes < 24 * 60 else time(23, 59)
+
+
+def cells(start: datetime, end: datetime, rules: Rules) -> list[datetime]:
+    """The grid cells (UTC) a meeting holds: from its start to its end plus buffer."""
+    step = timedelta(minutes=rules.grid_minutes)
+    stop = end.astimezone(UTC) + timedelta(minutes=rules.buffer_minutes)
+    out, cell = [], start.astimezone(UTC)
+    while cell < stop:
+        out.append(cell)
+        cell += step
+    return out
+
+
+def _windows_on(
+    day: date, windows: Iterable[Window], off: Iterable[tuple[date, date]]
+) -> list[Window]:
+    if any(first <= day <= last for first, last in off):
+        return []
+    return [w for w in windows if w.day == day or (w.day is None and w.weekday == day.weekday())]
+
+
+def _overlaps(start: datetime, end: datetime, busy: Iterable[tuple[datetime, datetime]]) -> bool:
+    return any(start < b_end and b_start < end for b_start, b_end in busy)
+
+
+def free_slots(
+    windows: list[Window],
+    off: list[tuple[date, date]],
+    busy: list[tuple[datetime, datetime]],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    slot_minutes: int,
+    rules: Rules,
+    limit: int | None = None,
+) -> Iterator[datetime]:
+    """Free slot starts, earliest first. `busy` holds (start, end + buffer) of the
+    buddy's and the expert's active meetings."""
+    length = timedelta(minutes=slot_minutes)
+    pitch = timedelta(minutes=slot_minutes + rules.buffer_minutes)
+    earliest = now + timedelta(hours=rules.notice_hours)
+    buffer = timedelta(minutes=rules.buffer_minutes)
+    today = now.astimezone(tz).date()
+    found = 0
+    for offset in range(rules.horizon_days + 1):
+        day = today + timedelta(days=offset)
+        for w in sorted(_windows_on(day, windows, off), key=lambda w: w.start):
+            start_local = datetime.combine(day, _align_up(w.start, rules.grid_minutes))
+            window_end = datetime.combine(day, w.end)
+            while start_local + length <= window_end:
+                start = local_moment(day, start_local.time(), tz)
+                if (
+                    start
+                    and start >= earliest
+                    and not _overlaps(start, start + length + buffer, busy)
+                ):
+                    yield start
+                    found += 1
+                    if limit is not None and found >= limit:
+                        return
+                start_local += pitch
+
+
+def series_starts(
+    first: datetime, interval_weeks: int, until: date, tz: ZoneInfo
+) -> list[datetime]:
+    """The first start and every `interval_weeks` weeks after it, at the same local
+    time, up to and including `until`. Local times that do not exist are skipped."""
+    local = first.astimezone(tz)
+    out, day = [], local.date()
+    while day <= until:
+        moment = local_moment(day, local.time(), tz)
+        if moment is not None:
+            out.append(moment)
+        day += timedelta(weeks=interval_weeks)
+    return out

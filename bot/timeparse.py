@@ -1,0 +1,144 @@
+"""Read times people type, German or English: "Di 10-12, Do 14-16",
+"dienstags 10 bis 12 Uhr", "Tue 10am-12pm", "12.03. 14:00", "Do 14:00".
+
+Everything here is local wall-clock time; callers attach the time zone.
+A text that cannot be read raises `TimeParseError` with an example to copy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+__all__ = ["TimeParseError", "Window", "parse_dates", "parse_moment", "parse_windows"]
+
+_DAYS = {
+    0: ("mo", "mon", "montag", "montags", "monday", "mondays"),
+    1: ("di", "die", "dienstag", "dienstags", "tue", "tues", "tuesday", "tuesdays"),
+    2: ("mi", "mit", "mittwoch", "mittwochs", "wed", "wednesday", "wednesdays"),
+    3: ("do", "don", "donnerstag", "donnerstags", "thu", "thur", "thurs", "thursday", "thursdays"),
+    4: ("fr", "fre", "freitag", "freitags", "fri", "friday", "fridays"),
+    5: ("sa", "sam", "samstag", "samstags", "sat", "saturday", "saturdays"),
+    6: ("so", "son", "sonntag", "sonntags", "sun", "sunday", "sundays"),
+}
+WEEKDAY = {name: day for day, names in _DAYS.items() for name in names}
+_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|uhr|h)?"
+_RANGE = re.compile(rf"^{_CLOCK}\s*(?:-|–|bis|to|until)\s*{_CLOCK}$")
+_SINGLE = re.compile(rf"^{_CLOCK}$")
+_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})?$")
+
+
+class TimeParseError(ValueError):
+    """`key` names the example text to show (bot.texts)."""
+
+    def __init__(self, key: str, text: str) -> None:
+        super().__init__(f"{key}: {text!r}")
+        self.key = key
+        self.text = text
+
+
+@dataclass(frozen=True)
+class Window:
+    """A time window: weekly on `weekday`, or once on `day`."""
+
+    start: time
+    end: time
+    weekday: int | None = None
+    day: date | None = None
+
+
+def _clock(hour: str, minute: str | None, suffix: str | None) -> time:
+    h, m = int(hour), int(minute or 0)
+    if suffix == "pm" and h < 12:
+        h += 12
+    if suffix == "am" and h == 12:
+        h = 0
+    if h == 24 and m == 0:
+        return time(23, 59)
+    if not (0 <= h <= 23 and 0 <= m <= 59):
+        raise ValueError
+    return time(h, m)
+
+
+def _range(text: str) -> tuple[time, time]:
+    m = _RANGE.match(text.strip())
+    if not m:
+        raise ValueError
+    h1, m1, s1, h2, m2, s2 = m.groups()
+    if s1 is None and s2 in ("am", "pm"):  # "10-12pm": the suffix belongs to both
+        s1 = s2 if int(h1) <= int(h2) else "am"
+    start, end = _clock(h1, m1, s1), _clock(h2, m2, s2)
+    if end <= start:
+        raise ValueError
+    return start, end
+
+
+def _date(text: str, today: date) -> date:
+    m = _DATE.match(text)
+    if not m:
+        raise ValueError
+    d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+    if y:
+        return date(int(y) + (2000 if len(y) == 2 else 0), mo, d)
+    candidate = date(today.year, mo, d)
+    return candidate if candidate >= today else date(today.year + 1, mo, d)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+def parse_windows(text: str, today: date) -> list[Window]:
+    """Comma-separated windows: weekday + range, or date + range."""
+    windows = []
+    for part in filter(None, (p.strip() for p in _clean(text).split(","))):
+        head, _, rest = part.partition(" ")
+        try:
+            start, end = _range(rest.replace("uhr", "").strip())
+            if head.strip(".") in WEEKDAY:
+                windows.append(Window(start, end, weekday=WEEKDAY[head.strip(".")]))
+            else:
+                windows.append(Window(start, end, day=_date(head, today)))
+        except ValueError:
+            raise TimeParseError("example_windows", part) from None
+    if not windows:
+        raise TimeParseError("example_windows", text)
+    return windows
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """One local moment (naive): "12.03. 14:00", "Do 14:00", "Thu 2pm"."""
+    head, _, rest = _clean(text).partition(" ")
+    try:
+        clock_m = _SINGLE.match(rest.replace("uhr", "").strip())
+        if not clock_m:
+            raise ValueError
+        at = _clock(*clock_m.groups())
+        if head.strip(".") in WEEKDAY:
+            ahead = (WEEKDAY[head.strip(".")] - now.weekday()) % 7
+            day = now.date() + timedelta(days=ahead)
+            if ahead == 0 and at <= now.time():
+                day += timedelta(days=7)
+        else:
+            day = _date(head, now.date())
+        return datetime.combine(day, at)
+    except ValueError:
+        raise TimeParseError("example_moment", text) from None
+
+
+def parse_dates(text: str, today: date) -> tuple[date, date]:
+    """A date or a range of dates: "24.12." or "24.12.-2.1."."""
+    parts = [p.strip() for p in re.split(r"\s*(?:-|–|bis|to)\s*(?=\d)", text.strip()) if p.strip()]
+    try:
+        if len(parts) == 1:
+            d = _date(parts[0], today)
+            return d, d
+        if len(parts) == 2:
+            first = _date(parts[0], today)
+            last = _date(parts[1], first)
+            if last >= first:
+                return first, last
+    except ValueError:
+        pass
+    raise TimeParseError("example_dates", text)
