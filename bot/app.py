@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import TextIO
 
+from platformdirs import user_data_dir
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.adapters.console import ConsoleAdapter
 from bot.config import Settings
+from bot.demo import GUIDE, create_demo
 from bot.faq_replies import FaqReplies
+from bot.jourfixe import JourFixe
 from bot.people import People
 from bot.router import Clock, Router
 from faq.kb import load_default_kb
@@ -18,7 +22,9 @@ from faq.matcher import Match, Matcher
 from storage.db import make_engine, upgrade
 from storage.repo import UnitOfWork, session_factory
 
-__all__ = ["build_matcher", "build_people", "build_router", "open_database", "run_console"]
+__all__ = [
+    "build_matcher", "build_people", "build_router", "open_database", "run_console", "run_demo",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +60,25 @@ def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
             uow.commit()
 
     faq = FaqReplies(build_matcher(), log_unanswered)
-    return Router(faq, People(sessions, clock), default_lang=settings.default_lang,
+    booking = JourFixe(sessions, clock, tz=settings.timezone)
+    return Router(faq, People(sessions, clock), booking, default_lang=settings.default_lang,
                   clock=clock, telegram_bot=settings.telegram_bot)  # fmt: skip
 
 
-def run_console(
-    settings: Settings, *, stdin: TextIO | None = None, stdout: TextIO | None = None
-) -> None:
+def files_dir() -> Path:
+    return Path(user_data_dir("imbot", appauthor=False)) / "files"
+
+
+def run_console(settings: Settings, *, user: str | None = None, stdin: TextIO | None = None,
+                stdout: TextIO | None = None) -> None:  # fmt: skip
     router = build_router(settings)
-    ConsoleAdapter(router.handle, stdin=stdin, stdout=stdout).run()
+    ConsoleAdapter(
+        router.handle, stdin=stdin, stdout=stdout, user_id=user, files_dir=files_dir()
+    ).run()
+
+
+def run_demo(settings: Settings) -> tuple[bool, str]:
+    """Create the demo people (once); returns (created, guide text)."""
+    sessions = open_database(settings)
+    created = create_demo(People(sessions), JourFixe(sessions, tz=settings.timezone))
+    return created, GUIDE

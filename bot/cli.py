@@ -5,6 +5,7 @@
   imbot faq unanswered           questions the bot could not answer
   imbot db upgrade               bring the database schema up to date
   imbot admin ...                invite, pair, people, revoke, export, erase
+  imbot demo                     demo people for Jour Fixes; then imbot chat --as erika
 
 Exit codes: 0 ok, 1 configuration or database problem, 2 usage error (argparse).
 """
@@ -48,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="chat with the bot in this terminal")
     chat.add_argument("--lang", choices=("de", "en"), help="default language (IMBOT_LANG)")
+    chat.add_argument("--as", dest="user", metavar="USER",
+                      help="console user to write as (e.g. erika or bernd after `imbot demo`)")  # fmt: skip
+
+    sub.add_parser("demo", help="create demo people for trying Jour Fixes in the console")
 
     ask = sub.add_parser("ask", help="answer one question, or one per line from stdin")
     ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
@@ -106,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return _db_upgrade(settings)
         if args.command == "admin":
             return _admin(settings, args)
+        if args.command == "demo":
+            return _demo(settings)
     except PeopleError as exc:
         print(f"imbot: {t(exc.key, 'en', **exc.fields)}", file=sys.stderr)
         return EXIT_CONFIG
@@ -125,7 +132,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.lang:
         settings = Settings(settings.database_url, args.lang, settings.timezone, settings.log_level)
-    run_console(settings)
+    run_console(settings, user=args.user.lower() if args.user else None)
     return EXIT_OK
 
 
@@ -197,6 +204,15 @@ def _db_upgrade(settings: Settings) -> int:
 
     upgrade(make_engine(settings.database_url))
     print("Database is up to date.")
+    return EXIT_OK
+
+
+def _demo(settings: Settings) -> int:
+    from bot.app import run_demo
+
+    created, guide = run_demo(settings)
+    print("Demo people created." if created else "The demo people exist already.")
+    print(guide)
     return EXIT_OK
 
 

@@ -137,6 +137,10 @@ class JourFixe:
         with self._uow() as uow:
             return _availability(uow.session, buddy_id, self._clock().astimezone(self.tz).date())
 
+    def buddy(self, expert_id: int) -> Party:
+        with self._uow() as uow:
+            return _party(_pair(uow.session, expert_id).buddy)
+
     # -- slots ----------------------------------------------------------------------
     def slots(
         self, expert_id: int, *, limit: int | None = 8, ignore: int | None = None

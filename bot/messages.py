@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Button", "Inbound", "Outbound"]
+__all__ = ["Address", "Attachment", "Button", "Inbound", "Outbound"]
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,27 @@ class Inbound:
 
 
 @dataclass(frozen=True)
+class Address:
+    """A chat on a platform: where a message to someone else goes."""
+
+    platform: str
+    chat_id: str
+    name: str = ""  # for adapters that show who a message is for (the console)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Outbound:
-    """A reply: plain text (adapters format it) and optional buttons."""
+    """A message: plain text (adapters format it), optional buttons and files.
+    `to` is None for a reply to the sender, else the chat of another person."""
 
     text: str
     buttons: tuple[Button, ...] = field(default=())
+    files: tuple[Attachment, ...] = field(default=())
+    to: Address | None = None

@@ -13,9 +13,10 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from bot import people_commands
+from bot import jourfixe_commands, people_commands
 from bot.commands import ChatState, Command, Context
 from bot.faq_replies import FAQ_PREFIX, FaqReplies
+from bot.jourfixe import JourFixe
 from bot.messages import Inbound, Outbound
 from bot.people import People, Whois
 from bot.texts import t
@@ -36,6 +37,7 @@ class Router:
         self,
         faq: FaqReplies,
         people: People | None = None,
+        booking: JourFixe | None = None,
         *,
         default_lang: str = "de",
         clock: Clock | None = None,
@@ -43,6 +45,7 @@ class Router:
     ) -> None:
         self.faq = faq
         self.people = people
+        self.booking = booking
         self.default_lang = default_lang
         self.clock = clock or (lambda: datetime.now(UTC))
         self.telegram_bot = telegram_bot
@@ -56,6 +59,8 @@ class Router:
             Command(("kontakt", "contact"), lambda c: [c.router.faq.contact_reply(c.lang)]),
         )
         self.register(*people_commands.COMMANDS)
+        if booking is not None:
+            self.register(*jourfixe_commands.COMMANDS)
 
     def register(self, *commands: Command) -> None:
         for command in commands:
@@ -70,7 +75,8 @@ class Router:
         who = None
         try:
             who = self.people.whois(msg.platform, msg.user_id) if self.people else None
-            return self._dispatch(self._context(msg, [], who, state))
+            notices = jourfixe_commands.expiry_notices(self.booking) if self.booking else []
+            return notices + self._dispatch(self._context(msg, [], who, state))
         except Exception:
             log.exception("handler failed on %s message", msg.platform)
             return [Outbound(t("error", self._lang(msg, who, state)))]
@@ -103,6 +109,10 @@ class Router:
             return command.handler(ctx)
         if text.lower() in ("hilfe", "help", "?"):
             return _help(ctx)
+        if ctx.role is Role.BUDDY and self.booking is not None:
+            answer = jourfixe_commands.buddy_text(ctx, text)
+            if answer is not None:
+                return answer
         replies = []
         if len(text) > MAX_QUESTION_CHARS:
             replies.append(Outbound(t("too_long", lang, limit=MAX_QUESTION_CHARS)))
@@ -117,6 +127,8 @@ class Router:
             reply = self.faq.choice_reply(data)
         elif data.startswith(people_commands.ERASE_PREFIX):
             return people_commands.erase_choice(ctx, data)
+        elif data.startswith(jourfixe_commands.PREFIX) and self.booking is not None:
+            return jourfixe_commands.choice(ctx, data)
         return [reply or Outbound(t("stale_choice", ctx.lang))]
 
 
@@ -137,6 +149,8 @@ def _help(ctx: Context) -> list[Outbound]:
 
 def _help_text(ctx: Context) -> str:
     parts = [t("help", ctx.lang), t("help_privacy", ctx.lang)]
+    if ctx.router.booking is not None and ctx.role in (Role.EXPERT, Role.BUDDY):
+        parts.append(t(f"help_{ctx.role.value}", ctx.lang))
     if ctx.role is Role.ADMIN:
         parts.append(t("help_admin", ctx.lang))
     return "\n".join(parts)

@@ -1,11 +1,17 @@
 """Console adapter: chat with the bot in a terminal, through the same router as
-Telegram and Matrix. Buttons show as a numbered list; typing the number presses it."""
+Telegram and Matrix. Buttons show as a numbered list; typing the number presses it.
+
+One terminal can play several people: `/als NAME` switches the console user
+(e.g. between the expert and the buddy of `imbot demo`). Messages for another
+console user are printed with their name; calendar files are saved to a folder.
+"""
 
 from __future__ import annotations
 
 import getpass
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from bot.messages import Button, Inbound, Outbound
@@ -13,6 +19,7 @@ from bot.messages import Button, Inbound, Outbound
 __all__ = ["ConsoleAdapter"]
 
 QUIT = ("/quit", "/exit", "/ende")
+SWITCH = ("/als", "/as")
 
 
 class ConsoleAdapter:
@@ -25,12 +32,14 @@ class ConsoleAdapter:
         stdin: TextIO | None = None,
         stdout: TextIO | None = None,
         user_id: str | None = None,
+        files_dir: Path | None = None,
     ) -> None:
         self._handle = handle
         self._in = stdin or sys.stdin
         self._out = stdout or sys.stdout
         self.user_id = user_id or _login_name()
-        self._buttons: tuple[Button, ...] = ()
+        self.files_dir = files_dir
+        self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
 
     def run(self, greeting: str | None = "/start") -> None:
         """Read lines until end of input or /quit; print the bot's replies."""
@@ -39,28 +48,54 @@ class ConsoleAdapter:
             self.send_all(self._handle(self._inbound(greeting)))
         while True:
             if interactive:
-                self._out.write("> ")
+                self._out.write(f"{self.user_id}> ")
                 self._out.flush()
             line = self._in.readline()
             if not line or line.strip().lower() in QUIT:
                 break
-            if not line.strip():
+            line = line.strip()
+            if not line:
                 continue
-            self.send_all(self._handle(self._inbound(line.strip())))
+            command, _, rest = line.partition(" ")
+            if command.lower() in SWITCH and rest.strip():
+                self.user_id = rest.strip().lower()
+                self._out.write(f"(du schreibst jetzt als {self.user_id})\n\n")
+                continue
+            self.send_all(self._handle(self._inbound(line)))
 
     def _inbound(self, line: str) -> Inbound:
-        if line.isdigit() and 1 <= int(line) <= len(self._buttons):
+        buttons = self._buttons.get(self.user_id, ())
+        if line.isdigit() and 1 <= int(line) <= len(buttons):
             return Inbound(
-                self.platform, self.user_id, self.user_id, data=self._buttons[int(line) - 1].data
+                self.platform, self.user_id, self.user_id, data=buttons[int(line) - 1].data
             )
         return Inbound(self.platform, self.user_id, self.user_id, text=line)
 
     def send_all(self, replies: list[Outbound]) -> None:
         for reply in replies:
-            self._out.write(self.render(reply) + "\n\n")
+            recipient = reply.to.chat_id if reply.to else self.user_id
+            if reply.to is not None:
+                if reply.to.platform != self.platform:
+                    self._out.write(f"(Nachricht an {reply.to.name} über {reply.to.platform}: "
+                                    "wird nur von `imbot run` zugestellt)\n\n")  # fmt: skip
+                    continue
+                self._out.write(f"📨 an {reply.to.name or recipient} ({recipient}):\n")
+            self._out.write(self.render(reply) + "\n")
+            for f in reply.files:
+                self._out.write(f"  📎 {self._save(recipient, f.filename, f.data)}\n")
+            self._out.write("\n")
             if reply.buttons:
-                self._buttons = reply.buttons
+                self._buttons[recipient] = reply.buttons
         self._out.flush()
+
+    def _save(self, recipient: str, filename: str, data: bytes) -> str:
+        if self.files_dir is None:
+            return f"{filename} ({len(data)} bytes)"
+        folder = self.files_dir / recipient
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / filename
+        path.write_bytes(data)
+        return str(path)
 
     @staticmethod
     def render(reply: Outbound) -> str:

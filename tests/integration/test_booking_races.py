@@ -67,10 +67,17 @@ def test_concurrent_confirm_and_cancel_end_consistent(booking):
     jf, buddy, experts = booking
     for _ in range(5):
         [m] = jf.request(experts[0], jf.slots(experts[0], limit=1)[0])
-        results = run_together([lambda: jf.decide(buddy, m.id, accept=True), lambda: jf.cancel(experts[0], m.id)])
+        results = run_together(
+            [
+                lambda mid=m.id: jf.decide(buddy, mid, accept=True),
+                lambda mid=m.id: jf.cancel(experts[0], mid),
+            ]
+        )
         errors = [r for r in results if isinstance(r, Exception)]
         assert all(isinstance(e, BookingError) for e in errors), errors
         final = jf.get(buddy, m.id)
         assert final.state in ("confirmed", "cancelled")
         held = final.starts_at not in jf.slots(experts[1], limit=None)
-        assert held == (final.state == "confirmed")  # a confirmed meeting holds its slot, a cancelled one not
+        assert held == (
+            final.state == "confirmed"
+        )  # a confirmed meeting holds its slot, a cancelled one not

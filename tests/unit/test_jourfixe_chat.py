@@ -1,0 +1,207 @@
+"""Jour Fixe through the router, as expert and buddy experience it in chat."""
+
+import re
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from bot.booking import Rules
+from bot.faq_replies import FaqReplies
+from bot.jourfixe import JourFixe
+from bot.messages import Inbound
+from bot.people import People
+from bot.router import Router
+from bot.timeparse import Window
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class Clock:
+    now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def world(matcher, sessions, clock):
+    people = People(sessions, clock)
+    booking = JourFixe(sessions, clock, Rules())
+    router = Router(FaqReplies(matcher), people, booking, clock=clock)
+    ids = {}
+    for role, name, login in (("buddy", "Bernd", "bernd"), ("expert", "Erika", "erika"),
+                              ("expert", "Emil", "emil"), ("expert", "Olga", "olga")):  # fmt: skip
+        info = people.invite(role, name)
+        people.redeem(info.code, "console", login, login)
+        ids[login] = info.person_id
+    people.pair("Erika", "Bernd")
+    people.pair("Emil", "Bernd")
+    booking.set_windows(ids["bernd"], [Window(time(10), time(12), weekday=1)])
+    return router, ids
+
+
+def say(router, user, text="", data=None):
+    return router.handle(Inbound("console", user, user, text=text, data=data))
+
+
+def book(router, user="erika", slot=0, series=0):
+    slots = say(router, user, "/jourfixe")[0]
+    pick = say(router, user, data=slots.buttons[slot].data)[0]
+    return say(router, user, data=pick.buttons[series].data)
+
+
+def ics(outbound):
+    [attachment] = outbound.files
+    return Calendar.from_ical(attachment.data)
+
+
+def test_request_confirm_by_button_both_get_a_valid_calendar_file(world):
+    router, _ = world
+    to_expert, to_buddy = book(router)
+    assert "Anfrage an Bernd geschickt: Di 03.03. 10:00" in to_expert.text and to_expert.to is None
+    assert to_buddy.to.chat_id == "bernd" and "Erika möchte einen Jour Fixe" in to_buddy.text
+    confirm = say(router, "bernd", data=to_buddy.buttons[0].data)
+    assert [o.to and o.to.chat_id for o in confirm] == [None, "erika"]
+    for out in confirm:
+        assert "Jour Fixe bestätigt: Di 03.03. 10:00" in out.text
+        cal = ics(out)
+        event = cal.walk("VEVENT")[0]
+        assert cal["METHOD"] == "REQUEST" and event["SEQUENCE"] == 0
+        assert event.decoded("DTSTART") == datetime(2026, 3, 3, 10, 0, tzinfo=BERLIN)
+        assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+        assert cal.walk("VTIMEZONE")
+
+
+def test_buddy_answers_in_words(world):
+    router, _ = world
+    book(router)
+    assert "bestätigt" in say(router, "bernd", "passt!")[0].text
+
+
+def test_unclear_reply_is_asked_back_never_decided(world):
+    router, ids = world
+    book(router)
+    back = say(router, "bernd", "jaa")[0]
+    assert "Meinst du „ja, bestätigen“" in back.text and len(back.buttons) == 2
+    assert router.booking.pending(ids["bernd"])  # still waiting
+    assert (
+        "keine sichere Antwort" in say(router, "bernd", "vielleicht")[0].text
+    )  # to the FAQ, nothing decided
+    assert router.booking.pending(ids["bernd"])
+
+
+def test_no_declines_and_tells_the_expert(world):
+    router, _ = world
+    book(router)
+    mine, theirs = say(router, "bernd", "geht leider nicht")
+    assert (
+        "Abgelehnt" in mine.text
+        and theirs.to.chat_id == "erika"
+        and "kann am Di 03.03. 10:00 leider nicht" in theirs.text
+    )
+
+
+def test_several_pending_requests_ask_which(world):
+    router, _ = world
+    book(router, "erika", slot=0)
+    book(router, "emil", slot=0)  # the next free slot for Emil
+    reply = say(router, "bernd", "ja")[0]
+    assert "mehrere offene Anfragen" in reply.text and len(reply.buttons) == 4
+
+
+def test_counter_proposal_accepted_with_one_tap(world):
+    router, _ = world
+    book(router)
+    sent, to_expert = say(router, "bernd", "Mi 16:00")
+    assert "Dein Vorschlag Mi 04.03. 16:00" in sent.text
+    assert "schlägt Mi 04.03. 16:00 vor" in to_expert.text
+    confirmed = say(router, "erika", data=to_expert.buttons[0].data)
+    assert all("Jour Fixe bestätigt: Mi 04.03. 16:00" in o.text for o in confirmed)
+
+
+def test_the_losing_side_gets_fresh_alternatives(world):
+    router, _ = world
+    erika_slots = say(router, "erika", "/jourfixe")[0]
+    emil_slots = say(router, "emil", "/jourfixe")[0]
+    book(router, "erika", slot=0)
+    pick = say(router, "emil", data=emil_slots.buttons[0].data)[0]
+    lost = say(router, "emil", data=pick.buttons[0].data)[0]
+    assert "Dieser Termin wurde gerade vergeben" in lost.text
+    assert lost.buttons and lost.buttons[0].data != erika_slots.buttons[0].data
+
+
+def test_move_and_cancel_keep_the_uid_and_tell_the_other_side(world):
+    router, _ = world
+    _, to_buddy = book(router)
+    say(router, "bernd", data=to_buddy.buttons[0].data)
+    meetings = say(router, "erika", "/termine")[0].text
+    meeting_id = re.search(r"^#(\d+) ", meetings, re.M).group(1)
+    options = say(router, "bernd", f"/verschieben #{meeting_id}")[0]
+    mine, theirs = say(router, "bernd", data=options.buttons[0].data)
+    assert (
+        "verschoben:" in mine.text and theirs.to.chat_id == "erika" and "(von Bernd)" in theirs.text
+    )
+    moved = ics(theirs).walk("VEVENT")[0]
+    first_uid = str(moved["UID"])
+    assert moved["SEQUENCE"] == 1
+    mine, theirs = say(router, "erika", f"/absagen {meeting_id}")
+    cancel = ics(theirs)
+    assert cancel["METHOD"] == "CANCEL" and str(cancel.walk("VEVENT")[0]["UID"]) == first_uid
+    assert cancel.walk("VEVENT")[0]["SEQUENCE"] == 2 and "abgesagt (von Erika)" in theirs.text
+    assert "Keine anstehenden" in say(router, "bernd", "/termine")[0].text
+
+
+def test_forged_and_foreign_buttons_are_refused(world):
+    router, _ = world
+    _, to_buddy = book(router)
+    meeting = to_buddy.buttons[0].data.split(":")[-1]
+    assert (
+        "nicht mehr gültig" in say(router, "erika", data=f"jf:yes:{meeting}")[0].text
+    )  # experts can't confirm
+    assert "finde ich bei dir nicht" in say(router, "olga", data=f"jf:cancel:{meeting}")[0].text
+    assert "finde ich bei dir nicht" in say(router, "emil", f"/absagen {meeting}")[0].text
+    for data in (
+        "jf:",
+        "jf:yes",
+        "jf:yes:abc",
+        "jf:book:1:9",
+        "jf:nonsense:1",
+        "jf:book:99999999999:0",
+    ):
+        text = say(router, "erika", data=data)[0].text
+        assert "nicht mehr gültig" in text or "gerade vergeben" in text
+
+
+def test_role_restricted_commands(world):
+    router, _ = world
+    assert "nur für Expert:in" in say(router, "bernd", "/jourfixe")[0].text
+    assert "nur für Buddy" in say(router, "erika", "/frei Di 10-12")[0].text
+    assert "nur für" in say(router, "stranger", "/termine")[0].text
+
+
+def test_bad_times_get_an_example(world):
+    router, _ = world
+    assert "Beispiel: /frei Di 10-12" in say(router, "bernd", "/frei dienstags irgendwann")[0].text
+    assert "Beispiel: /urlaub 24.12.-2.1." in say(router, "bernd", "/urlaub Ostern")[0].text
+
+
+def test_expert_without_buddy_gets_a_clear_answer(world):
+    router, _ = world
+    assert "noch kein Buddy" in say(router, "olga", "/jourfixe")[0].text
+
+
+def test_unanswered_request_expires_and_the_expert_is_told(world, clock):
+    router, ids = world
+    book(router)
+    clock.now += timedelta(hours=49)
+    replies = say(router, "bernd", "/termine")
+    expired = [o for o in replies if o.to and o.to.chat_id == "erika"]
+    assert expired and "nicht rechtzeitig geantwortet" in expired[0].text
+    assert not router.booking.pending(ids["bernd"])
