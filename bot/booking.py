@@ -78,22 +78,26 @@ def free_slots(
     slot_minutes: int,
     rules: Rules,
     limit: int | None = None,
+    day: date | None = None,
 ) -> Iterator[datetime]:
     """Free slot starts, earliest first. `busy` holds (start, end + buffer) of the
-    buddy's and the expert's active meetings."""
+    buddy's and the expert's active meetings; `day` limits the search to one day."""
     length = timedelta(minutes=slot_minutes)
     pitch = timedelta(minutes=slot_minutes + rules.buffer_minutes)
     earliest = now + timedelta(hours=rules.notice_hours)
     buffer = timedelta(minutes=rules.buffer_minutes)
     today = now.astimezone(tz).date()
     found = 0
-    for offset in range(rules.horizon_days + 1):
-        day = today + timedelta(days=offset)
-        for w in sorted(_windows_on(day, windows, off), key=lambda w: w.start):
-            start_local = datetime.combine(day, _align_up(w.start, rules.grid_minutes))
-            window_end = datetime.combine(day, w.end)
+    if day is None:
+        days = [today + timedelta(days=n) for n in range(rules.horizon_days + 1)]
+    else:
+        days = [day] if 0 <= (day - today).days <= rules.horizon_days else []
+    for day_ in days:
+        for w in sorted(_windows_on(day_, windows, off), key=lambda w: w.start):
+            start_local = datetime.combine(day_, _align_up(w.start, rules.grid_minutes))
+            window_end = datetime.combine(day_, w.end)
             while start_local + length <= window_end:
-                start = local_moment(day, start_local.time(), tz)
+                start = local_moment(day_, start_local.time(), tz)
                 if (
                     start
                     and start >= earliest

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -150,7 +150,8 @@ class JourFixe:
             pair = _pair(uow.session, expert_id)
             return self._slots(uow.session, pair, limit=limit, ignore=ignore)
 
-    def _slots(self, session: Session, pair: Pair, *, limit: int | None, ignore: int | None = None):
+    def _slots(self, session: Session, pair: Pair, *, limit: int | None, ignore: int | None = None,
+               day: date | None = None) -> list[datetime]:  # fmt: skip
         now = self._clock()
         windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
         buffer = timedelta(minutes=self.rules.buffer_minutes)
@@ -159,7 +160,7 @@ class JourFixe:
             Meeting.state.in_(ACTIVE_STATES), Meeting.ends_at > now, Meeting.id != (ignore or -1))  # fmt: skip
         busy = [(s, e + buffer) for s, e in session.execute(stmt)]
         found = free_slots(windows, off, busy, now=now, tz=self.tz, rules=self.rules,
-                           slot_minutes=pair.buddy.slot_minutes, limit=limit)  # fmt: skip
+                           slot_minutes=pair.buddy.slot_minutes, limit=limit, day=day)  # fmt: skip
         return list(found)
 
     # -- requests -------------------------------------------------------------------
@@ -172,7 +173,7 @@ class JourFixe:
         with self._write(expert_id) as uow:
             s = uow.session
             pair = _pair(s, expert_id)
-            if start not in self._slots(s, pair, limit=None):
+            if start not in self._slots(s, pair, limit=None, day=start.astimezone(self.tz).date()):
                 raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3)))
             starts = [start]
             series = None
@@ -219,9 +220,10 @@ class JourFixe:
         return m
 
     def _hold(self, s: Session, m: Meeting) -> None:
-        for person_id in (m.expert_id, m.buddy_id):
-            s.add_all(MeetingCell(person_id=person_id, cell=c, meeting_id=m.id)
-                      for c in cells(m.starts_at, m.ends_at, self.rules))  # fmt: skip
+        """Take the meeting's cells in both calendars: one multi-row INSERT."""
+        rows = [{"person_id": p, "cell": c, "meeting_id": m.id}
+                for p in (m.expert_id, m.buddy_id) for c in cells(m.starts_at, m.ends_at, self.rules)]  # fmt: skip
+        s.execute(insert(MeetingCell).values(rows))
 
     # -- decisions --------------------------------------------------------------------
     def pending(self, buddy_id: int) -> list[MeetingView]:
@@ -318,7 +320,9 @@ class JourFixe:
             if m.state not in ACTIVE_STATES:
                 raise BookingError("not_active", state=m.state)
             pair = _pair(s, m.expert_id)
-            if start not in self._slots(s, pair, limit=None, ignore=m.id):
+            if start not in self._slots(
+                s, pair, limit=None, ignore=m.id, day=start.astimezone(self.tz).date()
+            ):
                 raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3, ignore=m.id)))
             s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
             old_start = m.starts_at

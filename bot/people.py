@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import ChatIdentity, Invite, Pair, Person, Role
+from storage.models import Availability, ChatIdentity, Invite, Meeting, Pair, Person, Role, Series
 from storage.repo import UnitOfWork
 
 __all__ = ["InviteInfo", "People", "PeopleError", "PersonRow", "Whois"]
@@ -194,6 +195,10 @@ class People:
             if person is None:
                 raise PeopleError("unknown_person", ref=f"#{person_id}")
             _unlink(uow, person)
+            for model, columns in ((Availability, ("buddy_id",)), (Meeting, ("expert_id", "buddy_id")),
+                                   (Series, ("expert_id", "buddy_id"))):  # fmt: skip
+                condition = or_(*(getattr(model, c) == person.id for c in columns))
+                uow.session.execute(delete(model).where(condition))
             person.name, person.lang, person.timezone = None, "de", "Europe/Berlin"
             person.erased_at = person.erased_at or self._clock()
             uow.commit()
@@ -265,4 +270,13 @@ def _export(uow: UnitOfWork, p: Person) -> dict:
         "invites": [{"created_at": iso(i.created_at), "expires_at": iso(i.expires_at),
                      "used_at": iso(i.used_at)} for i in uow.people.invites_of(p.id)],
         "pairs": pairs,
+        "free_times": [{"kind": a.kind, "weekday": a.weekday, "day": a.day and a.day.isoformat(),
+                        "until": a.day_until and a.day_until.isoformat(),
+                        "from": a.start_time and a.start_time.isoformat("minutes"),
+                        "to": a.end_time and a.end_time.isoformat("minutes")}
+                       for a in uow.session.scalars(select(Availability).where(Availability.buddy_id == p.id))],
+        "jour_fixes": [{"start": iso(m.starts_at), "state": m.state,
+                        "with": (m.buddy if m.expert_id == p.id else m.expert).name}
+                       for m in uow.session.scalars(select(Meeting).where(
+                           or_(Meeting.expert_id == p.id, Meeting.buddy_id == p.id)).order_by(Meeting.starts_at))],
     }  # fmt: skip

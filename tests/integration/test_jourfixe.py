@@ -194,3 +194,19 @@ def test_expert_without_buddy(setup):
     lonely = People(sessions).invite("expert", "Lonely").person_id
     with pytest.raises(BookingError, match="no_buddy"):
         jf.slots(lonely)
+
+
+def test_export_lists_jour_fixes_and_erase_removes_them(setup):
+    jf, ids, clock, sessions = setup
+    people = People(sessions, clock)
+    [m] = jf.request(ids["Erika"], local(2026, 3, 3, 10))
+    exported = people.export(ids["Bernd"])
+    assert (
+        exported["jour_fixes"][0]["with"] == "Erika"
+        and exported["free_times"][0]["from"] == "10:00"
+    )
+    people.erase(ids["Erika"])
+    assert jf.upcoming(ids["Bernd"]) == []
+    assert local(2026, 3, 3, 10) in jf.slots(ids["Emil"], limit=None)  # her cells are gone too
+    people.erase(ids["Bernd"])
+    assert people.export(ids["Bernd"])["free_times"] == []

@@ -9,12 +9,17 @@ from storage.repo import UnitOfWork, session_factory
 T0 = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)
 
 
-TABLES = {"faq_log", "people", "chat_identities", "invites", "pairs", "editions"}
+TABLES = {
+    "faq_log", "people", "chat_identities", "invites", "pairs", "editions",
+    "availability", "series", "meetings", "meeting_cells", "meeting_events",
+}  # fmt: skip
 
 
 def test_upgrade_from_empty_and_round_trip(engine):
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) >= TABLES
+    downgrade(engine, "0002")
+    assert "meetings" not in inspect(engine).get_table_names()
     downgrade(engine, "0001")
     assert set(inspect(engine).get_table_names()) & TABLES == {"faq_log"}
     downgrade(engine, "base")
