@@ -60,7 +60,7 @@ def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
             uow.commit()
 
     faq = FaqReplies(build_matcher(), log_unanswered)
-    booking = JourFixe(sessions, clock, tz=settings.timezone)
+    booking = JourFixe(sessions, clock, settings.rules, tz=settings.timezone)
     return Router(faq, People(sessions, clock), booking, default_lang=settings.default_lang,
                   clock=clock, telegram_bot=settings.telegram_bot)  # fmt: skip
 
@@ -80,5 +80,7 @@ def run_console(settings: Settings, *, user: str | None = None, stdin: TextIO | 
 def run_demo(settings: Settings) -> tuple[bool, str]:
     """Create the demo people (once); returns (created, guide text)."""
     sessions = open_database(settings)
-    created = create_demo(People(sessions), JourFixe(sessions, tz=settings.timezone))
+    created = create_demo(
+        People(sessions), JourFixe(sessions, rules=settings.rules, tz=settings.timezone)
+    )
     return created, GUIDE

@@ -13,6 +13,7 @@ Exit codes: 0 ok, 1 configuration or database problem, 2 usage error (argparse).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -22,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import OperationalError
 
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.people import PeopleError
 from bot.texts import t
 from storage.db import DatabaseError
@@ -96,7 +97,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"imbot: configuration problem: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -131,7 +136,7 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import run_console
 
     if args.lang:
-        settings = Settings(settings.database_url, args.lang, settings.timezone, settings.log_level)
+        settings = dataclasses.replace(settings, default_lang=args.lang)
     run_console(settings, user=args.user.lower() if args.user else None)
     return EXIT_OK
 

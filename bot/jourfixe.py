@@ -123,6 +123,19 @@ class JourFixe:
                                              end_time=w.end))  # fmt: skip
             uow.commit()
 
+    def set_slot_minutes(self, buddy_id: int, minutes: int) -> None:
+        """A buddy's Jour Fixe length; a multiple of the grid, 15 minutes to 3 hours."""
+        grid = self.rules.grid_minutes
+        if minutes % grid or not grid <= minutes <= 180:
+            raise BookingError("bad_length", grid=grid)
+        with self._uow() as uow:
+            uow.people.get(buddy_id).slot_minutes = minutes
+            uow.commit()
+
+    def slot_minutes(self, buddy_id: int) -> int:
+        with self._uow() as uow:
+            return uow.people.get(buddy_id).slot_minutes
+
     def add_off(self, buddy_id: int, first: date, last: date) -> None:
         with self._uow() as uow:
             uow.session.add(Availability(buddy_id=buddy_id, kind="off", day=first, day_until=last))

@@ -111,6 +111,19 @@ def _windows_text(ctx: Context) -> str:
     return t("windows_now", ctx.lang, windows="\n".join(lines))
 
 
+def _dauer(ctx: Context) -> list[Outbound]:
+    arg = ctx.args[0] if ctx.args else ""
+    if not arg.isdigit():
+        return [
+            Outbound(t("length_usage", ctx.lang, minutes=_jf(ctx).slot_minutes(ctx.who.person_id)))
+        ]
+    try:
+        _jf(ctx).set_slot_minutes(ctx.who.person_id, int(arg))
+    except BookingError as exc:
+        return _refusal(ctx, exc)
+    return [Outbound(t("length_set", ctx.lang, minutes=int(arg)))]
+
+
 def _urlaub(ctx: Context) -> list[Outbound]:
     jf = _jf(ctx)
     try:
@@ -379,6 +392,7 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
 COMMANDS = (
     Command(("frei", "free"), _frei, BUDDIES),
     Command(("urlaub", "away"), _urlaub, BUDDIES),
+    Command(("dauer", "length"), _dauer, BUDDIES),
     Command(("jourfixe", "jf"), _jourfixe, EXPERTS),
     Command(("termine", "meetings"), _termine, PAIR_ROLES),
     Command(("absagen", "cancel"), _absagen, PAIR_ROLES),

@@ -206,6 +206,18 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Your free times for Jour Fixes:\n{windows}\n\nChange: /frei Tue 10am-12pm · once: /frei 12.03. 14-16 · away: /urlaub 24.12.-2.1. · clear all: /frei löschen",
     },
     "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
+    "length_usage": {
+        "de": "Ein Jour Fixe dauert bei dir {minutes} Minuten. Ändern: /dauer 60",
+        "en": "Your Jour Fixes last {minutes} minutes. Change: /dauer 60",
+    },
+    "length_set": {
+        "de": "Neue Jour Fixes dauern jetzt {minutes} Minuten.",
+        "en": "New Jour Fixes now last {minutes} minutes.",
+    },
+    "bad_length": {
+        "de": "Bitte eine Dauer in Minuten, ein Vielfaches von {grid}, höchstens 180 – z. B. /dauer 60",
+        "en": "Please give minutes, a multiple of {grid}, at most 180 – e.g. /dauer 60",
+    },
     "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
     "no_buddy": {
         "de": "Dir ist noch kein Buddy zugeordnet. Bitte wende dich an Lokalprojekte.",
@@ -331,8 +343,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Jour Fixe:\n/jourfixe – request a meeting with your buddy\n/termine – your next meetings\n/verschieben #N · /absagen #N",
     },
     "help_buddy": {
-        "de": "Jour Fixe:\n/frei Di 10-12, Do 14-16 – wann du frei bist\n/urlaub 24.12.-2.1. – Abwesenheit\n/termine · /verschieben #N · /absagen #N\nAnfragen beantwortest du mit „ja“, „nein“ oder einer anderen Zeit.",
-        "en": 'Jour Fixe:\n/frei Tue 10am-12pm – when you are free\n/urlaub 24.12.-2.1. – time away\n/termine · /verschieben #N · /absagen #N\nAnswer requests with "yes", "no" or another time.',
+        "de": "Jour Fixe:\n/frei Di 10-12, Do 14-16 – wann du frei bist\n/urlaub 24.12.-2.1. – Abwesenheit\n/dauer 60 – Länge eines Jour Fixe\n/termine · /verschieben #N · /absagen #N\nAnfragen beantwortest du mit „ja“, „nein“ oder einer anderen Zeit.",
+        "en": 'Jour Fixe:\n/frei Tue 10am-12pm – when you are free\n/urlaub 24.12.-2.1. – time away\n/dauer 60 – length of a Jour Fixe\n/termine · /verschieben #N · /absagen #N\nAnswer requests with "yes", "no" or another time.',
     },
 }
 

@@ -119,3 +119,24 @@ def test_database_down_at_start_exits_1(capsys, monkeypatch):
     )
     assert cli.main(["admin", "people"]) == 1
     assert "cannot reach the database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [
+        ("IMBOT_REQUEST_TTL_HOURS", "zwei"),
+        ("IMBOT_HORIZON_DAYS", "0"),
+        ("IMBOT_TIMEZONE", "Mars/Olympus"),
+    ],
+)
+def test_bad_settings_exit_1_and_name_the_variable(capsys, monkeypatch, var, value):
+    monkeypatch.setenv(var, value)
+    assert cli.main(["db", "upgrade"]) == 1
+    assert var in capsys.readouterr().err
+
+
+def test_rules_come_from_the_environment():
+    from bot.config import Settings
+
+    settings = Settings.from_env({"IMBOT_REQUEST_TTL_HOURS": "24", "IMBOT_BUFFER_MINUTES": "0"})
+    assert settings.rules.request_ttl_hours == 24 and settings.rules.buffer_minutes == 0

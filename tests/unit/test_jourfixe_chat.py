@@ -205,3 +205,15 @@ def test_unanswered_request_expires_and_the_expert_is_told(world, clock):
     expired = [o for o in replies if o.to and o.to.chat_id == "erika"]
     assert expired and "nicht rechtzeitig geantwortet" in expired[0].text
     assert not router.booking.pending(ids["bernd"])
+
+
+def test_buddy_sets_the_jour_fixe_length(world):
+    router, _ = world
+    assert "45 Minuten" in say(router, "bernd", "/dauer")[0].text
+    assert "Vielfaches von 15" in say(router, "bernd", "/dauer 50")[0].text
+    assert "90 Minuten" in say(router, "bernd", "/dauer 90")[0].text
+    slots = say(router, "erika", "/jourfixe")[0]
+    assert [b.label for b in slots.buttons[:2]] == [
+        "Di 03.03. 10:00",
+        "Di 10.03. 10:00",
+    ]  # 90 min: one per window
