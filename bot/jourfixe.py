@@ -19,8 +19,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from bot.booking import Rules, cells, free_slots, series_starts
+from bot.booking import Rules, cells, free_slots, local_moment, series_starts
+from bot.ics import meeting_ics
+from bot.texts import fmt_when, t
 from bot.timeparse import Window
+from storage import outbox
 from storage.models import (
     ACTIVE_STATES,
     Availability,
@@ -204,6 +207,8 @@ class JourFixe:
                 if t != start and self._taken(s, pair, t, t + length):
                     continue  # a later occurrence collides: skip it, keep the rest
                 meetings.append(self._add_meeting(s, pair, t, t + length, series, now))
+            if meetings:
+                self._remind_buddy(s, meetings[0], now)
             views = [_view(m) for m in meetings]
             return views
 
@@ -301,6 +306,7 @@ class JourFixe:
             old.proposed_start = None
             m = self._add_meeting(s, pair, start, end, None, now)
             self._set_state(s, m, S.CONFIRMED, pair.buddy_id, now)
+            self._plan_reminders(s, m, now)
             view = _view(m)
             return view
 
@@ -311,6 +317,82 @@ class JourFixe:
         if state.value not in ACTIVE_STATES:
             s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
         s.add(MeetingEvent(meeting_id=m.id, at=now, action=state.value, by_person_id=by))
+
+    # -- reminders in the outbox (same transaction as the change) ----------------------------
+    def _plan_reminders(self, s: Session, m: Meeting, now: datetime) -> None:
+        """Reminders before a confirmed meeting for both people, at each person's
+        offsets, counted back from the local start (right across the DST switch)."""
+        drafts = []
+        for me, other in ((m.expert, m.buddy), (m.buddy, m.expert)):
+            ident = _reachable(me)
+            if ident is None:
+                continue
+            offsets = sorted(
+                (int(x) for x in me.reminder_minutes.split(",") if x.strip()), reverse=True
+            )
+            for i, minutes in enumerate(offsets):
+                due = self._before(m.starts_at, minutes)
+                if due <= now:
+                    continue
+                text = t("meeting_reminder", me.lang, when=fmt_when(m.starts_at, me.lang, self.tz),
+                         other=other.name or "", before=_before_text(minutes, me.lang))  # fmt: skip
+                file = self._ics_file(m, now) if i == 0 else None
+                drafts.append(outbox.Draft(
+                    kind="meeting", dedupe_key=f"mt:{m.id}:{m.sequence}:{me.id}:{minutes}",
+                    platform=ident.platform, chat_id=ident.chat_id, text=text, due_at=due,
+                    event_at=m.starts_at, ref=f"meeting:{m.id}", file=file))  # fmt: skip
+        outbox.enqueue(s, drafts, now)
+
+    def _remind_buddy(self, s: Session, m: Meeting, now: datetime, again: bool = False) -> None:
+        """If the buddy has not answered after a day, remind them once."""
+        ident = _reachable(m.buddy)
+        due = now + timedelta(hours=min(24, self.rules.request_ttl_hours / 2))
+        if ident is None or due >= m.starts_at:
+            return
+        text = t("pending_reminder", m.buddy.lang, expert=m.expert.name or "",
+                 when=fmt_when(m.starts_at, m.buddy.lang, self.tz))  # fmt: skip
+        buttons = (
+            (t("confirm", m.buddy.lang), f"jf:yes:{m.id}"),
+            (t("decline", m.buddy.lang), f"jf:no:{m.id}"),
+        )
+        outbox.enqueue(s, [outbox.Draft(
+            kind="pending", dedupe_key=f"pd:{m.id}:{m.sequence}", platform=ident.platform,
+            chat_id=ident.chat_id, text=text, due_at=due, event_at=m.starts_at, ref=f"meeting:{m.id}",
+            buttons=buttons)], now)  # fmt: skip
+
+    def _before(self, start: datetime, minutes: int) -> datetime:
+        """`minutes` before `start` on the wall clock (24 h before 10:00 is 10:00)."""
+        local = start.astimezone(self.tz).replace(tzinfo=None) - timedelta(minutes=minutes)
+        moment = local_moment(local.date(), local.time(), self.tz)
+        return (moment or start - timedelta(minutes=minutes)).astimezone(UTC)
+
+    def _ics_file(self, m: Meeting, now: datetime) -> tuple[str, str, bytes]:
+        data = meeting_ics(uid=m.uid, sequence=m.sequence, start=m.starts_at, end=m.ends_at,
+                           summary=f"Jour Fixe {m.expert.name} / {m.buddy.name}",
+                           description="Integrationsmacher:innen – Jour Fixe (Lokalprojekte)",
+                           cancelled=False, now=now, tz=self.tz)  # fmt: skip
+        return (
+            f"jourfixe-{m.starts_at.astimezone(self.tz):%Y-%m-%d}-{m.uid[:6]}.ics",
+            "text/calendar",
+            data,
+        )
+
+    def set_reminders(self, person_id: int, minutes: list[int]) -> None:
+        """A person's reminder offsets before each Jour Fixe; re-plans upcoming ones."""
+        now = self._clock()
+        with self._write() as uow:
+            s = uow.session
+            person = uow.people.get(person_id)
+            person.reminder_minutes = ",".join(str(m) for m in sorted(set(minutes), reverse=True))
+            stmt = select(Meeting).where((Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+                                         Meeting.state == S.CONFIRMED, Meeting.starts_at > now)  # fmt: skip
+            for m in s.scalars(stmt):
+                outbox.delete_pending(s, ref=f"meeting:{m.id}", kind="meeting")
+                self._plan_reminders(s, m, now)
+
+    def reminder_minutes(self, person_id: int) -> list[int]:
+        with self._uow() as uow:
+            return [int(x) for x in uow.people.get(person_id).reminder_minutes.split(",") if x]
 
     # -- cancel, move, list, expire ---------------------------------------------------------
     def cancel(self, person_id: int, meeting_id: int) -> MeetingView:
@@ -345,6 +427,11 @@ class JourFixe:
             self._hold(s, m)
             s.add(MeetingEvent(meeting_id=m.id, at=now, action="moved", by_person_id=person_id,
                                old_start=old_start, new_start=start))  # fmt: skip
+            outbox.cancel(s, ref=f"meeting:{m.id}")
+            if m.state == S.CONFIRMED:
+                self._plan_reminders(s, m, now)
+            else:
+                self._remind_buddy(s, m, now, again=True)
             view = _view(m)
             return view
 
@@ -373,6 +460,27 @@ class JourFixe:
                 self._set_state(uow.session, m, S.EXPIRED, None, now)
             views = [_view(m) for m in due]
             return views
+
+
+def _reachable(person: Person):
+    """The person's chat identity for reminders, or None (not linked, or blocked us)."""
+    return next((i for i in person.identities if i.unreachable_at is None), None)
+
+
+def _before_text(minutes: int, lang: str) -> str:
+    if minutes % 1440 == 0:
+        n = minutes // 1440
+        return {
+            "de": "morgen" if n == 1 else f"in {n} Tagen",
+            "en": "tomorrow" if n == 1 else f"in {n} days",
+        }[lang]
+    if minutes % 60 == 0:
+        n = minutes // 60
+        return {
+            "de": f"in {n} Stunde{'n' if n > 1 else ''}",
+            "en": f"in {n} hour{'s' if n > 1 else ''}",
+        }[lang]
+    return {"de": f"in {minutes} Minuten", "en": f"in {minutes} minutes"}[lang]
 
 
 def _pair(session: Session, expert_id: int) -> Pair:

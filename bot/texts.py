@@ -206,6 +206,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Your free times for Jour Fixes:\n{windows}\n\nChange: /frei Tue 10am-12pm · once: /frei 12.03. 14-16 · away: /urlaub 24.12.-2.1. · clear all: /frei löschen",
     },
     "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
+    "meeting_reminder": {
+        "de": "⏰ Erinnerung: Jour Fixe mit {other} {before} – {when}.",
+        "en": "⏰ Reminder: Jour Fixe with {other} {before} – {when}.",
+    },
+    "pending_reminder": {
+        "de": "⏳ {expert} wartet noch auf deine Antwort zum Jour Fixe {when}. Passt der Termin?",
+        "en": "⏳ {expert} is still waiting for your answer about the Jour Fixe {when}. Does it suit you?",
+    },
     "length_usage": {
         "de": "Ein Jour Fixe dauert bei dir {minutes} Minuten. Ändern: /dauer 60",
         "en": "Your Jour Fixes last {minutes} minutes. Change: /dauer 60",

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -23,7 +24,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Availability", "Base", "ChatIdentity", "Edition", "FaqLog", "Invite", "Meeting", "MeetingCell",
-    "MeetingEvent", "MeetingState", "Pair", "Person", "Role", "Series", "UtcDateTime",
+    "MeetingEvent", "MeetingState", "Milestone", "OutboxRow", "Pair", "Person", "Role", "Series",
+    "Subscription", "UtcDateTime",
 ]  # fmt: skip
 
 
@@ -100,6 +102,9 @@ class Person(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     slot_minutes: Mapped[int] = mapped_column(Integer, default=45)  # a buddy's Jour Fixe length
+    reminder_minutes: Mapped[str] = mapped_column(
+        String(64), default="1440,60"
+    )  # before a Jour Fixe
 
     identities: Mapped[list[ChatIdentity]] = relationship(
         back_populates="person", cascade="all, delete-orphan", passive_deletes=True
@@ -127,6 +132,7 @@ class ChatIdentity(Base):
     platform_user_id: Mapped[str] = mapped_column(String(255))
     chat_id: Mapped[str] = mapped_column(String(255))
     linked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    unreachable_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # blocked the bot
 
     person: Mapped[Person] = relationship(back_populates="identities")
 
@@ -172,6 +178,14 @@ class Edition(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=False)
+    remind_time: Mapped[time] = mapped_column(
+        Time, default=time(9, 0)
+    )  # local time of timeline pushes
+    loaded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    milestones: Mapped[list[Milestone]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Milestone.day"
+    )
 
 
 class Availability(Base):
@@ -262,3 +276,73 @@ class MeetingEvent(Base):
     by_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     old_start: Mapped[datetime | None] = mapped_column(UtcDateTime)
     new_start: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Milestone(Base):
+    """A dated step of an edition's timeline, with the days before it to remind."""
+
+    __tablename__ = "milestones"
+    __table_args__ = (UniqueConstraint("edition_id", "key", name="uq_milestone_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    edition_id: Mapped[int] = mapped_column(
+        ForeignKey("editions.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date)
+    title_de: Mapped[str] = mapped_column(String(200))
+    title_en: Mapped[str] = mapped_column(String(200))
+    text_de: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    remind_days: Mapped[str] = mapped_column(String(64))  # e.g. "7,1"
+
+
+class Subscription(Base):
+    """A chat that wants the timeline pushes of an edition (applicants need no invite)."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        UniqueConstraint("edition_id", "platform", "user_id", name="uq_subscription"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    edition_id: Mapped[int] = mapped_column(
+        ForeignKey("editions.id", ondelete="CASCADE"), index=True
+    )
+    platform: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[str] = mapped_column(String(255))
+    chat_id: Mapped[str] = mapped_column(String(255))
+    lang: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class OutboxRow(Base):
+    """One message to send: the single source of truth for every reminder and push.
+    `dedupe_key` is unique, so planning the same message twice stores it once;
+    a worker claims a row with a lease before it sends it."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # timeline, meeting, pending, announce, notice
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    ref: Mapped[str | None] = mapped_column(String(255), index=True)  # e.g. meeting:12, sub:2023:…
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    buttons: Mapped[str | None] = mapped_column(Text)  # JSON [[label, data], ...]
+    file_name: Mapped[str | None] = mapped_column(String(200))
+    file_mime: Mapped[str | None] = mapped_column(String(100))
+    file_data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    due_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    event_at: Mapped[datetime | None] = mapped_column(
+        UtcDateTime
+    )  # after it, a late reminder is dropped
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,227 @@
+"""The outbox dispatcher: claim due rows, send them through the platform's sender,
+settle them. It keeps nothing in memory that matters: a crash or restart loses
+nothing, because the rows stay in the database until they are settled.
+
+Policies
+- Late reminders: a row whose event (deadline, meeting) has passed is dropped and
+  logged; one whose event is still ahead is sent, however late.
+- 429 / M_LIMIT_EXCEEDED (`RetryAfter`): the row waits the server's time, and the
+  whole platform pauses that long.
+- Network errors (`TransientError`): exponential backoff with jitter, up to
+  `max_attempts`; then the row is `failed` and shows in `imbot admin outbox`.
+- Blocked by the user (`Unreachable`): the row and the chat's other pending rows
+  become `unreachable`, the chat identity is marked, subscriptions stop.
+- Rate limits by design: at most `rate_per_second` per platform and one message per
+  `per_chat_seconds` per chat (Telegram: 30/s and 1 s).
+Delivery is at least once: a worker that dies after sending but before settling
+leaves a claimed row that is sent again when its lease runs out; senders get the
+row's dedupe key to drop such a repeat where the platform allows it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage import outbox
+from storage.models import ChatIdentity, OutboxRow, Subscription
+
+__all__ = [
+    "Delivery", "Dispatcher", "RetryAfter", "SendError", "Sender", "TickStats", "TransientError",
+    "Unreachable",
+]  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+
+class SendError(Exception):
+    pass
+
+
+class RetryAfter(SendError):
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"rate limited, retry after {seconds} s")
+        self.seconds = seconds
+
+
+class TransientError(SendError):
+    """A network error or a 5xx: worth trying again later."""
+
+
+class Unreachable(SendError):
+    """The user blocked the bot or left: do not try again."""
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What a sender gets: platform-neutral, like the router's Outbound."""
+
+    dedupe_key: str
+    platform: str
+    chat_id: str
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()
+    file: tuple[str, str, bytes] | None = None
+
+
+class Sender(Protocol):
+    platform: str
+    rate_per_second: float | None
+    per_chat_seconds: float | None
+
+    def send(self, delivery: Delivery) -> None: ...
+
+
+@dataclass
+class TickStats:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    dropped: int = 0
+    unreachable: int = 0
+    lateness: list[float] = field(default_factory=list)  # seconds after due, per sent row
+
+
+class _Pace:
+    """Spacing of sends per platform and per chat, on an injectable clock."""
+
+    def __init__(self, monotonic: Callable[[], float], sleep: Callable[[float], None]) -> None:
+        self._now, self._sleep = monotonic, sleep
+        self._next_platform: dict[str, float] = {}
+        self._next_chat: dict[tuple[str, str], float] = {}
+
+    def wait(self, sender: Sender, chat_id: str) -> None:
+        key = (sender.platform, chat_id)
+        ready = max(self._next_platform.get(sender.platform, 0.0), self._next_chat.get(key, 0.0))
+        if ready > self._now():
+            self._sleep(ready - self._now())
+        now = self._now()
+        if sender.rate_per_second:
+            self._next_platform[sender.platform] = now + 1 / sender.rate_per_second
+        if sender.per_chat_seconds:
+            self._next_chat[key] = now + sender.per_chat_seconds
+
+    def pause(self, platform: str, seconds: float) -> None:
+        self._next_platform[platform] = max(
+            self._next_platform.get(platform, 0.0), self._now() + seconds
+        )
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        senders: dict[str, Sender],
+        *,
+        clock: Callable[[], datetime] | None = None,
+        worker: str | None = None,
+        lease: timedelta = timedelta(minutes=2),
+        batch: int = 100,
+        max_attempts: int = 6,
+        backoff: timedelta = timedelta(seconds=30),
+        monotonic: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self.senders = senders
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.worker = worker or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.lease, self.batch, self.max_attempts, self.backoff = (
+            lease,
+            batch,
+            max_attempts,
+            backoff,
+        )
+        self._pace = _Pace(monotonic, sleep)
+        self._rng = rng or random.Random()
+
+    def tick(self, max_rows: int | None = None) -> TickStats:
+        """Send everything due now (up to `max_rows`); returns what happened."""
+        stats = TickStats()
+        done = 0
+        while max_rows is None or done < max_rows:
+            with self._sessions() as session:
+                rows = outbox.claim(session, self.worker, self._clock(), self.lease,
+                                    min(self.batch, (max_rows or self.batch) - done),
+                                    tuple(self.senders))  # fmt: skip
+                session.commit()
+            if not rows:
+                break
+            for row in rows:
+                self._process(row, stats)
+            done += len(rows)
+        return stats
+
+    def _process(self, row: OutboxRow, stats: TickStats) -> None:
+        now = self._clock()
+        if row.event_at is not None and row.event_at <= now:
+            log.warning(
+                "dropping outbox row %s (%s): its event passed at %s",
+                row.id,
+                row.kind,
+                row.event_at,
+            )
+            stats.dropped += 1
+            return self._settle(row, outbox.DROPPED, error="event passed before delivery")
+        sender = self.senders[row.platform]
+        buttons = tuple(tuple(b) for b in json.loads(row.buttons)) if row.buttons else ()
+        file = (row.file_name, row.file_mime, row.file_data) if row.file_name else None
+        delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, row.text, buttons, file)
+        self._pace.wait(sender, row.chat_id)
+        try:
+            sender.send(delivery)
+        except RetryAfter as exc:
+            self._pace.pause(row.platform, exc.seconds)
+            stats.retried += 1
+            return self._settle(row, outbox.PENDING, error=str(exc),
+                                retry_at=self._clock() + timedelta(seconds=exc.seconds))  # fmt: skip
+        except Unreachable as exc:
+            stats.unreachable += 1
+            self._settle(row, outbox.UNREACHABLE, error=str(exc))
+            return self._mark_unreachable(row.platform, row.chat_id)
+        except TransientError as exc:
+            if row.attempts >= self.max_attempts:
+                log.error("outbox row %s failed after %s attempts: %s", row.id, row.attempts, exc)
+                stats.failed += 1
+                return self._settle(row, outbox.FAILED, error=str(exc))
+            delay = self.backoff * 2 ** (row.attempts - 1) * (1 + self._rng.random() / 4)
+            stats.retried += 1
+            return self._settle(row, outbox.PENDING, error=str(exc),
+                                retry_at=self._clock() + min(delay, timedelta(hours=1)))  # fmt: skip
+        stats.sent += 1
+        stats.lateness.append((self._clock() - row.due_at).total_seconds())
+        self._settle(row, outbox.SENT)
+
+    def _settle(self, row: OutboxRow, state: str, *, error: str | None = None,
+                retry_at: datetime | None = None) -> None:  # fmt: skip
+        with self._sessions() as session:
+            if not outbox.settle(session, row.id, self.worker, state=state, now=self._clock(),
+                                 error=error, retry_at=retry_at):  # fmt: skip
+                log.warning("outbox row %s: our claim had expired before it was settled", row.id)
+            session.commit()
+
+    def _mark_unreachable(self, platform: str, chat_id: str) -> None:
+        now = self._clock()
+        with self._sessions() as session:
+            outbox.cancel(session, platform=platform, chat_id=chat_id, state=outbox.UNREACHABLE)
+            session.execute(update(ChatIdentity).where(ChatIdentity.platform == platform,
+                                                       ChatIdentity.chat_id == chat_id)
+                            .values(unreachable_at=now))  # fmt: skip
+            session.execute(update(Subscription).where(Subscription.platform == platform,
+                                                       Subscription.chat_id == chat_id,
+                                                       Subscription.stopped_at.is_(None))
+                            .values(stopped_at=now))  # fmt: skip
+            session.commit()
+        log.info("chat on %s marked unreachable (blocked the bot)", platform)

@@ -1,0 +1,159 @@
+"""Program editions as data: a YAML file per edition with its dated milestones.
+
+    slug: "2023"
+    name: Integrationsmacher:innen 2023/24
+    timezone: Europe/Berlin
+    remind_time: "09:00"          # local time of the pushes
+    starts_on: 2023-04-01
+    ends_on: 2024-03-31           # end of the program: Jour Fixe series stop here
+    milestones:
+      - key: deadline
+        day: 2023-05-03
+        title: {de: Bewerbungsschluss, en: Application deadline}
+        text: {de: ..., en: ...}
+        remind_days_before: [7, 1]
+
+`parse_edition` validates and reports problems with their line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+__all__ = ["EditionData", "EditionError", "MilestoneData", "default_edition_text", "parse_edition"]
+
+
+class EditionError(ValueError):
+    """The edition file is malformed; the message lists every problem with its line."""
+
+
+@dataclass(frozen=True)
+class MilestoneData:
+    key: str
+    day: date
+    title: dict[str, str]
+    text: dict[str, str]
+    remind_days: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class EditionData:
+    slug: str
+    name: str
+    timezone: str
+    remind_time: time
+    starts_on: date
+    ends_on: date
+    milestones: tuple[MilestoneData, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping (as `__line__`)."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def default_edition_text() -> str:
+    """The 2023 edition from the call, shipped with the package."""
+    return (resources.files("jobs") / "data" / "edition-2023.yaml").read_text(encoding="utf-8")
+
+
+def parse_edition(text: str) -> EditionData:
+    try:
+        raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        raise EditionError(f"{where}not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    errors: list[str] = []
+    if not isinstance(raw, dict):
+        raise EditionError("line 1: expected a mapping with slug, name, timezone, milestones")
+    line = raw["__line__"]
+    slug = _text(raw, "slug", line, errors)
+    if slug and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", slug):
+        errors.append(f"line {line}: slug may only hold letters, digits, - and _")
+    name = _text(raw, "name", line, errors)
+    tz = str(raw.get("timezone", "Europe/Berlin"))
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        errors.append(f"line {line}: timezone {tz!r} is unknown (e.g. Europe/Berlin)")
+    remind = str(raw.get("remind_time", "09:00"))
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", remind):
+        errors.append(f"line {line}: remind_time {remind!r} must look like 09:00")
+        remind = "09:00"
+    starts, ends = _date(raw, "starts_on", line, errors), _date(raw, "ends_on", line, errors)
+    if starts and ends and ends < starts:
+        errors.append(f"line {line}: ends_on is before starts_on")
+    milestones = []
+    items = raw.get("milestones")
+    if not isinstance(items, list) or not items:
+        errors.append(f"line {line}: milestones must be a non-empty list")
+        items = []
+    keys: set[str] = set()
+    for item in items:
+        m = _milestone(item, line, errors)
+        if m and m.key in keys:
+            errors.append(f"line {item['__line__']}: milestone key {m.key!r} appears twice")
+        if m:
+            keys.add(m.key)
+            milestones.append(m)
+    if errors:
+        raise EditionError("\n".join(errors))
+    return EditionData(slug, name, tz, time.fromisoformat(remind), starts, ends,
+                       tuple(sorted(milestones, key=lambda m: m.day)))  # fmt: skip
+
+
+def _text(raw: dict, key: str, line: int, errors: list[str]) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str | int) or not str(value).strip():
+        errors.append(f"line {raw.get('__line__', line)}: missing {key!r}")
+        return ""
+    return str(value).strip()
+
+
+def _date(raw: dict, key: str, line: int, errors: list[str]) -> date | None:
+    value = raw.get(key)
+    if isinstance(value, date):
+        return value
+    errors.append(f"line {raw.get('__line__', line)}: {key} must be a date like 2023-05-03")
+    return None
+
+
+def _bilingual(raw: dict, key: str, errors: list[str]) -> dict[str, str]:
+    value = raw.get(key)
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k].strip()
+                                              for k in ("de", "en")):  # fmt: skip
+        errors.append(f"line {raw['__line__']}: {key} needs both de and en texts")
+        return {"de": "", "en": ""}
+    return {"de": value["de"].strip(), "en": value["en"].strip()}
+
+
+def _milestone(item: object, line: int, errors: list[str]) -> MilestoneData | None:
+    if not isinstance(item, dict):
+        errors.append(f"line {line}: each milestone must be a mapping")
+        return None
+    before = len(errors)
+    key = _text(item, "key", line, errors)
+    day = _date(item, "day", line, errors)
+    title, text = _bilingual(item, "title", errors), _bilingual(item, "text", errors)
+    days = item.get("remind_days_before", [])
+    if not isinstance(days, list) or not all(isinstance(d, int) and 0 <= d <= 60 for d in days):
+        errors.append(f"line {item['__line__']}: remind_days_before must be a list of days (0-60)")
+        days = []
+    if len(errors) > before:
+        return None
+    return MilestoneData(key, day, title, text, tuple(sorted(set(days), reverse=True)))

@@ -1,0 +1,131 @@
+"""The outbox: every message to send is a row; this module writes, claims and
+settles rows. Business code enqueues in its own transaction (pass its session);
+workers claim due rows with a lease so that no two send the same row at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import OutboxRow
+
+__all__ = ["Draft", "PENDING", "cancel", "claim", "delete_pending", "enqueue", "settle"]
+
+PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
+FAILED, CANCELLED, DROPPED, UNREACHABLE = "failed", "cancelled", "dropped", "unreachable"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A message to store in the outbox."""
+
+    kind: str
+    dedupe_key: str
+    platform: str
+    chat_id: str
+    text: str
+    due_at: datetime
+    event_at: datetime | None = None
+    ref: str | None = None
+    buttons: tuple[tuple[str, str], ...] = field(default=())
+    file: tuple[str, str, bytes] | None = None  # name, mime, data
+
+
+def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
+    """Insert drafts; a dedupe key that exists already is skipped. Returns rows added."""
+    if not drafts:
+        return 0
+    rows = [{
+        "kind": d.kind, "dedupe_key": d.dedupe_key, "ref": d.ref, "platform": d.platform,
+        "chat_id": d.chat_id, "text": d.text, "buttons": json.dumps(d.buttons) if d.buttons else None,
+        "file_name": d.file and d.file[0], "file_mime": d.file and d.file[1],
+        "file_data": d.file and d.file[2], "due_at": d.due_at, "event_at": d.event_at,
+        "state": PENDING, "attempts": 0, "created_at": now,
+    } for d in drafts]  # fmt: skip
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = (
+        dialect.insert(OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    )
+    return session.execute(stmt).rowcount
+
+
+def cancel(session: Session, *, ref: str | None = None, platform: str | None = None,
+           chat_id: str | None = None, kind: str | None = None, state: str = CANCELLED) -> int:  # fmt: skip
+    """Cancel pending rows matching all given filters (e.g. a meeting's reminders)."""
+    stmt = update(OutboxRow).where(OutboxRow.state == PENDING)
+    for column, value in (
+        ("ref", ref),
+        ("platform", platform),
+        ("chat_id", chat_id),
+        ("kind", kind),
+    ):
+        if value is not None:
+            stmt = stmt.where(getattr(OutboxRow, column) == value)
+    return session.execute(stmt.values(state=state)).rowcount
+
+
+def delete_pending(session: Session, *, ref: str, kind: str | None = None) -> int:
+    """Delete unsent rows of `ref`, so that they can be planned anew under the same
+    dedupe keys (a changed edition, a new subscription, new reminder times).
+    Rows already sent stay and keep their keys: nothing is sent twice."""
+    stmt = delete(OutboxRow).where(OutboxRow.ref == ref, OutboxRow.state == PENDING)
+    if kind is not None:
+        stmt = stmt.where(OutboxRow.kind == kind)
+    return session.execute(stmt).rowcount
+
+
+def claim(session: Session, worker: str, now: datetime, lease: timedelta, limit: int,
+          platforms: tuple[str, ...] | None = None) -> list[OutboxRow]:  # fmt: skip
+    """Claim due rows: pending ones, and claimed ones whose lease ran out (a worker
+    died). PostgreSQL skips rows other workers are locking; the conditional UPDATE
+    makes the claim safe on SQLite too. Commit right after."""
+    due = or_(
+        OutboxRow.state == PENDING, (OutboxRow.state == CLAIMED) & (OutboxRow.claimed_until < now)
+    )
+    stmt = select(OutboxRow.id).where(due, OutboxRow.due_at <= now)
+    if platforms is not None:
+        stmt = stmt.where(OutboxRow.platform.in_(platforms))
+    stmt = (
+        stmt.order_by(OutboxRow.due_at, OutboxRow.id).limit(limit).with_for_update(skip_locked=True)
+    )
+    claimed = []
+    for row_id in session.scalars(stmt).all():
+        took = session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == row_id, due)
+            .values(
+                state=CLAIMED,
+                claimed_by=worker,
+                claimed_until=now + lease,
+                attempts=OutboxRow.attempts + 1,
+            )  # fmt: skip
+        ).rowcount
+        if took:
+            claimed.append(row_id)
+    if not claimed:
+        return []
+    return list(
+        session.scalars(
+            select(OutboxRow).where(OutboxRow.id.in_(claimed)).order_by(OutboxRow.due_at)
+        )
+    )
+
+
+def settle(session: Session, row_id: int, worker: str, *, state: str, now: datetime,
+           error: str | None = None, retry_at: datetime | None = None) -> bool:  # fmt: skip
+    """Record the outcome of a claimed row; only the worker holding the claim may.
+    With `retry_at`, the row goes back to pending for that time."""
+    values: dict = {"claimed_by": None, "claimed_until": None, "last_error": error}
+    if retry_at is not None:
+        values.update(state=PENDING, due_at=retry_at)
+    else:
+        values.update(state=state, sent_at=now if state == SENT else None)
+    stmt = update(OutboxRow).where(OutboxRow.id == row_id, OutboxRow.state == CLAIMED,
+                                   OutboxRow.claimed_by == worker)  # fmt: skip
+    return session.execute(stmt.values(**values)).rowcount == 1
