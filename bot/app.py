@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import threading
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
 from platformdirs import user_data_dir
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import jourfixe_commands
 from bot.adapters.console import ConsoleAdapter
 from bot.config import Settings
 from bot.demo import GUIDE, create_demo
@@ -19,11 +22,17 @@ from bot.people import People
 from bot.router import Clock, Router
 from faq.kb import load_default_kb
 from faq.matcher import Match, Matcher
+from jobs.dispatch import Dispatcher
+from jobs.editions import default_edition_text
+from jobs.scheduler import start_ticker
+from jobs.timeline import Timeline
 from storage.db import make_engine, upgrade
+from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 
 __all__ = [
-    "build_matcher", "build_people", "build_router", "open_database", "run_console", "run_demo",
+    "build_matcher", "build_people", "build_router", "offset_clock", "open_database", "run_console",
+    "run_demo",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -34,10 +43,16 @@ def build_matcher() -> Matcher:
 
 
 def open_database(settings: Settings) -> sessionmaker[Session]:
-    """Sessions on the configured database, migrated to the newest schema first."""
+    """Sessions on the configured database, migrated to the newest schema first;
+    a new database gets the 2023 edition from the call."""
     engine = make_engine(settings.database_url)
     upgrade(engine)
-    return session_factory(engine)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        empty = s.scalars(select(Edition.id).limit(1)).first() is None
+    if empty:
+        Timeline(sessions).load(default_edition_text())
+    return sessions
 
 
 def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
@@ -59,22 +74,46 @@ def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
             )
             uow.commit()
 
-    faq = FaqReplies(build_matcher(), log_unanswered)
+    faq = FaqReplies(build_matcher(), log_unanswered, offer_reminders=True)
     booking = JourFixe(sessions, clock, settings.rules, tz=settings.timezone)
-    return Router(faq, People(sessions, clock), booking, default_lang=settings.default_lang,
-                  clock=clock, telegram_bot=settings.telegram_bot)  # fmt: skip
+    return Router(faq, People(sessions, clock), booking, Timeline(sessions, clock),
+                  default_lang=settings.default_lang, clock=clock,
+                  telegram_bot=settings.telegram_bot)  # fmt: skip
 
 
 def files_dir() -> Path:
     return Path(user_data_dir("imbot", appauthor=False)) / "files"
 
 
-def run_console(settings: Settings, *, user: str | None = None, stdin: TextIO | None = None,
-                stdout: TextIO | None = None) -> None:  # fmt: skip
-    router = build_router(settings)
-    ConsoleAdapter(
+def offset_clock(start: datetime) -> Clock:
+    """A clock that starts at `start` and runs on (for `imbot chat --now`)."""
+    real_start = datetime.now(UTC)
+    return lambda: start + (datetime.now(UTC) - real_start)
+
+
+def run_console(settings: Settings, *, user: str | None = None, clock: Clock | None = None,
+                stdin: TextIO | None = None, stdout: TextIO | None = None,
+                tick_seconds: float = 10) -> None:  # fmt: skip
+    """The console chat, with an outbox dispatcher that prints due reminders for
+    console users (on each input and every `tick_seconds`)."""
+    router = build_router(settings, clock=clock)
+    console = ConsoleAdapter(
         router.handle, stdin=stdin, stdout=stdout, user_id=user, files_dir=files_dir()
-    ).run()
+    )
+    dispatcher = Dispatcher(open_database(settings), {"console": console}, clock=clock)
+    lock = threading.Lock()
+
+    def tick() -> None:
+        with lock:
+            dispatcher.tick()
+            console.send_all(jourfixe_commands.expiry_notices(router.booking))
+
+    console.tick = tick
+    scheduler = start_ticker(tick, tick_seconds)
+    try:
+        console.run()
+    finally:
+        scheduler.shutdown(wait=False)
 
 
 def run_demo(settings: Settings) -> tuple[bool, str]:

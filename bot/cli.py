@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = sub.add_parser("chat", help="chat with the bot in this terminal")
     chat.add_argument("--lang", choices=("de", "en"), help="default language (IMBOT_LANG)")
+    chat.add_argument("--now", type=_moment, metavar="YYYY-MM-DDTHH:MM",
+                      help="pretend the clock starts at this local time (try reminders)")  # fmt: skip
     chat.add_argument("--as", dest="user", metavar="USER",
                       help="console user to write as (e.g. erika or bernd after `imbot demo`)")  # fmt: skip
 
@@ -85,6 +87,23 @@ def _parser() -> argparse.ArgumentParser:
     pair.add_argument("expert", help="number (see `imbot admin people`) or exact name")
     pair.add_argument("buddy", help="number or exact name")
     admin.add_parser("people", help="everyone, with role, status and pairs")
+    edition = admin.add_parser("edition", help="program editions").add_subparsers(
+        dest="edition_command", metavar="ACTION", required=True
+    )
+    load = edition.add_parser("load", help="validate an edition file and make it the active one")
+    load.add_argument("file", help="a YAML edition file (see jobs/data/edition-2023.yaml)")
+    edition.add_parser("show", help="the active edition and its milestones")
+    box = admin.add_parser("outbox", help="messages waiting, failed or undeliverable")
+    box.add_argument("--state", default="failed,unreachable,pending,claimed",
+                     help="comma-separated states (default: failed,unreachable,pending,claimed)")  # fmt: skip
+    box.add_argument("--limit", type=int, default=50)
+    announce = admin.add_parser("announce", help="send a message to a group, after a preview")
+    announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
+    announce.add_argument("--text", required=True, help="the message")
+    announce.add_argument("--yes", action="store_true", help="send without asking")
+    announce.add_argument(
+        "--wait", type=float, default=60, help="seconds to show delivery progress (60)"
+    )
     for name, text in (("revoke", "take a person's role and chat links away"),
                        ("export", "print everything stored about a person (JSON)"),
                        ("erase", "erase a person's personal data")):  # fmt: skip
@@ -137,8 +156,20 @@ def _chat(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.lang:
         settings = dataclasses.replace(settings, default_lang=args.lang)
-    run_console(settings, user=args.user.lower() if args.user else None)
+    from bot.app import offset_clock
+
+    clock = None
+    if args.now:
+        clock = offset_clock(args.now.replace(tzinfo=ZoneInfo(settings.timezone)))
+    run_console(settings, user=args.user.lower() if args.user else None, clock=clock)
     return EXIT_OK
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 2023-04-26T09:00") from None
 
 
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -250,6 +281,10 @@ def _admin(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(people.export_ref(args.person), ensure_ascii=False, indent=2))
     elif action == "erase":
         return _erase(people, args)
+    elif action in ("edition", "outbox", "announce"):
+        from bot import admin_outbox
+
+        return admin_outbox.run(settings, args)
     return EXIT_OK
 
 

@@ -1,21 +1,16 @@
 """`imbot demo`: demo people for trying Jour Fixes in one terminal.
 
 Creates (once) an admin, a buddy with free times on Tuesdays and Thursdays, and two
-experts paired with that buddy, each linked to a console user of the same first
-name; and an active demo edition ending in six months (the end of series).
+experts paired with that buddy, each linked to a console user of the same first name.
 """
 
 from __future__ import annotations
 
-from datetime import time, timedelta
-
-from sqlalchemy import select
+from datetime import time
 
 from bot.jourfixe import JourFixe
 from bot.people import People
 from bot.timeparse import Window
-from storage.models import Edition
-from storage.repo import UnitOfWork
 
 __all__ = ["DEMO_PEOPLE", "create_demo"]
 
@@ -44,7 +39,6 @@ def create_demo(people: People, booking: JourFixe) -> bool:
     """Create the demo once; False if it already exists (nothing is changed then)."""
     if people.whois("console", "bernd") is not None:
         return False
-    now = booking._clock()  # the same clock the bot runs on
     ids = {}
     for role, name, login in DEMO_PEOPLE:
         info = people.invite(role, name)
@@ -55,10 +49,4 @@ def create_demo(people: People, booking: JourFixe) -> bool:
     booking.set_windows(
         ids["bernd"], [Window(time(10), time(12), weekday=1), Window(time(14), time(16), weekday=3)]
     )
-    with UnitOfWork(people._sessions) as uow:
-        if uow.session.scalars(select(Edition).where(Edition.active.is_(True))).first() is None:
-            today = now.date()
-            uow.session.add(Edition(slug=f"demo-{today:%Y%m%d}", name="Demo", timezone="Europe/Berlin",
-                                    starts_on=today, ends_on=today + timedelta(days=183), active=True))  # fmt: skip
-            uow.commit()
     return True

@@ -26,11 +26,21 @@ MAX_SUGGESTIONS = 3
 UnansweredLog = Callable[[Match, datetime], None]
 
 
+# Answers about dates of the call offer the timeline reminders as a button.
+DATED_ENTRIES = frozenset({
+    "deadline", "timeline", "pre_talks", "feedback", "sketch_phase", "final_sketch_talk",
+    "expert_profiles", "expert_choice", "kickoff", "closing_event", "duration",
+})  # fmt: skip
+SUBSCRIBE_DATA = "sub:on"
+
+
 class FaqReplies:
-    def __init__(self, matcher: Matcher, unanswered_log: UnansweredLog | None = None) -> None:
+    def __init__(self, matcher: Matcher, unanswered_log: UnansweredLog | None = None,
+                 *, offer_reminders: bool = False) -> None:  # fmt: skip
         self.matcher = matcher
         self.kb = matcher.kb
         self._log = unanswered_log
+        self.offer_reminders = offer_reminders
 
     def ask(self, question: str, default_lang: str, now: datetime) -> Outbound:
         match = self.matcher.match(question, default_lang)
@@ -52,7 +62,10 @@ class FaqReplies:
 
     def entry_reply(self, entry: Entry, lang: str) -> Outbound:
         source = t("source", lang, section=entry.section)
-        return Outbound(f"{entry.answer[lang]}\n\n{source}")
+        buttons = ()
+        if self.offer_reminders and entry.id in DATED_ENTRIES:
+            buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
+        return Outbound(f"{entry.answer[lang]}\n\n{source}", buttons)
 
     def not_sure_reply(self, match: Match) -> Outbound:
         lang = match.lang

@@ -213,10 +213,13 @@ class JourFixe:
             return views
 
     def _series_end(self, session: Session) -> date:
+        """The end of the active edition's program; without one (or if it is over),
+        a default number of weeks from today."""
+        today = self._clock().astimezone(self.tz).date()
         edition = session.scalars(select(Edition).where(Edition.active.is_(True))).first()
-        if edition is not None:
+        if edition is not None and edition.ends_on > today:
             return edition.ends_on
-        return self._clock().date() + timedelta(weeks=self.rules.series_weeks_default)
+        return today + timedelta(weeks=self.rules.series_weeks_default)
 
     def _taken(self, session: Session, pair: Pair, start: datetime, end: datetime) -> bool:
         wanted = cells(start, end, self.rules)

@@ -114,20 +114,35 @@ def format_export(data: dict) -> str:
     return "\n".join(lines)
 
 
+def _subscriptions(ctx: Context) -> list[dict]:
+    if ctx.router.timeline is None:
+        return []
+    subs = ctx.router.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
+    return [{"chat_id": s.chat_id, "lang": s.lang, "since": s.created_at.isoformat(),
+             "stopped": s.stopped_at and s.stopped_at.isoformat()} for s in subs]  # fmt: skip
+
+
 def _mydata(ctx: Context) -> list[Outbound]:
-    if ctx.who is None or ctx.router.people is None:
+    data = {}
+    if ctx.who is not None and ctx.router.people is not None:
+        data = ctx.router.people.export(ctx.who.person_id)
+    if subs := _subscriptions(ctx):
+        data["reminder_subscriptions"] = subs
+    if not data:
         return [Outbound(t("mydata_nothing", ctx.lang))]
-    data = ctx.router.people.export(ctx.who.person_id)
     return [Outbound(f"{t('mydata_header', ctx.lang)}\n\n{format_export(data)}")]
 
 
 def _delete(ctx: Context) -> list[Outbound]:
-    if ctx.who is None or ctx.router.people is None:
+    if (ctx.who is None or ctx.router.people is None) and not _subscriptions(ctx):
         return [Outbound(t("mydata_nothing", ctx.lang))]
+    token = f"{ERASE_PREFIX}yes:{ctx.who.person_id if ctx.who else 'chat'}"
     if ctx.args and ctx.args[0].lower() in ("ja", "yes"):
-        return erase_choice(ctx, f"{ERASE_PREFIX}yes:{ctx.who.person_id}")
-    buttons = (Button(t("delete_yes", ctx.lang), f"{ERASE_PREFIX}yes:{ctx.who.person_id}"),
-               Button(t("delete_no", ctx.lang), f"{ERASE_PREFIX}no"))  # fmt: skip
+        return erase_choice(ctx, token)
+    buttons = (
+        Button(t("delete_yes", ctx.lang), token),
+        Button(t("delete_no", ctx.lang), f"{ERASE_PREFIX}no"),
+    )
     return [Outbound(t("delete_confirm", ctx.lang), buttons)]
 
 
@@ -136,10 +151,13 @@ def erase_choice(ctx: Context, data: str) -> list[Outbound]:
     answer = data.removeprefix(ERASE_PREFIX)
     if answer == "no":
         return [Outbound(t("delete_cancelled", ctx.lang))]
-    if ctx.who is None or answer != f"yes:{ctx.who.person_id}" or ctx.router.people is None:
+    if answer != f"yes:{ctx.who.person_id if ctx.who else 'chat'}":
         return [Outbound(t("stale_choice", ctx.lang))]
     lang = ctx.lang
-    ctx.router.people.erase(ctx.who.person_id)
+    if ctx.router.timeline is not None:
+        ctx.router.timeline.forget(ctx.msg.platform, ctx.msg.user_id)
+    if ctx.who is not None and ctx.router.people is not None:
+        ctx.router.people.erase(ctx.who.person_id)
     ctx.state.lang = None
     return [Outbound(t("delete_done", lang))]
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from bot import jourfixe_commands, people_commands
+from bot import jourfixe_commands, people_commands, reminder_commands
 from bot.commands import ChatState, Command, Context
 from bot.faq_replies import FAQ_PREFIX, FaqReplies
 from bot.jourfixe import JourFixe
@@ -21,6 +21,7 @@ from bot.messages import Inbound, Outbound
 from bot.people import People, Whois
 from bot.texts import t
 from faq.kb import LANGS
+from jobs.timeline import Timeline
 from storage.models import Role
 
 __all__ = ["Clock", "Router"]
@@ -38,6 +39,7 @@ class Router:
         faq: FaqReplies,
         people: People | None = None,
         booking: JourFixe | None = None,
+        timeline: Timeline | None = None,
         *,
         default_lang: str = "de",
         clock: Clock | None = None,
@@ -46,6 +48,7 @@ class Router:
         self.faq = faq
         self.people = people
         self.booking = booking
+        self.timeline = timeline
         self.default_lang = default_lang
         self.clock = clock or (lambda: datetime.now(UTC))
         self.telegram_bot = telegram_bot
@@ -61,6 +64,8 @@ class Router:
         self.register(*people_commands.COMMANDS)
         if booking is not None:
             self.register(*jourfixe_commands.COMMANDS)
+        if timeline is not None:
+            self.register(*reminder_commands.COMMANDS)
 
     def register(self, *commands: Command) -> None:
         for command in commands:
@@ -129,6 +134,8 @@ class Router:
             return people_commands.erase_choice(ctx, data)
         elif data.startswith(jourfixe_commands.PREFIX) and self.booking is not None:
             return jourfixe_commands.choice(ctx, data)
+        elif data == reminder_commands.SUBSCRIBE_DATA and self.timeline is not None:
+            return reminder_commands.subscribe(ctx)
         return [reply or Outbound(t("stale_choice", ctx.lang))]
 
 

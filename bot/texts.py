@@ -24,6 +24,7 @@ _TEXTS: dict[str, dict[str, str]] = {
             "Das kann ich:\n"
             "• Fragen zur Ausschreibung beantworten – einfach lostippen.\n"
             "/faq – Themen, zu denen ich antworten kann\n"
+            "/erinnerungen – Fristen der Ausschreibung als Erinnerung · /stopp – abbestellen\n"
             "/kontakt – Ansprechpartnerinnen bei Lokalprojekte\n"
             "/sprache de|en – Sprache wählen\n"
             "/hilfe – diese Übersicht"
@@ -32,6 +33,7 @@ _TEXTS: dict[str, dict[str, str]] = {
             "What I can do:\n"
             "• Answer questions about the call for applications – just type.\n"
             "/faq – topics I can answer\n"
+            "/remind – reminders of the call's dates · /stop – unsubscribe\n"
             "/contact – contact persons at Lokalprojekte\n"
             "/lang de|en – choose the language\n"
             "/help – this overview"
@@ -206,6 +208,35 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Your free times for Jour Fixes:\n{windows}\n\nChange: /frei Tue 10am-12pm · once: /frei 12.03. 14-16 · away: /urlaub 24.12.-2.1. · clear all: /frei löschen",
     },
     "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
+    "no_edition": {
+        "de": "Zurzeit ist kein Programmdurchgang mit Terminen geladen. Bitte frag später noch einmal.",
+        "en": "No program edition with dates is loaded right now. Please ask again later.",
+    },
+    "subscribed": {
+        "de": "Du bekommst jetzt Erinnerungen zu „{edition}“ ({n}):\n{list}\n\nAbbestellen: /stopp",
+        "en": 'You will now get reminders for "{edition}" ({n}):\n{list}\n\nUnsubscribe: /stop',
+    },
+    "subscribed_nothing_ahead": {
+        "de": "Du bist für „{edition}“ angemeldet, aber dort steht kein Termin mehr an.",
+        "en": 'You are subscribed to "{edition}", but no dates are ahead there.',
+    },
+    "not_subscribed": {
+        "de": "Du hast keine Erinnerungen abonniert. Anmelden: /erinnerungen",
+        "en": "You have no reminders. Subscribe: /remind",
+    },
+    "unsubscribed": {
+        "de": "Erinnerungen abbestellt ({n} geplante gelöscht). Wieder anmelden: /erinnerungen",
+        "en": "Reminders stopped ({n} planned ones deleted). Subscribe again: /remind",
+    },
+    "subscribe_button": {"de": "🔔 Fristen-Erinnerungen", "en": "🔔 Deadline reminders"},
+    "before_usage": {
+        "de": "Erinnerungen vor jedem Jour Fixe: {current}. Ändern, z. B.: /vorher 24h 1h (bis zu drei Zeiten, d/h/min)",
+        "en": "Reminders before each Jour Fixe: {current}. Change, e.g.: /before 24h 1h (up to three, d/h/min)",
+    },
+    "before_set": {
+        "de": "Du wirst jetzt {times} vor jedem Jour Fixe erinnert.",
+        "en": "You will now be reminded {times} before each Jour Fixe.",
+    },
     "meeting_reminder": {
         "de": "⏰ Erinnerung: Jour Fixe mit {other} {before} – {when}.",
         "en": "⏰ Reminder: Jour Fixe with {other} {before} – {when}.",
@@ -347,12 +378,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "en": "Note: {name} has no linked chat yet and will only see this after redeeming the invite.",
     },
     "help_expert": {
-        "de": "Jour Fixe:\n/jourfixe – Termin mit deinem Buddy anfragen\n/termine – deine nächsten Termine\n/verschieben #N · /absagen #N",
-        "en": "Jour Fixe:\n/jourfixe – request a meeting with your buddy\n/termine – your next meetings\n/verschieben #N · /absagen #N",
+        "de": "Jour Fixe:\n/jourfixe – Termin mit deinem Buddy anfragen\n/termine – deine nächsten Termine\n/verschieben #N · /absagen #N\n/vorher 24h 1h – Erinnerungen vor Terminen",
+        "en": "Jour Fixe:\n/jourfixe – request a meeting with your buddy\n/termine – your next meetings\n/verschieben #N · /absagen #N\n/before 24h 1h – reminders before meetings",
     },
     "help_buddy": {
-        "de": "Jour Fixe:\n/frei Di 10-12, Do 14-16 – wann du frei bist\n/urlaub 24.12.-2.1. – Abwesenheit\n/dauer 60 – Länge eines Jour Fixe\n/termine · /verschieben #N · /absagen #N\nAnfragen beantwortest du mit „ja“, „nein“ oder einer anderen Zeit.",
-        "en": 'Jour Fixe:\n/frei Tue 10am-12pm – when you are free\n/urlaub 24.12.-2.1. – time away\n/dauer 60 – length of a Jour Fixe\n/termine · /verschieben #N · /absagen #N\nAnswer requests with "yes", "no" or another time.',
+        "de": "Jour Fixe:\n/frei Di 10-12, Do 14-16 – wann du frei bist\n/urlaub 24.12.-2.1. – Abwesenheit\n/dauer 60 – Länge eines Jour Fixe\n/vorher 24h 1h – Erinnerungen vor Terminen\n/termine · /verschieben #N · /absagen #N\nAnfragen beantwortest du mit „ja“, „nein“ oder einer anderen Zeit.",
+        "en": 'Jour Fixe:\n/frei Tue 10am-12pm – when you are free\n/urlaub 24.12.-2.1. – time away\n/dauer 60 – length of a Jour Fixe\n/before 24h 1h – reminders before meetings\n/termine · /verschieben #N · /absagen #N\nAnswer requests with "yes", "no" or another time.',
     },
 }
 

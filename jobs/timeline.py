@@ -105,13 +105,13 @@ class Timeline:
         data = parse_edition(text)  # EditionError before anything is written
         now = self._clock()
         with self._sessions() as s:
-            e = s.scalars(select(Edition).where(Edition.slug == data.slug)).first()
-            if e is None:
-                e = Edition(slug=data.slug)
-                s.add(e)
             s.execute(update(Edition).where(Edition.slug != data.slug).values(active=False))
+            e = s.scalars(select(Edition).where(Edition.slug == data.slug)).first() or Edition(
+                slug=data.slug
+            )
             e.name, e.timezone, e.remind_time = data.name, data.timezone, data.remind_time
             e.starts_on, e.ends_on, e.active, e.loaded_at = data.starts_on, data.ends_on, True, now
+            s.add(e)
             s.flush()
             s.execute(delete(Milestone).where(Milestone.edition_id == e.id))
             s.add_all(Milestone(edition_id=e.id, key=m.key, day=m.day, title_de=m.title["de"],

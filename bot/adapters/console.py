@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import getpass
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.messages import Button, Inbound, Outbound
+from bot.messages import Address, Attachment, Button, Inbound, Outbound
+from jobs.dispatch import Delivery
 
 __all__ = ["ConsoleAdapter"]
 
@@ -40,6 +42,19 @@ class ConsoleAdapter:
         self.user_id = user_id or _login_name()
         self.files_dir = files_dir
         self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
+        self._lock = threading.Lock()  # the reminder ticker prints from another thread
+        self.tick: Callable[[], object] = lambda: None  # delivers due reminders, set by the app
+
+    # -- the outbox's sender port for the platform "console" --
+    rate_per_second = None
+    per_chat_seconds = None
+
+    def send(self, delivery: Delivery) -> None:
+        buttons = tuple(Button(label, data) for label, data in delivery.buttons)
+        files = (Attachment(*delivery.file),) if delivery.file else ()
+        self.send_all(
+            [Outbound(delivery.text, buttons, files, Address(self.platform, delivery.chat_id))]
+        )
 
     def run(self, greeting: str | None = "/start") -> None:
         """Read lines until end of input or /quit; print the bot's replies."""
@@ -47,6 +62,7 @@ class ConsoleAdapter:
         if greeting:
             self.send_all(self._handle(self._inbound(greeting)))
         while True:
+            self.tick()
             if interactive:
                 self._out.write(f"{self.user_id}> ")
                 self._out.flush()
@@ -72,6 +88,10 @@ class ConsoleAdapter:
         return Inbound(self.platform, self.user_id, self.user_id, text=line)
 
     def send_all(self, replies: list[Outbound]) -> None:
+        with self._lock:
+            self._write_all(replies)
+
+    def _write_all(self, replies: list[Outbound]) -> None:
         for reply in replies:
             recipient = reply.to.chat_id if reply.to else self.user_id
             if reply.to is not None:
@@ -79,7 +99,7 @@ class ConsoleAdapter:
                     self._out.write(f"(Nachricht an {reply.to.name} über {reply.to.platform}: "
                                     "wird nur von `imbot run` zugestellt)\n\n")  # fmt: skip
                     continue
-                self._out.write(f"📨 an {reply.to.name or recipient} ({recipient}):\n")
+                self._out.write(f"📨 an {reply.to.name or recipient}:\n")
             self._out.write(self.render(reply) + "\n")
             for f in reply.files:
                 self._out.write(f"  📎 {self._save(recipient, f.filename, f.data)}\n")
