@@ -278,6 +278,8 @@ class JourFixe:
                 self._set_state(
                     uow.session, g, S.CONFIRMED if accept else S.DECLINED, buddy_id, now
                 )
+                if accept:
+                    self._plan_reminders(uow.session, g, now)
             views = [_view(g) for g in group]
             return views
 
@@ -316,9 +318,13 @@ class JourFixe:
     def _set_state(
         self, s: Session, m: Meeting, state: MeetingState, by: int | None, now: datetime
     ) -> None:
+        """Change state; leaving "requested" drops the buddy's pending reminder, and an
+        inactive meeting frees its calendar cells and drops all its reminders."""
         m.state, m.decided_at = state.value, now
+        outbox.cancel(s, ref=f"meeting:{m.id}", kind="pending")
         if state.value not in ACTIVE_STATES:
             s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
+            outbox.cancel(s, ref=f"meeting:{m.id}")
         s.add(MeetingEvent(meeting_id=m.id, at=now, action=state.value, by_person_id=by))
 
     # -- reminders in the outbox (same transaction as the change) ----------------------------

@@ -52,7 +52,7 @@ def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
     stmt = (
         dialect.insert(OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
-    return session.execute(stmt).rowcount
+    return len(session.execute(stmt.returning(OutboxRow.id)).all())
 
 
 def cancel(session: Session, *, ref: str | None = None, platform: str | None = None,
