@@ -152,9 +152,9 @@ class Dispatcher:
         stats = TickStats()
         done = 0
         while max_rows is None or done < max_rows:
+            limit = self.batch if max_rows is None else min(self.batch, max_rows - done)
             with self._sessions() as session:
-                rows = outbox.claim(session, self.worker, self._clock(), self.lease,
-                                    min(self.batch, (max_rows or self.batch) - done),
+                rows = outbox.claim(session, self.worker, self._clock(), self.lease, limit,
                                     tuple(self.senders))  # fmt: skip
                 session.commit()
             if not rows:

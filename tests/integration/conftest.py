@@ -25,15 +25,26 @@ def _pg_url(server, name: str) -> str:
     return uri.replace("/postgres?", f"/{name}?", 1)
 
 
+def _fresh_pg(server) -> str:
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    server.psql(f"CREATE DATABASE {name};")
+    return _pg_url(server, name)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path) -> Engine:
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'imbot.db'}"
     else:
-        server = request.getfixturevalue("pg_server")
-        name = f"t_{uuid.uuid4().hex[:12]}"
-        server.psql(f"CREATE DATABASE {name};")
-        url = _pg_url(server, name)
+        url = _fresh_pg(request.getfixturevalue("pg_server"))
     engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_engine(pg_server) -> Engine:
+    """PostgreSQL only: for what several workers do on one database."""
+    engine = make_engine(_fresh_pg(pg_server))
     yield engine
     engine.dispose()
