@@ -51,7 +51,9 @@ def subscribe(ctx: Context) -> list[Outbound]:
 
 def _stop(ctx: Context) -> list[Outbound]:
     timeline = ctx.router.timeline
-    if not timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id):
+    if not any(
+        s.stopped_at is None for s in timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
+    ):
         return [Outbound(t("not_subscribed", ctx.lang))]
     gone = timeline.unsubscribe(ctx.msg.platform, ctx.msg.user_id)
     return [Outbound(t("unsubscribed", ctx.lang, n=gone))]

@@ -1,0 +1,64 @@
+"""Reminders from the command line: the console walk-through with a moved clock,
+edition files, the outbox listing and announcements."""
+
+import io
+
+import pytest
+
+from bot import cli
+from tests.unit.test_editions import EDITION
+
+
+@pytest.fixture(autouse=True)
+def database(tmp_path, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def chat(capsys, monkeypatch, lines, *args):
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    assert cli.main(["chat", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_subscribe_move_the_clock_and_the_deadline_reminder_arrives_once(capsys, monkeypatch):
+    out = chat(capsys, monkeypatch, "/erinnerungen\n", "--now", "2023-04-20T09:00")
+    assert "Mi 26.04. 09:00 – Bewerbungsschluss – in 7 Tagen" in out
+    out = chat(capsys, monkeypatch, "hallo\n", "--now", "2023-04-26T09:00")
+    assert out.count("⏰ Erinnerung: Bewerbungsschluss – in 7 Tagen") == 1
+    out = chat(capsys, monkeypatch, "hallo\n", "--now", "2023-04-26T10:00")
+    assert "⏰ Erinnerung" not in out
+    out = chat(capsys, monkeypatch, "hallo\n", "--now", "2023-05-02T09:00")
+    assert out.count("⏰ Erinnerung: Bewerbungsschluss – morgen") == 1
+
+
+def test_edition_load_validates_with_line_numbers(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EDITION.replace("day: 2026-10-01", "day: irgendwann"), encoding="utf-8")
+    assert cli.main(["admin", "edition", "load", str(bad)]) == 1
+    assert "line 13: day must be a date" in capsys.readouterr().err
+    good = tmp_path / "good.yaml"
+    good.write_text(EDITION, encoding="utf-8")
+    assert cli.main(["admin", "edition", "load", str(good)]) == 0
+    assert "Edition 'test' (Test edition) is active: 2 milestones" in capsys.readouterr().out
+    assert cli.main(["admin", "edition", "show"]) == 0
+    assert "2026-03-31  deadline" in capsys.readouterr().out
+    assert cli.main(["admin", "edition", "load", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_announce_previews_counts_and_queues(capsys, monkeypatch):
+    assert cli.main(["demo"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert cli.main(["admin", "announce", "--to", "experts", "--text", "Kick-off am Montag"]) == 2
+    assert "Preview – to experts (2 chats)" in capsys.readouterr().out
+    args = ["admin", "announce", "--to", "experts", "--text", "Kick-off am Montag", "--yes", "--wait", "0"]
+    assert cli.main(args) == 0
+    assert "0/2 delivered" in capsys.readouterr().out
+    assert cli.main(["admin", "outbox", "--state", "pending"]) == 0
+    listing = capsys.readouterr().out
+    assert "pending 2" in listing and "console:erika" in listing
+    out = chat(capsys, monkeypatch, "/termine\n", "--as", "erika")
+    assert out.count("Kick-off am Montag") == 2  # both console experts get it, each once
+    assert cli.main(["admin", "outbox"]) == 0
+    assert "sent 2" in capsys.readouterr().out

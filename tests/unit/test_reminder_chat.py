@@ -1,0 +1,75 @@
+"""Reminders through the router: subscribe, list, stop, privacy, Jour Fixe times."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.faq_replies import FaqReplies
+from bot.jourfixe import JourFixe
+from bot.messages import Inbound
+from bot.people import People
+from bot.router import Router
+from jobs.timeline import Timeline
+from tests.unit.test_editions import EDITION
+
+
+class Clock:
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self):
+        return self.now
+
+
+@pytest.fixture
+def router(matcher, sessions):
+    clock = Clock()
+    timeline = Timeline(sessions, clock)
+    timeline.load(EDITION)
+    faq = FaqReplies(matcher, offer_reminders=True)
+    return Router(faq, People(sessions, clock), JourFixe(sessions, clock), timeline, clock=clock)
+
+
+def say(router, text="", data=None, user="anna", hint=None):
+    return router.handle(Inbound("console", user, user, text=text, data=data, lang_hint=hint))
+
+
+def test_subscribe_lists_the_coming_pushes_and_stop_ends_them(router):
+    reply = say(router, "/erinnerungen")[0].text
+    assert "Erinnerungen zu „Test edition“ (3)" in reply
+    assert "Di 24.03. 09:00 – Bewerbungsschluss – in 7 Tagen" in reply
+    assert "Mo 30.03. 09:00" in reply and "/stopp" in reply
+    assert "3 geplante gelöscht" in say(router, "/stopp")[0].text
+    assert "keine Erinnerungen abonniert" in say(router, "/stopp")[0].text
+
+
+def test_english_subscription(router):
+    reply = say(router, "/remind", user="tom", hint="en")[0].text
+    assert "You will now get reminders" in reply and "Tue 24 Mar 09:00" in reply
+
+
+def test_a_dated_faq_answer_offers_the_reminders(router):
+    answer = say(router, "Wann ist Bewerbungsschluss?")[0]
+    assert answer.buttons and "Erinnerungen" in answer.buttons[0].label
+    assert "Erinnerungen zu" in say(router, data=answer.buttons[0].data)[0].text
+    undated = say(router, "Wer fördert das Programm?")[0]
+    assert not undated.buttons
+
+
+def test_applicants_see_and_erase_their_subscription(router):
+    say(router, "/erinnerungen")
+    data = say(router, "/meinedaten")[0].text
+    assert "reminder_subscriptions" in data and "chat_id: anna" in data
+    confirm = say(router, "/loeschen")[0]
+    assert "gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
+    assert "nichts gespeichert" in say(router, "/meinedaten")[0].text
+    assert router.timeline.subscriptions_of("console", "anna") == []
+
+
+def test_jour_fixe_reminder_times(router):
+    people = router.people
+    code = people.invite("expert", "Erika").code
+    say(router, f"/start {code}", user="erika")
+    assert "1 Tag, 1 h" in say(router, "/vorher", user="erika")[0].text
+    assert "2 Tage, 30 min" in say(router, "/vorher 30min 2d", user="erika")[0].text
+    assert "Ändern" in say(router, "/vorher bald", user="erika")[0].text
+    assert "nur für" in say(router, "/vorher 1h")[0].text  # applicants have no Jour Fixes
