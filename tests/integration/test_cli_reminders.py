@@ -52,7 +52,17 @@ def test_announce_previews_counts_and_queues(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert cli.main(["admin", "announce", "--to", "experts", "--text", "Kick-off am Montag"]) == 2
     assert "Preview – to experts (2 chats)" in capsys.readouterr().out
-    args = ["admin", "announce", "--to", "experts", "--text", "Kick-off am Montag", "--yes", "--wait", "0"]
+    args = [
+        "admin",
+        "announce",
+        "--to",
+        "experts",
+        "--text",
+        "Kick-off am Montag",
+        "--yes",
+        "--wait",
+        "0",
+    ]
     assert cli.main(args) == 0
     assert "0/2 delivered" in capsys.readouterr().out
     assert cli.main(["admin", "outbox", "--state", "pending"]) == 0
