@@ -4,28 +4,35 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
+from telegram.ext import Application
 
 from bot import jourfixe_commands
 from bot.adapters.console import ConsoleAdapter
-from bot.config import Settings
+from bot.adapters.telegram import TelegramAdapter
+from bot.config import ConfigError, Settings
 from bot.demo import GUIDE, create_demo
 from bot.faq_replies import FaqReplies
 from bot.jourfixe import JourFixe
+from bot.messages import Outbound
 from bot.people import People
 from bot.router import Clock, Router
 from faq.kb import load_default_kb
 from faq.matcher import Match, Matcher
-from jobs.dispatch import Dispatcher
+from jobs.dispatch import Dispatcher, TickStats
 from jobs.editions import default_edition_text
 from jobs.scheduler import start_ticker
 from jobs.timeline import Timeline
+from storage import outbox
 from storage.db import make_engine, upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
@@ -59,8 +66,9 @@ def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
     return People(open_database(settings), clock)
 
 
-def build_router(settings: Settings, *, clock: Clock | None = None) -> Router:
-    sessions = open_database(settings)
+def build_router(settings: Settings, *, clock: Clock | None = None,
+                 sessions: sessionmaker[Session] | None = None) -> Router:  # fmt: skip
+    sessions = sessions or open_database(settings)
 
     def log_unanswered(match: Match, now: datetime) -> None:
         with UnitOfWork(sessions) as uow:
@@ -123,3 +131,75 @@ def run_demo(settings: Settings) -> tuple[bool, str]:
         People(sessions), JourFixe(sessions, rules=settings.rules, tz=settings.timezone)
     )
     return created, GUIDE
+
+
+def enqueue_notices(sessions: sessionmaker[Session], replies: list[Outbound], now: datetime) -> int:
+    """Messages for other chats (`to=`) go through the outbox: retried, paced, and
+    never lost when a platform is down. One row per attached file."""
+    drafts = []
+    for reply in replies:
+        if reply.to is None:
+            continue
+        key = f"nt:{uuid.uuid4().hex}"
+        buttons = tuple((b.label, b.data) for b in reply.buttons)
+        files = [(f.filename, f.mime, f.data) for f in reply.files] or [None]
+        for i, file in enumerate(files):
+            drafts.append(outbox.Draft(kind="notice", dedupe_key=f"{key}:{i}", platform=reply.to.platform,
+                                       chat_id=reply.to.chat_id, text=reply.text if i == 0 else "",
+                                       due_at=now, buttons=buttons if i == 0 else (), file=file))  # fmt: skip
+    if not drafts:
+        return 0
+    with sessions() as s:
+        added = outbox.enqueue(s, drafts, now)
+        s.commit()
+    return added
+
+
+@dataclass
+class TelegramService:
+    """Everything `imbot run --telegram` runs: the PTB application and the outbox."""
+
+    sessions: sessionmaker[Session]
+    router: Router
+    adapter: TelegramAdapter
+    application: Application
+    dispatcher: Dispatcher
+    now: Clock
+
+    def tick(self) -> TickStats:
+        """One scheduler tick: expire unanswered requests, then send what is due."""
+        enqueue_notices(
+            self.sessions, jourfixe_commands.expiry_notices(self.router.booking), self.now()
+        )
+        return self.dispatcher.tick()
+
+
+def telegram_service(
+    settings: Settings, *, clock: Clock | None = None, **dispatcher_options
+) -> TelegramService:
+    if not settings.telegram_token:
+        raise ConfigError("TELEGRAM_TOKEN is not set: the token from @BotFather")
+    now = clock or (lambda: datetime.now(UTC))
+    sessions = open_database(settings)
+    router = build_router(settings, clock=clock, sessions=sessions)
+    adapter = TelegramAdapter(router.handle, lambda replies: enqueue_notices(sessions, replies, now()),
+                              token=settings.telegram_token, base_url=settings.telegram_base_url)  # fmt: skip
+    dispatcher = Dispatcher(sessions, {"telegram": adapter}, clock=clock, **dispatcher_options)
+    return TelegramService(sessions, router, adapter, adapter.build(), dispatcher, now)
+
+
+def run_telegram(settings: Settings) -> None:
+    """`imbot run --telegram`: long polling (or a webhook if TELEGRAM_WEBHOOK_URL is set),
+    and the outbox dispatcher ticking in the background. Blocks until SIGINT/SIGTERM."""
+    service = telegram_service(settings)
+    scheduler = start_ticker(service.tick, settings.tick_seconds)
+    try:
+        if settings.telegram_webhook_url:
+            path = urlsplit(settings.telegram_webhook_url).path.lstrip("/") or "telegram"
+            service.application.run_webhook(
+                listen="0.0.0.0", port=settings.telegram_webhook_port, url_path=path,  # noqa: S104
+                secret_token=settings.telegram_webhook_secret, webhook_url=settings.telegram_webhook_url)  # fmt: skip
+        else:
+            service.application.run_polling(allowed_updates=["message", "callback_query"])
+    finally:
+        scheduler.shutdown(wait=False)

@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="console user to write as (e.g. erika or bernd after `imbot demo`)")  # fmt: skip
 
     sub.add_parser("demo", help="create demo people for trying Jour Fixes in the console")
+    run = sub.add_parser("run", help="run the bot on a chat platform (TELEGRAM_TOKEN, ...)")
+    run.add_argument(
+        "--telegram",
+        action="store_true",
+        help="Telegram: long polling, or webhook if TELEGRAM_WEBHOOK_URL",
+    )
 
     ask = sub.add_parser("ask", help="answer one question, or one per line from stdin")
     ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
@@ -124,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    for noisy in ("httpx", "apscheduler"):  # httpx logs request URLs, which hold the bot token
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     try:
         if args.command == "chat":
             return _chat(settings, args)
@@ -137,11 +145,16 @@ def main(argv: list[str] | None = None) -> int:
             return _admin(settings, args)
         if args.command == "demo":
             return _demo(settings)
+        if args.command == "run":
+            return _run(settings, args)
     except PeopleError as exc:
         print(f"imbot: {t(exc.key, 'en', **exc.fields)}", file=sys.stderr)
         return EXIT_CONFIG
     except DatabaseError as exc:
         print(f"imbot: database problem: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    except ConfigError as exc:
+        print(f"imbot: configuration problem: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except OperationalError as exc:  # the database went away after start
         print(f"imbot: database problem: {exc.orig}", file=sys.stderr)
@@ -240,6 +253,16 @@ def _db_upgrade(settings: Settings) -> int:
 
     upgrade(make_engine(settings.database_url))
     print("Database is up to date.")
+    return EXIT_OK
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.app import run_telegram
+
+    if not args.telegram:
+        print("imbot: choose a platform, e.g. imbot run --telegram", file=sys.stderr)
+        return EXIT_USAGE
+    run_telegram(settings)
     return EXIT_OK
 
 

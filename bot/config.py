@@ -32,6 +32,15 @@ class Settings:
     log_level: str = "WARNING"
     telegram_bot: str | None = None  # the bot's @username, for invite deep links
     rules: Rules = field(default_factory=Rules)
+    telegram_token: str | None = None
+    telegram_base_url: str | None = None  # a self-hosted Bot API server, or the test fake
+    telegram_webhook_url: str | None = None  # set: webhook mode instead of long polling
+    telegram_webhook_secret: str | None = None
+    telegram_webhook_port: int = 8443
+    tick_seconds: float = 10.0  # how often the outbox dispatcher wakes up
+
+    def __repr__(self) -> str:  # never print tokens or passwords
+        return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -51,7 +60,22 @@ class Settings:
             log_level=env.get("IMBOT_LOG_LEVEL", "WARNING").upper(),
             telegram_bot=env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None,
             rules=_rules(env),
+            telegram_token=env.get("TELEGRAM_TOKEN", "").strip() or None,
+            telegram_base_url=env.get("TELEGRAM_BASE_URL", "").strip().rstrip("/") or None,
+            telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip() or None,
+            telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
+            telegram_webhook_port=_int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
+            tick_seconds=_int(env, "IMBOT_TICK_SECONDS", 10, 1, 3600),
         )
+
+
+def _int(env, var: str, default: int, low: int, high: int) -> int:
+    raw = env.get(var, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigError(f"{var}={raw!r}: expected a whole number from {low} to {high}")
+    return int(raw)
 
 
 def _rules(env) -> Rules:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.commands import Command, Context
-from bot.ics import meeting_ics
+from bot.ics import CalendarEvent, calendar_ics
 from bot.jourfixe import BookingError, JourFixe, MeetingView, Party
 from bot.messages import Address, Attachment, Button, Outbound
 from bot.replies import YES, classify, guess
@@ -63,15 +63,20 @@ def _notice(ctx: Context, party: Party, text: str, **kw) -> list[Outbound]:
 
 
 def _ics(ctx: Context, m: MeetingView, cancelled: bool = False) -> tuple[Attachment, ...]:
-    data = meeting_ics(uid=m.uid, sequence=m.sequence, start=m.starts_at, end=m.ends_at,
-                       summary=f"Jour Fixe {m.expert.name} / {m.buddy.name}",
-                       description="Integrationsmacher:innen – Jour Fixe (Lokalprojekte)",
-                       cancelled=cancelled, now=ctx.now, tz=_jf(ctx).tz)  # fmt: skip
-    return (
-        Attachment(
-            f"jourfixe-{m.starts_at.astimezone(_jf(ctx).tz):%Y-%m-%d}.ics", "text/calendar", data
-        ),
-    )
+    return _calendar(ctx, [m], cancelled)
+
+
+def _calendar(
+    ctx: Context, meetings: list[MeetingView], cancelled: bool = False
+) -> tuple[Attachment, ...]:
+    """One calendar file for one meeting or a whole series."""
+    tz = _jf(ctx).tz
+    events = [CalendarEvent(m.uid, m.sequence, m.starts_at, m.ends_at, f"Jour Fixe {m.expert.name} / {m.buddy.name}",
+                            "Integrationsmacher:innen – Jour Fixe (Lokalprojekte)") for m in meetings]  # fmt: skip
+    data = calendar_ics(events, cancelled=cancelled, now=ctx.now, tz=tz)
+    first = meetings[0]
+    name = f"jourfixe-{first.starts_at.astimezone(tz):%Y-%m-%d}-{first.uid[:6]}.ics"
+    return (Attachment(name, "text/calendar", data),)
 
 
 def _series(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
@@ -193,7 +198,7 @@ def _decide(ctx: Context, meeting_id: int, accept: bool) -> list[Outbound]:
 def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
     """Both sides get the confirmation with a calendar file per meeting."""
     first = meetings[0]
-    files = tuple(f for m in meetings for f in _ics(ctx, m))
+    files = _calendar(ctx, meetings)
     out = []
     for me, other in ((first.buddy, first.expert), (first.expert, first.buddy)):
         text = t("confirmed_for", me.lang, when=_when(ctx, first.starts_at, me.lang), other=other.name,

@@ -38,8 +38,8 @@ from storage import outbox
 from storage.models import ChatIdentity, OutboxRow, Subscription
 
 __all__ = [
-    "Delivery", "Dispatcher", "RetryAfter", "SendError", "Sender", "TickStats", "TransientError",
-    "Unreachable",
+    "Delivery", "Dispatcher", "Rejected", "RetryAfter", "SendError", "Sender", "TickStats",
+    "TransientError", "Unreachable",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
@@ -61,6 +61,10 @@ class TransientError(SendError):
 
 class Unreachable(SendError):
     """The user blocked the bot or left: do not try again."""
+
+
+class Rejected(SendError):
+    """The platform refused this message for good (e.g. malformed): no retry."""
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,10 @@ class Dispatcher:
             stats.unreachable += 1
             self._settle(row, outbox.UNREACHABLE, error=str(exc))
             return self._mark_unreachable(row.platform, row.chat_id)
+        except Rejected as exc:
+            log.error("outbox row %s rejected by %s: %s", row.id, row.platform, exc)
+            stats.failed += 1
+            return self._settle(row, outbox.FAILED, error=str(exc))
         except TransientError as exc:
             if row.attempts >= self.max_attempts:
                 log.error("outbox row %s failed after %s attempts: %s", row.id, row.attempts, exc)

@@ -1,0 +1,234 @@
+"""Telegram adapter on python-telegram-bot 22: Telegram updates in, neutral replies out.
+
+No business logic here: a message or a pressed button becomes an `Inbound` for the
+router; the router's `Outbound` replies become sendMessage (HTML, escaped, split
+below 4,096 characters), inline keyboards and sendDocument. Replies for other
+chats (`to=`) go to `notify`, which puts them in the outbox.
+
+The adapter is also the outbox's sender for the platform "telegram": `send` runs on
+the application's event loop with a bot of its own (no rate limiter, so 429s reach
+the dispatcher, which reschedules instead of sleeping) and maps Telegram errors to
+the dispatcher's RetryAfter / Unreachable / TransientError / Rejected.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    Update,
+)  # fmt: skip
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.messages import Attachment, Button, Inbound, Outbound
+from bot.texts import t
+from jobs import dispatch
+
+__all__ = ["TelegramAdapter", "split_text"]
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT = 4000  # below Telegram's 4,096, room for HTML entities
+MAX_CALLBACK_BYTES = 64
+COMMANDS = {
+    "de": [("start", "Begrüßung und Überblick"), ("hilfe", "Was der Bot kann"), ("faq", "Themen der Ausschreibung"),
+           ("erinnerungen", "Fristen als Erinnerung"), ("stopp", "Erinnerungen abbestellen"),
+           ("kontakt", "Ansprechpartnerinnen"), ("termine", "Deine Jour Fixes"), ("jourfixe", "Jour Fixe anfragen"),
+           ("frei", "Freie Zeiten (Buddies)"), ("meinedaten", "Was gespeichert ist"), ("loeschen", "Daten löschen")],
+    "en": [("start", "Welcome and overview"), ("help", "What the bot can do"), ("faq", "Topics of the call"),
+           ("remind", "Deadline reminders"), ("stop", "Stop reminders"), ("contact", "Contact persons"),
+           ("termine", "Your Jour Fixes"), ("jourfixe", "Request a Jour Fixe"), ("frei", "Free times (buddies)"),
+           ("mydata", "What is stored"), ("delete", "Erase your data")],
+}  # fmt: skip
+
+
+def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
+    """Split at paragraph or line ends, never inside an HTML entity, below `limit`."""
+    chunks, rest = [], text
+    while len(rest) > limit:
+        cut = max(rest.rfind("\n\n", 0, limit), rest.rfind("\n", 0, limit))
+        if cut <= 0:
+            cut = rest.rfind(" ", 0, limit)
+        if cut <= 0:
+            cut = limit
+            amp = rest.rfind("&", cut - 10, cut)
+            if amp != -1 and ";" not in rest[amp:cut]:
+                cut = amp
+        chunks.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [*chunks, rest] if rest else chunks or [""]
+
+
+def _keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
+    rows = []
+    for b in buttons:
+        if len(b.data.encode()) > MAX_CALLBACK_BYTES:
+            log.error("callback data over 64 bytes dropped: %r", b.data[:20])
+            continue
+        rows.append([InlineKeyboardButton(b.label[:64], callback_data=b.data)])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+class TelegramAdapter:
+    platform = "telegram"
+    rate_per_second = 30  # Telegram: about 30 messages per second overall ...
+    per_chat_seconds = 1.0  # ... and one per second per chat
+
+    def __init__(self, handle: Callable[[Inbound], list[Outbound]], notify: Callable[[list[Outbound]], None],
+                 *, token: str, base_url: str | None = None) -> None:  # fmt: skip
+        self._handle = handle
+        self._notify = notify
+        self._token = token
+        self._base_url = base_url
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._outbox_bot: Bot | None = None
+        self.username = ""
+
+    def build(self) -> Application:
+        builder = (
+            Application.builder().token(self._token).rate_limiter(AIORateLimiter(max_retries=2))
+        )
+        if self._base_url:
+            builder = builder.base_url(self._base_url).base_file_url(
+                self._base_url.replace("/bot", "/file/bot")
+            )
+        app = builder.post_init(self._post_init).post_shutdown(self._post_shutdown).build()
+        app.add_handler(CallbackQueryHandler(self._on_callback))
+        app.add_handler(MessageHandler(filters.TEXT & ~filters.UpdateType.EDITED, self._on_message))
+        app.add_error_handler(self._on_error)
+        return app
+
+    async def _post_init(self, app: Application) -> None:
+        self._loop = asyncio.get_running_loop()
+        self.username = app.bot.username or ""
+        kwargs = {"base_url": self._base_url} if self._base_url else {}
+        self._outbox_bot = Bot(self._token, **kwargs)
+        await self._outbox_bot.initialize()
+        for lang, commands in COMMANDS.items():
+            await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands],
+                                          language_code=None if lang == "de" else lang)  # fmt: skip
+
+    async def _post_shutdown(self, app: Application) -> None:
+        if self._outbox_bot is not None:
+            await self._outbox_bot.shutdown()
+
+    # -- in -----------------------------------------------------------------------------------
+    async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        msg, chat, user = update.effective_message, update.effective_chat, update.effective_user
+        if msg is None or chat is None or user is None or user.is_bot:
+            return
+        text = msg.text or ""
+        if chat.type != ChatType.PRIVATE:  # in groups: only commands and mentions
+            mention = f"@{self.username}"
+            if not text.startswith("/") and mention.lower() not in text.lower():
+                return
+            text = text.replace(mention, "").strip() if not text.startswith("/") else text
+        inbound = Inbound(
+            self.platform,
+            str(user.id),
+            str(chat.id),
+            text=text,
+            lang_hint=_lang(user.language_code),
+        )
+        await self._answer(context.bot, inbound, chat.id)
+
+    async def _on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query, user = update.callback_query, update.effective_user
+        await query.answer()  # at once: the button stops spinning
+        chat_id = query.message.chat.id if query.message else user.id
+        await self._show_choice(query)
+        inbound = Inbound(self.platform, str(user.id), str(chat_id), data=query.data or "",
+                          lang_hint=_lang(user.language_code))  # fmt: skip
+        await self._answer(context.bot, inbound, chat_id)
+
+    async def _show_choice(self, query) -> None:
+        """Edit the message of a pressed button: keyboard gone, the choice shown."""
+        message = query.message
+        if message is None or not getattr(message, "text", None):
+            return
+        markup = message.reply_markup
+        label = next((b.text for row in (markup.inline_keyboard if markup else ()) for b in row
+                      if b.callback_data == query.data), None)  # fmt: skip
+        text = html.escape(message.text) + (f"\n\n→ <b>{html.escape(label)}</b>" if label else "")
+        try:
+            await query.edit_message_text(split_text(text)[-1], parse_mode=ParseMode.HTML)
+        except BadRequest as exc:  # e.g. "message is not modified", or too old to edit
+            log.info("could not edit the pressed message: %s", exc.message)
+
+    async def _answer(self, bot: Bot, inbound: Inbound, chat_id: int) -> None:
+        replies = await asyncio.to_thread(self._handle, inbound)  # the router reads the database
+        mine = [r for r in replies if r.to is None]
+        others = [r for r in replies if r.to is not None]
+        if others:
+            await asyncio.to_thread(self._notify, others)
+        for reply in mine:
+            await self._send(bot, chat_id, reply)
+
+    async def _send(self, bot: Bot, chat_id: int | str, reply: Outbound) -> None:
+        chunks = split_text(html.escape(reply.text))
+        keyboard = _keyboard(reply.buttons)
+        for i, chunk in enumerate(chunks):
+            last = i == len(chunks) - 1
+            await bot.send_message(
+                chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=keyboard if last else None
+            )
+        for f in reply.files:
+            await bot.send_document(chat_id, InputFile(f.data, filename=f.filename))
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Never a stack trace in chat: log it, apologise in the user's language."""
+        log.error("telegram update failed: %s", context.error, exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat:
+            lang = _lang(update.effective_user.language_code) if update.effective_user else None
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_message(update.effective_chat.id, t("error", lang or "de"))
+
+    # -- out: the outbox's sender port -------------------------------------------------------
+    def send(self, delivery: dispatch.Delivery) -> None:
+        if self._loop is None or self._outbox_bot is None:
+            raise dispatch.TransientError("telegram is not connected yet")
+        files = (Attachment(*delivery.file),) if delivery.file else ()
+        reply = Outbound(
+            delivery.text, tuple(Button(label, data) for label, data in delivery.buttons), files
+        )
+        future = asyncio.run_coroutine_threadsafe(
+            self._send(self._outbox_bot, delivery.chat_id, reply), self._loop
+        )
+        try:
+            future.result(timeout=60)
+        except RetryAfter as exc:
+            seconds = exc.retry_after
+            raise dispatch.RetryAfter(
+                seconds.total_seconds() if isinstance(seconds, timedelta) else seconds
+            ) from exc
+        except Forbidden as exc:
+            raise dispatch.Unreachable(exc.message) from exc
+        except BadRequest as exc:
+            if "chat not found" in exc.message.lower():
+                raise dispatch.Unreachable(exc.message) from exc
+            raise dispatch.Rejected(exc.message) from exc
+        except (NetworkError, TimeoutError) as exc:
+            raise dispatch.TransientError(str(exc)) from exc
+
+
+def _lang(code: str | None) -> str | None:
+    return code[:2].lower() if code else None
