@@ -197,7 +197,7 @@ def run_telegram(settings: Settings) -> None:
         if settings.telegram_webhook_url:
             path = urlsplit(settings.telegram_webhook_url).path.lstrip("/") or "telegram"
             service.application.run_webhook(
-                listen="0.0.0.0", port=settings.telegram_webhook_port, url_path=path,  # noqa: S104
+                listen=settings.telegram_webhook_listen, port=settings.telegram_webhook_port, url_path=path,
                 secret_token=settings.telegram_webhook_secret, webhook_url=settings.telegram_webhook_url)  # fmt: skip
         else:
             service.application.run_polling(allowed_updates=["message", "callback_query"])

@@ -37,6 +37,7 @@ class Settings:
     telegram_webhook_url: str | None = None  # set: webhook mode instead of long polling
     telegram_webhook_secret: str | None = None
     telegram_webhook_port: int = 8443
+    telegram_webhook_listen: str = "0.0.0.0"  # noqa: S104 - in a container; tests use 127.0.0.1
     tick_seconds: float = 10.0  # how often the outbox dispatcher wakes up
 
     def __repr__(self) -> str:  # never print tokens or passwords
@@ -65,6 +66,7 @@ class Settings:
             telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL", "").strip() or None,
             telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None,
             telegram_webhook_port=_int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
+            telegram_webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",  # noqa: S104
             tick_seconds=_int(env, "IMBOT_TICK_SECONDS", 10, 1, 3600),
         )
 

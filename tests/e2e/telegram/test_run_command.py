@@ -43,3 +43,61 @@ def test_imbot_run_without_a_token_says_what_is_missing(tmp_path):
         [str(imbot), "run", "--telegram"], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 1 and "TELEGRAM_TOKEN is not set" in done.stderr
+
+
+def test_webhook_mode_with_a_secret_token(tmp_path):
+    import json
+    import urllib.error
+    import urllib.request
+
+    from tests.e2e.telegram.fake_bot_api import _free_port
+
+    api = FakeBotAPI().start()
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    env = {**os.environ, "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
+           "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'hook.db'}", "NO_PROXY": "127.0.0.1,localhost",
+           "TELEGRAM_WEBHOOK_URL": url, "TELEGRAM_WEBHOOK_SECRET": "s3cret", "TELEGRAM_WEBHOOK_PORT": str(port),
+           "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1"}  # fmt: skip
+    imbot = Path(sys.executable).with_name("imbot")
+    proc = subprocess.Popen([str(imbot), "run", "--telegram"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)  # fmt: skip
+    update = {"update_id": 1, "message": {"message_id": 1, "date": 1700000000, "text": "/start",
+              "chat": {"id": 55, "type": "private"}, "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+              "from": {"id": 55, "is_bot": False, "first_name": "W", "language_code": "de"}}}  # fmt: skip
+
+    def post(secret: str) -> int:
+        request = urllib.request.Request(url, json.dumps(update).encode(), method="POST", headers={
+            "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret})  # fmt: skip
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - local test server
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    try:
+        api.wait_until(lambda: api.webhook.get("url") == url, timeout=30)
+        assert api.webhook["secret_token"] == "s3cret"
+        _wait_for_port(port)
+        assert post("wrong") == 403
+        assert post("s3cret") == 200
+        api.wait_for_text(55, "Hallo!", timeout=20)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        output, _ = proc.communicate(timeout=30)
+        api.stop()
+    assert proc.returncode == 0, output
+
+
+def _wait_for_port(port: int, timeout: float = 20) -> None:
+    """Until the webhook server accepts connections (it may come up after setWebhook)."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"nothing listens on port {port}")
