@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 import threading
 import uuid
 from dataclasses import dataclass
@@ -11,13 +13,13 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from telegram.ext import Application
 
 from bot import jourfixe_commands
 from bot.adapters.console import ConsoleAdapter
+from bot.adapters.matrix import MatrixAdapter
 from bot.adapters.telegram import TelegramAdapter
 from bot.config import ConfigError, Settings
 from bot.demo import GUIDE, create_demo
@@ -89,8 +91,8 @@ def build_router(settings: Settings, *, clock: Clock | None = None,
                   telegram_bot=settings.telegram_bot)  # fmt: skip
 
 
-def files_dir() -> Path:
-    return Path(user_data_dir("imbot", appauthor=False)) / "files"
+def files_dir(settings: Settings) -> Path:
+    return settings.data_dir / "files"
 
 
 def offset_clock(start: datetime) -> Clock:
@@ -106,7 +108,7 @@ def run_console(settings: Settings, *, user: str | None = None, clock: Clock | N
     console users (on each input and every `tick_seconds`)."""
     router = build_router(settings, clock=clock)
     console = ConsoleAdapter(
-        router.handle, stdin=stdin, stdout=stdout, user_id=user, files_dir=files_dir()
+        router.handle, stdin=stdin, stdout=stdout, user_id=user, files_dir=files_dir(settings)
     )
     dispatcher = Dispatcher(open_database(settings), {"console": console}, clock=clock)
     lock = threading.Lock()
@@ -203,3 +205,62 @@ def run_telegram(settings: Settings) -> None:
             service.application.run_polling(allowed_updates=["message", "callback_query"])
     finally:
         scheduler.shutdown(wait=False)
+
+
+@dataclass
+class MatrixService:
+    """Everything `imbot run --matrix` runs: the nio client and the outbox."""
+
+    sessions: sessionmaker[Session]
+    router: Router
+    adapter: MatrixAdapter
+    dispatcher: Dispatcher
+    now: Clock
+
+    def tick(self) -> TickStats:
+        enqueue_notices(
+            self.sessions, jourfixe_commands.expiry_notices(self.router.booking), self.now()
+        )
+        return self.dispatcher.tick()
+
+
+def matrix_service(
+    settings: Settings, *, clock: Clock | None = None, **dispatcher_options
+) -> MatrixService:
+    if not (settings.matrix_homeserver and settings.matrix_user):
+        raise ConfigError(
+            "set MATRIX_HOMESERVER and MATRIX_USER (e.g. https://matrix.example.org, @imbot:example.org)"
+        )
+    if not (settings.matrix_password or settings.matrix_access_token):
+        raise ConfigError("set MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN for the bot's Matrix account")
+    now = clock or (lambda: datetime.now(UTC))
+    sessions = open_database(settings)
+    router = build_router(settings, clock=clock, sessions=sessions)
+    adapter = MatrixAdapter(router.handle, lambda replies: enqueue_notices(sessions, replies, now()),
+                            homeserver=settings.matrix_homeserver, user_id=settings.matrix_user,
+                            password=settings.matrix_password, access_token=settings.matrix_access_token,
+                            store_dir=settings.data_dir / "matrix")  # fmt: skip
+    dispatcher = Dispatcher(sessions, {"matrix": adapter}, clock=clock, **dispatcher_options)
+    return MatrixService(sessions, router, adapter, dispatcher, now)
+
+
+def run_matrix(settings: Settings) -> None:
+    """`imbot run --matrix`: sync with the homeserver until SIGINT/SIGTERM."""
+    service = matrix_service(settings)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        listening = asyncio.current_task()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, listening.cancel)
+        await service.adapter.connect()
+        scheduler = start_ticker(service.tick, settings.tick_seconds)
+        try:
+            await service.adapter.listen()
+        except asyncio.CancelledError:
+            log.info("matrix: stopping")
+        finally:
+            scheduler.shutdown(wait=False)
+            await service.adapter.close()
+
+    asyncio.run(main())

@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Telegram: long polling, or webhook if TELEGRAM_WEBHOOK_URL",
     )
+    run.add_argument(
+        "--matrix", action="store_true", help="Matrix: MATRIX_HOMESERVER, MATRIX_USER, ..."
+    )
 
     ask = sub.add_parser("ask", help="answer one question, or one per line from stdin")
     ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
@@ -257,12 +260,18 @@ def _db_upgrade(settings: Settings) -> int:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import run_telegram
+    from bot.app import run_matrix, run_telegram
 
-    if not args.telegram:
-        print("imbot: choose a platform, e.g. imbot run --telegram", file=sys.stderr)
+    if args.telegram == args.matrix:
+        print(
+            "imbot: choose one platform: imbot run --telegram or imbot run --matrix",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
-    run_telegram(settings)
+    if args.telegram:
+        run_telegram(settings)
+    else:
+        run_matrix(settings)
     return EXIT_OK
 
 

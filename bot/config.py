@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from platformdirs import user_data_dir
 
 from bot.booking import Rules
 from storage.db import database_url
@@ -39,6 +42,11 @@ class Settings:
     telegram_webhook_port: int = 8443
     telegram_webhook_listen: str = "0.0.0.0"  # noqa: S104 - in a container; tests use 127.0.0.1
     tick_seconds: float = 10.0  # how often the outbox dispatcher wakes up
+    data_dir: Path = field(default_factory=lambda: Path(user_data_dir("imbot", appauthor=False)))
+    matrix_homeserver: str | None = None
+    matrix_user: str | None = None
+    matrix_password: str | None = None
+    matrix_access_token: str | None = None
 
     def __repr__(self) -> str:  # never print tokens or passwords
         return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
@@ -68,6 +76,13 @@ class Settings:
             telegram_webhook_port=_int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
             telegram_webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",  # noqa: S104
             tick_seconds=_int(env, "IMBOT_TICK_SECONDS", 10, 1, 3600),
+            data_dir=Path(
+                env.get("IMBOT_DATA_DIR", "").strip() or user_data_dir("imbot", appauthor=False)
+            ),
+            matrix_homeserver=env.get("MATRIX_HOMESERVER", "").strip() or None,
+            matrix_user=env.get("MATRIX_USER", "").strip() or None,
+            matrix_password=env.get("MATRIX_PASSWORD") or None,
+            matrix_access_token=env.get("MATRIX_ACCESS_TOKEN", "").strip() or None,
         )
 
 

@@ -1,0 +1,247 @@
+"""Matrix adapter on matrix-nio: the bot is a Matrix user in direct chats.
+
+No business logic here. It accepts invites to DMs and greets; every text becomes an
+`Inbound` for the router (commands with "!" or "/", plain words, numbers for the
+numbered choices); replies go out as m.text with a plain body and Matrix HTML;
+calendar files are uploaded as m.file (encrypted in encrypted rooms). A 👍 reaction on
+a message whose first choice confirms something presses that choice.
+
+Login by password or access token, with one device id kept in the data dir together
+with the crypto store and the sync token: a restart neither replays old messages
+nor loses the keys of encrypted rooms. Events from before the first sync are ignored.
+The adapter is also the outbox's sender for the platform "matrix".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from nio import (
+    AsyncClient,
+    AsyncClientConfig,
+    ErrorResponse,
+    InviteMemberEvent,
+    JoinError,
+    LoginResponse,
+    MatrixRoom,
+    MegolmEvent,
+    ReactionEvent,
+    RoomMessageText,
+    RoomSendResponse,
+    UploadResponse,
+    WhoamiResponse,
+)  # fmt: skip
+
+from bot.messages import Attachment, Button, Inbound, Outbound
+from jobs import dispatch
+
+__all__ = ["MatrixAdapter"]
+
+log = logging.getLogger(__name__)
+
+THUMBS_UP = ("👍", "👍️", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "+1")
+CONFIRMING = ("jf:yes:", "jf:prop:", "sub:on")  # a 👍 presses a first choice starting like this
+_MEMORY = 500  # messages whose choices we remember for numbers and reactions
+
+
+class MatrixAdapter:
+    platform = "matrix"
+    rate_per_second = 10  # Synapse's defaults are per user; stay well below
+    per_chat_seconds = 0.2
+
+    def __init__(self, handle: Callable[[Inbound], list[Outbound]], notify: Callable[[list[Outbound]], None],
+                 *, homeserver: str, user_id: str, store_dir: Path, password: str | None = None,
+                 access_token: str | None = None, device_name: str = "imbot") -> None:  # fmt: skip
+        self._handle, self._notify = handle, notify
+        self.homeserver, self.user_id = homeserver.rstrip("/"), user_id
+        self._password, self._token, self._device_name = password, access_token, device_name
+        self.store_dir = store_dir
+        self._choices: dict[str, tuple[Button, ...]] = {}  # room -> last numbered choices
+        self._by_event: OrderedDict[str, tuple[Button, ...]] = OrderedDict()  # event id -> choices
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.client: AsyncClient | None = None
+        self.ready = asyncio.Event()
+
+    # -- connect ------------------------------------------------------------------------------
+    async def connect(self) -> None:
+        self.store_dir.mkdir(parents=True, exist_ok=True)
+        config = AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True, max_limit_exceeded=3,
+                                   max_timeouts=3)  # fmt: skip
+        creds_file = self.store_dir / "credentials.json"
+        creds = json.loads(creds_file.read_text()) if creds_file.exists() else None
+        self.client = AsyncClient(
+            self.homeserver, self.user_id, store_path=str(self.store_dir), config=config
+        )
+        if creds and creds.get("user_id") == self.user_id:
+            self.client.restore_login(creds["user_id"], creds["device_id"], creds["access_token"])
+        elif self._token:
+            self.client.access_token = self._token
+            who = await self.client.whoami()
+            if not isinstance(who, WhoamiResponse) or not who.device_id:
+                raise RuntimeError(f"MATRIX_ACCESS_TOKEN is not valid for {self.user_id}: {who}")
+            self.client.restore_login(self.user_id, who.device_id, self._token)
+            self._save(creds_file, who.device_id, self._token)
+        else:
+            if not self._password:
+                raise RuntimeError("set MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN")
+            resp = await self.client.login(self._password, device_name=self._device_name)
+            if not isinstance(resp, LoginResponse):
+                raise RuntimeError(
+                    f"Matrix login failed for {self.user_id}: {getattr(resp, 'message', resp)}"
+                )
+            self._save(creds_file, resp.device_id, resp.access_token)
+        self._loop = asyncio.get_running_loop()
+        if self.client.should_upload_keys:
+            await self.client.keys_upload()
+        if not self.client.next_batch:  # first start: skip history, do not answer old messages
+            await self.client.sync(timeout=0, full_state=True)
+        self.client.add_event_callback(self._on_invite, InviteMemberEvent)
+        self.client.add_event_callback(self._on_text, RoomMessageText)
+        self.client.add_event_callback(self._on_reaction, ReactionEvent)
+        self.client.add_event_callback(self._on_undecryptable, MegolmEvent)
+
+    def _save(self, path: Path, device_id: str, token: str) -> None:
+        path.write_text(
+            json.dumps({"user_id": self.user_id, "device_id": device_id, "access_token": token})
+        )
+        path.chmod(0o600)
+
+    async def listen(self) -> None:
+        """Sync until cancelled; the sync token is stored after every batch."""
+        self.ready.set()
+        await self.client.sync_forever(timeout=30_000, full_state=False)
+
+    async def close(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+
+    # -- in -------------------------------------------------------------------------------------
+    async def _on_invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
+        if event.state_key != self.user_id or event.membership != "invite":
+            return
+        joined = await self.client.join(room.room_id)
+        if isinstance(joined, JoinError):
+            log.warning("could not join an invited room: %s", joined.message)
+            return
+        await self._answer(
+            Inbound(self.platform, event.sender, room.room_id, text="/start"), room.room_id
+        )
+
+    async def _on_text(self, room: MatrixRoom, event: RoomMessageText) -> None:
+        if event.sender == self.user_id:
+            return
+        text = event.body.strip()
+        choices = self._choices.get(room.room_id, ())
+        if text.isdigit() and 1 <= int(text) <= len(choices):
+            inbound = Inbound(
+                self.platform, event.sender, room.room_id, data=choices[int(text) - 1].data
+            )
+        else:
+            inbound = Inbound(self.platform, event.sender, room.room_id, text=text)
+        await self._answer(inbound, room.room_id)
+
+    async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
+        if event.sender == self.user_id or event.key not in THUMBS_UP:
+            return
+        choices = self._by_event.get(event.reacts_to, ())
+        if choices and choices[0].data.startswith(CONFIRMING):
+            await self._answer(
+                Inbound(self.platform, event.sender, room.room_id, data=choices[0].data),
+                room.room_id,
+            )
+
+    async def _on_undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
+        log.warning(
+            "could not decrypt a message in a room; asking the sender's devices for the key"
+        )
+        await self.client.request_room_key(event)
+
+    async def _answer(self, inbound: Inbound, room_id: str) -> None:
+        replies = await asyncio.to_thread(self._handle, inbound)  # the router reads the database
+        others = [r for r in replies if r.to is not None]
+        if others:
+            await asyncio.to_thread(self._notify, others)
+        for reply in (r for r in replies if r.to is None):
+            await self._send(room_id, reply)
+
+    # -- out ------------------------------------------------------------------------------------
+    async def _send(self, room_id: str, reply: Outbound) -> None:
+        plain, formatted = _render(reply)
+        content = {"msgtype": "m.text", "body": plain, "format": "org.matrix.custom.html",
+                   "formatted_body": formatted}  # fmt: skip
+        resp = await self.client.room_send(
+            room_id, "m.room.message", content, ignore_unverified_devices=True
+        )
+        _raise_for(resp)
+        if reply.buttons:
+            self._choices[room_id] = reply.buttons
+            self._by_event[resp.event_id] = reply.buttons
+            while len(self._by_event) > _MEMORY:
+                self._by_event.popitem(last=False)
+        for f in reply.files:
+            await self._send_file(room_id, f)
+
+    async def _send_file(self, room_id: str, f: Attachment) -> None:
+        room = self.client.rooms.get(room_id)
+        encrypt = bool(room and room.encrypted)
+        resp, keys = await self.client.upload(lambda *_: f.data, content_type=f.mime, filename=f.filename,
+                                              filesize=len(f.data), encrypt=encrypt)  # fmt: skip
+        if not isinstance(resp, UploadResponse):
+            _raise_for(resp)
+        content = {"msgtype": "m.file", "body": f.filename, "filename": f.filename,
+                   "info": {"mimetype": f.mime, "size": len(f.data)}}  # fmt: skip
+        if encrypt:
+            content["file"] = {**keys, "url": resp.content_uri}
+        else:
+            content["url"] = resp.content_uri
+        _raise_for(
+            await self.client.room_send(
+                room_id, "m.room.message", content, ignore_unverified_devices=True
+            )
+        )
+
+    def send(self, delivery: dispatch.Delivery) -> None:
+        """The outbox's sender port: runs on the adapter's event loop."""
+        if self._loop is None or self.client is None or not self.ready.is_set():
+            raise dispatch.TransientError("matrix is not connected yet")
+        files = (Attachment(*delivery.file),) if delivery.file else ()
+        reply = Outbound(
+            delivery.text, tuple(Button(label, data) for label, data in delivery.buttons), files
+        )
+        future = asyncio.run_coroutine_threadsafe(self._send(delivery.chat_id, reply), self._loop)
+        try:
+            future.result(timeout=90)
+        except (TimeoutError, OSError) as exc:
+            raise dispatch.TransientError(str(exc)) from exc
+
+
+def _render(reply: Outbound) -> tuple[str, str]:
+    """Plain body and Matrix HTML: text with line breaks, choices as a numbered list."""
+    plain = reply.text
+    formatted = html.escape(reply.text).replace("\n", "<br>")
+    if reply.buttons:
+        plain += "\n" + "\n".join(f"{i}. {b.label}" for i, b in enumerate(reply.buttons, 1))
+        plain += "\n(Antworte mit der Nummer)"
+        formatted += (
+            "<ol>" + "".join(f"<li>{html.escape(b.label)}</li>" for b in reply.buttons) + "</ol>"
+        )
+        formatted += "<p><i>(Antworte mit der Nummer)</i></p>"
+    return plain, formatted
+
+
+def _raise_for(resp) -> None:
+    """Map a nio error response to the dispatcher's errors."""
+    if isinstance(resp, RoomSendResponse | UploadResponse) or not isinstance(resp, ErrorResponse):
+        return
+    code = resp.status_code or ""
+    if code == "M_LIMIT_EXCEEDED":
+        raise dispatch.RetryAfter((resp.retry_after_ms or 1000) / 1000)
+    if code in ("M_FORBIDDEN", "M_UNKNOWN_TOKEN", "M_NOT_FOUND"):
+        raise dispatch.Unreachable(f"{code}: {resp.message}")
+    raise dispatch.TransientError(f"{code}: {resp.message}")
