@@ -20,6 +20,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from nio import (
@@ -63,6 +64,7 @@ class MatrixAdapter:
         self._password, self._token, self._device_name = password, access_token, device_name
         self.store_dir = store_dir
         self._choices: dict[str, tuple[Button, ...]] = {}  # room -> last numbered choices
+        self._tasks: set[asyncio.Task] = set()
         self._by_event: OrderedDict[str, tuple[Button, ...]] = OrderedDict()  # event id -> choices
         self._loop: asyncio.AbstractEventLoop | None = None
         self.client: AsyncClient | None = None
@@ -99,8 +101,13 @@ class MatrixAdapter:
         self._loop = asyncio.get_running_loop()
         if self.client.should_upload_keys:
             await self.client.keys_upload()
-        if not self.client.next_batch:  # first start: skip history, do not answer old messages
+        if not (
+            self.client.next_batch or self.client.loaded_sync_token
+        ):  # first start: skip history
             await self.client.sync(timeout=0, full_state=True)
+            for room in list(self.client.invited_rooms.values()):  # invites are not history
+                inviter = next((u for u in room.users if u != self.user_id), "")
+                await self._on_invite(room, _Invite(self.user_id, inviter, "invite"))
         self.client.add_event_callback(self._on_invite, InviteMemberEvent)
         self.client.add_event_callback(self._on_text, RoomMessageText)
         self.client.add_event_callback(self._on_reaction, ReactionEvent)
@@ -129,9 +136,18 @@ class MatrixAdapter:
         if isinstance(joined, JoinError):
             log.warning("could not join an invited room: %s", joined.message)
             return
-        await self._answer(
-            Inbound(self.platform, event.sender, room.room_id, text="/start"), room.room_id
-        )
+        task = asyncio.create_task(self._greet_when_joined(room.room_id, event.sender))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _greet_when_joined(self, room_id: str, inviter: str) -> None:
+        """Greet once the next sync shows the room as joined (sending needs its state)."""
+        for _ in range(300):
+            if room_id in self.client.rooms:
+                await self._answer(Inbound(self.platform, inviter, room_id, text="/start"), room_id)
+                return
+            await asyncio.sleep(0.1)
+        log.warning("joined a room but never saw it in a sync; no greeting sent")
 
     async def _on_text(self, room: MatrixRoom, event: RoomMessageText) -> None:
         if event.sender == self.user_id:
@@ -172,6 +188,9 @@ class MatrixAdapter:
 
     # -- out ------------------------------------------------------------------------------------
     async def _send(self, room_id: str, reply: Outbound) -> None:
+        room = self.client.rooms.get(room_id)
+        if room is not None and room.encrypted and self.client.should_query_keys:
+            await self.client.keys_query()  # know every member's devices before encrypting
         plain, formatted = _render(reply)
         content = {"msgtype": "m.text", "body": plain, "format": "org.matrix.custom.html",
                    "formatted_body": formatted}  # fmt: skip
@@ -219,6 +238,15 @@ class MatrixAdapter:
             future.result(timeout=90)
         except (TimeoutError, OSError) as exc:
             raise dispatch.TransientError(str(exc)) from exc
+
+
+@dataclass
+class _Invite:
+    """The parts of an InviteMemberEvent that _on_invite reads (for invites found at start)."""
+
+    state_key: str
+    sender: str
+    membership: str
 
 
 def _render(reply: Outbound) -> tuple[str, str]:
