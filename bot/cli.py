@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import logging
 import sys
 from datetime import UTC, datetime, timedelta
 from importlib.metadata import PackageNotFoundError, version
@@ -24,6 +23,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import OperationalError
 
 from bot.config import ConfigError, Settings
+from bot.ops import setup_logging
 from bot.people import PeopleError
 from bot.texts import t
 from storage.db import DatabaseError
@@ -130,11 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"imbot: configuration problem: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for noisy in ("httpx", "apscheduler"):  # httpx logs request URLs, which hold the bot token
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+    setup_logging(settings.log_level)
     try:
         if args.command == "chat":
             return _chat(settings, args)
@@ -260,18 +256,18 @@ def _db_upgrade(settings: Settings) -> int:
 
 
 def _run(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import run_matrix, run_telegram
+    """Run the platforms asked for, or, without flags, every configured one."""
+    from bot.app import run
 
-    if args.telegram == args.matrix:
-        print(
-            "imbot: choose one platform: imbot run --telegram or imbot run --matrix",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    if args.telegram:
-        run_telegram(settings)
-    else:
-        run_matrix(settings)
+    telegram, matrix = args.telegram, args.matrix
+    if not (telegram or matrix):
+        telegram = bool(settings.telegram_token)
+        matrix = bool(settings.matrix_homeserver and settings.matrix_user)
+    if not (telegram or matrix):
+        print("imbot: no chat platform configured: set TELEGRAM_TOKEN and/or MATRIX_HOMESERVER, MATRIX_USER "
+              "(see `imbot doctor`), or try `imbot chat` in this terminal", file=sys.stderr)  # fmt: skip
+        return EXIT_CONFIG
+    run(settings, telegram=telegram, matrix=matrix)
     return EXIT_OK
 
 

@@ -47,6 +47,8 @@ class Settings:
     matrix_user: str | None = None
     matrix_password: str | None = None
     matrix_access_token: str | None = None
+    http_host: str = "0.0.0.0"  # noqa: S104 - health and metrics, reachable in a container
+    http_port: int = 8080
 
     def __repr__(self) -> str:  # never print tokens or passwords
         return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
@@ -83,6 +85,8 @@ class Settings:
             matrix_user=env.get("MATRIX_USER", "").strip() or None,
             matrix_password=env.get("MATRIX_PASSWORD") or None,
             matrix_access_token=env.get("MATRIX_ACCESS_TOKEN", "").strip() or None,
+            http_host=env.get("IMBOT_HTTP_HOST", "").strip() or "0.0.0.0",  # noqa: S104
+            http_port=_int(env, "IMBOT_HTTP_PORT", 8080, 1, 65535),
         )
 
 

@@ -36,11 +36,12 @@ SUBSCRIBE_DATA = "sub:on"
 
 class FaqReplies:
     def __init__(self, matcher: Matcher, unanswered_log: UnansweredLog | None = None,
-                 *, offer_reminders: bool = False) -> None:  # fmt: skip
+                 *, offer_reminders: bool = False, log_every_question: bool = False) -> None:  # fmt: skip
         self.matcher = matcher
         self.kb = matcher.kb
         self._log = unanswered_log
         self.offer_reminders = offer_reminders
+        self.log_every_question = log_every_question  # the log then counts answered ones too
 
     def ask(self, question: str, default_lang: str, now: datetime) -> Outbound:
         match = self.matcher.match(question, default_lang)
@@ -51,13 +52,13 @@ class FaqReplies:
             match.confident,
             match.lang,
         )
-        if match.confident and match.best:
-            return self.entry_reply(match.best, match.lang)
-        if self._log is not None:
+        if self._log is not None and (self.log_every_question or not match.confident):
             try:
                 self._log(match, now)
             except Exception:  # the answer matters more than the log entry
-                log.exception("could not record an unanswered question")
+                log.exception("could not record the question")
+        if match.confident and match.best:
+            return self.entry_reply(match.best, match.lang)
         return self.not_sure_reply(match)
 
     def entry_reply(self, entry: Entry, lang: str) -> Outbound:

@@ -150,12 +150,25 @@ class Dispatcher:
         )
         self._pace = _Pace(monotonic, sleep)
         self._rng = rng or random.Random()
+        self._stopping = False
+
+    def request_stop(self) -> None:
+        """The running tick ends after the message in flight; no new tick starts."""
+        self._stopping = True
+
+    def stop(self) -> int:
+        """Stop, and give back the rows still claimed (call after the last tick ended)."""
+        self._stopping = True
+        with self._sessions() as session:
+            released = outbox.release(session, self.worker)
+            session.commit()
+        return released
 
     def tick(self, max_rows: int | None = None) -> TickStats:
         """Send everything due now (up to `max_rows`); returns what happened."""
         stats = TickStats()
         done = 0
-        while max_rows is None or done < max_rows:
+        while (max_rows is None or done < max_rows) and not self._stopping:
             limit = self.batch if max_rows is None else min(self.batch, max_rows - done)
             with self._sessions() as session:
                 rows = outbox.claim(session, self.worker, self._clock(), self.lease, limit,
@@ -164,8 +177,12 @@ class Dispatcher:
             if not rows:
                 break
             for row in rows:
+                if self._stopping:
+                    break  # the rest stays claimed until stop() releases it
                 self._process(row, stats)
             done += len(rows)
+            if self._stopping:
+                break
         return stats
 
     def _process(self, row: OutboxRow, stats: TickStats) -> None:

@@ -24,8 +24,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
     "Availability", "Base", "ChatIdentity", "Edition", "FaqLog", "Invite", "Meeting", "MeetingCell",
-    "MeetingEvent", "MeetingState", "Milestone", "OutboxRow", "Pair", "Person", "Role", "Series",
-    "Subscription", "UtcDateTime",
+    "FaqCount", "MeetingEvent", "MeetingState", "Milestone", "OutboxRow", "Pair", "Person", "Role",
+    "Series", "Subscription", "UtcDateTime",
 ]  # fmt: skip
 
 
@@ -346,3 +346,16 @@ class OutboxRow(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class FaqCount(Base):
+    """How many questions were answered (or not) per day and language: counts only."""
+
+    __tablename__ = "faq_counts"
+    __table_args__ = (UniqueConstraint("day", "lang", "confident", name="uq_faq_count"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    lang: Mapped[str] = mapped_column(String(2))
+    confident: Mapped[bool] = mapped_column(Boolean)
+    count: Mapped[int] = mapped_column(Integer)

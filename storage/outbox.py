@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from storage.models import OutboxRow
 
-__all__ = ["Draft", "PENDING", "cancel", "claim", "delete_pending", "enqueue", "settle"]
+__all__ = [
+    "Draft", "PENDING", "cancel", "claim", "delete_pending", "enqueue", "release", "settle",
+]  # fmt: skip
 
 PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
 FAILED, CANCELLED, DROPPED, UNREACHABLE = "failed", "cancelled", "dropped", "unreachable"
@@ -115,6 +117,12 @@ def claim(session: Session, worker: str, now: datetime, lease: timedelta, limit:
             select(OutboxRow).where(OutboxRow.id.in_(claimed)).order_by(OutboxRow.due_at)
         )
     )
+
+
+def release(session: Session, worker: str) -> int:
+    """Give back the rows a stopping worker still holds, so others send them at once."""
+    stmt = update(OutboxRow).where(OutboxRow.state == CLAIMED, OutboxRow.claimed_by == worker)
+    return session.execute(stmt.values(state=PENDING, claimed_by=None, claimed_until=None)).rowcount
 
 
 def settle(session: Session, row_id: int, worker: str, *, state: str, now: datetime,

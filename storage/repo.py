@@ -7,12 +7,13 @@ block without commit rolls back, so nothing is ever half-written.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Engine, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import ChatIdentity, FaqLog, Invite, Pair, Person
+from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
 
 __all__ = [
     "FaqLogRepository", "PeopleRepository", "UnansweredQuestion", "UnitOfWork", "session_factory",
@@ -49,6 +50,14 @@ class FaqLogRepository:
                 asked_at=asked_at,
             )  # fmt: skip
         )
+
+    def count(self, *, day: date, lang: str, confident: bool) -> None:
+        """Add one to the day's anonymous count (an upsert, safe for concurrent bots)."""
+        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
+        stmt = dialect.insert(FaqCount).values(day=day, lang=lang, confident=confident, count=1)
+        stmt = stmt.on_conflict_do_update(index_elements=["day", "lang", "confident"],
+                                          set_={"count": FaqCount.count + 1})  # fmt: skip
+        self.session.execute(stmt)
 
     def unanswered(
         self, *, since: datetime | None = None, limit: int = 50

@@ -23,9 +23,9 @@ from nio import (
     RoomMessageText,
 )
 
-from bot.app import matrix_service
+from bot.app import build_services
 from bot.config import Settings
-from tests.e2e.matrix.synapse import Synapse
+from tests.e2e.matrix.synapse import Synapse, _free_port
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 PASSWORD = "correct horse battery staple"
@@ -64,7 +64,7 @@ class MatrixBot:
             "IMBOT_DATABASE_URL": f"sqlite:///{self.db}", "IMBOT_DATA_DIR": str(self.data_dir),
             "MATRIX_HOMESERVER": self.synapse.url, "MATRIX_USER": self.user_id, "MATRIX_PASSWORD": PASSWORD,
         })  # fmt: skip
-        self.service = matrix_service(settings, clock=self.clock, sleep=lambda s: None)
+        self.service = build_services(settings, matrix=True, clock=self.clock, sleep=lambda s: None)
         self.people, self.booking = self.service.router.people, self.service.router.booking
         ready = threading.Event()
         self._error: BaseException | None = None
@@ -72,8 +72,8 @@ class MatrixBot:
         async def main() -> None:
             self._loop = asyncio.get_running_loop()
             try:
-                await self.service.adapter.connect()
-                self._task = asyncio.ensure_future(self.service.adapter.listen())
+                await self.service.matrix.connect()
+                self._task = asyncio.ensure_future(self.service.matrix.listen())
                 ready.set()
                 await self._task
             except asyncio.CancelledError:
@@ -82,7 +82,7 @@ class MatrixBot:
                 self._error = exc
                 ready.set()
             finally:
-                await self.service.adapter.close()
+                await self.service.matrix.close()
 
         self._thread = threading.Thread(target=lambda: asyncio.run(main()), daemon=True)
         self._thread.start()
@@ -190,7 +190,7 @@ class BotProcess:
         self.user_id = synapse.register(name, PASSWORD)
         env = {**os.environ, "MATRIX_HOMESERVER": synapse.url, "MATRIX_USER": self.user_id,
                "MATRIX_PASSWORD": PASSWORD, "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'proc.db'}",
-               "IMBOT_DATA_DIR": str(tmp_path / "proc-data"), "NO_PROXY": "127.0.0.1,localhost",
+               "IMBOT_DATA_DIR": str(tmp_path / "proc-data"), "NO_PROXY": "127.0.0.1,localhost", "IMBOT_HTTP_HOST": "127.0.0.1", "IMBOT_HTTP_PORT": str(_free_port()),
                "IMBOT_LOG_LEVEL": "INFO"}  # fmt: skip
         imbot = Path(sys.executable).with_name("imbot")
         self.proc = subprocess.Popen([str(imbot), "run", "--matrix"], env=env, stdout=subprocess.PIPE,

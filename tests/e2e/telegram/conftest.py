@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.app import telegram_service
+from bot.app import build_services
 from bot.config import Settings
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI
 
@@ -45,8 +45,8 @@ class RunningBot:
             "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
         })  # fmt: skip
         pace = VirtualSleep()
-        self.service = telegram_service(
-            settings, clock=clock, monotonic=pace.monotonic, sleep=pace.sleep
+        self.service = build_services(
+            settings, telegram=True, clock=clock, monotonic=pace.monotonic, sleep=pace.sleep
         )
         self.people = self.service.router.people
         self.booking = self.service.router.booking

@@ -6,13 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.e2e.telegram.fake_bot_api import FakeBotAPI
+from tests.e2e.telegram.fake_bot_api import FakeBotAPI, _free_port
 
 
 def test_imbot_run_telegram_answers_and_stops_cleanly_on_sigterm(tmp_path):
     api = FakeBotAPI().start()
     env = {**os.environ, "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
-           "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}", "NO_PROXY": "127.0.0.1,localhost",
+           "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}", "NO_PROXY": "127.0.0.1,localhost", "IMBOT_HTTP_HOST": "127.0.0.1", "IMBOT_HTTP_PORT": str(_free_port()),
            "IMBOT_TICK_SECONDS": "1", "IMBOT_LOG_LEVEL": "INFO"}  # fmt: skip
     imbot = Path(sys.executable).with_name("imbot")
     proc = subprocess.Popen([str(imbot), "run", "--telegram"], env=env, stdout=subprocess.PIPE,
@@ -56,7 +56,7 @@ def test_webhook_mode_with_a_secret_token(tmp_path):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/telegram"
     env = {**os.environ, "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
-           "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'hook.db'}", "NO_PROXY": "127.0.0.1,localhost",
+           "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'hook.db'}", "NO_PROXY": "127.0.0.1,localhost", "IMBOT_HTTP_HOST": "127.0.0.1", "IMBOT_HTTP_PORT": str(_free_port()),
            "TELEGRAM_WEBHOOK_URL": url, "TELEGRAM_WEBHOOK_SECRET": "s3cret", "TELEGRAM_WEBHOOK_PORT": str(port),
            "TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1"}  # fmt: skip
     imbot = Path(sys.executable).with_name("imbot")
