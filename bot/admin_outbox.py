@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,7 +16,7 @@ from bot.config import Settings
 from jobs.editions import EditionError
 from jobs.timeline import Timeline
 from storage import outbox
-from storage.models import ChatIdentity, OutboxRow, Person, Subscription
+from storage.models import ChatIdentity, FaqCount, Meeting, OutboxRow, Person, Subscription
 
 __all__ = ["recipients", "run"]
 
@@ -32,7 +32,42 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return _edition(sessions, args, settings)
     if args.admin_command == "outbox":
         return _outbox(sessions, args, settings)
+    if args.admin_command == "stats":
+        return _stats(sessions)
     return _announce(sessions, args)
+
+
+def _stats(sessions) -> int:
+    """People by role, this week's questions, meetings, reminders: counts only."""
+    now = datetime.now(UTC)
+    week = (now - timedelta(days=now.weekday())).date()  # since Monday
+    with sessions() as s:
+        roles = dict(s.execute(select(Person.role, func.count()).where(Person.erased_at.is_(None),
+                                                                      Person.revoked_at.is_(None))
+                               .group_by(Person.role)).all())  # fmt: skip
+        subscribers = s.scalar(select(func.count()).where(Subscription.stopped_at.is_(None))) or 0
+        asked = dict(s.execute(select(FaqCount.confident, func.sum(FaqCount.count)).where(FaqCount.day >= week)
+                               .group_by(FaqCount.confident)).all())  # fmt: skip
+        held = (
+            s.scalar(
+                select(func.count()).where(Meeting.state == "confirmed", Meeting.ends_at <= now)
+            )
+            or 0
+        )
+        upcoming = s.scalar(select(func.count()).where(Meeting.state.in_(("requested", "confirmed")),
+                                                        Meeting.ends_at > now)) or 0  # fmt: skip
+        cancelled = s.scalar(select(func.count()).where(Meeting.state == "cancelled")) or 0
+        box = dict(s.execute(select(OutboxRow.state, func.count()).where(OutboxRow.kind.in_(("timeline", "meeting")))
+                             .group_by(OutboxRow.state)).all())  # fmt: skip
+    print("people:    " + (", ".join(f"{n} {r}" for r, n in sorted(roles.items())) or "none") +
+          f"; {subscribers} chats subscribed to reminders")  # fmt: skip
+    print(
+        f"questions: since Monday {asked.get(True, 0)} answered, {asked.get(False, 0)} not answered"
+    )
+    print(f"meetings:  {held} held, {upcoming} upcoming, {cancelled} cancelled")
+    print(f"reminders: {box.get('sent', 0)} sent, {box.get('failed', 0)} failed, {box.get('pending', 0)} planned, "
+          f"{box.get('dropped', 0)} dropped (too late), {box.get('unreachable', 0)} unreachable")  # fmt: skip
+    return EXIT_OK
 
 
 def _edition(sessions, args, settings: Settings) -> int:

@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                       help="console user to write as (e.g. erika or bernd after `imbot demo`)")  # fmt: skip
 
     sub.add_parser("demo", help="create demo people for trying Jour Fixes in the console")
+    sub.add_parser("doctor", help="check configuration, database, migrations and chat platforms")
     run = sub.add_parser("run", help="run the bot on a chat platform (TELEGRAM_TOKEN, ...)")
     run.add_argument(
         "--telegram",
@@ -106,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     box.add_argument("--state", default="failed,unreachable,pending,claimed",
                      help="comma-separated states (default: failed,unreachable,pending,claimed)")  # fmt: skip
     box.add_argument("--limit", type=int, default=50)
+    admin.add_parser("stats", help="people, questions, meetings and reminders in numbers")
     announce = admin.add_parser("announce", help="send a message to a group, after a preview")
     announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
     announce.add_argument("--text", required=True, help="the message")
@@ -125,6 +127,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "doctor":  # reports configuration problems itself
+        return _doctor()
     try:
         settings = Settings.from_env()
     except ConfigError as exc:
@@ -271,6 +275,17 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _doctor() -> int:
+    from bot.doctor import checks
+
+    results = checks()
+    for c in results:
+        print(f"{'✓' if c.ok else '✗'} {c.name}: {c.message}")
+    failed = [c for c in results if not c.ok]
+    print("All good." if not failed else f"{len(failed)} problem(s) – see above.")
+    return EXIT_OK if not failed else EXIT_CONFIG
+
+
 def _demo(settings: Settings) -> int:
     from bot.app import run_demo
 
@@ -309,7 +324,7 @@ def _admin(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(people.export_ref(args.person), ensure_ascii=False, indent=2))
     elif action == "erase":
         return _erase(people, args)
-    elif action in ("edition", "outbox", "announce"):
+    elif action in ("edition", "outbox", "announce", "stats"):
         from bot import admin_outbox
 
         return admin_outbox.run(settings, args)

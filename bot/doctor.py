@@ -1,0 +1,124 @@
+"""`imbot doctor`: check configuration, database, migrations and chat platform
+credentials, and say in plain words what is wrong and what to do."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import httpx
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from bot.config import ConfigError, Settings
+from storage.db import DatabaseError, alembic_config, make_engine
+
+__all__ = ["Check", "checks"]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    message: str
+
+
+def checks(environ: dict[str, str] | None = None) -> list[Check]:
+    try:
+        settings = Settings.from_env(environ)
+    except ConfigError as exc:
+        return [Check("configuration", False, str(exc))]
+    out = [Check("configuration", True, "environment variables are valid")]
+    out += _database(settings)
+    out += _platforms(settings)
+    return out
+
+
+def _database(settings: Settings) -> list[Check]:
+    try:
+        engine = make_engine(settings.database_url)
+    except DatabaseError as exc:
+        return [Check("database", False, str(exc))]
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+            current = MigrationContext.configure(conn).get_current_revision()
+    except Exception as exc:  # the driver's own error: unreachable, refused, bad password
+        reason = str(getattr(exc, "orig", exc)).splitlines()[0]
+        return [Check("database", False, f"cannot reach the database ({engine.url.render_as_string(hide_password=True)}): "
+                                         f"{reason}. Is it running, and is IMBOT_DATABASE_URL right?")]  # fmt: skip
+    found = [Check("database", True, f"reachable ({engine.url.get_backend_name()})")]
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    if current is None:
+        found.append(Check("migrations", False, "the database is empty: run `imbot db upgrade` "
+                                                "(imbot chat and imbot run do it on start)"))  # fmt: skip
+    elif current != head:
+        found.append(Check("migrations", False, f"the schema is at {current}, the code needs {head}: "
+                                                "run `imbot db upgrade` (back up the database first)"))  # fmt: skip
+    else:
+        found.append(Check("migrations", True, f"up to date ({head})"))
+    engine.dispose()
+    return found
+
+
+def _platforms(settings: Settings) -> list[Check]:
+    found = []
+    if settings.telegram_token:
+        found.append(_telegram(settings))
+    if settings.matrix_homeserver or settings.matrix_user:
+        found.append(_matrix(settings))
+    if not found:
+        found.append(Check("platforms", False, "no chat platform configured: set TELEGRAM_TOKEN for Telegram, or "
+                                               "MATRIX_HOMESERVER, MATRIX_USER and MATRIX_PASSWORD for Matrix"))  # fmt: skip
+    return found
+
+
+def _telegram(settings: Settings) -> Check:
+    base = settings.telegram_base_url or "https://api.telegram.org/bot"
+    try:
+        resp = httpx.get(f"{base}{settings.telegram_token}/getMe", timeout=10)
+    except httpx.HTTPError as exc:
+        return Check("telegram", False, f"cannot reach the Bot API at {base.rsplit('/bot', 1)[0]}: "
+                                        f"{type(exc).__name__}. Network or proxy?")  # fmt: skip
+    if resp.status_code == 401:
+        return Check(
+            "telegram", False, "TELEGRAM_TOKEN is rejected (401): copy it again from @BotFather"
+        )
+    if resp.status_code != 200:
+        return Check(
+            "telegram", False, f"the Bot API answered {resp.status_code}: {resp.text[:120]}"
+        )
+    user = resp.json()["result"].get("username", "?")
+    hint = (
+        ""
+        if settings.telegram_bot == user
+        else f"; set TELEGRAM_BOT_USERNAME={user} for invite links"
+    )
+    return Check("telegram", True, f"token valid for @{user}{hint}")
+
+
+def _matrix(settings: Settings) -> Check:
+    if not (settings.matrix_homeserver and settings.matrix_user):
+        return Check("matrix", False, "set both MATRIX_HOMESERVER and MATRIX_USER")
+    url = settings.matrix_homeserver.rstrip("/")
+    try:
+        httpx.get(f"{url}/_matrix/client/versions", timeout=10).raise_for_status()
+    except httpx.HTTPError as exc:
+        return Check("matrix", False, f"cannot reach the homeserver {url}: {type(exc).__name__}")
+    token = settings.matrix_access_token
+    stored = settings.data_dir / "matrix" / "credentials.json"
+    if not token and stored.exists():
+        token = json.loads(stored.read_text()).get("access_token")
+    if token:
+        who = httpx.get(f"{url}/_matrix/client/v3/account/whoami", timeout=10,
+                        headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+        if who.status_code != 200:
+            return Check("matrix", False, "the access token is not accepted: set MATRIX_PASSWORD to log in again "
+                                          f"(or delete {stored} to start with a new device)")  # fmt: skip
+        return Check("matrix", True, f"logged in as {who.json().get('user_id')}")
+    if not settings.matrix_password:
+        return Check("matrix", False, "set MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN")
+    return Check(
+        "matrix", True, f"homeserver reachable; the bot logs in as {settings.matrix_user} on start"
+    )
