@@ -33,33 +33,48 @@ def _get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode()
 
 
-def test_run_on_postgresql_ready_delivers_and_stops_cleanly(pg_server, tmp_path):
+def _start(env: dict, port: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [str(IMBOT), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and _get_or_none(f"http://127.0.0.1:{port}/readyz") != 200:
+        assert proc.poll() is None, proc.stdout.read()
+        time.sleep(0.2)
+    return proc
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    proc.send_signal(signal.SIGTERM)
+    output, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, output
+    return output
+
+
+def _remind(sessions, key: str, chat: str, text: str) -> None:
+    now = datetime.now(UTC)
+    with sessions() as s:
+        outbox.enqueue(s, [outbox.Draft(kind="timeline", dedupe_key=key, platform="telegram", chat_id=chat,
+                                        text=text, due_at=now)], now)  # fmt: skip
+        s.commit()
+
+
+def test_run_on_postgresql_survives_sigterm_and_restart_with_nothing_lost(pg_server, tmp_path):
     url = _fresh_pg(pg_server)
     api = FakeBotAPI().start()
     port = _free_port()
     env = {**os.environ, "IMBOT_DATABASE_URL": url, "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
            "IMBOT_HTTP_HOST": "127.0.0.1", "IMBOT_HTTP_PORT": str(port), "IMBOT_TICK_SECONDS": "1",
            "NO_PROXY": "127.0.0.1,localhost", "IMBOT_DATA_DIR": str(tmp_path / "data")}  # fmt: skip
-    proc = subprocess.Popen(
-        [str(IMBOT), "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
     engine = make_engine(url)
+    sessions = session_factory(engine)
+    outputs = []
+    proc = _start(env, port)
     try:
-        deadline = time.monotonic() + 60
-        while (
-            time.monotonic() < deadline and _get_or_none(f"http://127.0.0.1:{port}/readyz") != 200
-        ):
-            assert proc.poll() is None, proc.stdout.read()
-            time.sleep(0.2)
         status, body = _get(f"http://127.0.0.1:{port}/readyz")
         assert status == 200 and '"telegram": true' in body and '"database": true' in body
         assert _get(f"http://127.0.0.1:{port}/healthz")[0] == 200
-        sessions = session_factory(engine)
-        now = datetime.now(UTC)
-        with sessions() as s:
-            outbox.enqueue(s, [outbox.Draft(kind="timeline", dedupe_key="ops-1", platform="telegram", chat_id="555",
-                                            text="⏰ Erinnerung: Bewerbungsschluss morgen", due_at=now)], now)  # fmt: skip
-            s.commit()
+        _remind(sessions, "ops-1", "555", "⏰ Erinnerung: Bewerbungsschluss morgen")
         api.wait_for_text(555, "Bewerbungsschluss morgen", timeout=30)
         api.user_says(556, "Wann ist Bewerbungsschluss?")
         api.wait_for_text(556, "3. Mai 2023", timeout=30)
@@ -70,16 +85,24 @@ def test_run_on_postgresql_ready_delivers_and_stops_cleanly(pg_server, tmp_path)
         assert 'imbot_outbox_total{outcome="sent"} 1.0' in metrics
         assert 'imbot_messages_in_total{platform="telegram"} 1.0' in metrics
         assert 'imbot_faq_questions_total{confident="true"} 1.0' in metrics
+        outputs.append(_stop(proc))
+        with sessions() as s:
+            assert s.scalar(select(func.count()).where(OutboxRow.state == "claimed")) == 0
+        _remind(
+            sessions, "ops-2", "557", "⏰ Erinnerung: Vorgespräche morgen"
+        )  # due while the bot is down
+        proc = _start(env, port)
+        api.wait_for_text(557, "Vorgespräche morgen", timeout=30)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        output, _ = proc.communicate(timeout=60)
+        if proc.poll() is None:
+            outputs.append(_stop(proc))
         api.stop()
-    assert proc.returncode == 0, output
-    with session_factory(engine)() as s:
-        assert s.scalar(select(func.count()).where(OutboxRow.state == "claimed")) == 0
-        assert s.scalar(select(OutboxRow.state).where(OutboxRow.dedupe_key == "ops-1")) == "sent"
+    with sessions() as s:
+        states = dict(s.execute(select(OutboxRow.dedupe_key, OutboxRow.state)).all())
+        assert states == {"ops-1": "sent", "ops-2": "sent"}
+    assert len(api.sent_to(555)) == 1 and len(api.sent_to(557)) == 1  # nothing lost, nothing twice
     engine.dispose()
-    assert api.token not in output
+    assert all(api.token not in out for out in outputs)
 
 
 def _get_or_none(url: str) -> int | None:
