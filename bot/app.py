@@ -106,11 +106,12 @@ def run_console(settings: Settings, *, user: str | None = None, clock: Clock | N
                 tick_seconds: float = 10) -> None:  # fmt: skip
     """The console chat, with an outbox dispatcher that prints due reminders for
     console users (on each input and every `tick_seconds`)."""
-    router = build_router(settings, clock=clock)
+    sessions = open_database(settings)
+    router = build_router(settings, clock=clock, sessions=sessions)
     console = ConsoleAdapter(
         router.handle, stdin=stdin, stdout=stdout, user_id=user, files_dir=files_dir(settings)
     )
-    dispatcher = Dispatcher(open_database(settings), {"console": console}, clock=clock)
+    dispatcher = Dispatcher(sessions, {"console": console}, clock=clock)
     lock = threading.Lock()
 
     def tick() -> None:

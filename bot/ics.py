@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-__all__ = ["CalendarEvent", "calendar_ics", "meeting_ics"]
+__all__ = ["CalendarEvent", "calendar_ics", "jour_fixe_file"]
 
 UID_DOMAIN = "imbot.lokalprojekte"
 
@@ -51,7 +51,18 @@ def calendar_ics(
     return cal.to_ical()
 
 
-def meeting_ics(*, uid: str, sequence: int, start: datetime, end: datetime, summary: str,
-                description: str, cancelled: bool, now: datetime, tz: ZoneInfo) -> bytes:  # fmt: skip
-    event = CalendarEvent(uid, sequence, start, end, summary, description)
-    return calendar_ics([event], cancelled=cancelled, now=now, tz=tz)
+def jour_fixe_file(
+    meetings: list, *, cancelled: bool, now: datetime, tz: ZoneInfo
+) -> tuple[str, str, bytes]:
+    """(file name, mime type, data) of the calendar file for one Jour Fixe or a series.
+    `meetings` need uid, sequence, starts_at, ends_at and the names of both sides."""
+    events = [CalendarEvent(m.uid, m.sequence, m.starts_at, m.ends_at,
+                            f"Jour Fixe {_name(m.expert)} / {_name(m.buddy)}",
+                            "Integrationsmacher:innen – Jour Fixe (Lokalprojekte)") for m in meetings]  # fmt: skip
+    first = meetings[0]
+    name = f"jourfixe-{first.starts_at.astimezone(tz):%Y-%m-%d}-{first.uid[:6]}.ics"
+    return name, "text/calendar", calendar_ics(events, cancelled=cancelled, now=now, tz=tz)
+
+
+def _name(person) -> str:
+    return person.name or ""

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.booking import Rules, cells, free_slots, local_moment, series_starts
-from bot.ics import meeting_ics
+from bot.ics import jour_fixe_file
 from bot.texts import fmt_when, t
 from bot.timeparse import Window
 from storage import outbox
@@ -345,7 +345,7 @@ class JourFixe:
                     continue
                 text = t("meeting_reminder", me.lang, when=fmt_when(m.starts_at, me.lang, self.tz),
                          other=other.name or "", before=_before_text(minutes, me.lang))  # fmt: skip
-                file = self._ics_file(m, now) if i == 0 else None
+                file = jour_fixe_file([m], cancelled=False, now=now, tz=self.tz) if i == 0 else None
                 drafts.append(outbox.Draft(
                     kind="meeting", dedupe_key=f"mt:{m.id}:{m.sequence}:{me.id}:{minutes}",
                     platform=ident.platform, chat_id=ident.chat_id, text=text, due_at=due,
@@ -374,17 +374,6 @@ class JourFixe:
         local = start.astimezone(self.tz).replace(tzinfo=None) - timedelta(minutes=minutes)
         moment = local_moment(local.date(), local.time(), self.tz)
         return (moment or start - timedelta(minutes=minutes)).astimezone(UTC)
-
-    def _ics_file(self, m: Meeting, now: datetime) -> tuple[str, str, bytes]:
-        data = meeting_ics(uid=m.uid, sequence=m.sequence, start=m.starts_at, end=m.ends_at,
-                           summary=f"Jour Fixe {m.expert.name} / {m.buddy.name}",
-                           description="Integrationsmacher:innen – Jour Fixe (Lokalprojekte)",
-                           cancelled=False, now=now, tz=self.tz)  # fmt: skip
-        return (
-            f"jourfixe-{m.starts_at.astimezone(self.tz):%Y-%m-%d}-{m.uid[:6]}.ics",
-            "text/calendar",
-            data,
-        )
 
     def set_reminders(self, person_id: int, minutes: list[int]) -> None:
         """A person's reminder offsets before each Jour Fixe; re-plans upcoming ones."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.commands import Command, Context
-from bot.ics import CalendarEvent, calendar_ics
+from bot.ics import jour_fixe_file
 from bot.jourfixe import BookingError, JourFixe, MeetingView, Party
 from bot.messages import Address, Attachment, Button, Outbound
 from bot.replies import YES, classify, guess
@@ -70,13 +70,9 @@ def _calendar(
     ctx: Context, meetings: list[MeetingView], cancelled: bool = False
 ) -> tuple[Attachment, ...]:
     """One calendar file for one meeting or a whole series."""
-    tz = _jf(ctx).tz
-    events = [CalendarEvent(m.uid, m.sequence, m.starts_at, m.ends_at, f"Jour Fixe {m.expert.name} / {m.buddy.name}",
-                            "Integrationsmacher:innen – Jour Fixe (Lokalprojekte)") for m in meetings]  # fmt: skip
-    data = calendar_ics(events, cancelled=cancelled, now=ctx.now, tz=tz)
-    first = meetings[0]
-    name = f"jourfixe-{first.starts_at.astimezone(tz):%Y-%m-%d}-{first.uid[:6]}.ics"
-    return (Attachment(name, "text/calendar", data),)
+    return (
+        Attachment(*jour_fixe_file(meetings, cancelled=cancelled, now=ctx.now, tz=_jf(ctx).tz)),
+    )
 
 
 def _series(ctx: Context, meetings: list[MeetingView], lang: str) -> str:

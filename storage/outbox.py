@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.db import dialect_insert
 from storage.models import OutboxRow
 
 __all__ = [
@@ -50,9 +50,10 @@ def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
         "file_data": d.file and d.file[2], "due_at": d.due_at, "event_at": d.event_at,
         "state": PENDING, "attempts": 0, "created_at": now,
     } for d in drafts]  # fmt: skip
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     stmt = (
-        dialect.insert(OutboxRow).values(rows).on_conflict_do_nothing(index_elements=["dedupe_key"])
+        dialect_insert(session, OutboxRow)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
     )
     return len(session.execute(stmt.returning(OutboxRow.id)).all())
 

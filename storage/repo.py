@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import Engine, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.db import dialect_insert
 from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
 
 __all__ = [
@@ -53,8 +53,9 @@ class FaqLogRepository:
 
     def count(self, *, day: date, lang: str, confident: bool) -> None:
         """Add one to the day's anonymous count (an upsert, safe for concurrent bots)."""
-        dialect = postgresql if self.session.get_bind().dialect.name == "postgresql" else sqlite
-        stmt = dialect.insert(FaqCount).values(day=day, lang=lang, confident=confident, count=1)
+        stmt = dialect_insert(self.session, FaqCount).values(
+            day=day, lang=lang, confident=confident, count=1
+        )
         stmt = stmt.on_conflict_do_update(index_elements=["day", "lang", "confident"],
                                           set_={"count": FaqCount.count + 1})  # fmt: skip
         self.session.execute(stmt)
