@@ -12,17 +12,10 @@ from bot.timeparse import Window
 from storage.db import upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
+from tests.clock import Clock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MON = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 2 March 2026, 09:00 in Berlin
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture

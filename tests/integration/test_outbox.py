@@ -18,18 +18,11 @@ from storage import outbox
 from storage.db import upgrade
 from storage.models import ChatIdentity, OutboxRow, Subscription
 from storage.repo import session_factory
+from tests.clock import Clock
 from tests.unit.test_editions import EDITION
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ANNA = Subscriber("test", "anna", "chat-anna", "de")
-
-
-class Clock:
-    def __init__(self, now):
-        self.now = now
-
-    def __call__(self):
-        return self.now
 
 
 class Recorder:

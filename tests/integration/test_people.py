@@ -11,19 +11,12 @@ from bot.people import People, PeopleError
 from storage.db import upgrade
 from storage.models import Base, Role
 from storage.repo import UnitOfWork, session_factory
-
-
-class Clock:
-    def __init__(self):
-        self.now = datetime(2023, 9, 1, 8, 0, tzinfo=UTC)
-
-    def __call__(self):
-        return self.now
+from tests.clock import Clock
 
 
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(datetime(2023, 9, 1, 8, 0, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -14,20 +14,14 @@ from bot.messages import Inbound
 from bot.people import People
 from bot.router import Router
 from bot.timeparse import Window
+from tests.clock import Clock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-class Clock:
-    now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 09:00 in Berlin
-
-    def __call__(self):
-        return self.now
-
-
 @pytest.fixture
 def clock():
-    return Clock()
+    return Clock(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -10,19 +10,13 @@ from bot.messages import Inbound
 from bot.people import People
 from bot.router import Router
 from jobs.timeline import Timeline
+from tests.clock import Clock
 from tests.unit.test_editions import EDITION
-
-
-class Clock:
-    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self):
-        return self.now
 
 
 @pytest.fixture
 def router(matcher, sessions):
-    clock = Clock()
+    clock = Clock(datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
     timeline = Timeline(sessions, clock)
     timeline.load(EDITION)
     faq = FaqReplies(matcher, offer_reminders=True)

@@ -25,6 +25,7 @@ from nio import (
 
 from bot.app import build_services
 from bot.config import Settings
+from tests.clock import Clock
 from tests.e2e.matrix.synapse import Synapse, _free_port
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
@@ -36,14 +37,6 @@ def synapse(tmp_path_factory):
     server = Synapse(tmp_path_factory.mktemp("synapse")).start()
     yield server
     server.stop()
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class MatrixBot:

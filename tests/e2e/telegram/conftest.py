@@ -12,17 +12,10 @@ import pytest
 
 from bot.app import build_services
 from bot.config import Settings
+from tests.clock import Clock
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class VirtualSleep:
