@@ -352,7 +352,7 @@ class JourFixe:
                     event_at=m.starts_at, ref=f"meeting:{m.id}", file=file))  # fmt: skip
         outbox.enqueue(s, drafts, now)
 
-    def _remind_buddy(self, s: Session, m: Meeting, now: datetime, again: bool = False) -> None:
+    def _remind_buddy(self, s: Session, m: Meeting, now: datetime) -> None:
         """If the buddy has not answered after a day, remind them once."""
         ident = _reachable(m.buddy)
         due = now + timedelta(hours=min(24, self.rules.request_ttl_hours / 2))
@@ -429,7 +429,7 @@ class JourFixe:
             if m.state == S.CONFIRMED:
                 self._plan_reminders(s, m, now)
             else:
-                self._remind_buddy(s, m, now, again=True)
+                self._remind_buddy(s, m, now)
             view = _view(m)
             return view
 
