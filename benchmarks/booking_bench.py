@@ -25,10 +25,11 @@ sys.path.insert(0, str(ROOT))
 
 import pgserver  # noqa: E402
 
-from bot.booking import Rules  # noqa: E402
-from bot.jourfixe import BookingError, JourFixe  # noqa: E402
+from bot.booking.base import BookingError  # noqa: E402
+from bot.booking.rules import Rules  # noqa: E402
+from bot.booking.service import JourFixe  # noqa: E402
+from bot.booking.timeparse import Window  # noqa: E402
 from bot.people import People  # noqa: E402
-from bot.timeparse import Window  # noqa: E402
 from storage.db import make_engine, upgrade  # noqa: E402
 from storage.models import Edition  # noqa: E402
 from storage.repo import UnitOfWork, session_factory  # noqa: E402

@@ -13,6 +13,7 @@ class Button:
 
     label: str
     data: str
+    confirms: bool = False  # it says yes to something (Matrix: a 👍 reaction presses it)
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,4 @@ class Outbound:
     buttons: tuple[Button, ...] = field(default=())
     files: tuple[Attachment, ...] = field(default=())
     to: Address | None = None
+    lang: str | None = None  # the reader's language, for words an adapter adds

@@ -39,6 +39,7 @@ class Whois:
     name: str
     role: Role
     lang: str
+    timezone: str | None = None  # None: the bot's IMBOT_TIMEZONE
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class People:
             p = uow.people.by_identity(platform, user_id)
             if p is None or p.erased_at:
                 return None
-            return Whois(p.id, p.name or "", p.active_role, p.lang)
+            return Whois(p.id, p.name or "", p.active_role, p.lang, p.timezone)
 
     def set_lang(self, person_id: int, lang: str) -> None:
         with self._uow() as uow:
@@ -137,7 +138,7 @@ class People:
                 uow.session.add(ChatIdentity(person_id=person.id, platform=platform,
                                              platform_user_id=user_id, chat_id=chat_id,
                                              linked_at=now))  # fmt: skip
-            who = Whois(person.id, person.name or "", person.active_role, person.lang)
+            who = Whois(person.id, person.name or "", person.active_role, person.lang, person.timezone)
             try:
                 uow.commit()
             except IntegrityError as exc:  # the same account linked at the same moment
@@ -199,7 +200,7 @@ class People:
                                    (Series, ("expert_id", "buddy_id"))):  # fmt: skip
                 condition = or_(*(getattr(model, c) == person.id for c in columns))
                 uow.session.execute(delete(model).where(condition))
-            person.name, person.lang, person.timezone = None, "de", "Europe/Berlin"
+            person.name, person.lang, person.timezone = None, "de", None
             person.erased_at = person.erased_at or self._clock()
             uow.commit()
 

@@ -1,5 +1,3 @@
-"""Scheduled work: reminder planning, the outbox dispatcher and the scheduler tick.
-
-Nothing here yet; the reminder issue fills it. Kept as a package so the layout
-of the design card (bot/, faq/, jobs/, storage/) holds from the start.
-"""
+"""Scheduled work below the chat: program edition files (editions.py), the outbox
+dispatcher with its sender port (dispatch.py) and the scheduler tick (scheduler.py).
+Imports only storage; the adapters implement the sender port."""

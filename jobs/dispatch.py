@@ -75,7 +75,7 @@ class Delivery:
     platform: str
     chat_id: str
     text: str
-    buttons: tuple[tuple[str, str], ...] = ()
+    buttons: tuple[tuple[str, str, bool], ...] = ()  # label, data, confirms
     file: tuple[str, str, bytes] | None = None
 
 
@@ -197,7 +197,7 @@ class Dispatcher:
             stats.dropped += 1
             return self._settle(row, outbox.DROPPED, error="event passed before delivery")
         sender = self.senders[row.platform]
-        buttons = tuple(tuple(b) for b in json.loads(row.buttons)) if row.buttons else ()
+        buttons = tuple((b[0], b[1], len(b) > 2 and bool(b[2])) for b in json.loads(row.buttons or "[]"))
         file = (row.file_name, row.file_mime, row.file_data) if row.file_name else None
         delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, row.text, buttons, file)
         self._pace.wait(sender, row.chat_id)

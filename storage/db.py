@@ -7,36 +7,25 @@ data directory. The schema is owned by Alembic (`storage/migrations`).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
+from storage.location import ENV_VAR, database_url, default_database_url
+
 __all__ = ["DatabaseError", "database_url", "default_database_url", "make_engine", "upgrade"]
 
-ENV_VAR = "IMBOT_DATABASE_URL"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 class DatabaseError(RuntimeError):
     """The database is misconfigured or unreachable; the message says what to do."""
-
-
-def default_database_url() -> str:
-    path = Path(user_data_dir("imbot", appauthor=False)) / "imbot.db"
-    return f"sqlite:///{path}"
-
-
-def database_url(environ: dict[str, str] | None = None) -> str:
-    env = os.environ if environ is None else environ
-    return env.get(ENV_VAR, "").strip() or default_database_url()
 
 
 def make_engine(url: str) -> Engine:

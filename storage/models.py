@@ -97,7 +97,7 @@ class Person(Base):
     name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
     lang: Mapped[str] = mapped_column(String(2), default="de")
-    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Berlin")
+    timezone: Mapped[str | None] = mapped_column(String(64))  # None: IMBOT_TIMEZONE
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     erased_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -35,7 +35,7 @@ class Draft:
     due_at: datetime
     event_at: datetime | None = None
     ref: str | None = None
-    buttons: tuple[tuple[str, str], ...] = field(default=())
+    buttons: tuple[tuple[str, str, bool], ...] = field(default=())  # label, data, confirms
     file: tuple[str, str, bytes] | None = None  # name, mime, data
 
 

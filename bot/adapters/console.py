@@ -12,10 +12,13 @@ import getpass
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.messages import Address, Attachment, Button, Inbound, Outbound
+from bot.adapters.common import from_delivery, pressed
+from bot.messages import Address, Button, Inbound, Outbound
+from bot.texts import t
 from jobs.dispatch import Delivery
 
 __all__ = ["ConsoleAdapter"]
@@ -35,12 +38,14 @@ class ConsoleAdapter:
         stdout: TextIO | None = None,
         user_id: str | None = None,
         files_dir: Path | None = None,
+        lang: str = "de",
     ) -> None:
         self._handle = handle
         self._in = stdin or sys.stdin
         self._out = stdout or sys.stdout
         self.user_id = user_id or _login_name()
         self.files_dir = files_dir
+        self.lang = lang  # for the console's own words
         self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
         self._lock = threading.Lock()  # the reminder ticker prints from another thread
         self.tick: Callable[[], object] = lambda: None  # delivers due reminders, set by the app
@@ -50,11 +55,8 @@ class ConsoleAdapter:
     per_chat_seconds = None
 
     def send(self, delivery: Delivery) -> None:
-        buttons = tuple(Button(label, data) for label, data in delivery.buttons)
-        files = (Attachment(*delivery.file),) if delivery.file else ()
-        self.send_all(
-            [Outbound(delivery.text, buttons, files, Address(self.platform, delivery.chat_id))]
-        )
+        reply = from_delivery(delivery)
+        self.send_all([replace(reply, to=Address(self.platform, delivery.chat_id))])
 
     def run(self, greeting: str | None = "/start") -> None:
         """Read lines until end of input or /quit; print the bot's replies."""
@@ -75,16 +77,14 @@ class ConsoleAdapter:
             command, _, rest = line.partition(" ")
             if command.lower() in SWITCH and rest.strip():
                 self.user_id = rest.strip().lower()
-                self._out.write(f"(du schreibst jetzt als {self.user_id})\n\n")
+                self._out.write(t("console_switched", self.lang, user=self.user_id) + "\n\n")
                 continue
             self.send_all(self._handle(self._inbound(line)))
 
     def _inbound(self, line: str) -> Inbound:
-        buttons = self._buttons.get(self.user_id, ())
-        if line.isdigit() and 1 <= int(line) <= len(buttons):
-            return Inbound(
-                self.platform, self.user_id, self.user_id, data=buttons[int(line) - 1].data
-            )
+        button = pressed(line, self._buttons.get(self.user_id, ()))
+        if button is not None:
+            return Inbound(self.platform, self.user_id, self.user_id, data=button.data)
         return Inbound(self.platform, self.user_id, self.user_id, text=line)
 
     def send_all(self, replies: list[Outbound]) -> None:
@@ -94,12 +94,13 @@ class ConsoleAdapter:
     def _write_all(self, replies: list[Outbound]) -> None:
         for reply in replies:
             recipient = reply.to.chat_id if reply.to else self.user_id
+            lang = reply.lang or self.lang
             if reply.to is not None:
                 if reply.to.platform != self.platform:
-                    self._out.write(f"(Nachricht an {reply.to.name} über {reply.to.platform}: "
-                                    "wird nur von `imbot run` zugestellt)\n\n")  # fmt: skip
+                    note = t("console_elsewhere", lang, name=reply.to.name, platform=reply.to.platform)
+                    self._out.write(note + "\n\n")
                     continue
-                self._out.write(f"📨 an {reply.to.name or recipient}:\n")
+                self._out.write(t("console_to", lang, name=reply.to.name or recipient) + "\n")
             self._out.write(self.render(reply) + "\n")
             for f in reply.files:
                 self._out.write(f"  📎 {self._save(recipient, f.filename, f.data)}\n")

@@ -39,7 +39,9 @@ from nio import (
     WhoamiResponse,
 )  # fmt: skip
 
+from bot.adapters.common import from_delivery, numbered, pressed
 from bot.messages import Attachment, Button, Inbound, Outbound
+from bot.texts import t
 from jobs import dispatch
 
 __all__ = ["MatrixAdapter"]
@@ -47,7 +49,6 @@ __all__ = ["MatrixAdapter"]
 log = logging.getLogger(__name__)
 
 THUMBS_UP = ("👍", "👍️", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "+1")
-CONFIRMING = ("jf:yes:", "jf:prop:", "sub:on")  # a 👍 presses a first choice starting like this
 _MEMORY = 500  # messages whose choices we remember for numbers and reactions
 
 
@@ -153,11 +154,9 @@ class MatrixAdapter:
         if event.sender == self.user_id:
             return
         text = event.body.strip()
-        choices = self._choices.get(room.room_id, ())
-        if text.isdigit() and 1 <= int(text) <= len(choices):
-            inbound = Inbound(
-                self.platform, event.sender, room.room_id, data=choices[int(text) - 1].data
-            )
+        button = pressed(text, self._choices.get(room.room_id, ()))
+        if button is not None:
+            inbound = Inbound(self.platform, event.sender, room.room_id, data=button.data)
         else:
             inbound = Inbound(self.platform, event.sender, room.room_id, text=text)
         await self._answer(inbound, room.room_id)
@@ -166,7 +165,7 @@ class MatrixAdapter:
         if event.sender == self.user_id or event.key not in THUMBS_UP:
             return
         choices = self._by_event.get(event.reacts_to, ())
-        if choices and choices[0].data.startswith(CONFIRMING):
+        if choices and choices[0].confirms:  # a 👍 says yes to the first choice
             await self._answer(
                 Inbound(self.platform, event.sender, room.room_id, data=choices[0].data),
                 room.room_id,
@@ -229,10 +228,7 @@ class MatrixAdapter:
         """The outbox's sender port: runs on the adapter's event loop."""
         if self._loop is None or self.client is None or not self.ready.is_set():
             raise dispatch.TransientError("matrix is not connected yet")
-        files = (Attachment(*delivery.file),) if delivery.file else ()
-        reply = Outbound(
-            delivery.text, tuple(Button(label, data) for label, data in delivery.buttons), files
-        )
+        reply = from_delivery(delivery)
         future = asyncio.run_coroutine_threadsafe(self._send(delivery.chat_id, reply), self._loop)
         try:
             future.result(timeout=90)
@@ -254,12 +250,10 @@ def _render(reply: Outbound) -> tuple[str, str]:
     plain = reply.text
     formatted = html.escape(reply.text).replace("\n", "<br>")
     if reply.buttons:
-        plain += "\n" + "\n".join(f"{i}. {b.label}" for i, b in enumerate(reply.buttons, 1))
-        plain += "\n(Antworte mit der Nummer)"
-        formatted += (
-            "<ol>" + "".join(f"<li>{html.escape(b.label)}</li>" for b in reply.buttons) + "</ol>"
-        )
-        formatted += "<p><i>(Antworte mit der Nummer)</i></p>"
+        hint = t("reply_with_number", reply.lang or "de")
+        plain += "\n" + "\n".join(numbered(reply.buttons)) + f"\n{hint}"
+        items = "".join(f"<li>{html.escape(b.label)}</li>" for b in reply.buttons)
+        formatted += f"<ol>{items}</ol><p><i>{html.escape(hint)}</i></p>"
     return plain, formatted
 
 

@@ -39,8 +39,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.messages import Attachment, Button, Inbound, Outbound
-from bot.texts import t
+from bot.adapters.common import from_delivery
+from bot.messages import Button, Inbound, Outbound
+from bot.texts import LANGS, t
 from jobs import dispatch
 
 __all__ = ["TelegramAdapter", "split_text"]
@@ -49,16 +50,6 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4000  # below Telegram's 4,096, room for HTML entities
 MAX_CALLBACK_BYTES = 64
-COMMANDS = {
-    "de": [("start", "Begrüßung und Überblick"), ("hilfe", "Was der Bot kann"), ("faq", "Themen der Ausschreibung"),
-           ("erinnerungen", "Fristen als Erinnerung"), ("stopp", "Erinnerungen abbestellen"),
-           ("kontakt", "Ansprechpartnerinnen"), ("termine", "Deine Jour Fixes"), ("jourfixe", "Jour Fixe anfragen"),
-           ("frei", "Freie Zeiten (Buddies)"), ("meinedaten", "Was gespeichert ist"), ("loeschen", "Daten löschen")],
-    "en": [("start", "Welcome and overview"), ("help", "What the bot can do"), ("faq", "Topics of the call"),
-           ("remind", "Deadline reminders"), ("stop", "Stop reminders"), ("contact", "Contact persons"),
-           ("termine", "Your Jour Fixes"), ("jourfixe", "Request a Jour Fixe"), ("frei", "Free times (buddies)"),
-           ("mydata", "What is stored"), ("delete", "Erase your data")],
-}  # fmt: skip
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
@@ -94,8 +85,10 @@ class TelegramAdapter:
     per_chat_seconds = 1.0  # ... and one per second per chat
 
     def __init__(self, handle: Callable[[Inbound], list[Outbound]], notify: Callable[[list[Outbound]], None],
-                 *, token: str, base_url: str | None = None) -> None:  # fmt: skip
+                 *, token: str, base_url: str | None = None,
+                 menu: Callable[[str], list[tuple[str, str]]] | None = None) -> None:  # fmt: skip
         self._handle = handle
+        self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
         self._token = token
         self._base_url = base_url
@@ -123,8 +116,8 @@ class TelegramAdapter:
         kwargs = {"base_url": self._base_url} if self._base_url else {}
         self._outbox_bot = Bot(self._token, **kwargs)
         await self._outbox_bot.initialize()
-        for lang, commands in COMMANDS.items():
-            await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands],
+        for lang in LANGS if self._menu else ():
+            await app.bot.set_my_commands([BotCommand(c, d) for c, d in self._menu(lang)],
                                           language_code=None if lang == "de" else lang)  # fmt: skip
 
     async def _post_shutdown(self, app: Application) -> None:
@@ -206,10 +199,7 @@ class TelegramAdapter:
     def send(self, delivery: dispatch.Delivery) -> None:
         if self._loop is None or self._outbox_bot is None:
             raise dispatch.TransientError("telegram is not connected yet")
-        files = (Attachment(*delivery.file),) if delivery.file else ()
-        reply = Outbound(
-            delivery.text, tuple(Button(label, data) for label, data in delivery.buttons), files
-        )
+        reply = from_delivery(delivery)
         future = asyncio.run_coroutine_threadsafe(
             self._send(self._outbox_bot, delivery.chat_id, reply), self._loop
         )

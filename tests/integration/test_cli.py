@@ -136,7 +136,7 @@ def test_bad_settings_exit_1_and_name_the_variable(capsys, monkeypatch, var, val
 
 
 def test_rules_come_from_the_environment():
-    from bot.config import Settings
+    from bot.app.config import Settings
 
     settings = Settings.from_env({"IMBOT_REQUEST_TTL_HOURS": "24", "IMBOT_BUFFER_MINUTES": "0"})
     assert settings.rules.request_ttl_hours == 24 and settings.rules.buffer_minutes == 0

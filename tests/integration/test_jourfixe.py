@@ -5,10 +5,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.booking import Rules
-from bot.jourfixe import BookingError, JourFixe
+from bot.booking.base import BookingError
+from bot.booking.rules import Rules
+from bot.booking.service import JourFixe
+from bot.booking.timeparse import Window
 from bot.people import People
-from bot.timeparse import Window
 from storage.db import upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory

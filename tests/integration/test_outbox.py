@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from bot.booking import Rules
-from bot.jourfixe import JourFixe
+from bot.booking.rules import Rules
+from bot.booking.service import JourFixe
+from bot.booking.timeparse import Window
 from bot.people import People
-from bot.timeparse import Window
+from bot.timeline import Subscriber, Timeline
 from jobs.dispatch import Dispatcher, RetryAfter, TransientError, Unreachable
-from jobs.timeline import Subscriber, Timeline
 from storage import outbox
 from storage.db import upgrade
 from storage.models import ChatIdentity, OutboxRow, Subscription

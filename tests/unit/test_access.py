@@ -2,17 +2,17 @@
 
 import pytest
 
-from bot.faq_replies import FaqReplies
+from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound
 from bot.people import People
-from bot.router import Router
 from storage.models import Role
+from tests.chat import make_router
 
 
 @pytest.fixture
 def router(matcher, sessions):
     people = People(sessions)
-    router = Router(FaqReplies(matcher), people, telegram_bot="imbot_test_bot")
+    router = make_router(FaqReplies(matcher), people=people, telegram_bot="imbot_test_bot")
     for role in ("expert", "buddy", "admin"):
         code = people.invite(role, f"{role.title()} Person").code
         router.handle(Inbound("console", role, role, text=f"/start {code}"))

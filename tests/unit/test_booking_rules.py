@@ -3,8 +3,9 @@
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.booking import Rules, cells, free_slots, local_moment, series_starts
-from bot.timeparse import Window
+from bot.booking.rules import Rules, cells, free_slots, series_starts
+from bot.booking.timeparse import Window
+from bot.localtime import exists_locally, local_moment
 
 BERLIN = ZoneInfo("Europe/Berlin")
 RULES = Rules(buffer_minutes=15, notice_hours=12, horizon_days=14, grid_minutes=15)
@@ -46,9 +47,13 @@ def test_cells_cover_meeting_and_buffer_in_utc():
     assert len(got) == 4 and got[0] == start.astimezone(UTC) and all(c.tzinfo is UTC for c in got)
 
 
-def test_local_moment_in_the_spring_gap_does_not_exist():
-    assert local_moment(date(2026, 3, 29), time(2, 30), BERLIN) is None
-    assert local_moment(date(2026, 3, 29), time(3, 30), BERLIN) is not None
+def test_the_spring_gap_is_read_as_rfc_5545_reads_it():
+    assert not exists_locally(date(2026, 3, 29), time(2, 30), BERLIN)
+    assert exists_locally(date(2026, 3, 29), time(3, 30), BERLIN)
+    gap = local_moment(date(2026, 3, 29), time(2, 30), BERLIN)
+    assert gap == datetime(2026, 3, 29, 3, 30, tzinfo=BERLIN)  # the offset before the gap
+    autumn = local_moment(date(2026, 10, 25), time(2, 30), BERLIN)
+    assert autumn.utcoffset() == timedelta(hours=2)  # the first of the two 02:30s
 
 
 def test_biweekly_series_keeps_local_time_across_the_autumn_switch():

@@ -1,8 +1,8 @@
 import io
 
 from bot.adapters.console import ConsoleAdapter
-from bot.faq_replies import FaqReplies
-from bot.router import Router
+from bot.chat.faq_replies import FaqReplies
+from tests.chat import make_router
 
 
 class Tty(io.StringIO):
@@ -13,7 +13,7 @@ class Tty(io.StringIO):
 def run(matcher, lines: str, tty=False) -> str:
     stdin = (Tty if tty else io.StringIO)(lines)
     out = io.StringIO()
-    ConsoleAdapter(Router(FaqReplies(matcher)).handle, stdin=stdin, stdout=out, user_id="me").run()
+    ConsoleAdapter(make_router(FaqReplies(matcher)).handle, stdin=stdin, stdout=out, user_id="me").run()
     return out.getvalue()
 
 

@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.timeline import Subscriber, plan
 from jobs.editions import EditionError, default_edition_text, parse_edition
-from jobs.timeline import Subscriber, plan
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EDITION = """\

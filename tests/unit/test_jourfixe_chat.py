@@ -7,13 +7,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from bot.booking import Rules
-from bot.faq_replies import FaqReplies
-from bot.jourfixe import JourFixe
+from bot.app import expire_requests
+from bot.booking.rules import Rules
+from bot.booking.service import JourFixe
+from bot.booking.timeparse import Window
+from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound
 from bot.people import People
-from bot.router import Router
-from bot.timeparse import Window
+from tests.chat import make_router
 from tests.clock import Clock
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -28,7 +29,7 @@ def clock():
 def world(matcher, sessions, clock):
     people = People(sessions, clock)
     booking = JourFixe(sessions, clock, Rules())
-    router = Router(FaqReplies(matcher), people, booking, clock=clock)
+    router = make_router(FaqReplies(matcher), people=people, booking=booking, clock=clock)
     ids = {}
     for role, name, login in (("buddy", "Bernd", "bernd"), ("expert", "Erika", "erika"),
                               ("expert", "Emil", "emil"), ("expert", "Olga", "olga")):  # fmt: skip
@@ -84,11 +85,11 @@ def test_unclear_reply_is_asked_back_never_decided(world):
     book(router)
     back = say(router, "bernd", "jaa")[0]
     assert "Meinst du „ja, bestätigen“" in back.text and len(back.buttons) == 2
-    assert router.booking.pending(ids["bernd"])  # still waiting
+    assert router.services.booking.pending(ids["bernd"])  # still waiting
     assert (
         "keine sichere Antwort" in say(router, "bernd", "vielleicht")[0].text
     )  # to the FAQ, nothing decided
-    assert router.booking.pending(ids["bernd"])
+    assert router.services.booking.pending(ids["bernd"])
 
 
 def test_no_declines_and_tells_the_expert(world):
@@ -191,14 +192,19 @@ def test_expert_without_buddy_gets_a_clear_answer(world):
     assert "noch kein Buddy" in say(router, "olga", "/jourfixe")[0].text
 
 
-def test_unanswered_request_expires_and_the_expert_is_told(world, clock):
+def test_unanswered_request_expires_on_the_tick_and_the_expert_is_told(world, clock):
     router, ids = world
-    book(router)
+    request = book(router)[1]
     clock.now += timedelta(hours=49)
-    replies = say(router, "bernd", "/termine")
-    expired = [o for o in replies if o.to and o.to.chat_id == "erika"]
-    assert expired and "nicht rechtzeitig geantwortet" in expired[0].text
-    assert not router.booking.pending(ids["bernd"])
+    replies = say(router, "bernd", "/termine")  # a reply never runs the expiry ...
+    assert not [o for o in replies if o.to] and "Keine anstehenden" in replies[0].text
+    late = say(router, "bernd", data=request.buttons[0].data)[0]  # ... yet a late "yes" is refused
+    assert "schon erledigt (expired)" in late.text
+    assert "bestätigt" not in say(router, "bernd", "ja")[-1].text
+    notices = expire_requests(router)  # the scheduler's tick
+    assert [o.to.chat_id for o in notices] == ["erika"]
+    assert "nicht rechtzeitig geantwortet" in notices[0].text
+    assert expire_requests(router) == [] and not router.services.booking.pending(ids["bernd"])
 
 
 def test_buddy_sets_the_jour_fixe_length(world):

@@ -1,18 +1,18 @@
 import json
 import logging
 
-from bot.ops import JsonFormatter, setup_logging
+from bot.app.logs import JsonFormatter, setup_logging
 
 
 def test_json_lines_when_not_on_a_terminal():
     record = logging.LogRecord(
-        "bot.router", logging.INFO, __file__, 1, "matched %s", ("deadline",), None
+        "bot.chat.router", logging.INFO, __file__, 1, "matched %s", ("deadline",), None
     )
     entry = json.loads(JsonFormatter().format(record))
     assert (
         entry["message"] == "matched deadline"
         and entry["level"] == "INFO"
-        and entry["logger"] == "bot.router"
+        and entry["logger"] == "bot.chat.router"
     )
 
 

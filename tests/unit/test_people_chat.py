@@ -2,10 +2,10 @@
 
 import pytest
 
-from bot.faq_replies import FaqReplies
+from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound
 from bot.people import People
-from bot.router import Router
+from tests.chat import make_router
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def people(sessions):
 
 @pytest.fixture
 def router(matcher, people):
-    return Router(FaqReplies(matcher), people)
+    return make_router(FaqReplies(matcher), people=people)
 
 
 def send(router, user="u1", text="", data=None):

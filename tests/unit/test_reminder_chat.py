@@ -4,12 +4,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.faq_replies import FaqReplies
-from bot.jourfixe import JourFixe
+from bot.booking.service import JourFixe
+from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound
 from bot.people import People
-from bot.router import Router
-from jobs.timeline import Timeline
+from bot.timeline import Timeline
+from tests.chat import make_router
 from tests.clock import Clock
 from tests.unit.test_editions import EDITION
 
@@ -20,7 +20,8 @@ def router(matcher, sessions):
     timeline = Timeline(sessions, clock)
     timeline.load(EDITION)
     faq = FaqReplies(matcher, offer_reminders=True)
-    return Router(faq, People(sessions, clock), JourFixe(sessions, clock), timeline, clock=clock)
+    return make_router(faq, people=People(sessions, clock), booking=JourFixe(sessions, clock), timeline=timeline,
+                       clock=clock)
 
 
 def say(router, text="", data=None, user="anna", hint=None):
@@ -56,11 +57,11 @@ def test_applicants_see_and_erase_their_subscription(router):
     confirm = say(router, "/loeschen")[0]
     assert "gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
     assert "nichts gespeichert" in say(router, "/meinedaten")[0].text
-    assert router.timeline.subscriptions_of("console", "anna") == []
+    assert router.services.timeline.subscriptions_of("console", "anna") == []
 
 
 def test_jour_fixe_reminder_times(router):
-    people = router.people
+    people = router.services.people
     code = people.invite("expert", "Erika").code
     say(router, f"/start {code}", user="erika")
     assert "1 Tag, 1 h" in say(router, "/vorher", user="erika")[0].text

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.replies import NO, YES, classify, guess
+from bot.booking.answers import NO, YES, classify, guess
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.faq_replies import FaqReplies
+from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound
-from bot.router import Router
+from tests.chat import make_router
 
 NOW = datetime(2023, 4, 26, 9, 0, tzinfo=UTC)
 
@@ -24,7 +24,7 @@ def log():
 
 @pytest.fixture
 def router(matcher, log):
-    return Router(FaqReplies(matcher, log), clock=lambda: NOW)
+    return make_router(FaqReplies(matcher, log), clock=lambda: NOW)
 
 
 def say(router, text="", data=None, chat="c1", lang_hint=None):
@@ -106,7 +106,7 @@ def test_a_failing_handler_never_reaches_the_chat_as_a_trace(matcher):
         def ask(self, *args, **kwargs):
             raise RuntimeError("database exploded")
 
-    reply = Router(Broken(matcher)).handle(Inbound("test", "u", "c", text="Frage?"))[0]
+    reply = make_router(Broken(matcher)).handle(Inbound("test", "u", "c", text="Frage?"))[0]
     assert "schiefgelaufen" in reply.text and "exploded" not in reply.text
 
 
@@ -114,5 +114,5 @@ def test_a_failing_log_still_answers(matcher):
     def broken_log(match, now):
         raise OSError("disk full")
 
-    router = Router(FaqReplies(matcher, broken_log))
+    router = make_router(FaqReplies(matcher, broken_log))
     assert "keine sichere Antwort" in say(router, "Wie ist das Wetter in Stralsund?")[0].text

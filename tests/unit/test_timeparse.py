@@ -2,7 +2,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from bot.timeparse import TimeParseError, Window, parse_dates, parse_moment, parse_windows
+from bot.booking.timeparse import TimeParseError, Window, parse_dates, parse_moment, parse_windows
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 NOW = datetime(2026, 11, 25, 15, 0)

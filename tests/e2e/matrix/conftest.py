@@ -23,8 +23,8 @@ from nio import (
     RoomMessageText,
 )
 
-from bot.app import build_services
-from bot.config import Settings
+from bot.app.config import Settings
+from bot.app.run import build_services
 from tests.clock import Clock
 from tests.e2e.matrix.synapse import Synapse, _free_port
 
@@ -58,7 +58,7 @@ class MatrixBot:
             "MATRIX_HOMESERVER": self.synapse.url, "MATRIX_USER": self.user_id, "MATRIX_PASSWORD": PASSWORD,
         })  # fmt: skip
         self.service = build_services(settings, matrix=True, clock=self.clock, sleep=lambda s: None)
-        self.people, self.booking = self.service.router.people, self.service.router.booking
+        self.people, self.booking = self.service.router.services.people, self.service.router.services.booking
         ready = threading.Event()
         self._error: BaseException | None = None
 

@@ -4,8 +4,8 @@ encrypted DMs, and a restart that neither loses nor repeats a message."""
 import asyncio
 from datetime import UTC, datetime, time
 
-from bot.timeparse import Window
-from jobs.timeline import Timeline
+from bot.booking.timeparse import Window
+from bot.timeline import Timeline
 from tests.e2e.matrix.conftest import PASSWORD
 from tests.unit.test_editions import EDITION
 

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.app import build_services
-from bot.config import Settings
+from bot.app.config import Settings
+from bot.app.run import build_services
 from tests.clock import Clock
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI
 
@@ -41,8 +41,8 @@ class RunningBot:
         self.service = build_services(
             settings, telegram=True, clock=clock, monotonic=pace.monotonic, sleep=pace.sleep
         )
-        self.people = self.service.router.people
-        self.booking = self.service.router.booking
+        self.people = self.service.router.services.people
+        self.booking = self.service.router.services.booking
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
         self._thread = threading.Thread(target=lambda: asyncio.run(self._main()), daemon=True)

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, time
 
 from icalendar import Calendar
 
-from bot.timeparse import Window
-from jobs.timeline import Timeline
+from bot.booking.timeparse import Window
+from bot.timeline import Timeline
 from tests.unit.test_editions import EDITION
 
 ANNA, TOM, ERIKA, BERND = 101, 102, 201, 301

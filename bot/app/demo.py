@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import time
 
-from bot.jourfixe import JourFixe
+from bot.booking.service import JourFixe
+from bot.booking.timeparse import Window
 from bot.people import People
-from bot.timeparse import Window
 
 __all__ = ["DEMO_PEOPLE", "create_demo"]
 

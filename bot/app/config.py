@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
 
-from bot.booking import Rules
-from storage.db import database_url
+from bot.booking.rules import Rules
+from storage.location import database_url
 
 __all__ = ["ConfigError", "Settings"]
 

@@ -6,17 +6,16 @@ Which roles may run a command is declared in `COMMANDS`; the router enforces it.
 from __future__ import annotations
 
 import shlex
-from zoneinfo import ZoneInfo
 
-from bot.commands import ADMINS, Command, Context
+from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
 from bot.messages import Button, Outbound
 from bot.people import PeopleError, PersonRow
 from bot.texts import t
+from storage.models import Role
 
-__all__ = ["COMMANDS", "ERASE_PREFIX", "erase_choice", "format_people", "redeem"]
+__all__ = ["ERASE_PREFIX", "FEATURE", "deep_link", "format_people", "redeem"]
 
 ERASE_PREFIX = "erase:"
-DISPLAY_TZ = ZoneInfo("Europe/Berlin")
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
@@ -24,7 +23,7 @@ def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
 
 
 def _unavailable(ctx: Context) -> list[Outbound] | None:
-    return None if ctx.router.people else [Outbound(t("people_unavailable", ctx.lang))]
+    return None if ctx.services.people else [Outbound(t("people_unavailable", ctx.lang))]
 
 
 def deep_link(bot: str | None, code: str) -> str:
@@ -36,12 +35,13 @@ def redeem(ctx: Context, code: str) -> list[Outbound]:
         return refusal
     msg = ctx.msg
     try:
-        who = ctx.router.people.redeem(code, msg.platform, msg.user_id, msg.chat_id)
+        who = ctx.services.people.redeem(code, msg.platform, msg.user_id, msg.chat_id)
     except PeopleError as exc:
         return _refusal(ctx, exc)
     ctx.state.lang = None  # from now on the person's own language applies
     return [
-        Outbound(t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang)))
+        Outbound(t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang)),
+                 lang=who.lang)
     ]
 
 
@@ -51,13 +51,13 @@ def _invite(ctx: Context) -> list[Outbound]:
     if len(words) < 2:
         return [Outbound(t("invite_usage", ctx.lang))]
     try:
-        info = ctx.router.people.invite(words[0].lower(), " ".join(words[1:]), lang=lang)
+        info = ctx.services.people.invite(words[0].lower(), " ".join(words[1:]), lang=lang)
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    expires = info.expires_at.astimezone(DISPLAY_TZ).strftime("%d.%m.%Y %H:%M")
+    expires = info.expires_at.astimezone(ctx.tz).strftime("%d.%m.%Y %H:%M")
     return [Outbound(t("invite_created", ctx.lang, name=info.name, role=t(f"role_{info.role}", ctx.lang),
                        expires=expires, code=info.code,
-                       link=deep_link(ctx.router.telegram_bot, info.code)))]  # fmt: skip
+                       link=deep_link(ctx.services.telegram_bot, info.code)))]  # fmt: skip
 
 
 def _split(args: list[str]) -> list[str]:
@@ -72,7 +72,7 @@ def _pair(ctx: Context) -> list[Outbound]:
     if len(refs) != 2:
         return [Outbound(t("pair_usage", ctx.lang))]
     try:
-        expert, buddy = ctx.router.people.pair(*refs)
+        expert, buddy = ctx.services.people.pair(*refs)
     except PeopleError as exc:
         return _refusal(ctx, exc)
     return [Outbound(t("pair_done", ctx.lang, expert=expert, buddy=buddy))]
@@ -83,16 +83,16 @@ def _revoke(ctx: Context) -> list[Outbound]:
     if len(refs) != 1:
         return [Outbound(t("revoke_usage", ctx.lang))]
     try:
-        name = ctx.router.people.revoke(refs[0])
+        name = ctx.services.people.revoke(refs[0])
     except PeopleError as exc:
         return _refusal(ctx, exc)
     return [Outbound(t("revoke_done", ctx.lang, name=name))]
 
 
-def format_people(rows: list[PersonRow]) -> str:
+def format_people(rows: list[PersonRow], lang: str) -> str:
     """A plain-text table: id, name, role, status, chat platforms, partners."""
-    header = f"{'#':>4}  {'name':24} {'role':9} {'status':8} {'chats':16} partners"
-    lines = [header]
+    num, name, role, status, chats, partners = t("people_columns", lang).split("|")
+    lines = [f"{num:>4}  {name:24} {role:9} {status:8} {chats:16} {partners}"]
     for r in rows:
         lines.append(f"{r.id:>4}  {r.name[:24]:24} {r.role:9} {r.status:8} "
                      f"{','.join(r.platforms) or '-':16} {', '.join(r.partners) or '-'}")  # fmt: skip
@@ -100,8 +100,8 @@ def format_people(rows: list[PersonRow]) -> str:
 
 
 def _people(ctx: Context) -> list[Outbound]:
-    rows = ctx.router.people.people()
-    return [Outbound(format_people(rows) if rows else t("people_empty", ctx.lang))]
+    rows = ctx.services.people.people()
+    return [Outbound(format_people(rows, ctx.lang) if rows else t("people_empty", ctx.lang))]
 
 
 def format_export(data: dict) -> str:
@@ -115,17 +115,17 @@ def format_export(data: dict) -> str:
 
 
 def _subscriptions(ctx: Context) -> list[dict]:
-    if ctx.router.timeline is None:
+    if ctx.services.timeline is None:
         return []
-    subs = ctx.router.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
+    subs = ctx.services.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
     return [{"chat_id": s.chat_id, "lang": s.lang, "since": s.created_at.isoformat(),
              "stopped": s.stopped_at and s.stopped_at.isoformat()} for s in subs]  # fmt: skip
 
 
 def _mydata(ctx: Context) -> list[Outbound]:
     data = {}
-    if ctx.who is not None and ctx.router.people is not None:
-        data = ctx.router.people.export(ctx.who.person_id)
+    if ctx.who is not None and ctx.services.people is not None:
+        data = ctx.services.people.export(ctx.who.person_id)
     if subs := _subscriptions(ctx):
         data["reminder_subscriptions"] = subs
     if not data:
@@ -134,7 +134,7 @@ def _mydata(ctx: Context) -> list[Outbound]:
 
 
 def _delete(ctx: Context) -> list[Outbound]:
-    if (ctx.who is None or ctx.router.people is None) and not _subscriptions(ctx):
+    if (ctx.who is None or ctx.services.people is None) and not _subscriptions(ctx):
         return [Outbound(t("mydata_nothing", ctx.lang))]
     token = f"{ERASE_PREFIX}yes:{ctx.who.person_id if ctx.who else 'chat'}"
     if ctx.args and ctx.args[0].lower() in ("ja", "yes"):
@@ -154,19 +154,31 @@ def erase_choice(ctx: Context, data: str) -> list[Outbound]:
     if answer != f"yes:{ctx.who.person_id if ctx.who else 'chat'}":
         return [Outbound(t("stale_choice", ctx.lang))]
     lang = ctx.lang
-    if ctx.router.timeline is not None:
-        ctx.router.timeline.forget(ctx.msg.platform, ctx.msg.user_id)
-    if ctx.who is not None and ctx.router.people is not None:
-        ctx.router.people.erase(ctx.who.person_id)
+    if ctx.services.timeline is not None:
+        ctx.services.timeline.forget(ctx.msg.platform, ctx.msg.user_id)
+    if ctx.who is not None and ctx.services.people is not None:
+        ctx.services.people.erase(ctx.who.person_id)
     ctx.state.lang = None
     return [Outbound(t("delete_done", lang))]
 
 
-COMMANDS = (
-    Command(("invite", "einladen"), _invite, ADMINS),
-    Command(("pair", "paar"), _pair, ADMINS),
-    Command(("people", "personen"), _people, ADMINS),
-    Command(("revoke", "sperren"), _revoke, ADMINS),
-    Command(("meinedaten", "mydata"), _mydata),
-    Command(("loeschen", "löschen", "delete"), _delete),
+def _help(ctx: Context) -> str:
+    lines = [t("help_privacy", ctx.lang)]
+    if ctx.role is Role.ADMIN and ctx.services.people is not None:
+        lines.append(t("help_admin", ctx.lang))
+    return "\n".join(lines)
+
+
+FEATURE = Feature(
+    name="people",
+    commands=(
+        Command(("invite", "einladen"), _invite, ADMINS),
+        Command(("pair", "paar"), _pair, ADMINS),
+        Command(("people", "personen"), _people, ADMINS),
+        Command(("revoke", "sperren"), _revoke, ADMINS),
+        Command(("meinedaten", "mydata"), _mydata, menu=("meinedaten", "mydata")),
+        Command(("loeschen", "löschen", "delete"), _delete, menu=("loeschen", "delete")),
+    ),
+    callbacks=(Callback(ERASE_PREFIX, lambda ctx, data: erase_choice(ctx, data)),),
+    help=_help,
 )

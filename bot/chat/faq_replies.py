@@ -65,7 +65,7 @@ class FaqReplies:
         source = t("source", lang, section=entry.section)
         buttons = ()
         if self.offer_reminders and entry.id in DATED_ENTRIES:
-            buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
+            buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA, confirms=True),)
         return Outbound(f"{entry.answer[lang]}\n\n{source}", buttons)
 
     def not_sure_reply(self, match: Match) -> Outbound:

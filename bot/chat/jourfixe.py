@@ -1,39 +1,43 @@
 """Jour Fixe in chat: buddies say when they are free, experts pick a slot, buddies
-confirm by button or by a short answer, either side moves or cancels.
+confirm by button or by a short answer, either side moves or cancels, and each
+chooses when to be reminded.
 
 Handlers return the reply to the sender and, addressed with `to`, the notices
-for the other side (with the calendar file where the calendar changes).
-Callback data: jf:slot:<ts>, jf:book:<ts>:<weeks>, jf:yes|no:<id>,
-jf:prop:<id>, jf:cancel:<id>, jf:pickmove:<id>, jf:move:<id>:<ts>.
+for the other side (with the calendar file where the calendar changes). Button
+data is written and read by bot.booking.buttons. Times are shown in each
+reader's time zone.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
-from bot.commands import Command, Context
-from bot.ics import jour_fixe_file
-from bot.jourfixe import BookingError, JourFixe, MeetingView, Party
+from bot.booking.answers import YES, classify, guess
+from bot.booking.base import BookingError, MeetingView, Party
+from bot.booking.buttons import PREFIX as JF_PREFIX
+from bot.booking.buttons import data as jf_data
+from bot.booking.buttons import parse as jf_parse
+from bot.booking.ics import jour_fixe_file
+from bot.booking.service import JourFixe
+from bot.booking.timeparse import TimeParseError, parse_dates, parse_moment, parse_windows
+from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
 from bot.messages import Address, Attachment, Button, Outbound
-from bot.replies import YES, classify, guess
-from bot.texts import fmt_date, fmt_when, t, weekday_name
-from bot.timeparse import TimeParseError, parse_dates, parse_moment, parse_windows
+from bot.texts import fmt_date, fmt_duration, fmt_when, t, weekday_name
 from storage.models import Role
 
-__all__ = ["COMMANDS", "PREFIX", "buddy_text", "choice", "expiry_notices"]
-
-PREFIX = "jf:"
-EXPERTS = frozenset({Role.EXPERT})
-BUDDIES = frozenset({Role.BUDDY})
-PAIR_ROLES = frozenset({Role.EXPERT, Role.BUDDY})
+__all__ = ["FEATURE", "expiry_notices"]
 
 
 def _jf(ctx: Context) -> JourFixe:
-    return ctx.router.booking
+    return ctx.services.booking
 
 
-def _when(ctx: Context, moment: datetime, lang: str | None = None) -> str:
-    return fmt_when(moment, lang or ctx.lang, _jf(ctx).tz)
+def _when(ctx: Context, moment: datetime, reader: Party | None = None) -> str:
+    """A moment for the sender, or for `reader` (the other side) in their language and zone."""
+    if reader is None:
+        return fmt_when(moment, ctx.lang, ctx.tz)
+    return fmt_when(moment, reader.lang, reader.tz)
 
 
 def _refusal(ctx: Context, exc: BookingError | TimeParseError) -> list[Outbound]:
@@ -42,12 +46,12 @@ def _refusal(ctx: Context, exc: BookingError | TimeParseError) -> list[Outbound]
     if exc.key == "slot_taken":
         if not exc.alternatives:
             return [Outbound(t("slot_taken_none", ctx.lang))]
-        return [Outbound(t("slot_taken", ctx.lang), _slot_buttons(ctx, exc.alternatives))]
+        return [Outbound(t("slot_taken", ctx.lang), _slot_buttons(ctx, exc.alternatives, "slot"))]
     return [Outbound(t(exc.key, ctx.lang, **exc.fields))]
 
 
-def _slot_buttons(ctx: Context, slots, data: str = "slot") -> tuple[Button, ...]:
-    return tuple(Button(_when(ctx, s), f"{PREFIX}{data}:{int(s.timestamp())}") for s in slots)
+def _slot_buttons(ctx: Context, slots, *action: str | int) -> tuple[Button, ...]:
+    return tuple(Button(_when(ctx, s), jf_data(*action, int(s.timestamp()))) for s in slots)
 
 
 def _to(party: Party) -> Address | None:
@@ -71,14 +75,14 @@ def _calendar(
 ) -> tuple[Attachment, ...]:
     """One calendar file for one meeting or a whole series."""
     return (
-        Attachment(*jour_fixe_file(meetings, cancelled=cancelled, now=ctx.now, tz=_jf(ctx).tz)),
+        Attachment(*jour_fixe_file(meetings, cancelled=cancelled, now=ctx.now, tz=ctx.tz)),
     )
 
 
 def _series(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
     if len(meetings) < 2:
         return ""
-    until = fmt_date(meetings[-1].starts_at.astimezone(_jf(ctx).tz).date(), lang)
+    until = fmt_date(meetings[-1].starts_at.astimezone(ctx.tz).date(), lang)
     return t("series_note", lang, n=len(meetings), until=until)
 
 
@@ -91,7 +95,7 @@ def _frei(ctx: Context) -> list[Outbound]:
         return [Outbound(t("windows_cleared", ctx.lang))]
     if text:
         try:
-            jf.set_windows(buddy, parse_windows(text, ctx.now.astimezone(jf.tz).date()))
+            jf.set_windows(buddy, parse_windows(text, ctx.now.astimezone(ctx.tz).date()))
         except TimeParseError as exc:
             return _refusal(ctx, exc)
     return [Outbound(_windows_text(ctx))]
@@ -128,7 +132,7 @@ def _dauer(ctx: Context) -> list[Outbound]:
 def _urlaub(ctx: Context) -> list[Outbound]:
     jf = _jf(ctx)
     try:
-        first, last = parse_dates(" ".join(ctx.args), ctx.now.astimezone(jf.tz).date())
+        first, last = parse_dates(" ".join(ctx.args), ctx.now.astimezone(ctx.tz).date())
     except TimeParseError as exc:
         return _refusal(ctx, exc)
     jf.add_off(ctx.who.person_id, first, last)
@@ -145,12 +149,12 @@ def _jourfixe(ctx: Context) -> list[Outbound]:
         return _refusal(ctx, exc)
     if not slots:
         return [Outbound(t("no_slots", ctx.lang, buddy=buddy))]
-    return [Outbound(t("slots", ctx.lang, buddy=buddy), _slot_buttons(ctx, slots))]
+    return [Outbound(t("slots", ctx.lang, buddy=buddy, tz=ctx.tz.key), _slot_buttons(ctx, slots, "slot"))]
 
 
 def _pick_series(ctx: Context, ts: int) -> list[Outbound]:
     moment = datetime.fromtimestamp(ts, UTC)
-    buttons = tuple(Button(t(key, ctx.lang), f"{PREFIX}book:{ts}:{weeks}")
+    buttons = tuple(Button(t(key, ctx.lang), jf_data("book", ts, weeks))
                     for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2)))  # fmt: skip
     return [Outbound(t("series_question", ctx.lang, when=_when(ctx, moment)), buttons)]
 
@@ -166,14 +170,14 @@ def _book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
     replies = [Outbound(t("requested", ctx.lang, buddy=buddy.name, when=_when(ctx, first.starts_at),
                           series=_series(ctx, meetings, ctx.lang)))]  # fmt: skip
     text = t("request_for_buddy", buddy.lang, expert=first.expert.name,
-             when=_when(ctx, first.starts_at, buddy.lang), series=_series(ctx, meetings, buddy.lang))  # fmt: skip
+             when=_when(ctx, first.starts_at, buddy), series=_series(ctx, meetings, buddy.lang))  # fmt: skip
     return replies + _notice(ctx, buddy, text, buttons=_decision_buttons(first, buddy.lang))
 
 
 def _decision_buttons(m: MeetingView, lang: str) -> tuple[Button, ...]:
     return (
-        Button(t("confirm", lang), f"{PREFIX}yes:{m.id}"),
-        Button(t("decline", lang), f"{PREFIX}no:{m.id}"),
+        Button(t("confirm", lang), jf_data("yes", m.id), confirms=True),
+        Button(t("decline", lang), jf_data("no", m.id)),
     )
 
 
@@ -187,7 +191,7 @@ def _decide(ctx: Context, meeting_id: int, accept: bool) -> list[Outbound]:
     if not accept:
         return [Outbound(t("declined_ok", ctx.lang, expert=expert.name))] + _notice(
             ctx, expert, t("declined_for_expert", expert.lang, buddy=first.buddy.name,
-                           when=_when(ctx, first.starts_at, expert.lang)))  # fmt: skip
+                           when=_when(ctx, first.starts_at, expert)))  # fmt: skip
     return _confirmed(ctx, meetings)
 
 
@@ -197,7 +201,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
     files = _calendar(ctx, meetings)
     out = []
     for me, other in ((first.buddy, first.expert), (first.expert, first.buddy)):
-        text = t("confirmed_for", me.lang, when=_when(ctx, first.starts_at, me.lang), other=other.name,
+        text = t("confirmed_for", me.lang, when=_when(ctx, first.starts_at, me), other=other.name,
                  series=_series(ctx, meetings, me.lang))  # fmt: skip
         if me.person_id == ctx.who.person_id:
             out.append(Outbound(text, files=files))
@@ -206,9 +210,11 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
     return out
 
 
-def buddy_text(ctx: Context, text: str) -> list[Outbound] | None:
+def _buddy_text(ctx: Context, text: str) -> list[Outbound] | None:
     """A buddy's free text while requests wait: yes, no, a counter-proposal, or a
     question back. None when nothing waits (the text then goes to the FAQ)."""
+    if ctx.role is not Role.BUDDY:
+        return None
     pending = _jf(ctx).pending(ctx.who.person_id)
     if not pending:
         return None
@@ -216,7 +222,7 @@ def buddy_text(ctx: Context, text: str) -> list[Outbound] | None:
     proposal = None
     if answer is None:
         try:
-            proposal = parse_moment(text, ctx.now.astimezone(_jf(ctx).tz).replace(tzinfo=None))
+            proposal = parse_moment(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None))
         except TimeParseError:
             proposal = None
     if answer is None and proposal is None:
@@ -233,7 +239,7 @@ def buddy_text(ctx: Context, text: str) -> list[Outbound] | None:
         return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
     m = pending[0]
     if proposal is not None:
-        return _propose(ctx, m, proposal.replace(tzinfo=_jf(ctx).tz))
+        return _propose(ctx, m, proposal.replace(tzinfo=ctx.tz))
     return _decide(ctx, m.id, answer == YES)
 
 
@@ -241,8 +247,8 @@ def _pending_buttons(ctx: Context, pending: list[MeetingView]) -> tuple[Button, 
     buttons = []
     for m in pending:
         label = f"{m.expert.name}, {_when(ctx, m.starts_at)}"
-        buttons += [Button(f"{t('confirm', ctx.lang)}: {label}", f"{PREFIX}yes:{m.id}"),
-                    Button(f"{t('decline', ctx.lang)}: {label}", f"{PREFIX}no:{m.id}")]  # fmt: skip
+        buttons += [Button(f"{t('confirm', ctx.lang)}: {label}", jf_data("yes", m.id)),
+                    Button(f"{t('decline', ctx.lang)}: {label}", jf_data("no", m.id))]  # fmt: skip
     return tuple(buttons)
 
 
@@ -252,10 +258,11 @@ def _propose(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]:
     except BookingError as exc:
         return _refusal(ctx, exc)
     expert = view.expert
-    proposal = _when(ctx, start, expert.lang)
+    proposal = _when(ctx, start, expert)
     text = t("proposal_for_expert", expert.lang, buddy=view.buddy.name,
-             when=_when(ctx, view.starts_at, expert.lang), proposal=proposal)  # fmt: skip
-    button = Button(t("proposal_accept", expert.lang, proposal=proposal), f"{PREFIX}prop:{view.id}")
+             when=_when(ctx, view.starts_at, expert), proposal=proposal)  # fmt: skip
+    button = Button(t("proposal_accept", expert.lang, proposal=proposal), jf_data("prop", view.id),
+                    confirms=True)
     return [
         Outbound(t("proposal_sent", ctx.lang, proposal=_when(ctx, start), expert=expert.name))
     ] + _notice(ctx, expert, text, buttons=(button,))
@@ -288,7 +295,7 @@ def _pick(ctx: Context, key: str, action: str) -> list[Outbound]:
     if not meetings:
         return [Outbound(t("meetings_none", ctx.lang))]
     buttons = tuple(Button(f"{_when(ctx, m.starts_at)} – {m.other(ctx.who.person_id).name}",
-                           f"{PREFIX}{action}:{m.id}") for m in meetings)  # fmt: skip
+                           jf_data(action, m.id)) for m in meetings)  # fmt: skip
     return [Outbound(t(key, ctx.lang), buttons)]
 
 
@@ -311,10 +318,10 @@ def _both(ctx: Context, m: MeetingView, key: str, files, **fields) -> list[Outbo
         (m.expert, m.buddy) if ctx.who.person_id == m.expert.person_id else (m.buddy, m.expert)
     )
     mine = Outbound(t(key, ctx.lang, when=_when(ctx, m.starts_at), other=other.name, by="",
-                      **{k: v(ctx.lang) for k, v in fields.items()}), files=files)  # fmt: skip
-    theirs = t(key, other.lang, when=_when(ctx, m.starts_at, other.lang), other=me.name,
+                      **{k: v(None) for k, v in fields.items()}), files=files)  # fmt: skip
+    theirs = t(key, other.lang, when=_when(ctx, m.starts_at, other), other=me.name,
                by=t("by_other", other.lang, name=me.name),
-               **{k: v(other.lang) for k, v in fields.items()})  # fmt: skip
+               **{k: v(other) for k, v in fields.items()})  # fmt: skip
     return [mine] + _notice(ctx, other, theirs, files=files)
 
 
@@ -337,7 +344,7 @@ def _move_slots(ctx: Context, meeting_id: int) -> list[Outbound]:
     if not slots:
         return [Outbound(t("no_slots", ctx.lang, buddy=m.buddy.name))]
     return [Outbound(t("move_slots", ctx.lang, when=_when(ctx, m.starts_at)),
-                     _slot_buttons(ctx, slots, f"move:{m.id}"))]  # fmt: skip
+                     _slot_buttons(ctx, slots, "move", m.id))]  # fmt: skip
 
 
 def _move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
@@ -348,19 +355,18 @@ def _move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
     except BookingError as exc:
         return _refusal(ctx, exc)
     return _both(
-        ctx, m, "moved_for", _ics(ctx, m), old=lambda lang: _when(ctx, old.starts_at, lang)
+        ctx, m, "moved_for", _ics(ctx, m), old=lambda reader: _when(ctx, old.starts_at, reader)
     )
 
 
 # -- callbacks and expiry ------------------------------------------------------------------
-def choice(ctx: Context, data: str) -> list[Outbound]:
+def _choice(ctx: Context, data: str) -> list[Outbound]:
     """A pressed Jour Fixe button. Malformed or forged data gets a polite refusal;
     ownership of meetings is checked by the booking service."""
-    parts = data.removeprefix(PREFIX).split(":")
-    action, numbers = parts[0], parts[1:]
-    if not numbers or not all(n.isdigit() for n in numbers) or ctx.who is None or _jf(ctx) is None:
+    parsed = jf_parse(data)
+    if parsed is None or ctx.who is None:
         return [Outbound(t("stale_choice", ctx.lang))]
-    n = [int(x) for x in numbers]
+    action, n = parsed
     role = ctx.role
     handlers = {
         ("slot", 1, Role.EXPERT): lambda: _pick_series(ctx, n[0]),
@@ -385,17 +391,51 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
     for m in booking.expire_due():
         if m.expert.platform:
             text = t("expired_for_expert", m.expert.lang, buddy=m.buddy.name,
-                     when=fmt_when(m.starts_at, m.expert.lang, booking.tz))  # fmt: skip
+                     when=fmt_when(m.starts_at, m.expert.lang, m.expert.tz))  # fmt: skip
             out.append(Outbound(text, to=_to(m.expert)))
     return out
 
 
-COMMANDS = (
-    Command(("frei", "free"), _frei, BUDDIES),
-    Command(("urlaub", "away"), _urlaub, BUDDIES),
-    Command(("dauer", "length"), _dauer, BUDDIES),
-    Command(("jourfixe", "jf"), _jourfixe, EXPERTS),
-    Command(("termine", "meetings"), _termine, PAIR_ROLES),
-    Command(("absagen", "cancel"), _absagen, PAIR_ROLES),
-    Command(("verschieben", "move"), _verschieben, PAIR_ROLES),
+# -- reminders before meetings ----------------------------------------------------------
+_DURATION = re.compile(r"^(\d{1,3})\s*(d|t|tag|tage|h|std|m|min)$")
+_UNIT_MINUTES = {"d": 1440, "t": 1440, "tag": 1440, "tage": 1440, "h": 60, "std": 60, "m": 1, "min": 1}
+
+
+def _before(ctx: Context) -> list[Outbound]:
+    """/vorher 24h 1h – when to be reminded before each Jour Fixe."""
+    booking, me = _jf(ctx), ctx.who.person_id
+    if not ctx.args:
+        current = ", ".join(fmt_duration(m, ctx.lang) for m in booking.reminder_minutes(me))
+        return [Outbound(t("before_usage", ctx.lang, current=current or "–"))]
+    minutes = []
+    for arg in ctx.args[:3]:
+        m = _DURATION.match(arg.lower().strip(","))
+        if not m or not 0 < int(m.group(1)) * _UNIT_MINUTES[m.group(2)] <= 14 * 1440:
+            return [Outbound(t("before_usage", ctx.lang, current=arg))]
+        minutes.append(int(m.group(1)) * _UNIT_MINUTES[m.group(2)])
+    booking.set_reminders(me, minutes)
+    times = ", ".join(fmt_duration(m, ctx.lang) for m in sorted(minutes, reverse=True))
+    return [Outbound(t("before_set", ctx.lang, times=times))]
+
+
+def _help(ctx: Context) -> str | None:
+    return t(f"help_{ctx.role.value}", ctx.lang) if ctx.role in PAIR_ROLES else None
+
+
+FEATURE = Feature(
+    name="jourfixe",
+    commands=(
+        Command(("frei", "free"), _frei, BUDDIES, menu=("frei", "free")),
+        Command(("urlaub", "away"), _urlaub, BUDDIES),
+        Command(("dauer", "length"), _dauer, BUDDIES),
+        Command(("jourfixe", "jf"), _jourfixe, EXPERTS, menu=("jourfixe", "jourfixe")),
+        Command(("termine", "meetings"), _termine, PAIR_ROLES, menu=("termine", "meetings")),
+        Command(("absagen", "cancel"), _absagen, PAIR_ROLES),
+        Command(("verschieben", "move"), _verschieben, PAIR_ROLES),
+        Command(("vorher", "before"), _before, PAIR_ROLES),
+    ),
+    callbacks=(Callback(JF_PREFIX, _choice, PAIR_ROLES),),
+    read=_buddy_text,
+    help=_help,
+    needs=("booking",),
 )

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.timeparse import Window
+from bot.booking.timeparse import Window
+from bot.localtime import exists_locally, local_moment
 
-__all__ = ["Rules", "cells", "free_slots", "local_moment", "series_starts"]
+__all__ = ["Rules", "cells", "free_slots", "series_starts"]
 
 
 @dataclass(frozen=True)
@@ -28,15 +29,6 @@ class Rules:
     grid_minutes: int = 15  # meetings start on this grid; calendar cells have this size
     request_ttl_hours: int = 48  # unanswered requests expire after this
     series_weeks_default: int = 12  # series length when no program end is known
-
-
-def local_moment(day: date, at: time, tz: ZoneInfo) -> datetime | None:
-    """The aware moment of a local wall-clock time; None if it does not exist
-    (the hour skipped when clocks go forward)."""
-    moment = datetime.combine(day, at, tzinfo=tz)
-    if moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != moment.replace(tzinfo=None):
-        return None
-    return moment
 
 
 def _align_up(at: time, grid: int) -> time:
@@ -99,7 +91,7 @@ def free_slots(
             while start_local + length <= window_end:
                 start = local_moment(day_, start_local.time(), tz)
                 if (
-                    start
+                    exists_locally(day_, start_local.time(), tz)
                     and start >= earliest
                     and not _overlaps(start, start + length + buffer, busy)
                 ):
@@ -114,12 +106,11 @@ def series_starts(
     first: datetime, interval_weeks: int, until: date, tz: ZoneInfo
 ) -> list[datetime]:
     """The first start and every `interval_weeks` weeks after it, at the same local
-    time, up to and including `until`. Local times that do not exist are skipped."""
+    time, up to and including `until` (a time in the spring gap as RFC 5545 reads it,
+    so the database agrees with the calendar apps)."""
     local = first.astimezone(tz)
     out, day = [], local.date()
     while day <= until:
-        moment = local_moment(day, local.time(), tz)
-        if moment is not None:
-            out.append(moment)
+        out.append(local_moment(day, local.time(), tz))
         day += timedelta(weeks=interval_weeks)
     return out

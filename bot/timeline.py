@@ -1,5 +1,6 @@
 """Timeline pushes: editions in the database, subscriptions, and the planning of
 their reminders into the outbox (in the same transaction as the change).
+A domain service like bot.people: the pushes are texts in the subscriber's language.
 
 `plan` is pure: given an edition, a subscriber and `now`, it returns the outbox
 drafts still ahead. The reminder time is a local wall-clock time, so a 09:00
@@ -8,7 +9,6 @@ push stays at 09:00 across the daylight-saving switch.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -16,21 +16,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.localtime import Clock, local_moment, system_clock
+from bot.texts import fmt_day, relative_days, t
 from jobs.editions import EditionData, MilestoneData, parse_edition
 from storage import outbox
 from storage.models import Edition, Milestone, OutboxRow, Subscription
 
 __all__ = ["Subscriber", "Timeline", "plan"]
-
-_WHEN = {
-    "de": {0: "heute", 1: "morgen", "n": "in {n} Tagen"},
-    "en": {0: "today", 1: "tomorrow", "n": "in {n} days"},
-}
-_PUSH = {
-    "de": "⏰ Erinnerung: {title} – {when} ({day}).\n{text}\n\nAbbestellen: /stopp",
-    "en": "⏰ Reminder: {title} – {when} ({day}).\n{text}\n\nUnsubscribe: /stop",
-}
-
 
 @dataclass(frozen=True)
 class Subscriber:
@@ -40,19 +32,9 @@ class Subscriber:
     lang: str
 
 
-def _local(day, at: time, tz: ZoneInfo) -> datetime:
-    moment = datetime.combine(day, at, tzinfo=tz)
-    if moment.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != moment.replace(tzinfo=None):
-        moment = datetime.combine(
-            day, at.replace(hour=(at.hour + 1) % 24), tzinfo=tz
-        )  # in the DST gap
-    return moment
-
-
 def _push_text(m: MilestoneData, n: int, lang: str) -> str:
-    when = _WHEN[lang].get(n) or _WHEN[lang]["n"].format(n=n)
-    day = f"{m.day:%d.%m.%Y}" if lang == "de" else f"{m.day:%Y-%m-%d}"
-    return _PUSH[lang].format(title=m.title[lang], when=when, day=day, text=m.text[lang])
+    return t("timeline_push", lang, title=m.title[lang], when=relative_days(n, lang),
+             day=fmt_day(m.day, lang), text=m.text[lang])  # fmt: skip
 
 
 def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Draft]:
@@ -60,9 +42,9 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
     tz = ZoneInfo(edition.timezone)
     drafts = []
     for m in edition.milestones:
-        event_end = _local(m.day + timedelta(days=1), time(0, 0), tz)  # the milestone day is over
+        event_end = local_moment(m.day + timedelta(days=1), time(0, 0), tz)  # the milestone day is over
         for n in m.remind_days:
-            due = _local(m.day - timedelta(days=n), edition.remind_time, tz)
+            due = local_moment(m.day - timedelta(days=n), edition.remind_time, tz)
             if due <= now:
                 continue
             drafts.append(outbox.Draft(
@@ -89,10 +71,10 @@ def _data(e: Edition) -> EditionData:
 
 class Timeline:
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] | None = None
+        self, sessions: sessionmaker[Session], clock: Clock | None = None
     ):
         self._sessions = sessions
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or system_clock
 
     def active(self) -> EditionData | None:
         with self._sessions() as s:

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
-from bot.config import ConfigError, Settings
+from bot.app.config import ConfigError, Settings
 from storage.db import DatabaseError, alembic_config, make_engine
 
 __all__ = ["Check", "checks"]

@@ -1,0 +1,50 @@
+"""`imbot chat` and `imbot demo`: the bot in a terminal, on the configured database."""
+
+from __future__ import annotations
+
+import threading
+from typing import TextIO
+
+from bot.adapters.console import ConsoleAdapter
+from bot.app import build_booking, build_router, expire_requests, files_dir, open_database
+from bot.app.config import Settings
+from bot.app.demo import GUIDE, create_demo
+from bot.localtime import Clock
+from bot.people import People
+from jobs.dispatch import Dispatcher
+from jobs.scheduler import start_ticker
+
+__all__ = ["run_console", "run_demo"]
+
+
+def run_console(settings: Settings, *, user: str | None = None, clock: Clock | None = None,
+                stdin: TextIO | None = None, stdout: TextIO | None = None,
+                tick_seconds: float = 10) -> None:  # fmt: skip
+    """The console chat, with an outbox dispatcher that prints due reminders for
+    console users and expires unanswered requests (on each input and every
+    `tick_seconds`)."""
+    sessions = open_database(settings)
+    router = build_router(settings, clock=clock, sessions=sessions)
+    console = ConsoleAdapter(router.handle, stdin=stdin, stdout=stdout, user_id=user,
+                             files_dir=files_dir(settings), lang=settings.default_lang)  # fmt: skip
+    dispatcher = Dispatcher(sessions, {"console": console}, clock=clock)
+    lock = threading.Lock()
+
+    def tick() -> None:
+        with lock:
+            console.send_all(expire_requests(router))
+            dispatcher.tick()
+
+    console.tick = tick
+    scheduler = start_ticker(tick, tick_seconds)
+    try:
+        console.run()
+    finally:
+        scheduler.shutdown(wait=False)
+
+
+def run_demo(settings: Settings) -> tuple[bool, str]:
+    """Create the demo people (once); returns (created, guide text)."""
+    sessions = open_database(settings)
+    created = create_demo(People(sessions), build_booking(settings, sessions))
+    return created, GUIDE

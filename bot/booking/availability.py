@@ -1,0 +1,69 @@
+"""A buddy's free times and slot length, and the free slots of a pair."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import delete
+
+from bot.booking.base import BookingBase, BookingError, Party, _availability, _pair
+from bot.booking.timeparse import Window
+from storage.models import Availability
+
+__all__ = ["AvailabilityMixin"]
+
+
+class AvailabilityMixin(BookingBase):
+    """Free times, absences, slot length; free slots of an expert's pair."""
+
+    def set_windows(self, buddy_id: int, windows: list[Window]) -> None:
+        """Weekly windows replace the weekly ones; dated windows are added."""
+        with self._uow() as uow:
+            if any(w.weekday is not None for w in windows):
+                uow.session.execute(delete(Availability).where(
+                    Availability.buddy_id == buddy_id, Availability.kind == "weekly"))  # fmt: skip
+            for w in windows:
+                uow.session.add(Availability(buddy_id=buddy_id, kind="weekly" if w.day is None else "once",
+                                             weekday=w.weekday, day=w.day, start_time=w.start,
+                                             end_time=w.end))  # fmt: skip
+            uow.commit()
+
+    def set_slot_minutes(self, buddy_id: int, minutes: int) -> None:
+        """A buddy's Jour Fixe length; a multiple of the grid, 15 minutes to 3 hours."""
+        grid = self.rules.grid_minutes
+        if minutes % grid or not grid <= minutes <= 180:
+            raise BookingError("bad_length", grid=grid)
+        with self._uow() as uow:
+            uow.people.get(buddy_id).slot_minutes = minutes
+            uow.commit()
+
+    def slot_minutes(self, buddy_id: int) -> int:
+        with self._uow() as uow:
+            return uow.people.get(buddy_id).slot_minutes
+
+    def add_off(self, buddy_id: int, first: date, last: date) -> None:
+        with self._uow() as uow:
+            uow.session.add(Availability(buddy_id=buddy_id, kind="off", day=first, day_until=last))
+            uow.commit()
+
+    def clear_windows(self, buddy_id: int) -> None:
+        with self._uow() as uow:
+            uow.session.execute(delete(Availability).where(Availability.buddy_id == buddy_id))
+            uow.commit()
+
+    def availability(self, buddy_id: int) -> tuple[list[Window], list[tuple[date, date]]]:
+        with self._uow() as uow:
+            return _availability(uow.session, buddy_id, self._clock().astimezone(self.tz).date())
+
+    def buddy(self, expert_id: int) -> Party:
+        with self._uow() as uow:
+            return self._party(_pair(uow.session, expert_id).buddy)
+
+    def slots(
+        self, expert_id: int, *, limit: int | None = 8, ignore: int | None = None
+    ) -> list[datetime]:
+        """Next free slots of the expert's pair (`ignore`: a meeting being moved)."""
+        with self._uow() as uow:
+            pair = _pair(uow.session, expert_id)
+            return self._slots(uow.session, pair, limit=limit, ignore=ignore)
+

@@ -1,0 +1,211 @@
+"""The shared part of the Jour Fixe service: errors, the views handed to the chat
+layer, and the database steps every operation builds on.
+
+Each public method of the service is one transaction. No double booking: every
+active meeting holds grid cells of both people's calendars, and the table's
+primary key (person, cell) refuses a second meeting on the same cell, whichever
+process tries.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from bot.booking.rules import Rules, cells, free_slots
+from bot.booking.timeparse import Window
+from bot.localtime import Clock, system_clock, zone
+from storage import outbox
+from storage.models import (
+    ACTIVE_STATES,
+    Availability,
+    Edition,
+    Meeting,
+    MeetingCell,
+    MeetingEvent,
+    MeetingState,
+    Pair,
+    Person,
+    Series,
+)
+from storage.repo import UnitOfWork
+
+__all__ = ["BookingBase", "BookingError", "MeetingView", "Party"]
+
+S = MeetingState
+
+
+class BookingError(Exception):
+    """A refusal; `key` names the text to show (bot.texts), `fields` fill it in."""
+
+    def __init__(self, key: str, alternatives: tuple[datetime, ...] = (), **fields: object) -> None:
+        super().__init__(key)
+        self.key, self.alternatives, self.fields = key, alternatives, fields
+
+
+@dataclass(frozen=True)
+class Party:
+    person_id: int
+    name: str
+    lang: str
+    platform: str | None  # None: not linked to any chat yet
+    chat_id: str | None
+    tz: ZoneInfo
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    id: int
+    uid: str
+    expert: Party
+    buddy: Party
+    starts_at: datetime
+    ends_at: datetime
+    state: str
+    sequence: int
+    series_id: int | None
+    proposed_start: datetime | None
+
+    def other(self, person_id: int) -> Party:
+        return self.buddy if person_id == self.expert.person_id else self.expert
+
+
+class BookingBase:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None,
+                 rules: Rules | None = None, tz: str = "Europe/Berlin") -> None:  # fmt: skip
+        self._sessions = sessions
+        self._clock = clock or system_clock
+        self.rules = rules or Rules()
+        self.tz = ZoneInfo(tz)
+
+    def _uow(self) -> UnitOfWork:
+        return UnitOfWork(self._sessions)
+
+    @contextmanager
+    def _write(self, expert_id: int | None = None) -> Iterator[UnitOfWork]:
+        """A unit of work for a booking change. A lost race (a cell someone else took,
+        a meeting changed by someone else meanwhile) becomes a BookingError and
+        nothing is written."""
+        with self._uow() as uow:
+            try:
+                yield uow
+                uow.commit()
+            except IntegrityError as exc:
+                uow.session.rollback()
+                alternatives = tuple(self.slots(expert_id, limit=3)) if expert_id else ()
+                raise BookingError("slot_taken", alternatives) from exc
+            except StaleDataError:
+                uow.session.rollback()
+                raise BookingError("changed_meanwhile") from None
+
+    def _slots(self, session: Session, pair: Pair, *, limit: int | None, ignore: int | None = None,
+               day: date | None = None) -> list[datetime]:  # fmt: skip
+        now = self._clock()
+        windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
+        buffer = timedelta(minutes=self.rules.buffer_minutes)
+        stmt = select(Meeting.starts_at, Meeting.ends_at).where(
+            (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
+            Meeting.state.in_(ACTIVE_STATES), Meeting.ends_at > now, Meeting.id != (ignore or -1))  # fmt: skip
+        busy = [(s, e + buffer) for s, e in session.execute(stmt)]
+        found = free_slots(windows, off, busy, now=now, tz=self.tz, rules=self.rules,
+                           slot_minutes=pair.buddy.slot_minutes, limit=limit, day=day)  # fmt: skip
+        return list(found)
+
+    def _series_end(self, session: Session) -> date:
+        """The end of the active edition's program; without one (or if it is over),
+        a default number of weeks from today."""
+        today = self._clock().astimezone(self.tz).date()
+        edition = session.scalars(select(Edition).where(Edition.active.is_(True))).first()
+        if edition is not None and edition.ends_on > today:
+            return edition.ends_on
+        return today + timedelta(weeks=self.rules.series_weeks_default)
+
+    def _taken(self, session: Session, pair: Pair, start: datetime, end: datetime) -> bool:
+        wanted = cells(start, end, self.rules)
+        stmt = select(MeetingCell.cell).where(
+            MeetingCell.person_id.in_((pair.expert_id, pair.buddy_id)), MeetingCell.cell.in_(wanted)
+        )
+        return session.execute(stmt.limit(1)).first() is not None
+
+    def _add_meeting(self, s: Session, pair: Pair, start: datetime, end: datetime,
+                     series: Series | None, now: datetime) -> Meeting:  # fmt: skip
+        m = Meeting(uid=uuid.uuid4().hex, expert_id=pair.expert_id, buddy_id=pair.buddy_id,
+                    series_id=series.id if series else None, starts_at=start, ends_at=end,
+                    state=S.REQUESTED, sequence=0, requested_at=now)  # fmt: skip
+        s.add(m)
+        s.flush()
+        self._hold(s, m)
+        s.add(MeetingEvent(meeting_id=m.id, at=now, action="requested", by_person_id=pair.expert_id,
+                           new_start=start))  # fmt: skip
+        return m
+
+    def _hold(self, s: Session, m: Meeting) -> None:
+        """Take the meeting's cells in both calendars: one multi-row INSERT."""
+        rows = [{"person_id": p, "cell": c, "meeting_id": m.id}
+                for p in (m.expert_id, m.buddy_id) for c in cells(m.starts_at, m.ends_at, self.rules)]  # fmt: skip
+        s.execute(insert(MeetingCell).values(rows))
+
+    def _set_state(
+        self, s: Session, m: Meeting, state: MeetingState, by: int | None, now: datetime
+    ) -> None:
+        """Change state; leaving "requested" drops the buddy's pending reminder, and an
+        inactive meeting frees its calendar cells and drops all its reminders."""
+        m.state, m.decided_at = state.value, now
+        outbox.cancel(s, ref=f"meeting:{m.id}", kind="pending")
+        if state.value not in ACTIVE_STATES:
+            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
+            outbox.cancel(s, ref=f"meeting:{m.id}")
+        s.add(MeetingEvent(meeting_id=m.id, at=now, action=state.value, by_person_id=by))
+
+    def _party(self, p: Person) -> Party:
+        ident = p.identities[0] if p.identities else None
+        return Party(p.id, p.name or "", p.lang, ident and ident.platform, ident and ident.chat_id,
+                     zone(p.timezone, self.tz))  # fmt: skip
+
+    def _view(self, m: Meeting) -> MeetingView:
+        return MeetingView(m.id, m.uid, self._party(m.expert), self._party(m.buddy), m.starts_at,
+                           m.ends_at, m.state, m.sequence, m.series_id, m.proposed_start)  # fmt: skip
+
+    def _expired(self, m: Meeting, now: datetime) -> bool:
+        """A request older than the TTL counts as expired even before the tick marks it."""
+        return m.requested_at <= now - timedelta(hours=self.rules.request_ttl_hours)
+
+
+def _pair(session: Session, expert_id: int) -> Pair:
+    pair = session.scalars(select(Pair).where(Pair.expert_id == expert_id)).first()
+    if pair is None:
+        raise BookingError("no_buddy")
+    return pair
+
+
+def _meeting(session: Session, meeting_id: int, person_id: int) -> Meeting:
+    """A meeting the person takes part in; others' meetings do not exist for them."""
+    m = session.get(Meeting, meeting_id)
+    if m is None or person_id not in (m.expert_id, m.buddy_id):
+        raise BookingError("unknown_meeting", id=meeting_id)
+    return m
+
+
+def _availability(
+    session: Session, buddy_id: int, today: date
+) -> tuple[list[Window], list[tuple[date, date]]]:
+    rows = session.scalars(select(Availability).where(Availability.buddy_id == buddy_id))
+    windows, off = [], []
+    for a in rows:
+        if a.kind == "off":
+            if a.day_until >= today:
+                off.append((a.day, a.day_until))
+        elif a.kind == "weekly" or a.day >= today:
+            windows.append(Window(a.start_time, a.end_time, weekday=a.weekday, day=a.day))
+    return sorted(windows, key=lambda w: (w.day or date.min, w.weekday or 0, w.start)), sorted(off)
+
+

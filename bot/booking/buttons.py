@@ -1,0 +1,24 @@
+"""The data behind Jour Fixe buttons, in one place: the chat feature writes and
+reads it (bot.chat.jourfixe), the buddy's pending reminder carries it.
+
+    jf:slot:<ts>  jf:book:<ts>:<weeks>  jf:yes:<id>  jf:no:<id>  jf:prop:<id>
+    jf:cancel:<id>  jf:pickmove:<id>  jf:move:<id>:<ts>
+"""
+
+from __future__ import annotations
+
+__all__ = ["PREFIX", "data", "parse"]
+
+PREFIX = "jf:"
+
+
+def data(action: str, *numbers: int) -> str:
+    return PREFIX + ":".join([action, *(str(n) for n in numbers)])
+
+
+def parse(raw: str) -> tuple[str, list[int]] | None:
+    """(action, numbers), or None for data that is malformed or forged."""
+    action, *numbers = raw.removeprefix(PREFIX).split(":")
+    if not numbers or not all(n.isdigit() for n in numbers):
+        return None
+    return action, [int(n) for n in numbers]

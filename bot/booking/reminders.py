@@ -1,0 +1,93 @@
+"""Reminder planning: the outbox rows before a confirmed Jour Fixe and the buddy's
+reminder of an unanswered request, written in the same transaction as the change."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.booking import buttons
+from bot.booking.base import BookingBase, S
+from bot.booking.ics import jour_fixe_file
+from bot.localtime import local_moment, zone
+from bot.texts import fmt_when, t, time_before
+from storage import outbox
+from storage.models import Meeting, Person
+
+__all__ = ["RemindersMixin"]
+
+
+class RemindersMixin(BookingBase):
+    """Each person's reminder offsets and the outbox rows they give."""
+
+    def _plan_reminders(self, s: Session, m: Meeting, now: datetime) -> None:
+        """Reminders before a confirmed meeting for both people, at each person's
+        offsets, counted back from the local start (right across the DST switch)."""
+        drafts = []
+        for me, other in ((m.expert, m.buddy), (m.buddy, m.expert)):
+            ident = _reachable(me)
+            if ident is None:
+                continue
+            offsets = sorted(
+                (int(x) for x in me.reminder_minutes.split(",") if x.strip()), reverse=True
+            )
+            for i, minutes in enumerate(offsets):
+                due = self._before(m.starts_at, minutes)
+                if due <= now:
+                    continue
+                text = t("meeting_reminder", me.lang, other=other.name or "",
+                         when=fmt_when(m.starts_at, me.lang, zone(me.timezone, self.tz)),
+                         before=time_before(minutes, me.lang))  # fmt: skip
+                file = jour_fixe_file([m], cancelled=False, now=now, tz=self.tz) if i == 0 else None
+                drafts.append(outbox.Draft(
+                    kind="meeting", dedupe_key=f"mt:{m.id}:{m.sequence}:{me.id}:{minutes}",
+                    platform=ident.platform, chat_id=ident.chat_id, text=text, due_at=due,
+                    event_at=m.starts_at, ref=f"meeting:{m.id}", file=file))  # fmt: skip
+        outbox.enqueue(s, drafts, now)
+
+    def _remind_buddy(self, s: Session, m: Meeting, now: datetime) -> None:
+        """If the buddy has not answered after a day, remind them once."""
+        ident = _reachable(m.buddy)
+        due = now + timedelta(hours=min(24, self.rules.request_ttl_hours / 2))
+        if ident is None or due >= m.starts_at:
+            return
+        text = t("pending_reminder", m.buddy.lang, expert=m.expert.name or "",
+                 when=fmt_when(m.starts_at, m.buddy.lang, zone(m.buddy.timezone, self.tz)))  # fmt: skip
+        choices = (  # (label, data, confirms): a 👍 in Matrix presses the first
+            (t("confirm", m.buddy.lang), buttons.data("yes", m.id), True),
+            (t("decline", m.buddy.lang), buttons.data("no", m.id), False),
+        )
+        outbox.enqueue(s, [outbox.Draft(
+            kind="pending", dedupe_key=f"pd:{m.id}:{m.sequence}", platform=ident.platform,
+            chat_id=ident.chat_id, text=text, due_at=due, event_at=m.starts_at, ref=f"meeting:{m.id}",
+            buttons=choices)], now)  # fmt: skip
+
+    def _before(self, start: datetime, minutes: int) -> datetime:
+        """`minutes` before `start` on the wall clock (24 h before 10:00 is 10:00)."""
+        local = start.astimezone(self.tz).replace(tzinfo=None) - timedelta(minutes=minutes)
+        return local_moment(local.date(), local.time(), self.tz).astimezone(UTC)
+
+    def set_reminders(self, person_id: int, minutes: list[int]) -> None:
+        """A person's reminder offsets before each Jour Fixe; re-plans upcoming ones."""
+        now = self._clock()
+        with self._write() as uow:
+            s = uow.session
+            person = uow.people.get(person_id)
+            person.reminder_minutes = ",".join(str(m) for m in sorted(set(minutes), reverse=True))
+            stmt = select(Meeting).where((Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+                                         Meeting.state == S.CONFIRMED, Meeting.starts_at > now)  # fmt: skip
+            for m in s.scalars(stmt):
+                outbox.delete_pending(s, ref=f"meeting:{m.id}", kind="meeting")
+                self._plan_reminders(s, m, now)
+
+    def reminder_minutes(self, person_id: int) -> list[int]:
+        with self._uow() as uow:
+            return [int(x) for x in uow.people.get(person_id).reminder_minutes.split(",") if x]
+
+
+def _reachable(person: Person):
+    """The person's chat identity for reminders, or None (not linked, or blocked us)."""
+    return next((i for i in person.identities if i.unreachable_at is None), None)
+

@@ -1,0 +1,21 @@
+"""The Jour Fixe booking service over the database, put together from its parts:
+
+  availability.py  a buddy's free times and the free slots of a pair
+  requests.py      requests, decisions, counter-proposals, expiry
+  changes.py       moves, cancellations, listing
+  reminders.py     the outbox rows before meetings and for unanswered requests
+  base.py          errors, views, and the steps they share
+"""
+
+from __future__ import annotations
+
+from bot.booking.availability import AvailabilityMixin
+from bot.booking.changes import ChangesMixin
+from bot.booking.reminders import RemindersMixin
+from bot.booking.requests import RequestsMixin
+
+__all__ = ["JourFixe"]
+
+
+class JourFixe(AvailabilityMixin, RequestsMixin, ChangesMixin, RemindersMixin):
+    """Everything an expert, a buddy and the scheduler do with Jour Fixes."""

@@ -1,0 +1,48 @@
+"""Core commands: greeting, help, language. /start with a code redeems an invite."""
+
+from __future__ import annotations
+
+from bot.chat.handlers import Command, Context, Feature
+from bot.chat.people import redeem
+from bot.messages import Outbound
+from bot.texts import LANGS, t
+
+__all__ = ["FEATURE"]
+
+HELP_WORDS = ("hilfe", "help", "?")
+
+
+def _start(ctx: Context) -> list[Outbound]:
+    if ctx.args:
+        return redeem(ctx, ctx.args[0])
+    return [Outbound(f"{t('welcome', ctx.lang)}\n\n{ctx.help_text()}")]
+
+
+def _help(ctx: Context) -> list[Outbound]:
+    return [Outbound(ctx.help_text())]
+
+
+def _lang(ctx: Context) -> list[Outbound]:
+    choice = ctx.args[0].lower() if ctx.args else ""
+    if choice not in LANGS:
+        return [Outbound(t("lang_usage", ctx.lang))]
+    ctx.state.lang = choice
+    if ctx.who and ctx.services.people:
+        ctx.services.people.set_lang(ctx.who.person_id, choice)
+    return [Outbound(t("lang_set", choice), lang=choice)]
+
+
+def _read(ctx: Context, text: str) -> list[Outbound] | None:
+    return _help(ctx) if text.lower() in HELP_WORDS else None
+
+
+FEATURE = Feature(
+    name="core",
+    commands=(
+        Command(("start",), _start, menu=("start", "start")),
+        Command(("hilfe", "help"), _help, menu=("hilfe", "help")),
+        Command(("sprache", "lang", "language"), _lang),
+    ),
+    read=_read,
+    help=lambda ctx: t("help", ctx.lang),
+)

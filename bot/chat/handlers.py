@@ -1,0 +1,109 @@
+"""What a chat feature is made of, and what its handlers get.
+
+A feature (core, faq, people, jourfixe, reminders) is a module that exports one
+`Feature`: its commands, its button callbacks, an optional reader of plain
+messages in their context (a buddy's "ja" to a waiting request), its lines for
+/hilfe, and the services it needs. The router registers what it is given; a
+feature whose services are missing is left out as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.booking.service import JourFixe
+from bot.chat.faq_replies import FaqReplies
+from bot.localtime import Clock, system_clock, zone
+from bot.messages import Inbound, Outbound
+from bot.people import People, Whois
+from bot.timeline import Timeline
+from storage.models import Role
+
+__all__ = [
+    "ADMINS", "BUDDIES", "EVERYONE", "EXPERTS", "PAIR_ROLES", "Callback", "ChatState", "Command",
+    "Context", "Feature", "Handler", "Services",
+]  # fmt: skip
+
+EVERYONE: frozenset[Role] = frozenset(Role)
+ADMINS: frozenset[Role] = frozenset({Role.ADMIN})
+EXPERTS: frozenset[Role] = frozenset({Role.EXPERT})
+BUDDIES: frozenset[Role] = frozenset({Role.BUDDY})
+PAIR_ROLES: frozenset[Role] = frozenset({Role.EXPERT, Role.BUDDY})
+
+
+@dataclass
+class Services:
+    """The domain services handlers call. Optional ones may be missing (a router
+    for FAQ only); features that need them are then not registered."""
+
+    faq: FaqReplies
+    people: People | None = None
+    booking: JourFixe | None = None
+    timeline: Timeline | None = None
+    clock: Clock = system_clock
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Berlin"))  # IMBOT_TIMEZONE
+    default_lang: str = "de"
+    telegram_bot: str | None = None  # the bot's @username, for invite deep links
+
+
+@dataclass
+class ChatState:
+    lang: str | None = None  # chosen with /sprache; None: follow the person or the client
+
+
+@dataclass
+class Context:
+    """What a handler gets: the message, its arguments, who sent it, the services."""
+
+    msg: Inbound
+    args: list[str]
+    who: Whois | None
+    lang: str
+    state: ChatState
+    services: Services
+    now: datetime
+    help_text: Callable[[], str] = lambda: ""  # /hilfe for this person, from every feature
+
+    @property
+    def role(self) -> Role:
+        return self.who.role if self.who else Role.APPLICANT
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The reader's time zone: their own if set, else the bot's."""
+        return zone(self.who.timezone if self.who else None, self.services.tz)
+
+
+Handler = Callable[[Context], list[Outbound]]
+ChoiceHandler = Callable[[Context, str], list[Outbound]]
+TextReader = Callable[[Context, str], list[Outbound] | None]
+
+
+@dataclass(frozen=True)
+class Command:
+    names: tuple[str, ...]  # German and English, e.g. ("hilfe", "help")
+    handler: Handler
+    roles: frozenset[Role] = EVERYONE
+    menu: tuple[str, str] | None = None  # (German, English) name in the command menus
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A button's data starting with `prefix` goes to `handler(ctx, data)`."""
+
+    prefix: str
+    handler: ChoiceHandler
+    roles: frozenset[Role] = EVERYONE
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    commands: tuple[Command, ...] = ()
+    callbacks: tuple[Callback, ...] = ()
+    read: TextReader | None = None  # a plain message read in context; None lets it pass
+    help: Callable[[Context], str | None] | None = None
+    needs: tuple[str, ...] = ()  # names of optional Services the feature cannot work without

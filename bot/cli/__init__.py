@@ -1,0 +1,101 @@
+"""The `imbot` command: one module per command group, each adding its parsers.
+
+  imbot chat [--as USER] [--now T]  talk to the bot in this terminal   (chat.py)
+  imbot demo                        demo people for Jour Fixes           (chat.py)
+  imbot ask [QUESTION] [--json]     answer one question, or one per line (chat.py)
+  imbot faq unanswered              questions the bot could not answer   (db.py)
+  imbot db upgrade                  bring the database schema up to date (db.py)
+  imbot run [--telegram] [--matrix] the bot on its chat platforms        (run.py)
+  imbot doctor                      check configuration and connections  (doctor.py)
+  imbot admin ...                   people (admin.py), edition (editions.py),
+                                    outbox and announce (outbox.py), stats (stats.py)
+
+Modules import what they need when their command runs, so `imbot --help` and
+`imbot ask` stay quick. Exit codes: 0 ok, 1 configuration or database problem,
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from bot.cli import admin, chat, db, doctor, editions, outbox, run, stats
+from bot.cli.common import EXIT_CONFIG, EXIT_OK
+
+__all__ = ["main"]
+
+
+def _version() -> str:
+    try:
+        return version("imbot")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="imbot",
+        description="Chat bot of the program Integrationsmacher:innen (Lokalprojekte).",
+    )
+    p.add_argument("--version", action="version", version=f"imbot {_version()}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    chat.add_parsers(sub)
+    doctor.add_parsers(sub)
+    run.add_parsers(sub)
+    db.add_parsers(sub)
+    group = sub.add_parser("admin", help="people, roles, editions, outbox, announcements")
+    actions = group.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
+    for module in (admin, editions, outbox, stats):
+        module.add_parsers(actions)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if getattr(args, "without_settings", False):  # doctor reports configuration problems itself
+        return args.run(None, args)
+    from bot.app.config import ConfigError, Settings
+    from bot.app.logs import setup_logging
+
+    try:
+        settings = Settings.from_env()
+    except ConfigError as exc:
+        print(f"imbot: configuration problem: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    setup_logging(settings.log_level)
+    try:
+        return args.run(settings, args)
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except Exception as exc:
+        problem = _problem(exc)
+        if problem is None:
+            raise
+        print(f"imbot: {problem}", file=sys.stderr)
+        return EXIT_CONFIG
+
+
+def _problem(exc: Exception) -> str | None:
+    """A known problem in plain words; None for a bug (shown as a traceback)."""
+    from sqlalchemy.exc import OperationalError
+
+    from bot.app.config import ConfigError
+    from bot.people import PeopleError
+    from bot.texts import t
+    from storage.db import DatabaseError
+
+    if isinstance(exc, PeopleError):
+        return t(exc.key, "en", **exc.fields)
+    if isinstance(exc, DatabaseError):
+        return f"database problem: {exc}"
+    if isinstance(exc, ConfigError):
+        return f"configuration problem: {exc}"
+    if isinstance(exc, OperationalError):  # the database went away after start
+        return f"database problem: {exc.orig}"
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

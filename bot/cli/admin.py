@@ -1,0 +1,100 @@
+"""`imbot admin invite|pair|people|revoke|export|erase`: people and privacy."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm
+
+__all__ = ["add_parsers"]
+
+
+def add_parsers(actions) -> None:
+    invite = actions.add_parser("invite", help="invite a person (prints code and deep link)")
+    invite.add_argument("--role", choices=("expert", "buddy", "admin"), help="role of a new person")
+    invite.add_argument("--name", help="full name of a new person")
+    invite.add_argument("--lang", choices=("de", "en"), default="de", help="their language (de)")
+    invite.add_argument("--person", help="link another chat account of this existing person")
+    invite.add_argument("--days", type=int, default=14, help="days the code is valid (14)")
+    invite.set_defaults(run=_invite)
+    pair = actions.add_parser("pair", help="give an expert their buddy")
+    pair.add_argument("expert", help="number (see `imbot admin people`) or exact name")
+    pair.add_argument("buddy", help="number or exact name")
+    pair.set_defaults(run=_pair)
+    actions.add_parser("people", help="everyone, with role, status and pairs").set_defaults(run=_people)
+    for name, text, run in (("revoke", "take a person's role and chat links away", _revoke),
+                            ("export", "print everything stored about a person (JSON)", _export),
+                            ("erase", "erase a person's personal data", _erase)):  # fmt: skip
+        action = actions.add_parser(name, help=text)
+        action.add_argument("person", help="number or exact name")
+        if name == "erase":
+            action.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        action.set_defaults(run=run)
+
+
+def _people_service(settings):
+    from bot.app import build_people
+
+    return build_people(settings)
+
+
+def _invite(settings, args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from bot.chat.people import deep_link
+
+    if args.person is None and not (args.role and args.name):
+        print("imbot: give --role and --name for a new person, or --person", file=sys.stderr)
+        return EXIT_USAGE
+    info = _people_service(settings).invite(args.role or "", args.name, lang=args.lang,
+                                            person_ref=args.person, days=args.days)  # fmt: skip
+    expires = info.expires_at.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M")
+    print(f"Invite for #{info.person_id} {info.name} ({info.role}), valid until {expires}")
+    print(f"code:     {info.code}")
+    print(f"Telegram: {deep_link(settings.telegram_bot, info.code)}")
+    print(f"Matrix / console: /start {info.code}")
+    return EXIT_OK
+
+
+def _pair(settings, args: argparse.Namespace) -> int:
+    expert, buddy = _people_service(settings).pair(args.expert, args.buddy)
+    print(f"{expert} now has {buddy} as buddy.")
+    return EXIT_OK
+
+
+def _people(settings, args: argparse.Namespace) -> int:
+    from bot.chat.people import format_people
+
+    rows = _people_service(settings).people()
+    print(format_people(rows, "en") if rows else "Nobody invited yet.")
+    return EXIT_OK
+
+
+def _revoke(settings, args: argparse.Namespace) -> int:
+    name = _people_service(settings).revoke(args.person)
+    print(f"Revoked {name}: chat links, open invites and pairs removed.")
+    return EXIT_OK
+
+
+def _export(settings, args: argparse.Namespace) -> int:
+    data = _people_service(settings).export_ref(args.person)
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _erase(settings, args: argparse.Namespace) -> int:
+    people = _people_service(settings)
+    data = people.export_ref(args.person)["person"]
+    label = f"#{data['id']} {data['name'] or '(already erased)'}"
+    if not args.yes:
+        answer = confirm(f"Erase all personal data of {label}?", f"erasing {label} needs --yes")
+        if answer is None:
+            return EXIT_USAGE
+        if not answer:
+            print("Nothing erased.")
+            return EXIT_OK
+    people.erase(data["id"])
+    print(f"Erased {label}; only anonymous counts remain.")
+    return EXIT_OK

@@ -1,0 +1,103 @@
+"""`imbot chat`, `imbot demo` and `imbot ask`: the bot in this terminal."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from datetime import datetime
+
+from bot.cli.common import EXIT_OK
+
+__all__ = ["add_parsers"]
+
+
+def add_parsers(sub) -> None:
+    chat = sub.add_parser("chat", help="chat with the bot in this terminal")
+    chat.add_argument("--lang", choices=("de", "en"), help="default language (IMBOT_LANG)")
+    chat.add_argument("--now", type=_moment, metavar="YYYY-MM-DDTHH:MM",
+                      help="pretend the clock starts at this local time (try reminders)")  # fmt: skip
+    chat.add_argument("--as", dest="user", metavar="USER",
+                      help="console user to write as (e.g. erika or bernd after `imbot demo`)")  # fmt: skip
+    chat.set_defaults(run=_chat)
+    demo = sub.add_parser("demo", help="create demo people for trying Jour Fixes in the console")
+    demo.set_defaults(run=_demo)
+    ask = sub.add_parser("ask", help="answer one question, or one per line from stdin")
+    ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line")
+    ask.add_argument("--lang", choices=("de", "en"), help="language when a question is ambiguous")
+    ask.set_defaults(run=_ask)
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 2023-04-26T09:00") from None
+
+
+def _chat(settings, args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from bot.app import offset_clock
+    from bot.app.console import run_console
+
+    if args.lang:
+        settings = dataclasses.replace(settings, default_lang=args.lang)
+    clock = None
+    if args.now:
+        clock = offset_clock(args.now.replace(tzinfo=ZoneInfo(settings.timezone)))
+    run_console(settings, user=args.user.lower() if args.user else None, clock=clock)
+    return EXIT_OK
+
+
+def _demo(settings, args: argparse.Namespace) -> int:
+    from bot.app.console import run_demo
+
+    created, guide = run_demo(settings)
+    print("Demo people created." if created else "The demo people exist already.")
+    print(guide)
+    return EXIT_OK
+
+
+def _ask(settings, args: argparse.Namespace) -> int:
+    """Answer questions with the knowledge base alone: no database, nothing logged."""
+    from faq.kb import load_default_kb
+    from faq.matcher import Matcher
+
+    matcher = Matcher(load_default_kb())
+    lang = args.lang or settings.default_lang
+    questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
+    for question in questions:
+        if not question:
+            continue
+        match = matcher.match(question, lang)
+        if args.json:
+            print(json.dumps(_as_json(match), ensure_ascii=False), flush=True)
+        else:
+            print(_as_text(match), flush=True)
+    return EXIT_OK
+
+
+def _as_json(match) -> dict:
+    best = match.best
+    suggestions = [] if match.confident else [best, *(c.entry for c in match.runner_ups)][:3]
+    return {
+        "answer": match.answer,
+        "confident": match.confident,
+        "faq_id": best.id if best else None,
+        "score": match.score,
+        "lang": match.lang,
+        "section": best.section if best and match.confident else None,
+        "suggestions": [{"faq_id": e.id, "topic": e.topic[match.lang]} for e in suggestions if e],
+    }
+
+
+def _as_text(match) -> str:
+    if match.confident:
+        return (
+            f"{match.answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
+        )
+    guess = f"best guess {match.best.id}, score {match.score:.2f}" if match.best else "no guess"
+    return f"(not confident: {guess})\n"

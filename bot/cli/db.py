@@ -1,0 +1,55 @@
+"""`imbot db upgrade` and `imbot faq unanswered`: the schema and the unanswered log."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+
+from bot.cli.common import EXIT_OK
+
+__all__ = ["add_parsers"]
+
+
+def add_parsers(sub) -> None:
+    faq = sub.add_parser("faq", help="FAQ tools for the team").add_subparsers(
+        dest="faq_command", metavar="ACTION", required=True
+    )
+    unanswered = faq.add_parser("unanswered", help="questions the bot could not answer")
+    unanswered.add_argument("--days", type=int, default=30, help="look back this many days (30)")
+    unanswered.add_argument("--limit", type=int, default=50, help="at most this many rows (50)")
+    unanswered.set_defaults(run=_unanswered)
+    db = sub.add_parser("db", help="database tools").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True
+    )
+    db.add_parser("upgrade", help="apply all pending migrations").set_defaults(run=_upgrade)
+
+
+def _unanswered(settings, args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from storage.db import make_engine, upgrade
+    from storage.repo import UnitOfWork, session_factory
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    since = datetime.now(UTC) - timedelta(days=args.days)
+    with UnitOfWork(session_factory(engine)) as uow:
+        rows = uow.faq_log.unanswered(since=since, limit=args.limit)
+    if not rows:
+        print(f"No unanswered questions in the last {args.days} days.")
+        return EXIT_OK
+    tz = ZoneInfo(settings.timezone)
+    print(f"{'count':>5}  {'last asked':16}  lang  {'best guess':20} score  question")
+    for r in rows:
+        when = r.last_asked.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+        guess = r.best_guess or "-"
+        print(f"{r.count:>5}  {when:16}  {r.lang:4}  {guess:20} {r.score:5.2f}  {r.question}")
+    return EXIT_OK
+
+
+def _upgrade(settings, args: argparse.Namespace) -> int:
+    from storage.db import make_engine, upgrade
+
+    upgrade(make_engine(settings.database_url))
+    print("Database is up to date.")
+    return EXIT_OK

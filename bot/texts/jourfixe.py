@@ -1,0 +1,213 @@
+"""Jour Fixe: free times, requests, answers, moves and cancellations."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "example_windows": {
+        "de": "Das verstehe ich nicht: „{text}“. Beispiel: /frei Di 10-12, Do 14-16 "
+        "oder /frei 12.03. 14-16",
+        "en": 'I can\'t read "{text}". Example: /frei Tue 10am-12pm, Thu 2-4pm or '
+        "/frei 12.03. 14-16",
+    },
+    "example_moment": {
+        "de": "Das verstehe ich nicht: „{text}“. Beispiel: Do 14:00 oder 12.03. 14:00",
+        "en": 'I can\'t read "{text}". Example: Thu 2pm or 12.03. 14:00',
+    },
+    "example_dates": {
+        "de": "Das verstehe ich nicht: „{text}“. Beispiel: /urlaub 24.12.-2.1.",
+        "en": 'I can\'t read "{text}". Example: /urlaub 24.12.-2.1.',
+    },
+    "windows_none": {
+        "de": "Du hast noch keine freien Zeiten eingetragen. Beispiel: /frei Di 10-12, Do 14-16",
+        "en": "You have not entered any free times yet. Example: /frei Tue 10am-12pm, Thu 2-4pm",
+    },
+    "windows_now": {
+        "de": "Deine freien Zeiten für Jour Fixes:\n"
+        "{windows}\n"
+        "\n"
+        "Ändern: /frei Di 10-12, Do 14-16 · einmalig: /frei 12.03. 14-16 · Urlaub: "
+        "/urlaub 24.12.-2.1. · alles löschen: /frei löschen",
+        "en": "Your free times for Jour Fixes:\n"
+        "{windows}\n"
+        "\n"
+        "Change: /frei Tue 10am-12pm · once: /frei 12.03. 14-16 · away: /urlaub "
+        "24.12.-2.1. · clear all: /frei löschen",
+    },
+    "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
+    "length_usage": {
+        "de": "Ein Jour Fixe dauert bei dir {minutes} Minuten. Ändern: /dauer 60",
+        "en": "Your Jour Fixes last {minutes} minutes. Change: /dauer 60",
+    },
+    "length_set": {
+        "de": "Neue Jour Fixes dauern jetzt {minutes} Minuten.",
+        "en": "New Jour Fixes now last {minutes} minutes.",
+    },
+    "bad_length": {
+        "de": "Bitte eine Dauer in Minuten, ein Vielfaches von {grid}, höchstens 180 – z. "
+        "B. /dauer 60",
+        "en": "Please give minutes, a multiple of {grid}, at most 180 – e.g. /dauer 60",
+    },
+    "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
+    "no_buddy": {
+        "de": "Dir ist noch kein Buddy zugeordnet. Bitte wende dich an Lokalprojekte.",
+        "en": "You have no buddy yet. Please contact Lokalprojekte.",
+    },
+    "no_slots": {
+        "de": "{buddy} hat in den nächsten Wochen keine freien Zeiten eingetragen. Versuch "
+        "/jourfixe später noch einmal.",
+        "en": "{buddy} has no free times in the coming weeks. Try /jourfixe again later.",
+    },
+    "slots": {
+        "de": "Freie Jour-Fixe-Termine mit {buddy} (Zeiten in {tz}) – wähle einen:",
+        "en": "Free Jour Fixe slots with {buddy} (times in {tz}) – pick one:",
+    },
+    "series_question": {
+        "de": "{when} – einmalig oder regelmäßig?",
+        "en": "{when} – once or regularly?",
+    },
+    "series_once": {"de": "Einmalig", "en": "Once"},
+    "series_weekly": {"de": "Jede Woche", "en": "Every week"},
+    "series_biweekly": {"de": "Alle 2 Wochen", "en": "Every 2 weeks"},
+    "requested": {
+        "de": "Anfrage an {buddy} geschickt: {when}{series}. Ich melde mich, sobald {buddy} "
+        "antwortet.",
+        "en": "Request sent to {buddy}: {when}{series}. I'll tell you when {buddy} answers.",
+    },
+    "series_note": {"de": " ({n} Termine bis {until})", "en": " ({n} meetings until {until})"},
+    "request_for_buddy": {
+        "de": "{expert} möchte einen Jour Fixe mit dir: {when}{series}.\n"
+        "Antworte mit „ja“ oder „nein“ – oder schlag eine andere Zeit vor, z. "
+        "B. „Do 14:00“.",
+        "en": "{expert} would like a Jour Fixe with you: {when}{series}.\n"
+        'Answer "yes" or "no" – or suggest another time, e.g. "Thu 2pm".',
+    },
+    "confirm": {"de": "Bestätigen", "en": "Confirm"},
+    "decline": {"de": "Ablehnen", "en": "Decline"},
+    "slot_taken": {
+        "de": "Dieser Termin wurde gerade vergeben. Hier sind freie Alternativen:",
+        "en": "This slot was just taken. Here are free alternatives:",
+    },
+    "slot_taken_none": {
+        "de": "Dieser Termin wurde gerade vergeben, und gerade ist nichts anderes "
+        "frei. /jourfixe zeigt später neue Termine.",
+        "en": "This slot was just taken and nothing else is free right now. /jourfixe "
+        "shows new slots later.",
+    },
+    "changed_meanwhile": {
+        "de": "Der Termin wurde gerade von der anderen Seite geändert. /termine "
+        "zeigt den aktuellen Stand.",
+        "en": "The meeting was just changed by the other side. /termine shows where it stands.",
+    },
+    "unknown_meeting": {
+        "de": "Diesen Termin finde ich bei dir nicht. /termine zeigt deine Termine.",
+        "en": "I can't find this meeting among yours. /termine lists your meetings.",
+    },
+    "not_yours": {
+        "de": "Das kann nur dein Buddy bestätigen.",
+        "en": "Only your buddy can confirm this.",
+    },
+    "not_pending": {
+        "de": "Diese Anfrage ist schon erledigt ({state}). /termine zeigt den aktuellen Stand.",
+        "en": "This request is already settled ({state}). /termine shows where it stands.",
+    },
+    "not_active": {
+        "de": "Dieser Termin ist nicht mehr aktiv ({state}).",
+        "en": "This meeting is no longer active ({state}).",
+    },
+    "confirmed_for": {
+        "de": "Jour Fixe bestätigt: {when} mit {other}{series}. Die Kalenderdatei hängt an.",
+        "en": "Jour Fixe confirmed: {when} with {other}{series}. The calendar file is attached.",
+    },
+    "declined_for_expert": {
+        "de": "{buddy} kann am {when} leider nicht. /jourfixe zeigt andere freie Termine.",
+        "en": "{buddy} can't make it on {when}. /jourfixe shows other free slots.",
+    },
+    "declined_ok": {
+        "de": "Abgelehnt; {expert} weiß Bescheid.",
+        "en": "Declined; {expert} has been told.",
+    },
+    "proposal_for_expert": {
+        "de": "{buddy} kann am {when} nicht und schlägt {proposal} vor.",
+        "en": "{buddy} can't make it on {when} and suggests {proposal}.",
+    },
+    "proposal_accept": {"de": "{proposal} annehmen", "en": "Accept {proposal}"},
+    "proposal_sent": {
+        "de": "Dein Vorschlag {proposal} ist bei {expert}.",
+        "en": "Your suggestion {proposal} has been sent to {expert}.",
+    },
+    "which_request": {
+        "de": "Du hast mehrere offene Anfragen – welche meinst du?",
+        "en": "You have several open requests – which one do you mean?",
+    },
+    "ask_back": {
+        "de": "Meinst du „{answer}“ für den Jour Fixe {when} mit {expert}?",
+        "en": 'Do you mean "{answer}" for the Jour Fixe {when} with {expert}?',
+    },
+    "answer_yes": {"de": "ja, bestätigen", "en": "yes, confirm"},
+    "answer_no": {"de": "nein, ablehnen", "en": "no, decline"},
+    "meetings_none": {"de": "Keine anstehenden Jour Fixes.", "en": "No upcoming Jour Fixes."},
+    "meetings": {
+        "de": "Deine nächsten Jour Fixes (#Nummer für /verschieben und /absagen):",
+        "en": "Your next Jour Fixes (#number for /verschieben and /absagen):",
+    },
+    "state_requested": {"de": "angefragt", "en": "requested"},
+    "state_confirmed": {"de": "bestätigt", "en": "confirmed"},
+    "pick_cancel": {"de": "Welchen Termin absagen?", "en": "Which meeting do you want to cancel?"},
+    "pick_move": {"de": "Welchen Termin verschieben?", "en": "Which meeting do you want to move?"},
+    "move_slots": {
+        "de": "Wohin soll der Jour Fixe {when} verschoben werden?",
+        "en": "Where should the Jour Fixe {when} move to?",
+    },
+    "cancelled_for": {
+        "de": "Jour Fixe {when} mit {other} ist abgesagt{by}. Die Kalenderdatei "
+        "entfernt ihn aus deinem Kalender.",
+        "en": "Jour Fixe {when} with {other} is cancelled{by}. The calendar file "
+        "removes it from your calendar.",
+    },
+    "moved_for": {
+        "de": "Jour Fixe mit {other} verschoben{by}: {old} → {when}. Die Kalenderdatei "
+        "aktualisiert deinen Kalender.",
+        "en": "Jour Fixe with {other} moved{by}: {old} → {when}. The calendar file updates "
+        "your calendar.",
+    },
+    "by_other": {"de": " (von {name})", "en": " (by {name})"},
+    "expired_for_expert": {
+        "de": "{buddy} hat auf deine Anfrage für {when} nicht rechtzeitig "
+        "geantwortet; der Termin ist wieder frei. /jourfixe zeigt neue "
+        "Termine.",
+        "en": "{buddy} did not answer your request for {when} in time; the slot is "
+        "free again. /jourfixe shows new slots.",
+    },
+    "not_linked": {
+        "de": "Hinweis: {name} ist noch mit keinem Chat verknüpft und sieht die Nachricht "
+        "erst nach dem Einlösen der Einladung.",
+        "en": "Note: {name} has no linked chat yet and will only see this after redeeming "
+        "the invite.",
+    },
+    "help_expert": {
+        "de": "Jour Fixe:\n"
+        "/jourfixe – Termin mit deinem Buddy anfragen\n"
+        "/termine – deine nächsten Termine\n"
+        "/verschieben #N · /absagen #N\n"
+        "/vorher 24h 1h – Erinnerungen vor Terminen",
+        "en": "Jour Fixe:\n"
+        "/jourfixe – request a meeting with your buddy\n"
+        "/termine – your next meetings\n"
+        "/verschieben #N · /absagen #N\n"
+        "/before 24h 1h – reminders before meetings",
+    },
+    "help_buddy": {
+        "de": "Jour Fixe:\n"
+        "/frei Di 10-12, Do 14-16 – wann du frei bist\n"
+        "/urlaub 24.12.-2.1. – Abwesenheit\n"
+        "/dauer 60 – Länge eines Jour Fixe\n"
+        "/vorher 24h 1h – Erinnerungen vor Terminen\n"
+        "/termine · /verschieben #N · /absagen #N\n"
+        "Anfragen beantwortest du mit „ja“, „nein“ oder einer anderen Zeit.",
+        "en": "Jour Fixe:\n"
+        "/frei Tue 10am-12pm – when you are free\n"
+        "/urlaub 24.12.-2.1. – time away\n"
+        "/dauer 60 – length of a Jour Fixe\n"
+        "/before 24h 1h – reminders before meetings\n"
+        "/termine · /verschieben #N · /absagen #N\n"
+        'Answer requests with "yes", "no" or another time.',
+    },
+}

@@ -1,0 +1,128 @@
+"""Invites, roles, pairs, and what a person can see and erase."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "welcome_role": {
+        "de": "Willkommen, {name}! Du bist jetzt als {role} angemeldet. /hilfe zeigt, "
+        "was du tun kannst.",
+        "en": "Welcome, {name}! You are now signed in as {role}. /help shows what you can do.",
+    },
+    "people_unavailable": {
+        "de": "Anmeldungen sind hier gerade nicht möglich. Bitte versuch es später noch einmal.",
+        "en": "Sign-in is not available here right now. Please try again later.",
+    },
+    "invite_unknown": {
+        "de": "Diesen Einladungscode kenne ich nicht. Bitte prüfe ihn oder frag bei "
+        "Lokalprojekte nach einem neuen.",
+        "en": "I don't know this invite code. Please check it or ask Lokalprojekte for a new one.",
+    },
+    "invite_used": {
+        "de": "Dieser Einladungscode wurde schon verwendet. Bitte frag bei Lokalprojekte "
+        "nach einem neuen.",
+        "en": "This invite code has already been used. Please ask Lokalprojekte for a new one.",
+    },
+    "invite_expired": {
+        "de": "Dieser Einladungscode ist abgelaufen. Bitte frag bei Lokalprojekte nach "
+        "einem neuen.",
+        "en": "This invite code has expired. Please ask Lokalprojekte for a new one.",
+    },
+    "identity_taken": {
+        "de": "Dieses Chat-Konto ist schon mit einer anderen Person verknüpft. Bitte "
+        "wende dich an Lokalprojekte.",
+        "en": "This chat account is already linked to another person. Please contact "
+        "Lokalprojekte.",
+    },
+    "unknown_person": {
+        "de": "Ich finde niemanden mit „{ref}“. /people zeigt alle.",
+        "en": 'I can\'t find anyone called "{ref}". /people lists everyone.',
+    },
+    "ambiguous_person": {
+        "de": "„{ref}“ passt auf mehrere Personen ({ids}). Bitte nimm die Nummer.",
+        "en": '"{ref}" matches several people ({ids}). Please use the number.',
+    },
+    "not_expert": {"de": "{name} ist keine Expert:in.", "en": "{name} is not an expert."},
+    "not_buddy": {"de": "{name} ist kein Buddy.", "en": "{name} is not a buddy."},
+    "bad_role": {
+        "de": "Unbekannte Rolle „{role}“. Möglich sind: expert, buddy, admin.",
+        "en": 'Unknown role "{role}". Possible: expert, buddy, admin.',
+    },
+    "name_missing": {"de": "Bitte gib einen Namen an.", "en": "Please give a name."},
+    "bad_lang": {
+        "de": "Sprache „{lang}“? Möglich: de, en.",
+        "en": 'Language "{lang}"? Possible: de, en.',
+    },
+    "person_inactive": {
+        "de": "{name} ist gesperrt oder gelöscht.",
+        "en": "{name} is revoked or erased.",
+    },
+    "invite_usage": {
+        "de": "Bitte so: /invite expert|buddy|admin Vorname Nachname [lang=en]",
+        "en": "Please use: /invite expert|buddy|admin First Last [lang=en]",
+    },
+    "invite_created": {
+        "de": "Einladung für {name} ({role}), gültig bis {expires}:\n"
+        "Code: {code}\n"
+        "Telegram: {link}\n"
+        "Matrix oder Konsole: /start {code}",
+        "en": "Invite for {name} ({role}), valid until {expires}:\n"
+        "Code: {code}\n"
+        "Telegram: {link}\n"
+        "Matrix or console: /start {code}",
+    },
+    "pair_usage": {
+        "de": "Bitte so: /pair EXPERT:IN BUDDY (Nummer aus /people oder Name in Anführungszeichen)",
+        "en": "Please use: /pair EXPERT BUDDY (number from /people or name in quotes)",
+    },
+    "pair_done": {
+        "de": "{expert} hat jetzt {buddy} als Buddy.",
+        "en": "{expert} now has {buddy} as buddy.",
+    },
+    "revoke_usage": {"de": "Bitte so: /revoke PERSON", "en": "Please use: /revoke PERSON"},
+    "revoke_done": {
+        "de": "{name} ist gesperrt; Chat-Verknüpfungen, offene Einladungen und Paare sind "
+        "entfernt.",
+        "en": "{name} is revoked; chat links, open invites and pairs are removed.",
+    },
+    "people_empty": {"de": "Noch niemand eingeladen.", "en": "Nobody invited yet."},
+    "mydata_nothing": {
+        "de": "Über dich ist nichts gespeichert. Fragen, die ich nicht beantworten "
+        "konnte, speichere ich ohne Bezug zu dir, damit das Team die Antworten "
+        "ergänzen kann.",
+        "en": "Nothing is stored about you. Questions I could not answer are stored "
+        "without any link to you, so the team can add answers.",
+    },
+    "mydata_header": {"de": "Das ist über dich gespeichert:", "en": "This is stored about you:"},
+    "delete_confirm": {
+        "de": "Damit löschst du deinen Namen, deine Chat-Verknüpfungen, Einladungen "
+        "und Buddy-Zuordnungen. Danach kennt dich der Bot nicht mehr. Wirklich "
+        "löschen?",
+        "en": "This erases your name, chat links, invites and buddy pairings. "
+        "Afterwards the bot no longer knows you. Really erase?",
+    },
+    "delete_yes": {"de": "Ja, löschen", "en": "Yes, erase"},
+    "delete_no": {"de": "Abbrechen", "en": "Cancel"},
+    "delete_done": {
+        "de": "Erledigt: deine Daten sind gelöscht. Übrig bleibt nur eine anonyme Zählung.",
+        "en": "Done: your data is erased. Only an anonymous count remains.",
+    },
+    "delete_cancelled": {"de": "Nichts gelöscht.", "en": "Nothing erased."},
+    "help_privacy": {
+        "de": "/meinedaten – was über dich gespeichert ist\n/loeschen – deine Daten löschen",
+        "en": "/mydata – what is stored about you\n/delete – erase your data",
+    },
+    "help_admin": {
+        "de": "Für Admins:\n"
+        "/invite ROLLE NAME – einladen (expert, buddy, admin)\n"
+        "/pair EXPERT:IN BUDDY – Paar bilden\n"
+        "/people – alle Personen\n"
+        "/revoke PERSON – Zugang entziehen",
+        "en": "For admins:\n"
+        "/invite ROLE NAME – invite (expert, buddy, admin)\n"
+        "/pair EXPERT BUDDY – pair them\n"
+        "/people – everyone\n"
+        "/revoke PERSON – take access away",
+    },
+    "people_columns": {
+        "de": "#|Name|Rolle|Status|Chats|Partner",
+        "en": "#|name|role|status|chats|partners",
+    },
+}

@@ -1,0 +1,37 @@
+"""Words of the adapters and the command menus: what a platform shows around the
+bot's own replies, and the short descriptions in Telegram's command menu."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "reply_with_number": {"de": "(Antworte mit der Nummer)", "en": "(Reply with the number)"},
+    "console_switched": {
+        "de": "(du schreibst jetzt als {user})",
+        "en": "(you are now writing as {user})",
+    },
+    "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
+    "console_elsewhere": {
+        "de": "(Nachricht an {name} über {platform}: wird nur von `imbot run` zugestellt)",
+        "en": "(message to {name} on {platform}: only `imbot run` delivers it)",
+    },
+    # -- units and relative times (bot.texts.format) --------------------------------------
+    "n_days_one": {"de": "{n} Tag", "en": "{n} day"},
+    "n_days_other": {"de": "{n} Tage", "en": "{n} days"},
+    "today": {"de": "heute", "en": "today"},
+    "tomorrow": {"de": "morgen", "en": "tomorrow"},
+    "in_n_days": {"de": "in {n} Tagen", "en": "in {n} days"},
+    "in_n_hours_one": {"de": "in {n} Stunde", "en": "in {n} hour"},
+    "in_n_hours_other": {"de": "in {n} Stunden", "en": "in {n} hours"},
+    "in_n_minutes_one": {"de": "in {n} Minute", "en": "in {n} minute"},
+    "in_n_minutes_other": {"de": "in {n} Minuten", "en": "in {n} minutes"},
+    # -- command menus (Telegram shows them next to the input field) ----------------------
+    "menu_start": {"de": "Begrüßung und Überblick", "en": "Welcome and overview"},
+    "menu_help": {"de": "Was der Bot kann", "en": "What the bot can do"},
+    "menu_faq": {"de": "Themen der Ausschreibung", "en": "Topics of the call"},
+    "menu_remind": {"de": "Fristen als Erinnerung", "en": "Deadline reminders"},
+    "menu_stop": {"de": "Erinnerungen abbestellen", "en": "Stop reminders"},
+    "menu_contact": {"de": "Ansprechpartnerinnen", "en": "Contact persons"},
+    "menu_meetings": {"de": "Deine Jour Fixes", "en": "Your Jour Fixes"},
+    "menu_jourfixe": {"de": "Jour Fixe anfragen", "en": "Request a Jour Fixe"},
+    "menu_free": {"de": "Freie Zeiten (Buddies)", "en": "Free times (buddies)"},
+    "menu_mydata": {"de": "Was gespeichert ist", "en": "What is stored"},
+    "menu_delete": {"de": "Daten löschen", "en": "Erase your data"},
+}

@@ -1,0 +1,49 @@
+"""Timeline reminders, Jour Fixe reminders and their settings."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "no_edition": {
+        "de": "Zurzeit ist kein Programmdurchgang mit Terminen geladen. Bitte frag später "
+        "noch einmal.",
+        "en": "No program edition with dates is loaded right now. Please ask again later.",
+    },
+    "subscribed": {
+        "de": "Du bekommst jetzt Erinnerungen zu „{edition}“ ({n}):\n{list}\n\nAbbestellen: /stopp",
+        "en": 'You will now get reminders for "{edition}" ({n}):\n{list}\n\nUnsubscribe: /stop',
+    },
+    "subscribed_nothing_ahead": {
+        "de": "Du bist für „{edition}“ angemeldet, aber dort steht kein Termin mehr an.",
+        "en": 'You are subscribed to "{edition}", but no dates are ahead there.',
+    },
+    "not_subscribed": {
+        "de": "Du hast keine Erinnerungen abonniert. Anmelden: /erinnerungen",
+        "en": "You have no reminders. Subscribe: /remind",
+    },
+    "unsubscribed": {
+        "de": "Erinnerungen abbestellt ({n} geplante gelöscht). Wieder anmelden: /erinnerungen",
+        "en": "Reminders stopped ({n} planned ones deleted). Subscribe again: /remind",
+    },
+    "subscribe_button": {"de": "🔔 Fristen-Erinnerungen", "en": "🔔 Deadline reminders"},
+    "before_usage": {
+        "de": "Erinnerungen vor jedem Jour Fixe: {current}. Ändern, z. B.: /vorher 24h "
+        "1h (bis zu drei Zeiten, d/h/min)",
+        "en": "Reminders before each Jour Fixe: {current}. Change, e.g.: /before 24h 1h "
+        "(up to three, d/h/min)",
+    },
+    "before_set": {
+        "de": "Du wirst jetzt {times} vor jedem Jour Fixe erinnert.",
+        "en": "You will now be reminded {times} before each Jour Fixe.",
+    },
+    "meeting_reminder": {
+        "de": "⏰ Erinnerung: Jour Fixe mit {other} {before} – {when}.",
+        "en": "⏰ Reminder: Jour Fixe with {other} {before} – {when}.",
+    },
+    "pending_reminder": {
+        "de": "⏳ {expert} wartet noch auf deine Antwort zum Jour Fixe {when}. Passt der Termin?",
+        "en": "⏳ {expert} is still waiting for your answer about the Jour Fixe "
+        "{when}. Does it suit you?",
+    },
+    "timeline_push": {
+        "de": "⏰ Erinnerung: {title} – {when} ({day}).\n{text}\n\nAbbestellen: /stopp",
+        "en": "⏰ Reminder: {title} – {when} ({day}).\n{text}\n\nUnsubscribe: /stop",
+    },
+}
