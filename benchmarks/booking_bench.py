@@ -49,8 +49,15 @@ def setup(url: str, buddies: int, experts: int):
     people = People(sessions, lambda: NOW)
     jf = JourFixe(sessions, lambda: NOW, Rules(horizon_days=28))
     with UnitOfWork(sessions) as uow:
-        uow.session.add(Edition(slug="bench", name="Bench", starts_on=date(2026, 1, 1),
-                                ends_on=date(2026, 7, 1), active=True))  # fmt: skip
+        uow.session.add(
+            Edition(
+                slug="bench",
+                name="Bench",
+                starts_on=date(2026, 1, 1),
+                ends_on=date(2026, 7, 1),
+                active=True,
+            )
+        )
         uow.commit()
     pairs = []
     for b in range(buddies):
@@ -116,19 +123,25 @@ def main() -> None:
         base = server.get_uri().replace("postgresql://", "postgresql+psycopg://", 1)
         for name in ("bench_seq", "bench_par"):
             server.psql(f"CREATE DATABASE {name};")
-        print(f"PostgreSQL 16 (pgserver), {args.buddies} buddies x {args.experts} experts, "
-              f"windows Mon-Fri 9-12 and 14-17, 45 min + 15 min buffer, horizon 28 days\n")  # fmt: skip
+        print(
+            f"PostgreSQL 16 (pgserver), {args.buddies} buddies x {args.experts} experts, "
+            f"windows Mon-Fri 9-12 and 14-17, 45 min + 15 min buffer, horizon 28 days\n"
+        )
 
         jf, experts = setup(base.replace("/postgres?", "/bench_seq?"), args.buddies, args.experts)
         empty = time_slots(jf, experts)
         print(f"{'slot computation (/jourfixe)':40} {'p50 ms':>8} {'p95 ms':>8}")
         print(f"{'  empty calendars':40} {statistics.median(empty):8.2f} {pct(empty, 0.95):8.2f}")
         req, made, refused, secs = book_all(jf, experts, 2, 1)
-        print(f"\nbiweekly series, 1 thread: {req} requests, {made} meetings in {secs:.1f} s = "
-              f"{made / secs:.0f} meetings/s, {req / secs:.1f} requests/s, {refused} refused")  # fmt: skip
+        print(
+            f"\nbiweekly series, 1 thread: {req} requests, {made} meetings in {secs:.1f} s = "
+            f"{made / secs:.0f} meetings/s, {req / secs:.1f} requests/s, {refused} refused"
+        )
         req, made, refused, secs = book_all(jf, experts * 3, 0, 1)
-        print(f"single bookings, 1 thread: {req} bookings in {secs:.1f} s = {req / secs:.0f} bookings/s, "
-              f"{refused} refused")  # fmt: skip
+        print(
+            f"single bookings, 1 thread: {req} bookings in {secs:.1f} s = {req / secs:.0f} bookings/s, "
+            f"{refused} refused"
+        )
         full = time_slots(jf, experts)
         print(
             f"\n{'slot computation, calendars booked':40} {statistics.median(full):8.2f} {pct(full, 0.95):8.2f}"
@@ -136,14 +149,19 @@ def main() -> None:
 
         jf2, experts2 = setup(base.replace("/postgres?", "/bench_par?"), args.buddies, args.experts)
         req, made, refused, secs = book_all(jf2, experts2 * 3, 0, args.threads)
-        print(f"single bookings, {args.threads} threads: {req} bookings in {secs:.1f} s = "
-              f"{req / secs:.0f} bookings/s, {refused} refused as taken (lost races, nothing doubled)")  # fmt: skip
+        print(
+            f"single bookings, {args.threads} threads: {req} bookings in {secs:.1f} s = "
+            f"{req / secs:.0f} bookings/s, {refused} refused as taken (lost races, nothing doubled)"
+        )
         with UnitOfWork(jf2._sessions) as uow:
-            overlaps = uow.session.execute(__import__("sqlalchemy").text(
-                "SELECT count(*) FROM meetings a JOIN meetings b ON a.id < b.id "
-                "AND (a.buddy_id = b.buddy_id OR a.expert_id = b.expert_id) "
-                "AND a.state IN ('requested','confirmed') AND b.state IN ('requested','confirmed') "
-                "AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at")).scalar()  # fmt: skip
+            overlaps = uow.session.execute(
+                __import__("sqlalchemy").text(
+                    "SELECT count(*) FROM meetings a JOIN meetings b ON a.id < b.id "
+                    "AND (a.buddy_id = b.buddy_id OR a.expert_id = b.expert_id) "
+                    "AND a.state IN ('requested','confirmed') AND b.state IN ('requested','confirmed') "
+                    "AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
+                )
+            ).scalar()
         print(f"overlapping active meetings after the parallel run: {overlaps}")
         server.cleanup()
 

@@ -113,8 +113,10 @@ def synthetic_kb(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
     entries = []
     for i in range(size):
         topic = f"{word()} {word()}"
-        qs = {lang: tuple(" ".join(rng.sample(words, 4) + [word(), word()]) + "?" for _ in range(4))
-              for lang in ("de", "en")}  # fmt: skip
+        qs = {
+            lang: tuple(" ".join(rng.sample(words, 4) + [word(), word()]) + "?" for _ in range(4))
+            for lang in ("de", "en")
+        }
         kws = {lang: tuple(word() for _ in range(5)) for lang in ("de", "en")}
         entries.append(
             Entry(

@@ -64,8 +64,17 @@ class VirtualTime:
 
 
 def fill(sessions, n: int, due: datetime, chats: int = 2000) -> None:
-    drafts = [outbox.Draft(kind="bench", dedupe_key=f"b{i}", platform="bench", chat_id=f"chat{i % chats}",
-                           text=f"Erinnerung {i}", due_at=due) for i in range(n)]  # fmt: skip
+    drafts = [
+        outbox.Draft(
+            kind="bench",
+            dedupe_key=f"b{i}",
+            platform="bench",
+            chat_id=f"chat{i % chats}",
+            text=f"Erinnerung {i}",
+            due_at=due,
+        )
+        for i in range(n)
+    ]
     with sessions() as s:
         for start in range(0, n, 1000):
             outbox.enqueue(s, drafts[start : start + 1000], due)
@@ -103,8 +112,10 @@ def run_workers(url: str, n: int, workers: int) -> None:
     secs = time.perf_counter() - t0
     lateness.sort()
     p95 = lateness[int(len(lateness) * 0.95)] if lateness else float("nan")
-    print(f"{workers} worker(s): {n} rows in {secs:.1f} s = {n / secs:.0f} messages/s, "
-          f"p95 lateness {p95:.1f} s, {check(sender.keys, n)}")  # fmt: skip
+    print(
+        f"{workers} worker(s): {n} rows in {secs:.1f} s = {n / secs:.0f} messages/s, "
+        f"p95 lateness {p95:.1f} s, {check(sender.keys, n)}"
+    )
     engine.dispose()
 
 
@@ -122,8 +133,10 @@ def run_telegram(url: str, n: int) -> None:
     ).tick()
     wall = time.perf_counter() - t0
     ideal = n / 30
-    print(f"Telegram limits (virtual clock): {n} rows in {vt.t:.1f} s of send time, ideal {ideal:.1f} s "
-          f"({vt.t / ideal:.3f}x), {check(sender.keys, n)}; computed in {wall:.1f} s wall time")  # fmt: skip
+    print(
+        f"Telegram limits (virtual clock): {n} rows in {vt.t:.1f} s of send time, ideal {ideal:.1f} s "
+        f"({vt.t / ideal:.3f}x), {check(sender.keys, n)}; computed in {wall:.1f} s wall time"
+    )
     engine.dispose()
 
 
@@ -135,9 +148,11 @@ def main() -> None:
         server = pgserver.get_server(tmp, cleanup_mode="stop")
         base = server.get_uri().replace("postgresql://", "postgresql+psycopg://", 1)
         print(f"PostgreSQL 16 (pgserver), {args.rows} due rows, 2,000 chats, fake sender\n")
-        for name, job in (("w1", lambda u: run_workers(u, args.rows, 1)),
-                          ("w2", lambda u: run_workers(u, args.rows, 2)),
-                          ("tg", lambda u: run_telegram(u, args.rows))):  # fmt: skip
+        for name, job in (
+            ("w1", lambda u: run_workers(u, args.rows, 1)),
+            ("w2", lambda u: run_workers(u, args.rows, 2)),
+            ("tg", lambda u: run_telegram(u, args.rows)),
+        ):
             server.psql(f"CREATE DATABASE bench_{name};")
             job(base.replace("/postgres?", f"/bench_{name}?"))
         server.cleanup()

@@ -87,8 +87,15 @@ class People:
                 uow.commit()
 
     # -- invites ------------------------------------------------------------------
-    def invite(self, role: str, name: str | None = None, *, lang: str = "de",
-               person_ref: str | None = None, days: int = INVITE_DAYS) -> InviteInfo:  # fmt: skip
+    def invite(
+        self,
+        role: str,
+        name: str | None = None,
+        *,
+        lang: str = "de",
+        person_ref: str | None = None,
+        days: int = INVITE_DAYS,
+    ) -> InviteInfo:
         """A new invite: for a new person (role + name), or to link one more chat
         account of an existing person (person_ref)."""
         now = self._clock()
@@ -135,10 +142,18 @@ class People:
             if not uow.people.claim_invite(invite.id, now):
                 raise PeopleError("invite_used")
             if existing is None:
-                uow.session.add(ChatIdentity(person_id=person.id, platform=platform,
-                                             platform_user_id=user_id, chat_id=chat_id,
-                                             linked_at=now))  # fmt: skip
-            who = Whois(person.id, person.name or "", person.active_role, person.lang, person.timezone)
+                uow.session.add(
+                    ChatIdentity(
+                        person_id=person.id,
+                        platform=platform,
+                        platform_user_id=user_id,
+                        chat_id=chat_id,
+                        linked_at=now,
+                    )
+                )
+            who = Whois(
+                person.id, person.name or "", person.active_role, person.lang, person.timezone
+            )
             try:
                 uow.commit()
             except IntegrityError as exc:  # the same account linked at the same moment
@@ -196,8 +211,11 @@ class People:
             if person is None:
                 raise PeopleError("unknown_person", ref=f"#{person_id}")
             _unlink(uow, person)
-            for model, columns in ((Availability, ("buddy_id",)), (Meeting, ("expert_id", "buddy_id")),
-                                   (Series, ("expert_id", "buddy_id"))):  # fmt: skip
+            for model, columns in (
+                (Availability, ("buddy_id",)),
+                (Meeting, ("expert_id", "buddy_id")),
+                (Series, ("expert_id", "buddy_id")),
+            ):
                 condition = or_(*(getattr(model, c) == person.id for c in columns))
                 uow.session.execute(delete(model).where(condition))
             person.name, person.lang, person.timezone = None, "de", None
@@ -259,25 +277,63 @@ def _export(uow: UnitOfWork, p: Person) -> dict:
     for pair in uow.people.pairs_of(p.id):
         is_expert = pair.expert_id == p.id
         other = pair.buddy if is_expert else pair.expert
-        pairs.append({"your_role": "expert" if is_expert else "buddy",
-                      "partner": other.name, "since": iso(pair.created_at)})  # fmt: skip
+        pairs.append(
+            {
+                "your_role": "expert" if is_expert else "buddy",
+                "partner": other.name,
+                "since": iso(pair.created_at),
+            }
+        )
     return {
-        "person": {"id": p.id, "name": p.name, "role": p.role, "lang": p.lang,
-                   "timezone": p.timezone, "created_at": iso(p.created_at),
-                   "revoked_at": iso(p.revoked_at), "erased_at": iso(p.erased_at)},
-        "chat_identities": [{"platform": i.platform, "user_id": i.platform_user_id,
-                             "chat_id": i.chat_id, "linked_at": iso(i.linked_at)}
-                            for i in p.identities],
-        "invites": [{"created_at": iso(i.created_at), "expires_at": iso(i.expires_at),
-                     "used_at": iso(i.used_at)} for i in uow.people.invites_of(p.id)],
+        "person": {
+            "id": p.id,
+            "name": p.name,
+            "role": p.role,
+            "lang": p.lang,
+            "timezone": p.timezone,
+            "created_at": iso(p.created_at),
+            "revoked_at": iso(p.revoked_at),
+            "erased_at": iso(p.erased_at),
+        },
+        "chat_identities": [
+            {
+                "platform": i.platform,
+                "user_id": i.platform_user_id,
+                "chat_id": i.chat_id,
+                "linked_at": iso(i.linked_at),
+            }
+            for i in p.identities
+        ],
+        "invites": [
+            {
+                "created_at": iso(i.created_at),
+                "expires_at": iso(i.expires_at),
+                "used_at": iso(i.used_at),
+            }
+            for i in uow.people.invites_of(p.id)
+        ],
         "pairs": pairs,
-        "free_times": [{"kind": a.kind, "weekday": a.weekday, "day": a.day and a.day.isoformat(),
-                        "until": a.day_until and a.day_until.isoformat(),
-                        "from": a.start_time and a.start_time.isoformat("minutes"),
-                        "to": a.end_time and a.end_time.isoformat("minutes")}
-                       for a in uow.session.scalars(select(Availability).where(Availability.buddy_id == p.id))],
-        "jour_fixes": [{"start": iso(m.starts_at), "state": m.state,
-                        "with": (m.buddy if m.expert_id == p.id else m.expert).name}
-                       for m in uow.session.scalars(select(Meeting).where(
-                           or_(Meeting.expert_id == p.id, Meeting.buddy_id == p.id)).order_by(Meeting.starts_at))],
-    }  # fmt: skip
+        "free_times": [
+            {
+                "kind": a.kind,
+                "weekday": a.weekday,
+                "day": a.day and a.day.isoformat(),
+                "until": a.day_until and a.day_until.isoformat(),
+                "from": a.start_time and a.start_time.isoformat("minutes"),
+                "to": a.end_time and a.end_time.isoformat("minutes"),
+            }
+            for a in uow.session.scalars(select(Availability).where(Availability.buddy_id == p.id))
+        ],
+        "jour_fixes": [
+            {
+                "start": iso(m.starts_at),
+                "state": m.state,
+                "with": (m.buddy if m.expert_id == p.id else m.expert).name,
+            }
+            for m in uow.session.scalars(
+                select(Meeting)
+                .where(or_(Meeting.expert_id == p.id, Meeting.buddy_id == p.id))
+                .order_by(Meeting.starts_at)
+            )
+        ],
+    }

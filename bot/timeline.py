@@ -24,6 +24,7 @@ from storage.models import Edition, Milestone, OutboxRow, Subscription
 
 __all__ = ["Subscriber", "Timeline", "plan"]
 
+
 @dataclass(frozen=True)
 class Subscriber:
     platform: str
@@ -33,8 +34,14 @@ class Subscriber:
 
 
 def _push_text(m: MilestoneData, n: int, lang: str) -> str:
-    return t("timeline_push", lang, title=m.title[lang], when=relative_days(n, lang),
-             day=fmt_day(m.day, lang), text=m.text[lang])  # fmt: skip
+    return t(
+        "timeline_push",
+        lang,
+        title=m.title[lang],
+        when=relative_days(n, lang),
+        day=fmt_day(m.day, lang),
+        text=m.text[lang],
+    )
 
 
 def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Draft]:
@@ -42,16 +49,25 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
     tz = ZoneInfo(edition.timezone)
     drafts = []
     for m in edition.milestones:
-        event_end = local_moment(m.day + timedelta(days=1), time(0, 0), tz)  # the milestone day is over
+        event_end = local_moment(
+            m.day + timedelta(days=1), time(0, 0), tz
+        )  # the milestone day is over
         for n in m.remind_days:
             due = local_moment(m.day - timedelta(days=n), edition.remind_time, tz)
             if due <= now:
                 continue
-            drafts.append(outbox.Draft(
-                kind="timeline", dedupe_key=f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}",
-                platform=sub.platform, chat_id=sub.chat_id, text=_push_text(m, n, sub.lang),
-                due_at=due.astimezone(UTC), event_at=event_end.astimezone(UTC),
-                ref=_ref(edition.slug, sub)))  # fmt: skip
+            drafts.append(
+                outbox.Draft(
+                    kind="timeline",
+                    dedupe_key=f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}",
+                    platform=sub.platform,
+                    chat_id=sub.chat_id,
+                    text=_push_text(m, n, sub.lang),
+                    due_at=due.astimezone(UTC),
+                    event_at=event_end.astimezone(UTC),
+                    ref=_ref(edition.slug, sub),
+                )
+            )
     return drafts
 
 
@@ -60,19 +76,23 @@ def _ref(slug: str, sub: Subscriber) -> str:
 
 
 def _data(e: Edition) -> EditionData:
-    milestones = tuple(MilestoneData(m.key, m.day, {"de": m.title_de, "en": m.title_en},
-                                     {"de": m.text_de, "en": m.text_en},
-                                     tuple(int(d) for d in m.remind_days.split(",") if d))
-                       for m in e.milestones)  # fmt: skip
+    milestones = tuple(
+        MilestoneData(
+            m.key,
+            m.day,
+            {"de": m.title_de, "en": m.title_en},
+            {"de": m.text_de, "en": m.text_en},
+            tuple(int(d) for d in m.remind_days.split(",") if d),
+        )
+        for m in e.milestones
+    )
     return EditionData(
         e.slug, e.name, e.timezone, e.remind_time, e.starts_on, e.ends_on, milestones
     )
 
 
 class Timeline:
-    def __init__(
-        self, sessions: sessionmaker[Session], clock: Clock | None = None
-    ):
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None):
         self._sessions = sessions
         self._clock = clock or system_clock
 
@@ -96,14 +116,26 @@ class Timeline:
             s.add(e)
             s.flush()
             s.execute(delete(Milestone).where(Milestone.edition_id == e.id))
-            s.add_all(Milestone(edition_id=e.id, key=m.key, day=m.day, title_de=m.title["de"],
-                                title_en=m.title["en"], text_de=m.text["de"], text_en=m.text["en"],
-                                remind_days=",".join(map(str, m.remind_days)))
-                      for m in data.milestones)  # fmt: skip
+            s.add_all(
+                Milestone(
+                    edition_id=e.id,
+                    key=m.key,
+                    day=m.day,
+                    title_de=m.title["de"],
+                    title_en=m.title["en"],
+                    text_de=m.text["de"],
+                    text_en=m.text["en"],
+                    remind_days=",".join(map(str, m.remind_days)),
+                )
+                for m in data.milestones
+            )
             # unsent pushes are planned anew; sent ones keep their dedupe keys
             planned = 0
-            subs = s.scalars(select(Subscription).where(Subscription.edition_id == e.id,
-                                                        Subscription.stopped_at.is_(None)))  # fmt: skip
+            subs = s.scalars(
+                select(Subscription).where(
+                    Subscription.edition_id == e.id, Subscription.stopped_at.is_(None)
+                )
+            )
             for sub in subs:
                 subscriber = Subscriber(sub.platform, sub.user_id, sub.chat_id, sub.lang)
                 outbox.delete_pending(s, ref=_ref(data.slug, subscriber))
@@ -119,12 +151,24 @@ class Timeline:
             e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
             if e is None:
                 return None, []
-            row = s.scalars(select(Subscription).where(
-                Subscription.edition_id == e.id, Subscription.platform == sub.platform,
-                Subscription.user_id == sub.user_id)).first()  # fmt: skip
+            row = s.scalars(
+                select(Subscription).where(
+                    Subscription.edition_id == e.id,
+                    Subscription.platform == sub.platform,
+                    Subscription.user_id == sub.user_id,
+                )
+            ).first()
             if row is None:
-                s.add(Subscription(edition_id=e.id, platform=sub.platform, user_id=sub.user_id,
-                                   chat_id=sub.chat_id, lang=sub.lang, created_at=now))  # fmt: skip
+                s.add(
+                    Subscription(
+                        edition_id=e.id,
+                        platform=sub.platform,
+                        user_id=sub.user_id,
+                        chat_id=sub.chat_id,
+                        lang=sub.lang,
+                        created_at=now,
+                    )
+                )
             else:
                 row.stopped_at, row.chat_id, row.lang = None, sub.chat_id, sub.lang
             outbox.enqueue(s, plan(_data(e), sub, now), now)
@@ -136,8 +180,11 @@ class Timeline:
         now = self._clock()
         gone = 0
         with self._sessions() as s:
-            stmt = select(Subscription, Edition.slug).join(Edition).where(
-                Subscription.platform == platform, Subscription.user_id == user_id)  # fmt: skip
+            stmt = (
+                select(Subscription, Edition.slug)
+                .join(Edition)
+                .where(Subscription.platform == platform, Subscription.user_id == user_id)
+            )
             for sub, slug in s.execute(stmt):
                 sub.stopped_at = sub.stopped_at or now
                 gone += outbox.delete_pending(
@@ -169,7 +216,10 @@ class Timeline:
         """Erase a chat's subscriptions and unsent pushes (privacy); returns rows erased."""
         self.unsubscribe(platform, user_id)
         with self._sessions() as s:
-            gone = s.execute(delete(Subscription).where(Subscription.platform == platform,
-                                                        Subscription.user_id == user_id)).rowcount  # fmt: skip
+            gone = s.execute(
+                delete(Subscription).where(
+                    Subscription.platform == platform, Subscription.user_id == user_id
+                )
+            ).rowcount
             s.commit()
             return gone

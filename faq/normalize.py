@@ -11,9 +11,17 @@ import re
 import unicodedata
 
 __all__ = [
-    "QUESTION_WORDS", "STOPWORDS_DE", "STOPWORDS_EN",
-    "content_terms", "fold", "is_stopword", "participle_base", "stem", "term", "tokens",
-]  # fmt: skip
+    "QUESTION_WORDS",
+    "STOPWORDS_DE",
+    "STOPWORDS_EN",
+    "content_terms",
+    "fold",
+    "is_stopword",
+    "participle_base",
+    "stem",
+    "term",
+    "tokens",
+]
 
 STOPWORDS_DE = frozenset(
     """
@@ -58,11 +66,35 @@ _DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 # Endings cut from the right, longest first. Only cut while a stem of at least
 # four letters remains, so short words ("zeit", "team") stay as they are.
 _ENDINGS = (
-    "ungen", "heiten", "keiten", "innen", "ingen", "ieren", "ierung", "ierte", "iert",
-    "ung", "heit", "keit", "ern", "end", "ies", "ing", "ens",
-    "en", "er", "es", "em", "ed", "st", "in",
-    "e", "n", "s", "t",
-)  # fmt: skip
+    "ungen",
+    "heiten",
+    "keiten",
+    "innen",
+    "ingen",
+    "ieren",
+    "ierung",
+    "ierte",
+    "iert",
+    "ung",
+    "heit",
+    "keit",
+    "ern",
+    "end",
+    "ies",
+    "ing",
+    "ens",
+    "en",
+    "er",
+    "es",
+    "em",
+    "ed",
+    "st",
+    "in",
+    "e",
+    "n",
+    "s",
+    "t",
+)
 _MIN_STEM = 4
 
 
@@ -110,14 +142,39 @@ def stem(token: str) -> str:
 # Question words carry meaning ("wer fördert" is not "was wird gefördert"): they
 # become language-neutral terms instead of being dropped as stop words.
 QUESTION_WORDS = {
-    "wer": "_who", "who": "_who", "wen": "_who", "wem": "_who", "whom": "_who",
-    "was": "_what", "what": "_what", "whats": "_what", "welche": "_which", "welcher": "_which",
-    "welches": "_which", "welchen": "_which", "welchem": "_which", "which": "_which",
-    "wann": "_when", "when": "_when", "wo": "_where", "where": "_where", "woher": "_where",
-    "wie": "_how", "how": "_how", "warum": "_why", "why": "_why", "wieso": "_why",
-    "weshalb": "_why", "viel": "_much", "viele": "_much", "wieviel": "_much",
-    "wieviele": "_much", "much": "_much", "many": "_much", "wofur": "_what",
-}  # fmt: skip
+    "wer": "_who",
+    "who": "_who",
+    "wen": "_who",
+    "wem": "_who",
+    "whom": "_who",
+    "was": "_what",
+    "what": "_what",
+    "whats": "_what",
+    "welche": "_which",
+    "welcher": "_which",
+    "welches": "_which",
+    "welchen": "_which",
+    "welchem": "_which",
+    "which": "_which",
+    "wann": "_when",
+    "when": "_when",
+    "wo": "_where",
+    "where": "_where",
+    "woher": "_where",
+    "wie": "_how",
+    "how": "_how",
+    "warum": "_why",
+    "why": "_why",
+    "wieso": "_why",
+    "weshalb": "_why",
+    "viel": "_much",
+    "viele": "_much",
+    "wieviel": "_much",
+    "wieviele": "_much",
+    "much": "_much",
+    "many": "_much",
+    "wofur": "_what",
+}
 
 _STOP = frozenset(t for w in STOPWORDS_DE | STOPWORDS_EN for t in tokens(w)) - set(QUESTION_WORDS)
 

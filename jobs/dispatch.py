@@ -38,9 +38,16 @@ from storage import outbox
 from storage.models import ChatIdentity, OutboxRow, Subscription
 
 __all__ = [
-    "Delivery", "Dispatcher", "Rejected", "RetryAfter", "SendError", "Sender", "TickStats",
-    "TransientError", "Unreachable",
-]  # fmt: skip
+    "Delivery",
+    "Dispatcher",
+    "Rejected",
+    "RetryAfter",
+    "SendError",
+    "Sender",
+    "TickStats",
+    "TransientError",
+    "Unreachable",
+]
 
 log = logging.getLogger(__name__)
 
@@ -171,8 +178,9 @@ class Dispatcher:
         while (max_rows is None or done < max_rows) and not self._stopping:
             limit = self.batch if max_rows is None else min(self.batch, max_rows - done)
             with self._sessions() as session:
-                rows = outbox.claim(session, self.worker, self._clock(), self.lease, limit,
-                                    tuple(self.senders))  # fmt: skip
+                rows = outbox.claim(
+                    session, self.worker, self._clock(), self.lease, limit, tuple(self.senders)
+                )
                 session.commit()
             if not rows:
                 break
@@ -197,7 +205,9 @@ class Dispatcher:
             stats.dropped += 1
             return self._settle(row, outbox.DROPPED, error="event passed before delivery")
         sender = self.senders[row.platform]
-        buttons = tuple((b[0], b[1], len(b) > 2 and bool(b[2])) for b in json.loads(row.buttons or "[]"))
+        buttons = tuple(
+            (b[0], b[1], len(b) > 2 and bool(b[2])) for b in json.loads(row.buttons or "[]")
+        )
         file = (row.file_name, row.file_mime, row.file_data) if row.file_name else None
         delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, row.text, buttons, file)
         self._pace.wait(sender, row.chat_id)
@@ -206,8 +216,12 @@ class Dispatcher:
         except RetryAfter as exc:
             self._pace.pause(row.platform, exc.seconds)
             stats.retried += 1
-            return self._settle(row, outbox.PENDING, error=str(exc),
-                                retry_at=self._clock() + timedelta(seconds=exc.seconds))  # fmt: skip
+            return self._settle(
+                row,
+                outbox.PENDING,
+                error=str(exc),
+                retry_at=self._clock() + timedelta(seconds=exc.seconds),
+            )
         except Unreachable as exc:
             stats.unreachable += 1
             self._settle(row, outbox.UNREACHABLE, error=str(exc))
@@ -223,17 +237,34 @@ class Dispatcher:
                 return self._settle(row, outbox.FAILED, error=str(exc))
             delay = self.backoff * 2 ** (row.attempts - 1) * (1 + self._rng.random() / 4)
             stats.retried += 1
-            return self._settle(row, outbox.PENDING, error=str(exc),
-                                retry_at=self._clock() + min(delay, timedelta(hours=1)))  # fmt: skip
+            return self._settle(
+                row,
+                outbox.PENDING,
+                error=str(exc),
+                retry_at=self._clock() + min(delay, timedelta(hours=1)),
+            )
         stats.sent += 1
         stats.lateness.append((self._clock() - row.due_at).total_seconds())
         self._settle(row, outbox.SENT)
 
-    def _settle(self, row: OutboxRow, state: str, *, error: str | None = None,
-                retry_at: datetime | None = None) -> None:  # fmt: skip
+    def _settle(
+        self,
+        row: OutboxRow,
+        state: str,
+        *,
+        error: str | None = None,
+        retry_at: datetime | None = None,
+    ) -> None:
         with self._sessions() as session:
-            if not outbox.settle(session, row.id, self.worker, state=state, now=self._clock(),
-                                 error=error, retry_at=retry_at):  # fmt: skip
+            if not outbox.settle(
+                session,
+                row.id,
+                self.worker,
+                state=state,
+                now=self._clock(),
+                error=error,
+                retry_at=retry_at,
+            ):
                 log.warning("outbox row %s: our claim had expired before it was settled", row.id)
             session.commit()
 
@@ -241,12 +272,19 @@ class Dispatcher:
         now = self._clock()
         with self._sessions() as session:
             outbox.cancel(session, platform=platform, chat_id=chat_id, state=outbox.UNREACHABLE)
-            session.execute(update(ChatIdentity).where(ChatIdentity.platform == platform,
-                                                       ChatIdentity.chat_id == chat_id)
-                            .values(unreachable_at=now))  # fmt: skip
-            session.execute(update(Subscription).where(Subscription.platform == platform,
-                                                       Subscription.chat_id == chat_id,
-                                                       Subscription.stopped_at.is_(None))
-                            .values(stopped_at=now))  # fmt: skip
+            session.execute(
+                update(ChatIdentity)
+                .where(ChatIdentity.platform == platform, ChatIdentity.chat_id == chat_id)
+                .values(unreachable_at=now)
+            )
+            session.execute(
+                update(Subscription)
+                .where(
+                    Subscription.platform == platform,
+                    Subscription.chat_id == chat_id,
+                    Subscription.stopped_at.is_(None),
+                )
+                .values(stopped_at=now)
+            )
             session.commit()
         log.info("chat on %s marked unreachable (blocked the bot)", platform)

@@ -113,8 +113,15 @@ def parse_edition(text: str) -> EditionData:
             milestones.append(m)
     if errors:
         raise EditionError("\n".join(errors))
-    return EditionData(slug, name, tz, time.fromisoformat(remind), starts, ends,
-                       tuple(sorted(milestones, key=lambda m: m.day)))  # fmt: skip
+    return EditionData(
+        slug,
+        name,
+        tz,
+        time.fromisoformat(remind),
+        starts,
+        ends,
+        tuple(sorted(milestones, key=lambda m: m.day)),
+    )
 
 
 def _text(raw: dict, key: str, line: int, errors: list[str]) -> str:
@@ -135,8 +142,9 @@ def _date(raw: dict, key: str, line: int, errors: list[str]) -> date | None:
 
 def _bilingual(raw: dict, key: str, errors: list[str]) -> dict[str, str]:
     value = raw.get(key)
-    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k].strip()
-                                              for k in ("de", "en")):  # fmt: skip
+    if not isinstance(value, dict) or not all(
+        isinstance(value.get(k), str) and value[k].strip() for k in ("de", "en")
+    ):
         errors.append(f"line {raw['__line__']}: {key} needs both de and en texts")
         return {"de": "", "en": ""}
     return {"de": value["de"].strip(), "en": value["en"].strip()}

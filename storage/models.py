@@ -23,10 +23,26 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = [
-    "Availability", "Base", "ChatIdentity", "Edition", "FaqLog", "Invite", "Meeting", "MeetingCell",
-    "FaqCount", "MeetingEvent", "MeetingState", "Milestone", "OutboxRow", "Pair", "Person", "Role",
-    "Series", "Subscription", "UtcDateTime",
-]  # fmt: skip
+    "Availability",
+    "Base",
+    "ChatIdentity",
+    "Edition",
+    "FaqLog",
+    "Invite",
+    "Meeting",
+    "MeetingCell",
+    "FaqCount",
+    "MeetingEvent",
+    "MeetingState",
+    "Milestone",
+    "OutboxRow",
+    "Pair",
+    "Person",
+    "Role",
+    "Series",
+    "Subscription",
+    "UtcDateTime",
+]
 
 
 class Role(StrEnum):

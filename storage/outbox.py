@@ -16,8 +16,15 @@ from storage.db import dialect_insert
 from storage.models import OutboxRow
 
 __all__ = [
-    "Draft", "PENDING", "cancel", "claim", "delete_pending", "enqueue", "release", "settle",
-]  # fmt: skip
+    "Draft",
+    "PENDING",
+    "cancel",
+    "claim",
+    "delete_pending",
+    "enqueue",
+    "release",
+    "settle",
+]
 
 PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
 FAILED, CANCELLED, DROPPED, UNREACHABLE = "failed", "cancelled", "dropped", "unreachable"
@@ -43,13 +50,26 @@ def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
     """Insert drafts; a dedupe key that exists already is skipped. Returns rows added."""
     if not drafts:
         return 0
-    rows = [{
-        "kind": d.kind, "dedupe_key": d.dedupe_key, "ref": d.ref, "platform": d.platform,
-        "chat_id": d.chat_id, "text": d.text, "buttons": json.dumps(d.buttons) if d.buttons else None,
-        "file_name": d.file and d.file[0], "file_mime": d.file and d.file[1],
-        "file_data": d.file and d.file[2], "due_at": d.due_at, "event_at": d.event_at,
-        "state": PENDING, "attempts": 0, "created_at": now,
-    } for d in drafts]  # fmt: skip
+    rows = [
+        {
+            "kind": d.kind,
+            "dedupe_key": d.dedupe_key,
+            "ref": d.ref,
+            "platform": d.platform,
+            "chat_id": d.chat_id,
+            "text": d.text,
+            "buttons": json.dumps(d.buttons) if d.buttons else None,
+            "file_name": d.file and d.file[0],
+            "file_mime": d.file and d.file[1],
+            "file_data": d.file and d.file[2],
+            "due_at": d.due_at,
+            "event_at": d.event_at,
+            "state": PENDING,
+            "attempts": 0,
+            "created_at": now,
+        }
+        for d in drafts
+    ]
     stmt = (
         dialect_insert(session, OutboxRow)
         .values(rows)
@@ -58,8 +78,15 @@ def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
     return len(session.execute(stmt.returning(OutboxRow.id)).all())
 
 
-def cancel(session: Session, *, ref: str | None = None, platform: str | None = None,
-           chat_id: str | None = None, kind: str | None = None, state: str = CANCELLED) -> int:  # fmt: skip
+def cancel(
+    session: Session,
+    *,
+    ref: str | None = None,
+    platform: str | None = None,
+    chat_id: str | None = None,
+    kind: str | None = None,
+    state: str = CANCELLED,
+) -> int:
     """Cancel pending rows matching all given filters (e.g. a meeting's reminders)."""
     stmt = update(OutboxRow).where(OutboxRow.state == PENDING)
     for column, value in (
@@ -83,8 +110,14 @@ def delete_pending(session: Session, *, ref: str, kind: str | None = None) -> in
     return session.execute(stmt).rowcount
 
 
-def claim(session: Session, worker: str, now: datetime, lease: timedelta, limit: int,
-          platforms: tuple[str, ...] | None = None) -> list[OutboxRow]:  # fmt: skip
+def claim(
+    session: Session,
+    worker: str,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    platforms: tuple[str, ...] | None = None,
+) -> list[OutboxRow]:
     """Claim due rows: pending ones, and claimed ones whose lease ran out (a worker
     died). PostgreSQL skips rows other workers are locking; the conditional UPDATE
     makes the claim safe on SQLite too. Commit right after."""
@@ -107,7 +140,7 @@ def claim(session: Session, worker: str, now: datetime, lease: timedelta, limit:
                 claimed_by=worker,
                 claimed_until=now + lease,
                 attempts=OutboxRow.attempts + 1,
-            )  # fmt: skip
+            )
         ).rowcount
         if took:
             claimed.append(row_id)
@@ -126,8 +159,16 @@ def release(session: Session, worker: str) -> int:
     return session.execute(stmt.values(state=PENDING, claimed_by=None, claimed_until=None)).rowcount
 
 
-def settle(session: Session, row_id: int, worker: str, *, state: str, now: datetime,
-           error: str | None = None, retry_at: datetime | None = None) -> bool:  # fmt: skip
+def settle(
+    session: Session,
+    row_id: int,
+    worker: str,
+    *,
+    state: str,
+    now: datetime,
+    error: str | None = None,
+    retry_at: datetime | None = None,
+) -> bool:
     """Record the outcome of a claimed row; only the worker holding the claim may.
     With `retry_at`, the row goes back to pending for that time."""
     values: dict = {"claimed_by": None, "claimed_until": None, "last_error": error}
@@ -135,6 +176,7 @@ def settle(session: Session, row_id: int, worker: str, *, state: str, now: datet
         values.update(state=PENDING, due_at=retry_at)
     else:
         values.update(state=state, sent_at=now if state == SENT else None)
-    stmt = update(OutboxRow).where(OutboxRow.id == row_id, OutboxRow.state == CLAIMED,
-                                   OutboxRow.claimed_by == worker)  # fmt: skip
+    stmt = update(OutboxRow).where(
+        OutboxRow.id == row_id, OutboxRow.state == CLAIMED, OutboxRow.claimed_by == worker
+    )
     return session.execute(stmt.values(**values)).rowcount == 1

@@ -16,8 +16,12 @@ from storage.db import dialect_insert
 from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
 
 __all__ = [
-    "FaqLogRepository", "PeopleRepository", "UnansweredQuestion", "UnitOfWork", "session_factory",
-]  # fmt: skip
+    "FaqLogRepository",
+    "PeopleRepository",
+    "UnansweredQuestion",
+    "UnitOfWork",
+    "session_factory",
+]
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -38,8 +42,16 @@ class FaqLogRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def add(self, *, question: str, lang: str, best_guess: str | None, score: float,
-            confident: bool, asked_at: datetime) -> None:  # fmt: skip
+    def add(
+        self,
+        *,
+        question: str,
+        lang: str,
+        best_guess: str | None,
+        score: float,
+        confident: bool,
+        asked_at: datetime,
+    ) -> None:
         self.session.add(
             FaqLog(
                 question=question,
@@ -48,7 +60,7 @@ class FaqLogRepository:
                 score=score,
                 confident=confident,
                 asked_at=asked_at,
-            )  # fmt: skip
+            )
         )
 
     def count(self, *, day: date, lang: str, confident: bool) -> None:
@@ -56,8 +68,9 @@ class FaqLogRepository:
         stmt = dialect_insert(self.session, FaqCount).values(
             day=day, lang=lang, confident=confident, count=1
         )
-        stmt = stmt.on_conflict_do_update(index_elements=["day", "lang", "confident"],
-                                          set_={"count": FaqCount.count + 1})  # fmt: skip
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["day", "lang", "confident"], set_={"count": FaqCount.count + 1}
+        )
         self.session.execute(stmt)
 
     def unanswered(
@@ -74,7 +87,7 @@ class FaqLogRepository:
                 func.max(FaqLog.score),
                 count,
                 last,
-            )  # fmt: skip
+            )
             .where(FaqLog.confident.is_(False))
             .group_by(FaqLog.question, FaqLog.lang)
             .order_by(count.desc(), last.desc())

@@ -97,7 +97,9 @@ class ConsoleAdapter:
             lang = reply.lang or self.lang
             if reply.to is not None:
                 if reply.to.platform != self.platform:
-                    note = t("console_elsewhere", lang, name=reply.to.name, platform=reply.to.platform)
+                    note = t(
+                        "console_elsewhere", lang, name=reply.to.name, platform=reply.to.platform
+                    )
                     self._out.write(note + "\n\n")
                     continue
                 self._out.write(t("console_to", lang, name=reply.to.name or recipient) + "\n")

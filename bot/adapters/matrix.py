@@ -37,7 +37,7 @@ from nio import (
     RoomSendResponse,
     UploadResponse,
     WhoamiResponse,
-)  # fmt: skip
+)
 
 from bot.adapters.common import from_delivery, numbered, pressed
 from bot.messages import Attachment, Button, Inbound, Outbound
@@ -57,9 +57,18 @@ class MatrixAdapter:
     rate_per_second = 10  # Synapse's defaults are per user; stay well below
     per_chat_seconds = 0.2
 
-    def __init__(self, handle: Callable[[Inbound], list[Outbound]], notify: Callable[[list[Outbound]], None],
-                 *, homeserver: str, user_id: str, store_dir: Path, password: str | None = None,
-                 access_token: str | None = None, device_name: str = "imbot") -> None:  # fmt: skip
+    def __init__(
+        self,
+        handle: Callable[[Inbound], list[Outbound]],
+        notify: Callable[[list[Outbound]], None],
+        *,
+        homeserver: str,
+        user_id: str,
+        store_dir: Path,
+        password: str | None = None,
+        access_token: str | None = None,
+        device_name: str = "imbot",
+    ) -> None:
         self._handle, self._notify = handle, notify
         self.homeserver, self.user_id = homeserver.rstrip("/"), user_id
         self._password, self._token, self._device_name = password, access_token, device_name
@@ -74,8 +83,9 @@ class MatrixAdapter:
     # -- connect ------------------------------------------------------------------------------
     async def connect(self) -> None:
         self.store_dir.mkdir(parents=True, exist_ok=True)
-        config = AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True, max_limit_exceeded=3,
-                                   max_timeouts=3)  # fmt: skip
+        config = AsyncClientConfig(
+            encryption_enabled=True, store_sync_tokens=True, max_limit_exceeded=3, max_timeouts=3
+        )
         creds_file = self.store_dir / "credentials.json"
         creds = json.loads(creds_file.read_text()) if creds_file.exists() else None
         self.client = AsyncClient(
@@ -191,8 +201,12 @@ class MatrixAdapter:
         if room is not None and room.encrypted and self.client.should_query_keys:
             await self.client.keys_query()  # know every member's devices before encrypting
         plain, formatted = _render(reply)
-        content = {"msgtype": "m.text", "body": plain, "format": "org.matrix.custom.html",
-                   "formatted_body": formatted}  # fmt: skip
+        content = {
+            "msgtype": "m.text",
+            "body": plain,
+            "format": "org.matrix.custom.html",
+            "formatted_body": formatted,
+        }
         resp = await self.client.room_send(
             room_id, "m.room.message", content, ignore_unverified_devices=True
         )
@@ -208,12 +222,21 @@ class MatrixAdapter:
     async def _send_file(self, room_id: str, f: Attachment) -> None:
         room = self.client.rooms.get(room_id)
         encrypt = bool(room and room.encrypted)
-        resp, keys = await self.client.upload(lambda *_: f.data, content_type=f.mime, filename=f.filename,
-                                              filesize=len(f.data), encrypt=encrypt)  # fmt: skip
+        resp, keys = await self.client.upload(
+            lambda *_: f.data,
+            content_type=f.mime,
+            filename=f.filename,
+            filesize=len(f.data),
+            encrypt=encrypt,
+        )
         if not isinstance(resp, UploadResponse):
             _raise_for(resp)
-        content = {"msgtype": "m.file", "body": f.filename, "filename": f.filename,
-                   "info": {"mimetype": f.mime, "size": len(f.data)}}  # fmt: skip
+        content = {
+            "msgtype": "m.file",
+            "body": f.filename,
+            "filename": f.filename,
+            "info": {"mimetype": f.mime, "size": len(f.data)},
+        }
         if encrypt:
             content["file"] = {**keys, "url": resp.content_uri}
         else:

@@ -27,7 +27,7 @@ from telegram import (
     InlineKeyboardMarkup,
     InputFile,
     Update,
-)  # fmt: skip
+)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
@@ -84,9 +84,15 @@ class TelegramAdapter:
     rate_per_second = 30  # Telegram: about 30 messages per second overall ...
     per_chat_seconds = 1.0  # ... and one per second per chat
 
-    def __init__(self, handle: Callable[[Inbound], list[Outbound]], notify: Callable[[list[Outbound]], None],
-                 *, token: str, base_url: str | None = None,
-                 menu: Callable[[str], list[tuple[str, str]]] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        handle: Callable[[Inbound], list[Outbound]],
+        notify: Callable[[list[Outbound]], None],
+        *,
+        token: str,
+        base_url: str | None = None,
+        menu: Callable[[str], list[tuple[str, str]]] | None = None,
+    ) -> None:
         self._handle = handle
         self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
@@ -117,8 +123,10 @@ class TelegramAdapter:
         self._outbox_bot = Bot(self._token, **kwargs)
         await self._outbox_bot.initialize()
         for lang in LANGS if self._menu else ():
-            await app.bot.set_my_commands([BotCommand(c, d) for c, d in self._menu(lang)],
-                                          language_code=None if lang == "de" else lang)  # fmt: skip
+            await app.bot.set_my_commands(
+                [BotCommand(c, d) for c, d in self._menu(lang)],
+                language_code=None if lang == "de" else lang,
+            )
 
     async def _post_shutdown(self, app: Application) -> None:
         if self._outbox_bot is not None:
@@ -149,8 +157,13 @@ class TelegramAdapter:
         await query.answer()  # at once: the button stops spinning
         chat_id = query.message.chat.id if query.message else user.id
         await self._show_choice(query)
-        inbound = Inbound(self.platform, str(user.id), str(chat_id), data=query.data or "",
-                          lang_hint=_lang(user.language_code))  # fmt: skip
+        inbound = Inbound(
+            self.platform,
+            str(user.id),
+            str(chat_id),
+            data=query.data or "",
+            lang_hint=_lang(user.language_code),
+        )
         await self._answer(context.bot, inbound, chat_id)
 
     async def _show_choice(self, query) -> None:
@@ -159,8 +172,15 @@ class TelegramAdapter:
         if message is None or not getattr(message, "text", None):
             return
         markup = message.reply_markup
-        label = next((b.text for row in (markup.inline_keyboard if markup else ()) for b in row
-                      if b.callback_data == query.data), None)  # fmt: skip
+        label = next(
+            (
+                b.text
+                for row in (markup.inline_keyboard if markup else ())
+                for b in row
+                if b.callback_data == query.data
+            ),
+            None,
+        )
         text = html.escape(message.text) + (f"\n\n→ <b>{html.escape(label)}</b>" if label else "")
         try:
             await query.edit_message_text(split_text(text)[-1], parse_mode=ParseMode.HTML)

@@ -39,9 +39,15 @@ from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 
 __all__ = [
-    "build_matcher", "build_people", "build_router", "enqueue_notices", "expire_requests",
-    "files_dir", "offset_clock", "open_database",
-]  # fmt: skip
+    "build_matcher",
+    "build_people",
+    "build_router",
+    "enqueue_notices",
+    "expire_requests",
+    "files_dir",
+    "offset_clock",
+    "open_database",
+]
 
 
 def build_matcher() -> Matcher:
@@ -65,13 +71,15 @@ def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
     return People(open_database(settings), clock)
 
 
-def build_booking(settings: Settings, sessions: sessionmaker[Session],
-                  clock: Clock | None = None) -> JourFixe:  # fmt: skip
+def build_booking(
+    settings: Settings, sessions: sessionmaker[Session], clock: Clock | None = None
+) -> JourFixe:
     return JourFixe(sessions, clock, settings.rules, tz=settings.timezone)
 
 
-def build_router(settings: Settings, *, clock: Clock | None = None,
-                 sessions: sessionmaker[Session] | None = None) -> Router:  # fmt: skip
+def build_router(
+    settings: Settings, *, clock: Clock | None = None, sessions: sessionmaker[Session] | None = None
+) -> Router:
     sessions = sessions or open_database(settings)
 
     def record(match: Match, now: datetime) -> None:
@@ -80,8 +88,14 @@ def build_router(settings: Settings, *, clock: Clock | None = None,
         with UnitOfWork(sessions) as uow:
             uow.faq_log.count(day=now.date(), lang=match.lang, confident=match.confident)
             if not match.confident:
-                uow.faq_log.add(question=match.question, lang=match.lang, score=match.score, confident=False,
-                                best_guess=match.best.id if match.best else None, asked_at=now)  # fmt: skip
+                uow.faq_log.add(
+                    question=match.question,
+                    lang=match.lang,
+                    score=match.score,
+                    confident=False,
+                    best_guess=match.best.id if match.best else None,
+                    asked_at=now,
+                )
             uow.commit()
 
     faq = FaqReplies(build_matcher(), record, offer_reminders=True, log_every_question=True)
@@ -126,9 +140,18 @@ def enqueue_notices(sessions: sessionmaker[Session], replies: list[Outbound], no
         buttons = tuple((b.label, b.data, b.confirms) for b in reply.buttons)
         files = [(f.filename, f.mime, f.data) for f in reply.files] or [None]
         for i, file in enumerate(files):
-            drafts.append(outbox.Draft(kind="notice", dedupe_key=f"{key}:{i}", platform=reply.to.platform,
-                                       chat_id=reply.to.chat_id, text=reply.text if i == 0 else "",
-                                       due_at=now, buttons=buttons if i == 0 else (), file=file))  # fmt: skip
+            drafts.append(
+                outbox.Draft(
+                    kind="notice",
+                    dedupe_key=f"{key}:{i}",
+                    platform=reply.to.platform,
+                    chat_id=reply.to.chat_id,
+                    text=reply.text if i == 0 else "",
+                    due_at=now,
+                    buttons=buttons if i == 0 else (),
+                    file=file,
+                )
+            )
     if not drafts:
         return 0
     with sessions() as s:

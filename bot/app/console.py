@@ -17,16 +17,28 @@ from jobs.scheduler import start_ticker
 __all__ = ["run_console", "run_demo"]
 
 
-def run_console(settings: Settings, *, user: str | None = None, clock: Clock | None = None,
-                stdin: TextIO | None = None, stdout: TextIO | None = None,
-                tick_seconds: float = 10) -> None:  # fmt: skip
+def run_console(
+    settings: Settings,
+    *,
+    user: str | None = None,
+    clock: Clock | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    tick_seconds: float = 10,
+) -> None:
     """The console chat, with an outbox dispatcher that prints due reminders for
     console users and expires unanswered requests (on each input and every
     `tick_seconds`)."""
     sessions = open_database(settings)
     router = build_router(settings, clock=clock, sessions=sessions)
-    console = ConsoleAdapter(router.handle, stdin=stdin, stdout=stdout, user_id=user,
-                             files_dir=files_dir(settings), lang=settings.default_lang)  # fmt: skip
+    console = ConsoleAdapter(
+        router.handle,
+        stdin=stdin,
+        stdout=stdout,
+        user_id=user,
+        files_dir=files_dir(settings),
+        lang=settings.default_lang,
+    )
     dispatcher = Dispatcher(sessions, {"console": console}, clock=clock)
     lock = threading.Lock()
 

@@ -46,16 +46,34 @@ def _database(settings: Settings) -> list[Check]:
             current = MigrationContext.configure(conn).get_current_revision()
     except Exception as exc:  # the driver's own error: unreachable, refused, bad password
         reason = str(getattr(exc, "orig", exc)).splitlines()[0]
-        return [Check("database", False, f"cannot reach the database ({engine.url.render_as_string(hide_password=True)}): "
-                                         f"{reason}. Is it running, and is IMBOT_DATABASE_URL right?")]  # fmt: skip
+        return [
+            Check(
+                "database",
+                False,
+                f"cannot reach the database ({engine.url.render_as_string(hide_password=True)}): "
+                f"{reason}. Is it running, and is IMBOT_DATABASE_URL right?",
+            )
+        ]
     found = [Check("database", True, f"reachable ({engine.url.get_backend_name()})")]
     head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
     if current is None:
-        found.append(Check("migrations", False, "the database is empty: run `imbot db upgrade` "
-                                                "(imbot chat and imbot run do it on start)"))  # fmt: skip
+        found.append(
+            Check(
+                "migrations",
+                False,
+                "the database is empty: run `imbot db upgrade` "
+                "(imbot chat and imbot run do it on start)",
+            )
+        )
     elif current != head:
-        found.append(Check("migrations", False, f"the schema is at {current}, the code needs {head}: "
-                                                "run `imbot db upgrade` (back up the database first)"))  # fmt: skip
+        found.append(
+            Check(
+                "migrations",
+                False,
+                f"the schema is at {current}, the code needs {head}: "
+                "run `imbot db upgrade` (back up the database first)",
+            )
+        )
     else:
         found.append(Check("migrations", True, f"up to date ({head})"))
     engine.dispose()
@@ -69,8 +87,14 @@ def _platforms(settings: Settings) -> list[Check]:
     if settings.matrix_homeserver or settings.matrix_user:
         found.append(_matrix(settings))
     if not found:
-        found.append(Check("platforms", False, "no chat platform configured: set TELEGRAM_TOKEN for Telegram, or "
-                                               "MATRIX_HOMESERVER, MATRIX_USER and MATRIX_PASSWORD for Matrix"))  # fmt: skip
+        found.append(
+            Check(
+                "platforms",
+                False,
+                "no chat platform configured: set TELEGRAM_TOKEN for Telegram, or "
+                "MATRIX_HOMESERVER, MATRIX_USER and MATRIX_PASSWORD for Matrix",
+            )
+        )
     return found
 
 
@@ -79,8 +103,12 @@ def _telegram(settings: Settings) -> Check:
     try:
         resp = httpx.get(f"{base}{settings.telegram_token}/getMe", timeout=10)
     except httpx.HTTPError as exc:
-        return Check("telegram", False, f"cannot reach the Bot API at {base.rsplit('/bot', 1)[0]}: "
-                                        f"{type(exc).__name__}. Network or proxy?")  # fmt: skip
+        return Check(
+            "telegram",
+            False,
+            f"cannot reach the Bot API at {base.rsplit('/bot', 1)[0]}: "
+            f"{type(exc).__name__}. Network or proxy?",
+        )
     if resp.status_code == 401:
         return Check(
             "telegram", False, "TELEGRAM_TOKEN is rejected (401): copy it again from @BotFather"
@@ -111,11 +139,18 @@ def _matrix(settings: Settings) -> Check:
     if not token and stored.exists():
         token = json.loads(stored.read_text()).get("access_token")
     if token:
-        who = httpx.get(f"{url}/_matrix/client/v3/account/whoami", timeout=10,
-                        headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+        who = httpx.get(
+            f"{url}/_matrix/client/v3/account/whoami",
+            timeout=10,
+            headers={"Authorization": f"Bearer {token}"},
+        )
         if who.status_code != 200:
-            return Check("matrix", False, "the access token is not accepted: set MATRIX_PASSWORD to log in again "
-                                          f"(or delete {stored} to start with a new device)")  # fmt: skip
+            return Check(
+                "matrix",
+                False,
+                "the access token is not accepted: set MATRIX_PASSWORD to log in again "
+                f"(or delete {stored} to start with a new device)",
+            )
         return Check("matrix", True, f"logged in as {who.json().get('user_id')}")
     if not settings.matrix_password:
         return Check("matrix", False, "set MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN")

@@ -53,8 +53,14 @@ class BotServices:
             METRICS.lateness.observe(max(seconds, 0))
         with self.sessions() as s:
             now = self.now()
-            METRICS.outbox_due.set(s.scalar(select(func.count()).where(
-                OutboxRow.state == "pending", OutboxRow.due_at <= now)) or 0)  # fmt: skip
+            METRICS.outbox_due.set(
+                s.scalar(
+                    select(func.count()).where(
+                        OutboxRow.state == "pending", OutboxRow.due_at <= now
+                    )
+                )
+                or 0
+            )
             METRICS.outbox_failed.set(
                 s.scalar(select(func.count()).where(OutboxRow.state == "failed")) or 0
             )
@@ -81,8 +87,14 @@ def _database_ok(sessions: sessionmaker[Session]) -> bool:
         return False
 
 
-def build_services(settings: Settings, *, telegram: bool = False, matrix: bool = False,
-                   clock: Clock | None = None, **dispatcher_options) -> BotServices:  # fmt: skip
+def build_services(
+    settings: Settings,
+    *,
+    telegram: bool = False,
+    matrix: bool = False,
+    clock: Clock | None = None,
+    **dispatcher_options,
+) -> BotServices:
     """Wire the chosen platforms on one database and one outbox dispatcher."""
     if telegram and not settings.telegram_token:
         raise ConfigError("TELEGRAM_TOKEN is not set: the token from @BotFather")
@@ -112,18 +124,27 @@ def build_services(settings: Settings, *, telegram: bool = False, matrix: bool =
     if telegram:
         from bot.adapters.telegram import TelegramAdapter
 
-        services.telegram = TelegramAdapter(handle, notify, token=settings.telegram_token,
-                                            base_url=settings.telegram_base_url,
-                                            menu=router.menu)  # fmt: skip
+        services.telegram = TelegramAdapter(
+            handle,
+            notify,
+            token=settings.telegram_token,
+            base_url=settings.telegram_base_url,
+            menu=router.menu,
+        )
         services.application = services.telegram.build()
         senders["telegram"] = services.telegram
     if matrix:
         from bot.adapters.matrix import MatrixAdapter
 
-        services.matrix = MatrixAdapter(handle, notify, homeserver=settings.matrix_homeserver,
-                                        user_id=settings.matrix_user, password=settings.matrix_password,
-                                        access_token=settings.matrix_access_token,
-                                        store_dir=settings.data_dir / "matrix")  # fmt: skip
+        services.matrix = MatrixAdapter(
+            handle,
+            notify,
+            homeserver=settings.matrix_homeserver,
+            user_id=settings.matrix_user,
+            password=settings.matrix_password,
+            access_token=settings.matrix_access_token,
+            store_dir=settings.data_dir / "matrix",
+        )
         senders["matrix"] = services.matrix
     services.dispatcher = Dispatcher(sessions, senders, clock=clock, **dispatcher_options)
     return services
@@ -134,6 +155,8 @@ def run(settings: Settings, *, telegram: bool, matrix: bool) -> None:
     claimed outbox rows, exit 0."""
     services = build_services(settings, telegram=telegram, matrix=matrix)
     asyncio.run(_serve(settings, services))
+
+
 async def _serve(settings: Settings, services: BotServices) -> None:
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
@@ -150,9 +173,13 @@ async def _serve(settings: Settings, services: BotServices) -> None:
             if settings.telegram_webhook_url:
                 path = urlsplit(settings.telegram_webhook_url).path.lstrip("/") or "telegram"
                 await app.updater.start_webhook(
-                    listen=settings.telegram_webhook_listen, port=settings.telegram_webhook_port, url_path=path,
-                    secret_token=settings.telegram_webhook_secret, webhook_url=settings.telegram_webhook_url,
-                    allowed_updates=["message", "callback_query"])  # fmt: skip
+                    listen=settings.telegram_webhook_listen,
+                    port=settings.telegram_webhook_port,
+                    url_path=path,
+                    secret_token=settings.telegram_webhook_secret,
+                    webhook_url=settings.telegram_webhook_url,
+                    allowed_updates=["message", "callback_query"],
+                )
             else:
                 await app.updater.start_polling(allowed_updates=["message", "callback_query"])
         if services.matrix is not None:

@@ -14,16 +14,65 @@ from rapidfuzz import fuzz, process
 __all__ = ["YES", "NO", "classify", "guess"]
 
 YES_PHRASES = {
-    "ja", "j", "jo", "jap", "jawohl", "yes", "y", "yep", "yeah", "ok", "okay", "oki", "passt",
-    "gerne", "gern", "klar", "sicher", "bestätigt", "bestätige", "bestätigen", "confirm",
-    "confirmed", "einverstanden", "geht", "geht klar", "sure", "fine", "perfekt", "super",
-    "👍", "✅", "👌", "🙂",
-}  # fmt: skip
+    "ja",
+    "j",
+    "jo",
+    "jap",
+    "jawohl",
+    "yes",
+    "y",
+    "yep",
+    "yeah",
+    "ok",
+    "okay",
+    "oki",
+    "passt",
+    "gerne",
+    "gern",
+    "klar",
+    "sicher",
+    "bestätigt",
+    "bestätige",
+    "bestätigen",
+    "confirm",
+    "confirmed",
+    "einverstanden",
+    "geht",
+    "geht klar",
+    "sure",
+    "fine",
+    "perfekt",
+    "super",
+    "👍",
+    "✅",
+    "👌",
+    "🙂",
+}
 NO_PHRASES = {
-    "nein", "n", "nö", "no", "nope", "geht nicht", "passt nicht", "leider nicht", "absagen",
-    "ablehnen", "abgelehnt", "decline", "declined", "no thanks", "kann nicht", "klappt nicht",
-    "geht leider nicht", "passt leider nicht", "not possible", "cannot", "can't", "👎", "❌",
-}  # fmt: skip
+    "nein",
+    "n",
+    "nö",
+    "no",
+    "nope",
+    "geht nicht",
+    "passt nicht",
+    "leider nicht",
+    "absagen",
+    "ablehnen",
+    "abgelehnt",
+    "decline",
+    "declined",
+    "no thanks",
+    "kann nicht",
+    "klappt nicht",
+    "geht leider nicht",
+    "passt leider nicht",
+    "not possible",
+    "cannot",
+    "can't",
+    "👎",
+    "❌",
+}
 YES, NO = "yes", "no"
 _NEGATIONS = {"nicht", "nein", "no", "not", "kein", "keine", "leider", "cannot", "can't"}
 _YES_WORDS = {w for p in YES_PHRASES for w in p.split()}
@@ -47,8 +96,14 @@ def classify(text: str) -> str | None:
     if not words:
         return None
     if any(w in _NEGATIONS for w in words):
-        return NO if all(w in _NEGATIONS or w in _YES_WORDS or w in {"geht", "passt", "klappt"}
-                         for w in words) else None  # fmt: skip
+        return (
+            NO
+            if all(
+                w in _NEGATIONS or w in _YES_WORDS or w in {"geht", "passt", "klappt"}
+                for w in words
+            )
+            else None
+        )
     if all(w in _YES_WORDS for w in words):  # "ja passt", "ok danke"
         return YES
     return None

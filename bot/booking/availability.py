@@ -20,12 +20,22 @@ class AvailabilityMixin(BookingBase):
         """Weekly windows replace the weekly ones; dated windows are added."""
         with self._uow() as uow:
             if any(w.weekday is not None for w in windows):
-                uow.session.execute(delete(Availability).where(
-                    Availability.buddy_id == buddy_id, Availability.kind == "weekly"))  # fmt: skip
+                uow.session.execute(
+                    delete(Availability).where(
+                        Availability.buddy_id == buddy_id, Availability.kind == "weekly"
+                    )
+                )
             for w in windows:
-                uow.session.add(Availability(buddy_id=buddy_id, kind="weekly" if w.day is None else "once",
-                                             weekday=w.weekday, day=w.day, start_time=w.start,
-                                             end_time=w.end))  # fmt: skip
+                uow.session.add(
+                    Availability(
+                        buddy_id=buddy_id,
+                        kind="weekly" if w.day is None else "once",
+                        weekday=w.weekday,
+                        day=w.day,
+                        start_time=w.start,
+                        end_time=w.end,
+                    )
+                )
             uow.commit()
 
     def set_slot_minutes(self, buddy_id: int, minutes: int) -> None:
@@ -66,4 +76,3 @@ class AvailabilityMixin(BookingBase):
         with self._uow() as uow:
             pair = _pair(uow.session, expert_id)
             return self._slots(uow.session, pair, limit=limit, ignore=ignore)
-

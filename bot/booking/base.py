@@ -80,8 +80,13 @@ class MeetingView:
 
 
 class BookingBase:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None,
-                 rules: Rules | None = None, tz: str = "Europe/Berlin") -> None:  # fmt: skip
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock | None = None,
+        rules: Rules | None = None,
+        tz: str = "Europe/Berlin",
+    ) -> None:
         self._sessions = sessions
         self._clock = clock or system_clock
         self.rules = rules or Rules()
@@ -107,17 +112,36 @@ class BookingBase:
                 uow.session.rollback()
                 raise BookingError("changed_meanwhile") from None
 
-    def _slots(self, session: Session, pair: Pair, *, limit: int | None, ignore: int | None = None,
-               day: date | None = None) -> list[datetime]:  # fmt: skip
+    def _slots(
+        self,
+        session: Session,
+        pair: Pair,
+        *,
+        limit: int | None,
+        ignore: int | None = None,
+        day: date | None = None,
+    ) -> list[datetime]:
         now = self._clock()
         windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
         buffer = timedelta(minutes=self.rules.buffer_minutes)
         stmt = select(Meeting.starts_at, Meeting.ends_at).where(
             (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
-            Meeting.state.in_(ACTIVE_STATES), Meeting.ends_at > now, Meeting.id != (ignore or -1))  # fmt: skip
+            Meeting.state.in_(ACTIVE_STATES),
+            Meeting.ends_at > now,
+            Meeting.id != (ignore or -1),
+        )
         busy = [(s, e + buffer) for s, e in session.execute(stmt)]
-        found = free_slots(windows, off, busy, now=now, tz=self.tz, rules=self.rules,
-                           slot_minutes=pair.buddy.slot_minutes, limit=limit, day=day)  # fmt: skip
+        found = free_slots(
+            windows,
+            off,
+            busy,
+            now=now,
+            tz=self.tz,
+            rules=self.rules,
+            slot_minutes=pair.buddy.slot_minutes,
+            limit=limit,
+            day=day,
+        )
         return list(found)
 
     def _series_end(self, session: Session) -> date:
@@ -136,22 +160,47 @@ class BookingBase:
         )
         return session.execute(stmt.limit(1)).first() is not None
 
-    def _add_meeting(self, s: Session, pair: Pair, start: datetime, end: datetime,
-                     series: Series | None, now: datetime) -> Meeting:  # fmt: skip
-        m = Meeting(uid=uuid.uuid4().hex, expert_id=pair.expert_id, buddy_id=pair.buddy_id,
-                    series_id=series.id if series else None, starts_at=start, ends_at=end,
-                    state=S.REQUESTED, sequence=0, requested_at=now)  # fmt: skip
+    def _add_meeting(
+        self,
+        s: Session,
+        pair: Pair,
+        start: datetime,
+        end: datetime,
+        series: Series | None,
+        now: datetime,
+    ) -> Meeting:
+        m = Meeting(
+            uid=uuid.uuid4().hex,
+            expert_id=pair.expert_id,
+            buddy_id=pair.buddy_id,
+            series_id=series.id if series else None,
+            starts_at=start,
+            ends_at=end,
+            state=S.REQUESTED,
+            sequence=0,
+            requested_at=now,
+        )
         s.add(m)
         s.flush()
         self._hold(s, m)
-        s.add(MeetingEvent(meeting_id=m.id, at=now, action="requested", by_person_id=pair.expert_id,
-                           new_start=start))  # fmt: skip
+        s.add(
+            MeetingEvent(
+                meeting_id=m.id,
+                at=now,
+                action="requested",
+                by_person_id=pair.expert_id,
+                new_start=start,
+            )
+        )
         return m
 
     def _hold(self, s: Session, m: Meeting) -> None:
         """Take the meeting's cells in both calendars: one multi-row INSERT."""
-        rows = [{"person_id": p, "cell": c, "meeting_id": m.id}
-                for p in (m.expert_id, m.buddy_id) for c in cells(m.starts_at, m.ends_at, self.rules)]  # fmt: skip
+        rows = [
+            {"person_id": p, "cell": c, "meeting_id": m.id}
+            for p in (m.expert_id, m.buddy_id)
+            for c in cells(m.starts_at, m.ends_at, self.rules)
+        ]
         s.execute(insert(MeetingCell).values(rows))
 
     def _set_state(
@@ -168,12 +217,28 @@ class BookingBase:
 
     def _party(self, p: Person) -> Party:
         ident = p.identities[0] if p.identities else None
-        return Party(p.id, p.name or "", p.lang, ident and ident.platform, ident and ident.chat_id,
-                     zone(p.timezone, self.tz))  # fmt: skip
+        return Party(
+            p.id,
+            p.name or "",
+            p.lang,
+            ident and ident.platform,
+            ident and ident.chat_id,
+            zone(p.timezone, self.tz),
+        )
 
     def _view(self, m: Meeting) -> MeetingView:
-        return MeetingView(m.id, m.uid, self._party(m.expert), self._party(m.buddy), m.starts_at,
-                           m.ends_at, m.state, m.sequence, m.series_id, m.proposed_start)  # fmt: skip
+        return MeetingView(
+            m.id,
+            m.uid,
+            self._party(m.expert),
+            self._party(m.buddy),
+            m.starts_at,
+            m.ends_at,
+            m.state,
+            m.sequence,
+            m.series_id,
+            m.proposed_start,
+        )
 
     def _expired(self, m: Meeting, now: datetime) -> bool:
         """A request older than the TTL counts as expired even before the tick marks it."""
@@ -207,5 +272,3 @@ def _availability(
         elif a.kind == "weekly" or a.day >= today:
             windows.append(Window(a.start_time, a.end_time, weekday=a.weekday, day=a.day))
     return sorted(windows, key=lambda w: (w.day or date.min, w.weekday or 0, w.start)), sorted(off)
-
-

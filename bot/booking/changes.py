@@ -46,8 +46,16 @@ class ChangesMixin(BookingBase):
             m.starts_at, m.sequence = start, m.sequence + 1
             s.flush()
             self._hold(s, m)
-            s.add(MeetingEvent(meeting_id=m.id, at=now, action="moved", by_person_id=person_id,
-                               old_start=old_start, new_start=start))  # fmt: skip
+            s.add(
+                MeetingEvent(
+                    meeting_id=m.id,
+                    at=now,
+                    action="moved",
+                    by_person_id=person_id,
+                    old_start=old_start,
+                    new_start=start,
+                )
+            )
             outbox.cancel(s, ref=f"meeting:{m.id}")
             if m.state == S.CONFIRMED:
                 self._plan_reminders(s, m, now)
@@ -59,12 +67,18 @@ class ChangesMixin(BookingBase):
     def upcoming(self, person_id: int, limit: int = 20) -> list[MeetingView]:
         now = self._clock()
         with self._uow() as uow:
-            stmt = (select(Meeting).where((Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
-                                          Meeting.state.in_(ACTIVE_STATES), Meeting.ends_at > now)
-                    .order_by(Meeting.starts_at).limit(limit))  # fmt: skip
+            stmt = (
+                select(Meeting)
+                .where(
+                    (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+                    Meeting.state.in_(ACTIVE_STATES),
+                    Meeting.ends_at > now,
+                )
+                .order_by(Meeting.starts_at)
+                .limit(limit)
+            )
             return [self._view(m) for m in uow.session.scalars(stmt)]
 
     def get(self, person_id: int, meeting_id: int) -> MeetingView:
         with self._uow() as uow:
             return self._view(_meeting(uow.session, meeting_id, person_id))
-

@@ -56,9 +56,17 @@ def jour_fixe_file(
 ) -> tuple[str, str, bytes]:
     """(file name, mime type, data) of the calendar file for one Jour Fixe or a series.
     `meetings` need uid, sequence, starts_at, ends_at and the names of both sides."""
-    events = [CalendarEvent(m.uid, m.sequence, m.starts_at, m.ends_at,
-                            f"Jour Fixe {_name(m.expert)} / {_name(m.buddy)}",
-                            "Integrationsmacher:innen – Jour Fixe (Lokalprojekte)") for m in meetings]  # fmt: skip
+    events = [
+        CalendarEvent(
+            m.uid,
+            m.sequence,
+            m.starts_at,
+            m.ends_at,
+            f"Jour Fixe {_name(m.expert)} / {_name(m.buddy)}",
+            "Integrationsmacher:innen – Jour Fixe (Lokalprojekte)",
+        )
+        for m in meetings
+    ]
     first = meetings[0]
     name = f"jourfixe-{first.starts_at.astimezone(tz):%Y-%m-%d}-{first.uid[:6]}.ics"
     return name, "text/calendar", calendar_ics(events, cancelled=cancelled, now=now, tz=tz)

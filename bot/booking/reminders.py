@@ -37,14 +37,27 @@ class RemindersMixin(BookingBase):
                 due = self._before(m.starts_at, minutes)
                 if due <= now:
                     continue
-                text = t("meeting_reminder", me.lang, other=other.name or "",
-                         when=fmt_when(m.starts_at, me.lang, zone(me.timezone, self.tz)),
-                         before=time_before(minutes, me.lang))  # fmt: skip
+                text = t(
+                    "meeting_reminder",
+                    me.lang,
+                    other=other.name or "",
+                    when=fmt_when(m.starts_at, me.lang, zone(me.timezone, self.tz)),
+                    before=time_before(minutes, me.lang),
+                )
                 file = jour_fixe_file([m], cancelled=False, now=now, tz=self.tz) if i == 0 else None
-                drafts.append(outbox.Draft(
-                    kind="meeting", dedupe_key=f"mt:{m.id}:{m.sequence}:{me.id}:{minutes}",
-                    platform=ident.platform, chat_id=ident.chat_id, text=text, due_at=due,
-                    event_at=m.starts_at, ref=f"meeting:{m.id}", file=file))  # fmt: skip
+                drafts.append(
+                    outbox.Draft(
+                        kind="meeting",
+                        dedupe_key=f"mt:{m.id}:{m.sequence}:{me.id}:{minutes}",
+                        platform=ident.platform,
+                        chat_id=ident.chat_id,
+                        text=text,
+                        due_at=due,
+                        event_at=m.starts_at,
+                        ref=f"meeting:{m.id}",
+                        file=file,
+                    )
+                )
         outbox.enqueue(s, drafts, now)
 
     def _remind_buddy(self, s: Session, m: Meeting, now: datetime) -> None:
@@ -53,16 +66,33 @@ class RemindersMixin(BookingBase):
         due = now + timedelta(hours=min(24, self.rules.request_ttl_hours / 2))
         if ident is None or due >= m.starts_at:
             return
-        text = t("pending_reminder", m.buddy.lang, expert=m.expert.name or "",
-                 when=fmt_when(m.starts_at, m.buddy.lang, zone(m.buddy.timezone, self.tz)))  # fmt: skip
+        text = t(
+            "pending_reminder",
+            m.buddy.lang,
+            expert=m.expert.name or "",
+            when=fmt_when(m.starts_at, m.buddy.lang, zone(m.buddy.timezone, self.tz)),
+        )
         choices = (  # (label, data, confirms): a 👍 in Matrix presses the first
             (t("confirm", m.buddy.lang), buttons.data("yes", m.id), True),
             (t("decline", m.buddy.lang), buttons.data("no", m.id), False),
         )
-        outbox.enqueue(s, [outbox.Draft(
-            kind="pending", dedupe_key=f"pd:{m.id}:{m.sequence}", platform=ident.platform,
-            chat_id=ident.chat_id, text=text, due_at=due, event_at=m.starts_at, ref=f"meeting:{m.id}",
-            buttons=choices)], now)  # fmt: skip
+        outbox.enqueue(
+            s,
+            [
+                outbox.Draft(
+                    kind="pending",
+                    dedupe_key=f"pd:{m.id}:{m.sequence}",
+                    platform=ident.platform,
+                    chat_id=ident.chat_id,
+                    text=text,
+                    due_at=due,
+                    event_at=m.starts_at,
+                    ref=f"meeting:{m.id}",
+                    buttons=choices,
+                )
+            ],
+            now,
+        )
 
     def _before(self, start: datetime, minutes: int) -> datetime:
         """`minutes` before `start` on the wall clock (24 h before 10:00 is 10:00)."""
@@ -76,8 +106,11 @@ class RemindersMixin(BookingBase):
             s = uow.session
             person = uow.people.get(person_id)
             person.reminder_minutes = ",".join(str(m) for m in sorted(set(minutes), reverse=True))
-            stmt = select(Meeting).where((Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
-                                         Meeting.state == S.CONFIRMED, Meeting.starts_at > now)  # fmt: skip
+            stmt = select(Meeting).where(
+                (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+                Meeting.state == S.CONFIRMED,
+                Meeting.starts_at > now,
+            )
             for m in s.scalars(stmt):
                 outbox.delete_pending(s, ref=f"meeting:{m.id}", kind="meeting")
                 self._plan_reminders(s, m, now)
@@ -90,4 +123,3 @@ class RemindersMixin(BookingBase):
 def _reachable(person: Person):
     """The person's chat identity for reminders, or None (not linked, or blocked us)."""
     return next((i for i in person.identities if i.unreachable_at is None), None)
-

@@ -39,13 +39,20 @@ class RequestsMixin(BookingBase):
             starts = [start]
             series = None
             if interval_weeks:
-                series = Series(expert_id=expert_id, buddy_id=pair.buddy_id,
-                                interval_weeks=interval_weeks, created_at=now)  # fmt: skip
+                series = Series(
+                    expert_id=expert_id,
+                    buddy_id=pair.buddy_id,
+                    interval_weeks=interval_weeks,
+                    created_at=now,
+                )
                 s.add(series)
                 s.flush()
                 _, off = _availability(s, pair.buddy_id, now.astimezone(self.tz).date())
-                starts = [t for t in series_starts(start, interval_weeks, self._series_end(s), self.tz)
-                          if t == start or not any(a <= t.astimezone(self.tz).date() <= b for a, b in off)]  # fmt: skip
+                starts = [
+                    t
+                    for t in series_starts(start, interval_weeks, self._series_end(s), self.tz)
+                    if t == start or not any(a <= t.astimezone(self.tz).date() <= b for a, b in off)
+                ]
             length = timedelta(minutes=pair.buddy.slot_minutes)
             meetings = []
             for t in starts:
@@ -62,8 +69,11 @@ class RequestsMixin(BookingBase):
         requests past their TTL are left out even before the tick expires them."""
         cutoff = self._clock() - timedelta(hours=self.rules.request_ttl_hours)
         with self._uow() as uow:
-            stmt = select(Meeting).where(Meeting.buddy_id == buddy_id, Meeting.state == S.REQUESTED,
-                                         Meeting.requested_at > cutoff)  # fmt: skip
+            stmt = select(Meeting).where(
+                Meeting.buddy_id == buddy_id,
+                Meeting.state == S.REQUESTED,
+                Meeting.requested_at > cutoff,
+            )
             seen, out = set(), []
             for m in uow.session.scalars(stmt.order_by(Meeting.starts_at)):
                 key = m.series_id or -m.id
@@ -80,7 +90,9 @@ class RequestsMixin(BookingBase):
             if m.buddy_id != buddy_id:
                 raise BookingError("not_yours")
             if m.state != S.REQUESTED or self._expired(m, now):
-                raise BookingError("not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value)
+                raise BookingError(
+                    "not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value
+                )
             group = [m]
             if m.series_id:
                 stmt = select(Meeting).where(
@@ -102,7 +114,9 @@ class RequestsMixin(BookingBase):
         with self._write() as uow:
             m = _meeting(uow.session, meeting_id, buddy_id)
             if m.buddy_id != buddy_id or m.state != S.REQUESTED or self._expired(m, now):
-                raise BookingError("not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value)
+                raise BookingError(
+                    "not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value
+                )
             self._set_state(uow.session, m, S.DECLINED, buddy_id, now)
             m.proposed_start = start
             view = self._view(m)
@@ -141,4 +155,3 @@ class RequestsMixin(BookingBase):
                 self._set_state(uow.session, m, S.EXPIRED, None, now)
             views = [self._view(m) for m in due]
             return views
-

@@ -1,10 +1,10 @@
 """The Jour Fixe booking service over the database, put together from its parts:
 
-  availability.py  a buddy's free times and the free slots of a pair
-  requests.py      requests, decisions, counter-proposals, expiry
-  changes.py       moves, cancellations, listing
-  reminders.py     the outbox rows before meetings and for unanswered requests
-  base.py          errors, views, and the steps they share
+availability.py  a buddy's free times and the free slots of a pair
+requests.py      requests, decisions, counter-proposals, expiry
+changes.py       moves, cancellations, listing
+reminders.py     the outbox rows before meetings and for unanswered requests
+base.py          errors, views, and the steps they share
 """
 
 from __future__ import annotations

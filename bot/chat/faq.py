@@ -31,10 +31,16 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
 FEATURE = Feature(
     name="faq",
     commands=(
-        Command(("faq", "themen", "topics"), lambda c: [c.services.faq.topics_reply(c.lang)],
-                menu=("faq", "faq")),  # fmt: skip
-        Command(("kontakt", "contact"), lambda c: [c.services.faq.contact_reply(c.lang)],
-                menu=("kontakt", "contact")),  # fmt: skip
+        Command(
+            ("faq", "themen", "topics"),
+            lambda c: [c.services.faq.topics_reply(c.lang)],
+            menu=("faq", "faq"),
+        ),
+        Command(
+            ("kontakt", "contact"),
+            lambda c: [c.services.faq.contact_reply(c.lang)],
+            menu=("kontakt", "contact"),
+        ),
     ),
     callbacks=(Callback(FAQ_PREFIX, _choice),),
     read=_ask,

@@ -27,16 +27,33 @@ UnansweredLog = Callable[[Match, datetime], None]
 
 
 # Answers about dates of the call offer the timeline reminders as a button.
-DATED_ENTRIES = frozenset({
-    "deadline", "timeline", "pre_talks", "feedback", "sketch_phase", "final_sketch_talk",
-    "expert_profiles", "expert_choice", "kickoff", "closing_event", "duration",
-})  # fmt: skip
+DATED_ENTRIES = frozenset(
+    {
+        "deadline",
+        "timeline",
+        "pre_talks",
+        "feedback",
+        "sketch_phase",
+        "final_sketch_talk",
+        "expert_profiles",
+        "expert_choice",
+        "kickoff",
+        "closing_event",
+        "duration",
+    }
+)
 SUBSCRIBE_DATA = "sub:on"
 
 
 class FaqReplies:
-    def __init__(self, matcher: Matcher, unanswered_log: UnansweredLog | None = None,
-                 *, offer_reminders: bool = False, log_every_question: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self,
+        matcher: Matcher,
+        unanswered_log: UnansweredLog | None = None,
+        *,
+        offer_reminders: bool = False,
+        log_every_question: bool = False,
+    ) -> None:
         self.matcher = matcher
         self.kb = matcher.kb
         self._log = unanswered_log

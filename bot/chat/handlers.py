@@ -23,9 +23,19 @@ from bot.timeline import Timeline
 from storage.models import Role
 
 __all__ = [
-    "ADMINS", "BUDDIES", "EVERYONE", "EXPERTS", "PAIR_ROLES", "Callback", "ChatState", "Command",
-    "Context", "Feature", "Handler", "Services",
-]  # fmt: skip
+    "ADMINS",
+    "BUDDIES",
+    "EVERYONE",
+    "EXPERTS",
+    "PAIR_ROLES",
+    "Callback",
+    "ChatState",
+    "Command",
+    "Context",
+    "Feature",
+    "Handler",
+    "Services",
+]
 
 EVERYONE: frozenset[Role] = frozenset(Role)
 ADMINS: frozenset[Role] = frozenset({Role.ADMIN})

@@ -40,8 +40,10 @@ def redeem(ctx: Context, code: str) -> list[Outbound]:
         return _refusal(ctx, exc)
     ctx.state.lang = None  # from now on the person's own language applies
     return [
-        Outbound(t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang)),
-                 lang=who.lang)
+        Outbound(
+            t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang)),
+            lang=who.lang,
+        )
     ]
 
 
@@ -55,9 +57,19 @@ def _invite(ctx: Context) -> list[Outbound]:
     except PeopleError as exc:
         return _refusal(ctx, exc)
     expires = info.expires_at.astimezone(ctx.tz).strftime("%d.%m.%Y %H:%M")
-    return [Outbound(t("invite_created", ctx.lang, name=info.name, role=t(f"role_{info.role}", ctx.lang),
-                       expires=expires, code=info.code,
-                       link=deep_link(ctx.services.telegram_bot, info.code)))]  # fmt: skip
+    return [
+        Outbound(
+            t(
+                "invite_created",
+                ctx.lang,
+                name=info.name,
+                role=t(f"role_{info.role}", ctx.lang),
+                expires=expires,
+                code=info.code,
+                link=deep_link(ctx.services.telegram_bot, info.code),
+            )
+        )
+    ]
 
 
 def _split(args: list[str]) -> list[str]:
@@ -94,8 +106,10 @@ def format_people(rows: list[PersonRow], lang: str) -> str:
     num, name, role, status, chats, partners = t("people_columns", lang).split("|")
     lines = [f"{num:>4}  {name:24} {role:9} {status:8} {chats:16} {partners}"]
     for r in rows:
-        lines.append(f"{r.id:>4}  {r.name[:24]:24} {r.role:9} {r.status:8} "
-                     f"{','.join(r.platforms) or '-':16} {', '.join(r.partners) or '-'}")  # fmt: skip
+        lines.append(
+            f"{r.id:>4}  {r.name[:24]:24} {r.role:9} {r.status:8} "
+            f"{','.join(r.platforms) or '-':16} {', '.join(r.partners) or '-'}"
+        )
     return "\n".join(lines)
 
 
@@ -118,8 +132,15 @@ def _subscriptions(ctx: Context) -> list[dict]:
     if ctx.services.timeline is None:
         return []
     subs = ctx.services.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
-    return [{"chat_id": s.chat_id, "lang": s.lang, "since": s.created_at.isoformat(),
-             "stopped": s.stopped_at and s.stopped_at.isoformat()} for s in subs]  # fmt: skip
+    return [
+        {
+            "chat_id": s.chat_id,
+            "lang": s.lang,
+            "since": s.created_at.isoformat(),
+            "stopped": s.stopped_at and s.stopped_at.isoformat(),
+        }
+        for s in subs
+    ]
 
 
 def _mydata(ctx: Context) -> list[Outbound]:

@@ -22,8 +22,10 @@ def _subscribe(ctx: Context) -> list[Outbound]:
         return [Outbound(t("no_edition", ctx.lang))]
     if not pending:
         return [Outbound(t("subscribed_nothing_ahead", ctx.lang, edition=edition.name))]
-    lines = [f"• {fmt_when(row.due_at, ctx.lang, ctx.tz)} – {row.text.splitlines()[0].split(': ', 1)[-1]}"
-             for row in pending]  # fmt: skip
+    lines = [
+        f"• {fmt_when(row.due_at, ctx.lang, ctx.tz)} – {row.text.splitlines()[0].split(': ', 1)[-1]}"
+        for row in pending
+    ]
     text = t("subscribed", ctx.lang, edition=edition.name, n=len(pending), list="\n".join(lines))
     return [Outbound(text)]
 
@@ -39,8 +41,11 @@ def _stop(ctx: Context) -> list[Outbound]:
 FEATURE = Feature(
     name="reminders",
     commands=(
-        Command(("erinnerungen", "erinnerung", "remind", "reminders"), _subscribe,
-                menu=("erinnerungen", "remind")),  # fmt: skip
+        Command(
+            ("erinnerungen", "erinnerung", "remind", "reminders"),
+            _subscribe,
+            menu=("erinnerungen", "remind"),
+        ),
         Command(("stopp", "stop"), _stop, menu=("stopp", "stop")),
     ),
     callbacks=(Callback(SUBSCRIBE_DATA, lambda ctx, data: _subscribe(ctx)),),

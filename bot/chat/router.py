@@ -65,7 +65,9 @@ class Router:
             people = self.services.people
             who = people.whois(msg.platform, msg.user_id) if people else None
             ctx = self._context(msg, who, state)
-            return [r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)]
+            return [
+                r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
+            ]
         except Exception:
             log.exception("handler failed on %s message", msg.platform)
             return [Outbound(t("error", self._lang(msg, who, state)))]
@@ -75,8 +77,9 @@ class Router:
         return state.lang or (who.lang if who else None) or hint or self.services.default_lang
 
     def _context(self, msg: Inbound, who: Whois | None, state: ChatState) -> Context:
-        ctx = Context(msg, [], who, self._lang(msg, who, state), state, self.services,
-                      self.services.clock())  # fmt: skip
+        ctx = Context(
+            msg, [], who, self._lang(msg, who, state), state, self.services, self.services.clock()
+        )
         ctx.help_text = lambda: self._help_text(ctx)
         return ctx
 

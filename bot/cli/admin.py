@@ -23,10 +23,14 @@ def add_parsers(actions) -> None:
     pair.add_argument("expert", help="number (see `imbot admin people`) or exact name")
     pair.add_argument("buddy", help="number or exact name")
     pair.set_defaults(run=_pair)
-    actions.add_parser("people", help="everyone, with role, status and pairs").set_defaults(run=_people)
-    for name, text, run in (("revoke", "take a person's role and chat links away", _revoke),
-                            ("export", "print everything stored about a person (JSON)", _export),
-                            ("erase", "erase a person's personal data", _erase)):  # fmt: skip
+    actions.add_parser("people", help="everyone, with role, status and pairs").set_defaults(
+        run=_people
+    )
+    for name, text, run in (
+        ("revoke", "take a person's role and chat links away", _revoke),
+        ("export", "print everything stored about a person (JSON)", _export),
+        ("erase", "erase a person's personal data", _erase),
+    ):
         action = actions.add_parser(name, help=text)
         action.add_argument("person", help="number or exact name")
         if name == "erase":
@@ -48,8 +52,9 @@ def _invite(settings, args: argparse.Namespace) -> int:
     if args.person is None and not (args.role and args.name):
         print("imbot: give --role and --name for a new person, or --person", file=sys.stderr)
         return EXIT_USAGE
-    info = _people_service(settings).invite(args.role or "", args.name, lang=args.lang,
-                                            person_ref=args.person, days=args.days)  # fmt: skip
+    info = _people_service(settings).invite(
+        args.role or "", args.name, lang=args.lang, person_ref=args.person, days=args.days
+    )
     expires = info.expires_at.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M")
     print(f"Invite for #{info.person_id} {info.name} ({info.role}), valid until {expires}")
     print(f"code:     {info.code}")

@@ -16,10 +16,18 @@ __all__ = ["add_parsers"]
 def add_parsers(sub) -> None:
     chat = sub.add_parser("chat", help="chat with the bot in this terminal")
     chat.add_argument("--lang", choices=("de", "en"), help="default language (IMBOT_LANG)")
-    chat.add_argument("--now", type=_moment, metavar="YYYY-MM-DDTHH:MM",
-                      help="pretend the clock starts at this local time (try reminders)")  # fmt: skip
-    chat.add_argument("--as", dest="user", metavar="USER",
-                      help="console user to write as (e.g. erika or bernd after `imbot demo`)")  # fmt: skip
+    chat.add_argument(
+        "--now",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="pretend the clock starts at this local time (try reminders)",
+    )
+    chat.add_argument(
+        "--as",
+        dest="user",
+        metavar="USER",
+        help="console user to write as (e.g. erika or bernd after `imbot demo`)",
+    )
     chat.set_defaults(run=_chat)
     demo = sub.add_parser("demo", help="create demo people for trying Jour Fixes in the console")
     demo.set_defaults(run=_demo)

@@ -11,7 +11,9 @@ __all__ = ["add_parsers"]
 
 
 def add_parsers(sub) -> None:
-    doctor = sub.add_parser("doctor", help="check configuration, database, migrations and chat platforms")
+    doctor = sub.add_parser(
+        "doctor", help="check configuration, database, migrations and chat platforms"
+    )
     doctor.set_defaults(run=_doctor, without_settings=True)
 
 

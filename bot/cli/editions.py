@@ -40,8 +40,10 @@ def _load(settings, args: argparse.Namespace) -> int:
     except EditionError as exc:
         print(f"imbot: {path.name} is not a valid edition:\n{exc}", file=sys.stderr)
         return EXIT_CONFIG
-    print(f"Edition {data.slug!r} ({data.name}) is active: {len(data.milestones)} milestones, "
-          f"{planned} reminders planned for its subscribers.")  # fmt: skip
+    print(
+        f"Edition {data.slug!r} ({data.name}) is active: {len(data.milestones)} milestones, "
+        f"{planned} reminders planned for its subscribers."
+    )
     return EXIT_OK
 
 
@@ -50,8 +52,10 @@ def _show(settings, args: argparse.Namespace) -> int:
     if data is None:
         print("No active edition.")
         return EXIT_OK
-    print(f"{data.slug}: {data.name} ({data.timezone}), {data.starts_on} – {data.ends_on}, "
-          f"pushes at {data.remind_time:%H:%M}")  # fmt: skip
+    print(
+        f"{data.slug}: {data.name} ({data.timezone}), {data.starts_on} – {data.ends_on}, "
+        f"pushes at {data.remind_time:%H:%M}"
+    )
     for m in data.milestones:
         days = ", ".join(map(str, m.remind_days)) or "-"
         print(f"  {m.day}  {m.key:18} {m.title['de']}  (remind {days} days before)")

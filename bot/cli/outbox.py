@@ -17,16 +17,20 @@ ROLE_OF_GROUP = {"experts": "expert", "buddies": "buddy"}
 
 def add_parsers(actions) -> None:
     box = actions.add_parser("outbox", help="messages waiting, failed or undeliverable")
-    box.add_argument("--state", default="failed,unreachable,pending,claimed",
-                     help="comma-separated states (default: failed,unreachable,pending,claimed)")  # fmt: skip
+    box.add_argument(
+        "--state",
+        default="failed,unreachable,pending,claimed",
+        help="comma-separated states (default: failed,unreachable,pending,claimed)",
+    )
     box.add_argument("--limit", type=int, default=50)
     box.set_defaults(run=_outbox)
     announce = actions.add_parser("announce", help="send a message to a group, after a preview")
     announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
     announce.add_argument("--text", required=True, help="the message")
     announce.add_argument("--yes", action="store_true", help="send without asking")
-    announce.add_argument("--wait", type=float, default=60,
-                          help="seconds to show delivery progress (60)")  # fmt: skip
+    announce.add_argument(
+        "--wait", type=float, default=60, help="seconds to show delivery progress (60)"
+    )
     announce.set_defaults(run=_announce)
 
 
@@ -41,15 +45,23 @@ def _outbox(settings, args: argparse.Namespace) -> int:
     states = [s.strip() for s in args.state.split(",") if s.strip()]
     tz = ZoneInfo(settings.timezone)
     with open_database(settings)() as s:
-        counts = dict(s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
-        rows = s.scalars(select(OutboxRow).where(OutboxRow.state.in_(states))
-                         .order_by(OutboxRow.due_at).limit(args.limit)).all()  # fmt: skip
+        counts = dict(
+            s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()
+        )
+        rows = s.scalars(
+            select(OutboxRow)
+            .where(OutboxRow.state.in_(states))
+            .order_by(OutboxRow.due_at)
+            .limit(args.limit)
+        ).all()
     print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
     for r in rows:
         due = r.due_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         error = f"  last error: {r.last_error}" if r.last_error else ""
-        print(f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{r.chat_id}  "
-              f"tries {r.attempts}{error}")  # fmt: skip
+        print(
+            f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{r.chat_id}  "
+            f"tries {r.attempts}{error}"
+        )
     return EXIT_OK
 
 
@@ -65,9 +77,16 @@ def recipients(session, group: str) -> list[tuple[str, str]]:
             Subscription.stopped_at.is_(None)
         )
     else:
-        stmt = (select(ChatIdentity.platform, ChatIdentity.chat_id).join(Person)
-                .where(Person.role == ROLE_OF_GROUP[group], Person.revoked_at.is_(None),
-                       Person.erased_at.is_(None), ChatIdentity.unreachable_at.is_(None)))  # fmt: skip
+        stmt = (
+            select(ChatIdentity.platform, ChatIdentity.chat_id)
+            .join(Person)
+            .where(
+                Person.role == ROLE_OF_GROUP[group],
+                Person.revoked_at.is_(None),
+                Person.erased_at.is_(None),
+                ChatIdentity.unreachable_at.is_(None),
+            )
+        )
     return sorted(set(session.execute(stmt).all()))
 
 
@@ -91,8 +110,18 @@ def _announce(settings, args: argparse.Namespace) -> int:
             return EXIT_OK
     now = datetime.now(UTC)
     ref = f"announce:{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
-    drafts = [outbox.Draft(kind="announce", dedupe_key=f"{ref}:{p}:{c}", platform=p, chat_id=c,
-                           text=args.text, due_at=now, ref=ref) for p, c in targets]  # fmt: skip
+    drafts = [
+        outbox.Draft(
+            kind="announce",
+            dedupe_key=f"{ref}:{p}:{c}",
+            platform=p,
+            chat_id=c,
+            text=args.text,
+            due_at=now,
+            ref=ref,
+        )
+        for p, c in targets
+    ]
     with sessions() as s:
         outbox.enqueue(s, drafts, now)
         s.commit()
@@ -111,8 +140,13 @@ def _progress(sessions, ref: str, total: int, wait: float) -> None:
     deadline = time.monotonic() + wait
     while True:
         with sessions() as s:
-            done = s.scalar(select(func.count()).where(OutboxRow.ref == ref, OutboxRow.state != outbox.PENDING,
-                                                       OutboxRow.state != "claimed"))  # fmt: skip
+            done = s.scalar(
+                select(func.count()).where(
+                    OutboxRow.ref == ref,
+                    OutboxRow.state != outbox.PENDING,
+                    OutboxRow.state != "claimed",
+                )
+            )
         filled = int(30 * done / total)
         print(
             f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total} delivered or settled",

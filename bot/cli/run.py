@@ -12,10 +12,14 @@ __all__ = ["add_parsers"]
 
 def add_parsers(sub) -> None:
     run = sub.add_parser("run", help="run the bot on a chat platform (TELEGRAM_TOKEN, ...)")
-    run.add_argument("--telegram", action="store_true",
-                     help="Telegram: long polling, or webhook if TELEGRAM_WEBHOOK_URL")  # fmt: skip
-    run.add_argument("--matrix", action="store_true",
-                     help="Matrix: MATRIX_HOMESERVER, MATRIX_USER, ...")  # fmt: skip
+    run.add_argument(
+        "--telegram",
+        action="store_true",
+        help="Telegram: long polling, or webhook if TELEGRAM_WEBHOOK_URL",
+    )
+    run.add_argument(
+        "--matrix", action="store_true", help="Matrix: MATRIX_HOMESERVER, MATRIX_USER, ..."
+    )
     run.set_defaults(run=_run)
 
 
@@ -26,8 +30,11 @@ def _run(settings, args: argparse.Namespace) -> int:
         telegram = bool(settings.telegram_token)
         matrix = bool(settings.matrix_homeserver and settings.matrix_user)
     if not (telegram or matrix):
-        print("imbot: no chat platform configured: set TELEGRAM_TOKEN and/or MATRIX_HOMESERVER, MATRIX_USER "
-              "(see `imbot doctor`), or try `imbot chat` in this terminal", file=sys.stderr)  # fmt: skip
+        print(
+            "imbot: no chat platform configured: set TELEGRAM_TOKEN and/or MATRIX_HOMESERVER, MATRIX_USER "
+            "(see `imbot doctor`), or try `imbot chat` in this terminal",
+            file=sys.stderr,
+        )
         return EXIT_CONFIG
     from bot.app.run import run
 

@@ -22,6 +22,15 @@ from bot.texts.format import (
 )
 
 __all__ = [
-    "LANGS", "TEXTS", "fmt_date", "fmt_day", "fmt_duration", "fmt_when", "plural",
-    "relative_days", "t", "time_before", "weekday_name",
-]  # fmt: skip
+    "LANGS",
+    "TEXTS",
+    "fmt_date",
+    "fmt_day",
+    "fmt_duration",
+    "fmt_when",
+    "plural",
+    "relative_days",
+    "t",
+    "time_before",
+    "weekday_name",
+]

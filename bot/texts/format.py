@@ -13,9 +13,15 @@ from zoneinfo import ZoneInfo
 from bot.texts.catalogue import t
 
 __all__ = [
-    "fmt_date", "fmt_day", "fmt_duration", "fmt_when", "plural", "relative_days", "time_before",
+    "fmt_date",
+    "fmt_day",
+    "fmt_duration",
+    "fmt_when",
+    "plural",
+    "relative_days",
+    "time_before",
     "weekday_name",
-]  # fmt: skip
+]
 
 _DAY_ABBR = {
     "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
@@ -42,7 +48,7 @@ def fmt_when(moment: datetime, lang: str, tz: ZoneInfo) -> str:
 
 
 def fmt_date(day: date, lang: str) -> str:
-    """"03.03.2026" / "3 Mar 2026"."""
+    """ "03.03.2026" / "3 Mar 2026"."""
     return (
         f"{day.day} {_MONTH_ABBR[day.month - 1]} {day.year}" if lang == "en" else f"{day:%d.%m.%Y}"
     )
@@ -70,7 +76,7 @@ def time_before(minutes: int, lang: str) -> str:
 
 
 def relative_days(n: int, lang: str) -> str:
-    """"heute", "morgen", "in 3 Tagen" / "today", "tomorrow", "in 3 days"."""
+    """ "heute", "morgen", "in 3 Tagen" / "today", "tomorrow", "in 3 days"."""
     if n == 0:
         return t("today", lang)
     if n == 1:

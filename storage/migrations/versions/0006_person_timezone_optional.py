@@ -19,12 +19,15 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("people") as batch:
-        batch.alter_column("timezone", existing_type=sa.String(64), nullable=True, server_default=None)
+        batch.alter_column(
+            "timezone", existing_type=sa.String(64), nullable=True, server_default=None
+        )
     op.execute("UPDATE people SET timezone = NULL WHERE timezone = 'Europe/Berlin'")
 
 
 def downgrade() -> None:
     op.execute("UPDATE people SET timezone = 'Europe/Berlin' WHERE timezone IS NULL")
     with op.batch_alter_table("people") as batch:
-        batch.alter_column("timezone", existing_type=sa.String(64), nullable=False,
-                           server_default="Europe/Berlin")  # fmt: skip
+        batch.alter_column(
+            "timezone", existing_type=sa.String(64), nullable=False, server_default="Europe/Berlin"
+        )

@@ -1,0 +1,91 @@
+"""Jour Fixe in chat: buddies say when they are free, experts pick a slot, buddies
+confirm by button or by a short answer, either side moves or cancels, and each
+chooses when to be reminded.
+
+  settings.py  /frei, /urlaub, /dauer, /vorher
+  requests.py  /jourfixe, series, answers in words, counter-proposals, expiry
+  meetings.py  /termine, /absagen, /verschieben
+  common.py    what they share
+
+Handlers return the reply to the sender and, addressed with `to`, the notices
+for the other side (with the calendar file where the calendar changes). Button
+data is written and read by bot.booking.buttons. Times are shown in each
+reader's time zone.
+"""
+
+from __future__ import annotations
+
+from bot.booking.buttons import PREFIX as JF_PREFIX
+from bot.booking.buttons import parse as jf_parse
+from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.jourfixe.meetings import (
+    cancel,
+    cancel_command,
+    meetings,
+    move,
+    move_command,
+    move_slots,
+)
+from bot.chat.jourfixe.requests import (
+    accept_proposal,
+    book,
+    decide,
+    expiry_notices,
+    pick_series,
+    read_reply,
+    request_slots,
+)
+from bot.chat.jourfixe.settings import away, free_times, length, reminder_times
+from bot.messages import Outbound
+from bot.texts import t
+from storage.models import Role
+
+__all__ = ["FEATURE", "expiry_notices"]
+
+
+def _choice(ctx: Context, data: str) -> list[Outbound]:
+    """A pressed Jour Fixe button. Malformed or forged data gets a polite refusal;
+    ownership of meetings is checked by the booking service."""
+    parsed = jf_parse(data)
+    if parsed is None or ctx.who is None:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    action, n = parsed
+    role = ctx.role
+    handlers = {
+        ("slot", 1, Role.EXPERT): lambda: pick_series(ctx, n[0]),
+        ("book", 2, Role.EXPERT): lambda: book(ctx, n[0], n[1]),
+        ("yes", 1, Role.BUDDY): lambda: decide(ctx, n[0], True),
+        ("no", 1, Role.BUDDY): lambda: decide(ctx, n[0], False),
+        ("prop", 1, Role.EXPERT): lambda: accept_proposal(ctx, n[0]),
+    }
+    handler = handlers.get((action, len(n), role))
+    if handler is None and role in PAIR_ROLES:
+        handler = {
+            ("cancel", 1): lambda: cancel(ctx, n[0]),
+            ("pickmove", 1): lambda: move_slots(ctx, n[0]),
+            ("move", 2): lambda: move(ctx, n[0], n[1]),
+        }.get((action, len(n)))
+    return handler() if handler else [Outbound(t("stale_choice", ctx.lang))]
+
+
+def _help(ctx: Context) -> str | None:
+    return t(f"help_{ctx.role.value}", ctx.lang) if ctx.role in PAIR_ROLES else None
+
+
+FEATURE = Feature(
+    name="jourfixe",
+    commands=(
+        Command(("frei", "free"), free_times, BUDDIES, menu=("frei", "free")),
+        Command(("urlaub", "away"), away, BUDDIES),
+        Command(("dauer", "length"), length, BUDDIES),
+        Command(("jourfixe", "jf"), request_slots, EXPERTS, menu=("jourfixe", "jourfixe")),
+        Command(("termine", "meetings"), meetings, PAIR_ROLES, menu=("termine", "meetings")),
+        Command(("absagen", "cancel"), cancel_command, PAIR_ROLES),
+        Command(("verschieben", "move"), move_command, PAIR_ROLES),
+        Command(("vorher", "before"), reminder_times, PAIR_ROLES),
+    ),
+    callbacks=(Callback(JF_PREFIX, _choice, PAIR_ROLES),),
+    read=read_reply,
+    help=_help,
+    needs=("booking",),
+)
