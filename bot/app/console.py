@@ -6,9 +6,9 @@ import threading
 from typing import TextIO
 
 from bot.adapters.console import ConsoleAdapter
-from bot.app import build_booking, build_router, expire_requests, files_dir, open_database
 from bot.app.config import Settings
 from bot.app.demo import GUIDE, create_demo
+from bot.app.wiring import build_booking, build_router, expire_requests, files_dir, open_database
 from bot.localtime import Clock
 from bot.people import People
 from jobs.dispatch import Dispatcher

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.app import build_router, enqueue_notices, expire_requests, open_database
 from bot.app.config import ConfigError, Settings
 from bot.app.health import HealthServer
 from bot.app.metrics import METRICS
+from bot.app.wiring import build_router, enqueue_notices, expire_requests, open_database
 from bot.chat.router import Router
 from bot.localtime import Clock, system_clock
 from bot.messages import Inbound, Outbound

@@ -39,7 +39,7 @@ def add_parsers(actions) -> None:
 
 
 def _people_service(settings):
-    from bot.app import build_people
+    from bot.app.wiring import build_people
 
     return build_people(settings)
 

@@ -48,8 +48,8 @@ def _moment(text: str) -> datetime:
 def _chat(settings, args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
-    from bot.app import offset_clock
     from bot.app.console import run_console
+    from bot.app.wiring import offset_clock
 
     if args.lang:
         settings = dataclasses.replace(settings, default_lang=args.lang)

@@ -22,7 +22,7 @@ def add_parsers(actions) -> None:
 
 
 def _timeline(settings):
-    from bot.app import open_database
+    from bot.app.wiring import open_database
     from bot.timeline import Timeline
 
     return Timeline(open_database(settings))

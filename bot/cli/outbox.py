@@ -39,7 +39,7 @@ def _outbox(settings, args: argparse.Namespace) -> int:
 
     from sqlalchemy import func, select
 
-    from bot.app import open_database
+    from bot.app.wiring import open_database
     from storage.models import OutboxRow
 
     states = [s.strip() for s in args.state.split(",") if s.strip()]
@@ -91,7 +91,7 @@ def recipients(session, group: str) -> list[tuple[str, str]]:
 
 
 def _announce(settings, args: argparse.Namespace) -> int:
-    from bot.app import open_database
+    from bot.app.wiring import open_database
     from storage import outbox
 
     sessions = open_database(settings)

@@ -18,7 +18,7 @@ def add_parsers(actions) -> None:
 def _stats(settings, args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
-    from bot.app import open_database
+    from bot.app.wiring import open_database
     from storage.models import FaqCount, Meeting, OutboxRow, Person, Subscription
 
     now = datetime.now(UTC)

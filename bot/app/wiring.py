@@ -1,0 +1,160 @@
+"""The one place that wires settings, storage, the domain services and the chat
+features together. No chat platform is imported here: `bot.app.run` (for
+`imbot run`) imports the adapters when it starts them, `bot.app.console` the
+terminal one.
+
+  open_database   migrate, load the 2023 edition into a new database
+  build_router    the router with every feature whose services exist
+  enqueue_notices messages for other chats go through the outbox
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.app.config import Settings
+from bot.app.metrics import METRICS
+from bot.booking.service import JourFixe
+from bot.chat import FEATURES
+from bot.chat.faq_replies import FaqReplies
+from bot.chat.handlers import Services
+from bot.chat.jourfixe import expiry_notices
+from bot.chat.router import Router
+from bot.localtime import Clock
+from bot.messages import Outbound
+from bot.people import People
+from bot.timeline import Timeline
+from faq.kb import load_default_kb
+from faq.matcher import Match, Matcher
+from jobs.editions import default_edition_text
+from storage import outbox
+from storage.db import make_engine, upgrade
+from storage.models import Edition
+from storage.repo import UnitOfWork, session_factory
+
+__all__ = [
+    "build_matcher",
+    "build_people",
+    "build_router",
+    "enqueue_notices",
+    "expire_requests",
+    "files_dir",
+    "offset_clock",
+    "open_database",
+]
+
+
+def build_matcher() -> Matcher:
+    return Matcher(load_default_kb())
+
+
+def open_database(settings: Settings) -> sessionmaker[Session]:
+    """Sessions on the configured database, migrated to the newest schema first;
+    a new database gets the 2023 edition from the call."""
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        empty = s.scalars(select(Edition.id).limit(1)).first() is None
+    if empty:
+        Timeline(sessions).load(default_edition_text())
+    return sessions
+
+
+def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
+    return People(open_database(settings), clock)
+
+
+def build_booking(
+    settings: Settings, sessions: sessionmaker[Session], clock: Clock | None = None
+) -> JourFixe:
+    return JourFixe(sessions, clock, settings.rules, tz=settings.timezone)
+
+
+def build_router(
+    settings: Settings, *, clock: Clock | None = None, sessions: sessionmaker[Session] | None = None
+) -> Router:
+    sessions = sessions or open_database(settings)
+
+    def record(match: Match, now: datetime) -> None:
+        """Every question: an anonymous count; the text only when it was not answered."""
+        METRICS.faq.labels(confident=str(match.confident).lower()).inc()
+        with UnitOfWork(sessions) as uow:
+            uow.faq_log.count(day=now.date(), lang=match.lang, confident=match.confident)
+            if not match.confident:
+                uow.faq_log.add(
+                    question=match.question,
+                    lang=match.lang,
+                    score=match.score,
+                    confident=False,
+                    best_guess=match.best.id if match.best else None,
+                    asked_at=now,
+                )
+            uow.commit()
+
+    faq = FaqReplies(build_matcher(), record, offer_reminders=True, log_every_question=True)
+    services = Services(
+        faq=faq,
+        people=People(sessions, clock),
+        booking=build_booking(settings, sessions, clock),
+        timeline=Timeline(sessions, clock),
+        tz=ZoneInfo(settings.timezone),
+        default_lang=settings.default_lang,
+        telegram_bot=settings.telegram_bot,
+    )
+    if clock is not None:
+        services.clock = clock
+    return Router(services, FEATURES)
+
+
+def expire_requests(router: Router) -> list[Outbound]:
+    """Expire unanswered Jour Fixe requests; the notices for the experts (the tick's job)."""
+    booking = router.services.booking
+    return expiry_notices(booking) if booking is not None else []
+
+
+def files_dir(settings: Settings) -> Path:
+    return settings.data_dir / "files"
+
+
+def offset_clock(start: datetime) -> Clock:
+    """A clock that starts at `start` and runs on (for `imbot chat --now`)."""
+    real_start = datetime.now(UTC)
+    return lambda: start + (datetime.now(UTC) - real_start)
+
+
+def enqueue_notices(sessions: sessionmaker[Session], replies: list[Outbound], now: datetime) -> int:
+    """Messages for other chats (`to=`) go through the outbox: retried, paced, and
+    never lost when a platform is down. One row per attached file."""
+    drafts = []
+    for reply in replies:
+        if reply.to is None:
+            continue
+        key = f"nt:{uuid.uuid4().hex}"
+        buttons = tuple((b.label, b.data, b.confirms) for b in reply.buttons)
+        files = [(f.filename, f.mime, f.data) for f in reply.files] or [None]
+        for i, file in enumerate(files):
+            drafts.append(
+                outbox.Draft(
+                    kind="notice",
+                    dedupe_key=f"{key}:{i}",
+                    platform=reply.to.platform,
+                    chat_id=reply.to.chat_id,
+                    text=reply.text if i == 0 else "",
+                    due_at=now,
+                    buttons=buttons if i == 0 else (),
+                    file=file,
+                )
+            )
+    if not drafts:
+        return 0
+    with sessions() as s:
+        added = outbox.enqueue(s, drafts, now)
+        s.commit()
+    return added
