@@ -11,8 +11,8 @@ from bot.booking.rules import Rules
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import Window
 from bot.people import People
-from storage.db import upgrade
 from storage.repo import session_factory
+from tests.people import pair_with_buddy
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -40,16 +40,12 @@ def run_together(functions):
 
 @pytest.fixture
 def booking(engine):
-    upgrade(engine)
     sessions = session_factory(engine)
-    people = People(sessions, lambda: NOW)
-    buddy = people.invite("buddy", "Bernd").person_id
-    experts = [people.invite("expert", f"Expert {i}").person_id for i in range(50)]
-    for e in experts:
-        people.pair(f"#{e}", f"#{buddy}")
     jf = JourFixe(sessions, lambda: NOW, Rules())
-    jf.set_windows(buddy, [Window(time(10), time(12), weekday=1)])
-    return jf, buddy, experts
+    names = [f"Expert {i}" for i in range(50)]
+    tuesdays = [Window(time(10), time(12), weekday=1)]
+    ids = pair_with_buddy(People(sessions, lambda: NOW), jf, "Bernd", names, tuesdays)
+    return jf, ids["Bernd"], [ids[name] for name in names]
 
 
 def test_fifty_experts_race_for_one_slot(booking):

@@ -9,8 +9,8 @@ from bot import cli
 
 
 @pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    monkeypatch.setenv("IMBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+def database(sqlite_url, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", sqlite_url)
 
 
 def test_ask_json_confident_and_not(capsys):
@@ -45,7 +45,8 @@ def test_chat_records_unanswered_questions_for_the_team(capsys, monkeypatch):
     assert "Wie ist das Wetter in Stralsund?" in out and "Bewerbungsfrist" not in out
 
 
-def test_empty_log_and_db_upgrade(capsys):
+def test_empty_log_and_db_upgrade(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")  # not migrated
     assert cli.main(["db", "upgrade"]) == 0
     assert cli.main(["faq", "unanswered"]) == 0
     assert "No unanswered questions" in capsys.readouterr().out
@@ -107,10 +108,20 @@ def test_admin_errors_exit_1_with_a_clear_message(capsys):
     assert "--name" in capsys.readouterr().err
 
 
-def test_link_a_second_chat_account(capsys):
-    _invite(capsys, "--role", "buddy", "--name", "Bernd")
+def test_link_a_second_chat_account(capsys, monkeypatch):
+    first = _invite(capsys, "--role", "buddy", "--name", "Bernd")
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"/start {first}\n"))
+    assert cli.main(["chat", "--as", "bernd"]) == 0
     code = _invite(capsys, "--person", "Bernd")
-    assert code
+    assert code and code != first
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"/start {code}\n"))
+    assert cli.main(["chat", "--as", "bernd-laptop"]) == 0
+    assert "Willkommen, Bernd" in capsys.readouterr().out
+    assert cli.main(["admin", "export", "Bernd"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported["person"]["name"] == "Bernd" and exported["person"]["role"] == "buddy"
+    accounts = [(i["platform"], i["user_id"]) for i in exported["chat_identities"]]
+    assert sorted(accounts) == [("console", "bernd"), ("console", "bernd-laptop")]
 
 
 def test_database_down_at_start_exits_1(capsys, monkeypatch):

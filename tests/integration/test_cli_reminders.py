@@ -10,8 +10,8 @@ from tests.unit.test_editions import EDITION
 
 
 @pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    monkeypatch.setenv("IMBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+def database(sqlite_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", sqlite_url)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 

@@ -10,10 +10,10 @@ from bot.booking.rules import Rules
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import Window
 from bot.people import People
-from storage.db import upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 from tests.clock import Clock
+from tests.people import pair_with_buddy
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MON = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 2 March 2026, 09:00 in Berlin
@@ -21,22 +21,11 @@ MON = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # Monday 2 March 2026, 09:00 in Be
 
 @pytest.fixture
 def setup(engine):
-    upgrade(engine)
     sessions = session_factory(engine)
     clock = Clock(MON)
-    people = People(sessions, clock)
-    ids = {}
-    for role, name in (
-        ("buddy", "Bernd"),
-        ("expert", "Erika"),
-        ("expert", "Emil"),
-        ("expert", "Eva"),
-    ):
-        ids[name] = people.invite(role, name).person_id
-    for expert in ("Erika", "Emil", "Eva"):
-        people.pair(expert, "Bernd")
     jf = JourFixe(sessions, clock, Rules(notice_hours=12, horizon_days=28, buffer_minutes=15))
-    jf.set_windows(ids["Bernd"], [Window(time(10), time(12), weekday=1)])  # Tuesdays 10-12
+    tuesdays = [Window(time(10), time(12), weekday=1)]  # Tuesdays 10-12
+    ids = pair_with_buddy(People(sessions, clock), jf, "Bernd", ["Erika", "Emil", "Eva"], tuesdays)
     return jf, ids, clock, sessions
 
 

@@ -15,11 +15,10 @@ from sqlalchemy import func, select
 
 from bot import cli
 from storage import outbox
-from storage.db import downgrade, make_engine, upgrade
+from storage.db import downgrade, make_engine
 from storage.models import OutboxRow
 from storage.repo import session_factory
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI, _free_port
-from tests.integration.conftest import _fresh_pg
 
 IMBOT = Path(sys.executable).with_name("imbot")
 
@@ -40,7 +39,7 @@ def _start(env: dict, port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and _get_or_none(f"http://127.0.0.1:{port}/readyz") != 200:
         assert proc.poll() is None, proc.stdout.read()
-        time.sleep(0.2)
+        time.sleep(0.05)
     return proc
 
 
@@ -59,8 +58,8 @@ def _remind(sessions, key: str, chat: str, text: str) -> None:
         s.commit()
 
 
-def test_run_on_postgresql_survives_sigterm_and_restart_with_nothing_lost(pg_server, tmp_path):
-    url = _fresh_pg(pg_server)
+def test_run_on_postgresql_survives_sigterm_and_restart_with_nothing_lost(fresh_pg, tmp_path):
+    url = fresh_pg()  # empty: `imbot run` migrates it at its first start
     api = FakeBotAPI().start()
     port = _free_port()
     env = {**os.environ, "IMBOT_DATABASE_URL": url, "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
@@ -78,9 +77,9 @@ def test_run_on_postgresql_survives_sigterm_and_restart_with_nothing_lost(pg_ser
         api.wait_for_text(555, "Bewerbungsschluss morgen", timeout=30)
         api.user_says(556, "Wann ist Bewerbungsschluss?")
         api.wait_for_text(556, "3. Mai 2023", timeout=30)
-        api.wait_until(
-            lambda: "imbot_outbox_total" in _get(f"http://127.0.0.1:{port}/metrics")[1], timeout=15
-        )
+        # the outbox counts a tick's deliveries when the tick ends, after the message is out
+        sent = 'imbot_outbox_total{outcome="sent"}'
+        _poll(lambda: sent in _get(f"http://127.0.0.1:{port}/metrics")[1], sent, timeout=15)
         metrics = _get(f"http://127.0.0.1:{port}/metrics")[1]
         assert 'imbot_outbox_total{outcome="sent"} 1.0' in metrics
         assert 'imbot_messages_in_total{platform="telegram"} 1.0' in metrics
@@ -105,6 +104,13 @@ def test_run_on_postgresql_survives_sigterm_and_restart_with_nothing_lost(pg_ser
     assert all(api.token not in out for out in outputs)
 
 
+def _poll(condition, what: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"no {what} within {timeout} s"
+        time.sleep(0.05)
+
+
 def _get_or_none(url: str) -> int | None:
     try:
         return _get(url)[0]
@@ -127,9 +133,8 @@ def doctor(capsys, monkeypatch, env: dict) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_doctor_all_good_against_the_fake_telegram(capsys, monkeypatch, tmp_path):
-    db = f"sqlite:///{tmp_path / 'ok.db'}"
-    upgrade(make_engine(db))
+def test_doctor_all_good_against_the_fake_telegram(capsys, monkeypatch, sqlite_url):
+    db = sqlite_url
     api = FakeBotAPI().start()
     try:
         code, out = doctor(capsys, monkeypatch, {"IMBOT_DATABASE_URL": db, "TELEGRAM_TOKEN": api.token,
@@ -142,16 +147,13 @@ def test_doctor_all_good_against_the_fake_telegram(capsys, monkeypatch, tmp_path
     )
 
 
-def test_doctor_missing_token(capsys, monkeypatch, tmp_path):
-    db = f"sqlite:///{tmp_path / 'ok.db'}"
-    upgrade(make_engine(db))
-    code, out = doctor(capsys, monkeypatch, {"IMBOT_DATABASE_URL": db})
+def test_doctor_missing_token(capsys, monkeypatch, sqlite_url):
+    code, out = doctor(capsys, monkeypatch, {"IMBOT_DATABASE_URL": sqlite_url})
     assert code == 1 and "✗ platforms: no chat platform configured: set TELEGRAM_TOKEN" in out
 
 
-def test_doctor_rejected_token(capsys, monkeypatch, tmp_path):
-    db = f"sqlite:///{tmp_path / 'ok.db'}"
-    upgrade(make_engine(db))
+def test_doctor_rejected_token(capsys, monkeypatch, sqlite_url):
+    db = sqlite_url
     api = FakeBotAPI().start()
     try:
         code, out = doctor(capsys, monkeypatch, {"IMBOT_DATABASE_URL": db, "TELEGRAM_TOKEN": "999:WRONG",
@@ -167,11 +169,11 @@ def test_doctor_unreachable_database(capsys, monkeypatch):
     assert code == 1 and "✗ database: cannot reach the database" in out and "secret" not in out
 
 
-def test_doctor_pending_migration(capsys, monkeypatch, tmp_path):
-    db = f"sqlite:///{tmp_path / 'old.db'}"
+def test_doctor_pending_migration(capsys, monkeypatch, sqlite_url):
+    db = sqlite_url
     engine = make_engine(db)
-    upgrade(engine)
     downgrade(engine, "0003")
+    engine.dispose()
     code, out = doctor(capsys, monkeypatch, {"IMBOT_DATABASE_URL": db})
     assert code == 1 and "✗ migrations: the schema is at 0003" in out and "imbot db upgrade" in out
 
@@ -182,8 +184,8 @@ def test_doctor_bad_setting(capsys, monkeypatch):
 
 
 @pytest.fixture
-def database(tmp_path, monkeypatch):
-    monkeypatch.setenv("IMBOT_DATABASE_URL", f"sqlite:///{tmp_path / 'stats.db'}")
+def database(sqlite_url, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", sqlite_url)
 
 
 def test_admin_stats(capsys, monkeypatch, database):

@@ -1,7 +1,6 @@
 """The outbox on SQLite and on a real PostgreSQL: subscriptions, meeting reminders,
 delivery policies and faults, with a moved clock and a recording test sender."""
 
-import threading
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,31 +14,22 @@ from bot.people import People
 from bot.timeline import Subscriber, Timeline
 from jobs.dispatch import Dispatcher, RetryAfter, TransientError, Unreachable
 from storage import outbox
-from storage.db import upgrade
 from storage.models import ChatIdentity, OutboxRow, Subscription
 from storage.repo import session_factory
 from tests.clock import Clock
+from tests.people import pair_with_buddy
+from tests.senders import Recorder
 from tests.unit.test_editions import EDITION
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ANNA = Subscriber("test", "anna", "chat-anna", "de")
 
 
-class Recorder:
-    """A test sender: records deliveries; can be told to fail in several ways."""
+class FixedRandom:
+    """The dispatcher's source of jitter, fixed at the middle of its range."""
 
-    platform = "test"
-    rate_per_second = None
-    per_chat_seconds = None
-
-    def __init__(self):
-        self.sent, self.failures, self.lock = [], [], threading.Lock()
-
-    def send(self, delivery):
-        if self.failures:
-            raise self.failures.pop(0)
-        with self.lock:
-            self.sent.append(delivery)
+    def random(self) -> float:
+        return 0.5
 
 
 class Killed(BaseException):
@@ -48,7 +38,6 @@ class Killed(BaseException):
 
 @pytest.fixture
 def sessions(engine):
-    upgrade(engine)
     return session_factory(engine)
 
 
@@ -170,7 +159,9 @@ def test_network_errors_back_off_then_fail_visibly(sessions, clock, timeline):
     clock.now = datetime(2026, 3, 24, 8, 0, tzinfo=UTC)
     sender = Recorder()
     sender.failures = [TransientError("connection reset")] * 3
-    worker = dispatcher(sessions, clock, sender, max_attempts=3, backoff=timedelta(seconds=10))
+    worker = dispatcher(
+        sessions, clock, sender, max_attempts=3, backoff=timedelta(seconds=10), rng=FixedRandom()
+    )
     delays = []
     for _ in range(3):
         before = clock.now
@@ -179,9 +170,7 @@ def test_network_errors_back_off_then_fail_visibly(sessions, clock, timeline):
         if pending.state == "pending":
             delays.append((pending.due_at - before).total_seconds())
             clock.now = pending.due_at
-    assert (
-        len(delays) == 2 and 10 <= delays[0] <= 12.5 and 20 <= delays[1] <= 25
-    )  # 10 s, 20 s + jitter
+    assert delays == [11.25, 22.5]  # 10 s, then 20 s, each times 1 + 0.5 / 4 (the jitter)
     [failed] = rows(sessions, state="failed")
     assert failed.attempts == 3 and failed.last_error == "connection reset" and sender.sent == []
 
@@ -218,15 +207,9 @@ def test_duplicate_dedupe_keys_are_stored_once(sessions, clock):
 # -- Jour Fixe reminders -------------------------------------------------------------------
 @pytest.fixture
 def pair(sessions, clock):
-    people = People(sessions, clock)
-    ids = {}
-    for role, name, chat in (("buddy", "Bernd", "bernd"), ("expert", "Erika", "erika")):
-        info = people.invite(role, name)
-        people.redeem(info.code, "test", chat, chat)
-        ids[name] = info.person_id
-    people.pair("Erika", "Bernd")
     jf = JourFixe(sessions, clock, Rules(notice_hours=1, horizon_days=60))
-    jf.set_windows(ids["Bernd"], [Window(time(10), time(12), weekday=6)])  # Sundays
+    sundays = [Window(time(10), time(12), weekday=6)]
+    ids = pair_with_buddy(People(sessions, clock), jf, "Bernd", ["Erika"], sundays, platform="test")
     return jf, ids
 
 

@@ -8,24 +8,12 @@ from sqlalchemy import select
 
 from jobs.dispatch import Dispatcher
 from storage import outbox
-from storage.db import upgrade
 from storage.models import OutboxRow
 from storage.repo import session_factory
+from tests.clock import VirtualTime
+from tests.senders import Recorder
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-class Recorder:
-    platform = "test"
-    rate_per_second = None
-    per_chat_seconds = None
-
-    def __init__(self):
-        self.keys, self.lock = [], threading.Lock()
-
-    def send(self, delivery):
-        with self.lock:
-            self.keys.append(delivery.dedupe_key)
 
 
 def fill(sessions, n, chats=50, platform="test"):
@@ -38,7 +26,6 @@ def fill(sessions, n, chats=50, platform="test"):
 
 
 def test_two_workers_deliver_a_thousand_rows_exactly_once(pg_engine):
-    upgrade(pg_engine)
     sessions = session_factory(pg_engine)
     fill(sessions, 1000)
     sender = Recorder()
@@ -60,22 +47,11 @@ def test_two_workers_deliver_a_thousand_rows_exactly_once(pg_engine):
     assert (
         stats["w0"] > 0 and stats["w1"] > 0 and stats["w0"] + stats["w1"] == 1000
     )  # both really worked
-    counts = Counter(sender.keys)
+    counts = Counter(d.dedupe_key for d in sender.sent)
     assert len(counts) == 1000 and max(counts.values()) == 1
     with sessions() as s:
         states = Counter(s.scalars(select(OutboxRow.state)))
     assert states == {"sent": 1000}
-
-
-class VirtualTime:
-    def __init__(self):
-        self.t = 0.0
-
-    def monotonic(self):
-        return self.t
-
-    def sleep(self, seconds):
-        self.t += seconds
 
 
 class TelegramLike:
@@ -91,7 +67,6 @@ class TelegramLike:
 
 
 def test_pacing_keeps_telegram_limits(engine):
-    upgrade(engine)
     sessions = session_factory(engine)
     fill(sessions, 300, chats=5)
     vt = VirtualTime()

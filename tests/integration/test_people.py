@@ -21,11 +21,11 @@ def clock():
 
 @pytest.fixture
 def people(engine, clock):
-    upgrade(engine)
     return People(session_factory(engine), clock)
 
 
-def test_migrations_match_the_models(engine):
+def test_migrations_match_the_models(empty_engine):
+    engine = empty_engine
     upgrade(engine)
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

@@ -15,7 +15,9 @@ TABLES = {
 }  # fmt: skip
 
 
-def test_upgrade_from_empty_and_round_trip(engine):
+def test_upgrade_from_empty_and_round_trip(empty_engine):
+    engine = empty_engine
+    assert inspect(engine).get_table_names() == []
     upgrade(engine)
     assert set(inspect(engine).get_table_names()) >= TABLES
     downgrade(engine, "0002")
@@ -30,7 +32,6 @@ def test_upgrade_from_empty_and_round_trip(engine):
 
 
 def test_unanswered_questions_are_grouped_and_times_stay_utc(engine):
-    upgrade(engine)
     sessions = session_factory(engine)
     with UnitOfWork(sessions) as uow:
         for minutes, question in (
@@ -63,7 +64,6 @@ def test_unanswered_questions_are_grouped_and_times_stay_utc(engine):
 
 
 def test_leaving_without_commit_writes_nothing(engine):
-    upgrade(engine)
     sessions = session_factory(engine)
     with UnitOfWork(sessions) as uow:
         uow.faq_log.add(
@@ -74,7 +74,6 @@ def test_leaving_without_commit_writes_nothing(engine):
 
 
 def test_naive_datetimes_are_refused(engine):
-    upgrade(engine)
     with UnitOfWork(session_factory(engine)) as uow, pytest.raises(Exception, match="naive"):
         uow.faq_log.add(
             question="x",

@@ -3,10 +3,9 @@
 import pytest
 
 from bot.chat.faq_replies import FaqReplies
-from bot.messages import Inbound
 from bot.people import People
 from storage.models import Role
-from tests.chat import make_router
+from tests.chat import make_router, say
 
 
 @pytest.fixture
@@ -15,12 +14,8 @@ def router(matcher, sessions):
     router = make_router(FaqReplies(matcher), people=people, telegram_bot="imbot_test_bot")
     for role in ("expert", "buddy", "admin"):
         code = people.invite(role, f"{role.title()} Person").code
-        router.handle(Inbound("console", role, role, text=f"/start {code}"))
+        say(router, role, f"/start {code}")
     return router
-
-
-def say(router, user, text):
-    return router.handle(Inbound("console", user, user, text=text))[0].text
 
 
 RESTRICTED = ["/invite expert Neu Person", "/pair 1 2", "/people", "/revoke 1"]
@@ -29,20 +24,23 @@ RESTRICTED = ["/invite expert Neu Person", "/pair 1 2", "/people", "/revoke 1"]
 @pytest.mark.parametrize("command", RESTRICTED)
 @pytest.mark.parametrize("user", ["stranger", "expert", "buddy"])
 def test_admin_commands_refuse_everyone_else(router, user, command):
-    reply = say(router, user, command)
+    reply = say(router, user, command)[0].text
     assert f"Der Befehl {command.split()[0]} ist nur für Admin da" in reply
 
 
 @pytest.mark.parametrize("command", ["/einladen expert Neu Person", "/personen"])
 def test_german_aliases_are_restricted_too(router, command):
-    assert "nur für Admin" in say(router, "buddy", command)
+    assert "nur für Admin" in say(router, "buddy", command)[0].text
 
 
 def test_admin_may(router):
-    reply = say(router, "admin", "/invite expert Neu Person")
+    reply = say(router, "admin", "/invite expert Neu Person")[0].text
     assert "https://t.me/imbot_test_bot?start=" in reply
-    assert "Neu Person" in say(router, "admin", "/people")
-    assert "Expert Person hat jetzt Buddy Person als Buddy" in say(router, "admin", "/pair 1 2")
+    assert "Neu Person" in say(router, "admin", "/people")[0].text
+    assert (
+        "Expert Person hat jetzt Buddy Person als Buddy"
+        in say(router, "admin", "/pair 1 2")[0].text
+    )
 
 
 def test_the_router_declares_roles_in_one_table(router):
@@ -52,5 +50,5 @@ def test_the_router_declares_roles_in_one_table(router):
 
 
 def test_help_shows_admin_commands_only_to_admins(router):
-    assert "/invite" in say(router, "admin", "/hilfe")
-    assert "/invite" not in say(router, "expert", "/hilfe")
+    assert "/invite" in say(router, "admin", "/hilfe")[0].text
+    assert "/invite" not in say(router, "expert", "/hilfe")[0].text

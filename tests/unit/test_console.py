@@ -13,7 +13,9 @@ class Tty(io.StringIO):
 def run(matcher, lines: str, tty=False) -> str:
     stdin = (Tty if tty else io.StringIO)(lines)
     out = io.StringIO()
-    ConsoleAdapter(make_router(FaqReplies(matcher)).handle, stdin=stdin, stdout=out, user_id="me").run()
+    ConsoleAdapter(
+        make_router(FaqReplies(matcher)).handle, stdin=stdin, stdout=out, user_id="me"
+    ).run()
     return out.getvalue()
 
 

@@ -7,15 +7,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from bot.app import expire_requests
+from bot.app.wiring import expire_requests
 from bot.booking.rules import Rules
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import Window
 from bot.chat.faq_replies import FaqReplies
-from bot.messages import Inbound
 from bot.people import People
-from tests.chat import make_router
+from tests.chat import make_router, say
 from tests.clock import Clock
+from tests.people import pair_with_buddy
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -30,20 +30,12 @@ def world(matcher, sessions, clock):
     people = People(sessions, clock)
     booking = JourFixe(sessions, clock, Rules())
     router = make_router(FaqReplies(matcher), people=people, booking=booking, clock=clock)
-    ids = {}
-    for role, name, login in (("buddy", "Bernd", "bernd"), ("expert", "Erika", "erika"),
-                              ("expert", "Emil", "emil"), ("expert", "Olga", "olga")):  # fmt: skip
-        info = people.invite(role, name)
-        people.redeem(info.code, "console", login, login)
-        ids[login] = info.person_id
-    people.pair("Erika", "Bernd")
-    people.pair("Emil", "Bernd")
-    booking.set_windows(ids["bernd"], [Window(time(10), time(12), weekday=1)])
-    return router, ids
-
-
-def say(router, user, text="", data=None):
-    return router.handle(Inbound("console", user, user, text=text, data=data))
+    tuesdays = [Window(time(10), time(12), weekday=1)]
+    ids = pair_with_buddy(people, booking, "Bernd", ["Erika", "Emil"], tuesdays, platform="console")
+    olga = people.invite("expert", "Olga")  # an expert without a buddy
+    people.redeem(olga.code, "console", "olga", "olga")
+    ids["Olga"] = olga.person_id
+    return router, {name.lower(): person_id for name, person_id in ids.items()}  # by login
 
 
 def book(router, user="erika", slot=0, series=0):

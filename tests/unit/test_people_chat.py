@@ -3,9 +3,8 @@
 import pytest
 
 from bot.chat.faq_replies import FaqReplies
-from bot.messages import Inbound
 from bot.people import People
-from tests.chat import make_router
+from tests.chat import make_router, say
 
 
 @pytest.fixture
@@ -18,58 +17,54 @@ def router(matcher, people):
     return make_router(FaqReplies(matcher), people=people)
 
 
-def send(router, user="u1", text="", data=None):
-    return router.handle(Inbound("console", user, user, text=text, data=data))
-
-
 def test_start_with_code_welcomes_in_the_persons_language(router, people):
     code = people.invite("buddy", "Bernd Buddy", lang="en").code
     assert (
         "Welcome, Bernd Buddy! You are now signed in as buddy"
-        in send(router, text=f"/start {code}")[0].text
+        in say(router, text=f"/start {code}")[0].text
     )
-    assert "What I can do" in send(router, text="/help")[0].text  # the person's language sticks
+    assert "What I can do" in say(router, text="/help")[0].text  # the person's language sticks
 
 
 @pytest.mark.parametrize(("code", "expected"), [("nonsense", "kenne ich nicht")])
 def test_start_with_bad_code(router, code, expected):
-    assert expected in send(router, text=f"/start {code}")[0].text
+    assert expected in say(router, text=f"/start {code}")[0].text
 
 
 def test_mydata_for_an_applicant_says_nothing_is_stored(router):
-    assert "nichts gespeichert" in send(router, text="/meinedaten")[0].text
-    assert "nichts gespeichert" in send(router, text="/loeschen")[0].text
+    assert "nichts gespeichert" in say(router, text="/meinedaten")[0].text
+    assert "nichts gespeichert" in say(router, text="/loeschen")[0].text
 
 
 def test_mydata_and_delete_with_confirmation(router, people):
-    send(router, text=f"/start {people.invite('expert', 'Erika').code}")
-    data = send(router, text="/mydata")[0].text
+    say(router, text=f"/start {people.invite('expert', 'Erika').code}")
+    data = say(router, text="/mydata")[0].text
     assert "name: Erika" in data and "platform: console" in data
-    confirm = send(router, text="/loeschen")[0]
+    confirm = say(router, text="/loeschen")[0]
     assert "Wirklich löschen?" in confirm.text and len(confirm.buttons) == 2
-    assert "Nichts gelöscht" in send(router, data=confirm.buttons[1].data)[0].text
+    assert "Nichts gelöscht" in say(router, data=confirm.buttons[1].data)[0].text
     assert people.whois("console", "u1") is not None
-    assert "deine Daten sind gelöscht" in send(router, data=confirm.buttons[0].data)[0].text
+    assert "deine Daten sind gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
     assert people.whois("console", "u1") is None
-    assert "nichts gespeichert" in send(router, text="/meinedaten")[0].text
+    assert "nichts gespeichert" in say(router, text="/meinedaten")[0].text
 
 
 def test_delete_ja_shortcut(router, people):
-    send(router, text=f"/start {people.invite('buddy', 'B').code}")
-    assert "gelöscht" in send(router, text="/loeschen ja")[0].text
+    say(router, text=f"/start {people.invite('buddy', 'B').code}")
+    assert "gelöscht" in say(router, text="/loeschen ja")[0].text
     assert people.whois("console", "u1") is None
 
 
 def test_a_forged_erase_button_cannot_erase_someone_else(router, people):
-    send(router, "victim", f"/start {people.invite('expert', 'Victim').code}")
-    send(router, "mallory", f"/start {people.invite('expert', 'Mallory').code}")
+    say(router, "victim", f"/start {people.invite('expert', 'Victim').code}")
+    say(router, "mallory", f"/start {people.invite('expert', 'Mallory').code}")
     victim_id = people.whois("console", "victim").person_id
-    reply = send(router, "mallory", data=f"erase:yes:{victim_id}")[0].text
+    reply = say(router, "mallory", data=f"erase:yes:{victim_id}")[0].text
     assert "nicht mehr gültig" in reply
     assert people.whois("console", "victim") is not None
 
 
 def test_language_choice_is_stored_for_known_people(router, people):
-    send(router, text=f"/start {people.invite('expert', 'E').code}")
-    send(router, text="/sprache en")
+    say(router, text=f"/start {people.invite('expert', 'E').code}")
+    say(router, text="/sprache en")
     assert people.whois("console", "u1").lang == "en"

@@ -6,10 +6,9 @@ import pytest
 
 from bot.booking.service import JourFixe
 from bot.chat.faq_replies import FaqReplies
-from bot.messages import Inbound
 from bot.people import People
 from bot.timeline import Timeline
-from tests.chat import make_router
+from tests.chat import make_router, say
 from tests.clock import Clock
 from tests.unit.test_editions import EDITION
 
@@ -20,51 +19,52 @@ def router(matcher, sessions):
     timeline = Timeline(sessions, clock)
     timeline.load(EDITION)
     faq = FaqReplies(matcher, offer_reminders=True)
-    return make_router(faq, people=People(sessions, clock), booking=JourFixe(sessions, clock), timeline=timeline,
-                       clock=clock)
-
-
-def say(router, text="", data=None, user="anna", hint=None):
-    return router.handle(Inbound("console", user, user, text=text, data=data, lang_hint=hint))
+    return make_router(
+        faq,
+        people=People(sessions, clock),
+        booking=JourFixe(sessions, clock),
+        timeline=timeline,
+        clock=clock,
+    )
 
 
 def test_subscribe_lists_the_coming_pushes_and_stop_ends_them(router):
-    reply = say(router, "/erinnerungen")[0].text
+    reply = say(router, "anna", "/erinnerungen")[0].text
     assert "Erinnerungen zu „Test edition“ (3)" in reply
     assert "Di 24.03. 09:00 – Bewerbungsschluss – in 7 Tagen" in reply
     assert "Mo 30.03. 09:00" in reply and "/stopp" in reply
-    assert "3 geplante gelöscht" in say(router, "/stopp")[0].text
-    assert "keine Erinnerungen abonniert" in say(router, "/stopp")[0].text
+    assert "3 geplante gelöscht" in say(router, "anna", "/stopp")[0].text
+    assert "keine Erinnerungen abonniert" in say(router, "anna", "/stopp")[0].text
 
 
 def test_english_subscription(router):
-    reply = say(router, "/remind", user="tom", hint="en")[0].text
+    reply = say(router, "tom", "/remind", lang_hint="en")[0].text
     assert "You will now get reminders" in reply and "Tue 24 Mar 09:00" in reply
 
 
 def test_a_dated_faq_answer_offers_the_reminders(router):
-    answer = say(router, "Wann ist Bewerbungsschluss?")[0]
+    answer = say(router, "anna", "Wann ist Bewerbungsschluss?")[0]
     assert answer.buttons and "Erinnerungen" in answer.buttons[0].label
-    assert "Erinnerungen zu" in say(router, data=answer.buttons[0].data)[0].text
-    undated = say(router, "Wer fördert das Programm?")[0]
+    assert "Erinnerungen zu" in say(router, "anna", data=answer.buttons[0].data)[0].text
+    undated = say(router, "anna", "Wer fördert das Programm?")[0]
     assert not undated.buttons
 
 
 def test_applicants_see_and_erase_their_subscription(router):
-    say(router, "/erinnerungen")
-    data = say(router, "/meinedaten")[0].text
+    say(router, "anna", "/erinnerungen")
+    data = say(router, "anna", "/meinedaten")[0].text
     assert "reminder_subscriptions" in data and "chat_id: anna" in data
-    confirm = say(router, "/loeschen")[0]
-    assert "gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
-    assert "nichts gespeichert" in say(router, "/meinedaten")[0].text
+    confirm = say(router, "anna", "/loeschen")[0]
+    assert "gelöscht" in say(router, "anna", data=confirm.buttons[0].data)[0].text
+    assert "nichts gespeichert" in say(router, "anna", "/meinedaten")[0].text
     assert router.services.timeline.subscriptions_of("console", "anna") == []
 
 
 def test_jour_fixe_reminder_times(router):
     people = router.services.people
     code = people.invite("expert", "Erika").code
-    say(router, f"/start {code}", user="erika")
-    assert "1 Tag, 1 h" in say(router, "/vorher", user="erika")[0].text
-    assert "2 Tage, 30 min" in say(router, "/vorher 30min 2d", user="erika")[0].text
-    assert "Ändern" in say(router, "/vorher bald", user="erika")[0].text
-    assert "nur für" in say(router, "/vorher 1h")[0].text  # applicants have no Jour Fixes
+    say(router, "erika", f"/start {code}")
+    assert "1 Tag, 1 h" in say(router, "erika", "/vorher")[0].text
+    assert "2 Tage, 30 min" in say(router, "erika", "/vorher 30min 2d")[0].text
+    assert "Ändern" in say(router, "erika", "/vorher bald")[0].text
+    assert "nur für" in say(router, "anna", "/vorher 1h")[0].text  # applicants have no Jour Fixes

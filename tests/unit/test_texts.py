@@ -54,7 +54,12 @@ def test_plurals_and_relative_times():
     assert [time_before(m, "de") for m in (1440, 2880, 60, 120, 30)] == [
         "morgen", "in 2 Tagen", "in 1 Stunde", "in 2 Stunden", "in 30 Minuten",
     ]  # fmt: skip
-    assert [fmt_duration(m, "en") for m in (1440, 4320, 60, 90)] == ["1 day", "3 days", "1 h", "90 min"]
+    assert [fmt_duration(m, "en") for m in (1440, 4320, 60, 90)] == [
+        "1 day",
+        "3 days",
+        "1 h",
+        "90 min",
+    ]
 
 
 def test_unknown_language_falls_back_to_german():

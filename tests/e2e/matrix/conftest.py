@@ -58,7 +58,10 @@ class MatrixBot:
             "MATRIX_HOMESERVER": self.synapse.url, "MATRIX_USER": self.user_id, "MATRIX_PASSWORD": PASSWORD,
         })  # fmt: skip
         self.service = build_services(settings, matrix=True, clock=self.clock, sleep=lambda s: None)
-        self.people, self.booking = self.service.router.services.people, self.service.router.services.booking
+        self.people, self.booking = (
+            self.service.router.services.people,
+            self.service.router.services.booking,
+        )
         ready = threading.Event()
         self._error: BaseException | None = None
 
@@ -212,8 +215,9 @@ def clock():
 
 
 @pytest.fixture
-def bot(synapse, tmp_path, clock):
+def bot(synapse, tmp_path, clock, migrated_sqlite):
     name = f"imbot{uuid.uuid4().hex[:8]}"
+    migrated_sqlite(tmp_path / "bot.db")  # the bot's start-up migration is then a no-op
     synapse.register(name, PASSWORD)
     running = MatrixBot(synapse, tmp_path / "data", tmp_path / "bot.db", name, clock).start()
     yield running

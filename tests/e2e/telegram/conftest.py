@@ -12,23 +12,10 @@ import pytest
 
 from bot.app.config import Settings
 from bot.app.run import build_services
-from tests.clock import Clock
+from tests.clock import Clock, VirtualTime
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
-
-
-class VirtualSleep:
-    """Pacing waits move this counter instead of the test's wall clock."""
-
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def monotonic(self) -> float:
-        return self.t
-
-    def sleep(self, seconds: float) -> None:
-        self.t += seconds
 
 
 class RunningBot:
@@ -37,7 +24,7 @@ class RunningBot:
             "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}",
             "TELEGRAM_TOKEN": api.token, "TELEGRAM_BASE_URL": api.base_url,
         })  # fmt: skip
-        pace = VirtualSleep()
+        pace = VirtualTime()  # pacing waits cost no wall time
         self.service = build_services(
             settings, telegram=True, clock=clock, monotonic=pace.monotonic, sleep=pace.sleep
         )
@@ -89,7 +76,8 @@ def clock():
 
 
 @pytest.fixture
-def bot(api, tmp_path, clock):
+def bot(api, tmp_path, clock, migrated_sqlite):
+    migrated_sqlite(tmp_path / "bot.db")  # the bot's start-up migration is then a no-op
     running = RunningBot(api, tmp_path, clock).start()
     yield running
     running.stop()

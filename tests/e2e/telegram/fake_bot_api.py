@@ -55,6 +55,7 @@ class FakeBotAPI:
         self._cond = threading.Condition()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._new_update: asyncio.Event | None = None
+        self._closing = False
         self.port = _free_port()
 
     @property
@@ -84,9 +85,16 @@ class FakeBotAPI:
 
     def stop(self) -> None:
         if self._loop:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
+            asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(10)
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(10)
+
+    async def _shutdown(self) -> None:
+        """Answer pending long polls first: aiohttp's cleanup waits for running handlers,
+        and the long poll of a bot that has already stopped would hold it for its timeout."""
+        self._closing = True
+        self._new_update.set()
+        await self._runner.cleanup()
 
     # -- test hooks -----------------------------------------------------------------------
     def user_says(self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private",
@@ -208,7 +216,7 @@ class FakeBotAPI:
     async def _m_getUpdates(self, p):
         offset, timeout = int(p.get("offset") or 0), float(p.get("timeout") or 0)
         self._updates = [u for u in self._updates if u["update_id"] >= offset]
-        if not self._updates and timeout > 0:
+        if not self._updates and timeout > 0 and not self._closing:
             self._new_update.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
