@@ -240,9 +240,13 @@ class BookingBase:
             m.proposed_start,
         )
 
+    def _expiry_cutoff(self, now: datetime) -> datetime:
+        """Requests made at or before this moment have waited longer than the TTL."""
+        return now - timedelta(hours=self.rules.request_ttl_hours)
+
     def _expired(self, m: Meeting, now: datetime) -> bool:
         """A request older than the TTL counts as expired even before the tick marks it."""
-        return m.requested_at <= now - timedelta(hours=self.rules.request_ttl_hours)
+        return m.requested_at <= self._expiry_cutoff(now)
 
 
 def _pair(session: Session, expert_id: int) -> Pair:

@@ -67,7 +67,7 @@ class RequestsMixin(BookingBase):
     def pending(self, buddy_id: int) -> list[MeetingView]:
         """Requests waiting for this buddy, one per series (the first occurrence);
         requests past their TTL are left out even before the tick expires them."""
-        cutoff = self._clock() - timedelta(hours=self.rules.request_ttl_hours)
+        cutoff = self._expiry_cutoff(self._clock())
         with self._uow() as uow:
             stmt = select(Meeting).where(
                 Meeting.buddy_id == buddy_id,
@@ -145,7 +145,7 @@ class RequestsMixin(BookingBase):
     def expire_due(self) -> list[MeetingView]:
         """Requests unanswered for longer than the TTL: expired, slots freed."""
         now = self._clock()
-        cutoff = now - timedelta(hours=self.rules.request_ttl_hours)
+        cutoff = self._expiry_cutoff(now)
         with self._write() as uow:
             stmt = select(Meeting).where(
                 Meeting.state == S.REQUESTED, Meeting.requested_at <= cutoff
