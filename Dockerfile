@@ -2,20 +2,28 @@
 #   docker build -t imbot .
 #   docker run --env-file .env -p 8080:8080 -v imbot-data:/data imbot          # imbot run
 #   docker run -it -v imbot-data:/data imbot chat                               # console
-# Multi-stage: build a wheel with the build tools, install it into a clean venv,
-# copy only the venv into the runtime image. Non-root, pinned base.
+# Multi-stage: the locked dependencies (requirements/runtime.txt, every file checked
+# against its hash) go into a clean venv, the bot's wheel is built with the locked
+# setuptools and installed without dependencies; only the venv is copied into the
+# runtime image. Non-root, pinned base. tests/integration/test_image.py runs these steps
+# without a Docker daemon and starts the result; refresh the lock with
+# `.venv/bin/python requirements/refresh.py` (see the README).
 
 FROM python:3.11.10-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /src
+COPY requirements ./requirements
+RUN python -m venv /opt/imbot \
+    && /opt/imbot/bin/pip install --require-hashes -r requirements/runtime.txt \
+    && python -m pip install --require-hashes -r requirements/build.txt
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY faq ./faq
 COPY jobs ./jobs
 COPY storage ./storage
-RUN python -m venv /opt/imbot \
-    && /opt/imbot/bin/pip install --upgrade pip \
-    && /opt/imbot/bin/pip install '.[postgres]'
+RUN python -m pip wheel --no-build-isolation --no-deps --wheel-dir /wheels . \
+    && /opt/imbot/bin/pip install --no-deps /wheels/imbot-*.whl \
+    && /opt/imbot/bin/pip check
 
 FROM python:3.11.10-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -25,12 +33,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     IMBOT_DATABASE_URL=sqlite:////data/imbot.db \
     IMBOT_HTTP_PORT=8080
 COPY --from=build /opt/imbot /opt/imbot
-RUN useradd --create-home --uid 10001 imbot && mkdir -p /data && chown imbot:imbot /data
-USER imbot
+RUN groupadd --gid 10001 imbot \
+    && useradd --create-home --uid 10001 --gid 10001 imbot \
+    && mkdir -p /data && chown 10001:10001 /data
+USER 10001:10001
 VOLUME ["/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8080/healthz', timeout=4).status == 200 else 1)"
+    CMD ["python", "-c", "import os, sys, urllib.request; url = 'http://127.0.0.1:%s/healthz' % os.environ.get('IMBOT_HTTP_PORT', '8080'); sys.exit(0 if urllib.request.urlopen(url, timeout=4).status == 200 else 1)"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["imbot"]
 CMD ["run"]
