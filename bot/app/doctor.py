@@ -3,8 +3,10 @@ credentials, and say in plain words what is wrong and what to do."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 
 import httpx
 from alembic.runtime.migration import MigrationContext
@@ -14,7 +16,14 @@ from sqlalchemy import text
 from bot.app.config import ConfigError, Settings
 from storage.db import DatabaseError, alembic_config, make_engine
 
-__all__ = ["Check", "checks"]
+__all__ = ["CHAT_LIBRARIES", "Check", "checks"]
+
+# distribution, module, what for: the libraries `imbot run` talks to the platforms with
+CHAT_LIBRARIES = (
+    ("python-telegram-bot", "telegram", ""),
+    ("matrix-nio", "nio", ""),
+    ("vodozemac", "vodozemac", " (Matrix encryption)"),
+)
 
 
 @dataclass(frozen=True)
@@ -28,11 +37,32 @@ def checks(environ: dict[str, str] | None = None) -> list[Check]:
     try:
         settings = Settings.from_env(environ)
     except ConfigError as exc:
-        return [Check("configuration", False, str(exc))]
+        return [Check("configuration", False, str(exc)), _libraries()]
     out = [Check("configuration", True, "environment variables are valid")]
     out += _database(settings)
     out += _platforms(settings)
+    out.append(_libraries())
     return out
+
+
+def _libraries() -> Check:
+    """The chat libraries with their versions. Loading them here finds a broken or
+    partial installation before `imbot run` does."""
+    found, broken = [], []
+    for distribution, module, purpose in CHAT_LIBRARIES:
+        try:
+            importlib.import_module(module)
+            found.append(f"{distribution} {version(distribution)}{purpose}")
+        except (ImportError, PackageNotFoundError) as exc:
+            broken.append(f"{distribution} ({exc})")
+    if broken:
+        return Check(
+            "chat libraries",
+            False,
+            f"cannot load {', '.join(broken)}: install imbot again "
+            "(pip install --require-hashes -r requirements/runtime.txt, then pip install --no-deps .)",
+        )
+    return Check("chat libraries", True, ", ".join(found))
 
 
 def _database(settings: Settings) -> list[Check]:
