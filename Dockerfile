@@ -4,8 +4,9 @@
 #   docker run -it -v imbot-data:/data imbot chat                               # console
 # Multi-stage: the locked dependencies (requirements/runtime.txt, every file checked
 # against its hash) go into a clean venv, the bot's wheel is built with the locked
-# setuptools and installed without dependencies; only the venv is copied into the
-# runtime image. Non-root, pinned base. tests/integration/test_image.py runs these steps
+# setuptools and installed without dependencies, and the venv's own old setuptools (from
+# ensurepip; nothing needs it at run time) is removed; only the venv is copied into the
+# runtime image, which then holds the lock, the bot and pip. Non-root, pinned base. tests/integration/test_image.py runs these steps
 # without a Docker daemon and starts the result; refresh the lock with
 # `.venv/bin/python requirements/refresh.py` (see the README).
 
@@ -23,7 +24,8 @@ COPY jobs ./jobs
 COPY storage ./storage
 RUN python -m pip wheel --no-build-isolation --no-deps --wheel-dir /wheels . \
     && /opt/imbot/bin/pip install --no-deps /wheels/imbot-*.whl \
-    && /opt/imbot/bin/pip check
+    && /opt/imbot/bin/pip check \
+    && /opt/imbot/bin/pip uninstall --yes setuptools
 
 FROM python:3.11.10-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \

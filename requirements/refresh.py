@@ -39,12 +39,30 @@ EXPORTS = {
 PIN = re.compile(r"^([A-Za-z0-9._-]+)==([^ ;\\]+)(?: ?; ?([^\\]+?))? *\\?$", re.M)
 
 
+def _pinned_uv() -> str:
+    test = REPO / "requirements" / "test.txt"
+    found = (
+        re.search(r"(?m)^uv==(\S+)", test.read_text(encoding="utf-8")) if test.exists() else None
+    )
+    return found.group(1) if found else ""
+
+
 def uv() -> str:
+    """The uv of this Python (the test extra pins it: another version may write the
+    lock differently)."""
+    pinned = _pinned_uv()
     try:
         from uv import find_uv_bin
     except ImportError:
-        sys.exit("uv is missing: install the test extra (see the README), then run this again")
-    return find_uv_bin()
+        sys.exit(
+            f"uv is missing: {Path(sys.executable).parent / 'pip'} install "
+            f"'uv=={pinned}' (the version in requirements/test.txt), then run this again"
+        )
+    binary = find_uv_bin()
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True).stdout
+    if pinned and version.split()[1:2] != [pinned]:
+        print(f"note: {version.strip()} runs, the lock pins uv {pinned}", file=sys.stderr)
+    return binary
 
 
 def export(name: str) -> str:
@@ -83,7 +101,10 @@ def check() -> int:
     )  # fmt: skip
     problems = []
     if locked.returncode != 0:
-        problems.append(f"uv.lock does not match pyproject.toml:\n{locked.stderr.strip()}")
+        problems.append(
+            "uv.lock does not match pyproject.toml (a dependency was added, removed or "
+            f"changed since the last refresh). uv says:\n{locked.stderr.strip()}"
+        )
     else:
         for name in EXPORTS:
             path = REPO / "requirements" / name

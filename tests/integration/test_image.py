@@ -29,12 +29,15 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from packaging.markers import Marker
+from packaging.utils import canonicalize_name
 
 from tests.conftest import REPO
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI, _free_port
@@ -216,6 +219,20 @@ def _get(url: str) -> tuple[int, str]:
         return exc.code, exc.read().decode()
 
 
+def _locked_for_this_platform() -> dict[str, str]:
+    text = (REPO / "requirements" / "runtime.txt").read_text(encoding="utf-8")
+    return {
+        canonicalize_name(name): version
+        for name, version, marker in re.findall(r"(?m)^([\w.-]+)==([^ ;\\]+)(?: ; ([^\\]+))?", text)
+        if not marker or Marker(marker.strip()).evaluate()
+    }
+
+
+def _project_version() -> str:
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["project"]["version"]
+
+
 def _locked(name: str) -> str:
     text = (REPO / "requirements" / "runtime.txt").read_text(encoding="utf-8")
     return re.search(rf"(?m)^{re.escape(name)}==(\S+)", text).group(1)
@@ -248,6 +265,19 @@ def test_the_image_recipe_builds_and_runs_on_postgresql(fresh_pg, tmp_path):
            "IMBOT_HTTP_PORT": str(port), "NO_PROXY": "127.0.0.1,localhost"}  # fmt: skip
     Path(env["IMBOT_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
     home = env["HOME"]
+
+    # the venv holds exactly the lock's packages for this platform, the bot's wheel and pip
+    installed = json.loads(
+        subprocess.run(
+            ["python", "-m", "pip", "list", "--format=json"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout  # fmt: skip
+    )
+    have = {canonicalize_name(p["name"]): p["version"] for p in installed}
+    assert have == {**_locked_for_this_platform(), "imbot": _project_version(), "pip": have["pip"]}
 
     where = subprocess.run(["python", "-c", "import bot, faq; print(bot.__file__, faq.__file__)"],
                            env=env, cwd=home, capture_output=True, text=True, check=True)  # fmt: skip
