@@ -3,12 +3,12 @@
 #   docker run --env-file .env -p 8080:8080 -v imbot-data:/data imbot          # imbot run
 #   docker run -it -v imbot-data:/data imbot chat                               # console
 # Multi-stage: the locked dependencies (requirements/runtime.txt, every file checked
-# against its hash) go into a clean venv, the bot's wheel is built with the locked
-# setuptools and installed without dependencies, and the venv's own old setuptools (from
-# ensurepip; nothing needs it at run time) is removed; only the venv is copied into the
-# runtime image, which then holds the lock, the bot and pip. Non-root, pinned base. tests/integration/test_image.py runs these steps
-# without a Docker daemon and starts the result; refresh the lock with
-# `.venv/bin/python requirements/refresh.py` (see the README).
+# against its hash) go into a clean venv; the bot's wheel is built with the locked
+# setuptools and installed without dependencies; the venv's own old setuptools (from
+# ensurepip; nothing needs it at run time) is removed. Only the venv is copied into the
+# runtime image, which then holds the lock, the bot and pip. Non-root, pinned base.
+# tests/integration/test_image.py runs these steps without a Docker daemon and starts
+# the result. Refresh the lock: `.venv/bin/python requirements/refresh.py` (README).
 
 FROM python:3.11.10-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1

@@ -89,6 +89,11 @@ def test_ci_and_the_image_install_the_lock():
     assert "--require-hashes -r requirements/build.txt" in dockerfile
 
 
+def test_the_image_builds_the_wheel_with_what_the_build_system_asks_for():
+    pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["dependency-groups"]["build"] == pyproject["build-system"]["requires"]
+
+
 def test_upper_bounds_where_a_major_release_breaks_the_api():
     dependencies = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
         "dependencies"
