@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.app.config import ConfigError, Settings
 from bot.app.health import HealthServer
 from bot.app.metrics import METRICS
-from bot.app.wiring import build_router, enqueue_notices, expire_requests, open_database
+from bot.app.wiring import (
+    apply_retention,
+    build_router,
+    enqueue_notices,
+    expire_requests,
+    open_database,
+)
 from bot.chat.router import Router
 from bot.localtime import Clock, system_clock
 from bot.messages import Inbound, Outbound
@@ -47,6 +53,7 @@ class BotServices:
         """One scheduler tick: expire unanswered requests, send what is due, update gauges."""
         enqueue_notices(self.sessions, expire_requests(self.router), self.now())
         stats = self.dispatcher.tick()
+        apply_retention(self.sessions, self.now())
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))
         for seconds in stats.lateness:

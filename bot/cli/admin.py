@@ -79,7 +79,9 @@ def _people(settings, args: argparse.Namespace) -> int:
 
 def _revoke(settings, args: argparse.Namespace) -> int:
     name = _people_service(settings).revoke(args.person)
-    print(f"Revoked {name}: chat links, open invites and pairs removed.")
+    from bot.texts import t
+
+    print(t("revoke_done", "en", name=name))
     return EXIT_OK
 
 
@@ -101,5 +103,8 @@ def _erase(settings, args: argparse.Namespace) -> int:
             print("Nothing erased.")
             return EXIT_OK
     people.erase(data["id"])
-    print(f"Erased {label}; only anonymous counts remain.")
+    print(
+        f"Erased {label}: name, chat links, meetings, subscriptions and messages are gone;"
+        " only role and dates remain for anonymous counts."
+    )
     return EXIT_OK

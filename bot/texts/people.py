@@ -78,11 +78,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "revoke_usage": {"de": "Bitte so: /revoke PERSON", "en": "Please use: /revoke PERSON"},
     "revoke_done": {
-        "de": "{name} ist gesperrt; Chat-Verknüpfungen, offene Einladungen und Paare sind "
-        "entfernt.",
-        "en": "{name} is revoked; chat links, open invites and pairs are removed.",
+        "de": "{name} ist gesperrt: Rolle, offene Einladungen und Paare sind entfernt, "
+        "künftige Jour Fixes abgesagt (die andere Seite ist informiert) und keine "
+        "Erinnerungen mehr geplant.",
+        "en": "{name} is revoked: role, open invites and pairs are removed, future Jour "
+        "Fixes cancelled (the other side is told) and no reminders planned any more.",
     },
     "people_empty": {"de": "Noch niemand eingeladen.", "en": "Nobody invited yet."},
+    "last_admin": {
+        "de": "{name} ist der letzte Admin und kann nicht gesperrt werden. Bitte laden Sie "
+        "zuerst einen weiteren Admin ein (/invite admin NAME).",
+        "en": "{name} is the last admin and cannot be revoked. Please invite another admin "
+        "first (/invite admin NAME).",
+    },
     "mydata_nothing": {
         "de": "Über dich ist nichts gespeichert. Fragen, die ich nicht beantworten "
         "konnte, speichere ich ohne Bezug zu dir, damit das Team die Antworten "
