@@ -104,6 +104,49 @@ def test_a_reminder_is_delivered_by_the_outbox(bot, human, clock):
     run(scenario())
 
 
+def test_a_room_the_bot_is_not_in_fails_alone_and_finally(bot, human, clock):
+    """nio raises LocalProtocolError for a room the bot is not in (an exception type the
+    adapter does not map): that row fails after its tries, the ten others arrive once."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from storage import outbox
+    from storage.models import OutboxRow
+
+    anna = human("anna")
+
+    async def scenario():
+        await anna.login()
+        room = await anna.open_dm(bot.user_id)
+        await anna.wait_for("Hallo! Ich bin der Bot", room)  # the bot knows the room now
+        drafts = [
+            outbox.Draft("notice", f"t:{i}", "matrix", room, f"Nachricht {i}", clock())
+            for i in range(10)
+        ]
+        drafts.insert(
+            5, outbox.Draft("notice", "t:gone", "matrix", "!gone:imbot.test", "x", clock())
+        )
+        with bot.service.sessions() as s:
+            outbox.enqueue(s, drafts, clock())
+            s.commit()
+        first = await asyncio.to_thread(bot.tick)
+        assert (first.sent, first.retried) == (10, 1)
+        for _ in range(8):
+            clock.now += timedelta(hours=1)
+            await asyncio.to_thread(bot.tick)
+        for i in range(10):
+            await anna.wait_for(f"Nachricht {i}", room)
+        assert len([b for _, _, b in anna.received if b.startswith("Nachricht")]) == 10
+        with bot.service.sessions() as s:
+            bad = s.scalars(select(OutboxRow).where(OutboxRow.dedupe_key == "t:gone")).one()
+        assert (bad.state, bad.attempts) == ("failed", 6)
+        assert bad.last_error == "unexpected LocalProtocolError"
+        await anna.close()
+
+    run(scenario())
+
+
 def test_the_faq_round_trip_in_an_encrypted_dm(bot_process, human):
     eve = human("eve", encrypted=True)
 

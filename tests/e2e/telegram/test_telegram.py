@@ -124,6 +124,25 @@ def test_a_429_during_a_reminder_burst_is_retried_and_nothing_is_lost(bot, api, 
     assert sorted(s.chat_id for s in reminders) == users  # every user exactly once
 
 
+def test_an_unexpected_error_on_one_message_stops_none_of_the_others(bot, api, clock):
+    """A reply that is not JSON makes python-telegram-bot raise an exception type the
+    adapter does not map: that row's try fails, the other 19 go out, the row later too."""
+    Timeline(bot.service.sessions, clock).load(EDITION)
+    users = list(range(600, 620))
+    for user in users:
+        api.user_says(user, "/erinnerungen")
+    for user in users:
+        api.wait_for_text(user, "Erinnerungen zu")
+    clock.now = datetime(2026, 3, 24, 8, 0, tzinfo=UTC)
+    api.garble_next("sendMessage", chat_id=users[7])
+    first = bot.tick()
+    assert (first.sent, first.retried, first.failed) == (19, 1, 0)
+    clock.now = datetime(2026, 3, 24, 8, 10, tzinfo=UTC)  # after the backoff
+    assert bot.tick().sent == 1
+    reminders = [s for s in api.sent if "⏰ Erinnerung" in s.text]
+    assert sorted(s.chat_id for s in reminders) == users  # every user exactly once
+
+
 def test_a_blocked_user_is_marked_and_not_retried(bot, api, clock):
     Timeline(bot.service.sessions, clock).load(EDITION)
     api.user_says(ANNA, "/erinnerungen")
