@@ -149,6 +149,7 @@ class TelegramAdapter:
             str(chat.id),
             text=text,
             lang_hint=_lang(user.language_code),
+            private=chat.type == ChatType.PRIVATE,
         )
         await self._answer(context.bot, inbound, chat.id)
 
@@ -156,6 +157,7 @@ class TelegramAdapter:
         query, user = update.callback_query, update.effective_user
         await query.answer()  # at once: the button stops spinning
         chat_id = query.message.chat.id if query.message else user.id
+        private = query.message is None or query.message.chat.type == ChatType.PRIVATE
         await self._show_choice(query)
         inbound = Inbound(
             self.platform,
@@ -163,6 +165,7 @@ class TelegramAdapter:
             str(chat_id),
             data=query.data or "",
             lang_hint=_lang(user.language_code),
+            private=private,
         )
         await self._answer(context.bot, inbound, chat_id)
 

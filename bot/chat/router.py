@@ -3,7 +3,9 @@
 The router is a registry: it knows no feature. It is given the services and the
 features (see bot.chat.FEATURES) and does what is the same for all of them:
 finding who writes and in which language, parsing "/command args" (or "!command"
-in Matrix), checking the sender's role against the command's, passing button
+in Matrix), checking the sender's role against the command's, keeping group
+chats to what is meant for groups (the FAQ: in a group nobody is identified and
+nothing personal is shown or linked), passing button
 data to the callback with the longest matching prefix, and offering a plain
 message to each feature's reader in turn. A handler never raises into the chat:
 an unexpected error becomes a short apology and a log entry.
@@ -63,7 +65,7 @@ class Router:
         who = None
         try:
             people = self.services.people
-            who = people.whois(msg.platform, msg.user_id) if people else None
+            who = people.whois(msg.platform, msg.user_id) if people and msg.private else None
             ctx = self._context(msg, who, state)
             return [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
@@ -97,6 +99,8 @@ class Router:
         if text.startswith(COMMAND_PREFIXES):
             return self._command(ctx, text)
         for feature in self.features:
+            if not (msg.private or feature.in_groups):
+                continue
             if feature.read is not None and (replies := feature.read(ctx, text)) is not None:
                 return replies
         return [Outbound(t("empty", lang))]
@@ -107,6 +111,8 @@ class Router:
         shown = text.split()[0]
         if command is None:
             return [Outbound(t("unknown_command", ctx.lang, command=shown))]
+        if not (ctx.msg.private or command.in_groups):
+            return [Outbound(t("private_only", ctx.lang))]
         if ctx.role not in command.roles:
             roles = ", ".join(t(f"role_{r.value}", ctx.lang) for r in sorted(command.roles))
             return [Outbound(t("forbidden", ctx.lang, command=shown, roles=roles))]
@@ -117,4 +123,6 @@ class Router:
         callback = next((c for c in self._callbacks if data.startswith(c.prefix)), None)
         if callback is None or ctx.role not in callback.roles:
             return [Outbound(t("stale_choice", ctx.lang))]
+        if not (ctx.msg.private or callback.in_groups):
+            return [Outbound(t("private_only", ctx.lang))]
         return callback.handler(ctx, data)

@@ -1,6 +1,12 @@
 """Greeting, help, the FAQ's replies, languages and errors."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    "private_only": {
+        "de": "Das geht nur im privaten Chat: bitte schreiben Sie mir direkt. Hier in der "
+        "Gruppe beantworte ich Fragen zur Ausschreibung.",
+        "en": "That only works in a private chat: please write to me directly. Here in the "
+        "group I answer questions about the call.",
+    },
     "welcome": {
         "de": "Hallo! Ich bin der Bot der „Integrationsmacher:innen – Integration durch "
         "Zusammenarbeit“ (gefördert durch die Robert Bosch Stiftung, durchgeführt von "

@@ -219,3 +219,16 @@ def test_matrix_rate_limit_and_forbidden_map_to_outbox_policies():
         _raise_for(RoomSendError("You are not in this room", "M_FORBIDDEN"))
     with pytest.raises(dispatch.TransientError):
         _raise_for(RoomSendError("oops", "M_UNKNOWN"))
+
+
+def test_a_room_of_three_is_a_group_and_a_dm_is_private():
+    from nio import MatrixRoom
+
+    from bot.adapters.matrix import _is_direct
+
+    room = MatrixRoom("!r:imbot.test", "@imbot:imbot.test")
+    room.add_member("@imbot:imbot.test", "imbot", None)
+    room.add_member("@anna:imbot.test", "Anna", None)
+    assert _is_direct(room)
+    room.add_member("@tom:imbot.test", "Tom", None)
+    assert not _is_direct(room)

@@ -175,3 +175,17 @@ def test_in_groups_only_commands_and_mentions(bot, api):
     api.user_says(ANNA, "/hilfe@imbot_test_bot", chat_id=group, chat_type="group")
     api.wait_for_text(group, "Das kann ich")
     assert len([s for s in api.sent_to(group) if "3. Mai" in s.text]) == 1
+
+
+def test_in_groups_no_invite_is_redeemed_and_no_admin_command_runs(bot, api):
+    group = -901
+    admin = bot.people.invite("admin", "Ada Admin")
+    bot.people.redeem(admin.code, "telegram", str(TOM), str(TOM))
+    code = bot.people.invite("expert", "Erika").code
+    api.user_says(ERIKA, f"/start {code}", chat_id=group, chat_type="group")
+    api.wait_for_text(group, "nur im privaten Chat")
+    assert bot.people.whois("telegram", str(ERIKA)) is None
+    api.user_says(TOM, "/invite expert Bob", chat_id=group, chat_type="group")
+    api.user_says(TOM, "/people", chat_id=group, chat_type="group")
+    api.wait_until(lambda: len([s for s in api.sent_to(group) if "privaten Chat" in s.text]) >= 3)
+    assert not [s for s in api.sent_to(group) if "Ada Admin" in s.text or "Code" in s.text]
