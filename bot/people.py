@@ -32,10 +32,13 @@ from storage.models import (
     Subscription,
 )
 from storage.repo import UnitOfWork
+from storage.text import storable
 
 __all__ = ["InviteInfo", "People", "PeopleError", "PersonRow", "Whois"]
 
 INVITE_DAYS = 14
+MAX_INVITE_DAYS = 365
+MAX_NAME = 100
 ROLES_BY_INVITE = (Role.EXPERT, Role.BUDDY, Role.ADMIN)
 
 
@@ -130,6 +133,11 @@ class People:
         """A new invite: for a new person (role + name), or to link one more chat
         account of an existing person (person_ref)."""
         now = self._clock()
+        if not 1 <= days <= MAX_INVITE_DAYS:
+            raise PeopleError("bad_days", limit=MAX_INVITE_DAYS)
+        name = " ".join(storable(name or "").split())  # one line, single spaces, no controls
+        if len(name) > MAX_NAME:
+            raise PeopleError("name_too_long", limit=MAX_NAME)
         with self._uow() as uow:
             if person_ref is not None:
                 person = _resolve(uow, person_ref)
@@ -137,14 +145,12 @@ class People:
                     raise PeopleError("person_inactive", name=person.name or f"#{person.id}")
             else:
                 if role not in ROLES_BY_INVITE:
-                    raise PeopleError("bad_role", role=role)
-                if not name or not name.strip():
+                    raise PeopleError("bad_role", role=role[:20])
+                if not name:
                     raise PeopleError("name_missing")
                 if lang not in ("de", "en"):
-                    raise PeopleError("bad_lang", lang=lang)
-                person = uow.people.add(
-                    Person(name=name.strip(), role=role, lang=lang, created_at=now)
-                )
+                    raise PeopleError("bad_lang", value=lang[:20])
+                person = uow.people.add(Person(name=name, role=role, lang=lang, created_at=now))
             code = secrets.token_urlsafe(12)  # 16 characters of [A-Za-z0-9_-]: a valid deep link
             expires = now + timedelta(days=days)
             uow.session.add(
@@ -324,9 +330,10 @@ class People:
 
 def _resolve(uow: UnitOfWork, ref: str) -> Person:
     """A person by id ("3" or "#3") or by exact name (case-insensitive)."""
-    ref = ref.strip()
-    if ref.lstrip("#").isdigit():
-        person = uow.people.get(int(ref.lstrip("#")))
+    ref = storable(ref).strip()[:MAX_NAME]
+    number = ref.lstrip("#")
+    if number.isascii() and number.isdigit():
+        person = uow.people.get(int(number)) if len(number) <= 9 else None
         if person is None:
             raise PeopleError("unknown_person", ref=ref)
         return person

@@ -2,7 +2,8 @@
 
 `IMBOT_DATABASE_URL` selects the database (`sqlite:///path` or
 `postgresql+psycopg://...`); without it the bot uses an SQLite file in the user's
-data directory. The schema is owned by Alembic (`storage/migrations`).
+data directory. Engines hide statement parameters in errors and logs
+(`hide_parameters`): messages and names never reach a log through a failed query. The schema is owned by Alembic (`storage/migrations`).
 """
 
 from __future__ import annotations
@@ -44,11 +45,11 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed, connect_args={"timeout": 15})
+        engine = create_engine(parsed, connect_args={"timeout": 15}, hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     except (ModuleNotFoundError, NoSuchModuleError) as exc:
         raise DatabaseError(
             f"no database driver {parsed.drivername!r}: use postgresql+psycopg:// "

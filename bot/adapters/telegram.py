@@ -212,7 +212,9 @@ class TelegramAdapter:
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Never a stack trace in chat: log it, apologise in the user's language."""
-        log.error("telegram update failed: %s", context.error, exc_info=context.error)
+        log.error(
+            "telegram update failed: %s", type(context.error).__name__, exc_info=context.error
+        )
         if isinstance(update, Update) and update.effective_chat:
             lang = _lang(update.effective_user.language_code) if update.effective_user else None
             with contextlib.suppress(TelegramError):

@@ -22,6 +22,7 @@ from bot.messages import Inbound, Outbound
 from bot.people import Whois
 from bot.texts import LANGS, t
 from storage.models import Role
+from storage.text import storable
 
 __all__ = ["COMMAND_PREFIXES", "Router"]
 
@@ -61,6 +62,11 @@ class Router:
         return out
 
     def handle(self, msg: Inbound) -> list[Outbound]:
+        msg = dataclasses.replace(
+            msg,
+            text=storable(msg.text),
+            data=None if msg.data is None else storable(msg.data),
+        )
         state = self._chats.setdefault((msg.platform, msg.chat_id), ChatState())
         who = None
         try:

@@ -47,8 +47,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "name_missing": {"de": "Bitte gib einen Namen an.", "en": "Please give a name."},
     "bad_lang": {
-        "de": "Sprache „{lang}“? Möglich: de, en.",
-        "en": 'Language "{lang}"? Possible: de, en.',
+        "de": "Sprache „{value}“? Möglich: de, en.",
+        "en": 'Language "{value}"? Possible: de, en.',
+    },
+    "name_too_long": {
+        "de": "Dieser Name ist zu lang: höchstens {limit} Zeichen.",
+        "en": "This name is too long: at most {limit} characters.",
+    },
+    "bad_days": {
+        "de": "Eine Einladung gilt 1 bis {limit} Tage.",
+        "en": "An invite is valid for 1 to {limit} days.",
     },
     "person_inactive": {
         "de": "{name} ist gesperrt oder gelöscht.",
