@@ -48,10 +48,20 @@ class Draft:
     file: tuple[str, str, bytes] | None = None  # name, mime, data
 
 
+ENQUEUE_CHUNK = 1000  # rows per INSERT: 16 columns each stay below SQLite's 32,766 parameters
+
+
 def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
-    """Insert drafts; a dedupe key that exists already is skipped. Returns rows added."""
-    if not drafts:
-        return 0
+    """Insert drafts; a dedupe key that exists already is skipped. Returns rows added.
+    Many drafts are written in several statements of the caller's transaction (the
+    databases cap the parameters of one statement), so it stays all or nothing."""
+    added = 0
+    for i in range(0, len(drafts), ENQUEUE_CHUNK):
+        added += _insert(session, drafts[i : i + ENQUEUE_CHUNK], now)
+    return added
+
+
+def _insert(session: Session, drafts: list[Draft], now: datetime) -> int:
     rows = [
         {
             "kind": d.kind,

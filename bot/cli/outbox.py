@@ -57,11 +57,13 @@ def _outbox(settings, args: argparse.Namespace) -> int:
             .limit(args.limit)
         ).all()
     print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
+    from storage.text import printable
+
     for r in rows:
         due = r.due_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        error = f"  last error: {r.last_error}" if r.last_error else ""
+        error = f"  last error: {printable(r.last_error)}" if r.last_error else ""
         print(
-            f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{r.chat_id}  "
+            f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{printable(r.chat_id)}  "
             f"tries {r.attempts}{error}"
         )
     return EXIT_OK
