@@ -17,6 +17,8 @@ import dataclasses
 import logging
 from collections.abc import Iterable
 
+from sqlalchemy.exc import OperationalError
+
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Inbound, Outbound
 from bot.people import Whois
@@ -29,6 +31,7 @@ __all__ = ["COMMAND_PREFIXES", "Router"]
 log = logging.getLogger(__name__)
 
 COMMAND_PREFIXES = ("/", "!")  # "!" is the Matrix habit
+MAX_INBOUND = 10_000  # characters of one message that are read at all
 
 
 class Router:
@@ -62,10 +65,13 @@ class Router:
         return out
 
     def handle(self, msg: Inbound) -> list[Outbound]:
+        """The replies to one message. The text is cut to MAX_INBOUND characters
+        (the FAQ reads 1,000; commands far less) and cleaned of what no database
+        can store before anything reads it."""
         msg = dataclasses.replace(
             msg,
-            text=storable(msg.text),
-            data=None if msg.data is None else storable(msg.data),
+            text=storable(msg.text[:MAX_INBOUND]),
+            data=None if msg.data is None else storable(msg.data[:MAX_INBOUND]),
         )
         state = self._chats.setdefault((msg.platform, msg.chat_id), ChatState())
         who = None
@@ -76,6 +82,9 @@ class Router:
             return [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
             ]
+        except OperationalError:  # read-only, locked, gone: nothing was changed
+            log.exception("database unavailable for a %s message", msg.platform)
+            return [Outbound(t("db_unavailable", self._lang(msg, who, state)))]
         except Exception:
             log.exception("handler failed on %s message", msg.platform)
             return [Outbound(t("error", self._lang(msg, who, state)))]
@@ -114,7 +123,7 @@ class Router:
     def _command(self, ctx: Context, text: str) -> list[Outbound]:
         name, *args = text[1:].split() or [""]
         command = self._commands.get(name.split("@", 1)[0].lower())  # Telegram: /help@bot
-        shown = text.split()[0]
+        shown = text.split()[0][:40]
         if command is None:
             return [Outbound(t("unknown_command", ctx.lang, command=shown))]
         if not (ctx.msg.private or command.in_groups):

@@ -76,6 +76,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "noch einmal.",
         "en": "Sorry, something went wrong on my side. Please try again in a moment.",
     },
+    "db_unavailable": {
+        "de": "Ich kann gerade nichts speichern (die Datenbank ist nicht verfügbar). Es wurde "
+        "nichts geändert. Bitte versuchen Sie es später noch einmal; das Team ist informiert.",
+        "en": "I cannot save anything right now (the database is unavailable). Nothing was "
+        "changed. Please try again later; the team has been told.",
+    },
     "too_long": {
         "de": "Deine Nachricht ist sehr lang – ich lese die ersten {limit} Zeichen.",
         "en": "Your message is very long – I read the first {limit} characters.",

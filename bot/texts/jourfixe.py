@@ -11,6 +11,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: Do 14:00 oder 12.03. 14:00",
         "en": 'I can\'t read "{text}". Example: Thu 2pm or 12.03. 14:00',
     },
+    "date_past": {
+        "de": "„{text}“ liegt in der Vergangenheit. Bitte nennen Sie einen Termin ab jetzt.",
+        "en": '"{text}" is in the past. Please give a time from now on.',
+    },
+    "date_far": {
+        "de": "„{text}“ liegt mehr als zwei Jahre in der Zukunft. Bitte prüfen Sie das Jahr.",
+        "en": '"{text}" is more than two years ahead. Please check the year.',
+    },
+    "too_many_windows": {
+        "de": "Das sind zu viele Zeitfenster auf einmal: höchstens {text}.",
+        "en": "That is too many time windows at once: at most {text}.",
+    },
+    "away_too_long": {
+        "de": "„{text}“ ist länger als ein Jahr. Bitte tragen Sie höchstens ein Jahr auf "
+        "einmal ein.",
+        "en": '"{text}" is longer than a year. Please enter at most one year at a time.',
+    },
+    "too_many_away": {
+        "de": "Es sind schon {limit} Abwesenheiten eingetragen. /frei löschen räumt auf.",
+        "en": "There are {limit} periods away already. /frei clear tidies up.",
+    },
     "example_dates": {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: /urlaub 24.12.-2.1.",
         "en": 'I can\'t read "{text}". Example: /urlaub 24.12.-2.1.',
