@@ -53,7 +53,6 @@ class BotServices:
         """One scheduler tick: expire unanswered requests, send what is due, update gauges."""
         enqueue_notices(self.sessions, expire_requests(self.router), self.now())
         stats = self.dispatcher.tick()
-        apply_retention(self.sessions, self.now())
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))
         for seconds in stats.lateness:
@@ -73,6 +72,7 @@ class BotServices:
             )
             for state, n in s.execute(select(Meeting.state, func.count()).group_by(Meeting.state)):
                 METRICS.meetings.labels(state=state).set(n)
+        apply_retention(self.sessions, self.now())  # delivery records older than 30 days
         return stats
 
     def ready(self) -> dict[str, bool]:
