@@ -191,16 +191,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "by_other": {"de": " (von {name})", "en": " (by {name})"},
     "ended_erased": {
-        "de": "Ihr Jour Fixe ({when}) fällt aus: die andere Person hat ihre Daten beim Bot "
+        "de": "Abgesagt: Jour Fixe {when}. Die andere Person hat ihre Daten beim Bot "
         "gelöscht. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
-        "en": "Your Jour Fixe ({when}) is cancelled: the other person erased their data "
-        "with the bot. The calendar file removes it from your calendar.",
+        "en": "Cancelled: Jour Fixe {when}. The other person erased their data with the "
+        "bot. The calendar file removes the meetings from your calendar.",
     },
     "ended_revoked": {
-        "de": "Ihr Jour Fixe mit {name} ({when}) fällt aus: {name} nimmt nicht mehr am "
-        "Programm teil. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
-        "en": "Your Jour Fixe with {name} ({when}) is cancelled: {name} no longer takes "
-        "part in the program. The calendar file removes it from your calendar.",
+        "de": "Abgesagt: Jour Fixe mit {name} {when}. {name} nimmt nicht mehr am Programm "
+        "teil. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
+        "en": "Cancelled: Jour Fixe with {name} {when}. {name} no longer takes part in the "
+        "program. The calendar file removes the meetings from your calendar.",
     },
     "expired_for_expert": {
         "de": "{buddy} hat auf deine Anfrage für {when} nicht rechtzeitig "

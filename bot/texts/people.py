@@ -108,11 +108,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "mydata_header": {"de": "Das ist über dich gespeichert:", "en": "This is stored about you:"},
     "delete_confirm": {
-        "de": "Damit löschst du deinen Namen, deine Chat-Verknüpfungen, Einladungen "
-        "und Buddy-Zuordnungen. Danach kennt dich der Bot nicht mehr. Wirklich "
-        "löschen?",
-        "en": "This erases your name, chat links, invites and buddy pairings. "
-        "Afterwards the bot no longer knows you. Really erase?",
+        "de": "Damit löschen Sie Ihren Namen, Ihre Chat-Verknüpfungen, Einladungen, "
+        "Buddy-Zuordnungen, Jour Fixes (kommende werden abgesagt, die andere Seite "
+        "erfährt es), Erinnerungen und die Nachrichten an Sie. Danach kennt Sie der Bot "
+        "nicht mehr. Wirklich löschen?",
+        "en": "This erases your name, chat links, invites, buddy pairings, Jour Fixes "
+        "(upcoming ones are cancelled and the other side is told), reminders and the "
+        "messages to you. Afterwards the bot no longer knows you. Really erase?",
     },
     "delete_yes": {"de": "Ja, löschen", "en": "Yes, erase"},
     "delete_no": {"de": "Abbrechen", "en": "Cancel"},
