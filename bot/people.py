@@ -234,6 +234,7 @@ class People:
             if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
                 raise PeopleError("last_admin", name=person.name or f"#{person.id}")
             person.revoked_at = person.revoked_at or now
+            outbox.cancel_naming(uow.session, person.name or "")  # news about them, unsent
             if self._end_meetings is not None:
                 self._end_meetings(uow.session, person.id, now, erased=False)
             s = uow.session

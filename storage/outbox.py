@@ -19,6 +19,7 @@ __all__ = [
     "Draft",
     "PENDING",
     "cancel",
+    "cancel_naming",
     "claim",
     "delete_pending",
     "enqueue",
@@ -260,6 +261,20 @@ def forget(
     for i in range(0, len(ordered), 1000):
         touched += _blank(session, OutboxRow.id.in_(ordered[i : i + 1000]), "erased")
     return touched
+
+
+def cancel_naming(session: Session, name: str) -> int:
+    """Cancel the unsent rows whose text names `name` (a revoked person): news about
+    them that is no longer true. Returns rows cancelled."""
+    name = name.strip().lower()
+    if len(name) < 3:
+        return 0
+    stmt = update(OutboxRow).where(
+        OutboxRow.state == PENDING, func.lower(OutboxRow.text).contains(name, autoescape=True)
+    )
+    return session.execute(
+        stmt.values(state=CANCELLED).execution_options(synchronize_session=False)
+    ).rowcount
 
 
 def purge_delivered(session: Session, before: datetime) -> int:

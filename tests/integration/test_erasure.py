@@ -70,6 +70,11 @@ class World:
         enqueue_notices(self.sessions, replies, self.clock())
         return replies
 
+    def press(self, data, user=CONSOLE_USER):
+        replies = self.router.handle(Inbound("console", user, user, data=data))
+        enqueue_notices(self.sessions, replies, self.clock())
+        return [r for r in replies if r.to is None]
+
     def seed(self):
         """Erika (expert, console and Telegram) with Bernd (buddy): a weekly series,
         confirmed, one meeting cancelled, reminders sent and queued, a timeline
@@ -170,10 +175,16 @@ def test_admin_erase_of_an_applicant_chat_and_of_a_person(world):
 
 def test_revocation_stops_meetings_and_messages_but_keeps_the_data_visible(world):
     world.seed()
+    # …and a new request whose notice to Bernd (naming her) is not sent yet
+    [offer] = world.say("console", CONSOLE_USER, "/jourfixe")
+    [series] = world.press(offer.buttons[0].data)
+    world.press(series.buttons[0].data)
     world.say("console", "ada", f'/revoke "{NAME}"')
     with world.sessions() as s:
         pending = s.scalars(select(OutboxRow).where(OutboxRow.state == outbox.PENDING)).all()
         assert [r for r in pending if r.chat_id in (CONSOLE_USER, TG_USER)] == []
+        naming = [r.text for r in pending if NAME in r.text]
+        assert len(naming) == 1 and "nicht mehr am Programm" in naming[0]
         told = [r for r in pending if r.chat_id == "bernd" and r.kind == "notice"]
         assert len(told) == 1 and NAME in told[0].text and b"METHOD:CANCEL" in told[0].file_data
         active = s.scalar(
