@@ -24,6 +24,20 @@ def _unsafe(ch: str) -> bool:
     return ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs")
 
 
+_ESCAPED = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")  # controls, formats, unassigned, …
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
+
+
 def storable(text: str) -> str:
     """`text` without the characters that break storage or fool readers."""
     if text.isprintable():  # the usual case, checked in C
@@ -37,8 +51,8 @@ def printable(text: str) -> str:
     for ch in text:
         if ch == "\n":
             out.append("\\n")
-        elif unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        elif unicodedata.category(ch) in _ESCAPED:
+            out.append(_escape(ch))
         else:
             out.append(ch)
     return "".join(out)
