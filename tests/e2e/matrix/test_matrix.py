@@ -221,6 +221,31 @@ def test_matrix_rate_limit_and_forbidden_map_to_outbox_policies():
         _raise_for(RoomSendError("oops", "M_UNKNOWN"))
 
 
+def test_in_a_room_of_three_no_invite_is_redeemed_but_the_faq_answers(bot, human):
+    anna, tom = human("anna"), human("tom")
+    code = bot.people.invite("expert", "Anna Gruppe").code
+
+    async def scenario():
+        await anna.login()
+        await tom.login()
+        resp = await anna.client.room_create(invite=[bot.user_id, tom.user_id])
+        room = resp.room_id
+        await tom.client.join(room)
+        await anna.until(
+            lambda: room in anna.client.rooms and len(anna.client.rooms[room].users) == 3,
+            "the bot and Tom join",
+        )
+        await anna.say(room, f"!start {code}")
+        await anna.wait_for("nur im privaten Chat", room)
+        assert bot.people.whois("matrix", anna.user_id) is None
+        await anna.say(room, "Bis wann kann man sich bewerben?")
+        await anna.wait_for("3. Mai 2023", room)
+        for person in (anna, tom):
+            await person.close()
+
+    run(scenario())
+
+
 def test_a_room_of_three_is_a_group_and_a_dm_is_private():
     from nio import MatrixRoom
 
