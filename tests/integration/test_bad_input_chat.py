@@ -167,14 +167,33 @@ def test_a_very_long_question_is_answered_and_stored_cut(world):
     assert len(stored) <= 1000
 
 
-def test_a_read_only_database_gets_a_clear_answer(world, monkeypatch):
-    from sqlalchemy.exc import OperationalError
+def test_a_read_only_database_gets_a_clear_answer(sqlite_url, tmp_path):
+    """A real read-only SQLite connection: reading works, every booking write fails."""
+    from sqlalchemy import create_engine
 
-    router, sessions = world
+    from bot.people import People
+    from storage.db import make_engine
 
-    def read_only(*_a, **_kw):
-        raise OperationalError("UPDATE", {}, Exception("attempt to write a readonly database"))
-
-    monkeypatch.setattr(router.services.booking, "set_slot_minutes", read_only)
-    [reply] = router.handle(Inbound("console", "bernd", "bernd", text="/dauer 60"))
-    assert "Datenbank ist nicht verfügbar" in reply.text and "nichts geändert" in reply.text
+    writable = make_engine(sqlite_url)
+    people = People(session_factory(writable))
+    for role, name in (("buddy", "Bernd"), ("expert", "Erika")):
+        info = people.invite(role, name)
+        people.redeem(info.code, "console", name.lower(), name.lower())
+    people.pair("Erika", "Bernd")
+    writable.dispose()
+    path = sqlite_url.removeprefix("sqlite:///")
+    read_only = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    sessions = session_factory(read_only)
+    router = build_router(
+        Settings(database_url=sqlite_url, data_dir=tmp_path), clock=Clock(NOW), sessions=sessions
+    )
+    before = snapshot(sessions)
+    for user, text in (
+        ("bernd", "/dauer 60"),
+        ("bernd", "/frei Di 10-12"),
+        ("erika", "/loeschen ja"),
+    ):
+        [reply] = router.handle(Inbound("console", user, user, text=text))
+        assert "Datenbank ist nicht verfügbar" in reply.text and "nichts geändert" in reply.text
+    assert snapshot(sessions) == before
+    read_only.dispose()
