@@ -26,6 +26,7 @@ class Inbound:
     text: str = ""
     data: str | None = None
     lang_hint: str | None = None  # the client's language, where the platform tells it
+    private: bool = True  # a one-to-one chat; False: a Telegram group, a Matrix room of 3+
 
 
 @dataclass(frozen=True)

@@ -11,16 +11,34 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.models import Availability, ChatIdentity, Invite, Meeting, Pair, Person, Role, Series
+from storage import outbox
+from storage.models import (
+    Availability,
+    ChatIdentity,
+    Edition,
+    FaqLog,
+    Invite,
+    Meeting,
+    MeetingEvent,
+    OutboxRow,
+    Pair,
+    Person,
+    Role,
+    Series,
+    Subscription,
+)
 from storage.repo import UnitOfWork
+from storage.text import storable
 
 __all__ = ["InviteInfo", "People", "PeopleError", "PersonRow", "Whois"]
 
 INVITE_DAYS = 14
+MAX_INVITE_DAYS = 365
+MAX_NAME = 100
 ROLES_BY_INVITE = (Role.EXPERT, Role.BUDDY, Role.ADMIN)
 
 
@@ -61,12 +79,28 @@ class PersonRow:
     partners: tuple[str, ...]  # an expert's buddy, a buddy's experts
 
 
+EndMeetings = Callable[..., int]  # (session, person_id, now, *, erased) -> meetings cancelled
+# (platform, user id) of the erased accounts, and the erased names
+ForgetFiles = Callable[[list[tuple[str, str]], list[str]], None]
+
+
 class People:
+    """`end_meetings` (the booking service's `end_all`) cancels a leaving person's
+    Jour Fixes inside the revocation or erasure; `forget_files` removes what an
+    adapter keeps on disk for an erased account (the console's calendar files)."""
+
     def __init__(
-        self, sessions: sessionmaker[Session], clock: Callable[[], datetime] | None = None
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] | None = None,
+        *,
+        end_meetings: EndMeetings | None = None,
+        forget_files: ForgetFiles | None = None,
     ):
         self._sessions = sessions
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._end_meetings = end_meetings
+        self._forget_files = forget_files
 
     def _uow(self) -> UnitOfWork:
         return UnitOfWork(self._sessions)
@@ -99,6 +133,11 @@ class People:
         """A new invite: for a new person (role + name), or to link one more chat
         account of an existing person (person_ref)."""
         now = self._clock()
+        if not 1 <= days <= MAX_INVITE_DAYS:
+            raise PeopleError("bad_days", limit=MAX_INVITE_DAYS)
+        name = " ".join(storable(name or "").split())  # one line, single spaces, no controls
+        if len(name) > MAX_NAME:
+            raise PeopleError("name_too_long", limit=MAX_NAME)
         with self._uow() as uow:
             if person_ref is not None:
                 person = _resolve(uow, person_ref)
@@ -106,14 +145,12 @@ class People:
                     raise PeopleError("person_inactive", name=person.name or f"#{person.id}")
             else:
                 if role not in ROLES_BY_INVITE:
-                    raise PeopleError("bad_role", role=role)
-                if not name or not name.strip():
+                    raise PeopleError("bad_role", role=role[:20])
+                if not name:
                     raise PeopleError("name_missing")
                 if lang not in ("de", "en"):
-                    raise PeopleError("bad_lang", lang=lang)
-                person = uow.people.add(
-                    Person(name=name.strip(), role=role, lang=lang, created_at=now)
-                )
+                    raise PeopleError("bad_lang", value=lang[:20])
+                person = uow.people.add(Person(name=name, role=role, lang=lang, created_at=now))
             code = secrets.token_urlsafe(12)  # 16 characters of [A-Za-z0-9_-]: a valid deep link
             expires = now + timedelta(days=days)
             uow.session.add(
@@ -138,7 +175,11 @@ class People:
             person = invite.person
             existing = uow.people.identity(platform, user_id)
             if existing is not None and existing.person_id != person.id:
-                raise PeopleError("identity_taken")
+                if existing.person.active_role is not Role.APPLICANT:
+                    raise PeopleError("identity_taken")
+                uow.people.delete(existing)  # a revoked person's account, invited anew
+                uow.session.flush()
+                existing = None
             if not uow.people.claim_invite(invite.id, now):
                 raise PeopleError("invite_used")
             if existing is None:
@@ -183,33 +224,79 @@ class People:
             return [_row(uow, p) for p in uow.people.all()]
 
     def revoke(self, ref: str) -> str:
-        """Take the role away: unlink chat accounts, drop open invites and pairs."""
+        """Take the role away: future Jour Fixes are cancelled (the partners told),
+        every unsent message to the person's chats is cancelled, open invites and
+        pairs are dropped and timeline pushes stop. The chat links stay, so the
+        person can still see (`/meinedaten`) and erase (`/loeschen`) their data."""
+        now = self._clock()
         with self._uow() as uow:
             person = _resolve(uow, ref)
-            person.revoked_at = person.revoked_at or self._clock()
-            _unlink(uow, person)
+            if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
+                raise PeopleError("last_admin", name=person.name or f"#{person.id}")
+            person.revoked_at = person.revoked_at or now
+            outbox.cancel_naming(uow.session, person.name or "")  # news about them, unsent
+            if self._end_meetings is not None:
+                self._end_meetings(uow.session, person.id, now, erased=False)
+            s = uow.session
+            for ident in person.identities:
+                outbox.cancel(s, platform=ident.platform, chat_id=ident.chat_id)
+                s.execute(
+                    update(Subscription)
+                    .where(
+                        Subscription.platform == ident.platform,
+                        Subscription.user_id == ident.platform_user_id,
+                        Subscription.stopped_at.is_(None),
+                    )
+                    .values(stopped_at=now)
+                )
+            for obj in [*uow.people.invites_of(person.id), *uow.people.pairs_of(person.id)]:
+                uow.people.delete(obj)
             uow.commit()
             return person.name or f"#{person.id}"
 
     # -- privacy ------------------------------------------------------------------
-    def export(self, person_id: int) -> dict:
-        """Everything stored about a person, as plain data."""
+    def export(self, person_id: int, *, chat: tuple[str, str, str] | None = None) -> dict:
+        """Everything stored about a person, as plain data: the person, chat links,
+        invites, pairs, free times, Jour Fixes with their history, reminder
+        subscriptions and the messages queued for or sent to them."""
         with self._uow() as uow:
             person = uow.people.get(person_id)
             if person is None:
                 raise PeopleError("unknown_person", ref=f"#{person_id}")
-            return _export(uow, person)
+            return _export(uow, person, chat)
 
     def export_ref(self, ref: str) -> dict:
         with self._uow() as uow:
-            return _export(uow, _resolve(uow, ref))
+            return _export(uow, _resolve(uow, ref), None)
 
-    def erase(self, person_id: int) -> None:
-        """Blank personal data; keep role and dates for anonymous counts."""
+    def export_chat(self, platform: str, user_id: str, chat_id: str) -> dict:
+        """What is stored about a chat account that belongs to no person."""
+        with self._uow() as uow:
+            accounts = [(platform, user_id, chat_id)]
+            data = {
+                "reminder_subscriptions": _subscriptions(uow.session, accounts),
+                "messages": _messages(uow.session, accounts),
+            }
+            return {k: v for k, v in data.items() if v}
+
+    def erase(self, person_id: int, *, chat: tuple[str, str, str] | None = None) -> None:
+        """Erase everything that names or reaches the person, in one transaction:
+        future Jour Fixes are cancelled (the partners told, without the name),
+        meetings and their history, free times, subscriptions and chat links are
+        deleted, outbox rows to or about the person are cancelled and stripped,
+        unanswered questions naming them deleted. The row keeps role and dates for
+        anonymous counts. `chat` (platform, user id, chat id) adds a chat account
+        that is not linked to the person (an applicant's subscription)."""
+        now = self._clock()
         with self._uow() as uow:
             person = uow.people.get(person_id)
             if person is None:
                 raise PeopleError("unknown_person", ref=f"#{person_id}")
+            accounts = _accounts(person, chat)
+            names = [person.name or ""]
+            if self._end_meetings is not None:
+                self._end_meetings(uow.session, person.id, now, erased=True)
+            _forget(uow.session, accounts, names, person.id)
             _unlink(uow, person)
             for model, columns in (
                 (Availability, ("buddy_id",)),
@@ -219,8 +306,21 @@ class People:
                 condition = or_(*(getattr(model, c) == person.id for c in columns))
                 uow.session.execute(delete(model).where(condition))
             person.name, person.lang, person.timezone = None, "de", None
-            person.erased_at = person.erased_at or self._clock()
+            person.reminder_minutes, person.slot_minutes = "1440,60", 45
+            person.erased_at = person.erased_at or now
             uow.commit()
+        if self._forget_files is not None:
+            self._forget_files([(p, u) for p, u, _ in accounts], names)
+
+    def erase_chat(self, platform: str, user_id: str, chat_id: str) -> None:
+        """Erase what is stored about a chat account that belongs to no person (an
+        applicant's subscriptions and the messages to it)."""
+        accounts = [(platform, user_id, chat_id)]
+        with self._uow() as uow:
+            _forget(uow.session, accounts, [], None)
+            uow.commit()
+        if self._forget_files is not None:
+            self._forget_files([(platform, user_id)], [])
 
     def erase_ref(self, ref: str) -> int:
         with self._uow() as uow:
@@ -231,9 +331,10 @@ class People:
 
 def _resolve(uow: UnitOfWork, ref: str) -> Person:
     """A person by id ("3" or "#3") or by exact name (case-insensitive)."""
-    ref = ref.strip()
-    if ref.lstrip("#").isdigit():
-        person = uow.people.get(int(ref.lstrip("#")))
+    ref = storable(ref).strip()[:MAX_NAME]
+    number = ref.lstrip("#")
+    if number.isascii() and number.isdigit():
+        person = uow.people.get(int(number)) if len(number) <= 9 else None
         if person is None:
             raise PeopleError("unknown_person", ref=ref)
         return person
@@ -243,6 +344,56 @@ def _resolve(uow: UnitOfWork, ref: str) -> Person:
     if len(matches) > 1:
         raise PeopleError("ambiguous_person", ref=ref, ids=", ".join(f"#{p.id}" for p in matches))
     return matches[0]
+
+
+def _active_admins(uow: UnitOfWork) -> int:
+    stmt = select(func.count()).where(
+        Person.role == Role.ADMIN.value, Person.revoked_at.is_(None), Person.erased_at.is_(None)
+    )
+    return uow.session.scalar(stmt) or 0
+
+
+Account = tuple[str, str, str]  # platform, user id, chat id
+
+
+def _accounts(person: Person, chat: Account | None) -> list[Account]:
+    found = [(i.platform, i.platform_user_id, i.chat_id) for i in person.identities]
+    if chat is not None and chat not in found:
+        found.append(chat)
+    return found
+
+
+def _sub_refs(s: Session, accounts: list[Account]) -> list[str]:
+    """The outbox refs of the timeline pushes of these accounts (see bot.timeline)."""
+    slugs = list(s.scalars(select(Edition.slug)))
+    return [f"sub:{slug}:{p}:{u}" for slug in slugs for p, u, _ in accounts]
+
+
+def _meeting_refs(s: Session, person_id: int | None) -> list[str]:
+    if person_id is None:
+        return []
+    stmt = select(Meeting.id).where(
+        or_(Meeting.expert_id == person_id, Meeting.buddy_id == person_id)
+    )
+    return [f"meeting:{i}" for i in s.scalars(stmt)]
+
+
+def _forget(s: Session, accounts: list[Account], names: list[str], person_id: int | None) -> None:
+    """Outbox rows, subscriptions and unanswered questions that reach or name someone."""
+    outbox.forget(
+        s,
+        chats=[(p, c) for p, _, c in accounts],
+        refs=_sub_refs(s, accounts) + _meeting_refs(s, person_id),
+        names=names,
+    )
+    for p, u, _ in accounts:
+        s.execute(delete(Subscription).where(Subscription.platform == p, Subscription.user_id == u))
+    for name in (n.strip() for n in names if n and len(n.strip()) >= 3):
+        s.execute(
+            delete(FaqLog).where(
+                func.lower(FaqLog.question).contains(name.lower(), autoescape=True)
+            )
+        )
 
 
 def _unlink(uow: UnitOfWork, person: Person) -> None:
@@ -269,9 +420,57 @@ def _row(uow: UnitOfWork, p: Person) -> PersonRow:
     return PersonRow(p.id, p.name or "-", p.role, status, platforms, tuple(partners))
 
 
-def _export(uow: UnitOfWork, p: Person) -> dict:
-    def iso(ts: datetime | None) -> str | None:
-        return ts.isoformat() if ts else None
+def _iso(ts: datetime | None) -> str | None:
+    return ts.isoformat() if ts else None
+
+
+def _subscriptions(s: Session, accounts: list[Account]) -> list[dict]:
+    found = []
+    for p, u, _ in accounts:
+        stmt = (
+            select(Subscription, Edition.slug)
+            .join(Edition)
+            .where(Subscription.platform == p, Subscription.user_id == u)
+            .order_by(Subscription.id)
+        )
+        found += [
+            {
+                "edition": slug,
+                "platform": sub.platform,
+                "chat_id": sub.chat_id,
+                "lang": sub.lang,
+                "since": _iso(sub.created_at),
+                "stopped": _iso(sub.stopped_at),
+            }
+            for sub, slug in s.execute(stmt)
+        ]
+    return found
+
+
+def _messages(s: Session, accounts: list[Account]) -> list[dict]:
+    """Outbox rows to the accounts' chats, queued or sent, oldest first."""
+    conditions = [(OutboxRow.platform == p) & (OutboxRow.chat_id == c) for p, _, c in accounts if c]
+    if not conditions:
+        return []
+    stmt = select(OutboxRow).where(or_(*conditions)).order_by(OutboxRow.due_at, OutboxRow.id)
+    return [
+        {
+            "kind": r.kind,
+            "state": r.state,
+            "platform": r.platform,
+            "chat_id": r.chat_id,
+            "due": _iso(r.due_at),
+            "sent": _iso(r.sent_at),
+            "text": r.text,
+            "file": r.file_name,
+        }
+        for r in s.scalars(stmt)
+    ]
+
+
+def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
+    iso = _iso
+    accounts = _accounts(p, chat)
 
     pairs = []
     for pair in uow.people.pairs_of(p.id):
@@ -294,6 +493,8 @@ def _export(uow: UnitOfWork, p: Person) -> dict:
             "created_at": iso(p.created_at),
             "revoked_at": iso(p.revoked_at),
             "erased_at": iso(p.erased_at),
+            "jour_fixe_minutes": p.slot_minutes,
+            "reminders_before_minutes": p.reminder_minutes,
         },
         "chat_identities": [
             {
@@ -326,9 +527,24 @@ def _export(uow: UnitOfWork, p: Person) -> dict:
         ],
         "jour_fixes": [
             {
+                "id": m.id,
                 "start": iso(m.starts_at),
+                "end": iso(m.ends_at),
                 "state": m.state,
                 "with": (m.buddy if m.expert_id == p.id else m.expert).name,
+                "history": [
+                    {
+                        "at": iso(e.at),
+                        "action": e.action,
+                        "old_start": iso(e.old_start),
+                        "new_start": iso(e.new_start),
+                    }
+                    for e in uow.session.scalars(
+                        select(MeetingEvent)
+                        .where(MeetingEvent.meeting_id == m.id)
+                        .order_by(MeetingEvent.id)
+                    )
+                ],
             }
             for m in uow.session.scalars(
                 select(Meeting)
@@ -336,4 +552,14 @@ def _export(uow: UnitOfWork, p: Person) -> dict:
                 .order_by(Meeting.starts_at)
             )
         ],
+        "jour_fixe_series": [
+            {"id": x.id, "every_weeks": x.interval_weeks, "since": iso(x.created_at)}
+            for x in uow.session.scalars(
+                select(Series)
+                .where(or_(Series.expert_id == p.id, Series.buddy_id == p.id))
+                .order_by(Series.id)
+            )
+        ],
+        "reminder_subscriptions": _subscriptions(uow.session, accounts),
+        "messages": _messages(uow.session, accounts),
     }

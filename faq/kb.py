@@ -2,6 +2,10 @@
 
 An entry holds one fact of the call for applications, in German and English, with
 example questions, keywords and the passage of the call it comes from.
+
+`KnowledgeBase.from_files` is the entry for these files: UTF-8 text of at most
+MAX_FILE_BYTES, no key twice in a mapping, at most MAX_ENTRIES entries and
+MAX_ITEMS questions or keywords per language, texts of at most MAX_TEXT characters.
 """
 
 from __future__ import annotations
@@ -15,6 +19,29 @@ import yaml
 __all__ = ["LANGS", "Entry", "KnowledgeBase", "KnowledgeBaseError", "load_default_kb"]
 
 LANGS = ("de", "en")
+MAX_FILE_BYTES = 2_000_000
+MAX_ENTRIES = 2000
+MAX_ITEMS = 200
+MAX_TEXT = 4000
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key appearing twice in one mapping."""
+
+
+def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str | int) and key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=True)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 class KnowledgeBaseError(ValueError):
@@ -56,12 +83,19 @@ class KnowledgeBase:
     def from_files(cls, paths: list[Path]) -> KnowledgeBase:
         entries: list[Entry] = []
         for path in sorted(paths):
+            data = path.read_bytes()
+            if len(data) > MAX_FILE_BYTES:
+                raise KnowledgeBaseError(f"{path.name}: larger than {MAX_FILE_BYTES} bytes")
             try:
-                raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+                raw = yaml.load(data.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe
+            except UnicodeDecodeError as exc:
+                raise KnowledgeBaseError(f"{path.name}: byte {exc.start} is not UTF-8") from None
             except yaml.YAMLError as exc:
                 raise KnowledgeBaseError(f"{path.name}: not valid YAML: {exc}") from exc
             if not isinstance(raw, list):
                 raise KnowledgeBaseError(f"{path.name}: expected a list of entries")
+            if len(entries) + len(raw) > MAX_ENTRIES:
+                raise KnowledgeBaseError(f"{path.name}: more than {MAX_ENTRIES} entries in all")
             entries.extend(
                 _parse_entry(item, f"{path.name} entry {i + 1}") for i, item in enumerate(raw)
             )
@@ -76,11 +110,22 @@ def _bilingual(raw: dict, key: str, where: str, *, many: bool) -> dict:
         out = {}
         for lang in LANGS:
             items = value[lang]
-            if not isinstance(items, list) or not items:
-                raise KnowledgeBaseError(f"{where}: {key}.{lang} must be a non-empty list")
-            out[lang] = tuple(str(item) for item in items)
+            if not isinstance(items, list) or not items or len(items) > MAX_ITEMS:
+                raise KnowledgeBaseError(
+                    f"{where}: {key}.{lang} must be a list of 1 to {MAX_ITEMS} texts"
+                )
+            out[lang] = tuple(_short(item, where, key) for item in items)
         return out
-    return {lang: str(value[lang]).strip() for lang in LANGS}
+    return {lang: _short(value[lang], where, key) for lang in LANGS}
+
+
+def _short(value: object, where: str, key: str) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise KnowledgeBaseError(f"{where}: {key} must hold texts")
+    text = str(value).strip()
+    if len(text) > MAX_TEXT:
+        raise KnowledgeBaseError(f"{where}: a {key} text is longer than {MAX_TEXT} characters")
+    return text
 
 
 def _parse_entry(raw: object, where: str) -> Entry:

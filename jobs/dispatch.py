@@ -9,6 +9,9 @@ Policies
   whole platform pauses that long.
 - Network errors (`TransientError`): exponential backoff with jitter, up to
   `max_attempts`; then the row is `failed` and shows in `imbot admin outbox`.
+- Any other exception from a sender (a library error nobody foresaw, e.g. nio's
+  `LocalProtocolError` for a room the bot left) is a failed try of that row only,
+  with the same backoff and final `failed`: one bad message never stops the batch.
 - Blocked by the user (`Unreachable`): the row and the chat's other pending rows
   become `unreachable`, the chat identity is marked, subscriptions stop.
 - Rate limits by design: at most `rate_per_second` per platform and one message per
@@ -187,11 +190,23 @@ class Dispatcher:
             for row in rows:
                 if self._stopping:
                     break  # the rest stays claimed until stop() releases it
-                self._process(row, stats)
+                self._isolated(row, stats)
             done += len(rows)
             if self._stopping:
                 break
         return stats
+
+    def _isolated(self, row: OutboxRow, stats: TickStats) -> None:
+        """One row, whatever happens to it: an error in preparing or settling it (a
+        malformed row, a database hiccup) is that row's failed try, never the batch's."""
+        try:
+            self._process(row, stats)
+        except Exception as exc:
+            log.warning("outbox row %s could not be processed: %s", row.id, type(exc).__name__)
+            try:
+                self._retry_later(row, stats, f"unexpected {type(exc).__name__}")
+            except Exception:  # the database is away: the lease brings the row back
+                log.warning("outbox row %s stays claimed until its lease ends", row.id)
 
     def _process(self, row: OutboxRow, stats: TickStats) -> None:
         now = self._clock()
@@ -231,21 +246,33 @@ class Dispatcher:
             stats.failed += 1
             return self._settle(row, outbox.FAILED, error=str(exc))
         except TransientError as exc:
-            if row.attempts >= self.max_attempts:
-                log.error("outbox row %s failed after %s attempts: %s", row.id, row.attempts, exc)
-                stats.failed += 1
-                return self._settle(row, outbox.FAILED, error=str(exc))
-            delay = self.backoff * 2 ** (row.attempts - 1) * (1 + self._rng.random() / 4)
-            stats.retried += 1
-            return self._settle(
-                row,
-                outbox.PENDING,
-                error=str(exc),
-                retry_at=self._clock() + min(delay, timedelta(hours=1)),
+            return self._retry_later(row, stats, str(exc))
+        except Exception as exc:  # isolated: this row's try failed, the batch goes on
+            log.warning(
+                "outbox row %s: unexpected %s from the %s sender",
+                row.id,
+                type(exc).__name__,
+                row.platform,
             )
+            return self._retry_later(row, stats, f"unexpected {type(exc).__name__}")
         stats.sent += 1
         stats.lateness.append((self._clock() - row.due_at).total_seconds())
         self._settle(row, outbox.SENT)
+
+    def _retry_later(self, row: OutboxRow, stats: TickStats, error: str) -> None:
+        """A failed try: back off and try again, or give up after `max_attempts`."""
+        if row.attempts >= self.max_attempts:
+            log.error("outbox row %s failed after %s attempts: %s", row.id, row.attempts, error)
+            stats.failed += 1
+            return self._settle(row, outbox.FAILED, error=error)
+        delay = self.backoff * 2 ** (row.attempts - 1) * (1 + self._rng.random() / 4)
+        stats.retried += 1
+        return self._settle(
+            row,
+            outbox.PENDING,
+            error=error,
+            retry_at=self._clock() + min(delay, timedelta(hours=1)),
+        )
 
     def _settle(
         self,

@@ -13,20 +13,36 @@
         text: {de: ..., en: ...}
         remind_days_before: [7, 1]
 
-`parse_edition` validates and reports problems with their line numbers.
+`parse_edition` validates and reports problems with their line numbers. It is the
+one entry for edition files: at most MAX_FILE_BYTES of UTF-8 text, no key twice in
+a mapping, real calendar dates (2027-02-30 is refused), whole numbers that are not
+`true`, milestones within the edition's dates, at most MAX_MILESTONES of them, and
+texts that fit their columns.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-__all__ = ["EditionData", "EditionError", "MilestoneData", "default_edition_text", "parse_edition"]
+__all__ = [
+    "EditionData",
+    "EditionError",
+    "MilestoneData",
+    "default_edition_text",
+    "parse_edition",
+    "read_edition_file",
+]
+
+
+MAX_FILE_BYTES = 1_000_000
+MAX_MILESTONES = 200
+MAX_TITLE, MAX_TEXT = 200, 2000
 
 
 class EditionError(ValueError):
@@ -58,12 +74,44 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if isinstance(key, str | int) and key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice", key_node.start_mark
+            )
+        seen.add(key)
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 
+def _checked_date(loader: _LineLoader, node: yaml.ScalarNode):
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date of the calendar", node.start_mark
+        ) from None
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _checked_date)
+
+
+def read_edition_file(data: bytes) -> str:
+    """The text of an edition file, or EditionError (too big, binary, not UTF-8)."""
+    if len(data) > MAX_FILE_BYTES:
+        raise EditionError(f"the file has {len(data)} bytes: at most {MAX_FILE_BYTES}")
+    if b"\x00" in data:
+        raise EditionError("this is a binary file, not a YAML text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EditionError(
+            f"byte {exc.start} is not UTF-8: save the file as UTF-8 (e.g. not Latin-1)"
+        ) from None
 
 
 def default_edition_text() -> str:
@@ -72,6 +120,8 @@ def default_edition_text() -> str:
 
 
 def parse_edition(text: str) -> EditionData:
+    if len(text) > MAX_FILE_BYTES:
+        raise EditionError(f"the file has {len(text)} characters: at most {MAX_FILE_BYTES}")
     try:
         raw = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -85,7 +135,7 @@ def parse_edition(text: str) -> EditionData:
     slug = _text(raw, "slug", line, errors)
     if slug and not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", slug):
         errors.append(f"line {line}: slug may only hold letters, digits, - and _")
-    name = _text(raw, "name", line, errors)
+    name = _text(raw, "name", line, errors, limit=200)
     tz = str(raw.get("timezone", "Europe/Berlin"))
     try:
         ZoneInfo(tz)
@@ -103,11 +153,19 @@ def parse_edition(text: str) -> EditionData:
     if not isinstance(items, list) or not items:
         errors.append(f"line {line}: milestones must be a non-empty list")
         items = []
+    if len(items) > MAX_MILESTONES:
+        errors.append(f"line {line}: {len(items)} milestones: at most {MAX_MILESTONES}")
+        items = []
     keys: set[str] = set()
     for item in items:
         m = _milestone(item, line, errors)
         if m and m.key in keys:
             errors.append(f"line {item['__line__']}: milestone key {m.key!r} appears twice")
+        if m and starts and ends and not starts <= m.day <= ends:
+            errors.append(
+                f"line {item['__line__']}: milestone {m.key!r} on {m.day} is outside the "
+                f"edition ({starts} – {ends})"
+            )
         if m:
             keys.add(m.key)
             milestones.append(m)
@@ -124,29 +182,34 @@ def parse_edition(text: str) -> EditionData:
     )
 
 
-def _text(raw: dict, key: str, line: int, errors: list[str]) -> str:
+def _text(raw: dict, key: str, line: int, errors: list[str], limit: int = 64) -> str:
     value = raw.get(key)
-    if not isinstance(value, str | int) or not str(value).strip():
+    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
         errors.append(f"line {raw.get('__line__', line)}: missing {key!r}")
+        return ""
+    if len(str(value).strip()) > limit:
+        errors.append(f"line {raw.get('__line__', line)}: {key} is longer than {limit} characters")
         return ""
     return str(value).strip()
 
 
 def _date(raw: dict, key: str, line: int, errors: list[str]) -> date | None:
     value = raw.get(key)
-    if isinstance(value, date):
+    if isinstance(value, date) and not isinstance(value, datetime):
         return value
     errors.append(f"line {raw.get('__line__', line)}: {key} must be a date like 2023-05-03")
     return None
 
 
-def _bilingual(raw: dict, key: str, errors: list[str]) -> dict[str, str]:
+def _bilingual(raw: dict, key: str, errors: list[str], limit: int) -> dict[str, str]:
     value = raw.get(key)
     if not isinstance(value, dict) or not all(
         isinstance(value.get(k), str) and value[k].strip() for k in ("de", "en")
     ):
         errors.append(f"line {raw['__line__']}: {key} needs both de and en texts")
         return {"de": "", "en": ""}
+    if any(len(value[k].strip()) > limit for k in ("de", "en")):
+        errors.append(f"line {raw['__line__']}: {key} is longer than {limit} characters")
     return {"de": value["de"].strip(), "en": value["en"].strip()}
 
 
@@ -157,9 +220,10 @@ def _milestone(item: object, line: int, errors: list[str]) -> MilestoneData | No
     before = len(errors)
     key = _text(item, "key", line, errors)
     day = _date(item, "day", line, errors)
-    title, text = _bilingual(item, "title", errors), _bilingual(item, "text", errors)
+    title = _bilingual(item, "title", errors, MAX_TITLE)
+    text = _bilingual(item, "text", errors, MAX_TEXT)
     days = item.get("remind_days_before", [])
-    if not isinstance(days, list) or not all(isinstance(d, int) and 0 <= d <= 60 for d in days):
+    if not isinstance(days, list) or not all(type(d) is int and 0 <= d <= 60 for d in days):
         errors.append(f"line {item['__line__']}: remind_days_before must be a list of days (0-60)")
         days = []
     if len(errors) > before:

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import String, and_, cast, delete, func, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.db import dialect_insert
@@ -19,9 +19,12 @@ __all__ = [
     "Draft",
     "PENDING",
     "cancel",
+    "cancel_naming",
     "claim",
     "delete_pending",
     "enqueue",
+    "forget",
+    "purge_delivered",
     "release",
     "settle",
 ]
@@ -46,10 +49,20 @@ class Draft:
     file: tuple[str, str, bytes] | None = None  # name, mime, data
 
 
+ENQUEUE_CHUNK = 1000  # rows per INSERT: 16 columns each stay below SQLite's 32,766 parameters
+
+
 def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
-    """Insert drafts; a dedupe key that exists already is skipped. Returns rows added."""
-    if not drafts:
-        return 0
+    """Insert drafts; a dedupe key that exists already is skipped. Returns rows added.
+    Many drafts are written in several statements of the caller's transaction (the
+    databases cap the parameters of one statement), so it stays all or nothing."""
+    added = 0
+    for i in range(0, len(drafts), ENQUEUE_CHUNK):
+        added += _insert(session, drafts[i : i + ENQUEUE_CHUNK], now)
+    return added
+
+
+def _insert(session: Session, drafts: list[Draft], now: datetime) -> int:
     rows = [
         {
             "kind": d.kind,
@@ -180,3 +193,97 @@ def settle(
         OutboxRow.id == row_id, OutboxRow.state == CLAIMED, OutboxRow.claimed_by == worker
     )
     return session.execute(stmt.values(**values)).rowcount == 1
+
+
+# -- privacy ------------------------------------------------------------------------
+DELIVERY_RECORD_DAYS = 30  # settled rows keep recipient and text this long, then only counts
+
+_BLANK = {
+    "chat_id": "",
+    "text": "",
+    "buttons": None,
+    "file_name": None,
+    "file_mime": None,
+    "file_data": None,
+    "last_error": None,
+    "ref": None,
+}
+
+
+def _blank(session: Session, condition, tag: str) -> int:
+    """Cancel the unsent rows matching `condition` and strip every matching row down
+    to kind, platform, state and times (the dedupe key, which may hold a user id,
+    becomes `tag:id`)."""
+    session.execute(
+        update(OutboxRow)
+        .where(condition, OutboxRow.state.in_((PENDING, CLAIMED)))
+        .values(state=CANCELLED, claimed_by=None, claimed_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    key = literal(f"{tag}:", String) + cast(OutboxRow.id, String)
+    return session.execute(
+        update(OutboxRow)
+        .where(condition)
+        .values(**_BLANK, dedupe_key=key)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+
+
+def forget(
+    session: Session,
+    *,
+    chats: list[tuple[str, str]],
+    refs: list[str],
+    names: list[str],
+) -> int:
+    """Erasure: every row sent to one of `chats` (platform, chat id), planned under
+    one of `refs` (a meeting, a subscription), or naming one of `names` in its text
+    or its calendar file is cancelled if unsent and stripped of recipient, text and
+    file. Returns the rows touched."""
+    names = [n.strip().lower() for n in names if n and len(n.strip()) >= 3]
+    ids: set[int] = set()
+    conditions = [and_(OutboxRow.platform == p, OutboxRow.chat_id == c) for p, c in chats]
+    if refs:
+        conditions.append(OutboxRow.ref.in_(refs))
+    conditions += [func.lower(OutboxRow.text).contains(n, autoescape=True) for n in names]
+    if conditions:
+        ids.update(session.scalars(select(OutboxRow.id).where(or_(*conditions))))
+    if names:  # calendar files name both sides; lines of an ICS file may be folded
+        with_files = select(OutboxRow.id, OutboxRow.file_data).where(
+            OutboxRow.file_data.is_not(None)
+        )
+        for row_id, data in session.execute(with_files):
+            text = bytes(data).replace(b"\r\n ", b"").decode("utf-8", "replace").lower()
+            if any(n in text for n in names):
+                ids.add(row_id)
+    touched = 0
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 1000):
+        touched += _blank(session, OutboxRow.id.in_(ordered[i : i + 1000]), "erased")
+    return touched
+
+
+def cancel_naming(session: Session, name: str) -> int:
+    """Cancel the unsent rows whose text names `name` (a revoked person): news about
+    them that is no longer true. Returns rows cancelled."""
+    name = name.strip().lower()
+    if len(name) < 3:
+        return 0
+    stmt = update(OutboxRow).where(
+        OutboxRow.state == PENDING, func.lower(OutboxRow.text).contains(name, autoescape=True)
+    )
+    return session.execute(
+        stmt.values(state=CANCELLED).execution_options(synchronize_session=False)
+    ).rowcount
+
+
+def purge_delivered(session: Session, before: datetime) -> int:
+    """The retention rule: settled rows (sent, failed, dropped, cancelled,
+    unreachable) older than `before` lose recipient, text and file; what remains
+    (kind, platform, state, times) is enough for counts. Returns rows purged."""
+    settled = and_(
+        OutboxRow.state.not_in((PENDING, CLAIMED)),
+        func.coalesce(OutboxRow.sent_at, OutboxRow.created_at) < before,
+        or_(OutboxRow.chat_id != "", OutboxRow.text != "", OutboxRow.file_data.is_not(None)),
+    )
+    return _blank(session, settled, "purged")

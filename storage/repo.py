@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.db import dialect_insert
 from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
+from storage.text import storable
 
 __all__ = [
     "FaqLogRepository",
@@ -30,6 +31,7 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 @dataclass(frozen=True)
 class UnansweredQuestion:
+    id: int  # the newest row of the group; `delete_group(id)` deletes the whole group
     question: str
     lang: str
     best_guess: str | None
@@ -54,7 +56,7 @@ class FaqLogRepository:
     ) -> None:
         self.session.add(
             FaqLog(
-                question=question,
+                question=storable(question),
                 lang=lang,
                 best_guess=best_guess,
                 score=score,
@@ -81,6 +83,7 @@ class FaqLogRepository:
         count = func.count().label("n")
         stmt = (
             select(
+                func.max(FaqLog.id),
                 FaqLog.question,
                 FaqLog.lang,
                 func.max(FaqLog.best_guess),
@@ -96,7 +99,19 @@ class FaqLogRepository:
         if since is not None:
             stmt = stmt.where(FaqLog.asked_at >= since)
         rows = self.session.execute(stmt)
-        return [UnansweredQuestion(q, lang, g, s, n, at) for q, lang, g, s, n, at in rows]
+        return [UnansweredQuestion(*row) for row in rows]
+
+    def delete_group(self, row_id: int) -> int:
+        """Delete the question of row `row_id` with every identical one; rows deleted."""
+        row = self.session.get(FaqLog, row_id)
+        if row is None:
+            return 0
+        stmt = delete(FaqLog).where(FaqLog.question == row.question, FaqLog.lang == row.lang)
+        return self.session.execute(stmt).rowcount
+
+    def delete_older(self, before: datetime) -> int:
+        """Delete the questions asked before `before`; rows deleted."""
+        return self.session.execute(delete(FaqLog).where(FaqLog.asked_at < before)).rowcount
 
 
 class PeopleRepository:

@@ -9,6 +9,7 @@ console user are printed with their name; calendar files are saved to a folder.
 from __future__ import annotations
 
 import getpass
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -21,10 +22,18 @@ from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
 
-__all__ = ["ConsoleAdapter"]
+__all__ = ["ConsoleAdapter", "console_user"]
 
 QUIT = ("/quit", "/exit", "/ende")
 SWITCH = ("/als", "/as")
+_USER = re.compile(r"[a-z0-9_][a-z0-9._-]{0,31}")
+
+
+def console_user(name: str) -> str | None:
+    """A console user name (it names a folder of calendar files): 1 to 32 of a-z, 0-9,
+    dot, dash, underscore, not starting with a dot; None if `name` is not one."""
+    name = name.strip().lower()
+    return name if _USER.fullmatch(name) else None
 
 
 class ConsoleAdapter:
@@ -43,7 +52,7 @@ class ConsoleAdapter:
         self._handle = handle
         self._in = stdin or sys.stdin
         self._out = stdout or sys.stdout
-        self.user_id = user_id or _login_name()
+        self.user_id = user_id or console_user(_login_name()) or "console"
         self.files_dir = files_dir
         self.lang = lang  # for the console's own words
         self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
@@ -76,7 +85,11 @@ class ConsoleAdapter:
                 continue
             command, _, rest = line.partition(" ")
             if command.lower() in SWITCH and rest.strip():
-                self.user_id = rest.strip().lower()
+                user = console_user(rest)
+                if user is None:
+                    self._out.write(t("console_bad_user", self.lang) + "\n\n")
+                    continue
+                self.user_id = user
                 self._out.write(t("console_switched", self.lang, user=self.user_id) + "\n\n")
                 continue
             self.send_all(self._handle(self._inbound(line)))
@@ -114,7 +127,7 @@ class ConsoleAdapter:
     def _save(self, recipient: str, filename: str, data: bytes) -> str:
         if self.files_dir is None:
             return f"{filename} ({len(data)} bytes)"
-        folder = self.files_dir / recipient
+        folder = self.files_dir / (console_user(recipient) or "console")
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / filename
         path.write_bytes(data)

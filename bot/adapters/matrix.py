@@ -155,7 +155,9 @@ class MatrixAdapter:
         """Greet once the next sync shows the room as joined (sending needs its state)."""
         for _ in range(300):
             if room_id in self.client.rooms:
-                await self._answer(Inbound(self.platform, inviter, room_id, text="/start"), room_id)
+                private = _is_direct(self.client.rooms[room_id])
+                inbound = Inbound(self.platform, inviter, room_id, text="/start", private=private)
+                await self._answer(inbound, room_id)
                 return
             await asyncio.sleep(0.1)
         log.warning("joined a room but never saw it in a sync; no greeting sent")
@@ -165,10 +167,13 @@ class MatrixAdapter:
             return
         text = event.body.strip()
         button = pressed(text, self._choices.get(room.room_id, ()))
+        private = _is_direct(room)
         if button is not None:
-            inbound = Inbound(self.platform, event.sender, room.room_id, data=button.data)
+            inbound = Inbound(
+                self.platform, event.sender, room.room_id, data=button.data, private=private
+            )
         else:
-            inbound = Inbound(self.platform, event.sender, room.room_id, text=text)
+            inbound = Inbound(self.platform, event.sender, room.room_id, text=text, private=private)
         await self._answer(inbound, room.room_id)
 
     async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
@@ -177,7 +182,13 @@ class MatrixAdapter:
         choices = self._by_event.get(event.reacts_to, ())
         if choices and choices[0].confirms:  # a 👍 says yes to the first choice
             await self._answer(
-                Inbound(self.platform, event.sender, room.room_id, data=choices[0].data),
+                Inbound(
+                    self.platform,
+                    event.sender,
+                    room.room_id,
+                    data=choices[0].data,
+                    private=_is_direct(room),
+                ),
                 room.room_id,
             )
 
@@ -278,6 +289,11 @@ def _render(reply: Outbound) -> tuple[str, str]:
         items = "".join(f"<li>{html.escape(b.label)}</li>" for b in reply.buttons)
         formatted += f"<ol>{items}</ol><p><i>{html.escape(hint)}</i></p>"
     return plain, formatted
+
+
+def _is_direct(room: MatrixRoom) -> bool:
+    """A room of the bot and one person (joined or invited) is a private chat."""
+    return room.member_count <= 2
 
 
 def _raise_for(resp) -> None:

@@ -149,6 +149,7 @@ class TelegramAdapter:
             str(chat.id),
             text=text,
             lang_hint=_lang(user.language_code),
+            private=chat.type == ChatType.PRIVATE,
         )
         await self._answer(context.bot, inbound, chat.id)
 
@@ -156,6 +157,7 @@ class TelegramAdapter:
         query, user = update.callback_query, update.effective_user
         await query.answer()  # at once: the button stops spinning
         chat_id = query.message.chat.id if query.message else user.id
+        private = query.message is None or query.message.chat.type == ChatType.PRIVATE
         await self._show_choice(query)
         inbound = Inbound(
             self.platform,
@@ -163,6 +165,7 @@ class TelegramAdapter:
             str(chat_id),
             data=query.data or "",
             lang_hint=_lang(user.language_code),
+            private=private,
         )
         await self._answer(context.bot, inbound, chat_id)
 
@@ -209,7 +212,9 @@ class TelegramAdapter:
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Never a stack trace in chat: log it, apologise in the user's language."""
-        log.error("telegram update failed: %s", context.error, exc_info=context.error)
+        log.error(
+            "telegram update failed: %s", type(context.error).__name__, exc_info=context.error
+        )
         if isinstance(update, Update) and update.effective_chat:
             lang = _lang(update.effective_user.language_code) if update.effective_user else None
             with contextlib.suppress(TelegramError):

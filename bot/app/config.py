@@ -23,6 +23,9 @@ RULE_VARS = {
 }
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
 class ConfigError(ValueError):
     """A setting in the environment is wrong; the message names it and what is allowed."""
 
@@ -56,7 +59,14 @@ class Settings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
-        lang = env.get("IMBOT_LANG", "de").strip().lower()
+        lang = env.get("IMBOT_LANG", "de").strip().lower() or "de"
+        if lang not in ("de", "en"):
+            raise ConfigError(f"IMBOT_LANG={lang[:20]!r}: use de or en")
+        log_level = env.get("IMBOT_LOG_LEVEL", "WARNING").strip().upper() or "WARNING"
+        if log_level not in LOG_LEVELS:
+            raise ConfigError(
+                f"IMBOT_LOG_LEVEL={log_level[:20]!r}: use one of {', '.join(LOG_LEVELS)}"
+            )
         timezone = env.get("IMBOT_TIMEZONE", "Europe/Berlin").strip()
         try:
             ZoneInfo(timezone)
@@ -66,9 +76,9 @@ class Settings:
             ) from None
         return cls(
             database_url=database_url(env),
-            default_lang=lang if lang in ("de", "en") else "de",
+            default_lang=lang,
             timezone=timezone,
-            log_level=env.get("IMBOT_LOG_LEVEL", "WARNING").upper(),
+            log_level=log_level,
             telegram_bot=env.get("TELEGRAM_BOT_USERNAME", "").strip().lstrip("@") or None,
             rules=_rules(env),
             telegram_token=env.get("TELEGRAM_TOKEN", "").strip() or None,
@@ -91,21 +101,18 @@ class Settings:
 
 
 def _int(env, var: str, default: int, low: int, high: int) -> int:
+    """A whole number of ASCII digits in range ("²" is a digit to `str.isdigit`)."""
     raw = env.get(var, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise ConfigError(f"{var}={raw!r}: expected a whole number from {low} to {high}")
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9 and low <= int(raw) <= high):
+        raise ConfigError(f"{var}={raw[:20]!r}: expected a whole number from {low} to {high}")
     return int(raw)
 
 
 def _rules(env) -> Rules:
     values = {}
     for var, (name, low, high) in RULE_VARS.items():
-        raw = env.get(var, "").strip()
-        if not raw:
-            continue
-        if not raw.isdigit() or not low <= int(raw) <= high:
-            raise ConfigError(f"{var}={raw!r}: expected a whole number from {low} to {high}")
-        values[name] = int(raw)
+        if env.get(var, "").strip():
+            values[name] = _int(env, var, 0, low, high)
     return Rules(**values)

@@ -8,8 +8,15 @@ from typing import TextIO
 from bot.adapters.console import ConsoleAdapter
 from bot.app.config import Settings
 from bot.app.demo import GUIDE, create_demo
-from bot.app.wiring import build_booking, build_router, expire_requests, files_dir, open_database
-from bot.localtime import Clock
+from bot.app.wiring import (
+    apply_retention,
+    build_booking,
+    build_router,
+    expire_requests,
+    files_dir,
+    open_database,
+)
+from bot.localtime import Clock, system_clock
 from bot.people import People
 from jobs.dispatch import Dispatcher
 from jobs.scheduler import start_ticker
@@ -46,6 +53,7 @@ def run_console(
         with lock:
             console.send_all(expire_requests(router))
             dispatcher.tick()
+            apply_retention(sessions, (clock or system_clock)())
 
     console.tick = tick
     scheduler = start_ticker(tick, tick_seconds)

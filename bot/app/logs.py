@@ -1,16 +1,46 @@
-"""Logs: plain text on a terminal, one JSON object per line otherwise."""
+"""Logs: plain text on a terminal, one JSON object per line otherwise.
+
+Above DEBUG, a logged exception shows its type and where it happened, never its
+message: messages of library errors can quote what a person wrote or their name
+(SQL errors carry no parameters anyway: engines use `hide_parameters`)."""
 
 from __future__ import annotations
 
 import json
 import logging
 import sys
+import traceback
 from datetime import UTC, datetime
 
-__all__ = ["JsonFormatter", "setup_logging"]
+__all__ = ["JsonFormatter", "PlainFormatter", "setup_logging"]
 
 
-class JsonFormatter(logging.Formatter):
+class _NoExceptionMessages:
+    """A formatter mixin: tracebacks without exception messages unless at DEBUG."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record.exc_text = None  # logging caches it; another handler may have shown more
+        return super().format(record)
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            return super().formatException(ei)
+        _type, exc, tb = ei
+        lines = ["Traceback (most recent call last):\n", *traceback.format_tb(tb)]
+        chain: list[BaseException] = []
+        while exc is not None and exc not in chain and len(chain) < 10:
+            chain.append(exc)
+            exc = exc.__cause__ or exc.__context__
+        for seen in chain:
+            lines.append(f"{type(seen).__module__}.{type(seen).__qualname__} (message hidden)\n")
+        return "".join(lines).rstrip()
+
+
+class PlainFormatter(_NoExceptionMessages, logging.Formatter):
+    pass
+
+
+class JsonFormatter(_NoExceptionMessages, logging.Formatter):
     """One JSON object per line (for log collectors)."""
 
     def format(self, record: logging.LogRecord) -> str:
@@ -30,7 +60,7 @@ def setup_logging(level: str, json_logs: bool | None = None) -> None:
     tokens (httpx) or every tick (apscheduler) stay at WARNING."""
     handler = logging.StreamHandler()
     use_json = not sys.stderr.isatty() if json_logs is None else json_logs
-    plain = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    plain = PlainFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handler.setFormatter(JsonFormatter() if use_json else plain)
     root = logging.getLogger()
     root.handlers[:] = [handler]

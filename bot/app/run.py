@@ -18,7 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.app.config import ConfigError, Settings
 from bot.app.health import HealthServer
 from bot.app.metrics import METRICS
-from bot.app.wiring import build_router, enqueue_notices, expire_requests, open_database
+from bot.app.wiring import (
+    apply_retention,
+    build_router,
+    enqueue_notices,
+    expire_requests,
+    open_database,
+)
 from bot.chat.router import Router
 from bot.localtime import Clock, system_clock
 from bot.messages import Inbound, Outbound
@@ -66,6 +72,7 @@ class BotServices:
             )
             for state, n in s.execute(select(Meeting.state, func.count()).group_by(Meeting.state)):
                 METRICS.meetings.labels(state=state).set(n)
+        apply_retention(self.sessions, self.now())  # delivery records older than 30 days
         return stats
 
     def ready(self) -> dict[str, bool]:

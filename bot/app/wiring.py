@@ -10,8 +10,10 @@ terminal one.
 
 from __future__ import annotations
 
+import shutil
 import uuid
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -39,6 +41,7 @@ from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 
 __all__ = [
+    "apply_retention",
     "build_matcher",
     "build_people",
     "build_router",
@@ -47,6 +50,7 @@ __all__ = [
     "files_dir",
     "offset_clock",
     "open_database",
+    "people_service",
 ]
 
 
@@ -68,7 +72,42 @@ def open_database(settings: Settings) -> sessionmaker[Session]:
 
 
 def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
-    return People(open_database(settings), clock)
+    sessions = open_database(settings)
+    return people_service(settings, sessions, build_booking(settings, sessions, clock), clock)
+
+
+def people_service(
+    settings: Settings,
+    sessions: sessionmaker[Session],
+    booking: JourFixe,
+    clock: Clock | None = None,
+) -> People:
+    """People whose revocation and erasure cancel their Jour Fixes (booking) and
+    whose erasure removes the console's calendar files."""
+    return People(
+        sessions,
+        clock,
+        end_meetings=booking.end_all,
+        forget_files=console_files_remover(files_dir(settings)),
+    )
+
+
+def console_files_remover(root: Path) -> Callable[[list[tuple[str, str]], list[str]], None]:
+    """Deletes the folder of calendar files the console keeps per console user, and
+    any other console user's calendar file that names the erased person."""
+
+    def forget(accounts: list[tuple[str, str]], names: list[str]) -> None:
+        for platform, user_id in accounts:
+            folder = root / user_id
+            if platform == "console" and folder.resolve().parent == root.resolve():
+                shutil.rmtree(folder, ignore_errors=True)
+        wanted = [n.strip().lower() for n in names if n and len(n.strip()) >= 3]
+        for path in root.glob("*/*.ics") if wanted and root.is_dir() else ():
+            text = path.read_bytes().replace(b"\r\n ", b"").decode("utf-8", "replace").lower()
+            if any(n in text for n in wanted):
+                path.unlink(missing_ok=True)
+
+    return forget
 
 
 def build_booking(
@@ -99,10 +138,11 @@ def build_router(
             uow.commit()
 
     faq = FaqReplies(build_matcher(), record, offer_reminders=True, log_every_question=True)
+    booking = build_booking(settings, sessions, clock)
     services = Services(
         faq=faq,
-        people=People(sessions, clock),
-        booking=build_booking(settings, sessions, clock),
+        people=people_service(settings, sessions, booking, clock),
+        booking=booking,
         timeline=Timeline(sessions, clock),
         tz=ZoneInfo(settings.timezone),
         default_lang=settings.default_lang,
@@ -117,6 +157,16 @@ def expire_requests(router: Router) -> list[Outbound]:
     """Expire unanswered Jour Fixe requests; the notices for the experts (the tick's job)."""
     booking = router.services.booking
     return expiry_notices(booking) if booking is not None else []
+
+
+def apply_retention(sessions: sessionmaker[Session], now: datetime) -> int:
+    """The retention rule for delivery records, applied on every scheduler tick:
+    settled outbox rows older than `outbox.DELIVERY_RECORD_DAYS` lose recipient,
+    text and file. Returns the rows purged."""
+    with sessions() as s:
+        purged = outbox.purge_delivered(s, now - timedelta(days=outbox.DELIVERY_RECORD_DAYS))
+        s.commit()
+    return purged
 
 
 def files_dir(settings: Settings) -> Path:

@@ -258,7 +258,7 @@ def _pair(session: Session, expert_id: int) -> Pair:
 
 def _meeting(session: Session, meeting_id: int, person_id: int) -> Meeting:
     """A meeting the person takes part in; others' meetings do not exist for them."""
-    m = session.get(Meeting, meeting_id)
+    m = session.get(Meeting, meeting_id) if 0 < meeting_id < 2**31 else None
     if m is None or person_id not in (m.expert_id, m.buddy_id):
         raise BookingError("unknown_meeting", id=meeting_id)
     return m

@@ -16,9 +16,15 @@ def data(action: str, *numbers: int) -> str:
     return PREFIX + ":".join([action, *(str(n) for n in numbers)])
 
 
+MAX_NUMBER = 2**32 - 1  # ids and Unix times (until 2106) fit; larger ones are forged
+
+
 def parse(raw: str) -> tuple[str, list[int]] | None:
     """(action, numbers), or None for data that is malformed or forged."""
-    action, *numbers = raw.removeprefix(PREFIX).split(":")
-    if not numbers or not all(n.isdigit() for n in numbers):
+    if len(raw) > 64:  # Telegram's limit for button data
         return None
-    return action, [int(n) for n in numbers]
+    action, *numbers = raw.removeprefix(PREFIX).split(":")
+    if not numbers or not all(n.isascii() and n.isdigit() and len(n) <= 10 for n in numbers):
+        return None
+    values = [int(n) for n in numbers]
+    return (action, values) if all(v <= MAX_NUMBER for v in values) else None

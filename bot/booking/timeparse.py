@@ -27,6 +27,9 @@ _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|uhr|h)?"
 _RANGE = re.compile(rf"^{_CLOCK}\s*(?:-|–|bis|to|until)\s*{_CLOCK}$")
 _SINGLE = re.compile(rf"^{_CLOCK}$")
 _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2,4})?$")
+MAX_WINDOWS = 20  # windows in one /frei
+MAX_AHEAD = timedelta(days=2 * 366)  # dates further ahead are typos (e.g. 9999)
+MAX_AWAY = timedelta(days=366)  # days away in one go
 
 
 class TimeParseError(ValueError):
@@ -75,14 +78,21 @@ def _range(text: str) -> tuple[time, time]:
 
 
 def _date(text: str, today: date) -> date:
+    """A date from today on and at most two years ahead (TimeParseError otherwise)."""
     m = _DATE.match(text)
     if not m:
         raise ValueError
     d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
     if y:
-        return date(int(y) + (2000 if len(y) == 2 else 0), mo, d)
-    candidate = date(today.year, mo, d)
-    return candidate if candidate >= today else date(today.year + 1, mo, d)
+        found = date(int(y) + (2000 if len(y) == 2 else 0), mo, d)
+    else:
+        candidate = date(today.year, mo, d)
+        found = candidate if candidate >= today else date(today.year + 1, mo, d)
+    if found < today:
+        raise TimeParseError("date_past", text)
+    if found > today + MAX_AHEAD:
+        raise TimeParseError("date_far", text)
+    return found
 
 
 def _clean(text: str) -> str:
@@ -92,7 +102,10 @@ def _clean(text: str) -> str:
 def parse_windows(text: str, today: date) -> list[Window]:
     """Comma-separated windows: weekday + range, or date + range."""
     windows = []
-    for part in filter(None, (p.strip() for p in _clean(text).split(","))):
+    parts = [p for p in (p.strip() for p in _clean(text).split(",")) if p]
+    if len(parts) > MAX_WINDOWS:
+        raise TimeParseError("too_many_windows", str(MAX_WINDOWS))
+    for part in parts:
         head, _, rest = part.partition(" ")
         try:
             start, end = _range(rest.replace("uhr", "").strip())
@@ -100,11 +113,26 @@ def parse_windows(text: str, today: date) -> list[Window]:
                 windows.append(Window(start, end, weekday=WEEKDAY[head.strip(".")]))
             else:
                 windows.append(Window(start, end, day=_date(head, today)))
+        except TimeParseError:
+            raise
         except ValueError:
             raise TimeParseError("example_windows", part) from None
     if not windows:
         raise TimeParseError("example_windows", text)
-    return windows
+    return _merged(windows)
+
+
+def _merged(windows: list[Window]) -> list[Window]:
+    """Duplicate and overlapping windows of the same day become one."""
+    out: list[Window] = []
+    key = lambda w: (w.weekday is None, w.weekday or 0, w.day or date.min, w.start)  # noqa: E731
+    for w in sorted(windows, key=key):
+        last = out[-1] if out else None
+        if last and (last.weekday, last.day) == (w.weekday, w.day) and w.start <= last.end:
+            out[-1] = Window(last.start, max(last.end, w.end), weekday=w.weekday, day=w.day)
+        else:
+            out.append(w)
+    return out
 
 
 def parse_moment(text: str, now: datetime) -> datetime:
@@ -122,9 +150,14 @@ def parse_moment(text: str, now: datetime) -> datetime:
                 day += timedelta(days=7)
         else:
             day = _date(head, now.date())
-        return datetime.combine(day, at)
+        moment = datetime.combine(day, at)
+    except TimeParseError:
+        raise
     except ValueError:
         raise TimeParseError("example_moment", text) from None
+    if moment <= now.replace(tzinfo=None):
+        raise TimeParseError("date_past", text)
+    return moment
 
 
 def parse_dates(text: str, today: date) -> tuple[date, date]:
@@ -137,8 +170,12 @@ def parse_dates(text: str, today: date) -> tuple[date, date]:
         if len(parts) == 2:
             first = _date(parts[0], today)
             last = _date(parts[1], first)
+            if last - first > MAX_AWAY:
+                raise TimeParseError("away_too_long", text)
             if last >= first:
                 return first, last
+    except TimeParseError:
+        raise
     except ValueError:
         pass
     raise TimeParseError("example_dates", text)

@@ -13,6 +13,8 @@ HELP_WORDS = ("hilfe", "help", "?")
 
 
 def _start(ctx: Context) -> list[Outbound]:
+    if ctx.args and not ctx.msg.private:  # a group is nobody's chat: no invite here
+        return [Outbound(t("private_only", ctx.lang))]
     if ctx.args:
         return redeem(ctx, ctx.args[0])
     return [Outbound(f"{t('welcome', ctx.lang)}\n\n{ctx.help_text()}")]
@@ -39,10 +41,11 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
 FEATURE = Feature(
     name="core",
     commands=(
-        Command(("start",), _start, menu=("start", "start")),
-        Command(("hilfe", "help"), _help, menu=("hilfe", "help")),
-        Command(("sprache", "lang", "language"), _lang),
+        Command(("start",), _start, menu=("start", "start"), in_groups=True),
+        Command(("hilfe", "help"), _help, menu=("hilfe", "help"), in_groups=True),
+        Command(("sprache", "lang", "language"), _lang, in_groups=True),
     ),
     read=_read,
+    in_groups=True,
     help=lambda ctx: t("help", ctx.lang),
 )

@@ -35,13 +35,16 @@ FEATURE = Feature(
             ("faq", "themen", "topics"),
             lambda c: [c.services.faq.topics_reply(c.lang)],
             menu=("faq", "faq"),
+            in_groups=True,
         ),
         Command(
             ("kontakt", "contact"),
             lambda c: [c.services.faq.contact_reply(c.lang)],
             menu=("kontakt", "contact"),
+            in_groups=True,
         ),
     ),
-    callbacks=(Callback(FAQ_PREFIX, _choice),),
+    callbacks=(Callback(FAQ_PREFIX, _choice, in_groups=True),),
     read=_ask,
+    in_groups=True,
 )

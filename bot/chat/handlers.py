@@ -98,6 +98,7 @@ class Command:
     handler: Handler
     roles: frozenset[Role] = EVERYONE
     menu: tuple[str, str] | None = None  # (German, English) name in the command menus
+    in_groups: bool = False  # allowed in group chats (no identity, no personal data there)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Callback:
     prefix: str
     handler: ChoiceHandler
     roles: frozenset[Role] = EVERYONE
+    in_groups: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,3 +119,4 @@ class Feature:
     read: TextReader | None = None  # a plain message read in context; None lets it pass
     help: Callable[[Context], str | None] | None = None
     needs: tuple[str, ...] = ()  # names of optional Services the feature cannot work without
+    in_groups: bool = False  # its reader of plain messages also runs in group chats

@@ -124,38 +124,44 @@ def format_export(data: dict) -> str:
         items = value if isinstance(value, list) else [value]
         lines.append(f"{section}:" + ("" if items else " -"))
         for item in items:
-            lines.append("  " + ", ".join(f"{k}: {v}" for k, v in item.items() if v is not None))
+            lines.append("  " + _fields(item))
     return "\n".join(lines)
 
 
-def _subscriptions(ctx: Context) -> list[dict]:
-    if ctx.services.timeline is None:
-        return []
-    subs = ctx.services.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
-    return [
-        {
-            "chat_id": s.chat_id,
-            "lang": s.lang,
-            "since": s.created_at.isoformat(),
-            "stopped": s.stopped_at and s.stopped_at.isoformat(),
-        }
-        for s in subs
-    ]
+def _fields(item: dict) -> str:
+    parts = []
+    for k, v in item.items():
+        if v is None or v == "":
+            continue
+        if isinstance(v, list):
+            v = "; ".join(_fields(x) for x in v) or "-"
+        parts.append(f"{k}: {v}")
+    return ", ".join(parts)
+
+
+def _chat(ctx: Context) -> tuple[str, str, str]:
+    return (ctx.msg.platform, ctx.msg.user_id, ctx.msg.chat_id)
+
+
+def _stored(ctx: Context) -> dict:
+    """Everything stored about the sender: as a person, or as a chat account."""
+    people = ctx.services.people
+    if people is None:
+        return {}
+    if ctx.who is not None:
+        return people.export(ctx.who.person_id, chat=_chat(ctx))
+    return people.export_chat(*_chat(ctx))
 
 
 def _mydata(ctx: Context) -> list[Outbound]:
-    data = {}
-    if ctx.who is not None and ctx.services.people is not None:
-        data = ctx.services.people.export(ctx.who.person_id)
-    if subs := _subscriptions(ctx):
-        data["reminder_subscriptions"] = subs
+    data = _stored(ctx)
     if not data:
         return [Outbound(t("mydata_nothing", ctx.lang))]
     return [Outbound(f"{t('mydata_header', ctx.lang)}\n\n{format_export(data)}")]
 
 
 def _delete(ctx: Context) -> list[Outbound]:
-    if (ctx.who is None or ctx.services.people is None) and not _subscriptions(ctx):
+    if not _stored(ctx):
         return [Outbound(t("mydata_nothing", ctx.lang))]
     token = f"{ERASE_PREFIX}yes:{ctx.who.person_id if ctx.who else 'chat'}"
     if ctx.args and ctx.args[0].lower() in ("ja", "yes"):
@@ -175,10 +181,13 @@ def erase_choice(ctx: Context, data: str) -> list[Outbound]:
     if answer != f"yes:{ctx.who.person_id if ctx.who else 'chat'}":
         return [Outbound(t("stale_choice", ctx.lang))]
     lang = ctx.lang
-    if ctx.services.timeline is not None:
-        ctx.services.timeline.forget(ctx.msg.platform, ctx.msg.user_id)
-    if ctx.who is not None and ctx.services.people is not None:
-        ctx.services.people.erase(ctx.who.person_id)
+    people = ctx.services.people
+    if people is None:
+        return [Outbound(t("people_unavailable", lang))]
+    if ctx.who is not None:
+        people.erase(ctx.who.person_id, chat=_chat(ctx))
+    else:
+        people.erase_chat(*_chat(ctx))
     ctx.state.lang = None
     return [Outbound(t("delete_done", lang))]
 

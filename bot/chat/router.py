@@ -3,7 +3,9 @@
 The router is a registry: it knows no feature. It is given the services and the
 features (see bot.chat.FEATURES) and does what is the same for all of them:
 finding who writes and in which language, parsing "/command args" (or "!command"
-in Matrix), checking the sender's role against the command's, passing button
+in Matrix), checking the sender's role against the command's, keeping group
+chats to what is meant for groups (the FAQ: in a group nobody is identified and
+nothing personal is shown or linked), passing button
 data to the callback with the longest matching prefix, and offering a plain
 message to each feature's reader in turn. A handler never raises into the chat:
 an unexpected error becomes a short apology and a log entry.
@@ -15,17 +17,21 @@ import dataclasses
 import logging
 from collections.abc import Iterable
 
+from sqlalchemy.exc import OperationalError
+
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Inbound, Outbound
 from bot.people import Whois
 from bot.texts import LANGS, t
 from storage.models import Role
+from storage.text import storable
 
 __all__ = ["COMMAND_PREFIXES", "Router"]
 
 log = logging.getLogger(__name__)
 
 COMMAND_PREFIXES = ("/", "!")  # "!" is the Matrix habit
+MAX_INBOUND = 10_000  # characters of one message that are read at all
 
 
 class Router:
@@ -59,15 +65,26 @@ class Router:
         return out
 
     def handle(self, msg: Inbound) -> list[Outbound]:
+        """The replies to one message. The text is cut to MAX_INBOUND characters
+        (the FAQ reads 1,000; commands far less) and cleaned of what no database
+        can store before anything reads it."""
+        msg = dataclasses.replace(
+            msg,
+            text=storable(msg.text[:MAX_INBOUND]),
+            data=None if msg.data is None else storable(msg.data[:MAX_INBOUND]),
+        )
         state = self._chats.setdefault((msg.platform, msg.chat_id), ChatState())
         who = None
         try:
             people = self.services.people
-            who = people.whois(msg.platform, msg.user_id) if people else None
+            who = people.whois(msg.platform, msg.user_id) if people and msg.private else None
             ctx = self._context(msg, who, state)
             return [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
             ]
+        except OperationalError:  # read-only, locked, gone: nothing was changed
+            log.exception("database unavailable for a %s message", msg.platform)
+            return [Outbound(t("db_unavailable", self._lang(msg, who, state)))]
         except Exception:
             log.exception("handler failed on %s message", msg.platform)
             return [Outbound(t("error", self._lang(msg, who, state)))]
@@ -97,6 +114,8 @@ class Router:
         if text.startswith(COMMAND_PREFIXES):
             return self._command(ctx, text)
         for feature in self.features:
+            if not (msg.private or feature.in_groups):
+                continue
             if feature.read is not None and (replies := feature.read(ctx, text)) is not None:
                 return replies
         return [Outbound(t("empty", lang))]
@@ -104,9 +123,11 @@ class Router:
     def _command(self, ctx: Context, text: str) -> list[Outbound]:
         name, *args = text[1:].split() or [""]
         command = self._commands.get(name.split("@", 1)[0].lower())  # Telegram: /help@bot
-        shown = text.split()[0]
+        shown = text.split()[0][:40]
         if command is None:
             return [Outbound(t("unknown_command", ctx.lang, command=shown))]
+        if not (ctx.msg.private or command.in_groups):
+            return [Outbound(t("private_only", ctx.lang))]
         if ctx.role not in command.roles:
             roles = ", ".join(t(f"role_{r.value}", ctx.lang) for r in sorted(command.roles))
             return [Outbound(t("forbidden", ctx.lang, command=shown, roles=roles))]
@@ -117,4 +138,6 @@ class Router:
         callback = next((c for c in self._callbacks if data.startswith(c.prefix)), None)
         if callback is None or ctx.role not in callback.roles:
             return [Outbound(t("stale_choice", ctx.lang))]
+        if not (ctx.msg.private or callback.in_groups):
+            return [Outbound(t("private_only", ctx.lang))]
         return callback.handler(ctx, data)

@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _problem(exc: Exception) -> str | None:
     """A known problem in plain words; None for a bug (shown as a traceback)."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
     from bot.app.config import ConfigError
     from bot.people import PeopleError
@@ -100,7 +100,7 @@ def _problem(exc: Exception) -> str | None:
         return f"database problem: {exc}"
     if isinstance(exc, ConfigError):
         return f"configuration problem: {exc}"
-    if isinstance(exc, OperationalError):  # the database went away after start
+    if isinstance(exc, SQLAlchemyDatabaseError):  # went away after start, read-only, ...
         return f"database problem: {exc.orig}"
     return None
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm
+from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm, number, text
 
 __all__ = ["add_parsers"]
 
@@ -14,25 +14,31 @@ __all__ = ["add_parsers"]
 def add_parsers(actions) -> None:
     invite = actions.add_parser("invite", help="invite a person (prints code and deep link)")
     invite.add_argument("--role", choices=("expert", "buddy", "admin"), help="role of a new person")
-    invite.add_argument("--name", help="full name of a new person")
+    invite.add_argument("--name", type=text(100), help="full name of a new person")
     invite.add_argument("--lang", choices=("de", "en"), default="de", help="their language (de)")
-    invite.add_argument("--person", help="link another chat account of this existing person")
-    invite.add_argument("--days", type=int, default=14, help="days the code is valid (14)")
+    invite.add_argument(
+        "--person", type=text(200), help="link another chat account of this existing person"
+    )
+    invite.add_argument(
+        "--days", type=number(1, 365), default=14, help="days the code is valid (14, at most 365)"
+    )
     invite.set_defaults(run=_invite)
     pair = actions.add_parser("pair", help="give an expert their buddy")
-    pair.add_argument("expert", help="number (see `imbot admin people`) or exact name")
-    pair.add_argument("buddy", help="number or exact name")
+    pair.add_argument(
+        "expert", type=text(200), help="number (see `imbot admin people`) or exact name"
+    )
+    pair.add_argument("buddy", type=text(200), help="number or exact name")
     pair.set_defaults(run=_pair)
     actions.add_parser("people", help="everyone, with role, status and pairs").set_defaults(
         run=_people
     )
-    for name, text, run in (
+    for name, about, run in (
         ("revoke", "take a person's role and chat links away", _revoke),
         ("export", "print everything stored about a person (JSON)", _export),
         ("erase", "erase a person's personal data", _erase),
     ):
-        action = actions.add_parser(name, help=text)
-        action.add_argument("person", help="number or exact name")
+        action = actions.add_parser(name, help=about)
+        action.add_argument("person", type=text(200), help="number or exact name")
         if name == "erase":
             action.add_argument("--yes", action="store_true", help="do not ask for confirmation")
         action.set_defaults(run=run)
@@ -79,7 +85,9 @@ def _people(settings, args: argparse.Namespace) -> int:
 
 def _revoke(settings, args: argparse.Namespace) -> int:
     name = _people_service(settings).revoke(args.person)
-    print(f"Revoked {name}: chat links, open invites and pairs removed.")
+    from bot.texts import t
+
+    print(t("revoke_done", "en", name=name))
     return EXIT_OK
 
 
@@ -101,5 +109,8 @@ def _erase(settings, args: argparse.Namespace) -> int:
             print("Nothing erased.")
             return EXIT_OK
     people.erase(data["id"])
-    print(f"Erased {label}; only anonymous counts remain.")
+    print(
+        f"Erased {label}: name, chat links, meetings, subscriptions and messages are gone;"
+        " only role and dates remain for anonymous counts."
+    )
     return EXIT_OK

@@ -25,6 +25,7 @@ def add_parsers(sub) -> None:
     chat.add_argument(
         "--as",
         dest="user",
+        type=_console_user,
         metavar="USER",
         help="console user to write as (e.g. erika or bernd after `imbot demo`)",
     )
@@ -40,9 +41,23 @@ def add_parsers(sub) -> None:
 
 def _moment(text: str) -> datetime:
     try:
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a time like 2023-04-26T09:00") from None
+    if not 2000 <= moment.year <= 2100:
+        raise argparse.ArgumentTypeError(f"{text!r}: use a year from 2000 to 2100")
+    return moment.replace(tzinfo=None)
+
+
+def _console_user(text: str) -> str:
+    from bot.adapters.console import console_user
+
+    user = console_user(text)
+    if user is None:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r}: use 1 to 32 letters, digits, dots, dashes or underscores"
+        )
+    return user
 
 
 def _chat(settings, args: argparse.Namespace) -> int:
@@ -56,7 +71,7 @@ def _chat(settings, args: argparse.Namespace) -> int:
     clock = None
     if args.now:
         clock = offset_clock(args.now.replace(tzinfo=ZoneInfo(settings.timezone)))
-    run_console(settings, user=args.user.lower() if args.user else None, clock=clock)
+    run_console(settings, user=args.user, clock=clock)
     return EXIT_OK
 
 
@@ -67,6 +82,9 @@ def _demo(settings, args: argparse.Namespace) -> int:
     print("Demo people created." if created else "The demo people exist already.")
     print(guide)
     return EXIT_OK
+
+
+MAX_QUESTION_CHARS = 1000  # as in the chat (bot.chat.faq); importing it would load the chat
 
 
 def _ask(settings, args: argparse.Namespace) -> int:
@@ -80,6 +98,9 @@ def _ask(settings, args: argparse.Namespace) -> int:
     for question in questions:
         if not question:
             continue
+        if len(question) > MAX_QUESTION_CHARS:  # the matcher's work grows with the length
+            print(f"imbot: question cut to {MAX_QUESTION_CHARS} characters", file=sys.stderr)
+            question = question[:MAX_QUESTION_CHARS]
         match = matcher.match(question, lang)
         if args.json:
             print(json.dumps(_as_json(match), ensure_ascii=False), flush=True)

@@ -1,10 +1,15 @@
-"""What the command modules share: exit codes and asking before a change."""
+"""What the command modules share: exit codes, asking before a change, and the
+validation of command-line values (argparse `type=` functions: a bad value ends
+with a usage message naming the option and what is allowed, exit code 2, before
+anything is read or written)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 
-__all__ = ["EXIT_CONFIG", "EXIT_OK", "EXIT_USAGE", "confirm"]
+__all__ = ["EXIT_CONFIG", "EXIT_OK", "EXIT_USAGE", "confirm", "number", "text"]
 
 EXIT_OK, EXIT_CONFIG, EXIT_USAGE = 0, 1, 2
 
@@ -15,3 +20,36 @@ def confirm(question: str, needs: str) -> bool | None:
         print(f"imbot: {needs} (no terminal to ask)", file=sys.stderr)
         return None
     return input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "j", "ja")
+
+
+def number(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from `low` to `high` (ASCII digits only: "²" or "1e3" are refused)."""
+
+    def parse(value: str) -> int:
+        raw = value.strip()
+        digits = raw.removeprefix("-")
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > 12:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number")
+        n = int(raw)
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{n} is out of range: use {low} to {high}")
+        return n
+
+    return parse
+
+
+def text(max_chars: int, *, empty_ok: bool = False) -> Callable[[str], str]:
+    """A text of at most `max_chars` characters, without control characters."""
+    from storage.text import storable
+
+    def parse(value: str) -> str:
+        cleaned = storable(value).strip()
+        if not cleaned and not empty_ok:
+            raise argparse.ArgumentTypeError("must not be empty")
+        if len(cleaned) > max_chars:
+            raise argparse.ArgumentTypeError(
+                f"is {len(cleaned)} characters long: at most {max_chars}"
+            )
+        return cleaned
+
+    return parse

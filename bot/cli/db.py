@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import UTC, datetime, timedelta
 
-from bot.cli.common import EXIT_OK
+from bot.cli.common import EXIT_OK, EXIT_USAGE, number
 
 __all__ = ["add_parsers"]
 
@@ -15,8 +16,21 @@ def add_parsers(sub) -> None:
         dest="faq_command", metavar="ACTION", required=True
     )
     unanswered = faq.add_parser("unanswered", help="questions the bot could not answer")
-    unanswered.add_argument("--days", type=int, default=30, help="look back this many days (30)")
-    unanswered.add_argument("--limit", type=int, default=50, help="at most this many rows (50)")
+    unanswered.add_argument(
+        "--days", type=number(1, 3650), default=30, help="look back this many days (30)"
+    )
+    unanswered.add_argument(
+        "--limit", type=number(1, 1000), default=50, help="at most this many rows (50)"
+    )
+    unanswered.add_argument(
+        "--delete", type=number(1, 2**62), metavar="ID", help="delete this question (all copies)"
+    )
+    unanswered.add_argument(
+        "--older-than",
+        type=number(0, 3650),
+        metavar="DAYS",
+        help="delete the questions asked more than DAYS days ago",
+    )
     unanswered.set_defaults(run=_unanswered)
     db = sub.add_parser("db", help="database tools").add_subparsers(
         dest="db_command", metavar="ACTION", required=True
@@ -29,21 +43,39 @@ def _unanswered(settings, args: argparse.Namespace) -> int:
 
     from storage.db import make_engine, upgrade
     from storage.repo import UnitOfWork, session_factory
+    from storage.text import printable
 
     engine = make_engine(settings.database_url)
     upgrade(engine)
-    since = datetime.now(UTC) - timedelta(days=args.days)
+    now = datetime.now(UTC)
+    if args.delete is not None or args.older_than is not None:
+        with UnitOfWork(session_factory(engine)) as uow:
+            if args.delete is not None:
+                gone = uow.faq_log.delete_group(args.delete)
+                if not gone:
+                    print(f"imbot: no question #{args.delete}", file=sys.stderr)
+                    return EXIT_USAGE
+            else:
+                gone = uow.faq_log.delete_older(now - timedelta(days=args.older_than))
+            uow.commit()
+        print(f"Deleted {gone} stored question(s).")
+        return EXIT_OK
+    since = now - timedelta(days=args.days)
     with UnitOfWork(session_factory(engine)) as uow:
         rows = uow.faq_log.unanswered(since=since, limit=args.limit)
     if not rows:
         print(f"No unanswered questions in the last {args.days} days.")
         return EXIT_OK
     tz = ZoneInfo(settings.timezone)
-    print(f"{'count':>5}  {'last asked':16}  lang  {'best guess':20} score  question")
+    print(f"{'id':>6} {'count':>5}  {'last asked':16}  lang  {'best guess':20} score  question")
     for r in rows:
         when = r.last_asked.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        guess = r.best_guess or "-"
-        print(f"{r.count:>5}  {when:16}  {r.lang:4}  {guess:20} {r.score:5.2f}  {r.question}")
+        guess = printable(r.best_guess or "-")
+        print(
+            f"{r.id:>6} {r.count:>5}  {when:16}  {printable(r.lang):4}  {guess:20} "
+            f"{r.score:5.2f}  {printable(r.question)}"
+        )
+    print("Delete one with --delete ID, old ones with --older-than DAYS.")
     return EXIT_OK
 
 

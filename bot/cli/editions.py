@@ -29,14 +29,16 @@ def _timeline(settings):
 
 
 def _load(settings, args: argparse.Namespace) -> int:
-    from jobs.editions import EditionError
+    from jobs.editions import MAX_FILE_BYTES, EditionError, read_edition_file
 
     path = Path(args.file)
     if not path.is_file():
         print(f"imbot: no such file: {path}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        data, planned = _timeline(settings).load(path.read_text(encoding="utf-8"))
+        with path.open("rb") as f:
+            text = read_edition_file(f.read(MAX_FILE_BYTES + 1))
+        data, planned = _timeline(settings).load(text)
     except EditionError as exc:
         print(f"imbot: {path.name} is not a valid edition:\n{exc}", file=sys.stderr)
         return EXIT_CONFIG

@@ -8,7 +8,7 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm
+from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm, number, text
 
 __all__ = ["add_parsers", "recipients"]
 
@@ -22,14 +22,16 @@ def add_parsers(actions) -> None:
         default="failed,unreachable,pending,claimed",
         help="comma-separated states (default: failed,unreachable,pending,claimed)",
     )
-    box.add_argument("--limit", type=int, default=50)
+    box.add_argument("--limit", type=number(1, 10000), default=50, help="rows shown (50)")
     box.set_defaults(run=_outbox)
     announce = actions.add_parser("announce", help="send a message to a group, after a preview")
     announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
-    announce.add_argument("--text", required=True, help="the message")
+    announce.add_argument(
+        "--text", required=True, type=text(4000), help="the message (at most 4000 characters)"
+    )
     announce.add_argument("--yes", action="store_true", help="send without asking")
     announce.add_argument(
-        "--wait", type=float, default=60, help="seconds to show delivery progress (60)"
+        "--wait", type=number(0, 3600), default=60, help="seconds to show delivery progress (60)"
     )
     announce.set_defaults(run=_announce)
 
@@ -55,11 +57,13 @@ def _outbox(settings, args: argparse.Namespace) -> int:
             .limit(args.limit)
         ).all()
     print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
+    from storage.text import printable
+
     for r in rows:
         due = r.due_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        error = f"  last error: {r.last_error}" if r.last_error else ""
+        error = f"  last error: {printable(r.last_error)}" if r.last_error else ""
         print(
-            f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{r.chat_id}  "
+            f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{printable(r.chat_id)}  "
             f"tries {r.attempts}{error}"
         )
     return EXIT_OK

@@ -1,6 +1,12 @@
 """Greeting, help, the FAQ's replies, languages and errors."""
 
 TEXTS: dict[str, dict[str, str]] = {
+    "private_only": {
+        "de": "Das geht nur im privaten Chat: bitte schreiben Sie mir direkt. Hier in der "
+        "Gruppe beantworte ich Fragen zur Ausschreibung.",
+        "en": "That only works in a private chat: please write to me directly. Here in the "
+        "group I answer questions about the call.",
+    },
     "welcome": {
         "de": "Hallo! Ich bin der Bot der „Integrationsmacher:innen – Integration durch "
         "Zusammenarbeit“ (gefördert durch die Robert Bosch Stiftung, durchgeführt von "
@@ -69,6 +75,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuch es gleich "
         "noch einmal.",
         "en": "Sorry, something went wrong on my side. Please try again in a moment.",
+    },
+    "db_unavailable": {
+        "de": "Ich kann gerade nichts speichern (die Datenbank ist nicht verfügbar). Es wurde "
+        "nichts geändert. Bitte versuchen Sie es später noch einmal; das Team ist informiert.",
+        "en": "I cannot save anything right now (the database is unavailable). Nothing was "
+        "changed. Please try again later; the team has been told.",
     },
     "too_long": {
         "de": "Deine Nachricht ist sehr lang – ich lese die ersten {limit} Zeichen.",

@@ -11,6 +11,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: Do 14:00 oder 12.03. 14:00",
         "en": 'I can\'t read "{text}". Example: Thu 2pm or 12.03. 14:00',
     },
+    "date_past": {
+        "de": "„{text}“ liegt in der Vergangenheit. Bitte nennen Sie einen Termin ab jetzt.",
+        "en": '"{text}" is in the past. Please give a time from now on.',
+    },
+    "date_far": {
+        "de": "„{text}“ liegt mehr als zwei Jahre in der Zukunft. Bitte prüfen Sie das Jahr.",
+        "en": '"{text}" is more than two years ahead. Please check the year.',
+    },
+    "too_many_windows": {
+        "de": "Das sind zu viele Zeitfenster auf einmal: höchstens {text}.",
+        "en": "That is too many time windows at once: at most {text}.",
+    },
+    "away_too_long": {
+        "de": "„{text}“ ist länger als ein Jahr. Bitte tragen Sie höchstens ein Jahr auf "
+        "einmal ein.",
+        "en": '"{text}" is longer than a year. Please enter at most one year at a time.',
+    },
+    "too_many_away": {
+        "de": "Es sind schon {limit} Abwesenheiten eingetragen. /frei löschen räumt auf.",
+        "en": "There are {limit} periods away already. /frei clear tidies up.",
+    },
     "example_dates": {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: /urlaub 24.12.-2.1.",
         "en": 'I can\'t read "{text}". Example: /urlaub 24.12.-2.1.',
@@ -169,6 +190,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "your calendar.",
     },
     "by_other": {"de": " (von {name})", "en": " (by {name})"},
+    "ended_erased": {
+        "de": "Abgesagt: Jour Fixe {when}. Die andere Person hat ihre Daten beim Bot "
+        "gelöscht. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
+        "en": "Cancelled: Jour Fixe {when}. The other person erased their data with the "
+        "bot. The calendar file removes the meetings from your calendar.",
+    },
+    "ended_revoked": {
+        "de": "Abgesagt: Jour Fixe mit {name} {when}. {name} nimmt nicht mehr am Programm "
+        "teil. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
+        "en": "Cancelled: Jour Fixe with {name} {when}. {name} no longer takes part in the "
+        "program. The calendar file removes the meetings from your calendar.",
+    },
     "expired_for_expert": {
         "de": "{buddy} hat auf deine Anfrage für {when} nicht rechtzeitig "
         "geantwortet; der Termin ist wieder frei. /jourfixe zeigt neue "

@@ -47,8 +47,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "name_missing": {"de": "Bitte gib einen Namen an.", "en": "Please give a name."},
     "bad_lang": {
-        "de": "Sprache „{lang}“? Möglich: de, en.",
-        "en": 'Language "{lang}"? Possible: de, en.',
+        "de": "Sprache „{value}“? Möglich: de, en.",
+        "en": 'Language "{value}"? Possible: de, en.',
+    },
+    "name_too_long": {
+        "de": "Dieser Name ist zu lang: höchstens {limit} Zeichen.",
+        "en": "This name is too long: at most {limit} characters.",
+    },
+    "bad_days": {
+        "de": "Eine Einladung gilt 1 bis {limit} Tage.",
+        "en": "An invite is valid for 1 to {limit} days.",
     },
     "person_inactive": {
         "de": "{name} ist gesperrt oder gelöscht.",
@@ -78,11 +86,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "revoke_usage": {"de": "Bitte so: /revoke PERSON", "en": "Please use: /revoke PERSON"},
     "revoke_done": {
-        "de": "{name} ist gesperrt; Chat-Verknüpfungen, offene Einladungen und Paare sind "
-        "entfernt.",
-        "en": "{name} is revoked; chat links, open invites and pairs are removed.",
+        "de": "{name} ist gesperrt: Rolle, offene Einladungen und Paare sind entfernt, "
+        "künftige Jour Fixes abgesagt (die andere Seite ist informiert) und keine "
+        "Erinnerungen mehr geplant.",
+        "en": "{name} is revoked: role, open invites and pairs are removed, future Jour "
+        "Fixes cancelled (the other side is told) and no reminders planned any more.",
     },
     "people_empty": {"de": "Noch niemand eingeladen.", "en": "Nobody invited yet."},
+    "last_admin": {
+        "de": "{name} ist der letzte Admin und kann nicht gesperrt werden. Bitte laden Sie "
+        "zuerst einen weiteren Admin ein (/invite admin NAME).",
+        "en": "{name} is the last admin and cannot be revoked. Please invite another admin "
+        "first (/invite admin NAME).",
+    },
     "mydata_nothing": {
         "de": "Über dich ist nichts gespeichert. Fragen, die ich nicht beantworten "
         "konnte, speichere ich ohne Bezug zu dir, damit das Team die Antworten "
@@ -92,11 +108,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "mydata_header": {"de": "Das ist über dich gespeichert:", "en": "This is stored about you:"},
     "delete_confirm": {
-        "de": "Damit löschst du deinen Namen, deine Chat-Verknüpfungen, Einladungen "
-        "und Buddy-Zuordnungen. Danach kennt dich der Bot nicht mehr. Wirklich "
-        "löschen?",
-        "en": "This erases your name, chat links, invites and buddy pairings. "
-        "Afterwards the bot no longer knows you. Really erase?",
+        "de": "Damit löschen Sie Ihren Namen, Ihre Chat-Verknüpfungen, Einladungen, "
+        "Buddy-Zuordnungen, Jour Fixes (kommende werden abgesagt, die andere Seite "
+        "erfährt es), Erinnerungen und die Nachrichten an Sie. Danach kennt Sie der Bot "
+        "nicht mehr. Wirklich löschen?",
+        "en": "This erases your name, chat links, invites, buddy pairings, Jour Fixes "
+        "(upcoming ones are cancelled and the other side is told), reminders and the "
+        "messages to you. Afterwards the bot no longer knows you. Really erase?",
     },
     "delete_yes": {"de": "Ja, löschen", "en": "Yes, erase"},
     "delete_no": {"de": "Abbrechen", "en": "Cancel"},

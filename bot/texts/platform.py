@@ -3,6 +3,12 @@ bot's own replies, and the short descriptions in Telegram's command menu."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "reply_with_number": {"de": "(Antworte mit der Nummer)", "en": "(Reply with the number)"},
+    "console_bad_user": {
+        "de": "(ein Konsolen-Name hat 1 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder "
+        "Unterstriche, z. B. /als erika)",
+        "en": "(a console name has 1 to 32 letters, digits, dots, dashes or underscores, "
+        "e.g. /as erika)",
+    },
     "console_switched": {
         "de": "(du schreibst jetzt als {user})",
         "en": "(you are now writing as {user})",

@@ -78,7 +78,8 @@ def test_run_on_postgresql_survives_sigterm_and_restart_with_nothing_lost(fresh_
         api.user_says(556, "Wann ist Bewerbungsschluss?")
         api.wait_for_text(556, "3. Mai 2023", timeout=30)
         # the outbox counts a tick's deliveries when the tick ends, after the message is out
-        sent = 'imbot_outbox_total{outcome="sent"}'
+        # (the first tick creates the label with 0.0: wait for the count, not the label)
+        sent = 'imbot_outbox_total{outcome="sent"} 1.0'
         _poll(lambda: sent in _get(f"http://127.0.0.1:{port}/metrics")[1], sent, timeout=15)
         metrics = _get(f"http://127.0.0.1:{port}/metrics")[1]
         assert 'imbot_outbox_total{outcome="sent"} 1.0' in metrics

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from bot.booking.rules import Rules
 from bot.booking.service import JourFixe
@@ -271,3 +271,48 @@ def test_personal_reminder_times_replan_upcoming_meetings(sessions, clock, pair)
     erika = [r for r in rows(sessions, kind="meeting", state="pending") if r.chat_id == "erika"]
     assert [r.due_at for r in erika] == [datetime(2026, 3, 8, 8, 0, tzinfo=BERLIN)]
     assert jf.reminder_minutes(ids["Erika"]) == [120]
+
+
+class Surprise(Exception):
+    """An exception type no part of the dispatcher knows."""
+
+
+class Picky(Recorder):
+    """Raises `Surprise` for every message to one chat; sends the others."""
+
+    def __init__(self, bad_chat):
+        super().__init__()
+        self.bad_chat, self.tries = bad_chat, 0
+
+    def send(self, delivery):
+        if delivery.chat_id == self.bad_chat:
+            self.tries += 1
+            raise Surprise("library bug")
+        super().send(delivery)
+
+
+def test_an_unknown_exception_on_one_row_fails_that_row_only(sessions, clock):
+    drafts = [
+        outbox.Draft("notice", f"n:{i}", "test", f"chat-{i}", f"text {i}", clock())
+        for i in range(30)
+    ]
+    with sessions() as s:
+        outbox.enqueue(s, drafts, clock())
+        # a malformed row (its buttons are not JSON) must not stop the batch either
+        s.execute(update(OutboxRow).where(OutboxRow.dedupe_key == "n:20").values(buttons="{"))
+        s.commit()
+    sender = Picky("chat-7")
+    d = dispatcher(sessions, clock, sender, batch=10, rng=FixedRandom())
+    first = d.tick()
+    assert (first.sent, first.retried, first.failed) == (28, 2, 0)
+    for _ in range(10):
+        clock.now += timedelta(hours=1)
+        d.tick()
+    assert sorted(x.chat_id for x in sender.sent) == sorted(
+        f"chat-{i}" for i in range(30) if i not in (7, 20)
+    )
+    assert sender.tries == 6
+    [bad] = rows(sessions, dedupe_key="n:7")
+    assert (bad.state, bad.attempts, bad.last_error) == ("failed", 6, "unexpected Surprise")
+    [malformed] = rows(sessions, dedupe_key="n:20")
+    assert malformed.state == "failed" and malformed.attempts == 6

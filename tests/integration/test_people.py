@@ -97,16 +97,27 @@ def test_ambiguous_names_ask_for_the_number(people):
     people.pair("#1", "B")
 
 
-def test_revoke_takes_role_and_links_away(people):
+def test_revoke_takes_role_away_but_keeps_the_data_visible(people):
+    people.invite("admin", "Boss")  # not the last admin
     info = people.invite("admin", "Ada")
     people.redeem(info.code, "console", "ada", "ada")
     spare = people.invite("", person_ref="Ada")
     people.revoke("Ada")
-    assert people.whois("console", "ada") is None
+    who = people.whois("console", "ada")  # still known: can see and erase their data
+    assert who.role is Role.APPLICANT and who.name == "Ada"
     with pytest.raises(PeopleError, match="invite_unknown"):
         people.redeem(spare.code, "console", "ada", "ada")
     with pytest.raises(PeopleError, match="person_inactive"):
         people.invite("", person_ref="Ada")
+    fresh = people.invite("expert", "Ada Neu")  # the account can be invited anew
+    assert people.redeem(fresh.code, "console", "ada", "ada").role is Role.EXPERT
+
+
+def test_the_last_admin_cannot_be_revoked(people):
+    people.redeem(people.invite("admin", "Ada").code, "console", "ada", "ada")
+    with pytest.raises(PeopleError, match="last_admin"):
+        people.revoke("Ada")
+    assert people.whois("console", "ada").role is Role.ADMIN
 
 
 def test_export_and_erase_keep_only_anonymous_counts(people, engine):

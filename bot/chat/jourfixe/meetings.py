@@ -30,7 +30,7 @@ def meetings(ctx: Context) -> list[Outbound]:
 
 def _meeting_arg(ctx: Context) -> int | None:
     arg = ctx.args[0].lstrip("#") if ctx.args else ""
-    return int(arg) if arg.isdigit() else None
+    return int(arg) if arg.isascii() and arg.isdigit() and len(arg) <= 12 else None
 
 
 def _pick(ctx: Context, key: str, action: str) -> list[Outbound]:

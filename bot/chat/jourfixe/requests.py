@@ -145,7 +145,9 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if answer is None:
         try:
             proposal = parse_moment(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None))
-        except TimeParseError:
+        except TimeParseError as exc:
+            if exc.key in ("date_past", "date_far"):  # a time, but not one to propose
+                return refusal(ctx, exc)
             proposal = None
     if answer is None and proposal is None:
         fuzzy = guess(text)

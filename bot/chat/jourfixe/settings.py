@@ -13,6 +13,8 @@ from bot.texts import fmt_date, fmt_duration, t, weekday_name
 
 __all__ = ["away", "free_times", "length", "reminder_times"]
 
+MAX_AWAY_PERIODS = 50  # current and future periods away of one buddy
+
 
 # -- buddies: free times ---------------------------------------------------------------
 def free_times(ctx: Context) -> list[Outbound]:
@@ -46,7 +48,7 @@ def _windows_text(ctx: Context) -> str:
 
 def length(ctx: Context) -> list[Outbound]:
     arg = ctx.args[0] if ctx.args else ""
-    if not arg.isdigit():
+    if not (arg.isascii() and arg.isdigit() and len(arg) <= 4):  # "²" is a digit to isdigit
         return [
             Outbound(
                 t("length_usage", ctx.lang, minutes=booking(ctx).slot_minutes(ctx.who.person_id))
@@ -65,6 +67,8 @@ def away(ctx: Context) -> list[Outbound]:
         first, last = parse_dates(" ".join(ctx.args), ctx.now.astimezone(ctx.tz).date())
     except TimeParseError as exc:
         return refusal(ctx, exc)
+    if len(jf.availability(ctx.who.person_id)[1]) >= MAX_AWAY_PERIODS:
+        return [Outbound(t("too_many_away", ctx.lang, limit=MAX_AWAY_PERIODS))]
     jf.add_off(ctx.who.person_id, first, last)
     return [Outbound(_windows_text(ctx))]
 

@@ -104,6 +104,49 @@ def test_a_reminder_is_delivered_by_the_outbox(bot, human, clock):
     run(scenario())
 
 
+def test_a_room_the_bot_is_not_in_fails_alone_and_finally(bot, human, clock):
+    """nio raises LocalProtocolError for a room the bot is not in (an exception type the
+    adapter does not map): that row fails after its tries, the ten others arrive once."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from storage import outbox
+    from storage.models import OutboxRow
+
+    anna = human("anna")
+
+    async def scenario():
+        await anna.login()
+        room = await anna.open_dm(bot.user_id)
+        await anna.wait_for("Hallo! Ich bin der Bot", room)  # the bot knows the room now
+        drafts = [
+            outbox.Draft("notice", f"t:{i}", "matrix", room, f"Nachricht {i}", clock())
+            for i in range(10)
+        ]
+        drafts.insert(
+            5, outbox.Draft("notice", "t:gone", "matrix", "!gone:imbot.test", "x", clock())
+        )
+        with bot.service.sessions() as s:
+            outbox.enqueue(s, drafts, clock())
+            s.commit()
+        first = await asyncio.to_thread(bot.tick)
+        assert (first.sent, first.retried) == (10, 1)
+        for _ in range(8):
+            clock.now += timedelta(hours=1)
+            await asyncio.to_thread(bot.tick)
+        for i in range(10):
+            await anna.wait_for(f"Nachricht {i}", room)
+        assert len([b for _, _, b in anna.received if b.startswith("Nachricht")]) == 10
+        with bot.service.sessions() as s:
+            bad = s.scalars(select(OutboxRow).where(OutboxRow.dedupe_key == "t:gone")).one()
+        assert (bad.state, bad.attempts) == ("failed", 6)
+        assert bad.last_error == "unexpected LocalProtocolError"
+        await anna.close()
+
+    run(scenario())
+
+
 def test_the_faq_round_trip_in_an_encrypted_dm(bot_process, human):
     eve = human("eve", encrypted=True)
 
@@ -176,3 +219,41 @@ def test_matrix_rate_limit_and_forbidden_map_to_outbox_policies():
         _raise_for(RoomSendError("You are not in this room", "M_FORBIDDEN"))
     with pytest.raises(dispatch.TransientError):
         _raise_for(RoomSendError("oops", "M_UNKNOWN"))
+
+
+def test_in_a_room_of_three_no_invite_is_redeemed_but_the_faq_answers(bot, human):
+    anna, tom = human("anna"), human("tom")
+    code = bot.people.invite("expert", "Anna Gruppe").code
+
+    async def scenario():
+        await anna.login()
+        await tom.login()
+        resp = await anna.client.room_create(invite=[bot.user_id, tom.user_id])
+        room = resp.room_id
+        await tom.client.join(room)
+        await anna.until(
+            lambda: room in anna.client.rooms and len(anna.client.rooms[room].users) == 3,
+            "the bot and Tom join",
+        )
+        await anna.say(room, f"!start {code}")
+        await anna.wait_for("nur im privaten Chat", room)
+        assert bot.people.whois("matrix", anna.user_id) is None
+        await anna.say(room, "Bis wann kann man sich bewerben?")
+        await anna.wait_for("3. Mai 2023", room)
+        for person in (anna, tom):
+            await person.close()
+
+    run(scenario())
+
+
+def test_a_room_of_three_is_a_group_and_a_dm_is_private():
+    from nio import MatrixRoom
+
+    from bot.adapters.matrix import _is_direct
+
+    room = MatrixRoom("!r:imbot.test", "@imbot:imbot.test")
+    room.add_member("@imbot:imbot.test", "imbot", None)
+    room.add_member("@anna:imbot.test", "Anna", None)
+    assert _is_direct(room)
+    room.add_member("@tom:imbot.test", "Tom", None)
+    assert not _is_direct(room)

@@ -133,6 +133,12 @@ class FakeBotAPI:
                 (method, chat_id, code, {"description": text, "parameters": params})
             )
 
+    def garble_next(self, method: str, *, chat_id: int | None = None) -> None:
+        """The next call of `method` (to `chat_id`, if given) gets a reply that is not
+        JSON (a broken proxy): python-telegram-bot raises its base `TelegramError`."""
+        with self._cond:
+            self._errors.append((method, chat_id, 0, {}))
+
     def sent_to(self, chat_id: int) -> list[Sent]:
         with self._cond:
             return [s for s in self.sent if s.chat_id == chat_id]
@@ -184,6 +190,8 @@ class FakeBotAPI:
             self.calls.append(method)
             self._cond.notify_all()
         error = self._take_error(method, params.get("chat_id"))
+        if error and error[2] == 0:
+            return web.Response(text="<html>502 Bad Gateway</html>", content_type="text/html")
         if error:
             return _error(error[2], error[3]["description"], error[3]["parameters"])
         handler = getattr(self, f"_m_{method}", None)

@@ -124,6 +124,25 @@ def test_a_429_during_a_reminder_burst_is_retried_and_nothing_is_lost(bot, api, 
     assert sorted(s.chat_id for s in reminders) == users  # every user exactly once
 
 
+def test_an_unexpected_error_on_one_message_stops_none_of_the_others(bot, api, clock):
+    """A reply that is not JSON makes python-telegram-bot raise an exception type the
+    adapter does not map: that row's try fails, the other 19 go out, the row later too."""
+    Timeline(bot.service.sessions, clock).load(EDITION)
+    users = list(range(600, 620))
+    for user in users:
+        api.user_says(user, "/erinnerungen")
+    for user in users:
+        api.wait_for_text(user, "Erinnerungen zu")
+    clock.now = datetime(2026, 3, 24, 8, 0, tzinfo=UTC)
+    api.garble_next("sendMessage", chat_id=users[7])
+    first = bot.tick()
+    assert (first.sent, first.retried, first.failed) == (19, 1, 0)
+    clock.now = datetime(2026, 3, 24, 8, 10, tzinfo=UTC)  # after the backoff
+    assert bot.tick().sent == 1
+    reminders = [s for s in api.sent if "⏰ Erinnerung" in s.text]
+    assert sorted(s.chat_id for s in reminders) == users  # every user exactly once
+
+
 def test_a_blocked_user_is_marked_and_not_retried(bot, api, clock):
     Timeline(bot.service.sessions, clock).load(EDITION)
     api.user_says(ANNA, "/erinnerungen")
@@ -156,3 +175,17 @@ def test_in_groups_only_commands_and_mentions(bot, api):
     api.user_says(ANNA, "/hilfe@imbot_test_bot", chat_id=group, chat_type="group")
     api.wait_for_text(group, "Das kann ich")
     assert len([s for s in api.sent_to(group) if "3. Mai" in s.text]) == 1
+
+
+def test_in_groups_no_invite_is_redeemed_and_no_admin_command_runs(bot, api):
+    group = -901
+    admin = bot.people.invite("admin", "Ada Admin")
+    bot.people.redeem(admin.code, "telegram", str(TOM), str(TOM))
+    code = bot.people.invite("expert", "Erika").code
+    api.user_says(ERIKA, f"/start {code}", chat_id=group, chat_type="group")
+    api.wait_for_text(group, "nur im privaten Chat")
+    assert bot.people.whois("telegram", str(ERIKA)) is None
+    api.user_says(TOM, "/invite expert Bob", chat_id=group, chat_type="group")
+    api.user_says(TOM, "/people", chat_id=group, chat_type="group")
+    api.wait_until(lambda: len([s for s in api.sent_to(group) if "privaten Chat" in s.text]) >= 3)
+    assert not [s for s in api.sent_to(group) if "Ada Admin" in s.text or "Code" in s.text]
