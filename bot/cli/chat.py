@@ -35,6 +35,12 @@ def add_parsers(sub) -> None:
     ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="one JSON object per line")
     ask.add_argument("--lang", choices=("de", "en"), help="language when a question is ambiguous")
+    ask.add_argument(
+        "--now",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="answer as at this local time (dates and tense follow it; default: now)",
+    )
     ask.set_defaults(run=_ask)
 
 
@@ -70,29 +76,38 @@ def _demo(settings, args: argparse.Namespace) -> int:
 
 
 def _ask(settings, args: argparse.Namespace) -> int:
-    """Answer questions with the knowledge base alone: no database, nothing logged."""
+    """Answer questions with the knowledge base and the shipped edition alone: no
+    database, nothing logged."""
+    from zoneinfo import ZoneInfo
+
+    from bot.chat.faq_replies import answer_text, default_edition
     from faq.kb import load_default_kb
     from faq.matcher import Matcher
 
     matcher = Matcher(load_default_kb())
     lang = args.lang or settings.default_lang
+    now = (args.now or datetime.now()).astimezone(ZoneInfo(settings.timezone))
+    if args.now:
+        now = args.now.replace(tzinfo=ZoneInfo(settings.timezone))
+    edition = default_edition()
     questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:
             continue
         match = matcher.match(question, lang)
+        answer = answer_text(match.best, match.lang, edition, now) if match.answer else None
         if args.json:
-            print(json.dumps(_as_json(match), ensure_ascii=False), flush=True)
+            print(json.dumps(_as_json(match, answer), ensure_ascii=False), flush=True)
         else:
-            print(_as_text(match), flush=True)
+            print(_as_text(match, answer), flush=True)
     return EXIT_OK
 
 
-def _as_json(match) -> dict:
+def _as_json(match, answer: str | None) -> dict:
     best = match.best
     suggestions = [] if match.confident else [best, *(c.entry for c in match.runner_ups)][:3]
     return {
-        "answer": match.answer,
+        "answer": answer,
         "confident": match.confident,
         "faq_id": best.id if best else None,
         "score": match.score,
@@ -102,10 +117,8 @@ def _as_json(match) -> dict:
     }
 
 
-def _as_text(match) -> str:
+def _as_text(match, answer: str | None) -> str:
     if match.confident:
-        return (
-            f"{match.answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
-        )
+        return f"{answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
     guess = f"best guess {match.best.id}, score {match.score:.2f}" if match.best else "no guess"
     return f"(not confident: {guess})\n"

@@ -43,7 +43,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "{when}. Does it suit you?",
     },
     "timeline_push": {
-        "de": "⏰ Erinnerung: {title} – {when} ({day}).\n{text}\n\nAbbestellen: /stopp",
-        "en": "⏰ Reminder: {title} – {when} ({day}).\n{text}\n\nUnsubscribe: /stop",
+        "de": "⏰ Erinnerung: {title} – {when} ({day}).\n{audience}{text}\n\nAbbestellen: /stopp",
+        "en": "⏰ Reminder: {title} – {when} ({day}).\n{audience}{text}\n\nUnsubscribe: /stop",
     },
 }
