@@ -26,6 +26,8 @@ def no_call_open(ctx: Context) -> Outbound | None:
         return None
     deadline = edition.milestone("deadline")
     day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
+    if ctx.services.timeline.watching_next_call(ctx.msg.platform, ctx.msg.user_id):
+        return Outbound(t("no_call_open_watching", ctx.lang, edition=edition.name, deadline=day))
     text = t("no_call_open", ctx.lang, edition=edition.name, deadline=day)
     return Outbound(text, (Button(t("next_call_button", ctx.lang), NEXT_CALL_DATA, confirms=True),))
 
@@ -41,13 +43,21 @@ def _subscribe(ctx: Context) -> list[Outbound]:
         offer = no_call_open(ctx)
         nothing = Outbound(t("subscribed_nothing_ahead", ctx.lang, edition=edition.name))
         return [offer] if offer else [nothing]
-    if ctx.args and ctx.args[0].lower() in ONLY_THIS:
-        ctx.services.timeline.follow(msg.platform, msg.user_id, False)
+    only_this = bool(ctx.args) and ctx.args[0].lower() in ONLY_THIS
+    ctx.services.timeline.follow(msg.platform, msg.user_id, not only_this)
+    follow = t("follow_off" if only_this else "follow_on", ctx.lang)
     lines = [
         f"• {fmt_when(row.due_at, ctx.lang, ctx.tz)} – {row.text.splitlines()[0].split(': ', 1)[-1]}"
         for row in pending
     ]
-    text = t("subscribed", ctx.lang, edition=edition.name, n=len(pending), list="\n".join(lines))
+    text = t(
+        "subscribed",
+        ctx.lang,
+        edition=edition.name,
+        n=len(pending),
+        list="\n".join(lines),
+        follow=follow,
+    )
     return [Outbound(text)]
 
 
@@ -64,9 +74,12 @@ def _stop(ctx: Context) -> list[Outbound]:
     subscribed = any(
         s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
     )
-    if not subscribed and not timeline.watching_next_call(msg.platform, msg.user_id):
+    watching = timeline.watching_next_call(msg.platform, msg.user_id)
+    if not subscribed and not watching:
         return [Outbound(t("not_subscribed", ctx.lang))]
-    gone = timeline.unsubscribe(msg.platform, msg.user_id)
+    gone = timeline.unsubscribe(msg.platform, msg.user_id)  # ends the next-call watch too
+    if not subscribed:
+        return [Outbound(t("next_call_stopped", ctx.lang))]
     return [Outbound(t("unsubscribed", ctx.lang, n=gone))]
 
 

@@ -64,6 +64,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "Would you like to hear when the next call opens? Tap the button or send /next.",
     },
     "menu_next": {"de": "Nachricht bei neuer Ausschreibung", "en": "Tell me about the next call"},
+    "no_call_open_watching": {
+        "de": "Zurzeit läuft keine Ausschreibung: Die Bewerbungsfrist für „{edition}“ endete "
+        "am {deadline}. Sie sind vorgemerkt: Sobald die nächste Ausschreibung da ist, schreibe "
+        "ich Ihnen.",
+        "en": 'No call is open right now: applications for "{edition}" closed on {deadline}. '
+        "You are on the list: I will write to you when the next call opens.",
+    },
+    "next_call_stopped": {
+        "de": "Gut, ich schreibe Ihnen nicht, wenn die nächste Ausschreibung da ist. Wieder "
+        "vormerken: /naechste",
+        "en": "All right, I will not write to you when the next call opens. Back on the "
+        "list: /next",
+    },
     "next_call_button": {
         "de": "🔔 Bei neuer Ausschreibung melden",
         "en": "🔔 Tell me about the next call",

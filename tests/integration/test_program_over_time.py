@@ -129,9 +129,12 @@ def test_next_call_watch_delivers_once_in_the_subscribers_language(
         "Sobald eine neue Ausschreibung" in say(router, "anna", data=offer.buttons[0].data)[0].text
     )
     assert "schon vorgemerkt" in say(router, "anna", "/naechste")[0].text
+    again = say(router, "anna", "/start")[-1]
+    assert "Sie sind vorgemerkt" in again.text and not again.buttons
     assert "when a new call opens" in say(router, "tom", "/next", lang_hint="en")[0].text
     say(router, "eve", "/naechste")
-    say(router, "eve", "/stopp")  # /stopp ends the watch too
+    assert "nicht, wenn die nächste" in say(router, "eve", "/stopp")[0].text  # ends the watch
+    assert "keine Erinnerungen" in say(router, "eve", "/stopp")[0].text
 
     timeline.load(shipped_text(CORRECTED))  # a corrected 2023 edition is no new call
     assert pending(sessions, "anna") == []
