@@ -8,7 +8,7 @@ import json
 import sys
 from datetime import datetime
 
-from bot.cli.common import EXIT_OK
+from bot.cli.common import EXIT_OK, EXIT_USAGE
 
 __all__ = ["add_parsers"]
 
@@ -40,6 +40,12 @@ def add_parsers(sub) -> None:
         type=_moment,
         metavar="YYYY-MM-DDTHH:MM",
         help="answer as at this local time (dates and tense follow it; default: now)",
+    )
+    ask.add_argument(
+        "--edition",
+        metavar="FILE",
+        help="take the dates from this edition file (default: the shipped 2023 edition; "
+        "imbot ask does not read the database)",
     )
     ask.set_defaults(run=_ask)
 
@@ -90,6 +96,16 @@ def _ask(settings, args: argparse.Namespace) -> int:
     if args.now:
         now = args.now.replace(tzinfo=ZoneInfo(settings.timezone))
     edition = default_edition()
+    if args.edition:
+        from pathlib import Path
+
+        from jobs.editions import EditionError, parse_edition
+
+        try:
+            edition = parse_edition(Path(args.edition).read_text(encoding="utf-8"))
+        except (OSError, EditionError) as exc:
+            print(f"imbot: cannot use {args.edition} as the edition:\n{exc}", file=sys.stderr)
+            return EXIT_USAGE
     questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:

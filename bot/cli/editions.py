@@ -26,16 +26,34 @@ def add_parsers(actions) -> None:
         action="store_true",
         help="check and show what would change (pushes dropped, added, moved), change nothing",
     )
+    load.add_argument(
+        "--now",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="plan the pushes as at this local time (to try an edition; default: now)",
+    )
     load.set_defaults(run=_load)
     edition.add_parser("show", help="the active edition and its milestones").set_defaults(run=_show)
 
 
-def _timeline(settings):
-    from bot.app.wiring import open_database
+def _moment(text: str):
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 2023-04-26T09:00") from None
+
+
+def _timeline(settings, now=None):
+    from zoneinfo import ZoneInfo
+
+    from bot.app.wiring import offset_clock, open_database
     from bot.timeline import Timeline
     from faq.kb import load_default_kb
 
-    return Timeline(open_database(settings), kb=load_default_kb())
+    clock = offset_clock(now.replace(tzinfo=ZoneInfo(settings.timezone))) if now else None
+    return Timeline(open_database(settings), clock, kb=load_default_kb())
 
 
 def _load(settings, args: argparse.Namespace) -> int:
@@ -46,7 +64,7 @@ def _load(settings, args: argparse.Namespace) -> int:
         print(f"imbot: no such file: {path}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        report = _timeline(settings).load(
+        report = _timeline(settings, args.now).load(
             path.read_text(encoding="utf-8"), path.parent, dry_run=args.dry_run
         )
     except EditionError as exc:

@@ -69,6 +69,19 @@ def test_dry_run_counts_and_changes_nothing(capsys, monkeypatch, tmp_path):
     assert "2023-05-03  deadline" in capsys.readouterr().out
 
 
+def test_ask_with_a_corrected_edition_file_and_a_load_at_a_moment(capsys, monkeypatch, tmp_path):
+    corrected = write_bundle(tmp_path / "b", ("day: 2023-05-03", "day: 2023-05-05"))
+    args = ["ask", "--json", "--now", "2023-04-26T10:00", "--edition", str(corrected)]
+    assert cli.main([*args, "Wann ist Bewerbungsschluss?"]) == 0
+    assert "in 9 Tagen, der 5. Mai 2023" in json.loads(capsys.readouterr().out)["answer"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("/erinnerungen\n"))
+    assert cli.main(["chat", "--now", "2023-04-20T10:00"]) == 0
+    capsys.readouterr()
+    load = ["admin", "edition", "load", "--now", "2023-04-20T10:00", str(corrected)]
+    assert cli.main(load) == 0
+    assert "Reminders: 2 dropped, 2 added, 8 unchanged" in capsys.readouterr().out
+
+
 def test_a_database_from_before_0009_gets_the_shipped_edition_again(capsys, sqlite_url):
     from storage.db import make_engine
     from storage.repo import session_factory
