@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,7 @@ from jobs.editions import (
     EditionError,
     MilestoneData,
     default_edition_path,
+    holiday_problems,
     parse_edition,
 )
 from jobs.program import COMPUTED, long_day, placeholders, push_day, render, when_phrase
@@ -129,7 +131,7 @@ def bundle_problems(edition: EditionData, base: Path | None, kb: KnowledgeBase |
     placeholder (in milestone texts and in the knowledge base's answers) must be a
     milestone of the edition, and every passage the knowledge base quotes must be in
     the call's text."""
-    problems = []
+    problems = holiday_problems(edition)
     known = {m.key for m in edition.milestones} | COMPUTED
     missing: dict[str, list[str]] = {}  # placeholder -> where it is used
     for m in edition.milestones:
@@ -156,9 +158,14 @@ def bundle_problems(edition: EditionData, base: Path | None, kb: KnowledgeBase |
     return problems
 
 
+@lru_cache(maxsize=8)
+def _parsed(source: str) -> EditionData:
+    return parse_edition(source)  # pure, and EditionData is frozen: safe to share
+
+
 def _data(e: Edition) -> EditionData:
     if e.source:
-        return parse_edition(e.source)
+        return _parsed(e.source)
     milestones = tuple(
         MilestoneData(
             m.key,
@@ -387,6 +394,13 @@ class Timeline:
                 .values(follow=follow)
             )
             s.commit()
+
+    def next_call_watch_of(self, platform: str, user_id: str) -> list[NextCallWatch]:
+        with self._sessions() as s:
+            stmt = select(NextCallWatch).where(
+                NextCallWatch.platform == platform, NextCallWatch.user_id == user_id
+            )
+            return list(s.scalars(stmt))
 
     def watching_next_call(self, platform: str, user_id: str) -> bool:
         with self._sessions() as s:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -39,8 +40,10 @@ __all__ = [
     "EditionData",
     "EditionError",
     "MilestoneData",
+    "default_edition",
     "default_edition_path",
     "default_edition_text",
+    "holiday_problems",
     "parse_edition",
 ]
 
@@ -97,6 +100,21 @@ def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
 
 
+def holiday_problems(edition: EditionData) -> list[str]:
+    """Whether the holiday calendar of `no_pushes_on` exists (imports `holidays`, so it
+    is checked when an edition is loaded, not each time a stored one is read)."""
+    if edition.holidays is None:
+        return []
+    import holidays as holiday_data
+
+    country, _, subdiv = edition.holidays.partition("-")
+    try:
+        holiday_data.country_holidays(country, subdiv=subdiv or None)
+    except NotImplementedError:
+        return [f"no_pushes_on: holidays {edition.holidays!r} is unknown (e.g. DE, DE-BY)"]
+    return []
+
+
 def default_edition_path():
     """The 2023 edition from the call, shipped with the package (a Traversable)."""
     return resources.files("jobs") / "data" / "edition-2023.yaml"
@@ -104,6 +122,12 @@ def default_edition_path():
 
 def default_edition_text() -> str:
     return default_edition_path().read_text(encoding="utf-8")
+
+
+@cache
+def default_edition() -> EditionData:
+    """The shipped edition, parsed once (answers without a database use its dates)."""
+    return parse_edition(default_edition_text())
 
 
 def parse_edition(text: str) -> EditionData:
@@ -190,17 +214,9 @@ def _quiet_days(raw: object, line: int, errors: list[str]) -> tuple[tuple[int, .
         names = []
     region = raw.get("holidays", "DE")
     region = None if region in (None, False, "none") else str(region)
-    if region:
-        import holidays as holiday_data  # only editions with holidays need it
-
-        country, _, subdiv = region.partition("-")
-        try:
-            holiday_data.country_holidays(country, subdiv=subdiv or None)
-        except NotImplementedError:
-            errors.append(
-                f"line {raw['__line__']}: holidays {region!r} is unknown (e.g. DE, DE-BY)"
-            )
-            region = None
+    if region and not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", region):
+        errors.append(f"line {raw['__line__']}: holidays {region!r} is unknown (e.g. DE, DE-BY)")
+        region = None
     return tuple(sorted({_WEEKDAYS.index(str(n).lower()) for n in names})), region
 
 

@@ -10,16 +10,22 @@ by month ("im Oktober 2023", "bis Anfang August") is never written as a day.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import date, datetime, timedelta
 from enum import Enum
 from functools import cache
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
-from bot.texts import t
+from bot.texts import relative_days, t
 from jobs.editions import EditionData, MilestoneData
 
 __all__ = [
     "COMPUTED",
+    "Answerable",
     "CallState",
+    "answer_text",
+    "local_today",
     "call_state",
     "long_day",
     "phrase",
@@ -42,6 +48,14 @@ _MONTHS = {
         "July", "August", "September", "October", "November", "December",
     ),
 }  # fmt: skip
+
+
+class Answerable(Protocol):
+    """What answer_text needs of an FAQ entry (faq.kb.Entry; jobs does not import faq)."""
+
+    answer: dict[str, str]
+    answer_past: dict[str, str] | None
+    milestone: str | None
 
 
 class CallState(Enum):
@@ -159,3 +173,54 @@ def push_day(edition: EditionData, day: date) -> date:
             return day
         day -= timedelta(days=1)
     return day
+
+
+def local_today(edition: EditionData | None, now: datetime) -> date:
+    return now.astimezone(ZoneInfo(edition.timezone if edition else "Europe/Berlin")).date()
+
+
+def _last_day(m: MilestoneData) -> date:
+    """The day after which a milestone is past, as exact as the call is."""
+    if m.precision in ("month", "early_month", "end_month"):
+        return m.day.replace(day=monthrange(m.day.year, m.day.month)[1])
+    if m.precision == "after":
+        return m.day + timedelta(days=14)
+    return m.until or m.day
+
+
+def _status(edition: EditionData | None, today: date, lang: str) -> dict[str, str]:
+    state = call_state(edition, today)
+    if edition is None or state is None:
+        return {"call_status": t("no_edition", lang), "next_call": t("no_edition", lang)}
+    deadline = edition.milestone("deadline")
+    day = long_day(deadline.day, lang) if deadline else t("date_unknown", lang)
+    fields = {"edition": edition.name, "deadline": day, "end": long_day(edition.ends_on, lang)}
+    if state is CallState.OPEN and deadline:
+        when = relative_days((deadline.day - today).days, lang)
+        status = t("call_open", lang, when=when, deadline=day)
+    elif state in (CallState.OPEN, CallState.UPCOMING):
+        status = t("call_upcoming", lang, starts=long_day(edition.starts_on, lang), **fields)
+    else:
+        status = t(f"call_{state.value}", lang, **fields)
+    is_open = state in (CallState.OPEN, CallState.UPCOMING)
+    upcoming = t("next_call_open" if is_open else "next_call_unknown", lang, **fields)
+    return {"call_status": status, "next_call": upcoming}
+
+
+def answer_text(entry: Answerable, lang: str, edition: EditionData | None, now: datetime) -> str:
+    """The entry's answer as true at `now`: the edition's dates, the right tense, a
+    word when the date is near, and a note when the program is over."""
+    today = local_today(edition, now)
+    m = edition.milestone(entry.milestone) if edition and entry.milestone else None
+    past = m is not None and today > _last_day(m)
+    template = entry.answer_past[lang] if past and entry.answer_past else entry.answer[lang]
+    text = render(template, edition, lang, **_status(edition, today, lang))
+    if placeholders(entry.answer[lang]) & {"call_status", "next_call"}:
+        return text  # the state of the call is the whole answer
+    if m is not None and not past and m.precision == "day" and 0 <= (m.day - today).days <= 7:
+        text += " " + t("date_near", lang, when=relative_days((m.day - today).days, lang))
+    dated = m is not None or bool(placeholders(entry.answer[lang]))
+    if dated and edition and call_state(edition, today) is CallState.OVER:
+        end = long_day(edition.ends_on, lang)
+        text += "\n\n" + t("program_over_note", lang, edition=edition.name, end=end)
+    return text

@@ -11,28 +11,17 @@ state of the call ({call_status}, {next_call}) from the edition and today.
 from __future__ import annotations
 
 import logging
-from calendar import monthrange
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from functools import cache
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from bot.messages import Button, Outbound
-from bot.texts import relative_days, t
+from bot.texts import t
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher
-from jobs.editions import EditionData, MilestoneData, default_edition_text, parse_edition
-from jobs.program import CallState, call_state, long_day, placeholders, render
+from jobs.editions import EditionData, default_edition
+from jobs.program import CallState, answer_text, call_state, local_today
 
-__all__ = [
-    "FAQ_PREFIX",
-    "NEXT_CALL_DATA",
-    "FaqReplies",
-    "UnansweredLog",
-    "answer_text",
-    "default_edition",
-    "local_today",
-]
+__all__ = ["FAQ_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
 
 log = logging.getLogger(__name__)
 
@@ -62,63 +51,6 @@ DATED_ENTRIES = frozenset(
 SUBSCRIBE_DATA = "sub:on"
 NEXT_CALL_DATA = "nextcall:on"
 EditionSource = Callable[[], EditionData | None]
-
-
-@cache
-def default_edition() -> EditionData:
-    """The edition shipped with the package (for answers without a database)."""
-    return parse_edition(default_edition_text())
-
-
-def local_today(edition: EditionData | None, now: datetime) -> date:
-    return now.astimezone(ZoneInfo(edition.timezone if edition else "Europe/Berlin")).date()
-
-
-def _last_day(m: MilestoneData) -> date:
-    """The day after which a milestone is past, as exact as the call is."""
-    if m.precision in ("month", "early_month", "end_month"):
-        return m.day.replace(day=monthrange(m.day.year, m.day.month)[1])
-    if m.precision == "after":
-        return m.day + timedelta(days=14)
-    return m.until or m.day
-
-
-def _status(edition: EditionData | None, today: date, lang: str) -> dict[str, str]:
-    state = call_state(edition, today)
-    if edition is None or state is None:
-        return {"call_status": t("no_edition", lang), "next_call": t("no_edition", lang)}
-    deadline = edition.milestone("deadline")
-    day = long_day(deadline.day, lang) if deadline else t("date_unknown", lang)
-    fields = {"edition": edition.name, "deadline": day, "end": long_day(edition.ends_on, lang)}
-    if state is CallState.OPEN and deadline:
-        when = relative_days((deadline.day - today).days, lang)
-        status = t("call_open", lang, when=when, deadline=day)
-    elif state in (CallState.OPEN, CallState.UPCOMING):
-        status = t("call_upcoming", lang, starts=long_day(edition.starts_on, lang), **fields)
-    else:
-        status = t(f"call_{state.value}", lang, **fields)
-    is_open = state in (CallState.OPEN, CallState.UPCOMING)
-    upcoming = t("next_call_open" if is_open else "next_call_unknown", lang, **fields)
-    return {"call_status": status, "next_call": upcoming}
-
-
-def answer_text(entry: Entry, lang: str, edition: EditionData | None, now: datetime) -> str:
-    """The entry's answer as true at `now`: the edition's dates, the right tense, a
-    word when the date is near, and a note when the program is over."""
-    today = local_today(edition, now)
-    m = edition.milestone(entry.milestone) if edition and entry.milestone else None
-    past = m is not None and today > _last_day(m)
-    template = entry.answer_past[lang] if past and entry.answer_past else entry.answer[lang]
-    text = render(template, edition, lang, **_status(edition, today, lang))
-    if placeholders(entry.answer[lang]) & {"call_status", "next_call"}:
-        return text  # the state of the call is the whole answer
-    if m is not None and not past and m.precision == "day" and 0 <= (m.day - today).days <= 7:
-        text += " " + t("date_near", lang, when=relative_days((m.day - today).days, lang))
-    dated = m is not None or bool(placeholders(entry.answer[lang]))
-    if dated and edition and call_state(edition, today) is CallState.OVER:
-        end = long_day(edition.ends_on, lang)
-        text += "\n\n" + t("program_over_note", lang, edition=edition.name, end=end)
-    return text
 
 
 class FaqReplies:

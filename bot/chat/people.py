@@ -132,6 +132,7 @@ def _subscriptions(ctx: Context) -> list[dict]:
     if ctx.services.timeline is None:
         return []
     subs = ctx.services.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
+    watch = ctx.services.timeline.next_call_watch_of(ctx.msg.platform, ctx.msg.user_id)
     return [
         {
             "chat_id": s.chat_id,
@@ -140,6 +141,15 @@ def _subscriptions(ctx: Context) -> list[dict]:
             "stopped": s.stopped_at and s.stopped_at.isoformat(),
         }
         for s in subs
+    ] + [
+        {
+            "next_call": "yes",
+            "chat_id": w.chat_id,
+            "lang": w.lang,
+            "since": w.created_at.isoformat(),
+            "sent": w.notified_at and w.notified_at.isoformat(),
+        }
+        for w in watch
     ]
 
 

@@ -6,12 +6,12 @@ Everything planned lives in the outbox; see bot.timeline and jobs.dispatch."""
 
 from __future__ import annotations
 
-from bot.chat.faq_replies import NEXT_CALL_DATA, SUBSCRIBE_DATA, local_today
+from bot.chat.faq_replies import NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import Callback, Command, Context, Feature
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, t
 from bot.timeline import Subscriber
-from jobs.program import CallState, call_state, long_day
+from jobs.program import CallState, call_state, local_today, long_day
 
 __all__ = ["FEATURE", "no_call_open"]
 

@@ -86,9 +86,10 @@ def _ask(settings, args: argparse.Namespace) -> int:
     database, nothing logged."""
     from zoneinfo import ZoneInfo
 
-    from bot.chat.faq_replies import answer_text, default_edition
     from faq.kb import load_default_kb
     from faq.matcher import Matcher
+    from jobs.editions import default_edition
+    from jobs.program import answer_text
 
     matcher = Matcher(load_default_kb())
     lang = args.lang or settings.default_lang

@@ -133,6 +133,7 @@ def test_next_call_watch_delivers_once_in_the_subscribers_language(
     assert "Sie sind vorgemerkt" in again.text and not again.buttons
     assert "when a new call opens" in say(router, "tom", "/next", lang_hint="en")[0].text
     say(router, "eve", "/naechste")
+    assert "next_call: yes" in say(router, "eve", "/meinedaten")[0].text
     assert "nicht, wenn die nächste" in say(router, "eve", "/stopp")[0].text  # ends the watch
     assert "keine Erinnerungen" in say(router, "eve", "/stopp")[0].text
 
@@ -154,6 +155,8 @@ def test_next_call_watch_delivers_once_in_the_subscribers_language(
     worker.tick()
     assert len(sender.sent) == 2  # it fired once; later editions send nothing
     assert timeline.watching_next_call("console", "anna") is False
+    say(router, "tom", "/delete yes", lang_hint="en")
+    assert timeline.next_call_watch_of("console", "tom") == []  # erased with the rest
     clock.now = datetime(2027, 4, 20, 10, 0, tzinfo=BERLIN)
     assert "Zurzeit läuft keine" not in say(router, "anna", "/start")[-1].text
 

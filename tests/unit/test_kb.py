@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.chat.faq_replies import answer_text, default_edition
 from faq.kb import LANGS, KnowledgeBase, KnowledgeBaseError
+from jobs.editions import default_edition
+from jobs.program import answer_text
 
 REQUIRED_TOPICS = {
     "deadline", "eligibility", "funding", "salary", "project_budget", "number_of_projects",

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies, default_edition
+from bot.chat.faq_replies import FaqReplies
 from bot.timeline import Subscriber, bundle_problems, plan
-from jobs.editions import EditionError, parse_edition
+from jobs.editions import EditionError, default_edition, parse_edition
 from jobs.program import CallState, call_state, push_day, render
 from tests.bundles import shipped_text
 
@@ -129,7 +129,7 @@ def test_the_day_before_is_said_right_when_a_push_moves():
     [(("precision: month", "precision: monthly"), "precision must be one of"),
      (("audience: shortlist", "audience: jury"), "audience must be one of"),
      (("until: 2023-05-17", "until: 2023-05-01"), "until must be a date on or after day"),
-     (("holidays: DE}", "holidays: XX}"), "holidays 'XX' is unknown"),
+     (("holidays: DE}", "holidays: Germany}"), "holidays 'Germany' is unknown"),
      (("weekdays: [sunday]", "weekdays: [sonntag]"), "weekdays are names like sunday"),
      (("  text: call-2023.de.txt\n", ""), "call needs text")],
 )  # fmt: skip
@@ -140,6 +140,10 @@ def test_each_new_field_is_checked(change, expected):
 
 def test_the_shipped_bundle_is_consistent(kb):
     assert bundle_problems(default_edition(), None, kb) == []
+    unknown = parse_edition(shipped_text(("holidays: DE}", "holidays: XX}")))
+    assert bundle_problems(unknown, None, kb) == [
+        "no_pushes_on: holidays 'XX' is unknown (e.g. DE, DE-BY)"
+    ]
 
 
 def test_time_is_utc_inside():
