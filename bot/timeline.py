@@ -33,7 +33,15 @@ from jobs.editions import (
     holiday_problems,
     parse_edition,
 )
-from jobs.program import COMPUTED, long_day, placeholders, push_day, render, when_phrase
+from jobs.program import (
+    COMPUTED,
+    last_day,
+    long_day,
+    placeholders,
+    push_day,
+    render,
+    when_phrase,
+)
 from storage import outbox
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
 
@@ -96,8 +104,8 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
     tz = ZoneInfo(edition.timezone)
     drafts = []
     for m in edition.milestones:
-        last = m.until if m.until and m.precision == "day" else m.day
-        event_end = local_moment(last + timedelta(days=1), time(0, 0), tz)  # the step is over
+        # the step is surely over (a month-only step: at the end of its month)
+        event_end = local_moment(last_day(m) + timedelta(days=1), time(0, 0), tz)
         for n in m.remind_days:
             day = push_day(edition, m.day - timedelta(days=n))
             due = local_moment(day, edition.remind_time, tz)

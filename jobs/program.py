@@ -25,6 +25,7 @@ __all__ = [
     "Answerable",
     "CallState",
     "answer_text",
+    "last_day",
     "local_today",
     "call_state",
     "long_day",
@@ -179,7 +180,7 @@ def local_today(edition: EditionData | None, now: datetime) -> date:
     return now.astimezone(ZoneInfo(edition.timezone if edition else "Europe/Berlin")).date()
 
 
-def _last_day(m: MilestoneData) -> date:
+def last_day(m: MilestoneData) -> date:
     """The day after which a milestone is past, as exact as the call is."""
     if m.precision in ("month", "early_month", "end_month"):
         return m.day.replace(day=monthrange(m.day.year, m.day.month)[1])
@@ -212,7 +213,7 @@ def answer_text(entry: Answerable, lang: str, edition: EditionData | None, now: 
     word when the date is near, and a note when the program is over."""
     today = local_today(edition, now)
     m = edition.milestone(entry.milestone) if edition and entry.milestone else None
-    past = m is not None and today > _last_day(m)
+    past = m is not None and today > last_day(m)
     template = entry.answer_past[lang] if past and entry.answer_past else entry.answer[lang]
     text = render(template, edition, lang, **_status(edition, today, lang))
     if placeholders(entry.answer[lang]) & {"call_status", "next_call"}:

@@ -100,6 +100,7 @@ def test_no_pushes_on_sundays_or_public_holidays():
     days = [d.due_at.astimezone(BERLIN).date() for d in drafts]
     assert all(d.weekday() != 6 for d in days)
     kickoff = next(d for d in drafts if ":kickoff:7:" in d.dedupe_key)
+    assert kickoff.event_at == datetime(2023, 11, 1, tzinfo=BERLIN)  # any day of October
     # 7 days before 1 October 2023 is Sunday 24 September: Saturday 23 September instead
     assert kickoff.due_at.astimezone(BERLIN).date() == date(2023, 9, 23)
     holiday = parse_edition(shipped_text(("day: 2023-08-31", "day: 2023-10-04")))
