@@ -24,6 +24,7 @@ from storage.models import (
     Invite,
     Meeting,
     MeetingEvent,
+    NextCallWatch,
     OutboxRow,
     Pair,
     Person,
@@ -388,6 +389,9 @@ def _forget(s: Session, accounts: list[Account], names: list[str], person_id: in
     )
     for p, u, _ in accounts:
         s.execute(delete(Subscription).where(Subscription.platform == p, Subscription.user_id == u))
+        s.execute(
+            delete(NextCallWatch).where(NextCallWatch.platform == p, NextCallWatch.user_id == u)
+        )
     for name in (n.strip() for n in names if n and len(n.strip()) >= 3):
         s.execute(
             delete(FaqLog).where(
@@ -443,6 +447,20 @@ def _subscriptions(s: Session, accounts: list[Account]) -> list[dict]:
                 "stopped": _iso(sub.stopped_at),
             }
             for sub, slug in s.execute(stmt)
+        ]
+        watches = select(NextCallWatch).where(
+            NextCallWatch.platform == p, NextCallWatch.user_id == u
+        )
+        found += [
+            {
+                "next_call": "yes",
+                "platform": w.platform,
+                "chat_id": w.chat_id,
+                "lang": w.lang,
+                "since": _iso(w.created_at),
+                "sent": _iso(w.notified_at),
+            }
+            for w in s.scalars(watches.order_by(NextCallWatch.id))
         ]
     return found
 

@@ -1,16 +1,22 @@
-"""Timeline pushes: editions in the database, subscriptions, and the planning of
-their reminders into the outbox (in the same transaction as the change).
+"""Timeline pushes: editions in the database, subscriptions, the planning of their
+reminders into the outbox (in the same transaction as the change), the switch to a
+new edition and the next-call watch.
 A domain service like bot.people: the pushes are texts in the subscriber's language.
 
 `plan` is pure: given an edition, a subscriber and `now`, it returns the outbox
 drafts still ahead. The reminder time is a local wall-clock time, so a 09:00
-push stays at 09:00 across the daylight-saving switch.
+push stays at 09:00 across the daylight-saving switch; a push that would fall on a
+Sunday or public holiday goes out on the workday before (the edition's
+`no_pushes_on`). A step the call dates only by month is never given a day.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select, update
@@ -18,11 +24,28 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.localtime import Clock, local_moment, system_clock
 from bot.texts import fmt_day, relative_days, t
-from jobs.editions import EditionData, MilestoneData, parse_edition
+from faq.kb import KnowledgeBase
+from jobs.editions import (
+    EditionData,
+    EditionError,
+    MilestoneData,
+    default_edition_path,
+    holiday_problems,
+    parse_edition,
+)
+from jobs.program import (
+    COMPUTED,
+    last_day,
+    long_day,
+    placeholders,
+    push_day,
+    render,
+    when_phrase,
+)
 from storage import outbox
-from storage.models import Edition, Milestone, OutboxRow, Subscription
+from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
 
-__all__ = ["Subscriber", "Timeline", "plan"]
+__all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan"]
 
 
 @dataclass(frozen=True)
@@ -33,14 +56,46 @@ class Subscriber:
     lang: str
 
 
-def _push_text(m: MilestoneData, n: int, lang: str) -> str:
+@dataclass
+class LoadReport:
+    """What loading an edition changed (or, with dry_run, would change)."""
+
+    edition: EditionData
+    switched_from: str | None = None  # the slug of the edition active before, if another
+    moved: int = 0  # subscribers moved from the previous edition
+    dropped: int = 0  # unsent pushes removed and not planned again
+    added: int = 0  # pushes planned that were not there before
+    kept: int = 0  # unsent pushes that stay as they were
+    notified: int = 0  # next-call watches that fire with this edition
+    dry_run: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def planned(self) -> int:
+        return self.added + self.kept
+
+
+def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> str:
+    audience = t(f"audience_{m.audience}", lang) if m.audience != "all" else ""
+    text = render(m.text[lang], edition, lang)
+    if m.precision == "day":
+        when, day = relative_days(n, lang), fmt_day(m.day, lang)
+        return t(
+            "timeline_push",
+            lang,
+            title=m.title[lang],
+            when=when,
+            day=day,
+            audience=audience,
+            text=text,
+        )
     return t(
-        "timeline_push",
+        "timeline_push_vague",
         lang,
         title=m.title[lang],
-        when=relative_days(n, lang),
-        day=fmt_day(m.day, lang),
-        text=m.text[lang],
+        when=when_phrase(m, lang),
+        audience=audience,
+        text=text,
     )
 
 
@@ -49,11 +104,11 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
     tz = ZoneInfo(edition.timezone)
     drafts = []
     for m in edition.milestones:
-        event_end = local_moment(
-            m.day + timedelta(days=1), time(0, 0), tz
-        )  # the milestone day is over
+        # the step is surely over (a month-only step: at the end of its month)
+        event_end = local_moment(last_day(m) + timedelta(days=1), time(0, 0), tz)
         for n in m.remind_days:
-            due = local_moment(m.day - timedelta(days=n), edition.remind_time, tz)
+            day = push_day(edition, m.day - timedelta(days=n))
+            due = local_moment(day, edition.remind_time, tz)
             if due <= now:
                 continue
             drafts.append(
@@ -62,7 +117,7 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
                     dedupe_key=f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}",
                     platform=sub.platform,
                     chat_id=sub.chat_id,
-                    text=_push_text(m, n, sub.lang),
+                    text=_push_text(edition, m, (m.day - day).days, sub.lang),
                     due_at=due.astimezone(UTC),
                     event_at=event_end.astimezone(UTC),
                     ref=_ref(edition.slug, sub),
@@ -75,7 +130,50 @@ def _ref(slug: str, sub: Subscriber) -> str:
     return f"sub:{slug}:{sub.platform}:{sub.user_id}"
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def bundle_problems(edition: EditionData, base: Path | None, kb: KnowledgeBase | None) -> list[str]:
+    """What is wrong with a call bundle: the call's text must be there, every
+    placeholder (in milestone texts and in the knowledge base's answers) must be a
+    milestone of the edition, and every passage the knowledge base quotes must be in
+    the call's text."""
+    problems = holiday_problems(edition)
+    known = {m.key for m in edition.milestones} | COMPUTED
+    missing: dict[str, list[str]] = {}  # placeholder -> where it is used
+    for m in edition.milestones:
+        for text in m.text.values():
+            for name in placeholders(text) - known:
+                missing.setdefault(name, []).append(f"milestone {m.key}")
+    call = None
+    if edition.call_file:
+        folder = base if base is not None else default_edition_path().parent
+        try:
+            call = (folder / edition.call_file).read_text(encoding="utf-8")
+        except OSError:
+            problems.append(f"call: the text {edition.call_file!r} is not beside the edition file")
+    for entry in kb.entries if kb is not None else ():
+        used = {name for _, answer in entry.all_answers() for name in placeholders(answer)}
+        used |= {entry.milestone} if entry.milestone else set()
+        for name in used - known:
+            missing.setdefault(name, []).append(f"FAQ {entry.id}")
+        if call is not None and _squash(entry.source) not in _squash(call):
+            problems.append(f"FAQ {entry.id}: its source passage is not in the call's text")
+    for name, where in sorted(missing.items()):
+        users = ", ".join(dict.fromkeys(where))
+        problems.append(f"milestone {name!r} is missing (the texts of {users} use it)")
+    return problems
+
+
+@lru_cache(maxsize=8)
+def _parsed(source: str) -> EditionData:
+    return parse_edition(source)  # pure, and EditionData is frozen: safe to share
+
+
 def _data(e: Edition) -> EditionData:
+    if e.source:
+        return _parsed(e.source)
     milestones = tuple(
         MilestoneData(
             m.key,
@@ -91,28 +189,55 @@ def _data(e: Edition) -> EditionData:
     )
 
 
+def _signature(row: OutboxRow) -> tuple:
+    due = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=UTC)
+    return row.platform, row.chat_id, row.text, due
+
+
 class Timeline:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Clock | None = None,
+        kb: KnowledgeBase | None = None,
+    ):
         self._sessions = sessions
         self._clock = clock or system_clock
+        self._kb = kb  # with it, a load checks the knowledge base against the edition
 
     def active(self) -> EditionData | None:
         with self._sessions() as s:
             e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
             return _data(e) if e else None
 
-    def load(self, text: str) -> tuple[EditionData, int]:
-        """Validate an edition file, store and activate it, and re-plan the pushes of
-        its subscribers. Returns the edition and the number of pushes planned."""
-        data = parse_edition(text)  # EditionError before anything is written
+    def check(self, text: str, base: Path | None = None) -> EditionData:
+        """Parse an edition and check its bundle; EditionError lists every problem."""
+        data = parse_edition(text)
+        problems = bundle_problems(data, base, self._kb)
+        if problems:
+            raise EditionError("\n".join(problems))
+        return data
+
+    def load(self, text: str, base: Path | None = None, *, dry_run: bool = False) -> LoadReport:
+        """Validate an edition (and its bundle), store and activate it, and re-plan the
+        pushes of its subscribers. A new edition (another slug) takes along the
+        subscribers of the one active before who follow the program, drops that
+        edition's unsent pushes, and fires the next-call watches. With `dry_run`
+        nothing is kept; the report says what would change."""
+        data = self.check(text, base)  # EditionError before anything is written
         now = self._clock()
+        report = LoadReport(data, dry_run=dry_run)
         with self._sessions() as s:
+            before = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
+            if before is not None and before.slug != data.slug:
+                report.switched_from = before.slug
             s.execute(update(Edition).where(Edition.slug != data.slug).values(active=False))
             e = s.scalars(select(Edition).where(Edition.slug == data.slug)).first() or Edition(
                 slug=data.slug
             )
             e.name, e.timezone, e.remind_time = data.name, data.timezone, data.remind_time
             e.starts_on, e.ends_on, e.active, e.loaded_at = data.starts_on, data.ends_on, True, now
+            e.source = text
             s.add(e)
             s.flush()
             s.execute(delete(Milestone).where(Milestone.edition_id == e.id))
@@ -123,25 +248,180 @@ class Timeline:
                     day=m.day,
                     title_de=m.title["de"],
                     title_en=m.title["en"],
-                    text_de=m.text["de"],
-                    text_en=m.text["en"],
+                    text_de=render(m.text["de"], data, "de"),
+                    text_en=render(m.text["en"], data, "en"),
                     remind_days=",".join(map(str, m.remind_days)),
                 )
                 for m in data.milestones
             )
+            old: set[tuple] = set()
+            if report.switched_from is not None:
+                report.moved = self._move_followers(s, before, e, old)
             # unsent pushes are planned anew; sent ones keep their dedupe keys
-            planned = 0
             subs = s.scalars(
                 select(Subscription).where(
                     Subscription.edition_id == e.id, Subscription.stopped_at.is_(None)
                 )
-            )
+            ).all()
+            refs = []
             for sub in subs:
                 subscriber = Subscriber(sub.platform, sub.user_id, sub.chat_id, sub.lang)
-                outbox.delete_pending(s, ref=_ref(data.slug, subscriber))
-                planned += outbox.enqueue(s, plan(data, subscriber, now), now)
+                refs.append(_ref(data.slug, subscriber))
+                old |= self._take_pending(s, refs[-1])
+                outbox.enqueue(s, plan(data, subscriber, now), now)
+            new = (
+                {
+                    _signature(r)
+                    for r in s.scalars(
+                        select(OutboxRow).where(
+                            OutboxRow.ref.in_(refs), OutboxRow.state == outbox.PENDING
+                        )
+                    )
+                }
+                if refs
+                else set()
+            )
+            report.added, report.dropped, report.kept = (
+                len(new - old),
+                len(old - new),
+                len(new & old),
+            )
+            if report.switched_from is not None:
+                report.notified = self._fire_next_call(s, data, now)
+            if dry_run:
+                s.rollback()
+            else:
+                s.commit()
+        return report
+
+    @staticmethod
+    def _take_pending(s: Session, ref: str) -> set[tuple]:
+        rows = s.scalars(
+            select(OutboxRow).where(OutboxRow.ref == ref, OutboxRow.state == outbox.PENDING)
+        ).all()
+        taken = {_signature(r) for r in rows}
+        outbox.delete_pending(s, ref=ref)
+        return taken
+
+    def _move_followers(self, s: Session, before: Edition, e: Edition, old: set[tuple]) -> int:
+        """Subscribers of the edition active before who follow the program move to `e`;
+        the old edition's unsent pushes go (into `old`, to count them)."""
+        moved = 0
+        subs = s.scalars(
+            select(Subscription).where(
+                Subscription.edition_id == before.id, Subscription.stopped_at.is_(None)
+            )
+        ).all()
+        for sub in subs:
+            subscriber = Subscriber(sub.platform, sub.user_id, sub.chat_id, sub.lang)
+            old |= self._take_pending(s, _ref(before.slug, subscriber))
+            sub.stopped_at = self._clock()  # the old edition's subscription has ended
+            if not sub.follow:
+                continue
+            there = s.scalars(
+                select(Subscription).where(
+                    Subscription.edition_id == e.id,
+                    Subscription.platform == sub.platform,
+                    Subscription.user_id == sub.user_id,
+                )
+            ).first()
+            if there is None:
+                s.add(
+                    Subscription(
+                        edition_id=e.id,
+                        platform=sub.platform,
+                        user_id=sub.user_id,
+                        chat_id=sub.chat_id,
+                        lang=sub.lang,
+                        created_at=sub.created_at,
+                        follow=True,
+                    )
+                )
+            elif there.stopped_at is not None:
+                there.stopped_at, there.chat_id, there.lang = None, sub.chat_id, sub.lang
+            moved += 1
+        s.flush()
+        return moved
+
+    @staticmethod
+    def _fire_next_call(s: Session, data: EditionData, now: datetime) -> int:
+        """One message per waiting next-call watch, through the outbox, in its language."""
+        watches = s.scalars(select(NextCallWatch).where(NextCallWatch.notified_at.is_(None))).all()
+        drafts = []
+        deadline = data.milestone("deadline")
+        for w in watches:
+            if w.after_slug == data.slug:
+                continue
+            day = long_day(deadline.day, w.lang) if deadline else t("date_unknown", w.lang)
+            drafts.append(
+                outbox.Draft(
+                    kind="notice",
+                    dedupe_key=f"nc:{data.slug}:{w.platform}:{w.user_id}",
+                    platform=w.platform,
+                    chat_id=w.chat_id,
+                    text=t("next_call_notice", w.lang, edition=data.name, deadline=day),
+                    due_at=now,
+                )
+            )
+            w.notified_at, w.notified_slug = now, data.slug
+        outbox.enqueue(s, drafts, now)
+        return len(drafts)
+
+    def watch_next_call(self, sub: Subscriber) -> bool:
+        """Tell this chat once when a new edition is activated. False if it waits already."""
+        now = self._clock()
+        with self._sessions() as s:
+            row = s.scalars(
+                select(NextCallWatch).where(
+                    NextCallWatch.platform == sub.platform, NextCallWatch.user_id == sub.user_id
+                )
+            ).first()
+            if row is not None and row.notified_at is None:
+                row.chat_id, row.lang = sub.chat_id, sub.lang
+                s.commit()
+                return False
+            active = s.scalars(select(Edition.slug).where(Edition.active.is_(True))).first()
+            row = row or NextCallWatch(platform=sub.platform, user_id=sub.user_id)
+            row.chat_id, row.lang, row.created_at, row.after_slug = (
+                sub.chat_id,
+                sub.lang,
+                now,
+                active,
+            )
+            row.notified_at = row.notified_slug = None
+            s.add(row)
             s.commit()
-        return data, planned
+            return True
+
+    def follow(self, platform: str, user_id: str, follow: bool) -> None:
+        """Whether this chat's subscription moves along to the next edition."""
+        with self._sessions() as s:
+            s.execute(
+                update(Subscription)
+                .where(Subscription.platform == platform, Subscription.user_id == user_id)
+                .values(follow=follow)
+            )
+            s.commit()
+
+    def next_call_watch_of(self, platform: str, user_id: str) -> list[NextCallWatch]:
+        with self._sessions() as s:
+            stmt = select(NextCallWatch).where(
+                NextCallWatch.platform == platform, NextCallWatch.user_id == user_id
+            )
+            return list(s.scalars(stmt))
+
+    def watching_next_call(self, platform: str, user_id: str) -> bool:
+        with self._sessions() as s:
+            return (
+                s.scalars(
+                    select(NextCallWatch.id).where(
+                        NextCallWatch.platform == platform,
+                        NextCallWatch.user_id == user_id,
+                        NextCallWatch.notified_at.is_(None),
+                    )
+                ).first()
+                is not None
+            )
 
     def subscribe(self, sub: Subscriber) -> tuple[EditionData | None, list[OutboxRow]]:
         """Subscribe (or resubscribe) a chat to the active edition; the pushes are
@@ -158,6 +438,9 @@ class Timeline:
                     Subscription.user_id == sub.user_id,
                 )
             ).first()
+            drafts = plan(_data(e), sub, now)
+            if row is None and not drafts:
+                return _data(e), []  # nothing ahead: not stored (the chat offers the next call)
             if row is None:
                 s.add(
                     Subscription(
@@ -171,9 +454,9 @@ class Timeline:
                 )
             else:
                 row.stopped_at, row.chat_id, row.lang = None, sub.chat_id, sub.lang
-            outbox.enqueue(s, plan(_data(e), sub, now), now)
+            outbox.enqueue(s, drafts, now)
             s.commit()
-            return _data(e), self._pending(s, _data(e).slug, sub)
+            return _data(e), self._pending(s, e.slug, sub)
 
     def unsubscribe(self, platform: str, user_id: str) -> int:
         """Stop all timeline pushes to this chat; returns how many were still pending."""
@@ -190,6 +473,13 @@ class Timeline:
                 gone += outbox.delete_pending(
                     s, ref=_ref(slug, Subscriber(platform, user_id, sub.chat_id, sub.lang))
                 )
+            s.execute(  # /stopp ends everything, the next-call watch too
+                delete(NextCallWatch).where(
+                    NextCallWatch.platform == platform,
+                    NextCallWatch.user_id == user_id,
+                    NextCallWatch.notified_at.is_(None),
+                )
+            )
             s.commit()
             return gone
 
@@ -219,6 +509,11 @@ class Timeline:
             gone = s.execute(
                 delete(Subscription).where(
                     Subscription.platform == platform, Subscription.user_id == user_id
+                )
+            ).rowcount
+            gone += s.execute(
+                delete(NextCallWatch).where(
+                    NextCallWatch.platform == platform, NextCallWatch.user_id == user_id
                 )
             ).rowcount
             s.commit()

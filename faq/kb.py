@@ -57,6 +57,13 @@ class Entry:
     keywords: dict[str, tuple[str, ...]]
     section: str
     source: str
+    milestone: str | None = None  # the edition's milestone the answer is about (its tense)
+    answer_past: dict[str, str] | None = None  # the answer once that milestone is past
+
+    def all_answers(self) -> list[tuple[str, str]]:
+        """(lang, text) of every answer text, the past-tense ones too."""
+        texts = list(self.answer.items())
+        return texts + list((self.answer_past or {}).items())
 
 
 @dataclass(frozen=True)
@@ -143,7 +150,18 @@ def _parse_entry(raw: object, where: str) -> Entry:
         keywords=_bilingual(raw, "keywords", where, many=True),
         section=raw["section"].strip(),
         source=raw["source"].strip(),
+        milestone=_optional_key(raw, "milestone", where),
+        answer_past=_bilingual(raw, "answer_past", where, many=False)
+        if "answer_past" in raw
+        else None,
     )
+
+
+def _optional_key(raw: dict, key: str, where: str) -> str | None:
+    value = raw.get(key)
+    if value is not None and not (isinstance(value, str) and value.strip()):
+        raise KnowledgeBaseError(f"{where}: {key!r} must be a milestone key like deadline")
+    return value.strip() if value else None
 
 
 def load_default_kb() -> KnowledgeBase:

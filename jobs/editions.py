@@ -12,6 +12,13 @@
         title: {de: Bewerbungsschluss, en: Application deadline}
         text: {de: ..., en: ...}
         remind_days_before: [7, 1]
+    no_pushes_on: {weekdays: [sunday], holidays: DE}   # the default; DE-BY for Bavaria
+    call: {text: call-2023.de.txt, origin: "where the text comes from"}
+
+A milestone may also say how exact the call is about it (`precision`: day, month,
+early_month, end_month, after), when a range of days ends (`until`), and whom it
+concerns (`audience`: all, shortlist, selected). Texts may use placeholders of
+milestones (`{deadline}`, `{pre_talks.start}`, `{pre_talks.end}`), see jobs.program.
 
 `parse_edition` validates and reports problems with their line numbers. It is the
 one entry for edition files: at most MAX_FILE_BYTES of UTF-8 text, no key twice in
@@ -25,16 +32,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 __all__ = [
+    "AUDIENCES",
+    "PRECISIONS",
     "EditionData",
     "EditionError",
     "MilestoneData",
+    "default_edition",
+    "default_edition_path",
     "default_edition_text",
+    "holiday_problems",
     "parse_edition",
     "read_edition_file",
 ]
@@ -43,6 +56,9 @@ __all__ = [
 MAX_FILE_BYTES = 1_000_000
 MAX_MILESTONES = 200
 MAX_TITLE, MAX_TEXT = 200, 2000
+PRECISIONS = ("day", "month", "early_month", "end_month", "after")
+AUDIENCES = ("all", "shortlist", "selected")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class EditionError(ValueError):
@@ -56,6 +72,9 @@ class MilestoneData:
     title: dict[str, str]
     text: dict[str, str]
     remind_days: tuple[int, ...]
+    precision: str = "day"  # how exact the call is: a day, a month, early/end of a month
+    until: date | None = None  # the last day of a range ("zwischen dem 10. und 17.5.")
+    audience: str = "all"  # whom the step concerns: all, shortlist, selected
 
 
 @dataclass(frozen=True)
@@ -67,6 +86,14 @@ class EditionData:
     starts_on: date
     ends_on: date
     milestones: tuple[MilestoneData, ...]
+    quiet_weekdays: tuple[int, ...] = (6,)  # no pushes on these days (0 = Monday)
+    holidays: str | None = "DE"  # and none on public holidays of this country[-region]
+    call_file: str | None = None  # the call's text, beside the edition file
+    call_origin: str | None = None  # where that text comes from
+    source: str = ""  # the edition file as loaded (kept in the database)
+
+    def milestone(self, key: str) -> MilestoneData | None:
+        return next((m for m in self.milestones if m.key == key), None)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -114,9 +141,34 @@ def read_edition_file(data: bytes) -> str:
         ) from None
 
 
+def holiday_problems(edition: EditionData) -> list[str]:
+    """Whether the holiday calendar of `no_pushes_on` exists (imports `holidays`, so it
+    is checked when an edition is loaded, not each time a stored one is read)."""
+    if edition.holidays is None:
+        return []
+    import holidays as holiday_data
+
+    country, _, subdiv = edition.holidays.partition("-")
+    try:
+        holiday_data.country_holidays(country, subdiv=subdiv or None)
+    except NotImplementedError:
+        return [f"no_pushes_on: holidays {edition.holidays!r} is unknown (e.g. DE, DE-BY)"]
+    return []
+
+
+def default_edition_path():
+    """The 2023 edition from the call, shipped with the package (a Traversable)."""
+    return resources.files("jobs") / "data" / "edition-2023.yaml"
+
+
 def default_edition_text() -> str:
-    """The 2023 edition from the call, shipped with the package."""
-    return (resources.files("jobs") / "data" / "edition-2023.yaml").read_text(encoding="utf-8")
+    return default_edition_path().read_text(encoding="utf-8")
+
+
+@cache
+def default_edition() -> EditionData:
+    """The shipped edition, parsed once (answers without a database use its dates)."""
+    return parse_edition(default_edition_text())
 
 
 def parse_edition(text: str) -> EditionData:
@@ -169,6 +221,16 @@ def parse_edition(text: str) -> EditionData:
         if m:
             keys.add(m.key)
             milestones.append(m)
+    quiet, holidays = _quiet_days(raw.get("no_pushes_on"), line, errors)
+    call = raw.get("call")
+    call_file = call_origin = None
+    if call is not None:
+        if not isinstance(call, dict) or not isinstance(call.get("text"), str):
+            errors.append(f"line {line}: call needs text: FILE (the call, beside this file)")
+        else:
+            call_file, call_origin = call["text"], str(call.get("origin") or "").strip() or None
+            if not call_origin:
+                errors.append(f"line {call['__line__']}: call needs origin: where the text is from")
     if errors:
         raise EditionError("\n".join(errors))
     return EditionData(
@@ -179,7 +241,34 @@ def parse_edition(text: str) -> EditionData:
         starts,
         ends,
         tuple(sorted(milestones, key=lambda m: m.day)),
+        quiet,
+        holidays,
+        call_file,
+        call_origin,
+        text,
     )
+
+
+def _quiet_days(raw: object, line: int, errors: list[str]) -> tuple[tuple[int, ...], str | None]:
+    """`no_pushes_on: {weekdays: [sunday], holidays: DE}` (the default); `holidays: none`
+    allows pushes on public holidays, `DE-BY` takes Bavaria's as well."""
+    if raw is None:
+        return (6,), "DE"
+    if not isinstance(raw, dict):
+        errors.append(
+            f"line {line}: no_pushes_on must look like {{weekdays: [sunday], holidays: DE}}"
+        )
+        return (6,), "DE"
+    names = raw.get("weekdays", ["sunday"])
+    if not isinstance(names, list) or not all(str(n).lower() in _WEEKDAYS for n in names):
+        errors.append(f"line {raw['__line__']}: no_pushes_on.weekdays are names like sunday")
+        names = []
+    region = raw.get("holidays", "DE")
+    region = None if region in (None, False, "none") else str(region)
+    if region and not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", region):
+        errors.append(f"line {raw['__line__']}: holidays {region!r} is unknown (e.g. DE, DE-BY)")
+        region = None
+    return tuple(sorted({_WEEKDAYS.index(str(n).lower()) for n in names})), region
 
 
 def _text(raw: dict, key: str, line: int, errors: list[str], limit: int = 64) -> str:
@@ -226,6 +315,17 @@ def _milestone(item: object, line: int, errors: list[str]) -> MilestoneData | No
     if not isinstance(days, list) or not all(type(d) is int and 0 <= d <= 60 for d in days):
         errors.append(f"line {item['__line__']}: remind_days_before must be a list of days (0-60)")
         days = []
+    precision = item.get("precision", "day")
+    if precision not in PRECISIONS:
+        errors.append(f"line {item['__line__']}: precision must be one of {', '.join(PRECISIONS)}")
+    audience = item.get("audience", "all")
+    if audience not in AUDIENCES:
+        errors.append(f"line {item['__line__']}: audience must be one of {', '.join(AUDIENCES)}")
+    until = item.get("until")
+    if until is not None and not (isinstance(until, date) and day and until >= day):
+        errors.append(f"line {item['__line__']}: until must be a date on or after day")
     if len(errors) > before:
         return None
-    return MilestoneData(key, day, title, text, tuple(sorted(set(days), reverse=True)))
+    return MilestoneData(
+        key, day, title, text, tuple(sorted(set(days), reverse=True)), precision, until, audience
+    )

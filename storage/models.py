@@ -19,6 +19,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -35,6 +36,7 @@ __all__ = [
     "MeetingEvent",
     "MeetingState",
     "Milestone",
+    "NextCallWatch",
     "OutboxRow",
     "Pair",
     "Person",
@@ -198,6 +200,7 @@ class Edition(Base):
         Time, default=time(9, 0)
     )  # local time of timeline pushes
     loaded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    source: Mapped[str | None] = mapped_column(Text)  # the edition file as loaded
 
     milestones: Mapped[list[Milestone]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="Milestone.day"
@@ -331,6 +334,25 @@ class Subscription(Base):
     lang: Mapped[str] = mapped_column(String(2))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # moved to the next edition when it is activated (/erinnerungen nur-diese: no)
+    follow: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class NextCallWatch(Base):
+    """A chat that wants one message when a new edition (the next call) is activated."""
+
+    __tablename__ = "next_call_watches"
+    __table_args__ = (UniqueConstraint("platform", "user_id", name="uq_next_call_watch"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[str] = mapped_column(String(255))
+    chat_id: Mapped[str] = mapped_column(String(255))
+    lang: Mapped[str] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    after_slug: Mapped[str | None] = mapped_column(String(64))  # the edition active then
+    notified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # fired (once)
+    notified_slug: Mapped[str | None] = mapped_column(String(64))
 
 
 class OutboxRow(Base):

@@ -12,7 +12,7 @@ from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Matcher
 
 REPO = Path(__file__).resolve().parents[1]
-CALL = REPO.parent / "shared" / "seed" / "call-for-applications.de.txt"
+CALL = REPO / "jobs" / "data" / "call-2023.de.txt"  # the call's text, kept in the repository
 
 
 @pytest.fixture(scope="session")

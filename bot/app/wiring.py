@@ -14,6 +14,7 @@ import shutil
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -32,9 +33,9 @@ from bot.localtime import Clock
 from bot.messages import Outbound
 from bot.people import People
 from bot.timeline import Timeline
-from faq.kb import load_default_kb
+from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
-from jobs.editions import default_edition_text
+from jobs.editions import default_edition_text, parse_edition
 from storage import outbox
 from storage.db import make_engine, upgrade
 from storage.models import Edition
@@ -55,7 +56,12 @@ __all__ = [
 
 
 def build_matcher() -> Matcher:
-    return Matcher(load_default_kb())
+    return Matcher(_kb())
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return load_default_kb()
 
 
 def open_database(settings: Settings) -> sessionmaker[Session]:
@@ -68,7 +74,22 @@ def open_database(settings: Settings) -> sessionmaker[Session]:
         empty = s.scalars(select(Edition.id).limit(1)).first() is None
     if empty:
         Timeline(sessions).load(default_edition_text())
+    _refresh_shipped_edition(sessions)
     return sessions
+
+
+def _refresh_shipped_edition(sessions: sessionmaker[Session]) -> None:
+    """A database from before editions kept their file (0009) has the shipped edition
+    without precision and audience: load the shipped file once more (a corrected
+    edition: its unsent pushes are planned anew, sent ones stay sent)."""
+    shipped = parse_edition(default_edition_text())
+    with sessions() as s:
+        stale = s.scalars(
+            select(Edition.id).where(Edition.slug == shipped.slug, Edition.source.is_(None))
+        ).first()
+        active = s.scalars(select(Edition.slug).where(Edition.active.is_(True))).first()
+    if stale is not None and active == shipped.slug:
+        Timeline(sessions).load(default_edition_text())
 
 
 def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
@@ -137,13 +158,20 @@ def build_router(
                 )
             uow.commit()
 
-    faq = FaqReplies(build_matcher(), record, offer_reminders=True, log_every_question=True)
+    timeline = Timeline(sessions, clock, kb=_kb())
+    faq = FaqReplies(
+        build_matcher(),
+        record,
+        offer_reminders=True,
+        log_every_question=True,
+        edition=timeline.active,
+    )
     booking = build_booking(settings, sessions, clock)
     services = Services(
         faq=faq,
         people=people_service(settings, sessions, booking, clock),
         booking=booking,
-        timeline=Timeline(sessions, clock),
+        timeline=timeline,
         tz=ZoneInfo(settings.timezone),
         default_lang=settings.default_lang,
         telegram_bot=settings.telegram_bot,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from bot.chat.handlers import Command, Context, Feature
 from bot.chat.people import redeem
+from bot.chat.reminders import no_call_open
 from bot.messages import Outbound
 from bot.texts import LANGS, t
+from storage.models import Role
 
 __all__ = ["FEATURE"]
 
@@ -17,7 +19,11 @@ def _start(ctx: Context) -> list[Outbound]:
         return [Outbound(t("private_only", ctx.lang))]
     if ctx.args:
         return redeem(ctx, ctx.args[0])
-    return [Outbound(f"{t('welcome', ctx.lang)}\n\n{ctx.help_text()}")]
+    greeting = [Outbound(f"{t('welcome', ctx.lang)}\n\n{ctx.help_text()}")]
+    if ctx.services.timeline is not None and ctx.role is Role.APPLICANT:
+        offer = no_call_open(ctx)  # no call open: say so, offer the next-call message
+        greeting += [offer] if offer else []
+    return greeting
 
 
 def _help(ctx: Context) -> list[Outbound]:

@@ -24,7 +24,7 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
 
 
 def _choice(ctx: Context, data: str) -> list[Outbound]:
-    reply = ctx.services.faq.choice_reply(data)
+    reply = ctx.services.faq.choice_reply(data, ctx.now)
     return [reply or Outbound(t("stale_choice", ctx.lang))]
 
 

@@ -2,6 +2,10 @@
 
 Answers come only from the knowledge base. An unconfident match never shows its
 guess as an answer: it offers the closest questions as choices and the contacts.
+
+Answers are rendered for the moment they are read: their dates come from the active
+edition (`{deadline}`), their tense from whether that milestone is past, and the
+state of the call ({call_status}, {next_call}) from the edition and today.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from bot.messages import Button, Outbound
 from bot.texts import t
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher
+from jobs.editions import EditionData, default_edition
+from jobs.program import CallState, answer_text, call_state, local_today
 
-__all__ = ["FAQ_PREFIX", "FaqReplies", "UnansweredLog"]
+__all__ = ["FAQ_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,8 @@ DATED_ENTRIES = frozenset(
     }
 )
 SUBSCRIBE_DATA = "sub:on"
+NEXT_CALL_DATA = "nextcall:on"
+EditionSource = Callable[[], EditionData | None]
 
 
 class FaqReplies:
@@ -53,8 +61,10 @@ class FaqReplies:
         *,
         offer_reminders: bool = False,
         log_every_question: bool = False,
+        edition: EditionSource | None = None,
     ) -> None:
         self.matcher = matcher
+        self.edition = edition or default_edition  # the active edition, read per answer
         self.kb = matcher.kb
         self._log = unanswered_log
         self.offer_reminders = offer_reminders
@@ -75,15 +85,21 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         if match.confident and match.best:
-            return self.entry_reply(match.best, match.lang)
+            return self.entry_reply(match.best, match.lang, now)
         return self.not_sure_reply(match)
 
-    def entry_reply(self, entry: Entry, lang: str) -> Outbound:
+    def entry_reply(self, entry: Entry, lang: str, now: datetime) -> Outbound:
+        edition = self.edition()
         source = t("source", lang, section=entry.section)
         buttons = ()
-        if self.offer_reminders and entry.id in DATED_ENTRIES:
-            buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA, confirms=True),)
-        return Outbound(f"{entry.answer[lang]}\n\n{source}", buttons)
+        dated = entry.id in DATED_ENTRIES or entry.milestone is not None
+        if self.offer_reminders and dated:
+            state = call_state(edition, local_today(edition, now))
+            if state in (CallState.CLOSED, CallState.OVER):
+                buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA, confirms=True),)
+            elif entry.id in DATED_ENTRIES:
+                buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA, confirms=True),)
+        return Outbound(f"{answer_text(entry, lang, edition, now)}\n\n{source}", buttons)
 
     def not_sure_reply(self, match: Match) -> Outbound:
         lang = match.lang
@@ -106,13 +122,13 @@ class FaqReplies:
     def contact_reply(self, lang: str) -> Outbound:
         return Outbound(self._contacts(lang))
 
-    def choice_reply(self, data: str) -> Outbound | None:
+    def choice_reply(self, data: str, now: datetime) -> Outbound | None:
         """The answer for a pressed `faq:<lang>:<id>` button; None if it is not valid."""
         lang, _, entry_id = data.removeprefix(FAQ_PREFIX).partition(":")
         if lang not in LANGS:
             return None
         try:
-            return self.entry_reply(self.kb.get(entry_id), lang)
+            return self.entry_reply(self.kb.get(entry_id), lang, now)
         except KeyError:
             return None
 

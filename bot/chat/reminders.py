@@ -1,16 +1,35 @@
 """Timeline reminders in chat: /erinnerungen subscribes the chat to the active
-edition's pushes (also the 🔔 button under dated FAQ answers), /stopp ends them.
+edition's pushes (also the 🔔 button under dated FAQ answers), /naechste asks to be
+told once when the next call opens (also the button under answers and the greeting
+when no call is open), /stopp ends both.
 Everything planned lives in the outbox; see bot.timeline and jobs.dispatch."""
 
 from __future__ import annotations
 
-from bot.chat.faq_replies import SUBSCRIBE_DATA
+from bot.chat.faq_replies import NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import Callback, Command, Context, Feature
-from bot.messages import Outbound
+from bot.messages import Button, Outbound
 from bot.texts import fmt_when, t
 from bot.timeline import Subscriber
+from jobs.program import CallState, call_state, local_today, long_day
 
-__all__ = ["FEATURE"]
+__all__ = ["FEATURE", "no_call_open"]
+
+ONLY_THIS = ("nur-diese", "nurdiese", "this-only", "thisonly")
+
+
+def no_call_open(ctx: Context) -> Outbound | None:
+    """When no call is open: say so and offer the next-call message; else None."""
+    edition = ctx.services.faq.edition()
+    state = call_state(edition, local_today(edition, ctx.now))
+    if state not in (CallState.CLOSED, CallState.OVER):
+        return None
+    deadline = edition.milestone("deadline")
+    day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
+    if ctx.services.timeline.watching_next_call(ctx.msg.platform, ctx.msg.user_id):
+        return Outbound(t("no_call_open_watching", ctx.lang, edition=edition.name, deadline=day))
+    text = t("no_call_open", ctx.lang, edition=edition.name, deadline=day)
+    return Outbound(text, (Button(t("next_call_button", ctx.lang), NEXT_CALL_DATA, confirms=True),))
 
 
 def _subscribe(ctx: Context) -> list[Outbound]:
@@ -21,20 +40,46 @@ def _subscribe(ctx: Context) -> list[Outbound]:
     if edition is None:
         return [Outbound(t("no_edition", ctx.lang))]
     if not pending:
-        return [Outbound(t("subscribed_nothing_ahead", ctx.lang, edition=edition.name))]
+        offer = no_call_open(ctx)
+        nothing = Outbound(t("subscribed_nothing_ahead", ctx.lang, edition=edition.name))
+        return [offer] if offer else [nothing]
+    only_this = bool(ctx.args) and ctx.args[0].lower() in ONLY_THIS
+    ctx.services.timeline.follow(msg.platform, msg.user_id, not only_this)
+    follow = t("follow_off" if only_this else "follow_on", ctx.lang)
     lines = [
         f"• {fmt_when(row.due_at, ctx.lang, ctx.tz)} – {row.text.splitlines()[0].split(': ', 1)[-1]}"
         for row in pending
     ]
-    text = t("subscribed", ctx.lang, edition=edition.name, n=len(pending), list="\n".join(lines))
+    text = t(
+        "subscribed",
+        ctx.lang,
+        edition=edition.name,
+        n=len(pending),
+        list="\n".join(lines),
+        follow=follow,
+    )
     return [Outbound(text)]
+
+
+def _next_call(ctx: Context) -> list[Outbound]:
+    msg = ctx.msg
+    new = ctx.services.timeline.watch_next_call(
+        Subscriber(msg.platform, msg.user_id, msg.chat_id, ctx.lang)
+    )
+    return [Outbound(t("next_call_subscribed" if new else "next_call_already", ctx.lang))]
 
 
 def _stop(ctx: Context) -> list[Outbound]:
     timeline, msg = ctx.services.timeline, ctx.msg
-    if not any(s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)):
+    subscribed = any(
+        s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
+    )
+    watching = timeline.watching_next_call(msg.platform, msg.user_id)
+    if not subscribed and not watching:
         return [Outbound(t("not_subscribed", ctx.lang))]
-    gone = timeline.unsubscribe(msg.platform, msg.user_id)
+    gone = timeline.unsubscribe(msg.platform, msg.user_id)  # ends the next-call watch too
+    if not subscribed:
+        return [Outbound(t("next_call_stopped", ctx.lang))]
     return [Outbound(t("unsubscribed", ctx.lang, n=gone))]
 
 
@@ -46,8 +91,12 @@ FEATURE = Feature(
             _subscribe,
             menu=("erinnerungen", "remind"),
         ),
+        Command(("naechste", "nächste", "next"), _next_call, menu=("naechste", "next")),
         Command(("stopp", "stop"), _stop, menu=("stopp", "stop")),
     ),
-    callbacks=(Callback(SUBSCRIBE_DATA, lambda ctx, data: _subscribe(ctx)),),
+    callbacks=(
+        Callback(SUBSCRIBE_DATA, lambda ctx, data: _subscribe(ctx)),
+        Callback(NEXT_CALL_DATA, lambda ctx, data: _next_call(ctx)),
+    ),
     needs=("timeline",),
 )

@@ -8,7 +8,7 @@ import json
 import sys
 from datetime import datetime
 
-from bot.cli.common import EXIT_OK
+from bot.cli.common import EXIT_OK, EXIT_USAGE
 
 __all__ = ["add_parsers"]
 
@@ -36,6 +36,18 @@ def add_parsers(sub) -> None:
     ask.add_argument("question", nargs="*", help="the question; omit to read stdin")
     ask.add_argument("--json", action="store_true", help="one JSON object per line")
     ask.add_argument("--lang", choices=("de", "en"), help="language when a question is ambiguous")
+    ask.add_argument(
+        "--now",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="answer as at this local time (dates and tense follow it; default: now)",
+    )
+    ask.add_argument(
+        "--edition",
+        metavar="FILE",
+        help="take the dates from this edition file (default: the shipped 2023 edition; "
+        "imbot ask does not read the database)",
+    )
     ask.set_defaults(run=_ask)
 
 
@@ -88,12 +100,31 @@ MAX_QUESTION_CHARS = 1000  # as in the chat (bot.chat.faq); importing it would l
 
 
 def _ask(settings, args: argparse.Namespace) -> int:
-    """Answer questions with the knowledge base alone: no database, nothing logged."""
+    """Answer questions with the knowledge base and the shipped edition alone: no
+    database, nothing logged."""
+    from zoneinfo import ZoneInfo
+
     from faq.kb import load_default_kb
     from faq.matcher import Matcher
+    from jobs.editions import default_edition
+    from jobs.program import answer_text
 
     matcher = Matcher(load_default_kb())
     lang = args.lang or settings.default_lang
+    now = (args.now or datetime.now()).astimezone(ZoneInfo(settings.timezone))
+    if args.now:
+        now = args.now.replace(tzinfo=ZoneInfo(settings.timezone))
+    edition = default_edition()
+    if args.edition:
+        from pathlib import Path
+
+        from jobs.editions import EditionError, parse_edition
+
+        try:
+            edition = parse_edition(Path(args.edition).read_text(encoding="utf-8"))
+        except (OSError, EditionError) as exc:
+            print(f"imbot: cannot use {args.edition} as the edition:\n{exc}", file=sys.stderr)
+            return EXIT_USAGE
     questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:
@@ -102,18 +133,19 @@ def _ask(settings, args: argparse.Namespace) -> int:
             print(f"imbot: question cut to {MAX_QUESTION_CHARS} characters", file=sys.stderr)
             question = question[:MAX_QUESTION_CHARS]
         match = matcher.match(question, lang)
+        answer = answer_text(match.best, match.lang, edition, now) if match.answer else None
         if args.json:
-            print(json.dumps(_as_json(match), ensure_ascii=False), flush=True)
+            print(json.dumps(_as_json(match, answer), ensure_ascii=False), flush=True)
         else:
-            print(_as_text(match), flush=True)
+            print(_as_text(match, answer), flush=True)
     return EXIT_OK
 
 
-def _as_json(match) -> dict:
+def _as_json(match, answer: str | None) -> dict:
     best = match.best
     suggestions = [] if match.confident else [best, *(c.entry for c in match.runner_ups)][:3]
     return {
-        "answer": match.answer,
+        "answer": answer,
         "confident": match.confident,
         "faq_id": best.id if best else None,
         "score": match.score,
@@ -123,10 +155,8 @@ def _as_json(match) -> dict:
     }
 
 
-def _as_text(match) -> str:
+def _as_text(match, answer: str | None) -> str:
     if match.confident:
-        return (
-            f"{match.answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
-        )
+        return f"{answer}\n  [{match.best.id}, score {match.score:.2f}, {match.best.section}]\n"
     guess = f"best guess {match.best.id}, score {match.score:.2f}" if match.best else "no guess"
     return f"(not confident: {guess})\n"

@@ -16,16 +16,44 @@ def add_parsers(actions) -> None:
         dest="edition_command", metavar="ACTION", required=True
     )
     load = edition.add_parser("load", help="validate an edition file and make it the active one")
-    load.add_argument("file", help="a YAML edition file (see jobs/data/edition-2023.yaml)")
+    load.add_argument(
+        "file",
+        help="a YAML edition file (see jobs/data/edition-2023.yaml); the call's text it "
+        "names (call: text:) lies beside it",
+    )
+    load.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check and show what would change (pushes dropped, added, moved), change nothing",
+    )
+    load.add_argument(
+        "--now",
+        type=_moment,
+        metavar="YYYY-MM-DDTHH:MM",
+        help="plan the pushes as at this local time (to try an edition; default: now)",
+    )
     load.set_defaults(run=_load)
     edition.add_parser("show", help="the active edition and its milestones").set_defaults(run=_show)
 
 
-def _timeline(settings):
-    from bot.app.wiring import open_database
-    from bot.timeline import Timeline
+def _moment(text: str):
+    from datetime import datetime
 
-    return Timeline(open_database(settings))
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 2023-04-26T09:00") from None
+
+
+def _timeline(settings, now=None):
+    from zoneinfo import ZoneInfo
+
+    from bot.app.wiring import offset_clock, open_database
+    from bot.timeline import Timeline
+    from faq.kb import load_default_kb
+
+    clock = offset_clock(now.replace(tzinfo=ZoneInfo(settings.timezone))) if now else None
+    return Timeline(open_database(settings), clock, kb=load_default_kb())
 
 
 def _load(settings, args: argparse.Namespace) -> int:
@@ -38,14 +66,23 @@ def _load(settings, args: argparse.Namespace) -> int:
     try:
         with path.open("rb") as f:
             text = read_edition_file(f.read(MAX_FILE_BYTES + 1))
-        data, planned = _timeline(settings).load(text)
+        report = _timeline(settings, args.now).load(text, path.parent, dry_run=args.dry_run)
     except EditionError as exc:
         print(f"imbot: {path.name} is not a valid edition:\n{exc}", file=sys.stderr)
         return EXIT_CONFIG
+    data = report.edition
+    verb = "would be" if report.dry_run else "is"
+    switch = f", replacing {report.switched_from!r}" if report.switched_from else ""
     print(
-        f"Edition {data.slug!r} ({data.name}) is active: {len(data.milestones)} milestones, "
-        f"{planned} reminders planned for its subscribers."
+        f"Edition {data.slug!r} ({data.name}) {verb} active{switch}: {len(data.milestones)} milestones."
     )
+    print(
+        f"Reminders: {report.dropped} dropped, {report.added} added, {report.kept} unchanged; "
+        f"{report.moved} subscribers moved to this edition; "
+        f"{report.notified} next-call messages."
+    )
+    if report.dry_run:
+        print("Dry run: nothing was changed.")
     return EXIT_OK
 
 
@@ -60,5 +97,7 @@ def _show(settings, args: argparse.Namespace) -> int:
     )
     for m in data.milestones:
         days = ", ".join(map(str, m.remind_days)) or "-"
-        print(f"  {m.day}  {m.key:18} {m.title['de']}  (remind {days} days before)")
+        exact = "" if m.precision == "day" else f" [{m.precision}]"
+        who = "" if m.audience == "all" else f" ({m.audience} only)"
+        print(f"  {m.day}{exact}  {m.key:18} {m.title['de']}{who}  (remind {days} days before)")
     return EXIT_OK

@@ -26,6 +26,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "• Fragen zur Ausschreibung beantworten – einfach lostippen.\n"
         "/faq – Themen, zu denen ich antworten kann\n"
         "/erinnerungen – Fristen der Ausschreibung als Erinnerung · /stopp – abbestellen\n"
+        "/naechste – Nachricht, sobald die nächste Ausschreibung da ist\n"
         "/kontakt – Ansprechpartnerinnen bei Lokalprojekte\n"
         "/sprache de|en – Sprache wählen\n"
         "/hilfe – diese Übersicht",
@@ -33,6 +34,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "• Answer questions about the call for applications – just type.\n"
         "/faq – topics I can answer\n"
         "/remind – reminders of the call's dates · /stop – unsubscribe\n"
+        "/next – a message when the next call opens\n"
         "/contact – contact persons at Lokalprojekte\n"
         "/lang de|en – choose the language\n"
         "/help – this overview",

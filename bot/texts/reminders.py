@@ -2,20 +2,32 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "no_edition": {
-        "de": "Zurzeit ist kein Programmdurchgang mit Terminen geladen. Bitte frag später "
-        "noch einmal.",
+        "de": "Zurzeit ist kein Programmdurchgang mit Terminen geladen. Bitte fragen Sie "
+        "später noch einmal.",
         "en": "No program edition with dates is loaded right now. Please ask again later.",
     },
     "subscribed": {
-        "de": "Du bekommst jetzt Erinnerungen zu „{edition}“ ({n}):\n{list}\n\nAbbestellen: /stopp",
-        "en": 'You will now get reminders for "{edition}" ({n}):\n{list}\n\nUnsubscribe: /stop',
+        "de": "Sie bekommen jetzt Erinnerungen zu „{edition}“ ({n}):\n{list}\n\n{follow}"
+        "Abbestellen: /stopp",
+        "en": 'You will now get reminders for "{edition}" ({n}):\n{list}\n\n{follow}'
+        "Unsubscribe: /stop",
     },
     "subscribed_nothing_ahead": {
-        "de": "Du bist für „{edition}“ angemeldet, aber dort steht kein Termin mehr an.",
-        "en": 'You are subscribed to "{edition}", but no dates are ahead there.',
+        "de": "Für „{edition}“ steht kein Termin mehr an.",
+        "en": 'No dates of "{edition}" are ahead.',
+    },
+    "follow_on": {
+        "de": "Kommt ein neuer Programmdurchgang, ziehen Ihre Erinnerungen mit um (nur diesen "
+        "Durchgang: /erinnerungen nur-diese). ",
+        "en": "When a new edition of the program starts, your reminders move along (this "
+        "edition only: /remind this-only). ",
+    },
+    "follow_off": {
+        "de": "Nur dieser Durchgang: Mit einem neuen Programmdurchgang enden Ihre Erinnerungen. ",
+        "en": "This edition only: your reminders end when a new edition starts. ",
     },
     "not_subscribed": {
-        "de": "Du hast keine Erinnerungen abonniert. Anmelden: /erinnerungen",
+        "de": "Sie haben keine Erinnerungen abonniert. Anmelden: /erinnerungen",
         "en": "You have no reminders. Subscribe: /remind",
     },
     "unsubscribed": {
@@ -43,7 +55,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "{when}. Does it suit you?",
     },
     "timeline_push": {
-        "de": "⏰ Erinnerung: {title} – {when} ({day}).\n{text}\n\nAbbestellen: /stopp",
-        "en": "⏰ Reminder: {title} – {when} ({day}).\n{text}\n\nUnsubscribe: /stop",
+        "de": "⏰ Erinnerung: {title} – {when} ({day}).\n{audience}{text}\n\nAbbestellen: /stopp",
+        "en": "⏰ Reminder: {title} – {when} ({day}).\n{audience}{text}\n\nUnsubscribe: /stop",
     },
 }

@@ -6,6 +6,7 @@ import io
 import pytest
 
 from bot import cli
+from tests.bundles import write_bundle
 from tests.unit.test_editions import EDITION
 
 
@@ -37,13 +38,36 @@ def test_edition_load_validates_with_line_numbers(capsys, tmp_path):
     bad.write_text(EDITION.replace("day: 2026-10-01", "day: irgendwann"), encoding="utf-8")
     assert cli.main(["admin", "edition", "load", str(bad)]) == 1
     assert "line 13: day must be a date" in capsys.readouterr().err
-    good = tmp_path / "good.yaml"
-    good.write_text(EDITION, encoding="utf-8")
+    good = write_bundle(tmp_path / "bundle", ('slug: "2023"', 'slug: "2023-b"'))
     assert cli.main(["admin", "edition", "load", str(good)]) == 0
-    assert "Edition 'test' (Test edition) is active: 2 milestones" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Edition '2023-b' (Integrationsmacher:innen 2023/24) is active, replacing '2023'" in out
     assert cli.main(["admin", "edition", "show"]) == 0
-    assert "2026-03-31  deadline" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert "2023-05-03  deadline" in shown and "2023-10-01 [month]  kickoff" in shown
     assert cli.main(["admin", "edition", "load", str(tmp_path / "missing.yaml")]) == 2
+
+
+def test_edition_load_checks_the_bundle(capsys, tmp_path):
+    """Every placeholder a milestone, every quoted passage in the call's text."""
+    small = tmp_path / "small.yaml"
+    small.write_text(EDITION, encoding="utf-8")
+    assert cli.main(["admin", "edition", "load", str(small)]) == 1
+    err = capsys.readouterr().err
+    assert "milestone 'pre_talks' is missing (the texts of FAQ pre_talks, FAQ feedback" in err
+    bundle = write_bundle(tmp_path / "b")
+    call = bundle.parent / "call-2023.de.txt"
+    call.write_text(call.read_text(encoding="utf-8").replace("3.5.2023", "4.5.2023"), "utf-8")
+    assert cli.main(["admin", "edition", "load", str(bundle)]) == 1
+    assert "FAQ deadline: its source passage is not in the call's text" in capsys.readouterr().err
+    call.unlink()
+    assert cli.main(["admin", "edition", "load", str(bundle)]) == 1
+    assert "'call-2023.de.txt' is not beside the edition file" in capsys.readouterr().err
+    typo = write_bundle(tmp_path / "c", ("ist der {deadline}.", "ist der {dedline}."))
+    assert cli.main(["admin", "edition", "load", str(typo)]) == 1
+    assert "milestone 'dedline' is missing (the texts of milestone deadline use it)" in (
+        capsys.readouterr().err
+    )
 
 
 def test_announce_previews_counts_and_queues(capsys, monkeypatch):

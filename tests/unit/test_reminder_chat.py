@@ -18,7 +18,7 @@ def router(matcher, sessions):
     clock = Clock(datetime(2026, 3, 1, 12, 0, tzinfo=UTC))
     timeline = Timeline(sessions, clock)
     timeline.load(EDITION)
-    faq = FaqReplies(matcher, offer_reminders=True)
+    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
     return make_router(
         faq,
         people=People(sessions, clock),

@@ -24,7 +24,7 @@ def test_imbot_run_telegram_answers_and_stops_cleanly_on_sigterm(tmp_path):
         api.user_says(777, "/start")
         api.wait_for_text(777, "Hallo!", timeout=20)
         api.user_says(777, "Wann ist Bewerbungsschluss?")
-        api.wait_for_text(777, "3. Mai 2023", timeout=20)
+        assert "3. Mai 2023" in api.wait_for_text(777, "Quelle: Ausschreibung", timeout=20).text
     finally:
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=30)

@@ -1,0 +1,100 @@
+"""The program over time from the command line: `imbot ask --now`, `imbot chat --now`,
+`imbot admin edition load --dry-run`, and a database from before 0009."""
+
+import io
+import json
+
+import pytest
+from sqlalchemy import select, update
+
+from bot import cli
+from storage.models import Edition
+from tests.bundles import write_bundle
+
+
+@pytest.fixture(autouse=True)
+def database(sqlite_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("IMBOT_DATABASE_URL", sqlite_url)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def ask(capsys, question: str, now: str, lang: str = "de") -> dict:
+    assert cli.main(["ask", "--json", "--lang", lang, "--now", now, question]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize(
+    ("now", "expected"),
+    [("2023-04-20T10:00", "Bewerbungsschluss ist in 13 Tagen, der 3. Mai 2023."),
+     ("2023-05-02T10:00", "Bewerbungsschluss ist morgen, der 3. Mai 2023."),
+     ("2023-05-04T10:00", "Die Bewerbungsfrist ist vorbei: Sie endete am 3. Mai 2023. Das "
+                          "Programm „Integrationsmacher:innen 2023/24“ läuft noch"),
+     ("2024-04-01T10:00", "ist seit dem 31. März 2024 beendet")],
+)  # fmt: skip
+def test_ask_now_answers_as_at_that_moment(capsys, now, expected):
+    hit = ask(capsys, "Wann ist Bewerbungsschluss?", now)
+    assert hit["confident"] and hit["faq_id"] == "deadline" and expected in hit["answer"]
+
+
+def test_ask_now_in_english_and_a_bad_moment(capsys):
+    hit = ask(capsys, "Can I still apply?", "2023-05-03T18:00", "en")
+    assert "the deadline is today, 3 May 2023" in hit["answer"]
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["ask", "--now", "tomorrow", "Frist?"])
+    assert exc.value.code == 2 and "is not a time like" in capsys.readouterr().err
+
+
+def test_chat_now_greets_with_the_state_of_the_call(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Ist die Frist vorbei?\n"))
+    assert cli.main(["chat", "--now", "2023-05-02T10:00"]) == 0
+    out = capsys.readouterr().out
+    assert "Zurzeit läuft keine" not in out and "Bewerbungsschluss ist morgen" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("/start\n"))
+    assert cli.main(["chat", "--now", "2025-01-10T10:00"]) == 0
+    assert "Zurzeit läuft keine Ausschreibung" in capsys.readouterr().out
+
+
+def test_dry_run_counts_and_changes_nothing(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr("sys.stdin", io.StringIO("/erinnerungen\n"))
+    assert cli.main(["chat", "--now", "2023-04-20T10:00"]) == 0
+    capsys.readouterr()
+    corrected = write_bundle(tmp_path / "b", ("day: 2023-05-03", "day: 2023-05-10"))
+    assert cli.main(["admin", "edition", "load", "--dry-run", str(corrected)]) == 0
+    out = capsys.readouterr().out
+    # the clock is real (2026): nothing of 2023 is ahead, the subscriber's pushes were
+    # planned at the pretended 2023-04-20 and would all be dropped
+    assert "would be active" in out and "Dry run: nothing was changed." in out
+    assert "0 added" in out and "dropped" in out
+    assert cli.main(["admin", "edition", "show"]) == 0
+    assert "2023-05-03  deadline" in capsys.readouterr().out
+
+
+def test_ask_with_a_corrected_edition_file_and_a_load_at_a_moment(capsys, monkeypatch, tmp_path):
+    corrected = write_bundle(tmp_path / "b", ("day: 2023-05-03", "day: 2023-05-05"))
+    args = ["ask", "--json", "--now", "2023-04-26T10:00", "--edition", str(corrected)]
+    assert cli.main([*args, "Wann ist Bewerbungsschluss?"]) == 0
+    assert "in 9 Tagen, der 5. Mai 2023" in json.loads(capsys.readouterr().out)["answer"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("/erinnerungen\n"))
+    assert cli.main(["chat", "--now", "2023-04-20T10:00"]) == 0
+    capsys.readouterr()
+    load = ["admin", "edition", "load", "--now", "2023-04-20T10:00", str(corrected)]
+    assert cli.main(load) == 0
+    assert "Reminders: 2 dropped, 2 added, 8 unchanged" in capsys.readouterr().out
+
+
+def test_a_database_from_before_0009_gets_the_shipped_edition_again(capsys, sqlite_url):
+    from storage.db import make_engine
+    from storage.repo import session_factory
+
+    assert cli.main(["admin", "edition", "show"]) == 0  # creates and seeds the database
+    capsys.readouterr()
+    engine = make_engine(sqlite_url)
+    sessions = session_factory(engine)
+    with sessions() as s:  # as 0009 finds an old database: no source, days only
+        s.execute(update(Edition).values(source=None))
+        s.commit()
+    assert cli.main(["admin", "edition", "show"]) == 0
+    assert "2023-10-01 [month]  kickoff" in capsys.readouterr().out
+    with sessions() as s:
+        assert s.scalars(select(Edition.source)).one().startswith("# The 2023 edition")
+    engine.dispose()
