@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from bot.booking.base import BookingBase, BookingError, MeetingView, S, _meeting, _pair
+from bot.booking.base import BookingBase, BookingError, MeetingView, S, _meeting, _own_pair
 from storage import outbox
 from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
 
@@ -27,6 +27,40 @@ class ChangesMixin(BookingBase):
             view = self._view(m)
             return view
 
+    def cancel_group(self, person_id: int, meeting_id: int, scope: str) -> list[MeetingView]:
+        """Cancel one meeting ("one"), it and the later ones of its series
+        ("following"), or every upcoming one of its series ("series")."""
+        now = self._clock()
+        with self._write() as uow:
+            group = self._group(uow.session, person_id, meeting_id, scope, now)
+            for m in group:
+                m.sequence += 1
+                self._set_state(uow.session, m, S.CANCELLED, person_id, now)
+            return [self._view(m) for m in group]
+
+    def group(self, person_id: int, meeting_id: int, scope: str) -> list[MeetingView]:
+        """The upcoming active meetings `cancel_group` would cancel (for the question)."""
+        with self._uow() as uow:
+            return [
+                self._view(m)
+                for m in self._group(uow.session, person_id, meeting_id, scope, self._clock())
+            ]
+
+    def _group(self, s, person_id: int, meeting_id: int, scope: str, now: datetime):
+        m = _meeting(s, meeting_id, person_id)
+        if m.state not in ACTIVE_STATES:
+            raise BookingError("not_active", state=m.state)
+        if scope == "one" or not m.series_id:
+            return [m]
+        stmt = select(Meeting).where(
+            Meeting.series_id == m.series_id,
+            Meeting.state.in_(ACTIVE_STATES),
+            Meeting.ends_at > now,
+        )
+        if scope == "following":
+            stmt = stmt.where(Meeting.starts_at >= m.starts_at)
+        return list(s.scalars(stmt.order_by(Meeting.starts_at)))
+
     def move(self, person_id: int, meeting_id: int, start: datetime) -> MeetingView:
         """Move an active meeting to a free slot of the pair; same UID, SEQUENCE + 1."""
         now = self._clock()
@@ -35,11 +69,11 @@ class ChangesMixin(BookingBase):
             m = _meeting(s, meeting_id, person_id)
             if m.state not in ACTIVE_STATES:
                 raise BookingError("not_active", state=m.state)
-            pair = _pair(s, m.expert_id)
+            pair = _own_pair(m)
             if start not in self._slots(
-                s, pair, limit=None, ignore=m.id, day=start.astimezone(self.tz).date()
+                s, pair, limit=None, ignore=m.id, days=[start.astimezone(self.tz).date()]
             ):
-                raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3, ignore=m.id)))
+                raise BookingError("slot_taken", tuple(self._around(s, m, limit=3)))
             s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
             old_start = m.starts_at
             m.ends_at = start + (m.ends_at - m.starts_at)
@@ -63,6 +97,24 @@ class ChangesMixin(BookingBase):
                 self._remind_buddy(s, m, now)
             view = self._view(m)
             return view
+
+    def move_slots(self, person_id: int, meeting_id: int) -> list[datetime]:
+        """Free slots to move a meeting to: of the buddy it was made with, from a week
+        before its date to two weeks after (never in the past), closest first."""
+        with self._uow() as uow:
+            m = _meeting(uow.session, meeting_id, person_id)
+            if m.state not in ACTIVE_STATES:
+                raise BookingError("not_active", state=m.state)
+            return self._closest(uow.session, m)
+
+    def _closest(self, s, m) -> list[datetime]:
+        day = m.starts_at.astimezone(self.tz).date()
+        days = [day + timedelta(days=n) for n in range(-7, 15)]
+        slots = self._slots(s, _own_pair(m), limit=None, ignore=m.id, days=days)
+        return sorted((x for x in slots if x != m.starts_at), key=lambda x: abs(x - m.starts_at))
+
+    def _around(self, s, m, limit: int) -> list[datetime]:
+        return sorted(self._closest(s, m)[:limit])
 
     def upcoming(self, person_id: int, limit: int = 20) -> list[MeetingView]:
         now = self._clock()

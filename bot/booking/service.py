@@ -4,6 +4,7 @@ availability.py  a buddy's free times and the free slots of a pair
 requests.py      requests, decisions, counter-proposals, expiry
 changes.py       moves, cancellations, listing
 reminders.py     the outbox rows before meetings and for unanswered requests
+conversation.py  what a chat is being asked now (pickers, confirmations)
 base.py          errors, views, and the steps they share
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 from bot.booking.availability import AvailabilityMixin
 from bot.booking.changes import ChangesMixin
+from bot.booking.conversation import ConversationMixin
 from bot.booking.reminders import RemindersMixin
 from bot.booking.requests import RequestsMixin
 
 __all__ = ["JourFixe"]
 
 
-class JourFixe(AvailabilityMixin, RequestsMixin, ChangesMixin, RemindersMixin):
+class JourFixe(AvailabilityMixin, RequestsMixin, ChangesMixin, RemindersMixin, ConversationMixin):
     """Everything an expert, a buddy and the scheduler do with Jour Fixes."""

@@ -3,7 +3,7 @@ one module per area; `t` fills a text in."""
 
 from __future__ import annotations
 
-from bot.texts import core, jourfixe, people, platform, reminders
+from bot.texts import conversation, core, jourfixe, people, platform, reminders
 
 __all__ = ["LANGS", "TEXTS", "t"]
 
@@ -20,7 +20,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform)
+TEXTS = _merge(core, people, jourfixe, reminders, platform, conversation)
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -76,11 +76,10 @@ def test_unclear_reply_is_asked_back_never_decided(world):
     router, ids = world
     book(router)
     back = say(router, "bernd", "jaa")[0]
-    assert "Meinst du „ja, bestätigen“" in back.text and len(back.buttons) == 2
+    assert "nichts falsch verstehen" in back.text and len(back.buttons) == 2
     assert router.services.booking.pending(ids["bernd"])  # still waiting
-    assert (
-        "keine sichere Antwort" in say(router, "bernd", "vielleicht")[0].text
-    )  # to the FAQ, nothing decided
+    maybe = say(router, "bernd", "vielleicht")[0]  # asked back, nothing decided
+    assert "bestätigen oder ablehnen?" in maybe.text and len(maybe.buttons) == 2
     assert router.services.booking.pending(ids["bernd"])
 
 
@@ -138,7 +137,9 @@ def test_move_and_cancel_keep_the_uid_and_tell_the_other_side(world):
     moved = ics(theirs).walk("VEVENT")[0]
     first_uid = str(moved["UID"])
     assert moved["SEQUENCE"] == 1
-    mine, theirs = say(router, "erika", f"/absagen {meeting_id}")
+    [question] = say(router, "erika", f"/absagen {meeting_id}")
+    assert "Wirklich absagen?" in question.text and "Bernd" in question.text
+    mine, theirs = say(router, "erika", data=question.buttons[0].data)
     cancel = ics(theirs)
     assert cancel["METHOD"] == "CANCEL" and str(cancel.walk("VEVENT")[0]["UID"]) == first_uid
     assert cancel.walk("VEVENT")[0]["SEQUENCE"] == 2 and "abgesagt (von Erika)" in theirs.text

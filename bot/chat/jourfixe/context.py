@@ -1,0 +1,39 @@
+"""Every plain message of an expert or buddy is read in its context first, and the
+context comes from the database: what this chat was just asked (a picker, a page
+of slots, a confirmation), a request waiting for the buddy, a counter-proposal
+waiting for the expert. Only text that answers none of them goes on (to the
+plain-language intents, then the FAQ)."""
+
+from __future__ import annotations
+
+from bot.chat.handlers import Context
+from bot.chat.jourfixe.common import MORE_WORDS, booking
+from bot.chat.jourfixe.intents import read_intent
+from bot.chat.jourfixe.meetings import answer_asked
+from bot.chat.jourfixe.requests import answer_proposal, answer_request, slot_page
+from bot.messages import Outbound
+from storage.models import Role
+
+__all__ = ["read_reply"]
+
+
+def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
+    if ctx.who is None or ctx.role not in (Role.EXPERT, Role.BUDDY):
+        return None
+    jf = booking(ctx)
+    asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None:
+        if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
+            return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+        replies = answer_asked(ctx, asked.kind, asked.data, text)
+        if replies is not None:
+            return replies
+    if ctx.role is Role.BUDDY:
+        pending = jf.pending(ctx.who.person_id)
+        if pending and (replies := answer_request(ctx, pending, text)) is not None:
+            return replies
+    else:
+        proposals = jf.proposals(ctx.who.person_id)
+        if proposals and (replies := answer_proposal(ctx, proposals, text)) is not None:
+            return replies
+    return read_intent(ctx, text)
