@@ -44,6 +44,7 @@ class Draft:
     ref: str | None = None
     buttons: tuple[tuple[str, str, bool], ...] = field(default=())  # label, data, confirms
     file: tuple[str, str, bytes] | None = None  # name, mime, data
+    render: str | None = None  # JSON to render the text at send time (jobs.render)
 
 
 def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
@@ -62,6 +63,7 @@ def enqueue(session: Session, drafts: list[Draft], now: datetime) -> int:
             "file_name": d.file and d.file[0],
             "file_mime": d.file and d.file[1],
             "file_data": d.file and d.file[2],
+            "render": d.render,
             "due_at": d.due_at,
             "event_at": d.event_at,
             "state": PENDING,

@@ -13,6 +13,7 @@ from bot.booking.base import BookingBase, S
 from bot.booking.ics import jour_fixe_file
 from bot.localtime import local_moment, zone
 from bot.texts import fmt_when, t, time_before
+from jobs.render import spec
 from storage import outbox
 from storage.models import Meeting, Person
 
@@ -37,13 +38,15 @@ class RemindersMixin(BookingBase):
                 due = self._before(m.starts_at, minutes)
                 if due <= now:
                     continue
+                tz = zone(me.timezone, self.tz)
                 text = t(
                     "meeting_reminder",
                     me.lang,
                     other=other.name or "",
-                    when=fmt_when(m.starts_at, me.lang, zone(me.timezone, self.tz)),
+                    when=fmt_when(m.starts_at, me.lang, tz),
                     before=time_before(minutes, me.lang),
                 )
+                live = spec("meeting_reminder_at", me.lang, tz, m.starts_at, other=other.name or "")
                 file = jour_fixe_file([m], cancelled=False, now=now, tz=self.tz) if i == 0 else None
                 drafts.append(
                     outbox.Draft(
@@ -56,6 +59,7 @@ class RemindersMixin(BookingBase):
                         event_at=m.starts_at,
                         ref=f"meeting:{m.id}",
                         file=file,
+                        render=live,
                     )
                 )
         outbox.enqueue(s, drafts, now)

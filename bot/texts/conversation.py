@@ -118,6 +118,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "reminder_soon_one": {"de": "in {n} Minute ({time})", "en": "in {n} minute ({time})"},
     "reminder_soon_other": {"de": "in {n} Minuten ({time})", "en": "in {n} minutes ({time})"},
     "reminder_now": {"de": "jetzt ({time})", "en": "now ({time})"},
+    "reminder_on": {"de": "am {day} um {time}", "en": "on {day} at {time}"},
     "meeting_reminder_at": {
         "de": "⏰ Erinnerung: Jour Fixe mit {other} {when}.",
         "en": "⏰ Reminder: Jour Fixe with {other} {when}.",

@@ -5,6 +5,7 @@ and the local time it starts at, then its steps. A step is one of
 
     - erika: /jourfixe                 # erika writes (a command or words)
       expect: ["Freie Termine"]        # each text appears in the replies to erika
+                                       # (text and button labels, "[#4 Di …]")
       tell: {bernd: ["möchte"]}        # ... and in the messages for bernd
       silent: [bernd]                  # nobody else got a message
       never: ["bestätigt"]             # no message to anyone contains it
@@ -119,10 +120,10 @@ class Dialogue:
         mine = [r for r in replies if r.to is None]
         for r in replies:
             self.last[r.to.chat_id if r.to else login] = r if r.buttons else None
-        text = "\n---\n".join(r.text for r in mine)
+        text = "\n---\n".join(_seen(r) for r in mine)
         _check(step.get("expect", []), text, f"reply to {login}")
         for other, texts in (step.get("tell") or {}).items():
-            got = "\n---\n".join(r.text for r in replies if r.to and r.to.chat_id == other)
+            got = "\n---\n".join(_seen(r) for r in replies if r.to and r.to.chat_id == other)
             assert got, f"nothing was sent to {other}; replies: {[r.text for r in replies]}"
             _check(texts, got, f"message to {other}")
         for other in step.get("silent", []):
@@ -144,6 +145,12 @@ class Dialogue:
         matching = [b for b in last.buttons if which in b.label]
         assert matching, f"no button {which!r} in {[b.label for b in last.buttons]}"
         return matching[0]
+
+
+def _seen(reply) -> str:
+    """What the person sees: the text and the buttons ("[#4 Di 03.03. 10:00 – Bernd]")."""
+    labels = [f"[#{b.number} {b.label}]" if b.number else f"[{b.label}]" for b in reply.buttons]
+    return "\n".join([reply.text, *labels])
 
 
 def _check(texts: list[str], got: str, where: str) -> None:
