@@ -184,7 +184,7 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
     if reading.kind == TIME and proposal == m.starts_at and reading.words == YES:
         return decide(ctx, m.id, True)
-    if reading.kind == TIME:
+    if reading.kind == TIME and proposal != m.starts_at:
         return _propose(ctx, m, proposal, reading.reason)
     if reading.kind == YES:
         return decide(ctx, m.id, True)
@@ -317,7 +317,11 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
     """Expire unanswered requests and tell the experts (called on each tick): one
     message per request, a series in one message."""
     groups: dict[object, list[MeetingView]] = {}
-    for m in booking.expire_due():
+    try:
+        expired = booking.expire_due()
+    except BookingError:  # answered meanwhile: the next tick looks again
+        return []
+    for m in expired:
         groups.setdefault(m.series_id or -m.id, []).append(m)
     out = []
     for group in groups.values():
