@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.models import Availability, ChatIdentity, Invite, Meeting, Pair, Person, Role, Series
 from storage.repo import UnitOfWork
 
-__all__ = ["InviteInfo", "People", "PeopleError", "PersonRow", "Whois"]
+__all__ = ["Contact", "InviteInfo", "PairNews", "People", "PeopleError", "PersonRow", "Whois"]
 
 INVITE_DAYS = 14
 ROLES_BY_INVITE = (Role.EXPERT, Role.BUDDY, Role.ADMIN)
@@ -40,6 +40,30 @@ class Whois:
     role: Role
     lang: str
     timezone: str | None = None  # None: the bot's IMBOT_TIMEZONE
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone to tell something: name, language and chat (None: not linked)."""
+
+    person_id: int
+    name: str
+    lang: str
+    platform: str | None
+    chat_id: str | None
+
+
+@dataclass(frozen=True)
+class PairNews:
+    expert: Contact
+    buddy: Contact
+    old_buddy: Contact | None  # re-pairing: the buddy before
+    kept: int  # upcoming meetings that stay with the old buddy
+
+
+def _contact(p: Person) -> Contact:
+    ident = next((i for i in p.identities if i.unreachable_at is None), None)
+    return Contact(p.id, p.name or "", p.lang, ident and ident.platform, ident and ident.chat_id)
 
 
 @dataclass(frozen=True)
@@ -162,6 +186,12 @@ class People:
 
     # -- pairs --------------------------------------------------------------------
     def pair(self, expert_ref: str, buddy_ref: str) -> tuple[str, str]:
+        news = self.pairing(expert_ref, buddy_ref)
+        return news.expert.name, news.buddy.name
+
+    def pairing(self, expert_ref: str, buddy_ref: str) -> PairNews:
+        """Pair (or re-pair) an expert with a buddy. Meetings already made stay with
+        the buddy they were made with; the news says whom to tell what."""
         now = self._clock()
         with self._uow() as uow:
             expert, buddy = _resolve(uow, expert_ref), _resolve(uow, buddy_ref)
@@ -170,12 +200,27 @@ class People:
             if buddy.active_role is not Role.BUDDY:
                 raise PeopleError("not_buddy", name=buddy.name or f"#{buddy.id}")
             pair = uow.people.pair_of_expert(expert.id)
+            old = None
             if pair is None:
                 uow.session.add(Pair(expert_id=expert.id, buddy_id=buddy.id, created_at=now))
-            else:
+            elif pair.buddy_id != buddy.id:
+                old = uow.session.get(Person, pair.buddy_id)
                 pair.buddy_id, pair.created_at = buddy.id, now
+            kept = 0
+            if old is not None:
+                kept = len(
+                    uow.session.scalars(
+                        select(Meeting.id).where(
+                            Meeting.expert_id == expert.id,
+                            Meeting.buddy_id == old.id,
+                            Meeting.state.in_(("requested", "confirmed")),
+                            Meeting.ends_at > now,
+                        )
+                    ).all()
+                )
+            news = PairNews(_contact(expert), _contact(buddy), old and _contact(old), kept)
             uow.commit()
-            return expert.name or "", buddy.name or ""
+            return news
 
     # -- listing, revoking --------------------------------------------------------
     def people(self) -> list[PersonRow]:

@@ -142,3 +142,41 @@ TEXTS |= {
         "en": "No expert has been paired with you yet; Lokalprojekte will be in touch.",
     },
 }
+
+TEXTS |= {
+    "pair_kept": {
+        "de": " Die {n} bestehenden Termine bleiben bei {old}.",
+        "en": " The {n} existing meetings stay with {old}.",
+    },
+    "pair_for_expert": {
+        "de": "Ihr Buddy bei Lokalprojekte ist jetzt {buddy}. Einen Jour Fixe buchen Sie mit "
+        "/jourfixe – oder schreiben Sie einfach „Ich möchte einen Termin“.",
+        "en": "Your buddy at Lokalprojekte is now {buddy}. Book a Jour Fixe with /jourfixe – "
+        'or just write "I\'d like a meeting".',
+    },
+    "pair_for_buddy": {
+        "de": "{expert} ist Ihnen jetzt als Expert:in zugeordnet. Tragen Sie mit /frei ein, wann "
+        "Sie frei sind (z. B. /frei Di 10-12, Do 14-16); dann kann {expert} Jour Fixes buchen.",
+        "en": "{expert} is now paired with you as an expert. Enter when you are free with /frei "
+        "(e.g. /frei Tue 10am-12pm); then {expert} can book Jour Fixes.",
+    },
+    "pair_for_old_buddy": {
+        "de": "{expert} wird ab jetzt von {buddy} betreut. Ihre {n} bestehenden Termine mit "
+        "{expert} bleiben bei Ihnen (/termine).",
+        "en": "{expert} is now looked after by {buddy}. Your {n} existing meetings with {expert} "
+        "stay with you (/termine).",
+    },
+    "welcome_no_buddy_yet": {
+        "de": "Sobald Lokalprojekte Ihnen einen Buddy zuordnet, sage ich Ihnen Bescheid; dann "
+        "buchen Sie Jour Fixes mit /jourfixe.",
+        "en": "As soon as Lokalprojekte pairs you with a buddy, I will tell you; then you book "
+        "Jour Fixes with /jourfixe.",
+    },
+}
+
+TEXTS |= {
+    "away_meetings": {
+        "de": "In dieser Zeit haben Sie schon {n} Jour Fixe(s). Absagen?",
+        "en": "You already have {n} Jour Fixe(s) in that time. Cancel them?",
+    },
+}

@@ -24,6 +24,7 @@ from bot.chat.jourfixe.context import read_reply
 from bot.chat.jourfixe.meetings import (
     cancel,
     cancel_all,
+    cancel_asked,
     cancel_command,
     cancel_scope,
     do_cancel,
@@ -78,6 +79,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
             ("cscope", 2): lambda: cancel_scope(ctx, n[0], n[1]),
             ("cdo", 2): lambda: do_cancel(ctx, n[0], n[1]),
             ("cdoall", 1): lambda: cancel_all(ctx),
+            ("cdoids", 1): lambda: cancel_asked(ctx),
             ("keep", 1): lambda: keep(ctx),
             ("pickmove", 1): lambda: move_slots(ctx, n[0]),
             ("mmore", 2): lambda: move_slots(ctx, n[0], n[1]),

@@ -5,6 +5,7 @@ whole series. Both sides hear of every change, with an updated calendar file."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import UTC, datetime
 
@@ -31,6 +32,8 @@ __all__ = [
     "SCOPES",
     "answer_asked",
     "cancel",
+    "cancel_all",
+    "cancel_asked",
     "cancel_command",
     "cancel_scope",
     "keep",
@@ -38,6 +41,7 @@ __all__ = [
     "move",
     "move_command",
     "move_slots",
+    "offer_cancel",
 ]
 
 SCOPES = ("one", "following", "series")
@@ -136,6 +140,12 @@ def cancel_scope(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
     return _confirm(ctx, group, {"meeting": meeting_id, "scope": scope})
 
 
+def offer_cancel(ctx: Context, group: list[MeetingView], intro: str) -> list[Outbound]:
+    """Offer to cancel these meetings (e.g. during days away), with the one question."""
+    [question] = _confirm(ctx, group, {"ids": [m.id for m in group]})
+    return [dataclasses.replace(question, text=f"{intro}\n{question.text}")]
+
+
 def _confirm(ctx: Context, group: list[MeetingView], what: dict) -> list[Outbound]:
     if not group:
         return [Outbound(t("meetings_none", ctx.lang))]
@@ -149,9 +159,12 @@ def _confirm(ctx: Context, group: list[MeetingView], what: dict) -> list[Outboun
 
 
 def _confirm_buttons(ctx: Context, what: dict) -> tuple[Button, ...]:
-    data = (
-        jf_data("cdoall", 1) if what.get("all") else jf_data("cdo", what["meeting"], what["scope"])
-    )
+    if what.get("all"):
+        data = jf_data("cdoall", 1)
+    elif "ids" in what:
+        data = jf_data("cdoids", 1)
+    else:
+        data = jf_data("cdo", what["meeting"], what["scope"])
     return (
         Button(t("yes_cancel", ctx.lang), data, confirms=True),
         Button(t("keep", ctx.lang), jf_data("keep", 0)),
@@ -163,11 +176,14 @@ def keep(ctx: Context) -> list[Outbound]:
     return [Outbound(t("kept", ctx.lang))]
 
 
-def cancel_all(ctx: Context) -> list[Outbound]:
-    """Every upcoming meeting, after the one confirmation: one message per person."""
+def cancel_all(ctx: Context, ids: list[int] | None = None) -> list[Outbound]:
+    """Every upcoming meeting (or those of `ids`), after the one confirmation: one
+    message per person."""
     jf, me = booking(ctx), ctx.who.person_id
     done: dict[int, list[MeetingView]] = {}
-    for m in jf.upcoming(me):
+    for m in jf.upcoming(me, limit=500):
+        if ids is not None and m.id not in ids:
+            continue
         try:
             [view] = jf.cancel_group(me, m.id, "one")
         except BookingError:
@@ -181,6 +197,14 @@ def cancel_all(ctx: Context) -> list[Outbound]:
         else:
             out += _cancelled_many(ctx, group)
     return out or [Outbound(t("meetings_none", ctx.lang))]
+
+
+def cancel_asked(ctx: Context) -> list[Outbound]:
+    """The "yes, cancel" button of a list of meetings (kept in the conversation state)."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is None or asked.kind != "confirm_cancel" or "ids" not in asked.data:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    return cancel_all(ctx, asked.data["ids"])
 
 
 def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
@@ -291,6 +315,8 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         if reading.kind == YES:
             if data.get("all"):
                 return cancel_all(ctx)
+            if "ids" in data:
+                return cancel_all(ctx, data["ids"])
             return do_cancel(ctx, data["meeting"], data["scope"])
         return [Outbound(t("ask_cancel", ctx.lang), _confirm_buttons(ctx, data))]
     return None

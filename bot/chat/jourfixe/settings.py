@@ -8,6 +8,7 @@ from bot.booking.base import BookingError
 from bot.booking.timeparse import TimeParseError, parse_dates, parse_windows
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, refusal
+from bot.chat.jourfixe.meetings import offer_cancel
 from bot.messages import Outbound
 from bot.texts import fmt_date, fmt_duration, t, weekday_name
 
@@ -66,7 +67,16 @@ def away(ctx: Context) -> list[Outbound]:
     except TimeParseError as exc:
         return refusal(ctx, exc)
     jf.add_off(ctx.who.person_id, first, last)
-    return [Outbound(_windows_text(ctx))]
+    replies = [Outbound(_windows_text(ctx))]
+    during = [
+        m
+        for m in jf.upcoming(ctx.who.person_id, limit=500)
+        if first <= m.starts_at.astimezone(ctx.tz).date() <= last
+    ]
+    if during:  # meetings already made: listed, and offered to cancel (the other side is told)
+        intro = t("away_meetings", ctx.lang, n=len(during))
+        replies += offer_cancel(ctx, during, intro)
+    return replies
 
 
 # -- reminders before meetings ----------------------------------------------------------
