@@ -119,7 +119,7 @@ class BookingBase:
         pair: Pair,
         *,
         limit: int | None,
-        ignore: int | None = None,
+        ignore: int | set[int] | None = None,
         day: date | None = None,
         days: list[date] | None = None,
     ) -> list[datetime]:
@@ -130,7 +130,7 @@ class BookingBase:
             (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
             Meeting.state.in_(ACTIVE_STATES),
             Meeting.ends_at > now,
-            Meeting.id != (ignore or -1),
+            Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
         )
         busy = [(s, e + buffer) for s, e in session.execute(stmt)]
         found = free_slots(

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 
 from bot.booking.base import BookingBase, BookingError, MeetingView, S, _meeting, _own_pair
+from bot.localtime import local_moment
 from storage import outbox
 from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
 
@@ -63,40 +64,57 @@ class ChangesMixin(BookingBase):
 
     def move(self, person_id: int, meeting_id: int, start: datetime) -> MeetingView:
         """Move an active meeting to a free slot of the pair; same UID, SEQUENCE + 1."""
+        return self.move_group(person_id, meeting_id, start, "one")[0]
+
+    def move_group(
+        self, person_id: int, meeting_id: int, start: datetime, scope: str
+    ) -> list[MeetingView]:
+        """Move one meeting, it and the later ones of its series, or the whole
+        series, by the same step on the wall clock (Do 14:00 -> Fr 10:00 moves every
+        Thursday to the Friday after it). All or nothing: if one new time is not
+        free, nothing moves (BookingError "move_conflict")."""
         now = self._clock()
         with self._write() as uow:
             s = uow.session
             m = _meeting(s, meeting_id, person_id)
-            if m.state not in ACTIVE_STATES:
-                raise BookingError("not_active", state=m.state)
-            pair = _own_pair(m)
-            if start not in self._slots(
-                s, pair, limit=None, ignore=m.id, days=[start.astimezone(self.tz).date()]
-            ):
-                raise BookingError("slot_taken", tuple(self._around(s, m, limit=3)))
-            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
-            old_start = m.starts_at
-            m.ends_at = start + (m.ends_at - m.starts_at)
-            m.starts_at, m.sequence = start, m.sequence + 1
-            s.flush()
-            self._hold(s, m)
-            s.add(
-                MeetingEvent(
-                    meeting_id=m.id,
-                    at=now,
-                    action="moved",
-                    by_person_id=person_id,
-                    old_start=old_start,
-                    new_start=start,
-                )
+            group = self._group(s, person_id, meeting_id, scope, now)
+            pair, ids = _own_pair(m), {g.id for g in group}
+            step = _wall(start, self.tz) - _wall(m.starts_at, self.tz)
+            targets = []
+            for g in group:
+                wall = _wall(g.starts_at, self.tz) + step
+                target = local_moment(wall.date(), wall.time(), self.tz)
+                if target not in self._slots(s, pair, limit=None, ignore=ids, days=[wall.date()]):
+                    if len(group) == 1:
+                        raise BookingError("slot_taken", tuple(self._around(s, m, limit=3)))
+                    raise BookingError("move_conflict", n=len(group))
+                targets.append(target)
+            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id.in_(ids)))
+            for g, target in zip(group, targets, strict=True):
+                self._shift(s, g, target, person_id, now)
+            return [self._view(g) for g in group]
+
+    def _shift(self, s, m: Meeting, start: datetime, person_id: int, now: datetime) -> None:
+        old_start = m.starts_at
+        m.ends_at = start + (m.ends_at - m.starts_at)
+        m.starts_at, m.sequence = start, m.sequence + 1
+        s.flush()
+        self._hold(s, m)
+        s.add(
+            MeetingEvent(
+                meeting_id=m.id,
+                at=now,
+                action="moved",
+                by_person_id=person_id,
+                old_start=old_start,
+                new_start=start,
             )
-            outbox.cancel(s, ref=f"meeting:{m.id}")
-            if m.state == S.CONFIRMED:
-                self._plan_reminders(s, m, now)
-            else:
-                self._remind_buddy(s, m, now)
-            view = self._view(m)
-            return view
+        )
+        outbox.cancel(s, ref=f"meeting:{m.id}")
+        if m.state == S.CONFIRMED:
+            self._plan_reminders(s, m, now)
+        else:
+            self._remind_buddy(s, m, now)
 
     def move_slots(self, person_id: int, meeting_id: int) -> list[datetime]:
         """Free slots to move a meeting to: of the buddy it was made with, from a week
@@ -134,3 +152,7 @@ class ChangesMixin(BookingBase):
     def get(self, person_id: int, meeting_id: int) -> MeetingView:
         with self._uow() as uow:
             return self._view(_meeting(uow.session, meeting_id, person_id))
+
+
+def _wall(moment: datetime, tz) -> datetime:
+    return moment.astimezone(tz).replace(tzinfo=None)

@@ -133,11 +133,20 @@ _DAY_WORD = "|".join(sorted(WEEKDAY, key=len, reverse=True))
 _RELATIVE = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
 _STRICT_CLOCK = r"(\d{1,2})(?:[:.](\d{2})\s*(am|pm|uhr|h)?|\s*(am|pm|uhr)\b)"
 _AMBIGUOUS_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # also plain words
-_LOOSE_CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|uhr|h)?(?![\d.])"
+_LOOSE_CLOCK = (
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|uhr|h)?(?![\d.])"
+    r"(?!\s*(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "mär": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
+}  # fmt: skip
+_MONTH_WORD = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäz]*\.?"
 _MOMENT = re.compile(
     rf"(?:\b(?P<wd>{_DAY_WORD}|übermorgen|heute|morgen|today|tomorrow)\b\.?,?\s*)?"
     r"(?:den\s+|the\s+)?"
-    r"(?:(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{2,4})?\s*)?"
+    r"(?:(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{2,4})?\s*"
+    rf"|(?P<d2>\d{{1,2}})\.?\s*(?P<mon>{_MONTH_WORD})\s*)?"
     r"(?:,?\s*(?:um|at|ab|gegen)\s+)?"
     rf"(?:{_STRICT_CLOCK}|(?P<loose>{_LOOSE_CLOCK}))"
 )
@@ -151,17 +160,20 @@ def find_moment(text: str, now: datetime, default_day: date | None = None) -> da
     for m in _MOMENT.finditer(_clean(text)):
         g = m.groupdict()
         groups = m.groups()
-        strict = groups[4:8]  # hour, minute, suffix, suffix ("11 Uhr")
+        strict = groups[6:10]  # hour, minute, suffix, suffix ("11 Uhr")
         if strict[0] is not None:
             hour, minute, suffix = strict[0], strict[1], strict[2] or strict[3]
-        elif g["loose"] and (g["d"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS):
-            hour, minute, suffix = groups[9:12]
+        elif g["loose"] and (g["d"] or g["d2"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS):
+            hour, minute, suffix = groups[11:14]
         else:
             continue
         try:
             at = _clock(hour, minute, suffix)
             if g["d"]:
                 day = _date(f"{g['d']}.{g['mo']}.{g['y'] or ''}", now.date())
+            elif g["d2"]:
+                month = _MONTHS[g["mon"][:3]]
+                day = _date(f"{g['d2']}.{month}.", now.date())
             elif g["wd"] in _RELATIVE:
                 day = now.date() + timedelta(days=_RELATIVE[g["wd"]])
             elif g["wd"]:

@@ -180,3 +180,25 @@ TEXTS |= {
         "en": "You already have {n} Jour Fixe(s) in that time. Cancel them?",
     },
 }
+
+TEXTS |= {
+    "move_scope_question": {
+        "de": "#{n} {when} → {new}: Der Termin gehört zu einer Serie. Welche Termine sollen "
+        "so verschoben werden?",
+        "en": "#{n} {when} → {new}: the meeting belongs to a series. Which meetings should move "
+        "like this?",
+    },
+    "moved_many_for": {
+        "de": "{count} Jour Fixes mit {other} verschoben{by}, jetzt:\n{list}\nDie "
+        "Kalenderdatei aktualisiert Ihren Kalender.",
+        "en": "{count} Jour Fixes with {other} moved{by}, now:\n{list}\nThe calendar file "
+        "updates your calendar.",
+    },
+    "move_conflict": {
+        "de": "Nicht alle {n} Termine lassen sich so verschieben (die neue Zeit ist nicht "
+        "überall frei). Nichts wurde verschoben – verschieben Sie nur diesen Termin oder "
+        "wählen Sie eine andere Zeit.",
+        "en": "Not all {n} meetings can move like this (the new time is not free everywhere). "
+        "Nothing was moved – move only this one, or pick another time.",
+    },
+}

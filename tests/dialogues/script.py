@@ -17,6 +17,7 @@ and the local time it starts at, then its steps. A step is one of
     - at: "2026-03-05T09:00"           # the local time moves on
     - deliver: {erika: ["heute um 10:00"]}   # the outbox delivers what is due now;
                                              # each text appears in what erika got
+    - expire: {erika: 1}               # the tick expires requests: erika gets 1 message
 
 Each text check is a substring; a leading "!" means it must NOT appear.
 """
@@ -33,6 +34,7 @@ from bot.booking.rules import Rules
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import parse_windows
 from bot.chat.faq_replies import FaqReplies
+from bot.chat.jourfixe import expiry_notices
 from bot.people import People
 from jobs.dispatch import Dispatcher
 from tests.chat import make_router, say
@@ -103,6 +105,15 @@ class Dialogue:
             for login, n in step["pending"].items():
                 got = len(self.booking.pending(self.ids[login]))
                 assert got == n, f"{login} has {got} pending requests, not {n}"
+            return
+        if "expire" in step:  # the tick expires unanswered requests
+            notices = expiry_notices(self.booking)
+            for login, texts in step["expire"].items():
+                got = [r.text for r in notices if r.to and r.to.chat_id == login]
+                if isinstance(texts, int):
+                    assert len(got) == texts, f"{login} got {len(got)} expiry messages: {got}"
+                else:
+                    _check(texts, "\n---\n".join(got), f"expiry notice to {login}")
             return
         if "deliver" in step:
             self.console.sent.clear()

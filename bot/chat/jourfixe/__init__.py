@@ -32,6 +32,7 @@ from bot.chat.jourfixe.meetings import (
     meetings,
     move,
     move_command,
+    move_scope,
     move_slots,
 )
 from bot.chat.jourfixe.requests import (
@@ -84,6 +85,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
             ("pickmove", 1): lambda: move_slots(ctx, n[0]),
             ("mmore", 2): lambda: move_slots(ctx, n[0], n[1]),
             ("move", 2): lambda: move(ctx, n[0], n[1]),
+            ("mscope", 3): lambda: move_scope(ctx, n[0], n[1], n[2]),
         }.get((action, len(n)))
     return handler() if handler else [Outbound(t("stale_choice", ctx.lang))]
 

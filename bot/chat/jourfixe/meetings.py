@@ -40,6 +40,7 @@ __all__ = [
     "meetings",
     "move",
     "move_command",
+    "move_scope",
     "move_slots",
     "offer_cancel",
 ]
@@ -222,7 +223,11 @@ def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
 
 
 def _cancelled_many(ctx: Context, group: list[MeetingView]) -> list[Outbound]:
-    files = calendar(ctx, group, cancelled=True)
+    return _many(ctx, group, "cancelled_many_for", calendar(ctx, group, cancelled=True))
+
+
+def _many(ctx: Context, group: list[MeetingView], key: str, files) -> list[Outbound]:
+    """The same news about several meetings for both sides, each in their words."""
     first = group[0]
     me_id = ctx.who.person_id
     me, other = (
@@ -233,7 +238,7 @@ def _cancelled_many(ctx: Context, group: list[MeetingView]) -> list[Outbound]:
 
     def text(lang, reader, by, name):
         lines = "\n".join(f"#{m.id}  {when(ctx, m.starts_at, reader)}" for m in group)
-        return t("cancelled_many_for", lang, count=len(group), other=name, by=by, list=lines)
+        return t(key, lang, count=len(group), other=name, by=by, list=lines)
 
     mine = Outbound(text(ctx.lang, None, "", other.name), files=files)
     by = t("by_other", other.lang, name=me.name)
@@ -268,16 +273,46 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
 
 
 def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
+    """A new time chosen: for a meeting of a series, first which meetings move."""
     jf = booking(ctx)
     try:
-        old = jf.get(ctx.who.person_id, meeting_id)
-        m = jf.move(ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC))
+        m = jf.get(ctx.who.person_id, meeting_id)
+        series = jf.group(ctx.who.person_id, meeting_id, "series")
+        following = jf.group(ctx.who.person_id, meeting_id, "following")
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if len(series) < 2:
+        return move_scope(ctx, meeting_id, ts, 0)
+    at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
+    buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
+    if 1 < len(following) < len(series):
+        label = t("scope_following", ctx.lang, n=m.id, count=len(following))
+        buttons.append(Button(label, jf_data("mscope", m.id, ts, 1)))
+    label = t("scope_series", ctx.lang, count=len(series))
+    buttons.append(Button(label, jf_data("mscope", m.id, ts, 2)))
+    _forget(ctx)
+    text = t("move_scope_question", ctx.lang, n=m.id, when=at, new=new)
+    return [Outbound(text, tuple(buttons))]
+
+
+def move_scope(ctx: Context, meeting_id: int, ts: int, scope: int) -> list[Outbound]:
+    if not 0 <= scope < len(SCOPES):
+        return [Outbound(t("stale_choice", ctx.lang))]
+    jf = booking(ctx)
+    try:
+        olds = jf.group(ctx.who.person_id, meeting_id, SCOPES[scope])
+        moved = jf.move_group(
+            ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC), SCOPES[scope]
+        )
     except BookingError as exc:
         return refusal(ctx, exc)
     _forget(ctx)
-    return both_sides(
-        ctx, m, "moved_for", ics(ctx, m), old=lambda reader: when(ctx, old.starts_at, reader)
-    )
+    if len(moved) == 1:
+        old, m = olds[0], moved[0]
+        return both_sides(
+            ctx, m, "moved_for", ics(ctx, m), old=lambda reader: when(ctx, old.starts_at, reader)
+        )
+    return _many(ctx, moved, "moved_many_for", calendar(ctx, moved))
 
 
 # -- replies to what was asked ----------------------------------------------------------
