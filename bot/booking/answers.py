@@ -37,7 +37,8 @@ _PHRASES: dict[str, str] = {
     "get back to you": ASK, "probably not": ASK, "ja nein": ASK, "yes no": ASK,
     # yes in words that contain a "no" word
     "kein problem": YES, "keine ursache": YES, "no problem": YES, "no worries": YES,
-    "nichts dagegen": YES, "warum nicht": YES, "why not": YES,
+    "nichts dagegen": YES, "warum nicht": YES, "why not": YES, "sounds good": YES,
+    "good for me": YES, "all good": YES,
     # no in words that contain a "yes" word
     "geht nicht": NO, "passt nicht": NO, "klappt nicht": NO, "kann nicht": NO,
     "leider nicht": NO, "keine zeit": NO, "lehne ab": NO, "not possible": NO,
@@ -49,7 +50,7 @@ _WORDS: dict[str, str] = {
     **dict.fromkeys(
         "ja j jo jap jep jup jawohl yes y yep yup yeah ok okay oki okey passt gerne gern "
         "klar geht klappt bestätigt bestätige bestätigen confirm confirmed einverstanden "
-        "sure fine perfekt perfect super prima top great works sounds good "
+        "sure fine perfekt perfect super prima top great works "
         "👍 ✅ 👌 🙂 😊 🆗".split(),
         YES,
     ),
@@ -72,7 +73,7 @@ _FILLER = set(
     "da is".split()
 )
 _NEGATORS = {"nicht", "not", "kein", "keine", "nie", "never", "cannot", "can't", "cant"}
-_TURNED = set("passt geht klappt works fine sounds good perfekt perfect".split())
+_TURNED = set("passt geht klappt works fine perfekt perfect".split())
 _SKIN_AND_VARIANTS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]")
 _TOKEN = re.compile(r"[\w'’]+|[^\w\s.,;:!?()\"„“”«»-]")
 
