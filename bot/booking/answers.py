@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
 
-from bot.booking.timeparse import find_moment
+from bot.booking.timeparse import find_moment_in
 
 __all__ = ["ASK", "NO", "NONE", "TIME", "YES", "Reading", "read"]
 
@@ -97,6 +97,10 @@ def read(text: str, now: datetime | None = None, day: date | None = None) -> Rea
     about) let a time in the text be read; without `now` no time is looked for."""
     norm = _normal(text)
     question = "?" in norm
+    found_moment = find_moment_in(norm, now, day) if now is not None else None
+    moment = found_moment[0] if found_moment else None
+    if found_moment:  # the time is no part of the words (nor of the reason)
+        norm = found_moment[1]
     body = re.sub(r"[.,;:!?()\"„“”«»]+", " ", norm)
     body = f" {re.sub(r' +', ' ', body).strip()} "
     found: set[str] = set()
@@ -108,7 +112,6 @@ def read(text: str, now: datetime | None = None, day: date | None = None) -> Rea
     tokens = _TOKEN.findall(body)
     found |= {NO if negated and w in _TURNED else _WORDS[w] for w in tokens if w in _WORDS}
     rest = [w for w in tokens if w not in _WORDS and w not in _FILLER]
-    moment = find_moment(norm, now, day) if now is not None else None
     reason = text.strip() if rest else ""
     leaning = YES if found == {YES} else NO if found == {NO} else None
     if moment is not None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 __all__ = [
-    "TimeParseError", "Window", "find_moment", "parse_dates", "parse_moment", "parse_windows",
+    "TimeParseError", "Window", "find_moment", "find_moment_in", "parse_dates", "parse_moment",
+    "parse_windows",
 ]  # fmt: skip
 
 _DAYS = {
@@ -157,7 +158,16 @@ def find_moment(text: str, now: datetime, default_day: date | None = None) -> da
     2pm works", "besser 11 Uhr"), or None. A time without a day falls on
     `default_day` (the day being talked about). A bare number counts as an hour only
     right after a day ("Do 14"), so "2 Wochen" or "Raum 12" are no times."""
-    for m in _MOMENT.finditer(_clean(text)):
+    found = find_moment_in(text, now, default_day)
+    return found[0] if found else None
+
+
+def find_moment_in(
+    text: str, now: datetime, default_day: date | None = None
+) -> tuple[datetime, str] | None:
+    """Like find_moment, with the rest of the text (lower case) without the time."""
+    clean = _clean(text)
+    for m in _MOMENT.finditer(clean):
         g = m.groupdict()
         groups = m.groups()
         strict = groups[6:10]  # hour, minute, suffix, suffix ("11 Uhr")
@@ -187,7 +197,7 @@ def find_moment(text: str, now: datetime, default_day: date | None = None) -> da
                 day = now.date() if at > now.time() else now.date() + timedelta(days=1)
         except ValueError:
             continue
-        return datetime.combine(day, at)
+        return datetime.combine(day, at), f"{clean[: m.start()]} {clean[m.end() :]}".strip()
     return None
 
 

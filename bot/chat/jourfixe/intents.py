@@ -41,7 +41,7 @@ INTENTS: dict[str, dict[str, int]] = {
         "buchen": 3, "book": 3, "vereinbaren": 3, "anfragen": 3, "ausmachen": 3,
         "schedule": 3, "request": 2, "appointment": 1, "treffen": 2, "meet": 1,
         "set up": 2, "make": 2, "machen": 2, "möchte": 1, "want": 1, "brauche": 2,
-        "need": 2, "mit meinem buddy": 2, "with my buddy": 2, "like": 1, "neuen": 1, "einen termin": 1, "a meeting": 1,
+        "need": 2, "mit meinem buddy": 2, "with my buddy": 2, "like": 1, "neuen": 1, "einen termin": 2, "a meeting": 2, "an appointment": 2, "einen jour fixe": 2,
     },
     "move": {
         "verschieben": 4, "verlegen": 4, "umlegen": 4, "reschedule": 4, "move": 4,

@@ -4,7 +4,7 @@ expert accepts a proposal; unanswered requests expire on the tick."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.booking.answers import NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
@@ -175,8 +175,7 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     time (a counter-proposal), or one question back with buttons. None when the
     text is no answer at all (it goes on to the intents and the FAQ)."""
     m = pending[0]
-    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
-    reading = read(text, local, m.starts_at.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if reading.kind == NONE:
         return None
     if len(pending) > 1:
@@ -199,6 +198,13 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
         return [Outbound(text, (offer, *decision_buttons(m, ctx.lang)))]
     return [Outbound(t("ask_request", ctx.lang, **fields), decision_buttons(m, ctx.lang))]
+
+
+def _earliest(ctx: Context) -> datetime:
+    """The local moment a weekday in a reply counts from: a proposal needs the same
+    notice as a booking, so "Di 11:00" written on a Tuesday morning means next week."""
+    notice = timedelta(hours=booking(ctx).rules.notice_hours)
+    return (ctx.now + notice).astimezone(ctx.tz).replace(tzinfo=None)
 
 
 def _pending_buttons(ctx: Context, pending: list[MeetingView]) -> tuple[Button, ...]:
@@ -253,8 +259,7 @@ def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> li
     (the buddy is told), a time asks for that time instead, anything unclear is
     asked back with both buttons."""
     m = proposals[-1]  # the latest
-    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
-    reading = read(text, local, m.proposed_start.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date())
     if reading.kind == NONE:
         return None
     if reading.kind == YES:
