@@ -18,6 +18,9 @@ and the local time it starts at, then its steps. A step is one of
     - deliver: {erika: ["heute um 10:00"]}   # the outbox delivers what is due now;
                                              # each text appears in what erika got
     - expire: {erika: 1}               # the tick expires requests: erika gets 1 message
+    - joins: {olga: expert en}         # olga redeems an invite with /start CODE
+      pair_with: bernd                 # (paired before she joins)
+      expect: ["Your buddy is Bernd"]
 
 Each text check is a substring; a leading "!" means it must NOT appear.
 """
@@ -122,6 +125,17 @@ class Dialogue:
                 got = "\n---\n".join(d.text for d in self.console.sent if d.chat_id == login)
                 _check(texts, got, f"delivered to {login}")
             return
+        if "joins" in step:  # an invite redeemed in the chat: /start CODE
+            login, spec = next(iter(step["joins"].items()))
+            role, lang, *_ = (spec.split() + ["de"])[:2]
+            info = self.people.invite(role, login.capitalize(), lang=lang)
+            self.ids[login] = info.person_id
+            if "pair_with" in step:
+                self.people.pair(f"#{info.person_id}", f"#{self.ids[step['pair_with']]}")
+            step = {
+                login: f"/start {info.code}",
+                **{k: v for k, v in step.items() if k not in ("joins", "pair_with")},
+            }
         login = next(k for k in step if k in self.ids)
         said = step[login]
         if isinstance(said, dict):
