@@ -70,12 +70,14 @@ class RemindersMixin(BookingBase):
         due = now + timedelta(hours=min(24, self.rules.request_ttl_hours / 2))
         if ident is None or due >= m.starts_at:
             return
+        tz = zone(m.buddy.timezone, self.tz)
         text = t(
             "pending_reminder",
             m.buddy.lang,
             expert=m.expert.name or "",
-            when=fmt_when(m.starts_at, m.buddy.lang, zone(m.buddy.timezone, self.tz)),
+            when=fmt_when(m.starts_at, m.buddy.lang, tz),
         )
+        live = spec("pending_reminder", m.buddy.lang, tz, m.starts_at, expert=m.expert.name or "")
         choices = (  # (label, data, confirms): a 👍 in Matrix presses the first
             (t("confirm", m.buddy.lang), buttons.data("yes", m.id), True),
             (t("decline", m.buddy.lang), buttons.data("no", m.id), False),
@@ -93,6 +95,7 @@ class RemindersMixin(BookingBase):
                     event_at=m.starts_at,
                     ref=f"meeting:{m.id}",
                     buttons=choices,
+                    render=live,
                 )
             ],
             now,

@@ -202,3 +202,12 @@ TEXTS |= {
         "Nothing was moved – move only this one, or pick another time.",
     },
 }
+
+TEXTS |= {
+    "day_unknown": {
+        "de": "„{text}“ verstehe ich nicht als Tag (z. B. /jourfixe Do, /jourfixe nächste Woche, "
+        "/jourfixe 17.12.). Hier alle freien Termine:",
+        "en": 'I can\'t read "{text}" as a day (e.g. /jourfixe Thu, /jourfixe next week, '
+        "/jourfixe 17.12.). Here are all free slots:",
+    },
+}

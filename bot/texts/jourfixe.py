@@ -137,12 +137,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Du hast mehrere offene Anfragen – welche meinst du?",
         "en": "You have several open requests – which one do you mean?",
     },
-    "ask_back": {
-        "de": "Meinst du „{answer}“ für den Jour Fixe {when} mit {expert}?",
-        "en": 'Do you mean "{answer}" for the Jour Fixe {when} with {expert}?',
-    },
-    "answer_yes": {"de": "ja, bestätigen", "en": "yes, confirm"},
-    "answer_no": {"de": "nein, ablehnen", "en": "no, decline"},
     "meetings_none": {"de": "Keine anstehenden Jour Fixes.", "en": "No upcoming Jour Fixes."},
     "meetings": {
         "de": "Deine nächsten Jour Fixes (#Nummer für /verschieben und /absagen):",

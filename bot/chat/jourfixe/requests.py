@@ -66,6 +66,9 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         return refusal(ctx, exc)
     today = ctx.now.astimezone(ctx.tz).date()
     days, label = day_filter(wanted, today, ctx.lang) if wanted else (None, "")
+    note = (
+        [Outbound(t("day_unknown", ctx.lang, text=wanted[:40]))] if wanted and days is None else []
+    )
     if days is not None:
         slots = [s for s in slots if s.astimezone(ctx.tz).date() in days]
         if not slots:
@@ -86,7 +89,7 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     if len(slots) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
-    return [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
+    return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
