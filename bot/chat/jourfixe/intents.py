@@ -25,40 +25,51 @@ __all__ = ["INTENTS", "match_intent", "read_intent"]
 
 INTENTS: dict[str, dict[str, int]] = {
     "next": {
-        "nächste": 2, "nächster": 2, "nächsten": 2, "next": 2, "upcoming": 3, "anstehend": 3,
-        "anstehende": 3, "meine termine": 3, "my meetings": 3, "my appointments": 3,
-        "übersicht": 2, "overview": 2, "wieder": 2, "again": 2, "wann": 1, "when": 1,
-        "termine": 1, "meetings": 1, "appointments": 1, "termin": 1, "meeting": 1, "jour fixe": 1,
+        "nächste": 2, "nächster": 2, "nächsten": 2, "nächstes": 2, "next": 2, "upcoming": 3,
+        "coming up": 3, "anstehend": 3, "anstehende": 3, "steht an": 3, "meine termine": 3,
+        "meine jour fixes": 3, "my meetings": 3, "my appointments": 3, "my schedule": 3,
+        "übersicht": 2, "overview": 2, "kalender": 2, "calendar": 2, "liste": 2,
+        "wieder": 2, "again": 2, "wann": 1, "when": 1, "termine": 1, "meetings": 1,
+        "appointments": 1, "termin": 1, "meeting": 1, "jour fixe": 1, "jour fixes": 1,
         "zeig": 1, "show": 1, "list": 1, "habe ich": 1, "do i have": 1, "woche": 1, "week": 1,
+        "scheduled": 1,
     },
     "buddy": {
         "buddy": 2, "wer": 1, "who": 1, "heißt": 1, "name": 1, "betreut": 2, "betreue": 2,
-        "ansprechperson": 3, "ansprechpartner": 3, "contact person": 3, "mit wem": 3,
-        "with whom": 3,
-        "expert:innen": 3, "expertinnen": 3, "experten": 3, "experts": 3,
+        "zuständig": 3, "responsible": 3, "look after": 3, "assigned": 2, "zugeordnet": 2,
+        "ansprechperson": 3, "ansprechpartner": 3, "contact": 2, "kontakt": 2,
+        "mit wem": 3, "with whom": 3, "who do i meet": 3,
+        "meine expert:innen": 3, "meine expertinnen": 3, "meine experten": 3,
+        "my experts": 3, "which experts": 3, "welche expert:innen": 3,
+        "expert:innen": 1, "expertinnen": 1, "experten": 1, "experts": 1,
     },
     "book": {
         "buchen": 3, "book": 3, "vereinbaren": 3, "anfragen": 3, "ausmachen": 3,
         "schedule": 3, "request": 2, "appointment": 1, "treffen": 2, "meet": 1,
         "set up": 2, "make": 2, "machen": 2, "möchte": 1, "want": 1, "brauche": 2,
-        "need": 2, "mit meinem buddy": 2, "with my buddy": 2, "like": 1, "neuen": 1, "einen termin": 2, "a meeting": 2, "an appointment": 2, "einen jour fixe": 2,
+        "need": 2, "hätte gern": 2, "hätte gerne": 2, "würde gern": 1, "würde gerne": 1,
+        "mit meinem buddy": 2, "with my buddy": 2, "see my buddy": 3, "like": 1, "neuen": 1,
+        "einen termin": 2, "a meeting": 2, "an appointment": 2, "einen jour fixe": 2,
+        "uns treffen": 3, "get an appointment": 3,
     },
     "move": {
-        "verschieben": 4, "verlegen": 4, "umlegen": 4, "reschedule": 4, "move": 4,
-        "postpone": 4, "später legen": 4, "change the time": 4, "andere uhrzeit": 4,
+        "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,
+        "umlegen": 4, "umbuchen": 4, "reschedule": 4, "move": 4, "postpone": 4,
+        "später legen": 4, "change the time": 4, "andere uhrzeit": 4,
     },
     "cancel": {
         "absagen": 5, "stornieren": 5, "streichen": 5, "cancel": 5, "call off": 5,
-        "abblasen": 5, "absage": 5,
+        "abblasen": 5, "absage": 5, "sage ab": 5,
     },
     "free": {
         "frei": 3, "freie": 3, "freien": 3, "free": 3, "verfügbar": 3, "verfügbarkeit": 3,
         "availability": 3, "available": 3, "zeit": 3, "zeiten": 2, "times": 2,
-        "eingetragen": 2, "eintragen": 2, "slots": 1,
+        "have time": 3, "hat zeit": 3, "eingetragen": 2, "eintragen": 2, "slots": 1,
     },
     "more": {
         "mehr": 4, "more": 4, "weitere": 4, "further": 4, "noch andere": 4, "any other": 4,
         "andere termine": 4, "other slots": 4, "later slots": 4, "spätere": 3,
+        "weitere freie": 3, "more free": 3, "other free": 3,
     },
     "day": {
         "tag": 2, "day": 2, "anderen": 2, "anderer": 2, "another": 2, "different": 2,
@@ -80,6 +91,7 @@ def _scores(text: str) -> dict[str, int]:
     """Per intent, the weights of its keywords found in the text: phrases as they
     are, single words by rapidfuzz (a typo or an ending: "verschiebn", "Buddys")."""
     norm = f" {_normal(text)} "
+    norm = re.sub(r" (sage|sagen|sag) (.*) ab ", r" \1 \2 sage ab ", norm)  # "sage … ab"
     words = set(_WORD.findall(norm))
     scores: dict[str, int] = {}
     for intent, keywords in INTENTS.items():
