@@ -106,7 +106,7 @@ def test_counter_proposal_accepted_with_one_tap(world):
     router, _ = world
     book(router)
     sent, to_expert = say(router, "bernd", "Mi 16:00")
-    assert "Dein Vorschlag Mi 04.03. 16:00" in sent.text
+    assert "Ihr Vorschlag Mi 04.03. 16:00" in sent.text
     assert "schlägt Mi 04.03. 16:00 vor" in to_expert.text
     confirmed = say(router, "erika", data=to_expert.buttons[0].data)
     assert all("Jour Fixe bestätigt: Mi 04.03. 16:00" in o.text for o in confirmed)
@@ -153,8 +153,8 @@ def test_forged_and_foreign_buttons_are_refused(world):
     assert (
         "nicht mehr gültig" in say(router, "erika", data=f"jf:yes:{meeting}")[0].text
     )  # experts can't confirm
-    assert "finde ich bei dir nicht" in say(router, "olga", data=f"jf:cancel:{meeting}")[0].text
-    assert "finde ich bei dir nicht" in say(router, "emil", f"/absagen {meeting}")[0].text
+    assert "finde ich bei Ihnen nicht" in say(router, "olga", data=f"jf:cancel:{meeting}")[0].text
+    assert "finde ich bei Ihnen nicht" in say(router, "emil", f"/absagen {meeting}")[0].text
     for data in (
         "jf:",
         "jf:yes",
