@@ -1,8 +1,9 @@
 """Every plain message of an expert or buddy is read in its context first, and the
 context comes from the database: what this chat was just asked (a picker, a page
 of slots, a confirmation), a request waiting for the buddy, a counter-proposal
-waiting for the expert. Only text that answers none of them goes on (to the
-plain-language intents, then the FAQ)."""
+waiting for the expert. Text that answers none of them goes to the plain-language
+intents; if they do not take it either, a question goes on to the FAQ, and anything
+else, while something waits for this person, is asked back about what waits."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import MORE_WORDS, booking
 from bot.chat.jourfixe.intents import read_intent
 from bot.chat.jourfixe.meetings import answer_asked
-from bot.chat.jourfixe.requests import answer_proposal, answer_request, slot_page
+from bot.chat.jourfixe.requests import (
+    answer_proposal,
+    answer_request,
+    ask_proposal,
+    ask_request,
+    slot_page,
+)
 from bot.messages import Outbound
 from storage.models import Role
 
@@ -29,11 +36,15 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         if replies is not None:
             return replies
     if ctx.role is Role.BUDDY:
-        pending = jf.pending(ctx.who.person_id)
-        if pending and (replies := answer_request(ctx, pending, text)) is not None:
-            return replies
+        waiting, answer, ask = jf.pending(ctx.who.person_id), answer_request, ask_request
     else:
-        proposals = jf.proposals(ctx.who.person_id)
-        if proposals and (replies := answer_proposal(ctx, proposals, text)) is not None:
-            return replies
-    return read_intent(ctx, text)
+        waiting, answer, ask = jf.proposals(ctx.who.person_id), answer_proposal, ask_proposal
+    if waiting and (replies := answer(ctx, waiting, text)) is not None:
+        return replies
+    if (replies := read_intent(ctx, text)) is not None:
+        return replies
+    if waiting and "?" not in text:
+        # not an answer we can read, no request, no question for the FAQ: while
+        # something waits for this person, ask about it rather than guess or refuse
+        return ask(ctx, waiting)
+    return None

@@ -32,6 +32,8 @@ __all__ = [
     "accept_proposal",
     "answer_proposal",
     "answer_request",
+    "ask_proposal",
+    "ask_request",
     "book",
     "decide",
     "decline_proposal",
@@ -192,14 +194,23 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return decide(ctx, m.id, True)
     if reading.kind == NO:
         return decide(ctx, m.id, False, reading.reason)
-    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
     if reading.leaning == TIME and proposal is not None:
+        fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
         offer = Button(
             t("propose_button", ctx.lang, proposal=when(ctx, proposal)),
             jf_data("offer", m.id, int(proposal.timestamp())),
         )
         text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
         return [Outbound(text, (offer, *decision_buttons(m, ctx.lang)))]
+    return ask_request(ctx, pending)
+
+
+def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
+    """One question back about the waiting request, with the buttons."""
+    if len(pending) > 1:
+        return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
+    m = pending[0]
+    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
     return [Outbound(t("ask_request", ctx.lang, **fields), decision_buttons(m, ctx.lang))]
 
 
@@ -275,6 +286,12 @@ def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> li
             return accept_proposal(ctx, m.id)
         declined = decline_proposal(ctx, m.id, reading.reason)
         return declined + book(ctx, int(start.astimezone(UTC).timestamp()), 0)
+    return ask_proposal(ctx, proposals)
+
+
+def ask_proposal(ctx: Context, proposals: list[MeetingView]) -> list[Outbound]:
+    """One question back about the latest counter-proposal, with both buttons."""
+    m = proposals[-1]
     proposal = when(ctx, m.proposed_start)
     return [
         Outbound(
