@@ -181,12 +181,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "/jourfixe – Termin mit Ihrem Buddy anfragen\n"
         "/termine – Ihre nächsten Termine\n"
         "/verschieben #N · /absagen #N\n"
-        "/vorher 24h 1h – Erinnerungen vor Terminen",
+        "/vorher 24h 1h – Erinnerungen vor Terminen\n"
+        "Oder schreiben Sie einfach, z. B. „Wer ist mein Buddy?“, „Ich möchte einen Termin“, "
+        "„mehr“, „Termin verschieben“.",
         "en": "Jour Fixe:\n"
         "/jourfixe – request a meeting with your buddy\n"
         "/termine – your next meetings\n"
         "/verschieben #N · /absagen #N\n"
-        "/before 24h 1h – reminders before meetings",
+        "/before 24h 1h – reminders before meetings\n"
+        'Or just write, e.g. "Who is my buddy?", "I\'d like a meeting", "more", '
+        '"move my meeting".',
     },
     "help_buddy": {
         "de": "Jour Fixe:\n"
@@ -195,13 +199,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "/dauer 60 – Länge eines Jour Fixe\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
         "/termine · /verschieben #N · /absagen #N\n"
-        "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen Worten.",
+        "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen "
+        "Worten; oder schreiben Sie einfach, z. B. „meine Expert:innen“, „Termin absagen“.",
         "en": "Jour Fixe:\n"
         "/frei Tue 10am-12pm – when you are free\n"
         "/urlaub 24.12.-2.1. – time away\n"
         "/dauer 60 – length of a Jour Fixe\n"
         "/before 24h 1h – reminders before meetings\n"
         "/termine · /verschieben #N · /absagen #N\n"
-        'Answer requests with "yes", "no" or another time.',
+        'Answer requests with "yes", "no" or another time – in your own words; or just '
+        'write, e.g. "my experts", "cancel a meeting".',
     },
 }
