@@ -10,8 +10,9 @@ from __future__ import annotations
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import MORE_WORDS, booking
 from bot.chat.jourfixe.intents import read_intent
-from bot.chat.jourfixe.meetings import answer_asked
+from bot.chat.jourfixe.meetings import answer_asked, read_scope
 from bot.chat.jourfixe.requests import (
+    accept_proposal,
     answer_proposal,
     answer_request,
     ask_proposal,
@@ -32,6 +33,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+        if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
+            return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
         replies = answer_asked(ctx, asked.kind, asked.data, text)
         if replies is not None:
             return replies

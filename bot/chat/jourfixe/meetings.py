@@ -43,6 +43,7 @@ __all__ = [
     "move_scope",
     "move_slots",
     "offer_cancel",
+    "read_scope",
 ]
 
 SCOPES = ("one", "following", "series")
@@ -60,6 +61,23 @@ def meetings(ctx: Context) -> list[Outbound]:
         for m in meetings
     ]
     return [Outbound(t("meetings", ctx.lang) + "\n" + "\n".join(lines))]
+
+
+_SCOPE_WORDS = (
+    (1, ("folgend", "following", "ab hier", "from here", "danach", "after")),
+    (2, ("ganze", "whole", "alle", "all", "serie", "series", "komplett", "entire")),
+    (0, ("nur", "only", "diesen", "this one", "einzeln", "just", "einen")),
+)
+
+
+def read_scope(text: str) -> int | None:
+    """ "nur diesen" 0, "ab hier alle" / "und folgende" 1, "die ganze Serie" 2 (None:
+    not an answer to the scope question; a typed number is a button's)."""
+    low = text.lower()
+    for scope, words in _SCOPE_WORDS:
+        if any(w in low for w in words):
+            return scope
+    return None
 
 
 def _number(text: str) -> int | None:
@@ -126,7 +144,7 @@ def cancel(ctx: Context, meeting_id: int) -> list[Outbound]:
     label = t("scope_series", ctx.lang, count=len(series))
     buttons.append(Button(label, jf_data("cscope", m.id, 2)))
     text = t("scope_question", ctx.lang, n=m.id, when=at, action=t("action_cancel", ctx.lang))
-    _forget(ctx)
+    _ask(ctx, "scope", {"do": "cancel", "meeting": m.id})
     return [Outbound(text, tuple(buttons))]
 
 
@@ -290,7 +308,7 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         buttons.append(Button(label, jf_data("mscope", m.id, ts, 1)))
     label = t("scope_series", ctx.lang, count=len(series))
     buttons.append(Button(label, jf_data("mscope", m.id, ts, 2)))
-    _forget(ctx)
+    _ask(ctx, "scope", {"do": "move", "meeting": m.id, "ts": ts})
     text = t("move_scope_question", ctx.lang, n=m.id, when=at, new=new)
     return [Outbound(text, tuple(buttons))]
 
@@ -341,6 +359,13 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             return None
         start = moment.replace(tzinfo=ctx.tz)
         return move(ctx, data["meeting"], int(start.timestamp()))
+    if kind == "scope":
+        scope = read_scope(text)
+        if scope is None:
+            return None
+        if data["do"] == "move":
+            return move_scope(ctx, data["meeting"], data["ts"], scope)
+        return cancel_scope(ctx, data["meeting"], scope)
     if kind == "confirm_cancel":
         reading = read(text)
         if reading.kind == NONE:

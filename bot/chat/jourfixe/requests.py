@@ -315,7 +315,15 @@ def accept_proposal(ctx: Context, meeting_id: int, as_series: int | None = None)
                 Button(t("from_here_all", ctx.lang), jf_data("propser", meeting_id, 1)),
             )
             text = t("proposal_series_question", ctx.lang, proposal=when(ctx, m.proposed_start))
+            jf.ask(
+                ctx.msg.platform,
+                ctx.msg.chat_id,
+                ctx.who.person_id,
+                "scope_proposal",
+                {"meeting": meeting_id},
+            )
             return [Outbound(text, buttons)]
+        jf.forget(ctx.msg.platform, ctx.msg.chat_id)
         return _confirmed(ctx, jf.accept_proposal(ctx.who.person_id, meeting_id, bool(as_series)))
     except BookingError as exc:
         return refusal(ctx, exc)
