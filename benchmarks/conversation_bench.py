@@ -150,7 +150,7 @@ def main():
     h = len(HELD_OUT)
     new = score_replies(lambda x: read(x, NOW, DAY).kind, HELD_OUT)
     old = score_replies(main_read, HELD_OUT)
-    print(f"held-out replies ({h}, tests/dialogues/replies_heldout.yaml, never tuned on)")
+    print(f"held-out replies ({h}, replies_heldout.yaml: first measured 37/42, one fix since)")
     print(f"  issue 16 reader: {new[0]}/{h} = {new[0] / h:.1%} right, {new[1]} harmful actions")
     print(f"  main's reader:   {old[0]}/{h} = {old[0] / h:.1%} right, {old[1]} harmful actions")
     m = len(PHRASINGS)
