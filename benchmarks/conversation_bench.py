@@ -10,8 +10,8 @@ Baseline: main's reader (exact words, then the whole text as a time, then a fuzz
 guess that is asked back), copied below as it was.
 
 Intents (tests/dialogues/intents.yaml, written before the table was tuned; a second
-set measured once and then tuned on; a fresh set never tuned on): share mapped right,
-and texts mapped to cancel/move that did not mean it. Baselines:
+and a third set, each measured once and then tuned on; a fourth set never tuned on):
+share mapped right, and texts mapped to cancel/move that did not mean it. Baselines:
 main (no intents: every text goes to the FAQ) and plain rapidfuzz (extractOne,
 WRatio, cutoff 80, over the same keywords).
 """
@@ -41,6 +41,9 @@ HELD_OUT = yaml.safe_load(
 PHRASINGS = yaml.safe_load((ROOT / "tests/dialogues/intents.yaml").read_text(encoding="utf-8"))
 INTENTS_HELD_OUT = yaml.safe_load(
     (ROOT / "tests/dialogues/intents_heldout.yaml").read_text(encoding="utf-8")
+)
+INTENTS_FOURTH = yaml.safe_load(
+    (ROOT / "tests/dialogues/intents_fourth.yaml").read_text(encoding="utf-8")
 )
 INTENTS_FRESH = yaml.safe_load(
     (ROOT / "tests/dialogues/intents_fresh.yaml").read_text(encoding="utf-8")
@@ -168,10 +171,8 @@ def main():
             "second set (intents_heldout.yaml: measured once at 60.0 %, then tuned on)",
             INTENTS_HELD_OUT,
         ),
-        (
-            "fresh set (intents_fresh.yaml: written before that tuning, never tuned on)",
-            INTENTS_FRESH,
-        ),
+        ("third set (intents_fresh.yaml: measured once at 82.5 %, then tuned on)", INTENTS_FRESH),
+        ("fourth set (intents_fourth.yaml: written before that, never tuned on)", INTENTS_FOURTH),
     ):
         k = len(table)
         print(f"{label}, {k} phrasings")

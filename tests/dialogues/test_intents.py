@@ -12,7 +12,7 @@ HERE = Path(__file__).parent
 EVAL = yaml.safe_load((HERE / "intents.yaml").read_text(encoding="utf-8"))
 EVERY_SET = EVAL + [
     row
-    for name in ("intents_heldout.yaml", "intents_fresh.yaml")
+    for name in ("intents_heldout.yaml", "intents_fresh.yaml", "intents_fourth.yaml")
     for row in yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
 ]
 

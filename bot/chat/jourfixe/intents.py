@@ -32,7 +32,7 @@ INTENTS: dict[str, dict[str, int]] = {
         "wieder": 2, "again": 2, "wann": 1, "when": 1, "termine": 1, "meetings": 1,
         "appointments": 1, "termin": 1, "meeting": 1, "jour fixe": 1, "jour fixes": 1,
         "zeig": 1, "show": 1, "list": 1, "habe ich": 1, "do i have": 1, "woche": 1, "week": 1,
-        "scheduled": 1,
+        "scheduled": 2, "any meetings": 3, "morgen": 1, "tomorrow": 1, "heute": 1, "today": 1,
     },
     "buddy": {
         "buddy": 2, "wer": 1, "who": 1, "heißt": 1, "name": 1, "betreut": 2, "betreue": 2,
@@ -55,21 +55,24 @@ INTENTS: dict[str, dict[str, int]] = {
     "move": {
         "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,
         "umlegen": 4, "umbuchen": 4, "reschedule": 4, "move": 4, "postpone": 4,
-        "später legen": 4, "change the time": 4, "andere uhrzeit": 4,
+        "später legen": 4, "change the time": 4, "andere uhrzeit": 4, "anderen termin": 5,
+        "another time": 4, "change": 1,
     },
     "cancel": {
         "absagen": 5, "stornieren": 5, "streichen": 5, "cancel": 5, "call off": 5,
-        "abblasen": 5, "absage": 5, "sage ab": 5,
+        "abblasen": 5, "absage": 5, "sage ab": 5, "löschen": 5, "drop": 4,
     },
     "free": {
         "frei": 3, "freie": 3, "freien": 3, "free": 3, "verfügbar": 3, "verfügbarkeit": 3,
         "availability": 3, "available": 3, "zeit": 3, "zeiten": 2, "times": 2,
         "have time": 3, "hat zeit": 3, "eingetragen": 2, "eintragen": 2, "slots": 1,
+        "ändern": 1,
     },
     "more": {
         "mehr": 4, "more": 4, "weitere": 4, "further": 4, "noch andere": 4, "any other": 4,
         "andere termine": 4, "other slots": 4, "later slots": 4, "spätere": 3,
-        "weitere freie": 3, "more free": 3, "other free": 3,
+        "weitere freie": 3, "more free": 3, "other free": 3, "andere uhrzeiten": 4,
+        "later": 3, "later ones": 4, "next page": 5, "nächste seite": 5,
     },
     "day": {
         "tag": 2, "day": 2, "anderen": 2, "anderer": 2, "another": 2, "different": 2,
