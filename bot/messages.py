@@ -14,6 +14,7 @@ class Button:
     label: str
     data: str
     confirms: bool = False  # it says yes to something (Matrix: a 👍 reaction presses it)
+    number: int | None = None  # typed to choose it where there are no buttons (a meeting's #N)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from storage import outbox
 from storage.models import (
     Availability,
     ChatIdentity,
+    Conversation,
     Edition,
     FaqLog,
     Invite,
@@ -35,7 +36,7 @@ from storage.models import (
 from storage.repo import UnitOfWork
 from storage.text import storable
 
-__all__ = ["InviteInfo", "People", "PeopleError", "PersonRow", "Whois"]
+__all__ = ["Contact", "InviteInfo", "PairNews", "People", "PeopleError", "PersonRow", "Whois"]
 
 INVITE_DAYS = 14
 MAX_INVITE_DAYS = 365
@@ -59,6 +60,30 @@ class Whois:
     role: Role
     lang: str
     timezone: str | None = None  # None: the bot's IMBOT_TIMEZONE
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Someone to tell something: name, language and chat (None: not linked)."""
+
+    person_id: int
+    name: str
+    lang: str
+    platform: str | None
+    chat_id: str | None
+
+
+@dataclass(frozen=True)
+class PairNews:
+    expert: Contact
+    buddy: Contact
+    old_buddy: Contact | None  # re-pairing: the buddy before
+    kept: int  # upcoming meetings that stay with the old buddy
+
+
+def _contact(p: Person) -> Contact:
+    ident = next((i for i in p.identities if i.unreachable_at is None), None)
+    return Contact(p.id, p.name or "", p.lang, ident and ident.platform, ident and ident.chat_id)
 
 
 @dataclass(frozen=True)
@@ -204,6 +229,12 @@ class People:
 
     # -- pairs --------------------------------------------------------------------
     def pair(self, expert_ref: str, buddy_ref: str) -> tuple[str, str]:
+        news = self.pairing(expert_ref, buddy_ref)
+        return news.expert.name, news.buddy.name
+
+    def pairing(self, expert_ref: str, buddy_ref: str) -> PairNews:
+        """Pair (or re-pair) an expert with a buddy. Meetings already made stay with
+        the buddy they were made with; the news says whom to tell what."""
         now = self._clock()
         with self._uow() as uow:
             expert, buddy = _resolve(uow, expert_ref), _resolve(uow, buddy_ref)
@@ -212,12 +243,27 @@ class People:
             if buddy.active_role is not Role.BUDDY:
                 raise PeopleError("not_buddy", name=buddy.name or f"#{buddy.id}")
             pair = uow.people.pair_of_expert(expert.id)
+            old = None
             if pair is None:
                 uow.session.add(Pair(expert_id=expert.id, buddy_id=buddy.id, created_at=now))
-            else:
+            elif pair.buddy_id != buddy.id:
+                old = uow.session.get(Person, pair.buddy_id)
                 pair.buddy_id, pair.created_at = buddy.id, now
+            kept = 0
+            if old is not None:
+                kept = len(
+                    uow.session.scalars(
+                        select(Meeting.id).where(
+                            Meeting.expert_id == expert.id,
+                            Meeting.buddy_id == old.id,
+                            Meeting.state.in_(("requested", "confirmed")),
+                            Meeting.ends_at > now,
+                        )
+                    ).all()
+                )
+            news = PairNews(_contact(expert), _contact(buddy), old and _contact(old), kept)
             uow.commit()
-            return expert.name or "", buddy.name or ""
+            return news
 
     # -- listing, revoking --------------------------------------------------------
     def people(self) -> list[PersonRow]:
@@ -392,6 +438,10 @@ def _forget(s: Session, accounts: list[Account], names: list[str], person_id: in
         s.execute(
             delete(NextCallWatch).where(NextCallWatch.platform == p, NextCallWatch.user_id == u)
         )
+    for p, _, c in accounts:
+        s.execute(delete(Conversation).where(Conversation.platform == p, Conversation.chat_id == c))
+    if person_id is not None:
+        s.execute(delete(Conversation).where(Conversation.person_id == person_id))
     for name in (n.strip() for n in names if n and len(n.strip()) >= 3):
         s.execute(
             delete(FaqLog).where(
@@ -542,6 +592,10 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
                 "to": a.end_time and a.end_time.isoformat("minutes"),
             }
             for a in uow.session.scalars(select(Availability).where(Availability.buddy_id == p.id))
+        ],
+        "open_questions": [  # what a chat is being asked now (a picker, a confirmation)
+            {"platform": c.platform, "chat_id": c.chat_id, "kind": c.kind, "since": iso(c.updated_at)}
+            for c in uow.session.scalars(select(Conversation).where(Conversation.person_id == p.id))
         ],
         "jour_fixes": [
             {

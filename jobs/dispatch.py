@@ -37,6 +37,7 @@ from typing import Protocol
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
+from jobs.render import render
 from storage import outbox
 from storage.models import ChatIdentity, OutboxRow, Subscription
 
@@ -224,7 +225,8 @@ class Dispatcher:
             (b[0], b[1], len(b) > 2 and bool(b[2])) for b in json.loads(row.buttons or "[]")
         )
         file = (row.file_name, row.file_mime, row.file_data) if row.file_name else None
-        delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, row.text, buttons, file)
+        text = render(row.render, row.text, now)  # words true when they are read
+        delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, text, buttons, file)
         self._pace.wait(sender, row.chat_id)
         try:
             sender.send(delivery)

@@ -27,6 +27,7 @@ __all__ = [
     "Availability",
     "Base",
     "ChatIdentity",
+    "Conversation",
     "Edition",
     "FaqLog",
     "Invite",
@@ -384,6 +385,23 @@ class OutboxRow(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    render: Mapped[str | None] = mapped_column(Text)  # JSON: rendered when sent (jobs.render)
+
+
+class Conversation(Base):
+    """What a chat is being asked right now (a picker, a confirmation), so that the
+    next reply is read in that context. Ids and choices only, no message text."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("platform", "chat_id", name="uq_conversation_chat"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(255))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    data: Mapped[str] = mapped_column(Text)  # JSON
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class FaqCount(Base):

@@ -47,6 +47,7 @@ class Draft:
     ref: str | None = None
     buttons: tuple[tuple[str, str, bool], ...] = field(default=())  # label, data, confirms
     file: tuple[str, str, bytes] | None = None  # name, mime, data
+    render: str | None = None  # JSON to render the text at send time (jobs.render)
 
 
 ENQUEUE_CHUNK = 1000  # rows per INSERT: 16 columns each stay below SQLite's 32,766 parameters
@@ -75,6 +76,7 @@ def _insert(session: Session, drafts: list[Draft], now: datetime) -> int:
             "file_name": d.file and d.file[0],
             "file_mime": d.file and d.file[1],
             "file_data": d.file and d.file[2],
+            "render": d.render,
             "due_at": d.due_at,
             "event_at": d.event_at,
             "state": PENDING,
@@ -201,6 +203,7 @@ DELIVERY_RECORD_DAYS = 30  # settled rows keep recipient and text this long, the
 _BLANK = {
     "chat_id": "",
     "text": "",
+    "render": None,
     "buttons": None,
     "file_name": None,
     "file_mime": None,
@@ -245,7 +248,9 @@ def forget(
     conditions = [and_(OutboxRow.platform == p, OutboxRow.chat_id == c) for p, c in chats]
     if refs:
         conditions.append(OutboxRow.ref.in_(refs))
-    conditions += [func.lower(OutboxRow.text).contains(n, autoescape=True) for n in names]
+    for n in names:  # the text, or the fields a row is rendered from when it is sent
+        conditions.append(func.lower(OutboxRow.text).contains(n, autoescape=True))
+        conditions.append(func.lower(OutboxRow.render).contains(n, autoescape=True))
     if conditions:
         ids.update(session.scalars(select(OutboxRow.id).where(or_(*conditions))))
     if names:  # calendar files name both sides; lines of an ICS file may be folded
@@ -269,9 +274,11 @@ def cancel_naming(session: Session, name: str) -> int:
     name = name.strip().lower()
     if len(name) < 3:
         return 0
-    stmt = update(OutboxRow).where(
-        OutboxRow.state == PENDING, func.lower(OutboxRow.text).contains(name, autoescape=True)
+    naming = or_(
+        func.lower(OutboxRow.text).contains(name, autoescape=True),
+        func.lower(OutboxRow.render).contains(name, autoescape=True),
     )
+    stmt = update(OutboxRow).where(OutboxRow.state == PENDING, naming)
     return session.execute(
         stmt.values(state=CANCELLED).execution_options(synchronize_session=False)
     ).rowcount
@@ -284,6 +291,11 @@ def purge_delivered(session: Session, before: datetime) -> int:
     settled = and_(
         OutboxRow.state.not_in((PENDING, CLAIMED)),
         func.coalesce(OutboxRow.sent_at, OutboxRow.created_at) < before,
-        or_(OutboxRow.chat_id != "", OutboxRow.text != "", OutboxRow.file_data.is_not(None)),
+        or_(
+            OutboxRow.chat_id != "",
+            OutboxRow.text != "",
+            OutboxRow.file_data.is_not(None),
+            OutboxRow.render.is_not(None),
+        ),
     )
     return _blank(session, settled, "purged")

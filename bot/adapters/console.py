@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.common import from_delivery, pressed
+from bot.adapters.common import from_delivery, numbered, pressed
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
@@ -136,7 +136,10 @@ class ConsoleAdapter:
     @staticmethod
     def render(reply: Outbound) -> str:
         lines = [reply.text]
-        lines.extend(f"  [{i}] {b.label}" for i, b in enumerate(reply.buttons, 1))
+        if any(b.number is not None for b in reply.buttons):
+            lines.extend(f"  {line}" for line in numbered(reply.buttons))
+        else:
+            lines.extend(f"  [{i}] {b.label}" for i, b in enumerate(reply.buttons, 1))
         return "\n".join(lines)
 
 

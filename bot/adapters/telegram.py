@@ -75,7 +75,8 @@ def _keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
         if len(b.data.encode()) > MAX_CALLBACK_BYTES:
             log.error("callback data over 64 bytes dropped: %r", b.data[:20])
             continue
-        rows.append([InlineKeyboardButton(b.label[:64], callback_data=b.data)])
+        label = f"#{b.number} {b.label}" if b.number is not None else b.label
+        rows.append([InlineKeyboardButton(label[:64], callback_data=b.data)])
     return InlineKeyboardMarkup(rows) if rows else None
 
 

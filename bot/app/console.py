@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import TextIO
 
@@ -22,6 +23,8 @@ from jobs.dispatch import Dispatcher
 from jobs.scheduler import start_ticker
 
 __all__ = ["run_console", "run_demo"]
+
+log = logging.getLogger(__name__)
 
 
 def run_console(
@@ -50,10 +53,15 @@ def run_console(
     lock = threading.Lock()
 
     def tick() -> None:
+        """Never raises into the chat: a lost race (a request answered while it
+        expires) is tried again on the next tick; the log file has the details."""
         with lock:
-            console.send_all(expire_requests(router))
-            dispatcher.tick()
-            apply_retention(sessions, (clock or system_clock)())
+            try:
+                console.send_all(expire_requests(router))
+                dispatcher.tick()
+                apply_retention(sessions, (clock or system_clock)())
+            except Exception:
+                log.exception("console tick failed; trying again on the next one")
 
     console.tick = tick
     scheduler = start_ticker(tick, tick_seconds)

@@ -12,7 +12,7 @@ import sys
 import traceback
 from datetime import UTC, datetime
 
-__all__ = ["JsonFormatter", "PlainFormatter", "setup_logging"]
+__all__ = ["JsonFormatter", "PlainFormatter", "log_to_file", "setup_logging"]
 
 
 class _NoExceptionMessages:
@@ -67,3 +67,12 @@ def setup_logging(level: str, json_logs: bool | None = None) -> None:
     root.setLevel(level)
     for noisy in ("httpx", "apscheduler", "aiohttp.access", "nio", "peewee"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+
+
+def log_to_file(path) -> None:
+    """Logs into a file instead of the terminal: in `imbot chat` the terminal is the
+    chat, and no log line may appear in its transcript."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().handlers[:] = [handler]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from bot.booking.base import BookingBase, BookingError, Party, _availability, _pair
 from bot.booking.timeparse import Window
-from storage.models import Availability
+from storage.models import Availability, Pair
 
 __all__ = ["AvailabilityMixin"]
 
@@ -68,6 +68,12 @@ class AvailabilityMixin(BookingBase):
     def buddy(self, expert_id: int) -> Party:
         with self._uow() as uow:
             return self._party(_pair(uow.session, expert_id).buddy)
+
+    def experts(self, buddy_id: int) -> list[str]:
+        """The names of the experts paired with this buddy."""
+        with self._uow() as uow:
+            stmt = select(Pair).where(Pair.buddy_id == buddy_id)
+            return sorted(p.expert.name or "" for p in uow.session.scalars(stmt))
 
     def slots(
         self, expert_id: int, *, limit: int | None = 8, ignore: int | None = None

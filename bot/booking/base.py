@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select
@@ -118,8 +119,9 @@ class BookingBase:
         pair: Pair,
         *,
         limit: int | None,
-        ignore: int | None = None,
+        ignore: int | set[int] | None = None,
         day: date | None = None,
+        days: list[date] | None = None,
     ) -> list[datetime]:
         now = self._clock()
         windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
@@ -128,7 +130,7 @@ class BookingBase:
             (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
             Meeting.state.in_(ACTIVE_STATES),
             Meeting.ends_at > now,
-            Meeting.id != (ignore or -1),
+            Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
         )
         busy = [(s, e + buffer) for s, e in session.execute(stmt)]
         found = free_slots(
@@ -141,6 +143,7 @@ class BookingBase:
             slot_minutes=pair.buddy.slot_minutes,
             limit=limit,
             day=day,
+            days=days,
         )
         return list(found)
 
@@ -254,6 +257,12 @@ def _pair(session: Session, expert_id: int) -> Pair:
     if pair is None:
         raise BookingError("no_buddy")
     return pair
+
+
+def _own_pair(m: Meeting) -> SimpleNamespace:
+    """The pair a meeting was made with (also after the expert got another buddy):
+    what free slots and taken cells are checked against when it moves."""
+    return SimpleNamespace(expert_id=m.expert_id, buddy_id=m.buddy_id, buddy=m.buddy)
 
 
 def _meeting(session: Session, meeting_id: int, person_id: int) -> Meeting:

@@ -3,6 +3,9 @@ reads it (bot.chat.jourfixe), the buddy's pending reminder carries it.
 
     jf:slot:<ts>  jf:book:<ts>:<weeks>  jf:yes:<id>  jf:no:<id>  jf:prop:<id>
     jf:cancel:<id>  jf:pickmove:<id>  jf:move:<id>:<ts>
+    jf:more:<offset>  jf:mmore:<id>:<offset>  jf:offer:<id>:<ts>  jf:propno:<id>
+    jf:propser:<id>:<0|1>  jf:cscope:<id>:<scope>  jf:cdo:<id>:<scope>  jf:cdoall:1  jf:keep:0
+    jf:cdoids:1  jf:mscope:<id>:<ts>:<scope>
 """
 
 from __future__ import annotations

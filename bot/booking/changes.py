@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from bot.booking.base import BookingBase, BookingError, MeetingView, S, _meeting, _pair
+from bot.booking.base import BookingBase, BookingError, MeetingView, S, _meeting, _own_pair
+from bot.localtime import local_moment
 from storage import outbox
 from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
 
@@ -27,42 +28,111 @@ class ChangesMixin(BookingBase):
             view = self._view(m)
             return view
 
+    def cancel_group(self, person_id: int, meeting_id: int, scope: str) -> list[MeetingView]:
+        """Cancel one meeting ("one"), it and the later ones of its series
+        ("following"), or every upcoming one of its series ("series")."""
+        now = self._clock()
+        with self._write() as uow:
+            group = self._group(uow.session, person_id, meeting_id, scope, now)
+            for m in group:
+                m.sequence += 1
+                self._set_state(uow.session, m, S.CANCELLED, person_id, now)
+            return [self._view(m) for m in group]
+
+    def group(self, person_id: int, meeting_id: int, scope: str) -> list[MeetingView]:
+        """The upcoming active meetings `cancel_group` would cancel (for the question)."""
+        with self._uow() as uow:
+            return [
+                self._view(m)
+                for m in self._group(uow.session, person_id, meeting_id, scope, self._clock())
+            ]
+
+    def _group(self, s, person_id: int, meeting_id: int, scope: str, now: datetime):
+        m = _meeting(s, meeting_id, person_id)
+        if m.state not in ACTIVE_STATES:
+            raise BookingError("not_active", state=m.state)
+        if scope == "one" or not m.series_id:
+            return [m]
+        stmt = select(Meeting).where(
+            Meeting.series_id == m.series_id,
+            Meeting.state.in_(ACTIVE_STATES),
+            Meeting.ends_at > now,
+        )
+        if scope == "following":
+            stmt = stmt.where(Meeting.starts_at >= m.starts_at)
+        return list(s.scalars(stmt.order_by(Meeting.starts_at)))
+
     def move(self, person_id: int, meeting_id: int, start: datetime) -> MeetingView:
         """Move an active meeting to a free slot of the pair; same UID, SEQUENCE + 1."""
+        return self.move_group(person_id, meeting_id, start, "one")[0]
+
+    def move_group(
+        self, person_id: int, meeting_id: int, start: datetime, scope: str
+    ) -> list[MeetingView]:
+        """Move one meeting, it and the later ones of its series, or the whole
+        series, by the same step on the wall clock (Do 14:00 -> Fr 10:00 moves every
+        Thursday to the Friday after it). All or nothing: if one new time is not
+        free, nothing moves (BookingError "move_conflict")."""
         now = self._clock()
         with self._write() as uow:
             s = uow.session
             m = _meeting(s, meeting_id, person_id)
+            group = self._group(s, person_id, meeting_id, scope, now)
+            pair, ids = _own_pair(m), {g.id for g in group}
+            step = _wall(start, self.tz) - _wall(m.starts_at, self.tz)
+            targets = []
+            for g in group:
+                wall = _wall(g.starts_at, self.tz) + step
+                target = local_moment(wall.date(), wall.time(), self.tz)
+                if target not in self._slots(s, pair, limit=None, ignore=ids, days=[wall.date()]):
+                    if len(group) == 1:
+                        raise BookingError("slot_taken", tuple(self._around(s, m, limit=3)))
+                    raise BookingError("move_conflict", n=len(group))
+                targets.append(target)
+            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id.in_(ids)))
+            for g, target in zip(group, targets, strict=True):
+                self._shift(s, g, target, person_id, now)
+            return [self._view(g) for g in group]
+
+    def _shift(self, s, m: Meeting, start: datetime, person_id: int, now: datetime) -> None:
+        old_start = m.starts_at
+        m.ends_at = start + (m.ends_at - m.starts_at)
+        m.starts_at, m.sequence = start, m.sequence + 1
+        s.flush()
+        self._hold(s, m)
+        s.add(
+            MeetingEvent(
+                meeting_id=m.id,
+                at=now,
+                action="moved",
+                by_person_id=person_id,
+                old_start=old_start,
+                new_start=start,
+            )
+        )
+        outbox.cancel(s, ref=f"meeting:{m.id}")
+        if m.state == S.CONFIRMED:
+            self._plan_reminders(s, m, now)
+        else:
+            self._remind_buddy(s, m, now)
+
+    def move_slots(self, person_id: int, meeting_id: int) -> list[datetime]:
+        """Free slots to move a meeting to: of the buddy it was made with, from a week
+        before its date to two weeks after (never in the past), closest first."""
+        with self._uow() as uow:
+            m = _meeting(uow.session, meeting_id, person_id)
             if m.state not in ACTIVE_STATES:
                 raise BookingError("not_active", state=m.state)
-            pair = _pair(s, m.expert_id)
-            if start not in self._slots(
-                s, pair, limit=None, ignore=m.id, day=start.astimezone(self.tz).date()
-            ):
-                raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3, ignore=m.id)))
-            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
-            old_start = m.starts_at
-            m.ends_at = start + (m.ends_at - m.starts_at)
-            m.starts_at, m.sequence = start, m.sequence + 1
-            s.flush()
-            self._hold(s, m)
-            s.add(
-                MeetingEvent(
-                    meeting_id=m.id,
-                    at=now,
-                    action="moved",
-                    by_person_id=person_id,
-                    old_start=old_start,
-                    new_start=start,
-                )
-            )
-            outbox.cancel(s, ref=f"meeting:{m.id}")
-            if m.state == S.CONFIRMED:
-                self._plan_reminders(s, m, now)
-            else:
-                self._remind_buddy(s, m, now)
-            view = self._view(m)
-            return view
+            return self._closest(uow.session, m)
+
+    def _closest(self, s, m) -> list[datetime]:
+        day = m.starts_at.astimezone(self.tz).date()
+        days = [day + timedelta(days=n) for n in range(-7, 15)]
+        slots = self._slots(s, _own_pair(m), limit=None, ignore=m.id, days=days)
+        return sorted((x for x in slots if x != m.starts_at), key=lambda x: abs(x - m.starts_at))
+
+    def _around(self, s, m, limit: int) -> list[datetime]:
+        return sorted(self._closest(s, m)[:limit])
 
     def upcoming(self, person_id: int, limit: int = 20) -> list[MeetingView]:
         now = self._clock()
@@ -82,3 +152,7 @@ class ChangesMixin(BookingBase):
     def get(self, person_id: int, meeting_id: int) -> MeetingView:
         with self._uow() as uow:
             return self._view(_meeting(uow.session, meeting_id, person_id))
+
+
+def _wall(moment: datetime, tz) -> datetime:
+    return moment.astimezone(tz).replace(tzinfo=None)

@@ -13,6 +13,7 @@ from bot.booking.base import BookingBase, S
 from bot.booking.ics import jour_fixe_file
 from bot.localtime import local_moment, zone
 from bot.texts import fmt_when, t, time_before
+from jobs.render import spec
 from storage import outbox
 from storage.models import Meeting, Person
 
@@ -37,13 +38,15 @@ class RemindersMixin(BookingBase):
                 due = self._before(m.starts_at, minutes)
                 if due <= now:
                     continue
+                tz = zone(me.timezone, self.tz)
                 text = t(
                     "meeting_reminder",
                     me.lang,
                     other=other.name or "",
-                    when=fmt_when(m.starts_at, me.lang, zone(me.timezone, self.tz)),
+                    when=fmt_when(m.starts_at, me.lang, tz),
                     before=time_before(minutes, me.lang),
                 )
+                live = spec("meeting_reminder_at", me.lang, tz, m.starts_at, other=other.name or "")
                 file = jour_fixe_file([m], cancelled=False, now=now, tz=self.tz) if i == 0 else None
                 drafts.append(
                     outbox.Draft(
@@ -56,6 +59,7 @@ class RemindersMixin(BookingBase):
                         event_at=m.starts_at,
                         ref=f"meeting:{m.id}",
                         file=file,
+                        render=live,
                     )
                 )
         outbox.enqueue(s, drafts, now)
@@ -66,12 +70,14 @@ class RemindersMixin(BookingBase):
         due = now + timedelta(hours=min(24, self.rules.request_ttl_hours / 2))
         if ident is None or due >= m.starts_at:
             return
+        tz = zone(m.buddy.timezone, self.tz)
         text = t(
             "pending_reminder",
             m.buddy.lang,
             expert=m.expert.name or "",
-            when=fmt_when(m.starts_at, m.buddy.lang, zone(m.buddy.timezone, self.tz)),
+            when=fmt_when(m.starts_at, m.buddy.lang, tz),
         )
+        live = spec("pending_reminder", m.buddy.lang, tz, m.starts_at, expert=m.expert.name or "")
         choices = (  # (label, data, confirms): a 👍 in Matrix presses the first
             (t("confirm", m.buddy.lang), buttons.data("yes", m.id), True),
             (t("decline", m.buddy.lang), buttons.data("no", m.id), False),
@@ -89,6 +95,7 @@ class RemindersMixin(BookingBase):
                     event_at=m.starts_at,
                     ref=f"meeting:{m.id}",
                     buttons=choices,
+                    render=live,
                 )
             ],
             now,

@@ -109,7 +109,9 @@ class RequestsMixin(BookingBase):
             return views
 
     def propose(self, buddy_id: int, meeting_id: int, start: datetime) -> MeetingView:
-        """Decline with a counter-proposal the expert can accept with one tap."""
+        """Decline with a counter-proposal the expert can accept with one tap. For a
+        series, the whole requested series is declined; the proposal sits on its first
+        meeting and the expert chooses "only this one" or "from here on, all"."""
         now = self._clock()
         with self._write() as uow:
             m = _meeting(uow.session, meeting_id, buddy_id)
@@ -117,13 +119,51 @@ class RequestsMixin(BookingBase):
                 raise BookingError(
                     "not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value
                 )
-            self._set_state(uow.session, m, S.DECLINED, buddy_id, now)
+            for g in self._requested_group(uow.session, m):
+                self._set_state(uow.session, g, S.DECLINED, buddy_id, now)
             m.proposed_start = start
             view = self._view(m)
             return view
 
-    def accept_proposal(self, expert_id: int, meeting_id: int) -> MeetingView:
-        """Book the buddy's counter-proposal; it is confirmed at once."""
+    def _requested_group(self, s, m: Meeting) -> list[Meeting]:
+        if not m.series_id:
+            return [m]
+        stmt = select(Meeting).where(Meeting.series_id == m.series_id, Meeting.state == S.REQUESTED)
+        return list(s.scalars(stmt.order_by(Meeting.starts_at)))
+
+    def proposals(self, expert_id: int) -> list[MeetingView]:
+        """Counter-proposals waiting for this expert (the proposed time still ahead)."""
+        now = self._clock()
+        with self._uow() as uow:
+            stmt = select(Meeting).where(
+                Meeting.expert_id == expert_id,
+                Meeting.proposed_start.is_not(None),
+                Meeting.proposed_start > now,
+            )
+            return [self._view(m) for m in uow.session.scalars(stmt.order_by(Meeting.decided_at))]
+
+    def series_interval(self, meeting_id: int) -> int:
+        """The interval in weeks of the meeting's series (0: a single meeting)."""
+        with self._uow() as uow:
+            m = uow.session.get(Meeting, meeting_id)
+            series = m is not None and m.series_id and uow.session.get(Series, m.series_id)
+            return series.interval_weeks if series else 0
+
+    def decline_proposal(self, expert_id: int, meeting_id: int) -> MeetingView:
+        with self._write() as uow:
+            m = _meeting(uow.session, meeting_id, expert_id)
+            if m.expert_id != expert_id or m.proposed_start is None:
+                raise BookingError("not_pending", state=m.state)
+            view = self._view(m)
+            m.proposed_start = None
+            return view
+
+    def accept_proposal(
+        self, expert_id: int, meeting_id: int, as_series: bool = False
+    ) -> list[MeetingView]:
+        """Book the buddy's counter-proposal; it is confirmed at once. With `as_series`
+        (the request was a series), the series goes on from the proposed time at its
+        interval, skipping days the buddy is away and times already taken."""
         now = self._clock()
         with self._write(expert_id) as uow:
             s = uow.session
@@ -132,15 +172,38 @@ class RequestsMixin(BookingBase):
                 raise BookingError("not_pending", state=old.state)
             pair = _pair(s, expert_id)
             start = old.proposed_start
-            end = start + timedelta(minutes=pair.buddy.slot_minutes)
-            if start <= now or self._taken(s, pair, start, end):
+            length = timedelta(minutes=pair.buddy.slot_minutes)
+            if start <= now or self._taken(s, pair, start, start + length):
                 raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3)))
             old.proposed_start = None
-            m = self._add_meeting(s, pair, start, end, None, now)
-            self._set_state(s, m, S.CONFIRMED, pair.buddy_id, now)
-            self._plan_reminders(s, m, now)
-            view = self._view(m)
-            return view
+            starts, series = [start], None
+            old_series = old.series_id and s.get(Series, old.series_id)
+            if as_series and old_series:
+                series = Series(
+                    expert_id=expert_id,
+                    buddy_id=pair.buddy_id,
+                    interval_weeks=old_series.interval_weeks,
+                    created_at=now,
+                )
+                s.add(series)
+                s.flush()
+                _, off = _availability(s, pair.buddy_id, now.astimezone(self.tz).date())
+                starts = [
+                    t
+                    for t in series_starts(
+                        start, old_series.interval_weeks, self._series_end(s), self.tz
+                    )
+                    if t == start or not any(a <= t.astimezone(self.tz).date() <= b for a, b in off)
+                ]
+            made = []
+            for t in starts:
+                if t != start and self._taken(s, pair, t, t + length):
+                    continue
+                m = self._add_meeting(s, pair, t, t + length, series, now)
+                self._set_state(s, m, S.CONFIRMED, pair.buddy_id, now)
+                self._plan_reminders(s, m, now)
+                made.append(m)
+            return [self._view(m) for m in made]
 
     def expire_due(self) -> list[MeetingView]:
         """Requests unanswered for longer than the TTL: expired, slots freed."""

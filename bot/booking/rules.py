@@ -71,16 +71,21 @@ def free_slots(
     rules: Rules,
     limit: int | None = None,
     day: date | None = None,
+    days: list[date] | None = None,
 ) -> Iterator[datetime]:
     """Free slot starts, earliest first. `busy` holds (start, end + buffer) of the
-    buddy's and the expert's active meetings; `day` limits the search to one day."""
+    buddy's and the expert's active meetings; `day` limits the search to one day
+    within the horizon, `days` to those days, however far ahead (a series meeting
+    being moved)."""
     length = timedelta(minutes=slot_minutes)
     pitch = timedelta(minutes=slot_minutes + rules.buffer_minutes)
     earliest = now + timedelta(hours=rules.notice_hours)
     buffer = timedelta(minutes=rules.buffer_minutes)
     today = now.astimezone(tz).date()
     found = 0
-    if day is None:
+    if days is not None:
+        days = [d for d in days if d >= today]
+    elif day is None:
         days = [today + timedelta(days=n) for n in range(rules.horizon_days + 1)]
     else:
         days = [day] if 0 <= (day - today).days <= rules.horizon_days else []

@@ -5,6 +5,7 @@ requests.py      requests, decisions, counter-proposals, expiry
 changes.py       moves, cancellations, listing
 endings.py       cancelling everything of a person who leaves (revoked, erased)
 reminders.py     the outbox rows before meetings and for unanswered requests
+conversation.py  what a chat is being asked now (pickers, confirmations)
 base.py          errors, views, and the steps they share
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from bot.booking.availability import AvailabilityMixin
 from bot.booking.changes import ChangesMixin
+from bot.booking.conversation import ConversationMixin
 from bot.booking.endings import EndingsMixin
 from bot.booking.reminders import RemindersMixin
 from bot.booking.requests import RequestsMixin
@@ -19,5 +21,12 @@ from bot.booking.requests import RequestsMixin
 __all__ = ["JourFixe"]
 
 
-class JourFixe(AvailabilityMixin, RequestsMixin, ChangesMixin, RemindersMixin, EndingsMixin):
+class JourFixe(
+    AvailabilityMixin,
+    RequestsMixin,
+    ChangesMixin,
+    RemindersMixin,
+    EndingsMixin,
+    ConversationMixin,
+):
     """Everything an expert, a buddy and the scheduler do with Jour Fixes."""

@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-__all__ = ["TimeParseError", "Window", "parse_dates", "parse_moment", "parse_windows"]
+__all__ = [
+    "TimeParseError", "Window", "find_moment", "find_moment_in", "parse_dates", "parse_moment",
+    "parse_windows",
+]  # fmt: skip
 
 _DAYS = {
     0: ("mo", "mon", "montag", "montags", "monday", "mondays"),
@@ -158,6 +161,77 @@ def parse_moment(text: str, now: datetime) -> datetime:
     if moment <= now.replace(tzinfo=None):
         raise TimeParseError("date_past", text)
     return moment
+
+
+_DAY_WORD = "|".join(sorted(WEEKDAY, key=len, reverse=True))
+_RELATIVE = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+_STRICT_CLOCK = r"(\d{1,2})(?:[:.](\d{2})\s*(am|pm|uhr|h)?|\s*(am|pm|uhr)\b)"
+_AMBIGUOUS_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # also plain words
+_LOOSE_CLOCK = (
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|uhr|h)?(?![\d.])"
+    r"(?!\s*(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "mär": 3, "apr": 4, "may": 5, "mai": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12, "dez": 12,
+}  # fmt: skip
+_MONTH_WORD = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäz]*\.?"
+_MOMENT = re.compile(
+    rf"(?:\b(?P<wd>{_DAY_WORD}|übermorgen|heute|morgen|today|tomorrow)\b\.?,?\s*)?"
+    r"(?:den\s+|the\s+)?"
+    r"(?:(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{2,4})?\s*"
+    rf"|(?P<d2>\d{{1,2}})\.?\s*(?P<mon>{_MONTH_WORD})\s*)?"
+    r"(?:,?\s*(?:um|at|ab|gegen)\s+)?"
+    rf"(?:{_STRICT_CLOCK}|(?P<loose>{_LOOSE_CLOCK}))"
+)
+
+
+def find_moment(text: str, now: datetime, default_day: date | None = None) -> datetime | None:
+    """A local moment written anywhere in a sentence ("lieber Di 11:00", "no, but Thu
+    2pm works", "besser 11 Uhr"), or None. A time without a day falls on
+    `default_day` (the day being talked about). A bare number counts as an hour only
+    right after a day ("Do 14"), so "2 Wochen" or "Raum 12" are no times."""
+    found = find_moment_in(text, now, default_day)
+    return found[0] if found else None
+
+
+def find_moment_in(
+    text: str, now: datetime, default_day: date | None = None
+) -> tuple[datetime, str] | None:
+    """Like find_moment, with the rest of the text (lower case) without the time."""
+    clean = _clean(text)
+    for m in _MOMENT.finditer(clean):
+        g = m.groupdict()
+        groups = m.groups()
+        strict = groups[6:10]  # hour, minute, suffix, suffix ("11 Uhr")
+        if strict[0] is not None:
+            hour, minute, suffix = strict[0], strict[1], strict[2] or strict[3]
+        elif g["loose"] and (g["d"] or g["d2"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS):
+            hour, minute, suffix = groups[11:14]
+        else:
+            continue
+        try:
+            at = _clock(hour, minute, suffix)
+            if g["d"]:
+                day = _date(f"{g['d']}.{g['mo']}.{g['y'] or ''}", now.date())
+            elif g["d2"]:
+                month = _MONTHS[g["mon"][:3]]
+                day = _date(f"{g['d2']}.{month}.", now.date())
+            elif g["wd"] in _RELATIVE:
+                day = now.date() + timedelta(days=_RELATIVE[g["wd"]])
+            elif g["wd"]:
+                ahead = (WEEKDAY[g["wd"]] - now.weekday()) % 7
+                day = now.date() + timedelta(days=ahead)
+                if ahead == 0 and at <= now.time():
+                    day += timedelta(days=7)
+            elif default_day is not None:
+                day = default_day
+            else:
+                day = now.date() if at > now.time() else now.date() + timedelta(days=1)
+        except ValueError:
+            continue
+        return datetime.combine(day, at), f"{clean[: m.start()]} {clean[m.end() :]}".strip()
+    return None
 
 
 def parse_dates(text: str, today: date) -> tuple[date, date]:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import shlex
 
+from bot.booking.base import BookingError
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
-from bot.messages import Button, Outbound
-from bot.people import PeopleError, PersonRow
+from bot.messages import Address, Button, Outbound
+from bot.people import PairNews, PeopleError, PersonRow
 from bot.texts import t
 from storage.models import Role
 
-__all__ = ["ERASE_PREFIX", "FEATURE", "deep_link", "format_people", "redeem"]
+__all__ = ["ERASE_PREFIX", "FEATURE", "deep_link", "format_people", "pair_notices", "redeem"]
 
 ERASE_PREFIX = "erase:"
 
@@ -39,12 +40,15 @@ def redeem(ctx: Context, code: str) -> list[Outbound]:
     except PeopleError as exc:
         return _refusal(ctx, exc)
     ctx.state.lang = None  # from now on the person's own language applies
-    return [
-        Outbound(
-            t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang)),
-            lang=who.lang,
-        )
-    ]
+    text = t("welcome_role", who.lang, name=who.name, role=t(f"role_{who.role}", who.lang))
+    if who.role is Role.EXPERT and ctx.services.booking is not None:
+        try:  # the next step: who the buddy is and how to book
+            text += "\n\n" + t(
+                "your_buddy", who.lang, buddy=ctx.services.booking.buddy(who.person_id).name
+            )
+        except BookingError:
+            text += "\n\n" + t("welcome_no_buddy_yet", who.lang)
+    return [Outbound(text, lang=who.lang)]
 
 
 def _invite(ctx: Context) -> list[Outbound]:
@@ -84,10 +88,41 @@ def _pair(ctx: Context) -> list[Outbound]:
     if len(refs) != 2:
         return [Outbound(t("pair_usage", ctx.lang))]
     try:
-        expert, buddy = ctx.services.people.pair(*refs)
+        news = ctx.services.people.pairing(*refs)
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    return [Outbound(t("pair_done", ctx.lang, expert=expert, buddy=buddy))]
+    text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
+    if news.old_buddy is not None:
+        text += t("pair_kept", ctx.lang, n=news.kept, old=news.old_buddy.name)
+    return [Outbound(text)] + pair_notices(news)
+
+
+def pair_notices(news: PairNews) -> list[Outbound]:
+    """Both people hear of a pairing with their next step; on re-pairing the old
+    buddy hears it too (their meetings with the expert stay theirs)."""
+    expert, buddy, old = news.expert, news.buddy, news.old_buddy
+    out = [
+        (expert, t("pair_for_expert", expert.lang, buddy=buddy.name)),
+        (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name)),
+    ]
+    if old is not None:
+        out.append(
+            (
+                old,
+                t(
+                    "pair_for_old_buddy",
+                    old.lang,
+                    expert=expert.name,
+                    buddy=buddy.name,
+                    n=news.kept,
+                ),
+            )
+        )
+    return [
+        Outbound(text, to=Address(c.platform, c.chat_id, c.name), lang=c.lang)
+        for c, text in out
+        if c.platform
+    ]
 
 
 def _revoke(ctx: Context) -> list[Outbound]:

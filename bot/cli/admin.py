@@ -70,8 +70,19 @@ def _invite(settings, args: argparse.Namespace) -> int:
 
 
 def _pair(settings, args: argparse.Namespace) -> int:
-    expert, buddy = _people_service(settings).pair(args.expert, args.buddy)
-    print(f"{expert} now has {buddy} as buddy.")
+    from datetime import UTC, datetime
+
+    from bot.app.wiring import enqueue_notices, open_database
+    from bot.chat.people import pair_notices
+    from bot.people import People
+
+    sessions = open_database(settings)
+    news = People(sessions).pairing(args.expert, args.buddy)
+    told = enqueue_notices(sessions, pair_notices(news), datetime.now(UTC))
+    print(f"{news.expert.name} now has {news.buddy.name} as buddy.")
+    if news.old_buddy is not None:
+        print(f"The {news.kept} existing meetings stay with {news.old_buddy.name}.")
+    print(f"{told} message(s) to tell them wait in the outbox.")
     return EXIT_OK
 
 

@@ -75,6 +75,10 @@ def _console_user(text: str) -> str:
 def _chat(settings, args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
+    from bot.app.logs import log_to_file
+
+    # the terminal is the chat: logs go to a file, before anything can log
+    log_to_file(settings.data_dir / "imbot-chat.log")
     from bot.app.console import run_console
     from bot.app.wiring import offset_clock
 

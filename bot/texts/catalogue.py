@@ -3,7 +3,7 @@ one module per area; `t` fills a text in."""
 
 from __future__ import annotations
 
-from bot.texts import core, jourfixe, people, platform, program, reminders
+from bot.texts import conversation, core, jourfixe, people, platform, program, reminders
 
 __all__ = ["LANGS", "TEXTS", "t"]
 
@@ -20,7 +20,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform, program)
+TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation)
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -37,11 +37,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'I can\'t read "{text}". Example: /urlaub 24.12.-2.1.',
     },
     "windows_none": {
-        "de": "Du hast noch keine freien Zeiten eingetragen. Beispiel: /frei Di 10-12, Do 14-16",
+        "de": "Sie haben noch keine freien Zeiten eingetragen. Beispiel: /frei Di 10-12, Do 14-16",
         "en": "You have not entered any free times yet. Example: /frei Tue 10am-12pm, Thu 2-4pm",
     },
     "windows_now": {
-        "de": "Deine freien Zeiten für Jour Fixes:\n"
+        "de": "Ihre freien Zeiten für Jour Fixes:\n"
         "{windows}\n"
         "\n"
         "Ändern: /frei Di 10-12, Do 14-16 · einmalig: /frei 12.03. 14-16 · Urlaub: "
@@ -54,7 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
     "length_usage": {
-        "de": "Ein Jour Fixe dauert bei dir {minutes} Minuten. Ändern: /dauer 60",
+        "de": "Ein Jour Fixe dauert bei Ihnen {minutes} Minuten. Ändern: /dauer 60",
         "en": "Your Jour Fixes last {minutes} minutes. Change: /dauer 60",
     },
     "length_set": {
@@ -68,16 +68,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
     "no_buddy": {
-        "de": "Dir ist noch kein Buddy zugeordnet. Bitte wende dich an Lokalprojekte.",
+        "de": "Ihnen ist noch kein Buddy zugeordnet. Bitte wenden Sie sich an Lokalprojekte.",
         "en": "You have no buddy yet. Please contact Lokalprojekte.",
     },
     "no_slots": {
-        "de": "{buddy} hat in den nächsten Wochen keine freien Zeiten eingetragen. Versuch "
-        "/jourfixe später noch einmal.",
+        "de": "{buddy} hat in den nächsten Wochen keine freien Zeiten eingetragen. Versuchen "
+        "Sie /jourfixe später noch einmal.",
         "en": "{buddy} has no free times in the coming weeks. Try /jourfixe again later.",
     },
     "slots": {
-        "de": "Freie Jour-Fixe-Termine mit {buddy} (Zeiten in {tz}) – wähle einen:",
+        "de": "Freie Jour-Fixe-Termine mit {buddy} (Zeiten in {tz}) – wählen Sie einen:",
         "en": "Free Jour Fixe slots with {buddy} (times in {tz}) – pick one:",
     },
     "series_question": {
@@ -94,8 +94,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "series_note": {"de": " ({n} Termine bis {until})", "en": " ({n} meetings until {until})"},
     "request_for_buddy": {
-        "de": "{expert} möchte einen Jour Fixe mit dir: {when}{series}.\n"
-        "Antworte mit „ja“ oder „nein“ – oder schlag eine andere Zeit vor, z. "
+        "de": "{expert} möchte einen Jour Fixe mit Ihnen: {when}{series}.\n"
+        "Antworten Sie mit „ja“ oder „nein“ – oder schlagen Sie eine andere Zeit vor, z. "
         "B. „Do 14:00“.",
         "en": "{expert} would like a Jour Fixe with you: {when}{series}.\n"
         'Answer "yes" or "no" – or suggest another time, e.g. "Thu 2pm".',
@@ -118,11 +118,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The meeting was just changed by the other side. /termine shows where it stands.",
     },
     "unknown_meeting": {
-        "de": "Diesen Termin finde ich bei dir nicht. /termine zeigt deine Termine.",
+        "de": "Diesen Termin finde ich bei Ihnen nicht. /termine zeigt Ihre Termine.",
         "en": "I can't find this meeting among yours. /termine lists your meetings.",
     },
     "not_yours": {
-        "de": "Das kann nur dein Buddy bestätigen.",
+        "de": "Das kann nur Ihr Buddy bestätigen.",
         "en": "Only your buddy can confirm this.",
     },
     "not_pending": {
@@ -151,22 +151,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "proposal_accept": {"de": "{proposal} annehmen", "en": "Accept {proposal}"},
     "proposal_sent": {
-        "de": "Dein Vorschlag {proposal} ist bei {expert}.",
+        "de": "Ihr Vorschlag {proposal} ist bei {expert}.",
         "en": "Your suggestion {proposal} has been sent to {expert}.",
     },
     "which_request": {
-        "de": "Du hast mehrere offene Anfragen – welche meinst du?",
+        "de": "Sie haben mehrere offene Anfragen – welche meinen Sie?",
         "en": "You have several open requests – which one do you mean?",
     },
-    "ask_back": {
-        "de": "Meinst du „{answer}“ für den Jour Fixe {when} mit {expert}?",
-        "en": 'Do you mean "{answer}" for the Jour Fixe {when} with {expert}?',
-    },
-    "answer_yes": {"de": "ja, bestätigen", "en": "yes, confirm"},
-    "answer_no": {"de": "nein, ablehnen", "en": "no, decline"},
     "meetings_none": {"de": "Keine anstehenden Jour Fixes.", "en": "No upcoming Jour Fixes."},
     "meetings": {
-        "de": "Deine nächsten Jour Fixes (#Nummer für /verschieben und /absagen):",
+        "de": "Ihre nächsten Jour Fixes (#Nummer für /verschieben und /absagen):",
         "en": "Your next Jour Fixes (#number for /verschieben and /absagen):",
     },
     "state_requested": {"de": "angefragt", "en": "requested"},
@@ -179,13 +173,13 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cancelled_for": {
         "de": "Jour Fixe {when} mit {other} ist abgesagt{by}. Die Kalenderdatei "
-        "entfernt ihn aus deinem Kalender.",
+        "entfernt ihn aus Ihrem Kalender.",
         "en": "Jour Fixe {when} with {other} is cancelled{by}. The calendar file "
         "removes it from your calendar.",
     },
     "moved_for": {
         "de": "Jour Fixe mit {other} verschoben{by}: {old} → {when}. Die Kalenderdatei "
-        "aktualisiert deinen Kalender.",
+        "aktualisiert Ihren Kalender.",
         "en": "Jour Fixe with {other} moved{by}: {old} → {when}. The calendar file updates "
         "your calendar.",
     },
@@ -203,7 +197,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "program. The calendar file removes the meetings from your calendar.",
     },
     "expired_for_expert": {
-        "de": "{buddy} hat auf deine Anfrage für {when} nicht rechtzeitig "
+        "de": "{buddy} hat auf Ihre Anfrage für {when} nicht rechtzeitig "
         "geantwortet; der Termin ist wieder frei. /jourfixe zeigt neue "
         "Termine.",
         "en": "{buddy} did not answer your request for {when} in time; the slot is "
@@ -217,30 +211,36 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help_expert": {
         "de": "Jour Fixe:\n"
-        "/jourfixe – Termin mit deinem Buddy anfragen\n"
-        "/termine – deine nächsten Termine\n"
+        "/jourfixe – Termin mit Ihrem Buddy anfragen\n"
+        "/termine – Ihre nächsten Termine\n"
         "/verschieben #N · /absagen #N\n"
-        "/vorher 24h 1h – Erinnerungen vor Terminen",
+        "/vorher 24h 1h – Erinnerungen vor Terminen\n"
+        "Oder schreiben Sie einfach, z. B. „Wer ist mein Buddy?“, „Ich möchte einen Termin“, "
+        "„mehr“, „Termin verschieben“.",
         "en": "Jour Fixe:\n"
         "/jourfixe – request a meeting with your buddy\n"
         "/termine – your next meetings\n"
         "/verschieben #N · /absagen #N\n"
-        "/before 24h 1h – reminders before meetings",
+        "/before 24h 1h – reminders before meetings\n"
+        'Or just write, e.g. "Who is my buddy?", "I\'d like a meeting", "more", '
+        '"move my meeting".',
     },
     "help_buddy": {
         "de": "Jour Fixe:\n"
-        "/frei Di 10-12, Do 14-16 – wann du frei bist\n"
+        "/frei Di 10-12, Do 14-16 – wann Sie frei sind\n"
         "/urlaub 24.12.-2.1. – Abwesenheit\n"
         "/dauer 60 – Länge eines Jour Fixe\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
         "/termine · /verschieben #N · /absagen #N\n"
-        "Anfragen beantwortest du mit „ja“, „nein“ oder einer anderen Zeit.",
+        "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen "
+        "Worten; oder schreiben Sie einfach, z. B. „meine Expert:innen“, „Termin absagen“.",
         "en": "Jour Fixe:\n"
         "/frei Tue 10am-12pm – when you are free\n"
         "/urlaub 24.12.-2.1. – time away\n"
         "/dauer 60 – length of a Jour Fixe\n"
         "/before 24h 1h – reminders before meetings\n"
         "/termine · /verschieben #N · /absagen #N\n"
-        'Answer requests with "yes", "no" or another time.',
+        'Answer requests with "yes", "no" or another time – in your own words; or just '
+        'write, e.g. "my experts", "cancel a meeting".',
     },
 }

@@ -97,7 +97,10 @@ class World:
         series = self.booking.request(ids[NAME], first, interval_weeks=1)
         self.booking.decide(ids["Bernd Buddy"], series[0].id, accept=True)
         self.say("console", CONSOLE_USER, "/vorher 48h 2h")
-        self.say("console", CONSOLE_USER, f"/absagen #{series[1].id}")  # a notice to Bernd
+        # cancel one meeting of the series: only this one, confirmed (a notice to Bernd)
+        [scope] = self.say("console", CONSOLE_USER, f"/absagen #{series[1].id}")
+        [confirm] = self.press(scope.buttons[0].data)
+        self.press(confirm.buttons[0].data)
         self.say("telegram", TG_USER, "/erinnerungen")
         self.say("telegram", TG_USER, f"Ich bin {NAME}: gibt es Parkplätze am Rathaus?")
         self.clock.now = datetime(2023, 4, 26, 8, 0, tzinfo=UTC)  # after the first meeting

@@ -166,7 +166,7 @@ def test_counter_proposal_is_booked_confirmed(setup):
     [m] = jf.request(ids["Erika"], local(2026, 3, 3, 10))
     proposal = jf.propose(ids["Bernd"], m.id, local(2026, 3, 4, 16))
     assert proposal.state == "declined" and proposal.proposed_start == local(2026, 3, 4, 16)
-    booked = jf.accept_proposal(ids["Erika"], m.id)
+    [booked] = jf.accept_proposal(ids["Erika"], m.id)
     assert booked.state == "confirmed" and booked.starts_at == local(2026, 3, 4, 16)
     with pytest.raises(BookingError):
         jf.accept_proposal(ids["Erika"], m.id)  # only once

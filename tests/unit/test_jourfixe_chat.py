@@ -76,11 +76,10 @@ def test_unclear_reply_is_asked_back_never_decided(world):
     router, ids = world
     book(router)
     back = say(router, "bernd", "jaa")[0]
-    assert "Meinst du „ja, bestätigen“" in back.text and len(back.buttons) == 2
+    assert "nichts falsch verstehen" in back.text and len(back.buttons) == 2
     assert router.services.booking.pending(ids["bernd"])  # still waiting
-    assert (
-        "keine sichere Antwort" in say(router, "bernd", "vielleicht")[0].text
-    )  # to the FAQ, nothing decided
+    maybe = say(router, "bernd", "vielleicht")[0]  # asked back, nothing decided
+    assert "bestätigen oder ablehnen?" in maybe.text and len(maybe.buttons) == 2
     assert router.services.booking.pending(ids["bernd"])
 
 
@@ -107,7 +106,7 @@ def test_counter_proposal_accepted_with_one_tap(world):
     router, _ = world
     book(router)
     sent, to_expert = say(router, "bernd", "Mi 16:00")
-    assert "Dein Vorschlag Mi 04.03. 16:00" in sent.text
+    assert "Ihr Vorschlag Mi 04.03. 16:00" in sent.text
     assert "schlägt Mi 04.03. 16:00 vor" in to_expert.text
     confirmed = say(router, "erika", data=to_expert.buttons[0].data)
     assert all("Jour Fixe bestätigt: Mi 04.03. 16:00" in o.text for o in confirmed)
@@ -138,7 +137,9 @@ def test_move_and_cancel_keep_the_uid_and_tell_the_other_side(world):
     moved = ics(theirs).walk("VEVENT")[0]
     first_uid = str(moved["UID"])
     assert moved["SEQUENCE"] == 1
-    mine, theirs = say(router, "erika", f"/absagen {meeting_id}")
+    [question] = say(router, "erika", f"/absagen {meeting_id}")
+    assert "Wirklich absagen?" in question.text and "Bernd" in question.text
+    mine, theirs = say(router, "erika", data=question.buttons[0].data)
     cancel = ics(theirs)
     assert cancel["METHOD"] == "CANCEL" and str(cancel.walk("VEVENT")[0]["UID"]) == first_uid
     assert cancel.walk("VEVENT")[0]["SEQUENCE"] == 2 and "abgesagt (von Erika)" in theirs.text
@@ -152,8 +153,8 @@ def test_forged_and_foreign_buttons_are_refused(world):
     assert (
         "nicht mehr gültig" in say(router, "erika", data=f"jf:yes:{meeting}")[0].text
     )  # experts can't confirm
-    assert "finde ich bei dir nicht" in say(router, "olga", data=f"jf:cancel:{meeting}")[0].text
-    assert "finde ich bei dir nicht" in say(router, "emil", f"/absagen {meeting}")[0].text
+    assert "finde ich bei Ihnen nicht" in say(router, "olga", data=f"jf:cancel:{meeting}")[0].text
+    assert "finde ich bei Ihnen nicht" in say(router, "emil", f"/absagen {meeting}")[0].text
     for data in (
         "jf:",
         "jf:yes",

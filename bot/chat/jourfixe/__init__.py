@@ -3,8 +3,10 @@ confirm by button or by a short answer, either side moves or cancels, and each
 chooses when to be reminded.
 
   settings.py  /frei, /urlaub, /dauer, /vorher
-  requests.py  /jourfixe, series, answers in words, counter-proposals, expiry
-  meetings.py  /termine, /absagen, /verschieben
+  requests.py  /jourfixe (pages, days), series, answers in words, counter-proposals
+  meetings.py  /termine, /absagen, /verschieben (one numbering, scopes, confirmation)
+  context.py   every plain message read in its context first (from the database)
+  intents.py   plain-language requests ("Wer ist mein Buddy?") mapped to the commands
   common.py    what they share
 
 Handlers return the reply to the sender and, addressed with `to`, the notices
@@ -18,22 +20,31 @@ from __future__ import annotations
 from bot.booking.buttons import PREFIX as JF_PREFIX
 from bot.booking.buttons import parse as jf_parse
 from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.jourfixe.context import read_reply
 from bot.chat.jourfixe.meetings import (
     cancel,
+    cancel_all,
+    cancel_asked,
     cancel_command,
+    cancel_scope,
+    do_cancel,
+    keep,
     meetings,
     move,
     move_command,
+    move_scope,
     move_slots,
 )
 from bot.chat.jourfixe.requests import (
     accept_proposal,
     book,
     decide,
+    decline_proposal,
     expiry_notices,
+    offer,
     pick_series,
-    read_reply,
     request_slots,
+    slot_page,
 )
 from bot.chat.jourfixe.settings import away, free_times, length, reminder_times
 from bot.messages import Outbound
@@ -56,14 +67,25 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("book", 2, Role.EXPERT): lambda: book(ctx, n[0], n[1]),
         ("yes", 1, Role.BUDDY): lambda: decide(ctx, n[0], True),
         ("no", 1, Role.BUDDY): lambda: decide(ctx, n[0], False),
+        ("more", 1, Role.EXPERT): lambda: slot_page(ctx, n[0]),
         ("prop", 1, Role.EXPERT): lambda: accept_proposal(ctx, n[0]),
+        ("propser", 2, Role.EXPERT): lambda: accept_proposal(ctx, n[0], n[1]),
+        ("propno", 1, Role.EXPERT): lambda: decline_proposal(ctx, n[0]),
+        ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
     }
     handler = handlers.get((action, len(n), role))
     if handler is None and role in PAIR_ROLES:
         handler = {
             ("cancel", 1): lambda: cancel(ctx, n[0]),
+            ("cscope", 2): lambda: cancel_scope(ctx, n[0], n[1]),
+            ("cdo", 2): lambda: do_cancel(ctx, n[0], n[1]),
+            ("cdoall", 1): lambda: cancel_all(ctx),
+            ("cdoids", 1): lambda: cancel_asked(ctx),
+            ("keep", 1): lambda: keep(ctx),
             ("pickmove", 1): lambda: move_slots(ctx, n[0]),
+            ("mmore", 2): lambda: move_slots(ctx, n[0], n[1]),
             ("move", 2): lambda: move(ctx, n[0], n[1]),
+            ("mscope", 3): lambda: move_scope(ctx, n[0], n[1], n[2]),
         }.get((action, len(n)))
     return handler() if handler else [Outbound(t("stale_choice", ctx.lang))]
 

@@ -3,21 +3,28 @@ refusals, slot buttons, notices to the other side with calendar files."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from datetime import date, datetime, timedelta
 
 from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
 from bot.booking.ics import jour_fixe_file
 from bot.booking.service import JourFixe
-from bot.booking.timeparse import TimeParseError
+from bot.booking.timeparse import WEEKDAY, TimeParseError
 from bot.chat.handlers import Context
 from bot.messages import Address, Attachment, Button, Outbound
-from bot.texts import fmt_date, fmt_when, t
+from bot.texts import fmt_date, fmt_when, t, weekday_name
 
 __all__ = [
-    "address", "booking", "both_sides", "calendar", "decision_buttons", "ics", "notice",
-    "refusal", "series_note", "slot_buttons", "when",
+    "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter",
+    "decision_buttons", "ics", "notice", "reason_note", "refusal", "series_note",
+    "slot_buttons", "when",
 ]  # fmt: skip
+
+MORE_WORDS = {
+    "mehr", "weitere", "weiter", "andere", "noch mehr", "mehr termine", "weitere termine",
+    "andere termine", "more", "more slots", "next", "others", "other times", "show more",
+}  # fmt: skip
 
 
 def booking(ctx: Context) -> JourFixe:
@@ -107,3 +114,46 @@ def both_sides(ctx: Context, m: MeetingView, key: str, files, **fields) -> list[
         **{k: v(other) for k, v in fields.items()},
     )
     return [mine] + notice(ctx, other, theirs, files=files)
+
+
+def reason_note(reason: str, name: str, lang: str) -> str:
+    """The sender's own words, passed on to the other side ("" if there are none)."""
+    return t("reason_note", lang, name=name, reason=reason[:300]) if reason else ""
+
+
+_WEEK_WORDS = {
+    "nächste woche": 1, "naechste woche": 1, "kommende woche": 1, "next week": 1,
+    "diese woche": 0, "this week": 0, "übernächste woche": 2, "week after next": 2,
+}  # fmt: skip
+_DAY_WORDS = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+
+
+def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str]:
+    """The days a person asks for ("Do", "donnerstags", "nächste Woche", "17.12.",
+    "tomorrow") and how to name them; (None, "") if the text names no day."""
+    text = re.sub(r"\s+", " ", text.lower().strip(" .,!?"))
+    text = re.sub(r"^(am|an|on|for|für|fuer|in der|in the)\s+", "", text)
+    if text in _WEEK_WORDS:
+        monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_WEEK_WORDS[text])
+        key = "this_week" if _WEEK_WORDS[text] == 0 else "next_week"
+        label = t(key, lang) if _WEEK_WORDS[text] < 2 else text
+        return {monday + timedelta(days=n) for n in range(7)}, label
+    if text in _DAY_WORDS:
+        day = today + timedelta(days=_DAY_WORDS[text])
+        return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
+    if text.strip(".") in WEEKDAY:
+        weekday = WEEKDAY[text.strip(".")]
+        days = {
+            today + timedelta(days=n) for n in range(36) if (today.weekday() + n) % 7 == weekday
+        }
+        return days, t("on_weekday", lang, day=weekday_name(weekday, lang))
+    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.?(\d{2,4})?", text)
+    if m:
+        try:
+            day = date(today.year, int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None, ""
+        if day < today:
+            day = day.replace(year=today.year + 1)
+        return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
+    return None, ""

@@ -1,21 +1,56 @@
-"""Upcoming meetings: list them, cancel one, move one to another free slot. Both
-sides hear of every change, with an updated calendar file."""
+"""Upcoming meetings: list them, cancel, move. One numbering: the #N of /termine is
+the number in every picker, typed or pressed. Nothing is cancelled without one
+confirmation; a meeting of a series offers this one / this and following / the
+whole series. Both sides hear of every change, with an updated calendar file."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import UTC, datetime
 
-from bot.booking.base import BookingError
+from bot.booking.answers import NO, NONE, YES, read
+from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
+from bot.booking.timeparse import find_moment
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import booking, both_sides, ics, refusal, slot_buttons, when
+from bot.chat.jourfixe.common import (
+    MORE_WORDS,
+    booking,
+    both_sides,
+    calendar,
+    ics,
+    notice,
+    refusal,
+    slot_buttons,
+    when,
+)
 from bot.messages import Button, Outbound
 from bot.texts import t
 
-__all__ = ["cancel", "cancel_command", "meetings", "move", "move_command", "move_slots"]
+__all__ = [
+    "SCOPES",
+    "answer_asked",
+    "cancel",
+    "cancel_all",
+    "cancel_asked",
+    "cancel_command",
+    "cancel_scope",
+    "keep",
+    "meetings",
+    "move",
+    "move_command",
+    "move_scope",
+    "move_slots",
+    "offer_cancel",
+    "read_scope",
+]
+
+SCOPES = ("one", "following", "series")
+PAGE = 8
+_ALL = {"alle", "all", "alles", "everything"}
 
 
-# -- both: list, cancel, move ----------------------------------------------------------
 def meetings(ctx: Context) -> list[Outbound]:
     meetings = booking(ctx).upcoming(ctx.who.person_id)
     if not meetings:
@@ -28,70 +63,320 @@ def meetings(ctx: Context) -> list[Outbound]:
     return [Outbound(t("meetings", ctx.lang) + "\n" + "\n".join(lines))]
 
 
-def _meeting_arg(ctx: Context) -> int | None:
-    arg = ctx.args[0].lstrip("#") if ctx.args else ""
-    return int(arg) if arg.isascii() and arg.isdigit() and len(arg) <= 12 else None
+_SCOPE_WORDS = (
+    (1, ("folgend", "following", "ab hier", "from here", "danach", "after")),
+    (2, ("ganze", "whole", "alle", "all", "serie", "series", "komplett", "entire")),
+    (0, ("nur", "only", "diesen", "this one", "einzeln", "just", "einen")),
+)
+
+
+def read_scope(text: str) -> int | None:
+    """ "nur diesen" 0, "ab hier alle" / "und folgende" 1, "die ganze Serie" 2 (None:
+    not an answer to the scope question; a typed number is a button's)."""
+    low = text.lower()
+    for scope, words in _SCOPE_WORDS:
+        if any(w in low for w in words):
+            return scope
+    return None
+
+
+def _number(text: str) -> int | None:
+    m = re.fullmatch(
+        r"(?:nr\.?|no\.?|nummer|number|termin|meeting)?\s*#?\s*(-?\d{1,40})", text.strip()
+    )
+    return int(m.group(1)) if m else None  # out of range: "no such meeting" (booking)
 
 
 def _pick(ctx: Context, key: str, action: str) -> list[Outbound]:
+    """The upcoming meetings as choices, each with its #N (as /termine shows them)."""
     meetings = booking(ctx).upcoming(ctx.who.person_id)
     if not meetings:
         return [Outbound(t("meetings_none", ctx.lang))]
     buttons = tuple(
         Button(
-            f"{when(ctx, m.starts_at)} – {m.other(ctx.who.person_id).name}", jf_data(action, m.id)
+            f"{when(ctx, m.starts_at)} – {m.other(ctx.who.person_id).name}",
+            jf_data(action, m.id),
+            number=m.id,
         )
         for m in meetings
     )
+    _ask(ctx, "pick", {"action": action, "ids": [m.id for m in meetings]})
     return [Outbound(t(key, ctx.lang), buttons)]
 
 
+def _ask(ctx: Context, kind: str, data: dict) -> None:
+    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, kind, data)
+
+
+def _forget(ctx: Context) -> None:
+    booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
+
+
+# -- cancel -----------------------------------------------------------------------------
 def cancel_command(ctx: Context) -> list[Outbound]:
-    meeting_id = _meeting_arg(ctx)
-    return _pick(ctx, "pick_cancel", "cancel") if meeting_id is None else cancel(ctx, meeting_id)
+    """/absagen [#N | alle]."""
+    arg = " ".join(ctx.args).strip().lower()
+    if arg in _ALL:
+        return _confirm(ctx, booking(ctx).upcoming(ctx.who.person_id), {"all": True})
+    number = _number(arg) if arg else None
+    if number is None:
+        return _pick(ctx, "pick_cancel", "cancel")
+    return cancel(ctx, number)
 
 
 def cancel(ctx: Context, meeting_id: int) -> list[Outbound]:
-    try:
-        m = booking(ctx).cancel(ctx.who.person_id, meeting_id)
-    except BookingError as exc:
-        return refusal(ctx, exc)
-    return both_sides(ctx, m, "cancelled_for", ics(ctx, m, cancelled=True))
-
-
-def move_command(ctx: Context) -> list[Outbound]:
-    meeting_id = _meeting_arg(ctx)
-    return (
-        _pick(ctx, "pick_move", "pickmove") if meeting_id is None else move_slots(ctx, meeting_id)
-    )
-
-
-def move_slots(ctx: Context, meeting_id: int) -> list[Outbound]:
+    """A meeting chosen to cancel: the scope if it belongs to a series, else the
+    confirmation."""
     jf = booking(ctx)
     try:
         m = jf.get(ctx.who.person_id, meeting_id)
-        slots = [s for s in jf.slots(m.expert.person_id, limit=9, ignore=m.id) if s != m.starts_at][
-            :8
-        ]
+        series = jf.group(ctx.who.person_id, meeting_id, "series")
+        following = jf.group(ctx.who.person_id, meeting_id, "following")
     except BookingError as exc:
         return refusal(ctx, exc)
-    if not slots:
-        return [Outbound(t("no_slots", ctx.lang, buddy=m.buddy.name))]
-    return [
-        Outbound(
-            t("move_slots", ctx.lang, when=when(ctx, m.starts_at)),
-            slot_buttons(ctx, slots, "move", m.id),
-        )
-    ]
+    if len(series) < 2:
+        return cancel_scope(ctx, meeting_id, 0)
+    at = when(ctx, m.starts_at)
+    buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("cscope", m.id, 0))]
+    if 1 < len(following) < len(series):
+        label = t("scope_following", ctx.lang, n=m.id, count=len(following))
+        buttons.append(Button(label, jf_data("cscope", m.id, 1)))
+    label = t("scope_series", ctx.lang, count=len(series))
+    buttons.append(Button(label, jf_data("cscope", m.id, 2)))
+    text = t("scope_question", ctx.lang, n=m.id, when=at, action=t("action_cancel", ctx.lang))
+    _ask(ctx, "scope", {"do": "cancel", "meeting": m.id})
+    return [Outbound(text, tuple(buttons))]
+
+
+def cancel_scope(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
+    """The meetings a choice covers, and the one question before they are cancelled."""
+    if not 0 <= scope < len(SCOPES):
+        return [Outbound(t("stale_choice", ctx.lang))]
+    try:
+        group = booking(ctx).group(ctx.who.person_id, meeting_id, SCOPES[scope])
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    return _confirm(ctx, group, {"meeting": meeting_id, "scope": scope})
+
+
+def offer_cancel(ctx: Context, group: list[MeetingView], intro: str) -> list[Outbound]:
+    """Offer to cancel these meetings (e.g. during days away), with the one question."""
+    [question] = _confirm(ctx, group, {"ids": [m.id for m in group]})
+    return [dataclasses.replace(question, text=f"{intro}\n{question.text}")]
+
+
+def _confirm(ctx: Context, group: list[MeetingView], what: dict) -> list[Outbound]:
+    if not group:
+        return [Outbound(t("meetings_none", ctx.lang))]
+    others = sorted({m.other(ctx.who.person_id).name for m in group})
+    lines = "\n".join(
+        f"#{m.id}  {when(ctx, m.starts_at)}  {m.other(ctx.who.person_id).name}" for m in group
+    )
+    _ask(ctx, "confirm_cancel", what)
+    text = t("confirm_cancel", ctx.lang, other=", ".join(others), list=lines)
+    return [Outbound(text, _confirm_buttons(ctx, what))]
+
+
+def _confirm_buttons(ctx: Context, what: dict) -> tuple[Button, ...]:
+    if what.get("all"):
+        data = jf_data("cdoall", 1)
+    elif "ids" in what:
+        data = jf_data("cdoids", 1)
+    else:
+        data = jf_data("cdo", what["meeting"], what["scope"])
+    return (
+        Button(t("yes_cancel", ctx.lang), data, confirms=True),
+        Button(t("keep", ctx.lang), jf_data("keep", 0)),
+    )
+
+
+def keep(ctx: Context) -> list[Outbound]:
+    _forget(ctx)
+    return [Outbound(t("kept", ctx.lang))]
+
+
+def cancel_all(ctx: Context, ids: list[int] | None = None) -> list[Outbound]:
+    """Every upcoming meeting (or those of `ids`), after the one confirmation: one
+    message per person."""
+    jf, me = booking(ctx), ctx.who.person_id
+    done: dict[int, list[MeetingView]] = {}
+    for m in jf.upcoming(me, limit=500):
+        if ids is not None and m.id not in ids:
+            continue
+        try:
+            [view] = jf.cancel_group(me, m.id, "one")
+        except BookingError:
+            continue  # cancelled meanwhile by the other side
+        done.setdefault(view.other(me).person_id, []).append(view)
+    _forget(ctx)
+    out = []
+    for group in done.values():
+        if len(group) == 1:
+            out += both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
+        else:
+            out += _cancelled_many(ctx, group)
+    return out or [Outbound(t("meetings_none", ctx.lang))]
+
+
+def cancel_asked(ctx: Context) -> list[Outbound]:
+    """The "yes, cancel" button of a list of meetings (kept in the conversation state)."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is None or asked.kind != "confirm_cancel" or "ids" not in asked.data:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    return cancel_all(ctx, asked.data["ids"])
+
+
+def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
+    """Cancel, after the confirmation: both sides are told, with the calendar file."""
+    if not 0 <= scope < len(SCOPES):
+        return [Outbound(t("stale_choice", ctx.lang))]
+    try:
+        group = booking(ctx).cancel_group(ctx.who.person_id, meeting_id, SCOPES[scope])
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    _forget(ctx)
+    if len(group) == 1:
+        return both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
+    return _cancelled_many(ctx, group)
+
+
+def _cancelled_many(ctx: Context, group: list[MeetingView]) -> list[Outbound]:
+    return _many(ctx, group, "cancelled_many_for", calendar(ctx, group, cancelled=True))
+
+
+def _many(ctx: Context, group: list[MeetingView], key: str, files) -> list[Outbound]:
+    """The same news about several meetings for both sides, each in their words."""
+    first = group[0]
+    me_id = ctx.who.person_id
+    me, other = (
+        (first.expert, first.buddy)
+        if me_id == first.expert.person_id
+        else (first.buddy, first.expert)
+    )
+
+    def text(lang, reader, by, name):
+        lines = "\n".join(f"#{m.id}  {when(ctx, m.starts_at, reader)}" for m in group)
+        return t(key, lang, count=len(group), other=name, by=by, list=lines)
+
+    mine = Outbound(text(ctx.lang, None, "", other.name), files=files)
+    by = t("by_other", other.lang, name=me.name)
+    return [mine] + notice(ctx, other, text(other.lang, other, by, me.name), files=files)
+
+
+# -- move -------------------------------------------------------------------------------
+def move_command(ctx: Context) -> list[Outbound]:
+    arg = " ".join(ctx.args).strip()
+    number = _number(arg) if arg else None
+    return _pick(ctx, "pick_move", "pickmove") if number is None else move_slots(ctx, number)
+
+
+def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]:
+    """Free slots around the meeting's own date, with its own buddy; a time can be
+    typed too ("Do 17.12. 14:00")."""
+    jf = booking(ctx)
+    try:
+        m = jf.get(ctx.who.person_id, meeting_id)
+        closest = jf.move_slots(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    page = sorted(closest[offset : offset + PAGE])
+    if not page:
+        key = "no_more_slots" if offset else "no_slots"
+        return [Outbound(t(key, ctx.lang, buddy=m.buddy.name))]
+    _ask(ctx, "move", {"meeting": m.id, "offset": offset})
+    buttons = slot_buttons(ctx, page, "move", m.id)
+    if len(closest) > offset + PAGE:
+        buttons += (Button(t("more_slots", ctx.lang), jf_data("mmore", m.id, offset + PAGE)),)
+    return [Outbound(t("move_slots", ctx.lang, when=when(ctx, m.starts_at)), buttons)]
 
 
 def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
+    """A new time chosen: for a meeting of a series, first which meetings move."""
     jf = booking(ctx)
     try:
-        old = jf.get(ctx.who.person_id, meeting_id)
-        m = jf.move(ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC))
+        m = jf.get(ctx.who.person_id, meeting_id)
+        series = jf.group(ctx.who.person_id, meeting_id, "series")
+        following = jf.group(ctx.who.person_id, meeting_id, "following")
     except BookingError as exc:
         return refusal(ctx, exc)
-    return both_sides(
-        ctx, m, "moved_for", ics(ctx, m), old=lambda reader: when(ctx, old.starts_at, reader)
-    )
+    if len(series) < 2:
+        return move_scope(ctx, meeting_id, ts, 0)
+    at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
+    buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
+    if 1 < len(following) < len(series):
+        label = t("scope_following", ctx.lang, n=m.id, count=len(following))
+        buttons.append(Button(label, jf_data("mscope", m.id, ts, 1)))
+    label = t("scope_series", ctx.lang, count=len(series))
+    buttons.append(Button(label, jf_data("mscope", m.id, ts, 2)))
+    _ask(ctx, "scope", {"do": "move", "meeting": m.id, "ts": ts})
+    text = t("move_scope_question", ctx.lang, n=m.id, when=at, new=new)
+    return [Outbound(text, tuple(buttons))]
+
+
+def move_scope(ctx: Context, meeting_id: int, ts: int, scope: int) -> list[Outbound]:
+    if not 0 <= scope < len(SCOPES):
+        return [Outbound(t("stale_choice", ctx.lang))]
+    jf = booking(ctx)
+    try:
+        olds = jf.group(ctx.who.person_id, meeting_id, SCOPES[scope])
+        moved = jf.move_group(
+            ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC), SCOPES[scope]
+        )
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    _forget(ctx)
+    if len(moved) == 1:
+        old, m = olds[0], moved[0]
+        return both_sides(
+            ctx, m, "moved_for", ics(ctx, m), old=lambda reader: when(ctx, old.starts_at, reader)
+        )
+    return _many(ctx, moved, "moved_many_for", calendar(ctx, moved))
+
+
+# -- replies to what was asked ----------------------------------------------------------
+def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outbound] | None:
+    """A typed reply to a picker, a page of slots or a confirmation; None if the text
+    does not answer it (it goes on)."""
+    low = text.strip().lower().strip(" .!")
+    if kind == "pick":
+        number = _number(low)
+        if number is None:
+            return None
+        if number not in data["ids"]:
+            numbers = ", ".join(f"#{n}" for n in data["ids"])
+            return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]
+        return cancel(ctx, number) if data["action"] == "cancel" else move_slots(ctx, number)
+    if kind == "move":
+        if low in MORE_WORDS:
+            return move_slots(ctx, data["meeting"], data["offset"] + PAGE)
+        local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+        try:
+            old = booking(ctx).get(ctx.who.person_id, data["meeting"])
+        except BookingError as exc:
+            return refusal(ctx, exc)
+        moment = find_moment(text, local, old.starts_at.astimezone(ctx.tz).date())
+        if moment is None:
+            return None
+        start = moment.replace(tzinfo=ctx.tz)
+        return move(ctx, data["meeting"], int(start.timestamp()))
+    if kind == "scope":
+        scope = read_scope(text)
+        if scope is None:
+            return None
+        if data["do"] == "move":
+            return move_scope(ctx, data["meeting"], data["ts"], scope)
+        return cancel_scope(ctx, data["meeting"], scope)
+    if kind == "confirm_cancel":
+        reading = read(text)
+        if reading.kind == NONE:
+            return None
+        if reading.kind == NO:
+            return keep(ctx)
+        if reading.kind == YES:
+            if data.get("all"):
+                return cancel_all(ctx)
+            if "ids" in data:
+                return cancel_all(ctx, data["ids"])
+            return do_cancel(ctx, data["meeting"], data["scope"])
+        return [Outbound(t("ask_cancel", ctx.lang), _confirm_buttons(ctx, data))]
+    return None

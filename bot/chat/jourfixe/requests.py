@@ -4,20 +4,22 @@ expert accepts a proposal; unanswered requests expire on the tick."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from bot.booking.answers import YES, classify, guess
+from bot.booking.answers import NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
-from bot.booking.timeparse import TimeParseError, parse_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
+    MORE_WORDS,
     address,
     booking,
     calendar,
+    day_filter,
     decision_buttons,
     notice,
+    reason_note,
     refusal,
     series_note,
     slot_buttons,
@@ -25,32 +27,71 @@ from bot.chat.jourfixe.common import (
 )
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, t
-from storage.models import Role
 
 __all__ = [
     "accept_proposal",
+    "answer_proposal",
+    "answer_request",
+    "ask_proposal",
+    "ask_request",
     "book",
     "decide",
+    "decline_proposal",
     "expiry_notices",
+    "offer",
     "pick_series",
-    "read_reply",
     "request_slots",
+    "slot_page",
 ]
 
 
 # -- experts: request ------------------------------------------------------------------
+PAGE = 8
+
+
 def request_slots(ctx: Context) -> list[Outbound]:
+    """/jourfixe [Do | nächste Woche | mehr]: free slots, a page at a time."""
+    arg = " ".join(ctx.args).strip().lower()
+    if arg in MORE_WORDS:
+        asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+        offset = asked.data.get("offset", 0) + PAGE if asked and asked.kind == "slots" else 0
+        return slot_page(ctx, offset, asked.data.get("filter", "") if asked else "")
+    return slot_page(ctx, 0, arg)
+
+
+def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     jf = booking(ctx)
     try:
-        slots = jf.slots(ctx.who.person_id, limit=8)
+        slots = jf.slots(ctx.who.person_id, limit=None)
         buddy = jf.buddy(ctx.who.person_id).name
     except BookingError as exc:
         return refusal(ctx, exc)
+    today = ctx.now.astimezone(ctx.tz).date()
+    days, label = day_filter(wanted, today, ctx.lang) if wanted else (None, "")
+    note = (
+        [Outbound(t("day_unknown", ctx.lang, text=wanted[:40]))] if wanted and days is None else []
+    )
+    if days is not None:
+        slots = [s for s in slots if s.astimezone(ctx.tz).date() in days]
+        if not slots:
+            return [Outbound(t("no_slots_day", ctx.lang, buddy=buddy, day=label))]
     if not slots:
         return [Outbound(t("no_slots", ctx.lang, buddy=buddy))]
-    return [
-        Outbound(t("slots", ctx.lang, buddy=buddy, tz=ctx.tz.key), slot_buttons(ctx, slots, "slot"))
-    ]
+    page = slots[offset : offset + PAGE]
+    if not page:
+        return [Outbound(t("no_more_slots", ctx.lang))]
+    jf.ask(
+        ctx.msg.platform,
+        ctx.msg.chat_id,
+        ctx.who.person_id,
+        "slots",
+        {"offset": offset, "filter": wanted if days is not None else ""},
+    )
+    buttons = slot_buttons(ctx, page, "slot")
+    if len(slots) > offset + PAGE:
+        buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
+    key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
+    return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
@@ -69,6 +110,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
         meetings = booking(ctx).request(ctx.who.person_id, datetime.fromtimestamp(ts, UTC), weeks)
     except BookingError as exc:
         return refusal(ctx, exc)
+    booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
     first, buddy = meetings[0], meetings[0].buddy
     replies = [
         Outbound(
@@ -92,7 +134,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
 
 
 # -- buddies: decide -------------------------------------------------------------------
-def decide(ctx: Context, meeting_id: int, accept: bool) -> list[Outbound]:
+def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> list[Outbound]:
     try:
         meetings = booking(ctx).decide(ctx.who.person_id, meeting_id, accept)
     except BookingError as exc:
@@ -107,7 +149,8 @@ def decide(ctx: Context, meeting_id: int, accept: bool) -> list[Outbound]:
                 expert.lang,
                 buddy=first.buddy.name,
                 when=when(ctx, first.starts_at, expert),
-            ),
+            )
+            + reason_note(reason, first.buddy.name, expert.lang),
         )
     return _confirmed(ctx, meetings)
 
@@ -132,48 +175,50 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
     return out
 
 
-def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
-    """A buddy's free text while requests wait: yes, no, a counter-proposal, or a
-    question back. None when nothing waits (the text then goes to the FAQ)."""
-    if ctx.role is not Role.BUDDY:
+def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[Outbound] | None:
+    """A buddy's words while requests wait: yes, no (with the reason passed on), a
+    time (a counter-proposal), or one question back with buttons. None when the
+    text is no answer at all (it goes on to the intents and the FAQ)."""
+    m = pending[0]
+    reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
+    if reading.kind == NONE:
         return None
-    pending = booking(ctx).pending(ctx.who.person_id)
-    if not pending:
-        return None
-    answer = classify(text)
-    proposal = None
-    if answer is None:
-        try:
-            proposal = parse_moment(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None))
-        except TimeParseError as exc:
-            if exc.key in ("date_past", "date_far"):  # a time, but not one to propose
-                return refusal(ctx, exc)
-            proposal = None
-    if answer is None and proposal is None:
-        fuzzy = guess(text)
-        if fuzzy is None:
-            return None
-        m = pending[0]
-        if len(pending) > 1:
-            return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
-        return [
-            Outbound(
-                t(
-                    "ask_back",
-                    ctx.lang,
-                    answer=t(f"answer_{fuzzy}", ctx.lang),
-                    when=when(ctx, m.starts_at),
-                    expert=m.expert.name,
-                ),
-                decision_buttons(m, ctx.lang),
-            )
-        ]
+    if len(pending) > 1:
+        return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
+    proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+    if reading.kind == TIME and proposal == m.starts_at and reading.words == YES:
+        return decide(ctx, m.id, True)
+    if reading.kind == TIME and proposal != m.starts_at:
+        return _propose(ctx, m, proposal, reading.reason)
+    if reading.kind == YES:
+        return decide(ctx, m.id, True)
+    if reading.kind == NO:
+        return decide(ctx, m.id, False, reading.reason)
+    if reading.leaning == TIME and proposal is not None:
+        fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+        offer = Button(
+            t("propose_button", ctx.lang, proposal=when(ctx, proposal)),
+            jf_data("offer", m.id, int(proposal.timestamp())),
+        )
+        text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
+        return [Outbound(text, (offer, *decision_buttons(m, ctx.lang)))]
+    return ask_request(ctx, pending)
+
+
+def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
+    """One question back about the waiting request, with the buttons."""
     if len(pending) > 1:
         return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
     m = pending[0]
-    if proposal is not None:
-        return _propose(ctx, m, proposal.replace(tzinfo=ctx.tz))
-    return decide(ctx, m.id, answer == YES)
+    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    return [Outbound(t("ask_request", ctx.lang, **fields), decision_buttons(m, ctx.lang))]
+
+
+def _earliest(ctx: Context) -> datetime:
+    """The local moment a weekday in a reply counts from: a proposal needs the same
+    notice as a booking, so "Di 11:00" written on a Tuesday morning means next week."""
+    notice = timedelta(hours=booking(ctx).rules.notice_hours)
+    return (ctx.now + notice).astimezone(ctx.tz).replace(tzinfo=None)
 
 
 def _pending_buttons(ctx: Context, pending: list[MeetingView]) -> tuple[Button, ...]:
@@ -187,7 +232,16 @@ def _pending_buttons(ctx: Context, pending: list[MeetingView]) -> tuple[Button, 
     return tuple(buttons)
 
 
-def _propose(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]:
+def offer(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
+    """The buddy pressed "suggest <time>" after a question back."""
+    try:
+        m = booking(ctx).get(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    return _propose(ctx, m, datetime.fromtimestamp(ts, UTC))
+
+
+def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") -> list[Outbound]:
     try:
         view = booking(ctx).propose(ctx.who.person_id, m.id, start)
     except BookingError as exc:
@@ -200,34 +254,121 @@ def _propose(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]:
         buddy=view.buddy.name,
         when=when(ctx, view.starts_at, expert),
         proposal=proposal,
-    )
-    button = Button(
-        t("proposal_accept", expert.lang, proposal=proposal),
-        jf_data("prop", view.id),
-        confirms=True,
-    )
+    ) + reason_note(reason, view.buddy.name, expert.lang)
     return [
         Outbound(t("proposal_sent", ctx.lang, proposal=when(ctx, start), expert=expert.name))
-    ] + notice(ctx, expert, text, buttons=(button,))
+    ] + notice(ctx, expert, text, buttons=proposal_buttons(view, expert.lang, proposal))
 
 
-def accept_proposal(ctx: Context, meeting_id: int) -> list[Outbound]:
+def proposal_buttons(m: MeetingView, lang: str, proposal: str) -> tuple[Button, ...]:
+    return (
+        Button(t("proposal_accept", lang, proposal=proposal), jf_data("prop", m.id), confirms=True),
+        Button(t("proposal_decline", lang), jf_data("propno", m.id)),
+    )
+
+
+# -- experts: answer a counter-proposal ------------------------------------------------
+def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> list[Outbound] | None:
+    """An expert's words while a counter-proposal waits: yes takes it, no declines it
+    (the buddy is told), a time asks for that time instead, anything unclear is
+    asked back with both buttons."""
+    m = proposals[-1]  # the latest
+    reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date())
+    if reading.kind == NONE:
+        return None
+    if reading.kind == YES:
+        return accept_proposal(ctx, m.id)
+    if reading.kind == NO:
+        return decline_proposal(ctx, m.id, reading.reason)
+    if reading.kind == TIME:
+        start = reading.moment.replace(tzinfo=ctx.tz)
+        if start == m.proposed_start and reading.words != NO:
+            return accept_proposal(ctx, m.id)
+        declined = decline_proposal(ctx, m.id, reading.reason)
+        return declined + book(ctx, int(start.astimezone(UTC).timestamp()), 0)
+    return ask_proposal(ctx, proposals)
+
+
+def ask_proposal(ctx: Context, proposals: list[MeetingView]) -> list[Outbound]:
+    """One question back about the latest counter-proposal, with both buttons."""
+    m = proposals[-1]
+    proposal = when(ctx, m.proposed_start)
+    return [
+        Outbound(
+            t("ask_proposal", ctx.lang, buddy=m.buddy.name, proposal=proposal),
+            proposal_buttons(m, ctx.lang, proposal),
+        )
+    ]
+
+
+def accept_proposal(ctx: Context, meeting_id: int, as_series: int | None = None) -> list[Outbound]:
+    """Take the buddy's counter-proposal; for a series request, first ask "only
+    this one or from here on, all"."""
+    jf = booking(ctx)
     try:
-        return _confirmed(ctx, [booking(ctx).accept_proposal(ctx.who.person_id, meeting_id)])
+        if as_series is None and jf.series_interval(meeting_id):
+            m = jf.get(ctx.who.person_id, meeting_id)
+            if m.proposed_start is None:
+                raise BookingError("not_pending", state=m.state)
+            buttons = (
+                Button(t("only_this", ctx.lang), jf_data("propser", meeting_id, 0)),
+                Button(t("from_here_all", ctx.lang), jf_data("propser", meeting_id, 1)),
+            )
+            text = t("proposal_series_question", ctx.lang, proposal=when(ctx, m.proposed_start))
+            jf.ask(
+                ctx.msg.platform,
+                ctx.msg.chat_id,
+                ctx.who.person_id,
+                "scope_proposal",
+                {"meeting": meeting_id},
+            )
+            return [Outbound(text, buttons)]
+        jf.forget(ctx.msg.platform, ctx.msg.chat_id)
+        return _confirmed(ctx, jf.accept_proposal(ctx.who.person_id, meeting_id, bool(as_series)))
     except BookingError as exc:
         return refusal(ctx, exc)
 
 
+def decline_proposal(ctx: Context, meeting_id: int, reason: str = "") -> list[Outbound]:
+    try:
+        m = booking(ctx).decline_proposal(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    buddy = m.buddy
+    text = t(
+        "proposal_declined_for_buddy",
+        buddy.lang,
+        expert=m.expert.name,
+        proposal=when(ctx, m.proposed_start, buddy),
+    ) + reason_note(reason, m.expert.name, buddy.lang)
+    return [Outbound(t("proposal_declined_ok", ctx.lang, buddy=buddy.name))] + notice(
+        ctx, buddy, text
+    )
+
+
 def expiry_notices(booking: JourFixe) -> list[Outbound]:
-    """Expire unanswered requests and tell the experts (called on each tick)."""
+    """Expire unanswered requests and tell the experts (called on each tick): one
+    message per request, a series in one message."""
+    groups: dict[object, list[MeetingView]] = {}
+    try:
+        expired = booking.expire_due()
+    except BookingError:  # answered meanwhile: the next tick looks again
+        return []
+    for m in expired:
+        groups.setdefault(m.series_id or -m.id, []).append(m)
     out = []
-    for m in booking.expire_due():
-        if m.expert.platform:
-            text = t(
-                "expired_for_expert",
-                m.expert.lang,
-                buddy=m.buddy.name,
-                when=fmt_when(m.starts_at, m.expert.lang, m.expert.tz),
-            )
-            out.append(Outbound(text, to=address(m.expert)))
+    for group in groups.values():
+        m = group[0]
+        if not m.expert.platform:
+            continue
+        fields = {
+            "buddy": m.buddy.name,
+            "when": fmt_when(m.starts_at, m.expert.lang, m.expert.tz),
+        }
+        text = (
+            t("expired_series_for_expert", m.expert.lang, n=len(group), **fields)
+            if len(group) > 1
+            else t("expired_for_expert", m.expert.lang, **fields)
+        )
+        out.append(Outbound(text, to=address(m.expert)))
     return out

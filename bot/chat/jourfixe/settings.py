@@ -8,6 +8,7 @@ from bot.booking.base import BookingError
 from bot.booking.timeparse import TimeParseError, parse_dates, parse_windows
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, refusal
+from bot.chat.jourfixe.meetings import offer_cancel
 from bot.messages import Outbound
 from bot.texts import fmt_date, fmt_duration, t, weekday_name
 
@@ -70,35 +71,62 @@ def away(ctx: Context) -> list[Outbound]:
     if len(jf.availability(ctx.who.person_id)[1]) >= MAX_AWAY_PERIODS:
         return [Outbound(t("too_many_away", ctx.lang, limit=MAX_AWAY_PERIODS))]
     jf.add_off(ctx.who.person_id, first, last)
-    return [Outbound(_windows_text(ctx))]
+    replies = [Outbound(_windows_text(ctx))]
+    during = [
+        m
+        for m in jf.upcoming(ctx.who.person_id, limit=500)
+        if first <= m.starts_at.astimezone(ctx.tz).date() <= last
+    ]
+    if during:  # meetings already made: listed, and offered to cancel (the other side is told)
+        intro = t("away_meetings", ctx.lang, n=len(during))
+        replies += offer_cancel(ctx, during, intro)
+    return replies
 
 
 # -- reminders before meetings ----------------------------------------------------------
-_DURATION = re.compile(r"^(\d{1,3})\s*(d|t|tag|tage|h|std|m|min)$")
-_UNIT_MINUTES = {
-    "d": 1440,
-    "t": 1440,
-    "tag": 1440,
-    "tage": 1440,
-    "h": 60,
-    "std": 60,
-    "m": 1,
-    "min": 1,
+_UNITS = {
+    1440: ("d", "t", "tag", "tage", "tagen", "day", "days"),
+    60: ("h", "std", "stunde", "stunden", "hour", "hours", "hr", "hrs"),
+    1: ("m", "min", "mins", "minute", "minuten", "minutes"),
 }
+_UNIT_MINUTES = {name: minutes for minutes, names in _UNITS.items() for name in names}
+_DURATION = re.compile(r"(\d{1,4})\s*([a-zäöü]+)")
+_OFF = {"aus", "off", "keine", "none", "nie", "never", "0", "stop", "stopp"}
+
+
+def parse_before(text: str) -> list[int] | None:
+    """ "1 Tag 2h 15 min", "3 Tage", "90 min", "1 day, 2 hours" -> minutes, or None if
+    any part cannot be read (or is not between 1 minute and 14 days)."""
+    text = text.lower().replace(",", " ").replace(";", " ").replace(" und ", " ")
+    text = text.replace(" and ", " ")
+    minutes, pos = [], 0
+    for m in _DURATION.finditer(text):
+        if text[pos : m.start()].strip() or m.group(2) not in _UNIT_MINUTES:
+            return None
+        value = int(m.group(1)) * _UNIT_MINUTES[m.group(2)]
+        if not 0 < value <= 14 * 1440:
+            return None
+        minutes.append(value)
+        pos = m.end()
+    return minutes if minutes and not text[pos:].strip() else None
 
 
 def reminder_times(ctx: Context) -> list[Outbound]:
-    """/vorher 24h 1h – when to be reminded before each Jour Fixe."""
+    """/vorher 24h 1h – when to be reminded before each Jour Fixe; /vorher aus."""
     service, me = booking(ctx), ctx.who.person_id
-    if not ctx.args:
-        current = ", ".join(fmt_duration(m, ctx.lang) for m in service.reminder_minutes(me))
-        return [Outbound(t("before_usage", ctx.lang, current=current or "–"))]
-    minutes = []
-    for arg in ctx.args[:3]:
-        m = _DURATION.match(arg.lower().strip(","))
-        if not m or not 0 < int(m.group(1)) * _UNIT_MINUTES[m.group(2)] <= 14 * 1440:
-            return [Outbound(t("before_usage", ctx.lang, current=arg))]
-        minutes.append(int(m.group(1)) * _UNIT_MINUTES[m.group(2)])
+    current = ", ".join(fmt_duration(m, ctx.lang) for m in service.reminder_minutes(me))
+    current = current or t("before_none", ctx.lang)
+    text = " ".join(ctx.args).strip()
+    if not text:
+        return [Outbound(t("before_usage", ctx.lang, current=current))]
+    if text.lower() in _OFF:
+        service.set_reminders(me, [])
+        return [Outbound(t("before_off", ctx.lang))]
+    minutes = parse_before(text)
+    if minutes is None:
+        return [Outbound(t("before_error", ctx.lang, text=text[:60], current=current))]
+    if len(set(minutes)) > 3:
+        return [Outbound(t("before_too_many", ctx.lang, n=len(minutes), current=current))]
     service.set_reminders(me, minutes)
-    times = ", ".join(fmt_duration(m, ctx.lang) for m in sorted(minutes, reverse=True))
+    times = ", ".join(fmt_duration(m, ctx.lang) for m in sorted(set(minutes), reverse=True))
     return [Outbound(t("before_set", ctx.lang, times=times))]

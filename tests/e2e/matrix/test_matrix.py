@@ -72,7 +72,9 @@ def test_jour_fixe_requested_and_confirmed_with_a_thumbs_up(bot, human):
         await erika.say(rooms["Erika"], "1")
         await erika.wait_for("Anfrage an Bernd geschickt", rooms["Erika"])
         await asyncio.to_thread(bot.tick)  # the request goes through the outbox
-        request_id, _ = await bernd.wait_for("Erika möchte einen Jour Fixe mit dir", rooms["Bernd"])
+        request_id, _ = await bernd.wait_for(
+            "Erika möchte einen Jour Fixe mit Ihnen", rooms["Bernd"]
+        )
         await bernd.react(rooms["Bernd"], request_id)
         await bernd.wait_for("Jour Fixe bestätigt: Di 03.03. 10:00 mit Erika", rooms["Bernd"])
         await bernd.until(lambda: bernd.files, "the calendar file")

@@ -84,7 +84,7 @@ def test_a_full_jour_fixe_booked_and_confirmed_by_button_with_ics_for_both(bot, 
     api.user_presses(ERIKA, series.buttons[0][1], message_id=series.message_id)
     api.wait_for_text(ERIKA, "Anfrage an Bernd geschickt")
     assert bot.tick().sent >= 1  # the request for the buddy goes through the outbox
-    request = api.wait_for_text(BERND, "Erika möchte einen Jour Fixe mit dir")
+    request = api.wait_for_text(BERND, "Erika möchte einen Jour Fixe mit Ihnen")
     assert [label for label, _ in request.buttons] == ["Bestätigen", "Ablehnen"]
     api.user_presses(BERND, request.buttons[0][1], message_id=request.message_id)
     api.wait_for_text(BERND, "Jour Fixe bestätigt: Di 03.03. 10:00 mit Erika")

@@ -1,0 +1,68 @@
+"""What a chat is being asked right now, kept in the database: a picker of
+meetings, a choice of scope (this one / this and following / the whole series), a
+confirmation before cancelling, a page of free slots. The next reply of that chat
+is read against it first. A question left unanswered for an hour is forgotten."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+
+from bot.booking.base import BookingBase
+from storage.models import Conversation
+
+__all__ = ["Asked", "ConversationMixin"]
+
+KEEP = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Asked:
+    kind: str  # e.g. "pick_cancel", "pick_move", "scope_cancel", "confirm_cancel", "slots"
+    data: dict
+
+
+class ConversationMixin(BookingBase):
+    def asked(self, platform: str, chat_id: str) -> Asked | None:
+        with self._uow() as uow:
+            row = uow.session.scalars(
+                select(Conversation).where(
+                    Conversation.platform == platform, Conversation.chat_id == chat_id
+                )
+            ).first()
+            if row is None or row.updated_at <= self._clock() - KEEP:
+                return None
+            return Asked(row.kind, json.loads(row.data))
+
+    def ask(self, platform: str, chat_id: str, person_id: int, kind: str, data: dict) -> None:
+        """Remember what this chat is asked now (replacing what it was asked before)."""
+        with self._uow() as uow:
+            s = uow.session
+            s.execute(
+                delete(Conversation).where(
+                    Conversation.platform == platform, Conversation.chat_id == chat_id
+                )
+            )
+            s.add(
+                Conversation(
+                    platform=platform,
+                    chat_id=chat_id,
+                    person_id=person_id,
+                    kind=kind,
+                    data=json.dumps(data),
+                    updated_at=self._clock(),
+                )
+            )
+            uow.commit()
+
+    def forget(self, platform: str, chat_id: str) -> None:
+        with self._uow() as uow:
+            uow.session.execute(
+                delete(Conversation).where(
+                    Conversation.platform == platform, Conversation.chat_id == chat_id
+                )
+            )
+            uow.commit()

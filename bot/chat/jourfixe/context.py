@@ -1,0 +1,53 @@
+"""Every plain message of an expert or buddy is read in its context first, and the
+context comes from the database: what this chat was just asked (a picker, a page
+of slots, a confirmation), a request waiting for the buddy, a counter-proposal
+waiting for the expert. Text that answers none of them goes to the plain-language
+intents; if they do not take it either, a question goes on to the FAQ, and anything
+else, while something waits for this person, is asked back about what waits."""
+
+from __future__ import annotations
+
+from bot.chat.handlers import Context
+from bot.chat.jourfixe.common import MORE_WORDS, booking
+from bot.chat.jourfixe.intents import read_intent
+from bot.chat.jourfixe.meetings import answer_asked, read_scope
+from bot.chat.jourfixe.requests import (
+    accept_proposal,
+    answer_proposal,
+    answer_request,
+    ask_proposal,
+    ask_request,
+    slot_page,
+)
+from bot.messages import Outbound
+from storage.models import Role
+
+__all__ = ["read_reply"]
+
+
+def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
+    if ctx.who is None or ctx.role not in (Role.EXPERT, Role.BUDDY):
+        return None
+    jf = booking(ctx)
+    asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None:
+        if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
+            return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+        if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
+            return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
+        replies = answer_asked(ctx, asked.kind, asked.data, text)
+        if replies is not None:
+            return replies
+    if ctx.role is Role.BUDDY:
+        waiting, answer, ask = jf.pending(ctx.who.person_id), answer_request, ask_request
+    else:
+        waiting, answer, ask = jf.proposals(ctx.who.person_id), answer_proposal, ask_proposal
+    if waiting and (replies := answer(ctx, waiting, text)) is not None:
+        return replies
+    if (replies := read_intent(ctx, text)) is not None:
+        return replies
+    if waiting and "?" not in text:
+        # not an answer we can read, no request, no question for the FAQ: while
+        # something waits for this person, ask about it rather than guess or refuse
+        return ask(ctx, waiting)
+    return None

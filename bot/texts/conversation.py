@@ -1,0 +1,213 @@
+"""Jour Fixe conversations: questions back, choices of scope, confirmations before
+cancelling, pages of slots, reminder times, and the plain-language intents."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "ask_request": {
+        "de": "Ich möchte nichts falsch verstehen: Die Anfrage von {expert} für {when} – "
+        "bestätigen oder ablehnen?",
+        "en": "I don't want to get this wrong: the request from {expert} for {when} – "
+        "confirm or decline?",
+    },
+    "ask_request_time": {
+        "de": "Ich möchte nichts falsch verstehen: Soll ich {expert} statt {when} "
+        "{proposal} vorschlagen?",
+        "en": "I don't want to get this wrong: shall I suggest {proposal} to {expert} "
+        "instead of {when}?",
+    },
+    "propose_button": {"de": "{proposal} vorschlagen", "en": "Suggest {proposal}"},
+    "reason_note": {
+        "de": "\n{name} schreibt: „{reason}“",
+        "en": '\n{name} writes: "{reason}"',
+    },
+    "ask_proposal": {
+        "de": "Ich möchte nichts falsch verstehen: Nehmen Sie den Vorschlag von {buddy} "
+        "an ({proposal})?",
+        "en": "I don't want to get this wrong: do you accept {buddy}'s suggestion ({proposal})?",
+    },
+    "proposal_decline": {"de": "Vorschlag ablehnen", "en": "Decline the suggestion"},
+    "proposal_declined_ok": {
+        "de": "Sie haben den Vorschlag abgelehnt; {buddy} weiß Bescheid. /jourfixe zeigt "
+        "andere freie Termine.",
+        "en": "You declined the suggestion; {buddy} has been told. /jourfixe shows other "
+        "free slots.",
+    },
+    "proposal_declined_for_buddy": {
+        "de": "{expert} nimmt Ihren Vorschlag {proposal} nicht an.",
+        "en": "{expert} does not take your suggestion {proposal}.",
+    },
+    "proposal_series_question": {
+        "de": "Ihre Anfrage war eine Serie. {proposal}: nur diesen Termin oder ab hier alle "
+        "im selben Rhythmus?",
+        "en": "Your request was a series. {proposal}: only this one, or from here on all "
+        "at the same rhythm?",
+    },
+    "only_this": {"de": "Nur diesen", "en": "Only this one"},
+    "from_here_all": {"de": "Ab hier alle", "en": "From here on, all"},
+    "scope_question": {
+        "de": "#{n} {when} gehört zu einer Serie. Welche Termine möchten Sie {action}?",
+        "en": "#{n} {when} belongs to a series. Which meetings do you want to {action}?",
+    },
+    "action_cancel": {"de": "absagen", "en": "cancel"},
+    "scope_one": {"de": "Nur #{n} ({when})", "en": "Only #{n} ({when})"},
+    "scope_following": {
+        "de": "#{n} und alle folgenden ({count})",
+        "en": "#{n} and all following ({count})",
+    },
+    "scope_series": {"de": "Die ganze Serie ({count})", "en": "The whole series ({count})"},
+    "confirm_cancel": {
+        "de": "Wirklich absagen? {other} wird benachrichtigt.\n{list}",
+        "en": "Really cancel? {other} will be told.\n{list}",
+    },
+    "yes_cancel": {"de": "Ja, absagen", "en": "Yes, cancel"},
+    "keep": {"de": "Nein, behalten", "en": "No, keep"},
+    "kept": {"de": "Gut, es bleibt alles, wie es ist.", "en": "Fine, nothing is cancelled."},
+    "ask_cancel": {
+        "de": "Soll ich absagen? Bitte „ja“ oder „nein“ – oder die Knöpfe:",
+        "en": 'Shall I cancel? Please "yes" or "no" – or the buttons:',
+    },
+    "cancelled_many_for": {
+        "de": "{count} Jour Fixes mit {other} sind abgesagt{by}:\n{list}\nDie Kalenderdatei "
+        "entfernt sie aus Ihrem Kalender.",
+        "en": "{count} Jour Fixes with {other} are cancelled{by}:\n{list}\nThe calendar file "
+        "removes them from your calendar.",
+    },
+    "unknown_number": {
+        "de": "#{n} ist keiner Ihrer Termine. Zur Wahl stehen: {numbers}",
+        "en": "#{n} is not one of your meetings. You can choose: {numbers}",
+    },
+    "more_slots": {"de": "Weitere Termine", "en": "More slots"},
+    "no_more_slots": {
+        "de": "Keine weiteren freien Termine in den nächsten Wochen.",
+        "en": "No more free slots in the coming weeks.",
+    },
+    "slots_day": {
+        "de": "Freie Jour-Fixe-Termine mit {buddy} {day} (Zeiten in {tz}):",
+        "en": "Free Jour Fixe slots with {buddy} {day} (times in {tz}):",
+    },
+    "no_slots_day": {
+        "de": "{buddy} hat {day} keine freien Zeiten. /jourfixe zeigt alle freien Termine.",
+        "en": "{buddy} has no free times {day}. /jourfixe shows all free slots.",
+    },
+    "on_weekday": {"de": "am {day}", "en": "on {day}"},
+    "next_week": {"de": "nächste Woche", "en": "next week"},
+    "this_week": {"de": "diese Woche", "en": "this week"},
+    "expired_series_for_expert": {
+        "de": "{buddy} hat auf Ihre Serienanfrage ab {when} ({n} Termine) nicht rechtzeitig "
+        "geantwortet; die Termine sind wieder frei. /jourfixe zeigt neue Termine.",
+        "en": "{buddy} did not answer your series request from {when} ({n} meetings) in "
+        "time; the slots are free again. /jourfixe shows new slots.",
+    },
+    "before_error": {
+        "de": "„{text}“ verstehe ich nicht als Zeit vor dem Termin. Bis zu drei Angaben, "
+        "z. B. /vorher 1 Tag 2h 15 min – oder /vorher aus. Jetzt eingestellt: {current}.",
+        "en": 'I can\'t read "{text}" as a time before the meeting. Up to three, e.g. '
+        "/before 1 day 2h 15 min – or /before off. Set now: {current}.",
+    },
+    "before_too_many": {
+        "de": "Höchstens drei Erinnerungen, Sie haben {n} angegeben. Nichts geändert; jetzt "
+        "eingestellt: {current}.",
+        "en": "At most three reminders; you gave {n}. Nothing changed; set now: {current}.",
+    },
+    "before_off": {
+        "de": "Keine Erinnerungen mehr vor Jour Fixes. Wieder einschalten: /vorher 24h 1h",
+        "en": "No more reminders before Jour Fixes. Turn them back on: /before 24h 1h",
+    },
+    "before_none": {"de": "aus", "en": "off"},
+    "reminder_at": {"de": "heute um {time}", "en": "today at {time}"},
+    "reminder_tomorrow": {"de": "morgen um {time}", "en": "tomorrow at {time}"},
+    "reminder_soon_one": {"de": "in {n} Minute ({time})", "en": "in {n} minute ({time})"},
+    "reminder_soon_other": {"de": "in {n} Minuten ({time})", "en": "in {n} minutes ({time})"},
+    "reminder_now": {"de": "jetzt ({time})", "en": "now ({time})"},
+    "reminder_on": {"de": "am {day} um {time}", "en": "on {day} at {time}"},
+    "meeting_reminder_at": {
+        "de": "⏰ Erinnerung: Jour Fixe mit {other} {when}.",
+        "en": "⏰ Reminder: Jour Fixe with {other} {when}.",
+    },
+}
+TEXTS |= {
+    "your_buddy": {
+        "de": "Ihr Buddy ist {buddy}. Einen Jour Fixe buchen Sie mit /jourfixe; /termine "
+        "zeigt Ihre Termine.",
+        "en": "Your buddy is {buddy}. Book a Jour Fixe with /jourfixe; /termine shows your "
+        "meetings.",
+    },
+    "your_experts": {
+        "de": "Ihre Expert:innen: {names}. Sie buchen Jour Fixes in Ihren freien Zeiten "
+        "(/frei); /termine zeigt die Termine.",
+        "en": "Your experts: {names}. They book Jour Fixes in your free times (/frei); "
+        "/termine shows the meetings.",
+    },
+    "your_experts_none": {
+        "de": "Ihnen ist noch keine Expert:in zugeordnet; Lokalprojekte meldet sich.",
+        "en": "No expert has been paired with you yet; Lokalprojekte will be in touch.",
+    },
+}
+
+TEXTS |= {
+    "pair_kept": {
+        "de": " Die {n} bestehenden Termine bleiben bei {old}.",
+        "en": " The {n} existing meetings stay with {old}.",
+    },
+    "pair_for_expert": {
+        "de": "Ihr Buddy bei Lokalprojekte ist jetzt {buddy}. Einen Jour Fixe buchen Sie mit "
+        "/jourfixe – oder schreiben Sie einfach „Ich möchte einen Termin“.",
+        "en": "Your buddy at Lokalprojekte is now {buddy}. Book a Jour Fixe with /jourfixe – "
+        'or just write "I\'d like a meeting".',
+    },
+    "pair_for_buddy": {
+        "de": "{expert} ist Ihnen jetzt als Expert:in zugeordnet. Tragen Sie mit /frei ein, wann "
+        "Sie frei sind (z. B. /frei Di 10-12, Do 14-16); dann kann {expert} Jour Fixes buchen.",
+        "en": "{expert} is now paired with you as an expert. Enter when you are free with /frei "
+        "(e.g. /frei Tue 10am-12pm); then {expert} can book Jour Fixes.",
+    },
+    "pair_for_old_buddy": {
+        "de": "{expert} wird ab jetzt von {buddy} betreut. Ihre {n} bestehenden Termine mit "
+        "{expert} bleiben bei Ihnen (/termine).",
+        "en": "{expert} is now looked after by {buddy}. Your {n} existing meetings with {expert} "
+        "stay with you (/termine).",
+    },
+    "welcome_no_buddy_yet": {
+        "de": "Sobald Lokalprojekte Ihnen einen Buddy zuordnet, sage ich Ihnen Bescheid; dann "
+        "buchen Sie Jour Fixes mit /jourfixe.",
+        "en": "As soon as Lokalprojekte pairs you with a buddy, I will tell you; then you book "
+        "Jour Fixes with /jourfixe.",
+    },
+}
+
+TEXTS |= {
+    "away_meetings": {
+        "de": "In dieser Zeit haben Sie schon {n} Jour Fixe(s). Absagen?",
+        "en": "You already have {n} Jour Fixe(s) in that time. Cancel them?",
+    },
+}
+
+TEXTS |= {
+    "move_scope_question": {
+        "de": "#{n} {when} → {new}: Der Termin gehört zu einer Serie. Welche Termine sollen "
+        "so verschoben werden?",
+        "en": "#{n} {when} → {new}: the meeting belongs to a series. Which meetings should move "
+        "like this?",
+    },
+    "moved_many_for": {
+        "de": "{count} Jour Fixes mit {other} verschoben{by}, jetzt:\n{list}\nDie "
+        "Kalenderdatei aktualisiert Ihren Kalender.",
+        "en": "{count} Jour Fixes with {other} moved{by}, now:\n{list}\nThe calendar file "
+        "updates your calendar.",
+    },
+    "move_conflict": {
+        "de": "Nicht alle {n} Termine lassen sich so verschieben (die neue Zeit ist nicht "
+        "überall frei). Nichts wurde verschoben – verschieben Sie nur diesen Termin oder "
+        "wählen Sie eine andere Zeit.",
+        "en": "Not all {n} meetings can move like this (the new time is not free everywhere). "
+        "Nothing was moved – move only this one, or pick another time.",
+    },
+}
+
+TEXTS |= {
+    "day_unknown": {
+        "de": "„{text}“ verstehe ich nicht als Tag (z. B. /jourfixe Do, /jourfixe nächste Woche, "
+        "/jourfixe 17.12.). Hier alle freien Termine:",
+        "en": 'I can\'t read "{text}" as a day (e.g. /jourfixe Thu, /jourfixe next week, '
+        "/jourfixe 17.12.). Here are all free slots:",
+    },
+}
