@@ -48,9 +48,25 @@ class Bm25Ranker:
         self._bm25 = BM25Okapi(docs)
         self._vocab = {s for doc in docs for s in doc}
 
+    def _known(self, stem: str) -> list[str]:
+        """The stem if known, else a German compound split into two known stems
+        (bewerbungsberechtigt -> bewerbung + berechtigt), else nothing."""
+        if stem in self._vocab:
+            return [stem]
+        for cut in range(len(stem) - 4, 3, -1):
+            head, tail = stem[:cut], stem[cut:]
+            if tail not in self._vocab:
+                continue
+            for base in (head, head[:-1] if head.endswith("s") else None):
+                if base and base in self._vocab:
+                    return [base, tail]
+                if base and _GERMAN.stemWord(base) in self._vocab:
+                    return [_GERMAN.stemWord(base), tail]
+        return []
+
     def rank(self, question: str) -> list[tuple[int, float]]:
         """(entry index, score) best first; [] when no stem of the question is known."""
-        query = [s for s in stems(question) if s in self._vocab]
+        query = [k for s in stems(question) for k in self._known(s)]
         if not query:
             return []
         scores = self._bm25.get_scores(query)

@@ -24,7 +24,7 @@ from faq.coverage import CoverageRanker, detect_language
 from faq.kb import Entry, KnowledgeBase
 from faq.semantic import SemanticRanker
 
-__all__ = ["Candidate", "Match", "Matcher", "detect_language"]
+__all__ = ["Candidate", "Match", "Matcher", "Signals", "Thresholds", "detect_language"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,17 @@ class Match:
 
 
 @dataclass(frozen=True)
+class Signals:
+    """The rankers' output for one question: (entry index, score[, coverage]) best first."""
+
+    question: str
+    lang: str
+    cov: list[tuple[int, float, float]]
+    bm: list[tuple[int, float]]
+    sem: list[tuple[int, float]]
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Hand-set on the development set (tests/faq/eval.yaml), never on the test set."""
 
@@ -64,12 +75,12 @@ class Thresholds:
     w_semantic: float = 0.4
     w_bm25: float = 0.2
     votes: int = 2  # rankers that must put the winner first
-    margin: float = 0.03  # fused lead over the runner-up
-    min_coverage: float = 0.5  # the out-of-scope guard: share of the question's words covered
-    sure_semantic: float = 0.75  # ... unless the embedding alone is this sure
+    margin: float = 0.02  # fused lead over the runner-up
+    min_coverage: float = 0.65  # the out-of-scope guard: share of the question's words covered
+    sure_semantic: float = 0.8  # ... unless the embedding alone is this sure
     min_semantic: float = 0.3
-    close: float = 0.5  # fused score that makes an entry worth a clarifying question
-    close_gap: float = 0.08  # offered options lie within this of the winner
+    close: float = 0.4  # fused score that makes an entry worth a clarifying question
+    close_gap: float = 0.2  # offered options lie within this of the winner
     options: int = 3
 
 
@@ -84,18 +95,26 @@ class Matcher:
         self.semantic = SemanticRanker(kb)
 
     def match(self, question: str, default_lang: str = "de") -> Match:
-        t = self.t
+        return self.decide(self.signals(question, default_lang))
+
+    def signals(self, question: str, default_lang: str = "de") -> Signals:
+        """What the three rankers say about a question (before any decision)."""
         lang = detect_language(question, default_lang, self.coverage._vocab_lang)
         cov = self.coverage.rank(question)
         bm = self.bm25.rank(question)
-        if not cov and not bm:  # no word the knowledge base knows: nothing to go on
-            return Match(question, lang, None, 0.0, False)
-        sem = self.semantic.rank(question)
-        cov_score = {i: s for i, s, _ in cov}
-        covered = {i: c for i, _, c in cov}
-        bm_top = bm[0][1] if bm else 1.0
-        bm_score = {i: s / bm_top for i, s in bm}
-        sem_score = dict(sem)
+        known = bool(cov or bm)
+        sem = self.semantic.rank(question) if known else []
+        return Signals(question, lang, cov, bm, sem)
+
+    def decide(self, s: Signals) -> Match:
+        t = self.t
+        if not s.sem:  # no word the knowledge base knows: nothing to go on
+            return Match(s.question, s.lang, None, 0.0, False)
+        cov_score = {i: sc for i, sc, _ in s.cov}
+        covered = {i: c for i, _, c in s.cov}
+        bm_top = s.bm[0][1] if s.bm else 1.0
+        bm_score = {i: sc / bm_top for i, sc in s.bm}
+        sem_score = dict(s.sem)
         fused = sorted(
             (
                 (
@@ -109,7 +128,7 @@ class Matcher:
             reverse=True,
         )
         (top, best_i), (second, _) = fused[0], fused[1]
-        firsts = [r[0][0] for r in (cov, bm, sem) if r]
+        firsts = [r[0][0] for r in (s.cov, s.bm, s.sem) if r]
         votes = sum(i == best_i for i in firsts)
         in_scope = (
             covered.get(best_i, 0.0) >= t.min_coverage or sem_score[best_i] >= t.sure_semantic
@@ -123,15 +142,15 @@ class Matcher:
         entries = self.kb.entries
         options: tuple[Entry, ...] = ()
         if not confident and top >= t.close:
-            options = tuple(entries[i] for s, i in fused[: t.options] if s >= top - t.close_gap)
+            options = tuple(entries[i] for sc, i in fused[: t.options] if sc >= top - t.close_gap)
         return Match(
-            question,
-            lang,
+            s.question,
+            s.lang,
             entries[best_i],
             round(top, 4),
             confident,
             covered.get(best_i, 0.0),
-            tuple(Candidate(entries[i], round(s, 4)) for s, i in fused[1:4]),
+            tuple(Candidate(entries[i], round(sc, 4)) for sc, i in fused[1:4]),
             options,
             votes,
         )
