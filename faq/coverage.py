@@ -43,6 +43,7 @@ _DE_HINTS = frozenset(tokens(" ".join(STOPWORDS_DE))) - frozenset(tokens(" ".joi
 _EN_HINTS = frozenset(tokens(" ".join(STOPWORDS_EN))) - frozenset(tokens(" ".join(STOPWORDS_DE)))
 _GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
 _STOPWORDS = sorted(t for t in _DE_HINTS | _EN_HINTS if is_stopword(t))
+_content_terms = lru_cache(maxsize=16384)(content_terms)  # knowledge-base texts repeat
 _LINKS = ("s", "es", "n", "en", "")  # German linking elements in compounds (Bewerbung-s-frist)
 
 
@@ -90,10 +91,10 @@ class CoverageRanker:
             for lang in LANGS:
                 texts = [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]
                 for text in texts:
-                    for word in content_terms(text):
+                    for word in _content_terms(text):
                         postings[word].add(i)
                         langs[word].add(lang)
-                examples.extend(" ".join(content_terms(q)) for q in entry.questions[lang])
+                examples.extend(" ".join(_content_terms(q)) for q in entry.questions[lang])
             self._examples.append(examples)
         n = len(kb.entries)
         self._postings = {term: frozenset(ids) for term, ids in postings.items()}

@@ -6,7 +6,7 @@ example questions, keywords and the passage of the call it comes from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +30,11 @@ class Entry:
     keywords: dict[str, tuple[str, ...]]
     section: str
     source: str
+    # yes/no questions the call decides: terms that make the answer "yes", "no" or
+    # "open" (the call does not decide it); see faq.form
+    polar: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # kinds of question (where, how_much, who, how_often) the answer does not contain
+    silent_on: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,29 @@ def _parse_entry(raw: object, where: str) -> Entry:
         keywords=_bilingual(raw, "keywords", where, many=True),
         section=raw["section"].strip(),
         source=raw["source"].strip(),
+        polar=_polar(raw.get("polar"), where),
+        silent_on=_silent_on(raw.get("silent_on"), where),
     )
+
+
+POLAR_KEYS = ("yes", "no", "open")
+SILENT_KINDS = ("where", "how_much", "who", "how_often")
+
+
+def _polar(raw: object, where: str) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not set(raw) <= set(POLAR_KEYS):
+        raise KnowledgeBaseError(f"{where}: 'polar' maps {'/'.join(POLAR_KEYS)} to lists of terms")
+    return {key: tuple(str(term) for term in raw[key]) for key in raw}
+
+
+def _silent_on(raw: object, where: str) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, list) or not set(raw) <= set(SILENT_KINDS):
+        raise KnowledgeBaseError(f"{where}: 'silent_on' lists some of {', '.join(SILENT_KINDS)}")
+    return frozenset(raw)
 
 
 def load_default_kb() -> KnowledgeBase:

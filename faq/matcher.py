@@ -75,12 +75,15 @@ class Thresholds:
     w_semantic: float = 0.4
     w_bm25: float = 0.2
     votes: int = 2  # rankers that must put the winner first
+    split_margin: float = 0.15  # with only two of three agreeing, the lead must be this big
     margin: float = 0.02  # fused lead over the runner-up
     min_coverage: float = 0.65  # the out-of-scope guard: share of the question's words covered
     sure_semantic: float = 0.8  # ... unless the embedding alone is this sure
     min_semantic: float = 0.3
-    close: float = 0.4  # fused score that makes an entry worth a clarifying question
+    close: float = 0.5  # fused score that makes an entry worth a clarifying question
     close_gap: float = 0.2  # offered options lie within this of the winner
+    close_coverage: float = 0.45  # ... and the winner covers this much of the question
+    close_semantic: float = 0.65  # ... or the embedding finds it this close
     options: int = 3
 
 
@@ -135,13 +138,14 @@ class Matcher:
         )
         confident = (
             votes >= t.votes
-            and top - second >= t.margin
+            and top - second >= (t.margin if votes == 3 else max(t.margin, t.split_margin))
             and in_scope
             and sem_score[best_i] >= t.min_semantic
         )
         entries = self.kb.entries
         options: tuple[Entry, ...] = ()
-        if not confident and top >= t.close:
+        near = covered.get(best_i, 0.0) >= t.close_coverage or sem_score[best_i] >= t.close_semantic
+        if not confident and top >= t.close and near:
             options = tuple(entries[i] for sc, i in fused[: t.options] if sc >= top - t.close_gap)
         return Match(
             s.question,

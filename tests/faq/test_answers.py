@@ -1,0 +1,169 @@
+"""Issue 14's examples, each as a test: the answer fits the question's form, close
+entries are asked back instead of guessed, small talk is small talk and none of it is
+recorded as an unanswered question."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from tests.chat import make_router, say
+
+NOW = datetime(2023, 4, 20, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def logged():
+    return []
+
+
+@pytest.fixture
+def faq(matcher, logged) -> FaqReplies:
+    return FaqReplies(matcher, lambda match, now: logged.append(match.question))
+
+
+@pytest.fixture
+def router(faq):
+    return make_router(faq)
+
+
+def ask(faq: FaqReplies, question: str) -> str:
+    return faq.ask(question, "de", NOW).text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Was passiert nach der Bewerbung?", "timeline"),  # was refused although right
+        ("Wer ist Ansprechpartner?", "contact"),  # was refused, then listed the contacts
+        ("What does the expert actually do in our team?", "expert_role"),  # was refused
+    ],
+)
+def test_questions_once_refused_are_answered_or_one_click_away(faq, matcher, question, entry):
+    match = matcher.match(question)
+    if match.confident:
+        assert match.best.id == entry
+    else:
+        assert entry in {e.id for e in match.options}
+        assert "Lokalprojekte" not in faq.ask(question, "de", NOW).text  # no refusal block
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("Wie werden die Expertinnen ausgewählt?", "number_of_projects"),
+        ("Wie viele Bewerbungen gibt es?", "expert_profiles"),
+    ],
+)
+def test_questions_once_answered_wrongly_are_not(matcher, question, wrong):
+    match = matcher.match(question)
+    assert not (match.confident and match.best.id == wrong)
+
+
+def test_how_experts_are_chosen_is_answered_or_asked_back(matcher):
+    match = matcher.match("Wie werden die Expertinnen ausgewählt?")
+    offered = {match.best.id} if match.confident else {e.id for e in match.options}
+    assert offered & {"expert_choice", "expert_profiles"}
+
+
+def test_the_other_participants_are_answered_or_offered(matcher):
+    match = matcher.match("Wer sind die anderen Teilnehmer?")
+    offered = {match.best.id} if match.confident else {e.id for e in match.options}
+    assert offered & {"participants", "networking"}
+
+
+def test_yes_no_question_the_call_decides_starts_with_no(faq):
+    text = ask(faq, "Können wir uns als Verein bewerben?")
+    assert text.startswith("Nein.") and "Städte, Kommunen und Behörden" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("Kann sich ein Landkreis bewerben?", "Ja."), ("Can a private person apply?", "No.")],
+)
+def test_yes_no_follows_the_question(faq, kb, question, start):
+    entry = kb.get("eligibility")
+    lang = "en" if start == "No." else "de"
+    assert faq.entry_reply(entry, lang, question).text.startswith(start)
+
+
+def test_only_questions_get_no_plain_yes(faq):
+    assert not ask(faq, "Ist das Programm nur für Städte?").startswith(("Ja", "Nein"))
+
+
+def test_where_the_call_is_silent_it_says_so(faq):
+    text = ask(faq, "Wo findet das Kick-off statt?")
+    assert (
+        text.startswith("Einen Ort nennt die Ausschreibung dafür nicht") and "Oktober 2023" in text
+    )
+
+
+def test_what_the_call_does_not_decide_is_said(faq):
+    text = ask(faq, "Bekommen wir die 3000 Euro auch für Software-Lizenzen?")
+    assert text.startswith("Das legt die Ausschreibung nicht fest") and "EUR 3.000" in text
+
+
+def test_a_plain_question_gets_the_plain_answer(faq, kb):
+    assert ask(faq, "Wann ist Bewerbungsschluss?").startswith(kb.get("deadline").answer["de"])
+
+
+def test_close_entries_are_asked_back_with_buttons(faq, matcher):
+    question = next(
+        q
+        for q in ("Wie werden die Expertinnen ausgewählt?", "Wann startet das Programm?")
+        if matcher.match(q).options
+    )
+    reply = faq.ask(question, "de", NOW)
+    assert reply.text.startswith("Meinen Sie ") and reply.text.endswith("?")
+    assert "Lokalprojekte" not in reply.text  # no refusal block with contacts
+    assert 1 <= len(reply.buttons) <= 3 and all(b.data.startswith("faq:de:") for b in reply.buttons)
+
+
+def test_refusal_with_contacts_only_when_nothing_is_close(faq, matcher):
+    question = "Wie viele Einwohner hat Pforzheim?"
+    match = matcher.match(question)
+    assert not match.confident and not match.options
+    assert "charlotte.bock@lokalprojekte.de" in ask(faq, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Hallo", "Hallo!"),
+        ("Danke!", "Gern geschehen"),
+        ("Wer bist du?", "Ich bin der Bot"),
+        ("Hilfe!", "Gern!"),
+        ("help me", "Sure!"),
+        ("Thanks a lot", "You're welcome"),
+    ],
+)
+def test_small_talk_gets_a_short_friendly_reply(router, logged, text, expect):
+    (reply,) = say(router, text=text)
+    assert reply.text.startswith(expect)
+    assert "Quelle:" not in reply.text and "Source:" not in reply.text
+    assert not logged
+
+
+@pytest.mark.parametrize("text", ["Hallo", "Hilfe!", "help me", "wer bist du"])
+def test_small_talk_comes_with_the_help(router, text):
+    (reply,) = say(router, text=text)
+    assert "/faq" in reply.text
+
+
+@pytest.mark.parametrize("text", ["ja", "1", "mehr", "nein", "ok"])
+def test_booking_words_are_not_unanswered_questions(router, logged, text):
+    (reply,) = say(router, text=text)
+    assert "Auswahl" in reply.text or "choice" in reply.text
+    assert not logged
+
+
+def test_a_question_after_a_greeting_is_still_a_question(router, logged):
+    (reply,) = say(router, text="Hallo, wann ist Bewerbungsschluss?")
+    assert "3. Mai 2023" in reply.text
+
+
+def test_refused_questions_are_still_logged(router, logged):
+    say(router, text="Wie viele Einwohner hat Pforzheim?")
+    assert logged == ["Wie viele Einwohner hat Pforzheim?"]
