@@ -9,10 +9,12 @@
 
 from __future__ import annotations
 
+import re
+
 from faq.kb import Entry
 from faq.normalize import tokens
 
-__all__ = ["polarity", "question_kind", "silent_kind"]
+__all__ = ["as_list", "polarity", "question_kind", "silent_kind"]
 
 _YES_NO_DE = frozenset(
     """kann konnen konnt darf durfen muss mussen ist sind gibt gibts wird werden hat haben
@@ -86,3 +88,35 @@ def silent_kind(entry: Entry, question: str) -> str | None:
     """The question's kind if the entry's answer does not contain it (`silent_on`)."""
     kind = question_kind(question)
     return kind if kind in entry.silent_on else None
+
+
+_STEP = re.compile(r"(?:^|(?<=\s))(\d{1,2})\. (?=\D)")
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÄÖÜ])")
+
+
+def as_list(answer: str) -> str:
+    """An answer that enumerates comes as a list: "…: A; B; C." as bullets, and
+    numbered steps "1. … 2. … 3. …" one per line. Anything else is left as it is."""
+    if "\n" in answer:
+        return answer  # already laid out
+    steps = [m for m in _STEP.finditer(answer)]
+    numbers = [int(m.group(1)) for m in steps]
+    if len(steps) >= 3 and numbers == list(range(1, len(steps) + 1)):
+        head = answer[: steps[0].start()].rstrip()
+        items = [
+            answer[
+                m.start() : (steps[k + 1].start() if k + 1 < len(steps) else len(answer))
+            ].strip()
+            for k, m in enumerate(steps)
+        ]
+        return "\n".join([head, *items] if head else items)
+    head, colon, rest = answer.partition(": ")
+    items = rest.split("; ")
+    if not colon or len(items) < 3:
+        return answer
+    tail = ""
+    if end := _SENTENCE_END.search(items[-1]):
+        items[-1], tail = items[-1][: end.start()], items[-1][end.end() :]
+    items[-1] = re.sub(r"^(und|and|sowie) ", "", items[-1]).rstrip(".")
+    lines = [f"{head}:", *(f"• {item}" for item in items)]
+    return "\n".join(lines + ([tail] if tail else []))

@@ -17,6 +17,7 @@ the knowledge base or none.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from faq.bm25 import Bm25Ranker
@@ -24,7 +25,15 @@ from faq.coverage import CoverageRanker, detect_language
 from faq.kb import Entry, KnowledgeBase
 from faq.semantic import SemanticRanker
 
-__all__ = ["Candidate", "Match", "Matcher", "Signals", "Thresholds", "detect_language"]
+__all__ = [
+    "Candidate",
+    "Match",
+    "Matcher",
+    "Signals",
+    "Thresholds",
+    "detect_language",
+    "features",
+]
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,34 @@ class Thresholds:
     close_coverage: float = 0.45  # ... and the winner covers this much of the question
     close_semantic: float = 0.65  # ... or the embedding finds it this close
     options: int = 3
+    # Optional calibrated decision instead of the hand-set rule: logistic-regression
+    # weights over `features` (bias last), and the probability needed to answer.
+    calibration: tuple[float, ...] | None = None
+    min_probability: float = 0.5
+
+
+def features(
+    top: float,
+    second: float,
+    votes: int,
+    covered: float,
+    coverage_score: float,
+    semantic: float,
+    semantic_other: float,
+    bm25: float,
+) -> tuple[float, ...]:
+    """The evidence about the fused winner that the calibrated decision weighs."""
+    return (
+        top,
+        top - second,
+        float(votes == 3),
+        float(votes == 2),
+        covered,
+        coverage_score,
+        semantic,
+        semantic - semantic_other,
+        bm25,
+    )
 
 
 class Matcher:
@@ -109,10 +146,8 @@ class Matcher:
         sem = self.semantic.rank(question) if known else []
         return Signals(question, lang, cov, bm, sem)
 
-    def decide(self, s: Signals) -> Match:
+    def _fuse(self, s: Signals):
         t = self.t
-        if not s.sem:  # no word the knowledge base knows: nothing to go on
-            return Match(s.question, s.lang, None, 0.0, False)
         cov_score = {i: sc for i, sc, _ in s.cov}
         covered = {i: c for i, _, c in s.cov}
         bm_top = s.bm[0][1] if s.bm else 1.0
@@ -130,18 +165,43 @@ class Matcher:
             ),
             reverse=True,
         )
-        (top, best_i), (second, _) = fused[0], fused[1]
+        best_i = fused[0][1]
         firsts = [r[0][0] for r in (s.cov, s.bm, s.sem) if r]
         votes = sum(i == best_i for i in firsts)
+        sems = sorted(sem_score.values(), reverse=True)
+        x = features(
+            fused[0][0], fused[1][0], votes, covered.get(best_i, 0.0), cov_score.get(best_i, 0.0),
+            sem_score[best_i], sems[1] if sems[0] == sem_score[best_i] else sems[0],
+            bm_score.get(best_i, 0.0),
+        )  # fmt: skip
+        return fused, covered, sem_score, votes, x
+
+    def evidence(self, s: Signals) -> tuple[Entry | None, tuple[float, ...]]:
+        """The fused winner and the features the calibrated decision weighs."""
+        if not s.sem:
+            return None, ()
+        fused, *_, x = self._fuse(s)
+        return self.kb.entries[fused[0][1]], x
+
+    def decide(self, s: Signals) -> Match:
+        t = self.t
+        if not s.sem:  # no word the knowledge base knows: nothing to go on
+            return Match(s.question, s.lang, None, 0.0, False)
+        fused, covered, sem_score, votes, x = self._fuse(s)
+        (top, best_i), (second, _) = fused[0], fused[1]
         in_scope = (
             covered.get(best_i, 0.0) >= t.min_coverage or sem_score[best_i] >= t.sure_semantic
         )
-        confident = (
-            votes >= t.votes
-            and top - second >= (t.margin if votes == 3 else max(t.margin, t.split_margin))
-            and in_scope
-            and sem_score[best_i] >= t.min_semantic
-        )
+        if t.calibration is not None:  # a logistic regression over the same evidence
+            z = t.calibration[-1] + sum(w * v for w, v in zip(t.calibration, x, strict=False))
+            confident = votes >= t.votes and 1 / (1 + math.exp(-z)) >= t.min_probability
+        else:
+            confident = (
+                votes >= t.votes
+                and top - second >= (t.margin if votes == 3 else max(t.margin, t.split_margin))
+                and in_scope
+                and sem_score[best_i] >= t.min_semantic
+            )
         entries = self.kb.entries
         options: tuple[Entry, ...] = ()
         near = covered.get(best_i, 0.0) >= t.close_coverage or sem_score[best_i] >= t.close_semantic

@@ -16,7 +16,7 @@ from datetime import datetime
 
 from bot.messages import Button, Outbound
 from bot.texts import t
-from faq.form import polarity, silent_kind
+from faq.form import as_list, polarity, silent_kind
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher, detect_language
 from faq.smalltalk import small_talk
@@ -107,7 +107,7 @@ class FaqReplies:
         buttons = ()
         if self.offer_reminders and entry.id in DATED_ENTRIES:
             buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA, confirms=True),)
-        answer = entry.answer[lang]
+        answer = as_list(entry.answer[lang])
         if question:
             kind = silent_kind(entry, question)
             form = polarity(entry, question)

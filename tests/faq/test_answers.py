@@ -167,3 +167,18 @@ def test_a_question_after_a_greeting_is_still_a_question(router, logged):
 def test_refused_questions_are_still_logged(router, logged):
     say(router, text="Wie viele Einwohner hat Pforzheim?")
     assert logged == ["Wie viele Einwohner hat Pforzheim?"]
+
+
+def test_lists_come_as_lists(faq, kb):
+    text = faq.entry_reply(kb.get("participants"), "de").text
+    bullets = [line for line in text.splitlines() if line.startswith("• ")]
+    assert len(bullets) == 5 and bullets[0].startswith("• Hansestadt Stralsund")
+    steps = faq.entry_reply(kb.get("timeline"), "en").text.splitlines()
+    assert [line[:2] for line in steps[1:10]] == [f"{n}." for n in range(1, 10)]
+
+
+def test_an_answer_without_a_list_is_left_alone(kb):
+    from faq.form import as_list
+
+    answer = kb.get("deadline").answer["de"]
+    assert as_list(answer) == answer
