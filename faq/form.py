@@ -27,6 +27,8 @@ _YES_NO_EN = frozenset(
 )
 _LEAD_FILLER = frozenset("und also aber and so ok okay hallo hi hello noch eine frage".split())
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
+# in token form, as `tokens` folds them ("does" -> "dos", "müssen" -> "mussen")
+_YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
 KINDS = ("where", "how_much", "who", "how_often")
 
 
@@ -46,7 +48,7 @@ def question_kind(question: str) -> str | None:
         return "how_much"
     if toks[0] in ("wer", "who", "wen", "wem", "whom"):
         return "who"
-    if toks[0] in _YES_NO_DE or toks[0] in _YES_NO_EN:
+    if toks[0] in _YES_NO:
         return "yes_no"
     return None
 

@@ -182,3 +182,19 @@ def test_an_answer_without_a_list_is_left_alone(kb):
 
     answer = kb.get("deadline").answer["de"]
     assert as_list(answer) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Does the solution have to be digital?", "yes"),
+        ("Can the project be non-digital?", "no"),
+        ("Does our project have to be an app?", "open"),
+        ("Muss es eine App sein?", "open"),
+        ("Was ist ein digitales Werkzeug?", None),  # not a yes/no question
+    ],
+)
+def test_polarity_in_both_languages(kb, question, expected):
+    from faq.form import polarity
+
+    assert polarity(kb.get("digital_tools"), question) == expected
