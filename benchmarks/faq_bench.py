@@ -99,17 +99,26 @@ def leave_one_out(matcher_cls, kb_cls, kb) -> dict:
 
 
 def latency(matcher, questions: list[str], repeat: int) -> dict:
+    """p50/p95 over every timed call, and p95 over each question's fastest of `repeat`
+    calls (what one idle core does; the machine is shared, so single calls stall)."""
     matcher.match(questions[0])  # the first question loads the embedding model
-    times = []
     lexical = getattr(matcher, "coverage", matcher)  # the baseline is the coverage ranker
+    times, best = [], [float("inf")] * len(questions)
     for _ in range(repeat):
         lexical._resolve.cache_clear()  # measure cold word look-ups too
-        for q in questions:
+        for k, q in enumerate(questions):
             t0 = time.perf_counter()
             matcher.match(q)
-            times.append(time.perf_counter() - t0)
+            took = time.perf_counter() - t0
+            times.append(took)
+            best[k] = min(best[k], took)
     times.sort()
-    return {"p50": statistics.median(times) * 1000, "p95": times[int(len(times) * 0.95)] * 1000}
+    best.sort()
+    return {
+        "p50": statistics.median(times) * 1000,
+        "p95": times[int(len(times) * 0.95)] * 1000,
+        "p95_best": best[int(len(best) * 0.95)] * 1000,
+    }
 
 
 def worker(impl: Path, loo: bool, repeat: int) -> dict:
@@ -186,7 +195,8 @@ def main() -> None:
     for who, res in (("baseline", base), ("ours", ours)):
         s = res["speed"]
         print(
-            f"latency {who:10} p50 {s['p50']:6.2f} ms   p95 {s['p95']:6.2f} ms   (goal p95 <= 5 ms)"
+            f"latency {who:9} p50 {s['p50']:5.2f} ms  p95 {s['p95']:5.2f} ms  "
+            f"p95 of each question's fastest run {s['p95_best']:5.2f} ms  (goal p95 <= 5 ms)"
         )
 
 
