@@ -84,7 +84,7 @@ class Thresholds:
     w_semantic: float = 0.4
     w_bm25: float = 0.2
     votes: int = 2  # rankers that must put the winner first
-    split_margin: float = 0.15  # with only two of three agreeing, the lead must be this big
+    split_margin: float = 0.1  # with only two of three agreeing, the lead must be this big
     margin: float = 0.02  # fused lead over the runner-up
     min_coverage: float = 0.65  # the out-of-scope guard: share of the question's words covered
     sure_semantic: float = 0.8  # ... unless the embedding alone is this sure

@@ -122,7 +122,7 @@ def test_close_entries_are_asked_back_with_buttons(faq, matcher):
 
 
 def test_refusal_with_contacts_only_when_nothing_is_close(faq, matcher):
-    question = "Wie viele Einwohner hat Pforzheim?"
+    question = "Welche Partei regiert in Torgau?"
     match = matcher.match(question)
     assert not match.confident and not match.options
     assert "charlotte.bock@lokalprojekte.de" in ask(faq, question)
@@ -165,8 +165,14 @@ def test_a_question_after_a_greeting_is_still_a_question(router, logged):
 
 
 def test_refused_questions_are_still_logged(router, logged):
-    say(router, text="Wie viele Einwohner hat Pforzheim?")
-    assert logged == ["Wie viele Einwohner hat Pforzheim?"]
+    say(router, text="Welche Partei regiert in Torgau?")
+    assert logged == ["Welche Partei regiert in Torgau?"]
+
+
+def test_a_name_from_the_call_in_an_unrelated_question_is_never_answered(faq, matcher):
+    match = matcher.match("Wie viele Einwohner hat Pforzheim?")
+    assert not match.confident
+    assert not ask(faq, "Wie viele Einwohner hat Pforzheim?").startswith("Die fünf")
 
 
 def test_lists_come_as_lists(faq, kb):

@@ -44,9 +44,9 @@ def test_frozen_test_set_quality_does_not_regress(matcher):
     refused = sum(not matcher.match(q).confident for q in TEST["out_of_scope"]) / len(
         TEST["out_of_scope"]
     )
-    assert right >= 0.75, f"right and confident: {right:.1%}"
-    assert len(wrong) / len(TEST_IN) <= 0.015, f"confidently wrong: {wrong}"
-    assert refused >= 0.93, f"out of scope refused: {refused:.1%}"
+    assert right >= 0.78, f"right and confident: {right:.1%}"
+    assert len(wrong) / len(TEST_IN) <= 0.01, f"confidently wrong: {wrong}"
+    assert refused >= 0.91, f"out of scope refused: {refused:.1%}"
 
 
 def test_expected_ids_exist(kb):
