@@ -18,6 +18,7 @@ the knowledge base or none.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from faq.bm25 import Bm25Ranker
@@ -33,7 +34,24 @@ __all__ = [
     "Thresholds",
     "detect_language",
     "features",
+    "is_arithmetic",
 ]
+
+
+_OPERATORS = frozenset(
+    "plus minus mal times geteilt divided multipliziert multiplied hoch squared".split()
+)
+_OPERATOR_SIGNS = re.compile(r"\d\s*[+*×÷=]\s*\d")  # not - or /: 9-17 Uhr, 3/5
+
+
+def is_arithmetic(question: str) -> bool:
+    """A sum to work out ("2+2", "15 mal 4", "what is 12 times 7"): two numbers and an
+    operator between them."""
+    if _OPERATOR_SIGNS.search(question):
+        return True
+    toks = question.lower().replace("?", " ").split()
+    numbers = sum(t.replace(".", "").replace(",", "").isdigit() for t in toks)
+    return numbers >= 2 and any(t in _OPERATORS for t in toks)
 
 
 @dataclass(frozen=True)
@@ -135,6 +153,9 @@ class Matcher:
         self.semantic = SemanticRanker(kb)
 
     def match(self, question: str, default_lang: str = "de") -> Match:
+        if is_arithmetic(question):  # "Wie viel ist 3000 geteilt durch 5?" is no FAQ question
+            lang = detect_language(question, default_lang, self.coverage._vocab_lang)
+            return Match(question, lang, None, 0.0, False)
         return self.decide(self.signals(question, default_lang))
 
     def signals(self, question: str, default_lang: str = "de") -> Signals:
