@@ -1,201 +1,203 @@
-"""FAQ quality and speed, measured against a plain rapidfuzz baseline in the same run.
+"""FAQ quality and speed: today's matcher against the baseline, measured in the same run.
 
-    python benchmarks/faq_bench.py [--synthetic 5000] [--repeat 3]
+    python benchmarks/faq_bench.py [--baseline REV] [--no-loo] [--repeat 3]
 
-Quality on the evaluation set (tests/faq/eval.yaml, never part of the KB):
-  right   = in-scope questions answered confidently with the expected entry
-  wrong   = in-scope questions answered confidently with another entry
-  reject  = out-of-scope questions not answered confidently
-Also leave-one-out over the KB's own example questions (each one matched by a
-matcher built without it), a check that does not depend on the evaluation set.
+The baseline is the matcher and knowledge base of commit REV (default 1da7a0e, main
+before issue 14), checked out with `git archive` into a temporary folder and measured
+by this same script in a subprocess, so both columns come from one run on one machine.
 
-Baseline: `rapidfuzz.process.extractOne` (WRatio, default processor) over all
-example questions; confident when the score reaches the cutoff (several shown).
+Sets (never part of the knowledge base):
+  test = tests/faq/test_set.yaml, FROZEN: written before any tuning, never tuned on
+  dev  = tests/faq/eval.yaml, the development set the thresholds were set on
+  loo  = leave-one-out over the knowledge base's own example questions (each one
+         matched by a matcher built without it)
 
-Speed: latency p50/p95 per question and questions/s on one core, for the real KB
-and for a synthetic KB of N entries built from the real vocabulary.
+Figures, per set:
+  right   in-scope questions answered confidently with an expected entry
+  wrong   in-scope questions answered confidently with another entry
+  1-click right, or the expected entry among the offered buttons
+  refused out-of-scope questions not answered confidently
+  p95     latency per question on one core (first model load excluded)
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-from rapidfuzz import fuzz, process, utils
-
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from faq.kb import Entry, KnowledgeBase, load_default_kb  # noqa: E402
-from faq.matcher import Matcher  # noqa: E402
-
-EVAL = yaml.safe_load((ROOT / "tests" / "faq" / "eval.yaml").read_text(encoding="utf-8"))
-IN_SCOPE = [(i["q"], i["id"]) for i in EVAL["in_scope"]]
-OUT_OF_SCOPE = list(EVAL["out_of_scope"])
+BASELINE = "1da7a0e"
+SUGGESTION_FLOOR, MAX_SUGGESTIONS = 0.25, 3  # what the baseline's chat offered as buttons
 
 
-def quality(predict) -> tuple[float, float, float]:
-    """predict(question) -> (faq_id, confident)."""
-    right = wrong = 0
-    for q, expected in IN_SCOPE:
-        faq_id, confident = predict(q)
-        right += confident and faq_id == expected
-        wrong += confident and faq_id != expected
-    rejected = sum(not predict(q)[1] for q in OUT_OF_SCOPE)
-    return right / len(IN_SCOPE), wrong / len(IN_SCOPE), rejected / len(OUT_OF_SCOPE)
+def load_set(name: str) -> tuple[list[tuple[str, set[str]]], list[str]]:
+    import yaml
+
+    raw = yaml.safe_load((ROOT / "tests" / "faq" / name).read_text(encoding="utf-8"))
+    ids = [i["id"] if isinstance(i["id"], list) else [i["id"]] for i in raw["in_scope"]]
+    return [(i["q"], set(x)) for i, x in zip(raw["in_scope"], ids, strict=True)], raw[
+        "out_of_scope"
+    ]
 
 
-def baseline(kb: KnowledgeBase, cutoff: float, scorer=fuzz.WRatio):
-    choices, ids = [], []
-    for e in kb.entries:
-        for qs in e.questions.values():
-            choices.extend(qs)
-            ids.extend([e.id] * len(qs))
-
-    def predict(q: str):
-        hit = process.extractOne(q, choices, scorer=scorer, processor=utils.default_process)
-        return (ids[hit[2]], hit[1] >= cutoff) if hit else (None, False)
-
-    return predict
+def offered(m) -> list[str]:
+    """Entries the chat shows as buttons for an unconfident match."""
+    if m.best is None:
+        return []
+    options = getattr(m, "options", None)
+    if options:
+        return [e.id for e in options]
+    scored = [(m.best, m.score), *((c.entry, c.score) for c in m.runner_ups)]
+    return [e.id for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
 
 
-def ours(matcher: Matcher):
-    def predict(q: str):
+def quality(matcher, in_scope, out_of_scope) -> dict:
+    right = wrong = click = 0
+    for q, expected in in_scope:
         m = matcher.match(q)
-        return (m.best.id if m.best else None, m.confident)
+        ok = m.confident and m.best.id in expected
+        right += ok
+        wrong += m.confident and m.best.id not in expected
+        click += ok or (not m.confident and bool(expected & set(offered(m))))
+    refused = sum(not matcher.match(q).confident for q in out_of_scope)
+    n = len(in_scope)
+    return {
+        "right": right / n,
+        "wrong": wrong / n,
+        "click": click / n,
+        "refused": refused / len(out_of_scope) if out_of_scope else None,
+        "n": n,
+        "n_out": len(out_of_scope),
+    }
 
-    return predict
 
-
-def leave_one_out(kb: KnowledgeBase) -> tuple[float, float, int]:
-    right = wrong = n = 0
+def leave_one_out(matcher_cls, kb_cls, kb) -> dict:
+    in_scope = []
+    right = wrong = click = n = 0
     for idx, entry in enumerate(kb.entries):
         for lang, qs in entry.questions.items():
             for k, q in enumerate(qs):
                 reduced = replace(entry, questions={**entry.questions, lang: qs[:k] + qs[k + 1 :]})
-                entries = kb.entries[:idx] + (reduced,) + kb.entries[idx + 1 :]
-                m = Matcher(KnowledgeBase(entries)).match(q)
+                m = matcher_cls(
+                    kb_cls(kb.entries[:idx] + (reduced,) + kb.entries[idx + 1 :])
+                ).match(q)
+                ok = m.confident and m.best.id == entry.id
                 n += 1
-                right += m.confident and m.best.id == entry.id
+                right += ok
                 wrong += m.confident and m.best.id != entry.id
-    return right / n, wrong / n, n
+                click += ok or (not m.confident and entry.id in offered(m))
+                in_scope.append(q)
+    return {"right": right / n, "wrong": wrong / n, "click": click / n, "refused": None, "n": n}
 
 
-def synthetic_kb(kb: KnowledgeBase, size: int, seed: int = 7) -> KnowledgeBase:
-    rng = random.Random(seed)
-    words = sorted(
-        {w for e in kb.entries for qs in e.questions.values() for q in qs for w in q.split()}
-    )
-    syllables = [
-        "ber",
-        "tung",
-        "lich",
-        "pro",
-        "ver",
-        "sam",
-        "kom",
-        "mun",
-        "an",
-        "ge",
-        "platz",
-        "werk",
-    ]
-
-    def word() -> str:
-        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
-
-    entries = []
-    for i in range(size):
-        topic = f"{word()} {word()}"
-        qs = {
-            lang: tuple(" ".join(rng.sample(words, 4) + [word(), word()]) + "?" for _ in range(4))
-            for lang in ("de", "en")
-        }
-        kws = {lang: tuple(word() for _ in range(5)) for lang in ("de", "en")}
-        entries.append(
-            Entry(
-                f"s{i}", {"de": topic, "en": topic}, {"de": topic, "en": topic}, qs, kws, "s", "s"
-            )
-        )
-    return KnowledgeBase(tuple(entries))
-
-
-def latency(matcher: Matcher, questions: list[str], repeat: int) -> tuple[float, float, float]:
-    times = []
+def latency(matcher, questions: list[str], repeat: int) -> dict:
+    """p50/p95 over every timed call, and p95 over each question's fastest of `repeat`
+    calls (what one idle core does; the machine is shared, so single calls stall)."""
+    matcher.match(questions[0])  # the first question loads the embedding model
+    lexical = getattr(matcher, "coverage", matcher)  # the baseline is the coverage ranker
+    times, best = [], [float("inf")] * len(questions)
     for _ in range(repeat):
-        matcher._resolve.cache_clear()  # measure cold token look-ups too
-        for q in questions:
+        lexical._resolve.cache_clear()  # measure cold word look-ups too
+        for k, q in enumerate(questions):
             t0 = time.perf_counter()
             matcher.match(q)
-            times.append(time.perf_counter() - t0)
+            took = time.perf_counter() - t0
+            times.append(took)
+            best[k] = min(best[k], took)
     times.sort()
-    p50 = statistics.median(times) * 1000
-    p95 = times[int(len(times) * 0.95)] * 1000
-    return p50, p95, len(times) / sum(times)
+    best.sort()
+    return {
+        "p50": statistics.median(times) * 1000,
+        "p95": times[int(len(times) * 0.95)] * 1000,
+        "p95_best": best[int(len(best) * 0.95)] * 1000,
+    }
+
+
+def worker(impl: Path, loo: bool, repeat: int) -> dict:
+    """Measure the `faq` package found under `impl` (this checkout or the baseline)."""
+    sys.path.insert(0, str(impl))
+    from faq.kb import KnowledgeBase, load_default_kb
+    from faq.matcher import Matcher
+
+    kb = load_default_kb()
+    matcher = Matcher(kb)
+    test_in, test_out = load_set("test_set.yaml")
+    dev_in, dev_out = load_set("eval.yaml")
+    out = {
+        "entries": len(kb),
+        "test": quality(matcher, test_in, test_out),
+        "dev": quality(matcher, dev_in, dev_out),
+    }
+    if loo:
+        out["loo"] = leave_one_out(Matcher, KnowledgeBase, kb)
+    out["speed"] = latency(matcher, [q for q, _ in test_in + dev_in] + test_out + dev_out, repeat)
+    return out
+
+
+def run_worker(impl: Path, loo: bool, repeat: int) -> dict:
+    env = {
+        **os.environ,
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+    }
+    cmd = [sys.executable, __file__, "--worker", str(impl), "--repeat", str(repeat)]
+    cmd += [] if loo else ["--no-loo"]
+    if hasattr(os, "sched_setaffinity"):
+        cmd = ["taskset", "-c", str(min(os.sched_getaffinity(0))), *cmd]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--synthetic", type=int, default=5000)
+    ap.add_argument("--baseline", default=BASELINE)
+    ap.add_argument("--no-loo", action="store_true")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
-
-    kb = load_default_kb()
-    matcher = Matcher(kb)
-    print(
-        f"KB: {len(kb)} entries; evaluation: {len(IN_SCOPE)} in scope, {len(OUT_OF_SCOPE)} out of scope\n"
-    )
-    print(f"{'matcher':34} {'right':>7} {'wrong':>7} {'reject':>7}")
-    r, w, j = quality(ours(matcher))
-    print(f"{'imbot matcher':34} {r:7.1%} {w:7.1%} {j:7.1%}")
-    for name, scorer in (("WRatio", fuzz.WRatio), ("token_sort", fuzz.token_sort_ratio)):
-        for cutoff in (70, 80, 90):
-            r, w, j = quality(baseline(kb, cutoff, scorer))
-            print(f"{f'baseline extractOne {name}>={cutoff}':34} {r:7.1%} {w:7.1%} {j:7.1%}")
-    r, w, n = leave_one_out(kb)
-    print(f"\nleave-one-out on {n} KB example questions: right {r:.1%}, wrong {w:.1%}")
-
-    questions = [q for q, _ in IN_SCOPE] + OUT_OF_SCOPE
-    print(f"\n{'speed (one core)':34} {'p50 ms':>8} {'p95 ms':>8} {'q/s':>8}")
-    p50, p95, qps = latency(matcher, questions, args.repeat)
-    print(
-        f"{f'real KB ({len(kb)} entries)':34} {p50:8.2f} {p95:8.2f} {qps:8.0f}   target p95 < 5 ms"
-    )
-    t0 = time.perf_counter()
-    big_kb = synthetic_kb(kb, args.synthetic)
-    big = Matcher(big_kb)
-    build = time.perf_counter() - t0
-    p50, p95, qps = latency(big, questions, args.repeat)
-    print(
-        f"{f'synthetic KB ({args.synthetic} entries)':34} {p50:8.2f} {p95:8.2f} {qps:8.0f}   target p95 < 50 ms"
-    )
-    print(f"  (index build for the synthetic KB: {build:.1f} s)")
-    base = baseline(big_kb, 80)
-    p50, p95, qps = latency_plain(base, questions, args.repeat)
-    print(f"{'baseline on synthetic KB':34} {p50:8.2f} {p95:8.2f} {qps:8.0f}")
-
-
-def latency_plain(predict, questions: list[str], repeat: int) -> tuple[float, float, float]:
-    times = []
-    for _ in range(repeat):
-        for q in questions:
-            t0 = time.perf_counter()
-            predict(q)
-            times.append(time.perf_counter() - t0)
-    times.sort()
-    return (
-        statistics.median(times) * 1000,
-        times[int(len(times) * 0.95)] * 1000,
-        len(times) / sum(times),
-    )
+    if args.worker:
+        print(json.dumps(worker(args.worker, not args.no_loo, args.repeat)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", args.baseline, "faq"],
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        base = run_worker(Path(tmp), not args.no_loo, args.repeat)
+    ours = run_worker(ROOT, not args.no_loo, args.repeat)
+    print(f"baseline: matcher and knowledge base of {args.baseline} ({base['entries']} entries)")
+    print(f"ours:     this checkout ({ours['entries']} entries); one core each\n")
+    print(f"{'set':30} {'right':>7} {'wrong':>7} {'1-click':>8} {'refused':>8}")
+    for key, label in (("test", "frozen test"), ("dev", "development"), ("loo", "leave-one-out")):
+        if key not in ours:
+            continue
+        for who, res in (("baseline", base), ("ours", ours)):
+            r = res[key]
+            refused = f"{r['refused']:8.1%}" if r["refused"] is not None else f"{'-':>8}"
+            n = f"{label} ({r['n']}" + (f"+{r['n_out']})" if r.get("n_out") else ")")
+            print(
+                f"{n + ' ' + who:30} {r['right']:7.1%} {r['wrong']:7.1%} {r['click']:8.1%} {refused}"
+            )
+    print("goal on the frozen test set:   >=95.0%  <=1.0%   >=99.0%   >=95.0%\n")
+    for who, res in (("baseline", base), ("ours", ours)):
+        s = res["speed"]
+        print(
+            f"latency {who:9} p50 {s['p50']:5.2f} ms  p95 {s['p95']:5.2f} ms  "
+            f"p95 of each question's fastest run {s['p95_best']:5.2f} ms  (goal p95 <= 5 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ MAX_ITEMS questions or keywords per language, texts of at most MAX_TEXT characte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -57,6 +57,11 @@ class Entry:
     keywords: dict[str, tuple[str, ...]]
     section: str
     source: str
+    # yes/no questions the call decides: terms that make the answer "yes", "no" or
+    # "open" (the call does not decide it); see faq.form
+    polar: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # kinds of question (where, how_much, who, how_often) the answer does not contain
+    silent_on: frozenset[str] = frozenset()
     milestone: str | None = None  # the edition's milestone the answer is about (its tense)
     answer_past: dict[str, str] | None = None  # the answer once that milestone is past
 
@@ -154,6 +159,8 @@ def _parse_entry(raw: object, where: str) -> Entry:
         answer_past=_bilingual(raw, "answer_past", where, many=False)
         if "answer_past" in raw
         else None,
+        polar=_polar(raw.get("polar"), where),
+        silent_on=_silent_on(raw.get("silent_on"), where),
     )
 
 
@@ -162,6 +169,26 @@ def _optional_key(raw: dict, key: str, where: str) -> str | None:
     if value is not None and not (isinstance(value, str) and value.strip()):
         raise KnowledgeBaseError(f"{where}: {key!r} must be a milestone key like deadline")
     return value.strip() if value else None
+
+
+POLAR_KEYS = ("yes", "no", "open")
+SILENT_KINDS = ("where", "how_much", "who", "how_often")
+
+
+def _polar(raw: object, where: str) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not set(raw) <= set(POLAR_KEYS):
+        raise KnowledgeBaseError(f"{where}: 'polar' maps {'/'.join(POLAR_KEYS)} to lists of terms")
+    return {key: tuple(str(term) for term in raw[key]) for key in raw}
+
+
+def _silent_on(raw: object, where: str) -> frozenset[str]:
+    if raw is None:
+        return frozenset()
+    if not isinstance(raw, list) or not set(raw) <= set(SILENT_KINDS):
+        raise KnowledgeBaseError(f"{where}: 'silent_on' lists some of {', '.join(SILENT_KINDS)}")
+    return frozenset(raw)
 
 
 def load_default_kb() -> KnowledgeBase:

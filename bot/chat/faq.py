@@ -19,7 +19,12 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
     if len(text) > MAX_QUESTION_CHARS:
         replies.append(Outbound(t("too_long", ctx.lang, limit=MAX_QUESTION_CHARS)))
         text = text[:MAX_QUESTION_CHARS]
-    replies.append(ctx.services.faq.ask(text, ctx.lang, ctx.now))
+    faq = ctx.services.faq
+    if faq.is_small_talk(text):
+        ctx.lang = faq.language(text, ctx.lang)  # "help me" in a German chat: English
+        replies.append(faq.small_talk_reply(text, ctx.lang, ctx.help_text()))
+    else:
+        replies.append(faq.ask(text, ctx.lang, ctx.now))
     return replies
 
 

@@ -1,7 +1,11 @@
 """Turn FAQ matches into replies, and record what the bot could not answer.
 
-Answers come only from the knowledge base. An unconfident match never shows its
-guess as an answer: it offers the closest questions as choices and the contacts.
+Answers come only from the knowledge base, in the form of the question: "Ja"/"Nein"
+first for yes/no questions the call decides, "the call does not say" where it is
+silent. An unconfident match never shows its guess as an answer: when some entries
+are close it asks back ("Meinen Sie … oder …?") with them as buttons; when nothing is
+close it says so and names the contacts. Small talk gets a short reply and the help,
+and is not recorded as an unanswered question.
 
 Answers are rendered for the moment they are read: their dates come from the active
 edition (`{deadline}`), their tense from whether that milestone is past, and the
@@ -16,8 +20,10 @@ from datetime import datetime
 
 from bot.messages import Button, Outbound
 from bot.texts import t
+from faq.form import as_list, polarity, silent_kind
 from faq.kb import LANGS, Entry
-from faq.matcher import Match, Matcher
+from faq.matcher import Match, Matcher, detect_language
+from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
 from jobs.program import CallState, answer_text, call_state, local_today
 
@@ -70,6 +76,21 @@ class FaqReplies:
         self.offer_reminders = offer_reminders
         self.log_every_question = log_every_question  # the log then counts answered ones too
 
+    @staticmethod
+    def is_small_talk(text: str) -> bool:
+        """A greeting, thanks, "wer bist du", "hilfe" or a stray booking word ("ja", "1"):
+        no question about the call, and nothing to record as unanswered."""
+        return small_talk(text) is not None
+
+    def language(self, text: str, default: str) -> str:
+        return detect_language(text, default, self.matcher.coverage._vocab_lang)
+
+    @staticmethod
+    def small_talk_reply(text: str, lang: str, help_text: str) -> Outbound:
+        kind = small_talk(text) or "noise"
+        reply = t(f"smalltalk_{kind}", lang)
+        return Outbound(reply if kind in ("thanks", "bye") else f"{reply}\n\n{help_text}")
+
     def ask(self, question: str, default_lang: str, now: datetime) -> Outbound:
         match = self.matcher.match(question, default_lang)
         log.info(
@@ -85,10 +106,14 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         if match.confident and match.best:
-            return self.entry_reply(match.best, match.lang, now)
+            return self.entry_reply(match.best, match.lang, now, question)
+        if match.options:
+            return self.clarify_reply(match)
         return self.not_sure_reply(match)
 
-    def entry_reply(self, entry: Entry, lang: str, now: datetime) -> Outbound:
+    def entry_reply(self, entry: Entry, lang: str, now: datetime, question: str = "") -> Outbound:
+        """The entry's answer for this moment, in the form of the question (a pressed
+        button has none)."""
         edition = self.edition()
         source = t("source", lang, section=entry.section)
         buttons = ()
@@ -99,7 +124,28 @@ class FaqReplies:
                 buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA, confirms=True),)
             elif entry.id in DATED_ENTRIES:
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA, confirms=True),)
-        return Outbound(f"{answer_text(entry, lang, edition, now)}\n\n{source}", buttons)
+        answer = as_list(answer_text(entry, lang, edition, now))
+        if question:
+            kind = silent_kind(entry, question)
+            form = polarity(entry, question)
+            if kind:
+                answer = f"{t(f'silent_{kind}', lang)}\n{answer}"
+            elif form == "open":
+                answer = f"{t('faq_open', lang)}\n{answer}"
+            elif form:
+                answer = f"{t(f'faq_{form}', lang)} {answer}"
+        return Outbound(f"{answer}\n\n{source}", buttons)
+
+    def clarify_reply(self, match: Match) -> Outbound:
+        """One short question with the close entries as buttons."""
+        lang = match.lang
+        names = [
+            f"„{e.topic[lang]}“" if lang == "de" else f'"{e.topic[lang]}"' for e in match.options
+        ]
+        joined = (
+            names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('or', lang)} {names[-1]}"
+        )
+        return Outbound(t("clarify", lang, options=joined), self._buttons(match.options, lang))
 
     def not_sure_reply(self, match: Match) -> Outbound:
         lang = match.lang

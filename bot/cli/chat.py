@@ -148,6 +148,8 @@ def _ask(settings, args: argparse.Namespace) -> int:
 def _as_json(match, answer: str | None) -> dict:
     best = match.best
     suggestions = [] if match.confident else [best, *(c.entry for c in match.runner_ups)][:3]
+    if match.options:  # close entries: what the chat asks back with ("Meinen Sie …?")
+        suggestions = list(match.options)
     return {
         "answer": answer,
         "confident": match.confident,
@@ -156,6 +158,7 @@ def _as_json(match, answer: str | None) -> dict:
         "lang": match.lang,
         "section": best.section if best and match.confident else None,
         "suggestions": [{"faq_id": e.id, "topic": e.topic[match.lang]} for e in suggestions if e],
+        "clarify": bool(match.options),
     }
 
 

@@ -47,14 +47,72 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",
         "en": "I cannot find a reliable answer to that in the call for applications.",
     },
-    "did_you_mean": {"de": "Meintest du eine dieser Fragen?", "en": "Did you mean one of these?"},
+    "did_you_mean": {"de": "Meinten Sie eine dieser Fragen?", "en": "Did you mean one of these?"},
     "ask_contacts": {
-        "de": "Am besten fragst du direkt bei Lokalprojekte nach:",
+        "de": "Am besten fragen Sie direkt bei Lokalprojekte nach:",
         "en": "Best ask Lokalprojekte directly:",
     },
     "topics": {
         "de": "Zu diesen Themen kann ich antworten – wähle eins oder frag einfach:",
         "en": "I can answer questions on these topics – pick one or just ask:",
+    },
+    "clarify": {"de": "Meinen Sie {options}?", "en": "Do you mean {options}?"},
+    "or": {"de": "oder", "en": "or"},
+    "faq_yes": {"de": "Ja.", "en": "Yes."},
+    "faq_no": {"de": "Nein.", "en": "No."},
+    "faq_open": {
+        "de": "Das legt die Ausschreibung nicht fest. Sie sagt dazu:",
+        "en": "The call for applications does not decide this. What it says:",
+    },
+    "silent_where": {
+        "de": "Einen Ort nennt die Ausschreibung dafür nicht. Sie sagt dazu:",
+        "en": "The call for applications does not say where. What it says:",
+    },
+    "silent_how_much": {
+        "de": "Einen Betrag nennt die Ausschreibung dafür nicht. Sie sagt dazu:",
+        "en": "The call for applications names no amount for this. What it says:",
+    },
+    "silent_who": {
+        "de": "Wer das übernimmt, steht nicht in der Ausschreibung. Sie sagt dazu:",
+        "en": "The call for applications does not say who. What it says:",
+    },
+    "silent_how_often": {
+        "de": "Wie oft, steht nicht in der Ausschreibung. Sie sagt dazu:",
+        "en": "The call for applications does not say how often. What it says:",
+    },
+    "smalltalk_greeting": {
+        "de": "Hallo! Ich beantworte Ihre Fragen zur Ausschreibung der "
+        "„Integrationsmacher:innen“ – schreiben Sie einfach in eigenen Worten.",
+        "en": 'Hello! I answer your questions about the call of the "Integrationsmacher:innen" '
+        "– just ask in your own words.",
+    },
+    "smalltalk_thanks": {
+        "de": "Gern geschehen! Wenn Sie noch etwas wissen möchten, fragen Sie einfach.",
+        "en": "You're welcome! If there is anything else, just ask.",
+    },
+    "smalltalk_bye": {
+        "de": "Auf Wiedersehen – und viel Erfolg mit Ihrer Bewerbung!",
+        "en": "Goodbye – and good luck with your application!",
+    },
+    "smalltalk_who": {
+        "de": "Ich bin der Bot der „Integrationsmacher:innen“ (kein Mensch): Ich beantworte "
+        "Fragen zur Ausschreibung, und zwar nur mit dem, was in der Ausschreibung steht. "
+        "Die Menschen dahinter erreichen Sie mit /kontakt.",
+        "en": 'I am the bot of the "Integrationsmacher:innen" (not a person): I answer '
+        "questions about the call for applications, only with what the call says. "
+        "/contact reaches the people behind it.",
+    },
+    "smalltalk_help": {
+        "de": "Gern! Schreiben Sie Ihre Frage zur Ausschreibung einfach in eigenen Worten, "
+        "z. B. „Wer kann sich bewerben?“.",
+        "en": 'Sure! Just type your question about the call in your own words, e.g. "Who '
+        'can apply?".',
+    },
+    "smalltalk_noise": {
+        "de": "Dazu ist bei mir gerade keine Auswahl offen. Fragen Sie gern etwas zur "
+        "Ausschreibung, in eigenen Worten.",
+        "en": "There is no open choice for that right now. Feel free to ask about the call "
+        "in your own words.",
     },
     "lang_set": {"de": "Ich antworte jetzt auf Deutsch.", "en": "I will answer in English now."},
     "lang_usage": {

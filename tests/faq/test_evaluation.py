@@ -1,4 +1,8 @@
-"""The FAQ quality gate: measured on questions the knowledge base never saw."""
+"""The FAQ quality gate: measured on questions the knowledge base never saw.
+
+eval.yaml is the development set (thresholds were set on it); test_set.yaml is the
+frozen test set, written before any tuning. Both gate against regressions at the
+levels reached (see benchmarks/faq_bench.py for the figures and the baseline)."""
 
 from pathlib import Path
 
@@ -10,6 +14,10 @@ from faq.normalize import tokens
 EVAL = yaml.safe_load((Path(__file__).parent / "eval.yaml").read_text(encoding="utf-8"))
 IN_SCOPE = [(item["q"], item["id"]) for item in EVAL["in_scope"]]
 OUT_OF_SCOPE = EVAL["out_of_scope"]
+TEST = yaml.safe_load((Path(__file__).parent / "test_set.yaml").read_text(encoding="utf-8"))
+TEST_IN = [
+    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST["in_scope"]
+]
 
 
 def test_evaluation_set_is_large_enough_and_bilingual():
@@ -19,8 +27,28 @@ def test_evaluation_set_is_large_enough_and_bilingual():
 
 def test_evaluation_questions_are_not_in_the_knowledge_base(kb):
     known = {tuple(tokens(q)) for e in kb.entries for qs in e.questions.values() for q in qs}
-    leaked = [q for q, _ in IN_SCOPE if tuple(tokens(q)) in known]
+    held = [q for q, _ in IN_SCOPE + TEST_IN] + OUT_OF_SCOPE + TEST["out_of_scope"]
+    leaked = [q for q in held if tuple(tokens(q)) in known]
     assert not leaked, f"evaluation questions pasted into the KB: {leaked}"
+
+
+def test_frozen_test_set_is_large_and_covers_every_entry(kb):
+    assert len(TEST_IN) >= 250 and len(TEST["out_of_scope"]) >= 80
+    # entries added after the set was frozen are measured on the development set only
+    later = {"next_call"}
+    assert {e.id for e in kb.entries} - later <= set().union(*(ids for _, ids in TEST_IN))
+
+
+def test_frozen_test_set_quality_does_not_regress(matcher):
+    matches = [(matcher.match(q), ids) for q, ids in TEST_IN]
+    right = sum(m.confident and m.best.id in ids for m, ids in matches) / len(TEST_IN)
+    wrong = [(m.question, m.best.id) for m, ids in matches if m.confident and m.best.id not in ids]
+    refused = sum(not matcher.match(q).confident for q in TEST["out_of_scope"]) / len(
+        TEST["out_of_scope"]
+    )
+    assert right >= 0.78, f"right and confident: {right:.1%}"
+    assert len(wrong) / len(TEST_IN) <= 0.01, f"confidently wrong: {wrong}"
+    assert refused >= 0.91, f"out of scope refused: {refused:.1%}"
 
 
 def test_expected_ids_exist(kb):
@@ -32,13 +60,13 @@ def test_in_scope_accuracy_and_confident_errors(matcher):
     results = [(matcher.match(q), expected) for q, expected in IN_SCOPE]
     right = sum(m.confident and m.best.id == exp for m, exp in results)
     wrong = [(m.question, exp, m.best.id) for m, exp in results if m.confident and m.best.id != exp]
-    assert right / len(IN_SCOPE) >= 0.90, f"only {right}/{len(IN_SCOPE)} answered right"
-    assert len(wrong) / len(IN_SCOPE) <= 0.03, f"confidently wrong: {wrong}"
+    assert right / len(IN_SCOPE) >= 0.88, f"only {right}/{len(IN_SCOPE)} answered right"
+    assert len(wrong) / len(IN_SCOPE) <= 0.01, f"confidently wrong: {wrong}"
 
 
 def test_out_of_scope_is_not_answered_confidently(matcher):
     confident = [(q, matcher.match(q).best.id) for q in OUT_OF_SCOPE if matcher.match(q).confident]
-    assert 1 - len(confident) / len(OUT_OF_SCOPE) >= 0.90, f"answered: {confident}"
+    assert 1 - len(confident) / len(OUT_OF_SCOPE) >= 0.95, f"answered: {confident}"
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,9 @@ def test_console_number_presses_the_listed_button(matcher):
     assert out.count("endete am 3. Mai 2023") == 1  # the 2023 deadline is past today
 
 
-def test_number_without_buttons_is_a_question(matcher):
+def test_number_without_buttons_says_no_choice_is_open(matcher):
     out = run(matcher, "7\n")
-    assert "keine sichere Antwort" in out
+    assert "keine Auswahl offen" in out
 
 
 def test_prompt_only_on_a_terminal(matcher):

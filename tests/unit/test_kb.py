@@ -66,3 +66,22 @@ def test_malformed_file_names_file_and_entry(tmp_path: Path):
 def test_duplicate_ids_are_refused(kb):
     with pytest.raises(KnowledgeBaseError, match="duplicate"):
         KnowledgeBase(kb.entries[:1] * 2)
+
+
+def test_answer_form_fields_are_checked(tmp_path: Path):
+    base = (
+        "- id: x\n  section: s\n  source: s\n  topic: {de: a, en: a}\n  answer: {de: a, en: a}\n"
+        "  questions: {de: [q], en: [q]}\n  keywords: {de: [k], en: [k]}\n"
+    )
+    bare_yes = tmp_path / "bare.yaml"
+    bare_yes.write_text(base + "  polar: {yes: [Stadt]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="polar"):
+        KnowledgeBase.from_files([bare_yes])
+    silent = tmp_path / "silent.yaml"
+    silent.write_text(base + "  silent_on: [why]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="silent_on"):
+        KnowledgeBase.from_files([silent])
+    good = tmp_path / "good.yaml"
+    good.write_text(base + '  polar: {"no": [Verein]}\n  silent_on: [where]\n', encoding="utf-8")
+    (entry,) = KnowledgeBase.from_files([good]).entries
+    assert entry.polar == {"no": ("Verein",)} and entry.silent_on == {"where"}

@@ -26,7 +26,7 @@ def test_invite_join_greet_and_answer(bot, human):
         assert "3. Mai 2023" in body  # the greeting's "no call open" mentions it too
         await anna.say(room, "!hilfe")
         await anna.wait_for("Das kann ich", room)
-        await anna.say(room, "Wie viele Einwohner hat Pforzheim?")
+        await anna.say(room, "Welche Partei regiert in Torgau?")
         _, miss = await anna.wait_for("keine sichere Antwort", room)
         assert "1. " in miss and "(Antworte mit der Nummer)" in miss
         before = len(anna.received)

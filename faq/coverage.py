@@ -1,0 +1,208 @@
+"""The coverage ranker (the FAQ's first matcher): IDF-weighted word coverage plus
+fuzzy similarity to the closest example question. One of the three rankers in
+`faq.matcher`; it also supplies the out-of-scope guard (coverage).
+
+Two kinds of evidence, combined into one score in [0, 1]:
+
+* coverage: how much of the question's content the entry accounts for. Each
+  content word is weighted by how specific it is (IDF over entries); a word that
+  is nowhere in the knowledge base weighs as much as the most specific one, so
+  "Wie viele Einwohner hat Pforzheim?" is not answered just because Pforzheim is
+  a known name.
+* similarity: rapidfuzz token-sort similarity to the entry's closest example
+  question (after normalisation).
+
+A hit is confident when its score clears a threshold, beats the runner-up by a
+margin and covers most of the question. The matcher never makes up text: it
+returns an entry of the knowledge base or none.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from faq.kb import LANGS, KnowledgeBase
+from faq.normalize import (
+    STOPWORDS_DE,
+    STOPWORDS_EN,
+    content_terms,
+    is_stopword,
+    participle_base,
+    stem,
+    term,
+    tokens,
+)
+
+__all__ = ["CoverageRanker", "detect_language"]
+
+_DE_HINTS = frozenset(tokens(" ".join(STOPWORDS_DE))) - frozenset(tokens(" ".join(STOPWORDS_EN)))
+_EN_HINTS = frozenset(tokens(" ".join(STOPWORDS_EN))) - frozenset(tokens(" ".join(STOPWORDS_DE)))
+_GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
+_STOPWORDS = sorted(t for t in _DE_HINTS | _EN_HINTS if is_stopword(t))
+_content_terms = lru_cache(maxsize=16384)(content_terms)  # knowledge-base texts repeat
+_LINKS = ("s", "es", "n", "en", "")  # German linking elements in compounds (Bewerbung-s-frist)
+
+
+def detect_language(
+    text: str, default: str = "de", vocab_lang: dict[str, str] | None = None
+) -> str:
+    """'de' or 'en' by stop words, German letters and (optionally) KB vocabulary."""
+    toks = tokens(text)
+    de = sum(t in _DE_HINTS for t in toks) + 2 * sum(c in _GERMAN_LETTERS for c in text)
+    en = sum(t in _EN_HINTS for t in toks)
+    if vocab_lang and de == en:
+        for t in toks:
+            lang = vocab_lang.get(stem(t))
+            de += lang == "de"
+            en += lang == "en"
+    if de == en:
+        return default
+    return "de" if de > en else "en"
+
+
+class CoverageRanker:
+    """Scores questions against a knowledge base. Build once, call `match` many times."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        *,
+        threshold: float = 0.6,
+        margin: float = 0.04,
+        min_coverage: float = 0.5,
+        similarity_weight: float = 0.45,
+        candidates: int = 12,
+    ) -> None:
+        self.kb = kb
+        self.threshold = threshold
+        self.margin = margin
+        self.min_coverage = min_coverage
+        self.similarity_weight = similarity_weight
+        self.candidates = candidates
+        postings: dict[str, set[int]] = defaultdict(set)
+        langs: dict[str, set[str]] = defaultdict(set)
+        self._examples: list[list[str]] = []
+        for i, entry in enumerate(kb.entries):
+            examples = []
+            for lang in LANGS:
+                texts = [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]
+                for text in texts:
+                    for word in _content_terms(text):
+                        postings[word].add(i)
+                        langs[word].add(lang)
+                examples.extend(" ".join(_content_terms(q)) for q in entry.questions[lang])
+            self._examples.append(examples)
+        n = len(kb.entries)
+        self._postings = {term: frozenset(ids) for term, ids in postings.items()}
+        self._idf = {term: math.log(1 + n / len(ids)) for term, ids in postings.items()}
+        self._unknown_weight = 1.5 * math.log(1 + n)
+        self._langs = {t: frozenset(ls) for t, ls in langs.items()}
+        self._vocab_lang = {t: next(iter(ls)) for t, ls in langs.items() if len(ls) == 1}
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for t in self._postings:
+            self._by_initial[t[0]].append(t)
+        self._resolve = lru_cache(maxsize=65536)(self._resolve_uncached)
+
+    # -- question -> known terms ------------------------------------------------------
+    def _resolve_uncached(self, token: str) -> tuple[str, ...] | None:
+        """Known terms for one folded token; () for a stop word; None if it is unknown.
+
+        Tried in order: the exact term, a German compound of two known parts, a typo
+        of a known term (same first letter, at most one letter longer or shorter),
+        a known term sharing a long prefix (participat/participant), a typo of a stop
+        word ("kan" for "kann").
+        """
+        t = term(token)
+        if t is None:
+            return ()
+        if t in self._postings:
+            return (t,)
+        if t.startswith("_") or t.isdigit():
+            return ()
+        parts = self._split_compound(token)
+        if parts:
+            return parts
+        base = participle_base(token)
+        if base and stem(base) in self._postings:
+            return (stem(base),)
+        if len(t) >= 5:
+            near = [v for v in self._by_initial.get(t[0], ()) if abs(len(v) - len(t)) <= 1]
+            hit = process.extractOne(t, near, scorer=fuzz.ratio, score_cutoff=80)
+            if hit:
+                return (hit[0],)
+        if len(t) >= 5:
+            for v in self._by_initial.get(t[0], ()):
+                if (
+                    len(v) >= 5
+                    and abs(len(v) - len(t)) <= 3
+                    and (v.startswith(t) or t.startswith(v))
+                ):
+                    return (v,)
+        if 3 <= len(token) <= 5 and process.extractOne(
+            token, _STOPWORDS, scorer=fuzz.ratio, score_cutoff=85
+        ):
+            return ()
+        return None
+
+    def _split_compound(self, token: str) -> tuple[str, ...] | None:
+        """Split a German compound into two known German parts (Bewerbungsfrist)."""
+        for cut in range(len(token) - 4, 3, -1):
+            head, tail = token[:cut], token[cut:]
+            tail_term = stem(tail)
+            if "de" not in self._langs.get(tail_term, ()):
+                continue
+            for link in _LINKS:
+                if link and not head.endswith(link):
+                    continue
+                base = stem(head[: len(head) - len(link)] if link else head)
+                if len(base) >= 4 and "de" in self._langs.get(base, ()):
+                    return (base, tail_term)
+        return None
+
+    def terms(self, question: str) -> list[tuple[str, bool]]:
+        """Content terms of a question as (term, known) pairs, without duplicates."""
+        seen: dict[str, bool] = {}
+        for token in tokens(question):
+            resolved = self._resolve(token)
+            if resolved is None:
+                seen.setdefault(stem(token), False)
+            for t in resolved or ():
+                seen.setdefault(t, True)
+        return list(seen.items())
+
+    # -- scoring ----------------------------------------------------------------------
+    def rank(self, question: str) -> list[tuple[int, float, float]]:
+        """(entry index, score, coverage) of the best candidates, best first; [] if no
+        known word."""
+        terms = self.terms(question)
+        weights = {t: (self._idf[t] if known else self._unknown_weight) for t, known in terms}
+        total = sum(weights.values())
+        if not total or not any(known for _, known in terms):
+            return []
+        coverage: dict[int, float] = defaultdict(float)
+        for word, known in terms:
+            if known:
+                for i in self._postings[word]:
+                    coverage[i] += weights[word] / total
+        top = sorted(coverage.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
+        query = " ".join(t for t, _ in terms)
+        scored = []
+        w = self.similarity_weight
+        for i, cov in top:
+            sim = process.extractOne(query, self._examples[i], scorer=fuzz.token_sort_ratio)
+            similarity = sim[1] / 100 if sim else 0.0
+            scored.append((i, (1 - w) * cov + w * similarity, cov))
+        scored.sort(key=lambda s: s[1], reverse=True)
+        return scored
+
+    def confident(self, scored: list[tuple[int, float, float]]) -> bool:
+        """The first matcher's own decision: threshold, margin and coverage."""
+        if not scored:
+            return False
+        _, best, cov = scored[0]
+        second = scored[1][1] if len(scored) > 1 else 0.0
+        return best >= self.threshold and best - second >= self.margin and cov >= self.min_coverage

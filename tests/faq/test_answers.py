@@ -1,0 +1,206 @@
+"""Issue 14's examples, each as a test: the answer fits the question's form, close
+entries are asked back instead of guessed, small talk is small talk and none of it is
+recorded as an unanswered question."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from tests.chat import make_router, say
+
+NOW = datetime(2023, 4, 20, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def logged():
+    return []
+
+
+@pytest.fixture
+def faq(matcher, logged) -> FaqReplies:
+    return FaqReplies(matcher, lambda match, now: logged.append(match.question))
+
+
+@pytest.fixture
+def router(faq):
+    return make_router(faq)
+
+
+def ask(faq: FaqReplies, question: str) -> str:
+    return faq.ask(question, "de", NOW).text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Was passiert nach der Bewerbung?", "timeline"),  # was refused although right
+        ("Wer ist Ansprechpartner?", "contact"),  # was refused, then listed the contacts
+        ("What does the expert actually do in our team?", "expert_role"),  # was refused
+    ],
+)
+def test_questions_once_refused_are_answered_or_one_click_away(faq, matcher, question, entry):
+    match = matcher.match(question)
+    if match.confident:
+        assert match.best.id == entry
+    else:
+        assert entry in {e.id for e in match.options}
+        assert "Lokalprojekte" not in faq.ask(question, "de", NOW).text  # no refusal block
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("Wie werden die Expertinnen ausgewählt?", "number_of_projects"),
+        ("Wie viele Bewerbungen gibt es?", "expert_profiles"),
+    ],
+)
+def test_questions_once_answered_wrongly_are_not(matcher, question, wrong):
+    match = matcher.match(question)
+    assert not (match.confident and match.best.id == wrong)
+
+
+def test_how_experts_are_chosen_is_answered_or_asked_back(matcher):
+    match = matcher.match("Wie werden die Expertinnen ausgewählt?")
+    offered = {match.best.id} if match.confident else {e.id for e in match.options}
+    assert offered & {"expert_choice", "expert_profiles"}
+
+
+def test_the_other_participants_are_answered_or_offered(matcher):
+    match = matcher.match("Wer sind die anderen Teilnehmer?")
+    offered = {match.best.id} if match.confident else {e.id for e in match.options}
+    assert offered & {"participants", "networking"}
+
+
+def test_yes_no_question_the_call_decides_starts_with_no(faq):
+    text = ask(faq, "Können wir uns als Verein bewerben?")
+    assert text.startswith("Nein.") and "Städte, Kommunen und Behörden" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("Kann sich ein Landkreis bewerben?", "Ja."), ("Can a private person apply?", "No.")],
+)
+def test_yes_no_follows_the_question(faq, kb, question, start):
+    entry = kb.get("eligibility")
+    lang = "en" if start == "No." else "de"
+    assert faq.entry_reply(entry, lang, NOW, question).text.startswith(start)
+
+
+def test_only_questions_get_no_plain_yes(faq):
+    assert not ask(faq, "Ist das Programm nur für Städte?").startswith(("Ja", "Nein"))
+
+
+def test_where_the_call_is_silent_it_says_so(faq):
+    text = ask(faq, "Wo findet das Kick-off statt?")
+    assert (
+        text.startswith("Einen Ort nennt die Ausschreibung dafür nicht") and "Oktober 2023" in text
+    )
+
+
+def test_what_the_call_does_not_decide_is_said(faq):
+    text = ask(faq, "Bekommen wir die 3000 Euro auch für Software-Lizenzen?")
+    assert text.startswith("Das legt die Ausschreibung nicht fest") and "EUR 3.000" in text
+
+
+def test_a_plain_question_gets_the_plain_answer(faq, kb):
+    assert ask(faq, "Wer kann sich bewerben?").startswith(kb.get("eligibility").answer["de"])
+
+
+def test_close_entries_are_asked_back_with_buttons(faq, matcher):
+    question = next(
+        q
+        for q in ("Wie werden die Expertinnen ausgewählt?", "Wann startet das Programm?")
+        if matcher.match(q).options
+    )
+    reply = faq.ask(question, "de", NOW)
+    assert reply.text.startswith("Meinen Sie ") and reply.text.endswith("?")
+    assert "Lokalprojekte" not in reply.text  # no refusal block with contacts
+    assert 1 <= len(reply.buttons) <= 3 and all(b.data.startswith("faq:de:") for b in reply.buttons)
+
+
+def test_refusal_with_contacts_only_when_nothing_is_close(faq, matcher):
+    question = "Welche Partei regiert in Torgau?"
+    match = matcher.match(question)
+    assert not match.confident and not match.options
+    assert "charlotte.bock@lokalprojekte.de" in ask(faq, question)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Hallo", "Hallo!"),
+        ("Danke!", "Gern geschehen"),
+        ("Wer bist du?", "Ich bin der Bot"),
+        ("Hilfe!", "Gern!"),
+        ("help me", "Sure!"),
+        ("Thanks a lot", "You're welcome"),
+    ],
+)
+def test_small_talk_gets_a_short_friendly_reply(router, logged, text, expect):
+    (reply,) = say(router, text=text)
+    assert reply.text.startswith(expect)
+    assert "Quelle:" not in reply.text and "Source:" not in reply.text
+    assert not logged
+
+
+@pytest.mark.parametrize("text", ["Hallo", "Hilfe!", "help me", "wer bist du"])
+def test_small_talk_comes_with_the_help(router, text):
+    (reply,) = say(router, text=text)
+    assert "/faq" in reply.text
+
+
+@pytest.mark.parametrize("text", ["ja", "1", "mehr", "nein", "ok"])
+def test_booking_words_are_not_unanswered_questions(router, logged, text):
+    (reply,) = say(router, text=text)
+    assert "Auswahl" in reply.text or "choice" in reply.text
+    assert not logged
+
+
+def test_a_question_after_a_greeting_is_still_a_question(router, logged):
+    (reply,) = say(router, text="Hallo, wann ist Bewerbungsschluss?")
+    assert "3. Mai 2023" in reply.text
+
+
+def test_refused_questions_are_still_logged(router, logged):
+    say(router, text="Welche Partei regiert in Torgau?")
+    assert logged == ["Welche Partei regiert in Torgau?"]
+
+
+def test_a_name_from_the_call_in_an_unrelated_question_is_never_answered(faq, matcher):
+    match = matcher.match("Wie viele Einwohner hat Pforzheim?")
+    assert not match.confident
+    assert not ask(faq, "Wie viele Einwohner hat Pforzheim?").startswith("Die fünf")
+
+
+def test_lists_come_as_lists(faq, kb):
+    text = faq.entry_reply(kb.get("participants"), "de", NOW).text
+    bullets = [line for line in text.splitlines() if line.startswith("• ")]
+    assert len(bullets) == 5 and bullets[0].startswith("• Hansestadt Stralsund")
+    steps = faq.entry_reply(kb.get("timeline"), "en", NOW).text.splitlines()
+    assert [line[:2] for line in steps[1:10]] == [f"{n}." for n in range(1, 10)]
+
+
+def test_an_answer_without_a_list_is_left_alone(kb):
+    from faq.form import as_list
+
+    answer = kb.get("deadline").answer["de"]
+    assert as_list(answer) == answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Does the solution have to be digital?", "yes"),
+        ("Can the project be non-digital?", "no"),
+        ("Does our project have to be an app?", "open"),
+        ("Muss es eine App sein?", "open"),
+        ("Was ist ein digitales Werkzeug?", None),  # not a yes/no question
+    ],
+)
+def test_polarity_in_both_languages(kb, question, expected):
+    from faq.form import polarity
+
+    assert polarity(kb.get("digital_tools"), question) == expected
