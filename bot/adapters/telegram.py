@@ -115,8 +115,10 @@ class TelegramAdapter:
         base_url: str | None = None,
         menu: Callable[[str], list[tuple[str, str]]] | None = None,
         concurrency: int = 8,
+        max_rate: int = 30,
     ) -> None:
         self._handle = handle
+        self._max_rate = max_rate  # replies per second overall
         self._concurrency = concurrency  # updates handled at once (each chat in order)
         self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
@@ -130,7 +132,7 @@ class TelegramAdapter:
         builder = (
             Application.builder()
             .token(self._token)
-            .rate_limiter(AIORateLimiter(max_retries=2))
+            .rate_limiter(AIORateLimiter(overall_max_rate=self._max_rate, max_retries=2))
             .concurrent_updates(ChatOrderProcessor(self._concurrency))
         )
         if self._base_url:

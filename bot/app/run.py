@@ -133,6 +133,7 @@ def build_services(
             base_url=settings.telegram_base_url,
             menu=router.menu,
             concurrency=settings.concurrent_updates,
+            max_rate=settings.telegram_max_rate,
         )
         services.application = services.telegram.build()
         senders["telegram"] = services.telegram

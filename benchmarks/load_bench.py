@@ -1,0 +1,139 @@
+"""Many Telegram users at the same moment, against one `imbot run --telegram` on
+PostgreSQL (pgserver) and the tests' fake Bot API.
+
+    python benchmarks/load_bench.py [--users 50 200 1000] \\
+        [--baseline-imbot /tmp/imbot-base/.venv/bin/imbot]
+
+For each N: a fresh database, a fresh `imbot run --telegram` (long polling, default
+settings). When it polls, its idle RSS is taken; then N users each send two messages
+in one burst: a question about the call (German or English, answered or not) and
+then "/sprache en". Printed: p50 / p95 / max seconds from a message to its reply,
+replies lost (expected 2N), chats whose replies came out of order (the language
+switch must come second), updates per second, and the process's RSS idle and its
+peak after the burst. With --baseline-imbot an older installation is measured the
+same way in the same run. Replies go through python-telegram-bot's AIORateLimiter
+(Telegram's 30 messages/s overall) in both, so with 2N replies the limit, not the
+bot, sets the pace; the row "today 1000/s" (TELEGRAM_MAX_RATE=1000, a setting the
+baseline does not have) shows what the bot itself handles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from runs import (
+    TimedBotAPI,
+    add_installation_args,
+    installations,
+    new_database,
+    rss_mb,
+    start_bot,
+    start_pg,
+    stop_bot,
+    wait_for,
+)
+
+QUESTIONS = [
+    ("Bis wann kann man sich bewerben?", "de"),
+    ("Wer kann sich bewerben?", "de"),
+    ("Wie viel Geld gibt es für die Kommune?", "de"),
+    ("When is the application deadline?", "en"),
+    ("Who can apply?", "en"),
+    ("Wie viele Einwohner hat Pforzheim?", "de"),  # not in the call: the "no answer" path
+]
+SWITCHED = "I will answer in English now."
+
+
+def burst(api: TimedBotAPI, users: int) -> dict:
+    first = 10_000
+    pushed: dict[tuple[int, int], float] = {}
+    for i in range(users):  # every user's question, then every user's second message
+        text, lang = QUESTIONS[i % len(QUESTIONS)]
+        pushed[(first + i, 0)] = time.monotonic()
+        api.user_says(first + i, text, lang=lang)
+    for i in range(users):
+        pushed[(first + i, 1)] = time.monotonic()
+        api.user_says(first + i, "/sprache en", lang="de")
+    t0 = time.monotonic()
+    try:
+        wait_for(lambda: len(api.arrived) >= 2 * users, timeout=60 + users * 0.5, what="replies")
+    except SystemExit as exc:
+        print(f"    {exc}")
+    wall = time.monotonic() - t0
+    by_chat: dict[int, list[tuple[float, str]]] = {}
+    for arrived, sent in list(api.arrived):
+        if sent.method == "sendMessage":
+            by_chat.setdefault(sent.chat_id, []).append((arrived, sent.text))
+    times, out_of_order, lost = [], 0, 0
+    for i in range(users):
+        replies = by_chat.get(first + i, [])
+        lost += max(0, 2 - len(replies))
+        if len(replies) >= 2 and (SWITCHED in replies[0][1] or SWITCHED not in replies[1][1]):
+            out_of_order += 1
+        for n, (arrived, _) in enumerate(replies[:2]):
+            times.append(arrived - pushed[(first + i, n)])
+    times.sort()
+    return {
+        "p50": statistics.median(times) if times else float("nan"),
+        "p95": times[int(len(times) * 0.95)] if times else float("nan"),
+        "max": times[-1] if times else float("nan"),
+        "lost": lost,
+        "out_of_order": out_of_order,
+        "rate": 2 * users / wall if wall else float("nan"),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--users", type=int, nargs="+", default=[50, 200, 1000])
+    ap.add_argument("--extra-concurrency", type=int, help="also today 1000/s with this bound")
+    add_installation_args(ap)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        server = start_pg(tmp)
+        api = TimedBotAPI().start()
+        print(f"{'installation':12} {'N':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'lost':>5} "
+              f"{'order':>5} {'upd/s':>6} {'idle MB':>8} {'peak MB':>8}")  # fmt: skip
+        try:
+            for users in args.users:
+                runs = [(name, exe, {}) for name, exe in installations(args)]
+                runs.append(("today 1000/s", runs[-1][1], {"TELEGRAM_MAX_RATE": "1000"}))
+                if args.extra_concurrency:
+                    runs.append(
+                        (
+                            f"today 1000/s c{args.extra_concurrency}",
+                            runs[-1][1],
+                            {
+                                "TELEGRAM_MAX_RATE": "1000",
+                                "IMBOT_CONCURRENT_UPDATES": str(args.extra_concurrency),
+                            },
+                        )
+                    )
+                for i, (name, exe, extra) in enumerate(runs):
+                    url = new_database(server, f"load_{i}_{users}")
+                    api.reset()
+                    bot = start_bot(exe, tmp, url, api, **extra)
+                    try:
+                        wait_for(lambda: "getUpdates" in api.calls, 60, "the bot to poll")
+                        time.sleep(1.0)  # settle: menus set, first long poll open
+                        idle, _ = rss_mb(bot.pid)
+                        api.reset()
+                        r = burst(api, users)
+                        _, peak = rss_mb(bot.pid)
+                    finally:
+                        stop_bot(bot)
+                    print(f"{name:12} {users:>5} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
+                          f"{r['lost']:>5} {r['out_of_order']:>5} {r['rate']:>6.1f} {idle:>8.0f} {peak:>8.0f}",
+                          flush=True)  # fmt: skip
+        finally:
+            api.stop()
+            server.cleanup()
+
+
+if __name__ == "__main__":
+    main()
