@@ -94,6 +94,33 @@ def stop_bot(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
+RAISED_LIMIT = """\
+# written by benchmarks/runs.py: python-telegram-bot's AIORateLimiter at 1000 replies/s
+import functools
+import telegram.ext
+
+_init = telegram.ext.AIORateLimiter.__init__
+
+
+@functools.wraps(_init)
+def __init__(self, *args, **kwargs):
+    kwargs["overall_max_rate"] = 1000
+    _init(self, *args, **kwargs)
+
+
+telegram.ext.AIORateLimiter.__init__ = __init__
+"""
+
+
+def raised_limit_env(tmp: Path) -> dict[str, str]:
+    """For an installation without TELEGRAM_MAX_RATE (the baseline): the same 1000/s
+    through a sitecustomize module, so both are measured without Telegram's limit."""
+    folder = tmp / "raised-limit"
+    folder.mkdir(exist_ok=True)
+    (folder / "sitecustomize.py").write_text(RAISED_LIMIT)
+    return {"PYTHONPATH": str(folder)}
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
     """(current RSS, peak RSS) of a running process in MB (1024 KiB)."""
     fields = {}
