@@ -15,7 +15,10 @@ same way in the same run. Replies go through python-telegram-bot's AIORateLimite
 (Telegram's 30 messages/s overall) in both, so with 2N replies the limit, not the
 bot, sets the pace; the rows "1000/s" show what the bot itself handles with the limit
 raised to 1,000/s (today: TELEGRAM_MAX_RATE=1000; the baseline, which has no such
-setting: the same through a sitecustomize module).
+setting: the same through a sitecustomize module). The fake answers at once on
+localhost; `--api-latency 0.05` makes every call take 50 ms, as Telegram does over
+the internet, where a bot that waits for each reply before the next update pays it
+once per message.
 """
 
 from __future__ import annotations
@@ -92,13 +95,17 @@ def burst(api: TimedBotAPI, users: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", type=int, nargs="+", default=[50, 200, 1000])
+    ap.add_argument("--api-latency", type=float, default=0.0,
+                    help="seconds the fake Bot API takes per call (Telegram over the internet: ~0.05)")  # fmt: skip
     ap.add_argument("--extra-concurrency", type=int, help="also today 1000/s with this bound")
     add_installation_args(ap)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         server = start_pg(tmp)
-        api = TimedBotAPI().start()
+        api = TimedBotAPI(args.api_latency).start()
+        if args.api_latency:
+            print(f"fake Bot API answers after {args.api_latency * 1000:.0f} ms")
         print(f"{'installation':15} {'N':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'lost':>5} "
               f"{'order':>5} {'upd/s':>6} {'idle MB':>8} {'peak MB':>8}")  # fmt: skip
         try:

@@ -6,6 +6,7 @@ each in its own venv) with a clean environment."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -22,9 +23,15 @@ from tests.e2e.telegram.fake_bot_api import FakeBotAPI, Sent, _free_port  # noqa
 class TimedBotAPI(FakeBotAPI):
     """The tests' fake Bot API; also notes when each message arrived."""
 
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
         super().__init__()
         self.arrived: list[tuple[float, Sent]] = []
+        self.latency = latency  # seconds before each answer, as over the internet
+
+    async def _handle(self, request):
+        if self.latency and request.match_info["method"] != "getUpdates":
+            await asyncio.sleep(self.latency)
+        return await super()._handle(request)
 
     def _record(self, sent: Sent) -> dict:
         self.arrived.append((time.monotonic(), sent))
