@@ -107,21 +107,26 @@ def first_use_lock(engine: Engine, wait: float = FIRST_USE_WAIT) -> Iterator[Non
         except OperationalError as exc:
             raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
         with conn:
+            conn.execute(
+                text("SELECT set_config('lock_timeout', :ms, false)"), {"ms": str(int(wait * 1000))}
+            )
             try:
-                conn.execute(
-                    text("SELECT set_config('lock_timeout', :ms, false)"),
-                    {"ms": str(int(wait * 1000))},
-                )
                 conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _FIRST_USE_KEY})
             except OperationalError as exc:
-                raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
+                raise DatabaseError(
+                    f"another imbot process has been preparing the database for {wait:.0f} s "
+                    f"(migrating it?); try again when it is done ({exc.orig})"
+                ) from exc
             conn.commit()
             try:
                 yield
             finally:
-                conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _FIRST_USE_KEY})
-                conn.execute(text("RESET lock_timeout"))
-                conn.commit()
+                try:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _FIRST_USE_KEY})
+                    conn.execute(text("RESET lock_timeout"))
+                    conn.commit()
+                except Exception:  # the connection broke: closing it releases the lock
+                    conn.invalidate()
         return
     database = engine.url.database
     if not database or database == ":memory:":
@@ -132,8 +137,8 @@ def first_use_lock(engine: Engine, wait: float = FIRST_USE_WAIT) -> Iterator[Non
         lock.acquire()
     except Timeout as exc:
         raise DatabaseError(
-            f"another imbot process has been preparing {database} for {wait:.0f} s; "
-            f"if none runs, delete {lock.lock_file}"
+            f"another imbot process has been preparing {database} for {wait:.0f} s "
+            "(migrating it?); try again when it is done"
         ) from exc
     try:
         yield

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from storage.db import make_engine
 from storage.models import Edition, Invite
 from storage.repo import session_factory
 
@@ -39,3 +40,25 @@ def _start_at_once(engine, tmp_path):
     with session_factory(engine)() as s:
         assert s.scalar(select(func.count()).select_from(Edition)) == 1
         assert s.scalar(select(func.count()).select_from(Invite)) == PROCESSES
+
+
+def test_a_process_kept_waiting_too_long_gets_a_clear_error(engine):
+    """While another process holds the first-use lock (a long migration), a process
+    that may not wait gets a DatabaseError that says so, not a traceback."""
+    import pytest
+
+    from storage.db import DatabaseError, first_use_lock
+
+    other = make_engine(engine.url.render_as_string(hide_password=False))
+    try:
+        with (
+            first_use_lock(other),
+            pytest.raises(DatabaseError) as raised,
+            first_use_lock(engine, wait=0.05),
+        ):
+            pass
+    finally:
+        other.dispose()
+    assert "another imbot process has been preparing" in str(raised.value)
+    with first_use_lock(engine, wait=0.05):  # free again once the other is done
+        pass
