@@ -19,6 +19,12 @@ Policies
 Delivery is at least once: a worker that dies after sending but before settling
 leaves a claimed row that is sent again when its lease runs out; senders get the
 row's dedupe key to drop such a repeat where the platform allows it.
+
+Leases are short (15 s by default) and renewed while the worker sends, so a batch
+that takes longer than the lease (one chat's many messages at one per second, a
+429 pause) stays with its worker, and after a crash (`kill -9`) the rest of the
+batch is free again within one lease: another replica, or the restarted process,
+sends it at its next tick.
 """
 
 from __future__ import annotations
@@ -141,8 +147,8 @@ class Dispatcher:
         *,
         clock: Callable[[], datetime] | None = None,
         worker: str | None = None,
-        lease: timedelta = timedelta(minutes=2),
-        batch: int = 100,
+        lease: timedelta = timedelta(seconds=15),
+        batch: int = 30,
         max_attempts: int = 6,
         backoff: timedelta = timedelta(seconds=30),
         monotonic: Callable[[], float] = time.monotonic,
@@ -162,6 +168,8 @@ class Dispatcher:
         self._pace = _Pace(monotonic, sleep)
         self._rng = rng or random.Random()
         self._stopping = False
+        self._held_until: datetime | None = None  # our lease on the claimed rows ...
+        self._held: set[int] = set()  # ... and which rows it still covers
 
     def request_stop(self) -> None:
         """The running tick ends after the message in flight; no new tick starts."""
@@ -182,10 +190,12 @@ class Dispatcher:
         while (max_rows is None or done < max_rows) and not self._stopping:
             limit = self.batch if max_rows is None else min(self.batch, max_rows - done)
             with self._sessions() as session:
+                now = self._clock()
                 rows = outbox.claim(
-                    session, self.worker, self._clock(), self.lease, limit, tuple(self.senders)
+                    session, self.worker, now, self.lease, limit, tuple(self.senders)
                 )
                 session.commit()
+            self._held_until, self._held = now + self.lease, {r.id for r in rows}
             if not rows:
                 break
             for row in rows:
@@ -228,6 +238,8 @@ class Dispatcher:
         text = render(row.render, row.text, now)  # words true when they are read
         delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, text, buttons, file)
         self._pace.wait(sender, row.chat_id)
+        if not self._hold(row):
+            return None
         try:
             sender.send(delivery)
         except RetryAfter as exc:
@@ -275,6 +287,20 @@ class Dispatcher:
             error=error,
             retry_at=self._clock() + min(delay, timedelta(hours=1)),
         )
+
+    def _hold(self, row: OutboxRow) -> bool:
+        """Right before a send: renew the lease once half of it is gone. False if the
+        row is no longer ours (our lease ran out, e.g. in a long pause, and another
+        worker took it over): then that worker sends it, not we."""
+        now = self._clock()
+        if self._held_until is None or self._held_until - now <= self.lease / 2:
+            with self._sessions() as session:
+                self._held = outbox.renew(session, self.worker, now + self.lease)
+                session.commit()
+            self._held_until = now + self.lease
+        if row.id not in self._held:
+            log.warning("outbox row %s: another worker took it over; not sent here", row.id)
+        return row.id in self._held
 
     def _settle(
         self,

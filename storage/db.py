@@ -8,11 +8,15 @@ data directory. Engines hide statement parameters in errors and logs
 
 from __future__ import annotations
 
+import contextlib
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from filelock import FileLock, Timeout
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -21,7 +25,14 @@ from sqlalchemy.orm import Session
 
 from storage.location import ENV_VAR, database_url, default_database_url
 
-__all__ = ["DatabaseError", "database_url", "default_database_url", "make_engine", "upgrade"]
+__all__ = [
+    "DatabaseError",
+    "database_url",
+    "default_database_url",
+    "first_use_lock",
+    "make_engine",
+    "upgrade",
+]
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -30,8 +41,10 @@ class DatabaseError(RuntimeError):
     """The database is misconfigured or unreachable; the message says what to do."""
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for `url`, with a clear DatabaseError for malformed URLs."""
+def make_engine(url: str, *, pool_size: int = 5) -> Engine:
+    """An engine for `url`, with a clear DatabaseError for malformed URLs. PostgreSQL
+    keeps `pool_size` connections (plus 10 more when busy): one per message handled
+    at once and a few for the outbox."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
@@ -49,7 +62,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
+        return create_engine(
+            parsed, pool_pre_ping=True, pool_size=max(pool_size, 5), hide_parameters=True
+        )
     except (ModuleNotFoundError, NoSuchModuleError) as exc:
         raise DatabaseError(
             f"no database driver {parsed.drivername!r}: use postgresql+psycopg:// "
@@ -97,14 +112,73 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to `revision`; DatabaseError if the database cannot be reached."""
+# any number stays: the same key in every process that opens an imbot database
+_FIRST_USE_KEY = zlib.crc32(b"imbot: migrate and seed")
+FIRST_USE_WAIT = 300  # seconds; a migration of a big database may take a while
+
+
+@contextlib.contextmanager
+def first_use_lock(engine: Engine, wait: float = FIRST_USE_WAIT) -> Iterator[None]:
+    """One process at a time migrates and seeds a database; the others wait and then
+    find it done. Two replicas, or the CLI while the bot starts, may open a new
+    database at the same moment. PostgreSQL: a session advisory lock on a connection
+    of its own (released by the server if the process dies). SQLite: a lock file
+    beside the database file (an in-memory database has one user)."""
+    if engine.dialect.name == "postgresql":
+        try:
+            conn = engine.connect()
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
+        with conn:
+            conn.execute(
+                text("SELECT set_config('lock_timeout', :ms, false)"), {"ms": str(int(wait * 1000))}
+            )
+            try:
+                conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _FIRST_USE_KEY})
+            except OperationalError as exc:
+                raise DatabaseError(
+                    f"another imbot process has been preparing the database for {wait:.0f} s "
+                    f"(migrating it?); try again when it is done ({exc.orig})"
+                ) from exc
+            conn.commit()
+            try:
+                yield
+            finally:
+                try:
+                    conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": _FIRST_USE_KEY})
+                    conn.execute(text("RESET lock_timeout"))
+                    conn.commit()
+                except Exception:  # the connection broke: closing it releases the lock
+                    conn.invalidate()
+        return
+    database = engine.url.database
+    if not database or database == ":memory:":
+        yield
+        return
+    lock = FileLock(f"{Path(database).expanduser()}.lock", timeout=wait)
     try:
-        command.upgrade(alembic_config(engine), revision)
-    except OperationalError as exc:
-        raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
-    except SQLAlchemyDatabaseError as exc:  # e.g. SQLite: "file is not a database"
-        raise DatabaseError(f"cannot use the database: {exc.orig}") from exc
+        lock.acquire()
+    except Timeout as exc:
+        raise DatabaseError(
+            f"another imbot process has been preparing {database} for {wait:.0f} s "
+            "(migrating it?); try again when it is done"
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def upgrade(engine: Engine, revision: str = "head", *, lock: bool = True) -> None:
+    """Bring the schema to `revision` (under `first_use_lock` unless the caller holds
+    it); DatabaseError if the database cannot be reached."""
+    with first_use_lock(engine) if lock else contextlib.nullcontext():
+        try:
+            command.upgrade(alembic_config(engine), revision)
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
+        except SQLAlchemyDatabaseError as exc:  # e.g. SQLite: "file is not a database"
+            raise DatabaseError(f"cannot use the database: {exc.orig}") from exc
 
 
 def downgrade(engine: Engine, revision: str) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "forget",
     "purge_delivered",
     "release",
+    "renew",
     "settle",
 ]
 
@@ -166,6 +167,18 @@ def claim(
             select(OutboxRow).where(OutboxRow.id.in_(claimed)).order_by(OutboxRow.due_at)
         )
     )
+
+
+def renew(session: Session, worker: str, until: datetime) -> set[int]:
+    """Extend the lease on every row `worker` still holds; returns their ids (a row
+    missing from them was taken over by another worker after our lease ran out)."""
+    stmt = (
+        update(OutboxRow)
+        .where(OutboxRow.state == CLAIMED, OutboxRow.claimed_by == worker)
+        .values(claimed_until=until)
+        .returning(OutboxRow.id)
+    )
+    return set(session.scalars(stmt))
 
 
 def release(session: Session, worker: str) -> int:

@@ -1,12 +1,52 @@
-"""What the adapters share: outbox deliveries as neutral replies, and numbered
-choices for platforms without buttons (the console, Matrix)."""
+"""What the adapters share: outbox deliveries as neutral replies, numbered
+choices for platforms without buttons (the console, Matrix), and `PerChat`, the
+order of concurrent work (many chats at once, each chat in turn)."""
 
 from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Hashable
+from typing import TypeVar
 
 from bot.messages import Attachment, Button, Outbound
 from jobs.dispatch import Delivery
 
-__all__ = ["from_delivery", "numbered", "pressed"]
+__all__ = ["PerChat", "from_delivery", "numbered", "pressed"]
+
+T = TypeVar("T")
+
+
+class PerChat:
+    """Messages of different chats are handled at the same time, at most `limit` at
+    once; the messages of one chat one after another, in the order they arrived.
+
+    A message first waits for its chat's earlier messages, then for a free slot, so
+    one busy chat never holds the slots others need. Call `run` in arrival order
+    (asyncio wakes the waiters of a lock in the order they came)."""
+
+    def __init__(self, limit: int) -> None:
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        self.limit = limit
+        self._slots = asyncio.Semaphore(limit)
+        self._chats: dict[Hashable, tuple[asyncio.Lock, int]] = {}  # lock, messages holding it
+
+    async def run(self, chat: Hashable, work: Awaitable[T]) -> T:
+        lock, users = self._chats.get(chat) or (asyncio.Lock(), 0)
+        self._chats[chat] = (lock, users + 1)
+        try:
+            async with lock, self._slots:
+                return await work
+        finally:
+            lock, users = self._chats[chat]
+            if users == 1:
+                del self._chats[chat]  # no lock kept for chats that went quiet
+            else:
+                self._chats[chat] = (lock, users - 1)
+
+    @property
+    def chats_waiting(self) -> int:
+        return len(self._chats)
 
 
 def from_delivery(delivery: Delivery) -> Outbound:

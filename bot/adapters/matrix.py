@@ -39,7 +39,7 @@ from nio import (
     WhoamiResponse,
 )
 
-from bot.adapters.common import from_delivery, numbered, pressed
+from bot.adapters.common import PerChat, from_delivery, numbered, pressed
 from bot.messages import Attachment, Button, Inbound, Outbound
 from bot.texts import t
 from jobs import dispatch
@@ -68,6 +68,7 @@ class MatrixAdapter:
         password: str | None = None,
         access_token: str | None = None,
         device_name: str = "imbot",
+        concurrency: int = 8,
     ) -> None:
         self._handle, self._notify = handle, notify
         self.homeserver, self.user_id = homeserver.rstrip("/"), user_id
@@ -75,6 +76,7 @@ class MatrixAdapter:
         self.store_dir = store_dir
         self._choices: dict[str, tuple[Button, ...]] = {}  # room -> last numbered choices
         self._tasks: set[asyncio.Task] = set()
+        self._order = PerChat(concurrency)  # rooms at once, each room's messages in turn
         self._by_event: OrderedDict[str, tuple[Button, ...]] = OrderedDict()  # event id -> choices
         self._loop: asyncio.AbstractEventLoop | None = None
         self.client: AsyncClient | None = None
@@ -136,6 +138,8 @@ class MatrixAdapter:
         await self.client.sync_forever(timeout=30_000, full_state=False)
 
     async def close(self) -> None:
+        if self._tasks:  # the messages in flight are answered first
+            await asyncio.wait(set(self._tasks), timeout=30)
         if self.client is not None:
             await self.client.close()
 
@@ -162,9 +166,26 @@ class MatrixAdapter:
             await asyncio.sleep(0.1)
         log.warning("joined a room but never saw it in a sync; no greeting sent")
 
+    def _in_turn(self, room_id: str, work) -> None:
+        """Handle a message without holding up the sync loop: rooms at the same time,
+        each room's messages in the order they came (a number answers the choices
+        of the reply before it, so it waits for that reply)."""
+        task = asyncio.create_task(self._order.run(room_id, self._logged(work)))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _logged(work) -> None:
+        try:
+            await work
+        except Exception:  # never lost silently; the sync loop goes on
+            log.exception("a Matrix message could not be answered")
+
     async def _on_text(self, room: MatrixRoom, event: RoomMessageText) -> None:
-        if event.sender == self.user_id:
-            return
+        if event.sender != self.user_id:
+            self._in_turn(room.room_id, self._text(room, event))
+
+    async def _text(self, room: MatrixRoom, event: RoomMessageText) -> None:
         text = event.body.strip()
         button = pressed(text, self._choices.get(room.room_id, ()))
         private = _is_direct(room)
@@ -177,8 +198,10 @@ class MatrixAdapter:
         await self._answer(inbound, room.room_id)
 
     async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
-        if event.sender == self.user_id or event.key not in THUMBS_UP:
-            return
+        if event.sender != self.user_id and event.key in THUMBS_UP:
+            self._in_turn(room.room_id, self._reaction(room, event))
+
+    async def _reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
         choices = self._by_event.get(event.reacts_to, ())
         if choices and choices[0].confirms:  # a 👍 says yes to the first choice
             await self._answer(

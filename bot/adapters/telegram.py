@@ -33,18 +33,19 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import (
     AIORateLimiter,
     Application,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
     filters,
 )
 
-from bot.adapters.common import from_delivery
+from bot.adapters.common import PerChat, from_delivery
 from bot.messages import Button, Inbound, Outbound
 from bot.texts import LANGS, t
 from jobs import dispatch
 
-__all__ = ["TelegramAdapter", "split_text"]
+__all__ = ["ChatOrderProcessor", "TelegramAdapter", "split_text"]
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,27 @@ def _keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+class ChatOrderProcessor(BaseUpdateProcessor):
+    """python-telegram-bot's update processor: updates of different chats at the same
+    time (at most `limit` at once), each chat's updates in the order they came.
+    PTB's own bound only limits how many updates may wait (it takes its slot before
+    the chat's turn), so it is set high and `PerChat` does the real limiting."""
+
+    def __init__(self, limit: int, waiting: int = 10_000) -> None:
+        super().__init__(max(waiting, limit, 2))  # > 1: PTB starts a task per update
+        self.order = PerChat(limit)
+
+    async def do_process_update(self, update: object, coroutine) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        await self.order.run(chat.id if chat else None, coroutine)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+
 class TelegramAdapter:
     platform = "telegram"
     rate_per_second = 30  # Telegram: about 30 messages per second overall ...
@@ -93,8 +115,12 @@ class TelegramAdapter:
         token: str,
         base_url: str | None = None,
         menu: Callable[[str], list[tuple[str, str]]] | None = None,
+        concurrency: int = 8,
+        max_rate: int = 30,
     ) -> None:
         self._handle = handle
+        self._max_rate = max_rate  # replies per second overall
+        self._concurrency = concurrency  # updates handled at once (each chat in order)
         self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
         self._token = token
@@ -105,7 +131,10 @@ class TelegramAdapter:
 
     def build(self) -> Application:
         builder = (
-            Application.builder().token(self._token).rate_limiter(AIORateLimiter(max_retries=2))
+            Application.builder()
+            .token(self._token)
+            .rate_limiter(AIORateLimiter(overall_max_rate=self._max_rate, max_retries=2))
+            .concurrent_updates(ChatOrderProcessor(self._concurrency))
         )
         if self._base_url:
             builder = builder.base_url(self._base_url).base_file_url(

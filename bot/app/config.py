@@ -45,6 +45,10 @@ class Settings:
     telegram_webhook_port: int = 8443
     telegram_webhook_listen: str = "0.0.0.0"  # noqa: S104 - in a container; tests use 127.0.0.1
     tick_seconds: float = 10.0  # how often the outbox dispatcher wakes up
+    telegram_max_rate: int = 30  # replies per second overall (Telegram's limit for bots)
+    concurrent_updates: int = 8  # messages handled at once per process (each chat in order)
+    outbox_lease_seconds: int = 15  # a claim on outbox rows, renewed while sending
+    outbox_batch: int = 30  # rows claimed at once (about a second at Telegram's 30/s)
     data_dir: Path = field(default_factory=lambda: Path(user_data_dir("imbot", appauthor=False)))
     matrix_homeserver: str | None = None
     matrix_user: str | None = None
@@ -88,6 +92,10 @@ class Settings:
             telegram_webhook_port=_int(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
             telegram_webhook_listen=env.get("TELEGRAM_WEBHOOK_LISTEN", "").strip() or "0.0.0.0",  # noqa: S104
             tick_seconds=_int(env, "IMBOT_TICK_SECONDS", 10, 1, 3600),
+            telegram_max_rate=_int(env, "TELEGRAM_MAX_RATE", 30, 1, 1000),
+            concurrent_updates=_int(env, "IMBOT_CONCURRENT_UPDATES", 8, 1, 256),
+            outbox_lease_seconds=_int(env, "IMBOT_OUTBOX_LEASE_SECONDS", 15, 5, 3600),
+            outbox_batch=_int(env, "IMBOT_OUTBOX_BATCH", 30, 1, 1000),
             data_dir=Path(
                 env.get("IMBOT_DATA_DIR", "").strip() or user_data_dir("imbot", appauthor=False)
             ),

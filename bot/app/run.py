@@ -8,7 +8,9 @@ import asyncio
 import contextlib
 import logging
 import signal
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -137,6 +139,8 @@ def build_services(
             token=settings.telegram_token,
             base_url=settings.telegram_base_url,
             menu=router.menu,
+            concurrency=settings.concurrent_updates,
+            max_rate=settings.telegram_max_rate,
         )
         services.application = services.telegram.build()
         senders["telegram"] = services.telegram
@@ -151,8 +155,11 @@ def build_services(
             password=settings.matrix_password,
             access_token=settings.matrix_access_token,
             store_dir=settings.data_dir / "matrix",
+            concurrency=settings.concurrent_updates,
         )
         senders["matrix"] = services.matrix
+    dispatcher_options.setdefault("lease", timedelta(seconds=settings.outbox_lease_seconds))
+    dispatcher_options.setdefault("batch", settings.outbox_batch)
     services.dispatcher = Dispatcher(sessions, senders, clock=clock, **dispatcher_options)
     return services
 
@@ -166,6 +173,11 @@ def run(settings: Settings, *, telegram: bool, matrix: bool) -> None:
 
 async def _serve(settings: Settings, services: BotServices) -> None:
     loop = asyncio.get_running_loop()
+    # the handlers run the router in threads (it reads the database): one per message
+    # handled at once, and a few for the outbox's sends and the health checks
+    loop.set_default_executor(
+        ThreadPoolExecutor(settings.concurrent_updates + 4, thread_name_prefix="imbot")
+    )
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)

@@ -37,7 +37,7 @@ from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
 from jobs.editions import default_edition_text, parse_edition
 from storage import outbox
-from storage.db import make_engine, upgrade
+from storage.db import first_use_lock, make_engine, upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 
@@ -66,15 +66,17 @@ def _kb() -> KnowledgeBase:
 
 def open_database(settings: Settings) -> sessionmaker[Session]:
     """Sessions on the configured database, migrated to the newest schema first;
-    a new database gets the 2023 edition from the call."""
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
+    a new database gets the 2023 edition from the call. Any number of processes may
+    do this at once: one migrates and seeds, the others wait and find it done."""
+    engine = make_engine(settings.database_url, pool_size=settings.concurrent_updates + 4)
     sessions = session_factory(engine)
-    with sessions() as s:
-        empty = s.scalars(select(Edition.id).limit(1)).first() is None
-    if empty:
-        Timeline(sessions).load(default_edition_text())
-    _refresh_shipped_edition(sessions)
+    with first_use_lock(engine):
+        upgrade(engine, lock=False)
+        with sessions() as s:
+            empty = s.scalars(select(Edition.id).limit(1)).first() is None
+        if empty:
+            Timeline(sessions).load(default_edition_text())
+        _refresh_shipped_edition(sessions)
     return sessions
 
 

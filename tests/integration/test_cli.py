@@ -138,6 +138,8 @@ def test_database_down_at_start_exits_1(capsys, monkeypatch):
         ("IMBOT_REQUEST_TTL_HOURS", "zwei"),
         ("IMBOT_HORIZON_DAYS", "0"),
         ("IMBOT_TIMEZONE", "Mars/Olympus"),
+        ("IMBOT_CONCURRENT_UPDATES", "0"),
+        ("IMBOT_OUTBOX_LEASE_SECONDS", "2"),
     ],
 )
 def test_bad_settings_exit_1_and_name_the_variable(capsys, monkeypatch, var, value):

@@ -259,3 +259,29 @@ def test_a_room_of_three_is_a_group_and_a_dm_is_private():
     assert _is_direct(room)
     room.add_member("@tom:imbot.test", "Tom", None)
     assert not _is_direct(room)
+
+
+def test_messages_of_one_room_are_answered_in_order_while_rooms_run_at_once(bot, human):
+    """Two people write bursts at the same time; each room's replies follow its messages."""
+    anna, tom = human("anna"), human("tom")
+    says = ["!sprache en", "!sprache de", "!sprache en", "!sprache de"]
+    replies = ["I will answer in English now.", "Ich antworte jetzt auf Deutsch."] * 2
+
+    async def scenario():
+        rooms = {}
+        for person in (anna, tom):
+            await person.login()
+            rooms[person] = await person.open_dm(bot.user_id)
+            await person.wait_for("Hallo! Ich bin der Bot", rooms[person])
+        for text in says:  # interleaved, without waiting for answers
+            for person in (anna, tom):
+                await person.say(rooms[person], text)
+        for person in (anna, tom):
+            await person.until(
+                lambda p=person: sum(p.count(r) for r in set(replies)) >= 4, "4 replies"
+            )
+            got = [b for r, _, b in person.received if r == rooms[person] and b in replies]
+            assert got == replies
+            await person.close()
+
+    run(scenario())
