@@ -35,6 +35,8 @@ _PHRASES: dict[str, str] = {
     "eher ja": ASK, "not sure": ASK, "let me check": ASK, "i'll check": ASK,
     "will check": ASK, "don't know": ASK, "dont know": ASK, "not yet": ASK,
     "get back to you": ASK, "probably not": ASK, "ja nein": ASK, "yes no": ASK,
+    "noch nicht": ASK, "nicht genau": ASK, "weiß ich nicht": ASK, "weiss ich nicht": ASK,
+    "weiß noch nicht": ASK, "weiss noch nicht": ASK, "no idea": ASK, "not exactly": ASK,
     # yes in words that contain a "no" word
     "kein problem": YES, "keine ursache": YES, "no problem": YES, "no worries": YES,
     "nichts dagegen": YES, "warum nicht": YES, "why not": YES, "sounds good": YES,
@@ -62,7 +64,7 @@ _WORDS: dict[str, str] = {
     ),
     **dict.fromkeys(
         "vielleicht evtl eventuell maybe perhaps probably wahrscheinlich hmm hm "
-        "jein später later unsure".split(),
+        "jein später later unsure 🤔 ❓ 🤷".split(),
         ASK,
     ),
 }

@@ -17,6 +17,8 @@ from bot.chat.jourfixe.requests import (
     answer_request,
     ask_proposal,
     ask_request,
+    book,
+    read_series,
     slot_page,
 )
 from bot.messages import Outbound
@@ -33,6 +35,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+        if asked.kind == "series" and (weeks := read_series(text)) is not None:
+            return book(ctx, asked.data["ts"], weeks)
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
         replies = answer_asked(ctx, asked.kind, asked.data, text)

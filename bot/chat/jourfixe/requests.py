@@ -100,7 +100,28 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
         Button(t(key, ctx.lang), jf_data("book", ts, weeks))
         for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2))
     )
+    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", {"ts": ts})
     return [Outbound(t("series_question", ctx.lang, when=when(ctx, moment)), buttons)]
+
+
+# typed answers to the series question, most specific first (weeks between meetings)
+_SERIES_WORDS = (
+    (2, ("alle zwei wochen", "alle 2 wochen", "zweiwöchentlich", "zweiwöchig", "14-tägig",
+         "14tägig", "vierzehntägig", "every two weeks", "every 2 weeks", "every other week",
+         "biweekly", "bi-weekly", "fortnightly")),
+    (1, ("jede woche", "jeder woche", "wöchentlich", "weekly", "every week", "each week")),
+    (0, ("einmalig", "einmal", "nur diesen", "nur den einen", "einzeln", "once", "one-off",
+         "single", "just this one", "only this one")),
+)  # fmt: skip
+
+
+def read_series(text: str) -> int | None:
+    """ "einmal" 0, "jede Woche" 1, "alle zwei Wochen" 2 (None: not an answer)."""
+    low = " ".join(text.lower().split())
+    for weeks, words in _SERIES_WORDS:
+        if any(w in low for w in words):
+            return weeks
+    return None
 
 
 def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
