@@ -64,8 +64,20 @@ def numbered(buttons: tuple[Button, ...]) -> list[str]:
     return [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
 
 
+# A typed yes said to choices whose first one confirms something presses it, as a 👍
+# reaction does in Matrix ("ja" after "Wirklich löschen?" erases, as the button would).
+YES = frozenset({"ja", "ja bitte", "ja gerne", "jawohl", "yes", "yes please", "👍"})
+
+
 def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
-    """The button a typed number ("4" or "#4") stands for, if it is one."""
+    """The button a typed number ("4" or "#4"), a button's own label ("Ja, löschen")
+    or a plain yes (for a first choice that confirms) stands for, if it is one."""
+    plain = " ".join(text.lower().strip(" .!").replace(",", " ").split())
+    for button in buttons:
+        if " ".join(button.label.lower().replace(",", " ").split()) == plain:
+            return button
+    if plain in YES and buttons and buttons[0].confirms:
+        return buttons[0]
     text = text.strip().removeprefix("#").strip()
     if not text.isdigit():
         return None
