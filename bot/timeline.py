@@ -42,6 +42,7 @@ from jobs.program import (
     render,
     when_phrase,
 )
+from jobs.render import spec_days
 from storage import outbox
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
 
@@ -75,21 +76,22 @@ class LoadReport:
         return self.added + self.kept
 
 
-def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> str:
+def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> tuple[str, str | None]:
+    """The push's text as planned (`n` days before the step), and for a step with a
+    day what the dispatcher renders it from when it is sent ("in 7 Tagen" counted
+    from that day; jobs.render). A month-only step's words never change."""
     audience = t(f"audience_{m.audience}", lang) if m.audience != "all" else ""
     text = render(m.text[lang], edition, lang)
     if m.precision == "day":
-        when, day = relative_days(n, lang), fmt_day(m.day, lang)
-        return t(
-            "timeline_push",
-            lang,
-            title=m.title[lang],
-            when=when,
-            day=day,
-            audience=audience,
-            text=text,
-        )
-    return t(
+        fields = {
+            "title": m.title[lang],
+            "day": fmt_day(m.day, lang),
+            "audience": audience,
+            "text": text,
+        }
+        live = spec_days("timeline_push", lang, ZoneInfo(edition.timezone), m.day, **fields)
+        return t("timeline_push", lang, when=relative_days(n, lang), **fields), live
+    vague = t(
         "timeline_push_vague",
         lang,
         title=m.title[lang],
@@ -97,6 +99,7 @@ def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> str
         audience=audience,
         text=text,
     )
+    return vague, None
 
 
 def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Draft]:
@@ -111,16 +114,18 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
             due = local_moment(day, edition.remind_time, tz)
             if due <= now:
                 continue
+            text, live = _push_text(edition, m, (m.day - day).days, sub.lang)
             drafts.append(
                 outbox.Draft(
                     kind="timeline",
                     dedupe_key=f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}",
                     platform=sub.platform,
                     chat_id=sub.chat_id,
-                    text=_push_text(edition, m, (m.day - day).days, sub.lang),
+                    text=text,
                     due_at=due.astimezone(UTC),
                     event_at=event_end.astimezone(UTC),
                     ref=_ref(edition.slug, sub),
+                    render=live,
                 )
             )
     return drafts

@@ -167,3 +167,43 @@ def test_no_call_open_subscribing_offers_the_next_call_instead(router, clock, se
     assert "Zurzeit läuft keine Ausschreibung" in reply.text and reply.buttons
     with sessions() as s:
         assert s.scalars(select(Subscription)).all() == []  # nothing stored for a dead edition
+
+
+def test_timeline_pushes_are_worded_when_they_are_sent(router, sessions, clock):
+    """A push planned for 26 April ("in 7 Tagen") that goes out three days late, after
+    downtime, counts from the day it is sent; month-only steps keep the call's words."""
+    say(router, "anna", "/erinnerungen")
+    say(router, "tom", "/remind", lang_hint="en")
+    sender = Recorder()
+    worker = Dispatcher(sessions, {"console": sender}, clock=clock, sleep=lambda s: None)
+
+    clock.now = datetime(2023, 4, 29, 10, 0, tzinfo=BERLIN)  # the bot was down since the 25th
+    worker.tick()
+    sent = {d.chat_id: d.text for d in sender.sent}
+    assert sent["anna"].startswith("⏰ Erinnerung: Bewerbungsschluss – in 4 Tagen (03.05.2023).")
+    assert sent["tom"].startswith("⏰ Reminder: Application deadline – in 4 days (2023-05-03).")
+    assert all("7" not in text.split("\n")[0] for text in sent.values())
+
+    clock.now = datetime(2023, 5, 3, 8, 0, tzinfo=BERLIN)  # the 2 May push, a day late
+    worker.tick()
+    late = {d.chat_id: d.text for d in sender.sent[-2:]}
+    assert late["anna"].startswith("⏰ Erinnerung: Bewerbungsschluss – heute (03.05.2023).")
+    assert late["tom"].startswith("⏰ Reminder: Application deadline – today (2023-05-03).")
+
+    clock.now = datetime(2023, 5, 12, 10, 0, tzinfo=BERLIN)  # the talks began on the 10th
+    worker.tick()
+    talks = [d.text for d in sender.sent if "Vorgespräche –" in d.text]
+    assert talks == [
+        "⏰ Erinnerung: Vorgespräche – hat schon begonnen (10.05.2023).\nFalls Sie in die "
+        "engere Auswahl kommen: Zwischen dem 10. Mai 2023 und dem 17. Mai 2023 führt "
+        "Lokalprojekte Vorgespräche (60 bis 90 Minuten) mit Kommunen, Städten und Behörden der "
+        "engeren Auswahl.\n\nAbbestellen: /stopp"
+    ]
+
+    clock.now = datetime(2023, 9, 25, 9, 0, tzinfo=BERLIN)  # kick-off: a month, never a day
+    worker.tick()
+    kickoff = {d.chat_id: d.text for d in sender.sent if "Kick-off –" in d.text}
+    assert kickoff["anna"].startswith("⏰ Erinnerung: Kick-off – im Oktober 2023.\nFalls Sie für")
+    assert kickoff["tom"].startswith(
+        "⏰ Reminder: Kick-off – in October 2023.\nIf you are selected"
+    )
