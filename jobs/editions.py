@@ -5,7 +5,8 @@
     timezone: Europe/Berlin
     remind_time: "09:00"          # local time of the pushes
     starts_on: 2023-04-01
-    ends_on: 2024-03-31           # end of the program: Jour Fixe series stop here
+    ends_on: closing_event        # end of the program (Jour Fixe series stop here): the last
+                                  # day of that milestone, or a date like 2024-03-31
     milestones:
       - key: deadline
         day: 2023-05-03
@@ -30,6 +31,7 @@ texts that fit their columns.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
@@ -197,9 +199,9 @@ def parse_edition(text: str) -> EditionData:
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", remind):
         errors.append(f"line {line}: remind_time {remind!r} must look like 09:00")
         remind = "09:00"
-    starts, ends = _date(raw, "starts_on", line, errors), _date(raw, "ends_on", line, errors)
-    if starts and ends and ends < starts:
-        errors.append(f"line {line}: ends_on is before starts_on")
+    starts = _date(raw, "starts_on", line, errors)
+    ends_ref = raw.get("ends_on") if isinstance(raw.get("ends_on"), str) else None
+    ends = None if ends_ref else _date(raw, "ends_on", line, errors)
     milestones = []
     items = raw.get("milestones")
     if not isinstance(items, list) or not items:
@@ -213,14 +215,19 @@ def parse_edition(text: str) -> EditionData:
         m = _milestone(item, line, errors)
         if m and m.key in keys:
             errors.append(f"line {item['__line__']}: milestone key {m.key!r} appears twice")
-        if m and starts and ends and not starts <= m.day <= ends:
-            errors.append(
-                f"line {item['__line__']}: milestone {m.key!r} on {m.day} is outside the "
-                f"edition ({starts} – {ends})"
-            )
         if m:
             keys.add(m.key)
-            milestones.append(m)
+            milestones.append((item["__line__"], m))
+    if ends_ref:
+        ends = _end_of(ends_ref, [m for _, m in milestones], line, errors)
+    if starts and ends and ends < starts:
+        errors.append(f"line {line}: ends_on is before starts_on")
+    for at, m in milestones:
+        if starts and ends and not starts <= m.day <= ends:
+            errors.append(
+                f"line {at}: milestone {m.key!r} on {m.day} is outside the "
+                f"edition ({starts} – {ends})"
+            )
     quiet, holidays = _quiet_days(raw.get("no_pushes_on"), line, errors)
     call = raw.get("call")
     call_file = call_origin = None
@@ -240,13 +247,29 @@ def parse_edition(text: str) -> EditionData:
         time.fromisoformat(remind),
         starts,
         ends,
-        tuple(sorted(milestones, key=lambda m: m.day)),
+        tuple(sorted((m for _, m in milestones), key=lambda m: m.day)),
         quiet,
         holidays,
         call_file,
         call_origin,
         text,
     )
+
+
+def _end_of(key: str, milestones: list[MilestoneData], line: int, errors: list[str]) -> date | None:
+    """`ends_on: closing_event`: the program ends on that milestone's last day (the end
+    of its month when the call names only the month), so the date is stated once."""
+    m = next((m for m in milestones if m.key == key.strip()), None)
+    if m is None:
+        known = ", ".join(m.key for m in milestones) or "none"
+        errors.append(
+            f"line {line}: ends_on {key!r} is neither a date like 2024-03-31 nor a milestone "
+            f"of this edition (milestones: {known})"
+        )
+        return None
+    if m.precision in ("month", "early_month", "end_month"):
+        return m.day.replace(day=monthrange(m.day.year, m.day.month)[1])
+    return m.until or m.day
 
 
 def _quiet_days(raw: object, line: int, errors: list[str]) -> tuple[tuple[int, ...], str | None]:
