@@ -44,6 +44,7 @@ from jobs.program import (
 )
 from jobs.render import spec_days
 from storage import outbox
+from storage.db import dialect_insert
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
 
 __all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan"]
@@ -373,30 +374,32 @@ class Timeline:
         return len(drafts)
 
     def watch_next_call(self, sub: Subscriber) -> bool:
-        """Tell this chat once when a new edition is activated. False if it waits already."""
+        """Tell this chat once when a new edition is activated. False if it waits already.
+        An upsert (INSERT … ON CONFLICT DO NOTHING, then a conditional UPDATE), so the
+        same chat pressing twice at once stores one watch and raises nothing."""
         now = self._clock()
+        mine = (NextCallWatch.platform == sub.platform, NextCallWatch.user_id == sub.user_id)
         with self._sessions() as s:
-            row = s.scalars(
-                select(NextCallWatch).where(
-                    NextCallWatch.platform == sub.platform, NextCallWatch.user_id == sub.user_id
-                )
-            ).first()
-            if row is not None and row.notified_at is None:
-                row.chat_id, row.lang = sub.chat_id, sub.lang
-                s.commit()
-                return False
             active = s.scalars(select(Edition.slug).where(Edition.active.is_(True))).first()
-            row = row or NextCallWatch(platform=sub.platform, user_id=sub.user_id)
-            row.chat_id, row.lang, row.created_at, row.after_slug = (
-                sub.chat_id,
-                sub.lang,
-                now,
-                active,
-            )
-            row.notified_at = row.notified_slug = None
-            s.add(row)
+            fresh = {"chat_id": sub.chat_id, "lang": sub.lang}
+            armed = {**fresh, "created_at": now, "after_slug": active}
+            added = s.execute(
+                dialect_insert(s, NextCallWatch)
+                .values(platform=sub.platform, user_id=sub.user_id, **armed)
+                .on_conflict_do_nothing(index_elements=["platform", "user_id"])
+                .returning(NextCallWatch.id)
+            ).first()
+            rearmed = 0
+            if added is None:  # there is one: fired before (arm it again), or waiting
+                rearmed = s.execute(
+                    update(NextCallWatch)
+                    .where(*mine, NextCallWatch.notified_at.is_not(None))
+                    .values(**armed, notified_at=None, notified_slug=None)
+                ).rowcount
+                if not rearmed:
+                    s.execute(update(NextCallWatch).where(*mine).values(**fresh))
             s.commit()
-            return True
+            return added is not None or rearmed > 0
 
     def follow(self, platform: str, user_id: str, follow: bool) -> None:
         """Whether this chat's subscription moves along to the next edition."""

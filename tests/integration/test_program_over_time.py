@@ -206,3 +206,34 @@ def test_timeline_pushes_are_worded_when_they_are_sent(router, sessions, clock):
     assert kickoff["tom"].startswith(
         "⏰ Reminder: Kick-off – in October 2023.\nIf you are selected"
     )
+
+
+def test_next_call_pressed_twice_at_once_stores_one_watch(timeline, sessions, clock):
+    """The same chat pressing /naechste twice at once (two updates in flight): one watch,
+    one "subscribed" and one "already", no IntegrityError; thirty chats at once."""
+    import threading
+
+    from bot.timeline import Subscriber
+    from storage.models import NextCallWatch
+
+    clock.now = datetime(2026, 11, 26, 10, 0, tzinfo=BERLIN)
+    subs = [Subscriber("console", f"u{i}", f"u{i}", "de") for i in range(30)]
+    barrier, results = threading.Barrier(2 * len(subs)), []
+
+    def press(sub):
+        barrier.wait()
+        try:
+            results.append((sub.user_id, timeline.watch_next_call(sub)))
+        except Exception as exc:  # the failure this test is about
+            results.append((sub.user_id, exc))
+
+    threads = [threading.Thread(target=press, args=(sub,)) for sub in subs for _ in range(2)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert [r for r in results if not isinstance(r[1], bool)] == []
+    assert sorted(results) == sorted((sub.user_id, new) for sub in subs for new in (False, True))
+    with sessions() as s:
+        assert len(s.scalars(select(NextCallWatch)).all()) == len(subs)
+    assert timeline.watch_next_call(subs[0]) is False  # still waiting
