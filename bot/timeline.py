@@ -12,6 +12,7 @@ Sunday or public holiday goes out on the workday before (the edition's
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.localtime import Clock, local_moment, system_clock
 from bot.texts import fmt_day, relative_days, t
-from faq.kb import KnowledgeBase
+from faq.kb import MAX_FILE_BYTES as KB_MAX_BYTES
+from faq.kb import KnowledgeBase, KnowledgeBaseError
 from jobs.editions import (
     EditionData,
     EditionError,
@@ -71,6 +73,7 @@ class LoadReport:
     notified: int = 0  # next-call watches that fire with this edition
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
+    kb_entries: int = 0  # entries of the knowledge base the bot answers from (0: not checked)
 
     @property
     def planned(self) -> int:
@@ -166,10 +169,31 @@ def bundle_problems(edition: EditionData, base: Path | None, kb: KnowledgeBase |
             missing.setdefault(name, []).append(f"FAQ {entry.id}")
         if call is not None and _squash(entry.source) not in _squash(call):
             problems.append(f"FAQ {entry.id}: its source passage is not in the call's text")
+    if kb is not None and not any(entry.id == "contact" for entry in kb.entries):
+        problems.append(
+            "FAQ: the knowledge base needs an entry 'contact' (the bot names the contacts "
+            "from it when it cannot answer)"
+        )
     for name, where in sorted(missing.items()):
         users = ", ".join(dict.fromkeys(where))
         problems.append(f"milestone {name!r} is missing (the texts of {users} use it)")
     return problems
+
+
+def _read_kb(name: str, base: Path | None) -> tuple[KnowledgeBase | None, bytes | None, list[str]]:
+    """The knowledge base a bundle names, beside its edition file, with the loader's limits."""
+    if Path(name).name != name:
+        return None, None, [f"call: knowledge_base {name!r} must be a file beside the edition"]
+    folder = base if base is not None else default_edition_path().parent
+    try:
+        with (folder / name).open("rb") as f:
+            raw = f.read(KB_MAX_BYTES + 1)
+    except OSError:
+        return None, None, [f"call: the knowledge base {name!r} is not beside the edition file"]
+    try:
+        return KnowledgeBase.from_bytes(raw, name), raw, []
+    except KnowledgeBaseError as exc:
+        return None, None, [f"knowledge base {exc}"]
 
 
 @lru_cache(maxsize=8)
@@ -218,11 +242,32 @@ class Timeline:
 
     def check(self, text: str, base: Path | None = None) -> EditionData:
         """Parse an edition and check its bundle; EditionError lists every problem."""
+        return self._checked(text, base)[0]
+
+    def _checked(
+        self, text: str, base: Path | None
+    ) -> tuple[EditionData, bytes | None, KnowledgeBase | None]:
+        """The edition and its own knowledge base's file (None: the shipped one), the
+        whole bundle checked together: the call's text, every placeholder a
+        milestone, every quoted passage in the text, the knowledge base's limits."""
         data = parse_edition(text)
-        problems = bundle_problems(data, base, self._kb)
+        kb, raw, problems = self._kb, None, []
+        if data.kb_file:
+            kb, raw, problems = _read_kb(data.kb_file, base)
+        problems += bundle_problems(data, base, kb)
         if problems:
             raise EditionError("\n".join(problems))
-        return data
+        return data, raw, kb
+
+    def kb_version(self) -> str | None:
+        """The version of the active edition's own knowledge base (None: the shipped one)."""
+        with self._sessions() as s:
+            return s.scalars(select(Edition.kb_version).where(Edition.active.is_(True))).first()
+
+    def kb_source(self, version: str) -> str | None:
+        with self._sessions() as s:
+            stmt = select(Edition.kb_source).where(Edition.kb_version == version).limit(1)
+            return s.scalars(stmt).first()
 
     def load(self, text: str, base: Path | None = None, *, dry_run: bool = False) -> LoadReport:
         """Validate an edition (and its bundle), store and activate it, and re-plan the
@@ -230,9 +275,9 @@ class Timeline:
         subscribers of the one active before who follow the program, drops that
         edition's unsent pushes, and fires the next-call watches. With `dry_run`
         nothing is kept; the report says what would change."""
-        data = self.check(text, base)  # EditionError before anything is written
+        data, kb_raw, kb = self._checked(text, base)  # EditionError before anything is written
         now = self._clock()
-        report = LoadReport(data, dry_run=dry_run)
+        report = LoadReport(data, dry_run=dry_run, kb_entries=len(kb) if kb else 0)
         with self._sessions() as s:
             before = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
             if before is not None and before.slug != data.slug:
@@ -244,6 +289,8 @@ class Timeline:
             e.name, e.timezone, e.remind_time = data.name, data.timezone, data.remind_time
             e.starts_on, e.ends_on, e.active, e.loaded_at = data.starts_on, data.ends_on, True, now
             e.source = text
+            e.kb_source = kb_raw.decode("utf-8") if kb_raw is not None else None
+            e.kb_version = hashlib.sha256(kb_raw).hexdigest()[:16] if kb_raw is not None else None
             s.add(e)
             s.flush()
             s.execute(delete(Milestone).where(Milestone.edition_id == e.id))

@@ -15,6 +15,7 @@
         remind_days_before: [7, 1]
     no_pushes_on: {weekdays: [sunday], holidays: DE}   # the default; DE-BY for Bavaria
     call: {text: call-2023.de.txt, origin: "where the text comes from"}
+    # a new call brings its knowledge base: call: {..., knowledge_base: call-2027.yaml}
 
 A milestone may also say how exact the call is about it (`precision`: day, month,
 early_month, end_month, after), when a range of days ends (`until`), and whom it
@@ -92,6 +93,7 @@ class EditionData:
     holidays: str | None = "DE"  # and none on public holidays of this country[-region]
     call_file: str | None = None  # the call's text, beside the edition file
     call_origin: str | None = None  # where that text comes from
+    kb_file: str | None = None  # the call's knowledge base, beside it (else the shipped one)
     source: str = ""  # the edition file as loaded (kept in the database)
 
     def milestone(self, key: str) -> MilestoneData | None:
@@ -230,7 +232,7 @@ def parse_edition(text: str) -> EditionData:
             )
     quiet, holidays = _quiet_days(raw.get("no_pushes_on"), line, errors)
     call = raw.get("call")
-    call_file = call_origin = None
+    call_file = call_origin = kb_file = None
     if call is not None:
         if not isinstance(call, dict) or not isinstance(call.get("text"), str):
             errors.append(f"line {line}: call needs text: FILE (the call, beside this file)")
@@ -238,6 +240,12 @@ def parse_edition(text: str) -> EditionData:
             call_file, call_origin = call["text"], str(call.get("origin") or "").strip() or None
             if not call_origin:
                 errors.append(f"line {call['__line__']}: call needs origin: where the text is from")
+            kb_file = call.get("knowledge_base")
+            if kb_file is not None and not (isinstance(kb_file, str) and kb_file.strip()):
+                errors.append(
+                    f"line {call['__line__']}: call knowledge_base names a YAML file beside "
+                    "this one (or leave it out: the shipped knowledge base)"
+                )
     if errors:
         raise EditionError("\n".join(errors))
     return EditionData(
@@ -252,6 +260,7 @@ def parse_edition(text: str) -> EditionData:
         holidays,
         call_file,
         call_origin,
+        kb_file.strip() if kb_file else None,
         text,
     )
 
