@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_USAGE
 
-__all__ = ["add_parsers"]
+__all__ = ["add_parsers", "edition_file"]
 
 
 def add_parsers(actions) -> None:
@@ -64,21 +64,10 @@ def _timeline(settings, now=None):
 def _load(settings, args: argparse.Namespace) -> int:
     from jobs.editions import MAX_FILE_BYTES, EditionError, read_edition_file
 
-    path = Path(args.file)
-    if path.is_dir():
-        found = _edition_files(path)
-        if len(found) != 1:
-            names = ", ".join(p.name for p in found) or "none"
-            print(
-                f"imbot: {path} needs exactly one edition file (a YAML mapping with "
-                f"milestones); found: {names}. Name it: imbot admin edition load "
-                f"{path}/FILE.yaml",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-        path = found[0]
-    if not path.is_file():
-        print(f"imbot: no such file or folder: {path}", file=sys.stderr)
+    try:
+        path = edition_file(Path(args.file))
+    except OSError as exc:
+        print(f"imbot: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
         with path.open("rb") as f:
@@ -103,6 +92,22 @@ def _load(settings, args: argparse.Namespace) -> int:
     if report.dry_run:
         print("Dry run: nothing was changed.")
     return EXIT_OK
+
+
+def edition_file(path: Path) -> Path:
+    """The edition file of a bundle folder (or `path` itself); OSError says what is wrong."""
+    if path.is_dir():
+        found = _edition_files(path)
+        if len(found) != 1:
+            names = ", ".join(p.name for p in found) or "none"
+            raise OSError(
+                f"{path} needs exactly one edition file (a YAML mapping with milestones); "
+                f"found: {names}. Name the file: {path}/FILE.yaml"
+            )
+        return found[0]
+    if not path.is_file():
+        raise OSError(f"no such file or folder: {path}")
+    return path
 
 
 def _edition_files(folder: Path) -> list[Path]:
