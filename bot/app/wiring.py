@@ -53,6 +53,7 @@ __all__ = [
     "expire_requests",
     "files_dir",
     "offset_clock",
+    "warmed",
     "open_database",
     "people_service",
 ]
@@ -96,7 +97,14 @@ class ActiveMatcher:
         if source is None:
             return _shipped_matcher()
         log.info("the active edition's knowledge base changed (%s): building its matcher", version)
-        return Matcher(KnowledgeBase.from_bytes(source.encode("utf-8"), f"edition kb {version}"))
+        return warmed(Matcher(KnowledgeBase.from_bytes(source.encode("utf-8"), f"kb {version}")))
+
+
+def warmed(matcher: Matcher) -> Matcher:
+    """The matcher with all three rankers built (the embedding index is otherwise built
+    on the first question), so the time is spent once, under the lock."""
+    matcher.match("Wann ist Bewerbungsschluss?")
+    return matcher
 
 
 @cache
