@@ -89,3 +89,37 @@ def test_the_bundle_is_checked_as_a_whole_and_nothing_is_stored(router, sessions
     with sessions() as s:
         assert s.query(Edition.kb_version).filter_by(slug="2023").scalar() is None
     assert "fünf" in say(router, "anna", ASK)[0].text
+
+
+def test_questions_arriving_during_a_switch_build_the_new_matcher_once(sessions, tmp_path, kb):
+    import threading
+
+    from bot.app.wiring import ActiveMatcher
+
+    class Counting(ActiveMatcher):
+        builds: list = []
+
+        def _build(self, version):
+            self.builds.append(version)
+            return super()._build(version)
+
+    timeline = Timeline(sessions, kb=kb)
+    timeline.load(default_edition_text())
+    active = Counting(timeline)
+    assert "fünf" in active().kb.get("number_of_projects").answer["de"]
+    bundle = write_call_bundle(tmp_path / "b", kb_changes=SIX, call_changes=SIX[:1])
+    timeline.load(bundle.read_text(encoding="utf-8"), bundle.parent)
+    barrier, seen = threading.Barrier(8), []
+
+    def ask():
+        barrier.wait()
+        seen.append(active())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(Counting.builds) == 2 and Counting.builds[0] is None  # shipped, then the new
+    assert len({id(m) for m in seen}) == 1
+    assert "sechs" in seen[0].kb.get("number_of_projects").answer["de"]
