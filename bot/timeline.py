@@ -448,6 +448,36 @@ class Timeline:
             s.commit()
             return added is not None or rearmed > 0
 
+    def set_lang(self, platform: str, user_id: str, lang: str) -> int:
+        """A chat changed its language (/sprache): its unsent pushes and its next-call
+        message are planned anew in that language (sent ones stay sent). Returns the
+        pushes planned anew."""
+        now = self._clock()
+        planned = 0
+        with self._sessions() as s:
+            stmt = (
+                select(Subscription, Edition)
+                .join(Edition)
+                .where(
+                    Subscription.platform == platform,
+                    Subscription.user_id == user_id,
+                    Subscription.stopped_at.is_(None),
+                    Subscription.lang != lang,
+                )
+            )
+            for sub, edition in s.execute(stmt).all():
+                sub.lang = lang
+                subscriber = Subscriber(platform, user_id, sub.chat_id, lang)
+                self._take_pending(s, _ref(edition.slug, subscriber))
+                planned += outbox.enqueue(s, plan(_data(edition), subscriber, now), now)
+            s.execute(
+                update(NextCallWatch)
+                .where(NextCallWatch.platform == platform, NextCallWatch.user_id == user_id)
+                .values(lang=lang)
+            )
+            s.commit()
+        return planned
+
     def follow(self, platform: str, user_id: str, follow: bool) -> None:
         """Whether this chat's subscription moves along to the next edition."""
         with self._sessions() as s:

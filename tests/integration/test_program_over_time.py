@@ -237,3 +237,22 @@ def test_next_call_pressed_twice_at_once_stores_one_watch(timeline, sessions, cl
     with sessions() as s:
         assert len(s.scalars(select(NextCallWatch)).all()) == len(subs)
     assert timeline.watch_next_call(subs[0]) is False  # still waiting
+
+
+def test_a_chat_that_changes_its_language_gets_its_pushes_in_it(router, sessions, clock):
+    say(router, "anna", "/erinnerungen")
+    sender = Recorder()
+    worker = Dispatcher(sessions, {"console": sender}, clock=clock, sleep=lambda s: None)
+    clock.now = datetime(2023, 4, 26, 10, 0, tzinfo=BERLIN)
+    worker.tick()
+    assert [d.text.split(" – ")[0] for d in sender.sent] == ["⏰ Erinnerung: Bewerbungsschluss"]
+    before = len(pending(sessions, "anna"))
+
+    say(router, "anna", "/sprache en")
+    after = pending(sessions, "anna")
+    assert len(after) == before and all(r.text.startswith("⏰ Reminder: ") for r in after)
+    clock.now = datetime(2023, 5, 2, 10, 0, tzinfo=BERLIN)
+    worker.tick()
+    assert [d.text.split("\n")[0] for d in sender.sent[1:]] == [
+        "⏰ Reminder: Application deadline – tomorrow (2023-05-03)."
+    ]  # the 26 April push is not sent again
