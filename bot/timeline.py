@@ -12,6 +12,7 @@ Sunday or public holiday goes out on the workday before (the edition's
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
@@ -24,7 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.localtime import Clock, local_moment, system_clock
 from bot.texts import fmt_day, relative_days, t
-from faq.kb import KnowledgeBase
+from faq.kb import MAX_FILE_BYTES as KB_MAX_BYTES
+from faq.kb import KnowledgeBase, KnowledgeBaseError
 from jobs.editions import (
     EditionData,
     EditionError,
@@ -42,7 +44,9 @@ from jobs.program import (
     render,
     when_phrase,
 )
+from jobs.render import spec_days
 from storage import outbox
+from storage.db import dialect_insert
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
 
 __all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan"]
@@ -69,27 +73,29 @@ class LoadReport:
     notified: int = 0  # next-call watches that fire with this edition
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)
+    kb_entries: int = 0  # entries of the knowledge base the bot answers from (0: not checked)
 
     @property
     def planned(self) -> int:
         return self.added + self.kept
 
 
-def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> str:
+def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> tuple[str, str | None]:
+    """The push's text as planned (`n` days before the step), and for a step with a
+    day what the dispatcher renders it from when it is sent ("in 7 Tagen" counted
+    from that day; jobs.render). A month-only step's words never change."""
     audience = t(f"audience_{m.audience}", lang) if m.audience != "all" else ""
     text = render(m.text[lang], edition, lang)
     if m.precision == "day":
-        when, day = relative_days(n, lang), fmt_day(m.day, lang)
-        return t(
-            "timeline_push",
-            lang,
-            title=m.title[lang],
-            when=when,
-            day=day,
-            audience=audience,
-            text=text,
-        )
-    return t(
+        fields = {
+            "title": m.title[lang],
+            "day": fmt_day(m.day, lang),
+            "audience": audience,
+            "text": text,
+        }
+        live = spec_days("timeline_push", lang, ZoneInfo(edition.timezone), m.day, **fields)
+        return t("timeline_push", lang, when=relative_days(n, lang), **fields), live
+    vague = t(
         "timeline_push_vague",
         lang,
         title=m.title[lang],
@@ -97,6 +103,7 @@ def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> str
         audience=audience,
         text=text,
     )
+    return vague, None
 
 
 def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Draft]:
@@ -111,16 +118,18 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
             due = local_moment(day, edition.remind_time, tz)
             if due <= now:
                 continue
+            text, live = _push_text(edition, m, (m.day - day).days, sub.lang)
             drafts.append(
                 outbox.Draft(
                     kind="timeline",
                     dedupe_key=f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}",
                     platform=sub.platform,
                     chat_id=sub.chat_id,
-                    text=_push_text(edition, m, (m.day - day).days, sub.lang),
+                    text=text,
                     due_at=due.astimezone(UTC),
                     event_at=event_end.astimezone(UTC),
                     ref=_ref(edition.slug, sub),
+                    render=live,
                 )
             )
     return drafts
@@ -160,10 +169,31 @@ def bundle_problems(edition: EditionData, base: Path | None, kb: KnowledgeBase |
             missing.setdefault(name, []).append(f"FAQ {entry.id}")
         if call is not None and _squash(entry.source) not in _squash(call):
             problems.append(f"FAQ {entry.id}: its source passage is not in the call's text")
+    if kb is not None and not any(entry.id == "contact" for entry in kb.entries):
+        problems.append(
+            "FAQ: the knowledge base needs an entry 'contact' (the bot names the contacts "
+            "from it when it cannot answer)"
+        )
     for name, where in sorted(missing.items()):
         users = ", ".join(dict.fromkeys(where))
         problems.append(f"milestone {name!r} is missing (the texts of {users} use it)")
     return problems
+
+
+def _read_kb(name: str, base: Path | None) -> tuple[KnowledgeBase | None, bytes | None, list[str]]:
+    """The knowledge base a bundle names, beside its edition file, with the loader's limits."""
+    if Path(name).name != name:
+        return None, None, [f"call: knowledge_base {name!r} must be a file beside the edition"]
+    folder = base if base is not None else default_edition_path().parent
+    try:
+        with (folder / name).open("rb") as f:
+            raw = f.read(KB_MAX_BYTES + 1)
+    except OSError:
+        return None, None, [f"call: the knowledge base {name!r} is not beside the edition file"]
+    try:
+        return KnowledgeBase.from_bytes(raw, name), raw, []
+    except KnowledgeBaseError as exc:
+        return None, None, [f"knowledge base {exc}"]
 
 
 @lru_cache(maxsize=8)
@@ -212,11 +242,32 @@ class Timeline:
 
     def check(self, text: str, base: Path | None = None) -> EditionData:
         """Parse an edition and check its bundle; EditionError lists every problem."""
+        return self._checked(text, base)[0]
+
+    def _checked(
+        self, text: str, base: Path | None
+    ) -> tuple[EditionData, bytes | None, KnowledgeBase | None]:
+        """The edition and its own knowledge base's file (None: the shipped one), the
+        whole bundle checked together: the call's text, every placeholder a
+        milestone, every quoted passage in the text, the knowledge base's limits."""
         data = parse_edition(text)
-        problems = bundle_problems(data, base, self._kb)
+        kb, raw, problems = self._kb, None, []
+        if data.kb_file:
+            kb, raw, problems = _read_kb(data.kb_file, base)
+        problems += bundle_problems(data, base, kb)
         if problems:
             raise EditionError("\n".join(problems))
-        return data
+        return data, raw, kb
+
+    def kb_version(self) -> str | None:
+        """The version of the active edition's own knowledge base (None: the shipped one)."""
+        with self._sessions() as s:
+            return s.scalars(select(Edition.kb_version).where(Edition.active.is_(True))).first()
+
+    def kb_source(self, version: str) -> str | None:
+        with self._sessions() as s:
+            stmt = select(Edition.kb_source).where(Edition.kb_version == version).limit(1)
+            return s.scalars(stmt).first()
 
     def load(self, text: str, base: Path | None = None, *, dry_run: bool = False) -> LoadReport:
         """Validate an edition (and its bundle), store and activate it, and re-plan the
@@ -224,9 +275,9 @@ class Timeline:
         subscribers of the one active before who follow the program, drops that
         edition's unsent pushes, and fires the next-call watches. With `dry_run`
         nothing is kept; the report says what would change."""
-        data = self.check(text, base)  # EditionError before anything is written
+        data, kb_raw, kb = self._checked(text, base)  # EditionError before anything is written
         now = self._clock()
-        report = LoadReport(data, dry_run=dry_run)
+        report = LoadReport(data, dry_run=dry_run, kb_entries=len(kb) if kb else 0)
         with self._sessions() as s:
             before = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
             if before is not None and before.slug != data.slug:
@@ -238,6 +289,8 @@ class Timeline:
             e.name, e.timezone, e.remind_time = data.name, data.timezone, data.remind_time
             e.starts_on, e.ends_on, e.active, e.loaded_at = data.starts_on, data.ends_on, True, now
             e.source = text
+            e.kb_source = kb_raw.decode("utf-8") if kb_raw is not None else None
+            e.kb_version = hashlib.sha256(kb_raw).hexdigest()[:16] if kb_raw is not None else None
             s.add(e)
             s.flush()
             s.execute(delete(Milestone).where(Milestone.edition_id == e.id))
@@ -368,30 +421,62 @@ class Timeline:
         return len(drafts)
 
     def watch_next_call(self, sub: Subscriber) -> bool:
-        """Tell this chat once when a new edition is activated. False if it waits already."""
+        """Tell this chat once when a new edition is activated. False if it waits already.
+        An upsert (INSERT … ON CONFLICT DO NOTHING, then a conditional UPDATE), so the
+        same chat pressing twice at once stores one watch and raises nothing."""
         now = self._clock()
+        mine = (NextCallWatch.platform == sub.platform, NextCallWatch.user_id == sub.user_id)
         with self._sessions() as s:
-            row = s.scalars(
-                select(NextCallWatch).where(
-                    NextCallWatch.platform == sub.platform, NextCallWatch.user_id == sub.user_id
-                )
-            ).first()
-            if row is not None and row.notified_at is None:
-                row.chat_id, row.lang = sub.chat_id, sub.lang
-                s.commit()
-                return False
             active = s.scalars(select(Edition.slug).where(Edition.active.is_(True))).first()
-            row = row or NextCallWatch(platform=sub.platform, user_id=sub.user_id)
-            row.chat_id, row.lang, row.created_at, row.after_slug = (
-                sub.chat_id,
-                sub.lang,
-                now,
-                active,
-            )
-            row.notified_at = row.notified_slug = None
-            s.add(row)
+            fresh = {"chat_id": sub.chat_id, "lang": sub.lang}
+            armed = {**fresh, "created_at": now, "after_slug": active}
+            added = s.execute(
+                dialect_insert(s, NextCallWatch)
+                .values(platform=sub.platform, user_id=sub.user_id, **armed)
+                .on_conflict_do_nothing(index_elements=["platform", "user_id"])
+                .returning(NextCallWatch.id)
+            ).first()
+            rearmed = 0
+            if added is None:  # there is one: fired before (arm it again), or waiting
+                rearmed = s.execute(
+                    update(NextCallWatch)
+                    .where(*mine, NextCallWatch.notified_at.is_not(None))
+                    .values(**armed, notified_at=None, notified_slug=None)
+                ).rowcount
+                if not rearmed:
+                    s.execute(update(NextCallWatch).where(*mine).values(**fresh))
             s.commit()
-            return True
+            return added is not None or rearmed > 0
+
+    def set_lang(self, platform: str, user_id: str, lang: str) -> int:
+        """A chat changed its language (/sprache): its unsent pushes and its next-call
+        message are planned anew in that language (sent ones stay sent). Returns the
+        pushes planned anew."""
+        now = self._clock()
+        planned = 0
+        with self._sessions() as s:
+            stmt = (
+                select(Subscription, Edition)
+                .join(Edition)
+                .where(
+                    Subscription.platform == platform,
+                    Subscription.user_id == user_id,
+                    Subscription.stopped_at.is_(None),
+                    Subscription.lang != lang,
+                )
+            )
+            for sub, edition in s.execute(stmt).all():
+                sub.lang = lang
+                subscriber = Subscriber(platform, user_id, sub.chat_id, lang)
+                self._take_pending(s, _ref(edition.slug, subscriber))
+                planned += outbox.enqueue(s, plan(_data(edition), subscriber, now), now)
+            s.execute(
+                update(NextCallWatch)
+                .where(NextCallWatch.platform == platform, NextCallWatch.user_id == user_id)
+                .values(lang=lang)
+            )
+            s.commit()
+        return planned
 
     def follow(self, platform: str, user_id: str, follow: bool) -> None:
         """Whether this chat's subscription moves along to the next edition."""

@@ -95,23 +95,29 @@ class KnowledgeBase:
     def from_files(cls, paths: list[Path]) -> KnowledgeBase:
         entries: list[Entry] = []
         for path in sorted(paths):
-            data = path.read_bytes()
-            if len(data) > MAX_FILE_BYTES:
-                raise KnowledgeBaseError(f"{path.name}: larger than {MAX_FILE_BYTES} bytes")
-            try:
-                raw = yaml.load(data.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe
-            except UnicodeDecodeError as exc:
-                raise KnowledgeBaseError(f"{path.name}: byte {exc.start} is not UTF-8") from None
-            except yaml.YAMLError as exc:
-                raise KnowledgeBaseError(f"{path.name}: not valid YAML: {exc}") from exc
-            if not isinstance(raw, list):
-                raise KnowledgeBaseError(f"{path.name}: expected a list of entries")
-            if len(entries) + len(raw) > MAX_ENTRIES:
-                raise KnowledgeBaseError(f"{path.name}: more than {MAX_ENTRIES} entries in all")
-            entries.extend(
-                _parse_entry(item, f"{path.name} entry {i + 1}") for i, item in enumerate(raw)
-            )
+            entries.extend(_entries(path.read_bytes(), path.name, len(entries)))
         return cls(tuple(entries))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str) -> KnowledgeBase:
+        """One knowledge-base file's content (a call bundle's), with the same limits."""
+        return cls(tuple(_entries(data, name, 0)))
+
+
+def _entries(data: bytes, name: str, before: int) -> list[Entry]:
+    if len(data) > MAX_FILE_BYTES:
+        raise KnowledgeBaseError(f"{name}: larger than {MAX_FILE_BYTES} bytes")
+    try:
+        raw = yaml.load(data.decode("utf-8"), Loader=_StrictLoader)  # noqa: S506 - safe
+    except UnicodeDecodeError as exc:
+        raise KnowledgeBaseError(f"{name}: byte {exc.start} is not UTF-8") from None
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, list):
+        raise KnowledgeBaseError(f"{name}: expected a list of entries")
+    if before + len(raw) > MAX_ENTRIES:
+        raise KnowledgeBaseError(f"{name}: more than {MAX_ENTRIES} entries in all")
+    return [_parse_entry(item, f"{name} entry {i + 1}") for i, item in enumerate(raw)]
 
 
 def _bilingual(raw: dict, key: str, where: str, *, many: bool) -> dict:

@@ -5,7 +5,8 @@
     timezone: Europe/Berlin
     remind_time: "09:00"          # local time of the pushes
     starts_on: 2023-04-01
-    ends_on: 2024-03-31           # end of the program: Jour Fixe series stop here
+    ends_on: closing_event        # end of the program (Jour Fixe series stop here): the last
+                                  # day of that milestone, or a date like 2024-03-31
     milestones:
       - key: deadline
         day: 2023-05-03
@@ -14,6 +15,7 @@
         remind_days_before: [7, 1]
     no_pushes_on: {weekdays: [sunday], holidays: DE}   # the default; DE-BY for Bavaria
     call: {text: call-2023.de.txt, origin: "where the text comes from"}
+    # a new call brings its knowledge base: call: {..., knowledge_base: call-2027.yaml}
 
 A milestone may also say how exact the call is about it (`precision`: day, month,
 early_month, end_month, after), when a range of days ends (`until`), and whom it
@@ -30,6 +32,7 @@ texts that fit their columns.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import cache
@@ -90,6 +93,7 @@ class EditionData:
     holidays: str | None = "DE"  # and none on public holidays of this country[-region]
     call_file: str | None = None  # the call's text, beside the edition file
     call_origin: str | None = None  # where that text comes from
+    kb_file: str | None = None  # the call's knowledge base, beside it (else the shipped one)
     source: str = ""  # the edition file as loaded (kept in the database)
 
     def milestone(self, key: str) -> MilestoneData | None:
@@ -197,9 +201,9 @@ def parse_edition(text: str) -> EditionData:
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", remind):
         errors.append(f"line {line}: remind_time {remind!r} must look like 09:00")
         remind = "09:00"
-    starts, ends = _date(raw, "starts_on", line, errors), _date(raw, "ends_on", line, errors)
-    if starts and ends and ends < starts:
-        errors.append(f"line {line}: ends_on is before starts_on")
+    starts = _date(raw, "starts_on", line, errors)
+    ends_ref = raw.get("ends_on") if isinstance(raw.get("ends_on"), str) else None
+    ends = None if ends_ref else _date(raw, "ends_on", line, errors)
     milestones = []
     items = raw.get("milestones")
     if not isinstance(items, list) or not items:
@@ -213,17 +217,22 @@ def parse_edition(text: str) -> EditionData:
         m = _milestone(item, line, errors)
         if m and m.key in keys:
             errors.append(f"line {item['__line__']}: milestone key {m.key!r} appears twice")
-        if m and starts and ends and not starts <= m.day <= ends:
-            errors.append(
-                f"line {item['__line__']}: milestone {m.key!r} on {m.day} is outside the "
-                f"edition ({starts} – {ends})"
-            )
         if m:
             keys.add(m.key)
-            milestones.append(m)
+            milestones.append((item["__line__"], m))
+    if ends_ref:
+        ends = _end_of(ends_ref, [m for _, m in milestones], line, errors)
+    if starts and ends and ends < starts:
+        errors.append(f"line {line}: ends_on is before starts_on")
+    for at, m in milestones:
+        if starts and ends and not starts <= m.day <= ends:
+            errors.append(
+                f"line {at}: milestone {m.key!r} on {m.day} is outside the "
+                f"edition ({starts} – {ends})"
+            )
     quiet, holidays = _quiet_days(raw.get("no_pushes_on"), line, errors)
     call = raw.get("call")
-    call_file = call_origin = None
+    call_file = call_origin = kb_file = None
     if call is not None:
         if not isinstance(call, dict) or not isinstance(call.get("text"), str):
             errors.append(f"line {line}: call needs text: FILE (the call, beside this file)")
@@ -231,6 +240,12 @@ def parse_edition(text: str) -> EditionData:
             call_file, call_origin = call["text"], str(call.get("origin") or "").strip() or None
             if not call_origin:
                 errors.append(f"line {call['__line__']}: call needs origin: where the text is from")
+            kb_file = call.get("knowledge_base")
+            if kb_file is not None and not (isinstance(kb_file, str) and kb_file.strip()):
+                errors.append(
+                    f"line {call['__line__']}: call knowledge_base names a YAML file beside "
+                    "this one (or leave it out: the shipped knowledge base)"
+                )
     if errors:
         raise EditionError("\n".join(errors))
     return EditionData(
@@ -240,13 +255,30 @@ def parse_edition(text: str) -> EditionData:
         time.fromisoformat(remind),
         starts,
         ends,
-        tuple(sorted(milestones, key=lambda m: m.day)),
+        tuple(sorted((m for _, m in milestones), key=lambda m: m.day)),
         quiet,
         holidays,
         call_file,
         call_origin,
+        kb_file.strip() if kb_file else None,
         text,
     )
+
+
+def _end_of(key: str, milestones: list[MilestoneData], line: int, errors: list[str]) -> date | None:
+    """`ends_on: closing_event`: the program ends on that milestone's last day (the end
+    of its month when the call names only the month), so the date is stated once."""
+    m = next((m for m in milestones if m.key == key.strip()), None)
+    if m is None:
+        known = ", ".join(m.key for m in milestones) or "none"
+        errors.append(
+            f"line {line}: ends_on {key!r} is neither a date like 2024-03-31 nor a milestone "
+            f"of this edition (milestones: {known})"
+        )
+        return None
+    if m.precision in ("month", "early_month", "end_month"):
+        return m.day.replace(day=monthrange(m.day.year, m.day.month)[1])
+    return m.until or m.day
 
 
 def _quiet_days(raw: object, line: int, errors: list[str]) -> tuple[tuple[int, ...], str | None]:

@@ -2,18 +2,22 @@
 "heute um 15:00" or "in 10 Minuten" relative to the moment it goes out, in the
 recipient's language and time zone. The outbox row keeps what is needed (a text
 key, the language, the time zone, the event's moment, the other fields); its
-`text` column keeps the planned wording as the fallback."""
+`text` column keeps the planned wording as the fallback.
+
+A timeline push counts in days (`spec_days`): "in 7 Tagen", "morgen", "heute" as
+seen on the local day it goes out, so a push sent late after downtime still says
+the truth."""
 
 from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.texts import fmt_when, plural, t
+from bot.texts import fmt_when, plural, relative_days, t
 
-__all__ = ["relative_when", "render", "spec"]
+__all__ = ["relative_when", "render", "spec", "spec_days"]
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +27,21 @@ def spec(key: str, lang: str, tz: ZoneInfo, at: datetime, **fields: str) -> str:
     return json.dumps(
         {"key": key, "lang": lang, "tz": tz.key, "at": at.isoformat(), "fields": fields}
     )
+
+
+def spec_days(key: str, lang: str, tz: ZoneInfo, until: date, **fields: str) -> str:
+    """What an outbox row stores to render `key` at send time, {when} counted in days
+    to the day `until` ("in 7 Tagen", "morgen", "heute") on the local day it is sent."""
+    return json.dumps(
+        {"key": key, "lang": lang, "tz": tz.key, "until": until.isoformat(), "fields": fields}
+    )
+
+
+def relative_day(day: date, now: datetime, lang: str, tz: ZoneInfo) -> str:
+    """ "in 3 Tagen", "morgen", "heute" as seen on `now`'s local day; a step that has
+    begun already (a range of days, a late push) "hat schon begonnen"."""
+    left = (day - now.astimezone(tz).date()).days
+    return relative_days(left, lang) if left >= 0 else t("timeline_begun", lang)
 
 
 def relative_when(at: datetime, now: datetime, lang: str, tz: ZoneInfo) -> str:
@@ -51,7 +70,10 @@ def render(raw: str | None, fallback: str, now: datetime) -> str:
     try:
         s = json.loads(raw)
         tz = ZoneInfo(s["tz"])
-        when = relative_when(datetime.fromisoformat(s["at"]), now, s["lang"], tz)
+        if "until" in s:
+            when = relative_day(date.fromisoformat(s["until"]), now, s["lang"], tz)
+        else:
+            when = relative_when(datetime.fromisoformat(s["at"]), now, s["lang"], tz)
         return t(s["key"], s["lang"], when=when, **s["fields"])
     except (ValueError, KeyError, TypeError):
         log.error("outbox text could not be rendered; the planned text is sent")

@@ -202,6 +202,10 @@ class Edition(Base):
     )  # local time of timeline pushes
     loaded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     source: Mapped[str | None] = mapped_column(Text)  # the edition file as loaded
+    # the call's knowledge base as loaded (NULL: the shipped one), read only when it
+    # changes; kb_version (a hash of it) is what the FAQ service checks per answer
+    kb_source: Mapped[str | None] = mapped_column(Text, deferred=True)
+    kb_version: Mapped[str | None] = mapped_column(String(64))
 
     milestones: Mapped[list[Milestone]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="Milestone.day"

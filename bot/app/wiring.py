@@ -10,7 +10,9 @@ terminal one.
 
 from __future__ import annotations
 
+import logging
 import shutil
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -42,6 +44,7 @@ from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 
 __all__ = [
+    "ActiveMatcher",
     "apply_retention",
     "build_matcher",
     "build_people",
@@ -50,13 +53,58 @@ __all__ = [
     "expire_requests",
     "files_dir",
     "offset_clock",
+    "warmed",
     "open_database",
     "people_service",
 ]
 
+log = logging.getLogger(__name__)
+
 
 def build_matcher() -> Matcher:
+    return _shipped_matcher()
+
+
+@cache
+def _shipped_matcher() -> Matcher:
     return Matcher(_kb())
+
+
+class ActiveMatcher:
+    """The matcher of the active edition's knowledge base. Each question asks the
+    database for the active edition's knowledge-base version (one indexed row);
+    when it changed (`imbot admin edition load` of a new call in another process),
+    the matcher is rebuilt from the stored knowledge base on that question, once,
+    while other questions wait for it (see benchmarks/kb_switch_bench.py for how
+    long). No version: the shipped knowledge base."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self._timeline = timeline
+        self._lock = threading.Lock()
+        self._current: tuple[str | None, Matcher] | None = None  # (version, its matcher)
+
+    def __call__(self) -> Matcher:
+        version, current = self._timeline.kb_version(), self._current
+        if current is not None and current[0] == version:
+            return current[1]
+        with self._lock:
+            if self._current is None or self._current[0] != version:
+                self._current = (version, self._build(version))
+            return self._current[1]
+
+    def _build(self, version: str | None) -> Matcher:
+        source = self._timeline.kb_source(version) if version else None
+        if source is None:
+            return _shipped_matcher()
+        log.info("the active edition's knowledge base changed (%s): building its matcher", version)
+        return warmed(Matcher(KnowledgeBase.from_bytes(source.encode("utf-8"), f"kb {version}")))
+
+
+def warmed(matcher: Matcher) -> Matcher:
+    """The matcher with all three rankers built (the embedding index is otherwise built
+    on the first question), so the time is spent once, under the lock."""
+    matcher.match("Wann ist Bewerbungsschluss?")
+    return matcher
 
 
 @cache
@@ -162,7 +210,7 @@ def build_router(
 
     timeline = Timeline(sessions, clock, kb=_kb())
     faq = FaqReplies(
-        build_matcher(),
+        ActiveMatcher(timeline),
         record,
         offer_reminders=True,
         log_every_question=True,

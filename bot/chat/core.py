@@ -37,6 +37,8 @@ def _lang(ctx: Context) -> list[Outbound]:
     ctx.state.lang = choice
     if ctx.who and ctx.services.people:
         ctx.services.people.set_lang(ctx.who.person_id, choice)
+    if ctx.services.timeline:  # timeline pushes from now on in that language
+        ctx.services.timeline.set_lang(ctx.msg.platform, ctx.msg.user_id, choice)
     return [Outbound(t("lang_set", choice), lang=choice)]
 
 

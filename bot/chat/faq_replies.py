@@ -57,24 +57,34 @@ DATED_ENTRIES = frozenset(
 SUBSCRIBE_DATA = "sub:on"
 NEXT_CALL_DATA = "nextcall:on"
 EditionSource = Callable[[], EditionData | None]
+MatcherSource = Callable[[], Matcher]  # the active edition's matcher, read per question
 
 
 class FaqReplies:
     def __init__(
         self,
-        matcher: Matcher,
+        matcher: Matcher | MatcherSource,
         unanswered_log: UnansweredLog | None = None,
         *,
         offer_reminders: bool = False,
         log_every_question: bool = False,
         edition: EditionSource | None = None,
     ) -> None:
-        self.matcher = matcher
+        # a matcher, or where to get the active edition's one (a new call's knowledge
+        # base is picked up without a restart)
+        self._matcher = matcher
         self.edition = edition or default_edition  # the active edition, read per answer
-        self.kb = matcher.kb
         self._log = unanswered_log
         self.offer_reminders = offer_reminders
         self.log_every_question = log_every_question  # the log then counts answered ones too
+
+    @property
+    def matcher(self) -> Matcher:
+        return self._matcher if isinstance(self._matcher, Matcher) else self._matcher()
+
+    @property
+    def kb(self):
+        return self.matcher.kb
 
     @staticmethod
     def is_small_talk(text: str) -> bool:

@@ -44,9 +44,10 @@ def add_parsers(sub) -> None:
     )
     ask.add_argument(
         "--edition",
-        metavar="FILE",
-        help="take the dates from this edition file (default: the shipped 2023 edition; "
-        "imbot ask does not read the database)",
+        metavar="FOLDER|FILE",
+        help="take the dates from this edition file, or a call bundle's folder (its "
+        "knowledge base too; default: the shipped 2023 bundle; imbot ask does not read "
+        "the database)",
     )
     ask.set_defaults(run=_ask)
 
@@ -113,7 +114,7 @@ def _ask(settings, args: argparse.Namespace) -> int:
     from jobs.editions import default_edition
     from jobs.program import answer_text
 
-    matcher = Matcher(load_default_kb())
+    kb = None
     lang = args.lang or settings.default_lang
     now = (args.now or datetime.now()).astimezone(ZoneInfo(settings.timezone))
     if args.now:
@@ -122,13 +123,20 @@ def _ask(settings, args: argparse.Namespace) -> int:
     if args.edition:
         from pathlib import Path
 
-        from jobs.editions import EditionError, parse_edition
+        from bot.cli.editions import edition_file
+        from faq.kb import KnowledgeBase
+        from jobs.editions import parse_edition
 
         try:
-            edition = parse_edition(Path(args.edition).read_text(encoding="utf-8"))
-        except (OSError, EditionError) as exc:
+            path = edition_file(Path(args.edition))
+            edition = parse_edition(path.read_text(encoding="utf-8"))
+            if edition.kb_file:  # a call bundle: answers from its knowledge base
+                kb_bytes = (path.parent / Path(edition.kb_file).name).read_bytes()
+                kb = KnowledgeBase.from_bytes(kb_bytes, edition.kb_file)
+        except (OSError, ValueError) as exc:  # EditionError, KnowledgeBaseError
             print(f"imbot: cannot use {args.edition} as the edition:\n{exc}", file=sys.stderr)
             return EXIT_USAGE
+    matcher = Matcher(kb or load_default_kb())
     questions = [" ".join(args.question)] if args.question else (line.strip() for line in sys.stdin)
     for question in questions:
         if not question:

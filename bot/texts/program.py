@@ -99,6 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": '📣 A new call is open: "{edition}". The application deadline is {deadline}. '
         'Just ask me, e.g. "Who can apply?". Deadline reminders: /remind',
     },
+    "timeline_begun": {"de": "hat schon begonnen", "en": "has begun"},
     "timeline_push_vague": {
         "de": "⏰ Erinnerung: {title} – {when}.\n{audience}{text}\n\nAbbestellen: /stopp",
         "en": "⏰ Reminder: {title} – {when}.\n{audience}{text}\n\nUnsubscribe: /stop",

@@ -98,3 +98,28 @@ def test_a_database_from_before_0009_gets_the_shipped_edition_again(capsys, sqli
     with sessions() as s:
         assert s.scalars(select(Edition.source)).one().startswith("# The 2023 edition")
     engine.dispose()
+
+
+def test_a_call_bundle_folder_from_the_command_line(capsys, monkeypatch, tmp_path):
+    """`imbot admin edition load FOLDER`: the bundle's knowledge base answers in the next
+    `imbot chat` and in `imbot ask --edition FOLDER`; a folder with two editions is refused."""
+    from tests.bundles import SIX, write_call_bundle
+
+    folder = tmp_path / "call"
+    write_call_bundle(folder, kb_changes=SIX, call_changes=SIX[:1])
+    assert cli.main(["admin", "edition", "load", "--dry-run", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "Knowledge base: kb.yaml (from the bundle), 35 entries" in out and "Dry run" in out
+    assert cli.main(["admin", "edition", "load", str(folder)]) == 0
+    assert "is active" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("Wie viele Projekte werden gefördert?\n"))
+    assert cli.main(["chat", "--now", "2023-04-20T10:00"]) == 0
+    assert "Gefördert werden deutschlandweit sechs Projekte." in capsys.readouterr().out
+    args = ["ask", "--json", "--lang", "en", "--edition", str(folder), "How many projects?"]
+    assert cli.main(args) == 0
+    assert json.loads(capsys.readouterr().out)["answer"].startswith("Six projects")
+
+    write_bundle(folder, name="second.yaml")
+    assert cli.main(["admin", "edition", "load", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "needs exactly one edition file" in err and "edition.yaml, second.yaml" in err

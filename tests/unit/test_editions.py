@@ -80,3 +80,25 @@ def test_only_pushes_still_ahead_are_planned():
         edition, Subscriber("telegram", "7", "7", "en"), datetime(2026, 3, 27, tzinfo=UTC)
     )
     assert english[0].text.startswith("⏰ Reminder: Deadline – tomorrow")
+
+
+def test_the_program_end_is_the_closing_events_date_stated_once():
+    """`ends_on: closing_event`: a corrected closing event moves the program's end too."""
+    shipped = default_edition_text()
+    assert "ends_on: closing_event" in shipped and "2024-03-31" in shipped
+    assert shipped.count("2024-03-31") == 1  # one place for the date
+    later = parse_edition(shipped.replace("day: 2024-03-31", "day: 2024-04-30"))
+    assert later.ends_on == date(2024, 4, 30)  # end_month: the month's last day
+    ranged = parse_edition(EDITION.replace("ends_on: 2026-12-31", "ends_on: kickoff"))
+    assert ranged.ends_on == date(2026, 10, 1)
+
+
+def test_an_end_that_names_no_milestone_is_refused_with_the_milestones():
+    with pytest.raises(EditionError) as exc:
+        parse_edition(EDITION.replace("ends_on: 2026-12-31", "ends_on: closing"))
+    assert str(exc.value) == (
+        "line 1: ends_on 'closing' is neither a date like 2024-03-31 nor a milestone of this "
+        "edition (milestones: deadline, kickoff)"
+    )
+    with pytest.raises(EditionError, match="outside the edition"):  # the end comes first
+        parse_edition(EDITION.replace("ends_on: 2026-12-31", "ends_on: deadline"))

@@ -31,3 +31,28 @@ def test_render_fills_the_stored_spec_and_falls_back_to_the_planned_text():
     )
     assert render(None, "planned", at(14, 50)) == "planned"
     assert render('{"key": "nope"}', "planned", at(14, 50)) == "planned"
+
+
+def test_a_timeline_push_counts_days_from_the_day_it_is_sent():
+    from datetime import date
+
+    from jobs.render import spec_days
+
+    raw = spec_days(
+        "timeline_push",
+        "de",
+        BERLIN,
+        date(2026, 12, 10),
+        title="Frist",
+        day="10.12.2026",
+        audience="",
+        text="T",
+    )
+    assert render(raw, "planned", at(9, day=3)).startswith(
+        "⏰ Erinnerung: Frist – in 7 Tagen (10.12.2026)."
+    )
+    assert "– morgen (" in render(raw, "planned", datetime(2026, 12, 9, 23, 59, tzinfo=BERLIN))
+    assert "– heute (" in render(raw, "planned", datetime(2026, 12, 9, 23, 30, tzinfo=UTC))
+    assert "– hat schon begonnen (" in render(
+        raw, "planned", datetime(2026, 12, 11, 9, tzinfo=BERLIN)
+    )
