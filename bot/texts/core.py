@@ -12,8 +12,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Zusammenarbeit“ (gefördert durch die Robert Bosch Stiftung, durchgeführt von "
         "Lokalprojekte).\n"
         "\n"
-        "Stell mir deine Frage zur Ausschreibung in eigenen Worten, auf Deutsch oder "
-        "Englisch, z. B. „Bis wann kann ich mich bewerben?“.",
+        "Stellen Sie mir Ihre Frage zur Ausschreibung in eigenen Worten, auf Deutsch "
+        "oder Englisch, z. B. „Bis wann kann ich mich bewerben?“.",
         "en": 'Hello! I am the bot of the program "Integrationsmacher:innen – Integration '
         'durch Zusammenarbeit" (funded by the Robert Bosch Stiftung, run by '
         "Lokalprojekte).\n"
@@ -53,7 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Best ask Lokalprojekte directly:",
     },
     "topics": {
-        "de": "Zu diesen Themen kann ich antworten – wähle eins oder frag einfach:",
+        "de": "Zu diesen Themen kann ich antworten – wählen Sie eines oder fragen Sie einfach:",
         "en": "I can answer questions on these topics – pick one or just ask:",
     },
     "clarify": {"de": "Meinen Sie {options}?", "en": "Do you mean {options}?"},
@@ -124,7 +124,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I don't know the command {command}. /help shows what I can do.",
     },
     "empty": {
-        "de": "Schreib mir deine Frage zur Ausschreibung – oder /hilfe.",
+        "de": "Schreiben Sie mir Ihre Frage zur Ausschreibung – oder /hilfe.",
         "en": "Type your question about the call – or /help.",
     },
     "stale_choice": {
@@ -132,8 +132,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This choice is no longer valid. /faq shows all topics.",
     },
     "error": {
-        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuch es gleich "
-        "noch einmal.",
+        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuchen Sie es "
+        "gleich noch einmal.",
         "en": "Sorry, something went wrong on my side. Please try again in a moment.",
     },
     "db_unavailable": {
@@ -143,7 +143,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "changed. Please try again later; the team has been told.",
     },
     "too_long": {
-        "de": "Deine Nachricht ist sehr lang – ich lese die ersten {limit} Zeichen.",
+        "de": "Ihre Nachricht ist sehr lang – ich lese die ersten {limit} Zeichen.",
         "en": "Your message is very long – I read the first {limit} characters.",
     },
     "role_expert": {"de": "Expert:in", "en": "expert"},
@@ -151,7 +151,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "role_admin": {"de": "Admin", "en": "admin"},
     "role_applicant": {"de": "Bewerber:in", "en": "applicant"},
     "forbidden": {
-        "de": "Der Befehl {command} ist nur für {roles} da. Du brauchst dafür eine "
+        "de": "Der Befehl {command} ist nur für {roles} da. Sie brauchen dafür eine "
         "Einladung von Lokalprojekte.",
         "en": "The command {command} is only for {roles}. You need an invite from "
         "Lokalprojekte for it.",

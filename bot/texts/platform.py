@@ -2,7 +2,7 @@
 bot's own replies, and the short descriptions in Telegram's command menu."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "reply_with_number": {"de": "(Antworte mit der Nummer)", "en": "(Reply with the number)"},
+    "reply_with_number": {"de": "(Antworten Sie mit der Nummer)", "en": "(Reply with the number)"},
     "console_bad_user": {
         "de": "(ein Konsolen-Name hat 1 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder "
         "Unterstriche, z. B. /als erika)",
@@ -10,7 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "e.g. /as erika)",
     },
     "console_switched": {
-        "de": "(du schreibst jetzt als {user})",
+        "de": "(Sie schreiben jetzt als {user})",
         "en": "(you are now writing as {user})",
     },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
@@ -35,7 +35,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "menu_remind": {"de": "Fristen als Erinnerung", "en": "Deadline reminders"},
     "menu_stop": {"de": "Erinnerungen abbestellen", "en": "Stop reminders"},
     "menu_contact": {"de": "Ansprechpartnerinnen", "en": "Contact persons"},
-    "menu_meetings": {"de": "Deine Jour Fixes", "en": "Your Jour Fixes"},
+    "menu_meetings": {"de": "Ihre Jour Fixes", "en": "Your Jour Fixes"},
     "menu_jourfixe": {"de": "Jour Fixe anfragen", "en": "Request a Jour Fixe"},
     "menu_free": {"de": "Freie Zeiten (Buddies)", "en": "Free times (buddies)"},
     "menu_mydata": {"de": "Was gespeichert ist", "en": "What is stored"},

@@ -44,7 +44,7 @@ def test_mydata_and_delete_with_confirmation(router, people):
     assert "Wirklich löschen?" in confirm.text and len(confirm.buttons) == 2
     assert "Nichts gelöscht" in say(router, data=confirm.buttons[1].data)[0].text
     assert people.whois("console", "u1") is not None
-    assert "deine Daten sind gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
+    assert "Ihre Daten sind gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
     assert people.whois("console", "u1") is None
     assert "nichts gespeichert" in say(router, text="/meinedaten")[0].text
 

@@ -60,7 +60,7 @@ def test_long_answers_are_split_below_the_limit(bot, api):
 def test_invite_deep_link_is_redeemed(bot, api):
     code = bot.people.invite("expert", "Erika Expertin").code
     api.user_says(ERIKA, f"/start {code}")
-    api.wait_for_text(ERIKA, "Willkommen, Erika Expertin! Du bist jetzt als Expert:in angemeldet")
+    api.wait_for_text(ERIKA, "Willkommen, Erika Expertin! Sie sind jetzt als Expert:in angemeldet")
     api.user_says(ERIKA, f"/start {code}")
     api.wait_for_text(ERIKA, "schon verwendet")
 
