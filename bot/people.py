@@ -42,6 +42,18 @@ INVITE_DAYS = 14
 MAX_INVITE_DAYS = 365
 MAX_NAME = 100
 ROLES_BY_INVITE = (Role.EXPERT, Role.BUDDY, Role.ADMIN)
+# the words an admin may type for a role or a language, in German or English
+ROLE_WORDS = {
+    "expert": Role.EXPERT, "expertin": Role.EXPERT, "experte": Role.EXPERT,
+    "expert:in": Role.EXPERT, "experten": Role.EXPERT, "expertinnen": Role.EXPERT,
+    "buddy": Role.BUDDY, "buddys": Role.BUDDY, "buddies": Role.BUDDY,
+    "admin": Role.ADMIN, "administratorin": Role.ADMIN, "administrator": Role.ADMIN,
+    "administrator:in": Role.ADMIN,
+}  # fmt: skip
+LANG_WORDS = {
+    "de": "de", "deutsch": "de", "german": "de",
+    "en": "en", "englisch": "en", "english": "en",
+}  # fmt: skip
 
 
 class PeopleError(Exception):
@@ -170,12 +182,14 @@ class People:
                 if person.revoked_at or person.erased_at:
                     raise PeopleError("person_inactive", name=person.name or f"#{person.id}")
             else:
-                if role not in ROLES_BY_INVITE:
-                    raise PeopleError("bad_role", role=role[:20])
+                if (word := ROLE_WORDS.get(str(role).strip().lower())) is None:
+                    raise PeopleError("bad_role", role=str(role)[:20])
+                role = word.value
                 if not name:
                     raise PeopleError("name_missing")
-                if lang not in ("de", "en"):
+                if (code := LANG_WORDS.get(lang.strip().lower())) is None:
                     raise PeopleError("bad_lang", value=lang[:20])
+                lang = code
                 person = uow.people.add(Person(name=name, role=role, lang=lang, created_at=now))
             code = secrets.token_urlsafe(12)  # 16 characters of [A-Za-z0-9_-]: a valid deep link
             expires = now + timedelta(days=days)
@@ -594,7 +608,12 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
             for a in uow.session.scalars(select(Availability).where(Availability.buddy_id == p.id))
         ],
         "open_questions": [  # what a chat is being asked now (a picker, a confirmation)
-            {"platform": c.platform, "chat_id": c.chat_id, "kind": c.kind, "since": iso(c.updated_at)}
+            {
+                "platform": c.platform,
+                "chat_id": c.chat_id,
+                "kind": c.kind,
+                "since": iso(c.updated_at),
+            }
             for c in uow.session.scalars(select(Conversation).where(Conversation.person_id == p.id))
         ],
         "jour_fixes": [

@@ -40,8 +40,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "/help – this overview",
     },
     "source": {
-        "de": "Quelle: Ausschreibung, {section}",
-        "en": "Source: call for applications, {section}",
+        "de": "Quelle: Ausschreibung, Abschnitt „{section}“",
+        "en": "Source: call for applications, section „{section}“ (German)",
     },
     "not_sure": {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",

@@ -32,7 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "Lokalprojekte.",
     },
     "unknown_person": {
-        "de": "Ich finde niemanden mit „{ref}“. /people zeigt alle.",
+        "de": "Ich finde niemanden mit „{ref}“. /personen zeigt alle.",
         "en": 'I can\'t find anyone called "{ref}". /people lists everyone.',
     },
     "ambiguous_person": {
@@ -42,12 +42,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "not_expert": {"de": "{name} ist keine Expert:in.", "en": "{name} is not an expert."},
     "not_buddy": {"de": "{name} ist kein Buddy.", "en": "{name} is not a buddy."},
     "bad_role": {
-        "de": "Unbekannte Rolle „{role}“. Möglich sind: expert, buddy, admin.",
+        "de": "Unbekannte Rolle „{role}“. Möglich sind: expertin (oder experte), buddy, admin.",
         "en": 'Unknown role "{role}". Possible: expert, buddy, admin.',
     },
     "name_missing": {"de": "Bitte geben Sie einen Namen an.", "en": "Please give a name."},
     "bad_lang": {
-        "de": "Sprache „{value}“? Möglich: de, en.",
+        "de": "Sprache „{value}“? Möglich: de (Deutsch), en (Englisch).",
         "en": 'Language "{value}"? Possible: de, en.',
     },
     "name_too_long": {
@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name} is revoked or erased.",
     },
     "invite_usage": {
-        "de": "Bitte so: /invite expert|buddy|admin Vorname Nachname [lang=en]",
+        "de": "Bitte so: /einladen expertin|buddy|admin Vorname Nachname [sprache=en]",
         "en": "Please use: /invite expert|buddy|admin First Last [lang=en]",
     },
     "invite_created": {
@@ -77,14 +77,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "Matrix or console: /start {code}",
     },
     "pair_usage": {
-        "de": "Bitte so: /pair EXPERT:IN BUDDY (Nummer aus /people oder Name in Anführungszeichen)",
+        "de": "Bitte so: /paar EXPERT:IN BUDDY (Nummer aus /personen oder Name in Anführungszeichen)",
         "en": "Please use: /pair EXPERT BUDDY (number from /people or name in quotes)",
     },
     "pair_done": {
         "de": "{expert} hat jetzt {buddy} als Buddy.",
         "en": "{expert} now has {buddy} as buddy.",
     },
-    "revoke_usage": {"de": "Bitte so: /revoke PERSON", "en": "Please use: /revoke PERSON"},
+    "revoke_usage": {"de": "Bitte so: /sperren PERSON", "en": "Please use: /revoke PERSON"},
     "revoke_done": {
         "de": "{name} ist gesperrt: Rolle, offene Einladungen und Paare sind entfernt, "
         "künftige Jour Fixes abgesagt (die andere Seite ist informiert) und keine "
@@ -95,7 +95,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "people_empty": {"de": "Noch niemand eingeladen.", "en": "Nobody invited yet."},
     "last_admin": {
         "de": "{name} ist der letzte Admin und kann nicht gesperrt werden. Bitte laden Sie "
-        "zuerst einen weiteren Admin ein (/invite admin NAME).",
+        "zuerst einen weiteren Admin ein (/einladen admin NAME).",
         "en": "{name} is the last admin and cannot be revoked. Please invite another admin "
         "first (/invite admin NAME).",
     },
@@ -129,18 +129,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help_admin": {
         "de": "Für Admins:\n"
-        "/invite ROLLE NAME – einladen (expert, buddy, admin)\n"
-        "/pair EXPERT:IN BUDDY – Paar bilden\n"
-        "/people – alle Personen\n"
-        "/revoke PERSON – Zugang entziehen",
+        "/einladen ROLLE NAME – einladen (expertin, buddy, admin; sprache=en)\n"
+        "/paar EXPERT:IN BUDDY – Paar bilden\n"
+        "/personen – alle Personen\n"
+        "/sperren PERSON – Zugang entziehen",
         "en": "For admins:\n"
-        "/invite ROLE NAME – invite (expert, buddy, admin)\n"
+        "/invite ROLE NAME – invite (expert, buddy, admin; lang=en)\n"
         "/pair EXPERT BUDDY – pair them\n"
         "/people – everyone\n"
         "/revoke PERSON – take access away",
     },
+    "status_invited": {"de": "eingeladen", "en": "invited"},
+    "status_linked": {"de": "verknüpft", "en": "linked"},
+    "status_revoked": {"de": "gesperrt", "en": "revoked"},
+    "status_erased": {"de": "gelöscht", "en": "erased"},
     "people_columns": {
         "de": "#|Name|Rolle|Status|Chats|Partner",
-        "en": "#|name|role|status|chats|partners",
+        "en": "#|Name|Role|Status|Chats|Partners",
     },
 }

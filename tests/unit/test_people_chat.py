@@ -39,7 +39,9 @@ def test_mydata_for_an_applicant_says_nothing_is_stored(router):
 def test_mydata_and_delete_with_confirmation(router, people):
     say(router, text=f"/start {people.invite('expert', 'Erika').code}")
     data = say(router, text="/mydata")[0].text
-    assert "name: Erika" in data and "platform: console" in data
+    assert data.startswith("Das ist über Sie gespeichert:\n\nIhre Angaben\n• Name: Erika\n")
+    assert "• Konsole, Konto u1, verknüpft am " in data and "platform" not in data
+
     confirm = say(router, text="/loeschen")[0]
     assert "Wirklich löschen?" in confirm.text and len(confirm.buttons) == 2
     assert "Nichts gelöscht" in say(router, data=confirm.buttons[1].data)[0].text
@@ -47,6 +49,15 @@ def test_mydata_and_delete_with_confirmation(router, people):
     assert "Ihre Daten sind gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
     assert people.whois("console", "u1") is None
     assert "nichts gespeichert" in say(router, text="/meinedaten")[0].text
+
+
+def test_mydata_reads_as_a_letter_in_the_readers_language_and_time(router, people):
+    say(router, "ann", f"/start {people.invite('buddy', 'Ann Smith', lang='en').code}")
+    letter = say(router, "ann", "/mydata")[0].text
+    assert letter.startswith("This is stored about you:\n\nAbout you\n• Name: Ann Smith\n")
+    assert "• Role: buddy" in letter and "• Language: English" in letter
+    assert "Your chat accounts\n• console, account ann, linked on " in letter
+    assert "+00:00" not in letter and "_" not in letter.replace("Ann Smith", "")
 
 
 def test_delete_ja_shortcut(router, people):
