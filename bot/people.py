@@ -57,9 +57,13 @@ LANG_WORDS = {
 
 
 class PeopleError(Exception):
-    def __init__(self, key: str, **fields: object) -> None:
+    """A refusal: the text key and its fields; `lang` is the language of the person it
+    concerns when known (an expired invite answers in the invitee's language)."""
+
+    def __init__(self, key: str, *, lang: str | None = None, **fields: object) -> None:
         super().__init__(key)
         self.key = key
+        self.lang = lang
         self.fields = fields
 
 
@@ -208,10 +212,11 @@ class People:
             invite = uow.people.invite(code.strip())
             if invite is None:
                 raise PeopleError("invite_unknown")
+            invitee_lang = invite.person.lang if invite.person is not None else None
             if invite.used_at is not None:
-                raise PeopleError("invite_used")
+                raise PeopleError("invite_used", lang=invitee_lang)
             if invite.expires_at <= now:
-                raise PeopleError("invite_expired")
+                raise PeopleError("invite_expired", lang=invitee_lang)
             person = invite.person
             existing = uow.people.identity(platform, user_id)
             if existing is not None and existing.person_id != person.id:

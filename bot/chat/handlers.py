@@ -78,6 +78,11 @@ class Context:
     help_text: Callable[[], str] = lambda: ""  # /hilfe for this person, from every feature
 
     @property
+    def stored_lang(self) -> str | None:
+        """The language chosen in this chat (/sprache) or stored for the person."""
+        return self.state.lang or (self.who.lang if self.who else None)
+
+    @property
     def role(self) -> Role:
         return self.who.role if self.who else Role.APPLICANT
 

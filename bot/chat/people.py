@@ -22,7 +22,10 @@ LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
-    return [Outbound(t(exc.key, ctx.lang, **exc.fields))]
+    """A refusal in the reader's language; a chat with no language of its own yet gets
+    the one of the person concerned (an invitee's expired code)."""
+    lang = ctx.lang if ctx.stored_lang or exc.lang is None else exc.lang
+    return [Outbound(t(exc.key, lang, **exc.fields), lang=lang)]
 
 
 def _unavailable(ctx: Context) -> list[Outbound] | None:

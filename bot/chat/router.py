@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Inbound, Outbound
 from bot.people import Whois
-from bot.texts import LANGS, t
+from bot.texts import LANGS, command_lang, t
 from storage.models import Role
 from storage.text import storable
 
@@ -90,8 +90,18 @@ class Router:
             return [Outbound(t("error", self._lang(msg, who, state)))]
 
     def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
+        """The reader's language: the one chosen in this chat or stored for the person,
+        else the one of the message (/help is English), else the client's hint, else
+        IMBOT_LANG. (The FAQ answers a question in the question's language.)"""
         hint = msg.lang_hint if msg.lang_hint in LANGS else None
-        return state.lang or (who.lang if who else None) or hint or self.services.default_lang
+        text = msg.text.strip()
+        said = (
+            command_lang(text[1:].split()[0].split("@", 1)[0])
+            if msg.data is None and text.startswith(COMMAND_PREFIXES) and len(text) > 1
+            else None
+        )
+        stored = state.lang or (who.lang if who else None)
+        return stored or said or hint or self.services.default_lang
 
     def _context(self, msg: Inbound, who: Whois | None, state: ChatState) -> Context:
         ctx = Context(

@@ -79,3 +79,35 @@ def test_language_choice_is_stored_for_known_people(router, people):
     say(router, text=f"/start {people.invite('expert', 'E').code}")
     say(router, text="/sprache en")
     assert people.whois("console", "u1").lang == "en"
+
+
+def test_an_expired_invite_is_refused_in_the_invitees_language(router, people, sessions):
+    from datetime import UTC, datetime, timedelta
+
+    from bot.people import People
+
+    past = People(sessions, lambda: datetime.now(UTC) - timedelta(days=30))
+    code = past.invite("expert", "Ann Smith", lang="en").code
+    reply = say(router, "ann", f"/start {code}")[0]
+    assert reply.text.startswith("This invite code has expired") and reply.lang == "en"
+    said = say(router, "ann", "/sprache de")  # a language chosen in the chat wins
+    assert said[0].lang == "de"
+    assert say(router, "ann", f"/start {code}")[0].text.startswith(
+        "Dieser Einladungscode ist abgelaufen"
+    )
+
+
+def test_a_command_s_name_sets_the_language_for_someone_without_one(router):
+    assert say(router, "new", "/help")[0].text.startswith("What I can do")
+    assert say(router, "new", "/hilfe")[0].text.startswith("Das kann ich")
+    assert say(router, "new", "/start", lang_hint="en")[0].text.startswith("Hello!")
+
+
+def test_matrix_numbers_choices_in_the_words_of_the_message():
+    from bot.adapters.matrix import _render
+    from bot.messages import Button, Outbound
+
+    english = Outbound("Erika would like a Jour Fixe on Tue 3 Mar 10:00.", (Button("Yes", "y"),))
+    assert _render(english)[0].endswith("(Reply with the number)")
+    german = Outbound("Erika möchte einen Jour Fixe am Di 03.03. 10:00.", (Button("Ja", "y"),))
+    assert _render(german)[0].endswith("(Antworten Sie mit der Nummer)")
