@@ -18,6 +18,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "(Nachricht an {name} über {platform}: wird nur von `imbot run` zugestellt)",
         "en": "(message to {name} on {platform}: only `imbot run` delivers it)",
     },
+    # -- announcements (imbot admin announce) ----------------------------------------------
+    "announce_from": {
+        "de": "📣 Nachricht vom Programmteam der Integrationsmacher:innen (Lokalprojekte):",
+        "en": "📣 A message from the Integrationsmacher:innen program team (Lokalprojekte):",
+    },
+    "announce_stop_applicants": {
+        "de": "Sie bekommen diese Nachricht, weil Sie Erinnerungen abonniert haben. "
+        "Abbestellen: /stopp",
+        "en": "You get this message because you subscribed to reminders. Unsubscribe: /stop",
+    },
+    "announce_stop_members": {
+        "de": "Sie bekommen diese Nachricht als Teilnehmer:in des Programms. Keine Nachrichten "
+        "mehr: /loeschen löscht Ihre Daten (bitte vorher mit Lokalprojekte sprechen).",
+        "en": "You get this message as a member of the program. No more messages: /delete "
+        "erases your data (please talk to Lokalprojekte first).",
+    },
     # -- units and relative times (bot.texts.format) --------------------------------------
     "n_days_one": {"de": "{n} Tag", "en": "{n} day"},
     "n_days_other": {"de": "{n} Tage", "en": "{n} days"},
