@@ -95,9 +95,9 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
         end = datetime.fromisoformat(m["end"]).astimezone(tz) if m.get("end") else None
         when = at(m["start"]) + (f"–{end:%H:%M}" if end else "")
         line = t("md_meeting", lang, when=when, name=m["with"] or "-",
-                 state=t(f"md_state_{m['state']}", lang))  # fmt: skip
+                 state=t(f"meeting_state_{m['state']}", lang))  # fmt: skip
         events = [
-            t("md_event", lang, action=t(f"md_state_{e['action']}", lang), at=at(e["at"]))
+            t("md_event", lang, action=t(f"meeting_state_{e['action']}", lang), at=at(e["at"]))
             for e in m.get("history", [])
         ]
         meetings.append(
