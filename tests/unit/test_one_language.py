@@ -242,3 +242,42 @@ def test_the_word_lists_catch_a_leak():
         leaks("Source: call for applications, section „Ablauf, Schritt 1“ (German)", "en") == set()
     )
     assert leaks("Your next meetings", "de") == {"your", "next", "meetings"}
+
+
+def test_notices_reach_each_person_in_their_own_language(matcher, sessions):
+    """An English expert and a German buddy: every notice is in its reader's language."""
+    clock = Clock(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+    people, booking = People(sessions, clock), JourFixe(sessions, clock, Rules())
+    router = make_router(FaqReplies(matcher), people=people, booking=booking, clock=clock)
+    ids = {}
+    for role, name, login, lang in [
+        ("buddy", "Bea Bauer", "bea", "de"),
+        ("expert", "Erik Ernst", "erik", "en"),
+        ("admin", "Ada Admin", "ada", "de"),
+    ]:
+        info = people.invite(role, name, lang=lang)
+        people.redeem(info.code, "console", login, login)
+        ids[login] = (info.person_id, lang)
+    booking.set_windows(ids["bea"][0], [Window(time(10), time(12), weekday=1)])
+    langs = {login: lang for login, (_, lang) in ids.items()}
+    seen = []
+
+    def say(user, text="", data=None):
+        replies = router.handle(Inbound("console", user, user, text=text, data=data))
+        for reply in replies:
+            reader = reply.to.chat_id if reply.to else user
+            seen.append((reader, reply))
+            assert not leaks(words_of(reply), langs[reader]), (reader, reply.text)
+        return replies
+
+    say("ada", '/paar "Erik Ernst" "Bea Bauer"')
+    slots = say("erik", "/jourfixe")[0]
+    pick = say("erik", data=slots.buttons[0].data)[0]
+    say("erik", data=pick.buttons[0].data)  # the request reaches Bea
+    say("bea", "ja")  # confirmed: Erik hears it
+    say("erik", "/cancel #1")
+    notices = [(reader, r) for reader, r in seen if r.to is not None]
+    assert {reader for reader, _ in notices} == {"erik", "bea"}
+    assert any(
+        r.text.startswith("Jour Fixe confirmed") for reader, r in notices if reader == "erik"
+    )
