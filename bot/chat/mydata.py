@@ -36,7 +36,7 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
         lines.append(t("md_created", lang, v=at(person.get("created_at"))))
         if person.get("revoked_at"):
             lines.append(t("md_revoked", lang, v=at(person["revoked_at"])))
-        if person.get("jour_fixe_minutes"):
+        if person.get("jour_fixe_minutes") and person["role"] == "buddy":  # a buddy sets it
             lines.append(t("md_slot", lang, v=person["jour_fixe_minutes"]))
         if before := person.get("reminders_before_minutes"):
             minutes = [int(m) for m in str(before).replace(",", " ").split() if m.isdigit()]

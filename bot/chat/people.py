@@ -152,7 +152,7 @@ def format_people(rows: list[PersonRow], lang: str) -> str:
         role_name, state = t(f"role_{r.role}", lang), t(f"status_{r.status}", lang)
         lines.append(
             f"{r.id:>4}  {r.name[:24]:24} {role_name:11} {state:10} "
-            f"{','.join(r.platforms) or '-':16} {', '.join(r.partners) or '-'}"
+            f"{','.join(t('md_platform_console', lang) if p == 'console' else p for p in r.platforms) or '-':16} {', '.join(r.partners) or '-'}"
         )
     return "\n".join(lines)
 
