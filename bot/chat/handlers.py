@@ -62,6 +62,7 @@ class Services:
 @dataclass
 class ChatState:
     lang: str | None = None  # chosen with /sprache; None: follow the person or the client
+    seen: str | None = None  # the language this chat last wrote in (a command's name, a question)
 
 
 @dataclass

@@ -111,3 +111,10 @@ def test_matrix_numbers_choices_in_the_words_of_the_message():
     assert _render(english)[0].endswith("(Reply with the number)")
     german = Outbound("Erika möchte einen Jour Fixe am Di 03.03. 10:00.", (Button("Ja", "y"),))
     assert _render(german)[0].endswith("(Antworten Sie mit der Nummer)")
+
+
+def test_a_message_without_a_language_gets_the_one_the_chat_last_wrote_in(router):
+    assert say(router, "zoe", "Who can apply?")[0].lang == "en"
+    assert say(router, "zoe", "/start xyz")[0].text.startswith("I don't know this invite code")
+    say(router, "zoe", "/hilfe")
+    assert say(router, "zoe", "/start xyz")[0].text.startswith("Diesen Einladungscode kenne")
