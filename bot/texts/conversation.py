@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "kept": {"de": "Gut, es bleibt alles, wie es ist.", "en": "Fine, nothing is cancelled."},
     "ask_cancel": {
         "de": "Soll ich absagen? Bitte „ja“ oder „nein“ – oder die Knöpfe:",
-        "en": 'Shall I cancel? Please "yes" or "no" – or the buttons:',
+        "en": 'Shall I cancel? Answer "yes" or "no" – or use the buttons:',
     },
     "cancelled_many_for": {
         "de": "{count} Jour Fixes mit {other} sind abgesagt{by}:\n{list}\nDie Kalenderdatei "

@@ -45,7 +45,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "not_sure": {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",
-        "en": "I cannot find a reliable answer to that in the call for applications.",
+        "en": "I can't find a reliable answer to that in the call for applications.",
     },
     "did_you_mean": {"de": "Meinten Sie eine dieser Fragen?", "en": "Did you mean one of these?"},
     "ask_contacts": {
@@ -139,7 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "db_unavailable": {
         "de": "Ich kann gerade nichts speichern (die Datenbank ist nicht verfügbar). Es wurde "
         "nichts geändert. Bitte versuchen Sie es später noch einmal; das Team ist informiert.",
-        "en": "I cannot save anything right now (the database is unavailable). Nothing was "
+        "en": "I can't save anything right now (the database is unavailable). Nothing was "
         "changed. Please try again later; the team has been told.",
     },
     "too_long": {

@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "bad_length": {
         "de": "Bitte eine Dauer in Minuten, ein Vielfaches von {grid}, höchstens 180 – z. "
         "B. /dauer 60",
-        "en": "Please give minutes, a multiple of {grid}, at most 180 – e.g. /length 60",
+        "en": "Please give the length in minutes, a multiple of {grid}, at most 180 – e.g. /length 60",
     },
     "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
     "no_buddy": {
