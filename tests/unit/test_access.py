@@ -70,5 +70,8 @@ def test_each_help_lists_its_own_language_s_command_names(router):
 def test_german_role_words_are_accepted(router):
     reply = say(router, "admin", "/einladen expertin Erika Muster sprache=en")[0].text
     assert "Einladung für Erika Muster (Expert:in)" in reply
-    assert "Einladung für Bea Buddy (Buddy)" in say(router, "admin", "/einladen buddy Bea Buddy")[0].text
+    assert (
+        "Einladung für Bea Buddy (Buddy)"
+        in say(router, "admin", "/einladen buddy Bea Buddy")[0].text
+    )
     assert "Unbekannte Rolle „chefin“" in say(router, "admin", "/einladen chefin X Y")[0].text
