@@ -42,12 +42,28 @@ INVITE_DAYS = 14
 MAX_INVITE_DAYS = 365
 MAX_NAME = 100
 ROLES_BY_INVITE = (Role.EXPERT, Role.BUDDY, Role.ADMIN)
+# the words an admin may type for a role or a language, in German or English
+ROLE_WORDS = {
+    "expert": Role.EXPERT, "expertin": Role.EXPERT, "experte": Role.EXPERT,
+    "expert:in": Role.EXPERT, "experten": Role.EXPERT, "expertinnen": Role.EXPERT,
+    "buddy": Role.BUDDY, "buddys": Role.BUDDY, "buddies": Role.BUDDY,
+    "admin": Role.ADMIN, "administratorin": Role.ADMIN, "administrator": Role.ADMIN,
+    "administrator:in": Role.ADMIN,
+}  # fmt: skip
+LANG_WORDS = {
+    "de": "de", "deutsch": "de", "german": "de",
+    "en": "en", "englisch": "en", "english": "en",
+}  # fmt: skip
 
 
 class PeopleError(Exception):
-    def __init__(self, key: str, **fields: object) -> None:
+    """A refusal: the text key and its fields; `lang` is the language of the person it
+    concerns when known (an expired invite answers in the invitee's language)."""
+
+    def __init__(self, key: str, *, lang: str | None = None, **fields: object) -> None:
         super().__init__(key)
         self.key = key
+        self.lang = lang
         self.fields = fields
 
 
@@ -170,12 +186,14 @@ class People:
                 if person.revoked_at or person.erased_at:
                     raise PeopleError("person_inactive", name=person.name or f"#{person.id}")
             else:
-                if role not in ROLES_BY_INVITE:
-                    raise PeopleError("bad_role", role=role[:20])
+                if (word := ROLE_WORDS.get(str(role).strip().lower())) is None:
+                    raise PeopleError("bad_role", role=str(role)[:20])
+                role = word.value
                 if not name:
                     raise PeopleError("name_missing")
-                if lang not in ("de", "en"):
+                if (code := LANG_WORDS.get(lang.strip().lower())) is None:
                     raise PeopleError("bad_lang", value=lang[:20])
+                lang = code
                 person = uow.people.add(Person(name=name, role=role, lang=lang, created_at=now))
             code = secrets.token_urlsafe(12)  # 16 characters of [A-Za-z0-9_-]: a valid deep link
             expires = now + timedelta(days=days)
@@ -194,10 +212,11 @@ class People:
             invite = uow.people.invite(code.strip())
             if invite is None:
                 raise PeopleError("invite_unknown")
+            invitee_lang = invite.person.lang if invite.person is not None else None
             if invite.used_at is not None:
-                raise PeopleError("invite_used")
+                raise PeopleError("invite_used", lang=invitee_lang)
             if invite.expires_at <= now:
-                raise PeopleError("invite_expired")
+                raise PeopleError("invite_expired", lang=invitee_lang)
             person = invite.person
             existing = uow.people.identity(platform, user_id)
             if existing is not None and existing.person_id != person.id:
@@ -594,7 +613,12 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
             for a in uow.session.scalars(select(Availability).where(Availability.buddy_id == p.id))
         ],
         "open_questions": [  # what a chat is being asked now (a picker, a confirmation)
-            {"platform": c.platform, "chat_id": c.chat_id, "kind": c.kind, "since": iso(c.updated_at)}
+            {
+                "platform": c.platform,
+                "chat_id": c.chat_id,
+                "kind": c.kind,
+                "since": iso(c.updated_at),
+            }
             for c in uow.session.scalars(select(Conversation).where(Conversation.person_id == p.id))
         ],
         "jour_fixes": [

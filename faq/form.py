@@ -99,11 +99,16 @@ _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZÄÖÜ])")
 def as_list(answer: str) -> str:
     """An answer that enumerates comes as a list: "…: A; B; C." as bullets, and
     numbered steps "1. … 2. … 3. …" one per line. Anything else is left as it is."""
+    if "\n\n" in answer:  # paragraphs (an answer and a note about the moment): each on its own
+        return "\n\n".join(as_list(part) for part in answer.split("\n\n"))
     if "\n" in answer:
         return answer  # already laid out
-    steps = [m for m in _STEP.finditer(answer)]
-    numbers = [int(m.group(1)) for m in steps]
-    if len(steps) >= 3 and numbers == list(range(1, len(steps) + 1)):
+    steps = []  # 1., 2., 3. in order, each after a sentence's end; "3. Mai" is a date
+    for m in _STEP.finditer(answer):
+        before = answer[: m.start()].rstrip()
+        if int(m.group(1)) == len(steps) + 1 and (not before or before[-1] in ".:;)"):
+            steps.append(m)
+    if len(steps) >= 3:
         head = answer[: steps[0].start()].rstrip()
         items = [
             answer[

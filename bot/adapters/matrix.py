@@ -41,7 +41,7 @@ from nio import (
 
 from bot.adapters.common import PerChat, from_delivery, numbered, pressed
 from bot.messages import Attachment, Button, Inbound, Outbound
-from bot.texts import t
+from bot.texts import guess_lang, t
 from jobs import dispatch
 
 __all__ = ["MatrixAdapter"]
@@ -307,7 +307,8 @@ def _render(reply: Outbound) -> tuple[str, str]:
     plain = reply.text
     formatted = html.escape(reply.text).replace("\n", "<br>")
     if reply.buttons:
-        hint = t("reply_with_number", reply.lang or "de")
+        # a notice from the outbox carries no language: its own words tell
+        hint = t("reply_with_number", reply.lang or guess_lang(reply.text, "de"))
         plain += "\n" + "\n".join(numbered(reply.buttons)) + f"\n{hint}"
         items = "".join(f"<li>{html.escape(b.label)}</li>" for b in reply.buttons)
         formatted += f"<ol>{items}</ol><p><i>{html.escape(hint)}</i></p>"

@@ -144,7 +144,7 @@ class FaqReplies:
                 answer = f"{t('faq_open', lang)}\n{answer}"
             elif form:
                 answer = f"{t(f'faq_{form}', lang)} {answer}"
-        return Outbound(f"{answer}\n\n{source}", buttons)
+        return Outbound(f"{answer}\n\n{source}", buttons, lang=lang)
 
     def clarify_reply(self, match: Match) -> Outbound:
         """One short question with the close entries as buttons."""
@@ -155,7 +155,9 @@ class FaqReplies:
         joined = (
             names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('or', lang)} {names[-1]}"
         )
-        return Outbound(t("clarify", lang, options=joined), self._buttons(match.options, lang))
+        return Outbound(
+            t("clarify", lang, options=joined), self._buttons(match.options, lang), lang=lang
+        )
 
     def not_sure_reply(self, match: Match) -> Outbound:
         lang = match.lang
@@ -163,7 +165,7 @@ class FaqReplies:
         parts = [t("not_sure", lang), f"{t('ask_contacts', lang)}\n{self._contacts(lang)}"]
         if suggestions:
             parts.append(t("did_you_mean", lang))
-        return Outbound("\n\n".join(parts), self._buttons(suggestions, lang))
+        return Outbound("\n\n".join(parts), self._buttons(suggestions, lang), lang=lang)
 
     def suggestions(self, match: Match) -> list[Entry]:
         """Up to three closest entries worth offering (best guess first)."""
@@ -173,10 +175,10 @@ class FaqReplies:
         return [e for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
 
     def topics_reply(self, lang: str) -> Outbound:
-        return Outbound(t("topics", lang), self._buttons(self.kb.entries, lang))
+        return Outbound(t("topics", lang), self._buttons(self.kb.entries, lang), lang=lang)
 
     def contact_reply(self, lang: str) -> Outbound:
-        return Outbound(self._contacts(lang))
+        return Outbound(self._contacts(lang), lang=lang)
 
     def choice_reply(self, data: str, now: datetime) -> Outbound | None:
         """The answer for a pressed `faq:<lang>:<id>` button; None if it is not valid."""

@@ -62,6 +62,7 @@ class Services:
 @dataclass
 class ChatState:
     lang: str | None = None  # chosen with /sprache; None: follow the person or the client
+    seen: str | None = None  # the language this chat last wrote in (a command's name, a question)
 
 
 @dataclass
@@ -76,6 +77,11 @@ class Context:
     services: Services
     now: datetime
     help_text: Callable[[], str] = lambda: ""  # /hilfe for this person, from every feature
+
+    @property
+    def stored_lang(self) -> str | None:
+        """The language chosen in this chat (/sprache) or stored for the person."""
+        return self.state.lang or (self.who.lang if self.who else None)
 
     @property
     def role(self) -> Role:

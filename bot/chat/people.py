@@ -9,6 +9,7 @@ import shlex
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
+from bot.chat.mydata import format_letter
 from bot.messages import Address, Button, Outbound
 from bot.people import PairNews, PeopleError, PersonRow
 from bot.texts import t
@@ -17,10 +18,14 @@ from storage.models import Role
 __all__ = ["ERASE_PREFIX", "FEATURE", "deep_link", "format_people", "pair_notices", "redeem"]
 
 ERASE_PREFIX = "erase:"
+LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
-    return [Outbound(t(exc.key, ctx.lang, **exc.fields))]
+    """A refusal in the reader's language; a chat with no language of its own yet gets
+    the one of the person concerned (an invitee's expired code)."""
+    lang = ctx.lang if ctx.stored_lang or exc.lang is None else exc.lang
+    return [Outbound(t(exc.key, lang, **exc.fields), lang=lang)]
 
 
 def _unavailable(ctx: Context) -> list[Outbound] | None:
@@ -52,8 +57,11 @@ def redeem(ctx: Context, code: str) -> list[Outbound]:
 
 
 def _invite(ctx: Context) -> list[Outbound]:
-    lang = next((a.split("=", 1)[1] for a in ctx.args if a.startswith("lang=")), "de")
-    words = [a for a in ctx.args if not a.startswith("lang=")]
+    def is_lang(arg: str) -> bool:
+        return arg.lower().startswith(LANG_ARGS)
+
+    lang = next((a.split("=", 1)[1] for a in ctx.args if is_lang(a)), "de")
+    words = [a for a in ctx.args if not is_lang(a)]
     if len(words) < 2:
         return [Outbound(t("invite_usage", ctx.lang))]
     try:
@@ -139,11 +147,12 @@ def _revoke(ctx: Context) -> list[Outbound]:
 def format_people(rows: list[PersonRow], lang: str) -> str:
     """A plain-text table: id, name, role, status, chat platforms, partners."""
     num, name, role, status, chats, partners = t("people_columns", lang).split("|")
-    lines = [f"{num:>4}  {name:24} {role:9} {status:8} {chats:16} {partners}"]
+    lines = [f"{num:>4}  {name:24} {role:11} {status:10} {chats:16} {partners}"]
     for r in rows:
+        role_name, state = t(f"role_{r.role}", lang), t(f"status_{r.status}", lang)
         lines.append(
-            f"{r.id:>4}  {r.name[:24]:24} {r.role:9} {r.status:8} "
-            f"{','.join(r.platforms) or '-':16} {', '.join(r.partners) or '-'}"
+            f"{r.id:>4}  {r.name[:24]:24} {role_name:11} {state:10} "
+            f"{','.join(t('md_platform_console', lang) if p == 'console' else p for p in r.platforms) or '-':16} {', '.join(r.partners) or '-'}"
         )
     return "\n".join(lines)
 
@@ -151,27 +160,6 @@ def format_people(rows: list[PersonRow], lang: str) -> str:
 def _people(ctx: Context) -> list[Outbound]:
     rows = ctx.services.people.people()
     return [Outbound(format_people(rows, ctx.lang) if rows else t("people_empty", ctx.lang))]
-
-
-def format_export(data: dict) -> str:
-    lines = []
-    for section, value in data.items():
-        items = value if isinstance(value, list) else [value]
-        lines.append(f"{section}:" + ("" if items else " -"))
-        for item in items:
-            lines.append("  " + _fields(item))
-    return "\n".join(lines)
-
-
-def _fields(item: dict) -> str:
-    parts = []
-    for k, v in item.items():
-        if v is None or v == "":
-            continue
-        if isinstance(v, list):
-            v = "; ".join(_fields(x) for x in v) or "-"
-        parts.append(f"{k}: {v}")
-    return ", ".join(parts)
 
 
 def _chat(ctx: Context) -> tuple[str, str, str]:
@@ -192,7 +180,7 @@ def _mydata(ctx: Context) -> list[Outbound]:
     data = _stored(ctx)
     if not data:
         return [Outbound(t("mydata_nothing", ctx.lang))]
-    return [Outbound(f"{t('mydata_header', ctx.lang)}\n\n{format_export(data)}")]
+    return [Outbound(f"{t('mydata_header', ctx.lang)}\n\n{format_letter(data, ctx.lang, ctx.tz)}")]
 
 
 def _delete(ctx: Context) -> list[Outbound]:

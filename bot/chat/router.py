@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Inbound, Outbound
 from bot.people import Whois
-from bot.texts import LANGS, t
+from bot.texts import LANGS, command_lang, t
 from storage.models import Role
 from storage.text import storable
 
@@ -79,9 +79,11 @@ class Router:
             people = self.services.people
             who = people.whois(msg.platform, msg.user_id) if people and msg.private else None
             ctx = self._context(msg, who, state)
-            return [
+            replies = [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
             ]
+            self._remember_language(msg, state, replies)
+            return replies
         except OperationalError:  # read-only, locked, gone: nothing was changed
             log.exception("database unavailable for a %s message", msg.platform)
             return [Outbound(t("db_unavailable", self._lang(msg, who, state)))]
@@ -90,8 +92,24 @@ class Router:
             return [Outbound(t("error", self._lang(msg, who, state)))]
 
     def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
+        """The reader's language: the one chosen in this chat or stored for the person,
+        else the one of the message (/help is English), else the client's hint, else
+        the one the chat last wrote in (a code has no language), else IMBOT_LANG.
+        (The FAQ answers a question in the question's language.)"""
         hint = msg.lang_hint if msg.lang_hint in LANGS else None
-        return state.lang or (who.lang if who else None) or hint or self.services.default_lang
+        stored = state.lang or (who.lang if who else None)
+        return stored or _said(msg) or hint or state.seen or self.services.default_lang
+
+    @staticmethod
+    def _remember_language(msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
+        """The language the chat wrote in: a command's name, or the one a plain message
+        was answered in (the FAQ reads it from the question)."""
+        if msg.data is not None or not replies:
+            return
+        if msg.text.strip().startswith(COMMAND_PREFIXES):
+            state.seen = _said(msg) or state.seen
+        else:
+            state.seen = replies[-1].lang or state.seen
 
     def _context(self, msg: Inbound, who: Whois | None, state: ChatState) -> Context:
         ctx = Context(
@@ -141,3 +159,11 @@ class Router:
         if not (ctx.msg.private or callback.in_groups):
             return [Outbound(t("private_only", ctx.lang))]
         return callback.handler(ctx, data)
+
+
+def _said(msg: Inbound) -> str | None:
+    """The language a command's name is in (/hilfe, /help); None for anything else."""
+    text = msg.text.strip()
+    if msg.data is not None or not text.startswith(COMMAND_PREFIXES) or len(text) < 2:
+        return None
+    return command_lang(text[1:].split()[0].split("@", 1)[0])

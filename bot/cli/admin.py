@@ -13,7 +13,11 @@ __all__ = ["add_parsers"]
 
 def add_parsers(actions) -> None:
     invite = actions.add_parser("invite", help="invite a person (prints code and deep link)")
-    invite.add_argument("--role", choices=("expert", "buddy", "admin"), help="role of a new person")
+    invite.add_argument(
+        "--role",
+        choices=("expert", "expertin", "experte", "buddy", "admin", "administratorin"),
+        help="role of a new person (German names accepted)",
+    )
     invite.add_argument("--name", type=text(100), help="full name of a new person")
     invite.add_argument("--lang", choices=("de", "en"), default="de", help="their language (de)")
     invite.add_argument(

@@ -4,13 +4,14 @@ message to a whole group (applicants, experts, buddies) after a preview."""
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 import uuid
 from datetime import UTC, datetime
 
 from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm, number, text
 
-__all__ = ["add_parsers", "recipients"]
+__all__ = ["add_parsers", "announcement", "recipients"]
 
 ROLE_OF_GROUP = {"experts": "expert", "buddies": "buddy"}
 
@@ -27,7 +28,14 @@ def add_parsers(actions) -> None:
     announce = actions.add_parser("announce", help="send a message to a group, after a preview")
     announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
     announce.add_argument(
-        "--text", required=True, type=text(4000), help="the message (at most 4000 characters)"
+        "--text", type=text(4000), help="one message for everyone (at most 4000 characters)"
+    )
+    announce.add_argument("--text-de", type=text(4000), help="the message in German")
+    announce.add_argument("--text-en", type=text(4000), help="the message in English")
+    announce.add_argument(
+        "--file",
+        type=argparse.FileType("r", encoding="utf-8"),
+        help="both messages from a file: a line [de], the German text, a line [en], the English",
     )
     announce.add_argument("--yes", action="store_true", help="send without asking")
     announce.add_argument(
@@ -69,20 +77,20 @@ def _outbox(settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def recipients(session, group: str) -> list[tuple[str, str]]:
-    """(platform, chat_id) of a group: subscribed applicants, or linked experts/buddies
-    that have not blocked the bot."""
+def recipients(session, group: str) -> list[tuple[str, str, str]]:
+    """(platform, chat_id, language) of a group: subscribed applicants, or linked
+    experts/buddies that have not blocked the bot. A chat is listed once."""
     from sqlalchemy import select
 
     from storage.models import ChatIdentity, Person, Subscription
 
     if group == "applicants":
-        stmt = select(Subscription.platform, Subscription.chat_id).where(
+        stmt = select(Subscription.platform, Subscription.chat_id, Subscription.lang).where(
             Subscription.stopped_at.is_(None)
         )
     else:
         stmt = (
-            select(ChatIdentity.platform, ChatIdentity.chat_id)
+            select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
             .join(Person)
             .where(
                 Person.role == ROLE_OF_GROUP[group],
@@ -91,17 +99,65 @@ def recipients(session, group: str) -> list[tuple[str, str]]:
                 ChatIdentity.unreachable_at.is_(None),
             )
         )
-    return sorted(set(session.execute(stmt).all()))
+    chats: dict[tuple[str, str], str] = {}
+    for platform, chat_id, lang in sorted(session.execute(stmt).all()):
+        chats.setdefault((platform, chat_id), lang if lang in ("de", "en") else "de")
+    return [(p, c, lang) for (p, c), lang in chats.items()]
+
+
+def _texts(args: argparse.Namespace) -> dict[str, str] | str:
+    """The message per language, or what is wrong with the arguments."""
+    from storage.text import storable
+
+    if args.file is not None:
+        blocks: dict[str, list[str]] = {}
+        current = None
+        for line in args.file.read().splitlines():
+            if line.strip().lower() in ("[de]", "[en]"):
+                current = line.strip().lower()[1:3]
+                blocks[current] = []
+            elif current is not None:
+                blocks[current].append(line)
+        found = {k: storable("\n".join(v)).strip() for k, v in blocks.items()}
+        if not (found.get("de") and found.get("en")):
+            return (
+                "the file needs a line [de] with the German text and a line [en] with the English"
+            )
+        if max(len(v) for v in found.values()) > 4000:
+            return "each text is at most 4000 characters"
+        return found
+    if args.text_de or args.text_en:
+        if not (args.text_de and args.text_en):
+            return "give both --text-de and --text-en (or --text for one text to everyone)"
+        return {"de": args.text_de, "en": args.text_en}
+    if args.text:
+        return {"de": args.text, "en": args.text}
+    return "give --text-de and --text-en, --file, or --text"
+
+
+def announcement(text: str, group: str, lang: str) -> str:
+    """The message as a recipient reads it: who sends it, the text, how to stop."""
+    from bot.texts import t
+
+    stop = "announce_stop_applicants" if group == "applicants" else "announce_stop_members"
+    return f"{t('announce_from', lang)}\n\n{text}\n\n{t(stop, lang)}"
 
 
 def _announce(settings, args: argparse.Namespace) -> int:
     from bot.app.wiring import open_database
     from storage import outbox
 
+    texts = _texts(args)
+    if isinstance(texts, str):
+        print(f"imbot: {texts}", file=sys.stderr)
+        return EXIT_USAGE
     sessions = open_database(settings)
     with sessions() as s:
         targets = recipients(s, args.to)
-    print(f"Preview – to {args.to} ({len(targets)} chats):\n\n{args.text}\n")
+    print(f"Preview – to {args.to} ({len(targets)} chats):\n")
+    for lang, name in (("de", "German"), ("en", "English")):
+        n = sum(1 for *_, x in targets if x == lang)
+        print(f"-- {name} ({n} chats) --\n{announcement(texts[lang], args.to, lang)}\n")
     if not targets:
         print("Nobody to send to.")
         return EXIT_OK
@@ -120,11 +176,11 @@ def _announce(settings, args: argparse.Namespace) -> int:
             dedupe_key=f"{ref}:{p}:{c}",
             platform=p,
             chat_id=c,
-            text=args.text,
+            text=announcement(texts[lang], args.to, lang),
             due_at=now,
             ref=ref,
         )
-        for p, c in targets
+        for p, c, lang in targets
     ]
     with sessions() as s:
         outbox.enqueue(s, drafts, now)

@@ -20,14 +20,17 @@ from bot.texts.format import (
     time_before,
     weekday_name,
 )
+from bot.texts.words import command_lang, guess_lang
 
 __all__ = [
     "LANGS",
     "TEXTS",
+    "command_lang",
     "fmt_date",
     "fmt_day",
     "fmt_duration",
     "fmt_when",
+    "guess_lang",
     "plural",
     "relative_days",
     "t",

@@ -3,7 +3,16 @@ one module per area; `t` fills a text in."""
 
 from __future__ import annotations
 
-from bot.texts import conversation, core, jourfixe, people, platform, program, reminders
+from bot.texts import (
+    conversation,
+    core,
+    jourfixe,
+    mydata,
+    people,
+    platform,
+    program,
+    reminders,
+)
 
 __all__ = ["LANGS", "TEXTS", "t"]
 
@@ -20,7 +29,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation)
+TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata)
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "kept": {"de": "Gut, es bleibt alles, wie es ist.", "en": "Fine, nothing is cancelled."},
     "ask_cancel": {
         "de": "Soll ich absagen? Bitte „ja“ oder „nein“ – oder die Knöpfe:",
-        "en": 'Shall I cancel? Please "yes" or "no" – or the buttons:',
+        "en": 'Shall I cancel? Answer "yes" or "no" – or use the buttons:',
     },
     "cancelled_many_for": {
         "de": "{count} Jour Fixes mit {other} sind abgesagt{by}:\n{list}\nDie Kalenderdatei "
@@ -128,14 +128,14 @@ TEXTS |= {
     "your_buddy": {
         "de": "Ihr Buddy ist {buddy}. Einen Jour Fixe buchen Sie mit /jourfixe; /termine "
         "zeigt Ihre Termine.",
-        "en": "Your buddy is {buddy}. Book a Jour Fixe with /jourfixe; /termine shows your "
+        "en": "Your buddy is {buddy}. Book a Jour Fixe with /jourfixe; /meetings shows your "
         "meetings.",
     },
     "your_experts": {
         "de": "Ihre Expert:innen: {names}. Sie buchen Jour Fixes in Ihren freien Zeiten "
         "(/frei); /termine zeigt die Termine.",
-        "en": "Your experts: {names}. They book Jour Fixes in your free times (/frei); "
-        "/termine shows the meetings.",
+        "en": "Your experts: {names}. They book Jour Fixes in your free times (/free); "
+        "/meetings shows the meetings.",
     },
     "your_experts_none": {
         "de": "Ihnen ist noch keine Expert:in zugeordnet; Lokalprojekte meldet sich.",
@@ -157,14 +157,14 @@ TEXTS |= {
     "pair_for_buddy": {
         "de": "{expert} ist Ihnen jetzt als Expert:in zugeordnet. Tragen Sie mit /frei ein, wann "
         "Sie frei sind (z. B. /frei Di 10-12, Do 14-16); dann kann {expert} Jour Fixes buchen.",
-        "en": "{expert} is now paired with you as an expert. Enter when you are free with /frei "
-        "(e.g. /frei Tue 10am-12pm); then {expert} can book Jour Fixes.",
+        "en": "{expert} is now paired with you as an expert. Enter when you are free with /free "
+        "(e.g. /free Tue 10am-12pm); then {expert} can book Jour Fixes.",
     },
     "pair_for_old_buddy": {
         "de": "{expert} wird ab jetzt von {buddy} betreut. Ihre {n} bestehenden Termine mit "
         "{expert} bleiben bei Ihnen (/termine).",
         "en": "{expert} is now looked after by {buddy}. Your {n} existing meetings with {expert} "
-        "stay with you (/termine).",
+        "stay with you (/meetings).",
     },
     "welcome_no_buddy_yet": {
         "de": "Sobald Lokalprojekte Ihnen einen Buddy zuordnet, sage ich Ihnen Bescheid; dann "

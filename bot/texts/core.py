@@ -12,8 +12,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "Zusammenarbeit“ (gefördert durch die Robert Bosch Stiftung, durchgeführt von "
         "Lokalprojekte).\n"
         "\n"
-        "Stell mir deine Frage zur Ausschreibung in eigenen Worten, auf Deutsch oder "
-        "Englisch, z. B. „Bis wann kann ich mich bewerben?“.",
+        "Stellen Sie mir Ihre Frage zur Ausschreibung in eigenen Worten, auf Deutsch "
+        "oder Englisch, z. B. „Bis wann kann ich mich bewerben?“.",
         "en": 'Hello! I am the bot of the program "Integrationsmacher:innen – Integration '
         'durch Zusammenarbeit" (funded by the Robert Bosch Stiftung, run by '
         "Lokalprojekte).\n"
@@ -40,12 +40,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "/help – this overview",
     },
     "source": {
-        "de": "Quelle: Ausschreibung, {section}",
-        "en": "Source: call for applications, {section}",
+        "de": "Quelle: Ausschreibung, Abschnitt „{section}“",
+        "en": "Source: call for applications, section „{section}“ (German)",
     },
     "not_sure": {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",
-        "en": "I cannot find a reliable answer to that in the call for applications.",
+        "en": "I can't find a reliable answer to that in the call for applications.",
     },
     "did_you_mean": {"de": "Meinten Sie eine dieser Fragen?", "en": "Did you mean one of these?"},
     "ask_contacts": {
@@ -53,7 +53,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Best ask Lokalprojekte directly:",
     },
     "topics": {
-        "de": "Zu diesen Themen kann ich antworten – wähle eins oder frag einfach:",
+        "de": "Zu diesen Themen kann ich antworten – wählen Sie eines oder fragen Sie einfach:",
         "en": "I can answer questions on these topics – pick one or just ask:",
     },
     "clarify": {"de": "Meinen Sie {options}?", "en": "Do you mean {options}?"},
@@ -124,7 +124,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I don't know the command {command}. /help shows what I can do.",
     },
     "empty": {
-        "de": "Schreib mir deine Frage zur Ausschreibung – oder /hilfe.",
+        "de": "Schreiben Sie mir Ihre Frage zur Ausschreibung – oder /hilfe.",
         "en": "Type your question about the call – or /help.",
     },
     "stale_choice": {
@@ -132,18 +132,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This choice is no longer valid. /faq shows all topics.",
     },
     "error": {
-        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuch es gleich "
-        "noch einmal.",
+        "de": "Entschuldigung, da ist bei mir etwas schiefgelaufen. Bitte versuchen Sie es "
+        "gleich noch einmal.",
         "en": "Sorry, something went wrong on my side. Please try again in a moment.",
     },
     "db_unavailable": {
         "de": "Ich kann gerade nichts speichern (die Datenbank ist nicht verfügbar). Es wurde "
         "nichts geändert. Bitte versuchen Sie es später noch einmal; das Team ist informiert.",
-        "en": "I cannot save anything right now (the database is unavailable). Nothing was "
+        "en": "I can't save anything right now (the database is unavailable). Nothing was "
         "changed. Please try again later; the team has been told.",
     },
     "too_long": {
-        "de": "Deine Nachricht ist sehr lang – ich lese die ersten {limit} Zeichen.",
+        "de": "Ihre Nachricht ist sehr lang – ich lese die ersten {limit} Zeichen.",
         "en": "Your message is very long – I read the first {limit} characters.",
     },
     "role_expert": {"de": "Expert:in", "en": "expert"},
@@ -151,7 +151,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "role_admin": {"de": "Admin", "en": "admin"},
     "role_applicant": {"de": "Bewerber:in", "en": "applicant"},
     "forbidden": {
-        "de": "Der Befehl {command} ist nur für {roles} da. Du brauchst dafür eine "
+        "de": "Der Befehl {command} ist nur für {roles} da. Sie brauchen dafür eine "
         "Einladung von Lokalprojekte.",
         "en": "The command {command} is only for {roles}. You need an invite from "
         "Lokalprojekte for it.",

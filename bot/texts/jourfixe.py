@@ -4,8 +4,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "example_windows": {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: /frei Di 10-12, Do 14-16 "
         "oder /frei 12.03. 14-16",
-        "en": 'I can\'t read "{text}". Example: /frei Tue 10am-12pm, Thu 2-4pm or '
-        "/frei 12.03. 14-16",
+        "en": 'I can\'t read "{text}". Example: /free Tue 10am-12pm, Thu 2-4pm or '
+        "/free 12.03. 14-16",
     },
     "example_moment": {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: Do 14:00 oder 12.03. 14:00",
@@ -30,15 +30,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "too_many_away": {
         "de": "Es sind schon {limit} Abwesenheiten eingetragen. /frei löschen räumt auf.",
-        "en": "There are {limit} periods away already. /frei clear tidies up.",
+        "en": "There are {limit} periods away already. /free clear tidies up.",
     },
     "example_dates": {
         "de": "Das verstehe ich nicht: „{text}“. Beispiel: /urlaub 24.12.-2.1.",
-        "en": 'I can\'t read "{text}". Example: /urlaub 24.12.-2.1.',
+        "en": 'I can\'t read "{text}". Example: /away 24.12.-2.1.',
     },
     "windows_none": {
         "de": "Sie haben noch keine freien Zeiten eingetragen. Beispiel: /frei Di 10-12, Do 14-16",
-        "en": "You have not entered any free times yet. Example: /frei Tue 10am-12pm, Thu 2-4pm",
+        "en": "You have not entered any free times yet. Example: /free Tue 10am-12pm, Thu 2-4pm",
     },
     "windows_now": {
         "de": "Ihre freien Zeiten für Jour Fixes:\n"
@@ -49,13 +49,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Your free times for Jour Fixes:\n"
         "{windows}\n"
         "\n"
-        "Change: /frei Tue 10am-12pm · once: /frei 12.03. 14-16 · away: /urlaub "
-        "24.12.-2.1. · clear all: /frei löschen",
+        "Change: /free Tue 10am-12pm · once: /free 12.03. 14-16 · away: /away "
+        "24.12.-2.1. · clear all: /free clear",
     },
     "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
     "length_usage": {
         "de": "Ein Jour Fixe dauert bei Ihnen {minutes} Minuten. Ändern: /dauer 60",
-        "en": "Your Jour Fixes last {minutes} minutes. Change: /dauer 60",
+        "en": "Your Jour Fixes last {minutes} minutes. Change: /length 60",
     },
     "length_set": {
         "de": "Neue Jour Fixes dauern jetzt {minutes} Minuten.",
@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "bad_length": {
         "de": "Bitte eine Dauer in Minuten, ein Vielfaches von {grid}, höchstens 180 – z. "
         "B. /dauer 60",
-        "en": "Please give minutes, a multiple of {grid}, at most 180 – e.g. /dauer 60",
+        "en": "Please give the length in minutes, a multiple of {grid}, at most 180 – e.g. /length 60",
     },
     "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
     "no_buddy": {
@@ -115,11 +115,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "changed_meanwhile": {
         "de": "Der Termin wurde gerade von der anderen Seite geändert. /termine "
         "zeigt den aktuellen Stand.",
-        "en": "The meeting was just changed by the other side. /termine shows where it stands.",
+        "en": "The meeting was just changed by the other side. /meetings shows where it stands.",
     },
     "unknown_meeting": {
         "de": "Diesen Termin finde ich bei Ihnen nicht. /termine zeigt Ihre Termine.",
-        "en": "I can't find this meeting among yours. /termine lists your meetings.",
+        "en": "I can't find this meeting among yours. /meetings lists your meetings.",
     },
     "not_yours": {
         "de": "Das kann nur Ihr Buddy bestätigen.",
@@ -127,7 +127,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "not_pending": {
         "de": "Diese Anfrage ist schon erledigt ({state}). /termine zeigt den aktuellen Stand.",
-        "en": "This request is already settled ({state}). /termine shows where it stands.",
+        "en": "This request is already settled ({state}). /meetings shows where it stands.",
     },
     "not_active": {
         "de": "Dieser Termin ist nicht mehr aktiv ({state}).",
@@ -161,7 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "meetings_none": {"de": "Keine anstehenden Jour Fixes.", "en": "No upcoming Jour Fixes."},
     "meetings": {
         "de": "Ihre nächsten Jour Fixes (#Nummer für /verschieben und /absagen):",
-        "en": "Your next Jour Fixes (#number for /verschieben and /absagen):",
+        "en": "Your next Jour Fixes (#number for /move and /cancel):",
     },
     "state_requested": {"de": "angefragt", "en": "requested"},
     "state_confirmed": {"de": "bestätigt", "en": "confirmed"},
@@ -219,8 +219,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "„mehr“, „Termin verschieben“.",
         "en": "Jour Fixe:\n"
         "/jourfixe – request a meeting with your buddy\n"
-        "/termine – your next meetings\n"
-        "/verschieben #N · /absagen #N\n"
+        "/meetings – your next meetings\n"
+        "/move #N · /cancel #N\n"
         "/before 24h 1h – reminders before meetings\n"
         'Or just write, e.g. "Who is my buddy?", "I\'d like a meeting", "more", '
         '"move my meeting".',
@@ -235,11 +235,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen "
         "Worten; oder schreiben Sie einfach, z. B. „meine Expert:innen“, „Termin absagen“.",
         "en": "Jour Fixe:\n"
-        "/frei Tue 10am-12pm – when you are free\n"
-        "/urlaub 24.12.-2.1. – time away\n"
-        "/dauer 60 – length of a Jour Fixe\n"
+        "/free Tue 10am-12pm – when you are free\n"
+        "/away 24.12.-2.1. – time away\n"
+        "/length 60 – length of a Jour Fixe\n"
         "/before 24h 1h – reminders before meetings\n"
-        "/termine · /verschieben #N · /absagen #N\n"
+        "/meetings · /move #N · /cancel #N\n"
         'Answer requests with "yes", "no" or another time – in your own words; or just '
         'write, e.g. "my experts", "cancel a meeting".',
     },

@@ -2,52 +2,52 @@
 
 TEXTS: dict[str, dict[str, str]] = {
     "welcome_role": {
-        "de": "Willkommen, {name}! Du bist jetzt als {role} angemeldet. /hilfe zeigt, "
-        "was du tun kannst.",
+        "de": "Willkommen, {name}! Sie sind jetzt als {role} angemeldet. /hilfe zeigt, "
+        "was Sie tun können.",
         "en": "Welcome, {name}! You are now signed in as {role}. /help shows what you can do.",
     },
     "people_unavailable": {
-        "de": "Anmeldungen sind hier gerade nicht möglich. Bitte versuch es später noch einmal.",
+        "de": "Anmeldungen sind hier gerade nicht möglich. Bitte versuchen Sie es später noch einmal.",
         "en": "Sign-in is not available here right now. Please try again later.",
     },
     "invite_unknown": {
-        "de": "Diesen Einladungscode kenne ich nicht. Bitte prüfe ihn oder frag bei "
-        "Lokalprojekte nach einem neuen.",
+        "de": "Diesen Einladungscode kenne ich nicht. Bitte prüfen Sie ihn oder fragen "
+        "Sie bei Lokalprojekte nach einem neuen.",
         "en": "I don't know this invite code. Please check it or ask Lokalprojekte for a new one.",
     },
     "invite_used": {
-        "de": "Dieser Einladungscode wurde schon verwendet. Bitte frag bei Lokalprojekte "
-        "nach einem neuen.",
+        "de": "Dieser Einladungscode wurde schon verwendet. Bitte fragen Sie bei "
+        "Lokalprojekte nach einem neuen.",
         "en": "This invite code has already been used. Please ask Lokalprojekte for a new one.",
     },
     "invite_expired": {
-        "de": "Dieser Einladungscode ist abgelaufen. Bitte frag bei Lokalprojekte nach "
-        "einem neuen.",
+        "de": "Dieser Einladungscode ist abgelaufen. Bitte fragen Sie bei "
+        "Lokalprojekte nach einem neuen.",
         "en": "This invite code has expired. Please ask Lokalprojekte for a new one.",
     },
     "identity_taken": {
         "de": "Dieses Chat-Konto ist schon mit einer anderen Person verknüpft. Bitte "
-        "wende dich an Lokalprojekte.",
+        "wenden Sie sich an Lokalprojekte.",
         "en": "This chat account is already linked to another person. Please contact "
         "Lokalprojekte.",
     },
     "unknown_person": {
-        "de": "Ich finde niemanden mit „{ref}“. /people zeigt alle.",
+        "de": "Ich finde niemanden mit „{ref}“. /personen zeigt alle.",
         "en": 'I can\'t find anyone called "{ref}". /people lists everyone.',
     },
     "ambiguous_person": {
-        "de": "„{ref}“ passt auf mehrere Personen ({ids}). Bitte nimm die Nummer.",
+        "de": "„{ref}“ passt auf mehrere Personen ({ids}). Bitte nehmen Sie die Nummer.",
         "en": '"{ref}" matches several people ({ids}). Please use the number.',
     },
     "not_expert": {"de": "{name} ist keine Expert:in.", "en": "{name} is not an expert."},
     "not_buddy": {"de": "{name} ist kein Buddy.", "en": "{name} is not a buddy."},
     "bad_role": {
-        "de": "Unbekannte Rolle „{role}“. Möglich sind: expert, buddy, admin.",
+        "de": "Unbekannte Rolle „{role}“. Möglich sind: expertin (oder experte), buddy, admin.",
         "en": 'Unknown role "{role}". Possible: expert, buddy, admin.',
     },
-    "name_missing": {"de": "Bitte gib einen Namen an.", "en": "Please give a name."},
+    "name_missing": {"de": "Bitte geben Sie einen Namen an.", "en": "Please give a name."},
     "bad_lang": {
-        "de": "Sprache „{value}“? Möglich: de, en.",
+        "de": "Sprache „{value}“? Möglich: de (Deutsch), en (Englisch).",
         "en": 'Language "{value}"? Possible: de, en.',
     },
     "name_too_long": {
@@ -63,7 +63,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{name} is revoked or erased.",
     },
     "invite_usage": {
-        "de": "Bitte so: /invite expert|buddy|admin Vorname Nachname [lang=en]",
+        "de": "Bitte so: /einladen expertin|buddy|admin Vorname Nachname [sprache=en]",
         "en": "Please use: /invite expert|buddy|admin First Last [lang=en]",
     },
     "invite_created": {
@@ -77,14 +77,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "Matrix or console: /start {code}",
     },
     "pair_usage": {
-        "de": "Bitte so: /pair EXPERT:IN BUDDY (Nummer aus /people oder Name in Anführungszeichen)",
+        "de": "Bitte so: /paar EXPERT:IN BUDDY (Nummer aus /personen oder Name in Anführungszeichen)",
         "en": "Please use: /pair EXPERT BUDDY (number from /people or name in quotes)",
     },
     "pair_done": {
         "de": "{expert} hat jetzt {buddy} als Buddy.",
         "en": "{expert} now has {buddy} as buddy.",
     },
-    "revoke_usage": {"de": "Bitte so: /revoke PERSON", "en": "Please use: /revoke PERSON"},
+    "revoke_usage": {"de": "Bitte so: /sperren PERSON", "en": "Please use: /revoke PERSON"},
     "revoke_done": {
         "de": "{name} ist gesperrt: Rolle, offene Einladungen und Paare sind entfernt, "
         "künftige Jour Fixes abgesagt (die andere Seite ist informiert) und keine "
@@ -95,18 +95,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "people_empty": {"de": "Noch niemand eingeladen.", "en": "Nobody invited yet."},
     "last_admin": {
         "de": "{name} ist der letzte Admin und kann nicht gesperrt werden. Bitte laden Sie "
-        "zuerst einen weiteren Admin ein (/invite admin NAME).",
+        "zuerst einen weiteren Admin ein (/einladen admin NAME).",
         "en": "{name} is the last admin and cannot be revoked. Please invite another admin "
         "first (/invite admin NAME).",
     },
     "mydata_nothing": {
-        "de": "Über dich ist nichts gespeichert. Fragen, die ich nicht beantworten "
-        "konnte, speichere ich ohne Bezug zu dir, damit das Team die Antworten "
+        "de": "Über Sie ist nichts gespeichert. Fragen, die ich nicht beantworten "
+        "konnte, speichere ich ohne Bezug zu Ihnen, damit das Team die Antworten "
         "ergänzen kann.",
         "en": "Nothing is stored about you. Questions I could not answer are stored "
         "without any link to you, so the team can add answers.",
     },
-    "mydata_header": {"de": "Das ist über dich gespeichert:", "en": "This is stored about you:"},
+    "mydata_header": {"de": "Das ist über Sie gespeichert:", "en": "This is stored about you:"},
     "delete_confirm": {
         "de": "Damit löschen Sie Ihren Namen, Ihre Chat-Verknüpfungen, Einladungen, "
         "Buddy-Zuordnungen, Jour Fixes (kommende werden abgesagt, die andere Seite "
@@ -119,28 +119,32 @@ TEXTS: dict[str, dict[str, str]] = {
     "delete_yes": {"de": "Ja, löschen", "en": "Yes, erase"},
     "delete_no": {"de": "Abbrechen", "en": "Cancel"},
     "delete_done": {
-        "de": "Erledigt: deine Daten sind gelöscht. Übrig bleibt nur eine anonyme Zählung.",
+        "de": "Erledigt: Ihre Daten sind gelöscht. Übrig bleibt nur eine anonyme Zählung.",
         "en": "Done: your data is erased. Only an anonymous count remains.",
     },
     "delete_cancelled": {"de": "Nichts gelöscht.", "en": "Nothing erased."},
     "help_privacy": {
-        "de": "/meinedaten – was über dich gespeichert ist\n/loeschen – deine Daten löschen",
+        "de": "/meinedaten – was über Sie gespeichert ist\n/loeschen – Ihre Daten löschen",
         "en": "/mydata – what is stored about you\n/delete – erase your data",
     },
     "help_admin": {
         "de": "Für Admins:\n"
-        "/invite ROLLE NAME – einladen (expert, buddy, admin)\n"
-        "/pair EXPERT:IN BUDDY – Paar bilden\n"
-        "/people – alle Personen\n"
-        "/revoke PERSON – Zugang entziehen",
+        "/einladen ROLLE NAME – einladen (expertin, buddy, admin; sprache=en)\n"
+        "/paar EXPERT:IN BUDDY – Paar bilden\n"
+        "/personen – alle Personen\n"
+        "/sperren PERSON – Zugang entziehen",
         "en": "For admins:\n"
-        "/invite ROLE NAME – invite (expert, buddy, admin)\n"
+        "/invite ROLE NAME – invite (expert, buddy, admin; lang=en)\n"
         "/pair EXPERT BUDDY – pair them\n"
         "/people – everyone\n"
         "/revoke PERSON – take access away",
     },
+    "status_invited": {"de": "eingeladen", "en": "invited"},
+    "status_linked": {"de": "verknüpft", "en": "linked"},
+    "status_revoked": {"de": "gesperrt", "en": "revoked"},
+    "status_erased": {"de": "gelöscht", "en": "erased"},
     "people_columns": {
         "de": "#|Name|Rolle|Status|Chats|Partner",
-        "en": "#|name|role|status|chats|partners",
+        "en": "#|Name|Role|Status|Chats|Partners",
     },
 }

@@ -2,7 +2,7 @@
 bot's own replies, and the short descriptions in Telegram's command menu."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    "reply_with_number": {"de": "(Antworte mit der Nummer)", "en": "(Reply with the number)"},
+    "reply_with_number": {"de": "(Antworten Sie mit der Nummer)", "en": "(Reply with the number)"},
     "console_bad_user": {
         "de": "(ein Konsolen-Name hat 1 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder "
         "Unterstriche, z. B. /als erika)",
@@ -10,13 +10,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "e.g. /as erika)",
     },
     "console_switched": {
-        "de": "(du schreibst jetzt als {user})",
+        "de": "(Sie schreiben jetzt als {user})",
         "en": "(you are now writing as {user})",
     },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
     "console_elsewhere": {
         "de": "(Nachricht an {name} über {platform}: wird nur von `imbot run` zugestellt)",
         "en": "(message to {name} on {platform}: only `imbot run` delivers it)",
+    },
+    # -- announcements (imbot admin announce) ----------------------------------------------
+    "announce_from": {
+        "de": "📣 Nachricht vom Programmteam der Integrationsmacher:innen (Lokalprojekte):",
+        "en": "📣 A message from the Integrationsmacher:innen program team (Lokalprojekte):",
+    },
+    "announce_stop_applicants": {
+        "de": "Sie bekommen diese Nachricht, weil Sie Erinnerungen abonniert haben. "
+        "Abbestellen: /stopp",
+        "en": "You get this message because you subscribed to reminders. Unsubscribe: /stop",
+    },
+    "announce_stop_members": {
+        "de": "Sie bekommen diese Nachricht als Teilnehmer:in des Programms. Keine Nachrichten "
+        "mehr: /loeschen löscht Ihre Daten (bitte vorher mit Lokalprojekte sprechen).",
+        "en": "You get this message as a member of the program. No more messages: /delete "
+        "erases your data (please talk to Lokalprojekte first).",
     },
     # -- units and relative times (bot.texts.format) --------------------------------------
     "n_days_one": {"de": "{n} Tag", "en": "{n} day"},
@@ -35,7 +51,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "menu_remind": {"de": "Fristen als Erinnerung", "en": "Deadline reminders"},
     "menu_stop": {"de": "Erinnerungen abbestellen", "en": "Stop reminders"},
     "menu_contact": {"de": "Ansprechpartnerinnen", "en": "Contact persons"},
-    "menu_meetings": {"de": "Deine Jour Fixes", "en": "Your Jour Fixes"},
+    "menu_meetings": {"de": "Ihre Jour Fixes", "en": "Your Jour Fixes"},
     "menu_jourfixe": {"de": "Jour Fixe anfragen", "en": "Request a Jour Fixe"},
     "menu_free": {"de": "Freie Zeiten (Buddies)", "en": "Free times (buddies)"},
     "menu_mydata": {"de": "Was gespeichert ist", "en": "What is stored"},

@@ -42,7 +42,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "(up to three, d/h/min)",
     },
     "before_set": {
-        "de": "Du wirst jetzt {times} vor jedem Jour Fixe erinnert.",
+        "de": "Sie werden jetzt {times} vor jedem Jour Fixe erinnert.",
         "en": "You will now be reminded {times} before each Jour Fixe.",
     },
     "meeting_reminder": {
@@ -50,7 +50,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "⏰ Reminder: Jour Fixe with {other} {before} – {when}.",
     },
     "pending_reminder": {
-        "de": "⏳ {expert} wartet noch auf deine Antwort zum Jour Fixe {when}. Passt der Termin?",
+        "de": "⏳ {expert} wartet noch auf Ihre Antwort zum Jour Fixe {when}. Passt der Termin?",
         "en": "⏳ {expert} is still waiting for your answer about the Jour Fixe "
         "{when}. Does it suit you?",
     },

@@ -204,3 +204,22 @@ def test_polarity_in_both_languages(kb, question, expected):
     from faq.form import polarity
 
     assert polarity(kb.get("digital_tools"), question) == expected
+
+
+def test_numbered_steps_with_dates_inside_and_a_note_after_come_as_a_list():
+    from faq.form import as_list
+
+    answer = (
+        "Ablauf im Überblick: 1. Bewerbungsschluss 3. Mai 2023. 2. Vorgespräche 10. bis 17. "
+        "Mai 2023. 3. Rückmeldung zur Teilnahme.\n\nDas Programm ist seit dem 31. März 2024 "
+        "beendet."
+    )
+    assert as_list(answer) == (
+        "Ablauf im Überblick:\n1. Bewerbungsschluss 3. Mai 2023.\n2. Vorgespräche 10. bis 17. "
+        "Mai 2023.\n3. Rückmeldung zur Teilnahme.\n\nDas Programm ist seit dem 31. März 2024 "
+        "beendet."
+    )
+    assert (
+        as_list("Am 3. Mai und am 4. Juni, dann 5. Juli.")
+        == "Am 3. Mai und am 4. Juni, dann 5. Juli."
+    )

@@ -4,8 +4,10 @@ edition files, the outbox listing and announcements."""
 import io
 
 import pytest
+from sqlalchemy import create_engine, select
 
 from bot import cli
+from storage.models import OutboxRow
 from tests.bundles import write_bundle
 from tests.unit.test_editions import EDITION
 
@@ -96,3 +98,32 @@ def test_announce_previews_counts_and_queues(capsys, monkeypatch):
     assert out.count("Kick-off am Montag") == 2  # both console experts get it, each once
     assert cli.main(["admin", "outbox"]) == 0
     assert "sent 2" in capsys.readouterr().out
+
+
+def test_announce_in_both_languages_each_reader_gets_theirs(
+    capsys, monkeypatch, tmp_path, sqlite_url
+):
+    assert cli.main(["demo"]) == 0
+    chat(capsys, monkeypatch, "/sprache en\n", "--as", "emil")  # Emil reads English
+    capsys.readouterr()
+    send = ["admin", "announce", "--to", "experts", "--yes", "--wait", "0"]
+    assert cli.main([*send, "--text-de", "Kick-off am Montag"]) == 2  # both or none
+    assert "give both --text-de and --text-en" in capsys.readouterr().err
+    assert (
+        cli.main([*send, "--text-de", "Kick-off am Montag", "--text-en", "Kick-off on Monday"]) == 0
+    )
+    preview = capsys.readouterr().out
+    assert "-- German (1 chats) --" in preview and "-- English (1 chats) --" in preview
+    with create_engine(sqlite_url).connect() as db:
+        sent = dict(db.execute(select(OutboxRow.chat_id, OutboxRow.text)).all())
+    assert sent["erika"].startswith("📣 Nachricht vom Programmteam")
+    assert "\n\nKick-off am Montag\n\n" in sent["erika"] and "/loeschen" in sent["erika"]
+    assert sent["emil"].startswith("📣 A message from the Integrationsmacher:innen program team")
+    assert "\n\nKick-off on Monday\n\n" in sent["emil"] and "/delete" in sent["emil"]
+    assert "Kick-off on Monday" in chat(capsys, monkeypatch, "/meetings\n", "--as", "emil")
+    both = tmp_path / "both.txt"
+    both.write_text("[de]\nHallo zusammen\n[en]\nHello everyone\n", encoding="utf-8")
+    assert cli.main([*send, "--file", str(both)]) == 0
+    assert "Hallo zusammen" in capsys.readouterr().out
+    both.write_text("[de]\nHallo zusammen\n", encoding="utf-8")
+    assert cli.main([*send, "--file", str(both)]) == 2

@@ -198,7 +198,7 @@ def test_revocation_stops_meetings_and_messages_but_keeps_the_data_visible(world
         assert active == 0
         assert s.scalars(select(Subscription.stopped_at)).all() != [None]
     mine = world.say("console", CONSOLE_USER, "/meinedaten")[0].text
-    assert NAME in mine and "jour_fixes" in mine
+    assert NAME in mine and "Ihre Jour Fixes\n• " in mine
     world.say("console", CONSOLE_USER, "/loeschen ja")
     assert hits(world) == []
 
@@ -230,7 +230,12 @@ def test_export_lists_everything_the_tables_hold(world):
         assert [x["chat_id"] for x in data["reminder_subscriptions"]] == [x.chat_id for x in subs]
     assert data["person"]["reminders_before_minutes"] == "2880,120"
     shown = world.say("console", CONSOLE_USER, "/meinedaten")[0].text
-    assert "messages:" in shown and "reminder_subscriptions:" in shown
+    assert "Nachrichten an Sie\n• " in shown and "Ihre Erinnerungen\n• Fristen von „" in shown
+    assert (
+        "Erinnerungen vor einem Jour Fixe: 2 Tage, 2 h" in shown
+        and "Verlauf: angefragt am" in shown
+    )
+    assert "+00:00" not in shown and "chat_id" not in shown
 
 
 def test_delivery_records_lose_recipient_and_text_after_the_retention_period(world):

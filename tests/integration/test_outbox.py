@@ -258,7 +258,7 @@ def test_buddy_is_reminded_of_an_unanswered_request_until_answered(sessions, clo
     [m] = jf.request(ids["Erika"], datetime(2026, 3, 8, 10, 0, tzinfo=BERLIN))
     [pending] = rows(sessions, kind="pending")
     assert pending.chat_id == "bernd" and pending.due_at == clock.now + timedelta(hours=24)
-    assert "Erika wartet noch auf deine Antwort" in pending.text and "jf:yes" in pending.buttons
+    assert "Erika wartet noch auf Ihre Antwort" in pending.text and "jf:yes" in pending.buttons
     jf.decide(ids["Bernd"], m.id, accept=True)
     assert rows(sessions, kind="pending")[0].state == "cancelled"
 

@@ -132,7 +132,10 @@ def test_next_call_watch_delivers_once_in_the_subscribers_language(
     assert "Sie sind vorgemerkt" in again.text and not again.buttons
     assert "when a new call opens" in say(router, "tom", "/next", lang_hint="en")[0].text
     say(router, "eve", "/naechste")
-    assert "next_call: yes" in say(router, "eve", "/meinedaten")[0].text
+    assert (
+        "• Nachricht bei neuer Ausschreibung (Konsole), seit "
+        in say(router, "eve", "/meinedaten")[0].text
+    )
     assert "nicht, wenn die nächste" in say(router, "eve", "/stopp")[0].text  # ends the watch
     assert "keine Erinnerungen" in say(router, "eve", "/stopp")[0].text
 

@@ -25,7 +25,10 @@ RESTRICTED = ["/invite expert Neu Person", "/pair 1 2", "/people", "/revoke 1"]
 @pytest.mark.parametrize("user", ["stranger", "expert", "buddy"])
 def test_admin_commands_refuse_everyone_else(router, user, command):
     reply = say(router, user, command)[0].text
-    assert f"Der Befehl {command.split()[0]} ist nur für Admin da" in reply
+    if user == "stranger":  # no language of their own: the command's name is English
+        assert f"The command {command.split()[0]} is only for admin." in reply
+    else:  # invited in German: their language wins over the command's name
+        assert f"Der Befehl {command.split()[0]} ist nur für Admin da" in reply
 
 
 @pytest.mark.parametrize("command", ["/einladen expert Neu Person", "/personen"])
@@ -50,5 +53,25 @@ def test_the_router_declares_roles_in_one_table(router):
 
 
 def test_help_shows_admin_commands_only_to_admins(router):
-    assert "/invite" in say(router, "admin", "/hilfe")[0].text
-    assert "/invite" not in say(router, "expert", "/hilfe")[0].text
+    assert "/einladen" in say(router, "admin", "/hilfe")[0].text
+    assert "/einladen" not in say(router, "expert", "/hilfe")[0].text
+
+
+def test_each_help_lists_its_own_language_s_command_names(router):
+    german = say(router, "admin", "/hilfe")[0].text
+    say(router, "admin", "/sprache en")
+    english = say(router, "admin", "/help")[0].text
+    for name in ("/invite", "/pair", "/people", "/revoke"):
+        assert name not in german
+    for name in ("/einladen", "/paar", "/personen", "/sperren"):
+        assert name in german and name not in english
+
+
+def test_german_role_words_are_accepted(router):
+    reply = say(router, "admin", "/einladen expertin Erika Muster sprache=en")[0].text
+    assert "Einladung für Erika Muster (Expert:in)" in reply
+    assert (
+        "Einladung für Bea Buddy (Buddy)"
+        in say(router, "admin", "/einladen buddy Bea Buddy")[0].text
+    )
+    assert "Unbekannte Rolle „chefin“" in say(router, "admin", "/einladen chefin X Y")[0].text

@@ -192,7 +192,7 @@ def test_unanswered_request_expires_on_the_tick_and_the_expert_is_told(world, cl
     replies = say(router, "bernd", "/termine")  # a reply never runs the expiry ...
     assert not [o for o in replies if o.to] and "Keine anstehenden" in replies[0].text
     late = say(router, "bernd", data=request.buttons[0].data)[0]  # ... yet a late "yes" is refused
-    assert "schon erledigt (expired)" in late.text
+    assert "schon erledigt (unbeantwortet abgelaufen)" in late.text
     assert "bestätigt" not in say(router, "bernd", "ja")[-1].text
     notices = expire_requests(router)  # the scheduler's tick
     assert [o.to.chat_id for o in notices] == ["erika"]

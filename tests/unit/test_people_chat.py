@@ -39,14 +39,25 @@ def test_mydata_for_an_applicant_says_nothing_is_stored(router):
 def test_mydata_and_delete_with_confirmation(router, people):
     say(router, text=f"/start {people.invite('expert', 'Erika').code}")
     data = say(router, text="/mydata")[0].text
-    assert "name: Erika" in data and "platform: console" in data
+    assert data.startswith("Das ist über Sie gespeichert:\n\nIhre Angaben\n• Name: Erika\n")
+    assert "• Konsole, Konto u1, verknüpft am " in data and "platform" not in data
+
     confirm = say(router, text="/loeschen")[0]
     assert "Wirklich löschen?" in confirm.text and len(confirm.buttons) == 2
     assert "Nichts gelöscht" in say(router, data=confirm.buttons[1].data)[0].text
     assert people.whois("console", "u1") is not None
-    assert "deine Daten sind gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
+    assert "Ihre Daten sind gelöscht" in say(router, data=confirm.buttons[0].data)[0].text
     assert people.whois("console", "u1") is None
     assert "nichts gespeichert" in say(router, text="/meinedaten")[0].text
+
+
+def test_mydata_reads_as_a_letter_in_the_readers_language_and_time(router, people):
+    say(router, "ann", f"/start {people.invite('buddy', 'Ann Smith', lang='en').code}")
+    letter = say(router, "ann", "/mydata")[0].text
+    assert letter.startswith("This is stored about you:\n\nAbout you\n• Name: Ann Smith\n")
+    assert "• Role: buddy" in letter and "• Language: English" in letter
+    assert "Your chat accounts\n• console, account ann, linked on " in letter
+    assert "+00:00" not in letter and "_" not in letter.replace("Ann Smith", "")
 
 
 def test_delete_ja_shortcut(router, people):
@@ -68,3 +79,42 @@ def test_language_choice_is_stored_for_known_people(router, people):
     say(router, text=f"/start {people.invite('expert', 'E').code}")
     say(router, text="/sprache en")
     assert people.whois("console", "u1").lang == "en"
+
+
+def test_an_expired_invite_is_refused_in_the_invitees_language(router, people, sessions):
+    from datetime import UTC, datetime, timedelta
+
+    from bot.people import People
+
+    past = People(sessions, lambda: datetime.now(UTC) - timedelta(days=30))
+    code = past.invite("expert", "Ann Smith", lang="en").code
+    reply = say(router, "ann", f"/start {code}")[0]
+    assert reply.text.startswith("This invite code has expired") and reply.lang == "en"
+    said = say(router, "ann", "/sprache de")  # a language chosen in the chat wins
+    assert said[0].lang == "de"
+    assert say(router, "ann", f"/start {code}")[0].text.startswith(
+        "Dieser Einladungscode ist abgelaufen"
+    )
+
+
+def test_a_command_s_name_sets_the_language_for_someone_without_one(router):
+    assert say(router, "new", "/help")[0].text.startswith("What I can do")
+    assert say(router, "new", "/hilfe")[0].text.startswith("Das kann ich")
+    assert say(router, "new", "/start", lang_hint="en")[0].text.startswith("Hello!")
+
+
+def test_matrix_numbers_choices_in_the_words_of_the_message():
+    from bot.adapters.matrix import _render
+    from bot.messages import Button, Outbound
+
+    english = Outbound("Erika would like a Jour Fixe on Tue 3 Mar 10:00.", (Button("Yes", "y"),))
+    assert _render(english)[0].endswith("(Reply with the number)")
+    german = Outbound("Erika möchte einen Jour Fixe am Di 03.03. 10:00.", (Button("Ja", "y"),))
+    assert _render(german)[0].endswith("(Antworten Sie mit der Nummer)")
+
+
+def test_a_message_without_a_language_gets_the_one_the_chat_last_wrote_in(router):
+    assert say(router, "zoe", "Who can apply?")[0].lang == "en"
+    assert say(router, "zoe", "/start xyz")[0].text.startswith("I don't know this invite code")
+    say(router, "zoe", "/hilfe")
+    assert say(router, "zoe", "/start xyz")[0].text.startswith("Diesen Einladungscode kenne")

@@ -45,7 +45,10 @@ def refusal(ctx: Context, exc: BookingError | TimeParseError) -> list[Outbound]:
         if not exc.alternatives:
             return [Outbound(t("slot_taken_none", ctx.lang))]
         return [Outbound(t("slot_taken", ctx.lang), slot_buttons(ctx, exc.alternatives, "slot"))]
-    return [Outbound(t(exc.key, ctx.lang, **exc.fields))]
+    fields = dict(exc.fields)
+    if "state" in fields:  # a meeting's state in the reader's words
+        fields["state"] = t(f"meeting_state_{fields['state']}", ctx.lang)
+    return [Outbound(t(exc.key, ctx.lang, **fields))]
 
 
 def slot_buttons(ctx: Context, slots, *action: str | int) -> tuple[Button, ...]:

@@ -28,7 +28,7 @@ def test_invite_join_greet_and_answer(bot, human):
         await anna.wait_for("Das kann ich", room)
         await anna.say(room, "Welche Partei regiert in Torgau?")
         _, miss = await anna.wait_for("keine sichere Antwort", room)
-        assert "1. " in miss and "(Antworte mit der Nummer)" in miss
+        assert "1. " in miss and "(Antworten Sie mit der Nummer)" in miss
         before = len(anna.received)
         await anna.say(room, "1")
         await anna.wait_for("Quelle: Ausschreibung", room, after=before)
@@ -45,7 +45,7 @@ def test_invite_code_redeemed_with_bang_start(bot, human):
         await bernd.login()
         room = await bernd.open_dm(bot.user_id)
         await bernd.say(room, f"!start {code}")
-        await bernd.wait_for("Willkommen, Bernd Buddy! Du bist jetzt als Buddy angemeldet", room)
+        await bernd.wait_for("Willkommen, Bernd Buddy! Sie sind jetzt als Buddy angemeldet", room)
         await bernd.close()
 
     run(scenario())
