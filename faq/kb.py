@@ -64,6 +64,7 @@ class Entry:
     silent_on: frozenset[str] = frozenset()
     milestone: str | None = None  # the edition's milestone the answer is about (its tense)
     answer_past: dict[str, str] | None = None  # the answer once that milestone is past
+    group: dict[str, str] | None = None  # the group /faq lists the entry under (de, en)
 
     def all_answers(self) -> list[tuple[str, str]]:
         """(lang, text) of every answer text, the past-tense ones too."""
@@ -167,6 +168,7 @@ def _parse_entry(raw: object, where: str) -> Entry:
         else None,
         polar=_polar(raw.get("polar"), where),
         silent_on=_silent_on(raw.get("silent_on"), where),
+        group=_bilingual(raw, "group", where, many=False) if "group" in raw else None,
     )
 
 

@@ -32,6 +32,7 @@ __all__ = ["FAQ_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
 log = logging.getLogger(__name__)
 
 FAQ_PREFIX = "faq:"
+GROUP = "group"  # faq:<lang>:group<N>: the topics of the N-th group
 SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
 MAX_SUGGESTIONS = 3
 
@@ -175,7 +176,22 @@ class FaqReplies:
         return [e for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
 
     def topics_reply(self, lang: str) -> Outbound:
-        return Outbound(t("topics", lang), self._buttons(self.kb.entries, lang), lang=lang)
+        """The knowledge base's groups as choices (each opens its topics); a knowledge
+        base without groups lists its topics at once."""
+        groups = self._groups(lang)
+        if len(groups) < 2:
+            return Outbound(t("topics", lang), self._buttons(self.kb.entries, lang), lang=lang)
+        buttons = tuple(
+            Button(name, f"{FAQ_PREFIX}{lang}:{GROUP}{i}") for i, name in enumerate(groups)
+        )
+        return Outbound(t("topic_groups", lang), buttons, lang=lang)
+
+    def _groups(self, lang: str) -> dict[str, list[Entry]]:
+        groups: dict[str, list[Entry]] = {}
+        for e in self.kb.entries:
+            name = e.group[lang] if e.group else t("topic_group_other", lang)
+            groups.setdefault(name, []).append(e)
+        return groups
 
     def contact_reply(self, lang: str) -> Outbound:
         return Outbound(self._contacts(lang), lang=lang)
@@ -185,6 +201,14 @@ class FaqReplies:
         lang, _, entry_id = data.removeprefix(FAQ_PREFIX).partition(":")
         if lang not in LANGS:
             return None
+        if entry_id.startswith(GROUP):
+            groups = list(self._groups(lang).items())
+            number = entry_id.removeprefix(GROUP)
+            if not (number.isascii() and number.isdigit() and int(number) < len(groups)):
+                return None
+            name, entries = groups[int(number)]
+            text = t("topics_of_group", lang, group=name)
+            return Outbound(text, self._buttons(entries, lang), lang=lang)
         try:
             return self.entry_reply(self.kb.get(entry_id), lang, now)
         except KeyError:

@@ -52,6 +52,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Am besten fragen Sie direkt bei Lokalprojekte nach:",
         "en": "Best ask Lokalprojekte directly:",
     },
+    "topic_groups": {
+        "de": "Zu diesen Bereichen kann ich antworten – wählen Sie einen oder fragen Sie einfach:",
+        "en": "I can answer questions in these areas – pick one or just ask:",
+    },
+    "topics_of_group": {
+        "de": "{group} – wählen Sie ein Thema oder fragen Sie einfach:",
+        "en": "{group} – pick a topic or just ask:",
+    },
+    "topic_group_other": {"de": "Weitere Themen", "en": "More topics"},
     "topics": {
         "de": "Zu diesen Themen kann ich antworten – wählen Sie eines oder fragen Sie einfach:",
         "en": "I can answer questions on these topics – pick one or just ask:",

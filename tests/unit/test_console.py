@@ -27,8 +27,8 @@ def test_console_greets_answers_and_quits(matcher):
 
 
 def test_console_number_presses_the_listed_button(matcher):
-    out = run(matcher, "/faq\n1\n")
-    assert "[1] Bewerbungsschluss" in out
+    out = run(matcher, "/faq\n1\n1\n")  # the first group, then its first topic
+    assert "[1] Bewerbung und Fristen" in out and "[1] Bewerbungsschluss" in out
     assert out.count("endete am 3. Mai 2023") == 1  # the 2023 deadline is past today
 
 
