@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import outbox
+from storage.db import scrub_erased
 from storage.models import (
     Availability,
     ChatIdentity,
@@ -356,6 +357,7 @@ class People:
             person.reminder_minutes, person.slot_minutes = "1440,60", 45
             person.erased_at = person.erased_at or now
             uow.commit()
+        self._scrub()
         if self._forget_files is not None:
             self._forget_files([(p, u) for p, u, _ in accounts], names)
 
@@ -366,8 +368,13 @@ class People:
         with self._uow() as uow:
             _forget(uow.session, accounts, [], None, self._clock())
             uow.commit()
+        self._scrub()
         if self._forget_files is not None:
             self._forget_files([(platform, user_id)], [])
+
+    def _scrub(self) -> None:
+        with self._sessions() as s:
+            scrub_erased(s)
 
     def erase_ref(self, ref: str) -> int:
         with self._uow() as uow:

@@ -49,6 +49,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.render import render
 from storage import outbox
+from storage.db import scrub_erased
 from storage.models import ChatIdentity, OutboxRow, Subscription
 
 __all__ = [
@@ -368,6 +369,8 @@ class Dispatcher:
             elif strip:
                 outbox.strip(session, row.id)
             session.commit()
+            if settled and strip:
+                scrub_erased(session)
 
     def _mark_unreachable(self, platform: str, chat_id: str) -> None:
         now = self._clock()

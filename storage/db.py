@@ -31,6 +31,7 @@ __all__ = [
     "default_database_url",
     "first_use_lock",
     "make_engine",
+    "scrub_erased",
     "upgrade",
 ]
 
@@ -96,7 +97,18 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten in the file
     cur.close()
+
+
+def scrub_erased(session: Session) -> None:
+    """After an erasure on SQLite: the write-ahead log still holds the old pages of
+    the erased rows until a checkpoint. Copy it into the database file (where
+    `secure_delete` has zeroed them) and truncate it. Nothing to do on PostgreSQL.
+    If another connection is reading at that moment, the log stays until the next
+    checkpoint (the last connection closing does one)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def dialect_insert(session: Session, model):

@@ -357,3 +357,25 @@ def test_delivery_records_lose_recipient_and_text_after_the_retention_period(wor
             assert r.state == "sent" and r.dedupe_key == f"purged:{r.id}"
         # what is still to be sent keeps its address
         assert s.scalar(select(func.count()).where(OutboxRow.state == "pending")) == pending
+
+
+def test_the_database_file_in_the_data_directory_keeps_no_trace(migrated_sqlite, tmp_path):
+    """The default layout: the SQLite database lives in the data directory. While the
+    bot runs (the engine open), the file and its write-ahead log are read byte by
+    byte: the erased rows are neither in freed pages nor in old log frames."""
+    from storage.db import make_engine
+
+    engine = make_engine(migrated_sqlite(tmp_path / "data" / "imbot.db"))
+    world = World(engine, tmp_path)
+    world.seed()
+
+    def raw() -> list[str]:
+        files = [p for p in world.data_dir.glob("imbot.db*") if p.is_file()]
+        return [f"{p.name}: {n}" for p in files for n in NEEDLES if n.encode() in p.read_bytes().lower()]  # fmt: skip
+
+    assert raw()  # the scan can fail: before the erasure she is in the file or its log
+    world.say("console", CONSOLE_USER, "/loeschen ja")
+    world.dispatcher.tick()
+    assert raw() == []
+    assert hits(world) == []
+    engine.dispose()
