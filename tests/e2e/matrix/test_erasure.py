@@ -151,3 +151,36 @@ async def scenario(synapse, tmp_path, human, running: list[BotProcess]) -> None:
         assert all((r.chat_id, r.text, r.dedupe_key) == ("", "", f"erased:{r.id}") for r in forgets)
     for person in (eve, fred):
         await person.close()
+
+
+def test_a_dm_that_became_a_group_is_not_left(bot, human):
+    """Anna linked her account in a DM and then invited Tom into it: erasing her does not
+    take the bot away from Tom (the room is no longer hers alone); the instruction is
+    still carried out and stripped."""
+    anna, tom = human("anna"), human("tom")
+    code = bot.people.invite("expert", "Anna Gruppe").code
+
+    async def scenario() -> None:
+        await anna.login()
+        await tom.login()
+        room = await anna.open_dm(bot.user_id)
+        await anna.say(room, f"!start {code}")
+        await anna.wait_for("Willkommen, Anna", room)
+        await anna.client.room_invite(room, tom.user_id)
+        await tom.client.join(room)
+        await anna.until(lambda: len(anna.client.rooms[room].users) == 3, "Tom joins")
+        await anna.say(room, "Wer kann sich bewerben?")  # the bot sees Tom in the room
+        await anna.wait_for("Städte, Kommunen und Behörden", room)
+        await asyncio.to_thread(bot.people.erase_ref, "Anna Gruppe")
+        stats = await asyncio.to_thread(bot.tick)
+        assert stats.sent == 1
+        with bot.service.sessions() as s:
+            [row] = s.scalars(select(OutboxRow).where(OutboxRow.kind == "forget")).all()
+        assert (row.state, row.chat_id, row.text) == ("sent", "", "")
+        await tom.say(room, "Bis wann kann man sich bewerben?")
+        await tom.wait_for("3. Mai 2023", room)  # the bot is still there for Tom
+        assert bot.user_id in tom.client.rooms[room].users
+        for person in (anna, tom):
+            await person.close()
+
+    asyncio.run(scenario())
