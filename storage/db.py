@@ -9,6 +9,7 @@ data directory. Engines hide statement parameters in errors and logs
 from __future__ import annotations
 
 import contextlib
+import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +36,7 @@ __all__ = [
     "upgrade",
 ]
 
+log = logging.getLogger(__name__)
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -106,9 +108,14 @@ def scrub_erased(session: Session) -> None:
     the erased rows until a checkpoint. Copy it into the database file (where
     `secure_delete` has zeroed them) and truncate it. Nothing to do on PostgreSQL.
     If another connection is reading at that moment, the log stays until the next
-    checkpoint (the last connection closing does one)."""
-    if session.get_bind().dialect.name == "sqlite":
+    checkpoint (the last connection closing does one); a locked database only logs
+    a warning, since the erasure itself is committed already."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    try:
         session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError as exc:
+        log.warning("no checkpoint after an erasure (%s); the next one clears the log", exc.orig)
 
 
 def dialect_insert(session: Session, model):
