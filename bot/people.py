@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import outbox
+from storage.db import scrub_erased
 from storage.models import (
     Availability,
     ChatIdentity,
@@ -362,7 +363,7 @@ class People:
             names = [person.name or ""]
             if self._end_meetings is not None:
                 self._end_meetings(uow.session, person.id, now, erased=True)
-            _forget(uow.session, accounts, names, person.id)
+            _forget(uow.session, accounts, names, person.id, now)
             _unlink(uow, person)
             for model, columns in (
                 (Availability, ("buddy_id",)),
@@ -375,6 +376,7 @@ class People:
             person.reminder_minutes, person.slot_minutes = "1440,60", 45
             person.erased_at = person.erased_at or now
             uow.commit()
+        self._scrub()
         if self._forget_files is not None:
             self._forget_files([(p, u) for p, u, _ in accounts], names)
 
@@ -383,10 +385,15 @@ class People:
         applicant's subscriptions and the messages to it)."""
         accounts = [(platform, user_id, chat_id)]
         with self._uow() as uow:
-            _forget(uow.session, accounts, [], None)
+            _forget(uow.session, accounts, [], None, self._clock())
             uow.commit()
+        self._scrub()
         if self._forget_files is not None:
             self._forget_files([(platform, user_id)], [])
+
+    def _scrub(self) -> None:
+        with self._sessions() as s:
+            scrub_erased(s)
 
     def erase_ref(self, ref: str) -> int:
         with self._uow() as uow:
@@ -444,14 +451,41 @@ def _meeting_refs(s: Session, person_id: int | None) -> list[str]:
     return [f"meeting:{i}" for i in s.scalars(stmt)]
 
 
-def _forget(s: Session, accounts: list[Account], names: list[str], person_id: int | None) -> None:
-    """Outbox rows, subscriptions and unanswered questions that reach or name someone."""
+# Platforms whose adapter keeps its own store of a chat (Matrix: the crypto store with
+# the person's device keys and sessions, the room): an erasure tells it to forget.
+FORGET_PLATFORMS = ("matrix",)
+
+
+def _forget(
+    s: Session,
+    accounts: list[Account],
+    names: list[str],
+    person_id: int | None,
+    now: datetime,
+) -> None:
+    """Outbox rows, subscriptions and unanswered questions that reach or name someone;
+    and, in the same transaction, a forget instruction for each account on a platform
+    whose adapter keeps a store (carried out by the running bot, whichever process
+    erased: the outbox keeps it until it is done)."""
     outbox.forget(
         s,
         chats=[(p, c) for p, _, c in accounts],
         refs=_sub_refs(s, accounts) + _meeting_refs(s, person_id),
         names=names,
     )
+    drafts = [
+        outbox.Draft(
+            kind=outbox.FORGET,
+            dedupe_key=f"forget:{secrets.token_hex(8)}",
+            platform=p,
+            chat_id=c,
+            text=u,
+            due_at=now,
+        )
+        for p, u, c in accounts
+        if p in FORGET_PLATFORMS and u and c
+    ]
+    outbox.enqueue(s, drafts, now)
     for p, u, _ in accounts:
         s.execute(delete(Subscription).where(Subscription.platform == p, Subscription.user_id == u))
         s.execute(

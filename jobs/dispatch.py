@@ -16,6 +16,10 @@ Policies
   become `unreachable`, the chat identity is marked, subscriptions stop.
 - Rate limits by design: at most `rate_per_second` per platform and one message per
   `per_chat_seconds` per chat (Telegram: 30/s and 1 s).
+- Forget instructions (`outbox.FORGET`, queued by an erasure): the sender's `forget`
+  removes what the platform adapter keeps of that chat and account; then the row is
+  stripped of its ids. They are never given up: a failed try waits (at most an hour)
+  and is tried again, because an erasure that is dropped would leave the data behind.
 Delivery is at least once: a worker that dies after sending but before settling
 leaves a claimed row that is sent again when its lease runs out; senders get the
 row's dedupe key to drop such a repeat where the platform allows it.
@@ -45,6 +49,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jobs.render import render
 from storage import outbox
+from storage.db import scrub_erased
 from storage.models import ChatIdentity, OutboxRow, Subscription
 
 __all__ = [
@@ -102,6 +107,9 @@ class Sender(Protocol):
     per_chat_seconds: float | None
 
     def send(self, delivery: Delivery) -> None: ...
+
+    # and, for a platform whose adapter keeps a store of its chats:
+    # def forget(self, chat_id: str, user_id: str) -> None: ...
 
 
 @dataclass
@@ -231,6 +239,8 @@ class Dispatcher:
             stats.dropped += 1
             return self._settle(row, outbox.DROPPED, error="event passed before delivery")
         sender = self.senders[row.platform]
+        if row.kind == outbox.FORGET:
+            return self._forget(sender, row, stats)
         buttons = tuple(
             (b[0], b[1], len(b) > 2 and bool(b[2])) for b in json.loads(row.buttons or "[]")
         )
@@ -273,9 +283,40 @@ class Dispatcher:
         stats.lateness.append((self._clock() - row.due_at).total_seconds())
         self._settle(row, outbox.SENT)
 
+    def _forget(self, sender: Sender, row: OutboxRow, stats: TickStats) -> None:
+        """An erasure instruction: the adapter forgets the chat and the account; the
+        row then loses both ids. Idempotent, so a repeat after a crash does no harm."""
+        forget = getattr(sender, "forget", None)
+        if forget is None:  # nothing kept there: done
+            return self._settle(row, outbox.SENT, strip=True)
+        if not self._hold(row):
+            return None
+        try:
+            forget(row.chat_id, row.text)
+        except RetryAfter as exc:
+            self._pace.pause(row.platform, exc.seconds)
+            stats.retried += 1
+            return self._settle(
+                row,
+                outbox.PENDING,
+                error=str(exc),
+                retry_at=self._clock() + timedelta(seconds=exc.seconds),
+            )
+        except Exception as exc:  # never given up: the data would stay behind
+            log.warning(
+                "outbox row %s: forgetting a %s chat failed (%s); tried again later",
+                row.id,
+                row.platform,
+                type(exc).__name__,
+            )
+            return self._retry_later(row, stats, f"forget: {type(exc).__name__}")
+        stats.sent += 1
+        self._settle(row, outbox.SENT, strip=True)
+
     def _retry_later(self, row: OutboxRow, stats: TickStats, error: str) -> None:
-        """A failed try: back off and try again, or give up after `max_attempts`."""
-        if row.attempts >= self.max_attempts:
+        """A failed try: back off and try again, or give up after `max_attempts`
+        (a forget instruction is never given up)."""
+        if row.attempts >= self.max_attempts and row.kind != outbox.FORGET:
             log.error("outbox row %s failed after %s attempts: %s", row.id, row.attempts, error)
             stats.failed += 1
             return self._settle(row, outbox.FAILED, error=error)
@@ -309,9 +350,12 @@ class Dispatcher:
         *,
         error: str | None = None,
         retry_at: datetime | None = None,
+        strip: bool = False,
     ) -> None:
+        """Record the outcome; `strip` also removes the row's recipient and text in
+        the same transaction (a forget instruction that was carried out)."""
         with self._sessions() as session:
-            if not outbox.settle(
+            settled = outbox.settle(
                 session,
                 row.id,
                 self.worker,
@@ -319,9 +363,14 @@ class Dispatcher:
                 now=self._clock(),
                 error=error,
                 retry_at=retry_at,
-            ):
+            )
+            if not settled:
                 log.warning("outbox row %s: our claim had expired before it was settled", row.id)
+            elif strip:
+                outbox.strip(session, row.id)
             session.commit()
+            if settled and strip:
+                scrub_erased(session)
 
     def _mark_unreachable(self, platform: str, chat_id: str) -> None:
         now = self._clock()

@@ -9,6 +9,7 @@ data directory. Engines hide statement parameters in errors and logs
 from __future__ import annotations
 
 import contextlib
+import logging
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,9 +32,11 @@ __all__ = [
     "default_database_url",
     "first_use_lock",
     "make_engine",
+    "scrub_erased",
     "upgrade",
 ]
 
+log = logging.getLogger(__name__)
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -96,7 +99,23 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA secure_delete=ON")  # deleted rows are overwritten in the file
     cur.close()
+
+
+def scrub_erased(session: Session) -> None:
+    """After an erasure on SQLite: the write-ahead log still holds the old pages of
+    the erased rows until a checkpoint. Copy it into the database file (where
+    `secure_delete` has zeroed them) and truncate it. Nothing to do on PostgreSQL.
+    If another connection is reading at that moment, the log stays until the next
+    checkpoint (the last connection closing does one); a locked database only logs
+    a warning, since the erasure itself is committed already."""
+    if session.get_bind().dialect.name != "sqlite":
+        return
+    try:
+        session.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except OperationalError as exc:
+        log.warning("no checkpoint after an erasure (%s); the next one clears the log", exc.orig)
 
 
 def dialect_insert(session: Session, model):

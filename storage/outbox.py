@@ -16,6 +16,7 @@ from storage.db import dialect_insert
 from storage.models import OutboxRow
 
 __all__ = [
+    "FORGET",
     "Draft",
     "PENDING",
     "cancel",
@@ -28,10 +29,17 @@ __all__ = [
     "release",
     "renew",
     "settle",
+    "strip",
 ]
 
 PENDING, CLAIMED, SENT = "pending", "claimed", "sent"
 FAILED, CANCELLED, DROPPED, UNREACHABLE = "failed", "cancelled", "dropped", "unreachable"
+
+# A row of this kind is no message but an erasure instruction for the platform's adapter:
+# forget the chat `chat_id` and the account whose user id is in `text` (the Matrix
+# adapter leaves and forgets the room and purges the user's keys from its store). Once
+# carried out, the row is stripped like every erased row (`strip`).
+FORGET = "forget"
 
 
 @dataclass(frozen=True)
@@ -279,6 +287,12 @@ def forget(
     for i in range(0, len(ordered), 1000):
         touched += _blank(session, OutboxRow.id.in_(ordered[i : i + 1000]), "erased")
     return touched
+
+
+def strip(session: Session, row_id: int) -> int:
+    """Strip one row down to kind, platform, state and times (a forget instruction
+    that was carried out): its recipient and user id are gone."""
+    return _blank(session, OutboxRow.id == row_id, "erased")
 
 
 def cancel_naming(session: Session, name: str) -> int:

@@ -9,7 +9,9 @@ a message whose first choice confirms something presses that choice.
 Login by password or access token, with one device id kept in the data dir together
 with the crypto store and the sync token: a restart neither replays old messages
 nor loses the keys of encrypted rooms. Events from before the first sync are ignored.
-The adapter is also the outbox's sender for the platform "matrix".
+The adapter is also the outbox's sender for the platform "matrix", and carries out
+erasures: `forget` leaves and forgets the erased person's direct room and removes the
+room and the person's devices, keys and sessions from the crypto store.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ class MatrixAdapter:
         self._choices: dict[str, tuple[Button, ...]] = {}  # room -> last numbered choices
         self._tasks: set[asyncio.Task] = set()
         self._order = PerChat(concurrency)  # rooms at once, each room's messages in turn
-        self._by_event: OrderedDict[str, tuple[Button, ...]] = OrderedDict()  # event id -> choices
+        self._by_event: OrderedDict[str, tuple[str, tuple[Button, ...]]] = OrderedDict()
+        # event id -> room, choices
         self._loop: asyncio.AbstractEventLoop | None = None
         self.client: AsyncClient | None = None
         self.ready = asyncio.Event()
@@ -202,7 +205,7 @@ class MatrixAdapter:
             self._in_turn(room.room_id, self._reaction(room, event))
 
     async def _reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
-        choices = self._by_event.get(event.reacts_to, ())
+        _, choices = self._by_event.get(event.reacts_to, ("", ()))
         if choices and choices[0].confirms:  # a 👍 says yes to the first choice
             await self._answer(
                 Inbound(
@@ -247,7 +250,7 @@ class MatrixAdapter:
         _raise_for(resp)
         if reply.buttons:
             self._choices[room_id] = reply.buttons
-            self._by_event[resp.event_id] = reply.buttons
+            self._by_event[resp.event_id] = (room_id, reply.buttons)
             while len(self._by_event) > _MEMORY:
                 self._by_event.popitem(last=False)
         for f in reply.files:
@@ -292,6 +295,107 @@ class MatrixAdapter:
         except (TimeoutError, OSError) as exc:
             raise dispatch.TransientError(str(exc)) from exc
 
+    # -- erasure ---------------------------------------------------------------------------
+    def forget(self, chat_id: str, user_id: str) -> None:
+        """The outbox's erasure port (runs on the adapter's event loop, after the
+        messages of that room in flight, e.g. the reply that confirms the erasure)."""
+        if self._loop is None or self.client is None or not self.ready.is_set():
+            raise dispatch.TransientError("matrix is not connected yet")
+        work = self._order.run(chat_id, self._forget(chat_id, user_id))
+        future = asyncio.run_coroutine_threadsafe(work, self._loop)
+        try:
+            future.result(timeout=90)
+        except (TimeoutError, OSError) as exc:
+            raise dispatch.TransientError(str(exc)) from exc
+
+    async def _forget(self, room_id: str, user_id: str) -> None:
+        """Leave and forget the erased person's direct room on the server, then remove
+        the room and what the client keeps of the person (devices, keys, sessions).
+        A room the bot is no longer in counts as left. A room that others have joined
+        since is not left (they keep the bot); then only what is the person's alone goes."""
+        client = self.client
+        room = client.rooms.get(room_id) or client.invited_rooms.get(room_id)
+        others = set(room.users) - {self.user_id, user_id} if room is not None else set()
+        if others:
+            log.warning("an erased person's room has other members now; the bot stays there")
+        else:
+            _left_or_raise(await client.room_leave(room_id))
+            _left_or_raise(await client.room_forget(room_id))
+            client.rooms.pop(room_id, None)
+            client.invited_rooms.pop(room_id, None)
+            client.encrypted_rooms.discard(room_id)
+            self._choices.pop(room_id, None)
+            for event_id in [e for e, (r, _) in self._by_event.items() if r == room_id]:
+                del self._by_event[event_id]
+        shares = any(user_id in r.users for r in client.rooms.values())
+        purge_store(
+            client,
+            room_id=None if others else room_id,
+            user_id=None if shares else user_id,
+        )
+
+
+def purge_store(client: AsyncClient, *, room_id: str | None, user_id: str | None) -> None:
+    """Remove a room and a user from nio's crypto store, on disk and in memory.
+
+    Room: its megolm inbound sessions (with their forwarding chains), its entry among
+    the encrypted rooms, outgoing key requests for it, the outbound session. User:
+    their devices with their keys and trust state, the olm sessions with those devices,
+    megolm sessions they sent in any room, and their lines in the DefaultStore's trust
+    files (trusted, blacklisted, ignored devices). A user the bot still shares a room
+    with is kept (the room needs their keys; nio would fetch them again). SQLite's
+    `secure_delete`, which nio turns on, overwrites the deleted rows in the file."""
+    olm, store = client.olm, client.store
+    if olm is None or store is None:
+        return
+    devices = dict(olm.device_store.items()).get(user_id, {}) if user_id else {}
+    curve_keys = {d.curve25519 for d in devices.values()}
+    db = store.database
+    tables = set(db.get_tables())
+    with db.atomic():
+        if room_id:
+            for table in ("megolminboundsessions", "encryptedrooms", "outgoingkeyrequests"):
+                db.execute_sql(f"DELETE FROM {table} WHERE room_id = ?", (room_id,))
+        if user_id:
+            found = db.execute_sql(
+                "SELECT k.key FROM keys k JOIN devicekeys d ON k.device_id = d.id"
+                " WHERE d.user_id = ? AND k.key_type = 'curve25519'",
+                (user_id,),
+            )
+            curve_keys |= {key for (key,) in found}
+            for key in curve_keys:
+                for table in ("olmsessions", "megolminboundsessions", "forwardedchains"):
+                    db.execute_sql(f"DELETE FROM {table} WHERE sender_key = ?", (key,))
+            ids = "SELECT id FROM devicekeys WHERE user_id = ?"
+            for table in ("keys", "devicetruststate"):
+                if table in tables:
+                    db.execute_sql(f"DELETE FROM {table} WHERE device_id IN ({ids})", (user_id,))
+            db.execute_sql("DELETE FROM devicekeys WHERE user_id = ?", (user_id,))
+            if "trackedusers" in tables:
+                db.execute_sql("DELETE FROM trackedusers WHERE user_id = ?", (user_id,))
+    if user_id:
+        for name in ("trust_db", "blacklist_db", "ignore_db"):  # DefaultStore's text files
+            keystore = getattr(store, name, None)
+            lines = [k for k in keystore or () if k.user_id == user_id]
+            if lines:
+                keystore.remove_many(lines)
+    # the same in memory, so that nothing is written back later
+    if room_id:
+        client.encrypted_rooms.discard(room_id)
+        olm.outbound_group_sessions.pop(room_id, None)
+        olm.inbound_group_store._entries.pop(room_id, None)
+        for request_id, request in list(olm.outgoing_key_requests.items()):
+            if request.room_id == room_id:
+                del olm.outgoing_key_requests[request_id]
+    if user_id:
+        olm.device_store._entries.pop(user_id, None)
+        for key in curve_keys:
+            olm.session_store._entries.pop(key, None)
+            for senders in olm.inbound_group_store._entries.values():
+                senders.pop(key, None)
+        olm.tracked_users.discard(user_id)
+        olm.users_for_key_query.discard(user_id)
+
 
 @dataclass
 class _Invite:
@@ -318,6 +422,14 @@ def _render(reply: Outbound) -> tuple[str, str]:
 def _is_direct(room: MatrixRoom) -> bool:
     """A room of the bot and one person (joined or invited) is a private chat."""
     return room.member_count <= 2
+
+
+def _left_or_raise(resp) -> None:
+    """Leaving or forgetting a room: done, also when the bot is no longer in it."""
+    if isinstance(resp, ErrorResponse) and resp.status_code in ("M_FORBIDDEN", "M_NOT_FOUND"):
+        log.info("leaving an erased person's room: the bot is not in it (%s)", resp.status_code)
+        return
+    _raise_for(resp)
 
 
 def _raise_for(resp) -> None:

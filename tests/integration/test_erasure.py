@@ -1,7 +1,12 @@
 """Erased means erased, revoked means stopped: every table is seeded through the
 real services and the chat, the person erases themselves, and the whole database
 (every text and binary column of every table) and the data directory are scanned
-for their name, user ids and chat ids. The export is compared with the tables."""
+for their name, user ids and chat ids. The export is compared with the tables.
+
+The data directory holds a real matrix-nio crypto store (the Matrix adapter's
+`matrix/` folder) that knows her Matrix device and DM room; the erasure's forget
+instruction reaches it through the dispatcher and the adapter's store purge (leaving
+the room on a homeserver is tested against Synapse in tests/e2e/matrix)."""
 
 from __future__ import annotations
 
@@ -9,15 +14,18 @@ import io
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from nio import AsyncClient, AsyncClientConfig
+from nio.crypto import InboundGroupSession, OlmDevice, OutboundGroupSession
 from sqlalchemy import func, select
 
 from bot.adapters.console import ConsoleAdapter
+from bot.adapters.matrix import purge_store
 from bot.app.config import Settings
 from bot.app.wiring import build_router, enqueue_notices
 from bot.booking.timeparse import Window
 from bot.messages import Inbound
 from bot.timeline import Timeline
-from jobs.dispatch import Dispatcher
+from jobs.dispatch import Dispatcher, TransientError
 from jobs.editions import default_edition_text
 from storage import outbox
 from storage.models import (
@@ -37,10 +45,56 @@ from storage.repo import session_factory
 from tests.clock import Clock
 from tests.senders import Recorder
 
+
+class MatrixStore(Recorder):
+    """The Matrix adapter's crypto store, for real (matrix-nio's DefaultStore in the
+    data directory), seeded with Erika's device, her DM room and a megolm session,
+    and with another user's device that must stay. `forget` runs the adapter's purge;
+    the server part (leaving the room) needs a homeserver: see tests/e2e/matrix."""
+
+    platform = "matrix"
+
+    def __init__(self, store_dir):
+        super().__init__()
+        self.forgotten = []
+        store_dir.mkdir(parents=True)
+        config = AsyncClientConfig(encryption_enabled=True, store_sync_tokens=True)
+        self.client = AsyncClient(
+            "http://127.0.0.1:9", "@imbot:matrix.test", store_path=str(store_dir), config=config
+        )
+        self.client.restore_login("@imbot:matrix.test", "BOTDEVICE", "token")
+        store = self.client.store
+        for user, device_id, curve in (
+            (MX_USER, MX_DEVICE, MX_CURVE),
+            ("@other:matrix.test", "OTHERDEV", "otherCurveKey000000000000000000000000000000"),
+        ):
+            device = OlmDevice(user, device_id, {"ed25519": f"ed-{device_id}", "curve25519": curve})
+            self.client.olm.device_store.add(device)
+            store.save_device_keys({user: {device_id: device}})
+            store.ignore_device(device)  # what sending with ignore_unverified_devices writes
+        store.save_encrypted_rooms([MX_ROOM, "!other:matrix.test"])
+        outbound = OutboundGroupSession()
+        store.save_inbound_group_session(
+            InboundGroupSession(outbound.session_key, "ed-ZYX", MX_CURVE, MX_ROOM)
+        )
+
+    def forget(self, chat_id, user_id):
+        with self.lock:
+            if self.failures:
+                raise self.failures.pop(0)
+            self.forgotten.append((chat_id, user_id))
+        purge_store(self.client, room_id=chat_id, user_id=user_id)
+
+
 NAME = "Erika Zyxwuster"
 TG_USER = "7770001234"
 CONSOLE_USER = "erikazyx"
-NEEDLES = ("zyxwuster", TG_USER, CONSOLE_USER)
+MX_USER = "@erikazyx:matrix.test"
+MX_ROOM = "!dmzyxroom:matrix.test"
+MX_DEVICE = "ZYXDEVICE"
+MX_CURVE = "zyxCurveKeyOfErikasPhone0000000000000000000"
+NEEDLES = ("zyxwuster", TG_USER, CONSOLE_USER, "erikazyx", "dmzyxroom", MX_DEVICE.lower(),
+           MX_CURVE.lower())  # fmt: skip
 START = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)
 
 
@@ -61,9 +115,9 @@ class World:
         )
         self.telegram = Recorder()
         self.telegram.platform = "telegram"
-        self.dispatcher = Dispatcher(
-            self.sessions, {"console": self.console, "telegram": self.telegram}, clock=self.clock
-        )
+        self.matrix = MatrixStore(self.data_dir / "matrix")
+        senders = {"console": self.console, "telegram": self.telegram, "matrix": self.matrix}
+        self.dispatcher = Dispatcher(self.sessions, senders, clock=self.clock)
 
     def say(self, platform, user, text):
         replies = self.router.handle(Inbound(platform, user, user, text=text))
@@ -83,13 +137,17 @@ class World:
         for role, name, accounts in (
             ("admin", "Ada Admin", [("console", "ada")]),
             ("buddy", "Bernd Buddy", [("console", "bernd")]),
-            ("expert", NAME, [("console", CONSOLE_USER), ("telegram", TG_USER)]),
+            (
+                "expert",
+                NAME,
+                [("console", CONSOLE_USER), ("telegram", TG_USER), ("matrix", MX_USER, MX_ROOM)],
+            ),
         ):
-            for i, (platform, user) in enumerate(accounts):
+            for i, (platform, user, *chat) in enumerate(accounts):
                 ref = f"#{ids[name]}" if i else None
                 info = self.people.invite(role, name, person_ref=ref)
                 ids[name] = info.person_id
-                self.people.redeem(info.code, platform, user, user)
+                self.people.redeem(info.code, platform, user, chat[0] if chat else user)
         self.people.invite("", person_ref=NAME)  # an open invite
         self.people.pair(NAME, "Bernd Buddy")
         self.booking.set_windows(ids["Bernd Buddy"], [Window(time(10), time(12), weekday=1)])
@@ -148,16 +206,34 @@ def test_erasure_leaves_no_trace_and_tells_the_partner(world):
     ids = world.seed()
     replies = world.say("console", CONSOLE_USER, "/loeschen ja")
     assert "gelöscht" in replies[0].text
+    # what is left until the bot's next tick: the instruction to forget her Matrix chat
+    # (in the database) and what the Matrix store still knows of it
+    with world.sessions() as s:
+        [forget] = s.scalars(select(OutboxRow).where(OutboxRow.kind == outbox.FORGET)).all()
+        assert (forget.state, forget.platform, forget.chat_id, forget.text) == (
+            "pending", "matrix", MX_ROOM, MX_USER,
+        )  # fmt: skip
+    left = hits(world)
+    assert {h.split(":")[0] for h in left if not h.startswith("file")} == {
+        "outbox.chat_id",
+        "outbox.text",
+    }
+    files = [h for h in left if h.startswith("file")]
+    assert files and all("/data/matrix/" in h for h in files)
+    world.dispatcher.tick()
+    assert world.matrix.forgotten == [(MX_ROOM, MX_USER)]
     assert hits(world) == []
     with world.sessions() as s:
+        forget = s.get(OutboxRow, forget.id)
+        assert (forget.state, forget.chat_id, forget.text) == ("sent", "", "")
         erika = s.get(Person, ids[NAME])
         assert erika.name is None and erika.erased_at is not None and erika.role == "expert"
         pending = s.scalars(select(OutboxRow).where(OutboxRow.state == outbox.PENDING)).all()
-        bernd = [r for r in pending if r.chat_id == "bernd" and r.kind == "notice"]
-        assert len(bernd) == 1 and b"METHOD:CANCEL" in bernd[0].file_data
-        assert "gelöscht" in bernd[0].text
+        bernd = [r for r in s.scalars(select(OutboxRow)) if r.chat_id == "bernd"]
+        told = [r for r in bernd if r.kind == "notice" and r.state == "sent"][-1]
+        assert b"METHOD:CANCEL" in told.file_data and "gelöscht" in told.text
         # nothing left that would still go to her or speak of her meetings
-        assert all(r.chat_id not in ("", CONSOLE_USER, TG_USER) for r in pending)
+        assert all(r.chat_id not in ("", CONSOLE_USER, TG_USER, MX_ROOM) for r in pending)
         assert s.scalar(select(func.count()).select_from(Meeting)) == 0
     assert world.booking.upcoming(ids["Bernd Buddy"]) == []
     before = len(world.telegram.sent)
@@ -200,6 +276,37 @@ def test_revocation_stops_meetings_and_messages_but_keeps_the_data_visible(world
     mine = world.say("console", CONSOLE_USER, "/meinedaten")[0].text
     assert NAME in mine and "Ihre Jour Fixes\n• " in mine
     world.say("console", CONSOLE_USER, "/loeschen ja")
+    world.dispatcher.tick()  # the Matrix store forgets her
+    assert hits(world) == []
+
+
+def test_the_matrix_store_keeps_everyone_else(world):
+    world.seed()
+    world.say("console", CONSOLE_USER, "/loeschen ja")
+    world.dispatcher.tick()
+    store = world.matrix.client.store
+    assert store.load_encrypted_rooms() == {"!other:matrix.test"}
+    assert [d.user_id for d in store.load_device_keys()] == ["@other:matrix.test"]
+    assert [k.user_id for k in store.ignore_db] == ["@other:matrix.test"]
+    assert list(world.matrix.client.olm.device_store.users) == ["@other:matrix.test"]
+
+
+def test_a_forget_instruction_is_tried_until_it_is_carried_out(world):
+    """Unlike a message, it is never given up (the data would stay behind): after more
+    failed tries than a message gets, it is still waiting, and then carried out."""
+    world.seed()
+    world.matrix.failures = [TransientError("homeserver away")] * 5 + [RuntimeError("bug")] * 5
+    world.say("console", CONSOLE_USER, "/loeschen ja")
+    for _ in range(10):
+        world.dispatcher.tick()
+        with world.sessions() as s:
+            row = s.scalars(select(OutboxRow).where(OutboxRow.kind == outbox.FORGET)).one()
+        assert (row.state, row.chat_id) == ("pending", MX_ROOM)
+        world.clock.now += timedelta(hours=1, minutes=1)
+    assert row.attempts == 10 > world.dispatcher.max_attempts
+    assert row.last_error == "forget: RuntimeError"
+    world.dispatcher.tick()
+    assert world.matrix.forgotten == [(MX_ROOM, MX_USER)]
     assert hits(world) == []
 
 
@@ -255,3 +362,25 @@ def test_delivery_records_lose_recipient_and_text_after_the_retention_period(wor
             assert r.state == "sent" and r.dedupe_key == f"purged:{r.id}"
         # what is still to be sent keeps its address
         assert s.scalar(select(func.count()).where(OutboxRow.state == "pending")) == pending
+
+
+def test_the_database_file_in_the_data_directory_keeps_no_trace(migrated_sqlite, tmp_path):
+    """The default layout: the SQLite database lives in the data directory. While the
+    bot runs (the engine open), the file and its write-ahead log are read byte by
+    byte: the erased rows are neither in freed pages nor in old log frames."""
+    from storage.db import make_engine
+
+    engine = make_engine(migrated_sqlite(tmp_path / "data" / "imbot.db"))
+    world = World(engine, tmp_path)
+    world.seed()
+
+    def raw() -> list[str]:
+        files = [p for p in world.data_dir.glob("imbot.db*") if p.is_file()]
+        return [f"{p.name}: {n}" for p in files for n in NEEDLES if n.encode() in p.read_bytes().lower()]  # fmt: skip
+
+    assert raw()  # the scan can fail: before the erasure she is in the file or its log
+    world.say("console", CONSOLE_USER, "/loeschen ja")
+    world.dispatcher.tick()
+    assert raw() == []
+    assert hits(world) == []
+    engine.dispose()

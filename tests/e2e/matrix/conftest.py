@@ -181,13 +181,18 @@ class Human:
 class BotProcess:
     """`imbot run --matrix` as a user runs it, in a process of its own."""
 
-    def __init__(self, synapse: Synapse, tmp_path: Path) -> None:
+    def __init__(
+        self, synapse: Synapse, tmp_path: Path, user_id: str | None = None, **env_extra: str
+    ) -> None:
+        """`user_id`: the bot's account of an earlier run (a restart); `env_extra`: more
+        settings (e.g. IMBOT_TICK_SECONDS)."""
         name = f"imbotproc{uuid.uuid4().hex[:6]}"
-        self.user_id = synapse.register(name, PASSWORD)
+        self.user_id = user_id or synapse.register(name, PASSWORD)
         env = {**os.environ, "MATRIX_HOMESERVER": synapse.url, "MATRIX_USER": self.user_id,
                "MATRIX_PASSWORD": PASSWORD, "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'proc.db'}",
                "IMBOT_DATA_DIR": str(tmp_path / "proc-data"), "NO_PROXY": "127.0.0.1,localhost", "IMBOT_HTTP_HOST": "127.0.0.1", "IMBOT_HTTP_PORT": str(_free_port()),
-               "IMBOT_LOG_LEVEL": "INFO"}  # fmt: skip
+               "IMBOT_LOG_LEVEL": "INFO", **env_extra}  # fmt: skip
+        self.env = env
         imbot = Path(sys.executable).with_name("imbot")
         self.proc = subprocess.Popen([str(imbot), "run", "--matrix"], env=env, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, text=True)  # fmt: skip
