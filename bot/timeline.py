@@ -371,25 +371,9 @@ class Timeline:
             sub.stopped_at = self._clock()  # the old edition's subscription has ended
             if not sub.follow:
                 continue
-            there = s.scalars(
-                select(Subscription).where(
-                    Subscription.edition_id == e.id,
-                    Subscription.platform == sub.platform,
-                    Subscription.user_id == sub.user_id,
-                )
-            ).first()
+            there = _subscription(s, e.id, sub.platform, sub.user_id)
             if there is None:
-                s.add(
-                    Subscription(
-                        edition_id=e.id,
-                        platform=sub.platform,
-                        user_id=sub.user_id,
-                        chat_id=sub.chat_id,
-                        lang=sub.lang,
-                        created_at=sub.created_at,
-                        follow=True,
-                    )
-                )
+                s.add(_new_subscription(e.id, sub, sub.created_at))
             elif there.stopped_at is not None:
                 there.stopped_at, there.chat_id, there.lang = None, sub.chat_id, sub.lang
             moved += 1
@@ -516,27 +500,12 @@ class Timeline:
             e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
             if e is None:
                 return None, []
-            row = s.scalars(
-                select(Subscription).where(
-                    Subscription.edition_id == e.id,
-                    Subscription.platform == sub.platform,
-                    Subscription.user_id == sub.user_id,
-                )
-            ).first()
+            row = _subscription(s, e.id, sub.platform, sub.user_id)
             drafts = plan(_data(e), sub, now)
             if row is None and not drafts:
                 return _data(e), []  # nothing ahead: not stored (the chat offers the next call)
             if row is None:
-                s.add(
-                    Subscription(
-                        edition_id=e.id,
-                        platform=sub.platform,
-                        user_id=sub.user_id,
-                        chat_id=sub.chat_id,
-                        lang=sub.lang,
-                        created_at=now,
-                    )
-                )
+                s.add(_new_subscription(e.id, sub, now))
             else:
                 row.stopped_at, row.chat_id, row.lang = None, sub.chat_id, sub.lang
             outbox.enqueue(s, drafts, now)
@@ -603,3 +572,26 @@ class Timeline:
             ).rowcount
             s.commit()
             return gone
+
+
+def _subscription(s: Session, edition_id: int, platform: str, user_id: str) -> Subscription | None:
+    stmt = select(Subscription).where(
+        Subscription.edition_id == edition_id,
+        Subscription.platform == platform,
+        Subscription.user_id == user_id,
+    )
+    return s.scalars(stmt).first()
+
+
+def _new_subscription(edition_id: int, sub, created_at: datetime) -> Subscription:
+    """A subscription row for a chat (`sub`: a Subscriber or a Subscription); it follows
+    the program to the next edition unless told otherwise (`/erinnerungen nur-diese`)."""
+    return Subscription(
+        edition_id=edition_id,
+        platform=sub.platform,
+        user_id=sub.user_id,
+        chat_id=sub.chat_id,
+        lang=sub.lang,
+        created_at=created_at,
+        follow=True,
+    )
