@@ -156,6 +156,10 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
 
 # -- buddies: decide -------------------------------------------------------------------
 def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> list[Outbound]:
+    if not accept and not reason:  # a decline pressed after words that gave the reason
+        asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+        if asked is not None and asked.kind == "which_request":
+            reason = asked.data.get("reason", "")
     try:
         meetings = booking(ctx).decide(ctx.who.person_id, meeting_id, accept)
     except BookingError as exc:
@@ -205,6 +209,14 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.kind == NONE:
         return None
     if len(pending) > 1:
+        if reading.reason:  # kept for the decline chosen next: the expert reads why
+            booking(ctx).ask(
+                ctx.msg.platform,
+                ctx.msg.chat_id,
+                ctx.who.person_id,
+                "which_request",
+                {"reason": reading.reason[:500]},
+            )
         return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
     proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
     if reading.kind == TIME and proposal == m.starts_at and reading.words == YES:
