@@ -65,7 +65,8 @@ def _invite(ctx: Context) -> list[Outbound]:
     if len(words) < 2:
         return [Outbound(t("invite_usage", ctx.lang))]
     try:
-        info = ctx.services.people.invite(words[0].lower(), " ".join(words[1:]), lang=lang)
+        name = " ".join(words[1:]).strip(" \"'„“”«»")  # /einladen buddy "Berta Beispiel"
+        info = ctx.services.people.invite(words[0].lower(), name, lang=lang)
     except PeopleError as exc:
         return _refusal(ctx, exc)
     expires = info.expires_at.astimezone(ctx.tz).strftime("%d.%m.%Y %H:%M")

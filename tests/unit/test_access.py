@@ -75,3 +75,11 @@ def test_german_role_words_are_accepted(router):
         in say(router, "admin", "/einladen buddy Bea Buddy")[0].text
     )
     assert "Unbekannte Rolle „chefin“" in say(router, "admin", "/einladen chefin X Y")[0].text
+
+
+@pytest.mark.parametrize("name", ['"Berta Beispiel"', "„Berta Beispiel“", "'Berta Beispiel'"])
+def test_an_invited_name_in_quotes_is_stored_without_them(router, name):
+    assert "Berta Beispiel" in say(router, "admin", f"/einladen buddy {name}")[0].text
+    people = say(router, "admin", "/personen")[0].text
+    assert "Berta Beispiel" in people and '"Berta' not in people and "„Berta" not in people
+    assert "Berta Beispiel als Buddy" in say(router, "admin", '/paar 1 "Berta Beispiel"')[0].text
