@@ -265,6 +265,20 @@ def _own_pair(m: Meeting) -> SimpleNamespace:
     return SimpleNamespace(expert_id=m.expert_id, buddy_id=m.buddy_id, buddy=m.buddy)
 
 
+def _ahead(person_id: int, now: datetime):
+    """The person's active meetings (as expert or buddy) that have not ended, soonest
+    first: what /termine lists and what a revocation or erasure cancels."""
+    return (
+        select(Meeting)
+        .where(
+            (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+            Meeting.state.in_(ACTIVE_STATES),
+            Meeting.ends_at > now,
+        )
+        .order_by(Meeting.starts_at)
+    )
+
+
 def _meeting(session: Session, meeting_id: int, person_id: int) -> Meeting:
     """A meeting the person takes part in; others' meetings do not exist for them."""
     m = session.get(Meeting, meeting_id) if 0 < meeting_id < 2**31 else None

@@ -6,7 +6,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from bot.booking.base import BookingBase, BookingError, MeetingView, S, _meeting, _own_pair
+from bot.booking.base import (
+    BookingBase,
+    BookingError,
+    MeetingView,
+    S,
+    _ahead,
+    _meeting,
+    _own_pair,
+)
 from bot.localtime import local_moment
 from storage import outbox
 from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
@@ -137,16 +145,7 @@ class ChangesMixin(BookingBase):
     def upcoming(self, person_id: int, limit: int = 20) -> list[MeetingView]:
         now = self._clock()
         with self._uow() as uow:
-            stmt = (
-                select(Meeting)
-                .where(
-                    (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
-                    Meeting.state.in_(ACTIVE_STATES),
-                    Meeting.ends_at > now,
-                )
-                .order_by(Meeting.starts_at)
-                .limit(limit)
-            )
+            stmt = _ahead(person_id, now).limit(limit)
             return [self._view(m) for m in uow.session.scalars(stmt)]
 
     def get(self, person_id: int, meeting_id: int) -> MeetingView:

@@ -8,15 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.booking.base import BookingBase, S
+from bot.booking.base import BookingBase, S, _ahead
 from bot.booking.ics import jour_fixe_file
 from bot.localtime import zone
 from bot.texts import fmt_when, t
 from storage import outbox
-from storage.models import ACTIVE_STATES, Meeting, Person
+from storage.models import Meeting, Person
 
 __all__ = ["EndingsMixin"]
 
@@ -43,17 +42,8 @@ class EndingsMixin(BookingBase):
         """Cancel the person's active meetings that have not ended, tell each partner
         once (an erased person is not named), and drop the meetings' reminders.
         Runs in the caller's session; returns the number of meetings cancelled."""
-        stmt = (
-            select(Meeting)
-            .where(
-                (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
-                Meeting.state.in_(ACTIVE_STATES),
-                Meeting.ends_at > now,
-            )
-            .order_by(Meeting.starts_at)
-        )
         by_partner: dict[int, list[Meeting]] = {}
-        for m in s.scalars(stmt):
+        for m in s.scalars(_ahead(person_id, now)):
             m.sequence += 1
             self._set_state(s, m, S.CANCELLED, person_id, now)
             partner = m.buddy_id if m.expert_id == person_id else m.expert_id
