@@ -37,7 +37,17 @@ from storage.models import (
 from storage.repo import UnitOfWork
 from storage.text import storable
 
-__all__ = ["Contact", "InviteInfo", "PairNews", "People", "PeopleError", "PersonRow", "Whois"]
+__all__ = [
+    "Contact",
+    "InviteInfo",
+    "NewPerson",
+    "OpenInvite",
+    "PairNews",
+    "People",
+    "PeopleError",
+    "PersonRow",
+    "Whois",
+]
 
 INVITE_DAYS = 14
 MAX_INVITE_DAYS = 365
@@ -110,6 +120,30 @@ class InviteInfo:
     name: str
     role: Role
     expires_at: datetime
+    lang: str = "de"  # the invitee's language (the text to forward is in it)
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """One line of a bulk invite (`imbot admin invite --csv`): `buddy` is a buddy's
+    number or exact name, in the database or on another line of the same list."""
+
+    line: int
+    name: str
+    role: str
+    lang: str = "de"
+    buddy: str = ""
+
+
+@dataclass(frozen=True)
+class OpenInvite:
+    """An invite nobody has redeemed yet (expired ones included)."""
+
+    person_id: int
+    name: str
+    role: str
+    created_at: datetime
+    expires_at: datetime
 
 
 @dataclass(frozen=True)
@@ -172,9 +206,12 @@ class People:
         lang: str = "de",
         person_ref: str | None = None,
         days: int = INVITE_DAYS,
+        same_name: bool = True,
     ) -> InviteInfo:
         """A new invite: for a new person (role + name), or to link one more chat
-        account of an existing person (person_ref)."""
+        account of an existing person (person_ref). `same_name=False` refuses a new
+        person whose name someone not erased already has (`PeopleError("same_name")`:
+        a second invite for the same person is usually meant as `person_ref`)."""
         now = self._clock()
         if not 1 <= days <= MAX_INVITE_DAYS:
             raise PeopleError("bad_days", limit=MAX_INVITE_DAYS)
@@ -195,13 +232,104 @@ class People:
                 if (code := LANG_WORDS.get(lang.strip().lower())) is None:
                     raise PeopleError("bad_lang", value=lang[:20])
                 lang = code
+                if not same_name and (twins := _namesakes(uow, name)):
+                    raise PeopleError("same_name", name=name, ids=twins)
                 person = uow.people.add(Person(name=name, role=role, lang=lang, created_at=now))
             code = secrets.token_urlsafe(12)  # 16 characters of [A-Za-z0-9_-]: a valid deep link
             expires = now + timedelta(days=days)
             uow.session.add(
                 Invite(code=code, person_id=person.id, created_at=now, expires_at=expires)
             )
-            info = InviteInfo(code, person.id, person.name or "", Role(person.role), expires)
+            info = InviteInfo(
+                code, person.id, person.name or "", Role(person.role), expires, person.lang
+            )
+            uow.commit()
+            return info
+
+    def invite_many(
+        self, rows: list[NewPerson], *, days: int = INVITE_DAYS
+    ) -> tuple[list[InviteInfo], list[PairNews]]:
+        """Invites (and pairs, for experts with a buddy) for a whole list, in one
+        transaction. Every line is checked first; any problem raises
+        `PeopleError("bulk_problems")` with all of them (`problems`: line, key, fields)
+        and nothing is written."""
+        now = self._clock()
+        if not 1 <= days <= MAX_INVITE_DAYS:
+            raise PeopleError("bad_days", limit=MAX_INVITE_DAYS)
+        with self._uow() as uow:
+            checked, problems = _check_rows(uow, rows)
+            if problems:
+                raise PeopleError("bulk_problems", problems=problems, n=len(problems))
+            made: dict[int, Person] = {}
+            infos = []
+            for row, role, lang in checked:
+                person = uow.people.add(Person(name=row.name, role=role, lang=lang, created_at=now))
+                uow.session.flush()
+                made[row.line] = person
+                code = secrets.token_urlsafe(12)
+                expires = now + timedelta(days=days)
+                uow.session.add(
+                    Invite(code=code, person_id=person.id, created_at=now, expires_at=expires)
+                )
+                infos.append(InviteInfo(code, person.id, row.name, Role(role), expires, lang))
+            news = []
+            names = {r.name.lower(): made[r.line] for r, role, _ in checked if role == "buddy"}
+            for row, role, _ in checked:
+                if role != "expert" or not row.buddy:
+                    continue
+                expert = made[row.line]
+                buddy = names.get(row.buddy.strip().lower()) or _resolve(uow, row.buddy)
+                uow.session.add(Pair(expert_id=expert.id, buddy_id=buddy.id, created_at=now))
+                news.append(PairNews(_contact(expert), _contact(buddy), None, 0))
+            uow.commit()
+            return infos, news
+
+    def open_invites(self) -> list[OpenInvite]:
+        """Invites not redeemed yet, of people not revoked or erased, oldest first."""
+        with self._uow() as uow:
+            stmt = (
+                select(Invite, Person)
+                .join(Person)
+                .where(
+                    Invite.used_at.is_(None),
+                    Person.revoked_at.is_(None),
+                    Person.erased_at.is_(None),
+                )
+                .order_by(Invite.created_at, Invite.id)
+            )
+            return [
+                OpenInvite(p.id, p.name or "", p.role, i.created_at, i.expires_at)
+                for i, p in uow.session.execute(stmt)
+            ]
+
+    def resend(self, ref: str, *, days: int = INVITE_DAYS) -> InviteInfo:
+        """The invite of a person who has not redeemed theirs: a still valid code is
+        given again; an expired one is replaced by a new code valid `days` days."""
+        now = self._clock()
+        if not 1 <= days <= MAX_INVITE_DAYS:
+            raise PeopleError("bad_days", limit=MAX_INVITE_DAYS)
+        with self._uow() as uow:
+            person = _resolve(uow, ref)
+            label = person.name or f"#{person.id}"
+            if person.revoked_at or person.erased_at:
+                raise PeopleError("person_inactive", name=label)
+            unused = [i for i in uow.people.invites_of(person.id) if i.used_at is None]
+            if not unused and person.identities:
+                raise PeopleError("resend_linked", name=label, id=person.id)
+            valid = [i for i in unused if i.expires_at > now]
+            role = Role(person.role)
+            if valid:
+                newest = max(valid, key=lambda i: i.expires_at)
+                return InviteInfo(
+                    newest.code, person.id, label, role, newest.expires_at, person.lang
+                )
+            for old in unused:  # expired: replaced by the new one
+                uow.people.delete(old)
+            code, expires = secrets.token_urlsafe(12), now + timedelta(days=days)
+            uow.session.add(
+                Invite(code=code, person_id=person.id, created_at=now, expires_at=expires)
+            )
+            info = InviteInfo(code, person.id, label, role, expires, person.lang)
             uow.commit()
             return info
 
@@ -252,9 +380,11 @@ class People:
         news = self.pairing(expert_ref, buddy_ref)
         return news.expert.name, news.buddy.name
 
-    def pairing(self, expert_ref: str, buddy_ref: str) -> PairNews:
+    def pairing(self, expert_ref: str, buddy_ref: str, *, replace: bool = True) -> PairNews:
         """Pair (or re-pair) an expert with a buddy. Meetings already made stay with
-        the buddy they were made with; the news says whom to tell what."""
+        the buddy they were made with; the news says whom to tell what.
+        `replace=False` refuses to take an expert's buddy away
+        (`PeopleError("pair_replaces")`), so the caller can ask first."""
         now = self._clock()
         with self._uow() as uow:
             expert, buddy = _resolve(uow, expert_ref), _resolve(uow, buddy_ref)
@@ -268,6 +398,13 @@ class People:
                 uow.session.add(Pair(expert_id=expert.id, buddy_id=buddy.id, created_at=now))
             elif pair.buddy_id != buddy.id:
                 old = uow.session.get(Person, pair.buddy_id)
+                if not replace:
+                    raise PeopleError(
+                        "pair_replaces",
+                        expert=expert.name or f"#{expert.id}",
+                        old=old.name or f"#{old.id}",
+                        buddy=buddy.name or f"#{buddy.id}",
+                    )
                 pair.buddy_id, pair.created_at = buddy.id, now
             kept = 0
             if old is not None:
@@ -417,6 +554,59 @@ def _resolve(uow: UnitOfWork, ref: str) -> Person:
     if len(matches) > 1:
         raise PeopleError("ambiguous_person", ref=ref, ids=", ".join(f"#{p.id}" for p in matches))
     return matches[0]
+
+
+def _namesakes(uow: UnitOfWork, name: str) -> str:
+    """The people not erased who have this name, as "#3 (expert), #7 (buddy)"; or ""."""
+    found = [p for p in uow.people.by_name(name) if p.erased_at is None]
+    return ", ".join(f"#{p.id} ({p.role})" for p in found)
+
+
+Problem = tuple[int, str, dict]  # line, text key, its fields
+
+
+def _check_rows(
+    uow: UnitOfWork, rows: list[NewPerson]
+) -> tuple[list[tuple[NewPerson, str, str]], list[Problem]]:
+    """Each row with its role and language, and every problem of every row."""
+    problems: list[Problem] = []
+    checked = []
+    seen: dict[str, int] = {}  # name -> first line
+    for row in rows:
+        name = " ".join(storable(row.name).split()).strip(" \"'„“”«»")
+        row = NewPerson(row.line, name, row.role, row.lang, " ".join(row.buddy.split()))
+        found = len(problems)
+        role = ROLE_WORDS.get(row.role.strip().lower())
+        lang = LANG_WORDS.get((row.lang or "de").strip().lower())
+        if not name:
+            problems.append((row.line, "name_missing", {}))
+        elif len(name) > MAX_NAME:
+            problems.append((row.line, "name_too_long", {"limit": MAX_NAME}))
+        elif name.lower() in seen:
+            problems.append((row.line, "bulk_twice", {"name": name, "other": seen[name.lower()]}))
+        elif twins := _namesakes(uow, name):
+            problems.append((row.line, "same_name", {"name": name, "ids": twins}))
+        seen.setdefault(name.lower(), row.line)
+        if role is None:
+            problems.append((row.line, "bad_role", {"role": row.role[:20]}))
+        if lang is None:
+            problems.append((row.line, "bad_lang", {"value": row.lang[:20]}))
+        if row.buddy and role is not Role.EXPERT:
+            problems.append((row.line, "bulk_buddy_not_expert", {"name": name}))
+        if len(problems) == found and role is not None and lang is not None:
+            checked.append((row, role.value, lang))
+    buddies_here = {r.name.lower() for r, role, _ in checked if role == Role.BUDDY.value}
+    for row, role, _ in checked:
+        if role != Role.EXPERT.value or not row.buddy or row.buddy.lower() in buddies_here:
+            continue
+        try:
+            buddy = _resolve(uow, row.buddy)
+        except PeopleError as exc:
+            problems.append((row.line, exc.key, exc.fields))
+            continue
+        if buddy.active_role is not Role.BUDDY:
+            problems.append((row.line, "not_buddy", {"name": buddy.name or f"#{buddy.id}"}))
+    return checked, sorted(problems, key=lambda p: p[0])
 
 
 def _active_admins(uow: UnitOfWork) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -32,6 +32,7 @@ __all__ = [
     "default_database_url",
     "first_use_lock",
     "make_engine",
+    "require_existing",
     "scrub_erased",
     "upgrade",
 ]
@@ -186,6 +187,39 @@ def first_use_lock(engine: Engine, wait: float = FIRST_USE_WAIT) -> Iterator[Non
         yield
     finally:
         lock.release()
+
+
+def require_existing(url: str) -> None:
+    """DatabaseError unless `url` names an imbot database that exists (migrated at least
+    once). Commands that only read or change data call this first, so that a mistyped
+    path or database name is reported instead of silently creating a new, empty
+    database; only `imbot db upgrade` and the first `imbot chat` / `imbot run` create one."""
+    hint = (
+        "Mistyped? Check IMBOT_DATABASE_URL. A new database is created by "
+        "`imbot db upgrade` (or on the first `imbot chat` / `imbot run`)."
+    )
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        make_engine(url)  # raises the DatabaseError that explains the URL
+        raise
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        path = Path(parsed.database).expanduser().absolute()
+        if not path.is_file():
+            raise DatabaseError(f"there is no imbot database at {path}. {hint}")
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = inspect(conn).has_table("alembic_version")
+    except OperationalError as exc:
+        raise DatabaseError(f"cannot reach the database: {exc.orig}") from exc
+    except SQLAlchemyDatabaseError as exc:  # e.g. SQLite: "file is not a database"
+        raise DatabaseError(f"cannot use the database: {exc.orig}") from exc
+    finally:
+        engine.dispose()
+    if not found:
+        shown = engine.url.render_as_string(hide_password=True)
+        raise DatabaseError(f"{shown} is not an imbot database yet (no tables). {hint}")
 
 
 def upgrade(engine: Engine, revision: str = "head", *, lock: bool = True) -> None:

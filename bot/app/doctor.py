@@ -7,11 +7,13 @@ import importlib
 import json
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 import httpx
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from bot.app.config import ConfigError, Settings
 from storage.db import DatabaseError, alembic_config, make_engine
@@ -66,6 +68,18 @@ def _libraries() -> Check:
 
 
 def _database(settings: Settings) -> list[Check]:
+    url = make_url(settings.database_url)  # valid: Settings checked it
+    if url.get_backend_name() == "sqlite" and url.database:
+        path = Path(url.database).expanduser().absolute()
+        if not path.is_file():  # checking must not create it (a mistyped path)
+            return [
+                Check(
+                    "database",
+                    False,
+                    f"there is no database at {path}: check IMBOT_DATABASE_URL, or create it "
+                    "with `imbot db upgrade` (imbot chat and imbot run do it on first start)",
+                )
+            ]
     try:
         engine = make_engine(settings.database_url)
     except DatabaseError as exc:
@@ -116,6 +130,15 @@ def _platforms(settings: Settings) -> list[Check]:
         found.append(_telegram(settings))
     if settings.matrix_homeserver or settings.matrix_user:
         found.append(_matrix(settings))
+    if settings.telegram_token and not settings.telegram_bot:
+        found.append(
+            Check(
+                "invite links",
+                False,
+                "TELEGRAM_BOT_USERNAME is not set: invites cannot show a Telegram link "
+                "(https://t.me/<username>?start=CODE); set it to the bot's username",
+            )
+        )
     if not found:
         found.append(
             Check(
@@ -148,11 +171,14 @@ def _telegram(settings: Settings) -> Check:
             "telegram", False, f"the Bot API answered {resp.status_code}: {resp.text[:120]}"
         )
     user = resp.json()["result"].get("username", "?")
-    hint = (
-        ""
-        if settings.telegram_bot == user
-        else f"; set TELEGRAM_BOT_USERNAME={user} for invite links"
-    )
+    if settings.telegram_bot and settings.telegram_bot != user:
+        return Check(
+            "telegram",
+            False,
+            f"token valid for @{user}, but TELEGRAM_BOT_USERNAME is {settings.telegram_bot}: "
+            f"invite links would lead elsewhere; set TELEGRAM_BOT_USERNAME={user}",
+        )
+    hint = "" if settings.telegram_bot else f" (set TELEGRAM_BOT_USERNAME={user})"
     return Check("telegram", True, f"token valid for @{user}{hint}")
 
 

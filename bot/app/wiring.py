@@ -39,7 +39,7 @@ from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
 from jobs.editions import default_edition_text, parse_edition
 from storage import outbox
-from storage.db import first_use_lock, make_engine, upgrade
+from storage.db import first_use_lock, make_engine, require_existing, upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
 
@@ -112,10 +112,14 @@ def _kb() -> KnowledgeBase:
     return load_default_kb()
 
 
-def open_database(settings: Settings) -> sessionmaker[Session]:
+def open_database(settings: Settings, *, create: bool = True) -> sessionmaker[Session]:
     """Sessions on the configured database, migrated to the newest schema first;
     a new database gets the 2023 edition from the call. Any number of processes may
-    do this at once: one migrates and seeds, the others wait and find it done."""
+    do this at once: one migrates and seeds, the others wait and find it done.
+    `create=False` (the admin commands): a database that does not exist yet is a
+    DatabaseError (a mistyped path), not a new empty one."""
+    if not create:
+        require_existing(settings.database_url)
     engine = make_engine(settings.database_url, pool_size=settings.concurrent_updates + 4)
     sessions = session_factory(engine)
     with first_use_lock(engine):
@@ -142,8 +146,10 @@ def _refresh_shipped_edition(sessions: sessionmaker[Session]) -> None:
         Timeline(sessions).load(default_edition_text())
 
 
-def build_people(settings: Settings, *, clock: Clock | None = None) -> People:
-    sessions = open_database(settings)
+def build_people(
+    settings: Settings, *, clock: Clock | None = None, create: bool = True
+) -> People:
+    sessions = open_database(settings, create=create)
     return people_service(settings, sessions, build_booking(settings, sessions, clock), clock)
 
 

@@ -6,19 +6,32 @@ Which roles may run a command is declared in `COMMANDS`; the router enforces it.
 from __future__ import annotations
 
 import shlex
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
 from bot.chat.mydata import format_letter
 from bot.messages import Address, Button, Outbound
-from bot.people import PairNews, PeopleError, PersonRow
-from bot.texts import t
+from bot.people import InviteInfo, PairNews, PeopleError, PersonRow
+from bot.texts import fmt_date, plural, t
 from storage.models import Role
 
-__all__ = ["ERASE_PREFIX", "FEATURE", "deep_link", "format_people", "pair_notices", "redeem"]
+__all__ = [
+    "ERASE_PREFIX",
+    "FEATURE",
+    "deep_link",
+    "format_people",
+    "invite_age",
+    "invite_letter",
+    "invite_replies",
+    "pair_notices",
+    "redeem",
+]
 
 ERASE_PREFIX = "erase:"
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
+SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
@@ -32,8 +45,51 @@ def _unavailable(ctx: Context) -> list[Outbound] | None:
     return None if ctx.services.people else [Outbound(t("people_unavailable", ctx.lang))]
 
 
-def deep_link(bot: str | None, code: str) -> str:
-    return f"https://t.me/{bot or '<bot>'}?start={code}"
+def deep_link(bot: str | None, code: str) -> str | None:
+    """The Telegram link that redeems `code`; None without the bot's username
+    (TELEGRAM_BOT_USERNAME), where any link would lead nowhere."""
+    return f"https://t.me/{bot}?start={code}" if bot else None
+
+
+def invite_letter(info: InviteInfo, telegram_bot: str | None, tz: ZoneInfo) -> str:
+    """The text an admin forwards to the invitee, in the invitee's language: how to
+    sign in on Telegram (the deep link, when the bot's username is known) and on
+    Matrix (`!start CODE`)."""
+    lang = info.lang
+    ways = [t("invite_way_matrix", lang, code=info.code)]
+    if (link := deep_link(telegram_bot, info.code)) is not None:
+        ways.insert(0, t("invite_way_telegram", lang, link=link))
+    return t(
+        "invite_letter",
+        lang,
+        name=info.name,
+        role=t(f"role_{info.role.value}", lang),
+        expires=info.expires_at.astimezone(tz).strftime("%d.%m.%Y"),
+        ways="\n".join(ways),
+    )
+
+
+def invite_replies(
+    info: InviteInfo, lang: str, telegram_bot: str | None, tz: ZoneInfo
+) -> list[Outbound]:
+    """For the admin: code, validity and links; then the text to forward as a message
+    of its own (forwarded as it is, in the invitee's language)."""
+    expires = info.expires_at.astimezone(tz).strftime("%d.%m.%Y %H:%M")
+    head = t(
+        "invite_created",
+        lang,
+        name=info.name,
+        role=t(f"role_{info.role.value}", lang),
+        expires=expires,
+        code=info.code,
+        link=deep_link(telegram_bot, info.code) or t("invite_no_link", lang),
+    )
+    language = t(f"language_{info.lang}", lang)
+    forward = t("invite_forward", lang, name=info.name, language=language)
+    return [
+        Outbound(f"{head}\n\n{forward}", lang=lang),
+        Outbound(invite_letter(info, telegram_bot, tz), lang=info.lang),
+    ]
 
 
 def redeem(ctx: Context, code: str) -> list[Outbound]:
@@ -57,32 +113,70 @@ def redeem(ctx: Context, code: str) -> list[Outbound]:
 
 
 def _invite(ctx: Context) -> list[Outbound]:
-    def is_lang(arg: str) -> bool:
-        return arg.lower().startswith(LANG_ARGS)
+    def option(arg: str) -> bool:
+        return arg.lower().startswith(LANG_ARGS + SAME_NAME_ARGS)
 
-    lang = next((a.split("=", 1)[1] for a in ctx.args if is_lang(a)), "de")
-    words = [a for a in ctx.args if not is_lang(a)]
-    if len(words) < 2:
-        return [Outbound(t("invite_usage", ctx.lang))]
+    lang = next((a.split("=", 1)[1] for a in ctx.args if a.lower().startswith(LANG_ARGS)), "de")
+    same_name = any(
+        a.lower().startswith(SAME_NAME_ARGS) and a.split("=", 1)[1].lower() in ("ja", "yes")
+        for a in ctx.args
+    )
+    words = [a for a in ctx.args if not option(a)]
+    people = ctx.services.people
     try:
-        name = " ".join(words[1:]).strip(" \"'„“”«»")  # /einladen buddy "Berta Beispiel"
-        info = ctx.services.people.invite(words[0].lower(), name, lang=lang)
+        if len(words) == 1 and words[0].startswith("#"):  # /einladen #3: renew, another chat
+            info = _invite_again(people, words[0])
+        elif len(words) < 2:
+            return [Outbound(t("invite_usage", ctx.lang))]
+        else:
+            name = " ".join(words[1:]).strip(" \"'„“”«»")  # /einladen buddy "Berta Beispiel"
+            info = people.invite(words[0].lower(), name, lang=lang, same_name=same_name)
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    expires = info.expires_at.astimezone(ctx.tz).strftime("%d.%m.%Y %H:%M")
-    return [
-        Outbound(
+    return invite_replies(info, ctx.lang, ctx.services.telegram_bot, ctx.tz)
+
+
+def _invite_again(people, ref: str) -> InviteInfo:
+    """/einladen #3: the person's open invite again (an expired one renewed); for a
+    person who has redeemed theirs, a new invite for another chat account."""
+    try:
+        return people.resend(ref)
+    except PeopleError as exc:
+        if exc.key != "resend_linked":
+            raise
+        return people.invite("", person_ref=ref)
+
+
+def invite_age(age: timedelta, lang: str) -> str:
+    """ "heute", "vor 1 Tag", "vor 3 Tagen" / "today", "1 day ago", "3 days ago"."""
+    return t("invite_age_today", lang) if age.days < 1 else plural("invite_age", age.days, lang)
+
+
+def _invites(ctx: Context) -> list[Outbound]:
+    """/einladungen: invites nobody has redeemed yet, with their age."""
+    rows = ctx.services.people.open_invites()
+    if not rows:
+        return [Outbound(t("open_invites_none", ctx.lang))]
+    lines = [t("open_invites_header", ctx.lang)]
+    for r in rows:
+        valid_until = fmt_date(r.expires_at.astimezone(ctx.tz).date(), ctx.lang)
+        state = (
+            t("open_invite_expired", ctx.lang, id=r.person_id)
+            if r.expires_at <= ctx.now
+            else t("open_invite_valid", ctx.lang, date=valid_until)
+        )
+        lines.append(
             t(
-                "invite_created",
+                "open_invite_row",
                 ctx.lang,
-                name=info.name,
-                role=t(f"role_{info.role}", ctx.lang),
-                expires=expires,
-                code=info.code,
-                link=deep_link(ctx.services.telegram_bot, info.code),
+                id=r.person_id,
+                name=r.name,
+                role=t(f"role_{r.role}", ctx.lang),
+                age=invite_age(ctx.now - r.created_at, ctx.lang),
+                state=state,
             )
         )
-    ]
+    return [Outbound("\n".join(lines))]
 
 
 def _split(args: list[str]) -> list[str]:
@@ -229,6 +323,7 @@ FEATURE = Feature(
         Command(("invite", "einladen"), _invite, ADMINS),
         Command(("pair", "paar"), _pair, ADMINS),
         Command(("people", "personen"), _people, ADMINS),
+        Command(("invites", "einladungen"), _invites, ADMINS),
         Command(("revoke", "sperren"), _revoke, ADMINS),
         Command(("meinedaten", "mydata"), _mydata, menu=("meinedaten", "mydata")),
         Command(("loeschen", "löschen", "delete"), _delete, menu=("loeschen", "delete")),

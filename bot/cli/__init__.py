@@ -90,12 +90,13 @@ def _problem(exc: Exception) -> str | None:
     from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
     from bot.app.config import ConfigError
+    from bot.cli.common import cli_text
     from bot.people import PeopleError
-    from bot.texts import t
+    from bot.team import TeamError
     from storage.db import DatabaseError
 
-    if isinstance(exc, PeopleError):
-        return t(exc.key, "en", **exc.fields)
+    if isinstance(exc, (PeopleError, TeamError)):
+        return cli_text(exc.key, exc.fields)
     if isinstance(exc, DatabaseError):
         return f"database problem: {exc}"
     if isinstance(exc, ConfigError):

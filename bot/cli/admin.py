@@ -7,6 +7,7 @@ import json
 import sys
 
 from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm, number, text
+from bot.cli.invites import invite_csv, print_invites
 
 __all__ = ["add_parsers"]
 
@@ -26,12 +27,37 @@ def add_parsers(actions) -> None:
     invite.add_argument(
         "--days", type=number(1, 365), default=14, help="days the code is valid (14, at most 365)"
     )
+    invite.add_argument(
+        "--csv",
+        type=argparse.FileType("r", encoding="utf-8-sig"),
+        metavar="FILE",
+        help="invite everyone in a CSV file (columns name, role, language, buddy; "
+        "comma or semicolon): all lines are checked first, nothing is created if one is wrong",
+    )
+    invite.add_argument(
+        "--resend",
+        type=text(200),
+        metavar="PERSON",
+        help="the invite of someone who has not redeemed it yet, renewed if it expired",
+    )
+    invite.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the texts to forward into this file instead of printing them",
+    )
+    invite.add_argument(
+        "--yes", action="store_true", help="invite even if someone has the same name already"
+    )
     invite.set_defaults(run=_invite)
+    actions.add_parser("invites", help="invites not redeemed yet, with their age").set_defaults(
+        run=_open_invites
+    )
     pair = actions.add_parser("pair", help="give an expert their buddy")
     pair.add_argument(
         "expert", type=text(200), help="number (see `imbot admin people`) or exact name"
     )
     pair.add_argument("buddy", type=text(200), help="number or exact name")
+    pair.add_argument("--yes", action="store_true", help="replace an expert's buddy without asking")
     pair.set_defaults(run=_pair)
     actions.add_parser("people", help="everyone, with role, status and pairs").set_defaults(
         run=_people
@@ -51,25 +77,75 @@ def add_parsers(actions) -> None:
 def _people_service(settings):
     from bot.app.wiring import build_people
 
-    return build_people(settings)
+    return build_people(settings, create=False)
 
 
 def _invite(settings, args: argparse.Namespace) -> int:
-    from zoneinfo import ZoneInfo
-
-    from bot.chat.people import deep_link
-
+    chosen = [x for x in ("csv", "resend", "person") if getattr(args, x) is not None]
+    if len(chosen) > 1:
+        print(f"imbot: give only one of --{' / --'.join(chosen)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.csv is not None:
+        return invite_csv(settings, args)
+    people = _people_service(settings)
+    if args.resend is not None:
+        info = people.resend(args.resend, days=args.days)
+        return print_invites(settings, [info], args.out)
     if args.person is None and not (args.role and args.name):
         print("imbot: give --role and --name for a new person, or --person", file=sys.stderr)
         return EXIT_USAGE
-    info = _people_service(settings).invite(
-        args.role or "", args.name, lang=args.lang, person_ref=args.person, days=args.days
-    )
-    expires = info.expires_at.astimezone(ZoneInfo(settings.timezone)).strftime("%Y-%m-%d %H:%M")
-    print(f"Invite for #{info.person_id} {info.name} ({info.role}), valid until {expires}")
-    print(f"code:     {info.code}")
-    print(f"Telegram: {deep_link(settings.telegram_bot, info.code)}")
-    print(f"Matrix / console: /start {info.code}")
+    from bot.people import PeopleError
+
+    def invite(same_name: bool):
+        return people.invite(
+            args.role or "",
+            args.name,
+            lang=args.lang,
+            person_ref=args.person,
+            days=args.days,
+            same_name=same_name,
+        )
+
+    try:
+        info = invite(args.yes)
+    except PeopleError as exc:
+        if exc.key != "same_name":
+            raise
+        print(
+            f'There is already {exc.fields["ids"]} called "{exc.fields["name"]}". '
+            "To link another chat account of that person: --person NUMBER.",
+            file=sys.stderr,
+        )
+        answer = confirm("Invite a second person with this name?", "add --yes to invite anyway")
+        if not answer:
+            if answer is False:
+                print("Nobody invited.")
+            return EXIT_USAGE if answer is None else EXIT_OK
+        info = invite(True)
+    return print_invites(settings, [info], args.out)
+
+
+def _open_invites(settings, args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    rows = _people_service(settings).open_invites()
+    if not rows:
+        print("No open invites: every invite has been redeemed.")
+        return EXIT_OK
+    now, tz = datetime.now(UTC), ZoneInfo(settings.timezone)
+    print(f"{'#':>4}  {'name':24} {'role':7} {'invited':16} {'age':>8}  state")
+    for r in rows:
+        age = (now - r.created_at).days
+        state = (
+            f"expired: imbot admin invite --resend {r.person_id}"
+            if r.expires_at <= now
+            else f"valid until {r.expires_at.astimezone(tz):%Y-%m-%d %H:%M}"
+        )
+        print(
+            f"{r.person_id:>4}  {r.name[:24]:24} {r.role:7} "
+            f"{r.created_at.astimezone(tz):%Y-%m-%d %H:%M} {age:>4} days  {state}"
+        )
     return EXIT_OK
 
 
@@ -78,10 +154,26 @@ def _pair(settings, args: argparse.Namespace) -> int:
 
     from bot.app.wiring import enqueue_notices, open_database
     from bot.chat.people import pair_notices
-    from bot.people import People
+    from bot.people import People, PeopleError
 
-    sessions = open_database(settings)
-    news = People(sessions).pairing(args.expert, args.buddy)
+    sessions = open_database(settings, create=False)
+    people = People(sessions)
+    try:
+        news = people.pairing(args.expert, args.buddy, replace=args.yes)
+    except PeopleError as exc:
+        if exc.key != "pair_replaces":
+            raise
+        f = exc.fields
+        print(
+            f"{f['expert']} already has {f['old']} as buddy (meetings already made stay with them).",
+            file=sys.stderr,
+        )
+        answer = confirm(f"Replace {f['old']} with {f['buddy']}?", "add --yes to replace the buddy")
+        if not answer:
+            if answer is False:
+                print("Nothing changed.")
+            return EXIT_USAGE if answer is None else EXIT_OK
+        news = people.pairing(args.expert, args.buddy, replace=True)
     told = enqueue_notices(sessions, pair_notices(news), datetime.now(UTC))
     print(f"{news.expert.name} now has {news.buddy.name} as buddy.")
     if news.old_buddy is not None:

@@ -9,9 +9,37 @@ import argparse
 import sys
 from collections.abc import Callable
 
-__all__ = ["EXIT_CONFIG", "EXIT_OK", "EXIT_USAGE", "confirm", "number", "text"]
+__all__ = ["EXIT_CONFIG", "EXIT_OK", "EXIT_USAGE", "cli_text", "confirm", "number", "text"]
 
 EXIT_OK, EXIT_CONFIG, EXIT_USAGE = 0, 1, 2
+
+# Refusals whose chat wording points to chat commands (/people, /invite, /pair):
+# on the command line they point to the `imbot admin` commands instead.
+CLI_WORDING = {
+    "unknown_person": 'no one is called "{ref}": `imbot admin people` lists everyone '
+    "with their number",
+    "ambiguous_person": '"{ref}" matches several people ({ids}): use the number',
+    "last_admin": "{name} is the last admin and cannot be revoked: invite another admin "
+    'first (imbot admin invite --role admin --name "NAME")',
+    "same_name": 'there is already {ids} called "{name}": add --yes to invite a second '
+    "person with this name, or --person NUMBER for another chat account of that person",
+    "resend_linked": "{name} has already redeemed the invite; another chat account: "
+    "imbot admin invite --person {id}",
+    "pair_replaces": "{expert} already has {old} as buddy: add --yes to replace them with "
+    "{buddy} (meetings already made stay with {old})",
+    "announce_no_buddy": "{name} has no buddy yet: imbot admin pair EXPERT BUDDY",
+    "outbox_not_failed": "message #{id} is {state}: only failed messages are sent again",
+    "outbox_unknown": "there is no message #{id}: `imbot admin outbox` lists them",
+    "bulk_buddy_not_expert": "only experts get a buddy ({name}): leave the buddy column empty",
+}
+
+
+def cli_text(key: str, fields: dict) -> str:
+    """A refusal (a text key and its fields) in the words of the command line."""
+    from bot.texts import t
+
+    template = CLI_WORDING.get(key)
+    return template.format(**fields) if template else t(key, "en", **fields)
 
 
 def confirm(question: str, needs: str) -> bool | None:

@@ -41,10 +41,11 @@ def add_parsers(sub) -> None:
 def _unanswered(settings, args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
-    from storage.db import make_engine, upgrade
+    from storage.db import make_engine, require_existing, upgrade
     from storage.repo import UnitOfWork, session_factory
     from storage.text import printable
 
+    require_existing(settings.database_url)  # a mistyped path is no new database
     engine = make_engine(settings.database_url)
     upgrade(engine)
     now = datetime.now(UTC)
@@ -80,8 +81,8 @@ def _unanswered(settings, args: argparse.Namespace) -> int:
 
 
 def _upgrade(settings, args: argparse.Namespace) -> int:
-    from storage.db import make_engine, upgrade
+    from bot.app.wiring import open_database
 
-    upgrade(make_engine(settings.database_url))
+    open_database(settings)  # migrates; a new database gets the shipped edition
     print("Database is up to date.")
     return EXIT_OK

@@ -58,7 +58,7 @@ def _timeline(settings, now=None):
     from faq.kb import load_default_kb
 
     clock = offset_clock(now.replace(tzinfo=ZoneInfo(settings.timezone))) if now else None
-    return Timeline(open_database(settings), clock, kb=load_default_kb())
+    return Timeline(open_database(settings, create=False), clock, kb=load_default_kb())
 
 
 def _load(settings, args: argparse.Namespace) -> int:

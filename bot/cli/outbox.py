@@ -6,14 +6,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import uuid
 from datetime import UTC, datetime
 
-from bot.cli.common import EXIT_OK, EXIT_USAGE, confirm, number, text
+from bot.cli.common import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, cli_text, confirm, number, text
 
-__all__ = ["add_parsers", "announcement", "recipients"]
-
-ROLE_OF_GROUP = {"experts": "expert", "buddies": "buddy"}
+__all__ = ["add_parsers"]
 
 
 def add_parsers(actions) -> None:
@@ -21,9 +18,13 @@ def add_parsers(actions) -> None:
     box.add_argument(
         "--state",
         default="failed,unreachable,pending,claimed",
-        help="comma-separated states (default: failed,unreachable,pending,claimed)",
+        help="comma-separated states (default: failed,unreachable,pending,claimed; also "
+        "sent, dropped, cancelled)",
     )
     box.add_argument("--limit", type=number(1, 10000), default=50, help="rows shown (50)")
+    box.add_argument(
+        "--retry", type=number(1, 2**62), metavar="ID", help="send this failed message again"
+    )
     box.set_defaults(run=_outbox)
     announce = actions.add_parser("announce", help="send a message to a group, after a preview")
     announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
@@ -47,62 +48,46 @@ def add_parsers(actions) -> None:
 def _outbox(settings, args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
-    from sqlalchemy import func, select
-
     from bot.app.wiring import open_database
-    from storage.models import OutboxRow
-
-    states = [s.strip() for s in args.state.split(",") if s.strip()]
-    tz = ZoneInfo(settings.timezone)
-    with open_database(settings)() as s:
-        counts = dict(
-            s.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all()
-        )
-        rows = s.scalars(
-            select(OutboxRow)
-            .where(OutboxRow.state.in_(states))
-            .order_by(OutboxRow.due_at)
-            .limit(args.limit)
-        ).all()
-    print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
+    from bot.team import TeamError, check_states, outbox_counts, outbox_rows, retry
     from storage.text import printable
 
-    for r in rows:
-        due = r.due_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-        error = f"  last error: {printable(r.last_error)}" if r.last_error else ""
-        print(
-            f"#{r.id:<6} {r.state:11} {due}  {r.kind:8} {r.platform}:{printable(r.chat_id)}  "
-            f"tries {r.attempts}{error}"
-        )
+    states = [s.strip().lower() for s in args.state.split(",") if s.strip()]
+    try:
+        check_states(states)  # before the database is opened
+    except TeamError as exc:
+        print(f"imbot: --state: {_cli_text(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    sessions = open_database(settings, create=False)
+    if args.retry is not None:
+        with sessions() as s:
+            try:
+                retry(s, args.retry, datetime.now(UTC))
+            except TeamError as exc:
+                print(f"imbot: {_cli_text(exc)}", file=sys.stderr)
+                return EXIT_CONFIG
+            s.commit()
+        print(f"Message #{args.retry} is due again; the running bot sends it.")
+        return EXIT_OK
+    tz = ZoneInfo(settings.timezone)
+    with sessions() as s:
+        counts = outbox_counts(s)
+        rows = outbox_rows(s, states, args.limit)
+        lines = [
+            f"#{r.id:<6} {r.state:11} {r.due_at.astimezone(tz):%Y-%m-%d %H:%M}  {r.kind:8} "
+            f"{r.platform}:{printable(r.chat_id)}  tries {r.attempts}"
+            + (f"  last error: {printable(r.last_error)}" if r.last_error else "")
+            for r in rows
+        ]
+    print("outbox: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "empty"))
+    print("\n".join(lines) if lines else f"No messages in the state {', '.join(states)}.")
+    if any(r.state == "failed" for r in rows):
+        print("Send a failed one again: imbot admin outbox --retry ID")
     return EXIT_OK
 
 
-def recipients(session, group: str) -> list[tuple[str, str, str]]:
-    """(platform, chat_id, language) of a group: subscribed applicants, or linked
-    experts/buddies that have not blocked the bot. A chat is listed once."""
-    from sqlalchemy import select
-
-    from storage.models import ChatIdentity, Person, Subscription
-
-    if group == "applicants":
-        stmt = select(Subscription.platform, Subscription.chat_id, Subscription.lang).where(
-            Subscription.stopped_at.is_(None)
-        )
-    else:
-        stmt = (
-            select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
-            .join(Person)
-            .where(
-                Person.role == ROLE_OF_GROUP[group],
-                Person.revoked_at.is_(None),
-                Person.erased_at.is_(None),
-                ChatIdentity.unreachable_at.is_(None),
-            )
-        )
-    chats: dict[tuple[str, str], str] = {}
-    for platform, chat_id, lang in sorted(session.execute(stmt).all()):
-        chats.setdefault((platform, chat_id), lang if lang in ("de", "en") else "de")
-    return [(p, c, lang) for (p, c), lang in chats.items()]
+def _cli_text(exc) -> str:
+    return cli_text(exc.key, exc.fields)
 
 
 def _texts(args: argparse.Namespace) -> dict[str, str] | str:
@@ -135,23 +120,15 @@ def _texts(args: argparse.Namespace) -> dict[str, str] | str:
     return "give --text-de and --text-en, --file, or --text"
 
 
-def announcement(text: str, group: str, lang: str) -> str:
-    """The message as a recipient reads it: who sends it, the text, how to stop."""
-    from bot.texts import t
-
-    stop = "announce_stop_applicants" if group == "applicants" else "announce_stop_members"
-    return f"{t('announce_from', lang)}\n\n{text}\n\n{t(stop, lang)}"
-
-
 def _announce(settings, args: argparse.Namespace) -> int:
     from bot.app.wiring import open_database
-    from storage import outbox
+    from bot.team import announcement, queue_announcement, recipients
 
     texts = _texts(args)
     if isinstance(texts, str):
         print(f"imbot: {texts}", file=sys.stderr)
         return EXIT_USAGE
-    sessions = open_database(settings)
+    sessions = open_database(settings, create=False)
     with sessions() as s:
         targets = recipients(s, args.to)
     print(f"Preview – to {args.to} ({len(targets)} chats):\n")
@@ -168,25 +145,11 @@ def _announce(settings, args: argparse.Namespace) -> int:
         if not answer:
             print("Nothing sent.")
             return EXIT_OK
-    now = datetime.now(UTC)
-    ref = f"announce:{now:%Y%m%d%H%M%S}-{uuid.uuid4().hex[:6]}"
-    drafts = [
-        outbox.Draft(
-            kind="announce",
-            dedupe_key=f"{ref}:{p}:{c}",
-            platform=p,
-            chat_id=c,
-            text=announcement(texts[lang], args.to, lang),
-            due_at=now,
-            ref=ref,
-        )
-        for p, c, lang in targets
-    ]
     with sessions() as s:
-        outbox.enqueue(s, drafts, now)
+        ref = queue_announcement(s, args.to, texts, targets, datetime.now(UTC))
         s.commit()
     print(f"Queued as {ref}; the running bot delivers it.")
-    _progress(sessions, ref, len(drafts), args.wait)
+    _progress(sessions, ref, len(targets), args.wait)
     return EXIT_OK
 
 

@@ -126,6 +126,7 @@ def doctor(capsys, monkeypatch, env: dict) -> tuple[int, str]:
         "MATRIX_USER",
         "MATRIX_PASSWORD",
         "IMBOT_DATABASE_URL",
+        "TELEGRAM_BOT_USERNAME",
     ):
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
@@ -139,7 +140,8 @@ def test_doctor_all_good_against_the_fake_telegram(capsys, monkeypatch, sqlite_u
     api = FakeBotAPI().start()
     try:
         code, out = doctor(capsys, monkeypatch, {"IMBOT_DATABASE_URL": db, "TELEGRAM_TOKEN": api.token,
-                                                 "TELEGRAM_BASE_URL": api.base_url, "NO_PROXY": "127.0.0.1"})  # fmt: skip
+                                                 "TELEGRAM_BASE_URL": api.base_url, "NO_PROXY": "127.0.0.1",
+                                                 "TELEGRAM_BOT_USERNAME": "imbot_test_bot"})  # fmt: skip
     finally:
         api.stop()
     assert code == 0, out

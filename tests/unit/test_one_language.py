@@ -126,7 +126,7 @@ SCRIPTS = {
         ],
         "buddy_after": ["/meetings", "yes", "/cancel", "/free clear"],
         "admin": [
-            "/people", "/invite expert Nora Neu", "/invite boss Nora Neu", "/invite", "/pair",
+            "/people", "/invite expert Nora Neu lang=en", "/invite boss Nora Neu", "/invite", "/pair",
             '/pair "Olga Ost" "Bea Bauer"', "/pair 1", "/revoke", "/revoke nobody",
             '/revoke "Nora Neu"', "/people",
         ],

@@ -1,0 +1,218 @@
+"""The team's tools: invites to forward, invites in bulk, statistics, the outbox,
+announcements (/rundmail)."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    # -- invites --------------------------------------------------------------------
+    "same_name": {
+        "de": "Es gibt schon {ids} mit dem Namen „{name}“. Ein weiteres Chat-Konto derselben "
+        "Person: /einladen #NUMMER. Eine zweite Person mit demselben Namen: den Befehl mit "
+        "doppelt=ja wiederholen.",
+        "en": 'There is already {ids} called "{name}". Another chat account of the same '
+        "person: /invite #NUMBER. A second person with the same name: repeat the command "
+        "with duplicate=yes.",
+    },
+    "resend_linked": {
+        "de": "{name} hat die Einladung schon eingelöst. Ein weiteres Chat-Konto: /einladen #{id}",
+        "en": "{name} has already redeemed the invite. Another chat account: /invite #{id}",
+    },
+    "invite_letter": {
+        "de": "Hallo {name},\n\n"
+        "Sie sind als {role} zum Chat-Bot der „Integrationsmacher:innen“ (Lokalprojekte) "
+        "eingeladen. Ihr persönlicher Code gilt einmal, bis {expires}:\n\n"
+        "{ways}\n\n"
+        "Danach zeigt /hilfe, was Sie mit dem Bot tun können.",
+        "en": "Hello {name},\n\n"
+        'you are invited as {role} to the chat bot of the "Integrationsmacher:innen" '
+        "program (Lokalprojekte). Your personal code works once, until {expires}:\n\n"
+        "{ways}\n\n"
+        "Then /help shows what you can do with the bot.",
+    },
+    "invite_way_telegram": {
+        "de": "• Telegram: {link} öffnen und auf „Starten“ tippen",
+        "en": "• Telegram: open {link} and tap “Start”",
+    },
+    "invite_way_matrix": {
+        "de": "• Matrix (z. B. Element): dem Bot eine Direktnachricht schreiben: !start {code}",
+        "en": "• Matrix (e.g. Element): send the bot a direct message: !start {code}",
+    },
+    "invite_no_link": {
+        "de": "(kein Link: TELEGRAM_BOT_USERNAME ist nicht gesetzt)",
+        "en": "(no link: TELEGRAM_BOT_USERNAME is not set)",
+    },
+    "invite_forward": {
+        "de": "Zum Weiterleiten an {name} ({language}):",
+        "en": "To forward to {name} ({language}):",
+    },
+    "language_de": {"de": "Deutsch", "en": "German"},
+    "language_en": {"de": "Englisch", "en": "English"},
+    "open_invites_none": {
+        "de": "Keine offenen Einladungen: alle sind eingelöst.",
+        "en": "No open invites: all have been redeemed.",
+    },
+    "open_invites_header": {
+        "de": "Nicht eingelöste Einladungen:",
+        "en": "Invites not redeemed yet:",
+    },
+    "open_invite_row": {
+        "de": "#{id} {name} ({role}) – eingeladen {age}, {state}",
+        "en": "#{id} {name} ({role}) – invited {age}, {state}",
+    },
+    "invite_age_today": {"de": "heute", "en": "today"},
+    "invite_age_one": {"de": "vor {n} Tag", "en": "{n} day ago"},
+    "invite_age_other": {"de": "vor {n} Tagen", "en": "{n} days ago"},
+    "open_invite_valid": {"de": "gültig bis {date}", "en": "valid until {date}"},
+    "open_invite_expired": {
+        "de": "abgelaufen – neu: /einladen #{id}",
+        "en": "expired – renew: /invite #{id}",
+    },
+    # -- bulk invites -----------------------------------------------------------------
+    "bulk_problems": {
+        "de": "{n} Problem(e) in der Liste; nichts wurde angelegt.",
+        "en": "{n} problem(s) in the list; nothing was created.",
+    },
+    "bulk_twice": {
+        "de": "„{name}“ steht schon in Zeile {other}.",
+        "en": '"{name}" is on line {other} already.',
+    },
+    "bulk_buddy_not_expert": {
+        "de": "nur Expert:innen bekommen einen Buddy ({name}).",
+        "en": "only experts get a buddy ({name}).",
+    },
+    # -- pairs ------------------------------------------------------------------------
+    "pair_replaces": {
+        "de": "{expert} hat schon {old} als Buddy. Durch {buddy} ersetzen? Bereits "
+        "vereinbarte Termine bleiben bei {old}.",
+        "en": "{expert} already has {old} as buddy. Replace with {buddy}? Meetings already "
+        "made stay with {old}.",
+    },
+    # -- statistics -------------------------------------------------------------------
+    "stats_text": {
+        "de": "Statistik\n"
+        "Personen: {people}; {subscribers} Chats mit Erinnerungen\n"
+        "Offene Einladungen: {open} (davon {expired} abgelaufen)\n"
+        "Fragen seit Montag: {answered} beantwortet, {unanswered} nicht beantwortet\n"
+        "Jour Fixes: {held} stattgefunden, {upcoming} geplant, {cancelled} abgesagt\n"
+        "Erinnerungen: {sent} gesendet, {failed} fehlgeschlagen, {pending} geplant, "
+        "{dropped} verworfen (zu spät), {unreachable} nicht erreichbar",
+        "en": "Statistics\n"
+        "People: {people}; {subscribers} chats with reminders\n"
+        "Open invites: {open} ({expired} of them expired)\n"
+        "Questions since Monday: {answered} answered, {unanswered} not answered\n"
+        "Jour Fixes: {held} held, {upcoming} upcoming, {cancelled} cancelled\n"
+        "Reminders: {sent} sent, {failed} failed, {pending} planned, "
+        "{dropped} dropped (too late), {unreachable} unreachable",
+    },
+    "stats_nobody": {"de": "niemand", "en": "nobody"},
+    # -- outbox -----------------------------------------------------------------------
+    "outbox_counts": {"de": "Postausgang: {counts}", "en": "Outbox: {counts}"},
+    "outbox_empty": {"de": "Der Postausgang ist leer.", "en": "The outbox is empty."},
+    "outbox_state_pending": {"de": "wartend", "en": "pending"},
+    "outbox_state_claimed": {"de": "wird gesendet", "en": "being sent"},
+    "outbox_state_sent": {"de": "gesendet", "en": "sent"},
+    "outbox_state_failed": {"de": "fehlgeschlagen", "en": "failed"},
+    "outbox_state_cancelled": {"de": "abgebrochen", "en": "cancelled"},
+    "outbox_state_dropped": {"de": "verworfen", "en": "dropped"},
+    "outbox_state_unreachable": {"de": "nicht erreichbar", "en": "unreachable"},
+    "outbox_row": {
+        "de": "#{id} {state}, {due}, {kind} an {platform}, {tries} Versuch(e){error}",
+        "en": "#{id} {state}, {due}, {kind} to {platform}, {tries} attempt(s){error}",
+    },
+    "outbox_error": {"de": " – Fehler: {error}", "en": " – error: {error}"},
+    "outbox_none": {
+        "de": "Keine Nachrichten mit dem Status {states}.",
+        "en": "No messages with the state {states}.",
+    },
+    "outbox_hint": {
+        "de": "Erneut senden: /postausgang nochmal NUMMER",
+        "en": "Send again: /outbox retry NUMBER",
+    },
+    "outbox_usage": {
+        "de": "Bitte so: /postausgang [fehlgeschlagen|wartend|alle] oder "
+        "/postausgang nochmal NUMMER",
+        "en": "Please use: /outbox [failed|pending|all] or /outbox retry NUMBER",
+    },
+    "outbox_retried": {
+        "de": "Nachricht #{id} wird erneut gesendet.",
+        "en": "Message #{id} will be sent again.",
+    },
+    "outbox_not_failed": {
+        "de": "Nachricht #{id} ist {state}: nur fehlgeschlagene Nachrichten werden erneut "
+        "gesendet.",
+        "en": "Message #{id} is {state}: only failed messages are sent again.",
+    },
+    "outbox_bad_state": {
+        "de": "Unbekannter Status „{state}“. Möglich: {known}.",
+        "en": 'Unknown state "{state}". Possible: {known}.',
+    },
+    "outbox_unknown": {"de": "Es gibt keine Nachricht #{id}.", "en": "There is no message #{id}."},
+    # -- announcements ----------------------------------------------------------------
+    "announce_usage": {
+        "de": "Bitte so: /rundmail GRUPPE TEXT\n"
+        "GRUPPE: bewerbende (mit Erinnerungen), expertinnen, buddys, oder paar NUMMER "
+        "(die Expert:in aus /personen und ihr Buddy).\n"
+        "Beide Sprachen: /rundmail buddys [de] Liebe Buddys … [en] Dear buddies …\n"
+        "Ohne [de]/[en] geht derselbe Text an alle. Vor dem Senden kommt eine Vorschau.",
+        "en": "Please use: /announce GROUP TEXT\n"
+        "GROUP: applicants (with reminders), experts, buddies, or pair NUMBER (the "
+        "expert from /people and their buddy).\n"
+        "Both languages: /announce buddies [de] Liebe Buddys … [en] Dear buddies …\n"
+        "Without [de]/[en] everyone gets the same text. You see a preview before sending.",
+    },
+    "announce_too_long": {
+        "de": "Höchstens {limit} Zeichen je Sprache.",
+        "en": "At most {limit} characters per language.",
+    },
+    "announce_group_applicants": {
+        "de": "Bewerbende mit Erinnerungen",
+        "en": "applicants with reminders",
+    },
+    "announce_group_experts": {"de": "alle Expert:innen", "en": "all experts"},
+    "announce_group_buddies": {"de": "alle Buddys", "en": "all buddies"},
+    "announce_group_pair": {
+        "de": "das Paar {expert} und {buddy}",
+        "en": "the pair {expert} and {buddy}",
+    },
+    "announce_no_buddy": {
+        "de": "{name} hat noch keinen Buddy: /paar verbindet sie.",
+        "en": "{name} has no buddy yet: /pair pairs them.",
+    },
+    "announce_preview": {
+        "de": "Vorschau – an {group}: {n} Chat(s), {n_de} auf Deutsch, {n_en} auf Englisch.\n\n"
+        "— Deutsch —\n{de}\n\n— Englisch —\n{en}",
+        "en": "Preview – to {group}: {n} chat(s), {n_de} in German, {n_en} in English.\n\n"
+        "— German —\n{de}\n\n— English —\n{en}",
+    },
+    "announce_send": {"de": "An {n} Chat(s) senden", "en": "Send to {n} chat(s)"},
+    "announce_cancel": {"de": "Abbrechen", "en": "Cancel"},
+    "announce_cancelled": {"de": "Nichts gesendet.", "en": "Nothing sent."},
+    "announce_nobody": {
+        "de": "An {group} kann ich nichts senden: niemand ist verknüpft oder angemeldet. "
+        "Nichts gesendet.",
+        "en": "There is nobody to send to among {group}: nobody is linked or subscribed. "
+        "Nothing sent.",
+    },
+    "announce_queued": {
+        "de": "Die Rundmail an {n} Chat(s) liegt im Postausgang ({ref}); der Bot stellt sie "
+        "zu. /postausgang zeigt den Stand.",
+        "en": "The announcement to {n} chat(s) is in the outbox ({ref}); the bot delivers "
+        "it. /outbox shows how far it got.",
+    },
+    "announce_stale": {
+        "de": "Diese Vorschau ist nicht mehr aktuell (schon gesendet, abgebrochen oder durch "
+        "eine neuere ersetzt). Nichts gesendet.",
+        "en": "This preview is no longer current (already sent, cancelled or replaced by a "
+        "newer one). Nothing sent.",
+    },
+    "help_team": {
+        "de": "/rundmail GRUPPE TEXT – Nachricht an Bewerbende, Expert:innen, Buddys oder ein "
+        "Paar (mit Vorschau)\n"
+        "/statistik – Zahlen zu Personen, Fragen, Jour Fixes, Erinnerungen\n"
+        "/postausgang – wartende und fehlgeschlagene Nachrichten; nochmal NUMMER\n"
+        "/einladungen – nicht eingelöste Einladungen",
+        "en": "/announce GROUP TEXT – message to applicants, experts, buddies or a pair "
+        "(with preview)\n"
+        "/stats – people, questions, Jour Fixes, reminders in numbers\n"
+        "/outbox – waiting and failed messages; retry NUMBER\n"
+        "/invites – invites not redeemed yet",
+    },
+}
