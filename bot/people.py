@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage import outbox
 from storage.db import scrub_erased
 from storage.models import (
+    AnnouncementDraft,
     Availability,
     ChatIdentity,
     Conversation,
@@ -422,6 +423,14 @@ class People:
             uow.commit()
             return news
 
+    def expert_id(self, ref: str) -> int:
+        """The id of the expert `ref` (number or exact name); PeopleError otherwise."""
+        with self._uow() as uow:
+            person = _resolve(uow, ref)
+            if person.active_role is not Role.EXPERT:
+                raise PeopleError("not_expert", name=person.name or f"#{person.id}")
+            return person.id
+
     # -- listing, revoking --------------------------------------------------------
     def people(self) -> list[PersonRow]:
         with self._uow() as uow:
@@ -557,9 +566,9 @@ def _resolve(uow: UnitOfWork, ref: str) -> Person:
 
 
 def _namesakes(uow: UnitOfWork, name: str) -> str:
-    """The people not erased who have this name, as "#3 (expert), #7 (buddy)"; or ""."""
+    """The people not erased who have this name, as "#3, #7"; or ""."""
     found = [p for p in uow.people.by_name(name) if p.erased_at is None]
-    return ", ".join(f"#{p.id} ({p.role})" for p in found)
+    return ", ".join(f"#{p.id}" for p in found)
 
 
 Problem = tuple[int, str, dict]  # line, text key, its fields
@@ -685,6 +694,7 @@ def _forget(
         s.execute(delete(Conversation).where(Conversation.platform == p, Conversation.chat_id == c))
     if person_id is not None:
         s.execute(delete(Conversation).where(Conversation.person_id == person_id))
+        s.execute(delete(AnnouncementDraft).where(AnnouncementDraft.person_id == person_id))
     for name in (n.strip() for n in names if n and len(n.strip()) >= 3):
         s.execute(
             delete(FaqLog).where(

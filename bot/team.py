@@ -7,15 +7,17 @@ queueing it. Plain data in, plain data out; the callers word it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.texts import t
 from storage import outbox
 from storage.models import (
+    AnnouncementDraft,
     ChatIdentity,
     FaqCount,
     Invite,
@@ -31,6 +33,7 @@ __all__ = [
     "MAX_ANNOUNCEMENT",
     "OUTBOX_STATES",
     "Stats",
+    "Team",
     "TeamError",
     "announcement",
     "outbox_counts",
@@ -244,3 +247,96 @@ def queue_announcement(
     ]
     outbox.enqueue(session, drafts, now)
     return ref
+
+
+# -- the service the chat commands use ----------------------------------------------
+DRAFT_KEEP = timedelta(hours=1)  # a preview older than this is not sent any more
+
+
+class Team:
+    """The team's tools for the admins' chat commands, on the same functions as the
+    command line. Every call is one transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Callable[[], datetime]) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    def stats(self) -> Stats:
+        with self._sessions() as s:
+            return stats(s, self._clock())
+
+    def outbox(self, states: list[str], limit: int = 20) -> tuple[dict[str, int], list[OutboxRow]]:
+        with self._sessions() as s:
+            return outbox_counts(s), outbox_rows(s, states, limit)
+
+    def retry(self, row_id: int) -> None:
+        with self._sessions() as s:
+            retry(s, row_id, self._clock())
+            s.commit()
+
+    def targets(self, audience: str, expert_id: int | None) -> tuple[dict, list[Recipient]]:
+        """Who would get it: the fields that name the group, and the chats."""
+        with self._sessions() as s:
+            if audience == "pair":
+                expert, buddy, chats = pair_recipients(s, expert_id or 0)
+                return {"expert": expert, "buddy": buddy}, chats
+            return {}, recipients(s, audience)
+
+    def keep_draft(
+        self, person_id: int, audience: str, expert_id: int | None, texts: dict[str, str]
+    ) -> str:
+        """Store the previewed announcement (replacing the admin's previous one); its token."""
+        token = uuid.uuid4().hex[:16]
+        with self._sessions() as s:
+            s.execute(delete(AnnouncementDraft).where(AnnouncementDraft.person_id == person_id))
+            s.add(
+                AnnouncementDraft(
+                    token=token,
+                    person_id=person_id,
+                    audience=audience,
+                    expert_id=expert_id,
+                    text_de=texts["de"],
+                    text_en=texts["en"],
+                    created_at=self._clock(),
+                )
+            )
+            s.commit()
+        return token
+
+    def drop_draft(self, person_id: int, token: str) -> bool:
+        with self._sessions() as s:
+            gone = s.execute(
+                delete(AnnouncementDraft).where(
+                    AnnouncementDraft.person_id == person_id, AnnouncementDraft.token == token
+                )
+            ).rowcount
+            s.commit()
+        return bool(gone)
+
+    def send_draft(self, person_id: int, token: str) -> tuple[str, int] | None:
+        """Queue the admin's draft `token` for its recipients as they are now, and
+        delete it, in one transaction: (the outbox ref, chats). None if the draft is
+        gone (sent, cancelled, replaced) or older than DRAFT_KEEP: nothing is sent."""
+        now = self._clock()
+        with self._sessions() as s:
+            draft = s.scalars(
+                select(AnnouncementDraft).where(
+                    AnnouncementDraft.person_id == person_id, AnnouncementDraft.token == token
+                )
+            ).first()
+            if draft is None:
+                return None
+            claimed = s.execute(
+                delete(AnnouncementDraft).where(AnnouncementDraft.id == draft.id)
+            ).rowcount  # of two presses at once, one deletes it and sends
+            if not claimed or draft.created_at <= now - DRAFT_KEEP:
+                s.commit()
+                return None
+            if draft.audience == "pair":
+                chats = pair_recipients(s, draft.expert_id or 0)[2]
+            else:
+                chats = recipients(s, draft.audience)
+            texts = {"de": draft.text_de, "en": draft.text_en}
+            ref = queue_announcement(s, draft.audience, texts, chats, now)
+            s.commit()
+            return ref, len(chats)

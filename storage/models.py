@@ -419,3 +419,20 @@ class FaqCount(Base):
     lang: Mapped[str] = mapped_column(String(2))
     confident: Mapped[bool] = mapped_column(Boolean)
     count: Mapped[int] = mapped_column(Integer)
+
+
+class AnnouncementDraft(Base):
+    """An admin's announcement (/rundmail) between its preview and the press of "send":
+    kept until sent, cancelled, replaced by the admin's next preview, or erased with
+    the admin. One per admin."""
+
+    __tablename__ = "announcement_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(32), unique=True)  # in the buttons' data
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    audience: Mapped[str] = mapped_column(String(16))  # applicants | experts | buddies | pair
+    expert_id: Mapped[int | None] = mapped_column(Integer)  # the pair's expert
+    text_de: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -34,6 +34,7 @@ from bot.chat.router import Router
 from bot.localtime import Clock
 from bot.messages import Outbound
 from bot.people import People
+from bot.team import Team
 from bot.timeline import Timeline
 from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
@@ -234,6 +235,7 @@ def build_router(
     )
     if clock is not None:
         services.clock = clock
+    services.team = Team(sessions, services.clock)
     return Router(services, FEATURES)
 
 

@@ -19,6 +19,7 @@ from bot.chat.faq_replies import FaqReplies
 from bot.localtime import Clock, system_clock, zone
 from bot.messages import Inbound, Outbound
 from bot.people import People, Whois
+from bot.team import Team
 from bot.timeline import Timeline
 from storage.models import Role
 
@@ -57,6 +58,7 @@ class Services:
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Berlin"))  # IMBOT_TIMEZONE
     default_lang: str = "de"
     telegram_bot: str | None = None  # the bot's @username, for invite deep links
+    team: Team | None = None  # the admins' team tools (/rundmail, /statistik, /postausgang)
 
 
 @dataclass
