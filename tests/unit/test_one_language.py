@@ -24,6 +24,7 @@ from bot.booking.service import JourFixe
 from bot.booking.timeparse import Window
 from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound, Outbound
+from bot.team import Team
 from bot.people import People
 from bot.texts import TEXTS, command_lang, t
 from bot.timeline import Timeline
@@ -105,6 +106,8 @@ SCRIPTS = {
             "/personen", "/einladen expertin Nora Neu", "/einladen chefin Nora Neu",
             "/einladen", "/paar", '/paar "Olga Ost" "Bea Bauer"', "/paar 1", "/sperren",
             "/sperren niemand", '/sperren "Nora Neu"', "/personen",
+            "/statistik", "/postausgang", "/postausgang quatsch", "/postausgang nochmal 99",
+            "/einladungen", "/rundmail", "/rundmail paar niemand Hallo",
         ],
     },
     "en": {
@@ -129,6 +132,8 @@ SCRIPTS = {
             "/people", "/invite expert Nora Neu lang=en", "/invite boss Nora Neu", "/invite", "/pair",
             '/pair "Olga Ost" "Bea Bauer"', "/pair 1", "/revoke", "/revoke nobody",
             '/revoke "Nora Neu"', "/people",
+            "/stats", "/outbox", "/outbox nonsense", "/outbox retry 99", "/invites",
+            "/announce", "/announce pair nobody Hello",
         ],
     },
 }  # fmt: skip
@@ -177,6 +182,7 @@ def world(matcher, sessions, lang: str):
         booking=booking,
         timeline=Timeline(sessions),
         clock=clock,
+        team=Team(sessions, clock),
     )
     logins = {}
     for role, name, login in [
