@@ -405,6 +405,8 @@ class People:
                         expert=expert.name or f"#{expert.id}",
                         old=old.name or f"#{old.id}",
                         buddy=buddy.name or f"#{buddy.id}",
+                        expert_id=expert.id,
+                        buddy_id=buddy.id,
                     )
                 pair.buddy_id, pair.created_at = buddy.id, now
             kept = 0

@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 ERASE_PREFIX = "erase:"
+PAIR_PREFIX = "pair:"  # replace an expert's buddy: pair:replace:EXPERT:BUDDY, pair:keep
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
 SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
 
@@ -190,10 +191,31 @@ def _pair(ctx: Context) -> list[Outbound]:
     refs = _split(ctx.args)
     if len(refs) != 2:
         return [Outbound(t("pair_usage", ctx.lang))]
+    return _paired(ctx, *refs, replace=False)
+
+
+def _pair_choice(ctx: Context, data: str) -> list[Outbound]:
+    """The answer to "replace the expert's buddy?" (pair:replace:EXPERT:BUDDY)."""
+    _, answer, *ids = data.split(":")
+    if answer != "replace" or len(ids) != 2 or not all(i.isdigit() for i in ids):
+        return [Outbound(t("pair_unchanged", ctx.lang))]
+    return _paired(ctx, f"#{ids[0]}", f"#{ids[1]}", replace=True)
+
+
+def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Outbound]:
+    """Pair them; an expert who has another buddy is only re-paired after a question
+    (the same rule as `imbot admin pair`)."""
     try:
-        news = ctx.services.people.pairing(*refs)
+        news = ctx.services.people.pairing(expert, buddy, replace=replace)
     except PeopleError as exc:
-        return _refusal(ctx, exc)
+        if exc.key != "pair_replaces":
+            return _refusal(ctx, exc)
+        ids = f"{exc.fields['expert_id']}:{exc.fields['buddy_id']}"
+        buttons = (
+            Button(t("pair_replace_yes", ctx.lang), f"{PAIR_PREFIX}replace:{ids}", True),
+            Button(t("announce_cancel", ctx.lang), f"{PAIR_PREFIX}keep"),
+        )
+        return [Outbound(t(exc.key, ctx.lang, **exc.fields), buttons)]
     text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
     if news.old_buddy is not None:
         text += t("pair_kept", ctx.lang, n=news.kept, old=news.old_buddy.name)
@@ -328,6 +350,9 @@ FEATURE = Feature(
         Command(("meinedaten", "mydata"), _mydata, menu=("meinedaten", "mydata")),
         Command(("loeschen", "löschen", "delete"), _delete, menu=("loeschen", "delete")),
     ),
-    callbacks=(Callback(ERASE_PREFIX, lambda ctx, data: erase_choice(ctx, data)),),
+    callbacks=(
+        Callback(ERASE_PREFIX, lambda ctx, data: erase_choice(ctx, data)),
+        Callback(PAIR_PREFIX, _pair_choice, ADMINS),
+    ),
     help=_help,
 )

@@ -27,7 +27,15 @@ def add_parsers(actions) -> None:
     )
     box.set_defaults(run=_outbox)
     announce = actions.add_parser("announce", help="send a message to a group, after a preview")
-    announce.add_argument("--to", required=True, choices=("applicants", "experts", "buddies"))
+    announce.add_argument(
+        "--to", required=True, choices=("applicants", "experts", "buddies", "pair")
+    )
+    announce.add_argument(
+        "--expert",
+        type=text(200),
+        metavar="PERSON",
+        help="with --to pair: the expert (number or exact name); the pair is they and their buddy",
+    )
     announce.add_argument(
         "--text", type=text(4000), help="one message for everyone (at most 4000 characters)"
     )
@@ -122,16 +130,25 @@ def _texts(args: argparse.Namespace) -> dict[str, str] | str:
 
 def _announce(settings, args: argparse.Namespace) -> int:
     from bot.app.wiring import open_database
-    from bot.team import announcement, queue_announcement, recipients
+    from bot.team import announcement, pair_recipients, queue_announcement, recipients
 
     texts = _texts(args)
+    if (args.to == "pair") != (args.expert is not None):
+        texts = "--to pair needs --expert PERSON (and --expert only goes with --to pair)"
     if isinstance(texts, str):
         print(f"imbot: {texts}", file=sys.stderr)
         return EXIT_USAGE
     sessions = open_database(settings, create=False)
+    audience = args.to
     with sessions() as s:
-        targets = recipients(s, args.to)
-    print(f"Preview – to {args.to} ({len(targets)} chats):\n")
+        if args.to == "pair":
+            from bot.people import People
+
+            expert, buddy, targets = pair_recipients(s, People(sessions).expert_id(args.expert))
+            audience = f"the pair {expert} and {buddy}"
+        else:
+            targets = recipients(s, args.to)
+    print(f"Preview – to {audience} ({len(targets)} chats):\n")
     for lang, name in (("de", "German"), ("en", "English")):
         n = sum(1 for *_, x in targets if x == lang)
         print(f"-- {name} ({n} chats) --\n{announcement(texts[lang], args.to, lang)}\n")

@@ -85,6 +85,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{expert} already has {old} as buddy. Replace with {buddy}? Meetings already "
         "made stay with {old}.",
     },
+    "pair_replace_yes": {"de": "Ja, ersetzen", "en": "Yes, replace"},
+    "pair_unchanged": {"de": "Nichts geändert.", "en": "Nothing changed."},
     # -- statistics -------------------------------------------------------------------
     "stats_text": {
         "de": "Statistik\n"

@@ -336,3 +336,23 @@ def test_resend_to_someone_linked_says_what_to_do(capsys, db):
     People(db).redeem(_code(out), "console", "erika", "erika")
     code, _, err = _run(capsys, "admin", "invite", "--resend", "1")
     assert code == 1 and "already redeemed" in err and "imbot admin invite --person 1" in err
+
+
+def test_announce_to_one_pair_from_the_command_line(capsys, db):
+    from bot.people import People
+
+    people = People(db)
+    for role, name in (("expert", "Erika"), ("buddy", "Bernd"), ("expert", "Emil")):
+        info = people.invite(role, name)
+        people.redeem(info.code, "console", name.lower(), name.lower())
+    people.pair("Erika", "Bernd")
+    base = ("admin", "announce", "--to", "pair", "--text", "Bitte /termine prüfen.", "--wait", "0")
+    code, _, err = _run(capsys, *base[:4], "--text", "x")
+    assert code == 2 and "--expert" in err
+    code, _, err = _run(capsys, *base, "--expert", "Emil", "--yes")
+    assert code == 1 and "Emil has no buddy yet: imbot admin pair" in err
+    code, out, _ = _run(capsys, *base, "--expert", "Erika", "--yes")
+    assert code == 0 and "to the pair Erika and Bernd (2 chats)" in out
+    with db() as s:
+        chats = set(s.scalars(select(OutboxRow.chat_id).where(OutboxRow.kind == "announce")))
+    assert chats == {"erika", "bernd"}
