@@ -194,9 +194,11 @@ def require_existing(url: str) -> None:
     once). Commands that only read or change data call this first, so that a mistyped
     path or database name is reported instead of silently creating a new, empty
     database; only `imbot db upgrade` and the first `imbot chat` / `imbot run` create one."""
+    create = "`imbot db upgrade` (or the first `imbot chat` / `imbot run`)"
     hint = (
-        "Mistyped? Check IMBOT_DATABASE_URL. A new database is created by "
-        "`imbot db upgrade` (or on the first `imbot chat` / `imbot run`)."
+        f"Mistyped? Check {ENV_VAR}. A new database is created by {create}."
+        if url != default_database_url()
+        else f"No database yet ({ENV_VAR} is not set): {create} creates it."
     )
     try:
         parsed = make_url(url)
