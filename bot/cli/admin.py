@@ -82,6 +82,9 @@ def _people_service(settings):
 
 def _invite(settings, args: argparse.Namespace) -> int:
     chosen = [x for x in ("csv", "resend", "person") if getattr(args, x) is not None]
+    if chosen and chosen != ["person"] and (args.role or args.name):
+        print(f"imbot: --{chosen[0]} takes no --role or --name", file=sys.stderr)
+        return EXIT_USAGE
     if len(chosen) > 1:
         print(f"imbot: give only one of --{' / --'.join(chosen)}", file=sys.stderr)
         return EXIT_USAGE

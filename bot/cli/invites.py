@@ -138,6 +138,11 @@ def print_invites(settings, infos, out: str | None) -> int:
         return EXIT_OK
     from pathlib import Path
 
-    Path(out).write_text("\n".join(letters), encoding="utf-8")
+    try:
+        Path(out).write_text("\n".join(letters), encoding="utf-8")
+    except OSError as exc:  # the invites exist already: show the texts rather than lose them
+        print(f"imbot: cannot write {out} ({exc.strerror}); the texts follow here", file=sys.stderr)
+        print("\nTo forward:\n\n" + "\n".join(letters), end="")
+        return EXIT_OK
     print(f"The texts to forward are in {out}.")
     return EXIT_OK

@@ -356,3 +356,15 @@ def test_announce_to_one_pair_from_the_command_line(capsys, db):
     with db() as s:
         chats = set(s.scalars(select(OutboxRow.chat_id).where(OutboxRow.kind == "announce")))
     assert chats == {"erika", "bernd"}
+
+
+def test_bulk_options_that_do_not_go_together_and_an_unwritable_out_file(capsys, db, tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("Berta Buddy,buddy\n", encoding="utf-8")
+    code, _, err = _run(capsys, "admin", "invite", "--csv", str(path), "--name", "X")
+    assert code == 2 and "takes no --role or --name" in err
+    code, _, err = _run(capsys, "admin", "invite", "--csv", str(path), "--resend", "1")
+    assert code == 2 and "give only one of" in err
+    out_file = tmp_path / "missing-dir" / "texts.txt"
+    code, out, err = _run(capsys, "admin", "invite", "--csv", str(path), "--out", str(out_file))
+    assert code == 0 and "cannot write" in err and "Hallo Berta Buddy" in out  # nothing lost
