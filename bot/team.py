@@ -286,9 +286,14 @@ class Team:
         self, person_id: int, audience: str, expert_id: int | None, texts: dict[str, str]
     ) -> str:
         """Store the previewed announcement (replacing the admin's previous one); its token."""
-        token = uuid.uuid4().hex[:16]
+        token, now = uuid.uuid4().hex[:16], self._clock()
         with self._sessions() as s:
-            s.execute(delete(AnnouncementDraft).where(AnnouncementDraft.person_id == person_id))
+            s.execute(  # the admin's previous draft, and anyone's draft too old to be sent
+                delete(AnnouncementDraft).where(
+                    (AnnouncementDraft.person_id == person_id)
+                    | (AnnouncementDraft.created_at <= now - DRAFT_KEEP)
+                )
+            )
             s.add(
                 AnnouncementDraft(
                     token=token,
@@ -297,7 +302,7 @@ class Team:
                     expert_id=expert_id,
                     text_de=texts["de"],
                     text_en=texts["en"],
-                    created_at=self._clock(),
+                    created_at=now,
                 )
             )
             s.commit()

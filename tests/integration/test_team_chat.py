@@ -119,6 +119,12 @@ def test_announce_refusals(world):
     assert _outbox(sessions) == []
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(AnnouncementDraft)) == 0
+    # a draft nobody answers is removed with the next preview of any admin
+    say(router, "ada", "/rundmail buddys Hallo")
+    clock.now += DRAFT_KEEP + timedelta(minutes=1)
+    say(router, "alan", "/announce buddies Hello")
+    with sessions() as s:
+        assert list(s.scalars(select(AnnouncementDraft.person_id))) == [ids["alan"]]
 
 
 def test_an_erased_admin_leaves_no_draft(world):
