@@ -210,11 +210,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Paar (mit Vorschau)\n"
         "/statistik – Zahlen zu Personen, Fragen, Jour Fixes, Erinnerungen\n"
         "/postausgang – wartende und fehlgeschlagene Nachrichten; nochmal NUMMER\n"
-        "/einladungen – nicht eingelöste Einladungen",
+        "/einladungen – nicht eingelöste Einladungen; /einladen #N – die Einladung erneut "
+        "(eine abgelaufene neu)",
         "en": "/announce GROUP TEXT – message to applicants, experts, buddies or a pair "
         "(with preview)\n"
         "/stats – people, questions, Jour Fixes, reminders in numbers\n"
         "/outbox – waiting and failed messages; retry NUMBER\n"
-        "/invites – invites not redeemed yet",
+        "/invites – invites not redeemed yet; /invite #N – the invite again (an expired one "
+        "renewed)",
     },
 }
