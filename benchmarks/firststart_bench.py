@@ -4,12 +4,14 @@ replicas starting together, the CLI while the bot starts.
     python benchmarks/firststart_bench.py [--processes 8] [--trials 20] \\
         [--baseline-imbot /tmp/imbot-base/.venv/bin/imbot]
 
-Each trial makes a new database and starts `imbot admin invite --role expert` in
---processes processes at once, in two situations: an empty database (nothing
-migrated), and one migrated by `imbot db upgrade` but never opened (where main
-raced; fewer trials by default, the machine is small). A process fails when it exits non-zero or prints a traceback; a trial fails
+Each trial makes a new database and starts --processes processes at once, in two
+situations: an empty database (nothing migrated), where each process is `imbot chat`
+(with nothing to read: it creates the database and ends; the admin commands refuse a
+database that does not exist since issue 17), and one migrated by `imbot db upgrade`
+but never opened (where main raced; fewer trials by default, the machine is small),
+where each is `imbot admin invite --role expert`. A process fails when it exits non-zero or prints a traceback; a trial fails
 when any process fails or the database ends up without exactly one edition and one
-invite per process. Printed per installation and situation: failed trials and
+invite per invite process. Printed per installation and situation: failed trials and
 failed processes. With --baseline-imbot an older installation is measured the same
 way in the same run (trials interleaved).
 """
@@ -31,15 +33,18 @@ def trial(exe: Path, tmp: Path, server, name: str, processes: int, upgraded: boo
     if upgraded:
         subprocess.run([str(exe), "db", "upgrade"], env=env, cwd=tmp, check=True,
                        capture_output=True)  # fmt: skip
-    procs = [subprocess.Popen([str(exe), "admin", "invite", "--role", "expert", "--name", f"E{i}"],
-                              env=env, cwd=tmp, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    def command(i: int) -> list[str]:
+        return ["admin", "invite", "--role", "expert", "--name", f"E{i}"] if upgraded else ["chat"]
+
+    procs = [subprocess.Popen([str(exe), *command(i)], env=env, cwd=tmp, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True) for i in range(processes)]  # fmt: skip
     failed = 0
     for p in procs:
         out = p.communicate(timeout=300)[0]
         failed += p.returncode != 0 or "Traceback" in out
     counts = server.psql(f"\\c {name}\nSELECT (SELECT count(*) FROM editions) || '/' || (SELECT count(*) FROM invites);")  # fmt: skip
-    if f"1/{processes}" not in counts and not failed:
+    if f"1/{processes if upgraded else 0}" not in counts and not failed:
         failed = processes
     return failed
 
