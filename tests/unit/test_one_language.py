@@ -24,8 +24,8 @@ from bot.booking.service import JourFixe
 from bot.booking.timeparse import Window
 from bot.chat.faq_replies import FaqReplies
 from bot.messages import Inbound, Outbound
-from bot.team import Team
 from bot.people import People
+from bot.team import Team
 from bot.texts import TEXTS, command_lang, t
 from bot.timeline import Timeline
 from jobs.editions import default_edition_text
