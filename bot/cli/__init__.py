@@ -7,7 +7,7 @@
   imbot db upgrade                  bring the database schema up to date (db.py)
   imbot run [--telegram] [--matrix] the bot on its chat platforms        (run.py)
   imbot doctor                      check configuration and connections  (doctor.py)
-  imbot admin ...                   people (admin.py), edition (editions.py),
+  imbot admin ...                   people (admin.py; invites in bulk: invites.py), edition (editions.py),
                                     outbox and announce (outbox.py), stats (stats.py)
 
 Modules import what they need when their command runs, so `imbot --help` and

@@ -261,6 +261,7 @@ def test_the_image_recipe_builds_and_runs_on_postgresql(fresh_pg, tmp_path):
     api = FakeBotAPI().start()
     port = _free_port()
     env = {**image.env, **compose_env, "TELEGRAM_TOKEN": api.token,
+           "TELEGRAM_BOT_USERNAME": "imbot_test_bot",  # doctor fails without it (invite links)
            "TELEGRAM_BASE_URL": api.base_url, "IMBOT_HTTP_HOST": "127.0.0.1",
            "IMBOT_HTTP_PORT": str(port), "NO_PROXY": "127.0.0.1,localhost"}  # fmt: skip
     Path(env["IMBOT_DATA_DIR"]).mkdir(parents=True, exist_ok=True)
