@@ -57,6 +57,8 @@ class Services:
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Berlin"))  # IMBOT_TIMEZONE
     default_lang: str = "de"
     telegram_bot: str | None = None  # the bot's @username, for invite deep links
+    calendar_base: str = "http://localhost:8080"  # where `imbot run` serves /calendar/…
+    calendar_public: bool = False  # calendar_base is IMBOT_PUBLIC_URL (not this computer only)
 
 
 @dataclass

@@ -4,6 +4,7 @@ one module per area; `t` fills a text in."""
 from __future__ import annotations
 
 from bot.texts import (
+    calendar,
     conversation,
     core,
     jourfixe,
@@ -29,7 +30,9 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata)
+TEXTS = _merge(
+    core, people, jourfixe, reminders, platform, program, conversation, mydata, calendar
+)
 
 
 def t(key: str, lang: str, **fields: object) -> str:
