@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import Calendar, Event, Timezone, vCalAddress
 
 from bot.booking.rules import series_starts
 from bot.texts import t
@@ -116,7 +117,7 @@ def calendar_ics(
     for entry in entries:
         for event in _events(entry, lang, now, tz):
             cal.add_component(event)
-    cal.add_missing_timezones()
+    _add_timezone(cal, entries, tz)
     return cal.to_ical()
 
 
@@ -153,8 +154,26 @@ def cancel_ics(
                            status="CANCELLED")  # fmt: skip
             event.add("recurrence-id", (m.planned or m.start).astimezone(tz))
             cal.add_component(event)
-    cal.add_missing_timezones()
+    _add_timezone(cal, entries, tz)
     return cal.to_ical()
+
+
+def _add_timezone(cal: Calendar, entries: list[CalendarEntry], tz: ZoneInfo) -> None:
+    """The VTIMEZONE of the TZID the events use, with its transitions from the year
+    before the first meeting to two years after the last (not 1970-2038: that is
+    most of the file and of the time it takes to write it)."""
+    starts = [m.start.astimezone(tz) for e in entries for m in e.meetings]
+    starts += [m.planned.astimezone(tz) for e in entries for m in e.meetings if m.planned]
+    if starts and cal.walk("VEVENT"):
+        vtimezone = _vtimezone(tz.key, min(starts).year - 1, max(starts).year + 2)
+        cal.subcomponents.insert(0, vtimezone)  # before the events: what older clients expect
+
+
+@lru_cache(maxsize=32)
+def _vtimezone(tzid: str, first_year: int, last_year: int) -> Timezone:
+    return Timezone.from_tzid(
+        tzid, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1)
+    )
 
 
 def _calendar(method: str | None, name: str | None) -> Calendar:
