@@ -186,6 +186,13 @@ def test_the_place_is_set_by_either_side_and_reaches_feed_and_confirmation(world
     [(_, _, data)] = fetch(world, world.link("emil"))
     assert b"Rathaus Musterstadt" not in data  # no meeting of Emil's yet
     assert len(series) > 1
+    # a new place reaches the calendars already imported: a file for each side
+    [mine, theirs] = world.say("bernd", "/ort Erika: Rathaus, Zimmer 5")
+    assert theirs.to.chat_id == "erika" and "Rathaus, Zimmer 5" in theirs.text
+    for reply in (mine, theirs):
+        [event] = Calendar.from_ical(reply.files[0].data).walk("VEVENT")
+        assert str(event["LOCATION"]) == "Rathaus, Zimmer 5" and "URL" not in event
+        assert "RRULE" in event
     cleared = world.say("erika", "/ort löschen")
     assert "entfernt" in cleared[0].text
     assert "kein Ort" in world.say("bernd", "/ort")[0].text

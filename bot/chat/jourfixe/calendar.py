@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import booking, notice, refusal
+from bot.chat.jourfixe.common import booking, calendar, notice, refusal
 from bot.messages import Outbound
 from bot.texts import fmt_date, t
 from storage.models import Role
@@ -51,13 +51,22 @@ def place(ctx: Context) -> list[Outbound]:
         return refusal(ctx, exc)
     names = ", ".join(o.name for o in others)
     key = "place_set" if value else "place_cleared"
-    out = [Outbound(t(key, ctx.lang, others=names, place=value or ""))]
+    # the meetings ahead with the new place, as a calendar file for each side
+    concerned = {o.person_id for o in others}
+    ahead = [m for m in jf.upcoming(me, limit=500) if m.other(me).person_id in concerned]
+    mine = ()
+    if ahead:
+        first = ahead[0]
+        mine = calendar(ctx, ahead)(first.expert if first.expert.person_id == me else first.buddy)
+    out = [Outbound(t(key, ctx.lang, others=names, place=value or ""), files=mine)]
     for other in others:
         if value:
             news = t("place_for_other", other.lang, name=ctx.who.name, place=value)
         else:
             news = t("place_cleared_for_other", other.lang, name=ctx.who.name)
-        out += [r for r in notice(ctx, other, news) if r.to is not None]
+        theirs = [m for m in ahead if m.other(me).person_id == other.person_id]
+        kw = {"files": calendar(ctx, theirs)(other)} if theirs else {}
+        out += [r for r in notice(ctx, other, news, **kw) if r.to is not None]
     return out
 
 
