@@ -243,7 +243,7 @@ class Series(Base):
     buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     interval_weeks: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    uid: Mapped[str | None] = mapped_column(String(80), unique=True)  # the calendar event's
+    uid: Mapped[str | None] = mapped_column(String(80), unique=True, index=True)  # calendar UID
 
 
 class Meeting(Base):

@@ -70,6 +70,9 @@ def events(cal: Calendar):
     return [c for c in cal.walk("VEVENT")]
 
 
+events_of = events
+
+
 def booked_series(jf, ids, *, away: date | None = None):
     if away is not None:
         jf.add_off(ids["Bernd Buddy"], away, away)
@@ -197,3 +200,57 @@ def test_a_moved_series_from_here_on_stays_one_event(world):
     uids = {str(e["UID"]) for e in events(cal)}
     assert len(uids) == 1 and len(events(cal)) == 1 + len(moved)
     assert expand(cal) == in_db(sessions, ids["Erika Muster"])
+
+
+def test_migration_0019_gives_old_series_a_uid_and_their_meetings_the_planned_start(empty_engine):
+    """Series booked before 0019: each gets its own UID, each meeting its planned start
+    (where it was requested, also when it moved since), so their calendar files are
+    one repeating event with the moved meeting as an override."""
+    from sqlalchemy import MetaData, Table, insert
+
+    from storage.db import upgrade
+
+    engine = empty_engine
+    upgrade(engine, "0013")
+    meta = MetaData()
+    people, series, meetings, events = (
+        Table(name, meta, autoload_with=engine)
+        for name in ("people", "series", "meetings", "meeting_events")
+    )
+    t0 = local(2026, 3, 3, 10)
+
+    def utc(moment):  # what the app stores (SQLite keeps the wall time as given)
+        return moment.astimezone(UTC)
+
+    with engine.begin() as conn:
+        for pid, name, role in ((1, "Bernd", "buddy"), (2, "Erika", "expert")):
+            conn.execute(insert(people).values(id=pid, name=name, role=role, lang="de",
+                                               created_at=MON, slot_minutes=45,
+                                               reminder_minutes="1440,60"))  # fmt: skip
+        conn.execute(insert(series).values(id=1, expert_id=2, buddy_id=1, interval_weeks=1,
+                                           created_at=MON))  # fmt: skip
+        for i in range(3):
+            planned = t0 + (i * (local(2026, 3, 10, 10) - t0))
+            start = planned if i != 1 else local(2026, 3, 12, 14)  # the second one moved
+            conn.execute(insert(meetings).values(
+                id=i + 1, uid=f"m{i}", expert_id=2, buddy_id=1, series_id=1, starts_at=utc(start),
+                ends_at=utc(start) + (local(2026, 3, 3, 10, 45) - t0), state="confirmed",
+                sequence=int(i == 1), requested_at=MON, version=1))  # fmt: skip
+            conn.execute(insert(events).values(meeting_id=i + 1, at=MON, action="requested",
+                                               new_start=utc(planned)))  # fmt: skip
+    upgrade(engine)
+    sessions = session_factory(engine)
+    with sessions() as s:
+        from storage.models import Series
+
+        [row] = s.scalars(select(Series)).all()
+        assert row.uid and len(row.uid) == 32
+        # the series is kept (a table rebuilt on SQLite would have cut the meetings off it)
+        assert [m.series_id for m in s.scalars(select(Meeting))] == [row.id] * 3
+        planned = [m.occurrence_at for m in s.scalars(select(Meeting).order_by(Meeting.id))]
+    assert planned == [local(2026, 3, 3, 10), local(2026, 3, 10, 10), local(2026, 3, 17, 10)]
+    jf = JourFixe(sessions, Clock(MON), Rules())
+    cal = read(jf.calendar_file(2, [1]))
+    master, override = events_of(cal)
+    assert "RRULE" in master and override["RECURRENCE-ID"].dt == local(2026, 3, 10, 10)
+    assert expand(cal) == in_db(sessions, 2)

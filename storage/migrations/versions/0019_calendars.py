@@ -20,12 +20,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("series") as batch:
-        batch.add_column(sa.Column("uid", sa.String(80), nullable=True))
-    with op.batch_alter_table("meetings") as batch:
-        batch.add_column(sa.Column("occurrence_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("pairs") as batch:
-        batch.add_column(sa.Column("place", sa.Text(), nullable=True))
+    # plain ALTER TABLE ADD COLUMN, no batch: on SQLite a batch would copy and drop
+    # these tables, and with foreign keys on, dropping `series` sets every meeting's
+    # series_id to NULL (and dropping `meetings` deletes their history)
+    op.add_column("series", sa.Column("uid", sa.String(80), nullable=True))
+    op.add_column("meetings", sa.Column("occurrence_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("pairs", sa.Column("place", sa.Text(), nullable=True))
     op.create_table(
         "calendar_feeds",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -52,16 +52,11 @@ def upgrade() -> None:
             " WHERE series_id IS NOT NULL"
         )
     )
-    with op.batch_alter_table("series") as batch:
-        batch.create_unique_constraint("uq_series_uid", ["uid"])
+    op.create_index("ix_series_uid", "series", ["uid"], unique=True)
 
 
 def downgrade() -> None:
     op.drop_table("calendar_feeds")
-    with op.batch_alter_table("pairs") as batch:
-        batch.drop_column("place")
-    with op.batch_alter_table("meetings") as batch:
-        batch.drop_column("occurrence_at")
-    with op.batch_alter_table("series") as batch:
-        batch.drop_constraint("uq_series_uid", type_="unique")
-        batch.drop_column("uid")
+    op.drop_index("ix_series_uid", table_name="series")
+    for table, column in (("pairs", "place"), ("meetings", "occurrence_at"), ("series", "uid")):
+        op.drop_column(table, column)  # SQLite 3.35+ drops a column in place
