@@ -196,3 +196,19 @@ def test_the_place_is_set_by_either_side_and_reaches_feed_and_confirmation(world
     cleared = world.say("erika", "/ort löschen")
     assert "entfernt" in cleared[0].text
     assert "kein Ort" in world.say("bernd", "/ort")[0].text
+
+
+def test_reminders_name_the_place(world):
+    from jobs.render import render
+    from storage.models import OutboxRow
+
+    world.say("erika", "/ort Rathaus Musterstadt, Zimmer 3")
+    [m, *_] = world.booking.request(world.ids["Erika"], datetime(2026, 3, 3, 10, tzinfo=BERLIN))
+    world.say("bernd", "ja")
+    with world.sessions() as s:
+        rows = list(s.scalars(select(OutboxRow).where(OutboxRow.kind == "meeting")))
+    assert {r.chat_id for r in rows} == {"erika", "bernd"}
+    for row in rows:
+        assert "Ort: Rathaus Musterstadt, Zimmer 3" in row.text
+        sent = render(row.render, row.text, datetime(2026, 3, 3, 8, 30, tzinfo=UTC))
+        assert "Ort: Rathaus Musterstadt, Zimmer 3" in sent and "in 30 Minuten" in sent
