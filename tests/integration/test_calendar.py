@@ -254,3 +254,25 @@ def test_migration_0019_gives_old_series_a_uid_and_their_meetings_the_planned_st
     master, override = events_of(cal)
     assert "RRULE" in master and override["RECURRENCE-ID"].dt == local(2026, 3, 10, 10)
     assert expand(cal) == in_db(sessions, 2)
+
+
+def test_moving_the_whole_series_moves_the_repeating_event(world):
+    jf, ids, _, sessions, _ = world
+    series = booked_series(jf, ids)
+    uid = str(events(read(jf.calendar_file(ids["Erika Muster"], [series[0].id])))[0]["UID"])
+    moved = jf.move_group(ids["Erika Muster"], series[0].id, local(2026, 3, 3, 11), "series")
+    cal = read(jf.calendar_file(ids["Erika Muster"], [m.id for m in moved]))
+    [master] = events(cal)  # one event at the new time, no override per meeting
+    assert str(master["UID"]) == uid and master["DTSTART"].dt == local(2026, 3, 3, 11)
+    assert expand(cal) == in_db(sessions, ids["Erika Muster"]) and len(moved) == len(series)
+
+
+def test_moving_the_rest_of_a_series_after_one_was_held_keeps_the_held_one(world):
+    jf, ids, clock, sessions, _ = world
+    series = booked_series(jf, ids)
+    clock.now = local(2026, 3, 5, 9)  # the first one was held
+    moved = jf.move_group(ids["Erika Muster"], series[1].id, local(2026, 3, 10, 11), "series")
+    cal = read(jf.calendar_file(ids["Erika Muster"], [m.id for m in moved]))
+    shown = expand(cal)
+    assert shown == in_db(sessions, ids["Erika Muster"])
+    assert shown[0][0] == local(2026, 3, 3, 10) and shown[1][0] == local(2026, 3, 10, 11)
