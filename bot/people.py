@@ -20,6 +20,7 @@ from storage.db import scrub_erased
 from storage.models import (
     AnnouncementDraft,
     Availability,
+    CalendarFeed,
     ChatIdentity,
     Conversation,
     Edition,
@@ -466,6 +467,7 @@ class People:
                 )
             for obj in [*uow.people.invites_of(person.id), *uow.people.pairs_of(person.id)]:
                 uow.people.delete(obj)
+            s.execute(delete(CalendarFeed).where(CalendarFeed.person_id == person.id))
             uow.commit()
             return person.name or f"#{person.id}"
 
@@ -515,6 +517,7 @@ class People:
             _unlink(uow, person)
             for model, columns in (
                 (Availability, ("buddy_id",)),
+                (CalendarFeed, ("person_id",)),  # the calendar link stops working
                 (Meeting, ("expert_id", "buddy_id")),
                 (Series, ("expert_id", "buddy_id")),
             ):
@@ -804,6 +807,7 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
                 "your_role": "expert" if is_expert else "buddy",
                 "partner": other.name,
                 "since": iso(pair.created_at),
+                "place": pair.place,
             }
         )
     return {
@@ -891,6 +895,10 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
                 .where(or_(Series.expert_id == p.id, Series.buddy_id == p.id))
                 .order_by(Series.id)
             )
+        ],
+        "calendar_feed": [  # the link itself is not stored, only a hash of its secret
+            {"since": iso(f.created_at)}
+            for f in uow.session.scalars(select(CalendarFeed).where(CalendarFeed.person_id == p.id))
         ],
         "reminder_subscriptions": _subscriptions(uow.session, accounts),
         "messages": _messages(uow.session, accounts),

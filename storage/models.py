@@ -26,6 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 __all__ = [
     "Availability",
     "Base",
+    "CalendarFeed",
     "ChatIdentity",
     "Conversation",
     "Edition",
@@ -180,6 +181,7 @@ class Pair(Base):
     expert_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
     buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    place: Mapped[str | None] = mapped_column(Text)  # where they meet: a video link or an address
 
     expert: Mapped[Person] = relationship(foreign_keys=[expert_id])
     buddy: Mapped[Person] = relationship(foreign_keys=[buddy_id])
@@ -241,6 +243,7 @@ class Series(Base):
     buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     interval_weeks: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    uid: Mapped[str | None] = mapped_column(String(80), unique=True, index=True)  # calendar UID
 
 
 class Meeting(Base):
@@ -260,6 +263,8 @@ class Meeting(Base):
     requested_at: Mapped[datetime] = mapped_column(UtcDateTime)
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     proposed_start: Mapped[datetime | None] = mapped_column(UtcDateTime)  # counter-proposal
+    # a series meeting's start as the series planned it (its RECURRENCE-ID once moved)
+    occurrence_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     version: Mapped[int] = mapped_column(
         Integer
     )  # optimistic lock: concurrent changes fail cleanly
@@ -435,4 +440,16 @@ class AnnouncementDraft(Base):
     expert_id: Mapped[int | None] = mapped_column(Integer)  # the pair's expert
     text_de: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class CalendarFeed(Base):
+    """A person's private calendar feed (/calendar/<secret>.ics). Only a SHA-256 hash
+    of the secret is stored; renewing replaces it, so the old link stops working."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    secret_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
@@ -56,6 +57,7 @@ class Settings:
     matrix_access_token: str | None = None
     http_host: str = "0.0.0.0"  # noqa: S104 - health and metrics, reachable in a container
     http_port: int = 8080
+    public_url: str | None = None  # IMBOT_PUBLIC_URL: how calendars reach the HTTP server
 
     def __repr__(self) -> str:  # never print tokens or passwords
         return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
@@ -105,6 +107,7 @@ class Settings:
             matrix_access_token=env.get("MATRIX_ACCESS_TOKEN", "").strip() or None,
             http_host=env.get("IMBOT_HTTP_HOST", "").strip() or "0.0.0.0",  # noqa: S104
             http_port=_int(env, "IMBOT_HTTP_PORT", 8080, 1, 65535),
+            public_url=_public_url(env),
         )
 
 
@@ -116,6 +119,20 @@ def _int(env, var: str, default: int, low: int, high: int) -> int:
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 9 and low <= int(raw) <= high):
         raise ConfigError(f"{var}={raw[:20]!r}: expected a whole number from {low} to {high}")
     return int(raw)
+
+
+def _public_url(env) -> str | None:
+    """IMBOT_PUBLIC_URL: the address at which people's calendars reach `imbot run`'s
+    HTTP server (https://bot.example.org, or with a path behind a reverse proxy)."""
+    raw = env.get("IMBOT_PUBLIC_URL", "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ConfigError(
+            f"IMBOT_PUBLIC_URL={raw[:60]!r}: expected an address like https://bot.example.org"
+        )
+    return raw.rstrip("/")
 
 
 def _rules(env) -> Rules:

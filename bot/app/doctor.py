@@ -43,8 +43,22 @@ def checks(environ: dict[str, str] | None = None) -> list[Check]:
     out = [Check("configuration", True, "environment variables are valid")]
     out += _database(settings)
     out += _platforms(settings)
+    out.append(_calendars(settings))
     out.append(_libraries())
     return out
+
+
+def _calendars(settings: Settings) -> Check:
+    """Where calendar apps fetch the feeds of /kalender (a hint, never a failure)."""
+    if settings.public_url:
+        return Check("calendar feeds", True, f"/kalender links: {settings.public_url}/calendar/…")
+    return Check(
+        "calendar feeds",
+        True,
+        f"IMBOT_PUBLIC_URL is not set: /kalender links point at http://localhost:"
+        f"{settings.http_port} (this computer only); set it to the address your reverse proxy "
+        "forwards /calendar/ from",
+    )
 
 
 def _libraries() -> Check:

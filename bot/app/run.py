@@ -181,7 +181,13 @@ async def _serve(settings: Settings, services: BotServices) -> None:
     stop = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    health = HealthServer(services.ready, settings.http_host, settings.http_port)
+    booking = services.router.services.booking
+    health = HealthServer(
+        services.ready,
+        settings.http_host,
+        settings.http_port,
+        feed=booking.feed if booking is not None else None,
+    )
     await health.start()
     app, listening = services.application, None
     try:

@@ -232,6 +232,8 @@ def build_router(
         tz=ZoneInfo(settings.timezone),
         default_lang=settings.default_lang,
         telegram_bot=settings.telegram_bot,
+        calendar_base=settings.public_url or f"http://localhost:{settings.http_port}",
+        calendar_public=settings.public_url is not None,
     )
     if clock is not None:
         services.clock = clock

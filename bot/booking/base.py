@@ -177,6 +177,7 @@ class BookingBase:
             expert_id=pair.expert_id,
             buddy_id=pair.buddy_id,
             series_id=series.id if series else None,
+            occurrence_at=start if series else None,
             starts_at=start,
             ends_at=end,
             state=S.REQUESTED,

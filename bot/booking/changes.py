@@ -100,7 +100,21 @@ class ChangesMixin(BookingBase):
             s.execute(delete(MeetingCell).where(MeetingCell.meeting_id.in_(ids)))
             for g, target in zip(group, targets, strict=True):
                 self._shift(s, g, target, person_id, now)
+            if scope == "series" and m.series_id:
+                self._replan(s, m.series_id, ids, step)
             return [self._view(g) for g in group]
+
+    def _replan(self, s, series_id: int, moved: set[int], step) -> None:
+        """The whole series moved and none of it was held yet: its planned dates move
+        with it, so calendars get one repeating event at the new time (not an
+        override per meeting). Once a meeting was held, the moved ones stay
+        overrides of the planned dates (the held ones keep their place)."""
+        siblings = list(s.scalars(select(Meeting).where(Meeting.series_id == series_id)))
+        if any(x.state in ACTIVE_STATES and x.id not in moved for x in siblings):
+            return
+        for x in siblings:
+            wall = _wall(x.occurrence_at or x.starts_at, self.tz) + step
+            x.occurrence_at = local_moment(wall.date(), wall.time(), self.tz)
 
     def _shift(self, s, m: Meeting, start: datetime, person_id: int, now: datetime) -> None:
         old_start = m.starts_at

@@ -5,36 +5,18 @@ revocation), so the person's leaving and the cancellations happen together."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from bot.booking.base import BookingBase, S, _ahead
-from bot.booking.ics import jour_fixe_file
+from bot.booking.calendars import calendar_file
 from bot.localtime import zone
 from bot.texts import fmt_when, t
 from storage import outbox
 from storage.models import Meeting, Person
 
 __all__ = ["EndingsMixin"]
-
-
-@dataclass(frozen=True)
-class _Named:
-    """A side of a meeting as the calendar file names it."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class _Cancelled:
-    uid: str
-    sequence: int
-    starts_at: datetime
-    ends_at: datetime
-    expert: _Named
-    buddy: _Named
 
 
 class EndingsMixin(BookingBase):
@@ -66,18 +48,10 @@ class EndingsMixin(BookingBase):
                 name=name,
                 when=", ".join(fmt_when(m.starts_at, partner.lang, tz) for m in meetings),
             )
-            sides = [
-                _Cancelled(
-                    m.uid,
-                    m.sequence,
-                    m.starts_at,
-                    m.ends_at,
-                    _Named(name if m.expert_id == person_id else partner.name or ""),
-                    _Named(name if m.buddy_id == person_id else partner.name or ""),
-                )
-                for m in meetings
-            ]
-            file = jour_fixe_file(sides, cancelled=True, now=now, tz=self.tz)
+            hide = frozenset({person_id}) if erased else frozenset()
+            file = calendar_file(
+                s, meetings, lang=partner.lang, now=now, tz=self.tz, cancelled=True, hide=hide
+            )
             drafts.append(
                 outbox.Draft(
                     kind="notice",

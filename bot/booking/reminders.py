@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 
 from bot.booking import buttons
 from bot.booking.base import BookingBase, S
-from bot.booking.ics import jour_fixe_file
+from bot.booking.calendars import calendar_file
 from bot.localtime import local_moment, zone
 from bot.texts import fmt_when, t, time_before
 from jobs.render import spec
 from storage import outbox
-from storage.models import Meeting, Person
+from storage.models import Meeting, Pair, Person
 
 __all__ = ["RemindersMixin"]
 
@@ -27,6 +27,12 @@ class RemindersMixin(BookingBase):
         """Reminders before a confirmed meeting for both people, at each person's
         offsets, counted back from the local start (right across the DST switch)."""
         drafts = []
+        place = s.scalar(
+            select(Pair.place).where(Pair.expert_id == m.expert_id, Pair.buddy_id == m.buddy_id)
+        )
+        key, extra = (
+            ("meeting_reminder_place", {"place": place}) if place else ("meeting_reminder", {})
+        )
         for me, other in ((m.expert, m.buddy), (m.buddy, m.expert)):
             ident = _reachable(me)
             if ident is None:
@@ -40,14 +46,15 @@ class RemindersMixin(BookingBase):
                     continue
                 tz = zone(me.timezone, self.tz)
                 text = t(
-                    "meeting_reminder",
+                    key,
                     me.lang,
                     other=other.name or "",
                     when=fmt_when(m.starts_at, me.lang, tz),
                     before=time_before(minutes, me.lang),
+                    **extra,
                 )
-                live = spec("meeting_reminder_at", me.lang, tz, m.starts_at, other=other.name or "")
-                file = jour_fixe_file([m], cancelled=False, now=now, tz=self.tz) if i == 0 else None
+                live = spec(f"{key}_at", me.lang, tz, m.starts_at, other=other.name or "", **extra)
+                file = calendar_file(s, [m], lang=me.lang, now=now, tz=self.tz) if i == 0 else None
                 drafts.append(
                     outbox.Draft(
                         kind="meeting",

@@ -3,6 +3,7 @@ another time; unanswered requests expire."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -44,6 +45,7 @@ class RequestsMixin(BookingBase):
                     buddy_id=pair.buddy_id,
                     interval_weeks=interval_weeks,
                     created_at=now,
+                    uid=uuid.uuid4().hex,
                 )
                 s.add(series)
                 s.flush()
@@ -184,6 +186,7 @@ class RequestsMixin(BookingBase):
                     buddy_id=pair.buddy_id,
                     interval_weeks=old_series.interval_weeks,
                     created_at=now,
+                    uid=uuid.uuid4().hex,
                 )
                 s.add(series)
                 s.flush()

@@ -6,12 +6,14 @@ changes.py       moves, cancellations, listing
 endings.py       cancelling everything of a person who leaves (revoked, erased)
 reminders.py     the outbox rows before meetings and for unanswered requests
 conversation.py  what a chat is being asked now (pickers, confirmations)
+calendars.py     calendar files, the pair's meeting place, the private calendar feed
 base.py          errors, views, and the steps they share
 """
 
 from __future__ import annotations
 
 from bot.booking.availability import AvailabilityMixin
+from bot.booking.calendars import CalendarsMixin
 from bot.booking.changes import ChangesMixin
 from bot.booking.conversation import ConversationMixin
 from bot.booking.endings import EndingsMixin
@@ -28,5 +30,6 @@ class JourFixe(
     RemindersMixin,
     EndingsMixin,
     ConversationMixin,
+    CalendarsMixin,
 ):
     """Everything an expert, a buddy and the scheduler do with Jour Fixes."""

@@ -59,6 +59,8 @@ class Services:
     default_lang: str = "de"
     telegram_bot: str | None = None  # the bot's @username, for invite deep links
     team: Team | None = None  # the admins' team tools (/rundmail, /statistik, /postausgang)
+    calendar_base: str = "http://localhost:8080"  # where `imbot run` serves /calendar/…
+    calendar_public: bool = False  # calendar_base is IMBOT_PUBLIC_URL (not this computer only)
 
 
 @dataclass

@@ -66,6 +66,7 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
             t("md_pairs", lang),
             [
                 t(f"md_pair_{p['your_role']}", lang, name=p["partner"] or "-", at=at(p["since"]))
+                + (t("md_pair_place", lang, place=p["place"]) if p.get("place") else "")
                 for p in data.get("pairs", [])
             ],
         )
@@ -111,6 +112,12 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
                 t("md_series_item", lang, n=x["every_weeks"], at=at(x["since"]))
                 for x in data.get("jour_fixe_series", [])
             ],
+        )
+    )
+    sections.append(
+        (
+            t("md_calendar", lang),
+            [t("md_calendar_item", lang, at=at(f["since"])) for f in data.get("calendar_feed", [])],
         )
     )
     subs = []

@@ -4,6 +4,7 @@ one module per area; `t` fills a text in."""
 from __future__ import annotations
 
 from bot.texts import (
+    calendar,
     conversation,
     core,
     jourfixe,
@@ -30,7 +31,9 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata, team)
+TEXTS = _merge(
+    core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar
+)
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -215,6 +215,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/termine – Ihre nächsten Termine\n"
         "/verschieben #N · /absagen #N\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
+        "/ort Videolink oder Adresse – wo Sie sich treffen · /kalender – Kalender abonnieren\n"
         "Oder schreiben Sie einfach, z. B. „Wer ist mein Buddy?“, „Ich möchte einen Termin“, "
         "„mehr“, „Termin verschieben“.",
         "en": "Jour Fixe:\n"
@@ -222,6 +223,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/meetings – your next meetings\n"
         "/move #N · /cancel #N\n"
         "/before 24h 1h – reminders before meetings\n"
+        "/place video link or address – where you meet · /calendar – subscribe in your calendar\n"
         'Or just write, e.g. "Who is my buddy?", "I\'d like a meeting", "more", '
         '"move my meeting".',
     },
@@ -232,6 +234,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/dauer 60 – Länge eines Jour Fixe\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
         "/termine · /verschieben #N · /absagen #N\n"
+        "/ort Videolink oder Adresse – wo Sie sich treffen · /kalender – Kalender abonnieren\n"
         "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen "
         "Worten; oder schreiben Sie einfach, z. B. „meine Expert:innen“, „Termin absagen“.",
         "en": "Jour Fixe:\n"
@@ -240,6 +243,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/length 60 – length of a Jour Fixe\n"
         "/before 24h 1h – reminders before meetings\n"
         "/meetings · /move #N · /cancel #N\n"
+        "/place video link or address – where you meet · /calendar – subscribe in your calendar\n"
         'Answer requests with "yes", "no" or another time – in your own words; or just '
         'write, e.g. "my experts", "cancel a meeting".',
     },

@@ -129,7 +129,12 @@ def test_export_and_erase_keep_only_anonymous_counts(people, engine):
     assert data["person"]["name"] == "Erika"
     assert data["chat_identities"][0]["user_id"] == "5"
     assert data["pairs"] == [
-        {"your_role": "expert", "partner": "Bernd", "since": data["pairs"][0]["since"]}
+        {
+            "your_role": "expert",
+            "partner": "Bernd",
+            "since": data["pairs"][0]["since"],
+            "place": None,
+        }
     ]
     people.erase(e.person_id)
     erased = people.export(e.person_id)

@@ -3,6 +3,7 @@ confirm by button or by a short answer, either side moves or cancels, and each
 chooses when to be reminded.
 
   settings.py  /frei, /urlaub, /dauer, /vorher
+  calendar.py  /ort (where the pair meets), /kalender (the private calendar feed)
   requests.py  /jourfixe (pages, days), series, answers in words, counter-proposals
   meetings.py  /termine, /absagen, /verschieben (one numbering, scopes, confirmation)
   context.py   every plain message read in its context first (from the database)
@@ -20,6 +21,7 @@ from __future__ import annotations
 from bot.booking.buttons import PREFIX as JF_PREFIX
 from bot.booking.buttons import parse as jf_parse
 from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.jourfixe.calendar import calendar_feed, place
 from bot.chat.jourfixe.context import read_reply
 from bot.chat.jourfixe.meetings import (
     cancel,
@@ -105,6 +107,8 @@ FEATURE = Feature(
         Command(("absagen", "cancel"), cancel_command, PAIR_ROLES),
         Command(("verschieben", "move"), move_command, PAIR_ROLES),
         Command(("vorher", "before"), reminder_times, PAIR_ROLES),
+        Command(("ort", "place"), place, PAIR_ROLES),
+        Command(("kalender", "calendar"), calendar_feed, PAIR_ROLES),
     ),
     callbacks=(Callback(JF_PREFIX, _choice, PAIR_ROLES),),
     read=read_reply,

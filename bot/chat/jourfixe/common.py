@@ -4,11 +4,11 @@ refusals, slot buttons, notices to the other side with calendar files."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
-from bot.booking.ics import jour_fixe_file
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import WEEKDAY, TimeParseError
 from bot.chat.handlers import Context
@@ -17,7 +17,7 @@ from bot.texts import fmt_date, fmt_when, t, weekday_name
 
 __all__ = [
     "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter",
-    "decision_buttons", "ics", "notice", "reason_note", "refusal", "series_note",
+    "Files", "decision_buttons", "ics", "notice", "place_line", "reason_note", "refusal", "series_note",
     "slot_buttons", "when",
 ]  # fmt: skip
 
@@ -67,15 +67,29 @@ def notice(ctx: Context, party: Party, text: str, **kw) -> list[Outbound]:
     return [Outbound(text, to=to, **kw)]
 
 
-def ics(ctx: Context, m: MeetingView, cancelled: bool = False) -> tuple[Attachment, ...]:
+Files = Callable[[Party], tuple[Attachment, ...]]
+
+
+def ics(ctx: Context, m: MeetingView, cancelled: bool = False) -> Files:
     return calendar(ctx, [m], cancelled)
 
 
-def calendar(
-    ctx: Context, meetings: list[MeetingView], cancelled: bool = False
-) -> tuple[Attachment, ...]:
-    """One calendar file for one meeting or a whole series."""
-    return (Attachment(*jour_fixe_file(meetings, cancelled=cancelled, now=ctx.now, tz=ctx.tz)),)
+def calendar(ctx: Context, meetings: list[MeetingView], cancelled: bool = False) -> Files:
+    """The calendar file about these meetings (a series as one repeating event), made
+    for each reader: in their language, with the pair's meeting place."""
+    ids = [m.id for m in meetings]
+
+    def files(reader: Party) -> tuple[Attachment, ...]:
+        jf = booking(ctx)
+        return (Attachment(*jf.calendar_file(reader.person_id, ids, cancelled=cancelled)),)
+
+    return files
+
+
+def place_line(ctx: Context, m: MeetingView, lang: str) -> str:
+    """ "\nOrt: …" when the pair has set where they meet, else ""."""
+    place = booking(ctx).place_of(m.expert.person_id, m.buddy.person_id)
+    return t("place_line", lang, place=place) if place else ""
 
 
 def series_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
@@ -92,7 +106,7 @@ def decision_buttons(m: MeetingView, lang: str) -> tuple[Button, ...]:
     )
 
 
-def both_sides(ctx: Context, m: MeetingView, key: str, files, **fields) -> list[Outbound]:
+def both_sides(ctx: Context, m: MeetingView, key: str, files: Files, **fields) -> list[Outbound]:
     """The same news for both sides of a meeting, each in their language."""
     me, other = (
         (m.expert, m.buddy) if ctx.who.person_id == m.expert.person_id else (m.buddy, m.expert)
@@ -106,7 +120,7 @@ def both_sides(ctx: Context, m: MeetingView, key: str, files, **fields) -> list[
             by="",
             **{k: v(None) for k, v in fields.items()},
         ),
-        files=files,
+        files=files(me),
     )
     theirs = t(
         key,
@@ -116,7 +130,7 @@ def both_sides(ctx: Context, m: MeetingView, key: str, files, **fields) -> list[
         by=t("by_other", other.lang, name=me.name),
         **{k: v(other) for k, v in fields.items()},
     )
-    return [mine] + notice(ctx, other, theirs, files=files)
+    return [mine] + notice(ctx, other, theirs, files=files(other))
 
 
 def reason_note(reason: str, name: str, lang: str) -> str:

@@ -258,9 +258,9 @@ def _many(ctx: Context, group: list[MeetingView], key: str, files) -> list[Outbo
         lines = "\n".join(f"#{m.id}  {when(ctx, m.starts_at, reader)}" for m in group)
         return t(key, lang, count=len(group), other=name, by=by, list=lines)
 
-    mine = Outbound(text(ctx.lang, None, "", other.name), files=files)
+    mine = Outbound(text(ctx.lang, None, "", other.name), files=files(me))
     by = t("by_other", other.lang, name=me.name)
-    return [mine] + notice(ctx, other, text(other.lang, other, by, me.name), files=files)
+    return [mine] + notice(ctx, other, text(other.lang, other, by, me.name), files=files(other))
 
 
 # -- move -------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from bot.chat.jourfixe.common import (
     day_filter,
     decision_buttons,
     notice,
+    place_line,
     reason_note,
     refusal,
     series_note,
@@ -192,11 +193,11 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
             when=when(ctx, first.starts_at, me),
             other=other.name,
             series=series_note(ctx, meetings, me.lang),
-        )
+        ) + place_line(ctx, first, me.lang)
         if me.person_id == ctx.who.person_id:
-            out.append(Outbound(text, files=files))
+            out.append(Outbound(text, files=files(me)))
         else:
-            out += notice(ctx, me, text, files=files)
+            out += notice(ctx, me, text, files=files(me))
     return out
 
 

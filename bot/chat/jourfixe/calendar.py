@@ -1,0 +1,101 @@
+"""/ort: where a pair meets (a video link or an address), set by either side and
+shown in confirmations, reminders and calendar files. /kalender: the private
+calendar feed's link (webcal), renewed or switched off on request."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from bot.booking.base import BookingError
+from bot.chat.handlers import Context
+from bot.chat.jourfixe.common import booking, calendar, notice, refusal
+from bot.messages import Outbound
+from bot.texts import fmt_date, t
+from storage.models import Role
+from storage.text import storable
+
+__all__ = ["calendar_feed", "place"]
+
+_CLEAR = {"löschen", "loeschen", "entfernen", "clear", "delete", "remove", "none", "keiner"}
+_RENEW = {"neu", "erneuern", "new", "renew", "reset"}
+_OFF = {"aus", "off", "stop", "stopp", "abschalten", "löschen", "loeschen", "delete"}
+
+
+def place(ctx: Context) -> list[Outbound]:
+    """/ort – show; /ort TEXT – set for the pair (a buddy: for all their experts, or
+    "/ort Erika: TEXT" for one); /ort löschen – remove."""
+    jf, me = booking(ctx), ctx.who.person_id
+    text = re.sub(r"\s+", " ", storable(" ".join(ctx.args))).strip()
+    pairs = jf.places(me)
+    if not pairs:
+        return [Outbound(t("no_pair", ctx.lang))]
+    if not text:
+        if all(p is None for _, p in pairs):
+            others = ", ".join(o.name for o, _ in pairs)
+            return [Outbound(t("place_none", ctx.lang, others=others))]
+        lines = "\n".join(f"• {o.name}: {p or t('place_unset', ctx.lang)}" for o, p in pairs)
+        return [Outbound(t("place_now", ctx.lang, list=lines))]
+    partner = None
+    if ctx.role is Role.BUDDY and len(pairs) > 1:  # "/ort Erika: Rathaus, Raum 3"
+        head, sep, rest = text.partition(":")
+        chosen = [o for o, _ in pairs if sep and _names(o.name, head)]
+        if len(chosen) == 1 and not rest.startswith("//"):
+            partner, text = chosen[0], rest.strip()
+    value = None if text.lower().strip(" .!") in _CLEAR else text
+    if value == "":  # "/ort Erika:" and nothing after it
+        return [Outbound(t("place_none", ctx.lang, others=partner.name))]
+    try:
+        others = jf.set_place(me, value, partner.person_id if partner else None)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    names = ", ".join(o.name for o in others)
+    key = "place_set" if value else "place_cleared"
+    # the meetings ahead with the new place, as a calendar file for each side
+    concerned = {o.person_id for o in others}
+    ahead = [m for m in jf.upcoming(me, limit=500) if m.other(me).person_id in concerned]
+    mine = ()
+    if ahead:
+        first = ahead[0]
+        mine = calendar(ctx, ahead)(first.expert if first.expert.person_id == me else first.buddy)
+    out = [Outbound(t(key, ctx.lang, others=names, place=value or ""), files=mine)]
+    for other in others:
+        if value:
+            news = t("place_for_other", other.lang, name=ctx.who.name, place=value)
+        else:
+            news = t("place_cleared_for_other", other.lang, name=ctx.who.name)
+        theirs = [m for m in ahead if m.other(me).person_id == other.person_id]
+        kw = {"files": calendar(ctx, theirs)(other)} if theirs else {}
+        out += [r for r in notice(ctx, other, news, **kw) if r.to is not None]
+    return out
+
+
+def _names(name: str, head: str) -> bool:
+    head = head.strip().lower()
+    return bool(head) and (head == name.lower() or head == name.lower().split(" ")[0])
+
+
+def calendar_feed(ctx: Context) -> list[Outbound]:
+    """/kalender – the feed link (made now if there is none); /kalender neu – a new
+    secret, the old link stops working; /kalender aus – switched off."""
+    jf, me = booking(ctx), ctx.who.person_id
+    arg = " ".join(ctx.args).strip().lower()
+    if arg in _OFF:
+        key = "calendar_off" if jf.end_feed(me) else "calendar_none"
+        return [Outbound(t(key, ctx.lang))]
+    if arg and arg not in _RENEW:
+        return [Outbound(t("calendar_usage", ctx.lang))]
+    since = jf.feed_since(me)
+    if since is not None and not arg:
+        day = fmt_date(since.astimezone(ctx.tz).date(), ctx.lang)
+        return [Outbound(t("calendar_exists", ctx.lang, since=day))]
+    secret = jf.new_feed_secret(me)
+    base = ctx.services.calendar_base.rstrip("/")
+    https = f"{base}/calendar/{secret}.ics"
+    parts = urlsplit(https)
+    webcal = parts._replace(scheme="webcal").geturl()
+    hint = "" if ctx.services.calendar_public else t("calendar_local_hint", ctx.lang)
+    text = t("calendar_link", ctx.lang, webcal=webcal, https=https, hint=hint)
+    if since is not None:
+        text = t("calendar_renewed", ctx.lang) + text
+    return [Outbound(text)]

@@ -1,0 +1,214 @@
+"""The private calendar feed over HTTP (the server of `imbot run`), on SQLite and
+PostgreSQL: /kalender in chat gives the link, the feed holds that person's meetings
+and nobody else's, a wrong or renewed-away secret gets 404, and erasure and
+revocation end it. /ort sets the pair's place for both sides."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import aiohttp
+import pytest
+import recurring_ical_events
+from icalendar import Calendar
+from sqlalchemy import select
+
+from bot.app.config import Settings
+from bot.app.health import HealthServer
+from bot.app.wiring import build_router
+from bot.booking.timeparse import Window
+from bot.messages import Inbound
+from storage.models import CalendarFeed, Meeting
+from storage.repo import session_factory
+from tests.clock import Clock
+from tests.people import pair_with_buddy
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MON = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+class World:
+    def __init__(self, engine, tmp_path):
+        self.sessions = session_factory(engine)
+        self.clock = Clock(MON)
+        settings = Settings(
+            database_url=str(engine.url),
+            data_dir=tmp_path / "data",
+            public_url="https://bot.example.org/imbot",
+        )
+        self.router = build_router(settings, clock=self.clock, sessions=self.sessions)
+        self.booking = self.router.services.booking
+        self.people = self.router.services.people
+        tuesdays = [Window(time(10), time(12), weekday=1)]
+        self.ids = pair_with_buddy(
+            self.people, self.booking, "Bernd", ["Erika", "Emil"], tuesdays, platform="console"
+        )
+
+    def say(self, user: str, text: str):
+        return self.router.handle(Inbound("console", user, user, text=text))
+
+    def link(self, user: str, text: str = "/kalender") -> str:
+        reply = " ".join(r.text for r in self.say(user, text) if r.to is None)
+        [https] = re.findall(r"https://\S+\.ics", reply)
+        assert f"webcal://bot.example.org/imbot/calendar/{https.rsplit('/', 1)[1]}" in reply
+        return https.removeprefix("https://bot.example.org/imbot")  # the path the server sees
+
+    def book(self):
+        jf, ids = self.booking, self.ids
+        series = jf.request(ids["Erika"], datetime(2026, 3, 3, 10, tzinfo=BERLIN), 1)
+        jf.decide(ids["Bernd"], series[0].id, accept=True)
+        [single] = jf.request(ids["Emil"], datetime(2026, 3, 3, 11, tzinfo=BERLIN))
+        jf.decide(ids["Bernd"], single.id, accept=True)
+        return series, single
+
+
+@pytest.fixture
+def world(engine, tmp_path):
+    return World(engine, tmp_path)
+
+
+def fetch(world, *paths: str) -> list[tuple[int, str, bytes]]:
+    """GET each path from the HTTP server `imbot run` starts (on a free port)."""
+
+    async def go():
+        server = HealthServer(lambda: {}, "127.0.0.1", 0, feed=world.booking.feed)
+        await server.start()
+        try:
+            async with aiohttp.ClientSession() as http:
+                out = []
+                for path in paths:
+                    async with http.get(f"http://127.0.0.1:{server.port}{path}") as resp:
+                        out.append((resp.status, resp.content_type, await resp.read()))
+                return out
+        finally:
+            await server.stop()
+
+    return asyncio.run(go())
+
+
+def shown(data: bytes) -> list[datetime]:
+    cal = Calendar.from_ical(data)
+    events = recurring_ical_events.of(cal).between(date(2025, 1, 1), date(2028, 1, 1))
+    return sorted(e["DTSTART"].dt.astimezone(UTC) for e in events)
+
+
+def in_db(world, person_id: int) -> list[datetime]:
+    with world.sessions() as s:
+        rows = s.scalars(
+            select(Meeting.starts_at).where(
+                (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+                Meeting.state.in_(("requested", "confirmed")),
+            )
+        )
+        return sorted(r.astimezone(UTC) for r in rows)
+
+
+def test_the_feed_holds_the_persons_meetings_and_nobody_elses(world):
+    series, single = world.book()
+    erika, bernd = world.link("erika"), world.link("bernd")
+    [(status, mime, data), (b_status, _, b_data)] = fetch(world, erika, bernd)
+    assert status == 200 and mime == "text/calendar"
+    cal = Calendar.from_ical(data)
+    assert cal.get("METHOD") is None and str(cal["X-WR-CALNAME"]) == "Jour Fixe (Lokalprojekte)"
+    assert len(cal.walk("VEVENT")) == 1  # her series, as one repeating event
+    assert shown(data) == in_db(world, world.ids["Erika"]) and len(shown(data)) == len(series)
+    assert single.uid.encode() not in data  # Emil's meeting is not hers
+    assert b_status == 200 and shown(b_data) == in_db(world, world.ids["Bernd"])
+    with world.sessions() as s:  # only a hash of the secret is stored
+        hashes = list(s.scalars(select(CalendarFeed.secret_hash)))
+    assert len(hashes) == 2 and all(erika.split("/")[-1][:-4] not in h for h in hashes)
+
+
+def test_wrong_secrets_get_404(world):
+    world.book()
+    good = world.link("erika")
+    bad = good[:-8] + ("A" if good[-8] != "A" else "B") + good[-7:]
+    results = fetch(world, bad, "/calendar/.ics", good[:-4], "/calendar/" + "x" * 300 + ".ics")
+    assert [status for status, _, _ in results] == [404, 404, 404, 404]
+
+
+def test_a_renewed_secret_ends_the_old_link(world):
+    world.book()
+    old = world.link("erika")
+    again = " ".join(r.text for r in world.say("erika", "/kalender"))
+    assert "seit" in again and ".ics" not in again  # shown once; the hash cannot give it back
+    new = world.link("erika", "/kalender neu")
+    assert new != old
+    assert [s for s, _, _ in fetch(world, old, new)] == [404, 200]
+    off = world.say("erika", "/calendar off")
+    assert "abgeschaltet" in off[0].text  # her language (German), whichever command name
+    assert [s for s, _, _ in fetch(world, new)] == [404]
+
+
+def test_erasure_and_revocation_end_the_feed(world):
+    world.book()
+    erika, bernd = world.link("erika"), world.link("bernd")
+    assert [s for s, _, _ in fetch(world, erika, bernd)] == [200, 200]
+    world.say("erika", "/loeschen ja")
+    world.people.revoke("Bernd")
+    assert [s for s, _, _ in fetch(world, erika, bernd)] == [404, 404]
+    with world.sessions() as s:
+        assert list(s.scalars(select(CalendarFeed))) == []
+
+
+def test_the_feed_reaches_30_days_back(world):
+    _, single = world.book()
+    bernd = world.link("bernd")
+    world.clock.now = MON + timedelta(days=29)  # Emil's meeting (3 March) ended 28 days ago
+    [(_, _, data)] = fetch(world, bernd)
+    assert single.uid.encode() in data
+    world.clock.now = MON + timedelta(days=32)
+    [(_, _, data)] = fetch(world, bernd)
+    assert single.uid.encode() not in data and b"RRULE" in data  # the series stays
+
+
+def test_the_place_is_set_by_either_side_and_reaches_feed_and_confirmation(world):
+    [reply, *notices] = world.say("erika", "/ort https://meet.example.org/erika-bernd")
+    assert "https://meet.example.org/erika-bernd" in reply.text
+    assert [n.to.chat_id for n in notices] == ["bernd"]
+    assert "Erika" in notices[0].text
+    assert "meet.example.org/erika-bernd" in world.say("bernd", "/ort")[0].text
+    # a buddy with two experts sets one pair's place with the name first
+    world.say("bernd", "/place Emil: Rathaus Musterstadt, Raum 2")
+    lines = world.say("bernd", "/ort")[0].text
+    assert "Erika: https://meet.example.org/erika-bernd" in lines
+    assert "Emil: Rathaus Musterstadt, Raum 2" in lines
+    series = world.booking.request(world.ids["Erika"], datetime(2026, 3, 3, 10, tzinfo=BERLIN), 1)
+    confirmed = world.say("bernd", "ja")
+    mine = [r for r in confirmed if r.to is None][0]
+    assert "Ort: https://meet.example.org/erika-bernd" in mine.text
+    [file] = mine.files
+    event = Calendar.from_ical(file.data).walk("VEVENT")[0]
+    assert str(event["URL"]) == "https://meet.example.org/erika-bernd"
+    [(_, _, data)] = fetch(world, world.link("emil"))
+    assert b"Rathaus Musterstadt" not in data  # no meeting of Emil's yet
+    assert len(series) > 1
+    # a new place reaches the calendars already imported: a file for each side
+    [mine, theirs] = world.say("bernd", "/ort Erika: Rathaus, Zimmer 5")
+    assert theirs.to.chat_id == "erika" and "Rathaus, Zimmer 5" in theirs.text
+    for reply in (mine, theirs):
+        [event] = Calendar.from_ical(reply.files[0].data).walk("VEVENT")
+        assert str(event["LOCATION"]) == "Rathaus, Zimmer 5" and "URL" not in event
+        assert "RRULE" in event
+    cleared = world.say("erika", "/ort löschen")
+    assert "entfernt" in cleared[0].text
+    assert "kein Ort" in world.say("bernd", "/ort")[0].text
+
+
+def test_reminders_name_the_place(world):
+    from jobs.render import render
+    from storage.models import OutboxRow
+
+    world.say("erika", "/ort Rathaus Musterstadt, Zimmer 3")
+    [m, *_] = world.booking.request(world.ids["Erika"], datetime(2026, 3, 3, 10, tzinfo=BERLIN))
+    world.say("bernd", "ja")
+    with world.sessions() as s:
+        rows = list(s.scalars(select(OutboxRow).where(OutboxRow.kind == "meeting")))
+    assert {r.chat_id for r in rows} == {"erika", "bernd"}
+    for row in rows:
+        assert "Ort: Rathaus Musterstadt, Zimmer 3" in row.text
+        sent = render(row.render, row.text, datetime(2026, 3, 3, 8, 30, tzinfo=UTC))
+        assert "Ort: Rathaus Musterstadt, Zimmer 3" in sent and "in 30 Minuten" in sent
