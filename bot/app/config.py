@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
 
+from bot.booking.digest import Weekly
 from bot.booking.rules import Rules
 from storage.location import database_url
 
@@ -20,6 +21,7 @@ RULE_VARS = {
     "IMBOT_NOTICE_HOURS": ("notice_hours", 0, 24 * 14),
     "IMBOT_HORIZON_DAYS": ("horizon_days", 1, 365),
     "IMBOT_BUFFER_MINUTES": ("buffer_minutes", 0, 120),
+    "IMBOT_OVERVIEW_WEEKS": ("overview_weeks", 1, 52),
 }
 
 
@@ -56,6 +58,7 @@ class Settings:
     matrix_access_token: str | None = None
     http_host: str = "0.0.0.0"  # noqa: S104 - health and metrics, reachable in a container
     http_port: int = 8080
+    meetings_digest: Weekly | None = None  # the admins' weekly Jour Fixe digest (off)
 
     def __repr__(self) -> str:  # never print tokens or passwords
         return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
@@ -105,6 +108,7 @@ class Settings:
             matrix_access_token=env.get("MATRIX_ACCESS_TOKEN", "").strip() or None,
             http_host=env.get("IMBOT_HTTP_HOST", "").strip() or "0.0.0.0",  # noqa: S104
             http_port=_int(env, "IMBOT_HTTP_PORT", 8080, 1, 65535),
+            meetings_digest=_weekly(env, "IMBOT_MEETINGS_DIGEST"),
         )
 
 
@@ -116,6 +120,14 @@ def _int(env, var: str, default: int, low: int, high: int) -> int:
     if not (raw.isascii() and raw.isdigit() and len(raw) <= 9 and low <= int(raw) <= high):
         raise ConfigError(f"{var}={raw[:20]!r}: expected a whole number from {low} to {high}")
     return int(raw)
+
+
+def _weekly(env, var: str) -> Weekly | None:
+    raw = env.get(var, "")
+    try:
+        return Weekly.parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{var}={raw.strip()[:20]!r}: {exc}") from None
 
 
 def _rules(env) -> Rules:

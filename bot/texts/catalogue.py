@@ -8,6 +8,7 @@ from bot.texts import (
     core,
     jourfixe,
     mydata,
+    overview,
     people,
     platform,
     program,
@@ -29,7 +30,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata)
+TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata, overview)
 
 
 def t(key: str, lang: str, **fields: object) -> str:
