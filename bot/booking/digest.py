@@ -113,8 +113,10 @@ def pair_lines(p: PairState, lang: str, tz: ZoneInfo) -> list[str]:
     if p.flag == NEVER:
         when = [t("ov_never", lang, since=fmt_date(p.paired_at.astimezone(tz).date(), lang))]
     else:
-        last = fmt_when(p.last, lang, tz) if p.last else "–"
-        when = [t("ov_quiet" if p.flag else "ov_last", lang, when=last)]
+        if p.last:
+            when = [t("ov_quiet" if p.flag else "ov_last", lang, when=fmt_when(p.last, lang, tz))]
+        else:  # none held yet, one confirmed ahead
+            when = [("⚠ " if p.flag else "") + t("ov_no_last", lang)]
     if p.next:
         when.append(t("ov_next", lang, when=fmt_when(p.next, lang, tz)))
     elif p.flag != NEVER:

@@ -5,9 +5,14 @@ for admins, in pages that fit a phone: the summary and the flagged pairs first.
   /treffen 2               page 2
   /treffen Bernd           the pairs of a buddy or an expert (name or #number)
   /treffen wochen=6        flag pairs without a Jour Fixe in 6 weeks (default 4)
+
+An admin's plain question about the pairs' Jour Fixes ("Wer hat noch keinen Jour
+Fixe?", "overview of the meetings") opens page 1; it only reads, so nothing is guessed.
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.booking.digest import pages, phone_page
 from bot.booking.overview import MAX_WEEKS
@@ -22,6 +27,14 @@ PREFIX = "ov:"  # button data: ov:PAGE:WEEKS:NAME (WEEKS 0: the default)
 WEEK_ARGS = ("wochen=", "woche=", "weeks=", "week=")
 PAGE_WORDS = ("seite", "page", "s.", "p.")
 MAX_BUTTON_DATA = 64  # bytes (Telegram's limit for callback data)
+# a plain question of an admin: about Jour Fixes and about who / which pairs / the state
+_ABOUT = re.compile(r"jour[ -]?fixe|\btreffen\b|\bmeetings?\b", re.IGNORECASE)
+_OVERVIEW = re.compile(
+    r"übersicht|uebersicht|overview|\bpaare?n?\b|\bpairs?\b|noch kein|noch nicht|\bnie\b"
+    r"|\bnever\b|not yet|no .{0,20}yet|not booked|wer hat|who has|who hasn|welche paare"
+    r"|which pairs|\bstand\b|\bstatus\b",
+    re.IGNORECASE,
+)
 
 
 def _parse(args: list[str], lang: str) -> tuple[int, int, str] | Outbound:
@@ -80,6 +93,15 @@ def _more(ctx: Context, data: str) -> list[Outbound]:
     return _show(ctx, int(weeks), max(int(page), 1), name)
 
 
+def _read(ctx: Context, text: str) -> list[Outbound] | None:
+    """An admin asking for the overview in their own words gets page 1."""
+    if ctx.role is not Role.ADMIN or len(text) > 200 or ctx.services.booking is None:
+        return None
+    if _ABOUT.search(text) and _OVERVIEW.search(text):
+        return _show(ctx, 0, 1, "")
+    return None
+
+
 def _help(ctx: Context) -> str | None:
     return t("ov_help", ctx.lang) if ctx.role is Role.ADMIN else None
 
@@ -88,6 +110,7 @@ FEATURE = Feature(
     name="overview",
     commands=(Command(("treffen", "overview", "jourfixes"), _overview, ADMINS),),
     callbacks=(Callback(PREFIX, _more, ADMINS),),
+    read=_read,
     help=_help,
     needs=("booking",),
 )

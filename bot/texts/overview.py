@@ -34,6 +34,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "ov_quiet": {"de": "⚠ letzter {when}", "en": "⚠ last {when}"},
     "ov_last": {"de": "letzter {when}", "en": "last {when}"},
+    "ov_no_last": {"de": "bisher keiner", "en": "none held yet"},
     "ov_next": {"de": "nächster {when}", "en": "next {when}"},
     "ov_no_next": {"de": "keiner geplant", "en": "none planned"},
     "ov_held": {"de": "{n} gehalten", "en": "{n} held"},

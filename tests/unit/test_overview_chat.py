@@ -130,3 +130,39 @@ def test_the_digest_setting():
         Settings.from_env({**env, "IMBOT_MEETINGS_DIGEST": "sometimes"})
     weeks = Settings.from_env({**env, "IMBOT_OVERVIEW_WEEKS": "6"}).rules.overview_weeks
     assert weeks == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wer hat noch keinen Jour Fixe?",
+        "Übersicht Jour Fixes",
+        "who has not booked a jour fixe yet?",
+        "overview of the meetings please",
+        "Welche Paare hatten lange keine Treffen?",
+    ],
+)
+def test_an_admin_asking_in_plain_words_gets_the_overview(world, text):
+    router, _, _ = world
+    [reply] = say(router, "ada", text)
+    assert reply.text.startswith(("Jour Fixes, Stand", "Jour Fixes as of")), text
+
+
+@pytest.mark.parametrize(
+    "who, text",
+    [("ada", "Wie oft finden die Jour Fixes statt?"), ("erika", "Wer hat noch keinen Jour Fixe?")],
+)
+def test_other_questions_about_jour_fixes_are_not_the_overview(world, who, text):
+    router, _, _ = world
+    assert not any("Stand Mo" in r.text or "Eva – Bernd" in r.text for r in say(router, who, text))
+
+
+def test_a_pair_with_none_held_yet_and_one_ahead(world):
+    router, _, ids = world
+    text = say(router, "ada", "/treffen Hanna")[0].text
+    assert "⚠ noch kein Jour Fixe" in text
+    jf = router.services.booking
+    [m] = jf.request(ids["Hanna"], jf.slots(ids["Hanna"], limit=1)[0])
+    jf.decide(ids["Berta"], m.id, accept=True)
+    text = say(router, "ada", "/treffen Hanna")[0].text
+    assert "Hanna – Berta\n   bisher keiner · nächster Mi 15.04. 10:00" in text
