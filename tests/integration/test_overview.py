@@ -197,3 +197,48 @@ def test_the_digest_skips_revoked_and_unlinked_admins(seeded):
     people.revoke(f"#{revoked.person_id}")
     assert jf.plan_digest(Weekly.parse("on")) == 1  # Ada only
     assert [c for _, c, _ in _digests(sessions)] == ["ada"]
+
+
+def test_imbot_run_ticks_send_the_digest_once_a_week_across_a_restart(engine, tmp_path):
+    """What `imbot run` does: its scheduler tick plans the digest and the dispatcher
+    sends it; a restarted process (new services on the same database) sends nothing
+    more that week, and the next week's once."""
+    from bot.app.config import Settings
+    from bot.app.run import build_services
+    from tests.senders import Recorder
+
+    url = engine.url.render_as_string(hide_password=False)
+    seed(session_factory(engine))  # Ada is an admin with a console chat
+    env = {"IMBOT_DATABASE_URL": url, "IMBOT_MEETINGS_DIGEST": "mo 08:00"}
+    settings = Settings.from_env({**env, "IMBOT_DATA_DIR": str(tmp_path / "data")})
+    clock, sent = Clock(local(4, 13, 7, 30)), []
+
+    def digests() -> list:
+        return [d for d in sent[-1] if d.dedupe_key.startswith(DIGEST_KIND)]
+
+    def process():
+        services = build_services(settings, clock=clock)
+        recorder = Recorder()
+        recorder.platform = "console"
+        services.dispatcher.senders["console"] = recorder
+        sent.append(recorder.sent)
+        return services
+
+    first = process()
+    first.tick()  # sends the seed's notices and drops its past reminders
+    assert sent[-1] and digests() == []  # 07:30: not yet
+    clock.now = local(4, 13, 8, 1)
+    first.tick()
+    first.tick()
+    assert [(d.chat_id, d.text.splitlines()[0]) for d in digests()] == [
+        ("ada", "Wochenübersicht Jour Fixes, Stand Mo 13.04. 08:01")
+    ]
+    first.dispatcher.stop()
+    clock.now = local(4, 15, 12)
+    second = process()  # a restart on Wednesday
+    second.tick()
+    assert digests() == []
+    clock.now = local(4, 20, 8, 0)
+    second.tick()
+    second.tick()
+    assert [d.text.splitlines()[0][-12:] for d in digests()] == ["20.04. 08:00"]
