@@ -58,7 +58,7 @@ class Weekly:
             return None
         if words in ("on", "an", "yes", "ja", "1", "true"):
             return cls(0, time(8, 0))
-        found = re.fullmatch(r"([a-zäöü]+)\.?,?\s+(\d{1,2})(?::(\d{2}))?", words)
+        found = re.fullmatch(r"([a-zäöü]+)\.?,?\s+(\d{1,2})(?:[:.](\d{2}))?(?:\s*uhr)?", words)
         if found is None or found[1] not in _DAYS:
             raise ValueError(
                 "use a weekday and a time, e.g. 'mo 08:00' or 'friday 14:00', or 'off'"

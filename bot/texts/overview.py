@@ -24,8 +24,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "{declined} declined.",
     },
     "ov_unpaired": {
-        "de": "Expert:innen ohne Buddy ({n}): {names}",
-        "en": "Experts without a buddy ({n}): {names}",
+        "de": "Expert:innen ohne Buddy ({n}): {names} (/paar EXPERT:IN BUDDY)",
+        "en": "Experts without a buddy ({n}): {names} (/pair EXPERT BUDDY)",
     },
     "ov_and_more": {"de": "… und {n} weitere", "en": "… and {n} more"},
     "ov_never": {

@@ -32,7 +32,7 @@ def test_the_admin_sees_summary_and_flagged_pairs_first_in_german(world):
         "den nächsten 4 Wochen." in text
     )
     assert "2 Jour Fixes gehalten. Anfragen: 1 offen, 2 abgelaufen, 2 abgelehnt." in text
-    assert "Expert:innen ohne Buddy (1): Gustav" in text
+    assert "Expert:innen ohne Buddy (1): Gustav (/paar EXPERT:IN BUDDY)" in text
     order = [text.index(f"\n{name} – ") for name in ("Eva", "Frieda", "Hanna", "Emil", "Erika")]
     assert order == sorted(order)
     assert "Eva – Bernd\n   ⚠ noch kein Jour Fixe (Paar seit 02.03.2026)\n" in text
@@ -51,7 +51,7 @@ def test_english_for_an_english_admin_and_the_period(world):
     assert text.startswith("Jour Fixes as of Mon 13 Apr 09:00\n")
     assert "5 pairs, ⚠ 3 flagged: 3 without any Jour Fixe yet." in text
     assert "Emil – Bernd\n   last Tue 3 Mar 11:00 · none planned\n" in text  # not flagged at 6
-    assert "Experts without a buddy (1): Gustav" in text
+    assert "Experts without a buddy (1): Gustav (/pair EXPERT BUDDY)" in text
     assert "⚠ 1 flagged" in say(router, "ann", "/jourfixes weeks=1 Emil")[0].text
 
 
@@ -120,6 +120,7 @@ def test_the_digest_setting():
     assert Weekly.parse("on") == Weekly(0, time(8, 0))
     assert Weekly.parse("Fr 14:30") == Weekly(4, time(14, 30))
     assert Weekly.parse("donnerstag 9") == Weekly(3, time(9, 0))
+    assert Weekly.parse("Mo. 8.30 Uhr") == Weekly(0, time(8, 30))
     for bad in ("monday", "08:00", "xy 10:00", "mo 25:00"):
         with pytest.raises(ValueError):
             Weekly.parse(bad)
