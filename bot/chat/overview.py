@@ -28,7 +28,10 @@ WEEK_ARGS = ("wochen=", "woche=", "weeks=", "week=")
 PAGE_WORDS = ("seite", "page", "s.", "p.")
 MAX_BUTTON_DATA = 64  # bytes (Telegram's limit for callback data)
 # a plain question of an admin: about Jour Fixes and about who / which pairs / the state
-_ABOUT = re.compile(r"jour[ -]?fixe|\btreffen\b|\bmeetings?\b", re.IGNORECASE)
+_ABOUT = re.compile(
+    r"jour[ -]?fixe|\btreffen\b|\bmeetings?\b|\bmet\b|\bmeet\b|getroffen|\btermine?\b",
+    re.IGNORECASE,
+)
 _OVERVIEW = re.compile(
     r"übersicht|uebersicht|overview|\bpaare?n?\b|\bpairs?\b|noch kein|noch nicht|\bnie\b"
     r"|\bnever\b|not yet|no .{0,20}yet|not booked|wer hat|who has|who hasn|welche paare"

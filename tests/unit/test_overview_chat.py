@@ -141,6 +141,8 @@ def test_the_digest_setting():
         "who has not booked a jour fixe yet?",
         "overview of the meetings please",
         "Welche Paare hatten lange keine Treffen?",
+        "which pairs have not met yet?",
+        "Welche Paare haben sich noch nicht getroffen?",
     ],
 )
 def test_an_admin_asking_in_plain_words_gets_the_overview(world, text):
