@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from platformdirs import user_data_dir
 
+from bot.booking.digest import Weekly
 from bot.booking.rules import Rules
 from storage.location import database_url
 
@@ -21,6 +22,7 @@ RULE_VARS = {
     "IMBOT_NOTICE_HOURS": ("notice_hours", 0, 24 * 14),
     "IMBOT_HORIZON_DAYS": ("horizon_days", 1, 365),
     "IMBOT_BUFFER_MINUTES": ("buffer_minutes", 0, 120),
+    "IMBOT_OVERVIEW_WEEKS": ("overview_weeks", 1, 52),
 }
 
 
@@ -58,6 +60,7 @@ class Settings:
     http_host: str = "0.0.0.0"  # noqa: S104 - health and metrics, reachable in a container
     http_port: int = 8080
     public_url: str | None = None  # IMBOT_PUBLIC_URL: how calendars reach the HTTP server
+    meetings_digest: Weekly | None = None  # the admins' weekly Jour Fixe digest (off)
 
     def __repr__(self) -> str:  # never print tokens or passwords
         return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
@@ -108,6 +111,7 @@ class Settings:
             http_host=env.get("IMBOT_HTTP_HOST", "").strip() or "0.0.0.0",  # noqa: S104
             http_port=_int(env, "IMBOT_HTTP_PORT", 8080, 1, 65535),
             public_url=_public_url(env),
+            meetings_digest=_weekly(env, "IMBOT_MEETINGS_DIGEST"),
         )
 
 
@@ -133,6 +137,14 @@ def _public_url(env) -> str | None:
             f"IMBOT_PUBLIC_URL={raw[:60]!r}: expected an address like https://bot.example.org"
         )
     return raw.rstrip("/")
+
+
+def _weekly(env, var: str) -> Weekly | None:
+    raw = env.get(var, "")
+    try:
+        return Weekly.parse(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{var}={raw.strip()[:20]!r}: {exc}") from None
 
 
 def _rules(env) -> Rules:

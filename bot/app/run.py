@@ -26,7 +26,9 @@ from bot.app.wiring import (
     enqueue_notices,
     expire_requests,
     open_database,
+    plan_meetings_digest,
 )
+from bot.booking.digest import Weekly
 from bot.chat.router import Router
 from bot.localtime import Clock, system_clock
 from bot.messages import Inbound, Outbound
@@ -50,10 +52,12 @@ class BotServices:
     telegram: Any = None  # bot.adapters.telegram.TelegramAdapter
     application: Any = None  # its telegram.ext.Application
     matrix: Any = None  # bot.adapters.matrix.MatrixAdapter
+    digest: Weekly | None = None  # IMBOT_MEETINGS_DIGEST: the admins' weekly Jour Fixe digest
 
     def tick(self) -> TickStats:
         """One scheduler tick: expire unanswered requests, send what is due, update gauges."""
         enqueue_notices(self.sessions, expire_requests(self.router), self.now())
+        plan_meetings_digest(self.router, self.digest)  # once a week, if set
         stats = self.dispatcher.tick()
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))
@@ -129,7 +133,7 @@ def build_services(
         enqueue_notices(sessions, replies, now())
 
     senders: dict = {}
-    services = BotServices(sessions, router, None, now)
+    services = BotServices(sessions, router, None, now, digest=settings.meetings_digest)
     if telegram:
         from bot.adapters.telegram import TelegramAdapter
 

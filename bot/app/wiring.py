@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app.config import Settings
 from bot.app.metrics import METRICS
+from bot.booking.digest import Weekly
 from bot.booking.service import JourFixe
 from bot.chat import FEATURES
 from bot.chat.faq_replies import FaqReplies
@@ -57,6 +58,7 @@ __all__ = [
     "warmed",
     "open_database",
     "people_service",
+    "plan_meetings_digest",
 ]
 
 log = logging.getLogger(__name__)
@@ -245,6 +247,15 @@ def expire_requests(router: Router) -> list[Outbound]:
     """Expire unanswered Jour Fixe requests; the notices for the experts (the tick's job)."""
     booking = router.services.booking
     return expiry_notices(booking) if booking is not None else []
+
+
+def plan_meetings_digest(router: Router, when: Weekly | None) -> int:
+    """The admins' weekly Jour Fixe digest, queued once per week when it is due
+    (IMBOT_MEETINGS_DIGEST; None: off). Returns the outbox rows added."""
+    booking = router.services.booking
+    if when is None or booking is None:
+        return 0
+    return booking.plan_digest(when)
 
 
 def apply_retention(sessions: sessionmaker[Session], now: datetime) -> int:

@@ -29,6 +29,7 @@ class Rules:
     grid_minutes: int = 15  # meetings start on this grid; calendar cells have this size
     request_ttl_hours: int = 48  # unanswered requests expire after this
     series_weeks_default: int = 12  # series length when no program end is known
+    overview_weeks: int = 4  # the team's overview flags pairs without a Jour Fixe this long
 
 
 def _align_up(at: time, grid: int) -> time:

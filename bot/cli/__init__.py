@@ -8,7 +8,8 @@
   imbot run [--telegram] [--matrix] the bot on its chat platforms        (run.py)
   imbot doctor                      check configuration and connections  (doctor.py)
   imbot admin ...                   people (admin.py; invites in bulk: invites.py), edition (editions.py),
-                                    outbox and announce (outbox.py), stats (stats.py)
+                                    outbox and announce (outbox.py), stats (stats.py),
+                                    Jour Fixes of all pairs (meetings.py)
 
 Modules import what they need when their command runs, so `imbot --help` and
 `imbot ask` stay quick. Exit codes: 0 ok, 1 configuration or database problem,
@@ -20,7 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot.cli import admin, chat, db, doctor, editions, outbox, run, stats
+from bot.cli import admin, chat, db, doctor, editions, meetings, outbox, run, stats
 from bot.cli.common import EXIT_CONFIG, EXIT_OK
 
 __all__ = ["main"]
@@ -55,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     db.add_parsers(sub)
     group = sub.add_parser("admin", help="people, roles, editions, outbox, announcements")
     actions = group.add_subparsers(dest="admin_command", metavar="ACTION", required=True)
-    for module in (admin, editions, outbox, stats):
+    for module in (admin, editions, outbox, stats, meetings):
         module.add_parsers(actions)
     return p
 

@@ -9,6 +9,7 @@ from bot.texts import (
     core,
     jourfixe,
     mydata,
+    overview,
     people,
     platform,
     program,
@@ -32,7 +33,8 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
 
 
 TEXTS = _merge(
-    core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar
+    core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar,
+    overview,
 )
 
 
