@@ -467,12 +467,15 @@ def _forget(
     and, in the same transaction, a forget instruction for each account on a platform
     whose adapter keeps a store (carried out by the running bot, whichever process
     erased: the outbox keeps it until it is done)."""
+    asked = _forwarded_questions(s, accounts)  # "ask the team": question, answer, copies
     outbox.forget(
         s,
         chats=[(p, c) for p, _, c in accounts],
-        refs=_sub_refs(s, accounts) + _meeting_refs(s, person_id),
+        refs=_sub_refs(s, accounts) + _meeting_refs(s, person_id) + [f"team:{i}" for i in asked],
         names=names,
     )
+    if asked:
+        s.execute(delete(FaqLog).where(FaqLog.id.in_(asked)))
     drafts = [
         outbox.Draft(
             kind=outbox.FORGET,
@@ -501,6 +504,13 @@ def _forget(
                 func.lower(FaqLog.question).contains(name.lower(), autoescape=True)
             )
         )
+
+
+def _forwarded_questions(s: Session, accounts: list[Account]) -> list[int]:
+    """The questions these accounts forwarded to the team (the only ones with a chat)."""
+    conditions = [(FaqLog.platform == p) & (FaqLog.user_id == u) for p, u, _ in accounts if u]
+    conditions += [(FaqLog.platform == p) & (FaqLog.chat_id == c) for p, _, c in accounts if c]
+    return list(s.scalars(select(FaqLog.id).where(or_(*conditions)))) if conditions else []
 
 
 def _unlink(uow: UnitOfWork, person: Person) -> None:

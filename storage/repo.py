@@ -53,17 +53,19 @@ class FaqLogRepository:
         score: float,
         confident: bool,
         asked_at: datetime,
-    ) -> None:
-        self.session.add(
-            FaqLog(
-                question=storable(question),
-                lang=lang,
-                best_guess=best_guess,
-                score=score,
-                confident=confident,
-                asked_at=asked_at,
-            )
+        handoff_key: str | None = None,
+    ) -> FaqLog:
+        row = FaqLog(
+            question=storable(question),
+            lang=lang,
+            best_guess=best_guess,
+            score=score,
+            confident=confident,
+            asked_at=asked_at,
+            handoff_key=handoff_key,
         )
+        self.session.add(row)
+        return row
 
     def count(self, *, day: date, lang: str, confident: bool) -> None:
         """Add one to the day's anonymous count (an upsert, safe for concurrent bots)."""

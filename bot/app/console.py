@@ -16,6 +16,7 @@ from bot.app.wiring import (
     expire_requests,
     files_dir,
     open_database,
+    team_digest,
 )
 from bot.localtime import Clock, system_clock
 from bot.people import People
@@ -58,6 +59,7 @@ def run_console(
         with lock:
             try:
                 console.send_all(expire_requests(router))
+                team_digest(router)
                 dispatcher.tick()
                 apply_retention(sessions, (clock or system_clock)())
             except Exception:

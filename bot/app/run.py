@@ -26,6 +26,7 @@ from bot.app.wiring import (
     enqueue_notices,
     expire_requests,
     open_database,
+    team_digest,
 )
 from bot.chat.router import Router
 from bot.localtime import Clock, system_clock
@@ -54,6 +55,7 @@ class BotServices:
     def tick(self) -> TickStats:
         """One scheduler tick: expire unanswered requests, send what is due, update gauges."""
         enqueue_notices(self.sessions, expire_requests(self.router), self.now())
+        team_digest(self.router)  # Mondays, once a week (the outbox's dedupe key)
         stats = self.dispatcher.tick()
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))

@@ -1,7 +1,7 @@
 """Chat handling: the router (a registry), the handler types, and one module per
 feature. A new feature is a new module exporting a `Feature`, added here."""
 
-from bot.chat import core, faq, jourfixe, people, reminders
+from bot.chat import core, faq, jourfixe, people, reminders, team
 from bot.chat.handlers import Feature
 
 __all__ = ["FEATURES"]
@@ -12,5 +12,6 @@ FEATURES: tuple[Feature, ...] = (
     people.FEATURE,
     jourfixe.FEATURE,
     reminders.FEATURE,
+    team.FEATURE,
     faq.FEATURE,
 )

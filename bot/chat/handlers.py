@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.booking.service import JourFixe
 from bot.chat.faq_replies import FaqReplies
+from bot.handoff import Handoff
 from bot.localtime import Clock, system_clock, zone
 from bot.messages import Inbound, Outbound
 from bot.people import People, Whois
@@ -57,6 +58,7 @@ class Services:
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Berlin"))  # IMBOT_TIMEZONE
     default_lang: str = "de"
     telegram_bot: str | None = None  # the bot's @username, for invite deep links
+    team: Handoff | None = None  # "ask the team": forwarded questions and the team's answers
 
 
 @dataclass

@@ -12,6 +12,7 @@ from bot.texts import (
     platform,
     program,
     reminders,
+    team,
 )
 
 __all__ = ["LANGS", "TEXTS", "t"]
@@ -29,7 +30,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata)
+TEXTS = _merge(core, people, jourfixe, reminders, platform, program, conversation, mydata, team)
 
 
 def t(key: str, lang: str, **fields: object) -> str:
