@@ -86,7 +86,7 @@ def _forward(ctx: Context, data: str) -> list[Outbound]:
         return [Outbound(t("handoff_already", ctx.lang, n=done.number))]
     if done.opens is None:
         return [Outbound(t("handoff_sent", ctx.lang, n=done.number, hours=done.hours))]
-    when = t("handoff_when", ctx.lang, when=fmt_when(done.opens, ctx.lang, ctx.tz))
+    when = fmt_when(done.opens, ctx.lang, ctx.tz)
     return [Outbound(t("handoff_sent_later", ctx.lang, n=done.number, hours=done.hours, when=when))]
 
 

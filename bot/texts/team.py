@@ -18,11 +18,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "handoff_sent_later": {
         "de": "Danke! Ihre Frage ist als Nr. {n} für das Team von Lokalprojekte notiert. "
-        "Gerade ist niemand da (Sprechzeiten: {hours}); das Team sieht sie {when} als eine "
-        "der ersten, und eine Person antwortet Ihnen hier im Chat.",
+        "Gerade ist niemand da (Sprechzeiten: {hours}). Wenn das Team wieder da ist "
+        "({when}), ist Ihre Frage als eine der ersten dran, und eine Person antwortet Ihnen "
+        "hier im Chat.",
         "en": "Thanks! Your question is noted for the Lokalprojekte team as no. {n}. Nobody is "
-        "in right now (office hours: {hours}); the team sees it among the first {when}, and "
-        "a person will answer you here in this chat.",
+        "in right now (office hours: {hours}). When the team is back ({when}), your question "
+        "is among the first in line, and a person will answer you here in this chat.",
     },
     "handoff_already": {
         "de": "Ihre Frage ist schon beim Team (Nr. {n}). Die Antwort kommt hier im Chat.",
@@ -34,7 +35,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I can't pass questions on to the team right now. Please contact Lokalprojekte "
         "directly – /contact shows how.",
     },
-    "handoff_when": {"de": "ab {when}", "en": "from {when}"},
     "office_span": {"de": "{days} {start}–{end} Uhr", "en": "{days} {start}–{end}"},
     "team_question": {
         "de": "❓ Frage #{n} an das Team ({language}, {platform}, {when}):\n„{question}“\n\n"
