@@ -326,3 +326,30 @@ def test_office_hours_are_read_from_the_contacts():
         "Mo–Fr 9–12:30 Uhr"
     )
     assert parse_office_hours("keine Zeiten").describe("de") == "Mo–Fr 9–17 Uhr"  # a default
+
+
+def test_imbot_faq_unanswered_shows_the_states_and_puts_one_aside(
+    world, engine, capsys, monkeypatch
+):
+    from bot import cli
+
+    monkeypatch.setenv("IMBOT_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    world.clock.now = datetime.now(UTC)  # the command looks back from now
+    for user in ("anna", "bea"):
+        world.say(user, "Darf ich meinen Hund zum Kick-off mitbringen?")
+    _, button = world.ask("carl", QUESTION_DE)
+    world.say("carl", data=button.data)
+    assert cli.main(["faq", "unanswered"]) == 0
+    out = capsys.readouterr().out
+    dog = next(line for line in out.splitlines() if "Hund" in line)
+    bike = next(line for line in out.splitlines() if "Fahrräder" in line)
+    assert " 2 " in dog and " open " in dog and " forwarded " in bike
+    assert cli.main(["faq", "unanswered", "--state", "forwarded"]) == 0
+    assert "Hund" not in capsys.readouterr().out
+    assert cli.main(["faq", "unanswered", "--dismiss", "3"]) == 2  # someone waits for it
+    assert "waiting for an answer" in capsys.readouterr().err
+    assert cli.main(["faq", "unanswered", "--dismiss", "2"]) == 0
+    assert "2 stored copies" in capsys.readouterr().out
+    assert {r.state for r in world.rows() if "Hund" in r.question} == {"dismissed"}
+    assert cli.main(["faq", "unanswered", "--delete", "3"]) == 0
+    assert not [r for r in world.outbox() if r.ref == "team:3" and r.text]
