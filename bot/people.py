@@ -342,6 +342,7 @@ class People:
             accounts = [(platform, user_id, chat_id)]
             data = {
                 "reminder_subscriptions": _subscriptions(uow.session, accounts),
+                "questions_to_team": _questions_to_team(uow.session, accounts),
                 "messages": _messages(uow.session, accounts),
             }
             return {k: v for k, v in data.items() if v}
@@ -511,6 +512,26 @@ def _forwarded_questions(s: Session, accounts: list[Account]) -> list[int]:
     conditions = [(FaqLog.platform == p) & (FaqLog.user_id == u) for p, u, _ in accounts if u]
     conditions += [(FaqLog.platform == p) & (FaqLog.chat_id == c) for p, _, c in accounts if c]
     return list(s.scalars(select(FaqLog.id).where(or_(*conditions)))) if conditions else []
+
+
+def _questions_to_team(s: Session, accounts: list[Account]) -> list[dict]:
+    """The questions these accounts forwarded to the team, with the team's answers."""
+    ids = _forwarded_questions(s, accounts)
+    if not ids:
+        return []
+    rows = s.scalars(select(FaqLog).where(FaqLog.id.in_(ids)).order_by(FaqLog.id))
+    return [
+        {
+            "number": r.id,
+            "question": r.question,
+            "asked": _iso(r.asked_at),
+            "forwarded": _iso(r.forwarded_at),
+            "state": r.state,
+            "answer": r.answer,
+            "answered": _iso(r.answered_at),
+        }
+        for r in rows
+    ]
 
 
 def _unlink(uow: UnitOfWork, person: Person) -> None:
@@ -701,5 +722,6 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
             )
         ],
         "reminder_subscriptions": _subscriptions(uow.session, accounts),
+        "questions_to_team": _questions_to_team(uow.session, accounts),
         "messages": _messages(uow.session, accounts),
     }

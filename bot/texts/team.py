@@ -181,6 +181,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "/offen zeigt alle; /beispiel N EINTRAG nimmt eine Frage in die FAQ auf.",
         "en": "/open shows them all; /example N ENTRY adds a question to the FAQ.",
     },
+    "md_team": {"de": "Ihre Fragen an das Team", "en": "Your questions to the team"},
+    "md_team_item": {
+        "de": "Nr. {n}, weitergeleitet {at}: „{question}“",
+        "en": 'No. {n}, forwarded {at}: "{question}"',
+    },
+    "md_team_answer": {
+        "de": " – Antwort {at}: „{answer}“",
+        "en": ' – answer {at}: "{answer}"',
+    },
     "help_team": {
         "de": "Fragen ans Team:\n/offen – offene, weitergeleitete und beantwortete Fragen\n"
         "/antwort N TEXT – eine weitergeleitete Frage beantworten (oder auf sie antworten)\n"

@@ -307,6 +307,8 @@ def test_erasure_removes_forwarded_questions_answers_and_copies(world):
     world.dispatcher.tick()
     world.say("bea", "Darf ich meinen Hund zum Kick-off mitbringen?")  # someone else's
     assert any("quorkel" in (r.text or "").lower() for r in world.outbox())
+    [letter] = world.say("anna", "/meinedaten")
+    assert "Ihre Fragen an das Team\n• Nr. 1" in letter.text and "Quorkel-Antwort" in letter.text
     world.say("anna", "/loeschen ja")
     with world.sessions() as s:
         assert s.scalar(select(func.count()).where(FaqLog.question.contains("Quorkel"))) == 0
@@ -353,3 +355,20 @@ def test_imbot_faq_unanswered_shows_the_states_and_puts_one_aside(
     assert {r.state for r in world.rows() if "Hund" in r.question} == {"dismissed"}
     assert cli.main(["faq", "unanswered", "--delete", "3"]) == 0
     assert not [r for r in world.outbox() if r.ref == "team:3" and r.text]
+
+
+def test_my_data_shows_the_forwarded_question_and_an_erased_person_loses_it(world):
+    people = world.router.services.people
+    info = people.invite("expert", "Erika Muster")
+    people.redeem(info.code, "console", "erika", "erika")
+    _, button = world.ask("erika", QUESTION_DE)
+    world.say("erika", data=button.data)
+    world.say("ada", "/antwort 1 Ja, am Eingang.")
+    [letter] = world.say("erika", "/meinedaten")
+    assert "Ihre Fragen an das Team\n• Nr. 1, weitergeleitet" in letter.text
+    assert "Antwort" in letter.text and "Ja, am Eingang." in letter.text
+    [applicant] = world.say("zoe", "/mydata")
+    assert "questions to the team" not in applicant.text
+    people.erase_ref("Erika Muster")
+    assert world.rows() == []
+    assert not any("Fahrräder" in (r.text or "") for r in world.outbox())
