@@ -324,6 +324,8 @@ class Handoff:
             ).rowcount
             if claimed != 1:  # another admin was faster
                 raise HandoffError("answer_already", n=number, when=now)
+            # copies for the team still waiting for office hours are not needed any more
+            outbox.cancel(s, ref=f"team:{number}", kind=KIND)
             reply = t("team_answer", row.lang, question=_quote(row.question), answer=text)
             outbox.enqueue(
                 s,

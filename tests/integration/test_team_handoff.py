@@ -179,6 +179,15 @@ def test_outside_office_hours_the_question_waits_and_comes_first(engine, tmp_pat
     world.clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
     world.dispatcher.tick()
     assert "kam außerhalb der Sprechzeiten" in world.out.getvalue()
+    # answered before the team's copy went out: the copy is not sent any more
+    world.clock.now = THURSDAY_22
+    _, night = world.ask("carl", QUESTION_DE)
+    world.say("carl", data=night.data)
+    world.say("ada", "/antwort 3 Ja.")
+    world.clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    world.dispatcher.tick()
+    states = {r.chat_id: r.state for r in world.outbox() if r.ref == "team:3"}
+    assert states == {"ada": "cancelled", "carl": "sent"}
 
 
 def test_bad_input_gets_clear_answers_and_changes_nothing(world):
