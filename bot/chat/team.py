@@ -116,13 +116,16 @@ def _send_answer(ctx: Context, number: int, text: str) -> list[Outbound]:
 
 
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
-    """A reply to the team's copy of a forwarded question is the answer to it."""
+    """A reply to the team's copy of a forwarded question is the answer to it. In the
+    configured team chat the team talks among itself: the bot answers only commands
+    and such replies there (no FAQ answers to what the team writes)."""
+    team_chat = not ctx.msg.private and _is_team(ctx)
     reply_to = ctx.msg.reply_to
     if not reply_to or ctx.services.team is None or not _is_team(ctx):
-        return None
+        return [] if team_chat else None
     number = number_in(reply_to)
     if number is None:
-        return None
+        return [] if team_chat else None
     try:
         return _send_answer(ctx, number, text)
     except HandoffError as exc:

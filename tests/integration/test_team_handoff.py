@@ -241,6 +241,10 @@ def test_a_configured_team_chat_gets_the_questions_and_may_answer(engine, tmp_pa
     stranger = Inbound("telegram", "77", "-2002", text="/antwort 1 Nein.", private=False)
     assert "unterwegs" not in world.router.handle(stranger)[0].text
     assert world.rows()[0].answer == "Ja, gibt es."
+    chatter = Inbound("telegram", "78", "-1001", text="Wer übernimmt das?", private=False)
+    assert world.router.handle(chatter) == []  # the team talks among itself
+    elsewhere = Inbound("telegram", "78", "-2002", text="Wann ist die Frist?", private=False)
+    assert world.router.handle(elsewhere)  # other groups still get FAQ answers
 
 
 def test_nobody_to_ask_offers_no_button(engine, tmp_path):
