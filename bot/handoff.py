@@ -392,6 +392,8 @@ class Handoff:
             row = self._row(s, number)
             if row.state in (FORWARDED, ANSWERED):
                 raise HandoffError(f"dismiss_{row.state}", n=number)
+            if row.state in (DISMISSED, ADDED):
+                raise HandoffError(f"dismiss_{row.state}", n=number, entry=row.example_of or "-")
             changed = s.execute(
                 update(FaqLog)
                 .where(_same(row), FaqLog.state.is_(None) | (FaqLog.id == row.id))

@@ -195,7 +195,7 @@ class MatrixAdapter:
             text = _without_reply_fallback(text)
         button = pressed(text, self._choices.get(room.room_id, ()))
         private = _is_direct(room)
-        if button is not None and reply_to is None:
+        if button is not None:  # a choice typed as a reply to its list is that choice
             inbound = Inbound(
                 self.platform, event.sender, room.room_id, data=button.data, private=private
             )

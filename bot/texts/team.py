@@ -105,6 +105,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Frage #{n} ist schon beantwortet; es gibt nichts abzulegen.",
         "en": "Question #{n} has already been answered; there is nothing to put aside.",
     },
+    "dismiss_dismissed": {
+        "de": "Frage #{n} ist schon abgelegt.",
+        "en": "Question #{n} has already been put aside.",
+    },
+    "dismiss_added": {
+        "de": "Frage #{n} ist schon eine Beispielfrage von „{entry}“; es gibt nichts abzulegen.",
+        "en": 'Question #{n} is already an example question of "{entry}"; there is nothing to '
+        "put aside.",
+    },
     "dismissed_done": {
         "de": "Frage #{n} ist abgelegt ({count}× gestellt). /offen zeigt sie unter „Abgelegt“.",
         "en": 'Question #{n} is put aside (asked {count}×). /open lists it under "Put aside".',

@@ -267,6 +267,7 @@ def test_open_dismiss_delete_and_example(world):
     assert "Zuletzt beantwortet" in text and "#3" in text.split("Zuletzt beantwortet")[1]
     assert "Kick-off-Ort" not in text.split("Zuletzt beantwortet")[0]
     assert "abgelegt" in world.say("ada", "/verwerfen 4")[0].text
+    assert "schon abgelegt" in world.say("ada", "/verwerfen 4")[0].text
     assert world.rows()[3].state == "dismissed"
     assert "gelöscht (1×" in world.say("ada", "/entfernen 3")[0].text
     assert [r.id for r in world.rows()] == [1, 2, 4]
@@ -285,6 +286,7 @@ def test_open_dismiss_delete_and_example(world):
     assert match.confident and match.best.id == "kickoff"
     assert {r.state for r in world.rows() if r.question == hund} == {"added"}
     assert "Beispiel für kickoff" in world.say("ada", "/offen")[0].text
+    assert "schon eine Beispielfrage" in world.say("ada", "/verwerfen 2")[0].text
     assert "/beispiel NUMMER EINTRAG" in world.say("ada", "/beispiel 2")[0].text
 
 
