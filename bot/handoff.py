@@ -21,6 +21,7 @@ import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from difflib import get_close_matches
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -426,7 +427,11 @@ class Handoff:
         try:
             kb.get(entry_id)
         except KeyError:
-            close = [e.id for e in kb.entries if entry_id.lower()[:4] in e.id][:5]
+            ids = [e.id for e in kb.entries]
+            wanted = entry_id.lower()
+            close = [i for i in ids if wanted and (wanted in i or i in wanted)]
+            close += [i for i in get_close_matches(wanted, ids, n=5, cutoff=0.6) if i not in close]
+            close = close[:5]
             raise HandoffError(
                 "example_unknown_entry", entry=entry_id[:64], close=", ".join(close) or "-"
             ) from None
