@@ -28,6 +28,7 @@ class Inbound:
     data: str | None = None
     lang_hint: str | None = None  # the client's language, where the platform tells it
     private: bool = True  # a one-to-one chat; False: a Telegram group, a Matrix room of 3+
+    reply_to: str | None = None  # the text of the bot's message this one replies to, if any
 
 
 @dataclass(frozen=True)

@@ -492,6 +492,7 @@ class People:
             accounts = [(platform, user_id, chat_id)]
             data = {
                 "reminder_subscriptions": _subscriptions(uow.session, accounts),
+                "questions_to_team": _questions_to_team(uow.session, accounts),
                 "messages": _messages(uow.session, accounts),
             }
             return {k: v for k, v in data.items() if v}
@@ -671,12 +672,15 @@ def _forget(
     and, in the same transaction, a forget instruction for each account on a platform
     whose adapter keeps a store (carried out by the running bot, whichever process
     erased: the outbox keeps it until it is done)."""
+    asked = _forwarded_questions(s, accounts)  # "ask the team": question, answer, copies
     outbox.forget(
         s,
         chats=[(p, c) for p, _, c in accounts],
-        refs=_sub_refs(s, accounts) + _meeting_refs(s, person_id),
+        refs=_sub_refs(s, accounts) + _meeting_refs(s, person_id) + [f"team:{i}" for i in asked],
         names=names,
     )
+    if asked:
+        s.execute(delete(FaqLog).where(FaqLog.id.in_(asked)))
     drafts = [
         outbox.Draft(
             kind=outbox.FORGET,
@@ -706,6 +710,33 @@ def _forget(
                 func.lower(FaqLog.question).contains(name.lower(), autoescape=True)
             )
         )
+
+
+def _forwarded_questions(s: Session, accounts: list[Account]) -> list[int]:
+    """The questions these accounts forwarded to the team (the only ones with a chat)."""
+    conditions = [(FaqLog.platform == p) & (FaqLog.user_id == u) for p, u, _ in accounts if u]
+    conditions += [(FaqLog.platform == p) & (FaqLog.chat_id == c) for p, _, c in accounts if c]
+    return list(s.scalars(select(FaqLog.id).where(or_(*conditions)))) if conditions else []
+
+
+def _questions_to_team(s: Session, accounts: list[Account]) -> list[dict]:
+    """The questions these accounts forwarded to the team, with the team's answers."""
+    ids = _forwarded_questions(s, accounts)
+    if not ids:
+        return []
+    rows = s.scalars(select(FaqLog).where(FaqLog.id.in_(ids)).order_by(FaqLog.id))
+    return [
+        {
+            "number": r.id,
+            "question": r.question,
+            "asked": _iso(r.asked_at),
+            "forwarded": _iso(r.forwarded_at),
+            "state": r.state,
+            "answer": r.answer,
+            "answered": _iso(r.answered_at),
+        }
+        for r in rows
+    ]
 
 
 def _unlink(uow: UnitOfWork, person: Person) -> None:
@@ -901,5 +932,6 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
             for f in uow.session.scalars(select(CalendarFeed).where(CalendarFeed.person_id == p.id))
         ],
         "reminder_subscriptions": _subscriptions(uow.session, accounts),
+        "questions_to_team": _questions_to_team(uow.session, accounts),
         "messages": _messages(uow.session, accounts),
     }

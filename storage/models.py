@@ -102,6 +102,20 @@ class FaqLog(Base):
     best_guess: Mapped[str | None] = mapped_column(String(64))
     score: Mapped[float] = mapped_column(Float)
     confident: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the hand-off to the team (0017): NULL state is an open question; "forwarded" once
+    # the asker pressed "Ask the team" (only then the chat is stored, to send the answer
+    # back), "answered", "dismissed", "added" (attached as an example question)
+    state: Mapped[str | None] = mapped_column(String(12), index=True)
+    handoff_key: Mapped[str | None] = mapped_column(String(16))  # the button's secret
+    platform: Mapped[str | None] = mapped_column(String(16))
+    user_id: Mapped[str | None] = mapped_column(String(255))
+    chat_id: Mapped[str | None] = mapped_column(String(255))
+    forwarded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    off_hours: Mapped[bool | None] = mapped_column(Boolean)  # forwarded outside office hours
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    answered_by: Mapped[int | None] = mapped_column(Integer)  # the admin (people.id)
+    example_of: Mapped[str | None] = mapped_column(String(64))  # the entry it was added to
 
 
 class Person(Base):

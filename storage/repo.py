@@ -12,6 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import outbox
 from storage.db import dialect_insert
 from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
 from storage.text import storable
@@ -38,6 +39,7 @@ class UnansweredQuestion:
     score: float
     count: int
     last_asked: datetime
+    state: str = "open"  # open, forwarded, answered, dismissed, added (see bot.handoff)
 
 
 class FaqLogRepository:
@@ -53,17 +55,19 @@ class FaqLogRepository:
         score: float,
         confident: bool,
         asked_at: datetime,
-    ) -> None:
-        self.session.add(
-            FaqLog(
-                question=storable(question),
-                lang=lang,
-                best_guess=best_guess,
-                score=score,
-                confident=confident,
-                asked_at=asked_at,
-            )
+        handoff_key: str | None = None,
+    ) -> FaqLog:
+        row = FaqLog(
+            question=storable(question),
+            lang=lang,
+            best_guess=best_guess,
+            score=score,
+            confident=confident,
+            asked_at=asked_at,
+            handoff_key=handoff_key,
         )
+        self.session.add(row)
+        return row
 
     def count(self, *, day: date, lang: str, confident: bool) -> None:
         """Add one to the day's anonymous count (an upsert, safe for concurrent bots)."""
@@ -76,9 +80,10 @@ class FaqLogRepository:
         self.session.execute(stmt)
 
     def unanswered(
-        self, *, since: datetime | None = None, limit: int = 50
+        self, *, since: datetime | None = None, limit: int = 50, state: str | None = None
     ) -> list[UnansweredQuestion]:
-        """Unconfident questions, identical texts grouped, most asked first."""
+        """Unconfident questions, identical texts in one state grouped, most asked
+        first; `state` ("open", "forwarded", …) keeps that state only."""
         last = func.max(FaqLog.asked_at).label("last_asked")
         count = func.count().label("n")
         stmt = (
@@ -90,24 +95,33 @@ class FaqLogRepository:
                 func.max(FaqLog.score),
                 count,
                 last,
+                FaqLog.state,
             )
             .where(FaqLog.confident.is_(False))
-            .group_by(FaqLog.question, FaqLog.lang)
+            .group_by(FaqLog.question, FaqLog.lang, FaqLog.state)
             .order_by(count.desc(), last.desc())
             .limit(limit)
         )
         if since is not None:
             stmt = stmt.where(FaqLog.asked_at >= since)
+        if state == "open":
+            stmt = stmt.where(FaqLog.state.is_(None))
+        elif state is not None:
+            stmt = stmt.where(FaqLog.state == state)
         rows = self.session.execute(stmt)
-        return [UnansweredQuestion(*row) for row in rows]
+        return [UnansweredQuestion(*row[:7], state=row[7] or "open") for row in rows]
 
     def delete_group(self, row_id: int) -> int:
-        """Delete the question of row `row_id` with every identical one; rows deleted."""
+        """Delete the question of row `row_id` with every identical one, and the team's
+        messages about them (forwarded copies, answers: cancelled and stripped); rows
+        deleted."""
         row = self.session.get(FaqLog, row_id)
         if row is None:
             return 0
-        stmt = delete(FaqLog).where(FaqLog.question == row.question, FaqLog.lang == row.lang)
-        return self.session.execute(stmt).rowcount
+        same = (FaqLog.question == row.question) & (FaqLog.lang == row.lang)
+        ids = list(self.session.scalars(select(FaqLog.id).where(same)))
+        outbox.forget(self.session, chats=[], refs=[f"team:{i}" for i in ids], names=[])
+        return self.session.execute(delete(FaqLog).where(same)).rowcount
 
     def delete_older(self, before: datetime) -> int:
         """Delete the questions asked before `before`; rows deleted."""

@@ -190,15 +190,46 @@ class MatrixAdapter:
 
     async def _text(self, room: MatrixRoom, event: RoomMessageText) -> None:
         text = event.body.strip()
+        reply_to = await self._replied_text(room.room_id, event)
+        if reply_to is not None:
+            text = _without_reply_fallback(text)
         button = pressed(text, self._choices.get(room.room_id, ()))
         private = _is_direct(room)
-        if button is not None:
+        if button is not None:  # a choice typed as a reply to its list is that choice
             inbound = Inbound(
                 self.platform, event.sender, room.room_id, data=button.data, private=private
             )
         else:
-            inbound = Inbound(self.platform, event.sender, room.room_id, text=text, private=private)
+            inbound = Inbound(
+                self.platform,
+                event.sender,
+                room.room_id,
+                text=text,
+                private=private,
+                reply_to=reply_to,
+            )
         await self._answer(inbound, room.room_id)
+
+    async def _replied_text(self, room_id: str, event: RoomMessageText) -> str | None:
+        """The text of the bot's own message that `event` replies to (m.relates_to ->
+        m.in_reply_to), read from the server (and decrypted in an encrypted room);
+        None if it replies to nothing, to someone else, or cannot be read."""
+        relates = (event.source.get("content") or {}).get("m.relates_to") or {}
+        target = (relates.get("m.in_reply_to") or {}).get("event_id")
+        if not isinstance(target, str):
+            return None
+        resp = await self.client.room_get_event(room_id, target)
+        replied = getattr(resp, "event", None)
+        if isinstance(replied, MegolmEvent):
+            try:
+                replied = self.client.decrypt_event(replied)
+            except Exception:  # no key for it: read as a plain message
+                log.info("could not decrypt the message replied to")
+                return None
+        if getattr(replied, "sender", None) != self.user_id:
+            return None
+        body = getattr(replied, "body", None)
+        return body if isinstance(body, str) else None
 
     async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
         if event.sender != self.user_id and event.key in THUMBS_UP:
@@ -442,3 +473,14 @@ def _raise_for(resp) -> None:
     if code in ("M_FORBIDDEN", "M_UNKNOWN_TOKEN", "M_NOT_FOUND"):
         raise dispatch.Unreachable(f"{code}: {resp.message}")
     raise dispatch.TransientError(f"{code}: {resp.message}")
+
+
+def _without_reply_fallback(body: str) -> str:
+    """A reply's own text: clients that quote the message replied to ("> <@bot> …"
+    lines, then an empty line) put that quote first in the body."""
+    lines = body.splitlines()
+    if not lines or not lines[0].startswith(">"):
+        return body
+    while lines and lines[0].startswith(">"):
+        lines.pop(0)
+    return "\n".join(lines).strip()

@@ -168,9 +168,10 @@ class TelegramAdapter:
         if msg is None or chat is None or user is None or user.is_bot:
             return
         text = msg.text or ""
-        if chat.type != ChatType.PRIVATE:  # in groups: only commands and mentions
+        reply_to = _reply_to_bot(msg, context.bot.id)
+        if chat.type != ChatType.PRIVATE:  # in groups: only commands, mentions, replies to it
             mention = f"@{self.username}"
-            if not text.startswith("/") and mention.lower() not in text.lower():
+            if not text.startswith("/") and mention.lower() not in text.lower() and not reply_to:
                 return
             text = text.replace(mention, "").strip() if not text.startswith("/") else text
         inbound = Inbound(
@@ -180,6 +181,7 @@ class TelegramAdapter:
             text=text,
             lang_hint=_lang(user.language_code),
             private=chat.type == ChatType.PRIVATE,
+            reply_to=reply_to,
         )
         await self._answer(context.bot, inbound, chat.id)
 
@@ -277,3 +279,12 @@ class TelegramAdapter:
 
 def _lang(code: str | None) -> str | None:
     return code[:2].lower() if code else None
+
+
+def _reply_to_bot(msg, bot_id: int) -> str | None:
+    """The text of the bot's message that `msg` replies to (Telegram's reply_to_message);
+    None if it replies to nothing or to someone else."""
+    replied = msg.reply_to_message
+    if replied is None or replied.from_user is None or replied.from_user.id != bot_id:
+        return None
+    return replied.text or replied.caption or None

@@ -61,6 +61,25 @@ class Settings:
     http_port: int = 8080
     public_url: str | None = None  # IMBOT_PUBLIC_URL: how calendars reach the HTTP server
     meetings_digest: Weekly | None = None  # the admins' weekly Jour Fixe digest (off)
+    team_telegram_chat: str | None = None  # a Telegram group where the team gets questions
+    team_matrix_room: str | None = None  # a Matrix room where the team gets questions
+    faq_examples: Path | None = None  # /beispiel's file; None: faq-examples.yaml in data_dir
+
+    @property
+    def team_chats(self) -> tuple[tuple[str, str], ...]:
+        """The configured team chats (platform, chat id); none: every admin's own chats."""
+        return tuple(
+            (platform, chat)
+            for platform, chat in (
+                ("telegram", self.team_telegram_chat),
+                ("matrix", self.team_matrix_room),
+            )
+            if chat
+        )
+
+    @property
+    def examples_file(self) -> Path:
+        return self.faq_examples or self.data_dir / "faq-examples.yaml"
 
     def __repr__(self) -> str:  # never print tokens or passwords
         return f"Settings(database_url=<set>, default_lang={self.default_lang!r}, timezone={self.timezone!r})"
@@ -112,6 +131,11 @@ class Settings:
             http_port=_int(env, "IMBOT_HTTP_PORT", 8080, 1, 65535),
             public_url=_public_url(env),
             meetings_digest=_weekly(env, "IMBOT_MEETINGS_DIGEST"),
+            team_telegram_chat=_team_chat(env, "IMBOT_TEAM_TELEGRAM_CHAT"),
+            team_matrix_room=_team_chat(env, "IMBOT_TEAM_MATRIX_ROOM"),
+            faq_examples=Path(env["IMBOT_FAQ_EXAMPLES"].strip())
+            if env.get("IMBOT_FAQ_EXAMPLES", "").strip()
+            else None,
         )
 
 
@@ -153,3 +177,16 @@ def _rules(env) -> Rules:
         if env.get(var, "").strip():
             values[name] = _int(env, var, 0, low, high)
     return Rules(**values)
+
+
+def _team_chat(env, var: str) -> str | None:
+    """A Telegram chat id (-100123…) or a Matrix room id (!abc:example.org)."""
+    raw = env.get(var, "").strip()
+    if not raw:
+        return None
+    telegram = var.endswith("TELEGRAM_CHAT")
+    ok = raw.lstrip("-").isdigit() if telegram else raw.startswith("!") and ":" in raw
+    if not ok or len(raw) > 255:
+        example = "-1001234567890" if telegram else "!abcdef:example.org"
+        raise ConfigError(f"{var}={raw[:40]!r}: expected a chat id like {example}")
+    return raw

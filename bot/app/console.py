@@ -17,6 +17,7 @@ from bot.app.wiring import (
     files_dir,
     open_database,
     plan_meetings_digest,
+    team_digest,
 )
 from bot.localtime import Clock, system_clock
 from bot.people import People
@@ -60,6 +61,7 @@ def run_console(
             try:
                 console.send_all(expire_requests(router))
                 plan_meetings_digest(router, settings.meetings_digest)
+                team_digest(router)
                 dispatcher.tick()
                 apply_retention(sessions, (clock or system_clock)())
             except Exception:

@@ -27,6 +27,7 @@ from bot.app.wiring import (
     expire_requests,
     open_database,
     plan_meetings_digest,
+    team_digest,
 )
 from bot.booking.digest import Weekly
 from bot.chat.router import Router
@@ -58,6 +59,7 @@ class BotServices:
         """One scheduler tick: expire unanswered requests, send what is due, update gauges."""
         enqueue_notices(self.sessions, expire_requests(self.router), self.now())
         plan_meetings_digest(self.router, self.digest)  # once a week, if set
+        team_digest(self.router)  # Mondays, once a week (the outbox's dedupe key)
         stats = self.dispatcher.tick()
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))

@@ -32,11 +32,13 @@ from bot.chat.faq_replies import FaqReplies
 from bot.chat.handlers import Services
 from bot.chat.jourfixe import expiry_notices
 from bot.chat.router import Router
+from bot.handoff import Handoff, new_key
 from bot.localtime import Clock
 from bot.messages import Outbound
 from bot.people import People
 from bot.team import Team
 from bot.timeline import Timeline
+from faq.examples import apply_examples, examples_stamp, load_examples
 from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
 from jobs.editions import default_edition_text, parse_edition
@@ -51,6 +53,7 @@ __all__ = [
     "build_matcher",
     "build_people",
     "build_router",
+    "build_handoff",
     "enqueue_notices",
     "expire_requests",
     "files_dir",
@@ -59,6 +62,7 @@ __all__ = [
     "open_database",
     "people_service",
     "plan_meetings_digest",
+    "team_digest",
 ]
 
 log = logging.getLogger(__name__)
@@ -79,28 +83,35 @@ class ActiveMatcher:
     when it changed (`imbot admin edition load` of a new call in another process),
     the matcher is rebuilt from the stored knowledge base on that question, once,
     while other questions wait for it (see benchmarks/kb_switch_bench.py for how
-    long). No version: the shipped knowledge base."""
+    long). No version: the shipped knowledge base.
 
-    def __init__(self, timeline: Timeline) -> None:
+    The team's example questions (`examples`, see faq.examples) are added to it; when
+    that file changes (`/beispiel`), the matcher is rebuilt in the same way."""
+
+    def __init__(self, timeline: Timeline, examples: Path | None = None) -> None:
         self._timeline = timeline
+        self._examples = examples
         self._lock = threading.Lock()
-        self._current: tuple[str | None, Matcher] | None = None  # (version, its matcher)
+        self._current: tuple[tuple, Matcher] | None = None  # (version, its matcher)
 
     def __call__(self) -> Matcher:
-        version, current = self._timeline.kb_version(), self._current
+        version = (self._timeline.kb_version(), examples_stamp(self._examples))
+        current = self._current
         if current is not None and current[0] == version:
             return current[1]
         with self._lock:
             if self._current is None or self._current[0] != version:
-                self._current = (version, self._build(version))
+                self._current = (version, self._build(version[0]))
             return self._current[1]
 
     def _build(self, version: str | None) -> Matcher:
         source = self._timeline.kb_source(version) if version else None
-        if source is None:
+        examples = load_examples(self._examples)
+        if source is None and not examples:
             return _shipped_matcher()
-        log.info("the active edition's knowledge base changed (%s): building its matcher", version)
-        return warmed(Matcher(KnowledgeBase.from_bytes(source.encode("utf-8"), f"kb {version}")))
+        log.info("the knowledge base (%s) or its examples changed: building the matcher", version)
+        kb = KnowledgeBase.from_bytes(source.encode("utf-8"), f"kb {version}") if source else _kb()
+        return warmed(Matcher(apply_examples(kb, examples)))
 
 
 def warmed(matcher: Matcher) -> Matcher:
@@ -201,25 +212,29 @@ def build_router(
 ) -> Router:
     sessions = sessions or open_database(settings)
 
-    def record(match: Match, now: datetime) -> None:
-        """Every question: an anonymous count; the text only when it was not answered."""
+    def record(match: Match, now: datetime) -> str | None:
+        """Every question: an anonymous count; the text only when it was not answered
+        (then its reference for the "Ask the team" button: number and secret)."""
         METRICS.faq.labels(confident=str(match.confident).lower()).inc()
         with UnitOfWork(sessions) as uow:
             uow.faq_log.count(day=now.date(), lang=match.lang, confident=match.confident)
+            row = None
             if not match.confident:
-                uow.faq_log.add(
+                row = uow.faq_log.add(
                     question=match.question,
                     lang=match.lang,
                     score=match.score,
                     confident=False,
                     best_guess=match.best.id if match.best else None,
                     asked_at=now,
+                    handoff_key=new_key(),
                 )
             uow.commit()
+            return f"{row.id}:{row.handoff_key}" if row is not None else None
 
     timeline = Timeline(sessions, clock, kb=_kb())
     faq = FaqReplies(
-        ActiveMatcher(timeline),
+        ActiveMatcher(timeline, settings.examples_file),
         record,
         offer_reminders=True,
         log_every_question=True,
@@ -236,11 +251,41 @@ def build_router(
         telegram_bot=settings.telegram_bot,
         calendar_base=settings.public_url or f"http://localhost:{settings.http_port}",
         calendar_public=settings.public_url is not None,
+        handoff=build_handoff(settings, sessions, faq, clock),
     )
     if clock is not None:
         services.clock = clock
     services.team = Team(sessions, services.clock)
     return Router(services, FEATURES)
+
+
+def build_handoff(
+    settings: Settings, sessions: sessionmaker[Session], faq: FaqReplies, clock: Clock | None
+) -> Handoff:
+    """Ask the team: to the configured team chats or every admin; office hours from
+    the active knowledge base's contacts; /beispiel writes the examples file."""
+
+    def contacts() -> str:
+        try:
+            return faq.kb.get("contact").answer["de"]
+        except KeyError:
+            return ""
+
+    return Handoff(
+        sessions,
+        clock,
+        tz=ZoneInfo(settings.timezone),
+        team_chats=settings.team_chats,
+        default_lang=settings.default_lang,
+        contacts=contacts,
+        examples=settings.examples_file,
+    )
+
+
+def team_digest(router: Router) -> int:
+    """The weekly digest of unanswered questions for the team (the tick's job; once a week)."""
+    team = router.services.handoff
+    return team.digest() if team is not None else 0
 
 
 def expire_requests(router: Router) -> list[Outbound]:

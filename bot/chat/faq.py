@@ -24,7 +24,9 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         ctx.lang = faq.language(text, ctx.lang)  # "help me" in a German chat: English
         replies.append(faq.small_talk_reply(text, ctx.lang, ctx.help_text()))
     else:
-        replies.append(faq.ask(text, ctx.lang, ctx.now))
+        team = ctx.services.handoff
+        handoff = team.available if ctx.msg.private and team is not None else None
+        replies.append(faq.ask(text, ctx.lang, ctx.now, handoff=handoff))
     return replies
 
 

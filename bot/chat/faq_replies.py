@@ -27,7 +27,7 @@ from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
 from jobs.program import CallState, answer_text, call_state, local_today
 
-__all__ = ["FAQ_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
+__all__ = ["FAQ_PREFIX", "HANDOFF_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,10 @@ GROUP = "group"  # faq:<lang>:group<N>: the topics of the N-th group
 SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
 MAX_SUGGESTIONS = 3
 
-UnansweredLog = Callable[[Match, datetime], None]
+# records a question; for an unanswered one it may return the reference ("id:key") that
+# the "Ask the team" button carries
+UnansweredLog = Callable[[Match, datetime], str | None]
+HANDOFF_PREFIX = "team:ask:"
 
 
 # Answers about dates of the call offer the timeline reminders as a button.
@@ -102,7 +105,16 @@ class FaqReplies:
         reply = t(f"smalltalk_{kind}", lang)
         return Outbound(reply if kind in ("thanks", "bye") else f"{reply}\n\n{help_text}")
 
-    def ask(self, question: str, default_lang: str, now: datetime) -> Outbound:
+    def ask(
+        self,
+        question: str,
+        default_lang: str,
+        now: datetime,
+        *,
+        handoff: Callable[[], bool] | None = None,
+    ) -> Outbound:
+        """The answer; with `handoff` (is the team reachable?), a refusal or a question
+        back offers "Ask the team"."""
         match = self.matcher.match(question, default_lang)
         log.info(
             "faq match faq_id=%s score=%.3f confident=%s lang=%s",
@@ -111,16 +123,20 @@ class FaqReplies:
             match.confident,
             match.lang,
         )
+        ref = None
         if self._log is not None and (self.log_every_question or not match.confident):
             try:
-                self._log(match, now)
+                ref = self._log(match, now)
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         if match.confident and match.best:
             return self.entry_reply(match.best, match.lang, now, question)
-        if match.options:
-            return self.clarify_reply(match)
-        return self.not_sure_reply(match)
+        reply = self.clarify_reply(match) if match.options else self.not_sure_reply(match)
+        if not (handoff is not None and isinstance(ref, str) and handoff()):
+            return reply
+        button = Button(t("handoff_button", reply.lang), f"{HANDOFF_PREFIX}{ref}")
+        text = f"{reply.text}\n\n{t('handoff_offer', reply.lang)}"
+        return Outbound(text, (*reply.buttons, button), lang=reply.lang)
 
     def entry_reply(self, entry: Entry, lang: str, now: datetime, question: str = "") -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed

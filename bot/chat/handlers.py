@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.booking.service import JourFixe
 from bot.chat.faq_replies import FaqReplies
+from bot.handoff import Handoff
 from bot.localtime import Clock, system_clock, zone
 from bot.messages import Inbound, Outbound
 from bot.people import People, Whois
@@ -61,6 +62,7 @@ class Services:
     team: Team | None = None  # the admins' team tools (/rundmail, /statistik, /postausgang)
     calendar_base: str = "http://localhost:8080"  # where `imbot run` serves /calendar/…
     calendar_public: bool = False  # calendar_base is IMBOT_PUBLIC_URL (not this computer only)
+    handoff: Handoff | None = None  # "ask the team": forwarded questions and the team's answers
 
 
 @dataclass

@@ -131,6 +131,16 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
             line += t("md_sub_stopped", lang, at=at(s["stopped"])) if s.get("stopped") else ""
         subs.append(line)
     sections.append((t("md_subs", lang), subs))
+    team = []
+    for q in data.get("questions_to_team", []):
+        line = t("md_team_item", lang, n=q["number"], at=at(q["forwarded"] or q["asked"]),
+                 question=" ".join(q["question"].split()))  # fmt: skip
+        if q.get("answer"):
+            line += t(
+                "md_team_answer", lang, at=at(q["answered"]), answer=" ".join(q["answer"].split())
+            )
+        team.append(line)
+    sections.append((t("md_team", lang), team))
     messages = []
     for r in data.get("messages", []):
         text = " ".join((r.get("text") or "").split())

@@ -26,6 +26,14 @@ def add_parsers(sub) -> None:
         "--delete", type=number(1, 2**62), metavar="ID", help="delete this question (all copies)"
     )
     unanswered.add_argument(
+        "--state",
+        choices=("open", "forwarded", "answered", "dismissed", "added"),
+        help="only questions in this state (default: all; forwarded: asked the team)",
+    )
+    unanswered.add_argument(
+        "--dismiss", type=number(1, 2**62), metavar="ID", help="put this question aside"
+    )
+    unanswered.add_argument(
         "--older-than",
         type=number(0, 3650),
         metavar="DAYS",
@@ -49,6 +57,17 @@ def _unanswered(settings, args: argparse.Namespace) -> int:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     now = datetime.now(UTC)
+    if args.dismiss is not None:
+        from bot.handoff import Handoff, HandoffError
+        from bot.texts import t
+
+        try:
+            count = Handoff(session_factory(engine)).dismiss(args.dismiss)
+        except HandoffError as exc:
+            print(f"imbot: {t(exc.key, 'en', **exc.fields)}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"Put aside question #{args.dismiss} ({count} stored copies).")
+        return EXIT_OK
     if args.delete is not None or args.older_than is not None:
         with UnitOfWork(session_factory(engine)) as uow:
             if args.delete is not None:
@@ -63,20 +82,26 @@ def _unanswered(settings, args: argparse.Namespace) -> int:
         return EXIT_OK
     since = now - timedelta(days=args.days)
     with UnitOfWork(session_factory(engine)) as uow:
-        rows = uow.faq_log.unanswered(since=since, limit=args.limit)
+        rows = uow.faq_log.unanswered(since=since, limit=args.limit, state=args.state)
     if not rows:
         print(f"No unanswered questions in the last {args.days} days.")
         return EXIT_OK
     tz = ZoneInfo(settings.timezone)
-    print(f"{'id':>6} {'count':>5}  {'last asked':16}  lang  {'best guess':20} score  question")
+    print(
+        f"{'id':>6} {'count':>5}  {'last asked':16}  lang  {'state':9}  {'best guess':20} "
+        "score  question"
+    )
     for r in rows:
         when = r.last_asked.astimezone(tz).strftime("%Y-%m-%d %H:%M")
         guess = printable(r.best_guess or "-")
         print(
-            f"{r.id:>6} {r.count:>5}  {when:16}  {printable(r.lang):4}  {guess:20} "
+            f"{r.id:>6} {r.count:>5}  {when:16}  {printable(r.lang):4}  {r.state:9}  {guess:20} "
             f"{r.score:5.2f}  {printable(r.question)}"
         )
-    print("Delete one with --delete ID, old ones with --older-than DAYS.")
+    print(
+        "Delete one with --delete ID, old ones with --older-than DAYS; put one aside with "
+        "--dismiss ID. In the chat, admins answer forwarded ones with /antwort ID TEXT."
+    )
     return EXIT_OK
 
 

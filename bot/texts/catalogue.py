@@ -7,6 +7,7 @@ from bot.texts import (
     calendar,
     conversation,
     core,
+    handoff,
     jourfixe,
     mydata,
     overview,
@@ -34,7 +35,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
 
 TEXTS = _merge(
     core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar,
-    overview,
+    overview, handoff,
 )
 
 

@@ -86,9 +86,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "md_out_cancelled": {"de": "zurückgezogen", "en": "withdrawn"},
     "md_platform_console": {"de": "Konsole", "en": "console"},
     "md_footer": {
-        "de": "Fragen, die ich nicht beantworten konnte, speichere ich ohne Bezug zu Ihnen. "
-        "Alles löschen: /loeschen",
-        "en": "Questions I could not answer are stored without any link to you. Erase "
-        "everything: /delete",
+        "de": "Fragen, die ich nicht beantworten konnte, speichere ich ohne Bezug zu Ihnen "
+        "(außer denen, die Sie ans Team weitergeleitet haben). Alles löschen: /loeschen",
+        "en": "Questions I could not answer are stored without any link to you (except those "
+        "you passed on to the team). Erase everything: /delete",
     },
 }

@@ -11,12 +11,13 @@ __all__ = ["command_lang", "guess_lang"]
 _GERMAN_COMMANDS = frozenset(
     "hilfe sprache erinnerungen erinnerung stopp naechste nächste kontakt themen meinedaten "
     "loeschen löschen frei urlaub dauer termine absagen verschieben vorher einladen paar "
-    "personen sperren rundmail statistik postausgang einladungen treffen".split()
+    "personen sperren rundmail statistik postausgang einladungen treffen antwort offen "
+    "beispiel verwerfen entfernen".split()
 )
 _ENGLISH_COMMANDS = frozenset(
     "help lang language remind reminders stop next contact topics mydata delete free away "
     "length meetings cancel move before invite pair people revoke announce stats outbox "
-    "invites overview".split()
+    "invites overview answer open example dismiss remove".split()
 )
 _GERMAN = frozenset(
     "der die das und ist nicht ich sie ihre ihr ihnen mit für bitte ein eine einen zum zur "

@@ -98,11 +98,14 @@ class FakeBotAPI:
 
     # -- test hooks -----------------------------------------------------------------------
     def user_says(self, user_id: int, text: str, *, chat_id: int | None = None, chat_type: str = "private",
-                  lang: str = "de", first_name: str = "Test") -> None:  # fmt: skip
+                  lang: str = "de", first_name: str = "Test", reply_to: int | None = None) -> None:  # fmt: skip
+        """`reply_to`: the id of a message sent to this chat that this one replies to."""
         chat_id = chat_id or user_id
         message = {"message_id": next(self._message_ids), "date": int(time.time()),
                    "chat": {"id": chat_id, "type": chat_type, **({"title": "Gruppe"} if chat_type != "private" else {})},
                    "from": _user(user_id, lang, first_name), "text": text}  # fmt: skip
+        if reply_to is not None:
+            message["reply_to_message"] = self._messages[(chat_id, reply_to)]
         if text.startswith("/"):
             message["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}

@@ -1,0 +1,389 @@
+"""Ask the team, on SQLite and PostgreSQL: an applicant's question the bot cannot
+answer reaches the team through the outbox with the applicant's consent (the button),
+an admin answers with /antwort (or by replying to the forwarded copy), the answer
+reaches the applicant's chat through the outbox, as written. Consent not given:
+nothing sent, no chat stored. Office hours, bad input, /offen, /beispiel (the matcher
+picks the examples file up), the weekly digest (once, restarts included) and erasure.
+
+The round trip is timed and printed (run with -s); no test asserts on time."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.adapters.console import ConsoleAdapter
+from bot.app.config import Settings
+from bot.app.wiring import build_router, enqueue_notices, team_digest
+from bot.handoff import parse_office_hours
+from bot.messages import Inbound
+from bot.timeline import Timeline
+from jobs.dispatch import Dispatcher
+from jobs.editions import default_edition_text
+from storage.models import FaqLog, OutboxRow
+from storage.repo import session_factory
+from tests.clock import Clock
+from tests.senders import Recorder
+
+THURSDAY_10 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 10:00 in Berlin: office hours
+THURSDAY_22 = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)  # 22:00: nobody there
+QUESTION_DE = "Gibt es Parkplätze am Kick-off-Ort für Fahrräder?"
+QUESTION_EN = "Can we bring a dog to the kick-off?"
+BUTTON = {"de": "Frage ans Team weiterleiten", "en": "Ask the team"}
+
+
+class World:
+    def __init__(self, engine, tmp_path, now=THURSDAY_10, **settings):
+        self.sessions = session_factory(engine)
+        Timeline(self.sessions).load(default_edition_text())
+        self.clock = Clock(now)
+        self.settings = Settings(database_url=str(engine.url), data_dir=tmp_path, **settings)
+        self.router = build_router(self.settings, clock=self.clock, sessions=self.sessions)
+        self.out = io.StringIO()
+        self.console = ConsoleAdapter(self.router.handle, stdout=self.out, user_id="ada")
+        self.telegram = Recorder()
+        self.telegram.platform = "telegram"
+        senders = {"console": self.console, "telegram": self.telegram}
+        self.dispatcher = Dispatcher(self.sessions, senders, clock=self.clock)
+        self.console.tick = self.dispatcher.tick
+
+    def admin(self, user="ada", platform="console"):
+        people = self.router.services.people
+        info = people.invite("admin", "Ada Admin")
+        people.redeem(info.code, platform, user, user)
+
+    def say(self, user, text=None, data=None, platform="console", **extra):
+        msg = Inbound(platform, user, user, text=text or "", data=data, **extra)
+        replies = self.router.handle(msg)
+        enqueue_notices(self.sessions, replies, self.clock())
+        return replies
+
+    def ask(self, user, question, platform="console"):
+        [reply] = self.say(user, question, platform=platform)
+        button = next(b for b in reply.buttons if b.data.startswith("team:ask:"))
+        return reply, button
+
+    def rows(self):
+        with self.sessions() as s:
+            return list(s.scalars(select(FaqLog).order_by(FaqLog.id)))
+
+    def outbox(self):
+        with self.sessions() as s:
+            return list(s.scalars(select(OutboxRow).order_by(OutboxRow.id)))
+
+
+@pytest.fixture
+def world(engine, tmp_path):
+    w = World(engine, tmp_path)
+    w.admin()
+    return w
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_round_trip_on_the_console(engine, tmp_path, lang):
+    """The console as people use it: the applicant types the question and the button's
+    label, the admin answers; both messages travel through the outbox."""
+    world = World(engine, tmp_path)
+    world.admin()
+    question = QUESTION_DE if lang == "de" else QUESTION_EN
+    answer = (
+        "Ja, am Veranstaltungsort gibt es Fahrradständer."
+        if lang == "de"
+        else "Yes, dogs are welcome on a lead."
+    )
+    command = "/antwort" if lang == "de" else "/answer"
+    script = f"/als anna\n{question}\n{BUTTON[lang]}\n/als ada\n{command} 1 {answer}\n/als anna\n"
+    console = ConsoleAdapter(
+        world.router.handle, stdin=io.StringIO(script), stdout=world.out, user_id="ada"
+    )
+    world.dispatcher.senders["console"] = console
+    console.tick = world.dispatcher.tick
+    world.router.services.faq.matcher.match("Wann ist Bewerbungsschluss?")  # warm, as when running
+    started = time.perf_counter()
+    console.run(greeting=None)
+    took = time.perf_counter() - started
+    print(f"\nround trip on the console ({lang}, {engine.dialect.name}): {took * 1000:.0f} ms")
+    text = world.out.getvalue()
+    assert BUTTON[lang] in text and ("weiterleiten" in text or "pass your question" in text)
+    team_copy = text.index("❓")
+    assert "#1" in text[team_copy:] and question in text[team_copy:]
+    assert answer in text[team_copy:]
+    [row] = world.rows()
+    assert (row.state, row.answer, row.lang) == ("answered", answer, lang)
+    sent = [r for r in world.outbox() if r.state == "sent"]
+    assert {(r.chat_id, r.kind) for r in sent} == {("ada", "team"), ("anna", "team")}
+    to_anna = next(r for r in sent if r.chat_id == "anna")
+    assert answer in to_anna.text and question in to_anna.text
+
+
+def test_consent_not_given_sends_and_stores_nothing_more(world):
+    reply, button = world.ask("anna", QUESTION_DE)
+    assert BUTTON["de"] == button.label
+    assert "nur den Text Ihrer Frage" in reply.text  # what would be shared, before the press
+    world.say("anna", "Danke!")  # she walks away: the button is ignored
+    world.dispatcher.tick()
+    [row] = world.rows()
+    assert (row.state, row.platform, row.user_id, row.chat_id) == (None, None, None, None)
+    assert world.outbox() == []
+
+
+def test_the_question_back_offers_the_team_too(world):
+    [reply] = world.say("anna", "Was kostet das und wer zahlt?")
+    assert "Meinen Sie" in reply.text or "Meinten Sie" in reply.text
+    labels = [b.label for b in reply.buttons]
+    assert labels[-1] == BUTTON["de"] and len(labels) >= 2
+
+
+def test_in_a_group_no_hand_off_is_offered(world):
+    replies = world.router.handle(Inbound("telegram", "9", "-100", text=QUESTION_DE, private=False))
+    assert all(not b.data.startswith("team:") for r in replies for b in r.buttons)
+
+
+def test_a_forged_or_foreign_button_forwards_nothing(world):
+    _, button = world.ask("anna", QUESTION_DE)
+    number, _, key = button.data.removeprefix("team:ask:").partition(":")
+    [reply] = world.say("anna", data=f"team:ask:{number}:{'0' * len(key)}")
+    assert "nicht mehr gültig" in reply.text
+    world.say("anna", data=button.data)
+    [reply] = world.say("mallory", data=button.data)  # another chat presses anna's button
+    assert "nicht mehr gültig" in reply.text
+    [again] = world.say("anna", data=button.data)
+    assert "schon beim Team" in again.text
+    [row] = world.rows()
+    assert row.chat_id == "anna"
+    assert len([r for r in world.outbox() if r.chat_id == "ada"]) == 1
+
+
+def test_outside_office_hours_the_question_waits_and_comes_first(engine, tmp_path):
+    world = World(engine, tmp_path, now=THURSDAY_10)
+    world.admin()
+    _, early = world.ask("anna", QUESTION_DE)
+    world.say("anna", data=early.data)
+    world.clock.now = THURSDAY_22
+    _, late = world.ask("john", QUESTION_EN)
+    [reply] = world.say("john", data=late.data)
+    assert "Nobody is in right now" in reply.text and "(Fri 27 Nov 10:00)" in reply.text
+    assert "Mon–Thu 09:00–17:00, Fri 10:00–16:00" in reply.text
+    world.dispatcher.tick()
+    copies = [r for r in world.outbox() if r.chat_id == "ada"]
+    assert [r.state for r in copies] == ["sent", "pending"]  # the late one waits
+    assert copies[1].due_at == datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # Fri 10:00 Berlin
+    [listing] = world.say("ada", "/offen")
+    waiting = listing.text.split("Weitergeleitet")[1]
+    assert waiting.index("#2") < waiting.index("#1")  # the one from the night first
+    assert "außerhalb der Sprechzeiten" in waiting
+    world.clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    world.dispatcher.tick()
+    assert "kam außerhalb der Sprechzeiten" in world.out.getvalue()
+    # answered before the team's copy went out: the copy is not sent any more
+    world.clock.now = THURSDAY_22
+    _, night = world.ask("carl", QUESTION_DE)
+    world.say("carl", data=night.data)
+    world.say("ada", "/antwort 3 Ja.")
+    world.clock.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    world.dispatcher.tick()
+    states = {r.chat_id: r.state for r in world.outbox() if r.ref == "team:3"}
+    assert states == {"ada": "cancelled", "carl": "sent"}
+
+
+def test_bad_input_gets_clear_answers_and_changes_nothing(world):
+    _, button = world.ask("anna", QUESTION_DE)
+    world.say("anna", data=button.data)
+    assert "/antwort NUMMER IHR TEXT" in world.say("ada", "/antwort")[0].text
+    assert "/antwort NUMMER IHR TEXT" in world.say("ada", "/antwort 1")[0].text
+    assert "Frage #999 gibt es nicht" in world.say("ada", "/antwort 999 x")[0].text
+    assert "/antwort NUMMER" in world.say("ada", "/answer abc hello")[0].text  # her language
+    refused = world.say("anna", "/antwort 1 Ich antworte mir selbst")[0].text
+    assert "Admin" in refused
+    assert "wartet jemand" in world.say("ada", "/verwerfen 1")[0].text
+    assert "Nummer der Frage" in world.say("ada", "/verwerfen")[0].text
+    assert world.rows()[0].state == "forwarded"
+    assert "unterwegs" in world.say("ada", "/antwort 1 Ja.")[0].text
+    second = world.say("ada", "/antwort 1 Doch nicht.")[0].text
+    assert "schon beantwortet" in second
+    [row] = world.rows()
+    assert (row.state, row.answer) == ("answered", "Ja.")
+    assert len([r for r in world.outbox() if r.chat_id == "anna"]) == 1
+    _, other = world.ask("bea", "Darf ich meinen Hund zum Kick-off mitbringen?")
+    assert "nicht ans Team weitergeleitet" in world.say("ada", "/antwort 2 Ja")[0].text
+    too_long = world.say("ada", "/antwort 1 " + "x" * 4001)[0].text
+    assert "zu lang" in too_long
+
+
+def test_the_answer_keeps_its_lines_and_a_reply_answers_too(world):
+    _, button = world.ask("anna", QUESTION_DE)
+    world.say("anna", data=button.data)
+    world.dispatcher.tick()
+    copy = next(r for r in world.outbox() if r.chat_id == "ada").text
+    [done] = world.say("ada", "Ja.\nAm Eingang stehen Fahrradständer.", reply_to=copy)
+    assert "unterwegs" in done.text
+    world.dispatcher.tick()
+    to_anna = next(r for r in world.outbox() if r.chat_id == "anna")
+    assert to_anna.text.endswith("Ja.\nAm Eingang stehen Fahrradständer.")
+    [plain] = world.say("ada", "Hallo", reply_to="Eine andere Nachricht des Bots")
+    assert "unterwegs" not in plain.text
+
+
+def test_a_configured_team_chat_gets_the_questions_and_may_answer(engine, tmp_path):
+    world = World(engine, tmp_path, team_telegram_chat="-1001")
+    world.admin()
+    _, button = world.ask("anna", QUESTION_DE)
+    world.say("anna", data=button.data)
+    world.dispatcher.tick()
+    [copy] = world.telegram.sent
+    assert copy.chat_id == "-1001" and "/antwort 1" in copy.text
+    member = Inbound("telegram", "77", "-1001", text="/antwort 1 Ja, gibt es.", private=False)
+    assert "unterwegs" in world.router.handle(member)[0].text
+    stranger = Inbound("telegram", "77", "-2002", text="/antwort 1 Nein.", private=False)
+    assert "unterwegs" not in world.router.handle(stranger)[0].text
+    assert world.rows()[0].answer == "Ja, gibt es."
+    chatter = Inbound("telegram", "78", "-1001", text="Wer übernimmt das?", private=False)
+    assert world.router.handle(chatter) == []  # the team talks among itself
+    elsewhere = Inbound("telegram", "78", "-2002", text="Wann ist die Frist?", private=False)
+    assert world.router.handle(elsewhere)  # other groups still get FAQ answers
+
+
+def test_nobody_to_ask_offers_no_button(engine, tmp_path):
+    world = World(engine, tmp_path)  # no admin, no team chat
+    [reply] = world.say("anna", QUESTION_DE)
+    assert all(not b.data.startswith("team:") for b in reply.buttons)
+    assert "weiterleiten" not in reply.text
+
+
+def test_open_dismiss_delete_and_example(world):
+    for user in ("anna", "bea"):
+        world.say(user, "Darf ich meinen Hund zum Kick-off mitbringen?")
+    _, button = world.ask("carl", QUESTION_DE)
+    world.say("carl", data=button.data)
+    world.say("ada", "/antwort 3 Ja.")
+    world.say("dora", "Gibt es vegetarisches Essen beim Kick-off?")
+    [listing] = world.say("ada", "/offen")
+    text = listing.text
+    assert "#2 „Darf ich meinen Hund" in text and "2× gestellt" in text
+    assert "Zuletzt beantwortet" in text and "#3" in text.split("Zuletzt beantwortet")[1]
+    assert "Kick-off-Ort" not in text.split("Zuletzt beantwortet")[0]
+    assert "abgelegt" in world.say("ada", "/verwerfen 4")[0].text
+    assert "schon abgelegt" in world.say("ada", "/verwerfen 4")[0].text
+    assert world.rows()[3].state == "dismissed"
+    assert "gelöscht (1×" in world.say("ada", "/entfernen 3")[0].text
+    assert [r.id for r in world.rows()] == [1, 2, 4]
+    assert all(r.state == "erased" or not r.text for r in world.outbox() if r.ref == "team:3")
+    # /beispiel: the question becomes an example of an entry; the matcher picks it up
+    faq = world.router.services.faq
+    hund = "Darf ich meinen Hund zum Kick-off mitbringen?"
+    assert not faq.matcher.match(hund, "de").confident
+    bad = world.say("ada", "/beispiel 2 kickof")[0].text
+    assert "gibt es nicht" in bad and "kickoff" in bad
+    assert "Beispielfrage von „kickoff“" in world.say("ada", "/beispiel 2 kickoff")[0].text
+    assert "schon eine Beispielfrage" in world.say("ada", "/beispiel 2 kickoff")[0].text
+    examples = (world.settings.data_dir / "faq-examples.yaml").read_text(encoding="utf-8")
+    assert "entry: kickoff" in examples and hund in examples
+    match = faq.matcher.match(hund, "de")
+    assert match.confident and match.best.id == "kickoff"
+    assert {r.state for r in world.rows() if r.question == hund} == {"added"}
+    assert "Beispiel für kickoff" in world.say("ada", "/offen")[0].text
+    assert "schon eine Beispielfrage" in world.say("ada", "/verwerfen 2")[0].text
+    assert "/beispiel NUMMER EINTRAG" in world.say("ada", "/beispiel 2")[0].text
+
+
+def test_the_weekly_digest_comes_once_on_monday(engine, tmp_path):
+    world = World(engine, tmp_path)
+    world.admin()
+    for user in ("anna", "bea", "carl"):
+        world.say(user, "Darf ich meinen Hund zum Kick-off mitbringen?")
+    world.say("dora", QUESTION_DE)
+    assert team_digest(world.router) == 0  # Thursday: no digest
+    world.clock.now = datetime(2026, 11, 30, 7, 59, tzinfo=UTC)  # Monday 8:59 in Berlin
+    assert team_digest(world.router) == 0
+    world.clock.now = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # 9:00
+    assert team_digest(world.router) == 1
+    assert team_digest(world.router) == 0
+    restarted = build_router(world.settings, clock=world.clock, sessions=world.sessions)
+    world.clock.now += timedelta(hours=3)
+    assert team_digest(restarted) == 0  # a restart does not send it again
+    world.dispatcher.tick()
+    [digest] = [r for r in world.outbox() if r.kind == "digest"]
+    assert digest.state == "sent" and digest.chat_id == "ada"
+    lines = digest.text.splitlines()
+    assert "(3×) „Darf ich meinen Hund" in lines[1] and "Kick-off-Ort" in lines[2]
+    world.clock.now = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)  # next Monday: nothing new
+    assert team_digest(world.router) == 0
+
+
+def test_erasure_removes_forwarded_questions_answers_and_copies(world):
+    _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder?")
+    world.say("anna", data=button.data)
+    world.dispatcher.tick()
+    world.say("ada", "/antwort 1 Quorkel-Antwort: ja.")
+    world.dispatcher.tick()
+    world.say("bea", "Darf ich meinen Hund zum Kick-off mitbringen?")  # someone else's
+    assert any("quorkel" in (r.text or "").lower() for r in world.outbox())
+    [letter] = world.say("anna", "/meinedaten")
+    assert "Ihre Fragen an das Team\n• Nr. 1" in letter.text and "Quorkel-Antwort" in letter.text
+    world.say("anna", "/loeschen ja")
+    with world.sessions() as s:
+        assert s.scalar(select(func.count()).where(FaqLog.question.contains("Quorkel"))) == 0
+        assert s.scalar(select(func.count()).where(FaqLog.user_id == "anna")) == 0
+        assert s.scalar(select(func.count()).select_from(FaqLog)) == 1  # bea's stays
+    assert not any("quorkel" in (r.text or "").lower() for r in world.outbox())
+    assert not any(r.chat_id == "anna" for r in world.outbox())
+
+
+def test_office_hours_are_read_from_the_contacts():
+    hours = parse_office_hours(
+        "• A (Montag bis Donnerstag, 9–17 Uhr)\n• B (Montag bis Freitag, 10–16 Uhr)"
+    )
+    assert hours.describe("de") == "Mo–Do 9–17 Uhr, Fr 10–16 Uhr"
+    assert hours.describe("en") == "Mon–Thu 09:00–17:00, Fri 10:00–16:00"
+    assert parse_office_hours("Montag bis Freitag von 9 bis 12:30 Uhr").describe("de") == (
+        "Mo–Fr 9–12:30 Uhr"
+    )
+    assert parse_office_hours("keine Zeiten").describe("de") == "Mo–Fr 9–17 Uhr"  # a default
+
+
+def test_imbot_faq_unanswered_shows_the_states_and_puts_one_aside(
+    world, engine, capsys, monkeypatch
+):
+    from bot import cli
+
+    monkeypatch.setenv("IMBOT_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    world.clock.now = datetime.now(UTC)  # the command looks back from now
+    for user in ("anna", "bea"):
+        world.say(user, "Darf ich meinen Hund zum Kick-off mitbringen?")
+    _, button = world.ask("carl", QUESTION_DE)
+    world.say("carl", data=button.data)
+    assert cli.main(["faq", "unanswered"]) == 0
+    out = capsys.readouterr().out
+    dog = next(line for line in out.splitlines() if "Hund" in line)
+    bike = next(line for line in out.splitlines() if "Fahrräder" in line)
+    assert " 2 " in dog and " open " in dog and " forwarded " in bike
+    assert cli.main(["faq", "unanswered", "--state", "forwarded"]) == 0
+    assert "Hund" not in capsys.readouterr().out
+    assert cli.main(["faq", "unanswered", "--dismiss", "3"]) == 2  # someone waits for it
+    assert "waiting for an answer" in capsys.readouterr().err
+    assert cli.main(["faq", "unanswered", "--dismiss", "2"]) == 0
+    assert "2 stored copies" in capsys.readouterr().out
+    assert {r.state for r in world.rows() if "Hund" in r.question} == {"dismissed"}
+    assert cli.main(["faq", "unanswered", "--delete", "3"]) == 0
+    assert not [r for r in world.outbox() if r.ref == "team:3" and r.text]
+
+
+def test_my_data_shows_the_forwarded_question_and_an_erased_person_loses_it(world):
+    people = world.router.services.people
+    info = people.invite("expert", "Erika Muster")
+    people.redeem(info.code, "console", "erika", "erika")
+    _, button = world.ask("erika", QUESTION_DE)
+    world.say("erika", data=button.data)
+    world.say("ada", "/antwort 1 Ja, am Eingang.")
+    [letter] = world.say("erika", "/meinedaten")
+    assert "Ihre Fragen an das Team\n• Nr. 1, weitergeleitet" in letter.text
+    assert "Antwort" in letter.text and "Ja, am Eingang." in letter.text
+    [applicant] = world.say("zoe", "/mydata")
+    assert "questions to the team" not in applicant.text
+    people.erase_ref("Erika Muster")
+    assert world.rows() == []
+    assert not any("Fahrräder" in (r.text or "") for r in world.outbox())
