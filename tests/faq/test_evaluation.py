@@ -18,6 +18,10 @@ TEST = yaml.safe_load((Path(__file__).parent / "test_set.yaml").read_text(encodi
 TEST_IN = [
     (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST["in_scope"]
 ]
+TEST2 = yaml.safe_load((Path(__file__).parent / "test_set_2.yaml").read_text(encoding="utf-8"))
+TEST2_IN = [
+    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST2["in_scope"]
+]
 
 
 def test_evaluation_set_is_large_enough_and_bilingual():
@@ -27,7 +31,8 @@ def test_evaluation_set_is_large_enough_and_bilingual():
 
 def test_evaluation_questions_are_not_in_the_knowledge_base(kb):
     known = {tuple(tokens(q)) for e in kb.entries for qs in e.questions.values() for q in qs}
-    held = [q for q, _ in IN_SCOPE + TEST_IN] + OUT_OF_SCOPE + TEST["out_of_scope"]
+    held = [q for q, _ in IN_SCOPE + TEST_IN + TEST2_IN]
+    held += OUT_OF_SCOPE + TEST["out_of_scope"] + TEST2["out_of_scope"]
     leaked = [q for q in held if tuple(tokens(q)) in known]
     assert not leaked, f"evaluation questions pasted into the KB: {leaked}"
 
@@ -37,6 +42,12 @@ def test_frozen_test_set_is_large_and_covers_every_entry(kb):
     # entries added after the set was frozen are measured on the development set only
     later = {"next_call"}
     assert {e.id for e in kb.entries} - later <= set().union(*(ids for _, ids in TEST_IN))
+
+
+def test_second_frozen_test_set_is_large_and_covers_every_entry(kb):
+    assert len(TEST2_IN) >= 250 and len(TEST2["out_of_scope"]) >= 80
+    assert {e.id for e in kb.entries} <= set().union(*(ids for _, ids in TEST2_IN))
+    assert set().union(*(ids for _, ids in TEST2_IN)) <= {e.id for e in kb.entries}
 
 
 def test_frozen_test_set_quality_does_not_regress(matcher):
