@@ -62,6 +62,19 @@ def test_frozen_test_set_quality_does_not_regress(matcher):
     assert refused >= 0.91, f"out of scope refused: {refused:.1%}"
 
 
+def test_second_frozen_test_set_quality_does_not_regress(matcher):
+    """A regression gate at the level measured when the set was frozen (issue 14: the
+    goal, 95 % right, is not reached). Only counts are reported, never the questions:
+    the set must not be tuned on."""
+    matches = [(matcher.match(q), ids) for q, ids in TEST2_IN]
+    right = sum(m.confident and m.best.id in ids for m, ids in matches)
+    wrong = sum(m.confident and m.best.id not in ids for m, ids in matches)
+    answered = sum(matcher.match(q).confident for q in TEST2["out_of_scope"])
+    assert right / len(TEST2_IN) >= 0.55, f"right and confident: {right}/{len(TEST2_IN)}"
+    assert wrong <= 3, f"confidently wrong: {wrong}/{len(TEST2_IN)}"
+    assert answered <= 2, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"
+
+
 def test_expected_ids_exist(kb):
     ids = {e.id for e in kb.entries}
     assert {entry_id for _, entry_id in IN_SCOPE} <= ids
