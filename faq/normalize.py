@@ -40,7 +40,7 @@ STOPWORDS_DE = frozenset(
     erhalt funktioniert funktionieren passiert passieren findet finden statt stattfinden
     enthalten enthalt steht stehen bedeutet heisst sagen sag gesagt weiss wissen moglich genauso
     jemand jemanden neben irgendwie
-    gibts gehts ists isses ne nen
+    gibts gehts ists isses ne nen wann woher wohin wofur wozu womit worum wieviel wieviele
     """.split()
 )
 

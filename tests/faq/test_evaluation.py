@@ -103,7 +103,8 @@ def test_names_from_the_call_alone_do_not_make_an_answer(matcher, question):
 @pytest.mark.parametrize(
     ("question", "lang"),
     [("Bis wann kann man sich bewerben?", "de"), ("When do applications close?", "en"),
-     ("Wie viel Geld gibt's für Software?", "de"), ("Who pays the expert?", "en")],
+     ("Wie viel Geld gibt's für Software?", "de"), ("Who pays the expert?", "en"),
+     ("wann is bewerbungsschluss", "de"), ("wofür is das geld", "de")],
 )  # fmt: skip
 def test_reply_language_follows_the_question(matcher, question, lang):
     assert matcher.match(question).lang == lang
