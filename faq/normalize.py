@@ -40,6 +40,7 @@ STOPWORDS_DE = frozenset(
     erhalt funktioniert funktionieren passiert passieren findet finden statt stattfinden
     enthalten enthalt steht stehen bedeutet heisst sagen sag gesagt weiss wissen moglich genauso
     jemand jemanden neben irgendwie
+    gibts gehts ists isses ne nen wann woher wohin wofur wozu womit worum wieviel wieviele
     """.split()
 )
 
@@ -54,6 +55,7 @@ STOPWORDS_EN = frozenset(
     if then than get gets got there s does exactly mean means possible tell give me know
     out whether would like need find going happen happens work works kind sort until during
     inside really see receive look looking take
+    dont doesnt isnt youre theres thats gonna wanna
     """.split()
 )
 
@@ -150,6 +152,12 @@ QUESTION_WORDS = {
     "was": "_what",
     "what": "_what",
     "whats": "_what",
+    "whatre": "_what",
+    "whos": "_who",
+    "whens": "_when",
+    "wheres": "_where",
+    "hows": "_how",
+    "whys": "_why",
     "welche": "_which",
     "welcher": "_which",
     "welches": "_which",

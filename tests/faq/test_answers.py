@@ -62,6 +62,16 @@ def test_questions_once_answered_wrongly_are_not(matcher, question, wrong):
     assert not (match.confident and match.best.id == wrong)
 
 
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [("whens the deadline", "deadline"), ("gibts ne vorlage für die skizze", "sketch_phase"),
+     ("whos behind the program", "funder")],
+)  # fmt: skip
+def test_contractions_typed_without_apostrophe_are_answered(matcher, question, entry):
+    match = matcher.match(question)
+    assert match.confident and match.best.id == entry
+
+
 def test_how_experts_are_chosen_is_answered_or_asked_back(matcher):
     match = matcher.match("Wie werden die Expertinnen ausgewählt?")
     offered = {match.best.id} if match.confident else {e.id for e in match.options}

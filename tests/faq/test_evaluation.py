@@ -18,6 +18,10 @@ TEST = yaml.safe_load((Path(__file__).parent / "test_set.yaml").read_text(encodi
 TEST_IN = [
     (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST["in_scope"]
 ]
+TEST2 = yaml.safe_load((Path(__file__).parent / "test_set_2.yaml").read_text(encoding="utf-8"))
+TEST2_IN = [
+    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST2["in_scope"]
+]
 
 
 def test_evaluation_set_is_large_enough_and_bilingual():
@@ -27,7 +31,8 @@ def test_evaluation_set_is_large_enough_and_bilingual():
 
 def test_evaluation_questions_are_not_in_the_knowledge_base(kb):
     known = {tuple(tokens(q)) for e in kb.entries for qs in e.questions.values() for q in qs}
-    held = [q for q, _ in IN_SCOPE + TEST_IN] + OUT_OF_SCOPE + TEST["out_of_scope"]
+    held = [q for q, _ in IN_SCOPE + TEST_IN + TEST2_IN]
+    held += OUT_OF_SCOPE + TEST["out_of_scope"] + TEST2["out_of_scope"]
     leaked = [q for q in held if tuple(tokens(q)) in known]
     assert not leaked, f"evaluation questions pasted into the KB: {leaked}"
 
@@ -37,6 +42,12 @@ def test_frozen_test_set_is_large_and_covers_every_entry(kb):
     # entries added after the set was frozen are measured on the development set only
     later = {"next_call"}
     assert {e.id for e in kb.entries} - later <= set().union(*(ids for _, ids in TEST_IN))
+
+
+def test_second_frozen_test_set_is_large_and_covers_every_entry(kb):
+    assert len(TEST2_IN) >= 250 and len(TEST2["out_of_scope"]) >= 80
+    assert {e.id for e in kb.entries} <= set().union(*(ids for _, ids in TEST2_IN))
+    assert set().union(*(ids for _, ids in TEST2_IN)) <= {e.id for e in kb.entries}
 
 
 def test_frozen_test_set_quality_does_not_regress(matcher):
@@ -49,6 +60,19 @@ def test_frozen_test_set_quality_does_not_regress(matcher):
     assert right >= 0.78, f"right and confident: {right:.1%}"
     assert len(wrong) / len(TEST_IN) <= 0.01, f"confidently wrong: {wrong}"
     assert refused >= 0.91, f"out of scope refused: {refused:.1%}"
+
+
+def test_second_frozen_test_set_quality_does_not_regress(matcher):
+    """A regression gate at the level measured when the set was frozen (issue 14: the
+    goal, 95 % right, is not reached). Only counts are reported, never the questions:
+    the set must not be tuned on."""
+    matches = [(matcher.match(q), ids) for q, ids in TEST2_IN]
+    right = sum(m.confident and m.best.id in ids for m, ids in matches)
+    wrong = sum(m.confident and m.best.id not in ids for m, ids in matches)
+    answered = sum(matcher.match(q).confident for q in TEST2["out_of_scope"])
+    assert right / len(TEST2_IN) >= 0.55, f"right and confident: {right}/{len(TEST2_IN)}"
+    assert wrong <= 3, f"confidently wrong: {wrong}/{len(TEST2_IN)}"
+    assert answered <= 2, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"
 
 
 def test_expected_ids_exist(kb):
@@ -79,7 +103,8 @@ def test_names_from_the_call_alone_do_not_make_an_answer(matcher, question):
 @pytest.mark.parametrize(
     ("question", "lang"),
     [("Bis wann kann man sich bewerben?", "de"), ("When do applications close?", "en"),
-     ("Wie viel Geld gibt's für Software?", "de"), ("Who pays the expert?", "en")],
+     ("Wie viel Geld gibt's für Software?", "de"), ("Who pays the expert?", "en"),
+     ("wann is bewerbungsschluss", "de"), ("wofür is das geld", "de")],
 )  # fmt: skip
 def test_reply_language_follows_the_question(matcher, question, lang):
     assert matcher.match(question).lang == lang

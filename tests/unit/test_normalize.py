@@ -21,3 +21,11 @@ def test_content_terms_drop_stop_words_and_mark_question_words():
     assert content_terms("Wann ist der Bewerbungsschluss?") == ["_when", stem("bewerbungsschluss")]
     assert content_terms("Wer fördert das?")[0] == "_who"
     assert content_terms("Who funds it?")[0] == "_who"
+
+
+def test_colloquial_contractions_keep_their_question_word_and_lose_the_clitic():
+    # "whens"/"gibts" are typed without the apostrophe; as unknown content words they
+    # weighed as much as the rarest term and dragged the question's coverage down
+    assert content_terms("whens the deadline") == content_terms("when is the deadline")
+    assert content_terms("whos behind it") == content_terms("who is behind it")
+    assert content_terms("gibts ne Vorlage") == content_terms("gibt es eine Vorlage")
