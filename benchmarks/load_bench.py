@@ -36,7 +36,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import signal
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -225,6 +228,8 @@ def main() -> None:
                     help="seconds the fake Bot API takes per call (Telegram over the internet: ~0.05)")  # fmt: skip
     ap.add_argument("--rates", nargs="+", default=["30", "1000"],
                     help="reply limits to measure: 30 (Telegram's, the default) and/or 1000")  # fmt: skip
+    ap.add_argument("--py-spy", help="py-spy executable: profile today's process during each burst")
+    ap.add_argument("--py-spy-out", default=".", help="folder for the profiles (collapsed stacks)")
     ap.add_argument("--extra-concurrency", type=int, help="also today 1000/s with this bound")
     add_installation_args(ap)
     args = ap.parse_args()
@@ -237,7 +242,7 @@ def main() -> None:
         if args.api_latency:
             print(f"fake Bot API answers after {args.api_latency * 1000:.0f} ms")
         print(f"{'installation':15} {'N':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'lost':>5} "
-              f"{'order':>5} {'booked':>6} {'taken':>5} {'double':>6} {'upd/s':>6} "
+              f"{'order':>5} {'booked':>6} {'taken':>5} {'double':>6} {'upd/s':>6} {'cpu ms':>6} "
               f"{'idle MB':>8} {'peak MB':>8} {'load':>5}")  # fmt: skip
         try:
             for users in args.users:
@@ -272,14 +277,22 @@ def main() -> None:
                         time.sleep(1.0)  # settle: menus set, first long poll open
                         idle, _ = rss_mb(bot.pid)
                         api.reset()
+                        label = f"{name.replace(' ', '_').replace('/', '')}-{users}.txt"
+                        spy = profile(args.py_spy, bot.pid, tmp / label)
+                        cpu = cpu_seconds(bot.pid)
                         r = burst(api, users, presses)
+                        cpu = cpu_seconds(bot.pid) - cpu
                         _, peak = rss_mb(bot.pid)
+                        if spy is not None:
+                            spy.send_signal(signal.SIGINT)
+                            spy.wait(60)
+                            shutil.copy(tmp / label, Path(args.py_spy_out) / label)
                     finally:
                         stop_bot(bot)
                     double = double_bookings(url)
                     print(f"{name:15} {users:>5} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
                           f"{r['lost']:>5} {r['out_of_order']:>5} {r['booked']:>6} {r['taken']:>5} "
-                          f"{double:>6} {r['rate']:>6.1f} {idle:>8.0f} {peak:>8.0f} {load_average():>5}",
+                          f"{double:>6} {r['rate']:>6.1f} {cpu * 1000 / users:>6.1f} {idle:>8.0f} {peak:>8.0f} {load_average():>5}",
                           flush=True)  # fmt: skip
         finally:
             api.stop()
@@ -290,6 +303,23 @@ def has_max_rate(exe: Path) -> bool:
     """Whether an installation (a checkout with its venv in .venv) reads TELEGRAM_MAX_RATE."""
     source = exe.resolve().parents[2] / "bot/app/config.py"
     return source.exists() and "TELEGRAM_MAX_RATE" in source.read_text()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def profile(py_spy: str | None, pid: int, out: Path) -> subprocess.Popen | None:
+    """py-spy sampling the bot (all threads, native frames off) until interrupted."""
+    if not py_spy:
+        return None
+    spy = subprocess.Popen([py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "200",
+                            "--output", str(out), "--nonblocking"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(1.0)  # attached
+    return spy
 
 
 def load_average() -> str:

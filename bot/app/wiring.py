@@ -94,8 +94,8 @@ class ActiveMatcher:
 
     def _build(self, version: str | None) -> Matcher:
         source = self._timeline.kb_source(version) if version else None
-        if source is None:
-            return _shipped_matcher()
+        if source is None:  # warmed here too: the first questions of a burst, in threads,
+            return warmed(_shipped_matcher())  # would each load the sentence model
         log.info("the active edition's knowledge base changed (%s): building its matcher", version)
         return warmed(Matcher(KnowledgeBase.from_bytes(source.encode("utf-8"), f"kb {version}")))
 
