@@ -52,3 +52,30 @@ def test_a_burst_of_first_questions_warms_the_shipped_matcher_once(engine, monke
         th.join()
     assert len(calls) == 1  # one warm-up under the lock, the other seven waited for it
     assert len({id(m) for m in seen}) == 1 and seen[0].semantic._matrix is not None
+
+
+def test_a_pooled_postgresql_connection_is_checked_only_after_idling(
+    pg_engine, pg_admin, monkeypatch
+):
+    from sqlalchemy import text
+
+    from storage import db
+
+    now = [1000.0]
+    monkeypatch.setattr(db, "_monotonic", lambda: now[0])
+    pings = []
+    real_ping = pg_engine.dialect.do_ping
+    monkeypatch.setattr(pg_engine.dialect, "do_ping", lambda c: pings.append(1) or real_ping(c))
+
+    def backend_pid() -> int:
+        with pg_engine.connect() as c:
+            return c.execute(text("SELECT pg_backend_pid()")).scalar_one()
+
+    first = backend_pid()
+    assert backend_pid() == first and pings == []  # used a moment ago: no round trip
+    now[0] += db.IDLE_PING_SECONDS + 1
+    assert backend_pid() == first and len(pings) == 1  # idle: pinged, alive, kept
+    pg_admin.execute("SELECT pg_terminate_backend(%s)", (first,))  # a restart, an idle timeout
+    now[0] += db.IDLE_PING_SECONDS + 1
+    replaced = backend_pid()  # the dead connection is replaced before the query, no error
+    assert replaced != first and len(pings) == 2
