@@ -176,6 +176,7 @@ def burst_once(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:
             booked += any(w in replies[0][1] for w in BOOKED)
             taken += any(w in replies[0][1] for w in TAKEN)
     return _summary(times, users, wall) | {
+        "updates": users,
         "lost": lost,
         "booked": booked,
         "taken": taken,
@@ -212,6 +213,7 @@ def burst_order(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:
         for n, (arrived, _) in enumerate(replies[:2]):
             times.append(arrived - pushed[(first + i, n)])
     return _summary(times, 2 * users, wall) | {
+        "updates": 2 * users,
         "lost": lost,
         "out_of_order": out_of_order,
         "booked": "-",
@@ -292,7 +294,7 @@ def main() -> None:
                     double = double_bookings(url)
                     print(f"{name:15} {users:>5} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
                           f"{r['lost']:>5} {r['out_of_order']:>5} {r['booked']:>6} {r['taken']:>5} "
-                          f"{double:>6} {r['rate']:>6.1f} {cpu * 1000 / users:>6.1f} {idle:>8.0f} {peak:>8.0f} {load_average():>5}",
+                          f"{double:>6} {r['rate']:>6.1f} {cpu * 1000 / r['updates']:>6.1f} {idle:>8.0f} {peak:>8.0f} {load_average():>5}",
                           flush=True)  # fmt: skip
         finally:
             api.stop()
