@@ -1,32 +1,45 @@
 """Many Telegram users at the same moment, against one `imbot run --telegram` on
 PostgreSQL (pgserver) and the tests' fake Bot API.
 
-    python benchmarks/load_bench.py [--users 50 200 1000] \\
-        [--baseline-imbot /tmp/imbot-base/.venv/bin/imbot]
+    python benchmarks/load_bench.py [--users 50 200 1000] [--mode once|order] \\
+        [--baseline-imbot /tmp/imbot-base/.venv/bin/imbot] [--api-latency 0.05]
 
 For each N: a fresh database, a fresh `imbot run --telegram` (long polling, default
-settings). When it polls, its idle RSS is taken; then N users each send two messages
-in one burst: first a question about the call (German or English, answered or not)
-or, for every second user, a booking step (an expert, paired with one of N/20
-buddies with weekly free times, asks for free Jour Fixe slots: `/jourfixe`), and
-then "/sprache en". Printed: p50 / p95 / max seconds from a message to its reply,
-replies lost (expected 2N), chats whose replies came out of order (the language
-switch must come second), booking steps answered with slot buttons ("slots"), updates per second, and the process's RSS idle and its
-peak after the burst. With --baseline-imbot an older installation is measured the
-same way in the same run. Replies go through python-telegram-bot's AIORateLimiter
-(Telegram's 30 messages/s overall) in both, so with 2N replies the limit, not the
-bot, sets the pace; the rows "1000/s" show what the bot itself handles with the limit
-raised to 1,000/s (today: TELEGRAM_MAX_RATE=1000; the baseline, which has no such
-setting: the same through a sitecustomize module). The fake answers at once on
-localhost; `--api-latency 0.05` makes every call take 50 ms, as Telegram does over
-the internet, where a bot that waits for each reply before the next update pays it
-once per message.
+settings). When it polls, its idle RSS is taken; then the N users write in one burst.
+
+--mode once (the issue's measure, the default): every user sends ONE message. Every
+second user asks a question about the call (German or English, one not in the call);
+the others are experts, ten per buddy (N/20 buddies, free on Tuesdays and
+Thursdays), and take a real booking step: they press "once" under the series
+question of a free slot (`jf:book:<ts>:0`, the bot's own button data), so each books a
+Jour Fixe. Two experts of a buddy press the same slot at once, so half the bookings
+race for a slot another expert takes at the same moment: one gets "requested", the
+other "slot taken" with other slots. Printed: p50 / p95 / max seconds from a message
+to its reply, users without a reply ("lost"), bookings made and refused as taken,
+and double bookings in the database (two active meetings of one buddy that overlap,
+expected 0), updates per second, RSS idle and peak.
+
+--mode order (the order check): every user sends two messages, the first a question
+or `/jourfixe` (experts), the second "/sprache en"; "order" counts chats whose
+language switch was not answered second.
+
+With --baseline-imbot an older installation is measured the same way in the same run,
+interleaved. Replies go through python-telegram-bot's AIORateLimiter at Telegram's 30
+messages/s in both, so with N replies the limit, not the bot, sets the pace (N/30 s
+for the last one); the rows "1000/s" show what the bot itself handles with the limit
+raised (today: TELEGRAM_MAX_RATE=1000; a baseline without that setting: the same through
+a sitecustomize module). The fake answers at once on localhost; `--api-latency 0.05`
+makes every call take 50 ms, as Telegram does over the internet.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import signal
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -53,16 +66,21 @@ QUESTIONS = [
     ("Wie viele Einwohner hat Pforzheim?", "de"),  # not in the call: the "no answer" path
 ]
 SWITCHED = "I will answer in English now."
+BOOKED = ("Anfrage an", "Request sent")  # the expert's "requested" reply
+TAKEN = ("gerade vergeben", "just taken")  # "slot taken", with other slots
 
 
 FIRST_USER = 10_000
 
 
-def experts_and_buddies(url: str, users: int) -> None:
+def experts_and_buddies(url: str, users: int) -> dict[int, str]:
     """Every second user an expert (Telegram id = user id), ten per buddy; the buddies
-    free on Tuesdays and Thursdays. Written with today's code on a migrated database."""
+    free on Tuesdays and Thursdays. Written with today's code on a migrated database.
+    Returns each expert's button for booking a slot once: experts 2k and 2k+1 of a
+    buddy press the same slot (the k-th free one)."""
     from datetime import time as clock_time
 
+    from bot.booking.buttons import data as jf_data
     from bot.booking.service import JourFixe
     from bot.booking.timeparse import Window
     from bot.people import People
@@ -75,22 +93,104 @@ def experts_and_buddies(url: str, users: int) -> None:
     people, booking = People(sessions), JourFixe(sessions)
     windows = [Window(clock_time(9), clock_time(17), weekday=d) for d in (1, 3)]
     experts = [FIRST_USER + i for i in range(0, users, 2)]
+    presses: dict[int, str] = {}
     for start in range(0, len(experts), 10):
         buddy = people.invite("buddy", f"Buddy {start // 10}").person_id
         booking.set_windows(buddy, windows)
-        for uid in experts[start : start + 10]:
+        slots: list = []
+        for j, uid in enumerate(experts[start : start + 10]):
             info = people.invite("expert", f"Expertin {uid}")
             people.redeem(info.code, "telegram", str(uid), str(uid))
             people.pair(f"#{info.person_id}", f"#{buddy}")
+            slots = slots or booking.slots(info.person_id, limit=8)
+            presses[uid] = jf_data("book", int(slots[j // 2].timestamp()), 0)
     engine.dispose()
+    return presses
 
 
-def burst(api: TimedBotAPI, users: int, booking: bool = False) -> dict:
+def double_bookings(url: str) -> int:
+    """Pairs of active meetings of one buddy that overlap (the database must hold none)."""
+    from sqlalchemy import text
+
+    from storage.db import make_engine
+
+    engine = make_engine(url)
+    with engine.connect() as c:
+        found = c.execute(
+            text(
+                "SELECT count(*) FROM meetings a JOIN meetings b ON a.buddy_id = b.buddy_id"
+                " AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
+                " WHERE a.state IN ('requested', 'confirmed')"
+                " AND b.state IN ('requested', 'confirmed')"
+            )
+        ).scalar_one()
+    engine.dispose()
+    return found
+
+
+def _first_texts(api: TimedBotAPI) -> dict[int, list[tuple[float, str]]]:
+    by_chat: dict[int, list[tuple[float, str]]] = {}
+    for arrived, sent in list(api.arrived):
+        if sent.method == "sendMessage":
+            by_chat.setdefault(sent.chat_id, []).append((arrived, sent.text))
+    return by_chat
+
+
+def _summary(times: list[float], replies: int, wall: float) -> dict:
+    times.sort()
+    return {
+        "p50": statistics.median(times) if times else float("nan"),
+        "p95": times[int(len(times) * 0.95)] if times else float("nan"),
+        "max": times[-1] if times else float("nan"),
+        "rate": replies / wall if wall else float("nan"),
+    }
+
+
+def burst_once(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:
+    """The issue's measure: each user sends one message at the same moment; experts
+    press their slot's booking button, the others ask a question."""
+    pushed: dict[int, float] = {}
+    for i in range(users):
+        uid = FIRST_USER + i
+        pushed[uid] = time.monotonic()
+        if uid in presses:
+            api.user_presses(uid, presses[uid], message_id=1)
+        else:
+            text, lang = QUESTIONS[i % len(QUESTIONS)]
+            api.user_says(uid, text, lang=lang)
+    t0 = time.monotonic()
+    try:
+        wait_for(lambda: len(_first_texts(api)) >= users, timeout=60 + users * 0.5, what="replies")
+    except SystemExit as exc:
+        print(f"    {exc}")
+    wall = time.monotonic() - t0
+    by_chat = _first_texts(api)
+    times, lost, booked, taken = [], 0, 0, 0
+    for uid, at in pushed.items():
+        replies = by_chat.get(uid)
+        if not replies:
+            lost += 1
+            continue
+        times.append(replies[0][0] - at)
+        if uid in presses:
+            booked += any(w in replies[0][1] for w in BOOKED)
+            taken += any(w in replies[0][1] for w in TAKEN)
+    return _summary(times, users, wall) | {
+        "updates": users,
+        "lost": lost,
+        "booked": booked,
+        "taken": taken,
+        "out_of_order": "-",
+    }
+
+
+def burst_order(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:
+    """The order check: each user sends two messages; the second must be answered second."""
     first = FIRST_USER
     pushed: dict[tuple[int, int], float] = {}
     for i in range(users):  # every user's first message, then every user's second
         text, lang = QUESTIONS[i % len(QUESTIONS)]
-        if booking and i % 2 == 0:
+        if first + i in presses:
             text, lang = "/jourfixe", "de"
         pushed[(first + i, 0)] = time.monotonic()
         api.user_says(first + i, text, lang=lang)
@@ -103,12 +203,7 @@ def burst(api: TimedBotAPI, users: int, booking: bool = False) -> dict:
     except SystemExit as exc:
         print(f"    {exc}")
     wall = time.monotonic() - t0
-    by_chat: dict[int, list[tuple[float, str]]] = {}
-    offered = 0  # booking steps answered with slot buttons
-    for arrived, sent in list(api.arrived):
-        if sent.method == "sendMessage":
-            by_chat.setdefault(sent.chat_id, []).append((arrived, sent.text))
-            offered += booking and (sent.chat_id - first) % 2 == 0 and len(sent.buttons) > 1
+    by_chat = _first_texts(api)
     times, out_of_order, lost = [], 0, 0
     for i in range(users):
         replies = by_chat.get(first + i, [])
@@ -117,55 +212,66 @@ def burst(api: TimedBotAPI, users: int, booking: bool = False) -> dict:
             out_of_order += 1
         for n, (arrived, _) in enumerate(replies[:2]):
             times.append(arrived - pushed[(first + i, n)])
-    times.sort()
-    return {
-        "p50": statistics.median(times) if times else float("nan"),
-        "p95": times[int(len(times) * 0.95)] if times else float("nan"),
-        "max": times[-1] if times else float("nan"),
+    return _summary(times, 2 * users, wall) | {
+        "updates": 2 * users,
         "lost": lost,
         "out_of_order": out_of_order,
-        "rate": 2 * users / wall if wall else float("nan"),
-        "offered": offered,
+        "booked": "-",
+        "taken": "-",
     }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", type=int, nargs="+", default=[50, 200, 1000])
+    ap.add_argument("--mode", choices=("once", "order"), default="once",
+                    help="once: one message per user (the issue's measure); order: two, order checked")  # fmt: skip
     ap.add_argument("--api-latency", type=float, default=0.0,
                     help="seconds the fake Bot API takes per call (Telegram over the internet: ~0.05)")  # fmt: skip
+    ap.add_argument("--rates", nargs="+", default=["30", "1000"],
+                    help="reply limits to measure: 30 (Telegram's, the default) and/or 1000")  # fmt: skip
+    ap.add_argument("--py-spy", help="py-spy executable: profile today's process during each burst")
+    ap.add_argument("--py-spy-out", default=".", help="folder for the profiles (collapsed stacks)")
     ap.add_argument("--extra-concurrency", type=int, help="also today 1000/s with this bound")
     add_installation_args(ap)
     args = ap.parse_args()
+    burst = burst_once if args.mode == "once" else burst_order
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         server = start_pg(tmp)
         api = TimedBotAPI(args.api_latency).start()
+        print(f"mode {args.mode}; load average at start {load_average()}")
         if args.api_latency:
             print(f"fake Bot API answers after {args.api_latency * 1000:.0f} ms")
         print(f"{'installation':15} {'N':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'lost':>5} "
-              f"{'order':>5} {'upd/s':>6} {'idle MB':>8} {'peak MB':>8} {'slots':>6}")  # fmt: skip
+              f"{'order':>5} {'booked':>6} {'taken':>5} {'double':>6} {'upd/s':>6} {'cpu ms':>6} "
+              f"{'idle MB':>8} {'peak MB':>8} {'load':>5}")  # fmt: skip
         try:
             for users in args.users:
-                runs = [(name, exe, {}) for name, exe in installations(args)]
-                if args.baseline_imbot:
-                    runs.append(("baseline 1000/s", runs[0][1], raised_limit_env(tmp)))
-                today = installations(args)[-1][1]
-                runs.append(("today 1000/s", today, {"TELEGRAM_MAX_RATE": "1000"}))
+                runs = []
+                for name, exe in installations(args):
+                    if "30" in args.rates:
+                        runs.append((name, exe, {}))
+                    if "1000" in args.rates:
+                        raised = {"TELEGRAM_MAX_RATE": "1000"}
+                        if name != "today" and not has_max_rate(exe):
+                            raised = raised_limit_env(tmp)
+                        runs.append((f"{name} 1000/s", exe, raised))
                 if args.extra_concurrency:
                     runs.append(
                         (
                             f"today 1000/s c{args.extra_concurrency}",
-                            runs[-1][1],
+                            Path(args.imbot),
                             {
                                 "TELEGRAM_MAX_RATE": "1000",
                                 "IMBOT_CONCURRENT_UPDATES": str(args.extra_concurrency),
                             },
                         )
                     )
+                runs.sort(key=lambda r: "1000/s" in r[0])  # baseline, today; then raised
                 for i, (name, exe, extra) in enumerate(runs):
                     url = new_database(server, f"load_{i}_{users}")
-                    experts_and_buddies(url, users)
+                    presses = experts_and_buddies(url, users)
                     api.reset()
                     bot = start_bot(exe, tmp, url, api, **extra)
                     try:
@@ -173,16 +279,53 @@ def main() -> None:
                         time.sleep(1.0)  # settle: menus set, first long poll open
                         idle, _ = rss_mb(bot.pid)
                         api.reset()
-                        r = burst(api, users, booking=True)
+                        label = f"{name.replace(' ', '_').replace('/', '')}-{users}.txt"
+                        spy = profile(args.py_spy, bot.pid, tmp / label)
+                        cpu = cpu_seconds(bot.pid)
+                        r = burst(api, users, presses)
+                        cpu = cpu_seconds(bot.pid) - cpu
                         _, peak = rss_mb(bot.pid)
+                        if spy is not None:
+                            spy.send_signal(signal.SIGINT)
+                            spy.wait(60)
+                            shutil.copy(tmp / label, Path(args.py_spy_out) / label)
                     finally:
                         stop_bot(bot)
+                    double = double_bookings(url)
                     print(f"{name:15} {users:>5} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
-                          f"{r['lost']:>5} {r['out_of_order']:>5} {r['rate']:>6.1f} {idle:>8.0f} {peak:>8.0f} {r['offered']:>6}",
+                          f"{r['lost']:>5} {r['out_of_order']:>5} {r['booked']:>6} {r['taken']:>5} "
+                          f"{double:>6} {r['rate']:>6.1f} {cpu * 1000 / r['updates']:>6.1f} {idle:>8.0f} {peak:>8.0f} {load_average():>5}",
                           flush=True)  # fmt: skip
         finally:
             api.stop()
             server.cleanup()
+
+
+def has_max_rate(exe: Path) -> bool:
+    """Whether an installation (a checkout with its venv in .venv) reads TELEGRAM_MAX_RATE."""
+    source = exe.resolve().parents[2] / "bot/app/config.py"
+    return source.exists() and "TELEGRAM_MAX_RATE" in source.read_text()
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def profile(py_spy: str | None, pid: int, out: Path) -> subprocess.Popen | None:
+    """py-spy sampling the bot (all threads, native frames off) until interrupted."""
+    if not py_spy:
+        return None
+    spy = subprocess.Popen([py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "200",
+                            "--output", str(out), "--nonblocking"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(1.0)  # attached
+    return spy
+
+
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 if __name__ == "__main__":

@@ -5,9 +5,9 @@ API) and Matrix (a real Synapse from the test extra), on PostgreSQL (pgserver).
         [--baseline-imbot /tmp/imbot-base/.venv/bin/imbot]
 
 Per installation: RSS once /readyz says both platforms are connected (idle), then
-after --users Telegram users wrote two messages each (load_bench's burst, with the
-reply limit raised to 1,000/s so that it does not take minutes): RSS and peak RSS
-(VmHWM), in MB (1024 KiB).
+after --users Telegram users wrote one message each at once (load_bench's burst: half
+questions, half experts booking a slot; with the reply limit raised to 1,000/s so that
+it does not take minutes): RSS and peak RSS (VmHWM), in MB (1024 KiB).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from load_bench import burst
+from load_bench import burst_once, experts_and_buddies, has_max_rate, load_average
 from runs import (
     TimedBotAPI,
     _free_port,
@@ -66,7 +66,9 @@ def main() -> None:
                 user = synapse.register(f"imbot{uuid.uuid4().hex[:6]}", PASSWORD)
                 url = new_database(server, f"mem_{i}")
                 http = _free_port()
-                extra = {"TELEGRAM_MAX_RATE": "1000"} if name == "today" else raised_limit_env(tmp)
+                presses = experts_and_buddies(url, args.users)
+                raised = name == "today" or has_max_rate(exe)
+                extra = {"TELEGRAM_MAX_RATE": "1000"} if raised else raised_limit_env(tmp)
                 env = child_env(tmp, url, TELEGRAM_TOKEN=api.token, TELEGRAM_BASE_URL=api.base_url,
                                 IMBOT_HTTP_HOST="127.0.0.1", IMBOT_HTTP_PORT=str(http),
                                 MATRIX_HOMESERVER=synapse.url, MATRIX_USER=user, MATRIX_PASSWORD=PASSWORD,
@@ -79,11 +81,12 @@ def main() -> None:
                     time.sleep(2)
                     idle, _ = rss_mb(bot.pid)
                     api.reset()
-                    burst(api, args.users)
+                    burst_once(api, args.users, presses)
                     after, peak = rss_mb(bot.pid)
                 finally:
                     stop_bot(bot)
-                print(f"{name:12} {idle:>8.0f} {after:>9.0f} {peak:>8.0f}", flush=True)
+                print(f"{name:12} {idle:>8.0f} {after:>9.0f} {peak:>8.0f}  load {load_average()}",
+                      flush=True)  # fmt: skip
         finally:
             api.stop()
             synapse.stop()

@@ -45,8 +45,10 @@ class TimedBotAPI(FakeBotAPI):
 
 
 def installations(args) -> list[tuple[str, Path]]:
-    """(name, imbot executable): the baseline first, then today's."""
+    """(name, imbot executable): the old baseline, the baseline, then today's."""
     found = []
+    if getattr(args, "old_baseline_imbot", None):
+        found.append(("old baseline", Path(args.old_baseline_imbot)))
     if args.baseline_imbot:
         found.append(("baseline", Path(args.baseline_imbot)))
     found.append(("today", Path(args.imbot)))
@@ -59,6 +61,7 @@ def installations(args) -> list[tuple[str, Path]]:
 def add_installation_args(ap) -> None:
     ap.add_argument("--imbot", default=str(ROOT / ".venv/bin/imbot"), help="today's imbot")
     ap.add_argument("--baseline-imbot", help="an older installation measured in the same run")
+    ap.add_argument("--old-baseline-imbot", help="a still older one (e.g. before concurrency)")
 
 
 def start_pg(tmp: Path):

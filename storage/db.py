@@ -9,7 +9,9 @@ data directory. Engines hide statement parameters in errors and logs
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +22,12 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DisconnectionError,
+    NoSuchModuleError,
+    OperationalError,
+)
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session
 
@@ -66,14 +73,39 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
-        return create_engine(
-            parsed, pool_pre_ping=True, pool_size=max(pool_size, 5), hide_parameters=True
-        )
+        engine = create_engine(parsed, pool_size=max(pool_size, 5), hide_parameters=True)
     except (ModuleNotFoundError, NoSuchModuleError) as exc:
         raise DatabaseError(
             f"no database driver {parsed.drivername!r}: use postgresql+psycopg:// "
             "and install it with: pip install 'imbot[postgres]'"
         ) from exc
+    event.listen(engine, "checkin", _note_checkin)
+    event.listen(engine, "checkout", functools.partial(_ping_if_idle, engine.dialect))
+    return engine
+
+
+IDLE_PING_SECONDS = 5.0  # a pooled connection idle longer is checked before use
+_monotonic = time.monotonic  # the tests move it
+
+
+def _note_checkin(dbapi_connection, record) -> None:
+    record.info["checked_in"] = _monotonic()
+
+
+def _ping_if_idle(dialect, dbapi_connection, record, proxy) -> None:
+    """A pooled PostgreSQL connection idle for more than a few seconds is pinged before
+    use, and replaced if the server has dropped it (a restart, a failover, an idle
+    timeout). One used a moment ago is not: pinging on every checkout (SQLAlchemy's
+    pool_pre_ping) cost one round trip of the four a FAQ question made, per session."""
+    last = record.info.get("checked_in")
+    if last is None or _monotonic() - last <= IDLE_PING_SECONDS:
+        return
+    try:
+        alive = dialect.do_ping(dbapi_connection)
+    except Exception as exc:  # the driver's error for a dropped connection
+        raise DisconnectionError("the pooled connection is gone") from exc
+    if not alive:
+        raise DisconnectionError("the pooled connection is gone")
 
 
 _SYSTEM_DIRS = ("/proc", "/sys", "/dev")

@@ -187,10 +187,8 @@ class TelegramAdapter:
 
     async def _on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query, user = update.callback_query, update.effective_user
-        await query.answer()  # at once: the button stops spinning
         chat_id = query.message.chat.id if query.message else user.id
         private = query.message is None or query.message.chat.type == ChatType.PRIVATE
-        await self._show_choice(query)
         inbound = Inbound(
             self.platform,
             str(user.id),
@@ -199,7 +197,17 @@ class TelegramAdapter:
             lang_hint=_lang(user.language_code),
             private=private,
         )
-        await self._answer(context.bot, inbound, chat_id)
+        # The router starts at once (in a thread: it reads the database) while the button
+        # stops spinning and the pressed message shows the choice: two calls to Telegram
+        # that the reply no longer waits for. Both are cosmetic: when they fail, the
+        # choice still counts and is answered.
+        handled = asyncio.ensure_future(asyncio.to_thread(self._handle, inbound))
+        try:
+            await query.answer()
+            await self._show_choice(query)
+        except TelegramError as exc:
+            log.warning("could not acknowledge a pressed button: %s", exc)
+        await self._deliver(context.bot, await handled, chat_id)
 
     async def _show_choice(self, query) -> None:
         """Edit the message of a pressed button: keyboard gone, the choice shown."""
@@ -224,6 +232,9 @@ class TelegramAdapter:
 
     async def _answer(self, bot: Bot, inbound: Inbound, chat_id: int) -> None:
         replies = await asyncio.to_thread(self._handle, inbound)  # the router reads the database
+        await self._deliver(bot, replies, chat_id)
+
+    async def _deliver(self, bot: Bot, replies: list[Outbound], chat_id: int) -> None:
         mine = [r for r in replies if r.to is None]
         others = [r for r in replies if r.to is not None]
         if others:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from threadpoolctl import threadpool_limits
 
 from bot.app.config import ConfigError, Settings
 from bot.app.health import HealthServer
@@ -122,6 +123,11 @@ def build_services(
     now = clock or system_clock
     sessions = open_database(settings)
     router = build_router(settings, clock=clock, sessions=sessions)
+    # One BLAS thread: the FAQ's sentence vectors are small, and with several messages
+    # handled at once more threads only fight over the cores (a question took 19 ms
+    # instead of 5 ms on a busy 2-core machine, benchmarks/load_bench.py).
+    threadpool_limits(1, user_api="blas")
+    router.services.faq.matcher  # noqa: B018 - built and warmed before the first message
 
     def handle(inbound: Inbound) -> list[Outbound]:
         METRICS.messages_in.labels(platform=inbound.platform).inc()

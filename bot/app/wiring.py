@@ -108,7 +108,8 @@ class ActiveMatcher:
         source = self._timeline.kb_source(version) if version else None
         examples = load_examples(self._examples)
         if source is None and not examples:
-            return _shipped_matcher()
+            return warmed(_shipped_matcher())  # warmed: a burst's first questions, in threads,
+            # would each load the sentence model
         log.info("the knowledge base (%s) or its examples changed: building the matcher", version)
         kb = KnowledgeBase.from_bytes(source.encode("utf-8"), f"kb {version}") if source else _kb()
         return warmed(Matcher(apply_examples(kb, examples)))

@@ -193,3 +193,17 @@ def test_in_groups_no_invite_is_redeemed_and_no_admin_command_runs(bot, api):
         lambda: len([s for s in api.sent_to(group) if any(r in s.text for r in refused)]) >= 3
     )
     assert not [s for s in api.sent_to(group) if "Ada Admin" in s.text or "Code" in s.text]
+
+
+def test_a_pressed_button_counts_when_telegram_refuses_to_stop_its_spinner(bot, api):
+    """The router runs while the button is acknowledged; a failed acknowledgement (a
+    query answered too late) loses neither the choice nor its answer, and no apology
+    is sent."""
+    api.user_says(ANNA, "Welche Partei regiert in Torgau?")
+    miss = api.wait_for_text(ANNA, "keine sichere Antwort")
+    api.fail_next("answerCallbackQuery", 400, description="Bad Request: query is too old and "
+                  "response timeout expired or query ID is invalid")  # fmt: skip
+    api.user_presses(ANNA, miss.buttons[0][1], message_id=miss.message_id)
+    api.wait_for_sent(lambda s: s.chat_id == ANNA and s.method == "sendMessage" and "Quelle:" in s.text
+                      and s.message_id > miss.message_id)  # fmt: skip
+    assert not [s for s in api.sent_to(ANNA) if "schiefgelaufen" in s.text]

@@ -1,0 +1,81 @@
+"""What `imbot run` does once at start so that a burst of messages finds the work done
+(issue 20): the FAQ matcher built and warmed, one BLAS thread. Not timed."""
+
+import threading
+
+from threadpoolctl import threadpool_info, threadpool_limits
+
+from bot.app import wiring
+from bot.app.config import Settings
+from bot.app.run import build_services
+from bot.timeline import Timeline
+from storage.repo import session_factory
+
+
+def _blas_threads() -> set[int]:
+    return {p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"}
+
+
+def test_imbot_run_warms_the_matcher_and_keeps_one_blas_thread(tmp_path):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'imbot.db'}", data_dir=tmp_path)
+    with threadpool_limits(2, user_api="blas"):  # as numpy starts on a 2-core machine
+        assert _blas_threads() == {2}
+        services = build_services(settings)
+        assert _blas_threads() == {1}
+    active = services.router.services.faq._matcher
+    assert active._current is not None  # built before the first message
+    version, matcher = active._current
+    assert version is None and matcher.semantic._matrix is not None  # the vectors are there
+
+
+def test_a_burst_of_first_questions_warms_the_shipped_matcher_once(engine, monkeypatch):
+    sessions = session_factory(engine)
+    calls = []
+    original = wiring.warmed
+
+    def counting(matcher):
+        calls.append(matcher)
+        return original(matcher)
+
+    monkeypatch.setattr(wiring, "warmed", counting)
+    active = wiring.ActiveMatcher(Timeline(sessions))
+    barrier, seen = threading.Barrier(8), []
+
+    def ask():
+        barrier.wait()
+        seen.append(active())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(calls) == 1  # one warm-up under the lock, the other seven waited for it
+    assert len({id(m) for m in seen}) == 1 and seen[0].semantic._matrix is not None
+
+
+def test_a_pooled_postgresql_connection_is_checked_only_after_idling(
+    pg_engine, pg_admin, monkeypatch
+):
+    from sqlalchemy import text
+
+    from storage import db
+
+    now = [1000.0]
+    monkeypatch.setattr(db, "_monotonic", lambda: now[0])
+    pings = []
+    real_ping = pg_engine.dialect.do_ping
+    monkeypatch.setattr(pg_engine.dialect, "do_ping", lambda c: pings.append(1) or real_ping(c))
+
+    def backend_pid() -> int:
+        with pg_engine.connect() as c:
+            return c.execute(text("SELECT pg_backend_pid()")).scalar_one()
+
+    first = backend_pid()
+    assert backend_pid() == first and pings == []  # used a moment ago: no round trip
+    now[0] += db.IDLE_PING_SECONDS + 1
+    assert backend_pid() == first and len(pings) == 1  # idle: pinged, alive, kept
+    pg_admin.execute("SELECT pg_terminate_backend(%s)", (first,))  # a restart, an idle timeout
+    now[0] += db.IDLE_PING_SECONDS + 1
+    replaced = backend_pid()  # the dead connection is replaced before the query, no error
+    assert replaced != first and len(pings) == 2
