@@ -25,7 +25,7 @@ def test_imbot_run_warms_the_matcher_and_keeps_one_blas_thread(tmp_path):
     active = services.router.services.faq._matcher
     assert active._current is not None  # built before the first message
     version, matcher = active._current
-    assert version is None and matcher.semantic._matrix is not None  # the vectors are there
+    assert version[0] is None and matcher.semantic._matrix is not None  # the vectors are there
 
 
 def test_a_burst_of_first_questions_warms_the_shipped_matcher_once(engine, monkeypatch):
