@@ -71,7 +71,7 @@ class ConsoleAdapter:
         """Read lines until end of input or /quit; print the bot's replies."""
         interactive = self._in.isatty()
         if greeting:
-            self.send_all(self._handle(self._inbound(greeting)))
+            self._answer(greeting)
         while True:
             self.tick()
             if interactive:
@@ -92,7 +92,16 @@ class ConsoleAdapter:
                 self.user_id = user
                 self._out.write(t("console_switched", self.lang, user=self.user_id) + "\n\n")
                 continue
-            self.send_all(self._handle(self._inbound(line)))
+            self._answer(line)
+
+    def _answer(self, line: str) -> None:
+        """Handle a typed line and print the replies. A number typed next refers to the
+        newest list: when the replies to this line offer no choices, the older ones go."""
+        replies = self._handle(self._inbound(line))
+        own = [r for r in replies if r.to is None or r.to.chat_id == self.user_id]
+        if own and not any(r.buttons for r in own):
+            self._buttons.pop(self.user_id, None)
+        self.send_all(replies)
 
     def _inbound(self, line: str) -> Inbound:
         button = pressed(line, self._buttons.get(self.user_id, ()))

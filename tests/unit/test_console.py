@@ -40,3 +40,11 @@ def test_number_without_buttons_says_no_choice_is_open(matcher):
 def test_prompt_only_on_a_terminal(matcher):
     assert "> " in run(matcher, "\n", tty=True)
     assert "> " not in run(matcher, "\n")
+
+
+def test_a_number_refers_to_the_newest_list_not_an_older_one(matcher):
+    # /faq offers groups; /hilfe answers without choices: "1" no longer presses the groups' [1]
+    out = run(matcher, "/faq\n/hilfe\n1\n")
+    assert "[1] Bewerbung und Fristen" in out
+    assert "keine Auswahl offen" in out
+    assert "[1] Bewerbungsschluss" not in out
