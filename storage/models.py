@@ -94,6 +94,7 @@ class FaqLog(Base):
     """A question the bot could not answer with confidence. No chat identity is stored."""
 
     __tablename__ = "faq_log"
+    __table_args__ = {"sqlite_autoincrement": True}  # its id is the team's number: never reused
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     asked_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

@@ -387,3 +387,19 @@ def test_my_data_shows_the_forwarded_question_and_an_erased_person_loses_it(worl
     people.erase_ref("Erika Muster")
     assert world.rows() == []
     assert not any("Fahrräder" in (r.text or "") for r in world.outbox())
+
+
+def test_a_number_is_never_given_twice_after_an_erasure(world):
+    """Anna forwards #1 and erases her data; the next forwarded question must not get
+    #1 again, or the team's answer to Anna's question would reach its asker."""
+    _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder?")
+    world.say("anna", data=button.data)
+    world.say("anna", "/loeschen ja")
+    assert world.rows() == []  # Anna's question is gone: no row keeps the number taken
+    _, button = world.ask("bea", "Darf ich meinen Hund zum Kick-off mitbringen?")
+    world.say("bea", data=button.data)
+    [row] = world.rows()
+    assert row.id == 2 and row.question.startswith("Darf ich")
+    assert "Eine Frage #1 gibt es nicht" in world.say("ada", "/antwort 1 Für Anna.")[0].text
+    with world.sessions() as s:
+        assert s.scalar(select(FaqLog.state).where(FaqLog.id == 2)) == "forwarded"

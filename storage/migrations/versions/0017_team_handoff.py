@@ -19,7 +19,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("faq_log") as batch:
+    # A question's number is its id, and the team answers by number: on SQLite an id
+    # must not come back after the newest row is deleted (an erasure, /entfernen), or
+    # an answer could reach the next asker. AUTOINCREMENT does that; SQLite needs the
+    # table rebuilt for it (no other table refers to faq_log, so the copy is safe).
+    # PostgreSQL's sequences never hand out a number twice.
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    with op.batch_alter_table(
+        "faq_log",
+        recreate="always" if sqlite else "auto",
+        table_kwargs={"sqlite_autoincrement": True},
+    ) as batch:
         batch.add_column(sa.Column("state", sa.String(12), nullable=True))
         batch.add_column(sa.Column("handoff_key", sa.String(16), nullable=True))
         batch.add_column(sa.Column("platform", sa.String(16), nullable=True))
