@@ -5,6 +5,7 @@ order of concurrent work (many chats at once, each chat in turn)."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Hashable
 from typing import TypeVar
 
@@ -67,17 +68,27 @@ def numbered(buttons: tuple[Button, ...]) -> list[str]:
 # A typed yes said to choices whose first one confirms something presses it, as a 👍
 # reaction does in Matrix ("ja" after "Wirklich löschen?" erases, as the button would).
 YES = frozenset({"ja", "ja bitte", "ja gerne", "jawohl", "yes", "yes please", "👍"})
+# Words that say nothing about which choice is meant ("ja bitte ans Team" is "ans Team").
+FILLER = frozenset(
+    "ja jo ok okay bitte gerne doch mal yes please sure the a den die das ich i".split()
+)
 
 
 def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
-    """The button a typed number ("4" or "#4"), a button's own label ("Ja, löschen")
-    or a plain yes (for a first choice that confirms) stands for, if it is one."""
+    """The button a typed number ("4" or "#4"), a button's own label ("Ja, löschen"),
+    words of exactly one label ("senden", "ans Team") or a plain yes (for a first
+    choice that confirms) stands for, if it is one."""
     plain = " ".join(text.lower().strip(" .!").replace(",", " ").split())
     for button in buttons:
         if " ".join(button.label.lower().replace(",", " ").split()) == plain:
             return button
     if plain in YES and buttons and buttons[0].confirms:
         return buttons[0]
+    words = set(_words(plain)) - FILLER
+    if words and not plain.removeprefix("#").isdigit():
+        hits = [b for b in buttons if words <= set(_words(b.label))]
+        if len(hits) == 1:
+            return hits[0]
     text = text.strip().removeprefix("#").strip()
     if not text.isdigit():
         return None
@@ -86,3 +97,7 @@ def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     if 1 <= int(text) <= len(buttons):
         return buttons[int(text) - 1]
     return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())

@@ -307,7 +307,7 @@ def _delete(ctx: Context) -> list[Outbound]:
     if ctx.args and ctx.args[0].lower() in ("ja", "yes"):
         return erase_choice(ctx, token)
     buttons = (
-        Button(t("delete_yes", ctx.lang), token),
+        Button(t("delete_yes", ctx.lang), token, confirms=True),
         Button(t("delete_no", ctx.lang), f"{ERASE_PREFIX}no"),
     )
     return [Outbound(t("delete_confirm", ctx.lang), buttons)]

@@ -25,3 +25,29 @@ def test_a_plain_yes_presses_only_a_first_choice_that_confirms():
     assert pressed("ja", SERIES) is None  # nothing to confirm: the yes is read elsewhere
     assert pressed("ja?", ERASE) is None  # a question is no yes
     assert pressed("ja nein", ERASE) is None
+
+
+SEND = (Button("An 2 Chat(s) senden", "a:send", confirms=True), Button("Abbrechen", "a:no"))
+ASK = (
+    Button("Bewerbungsschluss", "faq:deadline"),
+    Button("Profile von Bewerber:innen", "faq:profiles"),
+    Button("Frage ans Team weiterleiten", "team:ask:k"),
+)
+ENGLISH_ASK = (Button("Deadline", "faq:deadline"), Button("Ask the team", "team:ask:k"))
+SLOTS = (Button("Mo 30.11. 10:00", "slot:1"), Button("Di 1.12. 10:00", "slot:2"))
+
+
+def test_words_of_exactly_one_choice_press_it():
+    assert pressed("senden", SEND).data == "a:send"
+    assert pressed("weiterleiten", ASK).data == "team:ask:k"
+    assert pressed("ans team", ASK).data == "team:ask:k"
+    assert pressed("Ja bitte ans Team!", ASK).data == "team:ask:k"
+    assert pressed("ask team", ENGLISH_ASK).data == "team:ask:k"
+    assert pressed("30.11.", SLOTS).data == "slot:1"
+
+
+def test_words_of_several_choices_or_of_none_press_nothing():
+    assert pressed("10:00", SLOTS) is None  # both slots are at ten
+    assert pressed("senden bitte an alle", SEND) is None  # more than the label says
+    assert pressed("Wann ist der Bewerbungsschluss?", ASK) is None  # a new question
+    assert pressed("bitte", SEND) is None  # says nothing about which
