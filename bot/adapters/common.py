@@ -99,5 +99,14 @@ def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     return None
 
 
+def beyond(text: str, buttons: tuple[Button, ...]) -> int | None:
+    """How many choices there are when `text` is a number that is none of them ("4"
+    with three): the person meant a choice and is told the range (not sent to the FAQ)."""
+    number = text.strip().removeprefix("#").strip()
+    if not number.isdigit() or not buttons or any(b.number is not None for b in buttons):
+        return None
+    return len(buttons) if pressed(text, buttons) is None else None
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.common import from_delivery, numbered, pressed
+from bot.adapters.common import beyond, from_delivery, numbered, pressed
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
@@ -97,6 +97,10 @@ class ConsoleAdapter:
     def _answer(self, line: str) -> None:
         """Handle a typed line and print the replies. A number typed next refers to the
         newest list: when the replies to this line offer no choices, the older ones go."""
+        count = beyond(line, self._buttons.get(self.user_id, ()))
+        if count is not None:
+            self._out.write(t("choice_beyond", self.lang, n=count) + "\n\n")
+            return
         replies = self._handle(self._inbound(line))
         own = [r for r in replies if r.to is None or r.to.chat_id == self.user_id]
         if own and not any(r.buttons for r in own):

@@ -41,7 +41,7 @@ from nio import (
     WhoamiResponse,
 )
 
-from bot.adapters.common import PerChat, from_delivery, numbered, pressed
+from bot.adapters.common import PerChat, beyond, from_delivery, numbered, pressed
 from bot.messages import Attachment, Button, Inbound, Outbound
 from bot.texts import guess_lang, t
 from jobs import dispatch
@@ -193,7 +193,13 @@ class MatrixAdapter:
         reply_to = await self._replied_text(room.room_id, event)
         if reply_to is not None:
             text = _without_reply_fallback(text)
-        button = pressed(text, self._choices.get(room.room_id, ()))
+        choices = self._choices.get(room.room_id, ())
+        button = pressed(text, choices)
+        count = beyond(text, choices)
+        if count is not None:  # a number that is none of the choices: say which there are
+            lang = guess_lang(" ".join(c.label for c in choices), "de")
+            await self._send(room.room_id, Outbound(t("choice_beyond", lang, n=count)))
+            return
         private = _is_direct(room)
         if button is not None:  # a choice typed as a reply to its list is that choice
             inbound = Inbound(

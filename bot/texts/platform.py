@@ -3,6 +3,12 @@ bot's own replies, and the short descriptions in Telegram's command menu."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "reply_with_number": {"de": "(Antworten Sie mit der Nummer)", "en": "(Reply with the number)"},
+    "choice_beyond": {
+        "de": "Diese Nummer steht nicht zur Auswahl: Bitte tippen Sie eine Zahl von 1 bis {n} "
+        "(oder die Worte einer Wahl).",
+        "en": "That number is not among the choices: please type a number from 1 to {n} "
+        "(or the words of a choice).",
+    },
     "console_bad_user": {
         "de": "(ein Konsolen-Name hat 1 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder "
         "Unterstriche, z. B. /als erika)",

@@ -48,3 +48,9 @@ def test_a_number_refers_to_the_newest_list_not_an_older_one(matcher):
     assert "[1] Bewerbung und Fristen" in out
     assert "keine Auswahl offen" in out
     assert "[1] Bewerbungsschluss" not in out
+
+
+def test_a_number_beyond_the_list_is_told_the_range_and_the_list_stays(matcher):
+    out = run(matcher, "/faq\n9\n1\n")
+    assert "bitte tippen Sie eine Zahl von 1 bis" in out.replace("Bitte", "bitte")
+    assert "[1] Bewerbungsschluss" in out  # "1" still pressed the first group afterwards

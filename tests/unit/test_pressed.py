@@ -1,7 +1,7 @@
 """Typed answers to choices on platforms without buttons (console, Matrix): a number,
 a button's own words, or a plain yes to a choice that confirms something."""
 
-from bot.adapters.common import pressed
+from bot.adapters.common import beyond, pressed
 from bot.messages import Button
 
 ERASE = (Button("Ja, löschen", "erase:yes", confirms=True), Button("Abbrechen", "erase:no"))
@@ -51,3 +51,11 @@ def test_words_of_several_choices_or_of_none_press_nothing():
     assert pressed("senden bitte an alle", SEND) is None  # more than the label says
     assert pressed("Wann ist der Bewerbungsschluss?", ASK) is None  # a new question
     assert pressed("bitte", SEND) is None  # says nothing about which
+
+
+def test_a_number_beyond_the_choices_is_told_the_range():
+    assert beyond("4", ASK) == 3 and beyond("#9", SEND) == 2
+    assert beyond("2", ASK) is None  # a choice
+    assert beyond("senden", SEND) is None and beyond("4", ()) is None  # no number, no choices
+    numbered_meetings = (Button("#24 Mo 10:00", "m:24", number=24),)
+    assert beyond("7", numbered_meetings) is None  # meeting numbers: the router answers
