@@ -108,6 +108,7 @@ class PairNews:
     buddy: Contact
     old_buddy: Contact | None  # re-pairing: the buddy before
     kept: int  # upcoming meetings that stay with the old buddy
+    unchanged: bool = False  # they were already paired: nothing to tell anyone
 
 
 def _contact(p: Person) -> Contact:
@@ -396,6 +397,8 @@ class People:
                 raise PeopleError("not_buddy", name=buddy.name or f"#{buddy.id}")
             pair = uow.people.pair_of_expert(expert.id)
             old = None
+            if pair is not None and pair.buddy_id == buddy.id:  # pressed or typed twice
+                return PairNews(_contact(expert), _contact(buddy), None, 0, unchanged=True)
             if pair is None:
                 uow.session.add(Pair(expert_id=expert.id, buddy_id=buddy.id, created_at=now))
             elif pair.buddy_id != buddy.id:

@@ -216,6 +216,8 @@ def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Out
             Button(t("announce_cancel", ctx.lang), f"{PAIR_PREFIX}keep"),
         )
         return [Outbound(t(exc.key, ctx.lang, **exc.fields), buttons)]
+    if news.unchanged:
+        return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
     text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
     if news.old_buddy is not None:
         text += t("pair_kept", ctx.lang, n=news.kept, old=news.old_buddy.name)
@@ -225,6 +227,8 @@ def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Out
 def pair_notices(news: PairNews) -> list[Outbound]:
     """Both people hear of a pairing with their next step; on re-pairing the old
     buddy hears it too (their meetings with the expert stay theirs)."""
+    if news.unchanged:
+        return []
     expert, buddy, old = news.expert, news.buddy, news.old_buddy
     out = [
         (expert, t("pair_for_expert", expert.lang, buddy=buddy.name)),

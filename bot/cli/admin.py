@@ -177,6 +177,9 @@ def _pair(settings, args: argparse.Namespace) -> int:
                 print("Nothing changed.")
             return EXIT_USAGE if answer is None else EXIT_OK
         news = people.pairing(args.expert, args.buddy, replace=True)
+    if news.unchanged:
+        print(f"{news.expert.name} already has {news.buddy.name} as buddy; nothing changed.")
+        return EXIT_OK
     told = enqueue_notices(sessions, pair_notices(news), datetime.now(UTC))
     print(f"{news.expert.name} now has {news.buddy.name} as buddy.")
     if news.old_buddy is not None:

@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Bitte so: /paar EXPERT:IN BUDDY (Nummer aus /personen oder Name in Anführungszeichen)",
         "en": "Please use: /pair EXPERT BUDDY (number from /people or name in quotes)",
     },
+    "pair_same": {
+        "de": "{expert} hat {buddy} schon als Buddy – nichts geändert.",
+        "en": "{expert} already has {buddy} as buddy – nothing changed.",
+    },
     "pair_done": {
         "de": "{expert} hat jetzt {buddy} als Buddy.",
         "en": "{expert} now has {buddy} as buddy.",

@@ -238,3 +238,14 @@ def test_retry_only_changes_a_failed_row(engine):
     with pytest.raises(Exception) as exc:
         team.retry(1)
     assert exc.value.key == "outbox_not_failed"
+
+
+def test_replacing_a_buddy_pressed_twice_tells_them_once(world):
+    router, sessions, clock, ids = world
+    [question] = say(router, "ada", f"/paar #{ids['erik']} #{ids['bob']}")
+    replace = question.buttons[0]
+    first = say(router, "ada", data=replace.data)
+    second = say(router, "ada", data=replace.data)  # a stale button, or "1" typed again
+    assert [r.to.chat_id for r in first if r.to] == ["chat-erik", "chat-bob", "chat-bea"]
+    assert [r.to for r in second] == [None]
+    assert "schon als Buddy" in second[0].text
