@@ -104,6 +104,13 @@ def _problem(exc: Exception) -> str | None:
         return f"configuration problem: {exc}"
     if isinstance(exc, SQLAlchemyDatabaseError):  # went away after start, read-only, ...
         return f"database problem: {exc.orig}"
+    if type(exc).__module__.startswith("telegram"):  # `imbot run`'s start: getMe failed
+        if type(exc).__name__ == "InvalidToken":  # its message would repeat the token
+            return "Telegram rejected TELEGRAM_TOKEN: is it the token @BotFather gave?"
+        return (
+            f"Telegram could not be reached ({exc}): is the network up and "
+            "TELEGRAM_BASE_URL right? `imbot doctor` checks the connection"
+        )
     return None
 
 

@@ -101,3 +101,18 @@ def _wait_for_port(port: int, timeout: float = 20) -> None:
                 return
         time.sleep(0.05)
     raise AssertionError(f"nothing listens on port {port}")
+
+
+def test_imbot_run_without_a_network_says_so_without_a_traceback(tmp_path):
+    nobody = f"http://127.0.0.1:{_free_port()}/bot"  # a port nobody listens on
+    env = {**os.environ, "TELEGRAM_TOKEN": "123456:TEST-token-never-printed",
+           "TELEGRAM_BASE_URL": nobody, "NO_PROXY": "127.0.0.1,localhost",
+           "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'run.db'}",
+           "IMBOT_HTTP_HOST": "127.0.0.1", "IMBOT_HTTP_PORT": str(_free_port())}  # fmt: skip
+    imbot = Path(sys.executable).with_name("imbot")
+    done = subprocess.run(
+        [str(imbot), "run", "--telegram"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Telegram could not be reached" in done.stderr
+    assert "Traceback" not in done.stderr and "never-printed" not in done.stderr
