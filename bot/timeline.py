@@ -48,6 +48,7 @@ from jobs.render import spec_days
 from storage import outbox
 from storage.db import dialect_insert
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
+from storage.repo import read_session
 
 __all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan"]
 
@@ -260,8 +261,9 @@ class Timeline:
         return data, raw, kb
 
     def kb_version(self) -> str | None:
-        """The version of the active edition's own knowledge base (None: the shipped one)."""
-        with self._sessions() as s:
+        """The version of the active edition's own knowledge base (None: the shipped one).
+        Read on every question: one SELECT, no transaction."""
+        with read_session(self._sessions) as s:
             return s.scalars(select(Edition.kb_version).where(Edition.active.is_(True))).first()
 
     def kb_source(self, version: str) -> str | None:
