@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 
 from bot.messages import Button, Outbound
 from bot.texts import t
@@ -40,6 +41,7 @@ MAX_SUGGESTIONS = 3
 # the "Ask the team" button carries
 UnansweredLog = Callable[[Match, datetime], str | None]
 HANDOFF_PREFIX = "team:ask:"
+MATCHES_REMEMBERED = 2048  # per knowledge base: in a deadline week many ask the very same
 
 
 # Answers about dates of the call offer the timeline reminders as a button.
@@ -81,6 +83,18 @@ class FaqReplies:
         self._log = unanswered_log
         self.offer_reminders = offer_reminders
         self.log_every_question = log_every_question  # the log then counts answered ones too
+        self._matches: tuple[Matcher, Callable[[str, str], Match]] | None = None
+
+    def match(self, question: str, default_lang: str) -> Match:
+        """The matcher's outcome, remembered for an identical question (and default
+        language) while the knowledge base stays the same: a new matcher (another
+        edition's knowledge base, changed team examples) starts with none. A Match is
+        frozen and the matcher reads nothing but the question, so sharing it is safe."""
+        matcher = self.matcher
+        matches = self._matches
+        if matches is None or matches[0] is not matcher:
+            matches = self._matches = (matcher, lru_cache(MATCHES_REMEMBERED)(matcher.match))
+        return matches[1](question, default_lang)
 
     @property
     def matcher(self) -> Matcher:
@@ -115,7 +129,7 @@ class FaqReplies:
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
         back offers "Ask the team"."""
-        match = self.matcher.match(question, default_lang)
+        match = self.match(question, default_lang)
         log.info(
             "faq match faq_id=%s score=%.3f confident=%s lang=%s",
             match.best and match.best.id,
