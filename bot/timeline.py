@@ -260,6 +260,13 @@ class Timeline:
             raise EditionError("\n".join(problems))
         return data, raw, kb
 
+    def active_and_kb(self) -> tuple[EditionData | None, str | None]:
+        """The active edition and its own knowledge base's version (None: the shipped
+        one), in one read: a question needs both."""
+        with self._sessions() as s:
+            e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
+            return (_data(e), e.kb_version) if e else (None, None)
+
     def kb_version(self) -> str | None:
         """The version of the active edition's own knowledge base (None: the shipped one).
         Read on every question: one SELECT, no transaction."""

@@ -106,3 +106,27 @@ def test_who_writes_is_read_without_a_transaction_and_writes_keep_theirs(pg_engi
     assert seen and all(autocommit is False for _, autocommit in seen)
     assert people.whois("telegram", "4711").lang == "en"
     assert people.whois("telegram", "nobody") is None
+
+
+def test_a_question_reads_the_active_edition_once(tmp_path):
+    """The knowledge base's version (for the matcher) and the edition (for the dates
+    in the answer) come from one SELECT of the active edition."""
+    from sqlalchemy import event
+
+    from bot.messages import Inbound
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'imbot.db'}", data_dir=tmp_path)
+    sessions = wiring.open_database(settings)
+    router = wiring.build_router(settings, sessions=sessions)
+    editions = []
+
+    def remember(conn, cursor, statement, *args):
+        if "FROM editions" in statement:
+            editions.append(statement)
+
+    event.listen(sessions.kw["bind"], "before_cursor_execute", remember)
+    for user in ("1", "2"):
+        editions.clear()
+        [reply] = router.handle(Inbound("telegram", user, user, text="Bis wann kann man sich bewerben?"))
+        assert "2023" in reply.text  # the shipped edition's deadline, from that one read
+        assert len(editions) == 1, editions
