@@ -232,6 +232,8 @@ def main() -> None:
                     help="reply limits to measure: 30 (Telegram's, the default) and/or 1000")  # fmt: skip
     ap.add_argument("--py-spy", help="py-spy executable: profile today's process during each burst")
     ap.add_argument("--py-spy-out", default=".", help="folder for the profiles (collapsed stacks)")
+    ap.add_argument("--py-spy-gil", action="store_true",
+                    help="sample only the thread holding the GIL (what costs CPU, not who waits)")  # fmt: skip
     ap.add_argument("--extra-concurrency", type=int, help="also today 1000/s with this bound")
     add_installation_args(ap)
     args = ap.parse_args()
@@ -280,7 +282,7 @@ def main() -> None:
                         idle, _ = rss_mb(bot.pid)
                         api.reset()
                         label = f"{name.replace(' ', '_').replace('/', '')}-{users}.txt"
-                        spy = profile(args.py_spy, bot.pid, tmp / label)
+                        spy = profile(args.py_spy, bot.pid, tmp / label, gil=args.py_spy_gil)
                         cpu = cpu_seconds(bot.pid)
                         r = burst(api, users, presses)
                         cpu = cpu_seconds(bot.pid) - cpu
@@ -313,12 +315,13 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def profile(py_spy: str | None, pid: int, out: Path) -> subprocess.Popen | None:
-    """py-spy sampling the bot (all threads, native frames off) until interrupted."""
+def profile(py_spy: str | None, pid: int, out: Path, *, gil: bool = False) -> subprocess.Popen | None:
+    """py-spy sampling the bot (all threads, or with `gil` only the one holding the GIL;
+    native frames off) until interrupted."""
     if not py_spy:
         return None
     spy = subprocess.Popen([py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "200",
-                            "--output", str(out), "--nonblocking"],
+                            "--output", str(out), "--nonblocking", *(["--gil"] if gil else [])],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     time.sleep(1.0)  # attached
     return spy

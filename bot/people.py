@@ -182,12 +182,12 @@ class People:
         self._end_meetings = end_meetings
         self._forget_files = forget_files
 
-    def _uow(self) -> UnitOfWork:
-        return UnitOfWork(self._sessions)
+    def _uow(self, *, read_only: bool = False) -> UnitOfWork:
+        return UnitOfWork(self._sessions, read_only=read_only)
 
     # -- who is writing -----------------------------------------------------------
     def whois(self, platform: str, user_id: str) -> Whois | None:
-        with self._uow() as uow:
+        with self._uow(read_only=True) as uow:  # every message: one SELECT, no transaction
             p = uow.people.by_identity(platform, user_id)
             if p is None or p.erased_at:
                 return None

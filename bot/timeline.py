@@ -48,6 +48,7 @@ from jobs.render import spec_days
 from storage import outbox
 from storage.db import dialect_insert
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
+from storage.repo import read_session
 
 __all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan"]
 
@@ -259,9 +260,17 @@ class Timeline:
             raise EditionError("\n".join(problems))
         return data, raw, kb
 
-    def kb_version(self) -> str | None:
-        """The version of the active edition's own knowledge base (None: the shipped one)."""
+    def active_and_kb(self) -> tuple[EditionData | None, str | None]:
+        """The active edition and its own knowledge base's version (None: the shipped
+        one), in one read: a question needs both."""
         with self._sessions() as s:
+            e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
+            return (_data(e), e.kb_version) if e else (None, None)
+
+    def kb_version(self) -> str | None:
+        """The version of the active edition's own knowledge base (None: the shipped one).
+        Read on every question: one SELECT, no transaction."""
+        with read_session(self._sessions) as s:
             return s.scalars(select(Edition.kb_version).where(Edition.active.is_(True))).first()
 
     def kb_source(self, version: str) -> str | None:

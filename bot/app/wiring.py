@@ -41,7 +41,7 @@ from bot.timeline import Timeline
 from faq.examples import apply_examples, examples_stamp, load_examples
 from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
-from jobs.editions import default_edition_text, parse_edition
+from jobs.editions import EditionData, default_edition_text, parse_edition
 from storage import outbox
 from storage.db import first_use_lock, make_engine, require_existing, upgrade
 from storage.models import Edition
@@ -95,7 +95,11 @@ class ActiveMatcher:
         self._current: tuple[tuple, Matcher] | None = None  # (version, its matcher)
 
     def __call__(self) -> Matcher:
-        version = (self._timeline.kb_version(), examples_stamp(self._examples))
+        return self.at(self._timeline.kb_version())
+
+    def at(self, kb_version: str | None) -> Matcher:
+        """The matcher of this knowledge-base version (read by the caller)."""
+        version = (kb_version, examples_stamp(self._examples))
         current = self._current
         if current is not None and current[0] == version:
             return current[1]
@@ -234,12 +238,19 @@ def build_router(
             return f"{row.id}:{row.handoff_key}" if row is not None else None
 
     timeline = Timeline(sessions, clock, kb=_kb())
+    matchers = ActiveMatcher(timeline, settings.examples_file)
+
+    def active() -> tuple[EditionData | None, Matcher]:
+        edition, kb_version = timeline.active_and_kb()  # one read for a question
+        return edition, matchers.at(kb_version)
+
     faq = FaqReplies(
-        ActiveMatcher(timeline, settings.examples_file),
+        matchers,
         record,
         offer_reminders=True,
         log_every_question=True,
         edition=timeline.active,
+        active=active,
     )
     booking = build_booking(settings, sessions, clock)
     services = Services(

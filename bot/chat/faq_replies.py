@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 
 from bot.messages import Button, Outbound
 from bot.texts import t
@@ -40,6 +41,7 @@ MAX_SUGGESTIONS = 3
 # the "Ask the team" button carries
 UnansweredLog = Callable[[Match, datetime], str | None]
 HANDOFF_PREFIX = "team:ask:"
+MATCHES_REMEMBERED = 2048  # per knowledge base: in a deadline week many ask the very same
 
 
 # Answers about dates of the call offer the timeline reminders as a button.
@@ -62,6 +64,9 @@ SUBSCRIBE_DATA = "sub:on"
 NEXT_CALL_DATA = "nextcall:on"
 EditionSource = Callable[[], EditionData | None]
 MatcherSource = Callable[[], Matcher]  # the active edition's matcher, read per question
+# the active edition and its knowledge base's matcher, read together (one read a question)
+ActiveSource = Callable[[], tuple[EditionData | None, Matcher]]
+_UNREAD = object()  # entry_reply: the edition was not read yet
 
 
 class FaqReplies:
@@ -73,6 +78,7 @@ class FaqReplies:
         offer_reminders: bool = False,
         log_every_question: bool = False,
         edition: EditionSource | None = None,
+        active: ActiveSource | None = None,
     ) -> None:
         # a matcher, or where to get the active edition's one (a new call's knowledge
         # base is picked up without a restart)
@@ -81,6 +87,21 @@ class FaqReplies:
         self._log = unanswered_log
         self.offer_reminders = offer_reminders
         self.log_every_question = log_every_question  # the log then counts answered ones too
+        self._matches: tuple[Matcher, Callable[[str, str], Match]] | None = None
+        self._active = active  # a question reads edition and matcher at once
+
+    def match(self, question: str, default_lang: str) -> Match:
+        """The matcher's outcome, remembered for an identical question (and default
+        language) while the knowledge base stays the same: a new matcher (another
+        edition's knowledge base, changed team examples) starts with none. A Match is
+        frozen and the matcher reads nothing but the question, so sharing it is safe."""
+        return self._match_with(self.matcher, question, default_lang)
+
+    def _match_with(self, matcher: Matcher, question: str, default_lang: str) -> Match:
+        matches = self._matches
+        if matches is None or matches[0] is not matcher:
+            matches = self._matches = (matcher, lru_cache(MATCHES_REMEMBERED)(matcher.match))
+        return matches[1](question, default_lang)
 
     @property
     def matcher(self) -> Matcher:
@@ -115,7 +136,8 @@ class FaqReplies:
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
         back offers "Ask the team"."""
-        match = self.matcher.match(question, default_lang)
+        edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
+        match = self._match_with(matcher, question, default_lang)
         log.info(
             "faq match faq_id=%s score=%.3f confident=%s lang=%s",
             match.best and match.best.id,
@@ -130,7 +152,7 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         if match.confident and match.best:
-            return self.entry_reply(match.best, match.lang, now, question)
+            return self.entry_reply(match.best, match.lang, now, question, edition=edition)
         reply = self.clarify_reply(match) if match.options else self.not_sure_reply(match)
         if not (handoff is not None and isinstance(ref, str) and handoff()):
             return reply
@@ -138,10 +160,13 @@ class FaqReplies:
         text = f"{reply.text}\n\n{t('handoff_offer', reply.lang)}"
         return Outbound(text, (*reply.buttons, button), lang=reply.lang)
 
-    def entry_reply(self, entry: Entry, lang: str, now: datetime, question: str = "") -> Outbound:
+    def entry_reply(
+        self, entry: Entry, lang: str, now: datetime, question: str = "", *, edition=_UNREAD
+    ) -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed
-        button has none)."""
-        edition = self.edition()
+        button has none); `edition` if the caller read it already."""
+        if edition is _UNREAD:
+            edition = self.edition()
         source = t("source", lang, section=entry.section)
         buttons = ()
         dated = entry.id in DATED_ENTRIES or entry.milestone is not None

@@ -25,7 +25,7 @@ def test_imbot_run_warms_the_matcher_and_keeps_one_blas_thread(tmp_path):
     active = services.router.services.faq._matcher
     assert active._current is not None  # built before the first message
     version, matcher = active._current
-    assert version[0] is None and matcher.semantic._matrix is not None  # the vectors are there
+    assert version[0] is None and matcher.semantic._matrix is not None  # shipped KB, vectors there
 
 
 def test_a_burst_of_first_questions_warms_the_shipped_matcher_once(engine, monkeypatch):
@@ -79,3 +79,54 @@ def test_a_pooled_postgresql_connection_is_checked_only_after_idling(
     now[0] += db.IDLE_PING_SECONDS + 1
     replaced = backend_pid()  # the dead connection is replaced before the query, no error
     assert replaced != first and len(pings) == 2
+
+
+def test_who_writes_is_read_without_a_transaction_and_writes_keep_theirs(pg_engine):
+    """whois runs on every message: its one SELECT goes out in autocommit (no BEGIN
+    before it, no ROLLBACK after it); the connection goes back to the pool ready for
+    transactions, so a write after it still commits or rolls back as a whole."""
+    from sqlalchemy import event
+
+    from bot.people import People
+
+    people = People(session_factory(pg_engine))
+    info = people.invite("expert", "Erika Muster")
+    people.redeem(info.code, "telegram", "4711", "4711")
+    seen = []
+
+    def remember(conn, cursor, statement, *args):
+        seen.append((statement.split()[0], conn.connection.dbapi_connection.autocommit))
+
+    event.listen(pg_engine, "before_cursor_execute", remember)
+    who = people.whois("telegram", "4711")
+    assert who is not None and who.name == "Erika Muster"
+    assert seen == [("SELECT", True)]
+    seen.clear()
+    people.set_lang(who.person_id, "en")  # a write on the same pooled connection
+    assert seen and all(autocommit is False for _, autocommit in seen)
+    assert people.whois("telegram", "4711").lang == "en"
+    assert people.whois("telegram", "nobody") is None
+
+
+def test_a_question_reads_the_active_edition_once(tmp_path):
+    """The knowledge base's version (for the matcher) and the edition (for the dates
+    in the answer) come from one SELECT of the active edition."""
+    from sqlalchemy import event
+
+    from bot.messages import Inbound
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'imbot.db'}", data_dir=tmp_path)
+    sessions = wiring.open_database(settings)
+    router = wiring.build_router(settings, sessions=sessions)
+    editions = []
+
+    def remember(conn, cursor, statement, *args):
+        if "FROM editions" in statement:
+            editions.append(statement)
+
+    event.listen(sessions.kw["bind"], "before_cursor_execute", remember)
+    for user in ("1", "2"):
+        editions.clear()
+        [reply] = router.handle(Inbound("telegram", user, user, text="Bis wann kann man sich bewerben?"))
+        assert "2023" in reply.text  # the shipped edition's deadline, from that one read
+        assert len(editions) == 1, editions
