@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.booking.base import BookingBase, BookingError, Party
@@ -157,6 +157,17 @@ class CalendarsMixin(BookingBase):
             for pair, _ in pairs:
                 pair.place = place
             return [self._party(other) for _, other in pairs]
+
+    def person_named(self, name: str) -> bool:
+        """Whether someone has this name (full or first name, any case)."""
+        wanted = name.strip().lower()
+        if not wanted or len(wanted) > 200:
+            return False
+        with self._uow() as uow:
+            names = uow.session.scalars(
+                select(Person.name).where(func.lower(Person.name).startswith(wanted))
+            )
+            return any(n.lower() == wanted or n.lower().split(" ")[0] == wanted for n in names)
 
     def place_of(self, expert_id: int, buddy_id: int) -> str | None:
         with self._uow() as uow:

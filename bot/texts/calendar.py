@@ -58,6 +58,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That place is too long (at most {limit} characters). A video link or an "
         "address is enough.",
     },
+    "place_not_partner": {
+        "de": "Mit {name} haben Sie keine Jour Fixes – ich habe nichts gespeichert. "
+        "Ihre Jour Fixes haben Sie mit: {others}. Für eine Person: /ort NAME: Ort",
+        "en": "You have no Jour Fixes with {name} – nothing saved. "
+        "Your Jour Fixes are with: {others}. For one person: /place NAME: place",
+    },
+    "place_ambiguous": {
+        "de": "„{name}“ passt auf mehrere: {names}. Bitte mit vollem Namen, z. B. "
+        "/ort Vorname Nachname: Ort – ich habe nichts gespeichert.",
+        "en": "“{name}” fits several people: {names}. Please use the full name, e.g. "
+        "/place First Last: place – nothing saved.",
+    },
     "no_pair": {
         "de": "Sie sind noch niemandem zugeordnet; das Team von Lokalprojekte bildet die Paare.",
         "en": "You have not been paired with anyone yet; the Lokalprojekte team makes the pairs.",

@@ -21,7 +21,7 @@ from bot.app.health import HealthServer
 from bot.app.wiring import build_router
 from bot.booking.timeparse import Window
 from bot.messages import Inbound
-from storage.models import CalendarFeed, Meeting
+from storage.models import CalendarFeed, Meeting, Pair
 from storage.repo import session_factory
 from tests.clock import Clock
 from tests.people import pair_with_buddy
@@ -212,3 +212,34 @@ def test_reminders_name_the_place(world):
         assert "Ort: Rathaus Musterstadt, Zimmer 3" in row.text
         sent = render(row.render, row.text, datetime(2026, 3, 3, 8, 30, tzinfo=UTC))
         assert "Ort: Rathaus Musterstadt, Zimmer 3" in sent and "in 30 Minuten" in sent
+
+
+def test_a_buddy_names_one_expert_to_set_or_clear_only_that_pairs_place(world):
+    world.say("bernd", "/ort Erika: https://zoom.example.org/j/123")
+    world.say("bernd", "/ort emil Rathaus Musterstadt, Raum 2")  # the name without a colon
+    lines = world.say("bernd", "/ort")[0].text
+    assert "Erika: https://zoom.example.org/j/123" in lines
+    assert "Emil: Rathaus Musterstadt, Raum 2" in lines
+    [mine, *notices] = world.say("bernd", "/ort Erika löschen")
+    assert "Erika" in mine.text and "entfernt" in mine.text and "löschen" not in mine.text
+    assert [n.to.chat_id for n in notices] == ["erika"]
+    lines = world.say("bernd", "/ort")[0].text
+    assert "Erika: (kein Ort)" in lines and "Emil: Rathaus Musterstadt, Raum 2" in lines
+    world.say("bernd", "/place Emil: clear")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
+
+
+def test_a_buddy_with_one_expert_may_still_name_them(world):
+    with world.sessions() as s:  # Bernd keeps only Emil
+        s.query(Pair).filter(Pair.expert_id == world.ids["Erika"]).delete()
+        s.commit()
+    world.say("bernd", "/ort Emil: Rathaus Musterstadt, Raum 2")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) == (
+        "Rathaus Musterstadt, Raum 2"
+    )
+    world.say("bernd", "/ort Emil löschen")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
+    # a name that is not one of the buddy's experts is refused, never stored as the place
+    reply = world.say("bernd", "/ort Erika: Büro")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
+    assert "Erika" in reply[0].text and len(reply) == 1
