@@ -14,7 +14,7 @@ import aiohttp
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.app.config import Settings
 from bot.app.health import HealthServer
@@ -243,3 +243,23 @@ def test_a_buddy_with_one_expert_may_still_name_them(world):
     reply = world.say("bernd", "/ort Erika: Büro")
     assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
     assert "Erika" in reply[0].text and len(reply) == 1
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_without_a_public_address_people_get_a_plain_answer_and_no_link(engine, tmp_path, lang):
+    clock = Clock(MON)
+    sessions = session_factory(engine)
+    settings = Settings(database_url=str(engine.url), data_dir=tmp_path / "data")
+    router = build_router(settings, clock=clock, sessions=sessions)
+    pair_with_buddy(
+        router.services.people, router.services.booking, "Bernd", ["Erika"],
+        [Window(time(10), time(12), weekday=1)], platform="console",
+    )  # fmt: skip
+    router.handle(Inbound("console", "erika", "erika", text=f"/lang {lang}"))
+    for user in ("erika", "bernd"):
+        [reply] = router.handle(Inbound("console", user, user, text="/kalender"))
+        text = reply.text
+        assert "IMBOT_PUBLIC_URL" not in text and "imbot run" not in text and "team" in text.lower()
+        assert "localhost" not in text and "/calendar/" not in text
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CalendarFeed)) == 0

@@ -113,6 +113,8 @@ def calendar_feed(ctx: Context) -> list[Outbound]:
         return [Outbound(t(key, ctx.lang))]
     if arg and arg not in _RENEW:
         return [Outbound(t("calendar_usage", ctx.lang))]
+    if not ctx.services.calendar_public:  # a link to this computer would not work for them
+        return [Outbound(t("calendar_unavailable", ctx.lang))]
     since = jf.feed_since(me)
     if since is not None and not arg:
         day = fmt_date(since.astimezone(ctx.tz).date(), ctx.lang)
@@ -122,8 +124,7 @@ def calendar_feed(ctx: Context) -> list[Outbound]:
     https = f"{base}/calendar/{secret}.ics"
     parts = urlsplit(https)
     webcal = parts._replace(scheme="webcal").geturl()
-    hint = "" if ctx.services.calendar_public else t("calendar_local_hint", ctx.lang)
-    text = t("calendar_link", ctx.lang, webcal=webcal, https=https, hint=hint)
+    text = t("calendar_link", ctx.lang, webcal=webcal, https=https)
     if since is not None:
         text = t("calendar_renewed", ctx.lang) + text
     return [Outbound(text)]
