@@ -263,3 +263,23 @@ def test_without_a_public_address_people_get_a_plain_answer_and_no_link(engine, 
         assert "localhost" not in text and "/calendar/" not in text
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(CalendarFeed)) == 0
+
+
+def sequences(reply) -> list[int]:
+    return [int(e["SEQUENCE"]) for e in Calendar.from_ical(reply.files[0].data).walk("VEVENT")]
+
+
+def test_a_new_place_raises_the_sequence_of_the_files_sent_for_it(world):
+    series, single = world.book()
+    [first, *_] = world.say("erika", "/ort https://meet.example.org/a")
+    [second, theirs] = world.say("bernd", "/ort Erika: Rathaus, Zimmer 5")
+    assert sequences(second) == sequences(theirs)
+    assert all(b > a for a, b in zip(sequences(first), sequences(second), strict=True))
+    # the single meeting with Emil too, and a cancellation after it is newer still
+    [one, _] = world.say("emil", "/ort Büro 3")
+    [two, _] = world.say("emil", "/ort Büro 4")
+    assert sequences(two)[0] > sequences(one)[0]
+    with world.sessions() as s:
+        assert s.get(Meeting, single.id).sequence == 2
+        held = s.get(Meeting, series[0].id)
+        assert held.sequence >= 2
