@@ -283,3 +283,50 @@ def test_a_new_place_raises_the_sequence_of_the_files_sent_for_it(world):
         assert s.get(Meeting, single.id).sequence == 2
         held = s.get(Meeting, series[0].id)
         assert held.sequence >= 2
+
+
+class Recorder:
+    platform, rate_per_second, per_chat_seconds = "console", None, None
+
+    def __init__(self):
+        self.sent = []
+
+    def send(self, delivery):
+        self.sent.append(delivery)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_reminders_carry_the_place_and_calendar_as_they_are_when_sent(world, lang):
+    """/ort, a moved and a cancelled occurrence all come after the reminders were
+    planned: what goes out must show them, not the state at booking time."""
+    from jobs.dispatch import Dispatcher
+
+    world.say("erika", f"/lang {lang}")
+    series, _ = world.book()  # Tuesdays 10:00 from 3 March; the 24 h reminder is due at 10:00
+    world.say("bernd", "/ort Erika: https://meet.example.org/erika-bernd")
+    moved = world.booking.move(world.ids["Erika"], series[1].id, datetime(2026, 3, 10, 11, tzinfo=BERLIN))
+    world.booking.cancel(world.ids["Bernd"], series[2].id)
+    sender = Recorder()
+    worker = Dispatcher(
+        world.sessions, {"console": sender}, clock=world.clock, sleep=lambda s: None,
+        freshen=getattr(world.booking, "as_sent", None),  # as bot.app wires it
+    )  # fmt: skip
+    world.clock.now = datetime(2026, 3, 2, 9, 1, tzinfo=UTC)
+    worker.tick()
+    [day_before] = [d for d in sender.sent if d.chat_id == "erika" and "⏰" in d.text]
+    place = "Ort" if lang == "de" else "Place"
+    assert f"{place}: https://meet.example.org/erika-bernd" in day_before.text
+    assert day_before.file is not None
+    cal = Calendar.from_ical(day_before.file[2])
+    [master, override] = sorted(cal.walk("VEVENT"), key=lambda e: "RECURRENCE-ID" in e)
+    assert str(master["LOCATION"]) == "https://meet.example.org/erika-bernd"
+    starts = shown(day_before.file[2])
+    assert series[2].starts_at.astimezone(UTC) not in starts  # cancelled stays cancelled
+    assert series[1].starts_at.astimezone(UTC) not in starts  # moved: at its new time
+    assert moved.starts_at.astimezone(UTC) in starts
+    assert override["RECURRENCE-ID"].dt.astimezone(UTC) == series[1].starts_at.astimezone(UTC)
+    world.say("erika", "/ort Rathaus, Zimmer 5")  # changed again before the last reminder
+    world.clock.now = datetime(2026, 3, 3, 8, 1, tzinfo=UTC)
+    worker.tick()
+    [hour_before] = [d for d in sender.sent if d.chat_id == "erika" and "⏰" in d.text][1:]
+    assert f"{place}: Rathaus, Zimmer 5" in hour_before.text and hour_before.file is None
