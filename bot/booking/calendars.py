@@ -179,7 +179,9 @@ class CalendarsMixin(BookingBase):
             return False
         with self._uow() as uow:
             names = uow.session.scalars(
-                select(Person.name).where(func.lower(Person.name).startswith(wanted, autoescape=True))
+                select(Person.name).where(
+                    func.lower(Person.name).startswith(wanted, autoescape=True)
+                )
             )
             return any(n.lower() == wanted or n.lower().split(" ")[0] == wanted for n in names)
 

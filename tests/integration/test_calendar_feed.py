@@ -304,7 +304,9 @@ def test_reminders_carry_the_place_and_calendar_as_they_are_when_sent(world, lan
     world.say("erika", f"/lang {lang}")
     series, _ = world.book()  # Tuesdays 10:00 from 3 March; the 24 h reminder is due at 10:00
     world.say("bernd", "/ort Erika: https://meet.example.org/erika-bernd")
-    moved = world.booking.move(world.ids["Erika"], series[1].id, datetime(2026, 3, 10, 11, tzinfo=BERLIN))
+    moved = world.booking.move(
+        world.ids["Erika"], series[1].id, datetime(2026, 3, 10, 11, tzinfo=BERLIN)
+    )
     world.booking.cancel(world.ids["Bernd"], series[2].id)
     sender = Recorder()
     worker = Dispatcher(
