@@ -147,6 +147,10 @@ class _Pace:
         )
 
 
+# brings a row up to date when it is sent: (text, file) or None (nothing to change)
+Freshen = Callable[[OutboxRow, datetime], "tuple[str, tuple[str, str, bytes] | None] | None"]
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -162,8 +166,10 @@ class Dispatcher:
         monotonic: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        freshen: Freshen | None = None,
     ) -> None:
         self._sessions = sessions
+        self._freshen = freshen
         self.senders = senders
         self._clock = clock or (lambda: datetime.now(UTC))
         self.worker = worker or f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -246,6 +252,14 @@ class Dispatcher:
         )
         file = (row.file_name, row.file_mime, row.file_data) if row.file_name else None
         text = render(row.render, row.text, now)  # words true when they are read
+        if self._freshen is not None:  # facts true when they are read (a reminder's place)
+            try:
+                fresh = self._freshen(row, now)
+            except Exception as exc:  # the words as planned, never a stale calendar file
+                log.warning("outbox row %s not brought up to date: %s", row.id, exc)
+                fresh = (text, None) if row.kind == "meeting" else None
+            if fresh is not None:
+                text, file = fresh
         delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, text, buttons, file)
         self._pace.wait(sender, row.chat_id)
         if not self._hold(row):

@@ -22,11 +22,14 @@ __all__ = ["relative_when", "render", "spec", "spec_days"]
 log = logging.getLogger(__name__)
 
 
-def spec(key: str, lang: str, tz: ZoneInfo, at: datetime, **fields: str) -> str:
-    """What an outbox row stores to render `key` at send time ({when} is filled in then)."""
-    return json.dumps(
-        {"key": key, "lang": lang, "tz": tz.key, "at": at.isoformat(), "fields": fields}
-    )
+def spec(
+    key: str, lang: str, tz: ZoneInfo, at: datetime, *, about: dict | None = None, **fields: str
+) -> str:
+    """What an outbox row stores to render `key` at send time ({when} is filled in then);
+    `about`: what else the sender needs to bring the row up to date (a reminder's
+    reader, whether it carries a calendar file)."""
+    out = {"key": key, "lang": lang, "tz": tz.key, "at": at.isoformat(), "fields": fields}
+    return json.dumps({**out, **(about or {})})
 
 
 def spec_days(key: str, lang: str, tz: ZoneInfo, until: date, **fields: str) -> str:

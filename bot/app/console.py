@@ -51,7 +51,9 @@ def run_console(
         files_dir=files_dir(settings),
         lang=settings.default_lang,
     )
-    dispatcher = Dispatcher(sessions, {"console": console}, clock=clock)
+    booking = router.services.booking  # reminders read the place and calendar when sent
+    freshen = booking.as_sent if booking is not None else None
+    dispatcher = Dispatcher(sessions, {"console": console}, clock=clock, freshen=freshen)
     lock = threading.Lock()
 
     def tick() -> None:

@@ -55,9 +55,10 @@ def _calendars(settings: Settings) -> Check:
     return Check(
         "calendar feeds",
         True,
-        f"IMBOT_PUBLIC_URL is not set: /kalender links point at http://localhost:"
-        f"{settings.http_port} (this computer only); set it to the address your reverse proxy "
-        "forwards /calendar/ from",
+        f"IMBOT_PUBLIC_URL is not set: /kalender tells experts and buddies that calendar "
+        f"links are not available yet (the feed is served on port {settings.http_port} of "
+        "this computer only); set it to the address your reverse proxy forwards /calendar/ "
+        "from",
     )
 
 

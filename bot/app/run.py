@@ -172,6 +172,8 @@ def build_services(
         senders["matrix"] = services.matrix
     dispatcher_options.setdefault("lease", timedelta(seconds=settings.outbox_lease_seconds))
     dispatcher_options.setdefault("batch", settings.outbox_batch)
+    booking = router.services.booking  # reminders read the place and calendar when sent
+    dispatcher_options.setdefault("freshen", booking.as_sent if booking is not None else None)
     services.dispatcher = Dispatcher(sessions, senders, clock=clock, **dispatcher_options)
     return services
 

@@ -11,13 +11,13 @@ import secrets
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.booking.base import BookingBase, BookingError, Party
 from bot.booking.ics import CalendarEntry, Occurrence, Side, calendar_ics, cancel_ics
 from bot.texts import t
-from storage.models import CalendarFeed, Meeting, Pair, Person, Role, Series
+from storage.models import ACTIVE_STATES, CalendarFeed, Meeting, Pair, Person, Role, Series
 
 __all__ = ["FEED_DAYS", "PLACE_MAX", "CalendarsMixin", "calendar_file", "entries_for"]
 
@@ -154,9 +154,36 @@ class CalendarsMixin(BookingBase):
                 pairs = [(p, o) for p, o in pairs if o.id == partner_id]
             if not pairs:
                 raise BookingError("no_pair")
+            now = self._clock()
             for pair, _ in pairs:
+                if pair.place == place:
+                    continue
                 pair.place = place
+                # a new LOCATION is a change: SEQUENCE must rise, or calendar apps may keep
+                # the old place (a series' SEQUENCE is the sum of its meetings')
+                for m in uow.session.scalars(
+                    select(Meeting).where(
+                        Meeting.expert_id == pair.expert_id,
+                        Meeting.buddy_id == pair.buddy_id,
+                        Meeting.state.in_(ACTIVE_STATES),
+                        Meeting.ends_at > now,
+                    )
+                ):
+                    m.sequence += 1
             return [self._party(other) for _, other in pairs]
+
+    def person_named(self, name: str) -> bool:
+        """Whether someone has this name (full or first name, any case)."""
+        wanted = name.strip().lower()
+        if not wanted or len(wanted) > 200:
+            return False
+        with self._uow() as uow:
+            names = uow.session.scalars(
+                select(Person.name).where(
+                    func.lower(Person.name).startswith(wanted, autoescape=True)
+                )
+            )
+            return any(n.lower() == wanted or n.lower().split(" ")[0] == wanted for n in names)
 
     def place_of(self, expert_id: int, buddy_id: int) -> str | None:
         with self._uow() as uow:

@@ -3,6 +3,7 @@ reminder of an unanswered request, written in the same transaction as the change
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
@@ -13,9 +14,11 @@ from bot.booking.base import BookingBase, S
 from bot.booking.calendars import calendar_file
 from bot.localtime import local_moment, zone
 from bot.texts import fmt_when, t, time_before
-from jobs.render import spec
+from jobs.render import render, spec
 from storage import outbox
-from storage.models import Meeting, Pair, Person
+from storage.models import Meeting, OutboxRow, Pair, Person
+
+File = tuple[str, str, bytes]
 
 __all__ = ["RemindersMixin"]
 
@@ -53,8 +56,13 @@ class RemindersMixin(BookingBase):
                     before=time_before(minutes, me.lang),
                     **extra,
                 )
-                live = spec(f"{key}_at", me.lang, tz, m.starts_at, other=other.name or "", **extra)
-                file = calendar_file(s, [m], lang=me.lang, now=now, tz=self.tz) if i == 0 else None
+                # the place and the calendar file (with the first reminder) are read
+                # when it is sent (as_sent): /ort, moves and cancellations come later
+                about = {"reader": me.id, "ics": i == 0}
+                live = spec(
+                    f"{key}_at", me.lang, tz, m.starts_at, about=about, other=other.name or "",
+                    **extra,
+                )  # fmt: skip
                 drafts.append(
                     outbox.Draft(
                         kind="meeting",
@@ -65,11 +73,41 @@ class RemindersMixin(BookingBase):
                         due_at=due,
                         event_at=m.starts_at,
                         ref=f"meeting:{m.id}",
-                        file=file,
                         render=live,
                     )
                 )
         outbox.enqueue(s, drafts, now)
+
+    def as_sent(self, row: OutboxRow, now: datetime) -> tuple[str, File | None] | None:
+        """A Jour Fixe reminder as it goes out: the pair's place as it is now, and the
+        calendar file (with the first reminder) from the meetings' state now – not
+        what it was when the reminder was planned. None: not such a reminder."""
+        if row.kind != "meeting" or not (row.ref or "").startswith("meeting:") or not row.render:
+            return None
+        try:
+            raw = json.loads(row.render)
+            meeting_id = int(row.ref.split(":", 1)[1])
+            # rows planned before this change name the reader only in their key
+            reader_id = int(raw.get("reader") or row.dedupe_key.split(":")[3])
+        except (ValueError, IndexError, TypeError):
+            return None
+        with self._uow() as uow:
+            s = uow.session
+            m, reader = s.get(Meeting, meeting_id), s.get(Person, reader_id)
+            if m is None or reader is None:
+                return None
+            place = s.scalar(
+                select(Pair.place).where(Pair.expert_id == m.expert_id, Pair.buddy_id == m.buddy_id)
+            )
+            fields = {k: v for k, v in raw.get("fields", {}).items() if k != "place"}
+            if place:
+                fields["place"] = place
+            key = "meeting_reminder_place_at" if place else "meeting_reminder_at"
+            text = render(json.dumps({**raw, "key": key, "fields": fields}), row.text, now)
+            file = None
+            if raw.get("ics") or row.file_name:  # the stored one is a stale snapshot
+                file = calendar_file(s, [m], lang=reader.lang, now=now, tz=self.tz)
+            return text, file
 
     def _remind_buddy(self, s: Session, m: Meeting, now: datetime) -> None:
         """If the buddy has not answered after a day, remind them once."""

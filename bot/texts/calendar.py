@@ -58,6 +58,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That place is too long (at most {limit} characters). A video link or an "
         "address is enough.",
     },
+    "place_not_partner": {
+        "de": "Mit {name} haben Sie keine Jour Fixes – ich habe nichts gespeichert. "
+        "Ihre Jour Fixes haben Sie mit: {others}. Für eine Person: /ort NAME: Ort",
+        "en": "You have no Jour Fixes with {name} – nothing saved. "
+        "Your Jour Fixes are with: {others}. For one person: /place NAME: place",
+    },
+    "place_ambiguous": {
+        "de": "„{name}“ passt auf mehrere: {names}. Bitte mit vollem Namen, z. B. "
+        "/ort Vorname Nachname: Ort – ich habe nichts gespeichert.",
+        "en": "“{name}” fits several people: {names}. Please use the full name, e.g. "
+        "/place First Last: place – nothing saved.",
+    },
     "no_pair": {
         "de": "Sie sind noch niemandem zugeordnet; das Team von Lokalprojekte bildet die Paare.",
         "en": "You have not been paired with anyone yet; the Lokalprojekte team makes the pairs.",
@@ -68,13 +80,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Google Kalender oder Outlook im Web: „Über URL hinzufügen“ mit {https}\n"
         "Der Link ist nur für Sie: wer ihn kennt, sieht Ihre Termine. Ich zeige ihn nur "
         "dieses eine Mal. /kalender neu gibt einen neuen (der alte geht dann nicht mehr), "
-        "/kalender aus schaltet ihn ab.{hint}",
+        "/kalender aus schaltet ihn ab.",
         "en": "Your private calendar with all your Jour Fixes (30 days back and all ahead) – "
         "subscribe once and it keeps itself up to date:\n{webcal}\n"
         "Google Calendar or Outlook on the web: “Add from URL” with {https}\n"
         "The link is for you only: anyone who has it sees your meetings. I show it this "
         "once only. /calendar new gives a new one (the old one stops working), "
-        "/calendar off switches it off.{hint}",
+        "/calendar off switches it off.",
     },
     "calendar_renewed": {
         "de": "Neuer Link – der bisherige funktioniert ab jetzt nicht mehr.\n",
@@ -98,11 +110,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Sie haben keinen Kalender-Link. /kalender gibt Ihnen einen.",
         "en": "You have no calendar link. /calendar gives you one.",
     },
-    "calendar_local_hint": {
-        "de": "\n(Hinweis für das Team: IMBOT_PUBLIC_URL ist nicht gesetzt, der Link "
-        "funktioniert nur auf diesem Rechner, solange `imbot run` läuft.)",
-        "en": "\n(Note for the team: IMBOT_PUBLIC_URL is not set, so the link only works on "
-        "this computer while `imbot run` is running.)",
+    "calendar_unavailable": {
+        "de": "Kalender-Links gibt es hier noch nicht. Ihre Termine sehen Sie mit /termine, "
+        "und zu jeder Buchung bekommen Sie eine Kalenderdatei. Fragen Sie gern das Team von "
+        "Lokalprojekte, ab wann es Kalender-Links gibt.",
+        "en": "Calendar links are not available here yet. /meetings shows your meetings, and "
+        "every booking comes with a calendar file. Feel free to ask the Lokalprojekte team "
+        "when calendar links will be available.",
     },
     "md_pair_place": {"de": " – Ort: {place}", "en": " – place: {place}"},
     "md_calendar": {"de": "Ihr Kalender-Link", "en": "Your calendar link"},

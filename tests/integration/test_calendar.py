@@ -91,7 +91,7 @@ def test_a_single_meeting_names_organizer_attendee_and_reads_in_the_readers_lang
     en = read(jf.calendar_file(ids["Bernd Buddy"], [m.id]))
     assert de["METHOD"] == "REQUEST"
     [event] = events(de)
-    assert str(event["UID"]) == m.uid + DOMAIN and event["SEQUENCE"] == 0
+    assert str(event["UID"]) == m.uid + DOMAIN and event["SEQUENCE"] == 1  # the place came after
     assert event["STATUS"] == "CONFIRMED"
     organizer, attendee = event["ORGANIZER"], event["ATTENDEE"]
     assert organizer.params["CN"] == "Bernd Buddy" and attendee.params["CN"] == "Erika Muster"

@@ -14,14 +14,14 @@ import aiohttp
 import pytest
 import recurring_ical_events
 from icalendar import Calendar
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.app.config import Settings
 from bot.app.health import HealthServer
 from bot.app.wiring import build_router
 from bot.booking.timeparse import Window
 from bot.messages import Inbound
-from storage.models import CalendarFeed, Meeting
+from storage.models import CalendarFeed, Meeting, Pair
 from storage.repo import session_factory
 from tests.clock import Clock
 from tests.people import pair_with_buddy
@@ -212,3 +212,123 @@ def test_reminders_name_the_place(world):
         assert "Ort: Rathaus Musterstadt, Zimmer 3" in row.text
         sent = render(row.render, row.text, datetime(2026, 3, 3, 8, 30, tzinfo=UTC))
         assert "Ort: Rathaus Musterstadt, Zimmer 3" in sent and "in 30 Minuten" in sent
+
+
+def test_a_buddy_names_one_expert_to_set_or_clear_only_that_pairs_place(world):
+    world.say("bernd", "/ort Erika: https://zoom.example.org/j/123")
+    world.say("bernd", "/ort emil Rathaus Musterstadt, Raum 2")  # the name without a colon
+    lines = world.say("bernd", "/ort")[0].text
+    assert "Erika: https://zoom.example.org/j/123" in lines
+    assert "Emil: Rathaus Musterstadt, Raum 2" in lines
+    [mine, *notices] = world.say("bernd", "/ort Erika löschen")
+    assert "Erika" in mine.text and "entfernt" in mine.text and "löschen" not in mine.text
+    assert [n.to.chat_id for n in notices] == ["erika"]
+    lines = world.say("bernd", "/ort")[0].text
+    assert "Erika: (kein Ort)" in lines and "Emil: Rathaus Musterstadt, Raum 2" in lines
+    world.say("bernd", "/place Emil: clear")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
+
+
+def test_a_buddy_with_one_expert_may_still_name_them(world):
+    with world.sessions() as s:  # Bernd keeps only Emil
+        s.query(Pair).filter(Pair.expert_id == world.ids["Erika"]).delete()
+        s.commit()
+    world.say("bernd", "/ort Emil: Rathaus Musterstadt, Raum 2")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) == (
+        "Rathaus Musterstadt, Raum 2"
+    )
+    world.say("bernd", "/ort Emil löschen")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
+    # a name that is not one of the buddy's experts is refused, never stored as the place
+    reply = world.say("bernd", "/ort Erika: Büro")
+    assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
+    assert "Erika" in reply[0].text and len(reply) == 1
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_without_a_public_address_people_get_a_plain_answer_and_no_link(engine, tmp_path, lang):
+    clock = Clock(MON)
+    sessions = session_factory(engine)
+    settings = Settings(database_url=str(engine.url), data_dir=tmp_path / "data")
+    router = build_router(settings, clock=clock, sessions=sessions)
+    pair_with_buddy(
+        router.services.people, router.services.booking, "Bernd", ["Erika"],
+        [Window(time(10), time(12), weekday=1)], platform="console",
+    )  # fmt: skip
+    router.handle(Inbound("console", "erika", "erika", text=f"/lang {lang}"))
+    for user in ("erika", "bernd"):
+        [reply] = router.handle(Inbound("console", user, user, text="/kalender"))
+        text = reply.text
+        assert "IMBOT_PUBLIC_URL" not in text and "imbot run" not in text and "team" in text.lower()
+        assert "localhost" not in text and "/calendar/" not in text
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(CalendarFeed)) == 0
+
+
+def sequences(reply) -> list[int]:
+    return [int(e["SEQUENCE"]) for e in Calendar.from_ical(reply.files[0].data).walk("VEVENT")]
+
+
+def test_a_new_place_raises_the_sequence_of_the_files_sent_for_it(world):
+    series, single = world.book()
+    [first, *_] = world.say("erika", "/ort https://meet.example.org/a")
+    [second, theirs] = world.say("bernd", "/ort Erika: Rathaus, Zimmer 5")
+    assert sequences(second) == sequences(theirs)
+    assert all(b > a for a, b in zip(sequences(first), sequences(second), strict=True))
+    # the single meeting with Emil too, and a cancellation after it is newer still
+    [one, _] = world.say("emil", "/ort Büro 3")
+    [two, _] = world.say("emil", "/ort Büro 4")
+    assert sequences(two)[0] > sequences(one)[0]
+    with world.sessions() as s:
+        assert s.get(Meeting, single.id).sequence == 2
+        held = s.get(Meeting, series[0].id)
+        assert held.sequence >= 2
+
+
+class Recorder:
+    platform, rate_per_second, per_chat_seconds = "console", None, None
+
+    def __init__(self):
+        self.sent = []
+
+    def send(self, delivery):
+        self.sent.append(delivery)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_reminders_carry_the_place_and_calendar_as_they_are_when_sent(world, lang):
+    """/ort, a moved and a cancelled occurrence all come after the reminders were
+    planned: what goes out must show them, not the state at booking time."""
+    from jobs.dispatch import Dispatcher
+
+    world.say("erika", f"/lang {lang}")
+    series, _ = world.book()  # Tuesdays 10:00 from 3 March; the 24 h reminder is due at 10:00
+    world.say("bernd", "/ort Erika: https://meet.example.org/erika-bernd")
+    moved = world.booking.move(
+        world.ids["Erika"], series[1].id, datetime(2026, 3, 10, 11, tzinfo=BERLIN)
+    )
+    world.booking.cancel(world.ids["Bernd"], series[2].id)
+    sender = Recorder()
+    worker = Dispatcher(
+        world.sessions, {"console": sender}, clock=world.clock, sleep=lambda s: None,
+        freshen=getattr(world.booking, "as_sent", None),  # as bot.app wires it
+    )  # fmt: skip
+    world.clock.now = datetime(2026, 3, 2, 9, 1, tzinfo=UTC)
+    worker.tick()
+    [day_before] = [d for d in sender.sent if d.chat_id == "erika" and "⏰" in d.text]
+    place = "Ort" if lang == "de" else "Place"
+    assert f"{place}: https://meet.example.org/erika-bernd" in day_before.text
+    assert day_before.file is not None
+    cal = Calendar.from_ical(day_before.file[2])
+    [master, override] = sorted(cal.walk("VEVENT"), key=lambda e: "RECURRENCE-ID" in e)
+    assert str(master["LOCATION"]) == "https://meet.example.org/erika-bernd"
+    starts = shown(day_before.file[2])
+    assert series[2].starts_at.astimezone(UTC) not in starts  # cancelled stays cancelled
+    assert series[1].starts_at.astimezone(UTC) not in starts  # moved: at its new time
+    assert moved.starts_at.astimezone(UTC) in starts
+    assert override["RECURRENCE-ID"].dt.astimezone(UTC) == series[1].starts_at.astimezone(UTC)
+    world.say("erika", "/ort Rathaus, Zimmer 5")  # changed again before the last reminder
+    world.clock.now = datetime(2026, 3, 3, 8, 1, tzinfo=UTC)
+    worker.tick()
+    [hour_before] = [d for d in sender.sent if d.chat_id == "erika" and "⏰" in d.text][1:]
+    assert f"{place}: Rathaus, Zimmer 5" in hour_before.text and hour_before.file is None

@@ -226,12 +226,13 @@ def test_meeting_reminders_24h_and_1h_by_local_time_across_dst(sessions, clock, 
         datetime(2026, 3, 29, 9, 0, tzinfo=BERLIN),
     ]
     assert due[0] == datetime(2026, 3, 28, 9, 0, tzinfo=UTC)  # CET: wall clock, not 24 h of UTC
-    with_file = [r for r in reminders if r.file_name]
-    assert len(with_file) == 2 and with_file[0].file_mime == "text/calendar"
+    # no calendar file is stored: the first reminder's file is made when it is sent
+    assert not any(r.file_name for r in reminders)
     sender = Recorder()
     clock.now = datetime(2026, 3, 28, 9, 0, tzinfo=UTC)
-    dispatcher(sessions, clock, sender).tick()
+    dispatcher(sessions, clock, sender, freshen=jf.as_sent).tick()
     assert sorted(d.chat_id for d in sender.sent) == ["bernd", "erika"]
+    assert all(d.file and d.file[1] == "text/calendar" for d in sender.sent)
     assert "Jour Fixe mit Bernd morgen" in next(d.text for d in sender.sent if d.chat_id == "erika")
 
 

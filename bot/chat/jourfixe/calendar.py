@@ -12,7 +12,6 @@ from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, calendar, notice, refusal
 from bot.messages import Outbound
 from bot.texts import fmt_date, t
-from storage.models import Role
 from storage.text import storable
 
 __all__ = ["calendar_feed", "place"]
@@ -24,7 +23,7 @@ _OFF = {"aus", "off", "stop", "stopp", "abschalten", "löschen", "loeschen", "de
 
 def place(ctx: Context) -> list[Outbound]:
     """/ort – show; /ort TEXT – set for the pair (a buddy: for all their experts, or
-    "/ort Erika: TEXT" for one); /ort löschen – remove."""
+    "/ort Erika: TEXT" / "/ort Erika TEXT" for one); /ort [Erika] löschen – remove."""
     jf, me = booking(ctx), ctx.who.person_id
     text = re.sub(r"\s+", " ", storable(" ".join(ctx.args))).strip()
     pairs = jf.places(me)
@@ -36,15 +35,15 @@ def place(ctx: Context) -> list[Outbound]:
             return [Outbound(t("place_none", ctx.lang, others=others))]
         lines = "\n".join(f"• {o.name}: {p or t('place_unset', ctx.lang)}" for o, p in pairs)
         return [Outbound(t("place_now", ctx.lang, list=lines))]
-    partner = None
-    if ctx.role is Role.BUDDY and len(pairs) > 1:  # "/ort Erika: Rathaus, Raum 3"
-        head, sep, rest = text.partition(":")
-        chosen = [o for o, _ in pairs if sep and _names(o.name, head)]
-        if len(chosen) == 1 and not rest.startswith("//"):
-            partner, text = chosen[0], rest.strip()
+    partner, text, problem = _named(ctx, [o for o, _ in pairs], text)
+    if problem is not None:
+        return [Outbound(problem)]
     value = None if text.lower().strip(" .!") in _CLEAR else text
-    if value == "":  # "/ort Erika:" and nothing after it
-        return [Outbound(t("place_none", ctx.lang, others=partner.name))]
+    if value == "":  # "/ort Erika:" and nothing after it: that pair's place
+        now = dict((o.person_id, p) for o, p in pairs)[partner.person_id]
+        if now is None:
+            return [Outbound(t("place_none", ctx.lang, others=partner.name))]
+        return [Outbound(t("place_now", ctx.lang, list=f"• {partner.name}: {now}"))]
     try:
         others = jf.set_place(me, value, partner.person_id if partner else None)
     except BookingError as exc:
@@ -70,9 +69,38 @@ def place(ctx: Context) -> list[Outbound]:
     return out
 
 
+def _named(ctx: Context, partners: list, text: str):
+    """(partner, the place, None) when the text starts with one of the person's
+    partners' names ("Erika: Rathaus", "Erika Expertin löschen", "emil Büro 3"), else
+    (None, text, None); (None, "", a refusal) when it names someone else or several.
+    A name is never part of the place."""
+    head, sep, rest = text.partition(":")
+    if sep and not rest.startswith("//") and head.strip():
+        chosen = [o for o in partners if _names(o.name, head)]
+        if len(chosen) == 1:
+            return chosen[0], rest.strip(), None
+        if len(chosen) > 1:
+            names = ", ".join(o.name for o in chosen)
+            return None, "", t("place_ambiguous", ctx.lang, name=head.strip(), names=names)
+        if booking(ctx).person_named(head.strip()):
+            others = ", ".join(o.name for o in partners)
+            return None, "", t("place_not_partner", ctx.lang, name=head.strip(), others=others)
+    words = text.split(" ")
+    for n in (2, 1):  # the full name first, then the first name
+        if len(words) < n:
+            continue
+        chosen = [o for o in partners if _names(o.name, " ".join(words[:n]))]
+        if len(chosen) == 1:
+            return chosen[0], " ".join(words[n:]).lstrip(" :").strip(), None
+        if len(chosen) > 1:
+            names = ", ".join(o.name for o in chosen)
+            return None, "", t("place_ambiguous", ctx.lang, name=words[0], names=names)
+    return None, text, None
+
+
 def _names(name: str, head: str) -> bool:
-    head = head.strip().lower()
-    return bool(head) and (head == name.lower() or head == name.lower().split(" ")[0])
+    head, name = head.strip().lower(), name.strip().lower()
+    return bool(head) and (head == name or head == name.split(" ")[0])
 
 
 def calendar_feed(ctx: Context) -> list[Outbound]:
@@ -85,6 +113,8 @@ def calendar_feed(ctx: Context) -> list[Outbound]:
         return [Outbound(t(key, ctx.lang))]
     if arg and arg not in _RENEW:
         return [Outbound(t("calendar_usage", ctx.lang))]
+    if not ctx.services.calendar_public:  # a link to this computer would not work for them
+        return [Outbound(t("calendar_unavailable", ctx.lang))]
     since = jf.feed_since(me)
     if since is not None and not arg:
         day = fmt_date(since.astimezone(ctx.tz).date(), ctx.lang)
@@ -94,8 +124,7 @@ def calendar_feed(ctx: Context) -> list[Outbound]:
     https = f"{base}/calendar/{secret}.ics"
     parts = urlsplit(https)
     webcal = parts._replace(scheme="webcal").geturl()
-    hint = "" if ctx.services.calendar_public else t("calendar_local_hint", ctx.lang)
-    text = t("calendar_link", ctx.lang, webcal=webcal, https=https, hint=hint)
+    text = t("calendar_link", ctx.lang, webcal=webcal, https=https)
     if since is not None:
         text = t("calendar_renewed", ctx.lang) + text
     return [Outbound(text)]
