@@ -19,6 +19,7 @@ Modules import what they need when their command runs, so `imbot --help` and
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from bot.cli import admin, chat, db, doctor, editions, meetings, outbox, run, stats
@@ -75,8 +76,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONFIG
     setup_logging(settings.log_level)
     try:
-        return args.run(settings, args)
+        code = args.run(settings, args)
+        sys.stdout.flush()  # here, so a reader that left shows up as BrokenPipeError below
+        return code
     except KeyboardInterrupt:
+        return EXIT_OK
+    except BrokenPipeError:  # `imbot admin people | head -1`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
         return EXIT_OK
     except Exception as exc:
         problem = _problem(exc)

@@ -2,6 +2,10 @@
 
 import io
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +157,21 @@ def test_rules_come_from_the_environment():
 
     settings = Settings.from_env({"IMBOT_REQUEST_TTL_HOURS": "24", "IMBOT_BUFFER_MINUTES": "0"})
     assert settings.rules.request_ttl_hours == 24 and settings.rules.buffer_minutes == 0
+
+
+def test_output_into_a_pipe_that_closed_early_ends_quietly(tmp_path):
+    """`imbot admin people | head -1`: the reader leaves; no traceback, exit 0."""
+    env = {**os.environ, "IMBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'pipe.db'}"}
+    imbot = str(Path(sys.executable).with_name("imbot"))
+    subprocess.run([imbot, "db", "upgrade"], env=env, check=True, capture_output=True)
+    people = tmp_path / "people.csv"
+    people.write_text("".join(f"Person {n:03d},expert,de,\n" for n in range(300)))
+    subprocess.run([imbot, "admin", "invite", "--csv", str(people)], env=env, check=True,
+                   capture_output=True)  # fmt: skip  (a list longer than a pipe's buffer)
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write fails with EPIPE
+    done = subprocess.run([imbot, "admin", "people"], env=env, stdout=writer,
+                          stderr=subprocess.PIPE, text=True, timeout=60)  # fmt: skip
+    os.close(writer)
+    assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr
+    assert done.returncode == 0, done.stderr
