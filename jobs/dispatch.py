@@ -267,14 +267,7 @@ class Dispatcher:
         try:
             sender.send(delivery)
         except RetryAfter as exc:
-            self._pace.pause(row.platform, exc.seconds)
-            stats.retried += 1
-            return self._settle(
-                row,
-                outbox.PENDING,
-                error=str(exc),
-                retry_at=self._clock() + timedelta(seconds=exc.seconds),
-            )
+            return self._retry_after(row, stats, exc)
         except Unreachable as exc:
             stats.unreachable += 1
             self._settle(row, outbox.UNREACHABLE, error=str(exc))
@@ -297,6 +290,17 @@ class Dispatcher:
         stats.lateness.append((self._clock() - row.due_at).total_seconds())
         self._settle(row, outbox.SENT)
 
+    def _retry_after(self, row: OutboxRow, stats: TickStats, exc: RetryAfter) -> None:
+        """The platform asked to wait: pause it and send the row again after that."""
+        self._pace.pause(row.platform, exc.seconds)
+        stats.retried += 1
+        return self._settle(
+            row,
+            outbox.PENDING,
+            error=str(exc),
+            retry_at=self._clock() + timedelta(seconds=exc.seconds),
+        )
+
     def _forget(self, sender: Sender, row: OutboxRow, stats: TickStats) -> None:
         """An erasure instruction: the adapter forgets the chat and the account; the
         row then loses both ids. Idempotent, so a repeat after a crash does no harm."""
@@ -308,14 +312,7 @@ class Dispatcher:
         try:
             forget(row.chat_id, row.text)
         except RetryAfter as exc:
-            self._pace.pause(row.platform, exc.seconds)
-            stats.retried += 1
-            return self._settle(
-                row,
-                outbox.PENDING,
-                error=str(exc),
-                retry_at=self._clock() + timedelta(seconds=exc.seconds),
-            )
+            return self._retry_after(row, stats, exc)
         except Exception as exc:  # never given up: the data would stay behind
             log.warning(
                 "outbox row %s: forgetting a %s chat failed (%s); tried again later",
