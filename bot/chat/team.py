@@ -121,8 +121,8 @@ def _announce_choice(ctx: Context, data: str) -> list[Outbound]:
     sent = team.send_draft(ctx.who.person_id, token) if action == "send" else None
     if sent is None:
         return [Outbound(t("announce_stale", ctx.lang))]
-    ref, n = sent
-    return [Outbound(t("announce_queued", ctx.lang, n=n, ref=ref))]
+    _ref, n = sent
+    return [Outbound(t("announce_queued", ctx.lang, n=n))]
 
 
 def _stats(ctx: Context) -> list[Outbound]:
@@ -191,6 +191,11 @@ def _outbox(ctx: Context) -> list[Outbound]:
                 tries=r.attempts,
                 error=error or "",
             )
+        )
+    total = sum(counts.get(s, 0) for s in states)
+    if 0 < len(rows) < total:
+        lines.append(
+            t("outbox_more", ctx.lang, n=total - len(rows), total=total, states=",".join(states))
         )
     if not rows:
         shown = ", ".join(_state(s, ctx.lang) for s in states)

@@ -82,7 +82,7 @@ def _outbox(settings, args: argparse.Namespace) -> int:
         counts = outbox_counts(s)
         rows = outbox_rows(s, states, args.limit)
         lines = [
-            f"#{r.id:<6} {r.state:11} {r.due_at.astimezone(tz):%Y-%m-%d %H:%M}  {r.kind:8} "
+            f"#{r.id:<6} {r.state:11} {r.due_at.astimezone(tz):%Y-%m-%d %H:%M}  {r.kind:9} "
             f"{r.platform}:{printable(r.chat_id)}  tries {r.attempts}"
             + (f"  last error: {printable(r.last_error)}" if r.last_error else "")
             for r in rows

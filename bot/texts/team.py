@@ -124,6 +124,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Keine Nachrichten mit dem Status {states}.",
         "en": "No messages with the state {states}.",
     },
+    "outbox_more": {
+        "de": "… und {n} weitere (alle: imbot admin outbox --state {states} --limit {total}).",
+        "en": "… and {n} more (all of them: imbot admin outbox --state {states} --limit {total}).",
+    },
     "outbox_hint": {
         "de": "Erneut senden: /postausgang nochmal NUMMER",
         "en": "Send again: /outbox retry NUMBER",
@@ -194,9 +198,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "Nothing sent.",
     },
     "announce_queued": {
-        "de": "Die Rundmail an {n} Chat(s) liegt im Postausgang ({ref}); der Bot stellt sie "
+        "de": "Die Rundmail an {n} Chat(s) liegt im Postausgang; der Bot stellt sie "
         "zu. /postausgang zeigt den Stand.",
-        "en": "The announcement to {n} chat(s) is in the outbox ({ref}); the bot delivers "
+        "en": "The announcement to {n} chat(s) is in the outbox; the bot delivers "
         "it. /outbox shows how far it got.",
     },
     "announce_stale": {

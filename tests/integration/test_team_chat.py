@@ -72,6 +72,7 @@ def test_announce_with_preview_and_confirmation_in_both_languages(world):
     assert _outbox(sessions) == []  # nothing before the button
     done = say(router, "ada", data=send.data)[0].text
     assert "Die Rundmail an 2 Chat(s) liegt im Postausgang" in done
+    assert "announce:" not in done  # the outbox key is the team's business, not the admin's
     sent = dict(_outbox(sessions))
     assert set(sent) == {"chat-bea", "chat-bob"}
     assert "Morgen ist Teamtreffen." in sent["chat-bea"] and "Programmteam" in sent["chat-bea"]
@@ -169,6 +170,22 @@ def test_outbox_lists_failed_rows_and_retries_one(world):
     again = say(router, "ada", f"/postausgang nochmal #{failed}")[0].text
     assert again == f"Nachricht #{failed} ist wartend: nur fehlgeschlagene Nachrichten werden erneut gesendet."
     assert "keine Nachricht #999" in say(router, "ada", "/postausgang nochmal 999")[0].text
+
+
+def test_outbox_says_how_many_rows_it_did_not_show(world):
+    router, sessions, clock, _ = world
+    now = clock()
+    with sessions() as s:
+        for i in range(23):
+            s.add(
+                OutboxRow(kind="notice", dedupe_key=f"k{i}", platform="telegram", chat_id="5",
+                          text="Hallo", due_at=now, state="pending", created_at=now)
+            )  # fmt: skip
+        s.commit()
+    text = say(router, "ada", "/postausgang")[0].text
+    assert text.count(" wartend, ") == 20
+    assert "… und 3 weitere (alle: imbot admin outbox --state failed,unreachable,pending,claimed --limit 23)" in text
+    assert "… and 3 more" in say(router, "alan", "/outbox")[0].text
 
 
 def test_invite_in_chat_comes_with_a_text_to_forward(world):
