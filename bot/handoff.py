@@ -433,7 +433,7 @@ class Handoff:
             close += [i for i in get_close_matches(wanted, ids, n=5, cutoff=0.6) if i not in close]
             close = close[:5]
             raise HandoffError(
-                "example_unknown_entry", entry=entry_id[:64], close=", ".join(close) or "-"
+                "example_unknown_entry", entry=entry_id[:64], close=tuple(close), ids=tuple(ids)
             ) from None
         with self._sessions() as s:
             row = self._row(s, number)

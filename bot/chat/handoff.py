@@ -47,6 +47,11 @@ def _team_only(handler):
 
 
 def _error(ctx: Context, exc: HandoffError) -> str:
+    if exc.key == "example_unknown_entry":  # the ids close to the typed one, else all of them
+        close, ids = exc.fields["close"], exc.fields["ids"]
+        key = "example_close" if close else "example_all"
+        hint = t(key, ctx.lang, ids=", ".join(close or ids))
+        return t(exc.key, ctx.lang, entry=exc.fields["entry"], close=hint)
     fields = {
         k: fmt_when(v, ctx.lang, ctx.tz) if isinstance(v, datetime) else v
         for k, v in exc.fields.items()
@@ -201,7 +206,8 @@ def _delete(ctx: Context, number: int) -> list[Outbound]:
 def _example(ctx: Context) -> list[Outbound]:
     number = _number(ctx)
     if number is None or len(ctx.args) != 2:
-        return [Outbound(t("example_usage", ctx.lang))]
+        ids = ", ".join(e.id for e in ctx.services.faq.kb.entries)
+        return [Outbound(t("example_usage", ctx.lang, entries=ids))]
     team = ctx.services.handoff
     who = ctx.who.name if ctx.who and ctx.who.name else ""
     entry = team.add_example(number, ctx.args[1], ctx.services.faq.kb, by=who)

@@ -124,20 +124,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "example_usage": {
         "de": "So nehmen Sie eine Frage als Beispielfrage auf: /beispiel NUMMER EINTRAG, z. B. "
-        "/beispiel 12 eligibility. Die Einträge stehen bei /faq; /offen zeigt die Nummern.",
+        "/beispiel 12 eligibility. /offen zeigt die Nummern. Die Einträge: {entries}",
         "en": "To add a question as an example question: /example NUMBER ENTRY, e.g. /example "
-        "12 eligibility. /faq shows the entries; /open shows the numbers.",
+        "12 eligibility. /open shows the numbers. The entries: {entries}",
     },
     "example_no_file": {
         "de": "Hier ist keine Beispieldatei eingerichtet (IMBOT_FAQ_EXAMPLES).",
         "en": "No examples file is set up here (IMBOT_FAQ_EXAMPLES).",
     },
     "example_unknown_entry": {
-        "de": "Einen FAQ-Eintrag „{entry}“ gibt es nicht. Ähnliche: {close}. Alle Einträge: "
-        "imbot ask --json zeigt die faq_id einer Frage.",
-        "en": 'There is no FAQ entry "{entry}". Similar: {close}. `imbot ask --json` shows the '
-        "faq_id of a question.",
+        "de": "Einen FAQ-Eintrag „{entry}“ gibt es nicht. {close}",
+        "en": 'There is no FAQ entry "{entry}". {close}',
     },
+    "example_close": {"de": "Meinen Sie: {ids}?", "en": "Did you mean: {ids}?"},
+    "example_all": {"de": "Die Einträge: {ids}", "en": "The entries: {ids}"},
     "example_exists": {
         "de": "Frage #{n} ist schon eine Beispielfrage von „{entry}“.",
         "en": 'Question #{n} is already an example question of "{entry}".',

@@ -277,7 +277,10 @@ def test_open_dismiss_delete_and_example(world):
     hund = "Darf ich meinen Hund zum Kick-off mitbringen?"
     assert not faq.matcher.match(hund, "de").confident
     bad = world.say("ada", "/beispiel 2 kickof")[0].text
-    assert "gibt es nicht" in bad and "kickoff" in bad
+    assert "gibt es nicht" in bad and "Meinen Sie: kickoff?" in bad
+    nothing_close = world.say("ada", "/beispiel 2 fax")[0].text
+    assert "Die Einträge: " in nothing_close and "eligibility" in nothing_close
+    assert "Ähnliche" not in nothing_close and "-." not in nothing_close
     assert "Beispielfrage von „kickoff“" in world.say("ada", "/beispiel 2 kickoff")[0].text
     assert "schon eine Beispielfrage" in world.say("ada", "/beispiel 2 kickoff")[0].text
     examples = (world.settings.data_dir / "faq-examples.yaml").read_text(encoding="utf-8")
@@ -287,7 +290,8 @@ def test_open_dismiss_delete_and_example(world):
     assert {r.state for r in world.rows() if r.question == hund} == {"added"}
     assert "Beispiel für kickoff" in world.say("ada", "/offen")[0].text
     assert "schon eine Beispielfrage" in world.say("ada", "/verwerfen 2")[0].text
-    assert "/beispiel NUMMER EINTRAG" in world.say("ada", "/beispiel 2")[0].text
+    usage = world.say("ada", "/beispiel 2")[0].text
+    assert "/beispiel NUMMER EINTRAG" in usage and "deadline, " in usage  # the ids it needs
 
 
 def test_the_weekly_digest_comes_once_on_monday(engine, tmp_path):
