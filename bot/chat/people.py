@@ -14,7 +14,7 @@ from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
 from bot.chat.mydata import format_letter
 from bot.messages import Address, Button, Outbound
 from bot.people import InviteInfo, PairNews, PeopleError, PersonRow
-from bot.texts import fmt_date, plural, t
+from bot.texts import fmt_date, fmt_when, plural, t
 from storage.models import Role
 
 __all__ = [
@@ -65,7 +65,7 @@ def invite_letter(info: InviteInfo, telegram_bot: str | None, tz: ZoneInfo) -> s
         lang,
         name=info.name,
         role=t(f"role_{info.role.value}", lang),
-        expires=info.expires_at.astimezone(tz).strftime("%d.%m.%Y"),
+        expires=fmt_date(info.expires_at.astimezone(tz).date(), lang),
         ways="\n".join(ways),
     )
 
@@ -75,7 +75,7 @@ def invite_replies(
 ) -> list[Outbound]:
     """For the admin: code, validity and links; then the text to forward as a message
     of its own (forwarded as it is, in the invitee's language)."""
-    expires = info.expires_at.astimezone(tz).strftime("%d.%m.%Y %H:%M")
+    expires = fmt_when(info.expires_at, lang, tz)
     head = t(
         "invite_created",
         lang,

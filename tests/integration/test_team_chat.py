@@ -5,6 +5,7 @@ one pair), /statistik, /postausgang with retry, invites with a text to forward,
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -194,6 +195,7 @@ def test_invite_in_chat_comes_with_a_text_to_forward(world):
     assert "Einladung für Nora Neu" in head.text and "Zum Weiterleiten an Nora Neu (Englisch)" in head.text
     code = head.text.split("Code: ")[1].split()[0]
     assert letter.lang == "en" and letter.text.startswith("Hello Nora Neu")
+    assert re.search(r"until \d{1,2} [A-Z][a-z]{2} 20\d\d:", letter.text)  # not 10.12.2026
     assert f"https://t.me/imbot_test_bot?start={code}" in letter.text
     assert f"!start {code}" in letter.text
     # the same name again needs doppelt=ja; /einladen #N gives the open invite again
