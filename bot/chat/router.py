@@ -147,7 +147,7 @@ class Router:
         if not (ctx.msg.private or command.in_groups):
             return [Outbound(t("private_only", ctx.lang))]
         if ctx.role not in command.roles:
-            roles = ", ".join(t(f"role_{r.value}", ctx.lang) for r in sorted(command.roles))
+            roles = ", ".join(t(f"roles_{r.value}", ctx.lang) for r in sorted(command.roles))
             return [Outbound(t("forbidden", ctx.lang, command=shown, roles=roles))]
         ctx.args = args
         return command.handler(ctx)

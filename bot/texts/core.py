@@ -159,6 +159,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "role_buddy": {"de": "Buddy", "en": "buddy"},
     "role_admin": {"de": "Admin", "en": "admin"},
     "role_applicant": {"de": "Bewerber:in", "en": "applicant"},
+    # plural, for "nur für Admins / Buddys da"
+    "roles_expert": {"de": "Expert:innen", "en": "experts"},
+    "roles_buddy": {"de": "Buddys", "en": "buddies"},
+    "roles_admin": {"de": "Admins", "en": "admins"},
+    "roles_applicant": {"de": "Bewerber:innen", "en": "applicants"},
     "forbidden": {
         "de": "Der Befehl {command} ist nur für {roles} da. Sie brauchen dafür eine "
         "Einladung von Lokalprojekte.",

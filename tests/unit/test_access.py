@@ -26,9 +26,9 @@ RESTRICTED = ["/invite expert Neu Person", "/pair 1 2", "/people", "/revoke 1"]
 def test_admin_commands_refuse_everyone_else(router, user, command):
     reply = say(router, user, command)[0].text
     if user == "stranger":  # no language of their own: the command's name is English
-        assert f"The command {command.split()[0]} is only for admin." in reply
+        assert f"The command {command.split()[0]} is only for admins." in reply
     else:  # invited in German: their language wins over the command's name
-        assert f"Der Befehl {command.split()[0]} ist nur für Admin da" in reply
+        assert f"Der Befehl {command.split()[0]} ist nur für Admins da" in reply
 
 
 @pytest.mark.parametrize("command", ["/einladen expert Neu Person", "/personen"])
