@@ -22,6 +22,10 @@ TEST2 = yaml.safe_load((Path(__file__).parent / "test_set_2.yaml").read_text(enc
 TEST2_IN = [
     (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST2["in_scope"]
 ]
+TEST3 = yaml.safe_load((Path(__file__).parent / "test_set_3.yaml").read_text(encoding="utf-8"))
+TEST3_IN = [
+    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST3["in_scope"]
+]
 
 
 def test_evaluation_set_is_large_enough_and_bilingual():
@@ -108,3 +112,10 @@ def test_names_from_the_call_alone_do_not_make_an_answer(matcher, question):
 )  # fmt: skip
 def test_reply_language_follows_the_question(matcher, question, lang):
     assert matcher.match(question).lang == lang
+
+
+def test_third_frozen_test_set_is_large_and_covers_every_entry(kb):
+    assert len(TEST3_IN) >= 300 and len(TEST3["out_of_scope"]) >= 100
+    labelled = set().union(*(ids for _, ids in TEST3_IN))
+    assert {e.id for e in kb.entries} <= labelled, "entries without a question in set 3"
+    assert labelled <= {e.id for e in kb.entries}, "unknown ids in set 3"
