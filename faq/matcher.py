@@ -1,15 +1,18 @@
 """Match a free-text question to a knowledge base entry, ask back, or say no.
 
-Three rankers that fail differently look at every question:
+Four rankers that fail differently look at every question:
 
 * coverage (`faq.coverage`): IDF-weighted word coverage and fuzzy similarity to the
   closest example question; it forgives typos and splits German compounds;
 * BM25 over Snowball stems (`faq.bm25`);
-* a multilingual sentence embedding (`faq.semantic`) for paraphrases without shared words.
+* a multilingual sentence embedding (`faq.semantic`) for paraphrases without shared words;
+* a classifier trained on all example questions over that embedding (`faq.classifier`).
 
-Their scores are fused into one ranking. The bot answers only when at least two of
-the three rankers put the fused winner first, the winner is clearly ahead and the
-question is in scope (its words are covered, or the embedding is sure). When it is
+The first three are fused into one ranking. The bot answers when at least two of the
+first three rankers put the fused winner first, the winner is clearly ahead and the
+question is in scope (its words are covered, or the embedding is sure); or when the
+trained classifier puts the winner first by a wide margin, one more ranker agrees and
+the question is (a little less strictly) in scope. When it is
 not confident but some entries are close, it offers them as a clarifying choice; when
 nothing is close it refuses. The matcher never makes up text: it returns entries of
 the knowledge base or none.
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from faq.bm25 import Bm25Ranker
+from faq.classifier import ClassifierRanker
 from faq.coverage import CoverageRanker, detect_language
 from faq.kb import Entry, KnowledgeBase
 from faq.semantic import SemanticRanker
@@ -92,6 +96,7 @@ class Signals:
     cov: list[tuple[int, float, float]]
     bm: list[tuple[int, float]]
     sem: list[tuple[int, float]]
+    clf: list[tuple[int, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,14 @@ class Thresholds:
     min_coverage: float = 0.65  # the out-of-scope guard: share of the question's words covered
     sure_semantic: float = 0.8  # ... unless the embedding alone is this sure
     min_semantic: float = 0.3
+    # The trained classifier's own way to an answer: its winner is the fused winner,
+    # ahead of its runner-up by this much, one other ranker agrees, and the question
+    # covers or resembles the entry this much. Set in the middle of the range where
+    # development refusal does not move (margin 0.4-0.5, coverage 0.6-0.7, embedding
+    # 0.7-0.8); below it, written negatives start to be answered.
+    classifier_margin: float = 0.45
+    classifier_coverage: float = 0.65
+    classifier_semantic: float = 0.75
     close: float = 0.5  # fused score that makes an entry worth a clarifying question
     close_gap: float = 0.2  # offered options lie within this of the winner
     close_coverage: float = 0.45  # ... and the winner covers this much of the question
@@ -151,6 +164,7 @@ class Matcher:
         self.coverage = CoverageRanker(kb)
         self.bm25 = Bm25Ranker(kb)
         self.semantic = SemanticRanker(kb)
+        self.classifier = ClassifierRanker(kb)
 
     def match(self, question: str, default_lang: str = "de") -> Match:
         if is_arithmetic(question):  # "Wie viel ist 3000 geteilt durch 5?" is no FAQ question
@@ -164,8 +178,11 @@ class Matcher:
         cov = self.coverage.rank(question)
         bm = self.bm25.rank(question)
         known = bool(cov or bm)
-        sem = self.semantic.rank(question) if known else []
-        return Signals(question, lang, cov, bm, sem)
+        if not known:
+            return Signals(question, lang, cov, bm, [])
+        vector = self.semantic.vector(question)
+        sem = self.semantic.rank(vector)
+        return Signals(question, lang, cov, bm, sem, self.classifier.rank(vector))
 
     def _fuse(self, s: Signals):
         t = self.t
@@ -204,6 +221,19 @@ class Matcher:
         fused, *_, x = self._fuse(s)
         return self.kb.entries[fused[0][1]], x
 
+    def _classifier_sure(
+        self, s: Signals, best_i: int, votes: int, covered: float, sem_score: dict[int, float]
+    ) -> bool:
+        """The trained classifier's way to an answer (see `Thresholds`)."""
+        t = self.t
+        return (
+            len(s.clf) > 1
+            and s.clf[0][0] == best_i
+            and s.clf[0][1] - s.clf[1][1] >= t.classifier_margin
+            and votes >= 1
+            and (covered >= t.classifier_coverage or sem_score[best_i] >= t.classifier_semantic)
+        )
+
     def decide(self, s: Signals) -> Match:
         t = self.t
         if not s.sem:  # no word the knowledge base knows: nothing to go on
@@ -222,7 +252,7 @@ class Matcher:
                 and top - second >= (t.margin if votes == 3 else max(t.margin, t.split_margin))
                 and in_scope
                 and sem_score[best_i] >= t.min_semantic
-            )
+            ) or self._classifier_sure(s, best_i, votes, covered.get(best_i, 0.0), sem_score)
         entries = self.kb.entries
         options: tuple[Entry, ...] = ()
         near = covered.get(best_i, 0.0) >= t.close_coverage or sem_score[best_i] >= t.close_semantic

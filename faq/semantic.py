@@ -102,10 +102,15 @@ class SemanticRanker:
             self._owner = np.array(owner)
         return self._owner, self._matrix
 
-    def rank(self, question: str) -> list[tuple[int, float]]:
-        """(entry index, cosine of its closest example) for every entry, best first."""
+    def vector(self, question: str) -> np.ndarray:
+        """The question's embedding (the classifier ranker reuses it)."""
+        return np.atleast_2d(_model().encode([question]))[0]
+
+    def rank(self, question: str | np.ndarray) -> list[tuple[int, float]]:
+        """(entry index, cosine of its closest example) for every entry, best first;
+        the question as text or as its `vector`."""
         owner, matrix = self._index()
-        sims = matrix @ np.atleast_2d(_model().encode([question]))[0]
+        sims = matrix @ (self.vector(question) if isinstance(question, str) else question)
         best = np.full(len(self._kb.entries), -1.0, dtype=np.float32)
         np.maximum.at(best, owner, sims)
         order = np.argsort(-best)

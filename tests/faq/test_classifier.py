@@ -1,0 +1,41 @@
+"""The trained ranker (faq.classifier) and its way to an answer in the matcher."""
+
+import math
+
+import numpy as np
+
+from faq.classifier import ClassifierRanker
+from faq.examples import Example, apply_examples
+from faq.matcher import Matcher, Thresholds
+
+
+def test_the_classifier_scores_every_entry_best_first(kb, matcher):
+    vector = matcher.semantic.vector("Who pays the expert's salary?")
+    ranked = matcher.classifier.rank(vector)
+    assert sorted(i for i, _ in ranked) == list(range(len(kb)))
+    assert [s for _, s in ranked] == sorted((s for _, s in ranked), reverse=True)
+    assert kb.entries[ranked[0][0]].id in {"funder", "salary", "employment"}
+
+
+def test_fitting_is_deterministic(kb, matcher):
+    vector = matcher.semantic.vector("Wie lange läuft das Programm?")
+    assert ClassifierRanker(kb).rank(vector) == ClassifierRanker(kb).rank(vector)
+
+
+def test_a_paraphrase_the_other_rankers_leave_open_is_answered_through_the_classifier(kb):
+    question = "Wann kommt die Entscheidung, ob wir genommen wurden?"
+    without = Matcher(kb, Thresholds(classifier_margin=math.inf)).match(question)
+    with_classifier = Matcher(kb).match(question)
+    assert not without.confident
+    assert with_classifier.confident and with_classifier.best.id == "feedback"
+
+
+def test_the_teams_examples_train_the_classifier(kb, matcher):
+    """An example added with /beispiel moves the classifier on the next matcher."""
+    question = "Wie ist das Wetter in Stralsund?"
+    vector = matcher.semantic.vector(question)
+    assert kb.entries[matcher.classifier.rank(vector)[0][0]].id != "contact"
+    taught = apply_examples(kb, [Example("contact", "de", question)])
+    ranked = Matcher(taught).classifier.rank(vector)
+    assert taught.entries[ranked[0][0]].id == "contact"
+    assert np.isfinite([s for _, s in ranked]).all()
