@@ -199,13 +199,14 @@ class BookingBase:
         return m
 
     def _hold(self, s: Session, m: Meeting) -> None:
-        """Take the meeting's cells in both calendars: one multi-row INSERT."""
+        """Take the meeting's cells in both calendars: one multi-row INSERT (the rows
+        as parameters of one statement, so its compiled form is cached)."""
         rows = [
             {"person_id": p, "cell": c, "meeting_id": m.id}
             for p in (m.expert_id, m.buddy_id)
             for c in cells(m.starts_at, m.ends_at, self.rules)
         ]
-        s.execute(insert(MeetingCell).values(rows))
+        s.execute(insert(MeetingCell.__table__), rows)
 
     def _set_state(
         self, s: Session, m: Meeting, state: MeetingState, by: int | None, now: datetime
