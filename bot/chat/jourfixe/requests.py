@@ -185,6 +185,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
     """Both sides get the confirmation with a calendar file per meeting."""
     first = meetings[0]
     files = calendar(ctx, meetings)
+    place = booking(ctx).place_of(first.expert.person_id, first.buddy.person_id)
     out = []
     for me, other in ((first.buddy, first.expert), (first.expert, first.buddy)):
         text = t(
@@ -193,7 +194,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
             when=when(ctx, first.starts_at, me),
             other=other.name,
             series=series_note(ctx, meetings, me.lang),
-        ) + place_line(ctx, first, me.lang)
+        ) + place_line(place, me.lang)
         if me.person_id == ctx.who.person_id:
             out.append(Outbound(text, files=files(me)))
         else:
