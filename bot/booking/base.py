@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.booking.rules import Rules, cells, free_slots
@@ -254,8 +254,18 @@ class BookingBase:
         return m.requested_at <= self._expiry_cutoff(now)
 
 
+def _with_people(model) -> tuple:
+    """Load options: a meeting's or pair's expert and buddy with their chat identities,
+    in the same statement (a view names both and says where to reach them; loaded
+    one by one that took four more statements)."""
+    return tuple(
+        joinedload(side).joinedload(Person.identities) for side in (model.expert, model.buddy)
+    )
+
+
 def _pair(session: Session, expert_id: int) -> Pair:
-    pair = session.scalars(select(Pair).where(Pair.expert_id == expert_id)).first()
+    stmt = select(Pair).where(Pair.expert_id == expert_id).options(*_with_people(Pair))
+    pair = session.scalars(stmt).unique().first()
     if pair is None:
         raise BookingError("no_buddy")
     return pair
@@ -272,6 +282,7 @@ def _ahead(person_id: int, now: datetime):
     first: what /termine lists and what a revocation or erasure cancels."""
     return (
         select(Meeting)
+        .options(*_with_people(Meeting))
         .where(
             (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
             Meeting.state.in_(ACTIVE_STATES),
@@ -283,7 +294,8 @@ def _ahead(person_id: int, now: datetime):
 
 def _meeting(session: Session, meeting_id: int, person_id: int) -> Meeting:
     """A meeting the person takes part in; others' meetings do not exist for them."""
-    m = session.get(Meeting, meeting_id) if 0 < meeting_id < 2**31 else None
+    ok = 0 < meeting_id < 2**31
+    m = session.get(Meeting, meeting_id, options=_with_people(Meeting)) if ok else None
     if m is None or person_id not in (m.expert_id, m.buddy_id):
         raise BookingError("unknown_meeting", id=meeting_id)
     return m

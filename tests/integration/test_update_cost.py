@@ -27,11 +27,11 @@ NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday; the buddy is free Tue 
 EXPECTED = {
     "question": (3, 2, 0),  # who writes; the active edition; the day's count
     "unanswered": (5, 3, 0),  # + the question's text; is the team reachable?
-    "slots": (10, 3, 0),  # /jourfixe
-    "book": (14, 3, 0),  # a pressed slot: the request, the buddy's notice
-    "taken": (7, 1, 0),  # the same slot pressed by another expert: refused
-    "confirm": (17, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
-    "meetings": (6, 1, 0),  # /termine
+    "slots": (7, 3, 0),  # /jourfixe
+    "book": (10, 3, 0),  # a pressed slot: the request, the buddy's notice
+    "taken": (6, 1, 0),  # the same slot pressed by another expert: refused
+    "confirm": (13, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
+    "meetings": (2, 1, 0),  # /termine
 }
 
 
