@@ -211,9 +211,14 @@ class PeopleRepository:
 
 
 class UnitOfWork:
-    def __init__(self, factory: sessionmaker[Session], *, read_only: bool = False) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], *, read_only: bool = False, autocommit: bool = False
+    ) -> None:
         self._factory = factory
-        self._read_only = read_only  # one SELECT, no transaction (see read_session)
+        # read_only: one SELECT, no transaction (see read_session); autocommit: one
+        # statement that is whole by itself (a single DELETE, an upsert), committed
+        # as it runs; no BEGIN and COMMIT around it
+        self._read_only = read_only or autocommit
 
     def __enter__(self) -> UnitOfWork:
         self.session = read_session(self._factory) if self._read_only else self._factory()

@@ -122,17 +122,12 @@ class BookingBase:
         ignore: int | set[int] | None = None,
         day: date | None = None,
         days: list[date] | None = None,
+        calendar: tuple | None = None,
     ) -> list[datetime]:
+        """Free slots of the pair; `calendar`: what `_calendar` read already (a refusal
+        offers other slots from the same read)."""
         now = self._clock()
-        windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
-        buffer = timedelta(minutes=self.rules.buffer_minutes)
-        stmt = select(Meeting.starts_at, Meeting.ends_at).where(
-            (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
-            Meeting.state.in_(ACTIVE_STATES),
-            Meeting.ends_at > now,
-            Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
-        )
-        busy = [(s, e + buffer) for s, e in session.execute(stmt)]
+        windows, off, busy = calendar or self._calendar(session, pair, ignore)
         found = free_slots(
             windows,
             off,
@@ -146,6 +141,21 @@ class BookingBase:
             days=days,
         )
         return list(found)
+
+    def _calendar(self, session: Session, pair: Pair, ignore: int | set[int] | None = None):
+        """The buddy's free times and days away, and the pair's busy times (each with the
+        buffer after it): what free slots are computed from."""
+        now = self._clock()
+        windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
+        buffer = timedelta(minutes=self.rules.buffer_minutes)
+        stmt = select(Meeting.starts_at, Meeting.ends_at).where(
+            (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
+            Meeting.state.in_(ACTIVE_STATES),
+            Meeting.ends_at > now,
+            Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
+        )
+        busy = [(s, e + buffer) for s, e in session.execute(stmt)]
+        return windows, off, busy
 
     def _series_end(self, session: Session) -> date:
         """The end of the active edition's program; without one (or if it is over),

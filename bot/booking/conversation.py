@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 
 from bot.booking.base import BookingBase
 from storage.models import Conversation
+from storage.repo import UnitOfWork
 
 __all__ = ["Asked", "ConversationMixin"]
 
@@ -27,7 +28,7 @@ class Asked:
 
 class ConversationMixin(BookingBase):
     def asked(self, platform: str, chat_id: str) -> Asked | None:
-        with self._uow() as uow:
+        with UnitOfWork(self._sessions, read_only=True) as uow:  # one SELECT
             row = uow.session.scalars(
                 select(Conversation).where(
                     Conversation.platform == platform, Conversation.chat_id == chat_id
@@ -59,7 +60,7 @@ class ConversationMixin(BookingBase):
             uow.commit()
 
     def forget(self, platform: str, chat_id: str) -> None:
-        with self._uow() as uow:
+        with UnitOfWork(self._sessions, autocommit=True) as uow:  # one DELETE
             uow.session.execute(
                 delete(Conversation).where(
                     Conversation.platform == platform, Conversation.chat_id == chat_id

@@ -13,23 +13,24 @@ from datetime import UTC, datetime
 from datetime import time as clock_time
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from sqlalchemy.engine.interfaces import CacheStats
 
 from bot.app import wiring
 from bot.app.config import Settings
 from bot.booking.timeparse import Window
 from bot.messages import Inbound
+from storage.models import Conversation, FaqCount
 
 NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday; the buddy is free Tue and Thu
 
 # kind: (statements, transactions, compiled anew) of one update, after one of each kind
 EXPECTED = {
-    "question": (3, 2, 0),  # who writes; the active edition; the day's count
+    "question": (3, 1, 0),  # who writes; the active edition; the day's count
     "unanswered": (5, 3, 0),  # + the question's text; is the team reachable?
     "slots": (7, 3, 0),  # /jourfixe
-    "book": (10, 3, 0),  # a pressed slot: the request, the buddy's notice
-    "taken": (6, 1, 0),  # the same slot pressed by another expert: refused
+    "book": (10, 2, 0),  # a pressed slot: the request, the buddy's notice
+    "taken": (4, 1, 0),  # the same slot pressed by another expert: refused
     "confirm": (13, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
     "meetings": (2, 1, 0),  # /termine
 }
@@ -73,12 +74,12 @@ def bot(engine, tmp_path):
         wiring.enqueue_notices(sessions, replies, NOW)
         return replies
 
-    yield send, Counter(sessions.kw["bind"])
+    yield send, Counter(sessions.kw["bind"]), sessions
     sessions.kw["bind"].dispose()
 
 
 def test_statements_and_transactions_per_kind_of_update(bot):
-    send, counter = bot
+    send, counter, sessions = bot
     seen = {}
 
     def run(kind: str, user: str, text: str = "", data: str | None = None):
@@ -107,3 +108,10 @@ def test_statements_and_transactions_per_kind_of_update(bot):
     round_(0)  # the first of each kind compiles its statements
     round_(1)
     assert seen == EXPECTED
+    # what was written without a transaction around it is there (the count of answered
+    # questions), and what was deleted is gone (the booked experts' series question)
+    with sessions() as s:
+        counts = dict(s.execute(select(FaqCount.confident, FaqCount.count)).all())
+        assert counts == {True: 2, False: 2}
+        chats = set(s.scalars(select(Conversation.chat_id)))
+        assert not chats & {"e0", "e2"}
