@@ -22,7 +22,7 @@ what our code and the database driver cost. Kinds of update:
 Printed per database and kind, for today's code and (with --baseline-repo, a checkout
 of an older commit, run with this interpreter through PYTHONPATH, interleaved round by
 round in the same run) the baseline: CPU ms per update (`time.process_time`, median of
-the rounds), SQL statements, transactions (BEGIN on a connection that is not in
+the updates' medians of the rounds), SQL statements, transactions (BEGIN on a connection that is not in
 autocommit) and pooled connections checked out, per update. Statement counts do not
 depend on the machine; CPU does (compare the columns of one run only).
 """
@@ -191,7 +191,7 @@ def worker(url: str, updates: int, profile: str | None, show_sql: str | None = N
             stats.sort_stats("cumulative").print_stats(45)
             stats.sort_stats("tottime").print_stats(30)
         out[kind] = {
-            "cpu_ms": 1000 * statistics.fmean(r[0] for r in rows),
+            "cpu_ms": 1000 * statistics.median(r[0] for r in rows),
             "statements": statistics.fmean(r[1] for r in rows),
             "transactions": statistics.fmean(r[2] for r in rows),
             "connections": statistics.fmean(r[3] for r in rows),
