@@ -12,6 +12,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from bot.booking.base import BookingBase
+from storage.db import dialect_insert
 from storage.models import Conversation
 from storage.repo import UnitOfWork
 
@@ -39,23 +40,16 @@ class ConversationMixin(BookingBase):
             return Asked(row.kind, json.loads(row.data))
 
     def ask(self, platform: str, chat_id: str, person_id: int, kind: str, data: dict) -> None:
-        """Remember what this chat is asked now (replacing what it was asked before)."""
-        with self._uow() as uow:
-            s = uow.session
-            s.execute(
-                delete(Conversation).where(
-                    Conversation.platform == platform, Conversation.chat_id == chat_id
-                )
+        """Remember what this chat is asked now (replacing what it was asked before):
+        one upsert on the chat, whole by itself, so no transaction around it."""
+        row = {"person_id": person_id, "kind": kind, "data": json.dumps(data)}
+        row["updated_at"] = self._clock()
+        with UnitOfWork(self._sessions, autocommit=True) as uow:
+            stmt = dialect_insert(uow.session, Conversation.__table__).values(
+                platform=platform, chat_id=chat_id, **row
             )
-            s.add(
-                Conversation(
-                    platform=platform,
-                    chat_id=chat_id,
-                    person_id=person_id,
-                    kind=kind,
-                    data=json.dumps(data),
-                    updated_at=self._clock(),
-                )
+            uow.session.execute(
+                stmt.on_conflict_do_update(index_elements=["platform", "chat_id"], set_=row)
             )
             uow.commit()
 

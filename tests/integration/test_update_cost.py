@@ -28,7 +28,7 @@ NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday; the buddy is free Tue 
 EXPECTED = {
     "question": (3, 0, 0),  # who writes; the active edition; the day's count
     "unanswered": (5, 2, 0),  # + the question's text; is the team reachable?
-    "slots": (7, 3, 0),  # /jourfixe
+    "slots": (5, 1, 0),  # /jourfixe: buddy and slots in one read; the page asked (an upsert)
     "book": (10, 2, 0),  # a pressed slot: the request, the buddy's notice
     "taken": (4, 1, 0),  # the same slot pressed by another expert: refused
     "confirm": (13, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice

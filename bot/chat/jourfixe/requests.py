@@ -63,8 +63,8 @@ def request_slots(ctx: Context) -> list[Outbound]:
 def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     jf = booking(ctx)
     try:
-        slots = jf.slots(ctx.who.person_id, limit=None)
-        buddy = jf.buddy(ctx.who.person_id).name
+        party, slots = jf.buddy_and_slots(ctx.who.person_id)
+        buddy = party.name
     except BookingError as exc:
         return refusal(ctx, exc)
     today = ctx.now.astimezone(ctx.tz).date()
