@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot.booking.base import BookingBase, BookingError, Party
 from bot.booking.ics import CalendarEntry, Occurrence, Side, calendar_ics, cancel_ics
@@ -142,7 +142,9 @@ class CalendarsMixin(BookingBase):
     def _files(
         self, s: Session, meeting_ids: list[int], langs: Iterable[str], cancelled: bool
     ) -> dict[str, tuple[str, str, bytes]]:
-        meetings = list(s.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))))
+        people = (joinedload(Meeting.expert), joinedload(Meeting.buddy))  # named in the file
+        stmt = select(Meeting).where(Meeting.id.in_(meeting_ids)).options(*people)
+        meetings = list(s.scalars(stmt))
         if not meetings:
             raise BookingError("unknown_meeting", id=meeting_ids[0] if meeting_ids else 0)
         entries = entries_for(s, meetings)

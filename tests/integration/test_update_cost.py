@@ -31,7 +31,7 @@ EXPECTED = {
     "slots": (5, 1, 0),  # /jourfixe: buddy and slots in one read; the page asked (an upsert)
     "book": (10, 2, 0),  # a pressed slot: the request, the buddy's notice
     "taken": (4, 1, 0),  # the same slot pressed by another expert: refused
-    "confirm": (13, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
+    "confirm": (11, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
     "meetings": (2, 1, 0),  # /termine
 }
 
