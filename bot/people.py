@@ -80,6 +80,17 @@ class PeopleError(Exception):
         self.fields = fields
 
 
+_WHOIS = select(
+    Person.id,
+    Person.name,
+    Person.role,
+    Person.lang,
+    Person.timezone,
+    Person.revoked_at,
+    Person.erased_at,
+).join(ChatIdentity)
+
+
 @dataclass(frozen=True)
 class Whois:
     """Who is writing: enough for the router's role check and language."""
@@ -187,11 +198,17 @@ class People:
 
     # -- who is writing -----------------------------------------------------------
     def whois(self, platform: str, user_id: str) -> Whois | None:
-        with self._uow(read_only=True) as uow:  # every message: one SELECT, no transaction
-            p = uow.people.by_identity(platform, user_id)
+        """Every message asks: one SELECT of the columns it needs (no Person object
+        for the session to track), no transaction."""
+        stmt = _WHOIS.where(
+            ChatIdentity.platform == platform, ChatIdentity.platform_user_id == user_id
+        )
+        with self._uow(read_only=True) as uow:
+            p = uow.session.execute(stmt).first()
             if p is None or p.erased_at:
                 return None
-            return Whois(p.id, p.name or "", p.active_role, p.lang, p.timezone)
+            role = Role.APPLICANT if p.revoked_at else Role(p.role)  # as Person.active_role
+            return Whois(p.id, p.name or "", role, p.lang, p.timezone)
 
     def set_lang(self, person_id: int, lang: str) -> None:
         with self._uow() as uow:

@@ -262,9 +262,16 @@ class Timeline:
 
     def active_and_kb(self) -> tuple[EditionData | None, str | None]:
         """The active edition and its own knowledge base's version (None: the shipped
-        one), in one read: a question needs both."""
+        one), in one read: a question needs both. The edition comes from its file as
+        loaded (one SELECT of two columns, no transaction); an edition stored before
+        editions kept their file is read with its milestones."""
+        active = Edition.active.is_(True)
+        with read_session(self._sessions) as s:
+            row = s.execute(select(Edition.source, Edition.kb_version).where(active)).first()
+        if row is None or row.source:
+            return (_parsed(row.source), row.kb_version) if row else (None, None)
         with self._sessions() as s:
-            e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
+            e = s.scalars(select(Edition).where(active)).first()
             return (_data(e), e.kb_version) if e else (None, None)
 
     def kb_version(self) -> str | None:

@@ -94,12 +94,15 @@ def _insert(session: Session, drafts: list[Draft], now: datetime) -> int:
         }
         for d in drafts
     ]
+    # the rows as parameters of one cached statement (SQLAlchemy sends them as one
+    # multi-row INSERT): rows written into the statement with .values() made it a new
+    # statement each time, compiled anew for every notice and reminder
     stmt = (
-        dialect_insert(session, OutboxRow)
-        .values(rows)
+        dialect_insert(session, OutboxRow.__table__)
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(OutboxRow.id)
     )
-    return len(session.execute(stmt.returning(OutboxRow.id)).all())
+    return len(session.execute(stmt, rows).all())
 
 
 def cancel(

@@ -6,14 +6,15 @@ block without commit rolls back, so nothing is ever half-written.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, bindparam, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import outbox
-from storage.db import dialect_insert
 from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
 from storage.text import storable
 
@@ -46,6 +47,18 @@ def read_session(factory: sessionmaker[Session]) -> Session:
             isolation_level="AUTOCOMMIT"
         )
     return factory(bind=autocommit)
+
+
+@functools.cache
+def _count_upsert(dialect: str):
+    table = FaqCount.__table__
+    stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
+    stmt = stmt.values(
+        day=bindparam("day"), lang=bindparam("lang"), confident=bindparam("confident"), count=1
+    )
+    return stmt.on_conflict_do_update(
+        index_elements=["day", "lang", "confident"], set_={"count": table.c.count + 1}
+    )
 
 
 @dataclass(frozen=True)
@@ -88,14 +101,11 @@ class FaqLogRepository:
         return row
 
     def count(self, *, day: date, lang: str, confident: bool) -> None:
-        """Add one to the day's anonymous count (an upsert, safe for concurrent bots)."""
-        stmt = dialect_insert(self.session, FaqCount).values(
-            day=day, lang=lang, confident=confident, count=1
-        )
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["day", "lang", "confident"], set_={"count": FaqCount.count + 1}
-        )
-        self.session.execute(stmt)
+        """Add one to the day's anonymous count (an upsert, safe for concurrent bots).
+        Every question does this: the statement is built once per database, and runs
+        as plain SQL with the values as parameters (no ORM bulk step)."""
+        stmt = _count_upsert(self.session.get_bind().dialect.name)
+        self.session.execute(stmt, {"day": day, "lang": lang, "confident": confident})
 
     def unanswered(
         self, *, since: datetime | None = None, limit: int = 50, state: str | None = None
@@ -211,9 +221,14 @@ class PeopleRepository:
 
 
 class UnitOfWork:
-    def __init__(self, factory: sessionmaker[Session], *, read_only: bool = False) -> None:
+    def __init__(
+        self, factory: sessionmaker[Session], *, read_only: bool = False, autocommit: bool = False
+    ) -> None:
         self._factory = factory
-        self._read_only = read_only  # one SELECT, no transaction (see read_session)
+        # read_only: one SELECT, no transaction (see read_session); autocommit: one
+        # statement that is whole by itself (a single DELETE, an upsert), committed
+        # as it runs; no BEGIN and COMMIT around it
+        self._read_only = read_only or autocommit
 
     def __enter__(self) -> UnitOfWork:
         self.session = read_session(self._factory) if self._read_only else self._factory()

@@ -221,7 +221,7 @@ def build_router(
         """Every question: an anonymous count; the text only when it was not answered
         (then its reference for the "Ask the team" button: number and secret)."""
         METRICS.faq.labels(confident=str(match.confident).lower()).inc()
-        with UnitOfWork(sessions) as uow:
+        with UnitOfWork(sessions, autocommit=match.confident) as uow:  # answered: one upsert
             uow.faq_log.count(day=now.date(), lang=match.lang, confident=match.confident)
             row = None
             if not match.confident:

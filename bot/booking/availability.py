@@ -69,6 +69,12 @@ class AvailabilityMixin(BookingBase):
         with self._uow() as uow:
             return self._party(_pair(uow.session, expert_id).buddy)
 
+    def buddy_and_slots(self, expert_id: int) -> tuple[Party, list[datetime]]:
+        """The expert's buddy and all free slots of the pair, from one read (/jourfixe)."""
+        with self._uow() as uow:
+            pair = _pair(uow.session, expert_id)
+            return self._party(pair.buddy), self._slots(uow.session, pair, limit=None)
+
     def experts(self, buddy_id: int) -> list[str]:
         """The names of the experts paired with this buddy."""
         with self._uow() as uow:

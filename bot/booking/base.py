@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.booking.rules import Rules, cells, free_slots
@@ -122,17 +122,12 @@ class BookingBase:
         ignore: int | set[int] | None = None,
         day: date | None = None,
         days: list[date] | None = None,
+        calendar: tuple | None = None,
     ) -> list[datetime]:
+        """Free slots of the pair; `calendar`: what `_calendar` read already (a refusal
+        offers other slots from the same read)."""
         now = self._clock()
-        windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
-        buffer = timedelta(minutes=self.rules.buffer_minutes)
-        stmt = select(Meeting.starts_at, Meeting.ends_at).where(
-            (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
-            Meeting.state.in_(ACTIVE_STATES),
-            Meeting.ends_at > now,
-            Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
-        )
-        busy = [(s, e + buffer) for s, e in session.execute(stmt)]
+        windows, off, busy = calendar or self._calendar(session, pair, ignore)
         found = free_slots(
             windows,
             off,
@@ -146,6 +141,21 @@ class BookingBase:
             days=days,
         )
         return list(found)
+
+    def _calendar(self, session: Session, pair: Pair, ignore: int | set[int] | None = None):
+        """The buddy's free times and days away, and the pair's busy times (each with the
+        buffer after it): what free slots are computed from."""
+        now = self._clock()
+        windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
+        buffer = timedelta(minutes=self.rules.buffer_minutes)
+        stmt = select(Meeting.starts_at, Meeting.ends_at).where(
+            (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
+            Meeting.state.in_(ACTIVE_STATES),
+            Meeting.ends_at > now,
+            Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
+        )
+        busy = [(s, e + buffer) for s, e in session.execute(stmt)]
+        return windows, off, busy
 
     def _series_end(self, session: Session) -> date:
         """The end of the active edition's program; without one (or if it is over),
@@ -199,13 +209,14 @@ class BookingBase:
         return m
 
     def _hold(self, s: Session, m: Meeting) -> None:
-        """Take the meeting's cells in both calendars: one multi-row INSERT."""
+        """Take the meeting's cells in both calendars: one multi-row INSERT (the rows
+        as parameters of one statement, so its compiled form is cached)."""
         rows = [
             {"person_id": p, "cell": c, "meeting_id": m.id}
             for p in (m.expert_id, m.buddy_id)
             for c in cells(m.starts_at, m.ends_at, self.rules)
         ]
-        s.execute(insert(MeetingCell).values(rows))
+        s.execute(insert(MeetingCell.__table__), rows)
 
     def _set_state(
         self, s: Session, m: Meeting, state: MeetingState, by: int | None, now: datetime
@@ -253,8 +264,18 @@ class BookingBase:
         return m.requested_at <= self._expiry_cutoff(now)
 
 
+def _with_people(model) -> tuple:
+    """Load options: a meeting's or pair's expert and buddy with their chat identities,
+    in the same statement (a view names both and says where to reach them; loaded
+    one by one that took four more statements)."""
+    return tuple(
+        joinedload(side).joinedload(Person.identities) for side in (model.expert, model.buddy)
+    )
+
+
 def _pair(session: Session, expert_id: int) -> Pair:
-    pair = session.scalars(select(Pair).where(Pair.expert_id == expert_id)).first()
+    stmt = select(Pair).where(Pair.expert_id == expert_id).options(*_with_people(Pair))
+    pair = session.scalars(stmt).unique().first()
     if pair is None:
         raise BookingError("no_buddy")
     return pair
@@ -271,6 +292,7 @@ def _ahead(person_id: int, now: datetime):
     first: what /termine lists and what a revocation or erasure cancels."""
     return (
         select(Meeting)
+        .options(*_with_people(Meeting))
         .where(
             (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
             Meeting.state.in_(ACTIVE_STATES),
@@ -282,7 +304,8 @@ def _ahead(person_id: int, now: datetime):
 
 def _meeting(session: Session, meeting_id: int, person_id: int) -> Meeting:
     """A meeting the person takes part in; others' meetings do not exist for them."""
-    m = session.get(Meeting, meeting_id) if 0 < meeting_id < 2**31 else None
+    ok = 0 < meeting_id < 2**31
+    m = session.get(Meeting, meeting_id, options=_with_people(Meeting)) if ok else None
     if m is None or person_id not in (m.expert_id, m.buddy_id):
         raise BookingError("unknown_meeting", id=meeting_id)
     return m

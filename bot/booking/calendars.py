@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot.booking.base import BookingBase, BookingError, Party
 from bot.booking.ics import CalendarEntry, Occurrence, Side, calendar_ics, cancel_ics
 from bot.texts import t
 from storage.models import ACTIVE_STATES, CalendarFeed, Meeting, Pair, Person, Role, Series
+from storage.repo import UnitOfWork
 
 __all__ = ["FEED_DAYS", "PLACE_MAX", "CalendarsMixin", "calendar_file", "entries_for"]
 
@@ -98,10 +99,13 @@ def calendar_file(
     tz,
     cancelled: bool = False,
     hide: frozenset[int] = frozenset(),
+    entries: list[CalendarEntry] | None = None,
 ) -> tuple[str, str, bytes]:
     """(file name, mime type, data) of the calendar file about these meetings: what
-    the calendar should show now, or METHOD:CANCEL for them."""
-    entries = entries_for(s, meetings, hide)
+    the calendar should show now, or METHOD:CANCEL for them (`entries`: theirs, if
+    the caller read them already)."""
+    if entries is None:
+        entries = entries_for(s, meetings, hide)
     if cancelled:
         data = cancel_ics(entries, {m.uid for m in meetings}, lang=lang, now=now, tz=tz)
     else:
@@ -122,14 +126,35 @@ class CalendarsMixin(BookingBase):
         """The calendar file about these meetings for one of their people, in that
         person's language."""
         with self._uow() as uow:
-            s = uow.session
-            reader = s.get(Person, reader_id)
-            meetings = list(s.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids))))
-            if reader is None or not meetings:
+            reader = uow.session.get(Person, reader_id)
+            if reader is None:
                 raise BookingError("unknown_meeting", id=meeting_ids[0] if meeting_ids else 0)
-            return calendar_file(
-                s, meetings, lang=reader.lang, now=self._clock(), tz=self.tz, cancelled=cancelled
+            return self._files(uow.session, meeting_ids, [reader.lang], cancelled)[reader.lang]
+
+    def calendar_files(
+        self, meeting_ids: list[int], langs: Iterable[str], *, cancelled: bool = False
+    ) -> dict[str, tuple[str, str, bytes]]:
+        """The calendar file about these meetings in each of `langs`: a file differs
+        only by its reader's language, so both sides' files come from one read."""
+        with self._uow() as uow:
+            return self._files(uow.session, meeting_ids, langs, cancelled)
+
+    def _files(
+        self, s: Session, meeting_ids: list[int], langs: Iterable[str], cancelled: bool
+    ) -> dict[str, tuple[str, str, bytes]]:
+        people = (joinedload(Meeting.expert), joinedload(Meeting.buddy))  # named in the file
+        stmt = select(Meeting).where(Meeting.id.in_(meeting_ids)).options(*people)
+        meetings = list(s.scalars(stmt))
+        if not meetings:
+            raise BookingError("unknown_meeting", id=meeting_ids[0] if meeting_ids else 0)
+        entries = entries_for(s, meetings)
+        now = self._clock()
+        return {
+            lang: calendar_file(
+                s, meetings, lang=lang, now=now, tz=self.tz, cancelled=cancelled, entries=entries
             )
+            for lang in dict.fromkeys(langs)
+        }
 
     # -- the pair's meeting place ------------------------------------------------------
     def places(self, person_id: int) -> list[tuple[Party, str | None]]:
@@ -186,7 +211,7 @@ class CalendarsMixin(BookingBase):
             return any(n.lower() == wanted or n.lower().split(" ")[0] == wanted for n in names)
 
     def place_of(self, expert_id: int, buddy_id: int) -> str | None:
-        with self._uow() as uow:
+        with UnitOfWork(self._sessions, read_only=True) as uow:  # one SELECT
             return uow.session.scalar(
                 select(Pair.place).where(Pair.expert_id == expert_id, Pair.buddy_id == buddy_id)
             )

@@ -160,7 +160,7 @@ class ChangesMixin(BookingBase):
         now = self._clock()
         with self._uow() as uow:
             stmt = _ahead(person_id, now).limit(limit)
-            return [self._view(m) for m in uow.session.scalars(stmt)]
+            return [self._view(m) for m in uow.session.scalars(stmt).unique()]
 
     def get(self, person_id: int, meeting_id: int) -> MeetingView:
         with self._uow() as uow:

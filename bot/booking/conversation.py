@@ -12,7 +12,9 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from bot.booking.base import BookingBase
+from storage.db import dialect_insert
 from storage.models import Conversation
+from storage.repo import UnitOfWork
 
 __all__ = ["Asked", "ConversationMixin"]
 
@@ -27,7 +29,7 @@ class Asked:
 
 class ConversationMixin(BookingBase):
     def asked(self, platform: str, chat_id: str) -> Asked | None:
-        with self._uow() as uow:
+        with UnitOfWork(self._sessions, read_only=True) as uow:  # one SELECT
             row = uow.session.scalars(
                 select(Conversation).where(
                     Conversation.platform == platform, Conversation.chat_id == chat_id
@@ -38,28 +40,21 @@ class ConversationMixin(BookingBase):
             return Asked(row.kind, json.loads(row.data))
 
     def ask(self, platform: str, chat_id: str, person_id: int, kind: str, data: dict) -> None:
-        """Remember what this chat is asked now (replacing what it was asked before)."""
-        with self._uow() as uow:
-            s = uow.session
-            s.execute(
-                delete(Conversation).where(
-                    Conversation.platform == platform, Conversation.chat_id == chat_id
-                )
+        """Remember what this chat is asked now (replacing what it was asked before):
+        one upsert on the chat, whole by itself, so no transaction around it."""
+        row = {"person_id": person_id, "kind": kind, "data": json.dumps(data)}
+        row["updated_at"] = self._clock()
+        with UnitOfWork(self._sessions, autocommit=True) as uow:
+            stmt = dialect_insert(uow.session, Conversation.__table__).values(
+                platform=platform, chat_id=chat_id, **row
             )
-            s.add(
-                Conversation(
-                    platform=platform,
-                    chat_id=chat_id,
-                    person_id=person_id,
-                    kind=kind,
-                    data=json.dumps(data),
-                    updated_at=self._clock(),
-                )
+            uow.session.execute(
+                stmt.on_conflict_do_update(index_elements=["platform", "chat_id"], set_=row)
             )
             uow.commit()
 
     def forget(self, platform: str, chat_id: str) -> None:
-        with self._uow() as uow:
+        with UnitOfWork(self._sessions, autocommit=True) as uow:  # one DELETE
             uow.session.execute(
                 delete(Conversation).where(
                     Conversation.platform == platform, Conversation.chat_id == chat_id

@@ -25,7 +25,7 @@ class EndingsMixin(BookingBase):
         once (an erased person is not named), and drop the meetings' reminders.
         Runs in the caller's session; returns the number of meetings cancelled."""
         by_partner: dict[int, list[Meeting]] = {}
-        for m in s.scalars(_ahead(person_id, now)):
+        for m in s.scalars(_ahead(person_id, now)).unique():
             m.sequence += 1
             self._set_state(s, m, S.CANCELLED, person_id, now)
             partner = m.buddy_id if m.expert_id == person_id else m.expert_id

@@ -35,8 +35,10 @@ class RequestsMixin(BookingBase):
         with self._write(expert_id) as uow:
             s = uow.session
             pair = _pair(s, expert_id)
-            if start not in self._slots(s, pair, limit=None, day=start.astimezone(self.tz).date()):
-                raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3)))
+            cal = self._calendar(s, pair)
+            day = start.astimezone(self.tz).date()
+            if start not in self._slots(s, pair, limit=None, day=day, calendar=cal):
+                raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3, calendar=cal)))
             starts = [start]
             series = None
             if interval_weeks:

@@ -204,6 +204,39 @@ def test_duplicate_dedupe_keys_are_stored_once(sessions, clock):
         assert s.scalar(select(func.count()).select_from(OutboxRow)) == 1
 
 
+def test_enqueue_compiles_its_insert_once(engine, sessions, clock):
+    """Every notice and reminder goes through enqueue: its INSERT is a cached
+    statement (compiled once per engine), whichever texts and however many rows, and
+    still one statement on the wire for a batch of rows."""
+    from sqlalchemy import event
+    from sqlalchemy.engine.interfaces import CacheStats
+
+    seen = []
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        if statement.startswith("INSERT INTO outbox"):
+            seen.append(context.cache_hit is CacheStats.CACHE_HIT)
+
+    def drafts(*keys):
+        return [
+            outbox.Draft(
+                kind="notice", dedupe_key=k, platform="test", chat_id="c", text=k, due_at=clock.now
+            )
+            for k in keys
+        ]
+
+    event.listen(engine, "before_cursor_execute", remember)
+    with sessions() as s:
+        assert outbox.enqueue(s, drafts("a"), clock.now) == 1
+        assert outbox.enqueue(s, drafts("b"), clock.now) == 1
+        assert outbox.enqueue(s, drafts("c", "d", "a"), clock.now) == 2  # "a" is there
+        assert outbox.enqueue(s, drafts("e", "f", "g", "h"), clock.now) == 4
+        s.commit()
+        assert s.scalar(select(func.count()).select_from(OutboxRow)) == 8
+    # one row, and many rows at once: two forms, each compiled once
+    assert seen == [False, True, False, True]
+
+
 # -- Jour Fixe reminders -------------------------------------------------------------------
 @pytest.fixture
 def pair(sessions, clock):

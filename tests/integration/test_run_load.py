@@ -130,3 +130,27 @@ def test_a_question_reads_the_active_edition_once(tmp_path):
         [reply] = router.handle(Inbound("telegram", user, user, text="Bis wann kann man sich bewerben?"))
         assert "2023" in reply.text  # the shipped edition's deadline, from that one read
         assert len(editions) == 1, editions
+
+
+def test_an_edition_stored_without_its_file_still_answers_with_its_dates(tmp_path):
+    """The active edition is read from its file in one SELECT without a transaction; an
+    edition stored before editions kept their file (source NULL) is read with its
+    milestones instead."""
+    from sqlalchemy import update
+
+    from bot.messages import Inbound
+    from storage.models import Edition
+
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'imbot.db'}", data_dir=tmp_path)
+    sessions = wiring.open_database(settings)
+    router = wiring.build_router(settings, sessions=sessions)
+    timeline = router.services.timeline
+    from_file, kb = timeline.active_and_kb()
+    with sessions() as s:
+        s.execute(update(Edition).values(source=None))
+        s.commit()
+    from_rows, kb_again = timeline.active_and_kb()
+    assert from_rows.slug == from_file.slug and kb_again == kb
+    assert [m.day for m in from_rows.milestones] == [m.day for m in from_file.milestones]
+    [reply] = router.handle(Inbound("telegram", "1", "1", text="Bis wann kann man sich bewerben?"))
+    assert "2023" in reply.text

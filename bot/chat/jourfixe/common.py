@@ -76,19 +76,23 @@ def ics(ctx: Context, m: MeetingView, cancelled: bool = False) -> Files:
 
 def calendar(ctx: Context, meetings: list[MeetingView], cancelled: bool = False) -> Files:
     """The calendar file about these meetings (a series as one repeating event), made
-    for each reader: in their language, with the pair's meeting place."""
+    for each reader: in their language, with the pair's meeting place. The first
+    reader's call makes the files of both sides (in their languages) in one read."""
     ids = [m.id for m in meetings]
+    langs = [p.lang for m in meetings[:1] for p in (m.expert, m.buddy)]
+    made: dict[str, tuple[Attachment, ...]] = {}
 
     def files(reader: Party) -> tuple[Attachment, ...]:
-        jf = booking(ctx)
-        return (Attachment(*jf.calendar_file(reader.person_id, ids, cancelled=cancelled)),)
+        if reader.lang not in made:
+            got = booking(ctx).calendar_files(ids, [*langs, reader.lang], cancelled=cancelled)
+            made.update((lang, (Attachment(*file),)) for lang, file in got.items())
+        return made[reader.lang]
 
     return files
 
 
-def place_line(ctx: Context, m: MeetingView, lang: str) -> str:
+def place_line(place: str | None, lang: str) -> str:
     """ "\nOrt: …" when the pair has set where they meet, else ""."""
-    place = booking(ctx).place_of(m.expert.person_id, m.buddy.person_id)
     return t("place_line", lang, place=place) if place else ""
 
 

@@ -63,8 +63,8 @@ def request_slots(ctx: Context) -> list[Outbound]:
 def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     jf = booking(ctx)
     try:
-        slots = jf.slots(ctx.who.person_id, limit=None)
-        buddy = jf.buddy(ctx.who.person_id).name
+        party, slots = jf.buddy_and_slots(ctx.who.person_id)
+        buddy = party.name
     except BookingError as exc:
         return refusal(ctx, exc)
     today = ctx.now.astimezone(ctx.tz).date()
@@ -185,6 +185,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
     """Both sides get the confirmation with a calendar file per meeting."""
     first = meetings[0]
     files = calendar(ctx, meetings)
+    place = booking(ctx).place_of(first.expert.person_id, first.buddy.person_id)
     out = []
     for me, other in ((first.buddy, first.expert), (first.expert, first.buddy)):
         text = t(
@@ -193,7 +194,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
             when=when(ctx, first.starts_at, me),
             other=other.name,
             series=series_note(ctx, meetings, me.lang),
-        ) + place_line(ctx, first, me.lang)
+        ) + place_line(place, me.lang)
         if me.person_id == ctx.who.person_id:
             out.append(Outbound(text, files=files(me)))
         else:
