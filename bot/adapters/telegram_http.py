@@ -17,12 +17,15 @@ What stays as with `HTTPXRequest`:
   20 s writing an upload) and PTB's per-call overrides (getUpdates' long poll);
 - one pool of keep-alive connections (256, getUpdates: 1);
 - proxies from the environment (HTTPS_PROXY/HTTP_PROXY/NO_PROXY, as httpx reads them)
-  or a `proxy` URL.
+  or a `proxy` URL. The environment is read once per host, not on every call (aiohttp's
+  `trust_env` reads it, and ~/.netrc, anew for each request).
 """
 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import getproxies_environment, proxy_bypass_environment
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -30,6 +33,8 @@ from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 __all__ = ["AiohttpRequest"]
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -40,6 +45,7 @@ class AiohttpRequest(BaseRequest):
         "_media_write_timeout",
         "_pool_size",
         "_pool_timeout",
+        "_proxies",
         "_proxy",
         "_read_timeout",
         "_session",
@@ -63,6 +69,7 @@ class AiohttpRequest(BaseRequest):
         self._pool_timeout = pool_timeout
         self._media_write_timeout = media_write_timeout
         self._proxy = proxy
+        self._proxies: dict[tuple[str, str | None], str | None] = {}  # (scheme, host) -> proxy
         self._session: aiohttp.ClientSession | None = None
 
     @property
@@ -73,8 +80,7 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size),
-                trust_env=self._proxy is None,  # proxy variables, as httpx reads them
-                auto_decompress=True,
+                headers={"User-Agent": self.USER_AGENT},
             )
 
     async def shutdown(self) -> None:
@@ -113,22 +119,38 @@ class AiohttpRequest(BaseRequest):
             sock_read=read,
         )
         data: Any = None
-        if request_data is not None:
-            data = _form(request_data) if files else request_data.json_parameters
+        headers = None
+        if request_data is not None and files:
+            data = _form(request_data)
+        elif request_data is not None:  # as httpx sends it; cheaper than aiohttp's FormData
+            data, headers = request_data.url_encoded_parameters().encode(), FORM
         try:
             async with session.request(
                 method,
                 url,
                 data=data,
-                headers={"User-Agent": self.USER_AGENT},
+                headers=headers,
                 timeout=timeout,
-                proxy=self._proxy,
+                proxy=self._proxy_for(url),
             ) as response:
                 return response.status, await response.read()
         except TimeoutError as err:  # aiohttp's timeouts derive from it (3.11: the same class)
             raise TimedOut from err
         except aiohttp.ClientError as err:
             raise NetworkError(f"aiohttp.{type(err).__name__}: {err}") from err
+
+    def _proxy_for(self, url: str) -> str | None:
+        """The `proxy` given, else the environment's proxy for the URL's scheme unless
+        NO_PROXY names its host (what httpx and aiohttp's `trust_env` do)."""
+        if self._proxy is not None:
+            return self._proxy
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.hostname)
+        if key not in self._proxies:
+            proxies = getproxies_environment()
+            bypass = parts.hostname and proxy_bypass_environment(parts.hostname, proxies)
+            self._proxies[key] = None if bypass else proxies.get(parts.scheme, proxies.get("all"))
+        return self._proxies[key]
 
 
 def _form(request_data: RequestData) -> aiohttp.FormData:
