@@ -1,6 +1,7 @@
 """CPU per Bot API call: python-telegram-bot's default HTTPXRequest against
-bot.adapters.telegram_http.AiohttpRequest, on asyncio's event loop and on uvloop,
-measured in the same run.
+bot.adapters.telegram_http.AiohttpRequest, measured in the same run; with uvloop
+installed (it is not a dependency: in load_bench it made no difference that the noise
+did not hide), also aiohttp on uvloop's event loop.
 
     python benchmarks/telegram_request_bench.py [--calls 2000] [--at-once 8] [--rounds 3]
 

@@ -65,7 +65,6 @@ class Settings:
     team_matrix_room: str | None = None  # a Matrix room where the team gets questions
     faq_examples: Path | None = None  # /beispiel's file; None: faq-examples.yaml in data_dir
     telegram_http_client: str = "aiohttp"  # TELEGRAM_HTTP_CLIENT: aiohttp, or PTB's httpx
-    event_loop: str = "uvloop"  # IMBOT_EVENT_LOOP: uvloop (if installed), or asyncio's own
 
     @property
     def team_chats(self) -> tuple[tuple[str, str], ...]:
@@ -139,7 +138,6 @@ class Settings:
             if env.get("IMBOT_FAQ_EXAMPLES", "").strip()
             else None,
             telegram_http_client=_choice(env, "TELEGRAM_HTTP_CLIENT", ("aiohttp", "httpx")),
-            event_loop=_choice(env, "IMBOT_EVENT_LOOP", ("uvloop", "asyncio")),
         )
 
 

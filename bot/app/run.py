@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import timedelta
@@ -184,22 +183,7 @@ def run(settings: Settings, *, telegram: bool, matrix: bool) -> None:
     """SIGTERM: stop taking messages, finish the message in flight, give back
     claimed outbox rows, exit 0."""
     services = build_services(settings, telegram=telegram, matrix=matrix)
-    with asyncio.Runner(loop_factory=loop_factory(settings.event_loop)) as runner:
-        runner.run(_serve(settings, services))
-
-
-def loop_factory(name: str) -> Callable[[], asyncio.AbstractEventLoop] | None:
-    """uvloop's event loop (less CPU per update, benchmarks/telegram_request_bench.py),
-    or None for asyncio's own: asked for with IMBOT_EVENT_LOOP=asyncio, or where uvloop
-    is not installed (it is not built for Windows)."""
-    if name != "uvloop":
-        return None
-    try:
-        import uvloop
-    except ImportError:
-        log.info("uvloop is not installed: asyncio's own event loop")
-        return None
-    return uvloop.new_event_loop
+    asyncio.run(_serve(settings, services))
 
 
 async def _serve(settings: Settings, services: BotServices) -> None:
