@@ -16,6 +16,7 @@ What stays as with `HTTPXRequest`:
 - the same default timeouts (5 s connect/read/write, 1 s waiting for a free connection,
   20 s writing an upload) and PTB's per-call overrides (getUpdates' long poll);
 - one pool of keep-alive connections (256, getUpdates: 1);
+- the certificate authorities of `certifi`, as httpx uses them (not only the system's);
 - proxies from the environment (HTTPS_PROXY/HTTP_PROXY/NO_PROXY, as httpx reads them)
   or a `proxy` URL. The environment is read once per host, not on every call (aiohttp's
   `trust_env` reads it, and ~/.netrc, anew for each request).
@@ -23,11 +24,13 @@ What stays as with `HTTPXRequest`:
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import getproxies_environment, proxy_bypass_environment
 
 import aiohttp
+import certifi
 from telegram._utils.defaultvalue import DefaultValue
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
@@ -79,7 +82,10 @@ class AiohttpRequest(BaseRequest):
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(limit=self._pool_size),
+                connector=aiohttp.TCPConnector(
+                    limit=self._pool_size,
+                    ssl=ssl.create_default_context(cafile=certifi.where()),
+                ),
                 headers={"User-Agent": self.USER_AGENT},
             )
 

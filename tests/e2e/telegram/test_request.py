@@ -25,13 +25,13 @@ from bot.adapters.telegram_http import AiohttpRequest
 from tests.e2e.telegram.fake_bot_api import FakeBotAPI, _free_port
 
 
-def call(api: FakeBotAPI, work, token: str | None = None, **request):
+def call(api: FakeBotAPI, work, token: str | None = None, base_url: str | None = None, **request):
     """Run `work(bot)` on a Bot with an AiohttpRequest, in a fresh event loop."""
 
     async def main():
         async with Bot(
             token or api.token,
-            base_url=api.base_url,
+            base_url=base_url or api.base_url,
             request=AiohttpRequest(**request),
             get_updates_request=AiohttpRequest(connection_pool_size=1),
         ) as bot:
@@ -156,3 +156,57 @@ def test_the_adapter_uses_it_and_httpx_on_request():
     assert isinstance(app.bot.request, AiohttpRequest)
     assert isinstance(app.bot._request[0], AiohttpRequest)  # getUpdates' own
     assert isinstance(adapter(http_client="httpx").build().bot.request, HTTPXRequest)
+
+
+def test_a_certificate_no_authority_signed_is_refused(tmp_path):
+    """TLS is verified (against certifi's authorities, as httpx does): a server with a
+    self-signed certificate gets no request, the call fails as a NetworkError."""
+    import ssl
+    import threading
+    from datetime import UTC, datetime, timedelta
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(1)
+        .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    (tmp_path / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    served: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            served.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+    server = HTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    tls = FakeBotAPI()
+    tls.port = server.server_address[1]
+    try:
+        with pytest.raises(NetworkError) as raised:
+            call(tls, lambda bot: bot.get_me(), base_url=f"https://localhost:{tls.port}/bot")
+    finally:
+        server.shutdown()
+    assert "Certificate" in raised.value.message and served == []
