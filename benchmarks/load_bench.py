@@ -235,6 +235,8 @@ def main() -> None:
     ap.add_argument("--py-spy-gil", action="store_true",
                     help="sample only the thread holding the GIL (what costs CPU, not who waits)")  # fmt: skip
     ap.add_argument("--extra-concurrency", type=int, help="also today 1000/s with this bound")
+    ap.add_argument("--variant", action="append", default=[], metavar="LABEL:VAR=VALUE,...",
+                    help="also today 1000/s with these settings, e.g. httpx:TELEGRAM_HTTP_CLIENT=httpx")  # fmt: skip
     add_installation_args(ap)
     args = ap.parse_args()
     burst = burst_once if args.mode == "once" else burst_order
@@ -268,6 +270,16 @@ def main() -> None:
                                 "TELEGRAM_MAX_RATE": "1000",
                                 "IMBOT_CONCURRENT_UPDATES": str(args.extra_concurrency),
                             },
+                        )
+                    )
+                for variant in args.variant:
+                    label, _, settings = variant.partition(":")
+                    env = dict(kv.split("=", 1) for kv in settings.split(",") if kv)
+                    runs.append(
+                        (
+                            f"today 1000/s {label}",
+                            Path(args.imbot),
+                            {"TELEGRAM_MAX_RATE": "1000"} | env,
                         )
                     )
                 runs.sort(key=lambda r: "1000/s" in r[0])  # baseline, today; then raised
@@ -315,7 +327,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def profile(py_spy: str | None, pid: int, out: Path, *, gil: bool = False) -> subprocess.Popen | None:
+def profile(
+    py_spy: str | None, pid: int, out: Path, *, gil: bool = False
+) -> subprocess.Popen | None:
     """py-spy sampling the bot (all threads, or with `gil` only the one holding the GIL;
     native frames off) until interrupted."""
     if not py_spy:

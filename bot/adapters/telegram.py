@@ -41,6 +41,7 @@ from telegram.ext import (
 )
 
 from bot.adapters.common import PerChat, from_delivery
+from bot.adapters.telegram_http import AiohttpRequest
 from bot.messages import Button, Inbound, Outbound
 from bot.texts import LANGS, t
 from jobs import dispatch
@@ -117,6 +118,7 @@ class TelegramAdapter:
         menu: Callable[[str], list[tuple[str, str]]] | None = None,
         concurrency: int = 8,
         max_rate: int = 30,
+        http_client: str = "aiohttp",
     ) -> None:
         self._handle = handle
         self._max_rate = max_rate  # replies per second overall
@@ -127,7 +129,17 @@ class TelegramAdapter:
         self._base_url = base_url
         self._loop: asyncio.AbstractEventLoop | None = None
         self._outbox_bot: Bot | None = None
+        self._http_client = http_client  # "aiohttp" (lighter), or PTB's own "httpx"
         self.username = ""
+
+    def _requests(self) -> dict:
+        """The Bot API client: aiohttp (`telegram_http`), or PTB's default httpx."""
+        if self._http_client == "httpx":
+            return {}
+        return {
+            "request": AiohttpRequest(),
+            "get_updates_request": AiohttpRequest(connection_pool_size=1),
+        }
 
     def build(self) -> Application:
         builder = (
@@ -136,6 +148,8 @@ class TelegramAdapter:
             .rate_limiter(AIORateLimiter(overall_max_rate=self._max_rate, max_retries=2))
             .concurrent_updates(ChatOrderProcessor(self._concurrency))
         )
+        for name, request in self._requests().items():
+            builder = getattr(builder, name)(request)
         if self._base_url:
             builder = builder.base_url(self._base_url).base_file_url(
                 self._base_url.replace("/bot", "/file/bot")
@@ -150,7 +164,7 @@ class TelegramAdapter:
         self._loop = asyncio.get_running_loop()
         self.username = app.bot.username or ""
         kwargs = {"base_url": self._base_url} if self._base_url else {}
-        self._outbox_bot = Bot(self._token, **kwargs)
+        self._outbox_bot = Bot(self._token, **kwargs, **self._requests())
         await self._outbox_bot.initialize()
         for lang in LANGS if self._menu else ():
             await app.bot.set_my_commands(

@@ -64,6 +64,7 @@ class Settings:
     team_telegram_chat: str | None = None  # a Telegram group where the team gets questions
     team_matrix_room: str | None = None  # a Matrix room where the team gets questions
     faq_examples: Path | None = None  # /beispiel's file; None: faq-examples.yaml in data_dir
+    telegram_http_client: str = "aiohttp"  # TELEGRAM_HTTP_CLIENT: aiohttp, or PTB's httpx
 
     @property
     def team_chats(self) -> tuple[tuple[str, str], ...]:
@@ -136,7 +137,16 @@ class Settings:
             faq_examples=Path(env["IMBOT_FAQ_EXAMPLES"].strip())
             if env.get("IMBOT_FAQ_EXAMPLES", "").strip()
             else None,
+            telegram_http_client=_choice(env, "TELEGRAM_HTTP_CLIENT", ("aiohttp", "httpx")),
         )
+
+
+def _choice(env, var: str, allowed: tuple[str, ...]) -> str:
+    """One of `allowed` (the first is the default)."""
+    raw = env.get(var, "").strip().lower() or allowed[0]
+    if raw not in allowed:
+        raise ConfigError(f"{var}={raw[:20]!r}: use {' or '.join(allowed)}")
+    return raw
 
 
 def _int(env, var: str, default: int, low: int, high: int) -> int:

@@ -153,6 +153,7 @@ def build_services(
             menu=router.menu,
             concurrency=settings.concurrent_updates,
             max_rate=settings.telegram_max_rate,
+            http_client=settings.telegram_http_client,
         )
         services.application = services.telegram.build()
         senders["telegram"] = services.telegram

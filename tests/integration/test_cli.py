@@ -144,6 +144,7 @@ def test_database_down_at_start_exits_1(capsys, monkeypatch):
         ("IMBOT_TIMEZONE", "Mars/Olympus"),
         ("IMBOT_CONCURRENT_UPDATES", "0"),
         ("IMBOT_OUTBOX_LEASE_SECONDS", "2"),
+        ("TELEGRAM_HTTP_CLIENT", "curl"),
     ],
 )
 def test_bad_settings_exit_1_and_name_the_variable(capsys, monkeypatch, var, value):
