@@ -35,8 +35,8 @@ def test_evaluation_set_is_large_enough_and_bilingual():
 
 def test_evaluation_questions_are_not_in_the_knowledge_base(kb):
     known = {tuple(tokens(q)) for e in kb.entries for qs in e.questions.values() for q in qs}
-    held = [q for q, _ in IN_SCOPE + TEST_IN + TEST2_IN]
-    held += OUT_OF_SCOPE + TEST["out_of_scope"] + TEST2["out_of_scope"]
+    held = [q for q, _ in IN_SCOPE + TEST_IN + TEST2_IN + TEST3_IN]
+    held += OUT_OF_SCOPE + TEST["out_of_scope"] + TEST2["out_of_scope"] + TEST3["out_of_scope"]
     leaked = [q for q in held if tuple(tokens(q)) in known]
     assert not leaked, f"evaluation questions pasted into the KB: {leaked}"
 
