@@ -60,7 +60,7 @@ def test_everyone_else_is_refused(world, user):
     router, _, _ = world
     for command in ("/treffen", "/overview", "/jourfixes Bernd"):
         [reply] = say(router, user, command)
-        refused = "nur für Admins da" in reply.text or "only for admin." in reply.text
+        refused = "nur für Admins da" in reply.text or "only for admins." in reply.text
         assert refused and "Erika" not in reply.text
     [pressed] = say(router, user, data="ov:2:0:")
     assert "Erika" not in pressed.text and "Bernd" not in pressed.text
