@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from faq.kb import LANGS, KnowledgeBase
-from faq.semantic import embed_cached
+from faq.kb import KnowledgeBase
+from faq.semantic import embed_cached, example_texts
 
 __all__ = ["ClassifierRanker"]
 
@@ -42,12 +42,7 @@ class ClassifierRanker:
 
     def _fit(self) -> np.ndarray:
         if self._weights is None:
-            texts, owner = [], []
-            for i, entry in enumerate(self._kb.entries):
-                for lang in LANGS:
-                    for text in (*entry.questions[lang], entry.topic[lang]):
-                        texts.append(text)
-                        owner.append(i)
+            texts, owner = example_texts(self._kb)
             x = _with_bias(embed_cached(texts).astype(np.float64))
             y = np.zeros((len(texts), len(self._kb.entries)))
             y[np.arange(len(texts)), owner] = 1.0

@@ -24,7 +24,7 @@ import platformdirs
 
 from faq.kb import LANGS, KnowledgeBase
 
-__all__ = ["SemanticRanker", "embed"]
+__all__ = ["SemanticRanker", "embed", "example_texts"]
 
 _cache: dict[str, np.ndarray] = {}
 _lock = threading.Lock()
@@ -84,6 +84,17 @@ def embed_cached(texts: list[str]) -> np.ndarray:
     return vectors
 
 
+def example_texts(kb: KnowledgeBase) -> tuple[list[str], list[int]]:
+    """Every example question and topic of both languages, and the index of its entry."""
+    texts, owner = [], []
+    for i, entry in enumerate(kb.entries):
+        for lang in LANGS:
+            for text in (*entry.questions[lang], entry.topic[lang]):
+                texts.append(text)
+                owner.append(i)
+    return texts, owner
+
+
 class SemanticRanker:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
@@ -92,12 +103,7 @@ class SemanticRanker:
 
     def _index(self) -> tuple[np.ndarray, np.ndarray]:
         if self._matrix is None:
-            texts, owner = [], []
-            for i, entry in enumerate(self._kb.entries):
-                for lang in LANGS:
-                    for text in (*entry.questions[lang], entry.topic[lang]):
-                        texts.append(text)
-                        owner.append(i)
+            texts, owner = example_texts(self._kb)
             self._matrix = embed_cached(texts)
             self._owner = np.array(owner)
         return self._owner, self._matrix
