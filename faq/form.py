@@ -2,7 +2,8 @@
 
 * yes/no questions ("Können wir uns als Verein bewerben?") get "Ja"/"Nein" first when
   the call decides them (an entry's `polar` terms say which way), and "the call does not
-  decide this" when it does not;
+  decide this" when it does not; one that names a figure the answer contradicts
+  ("Gibt es 5000 Euro?" against EUR 3.000) gets "Nein" (faq.figures);
 * where / how much / who / how often questions whose answer the call does not contain
   (an entry's `silent_on`) say so before giving what the call does say.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from faq.figures import judge
 from faq.kb import Entry
 from faq.normalize import tokens
 
@@ -67,22 +69,30 @@ def _mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bo
     return False
 
 
-def polarity(entry: Entry, question: str) -> str | None:
+def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     """'yes', 'no' or 'open' (the call does not decide it) for a yes/no question that
-    the entry's `polar` terms settle; None when the question is not yes/no or unsettled.
+    the entry's `polar` terms settle, or 'no' when it names a figure that `answer` (the
+    text the person will read) contradicts; None when the question is not yes/no, is
+    unsettled, or compares a figure of the answer ("mehr als 3000 Euro?").
 
-    Checked in the order open, no, yes; a restricting word ("nur", "only") leaves the
-    question unsettled, since "only cities?" is neither a plain yes nor a plain no.
+    Checked in the order figures, open, no, yes; a restricting word ("nur", "only")
+    leaves the question unsettled, since "only cities?" is neither a plain yes nor a
+    plain no.
     """
-    if not entry.polar or question_kind(question) != "yes_no":
+    if question_kind(question) != "yes_no":
+        return None
+    figures = judge(question, answer) if answer else None
+    if figures == "no":
+        return "no"
+    if not entry.polar or figures == "unsure":
         return None
     toks = tokens(question)
     if any(t in _RESTRICTING for t in toks):
         return None
     text = " ".join(toks)
-    for answer in ("open", "no", "yes"):
-        if _mentions(toks, text, entry.polar.get(answer, ())):
-            return answer
+    for side in ("open", "no", "yes"):
+        if _mentions(toks, text, entry.polar.get(side, ())):
+            return side
     return None
 
 

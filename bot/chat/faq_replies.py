@@ -179,7 +179,7 @@ class FaqReplies:
         answer = as_list(answer_text(entry, lang, edition, now))
         if question:
             kind = silent_kind(entry, question)
-            form = polarity(entry, question)
+            form = polarity(entry, question, answer)
             if kind:
                 answer = f"{t(f'silent_{kind}', lang)}\n{answer}"
             elif form == "open":

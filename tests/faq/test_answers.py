@@ -233,3 +233,52 @@ def test_numbered_steps_with_dates_inside_and_a_note_after_come_as_a_list():
         as_list("Am 3. Mai und am 4. Juni, dann 5. Juli.")
         == "Am 3. Mai und am 4. Juni, dann 5. Juli."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lang"),
+    [
+        ("gibt es 5000 euro?", "project_budget", "de"),
+        ("do we get 5000 euros?", "project_budget", "en"),
+        ("bekommt die expertin tvöd 13?", "salary", "de"),
+        ("does the expert get tvöd 13?", "salary", "en"),
+        ("Wird die Expertin nach EG 13 bezahlt?", "salary", "de"),
+        ("ist das kick off im september?", "kickoff", "de"),
+        ("ist der bewerbungsschluss am 5.3.?", "deadline", "de"),
+        ("is the deadline on 3 march?", "deadline", "en"),
+        ("dauert das projekt ein jahr?", "duration", "de"),
+        ("is the project one year long?", "duration", "en"),
+    ],
+)
+def test_a_yes_no_question_with_a_figure_the_answer_contradicts_gets_no(
+    faq, kb, question, entry, lang
+):
+    text = faq.entry_reply(kb.get(entry), lang, NOW, question).text
+    assert text.startswith("Nein." if lang == "de" else "No."), text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "lang"),
+    [
+        ("gibt es 3000 euro?", "project_budget", "de"),  # the call's own figure
+        ("Gibt es mehr als 5000 Euro?", "project_budget", "de"),  # a bound, not a claim
+        ("Wird die Expertin nach TVöD 11 bezahlt?", "salary", "de"),
+        ("Kann ich mich nach dem 5.3. noch bewerben?", "deadline", "de"),
+        ("Kann sich eine Stadt mit 50.000 Einwohnern bewerben?", "eligibility", "de"),
+        ("Is the kick-off on 15 October?", "kickoff", "en"),  # the call names the month only
+    ],
+)
+def test_a_figure_that_fits_or_is_a_bound_never_gets_no(faq, kb, question, entry, lang):
+    text = faq.entry_reply(kb.get(entry), lang, NOW, question).text
+    assert not text.startswith(("Nein.", "No.")), text
+
+
+def test_a_compared_figure_gets_neither_yes_nor_no(faq, kb):
+    text = faq.entry_reply(kb.get("project_budget"), "de", NOW, "Gibt es mehr als 5000 Euro?").text
+    assert not text.startswith(("Ja.", "Nein.")) and "3.000" in text
+
+
+def test_the_night_before_the_deadline_after_the_deadline_is_still_no(faq, kb):
+    night = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)
+    question = "kann ich die bewerbung auch nach dem 3.5. schicken"
+    assert faq.entry_reply(kb.get("deadline"), "de", night, question).text.startswith("Nein.")
