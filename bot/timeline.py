@@ -50,7 +50,7 @@ from storage.db import dialect_insert
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
 from storage.repo import read_session
 
-__all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan"]
+__all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan", "too_close"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,25 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
                 )
             )
     return drafts
+
+
+def too_close(edition: EditionData, now: datetime) -> list[MilestoneData]:
+    """Dated steps still ahead (today or later) whose every reminder is past: someone
+    who subscribes the night before the deadline gets no reminder for it, and is told."""
+    tz = ZoneInfo(edition.timezone)
+    today = now.astimezone(tz).date()
+    return [
+        m
+        for m in edition.milestones
+        if m.precision == "day"
+        and m.remind_days
+        and m.day >= today
+        and all(
+            local_moment(push_day(edition, m.day - timedelta(days=n)), edition.remind_time, tz)
+            <= now
+            for n in m.remind_days
+        )
+    ]
 
 
 def _ref(slug: str, sub: Subscriber) -> str:

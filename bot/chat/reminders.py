@@ -9,8 +9,8 @@ from __future__ import annotations
 from bot.chat.faq_replies import NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import Callback, Command, Context, Feature
 from bot.messages import Button, Outbound
-from bot.texts import fmt_when, t
-from bot.timeline import Subscriber
+from bot.texts import fmt_day, fmt_when, relative_days, t
+from bot.timeline import Subscriber, too_close
 from jobs.program import CallState, call_state, local_today, long_day
 
 __all__ = ["FEATURE", "no_call_open"]
@@ -34,6 +34,10 @@ def no_call_open(ctx: Context) -> Outbound | None:
 
 def _subscribe(ctx: Context) -> list[Outbound]:
     msg = ctx.msg
+    already = any(
+        s.stopped_at is None
+        for s in ctx.services.timeline.subscriptions_of(msg.platform, msg.user_id)
+    )
     edition, pending = ctx.services.timeline.subscribe(
         Subscriber(msg.platform, msg.user_id, msg.chat_id, ctx.lang)
     )
@@ -51,14 +55,25 @@ def _subscribe(ctx: Context) -> list[Outbound]:
         for row in pending
     ]
     text = t(
-        "subscribed",
+        "subscribed_already" if already else "subscribed",
         ctx.lang,
         edition=edition.name,
         n=len(pending),
         list="\n".join(lines),
         follow=follow,
     )
-    return [Outbound(text)]
+    today = local_today(edition, ctx.now)
+    close = [
+        t(
+            "too_close",
+            ctx.lang,
+            title=m.title[ctx.lang],
+            when=relative_days((m.day - today).days, ctx.lang),
+            day=fmt_day(m.day, ctx.lang),
+        )
+        for m in too_close(edition, ctx.now)
+    ]
+    return [Outbound("\n\n".join([text, *close]))]
 
 
 def _next_call(ctx: Context) -> list[Outbound]:

@@ -12,6 +12,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'You will now get reminders for "{edition}" ({n}):\n{list}\n\n{follow}'
         "Unsubscribe: /stop",
     },
+    "subscribed_already": {
+        "de": "Sie sind schon angemeldet. Ihre nächsten Erinnerungen zu „{edition}“ ({n}):\n"
+        "{list}\n\n{follow}Abbestellen: /stopp",
+        "en": 'You are already subscribed. Your next reminders for "{edition}" ({n}):\n'
+        "{list}\n\n{follow}Unsubscribe: /stop",
+    },
+    "too_close": {
+        "de": "{title} ist {when} ({day}) – dafür kommt keine Erinnerung mehr.",
+        "en": "{title} is {when} ({day}): too close for a reminder.",
+    },
     "subscribed_nothing_ahead": {
         "de": "Für „{edition}“ steht kein Termin mehr an.",
         "en": 'No dates of "{edition}" are ahead.',

@@ -68,3 +68,20 @@ def test_jour_fixe_reminder_times(router):
     assert "2 Tage, 30 min" in say(router, "erika", "/vorher 30min 2d")[0].text
     assert "verstehe ich nicht" in say(router, "erika", "/vorher bald")[0].text
     assert "nur für" in say(router, "anna", "/vorher 1h")[0].text  # applicants have no Jour Fixes
+
+
+def test_a_second_subscription_says_so(router):
+    say(router, "anna", "/erinnerungen")
+    again = say(router, "anna", "/erinnerungen")[0].text
+    assert again.startswith("Sie sind schon angemeldet.") and "(3)" in again
+    assert say(router, "tom", "/remind", lang_hint="en")[0].text.startswith("You will now")
+    assert say(router, "tom", "/remind", lang_hint="en")[0].text.startswith("You are already")
+
+
+def test_the_night_before_the_deadline_the_reply_says_no_reminder_comes_for_it(router):
+    router.services.clock.now = datetime(2026, 3, 30, 21, 30, tzinfo=UTC)  # 23:30 in Berlin
+    reply = say(router, "anna", "/erinnerungen")[0].text
+    assert "Erinnerungen zu „Test edition“ (1)" in reply  # the kick-off
+    assert "Bewerbungsschluss ist morgen (31.03.2026) – dafür kommt keine Erinnerung mehr." in reply
+    early = say(router, "tom", "/remind", lang_hint="en")[0].text
+    assert "Deadline is tomorrow (2026-03-31): too close for a reminder." in early
