@@ -55,5 +55,7 @@ FEATURE = Feature(
     ),
     read=_read,
     in_groups=True,
-    help=lambda ctx: t("help", ctx.lang),
+    # experts and buddies read their Jour Fixe part first: the call's reminders are the
+    # applicants' business (the commands still work for everyone)
+    help=lambda ctx: t("help_pair" if ctx.role in (Role.EXPERT, Role.BUDDY) else "help", ctx.lang),
 )

@@ -39,6 +39,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "/lang de|en – choose the language\n"
         "/help – this overview",
     },
+    "help_pair": {
+        "de": "Das kann ich:\n"
+        "• Fragen zur Ausschreibung beantworten – einfach lostippen (/faq – Themen).\n"
+        "/kontakt – Ansprechpartnerinnen bei Lokalprojekte\n"
+        "/sprache de|en – Sprache wählen\n"
+        "/hilfe – diese Übersicht",
+        "en": "What I can do:\n"
+        "• Answer questions about the call for applications – just type (/faq – topics).\n"
+        "/contact – contact persons at Lokalprojekte\n"
+        "/lang de|en – choose the language\n"
+        "/help – this overview",
+    },
     "source": {
         "de": "Quelle: Ausschreibung, Abschnitt „{section}“",
         "en": "Source: call for applications, section „{section}“ (German)",

@@ -83,3 +83,10 @@ def test_an_invited_name_in_quotes_is_stored_without_them(router, name):
     people = say(router, "admin", "/personen")[0].text
     assert "Berta Beispiel" in people and '"Berta' not in people and "„Berta" not in people
     assert "Berta Beispiel als Buddy" in say(router, "admin", '/paar 1 "Berta Beispiel"')[0].text
+
+
+def test_experts_and_buddies_get_no_applicant_reminders_in_their_help(router):
+    for who in ("expert", "buddy"):
+        text = say(router, who, "/hilfe")[0].text
+        assert "/erinnerungen" not in text and "/naechste" not in text and "/kontakt" in text
+    assert "/erinnerungen" in say(router, "someone", "/hilfe")[0].text  # an applicant
