@@ -14,6 +14,7 @@ state of the call ({call_status}, {next_call}) from the edition and today.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -24,11 +25,19 @@ from bot.texts import t
 from faq.form import as_list, polarity, silent_kind
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher, detect_language
+from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
 from jobs.program import CallState, answer_text, call_state, local_today
 
-__all__ = ["FAQ_PREFIX", "HANDOFF_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
+__all__ = [
+    "FAQ_PREFIX",
+    "HANDOFF_PREFIX",
+    "NEXT_CALL_DATA",
+    "FaqReplies",
+    "UnansweredLog",
+    "is_short",
+]
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +45,14 @@ FAQ_PREFIX = "faq:"
 GROUP = "group"  # faq:<lang>:group<N>: the topics of the N-th group
 SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
 MAX_SUGGESTIONS = 3
+
+SHORT_WORDS = 2  # a message this short tells too little about its language
+
+
+def is_short(text: str) -> bool:
+    """One or two words ("Bewerbungsfrist?", "Ja?", "help me")."""
+    return len(tokens(text)) <= SHORT_WORDS
+
 
 # records a question; for an unanswered one it may return the reference ("id:key") that
 # the "Ask the team" button carries
@@ -133,11 +150,15 @@ class FaqReplies:
         now: datetime,
         *,
         handoff: Callable[[], bool] | None = None,
+        keep_lang: str | None = None,
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
-        back offers "Ask the team"."""
+        back offers "Ask the team". `keep_lang`: reply in it whatever the question's
+        words suggest (a one- or two-word message from someone whose language is known)."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
         match = self._match_with(matcher, question, default_lang)
+        if keep_lang in LANGS and match.lang != keep_lang:
+            match = dataclasses.replace(match, lang=keep_lang)
         log.info(
             "faq match faq_id=%s score=%.3f confident=%s lang=%s",
             match.best and match.best.id,

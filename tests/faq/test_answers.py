@@ -233,3 +233,33 @@ def test_numbered_steps_with_dates_inside_and_a_note_after_come_as_a_list():
         as_list("Am 3. Mai und am 4. Juni, dann 5. Juli.")
         == "Am 3. Mai und am 4. Juni, dann 5. Juli."
     )
+
+
+@pytest.mark.parametrize(("text", "expect"), [("Hallo", "Hello!"), ("Ja?", "There is no open")])
+def test_a_one_word_message_keeps_the_language_the_chat_writes_in(router, text, expect):
+    say(router, text="When is the application deadline?")  # the chat writes English now
+    (reply,) = say(router, text=text)
+    assert reply.text.startswith(expect)
+    assert reply.lang == "en"
+
+
+def test_a_one_word_message_keeps_the_client_language(router):
+    (reply,) = say(router, text="Hallo", lang_hint="en")
+    assert reply.text.startswith("Hello!")
+
+
+def test_a_short_question_is_answered_in_the_known_language(router):
+    say(router, text="Who can apply?")
+    (reply,) = say(router, text="Bewerbungsschluss?")
+    assert reply.lang == "en" and "Source:" in reply.text
+
+
+def test_a_full_question_is_answered_in_its_own_language(router):
+    say(router, text="Who can apply?")
+    (reply,) = say(router, text="Bis wann kann man sich bewerben?")
+    assert reply.lang == "de" and "Quelle:" in reply.text
+
+
+def test_in_a_new_chat_a_short_message_still_shows_its_language(router):
+    (reply,) = say(router, text="help me")
+    assert reply.text.startswith("Sure!")
