@@ -30,9 +30,12 @@ import numpy as np
 from faq.kb import KnowledgeBase
 from faq.semantic import embed_cached, example_texts
 
-__all__ = ["ClassifierRanker"]
+__all__ = ["ClassifierRanker", "probabilities"]
 
 RIDGE = 0.1  # λ, chosen on leave-one-out of the knowledge base's examples
+# `probabilities` turns the scores into a softmax at this temperature (used to order the
+# clarifying buttons; the answer decision reads the raw scores).
+TEMPERATURE = 0.1
 
 
 class ClassifierRanker:
@@ -62,3 +65,12 @@ class ClassifierRanker:
 
 def _with_bias(x: np.ndarray) -> np.ndarray:
     return np.hstack([x, np.ones((x.shape[0], 1))])
+
+
+def probabilities(ranked: list[tuple[int, float]]) -> dict[int, float]:
+    """Entry index -> probability (summing to 1) for the scores `rank` returned."""
+    if not ranked:
+        return {}
+    scores = np.array([score for _, score in ranked])
+    z = np.exp((scores - scores.max()) / TEMPERATURE)
+    return {i: float(p) for (i, _), p in zip(ranked, z / z.sum(), strict=True)}

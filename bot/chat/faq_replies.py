@@ -14,6 +14,7 @@ state of the call ({call_status}, {next_call}) from the edition and today.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -24,18 +25,32 @@ from bot.texts import t
 from faq.form import as_list, polarity, silent_kind
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher, detect_language
+from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
 from jobs.program import CallState, answer_text, call_state, local_today
 
-__all__ = ["FAQ_PREFIX", "HANDOFF_PREFIX", "NEXT_CALL_DATA", "FaqReplies", "UnansweredLog"]
+__all__ = [
+    "FAQ_PREFIX",
+    "HANDOFF_PREFIX",
+    "NEXT_CALL_DATA",
+    "FaqReplies",
+    "UnansweredLog",
+    "is_short",
+]
 
 log = logging.getLogger(__name__)
 
 FAQ_PREFIX = "faq:"
 GROUP = "group"  # faq:<lang>:group<N>: the topics of the N-th group
-SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
-MAX_SUGGESTIONS = 3
+
+SHORT_WORDS = 2  # a message this short tells too little about its language
+
+
+def is_short(text: str) -> bool:
+    """One or two words ("Bewerbungsfrist?", "Ja?", "help me")."""
+    return len(tokens(text)) <= SHORT_WORDS
+
 
 # records a question; for an unanswered one it may return the reference ("id:key") that
 # the "Ask the team" button carries
@@ -133,11 +148,15 @@ class FaqReplies:
         now: datetime,
         *,
         handoff: Callable[[], bool] | None = None,
+        keep_lang: str | None = None,
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
-        back offers "Ask the team"."""
+        back offers "Ask the team". `keep_lang`: reply in it whatever the question's
+        words suggest (a one- or two-word message from someone whose language is known)."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
         match = self._match_with(matcher, question, default_lang)
+        if keep_lang in LANGS and match.lang != keep_lang:
+            match = dataclasses.replace(match, lang=keep_lang)
         log.info(
             "faq match faq_id=%s score=%.3f confident=%s lang=%s",
             match.best and match.best.id,
@@ -202,19 +221,12 @@ class FaqReplies:
         )
 
     def not_sure_reply(self, match: Match) -> Outbound:
+        """Nothing is close: say so and name the contacts. No "did you mean" buttons:
+        the entries worth offering are the close ones, and those get `clarify_reply`
+        (the weather in Stralsund is not a question about the participants)."""
         lang = match.lang
-        suggestions = self.suggestions(match)
         parts = [t("not_sure", lang), f"{t('ask_contacts', lang)}\n{self._contacts(lang)}"]
-        if suggestions:
-            parts.append(t("did_you_mean", lang))
-        return Outbound("\n\n".join(parts), self._buttons(suggestions, lang), lang=lang)
-
-    def suggestions(self, match: Match) -> list[Entry]:
-        """Up to three closest entries worth offering (best guess first)."""
-        if match.best is None:
-            return []
-        scored = [(match.best, match.score), *((c.entry, c.score) for c in match.runner_ups)]
-        return [e for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
+        return Outbound("\n\n".join(parts), lang=lang)
 
     def topics_reply(self, lang: str) -> Outbound:
         """The knowledge base's groups as choices (each opens its topics); a knowledge

@@ -131,11 +131,15 @@ def test_close_entries_are_asked_back_with_buttons(faq, matcher):
     assert 1 <= len(reply.buttons) <= 3 and all(b.data.startswith("faq:de:") for b in reply.buttons)
 
 
-def test_refusal_with_contacts_only_when_nothing_is_close(faq, matcher):
-    question = "Welche Partei regiert in Torgau?"
+@pytest.mark.parametrize(
+    "question", ["Welche Partei regiert in Torgau?", "Wie ist das Wetter in Stralsund?"]
+)
+def test_refusal_with_contacts_only_when_nothing_is_close(faq, matcher, question):
     match = matcher.match(question)
     assert not match.confident and not match.options
-    assert "charlotte.bock@lokalprojekte.de" in ask(faq, question)
+    reply = faq.ask(question, "de", NOW)
+    assert "charlotte.bock@lokalprojekte.de" in reply.text
+    assert reply.buttons == () and "Meint" not in reply.text  # no unrelated topics offered
 
 
 @pytest.mark.parametrize(
@@ -282,3 +286,33 @@ def test_the_night_before_the_deadline_after_the_deadline_is_still_no(faq, kb):
     night = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)
     question = "kann ich die bewerbung auch nach dem 3.5. schicken"
     assert faq.entry_reply(kb.get("deadline"), "de", night, question).text.startswith("Nein.")
+
+
+@pytest.mark.parametrize(("text", "expect"), [("Hallo", "Hello!"), ("Ja?", "There is no open")])
+def test_a_one_word_message_keeps_the_language_the_chat_writes_in(router, text, expect):
+    say(router, text="When is the application deadline?")  # the chat writes English now
+    (reply,) = say(router, text=text)
+    assert reply.text.startswith(expect)
+    assert reply.lang == "en"
+
+
+def test_a_one_word_message_keeps_the_client_language(router):
+    (reply,) = say(router, text="Hallo", lang_hint="en")
+    assert reply.text.startswith("Hello!")
+
+
+def test_a_short_question_is_answered_in_the_known_language(router):
+    say(router, text="Who can apply?")
+    (reply,) = say(router, text="Bewerbungsschluss?")
+    assert reply.lang == "en" and "Source:" in reply.text
+
+
+def test_a_full_question_is_answered_in_its_own_language(router):
+    say(router, text="Who can apply?")
+    (reply,) = say(router, text="Bis wann kann man sich bewerben?")
+    assert reply.lang == "de" and "Quelle:" in reply.text
+
+
+def test_in_a_new_chat_a_short_message_still_shows_its_language(router):
+    (reply,) = say(router, text="help me")
+    assert reply.text.startswith("Sure!")

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from faq.classifier import ClassifierRanker
+from faq.classifier import ClassifierRanker, probabilities
 from faq.examples import Example, apply_examples
 from faq.matcher import Matcher, Thresholds
 
@@ -22,12 +22,30 @@ def test_fitting_is_deterministic(kb, matcher):
     assert ClassifierRanker(kb).rank(vector) == ClassifierRanker(kb).rank(vector)
 
 
+def test_the_probabilities_follow_the_scores(matcher):
+    ranked = matcher.classifier.rank(matcher.semantic.vector("Wann ist Bewerbungsschluss?"))
+    probs = probabilities(ranked)
+    assert math.isclose(sum(probs.values()), 1.0) and all(0 <= p <= 1 for p in probs.values())
+    assert [probs[i] for i, _ in ranked] == sorted(probs.values(), reverse=True)
+
+
 def test_a_paraphrase_the_other_rankers_leave_open_is_answered_through_the_classifier(kb):
     question = "Wann kommt die Entscheidung, ob wir genommen wurden?"
     without = Matcher(kb, Thresholds(classifier_margin=math.inf)).match(question)
     with_classifier = Matcher(kb).match(question)
     assert not without.confident
     assert with_classifier.confident and with_classifier.best.id == "feedback"
+
+
+def test_the_classifier_orders_the_clarifying_buttons(kb):
+    """The classifier's view moves the kick-off first for a question about October
+    (the fused ranking alone puts the six months' duration first)."""
+    question = "Was passiert im Oktober?"
+    plain = Matcher(kb, Thresholds(options_classifier=0.0)).match(question)
+    ordered = Matcher(kb).match(question)
+    assert not ordered.confident and ordered.options
+    assert [e.id for e in plain.options] != [e.id for e in ordered.options]
+    assert ordered.options[0].id == "kickoff"
 
 
 def test_the_teams_examples_train_the_classifier(kb, matcher):
