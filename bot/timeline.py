@@ -221,6 +221,14 @@ def _parsed(source: str) -> EditionData:
     return parse_edition(source)  # pure, and EditionData is frozen: safe to share
 
 
+# Read on every question: a plain (Core) SELECT of two table columns, which the
+# session runs without the ORM's loading step.
+_editions = Edition.__table__
+_ACTIVE_SOURCE = select(_editions.c.source, _editions.c.kb_version).where(
+    _editions.c.active.is_(True)
+)
+
+
 def _data(e: Edition) -> EditionData:
     if e.source:
         return _parsed(e.source)
@@ -284,13 +292,12 @@ class Timeline:
         one), in one read: a question needs both. The edition comes from its file as
         loaded (one SELECT of two columns, no transaction); an edition stored before
         editions kept their file is read with its milestones."""
-        active = Edition.active.is_(True)
         with read_session(self._sessions) as s:
-            row = s.execute(select(Edition.source, Edition.kb_version).where(active)).first()
+            row = s.execute(_ACTIVE_SOURCE).first()
         if row is None or row.source:
             return (_parsed(row.source), row.kb_version) if row else (None, None)
         with self._sessions() as s:
-            e = s.scalars(select(Edition).where(active)).first()
+            e = s.scalars(select(Edition).where(Edition.active.is_(True))).first()
             return (_data(e), e.kb_version) if e else (None, None)
 
     def kb_version(self) -> str | None:
