@@ -211,3 +211,18 @@ TEXTS |= {
         "/jourfixe 17.12.). Here are all free slots:",
     },
 }
+
+TEXTS |= {
+    "which_offer": {
+        "de": "Sie haben mehrere offene Anfragen. Für welche Anfrage schlagen Sie {proposal} vor?",
+        "en": "You have several open requests. Which request do you suggest {proposal} for?",
+    },
+    "which_offer_any": {
+        "de": "Sie haben mehrere offene Anfragen. Für welche gilt Ihr Vorschlag?",
+        "en": "You have several open requests. Which one is your suggestion for?",
+    },
+    "offer_for_button": {
+        "de": "{expert}, {when}: {proposal} vorschlagen",
+        "en": "{expert}, {when}: suggest {proposal}",
+    },
+}

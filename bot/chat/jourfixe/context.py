@@ -13,6 +13,7 @@ from bot.chat.jourfixe.intents import read_intent
 from bot.chat.jourfixe.meetings import answer_asked, read_scope
 from bot.chat.jourfixe.requests import (
     accept_proposal,
+    answer_offer,
     answer_proposal,
     answer_request,
     ask_proposal,
@@ -39,6 +40,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
             return book(ctx, asked.data["ts"], weeks)
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
+        if asked.kind == "offer" and (replies := answer_offer(ctx, asked.data, text)) is not None:
+            return replies
         replies = answer_asked(ctx, asked.kind, asked.data, text)
         if replies is not None:
             return replies

@@ -4,6 +4,7 @@ expert accepts a proposal; unanswered requests expire on the tick."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from bot.booking.answers import NO, NONE, TIME, YES, read
@@ -31,6 +32,7 @@ from bot.texts import fmt_when, t
 
 __all__ = [
     "accept_proposal",
+    "answer_offer",
     "answer_proposal",
     "answer_request",
     "ask_proposal",
@@ -158,13 +160,12 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
 # -- buddies: decide -------------------------------------------------------------------
 def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> list[Outbound]:
     if not accept and not reason:  # a decline pressed after words that gave the reason
-        asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
-        if asked is not None and asked.kind == "which_request":
-            reason = asked.data.get("reason", "")
+        reason = _kept_reason(ctx)
     try:
         meetings = booking(ctx).decide(ctx.who.person_id, meeting_id, accept)
     except BookingError as exc:
         return refusal(ctx, exc)
+    _forget_question(ctx)
     first, expert = meetings[0], meetings[0].expert
     if not accept:
         return [Outbound(t("declined_ok", ctx.lang, expert=expert.name))] + notice(
@@ -178,11 +179,28 @@ def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> lis
             )
             + reason_note(reason, first.buddy.name, expert.lang),
         )
-    return _confirmed(ctx, meetings)
+    return _confirmed(ctx, meetings, reason)
 
 
-def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
-    """Both sides get the confirmation with a calendar file per meeting."""
+def _kept_reason(ctx: Context) -> str:
+    """The buddy's words kept while they chose which request they meant."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind == "which_request":
+        return asked.data.get("reason", "")
+    return ""
+
+
+def _forget_question(ctx: Context) -> None:
+    """The question about requests is answered: the chat forgets it."""
+    jf = booking(ctx)
+    asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind in ("offer", "which_request"):
+        jf.forget(ctx.msg.platform, ctx.msg.chat_id)
+
+
+def _confirmed(ctx: Context, meetings: list[MeetingView], reason: str = "") -> list[Outbound]:
+    """Both sides get the confirmation with a calendar file per meeting; the
+    expert also reads the buddy's own words ("ja, aber lieber per Video")."""
     first = meetings[0]
     files = calendar(ctx, meetings)
     place = booking(ctx).place_of(first.expert.person_id, first.buddy.person_id)
@@ -198,6 +216,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
         if me.person_id == ctx.who.person_id:
             out.append(Outbound(text, files=files(me)))
         else:
+            text += reason_note(reason, other.name, me.lang)
             out += notice(ctx, me, text, files=files(me))
     return out
 
@@ -205,12 +224,16 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
 def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[Outbound] | None:
     """A buddy's words while requests wait: yes, no (with the reason passed on), a
     time (a counter-proposal), or one question back with buttons. None when the
-    text is no answer at all (it goes on to the intents and the FAQ)."""
+    text is no answer at all (it goes on to the intents and the FAQ). An expert's
+    name in the text ("erika ja") narrows the requests to theirs."""
+    pending, text = _named(pending, text)
     m = pending[0]
     reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if reading.kind == NONE:
         return None
     if len(pending) > 1:
+        if reading.kind == TIME or reading.leaning == TIME:  # never a confirmation
+            return _which_offer(ctx, pending, text, reading.reason)
         if reading.reason:  # kept for the decline chosen next: the expert reads why
             booking(ctx).ask(
                 ctx.msg.platform,
@@ -222,22 +245,118 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
     proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
     if reading.kind == TIME and proposal == m.starts_at and reading.words == YES:
-        return decide(ctx, m.id, True)
+        return decide(ctx, m.id, True, reading.reason)
     if reading.kind == TIME and proposal != m.starts_at:
         return _propose(ctx, m, proposal, reading.reason)
     if reading.kind == YES:
-        return decide(ctx, m.id, True)
+        return decide(ctx, m.id, True, reading.reason)
     if reading.kind == NO:
         return decide(ctx, m.id, False, reading.reason)
     if reading.leaning == TIME and proposal is not None:
-        fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
-        offer = Button(
-            t("propose_button", ctx.lang, proposal=when(ctx, proposal)),
-            jf_data("offer", m.id, int(proposal.timestamp())),
-        )
-        text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
-        return [Outbound(text, (offer, *decision_buttons(m, ctx.lang)))]
+        return _ask_offer(ctx, m, proposal)
     return ask_request(ctx, pending)
+
+
+def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime) -> list[Outbound]:
+    """ "Soll ich … vorschlagen?" with the three buttons; the chat remembers the
+    question, so a typed "ja" answers it (and proposes), not the request."""
+    ts = int(proposal.timestamp())
+    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    offer_button = Button(
+        t("propose_button", ctx.lang, proposal=when(ctx, proposal)), jf_data("offer", m.id, ts)
+    )
+    booking(ctx).ask(
+        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "offer", {"meeting": m.id, "ts": ts}
+    )
+    text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
+    return [Outbound(text, (offer_button, *decision_buttons(m, ctx.lang)))]
+
+
+_CONFIRM_WORDS = {"bestätigen", "bestätige", "bestätigt", "confirm", "confirmed"}
+_DECLINE_WORDS = {"ablehnen", "lehne", "abgelehnt", "decline", "declined"}
+
+
+def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """A typed answer to "Soll ich {proposal} vorschlagen?": yes to that question
+    proposes (the buddy's other words go along), the word of a button
+    (bestätigen, ablehnen) does what the button does, another time is proposed
+    instead, anything else (a bare "nein", doubt) asks the question again.
+    None when the question is stale or the text no answer (it goes on)."""
+    try:
+        m = booking(ctx).get(ctx.who.person_id, data["meeting"])
+    except BookingError:
+        return None
+    if m.state != "requested" or m.proposed_start is not None:
+        return None
+    proposal = datetime.fromtimestamp(data["ts"], UTC)
+    reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date())
+    if reading.kind == NONE:
+        return None
+    words = set(re.findall(r"\w+", text.lower()))
+    moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+    if reading.kind == TIME and moment != proposal and reading.words != NO:
+        return _propose(ctx, m, moment, reading.reason)
+    if words & _CONFIRM_WORDS and reading.kind != NO:
+        return decide(ctx, m.id, True, reading.reason)
+    if words & _DECLINE_WORDS:
+        return decide(ctx, m.id, False, reading.reason)
+    if reading.kind == YES or reading.kind == TIME and reading.words != NO:
+        return _propose(ctx, m, proposal, reading.reason)
+    return _ask_offer(ctx, m, proposal)
+
+
+def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], str]:
+    """The requests of the expert named in the text ("erika ja", "Emil lieber 11 Uhr")
+    and the text without the name; all requests and the text when no name (or
+    more than one) is there."""
+    low = text.lower()
+    hits = {}
+    for m in pending:
+        for name in (m.expert.name, m.expert.name.split()[0]):
+            found = re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low)
+            if found:
+                hits.setdefault(m.expert.person_id, found)
+                break
+    if len(hits) != 1:
+        return pending, text
+    person, found = next(iter(hits.items()))
+    rest = (text[: found.start()] + text[found.end() :]).strip(" ,:;")
+    return [m for m in pending if m.expert.person_id == person], rest or text
+
+
+def _which_offer(
+    ctx: Context, pending: list[MeetingView], text: str, reason: str
+) -> list[Outbound]:
+    """A time written while several requests wait: which request it is proposed
+    for, one button per request (it never confirms one)."""
+    earliest, buttons, proposals = _earliest(ctx), [], set()
+    for m in pending:
+        reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date())
+        if reading.moment is None:
+            continue
+        start = reading.moment.replace(tzinfo=ctx.tz)
+        proposals.add(start)
+        label = t(
+            "offer_for_button",
+            ctx.lang,
+            expert=m.expert.name,
+            when=when(ctx, m.starts_at),
+            proposal=when(ctx, start),
+        )
+        buttons.append(Button(label, jf_data("offer", m.id, int(start.timestamp()))))
+    if reason:  # passed on with the proposal chosen next
+        booking(ctx).ask(
+            ctx.msg.platform,
+            ctx.msg.chat_id,
+            ctx.who.person_id,
+            "which_request",
+            {"reason": reason[:500]},
+        )
+    if len(proposals) == 1:
+        text = t("which_offer", ctx.lang, proposal=when(ctx, proposals.pop()))
+    else:
+        text = t("which_offer_any", ctx.lang)
+    return [Outbound(text, tuple(buttons))]
 
 
 def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
@@ -273,7 +392,7 @@ def offer(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         m = booking(ctx).get(ctx.who.person_id, meeting_id)
     except BookingError as exc:
         return refusal(ctx, exc)
-    return _propose(ctx, m, datetime.fromtimestamp(ts, UTC))
+    return _propose(ctx, m, datetime.fromtimestamp(ts, UTC), _kept_reason(ctx))
 
 
 def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") -> list[Outbound]:
@@ -281,6 +400,7 @@ def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") ->
         view = booking(ctx).propose(ctx.who.person_id, m.id, start)
     except BookingError as exc:
         return refusal(ctx, exc)
+    _forget_question(ctx)
     expert = view.expert
     proposal = when(ctx, start, expert)
     text = t(
