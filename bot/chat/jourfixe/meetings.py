@@ -12,13 +12,14 @@ from datetime import UTC, datetime
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import find_moment
+from bot.booking.timeparse import WEEKDAY, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
     booking,
     both_sides,
     calendar,
+    day_in,
     ics,
     notice,
     refusal,
@@ -27,6 +28,7 @@ from bot.chat.jourfixe.common import (
 )
 from bot.messages import Button, Outbound
 from bot.texts import t
+from storage.models import Role
 
 __all__ = [
     "SCOPES",
@@ -36,6 +38,7 @@ __all__ = [
     "cancel_asked",
     "cancel_command",
     "cancel_scope",
+    "cant_make_it",
     "keep",
     "meetings",
     "move",
@@ -157,6 +160,49 @@ def cancel_scope(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
     except BookingError as exc:
         return refusal(ctx, exc)
     return _confirm(ctx, group, {"meeting": meeting_id, "scope": scope})
+
+
+_AWAY = ("urlaub", "abwesend", "verreist", "krank", "vacation", "holiday", "away", "sick")
+
+
+def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "Ich kann am Donnerstag nicht", "i can't make it next week": the meetings on
+    those days, each to cancel or to move (a weekday: the next one with a meeting);
+    a buddy away for days also hears of /urlaub. None when the text says no such thing."""
+    reading = read(text)
+    away = any(word in text.lower() for word in _AWAY)
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None or not (away or NO in (reading.kind, reading.leaning)):
+        return None
+    days, label, phrase = named
+    local = ctx.tz  # meetings by their local day
+    ahead = [
+        m
+        for m in booking(ctx).upcoming(ctx.who.person_id, limit=100)
+        if m.starts_at.astimezone(local).date() in days
+    ]
+    if ahead and phrase.split()[-1] in WEEKDAY:
+        first = ahead[0].starts_at.astimezone(local).date()
+        ahead = [m for m in ahead if m.starts_at.astimezone(local).date() == first]
+        label = t("on_weekday", ctx.lang, day=when(ctx, ahead[0].starts_at).rsplit(" ", 1)[0])
+    hint = ""
+    if ctx.role is Role.BUDDY and (away or len(days) > 1 and phrase.split()[-1] not in WEEKDAY):
+        start, end = min(days), max(days)
+        hint = "\n" + t("away_hint", ctx.lang, dates=f"{start:%d.%m.}-{end:%d.%m.}")
+    if not ahead:
+        return [Outbound(t("cant_none", ctx.lang, day=label) + hint)]
+    lines = "\n".join(
+        f"#{m.id}  {when(ctx, m.starts_at)}  {m.other(ctx.who.person_id).name}" for m in ahead
+    )
+    buttons = []
+    for m in ahead[:5]:
+        at = when(ctx, m.starts_at)
+        buttons += [
+            Button(t("cancel_this", ctx.lang, when=at), jf_data("cancel", m.id)),
+            Button(t("move_this", ctx.lang, when=at), jf_data("pickmove", m.id)),
+        ]
+    text = t("cant_which", ctx.lang, day=label, list=lines) + hint
+    return [Outbound(text, tuple(buttons))]
 
 
 def offer_cancel(ctx: Context, group: list[MeetingView], intro: str) -> list[Outbound]:

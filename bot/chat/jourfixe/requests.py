@@ -11,6 +11,7 @@ from bot.booking.answers import NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
+from bot.booking.timeparse import find_moment_in
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
@@ -18,6 +19,7 @@ from bot.chat.jourfixe.common import (
     booking,
     calendar,
     day_filter,
+    day_in,
     decision_buttons,
     notice,
     place_line,
@@ -33,10 +35,12 @@ from bot.texts import fmt_when, t
 __all__ = [
     "accept_proposal",
     "answer_offer",
+    "answer_slots",
     "answer_proposal",
     "answer_request",
     "ask_proposal",
     "ask_request",
+    "ask_slots",
     "book",
     "decide",
     "decline_proposal",
@@ -95,6 +99,71 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
+
+
+_ORDINALS = {
+    "erste": 0, "ersten": 0, "erster": 0, "first": 0, "zweite": 1, "zweiten": 1, "second": 1,
+    "dritte": 2, "dritten": 2, "third": 2, "vierte": 3, "vierten": 3, "fourth": 3,
+    "letzte": -1, "letzten": -1, "last": -1,
+}  # fmt: skip
+
+
+def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """A typed reply while free slots are on offer, read against them: a slot's
+    time ("Do 14 Uhr", "Tue 1 Dec 11:00") picks it (several that fit are shown),
+    a day or a week ("lieber Donnerstag", "next week?") shows that day's slots,
+    "the first one" picks from the page. None for anything else."""
+    jf = booking(ctx)
+    try:
+        slots = jf.buddy_and_slots(ctx.who.person_id)[1]
+    except BookingError:
+        return None
+    local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    today = local_now.date()
+    named = day_in(text, today, ctx.lang)
+    wanted = named[2] if named else data.get("filter", "")  # else the days on offer
+    days = day_filter(wanted, today, ctx.lang)[0] if wanted else None
+    shown = [s for s in slots if days is None or s.astimezone(ctx.tz).date() in days]
+    found = find_moment_in(text.lower(), local_now)
+    if found is not None:
+        moment = found[0].replace(tzinfo=ctx.tz)
+        fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
+        if moment in slots or len(fits) == 1:
+            return pick_series(ctx, int((moment if moment in slots else fits[0]).timestamp()))
+        if fits:
+            jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", data)
+            return [Outbound(t("slots_fitting", ctx.lang), slot_buttons(ctx, fits[:PAGE], "slot"))]
+        return [Outbound(t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
+    if named is not None:
+        return _page_or_all(ctx, wanted)
+    words = re.findall(r"\w+", text.lower())
+    ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    page = shown[data.get("offset", 0) : data.get("offset", 0) + PAGE]
+    if ordinal is not None and page:
+        return pick_series(ctx, int(page[ordinal].timestamp()))
+    return None
+
+
+def _page_or_all(ctx: Context, wanted: str) -> list[Outbound]:
+    """The free slots on the days wanted; if there are none, all of them after the
+    "none that day", so the picker stays open."""
+    replies = slot_page(ctx, 0, wanted)
+    return replies if replies[-1].buttons else replies + slot_page(ctx, 0)
+
+
+def ask_slots(ctx: Context, data: dict) -> list[Outbound] | None:
+    """Words that are no answer to the open slot picker are asked back once, in
+    the picker's own terms (the page again); the next such words go on."""
+    if data.get("asked_back"):
+        booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
+        return None
+    page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
+    if not page or not page[-1].buttons:
+        return None
+    booking(ctx).ask(
+        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", {**data, "asked_back": True}
+    )
+    return [Outbound(t("ask_slots", ctx.lang), page[-1].buttons)]
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
