@@ -2,8 +2,9 @@
 context comes from the database: what this chat was just asked (a picker, a page
 of slots, a confirmation), a request waiting for the buddy, a counter-proposal
 waiting for the expert. Inside a slot picker a day or a time is read against the
-slots on offer. "Ich kann am Donnerstag nicht" offers that day's meetings to cancel
-or move. Text that answers none of them goes to the plain-language intents; if
+slots on offer. A move or cancel that names the day (and the other person) of one
+meeting goes straight to it; "Ich kann am Donnerstag nicht" offers that day's
+meetings to cancel or move. Text that answers none of them goes to the plain-language intents; if
 they do not take it either, a question goes on to the FAQ, and anything else,
 while something waits for this person (or a slot picker is open), is asked back
 about what waits."""
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import MORE_WORDS, booking, day_in
-from bot.chat.jourfixe.intents import read_intent
-from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope
+from bot.chat.jourfixe.intents import match_intent, read_intent
+from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope, the_meeting
 from bot.chat.jourfixe.requests import (
     accept_proposal,
     answer_offer,
@@ -58,6 +59,9 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         waiting, answer, ask = jf.proposals(ctx.who.person_id), answer_proposal, ask_proposal
     if waiting and (replies := answer(ctx, waiting, text)) is not None:
         return replies
+    intent = match_intent(text)
+    if intent in ("move", "cancel") and (replies := the_meeting(ctx, text, intent)) is not None:
+        return replies  # the day (and name) named leave one meeting
     if (replies := cant_make_it(ctx, text)) is not None:
         return replies
     if (replies := read_intent(ctx, text)) is not None:

@@ -47,6 +47,7 @@ __all__ = [
     "move_slots",
     "offer_cancel",
     "read_scope",
+    "the_meeting",
 ]
 
 SCOPES = ("one", "following", "series")
@@ -171,22 +172,12 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
     a buddy away for days also hears of /urlaub. None when the text says no such thing."""
     reading = read(text)
     away = any(word in text.lower() for word in _AWAY)
-    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    named = _on_days(ctx, text)
     if named is None or not (away or NO in (reading.kind, reading.leaning)):
         return None
-    days, label, phrase = named
-    local = ctx.tz  # meetings by their local day
-    ahead = [
-        m
-        for m in booking(ctx).upcoming(ctx.who.person_id, limit=100)
-        if m.starts_at.astimezone(local).date() in days
-    ]
-    if ahead and phrase.split()[-1] in WEEKDAY:
-        first = ahead[0].starts_at.astimezone(local).date()
-        ahead = [m for m in ahead if m.starts_at.astimezone(local).date() == first]
-        label = t("on_weekday", ctx.lang, day=when(ctx, ahead[0].starts_at).rsplit(" ", 1)[0])
+    ahead, label, days, weekday = named
     hint = ""
-    if ctx.role is Role.BUDDY and (away or len(days) > 1 and phrase.split()[-1] not in WEEKDAY):
+    if ctx.role is Role.BUDDY and (away or len(days) > 1 and not weekday):
         start, end = min(days), max(days)
         hint = "\n" + t("away_hint", ctx.lang, dates=f"{start:%d.%m.}-{end:%d.%m.}")
     if not ahead:
@@ -203,6 +194,55 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
         ]
     text = t("cant_which", ctx.lang, day=label, list=lines) + hint
     return [Outbound(text, tuple(buttons))]
+
+
+def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
+    """The upcoming meetings on the days the text names (a weekday: the next one
+    with a meeting), how to name those days, the days, and whether a weekday was
+    named; None when the text names no day."""
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return None
+    days, label, phrase = named
+    local = ctx.tz  # meetings by their local day
+    ahead = [
+        m
+        for m in booking(ctx).upcoming(ctx.who.person_id, limit=100)
+        if m.starts_at.astimezone(local).date() in days
+    ]
+    weekday = phrase.split()[-1] in WEEKDAY
+    if ahead and weekday:
+        first = ahead[0].starts_at.astimezone(local).date()
+        ahead = [m for m in ahead if m.starts_at.astimezone(local).date() == first]
+        label = t("on_weekday", ctx.lang, day=when(ctx, ahead[0].starts_at).rsplit(" ", 1)[0])
+    return ahead, label, days, weekday
+
+
+def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
+    """ "Können wir den Jour Fixe mit Erika am 10.12. auf 15 Uhr verschieben?",
+    "ich muss den Termin am Dienstag absagen": when the day (and the other
+    person's name) leave one meeting, go straight to it: to cancel it, or to move
+    it to the time named (else its free slots). None when it is not that clear."""
+    named = _on_days(ctx, text)
+    if named is None:
+        return None
+    ahead, low = named[0], text.lower()
+    by_name = [
+        m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
+    ]
+    ahead = by_name or ahead
+    if len(ahead) != 1:
+        return None
+    m = ahead[0]
+    if action == "cancel":
+        return cancel(ctx, m.id)
+    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    undated = re.sub(r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?", " ", text)  # "10.12." is no 10:12
+    moment = find_moment(undated, local, m.starts_at.astimezone(ctx.tz).date())
+    start = moment and moment.replace(tzinfo=ctx.tz)
+    if start is None or start == m.starts_at:
+        return move_slots(ctx, m.id)
+    return move(ctx, m.id, int(start.timestamp()))
 
 
 def offer_cancel(ctx: Context, group: list[MeetingView], intro: str) -> list[Outbound]:
