@@ -104,6 +104,7 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
 _ORDINALS = {
     "erste": 0, "ersten": 0, "erster": 0, "first": 0, "zweite": 1, "zweiten": 1, "second": 1,
     "dritte": 2, "dritten": 2, "third": 2, "vierte": 3, "vierten": 3, "fourth": 3,
+    "fünfte": 4, "fünften": 4, "fifth": 4,
     "letzte": -1, "letzten": -1, "last": -1,
 }  # fmt: skip
 
@@ -139,7 +140,7 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     words = re.findall(r"\w+", text.lower())
     ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
     page = shown[data.get("offset", 0) : data.get("offset", 0) + PAGE]
-    if ordinal is not None and page:
+    if ordinal is not None and -len(page) <= ordinal < len(page):
         return pick_series(ctx, int(page[ordinal].timestamp()))
     return None
 
@@ -234,7 +235,6 @@ def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> lis
         meetings = booking(ctx).decide(ctx.who.person_id, meeting_id, accept)
     except BookingError as exc:
         return refusal(ctx, exc)
-    _forget_question(ctx)
     first, expert = meetings[0], meetings[0].expert
     if not accept:
         return [Outbound(t("declined_ok", ctx.lang, expert=expert.name))] + notice(
@@ -257,14 +257,6 @@ def _kept_reason(ctx: Context) -> str:
     if asked is not None and asked.kind == "which_request":
         return asked.data.get("reason", "")
     return ""
-
-
-def _forget_question(ctx: Context) -> None:
-    """The question about requests is answered: the chat forgets it."""
-    jf = booking(ctx)
-    asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
-    if asked is not None and asked.kind in ("offer", "which_request"):
-        jf.forget(ctx.msg.platform, ctx.msg.chat_id)
 
 
 def _confirmed(ctx: Context, meetings: list[MeetingView], reason: str = "") -> list[Outbound]:
@@ -361,6 +353,7 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date())
     if reading.kind == NONE:
         return None
+    booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)  # asked again below if unclear
     words = set(re.findall(r"\w+", text.lower()))
     moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
     if reading.kind == TIME and moment != proposal and reading.words != NO:
@@ -469,7 +462,6 @@ def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") ->
         view = booking(ctx).propose(ctx.who.person_id, m.id, start)
     except BookingError as exc:
         return refusal(ctx, exc)
-    _forget_question(ctx)
     expert = view.expert
     proposal = when(ctx, start, expert)
     text = t(
