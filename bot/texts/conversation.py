@@ -211,3 +211,46 @@ TEXTS |= {
         "/jourfixe 17.12.). Here are all free slots:",
     },
 }
+
+TEXTS |= {
+    "which_offer": {
+        "de": "Sie haben mehrere offene Anfragen. Für welche Anfrage schlagen Sie {proposal} vor?",
+        "en": "You have several open requests. Which request do you suggest {proposal} for?",
+    },
+    "which_offer_any": {
+        "de": "Sie haben mehrere offene Anfragen. Für welche gilt Ihr Vorschlag?",
+        "en": "You have several open requests. Which one is your suggestion for?",
+    },
+    "offer_for_button": {
+        "de": "{expert}, {when}: {proposal} vorschlagen",
+        "en": "{expert}, {when}: suggest {proposal}",
+    },
+    "slots_fitting": {
+        "de": "Dazu passen diese freien Termine – welchen meinen Sie?",
+        "en": "These free slots fit – which one do you mean?",
+    },
+    "slots_none_fit": {
+        "de": "Dazu passt kein freier Termin.",
+        "en": "No free slot fits that.",
+    },
+    "ask_slots": {
+        "de": "Welchen Termin meinen Sie? Tippen Sie die Nummer, einen Tag (z. B. „Do“, "
+        "„nächste Woche“) oder eine Zeit (z. B. „Do 14:00“):",
+        "en": 'Which slot do you mean? Type its number, a day (e.g. "Thu", "next week") '
+        'or a time (e.g. "Thu 14:00"):',
+    },
+    "cant_which": {
+        "de": "Ihre Jour Fixes {day}:\n{list}\nMöchten Sie absagen oder verschieben?",
+        "en": "Your Jour Fixes {day}:\n{list}\nDo you want to cancel or move?",
+    },
+    "cant_none": {
+        "de": "Sie haben {day} keinen Jour Fixe. /termine zeigt alle.",
+        "en": "You have no Jour Fixe {day}. /meetings shows them all.",
+    },
+    "cancel_this": {"de": "{when} absagen", "en": "Cancel {when}"},
+    "move_this": {"de": "{when} verschieben", "en": "Move {when}"},
+    "away_hint": {
+        "de": "Länger weg? /urlaub {dates} trägt die Abwesenheit ein (keine freien Zeiten).",
+        "en": "Away for longer? /away {dates} enters it (no free times then).",
+    },
+}

@@ -16,7 +16,7 @@ from bot.messages import Address, Attachment, Button, Outbound
 from bot.texts import fmt_date, fmt_when, t, weekday_name
 
 __all__ = [
-    "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter",
+    "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter", "day_in",
     "Files", "decision_buttons", "ics", "notice", "place_line", "reason_note", "refusal", "series_note",
     "slot_buttons", "when",
 ]  # fmt: skip
@@ -178,3 +178,25 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
             day = day.replace(year=today.year + 1)
         return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
     return None, ""
+
+
+_DATE_WORD = re.compile(r"\d{1,2}\.\d{1,2}\.?(\d{2,4})?")  # "10.12." keeps its dot
+_NOT_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # plain words too
+
+
+def day_in(text: str, today: date, lang: str) -> tuple[set[date], str, str] | None:
+    """The days named anywhere in a sentence ("lieber Donnerstag", "next week?",
+    "ich kann am 10.12. nicht"): (days, how to name them, the words that named
+    them), or None. Words that are also plain words ("die", "so") are no days,
+    nor is the English "do" ("do you have …")."""
+    words = re.findall(r"[\wäöüß]+\.?(?:\d{1,2}\.(?:\d{2,4})?)?", text.lower())
+    words = [w if _DATE_WORD.fullmatch(w) else w.rstrip(".") for w in words]
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in _NOT_DAYS or phrase == "do" and lang != "de":
+                continue
+            days, label = day_filter(phrase, today, lang)
+            if days is not None:
+                return days, label, phrase
+    return None

@@ -1,22 +1,29 @@
 """Every plain message of an expert or buddy is read in its context first, and the
 context comes from the database: what this chat was just asked (a picker, a page
 of slots, a confirmation), a request waiting for the buddy, a counter-proposal
-waiting for the expert. Text that answers none of them goes to the plain-language
-intents; if they do not take it either, a question goes on to the FAQ, and anything
-else, while something waits for this person, is asked back about what waits."""
+waiting for the expert. Inside a slot picker a day or a time is read against the
+slots on offer. A move or cancel that names the day (and the other person) of one
+meeting goes straight to it; "Ich kann am Donnerstag nicht" offers that day's
+meetings to cancel or move. Text that answers none of them goes to the plain-language intents; if
+they do not take it either, a question goes on to the FAQ, and anything else,
+while something waits for this person (or a slot picker is open), is asked back
+about what waits."""
 
 from __future__ import annotations
 
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import MORE_WORDS, booking
-from bot.chat.jourfixe.intents import read_intent
-from bot.chat.jourfixe.meetings import answer_asked, read_scope
+from bot.chat.jourfixe.common import MORE_WORDS, booking, day_in
+from bot.chat.jourfixe.intents import match_intent, read_intent
+from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope, the_meeting
 from bot.chat.jourfixe.requests import (
     accept_proposal,
+    answer_offer,
     answer_proposal,
     answer_request,
+    answer_slots,
     ask_proposal,
     ask_request,
+    ask_slots,
     book,
     read_series,
     slot_page,
@@ -35,10 +42,14 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+        if asked.kind == "slots" and (replies := answer_slots(ctx, asked.data, text)) is not None:
+            return replies
         if asked.kind == "series" and (weeks := read_series(text)) is not None:
             return book(ctx, asked.data["ts"], weeks)
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
+        if asked.kind == "offer" and (replies := answer_offer(ctx, asked.data, text)) is not None:
+            return replies
         replies = answer_asked(ctx, asked.kind, asked.data, text)
         if replies is not None:
             return replies
@@ -48,10 +59,19 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         waiting, answer, ask = jf.proposals(ctx.who.person_id), answer_proposal, ask_proposal
     if waiting and (replies := answer(ctx, waiting, text)) is not None:
         return replies
+    intent = match_intent(text)
+    if intent in ("move", "cancel") and (replies := the_meeting(ctx, text, intent)) is not None:
+        return replies  # the day (and name) named leave one meeting
+    if (replies := cant_make_it(ctx, text)) is not None:
+        return replies
     if (replies := read_intent(ctx, text)) is not None:
         return replies
-    if waiting and "?" not in text:
-        # not an answer we can read, no request, no question for the FAQ: while
-        # something waits for this person, ask about it rather than guess or refuse
+    today = ctx.now.astimezone(ctx.tz).date()
+    if waiting and ("?" not in text or day_in(text, today, ctx.lang)):
+        # not an answer we can read, no request, no question for the FAQ (a day named
+        # is about the meeting: "does friday work too?"): while something waits for
+        # this person, ask about it rather than guess or refuse
         return ask(ctx, waiting)
+    if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
+        return ask_slots(ctx, asked.data)
     return None

@@ -12,13 +12,14 @@ from datetime import UTC, datetime
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import find_moment
+from bot.booking.timeparse import WEEKDAY, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
     booking,
     both_sides,
     calendar,
+    day_in,
     ics,
     notice,
     refusal,
@@ -27,6 +28,7 @@ from bot.chat.jourfixe.common import (
 )
 from bot.messages import Button, Outbound
 from bot.texts import t
+from storage.models import Role
 
 __all__ = [
     "SCOPES",
@@ -36,6 +38,7 @@ __all__ = [
     "cancel_asked",
     "cancel_command",
     "cancel_scope",
+    "cant_make_it",
     "keep",
     "meetings",
     "move",
@@ -44,6 +47,7 @@ __all__ = [
     "move_slots",
     "offer_cancel",
     "read_scope",
+    "the_meeting",
 ]
 
 SCOPES = ("one", "following", "series")
@@ -157,6 +161,88 @@ def cancel_scope(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
     except BookingError as exc:
         return refusal(ctx, exc)
     return _confirm(ctx, group, {"meeting": meeting_id, "scope": scope})
+
+
+_AWAY = ("urlaub", "abwesend", "verreist", "krank", "vacation", "holiday", "away", "sick")
+
+
+def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "Ich kann am Donnerstag nicht", "i can't make it next week": the meetings on
+    those days, each to cancel or to move (a weekday: the next one with a meeting);
+    a buddy away for days also hears of /urlaub. None when the text says no such thing."""
+    reading = read(text)
+    away = any(word in text.lower() for word in _AWAY)
+    named = _on_days(ctx, text)
+    if named is None or not (away or NO in (reading.kind, reading.leaning)):
+        return None
+    ahead, label, days, weekday = named
+    hint = ""
+    if ctx.role is Role.BUDDY and (away or len(days) > 1 and not weekday):
+        start, end = min(days), max(days)
+        hint = "\n" + t("away_hint", ctx.lang, dates=f"{start:%d.%m.}-{end:%d.%m.}")
+    if not ahead:
+        return [Outbound(t("cant_none", ctx.lang, day=label) + hint)]
+    lines = "\n".join(
+        f"#{m.id}  {when(ctx, m.starts_at)}  {m.other(ctx.who.person_id).name}" for m in ahead
+    )
+    buttons = []
+    for m in ahead[:5]:
+        at = when(ctx, m.starts_at)
+        buttons += [
+            Button(t("cancel_this", ctx.lang, when=at), jf_data("cancel", m.id)),
+            Button(t("move_this", ctx.lang, when=at), jf_data("pickmove", m.id)),
+        ]
+    text = t("cant_which", ctx.lang, day=label, list=lines) + hint
+    return [Outbound(text, tuple(buttons))]
+
+
+def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
+    """The upcoming meetings on the days the text names (a weekday: the next one
+    with a meeting), how to name those days, the days, and whether a weekday was
+    named; None when the text names no day."""
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return None
+    days, label, phrase = named
+    local = ctx.tz  # meetings by their local day
+    ahead = [
+        m
+        for m in booking(ctx).upcoming(ctx.who.person_id, limit=100)
+        if m.starts_at.astimezone(local).date() in days
+    ]
+    weekday = phrase.split()[-1] in WEEKDAY
+    if ahead and weekday:
+        first = ahead[0].starts_at.astimezone(local).date()
+        ahead = [m for m in ahead if m.starts_at.astimezone(local).date() == first]
+        label = t("on_weekday", ctx.lang, day=when(ctx, ahead[0].starts_at).rsplit(" ", 1)[0])
+    return ahead, label, days, weekday
+
+
+def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
+    """ "Können wir den Jour Fixe mit Erika am 10.12. auf 15 Uhr verschieben?",
+    "ich muss den Termin am Dienstag absagen": when the day (and the other
+    person's name) leave one meeting, go straight to it: to cancel it, or to move
+    it to the time named (else its free slots). None when it is not that clear."""
+    named = _on_days(ctx, text)
+    if named is None:
+        return None
+    ahead, low = named[0], text.lower()
+    by_name = [
+        m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
+    ]
+    ahead = by_name or ahead
+    if len(ahead) != 1:
+        return None
+    m = ahead[0]
+    if action == "cancel":
+        return cancel(ctx, m.id)
+    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    undated = re.sub(r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?", " ", text)  # "10.12." is no 10:12
+    moment = find_moment(undated, local, m.starts_at.astimezone(ctx.tz).date())
+    start = moment and moment.replace(tzinfo=ctx.tz)
+    if start is None or start == m.starts_at:
+        return move_slots(ctx, m.id)
+    return move(ctx, m.id, int(start.timestamp()))
 
 
 def offer_cancel(ctx: Context, group: list[MeetingView], intro: str) -> list[Outbound]:

@@ -4,12 +4,14 @@ expert accepts a proposal; unanswered requests expire on the tick."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 from bot.booking.answers import NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
+from bot.booking.timeparse import find_moment_in
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
@@ -17,6 +19,7 @@ from bot.chat.jourfixe.common import (
     booking,
     calendar,
     day_filter,
+    day_in,
     decision_buttons,
     notice,
     place_line,
@@ -31,10 +34,13 @@ from bot.texts import fmt_when, t
 
 __all__ = [
     "accept_proposal",
+    "answer_offer",
+    "answer_slots",
     "answer_proposal",
     "answer_request",
     "ask_proposal",
     "ask_request",
+    "ask_slots",
     "book",
     "decide",
     "decline_proposal",
@@ -93,6 +99,72 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
+
+
+_ORDINALS = {
+    "erste": 0, "ersten": 0, "erster": 0, "first": 0, "zweite": 1, "zweiten": 1, "second": 1,
+    "dritte": 2, "dritten": 2, "third": 2, "vierte": 3, "vierten": 3, "fourth": 3,
+    "fünfte": 4, "fünften": 4, "fifth": 4,
+    "letzte": -1, "letzten": -1, "last": -1,
+}  # fmt: skip
+
+
+def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """A typed reply while free slots are on offer, read against them: a slot's
+    time ("Do 14 Uhr", "Tue 1 Dec 11:00") picks it (several that fit are shown),
+    a day or a week ("lieber Donnerstag", "next week?") shows that day's slots,
+    "the first one" picks from the page. None for anything else."""
+    jf = booking(ctx)
+    try:
+        slots = jf.buddy_and_slots(ctx.who.person_id)[1]
+    except BookingError:
+        return None
+    local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    today = local_now.date()
+    named = day_in(text, today, ctx.lang)
+    wanted = named[2] if named else data.get("filter", "")  # else the days on offer
+    days = day_filter(wanted, today, ctx.lang)[0] if wanted else None
+    shown = [s for s in slots if days is None or s.astimezone(ctx.tz).date() in days]
+    found = find_moment_in(text.lower(), local_now)
+    if found is not None:
+        moment = found[0].replace(tzinfo=ctx.tz)
+        fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
+        if moment in slots or len(fits) == 1:
+            return pick_series(ctx, int((moment if moment in slots else fits[0]).timestamp()))
+        if fits:
+            jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", data)
+            return [Outbound(t("slots_fitting", ctx.lang), slot_buttons(ctx, fits[:PAGE], "slot"))]
+        return [Outbound(t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
+    if named is not None:
+        return _page_or_all(ctx, wanted)
+    words = re.findall(r"\w+", text.lower())
+    ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    page = shown[data.get("offset", 0) : data.get("offset", 0) + PAGE]
+    if ordinal is not None and -len(page) <= ordinal < len(page):
+        return pick_series(ctx, int(page[ordinal].timestamp()))
+    return None
+
+
+def _page_or_all(ctx: Context, wanted: str) -> list[Outbound]:
+    """The free slots on the days wanted; if there are none, all of them after the
+    "none that day", so the picker stays open."""
+    replies = slot_page(ctx, 0, wanted)
+    return replies if replies[-1].buttons else replies + slot_page(ctx, 0)
+
+
+def ask_slots(ctx: Context, data: dict) -> list[Outbound] | None:
+    """Words that are no answer to the open slot picker are asked back once, in
+    the picker's own terms (the page again); the next such words go on."""
+    if data.get("asked_back"):
+        booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
+        return None
+    page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
+    if not page or not page[-1].buttons:
+        return None
+    booking(ctx).ask(
+        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", {**data, "asked_back": True}
+    )
+    return [Outbound(t("ask_slots", ctx.lang), page[-1].buttons)]
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
@@ -158,9 +230,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
 # -- buddies: decide -------------------------------------------------------------------
 def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> list[Outbound]:
     if not accept and not reason:  # a decline pressed after words that gave the reason
-        asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
-        if asked is not None and asked.kind == "which_request":
-            reason = asked.data.get("reason", "")
+        reason = _kept_reason(ctx)
     try:
         meetings = booking(ctx).decide(ctx.who.person_id, meeting_id, accept)
     except BookingError as exc:
@@ -178,11 +248,20 @@ def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> lis
             )
             + reason_note(reason, first.buddy.name, expert.lang),
         )
-    return _confirmed(ctx, meetings)
+    return _confirmed(ctx, meetings, reason)
 
 
-def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
-    """Both sides get the confirmation with a calendar file per meeting."""
+def _kept_reason(ctx: Context) -> str:
+    """The buddy's words kept while they chose which request they meant."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind == "which_request":
+        return asked.data.get("reason", "")
+    return ""
+
+
+def _confirmed(ctx: Context, meetings: list[MeetingView], reason: str = "") -> list[Outbound]:
+    """Both sides get the confirmation with a calendar file per meeting; the
+    expert also reads the buddy's own words ("ja, aber lieber per Video")."""
     first = meetings[0]
     files = calendar(ctx, meetings)
     place = booking(ctx).place_of(first.expert.person_id, first.buddy.person_id)
@@ -198,6 +277,7 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
         if me.person_id == ctx.who.person_id:
             out.append(Outbound(text, files=files(me)))
         else:
+            text += reason_note(reason, other.name, me.lang)
             out += notice(ctx, me, text, files=files(me))
     return out
 
@@ -205,12 +285,16 @@ def _confirmed(ctx: Context, meetings: list[MeetingView]) -> list[Outbound]:
 def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[Outbound] | None:
     """A buddy's words while requests wait: yes, no (with the reason passed on), a
     time (a counter-proposal), or one question back with buttons. None when the
-    text is no answer at all (it goes on to the intents and the FAQ)."""
+    text is no answer at all (it goes on to the intents and the FAQ). An expert's
+    name in the text ("erika ja") narrows the requests to theirs."""
+    pending, text = _named(pending, text)
     m = pending[0]
     reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if reading.kind == NONE:
         return None
     if len(pending) > 1:
+        if reading.kind == TIME or reading.leaning == TIME:  # never a confirmation
+            return _which_offer(ctx, pending, text, reading.reason)
         if reading.reason:  # kept for the decline chosen next: the expert reads why
             booking(ctx).ask(
                 ctx.msg.platform,
@@ -222,22 +306,119 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
     proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
     if reading.kind == TIME and proposal == m.starts_at and reading.words == YES:
-        return decide(ctx, m.id, True)
+        return decide(ctx, m.id, True, reading.reason)
     if reading.kind == TIME and proposal != m.starts_at:
         return _propose(ctx, m, proposal, reading.reason)
     if reading.kind == YES:
-        return decide(ctx, m.id, True)
+        return decide(ctx, m.id, True, reading.reason)
     if reading.kind == NO:
         return decide(ctx, m.id, False, reading.reason)
     if reading.leaning == TIME and proposal is not None:
-        fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
-        offer = Button(
-            t("propose_button", ctx.lang, proposal=when(ctx, proposal)),
-            jf_data("offer", m.id, int(proposal.timestamp())),
-        )
-        text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
-        return [Outbound(text, (offer, *decision_buttons(m, ctx.lang)))]
+        return _ask_offer(ctx, m, proposal)
     return ask_request(ctx, pending)
+
+
+def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime) -> list[Outbound]:
+    """ "Soll ich … vorschlagen?" with the three buttons; the chat remembers the
+    question, so a typed "ja" answers it (and proposes), not the request."""
+    ts = int(proposal.timestamp())
+    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    offer_button = Button(
+        t("propose_button", ctx.lang, proposal=when(ctx, proposal)), jf_data("offer", m.id, ts)
+    )
+    booking(ctx).ask(
+        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "offer", {"meeting": m.id, "ts": ts}
+    )
+    text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
+    return [Outbound(text, (offer_button, *decision_buttons(m, ctx.lang)))]
+
+
+_CONFIRM_WORDS = {"bestätigen", "bestätige", "bestätigt", "confirm", "confirmed"}
+_DECLINE_WORDS = {"ablehnen", "lehne", "abgelehnt", "decline", "declined"}
+
+
+def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """A typed answer to "Soll ich {proposal} vorschlagen?": yes to that question
+    proposes (the buddy's other words go along), the word of a button
+    (bestätigen, ablehnen) does what the button does, another time is proposed
+    instead, anything else (a bare "nein", doubt) asks the question again.
+    None when the question is stale or the text no answer (it goes on)."""
+    try:
+        m = booking(ctx).get(ctx.who.person_id, data["meeting"])
+    except BookingError:
+        return None
+    if m.state != "requested" or m.proposed_start is not None:
+        return None
+    proposal = datetime.fromtimestamp(data["ts"], UTC)
+    reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date())
+    if reading.kind == NONE:
+        return None
+    booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)  # asked again below if unclear
+    words = set(re.findall(r"\w+", text.lower()))
+    moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+    if reading.kind == TIME and moment != proposal and reading.words != NO:
+        return _propose(ctx, m, moment, reading.reason)
+    if words & _CONFIRM_WORDS and reading.kind != NO:
+        return decide(ctx, m.id, True, reading.reason)
+    if words & _DECLINE_WORDS:
+        return decide(ctx, m.id, False, reading.reason)
+    if reading.kind == YES or reading.kind == TIME and reading.words != NO:
+        return _propose(ctx, m, proposal, reading.reason)
+    return _ask_offer(ctx, m, proposal)
+
+
+def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], str]:
+    """The requests of the expert named in the text ("erika ja", "Emil lieber 11 Uhr")
+    and the text without the name; all requests and the text when no name (or
+    more than one) is there."""
+    low = text.lower()
+    hits = {}
+    for m in pending:
+        for name in (m.expert.name, m.expert.name.split()[0]):
+            found = re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low)
+            if found:
+                hits.setdefault(m.expert.person_id, found)
+                break
+    if len(hits) != 1:
+        return pending, text
+    person, found = next(iter(hits.items()))
+    rest = (text[: found.start()] + text[found.end() :]).strip(" ,:;")
+    return [m for m in pending if m.expert.person_id == person], rest or text
+
+
+def _which_offer(
+    ctx: Context, pending: list[MeetingView], text: str, reason: str
+) -> list[Outbound]:
+    """A time written while several requests wait: which request it is proposed
+    for, one button per request (it never confirms one)."""
+    earliest, buttons, proposals = _earliest(ctx), [], set()
+    for m in pending:
+        reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date())
+        if reading.moment is None:
+            continue
+        start = reading.moment.replace(tzinfo=ctx.tz)
+        proposals.add(start)
+        label = t(
+            "offer_for_button",
+            ctx.lang,
+            expert=m.expert.name,
+            when=when(ctx, m.starts_at),
+            proposal=when(ctx, start),
+        )
+        buttons.append(Button(label, jf_data("offer", m.id, int(start.timestamp()))))
+    if reason:  # passed on with the proposal chosen next
+        booking(ctx).ask(
+            ctx.msg.platform,
+            ctx.msg.chat_id,
+            ctx.who.person_id,
+            "which_request",
+            {"reason": reason[:500]},
+        )
+    if len(proposals) == 1:
+        text = t("which_offer", ctx.lang, proposal=when(ctx, proposals.pop()))
+    else:
+        text = t("which_offer_any", ctx.lang)
+    return [Outbound(text, tuple(buttons))]
 
 
 def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
@@ -273,7 +454,7 @@ def offer(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         m = booking(ctx).get(ctx.who.person_id, meeting_id)
     except BookingError as exc:
         return refusal(ctx, exc)
-    return _propose(ctx, m, datetime.fromtimestamp(ts, UTC))
+    return _propose(ctx, m, datetime.fromtimestamp(ts, UTC), _kept_reason(ctx))
 
 
 def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") -> list[Outbound]:
