@@ -57,15 +57,12 @@ def load_set(name: str) -> tuple[list[tuple[str, set[str]]], list[str]]:
 
 
 def offered(m) -> list[str]:
-    """Entries the chat shows as buttons for an unconfident match: the close ones it asks
-    back with. Since round 14d a refusal (nothing close) shows none; only a matcher
-    without `options` (1da7a0e) is measured by the runner-up buttons its chat offered.
-    (Main 1057217's chat still offered those under a refusal: LOO 1-click 97.2 % with
-    them, 95.5 % without.)"""
+    """Entries the chat shows as buttons for an unconfident match."""
     if m.best is None:
         return []
-    if hasattr(m, "options"):
-        return [e.id for e in m.options]
+    options = getattr(m, "options", None)
+    if options:
+        return [e.id for e in options]
     scored = [(m.best, m.score), *((c.entry, c.score) for c in m.runner_ups)]
     return [e.id for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
 

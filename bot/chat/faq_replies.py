@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 FAQ_PREFIX = "faq:"
 GROUP = "group"  # faq:<lang>:group<N>: the topics of the N-th group
+SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
+MAX_SUGGESTIONS = 3
 
 SHORT_WORDS = 2  # a message this short tells too little about its language
 
@@ -221,12 +223,19 @@ class FaqReplies:
         )
 
     def not_sure_reply(self, match: Match) -> Outbound:
-        """Nothing is close: say so and name the contacts. No "did you mean" buttons:
-        the entries worth offering are the close ones, and those get `clarify_reply`
-        (the weather in Stralsund is not a question about the participants)."""
         lang = match.lang
+        suggestions = self.suggestions(match)
         parts = [t("not_sure", lang), f"{t('ask_contacts', lang)}\n{self._contacts(lang)}"]
-        return Outbound("\n\n".join(parts), lang=lang)
+        if suggestions:
+            parts.append(t("did_you_mean", lang))
+        return Outbound("\n\n".join(parts), self._buttons(suggestions, lang), lang=lang)
+
+    def suggestions(self, match: Match) -> list[Entry]:
+        """Up to three closest entries worth offering (best guess first)."""
+        if match.best is None:
+            return []
+        scored = [(match.best, match.score), *((c.entry, c.score) for c in match.runner_ups)]
+        return [e for e, s in scored if s >= SUGGESTION_FLOOR][:MAX_SUGGESTIONS]
 
     def topics_reply(self, lang: str) -> Outbound:
         """The knowledge base's groups as choices (each opens its topics); a knowledge

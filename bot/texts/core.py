@@ -59,6 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",
         "en": "I can't find a reliable answer to that in the call for applications.",
     },
+    "did_you_mean": {"de": "Meinten Sie eine dieser Fragen?", "en": "Did you mean one of these?"},
     "ask_contacts": {
         "de": "Am besten fragen Sie direkt bei Lokalprojekte nach:",
         "en": "Best ask Lokalprojekte directly:",

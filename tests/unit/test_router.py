@@ -53,18 +53,17 @@ def test_english_question_gets_english_answer(router):
     assert "3 May 2023" in reply.text and "Source:" in reply.text
 
 
-def test_out_of_scope_says_so_names_the_contacts_and_is_logged(router, log):
+def test_out_of_scope_says_so_offers_suggestions_and_contacts_and_is_logged(router, log):
     reply = say(router, "Welche Partei regiert in Torgau?")[0]
     assert "keine sichere Antwort" in reply.text
     assert "Charlotte Bock" in reply.text and "Montag bis Donnerstag, 9–17 Uhr" in reply.text
     assert "Prokop-Scheer" in reply.text and "calendly.com/christineprokop" in reply.text
-    assert reply.buttons == ()  # nothing is close: no unrelated "did you mean" buttons
+    assert 1 <= len(reply.buttons) <= 3
     assert log.entries == [("Welche Partei regiert in Torgau?", "de", NOW)]
 
 
 def test_pressing_a_suggestion_answers_that_entry(router):
-    reply = say(router, "Was kostet das und wer zahlt?")[0]
-    assert "Meinen Sie" in reply.text
+    reply = say(router, "Wie viele Einwohner hat Pforzheim?")[0]
     chosen = say(router, data=reply.buttons[0].data)[0]
     assert "Quelle: Ausschreibung" in chosen.text
 

@@ -27,10 +27,7 @@ def test_invite_join_greet_and_answer(bot, human):
         await anna.say(room, "!hilfe")
         await anna.wait_for("Das kann ich", room)
         await anna.say(room, "Welche Partei regiert in Torgau?")
-        _, refused = await anna.wait_for("keine sichere Antwort", room)
-        assert "Charlotte Bock" in refused and "1. " not in refused  # nothing close to offer
-        await anna.say(room, "Was kostet das und wer zahlt?")
-        _, miss = await anna.wait_for("Meinen Sie", room)
+        _, miss = await anna.wait_for("keine sichere Antwort", room)
         assert "1. " in miss and "(Antworten Sie mit der Nummer)" in miss
         before = len(anna.received)
         await anna.say(room, "1")
