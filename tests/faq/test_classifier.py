@@ -30,22 +30,22 @@ def test_the_probabilities_follow_the_scores(matcher):
 
 
 def test_a_paraphrase_the_other_rankers_leave_open_is_answered_through_the_classifier(kb):
-    question = "Wann kommt die Entscheidung, ob wir genommen wurden?"
+    question = "Welche Themen darf unser Vorhaben haben?"
     without = Matcher(kb, Thresholds(classifier_margin=math.inf)).match(question)
     with_classifier = Matcher(kb).match(question)
     assert not without.confident
-    assert with_classifier.confident and with_classifier.best.id == "feedback"
+    assert with_classifier.confident and with_classifier.best.id == "topics"
 
 
 def test_the_classifier_orders_the_clarifying_buttons(kb):
-    """The classifier's view moves the kick-off first for a question about October
-    (the fused ranking alone puts the six months' duration first)."""
-    question = "Was passiert im Oktober?"
+    """The classifier's view moves the candidates' profiles (early August) first for a
+    question about August (the fused ranking alone puts the choice, end of August, first)."""
+    question = "Was ist im August?"
     plain = Matcher(kb, Thresholds(options_classifier=0.0)).match(question)
     ordered = Matcher(kb).match(question)
     assert not ordered.confident and ordered.options
     assert [e.id for e in plain.options] != [e.id for e in ordered.options]
-    assert ordered.options[0].id == "kickoff"
+    assert ordered.options[0].id == "expert_profiles"
 
 
 def test_the_teams_examples_train_the_classifier(kb, matcher):
