@@ -65,6 +65,7 @@ class Settings:
     team_matrix_room: str | None = None  # a Matrix room where the team gets questions
     faq_examples: Path | None = None  # /beispiel's file; None: faq-examples.yaml in data_dir
     telegram_http_client: str = "aiohttp"  # TELEGRAM_HTTP_CLIENT: aiohttp, or PTB's httpx
+    cpu: str = "auto"  # IMBOT_CPU: `imbot run` on one core (auto), on core N, or off
 
     @property
     def team_chats(self) -> tuple[tuple[str, str], ...]:
@@ -138,6 +139,7 @@ class Settings:
             if env.get("IMBOT_FAQ_EXAMPLES", "").strip()
             else None,
             telegram_http_client=_choice(env, "TELEGRAM_HTTP_CLIENT", ("aiohttp", "httpx")),
+            cpu=_cpu(env),
         )
 
 
@@ -146,6 +148,18 @@ def _choice(env, var: str, allowed: tuple[str, ...]) -> str:
     raw = env.get(var, "").strip().lower() or allowed[0]
     if raw not in allowed:
         raise ConfigError(f"{var}={raw[:20]!r}: use {' or '.join(allowed)}")
+    return raw
+
+
+def _cpu(env) -> str:
+    """IMBOT_CPU: auto (the default), off, or the number of a core this process may use."""
+    raw = env.get("IMBOT_CPU", "").strip().lower() or "auto"
+    if raw in ("auto", "off"):
+        return raw
+    allowed = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else set()
+    if not raw.isdigit() or int(raw) not in allowed:
+        cores = ", ".join(map(str, sorted(allowed))) or "none"
+        raise ConfigError(f"IMBOT_CPU={raw[:20]!r}: use auto, off or a core ({cores})")
     return raw
 
 

@@ -145,12 +145,37 @@ def test_database_down_at_start_exits_1(capsys, monkeypatch):
         ("IMBOT_CONCURRENT_UPDATES", "0"),
         ("IMBOT_OUTBOX_LEASE_SECONDS", "2"),
         ("TELEGRAM_HTTP_CLIENT", "curl"),
+        ("IMBOT_CPU", "9999"),
+        ("IMBOT_CPU", "half"),
     ],
 )
 def test_bad_settings_exit_1_and_name_the_variable(capsys, monkeypatch, var, value):
     monkeypatch.setenv(var, value)
     assert cli.main(["db", "upgrade"]) == 1
     assert var in capsys.readouterr().err
+
+
+def test_imbot_run_keeps_its_threads_on_one_core():
+    """IMBOT_CPU=auto: every thread of the process, the ones already started too, on one
+    allowed core; off: as the scheduler likes. In a child process: pytest stays free."""
+    probe = (
+        "import os, sys, threading, time\n"
+        "from bot.app.run import pin_to_one_core\n"
+        "t = threading.Thread(target=time.sleep, args=(2,)); t.start()\n"
+        "before = sorted(os.sched_getaffinity(0))\n"
+        "core = pin_to_one_core(sys.argv[1])\n"
+        "tasks = {tuple(sorted(os.sched_getaffinity(int(x)))) for x in os.listdir('/proc/self/task')}\n"
+        "print(before, core, sorted(tasks), sep='|')\n"
+    )
+    allowed = sorted(os.sched_getaffinity(0))
+    for setting in ("auto", "off", str(allowed[-1])):
+        out = subprocess.run([sys.executable, "-c", probe, setting], capture_output=True,
+                             text=True, check=True).stdout.strip().split("|")  # fmt: skip
+        if setting == "off" or (setting == "auto" and len(allowed) < 2):
+            assert out[1] == "None", out
+        else:
+            core = int(out[1])
+            assert core in allowed and out[2] == f"[({core},)]", out
 
 
 def test_rules_come_from_the_environment():
