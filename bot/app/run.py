@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -207,6 +208,12 @@ def run(settings: Settings, *, telegram: bool, matrix: bool) -> None:
     if core is not None:
         log.info("running on core %d (IMBOT_CPU=off to let the scheduler choose)", core)
     services = build_services(settings, telegram=telegram, matrix=matrix)
+    # what is built by now lives as long as the process: the collector need not scan it
+    # again, and collects less often (p95 of a 200-user burst 0.99 vs 1.04 s, median of
+    # 6 pairs, benchmarks/load_bench.py; within the noise, +1 MB peak)
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 100)
     asyncio.run(_serve(settings, services))
 
 
