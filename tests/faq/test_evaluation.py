@@ -54,14 +54,19 @@ def test_second_frozen_test_set_is_large_and_covers_every_entry(kb):
     assert set().union(*(ids for _, ids in TEST2_IN)) <= {e.id for e in kb.entries}
 
 
+def _counts(matcher, in_scope, out_of_scope) -> tuple[int, int, int]:
+    """A frozen set's right and confident, confidently wrong, out-of-scope answered."""
+    matches = [(matcher.match(q), ids) for q, ids in in_scope]
+    right = sum(m.confident and m.best.id in ids for m, ids in matches)
+    wrong = sum(m.confident and m.best.id not in ids for m, ids in matches)
+    return right, wrong, sum(matcher.match(q).confident for q in out_of_scope)
+
+
 def test_frozen_test_set_quality_does_not_regress(matcher):
     """Regression gates at the level measured once after round 14e's 749 knowledge-base
     examples (91.4 % right, 4 wrong, 8 out-of-scope answered; before them 86.7 %, 2, 6).
     Counts only."""
-    matches = [(matcher.match(q), ids) for q, ids in TEST_IN]
-    right = sum(m.confident and m.best.id in ids for m, ids in matches)
-    wrong = sum(m.confident and m.best.id not in ids for m, ids in matches)
-    answered = sum(matcher.match(q).confident for q in TEST["out_of_scope"])
+    right, wrong, answered = _counts(matcher, TEST_IN, TEST["out_of_scope"])
     assert right / len(TEST_IN) >= 0.91, f"right and confident: {right}/{len(TEST_IN)}"
     assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST_IN)}"
     assert answered <= 8, f"out of scope answered: {answered}/{len(TEST['out_of_scope'])}"
@@ -72,10 +77,7 @@ def test_second_frozen_test_set_quality_does_not_regress(matcher):
     right, 4 wrong, 2 out-of-scope answered; before them 64.3 %, 2, 0; issue 14's goal,
     95 % right, is not reached). Only counts are reported, never the questions: the set
     must not be tuned on."""
-    matches = [(matcher.match(q), ids) for q, ids in TEST2_IN]
-    right = sum(m.confident and m.best.id in ids for m, ids in matches)
-    wrong = sum(m.confident and m.best.id not in ids for m, ids in matches)
-    answered = sum(matcher.match(q).confident for q in TEST2["out_of_scope"])
+    right, wrong, answered = _counts(matcher, TEST2_IN, TEST2["out_of_scope"])
     assert right / len(TEST2_IN) >= 0.72, f"right and confident: {right}/{len(TEST2_IN)}"
     assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST2_IN)}"
     assert answered <= 2, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"
@@ -130,10 +132,7 @@ def test_third_frozen_test_set_quality_does_not_regress(matcher):
     """A regression gate at the level measured once after round 14e's examples (77.1 %
     right, 5 wrong, 10 out-of-scope answered; when set 3 was merged 68.6 %, 7, 7; the goal
     is not reached). Counts only: the set must not be tuned on."""
-    matches = [(matcher.match(q), ids) for q, ids in TEST3_IN]
-    right = sum(m.confident and m.best.id in ids for m, ids in matches)
-    wrong = sum(m.confident and m.best.id not in ids for m, ids in matches)
-    answered = sum(matcher.match(q).confident for q in TEST3["out_of_scope"])
+    right, wrong, answered = _counts(matcher, TEST3_IN, TEST3["out_of_scope"])
     assert right / len(TEST3_IN) >= 0.77, f"right and confident: {right}/{len(TEST3_IN)}"
     assert wrong <= 5, f"confidently wrong: {wrong}/{len(TEST3_IN)}"
     assert answered <= 10, f"out of scope answered: {answered}/{len(TEST3['out_of_scope'])}"
