@@ -164,7 +164,15 @@ def burst_once(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:
     except SystemExit as exc:
         print(f"    {exc}")
     wall = time.monotonic() - t0
-    by_chat = _first_texts(api)
+    return tally(pushed, _first_texts(api), presses, users, wall) | {
+        "updates": users,
+        "out_of_order": "-",
+    }
+
+
+def tally(pushed: dict, by_chat: dict, presses, users: int, wall: float) -> dict:
+    """Each user's time to the first reply, users without one, and the booking presses
+    answered "requested" or "taken" (shared with processes_bench)."""
     times, lost, booked, taken = [], 0, 0, 0
     for uid, at in pushed.items():
         replies = by_chat.get(uid)
@@ -175,13 +183,7 @@ def burst_once(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:
         if uid in presses:
             booked += any(w in replies[0][1] for w in BOOKED)
             taken += any(w in replies[0][1] for w in TAKEN)
-    return _summary(times, users, wall) | {
-        "updates": users,
-        "lost": lost,
-        "booked": booked,
-        "taken": taken,
-        "out_of_order": "-",
-    }
+    return _summary(times, users, wall) | {"lost": lost, "booked": booked, "taken": taken}
 
 
 def burst_order(api: TimedBotAPI, users: int, presses: dict[int, str]) -> dict:

@@ -30,16 +30,14 @@ import time
 from pathlib import Path
 
 from load_bench import (
-    BOOKED,
     FIRST_USER,
     QUESTIONS,
-    TAKEN,
     _first_texts,
-    _summary,
     cpu_seconds,
     double_bookings,
     experts_and_buddies,
     load_average,
+    tally,
 )
 from runs import TimedBotAPI, new_database, rss_mb, start_bot, start_pg, stop_bot, wait_for
 
@@ -94,18 +92,7 @@ def burst(apis: list[TimedBotAPI], users: int, presses: dict[int, str]) -> dict:
     except SystemExit as exc:
         print(f"    {exc}")
     wall = time.monotonic() - t0
-    by_chat = replies()
-    times, lost, booked, taken = [], 0, 0, 0
-    for uid, at in pushed.items():
-        got = by_chat.get(uid)
-        if not got:
-            lost += 1
-            continue
-        times.append(got[0][0] - at)
-        if uid in presses:
-            booked += any(w in got[0][1] for w in BOOKED)
-            taken += any(w in got[0][1] for w in TAKEN)
-    return _summary(times, users, wall) | {"lost": lost, "booked": booked, "taken": taken}
+    return tally(pushed, replies(), presses, users, wall)
 
 
 def main() -> None:
