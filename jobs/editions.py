@@ -13,7 +13,7 @@
         title: {de: Bewerbungsschluss, en: Application deadline}
         text: {de: ..., en: ...}
         remind_days_before: [7, 1]
-    no_pushes_on: {weekdays: [sunday], holidays: DE}   # the default; DE-BY for Bavaria
+    no_pushes_on: {weekdays: [saturday, sunday], holidays: DE}  # the default; DE-BY: Bavaria
     call: {text: call-2023.de.txt, origin: "where the text comes from"}
     # a new call brings its knowledge base: call: {..., knowledge_base: call-2027.yaml}
 
@@ -89,7 +89,7 @@ class EditionData:
     starts_on: date
     ends_on: date
     milestones: tuple[MilestoneData, ...]
-    quiet_weekdays: tuple[int, ...] = (6,)  # no pushes on these days (0 = Monday)
+    quiet_weekdays: tuple[int, ...] = (5, 6)  # no pushes on these days (0 = Monday)
     holidays: str | None = "DE"  # and none on public holidays of this country[-region]
     call_file: str | None = None  # the call's text, beside the edition file
     call_origin: str | None = None  # where that text comes from
@@ -282,16 +282,17 @@ def _end_of(key: str, milestones: list[MilestoneData], line: int, errors: list[s
 
 
 def _quiet_days(raw: object, line: int, errors: list[str]) -> tuple[tuple[int, ...], str | None]:
-    """`no_pushes_on: {weekdays: [sunday], holidays: DE}` (the default); `holidays: none`
-    allows pushes on public holidays, `DE-BY` takes Bavaria's as well."""
+    """`no_pushes_on: {weekdays: [saturday, sunday], holidays: DE}` (the default: staff of
+    towns read them on workdays); `holidays: none` allows pushes on public holidays,
+    `DE-BY` takes Bavaria's as well."""
     if raw is None:
-        return (6,), "DE"
+        return (5, 6), "DE"
     if not isinstance(raw, dict):
         errors.append(
             f"line {line}: no_pushes_on must look like {{weekdays: [sunday], holidays: DE}}"
         )
-        return (6,), "DE"
-    names = raw.get("weekdays", ["sunday"])
+        return (5, 6), "DE"
+    names = raw.get("weekdays", ["saturday", "sunday"])
     if not isinstance(names, list) or not all(str(n).lower() in _WEEKDAYS for n in names):
         errors.append(f"line {raw['__line__']}: no_pushes_on.weekdays are names like sunday")
         names = []

@@ -164,8 +164,8 @@ def _holidays(region: str, year: int) -> frozenset[date]:
 
 
 def push_day(edition: EditionData, day: date) -> date:
-    """`day`, or the last workday before it when no pushes go out that day (Sunday
-    and public holidays by default; the edition's `no_pushes_on`)."""
+    """`day`, or the last workday before it when no pushes go out that day (Saturday,
+    Sunday and public holidays by default; the edition's `no_pushes_on`)."""
     for _ in range(14):  # two weeks of days off in a row is a broken configuration
         quiet = day.weekday() in edition.quiet_weekdays or (
             edition.holidays is not None and day in _holidays(edition.holidays, day.year)

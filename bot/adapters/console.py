@@ -67,11 +67,14 @@ class ConsoleAdapter:
         reply = from_delivery(delivery)
         self.send_all([replace(reply, to=Address(self.platform, delivery.chat_id))])
 
-    def run(self, greeting: str | None = "/start") -> None:
-        """Read lines until end of input or /quit; print the bot's replies."""
+    def run(self, greeting: str | None = "/start", welcome: str | None = None) -> None:
+        """Read lines until end of input or /quit; print the bot's replies. At the start
+        the bot answers `greeting`, or `welcome` is printed as it is."""
         interactive = self._in.isatty()
         if greeting:
             self._answer(greeting)
+        if welcome:
+            self._out.write(f"{welcome}\n\n")
         while True:
             self.tick()
             if interactive:

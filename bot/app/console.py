@@ -21,10 +21,13 @@ from bot.app.wiring import (
 )
 from bot.localtime import Clock, system_clock
 from bot.people import People
+from bot.texts import t
 from jobs.dispatch import Dispatcher
 from jobs.scheduler import start_ticker
 
 __all__ = ["run_console", "run_demo"]
+
+console_platform = ConsoleAdapter.platform
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +75,32 @@ def run_console(
     console.tick = tick
     scheduler = start_ticker(tick, tick_seconds)
     try:
-        console.run()
+        console.run(*_greeting(settings, router, console.user_id))
     finally:
         scheduler.shutdown(wait=False)
+
+
+def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | None]:
+    """(line to answer, text to print) at the start: the greeting (/start) the first time
+    a console user starts, a short welcome back after that. The greeting's button would
+    stand for a typed "1" in place of whatever the person was choosing before."""
+    seen = settings.data_dir / "console-users.txt"
+    try:
+        known = seen.read_text(encoding="utf-8").split()
+    except OSError:
+        known = []
+    if user not in known:
+        try:
+            seen.parent.mkdir(parents=True, exist_ok=True)
+            with seen.open("a", encoding="utf-8") as f:
+                f.write(f"{user}\n")
+        except OSError:  # a read-only data directory: greeted every time, as before
+            log.warning("cannot note console user %s in %s", user, seen)
+        return "/start", None
+    people = router.services.people
+    who = people.whois(console_platform, user) if people is not None else None
+    lang = (who.lang if who else None) or settings.default_lang
+    return None, t("console_back", lang, user=who.name if who else user)
 
 
 def run_demo(settings: Settings) -> tuple[bool, str]:

@@ -153,16 +153,29 @@ def open_database(settings: Settings, *, create: bool = True) -> sessionmaker[Se
 
 def _refresh_shipped_edition(sessions: sessionmaker[Session]) -> None:
     """A database from before editions kept their file (0009) has the shipped edition
-    without precision and audience: load the shipped file once more (a corrected
-    edition: its unsent pushes are planned anew, sent ones stay sent)."""
+    without precision and audience, one from before Saturdays were quiet the shipped
+    file of then: load the shipped file once more (a corrected edition: its unsent
+    pushes are planned anew, sent ones stay sent)."""
     shipped = parse_edition(default_edition_text())
     with sessions() as s:
         stale = s.scalars(
             select(Edition.id).where(Edition.slug == shipped.slug, Edition.source.is_(None))
         ).first()
         active = s.scalars(select(Edition.slug).where(Edition.active.is_(True))).first()
-    if stale is not None and active == shipped.slug:
+        source = s.scalars(select(Edition.source).where(Edition.slug == shipped.slug)).first()
+    if active == shipped.slug and (stale is not None or _before_weekends(source)):
         Timeline(sessions).load(default_edition_text())
+
+
+_SUNDAYS_ONLY = ("{weekdays: [sunday], holidays: DE}", "{weekdays: [saturday, sunday], holidays: DE}")
+
+
+def _before_weekends(source: str | None) -> bool:
+    """The shipped edition as stored before pushes left Saturdays out too: loaded once
+    more, its unsent Saturday pushes move to the Friday before (sent ones stay sent). An
+    edition an admin loaded with other words is left as it is."""
+    text = default_edition_text()
+    return source is not None and source != text and source.replace(*_SUNDAYS_ONLY) == text
 
 
 def build_people(

@@ -1,7 +1,7 @@
 """Chat handling: the router (a registry), the handler types, and one module per
 feature. A new feature is a new module exporting a `Feature`, added here."""
 
-from bot.chat import core, faq, handoff, jourfixe, overview, people, reminders, team
+from bot.chat import core, faq, handoff, jourfixe, overview, people, reminders, talk, team
 from bot.chat.handlers import Feature
 
 __all__ = ["FEATURES"]
@@ -15,5 +15,6 @@ FEATURES: tuple[Feature, ...] = (
     team.FEATURE,
     overview.FEATURE,
     handoff.FEATURE,
+    talk.FEATURE,
     faq.FEATURE,
 )

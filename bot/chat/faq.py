@@ -4,11 +4,15 @@ suggestion answers that entry."""
 
 from __future__ import annotations
 
-from bot.chat.faq_replies import FAQ_PREFIX, is_short
+from dataclasses import replace
+
+from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.handlers import Callback, Command, Context, Feature
+from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
 from faq.kb import LANGS
+from storage.models import Role
 
 __all__ = ["FEATURE", "MAX_QUESTION_CHARS"]
 
@@ -25,14 +29,26 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
     if faq.is_small_talk(text):
         # "help me" in a new German chat: English; "Hallo" or "Ja?" from someone who
         # writes English: still English (one word does not make a language)
-        ctx.lang = known or faq.language(text, ctx.lang)
-        replies.append(faq.small_talk_reply(text, ctx.lang, ctx.help_text()))
+        replies.append(small_talk_reply(ctx, text, known))
     else:
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
-        keep = known if known and is_short(text) else None
-        replies.append(faq.ask(text, ctx.lang, ctx.now, handoff=handoff, keep_lang=keep))
+        # "ok?", "Tue 1 Dec 11:00": too little to change a known language
+        keep = known if known and (is_short(text) or only_a_time(text, ctx)) else None
+        reply = faq.ask(text, ctx.lang, ctx.now, handoff=handoff, keep_lang=keep)
+        replies.append(_for_reader(ctx, reply))
     return replies
+
+
+_APPLICANTS_ONLY = frozenset({SUBSCRIBE_DATA, NEXT_CALL_DATA})
+
+
+def _for_reader(ctx: Context, reply: Outbound) -> Outbound:
+    """The call's reminders and the next-call message are the applicants' business:
+    experts, buddies and admins get the answer without those buttons."""
+    if ctx.role is Role.APPLICANT:
+        return reply
+    return replace(reply, buttons=tuple(b for b in reply.buttons if b.data not in _APPLICANTS_ONLY))
 
 
 def _known_language(ctx: Context) -> str | None:
@@ -44,7 +60,7 @@ def _known_language(ctx: Context) -> str | None:
 
 def _choice(ctx: Context, data: str) -> list[Outbound]:
     reply = ctx.services.faq.choice_reply(data, ctx.now)
-    return [reply or Outbound(t("stale_choice", ctx.lang))]
+    return [_for_reader(ctx, reply) if reply else Outbound(t("stale_choice", ctx.lang))]
 
 
 FEATURE = Feature(

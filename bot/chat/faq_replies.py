@@ -194,9 +194,9 @@ class FaqReplies:
         if self.offer_reminders and dated:
             state = call_state(edition, local_today(edition, now))
             if state in (CallState.CLOSED, CallState.OVER):
-                buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA, confirms=True),)
-            elif entry.id in DATED_ENTRIES:
-                buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA, confirms=True),)
+                buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA),)
+            elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
+                buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
         answer = as_list(answer_text(entry, lang, edition, now))
         if question:
             kind = silent_kind(entry, question)

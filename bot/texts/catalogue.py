@@ -15,6 +15,7 @@ from bot.texts import (
     platform,
     program,
     reminders,
+    talk,
     team,
 )
 
@@ -35,7 +36,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
 
 TEXTS = _merge(
     core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar,
-    overview, handoff,
+    overview, handoff, talk,
 )
 
 

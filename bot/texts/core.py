@@ -90,8 +90,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The call for applications does not say where. What it says:",
     },
     "silent_how_much": {
-        "de": "Einen Betrag nennt die Ausschreibung dafür nicht. Sie sagt dazu:",
-        "en": "The call for applications names no amount for this. What it says:",
+        "de": "Einen Euro-Betrag nennt die Ausschreibung nicht; sie legt Folgendes fest:",
+        "en": "The call names no euro amount; this is what it sets:",
     },
     "silent_who": {
         "de": "Wer das übernimmt, steht nicht in der Ausschreibung. Sie sagt dazu:",

@@ -35,7 +35,8 @@ def test_jumping_ahead_keeps_logs_out_of_the_chat(tmp_path):
     chat(env, "2026-12-01T10:00", ["ja"], user="bernd")
     chat(env, "2026-12-02T09:00", ["/jourfixe", "1", "1"], user="emil")  # never answered
     transcript = chat(env, "2026-12-06T09:00", ["/termine"])
-    assert "Hallo!" in transcript and "Ihre nächsten Jour Fixes" in transcript
+    assert "Willkommen zurück, Erika Expertin" in transcript  # greeted on her first start
+    assert "Ihre nächsten Jour Fixes" in transcript
     for bad in ("Traceback", "WARNING", "ERROR", "BookingError", "dropping outbox row", '"level"'):
         assert bad not in transcript
     log = (Path(tmp_path) / "imbot-chat.log").read_text()

@@ -123,3 +123,52 @@ def test_a_call_bundle_folder_from_the_command_line(capsys, monkeypatch, tmp_pat
     assert cli.main(["admin", "edition", "load", str(folder)]) == 2
     err = capsys.readouterr().err
     assert "needs exactly one edition file" in err and "edition.yaml, second.yaml" in err
+
+
+def test_a_database_with_saturday_pushes_moves_them_to_the_friday_before(
+    capsys, monkeypatch, sqlite_url
+):
+    """The shipped edition as stored before Saturdays were quiet is loaded once more:
+    unsent Saturday pushes go out on the Friday before, sent ones are not sent again."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.timeline import Timeline
+    from jobs.editions import default_edition_text
+    from storage.db import make_engine
+    from storage.models import OutboxRow
+    from storage.repo import session_factory
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("/erinnerungen\n"))
+    assert cli.main(["chat", "--now", "2023-04-20T10:00"]) == 0
+    capsys.readouterr()
+    engine = make_engine(sqlite_url)
+    sessions = session_factory(engine)
+    old = default_edition_text().replace(
+        "{weekdays: [saturday, sunday], holidays: DE}", "{weekdays: [sunday], holidays: DE}"
+    )
+    berlin = ZoneInfo("Europe/Berlin")
+    # the database opens (and its edition is refreshed) on 21 April 2023
+    monkeypatch.setattr("bot.timeline.system_clock", lambda: datetime(2023, 4, 21, tzinfo=berlin))
+    Timeline(sessions).load(old)  # as a database of before stored it and planned its pushes
+
+    def rows():
+        with sessions() as s:
+            return {r.dedupe_key: (r.state, r.due_at) for r in s.scalars(select(OutboxRow))}
+
+    def saturdays():
+        return [k for k, (_, due) in rows().items() if due.astimezone(berlin).weekday() == 5]
+
+    assert len(saturdays()) == 3  # Sa 27.05., Sa 23.09., Sa 16.03.
+    with sessions() as s:  # the first push went out already
+        first = s.scalars(select(OutboxRow).order_by(OutboxRow.due_at)).first()
+        first.state, sent_key = "sent", first.dedupe_key
+        s.commit()
+    before = rows()
+    assert cli.main(["admin", "edition", "show"]) == 0  # opens the database
+    after = rows()
+    assert saturdays() == [] and after.keys() == before.keys()
+    assert after[sent_key] == before[sent_key]
+    with sessions() as s:
+        assert s.scalars(select(Edition.source)).one() == default_edition_text()
+    engine.dispose()

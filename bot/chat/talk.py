@@ -1,0 +1,140 @@
+"""Short talk, read before the FAQ: small talk in the language the person is known
+to write ("ok" and "hi" say too little to change it), a short "Alles klar." for an
+"ok" with nothing open, "ist jemand erreichbar?" answered with the contacts and the
+office hours as of now, and an expert's or buddy's "wo treffen wir uns?" with the
+place the pair set with /ort."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.booking.timeparse import find_moment_in
+from bot.chat.handlers import PAIR_ROLES, Context, Feature
+from bot.chat.jourfixe.calendar import place
+from bot.handoff import parse_office_hours
+from bot.messages import Outbound
+from bot.texts import fmt_when, t
+from faq.normalize import tokens
+from faq.smalltalk import small_talk
+
+__all__ = ["FEATURE", "only_a_time", "small_talk_reply"]
+
+# words of small talk that belong to one language ("ok", "super", "merci" to neither)
+_GERMAN = frozenset(
+    """hallo moin servus gruss grusse gruezi guten tag morgen abend danke dank dankeschon
+    ja nein jo jep ne nee tschuss tschau wiedersehen ade bist du wer hilfe hilf helfen
+    bitte gut alles klar mehr weiter mir mich vielen herzlichen sehr""".split()
+)
+_ENGLISH = frozenset(
+    """hi hello hey good morning evening afternoon greetings thanks thank thx yes no nope
+    yep yeah bye goodbye cya who are you help me please fine great nice more next lot
+    much see later""".split()
+)
+# "ok", "ja", "passt": an acknowledgement, not a pick from a list
+_ACK = frozenset(
+    """ja yes ok okay jo jep yep yeah gut good fine cool alles klar super prima nein no
+    nope ne nee k""".split()
+)
+
+
+def small_talk_lang(text: str, default: str) -> str:
+    """The language small talk is in ("hi" English, "hallo" German); `default` for
+    words both use ("ok", "super")."""
+    toks = tokens(text)
+    german = sum(w in _GERMAN for w in toks)
+    english = sum(w in _ENGLISH for w in toks)
+    return "de" if german > english else "en" if english > german else default
+
+
+def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
+    """The reply to small talk, in the language the person is known to read (else the
+    one the words belong to, else the chat's): "ok" gets a short "Alles klar.", a
+    greeting a greeting and where to look (the help came with the first greeting),
+    "hilfe" and "wer bist du" the help."""
+    ctx.lang = known or small_talk_lang(text, ctx.lang)
+    kind = small_talk(text) or "noise"
+    if kind == "noise" and set(tokens(text)) <= _ACK:
+        return Outbound(t("smalltalk_ack", ctx.lang))
+    if kind == "greeting":
+        if ctx.role in PAIR_ROLES:
+            return Outbound(t("smalltalk_greeting_pair", ctx.lang))
+        more = t("smalltalk_greeting_more", ctx.lang)
+        return Outbound(f"{t('smalltalk_greeting', ctx.lang)}\n\n{more}")
+    return ctx.services.faq.small_talk_reply(text, ctx.lang, ctx.help_text())
+
+
+def only_a_time(text: str, ctx: Context) -> bool:
+    """A date or a time and at most one word more ("Tue 1 Dec 11:00", "do 14 uhr",
+    "lieber 15 Uhr"): it tells nothing about the language."""
+    found = find_moment_in(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None))
+    return found is not None and len(tokens(found[1])) <= 1
+
+
+# -- "ist jemand erreichbar?" ------------------------------------------------------------------
+
+_REACH = re.compile(
+    r"\berreichbar|\banrufen\b|\btelefonier|\bsprechzeit|\bsprechstunde"
+    r"|\bjemand\w*\s+(\w+\s+){0,2}(da|zu erreichen|zu sprechen|ans telefon)\b"
+    r"|\b(lokalprojekte|team|frau bock|frau prokop\w*|ansprechpartner\w*)\b.*\berreich"
+    r"|\breachable\b|\boffice hours\b"
+    r"|\b(call|phone|ring)\s+(someone|anyone|somebody|anybody|you|the team|lokalprojekte)\b"
+    r"|\breach\s+(someone|anyone|somebody|anybody|you|the team|lokalprojekte)\b"
+    r"|\b(someone|anyone|somebody|anybody)\s+(\w+\s+){0,2}(there|available|reachable"
+    r"|in the office|in today|in now)\b"
+    r"|\b(someone|anyone|somebody|anybody)\s+(to talk|to speak)"
+)
+
+
+def _reach(ctx: Context, text: str) -> list[Outbound] | None:
+    """Contacts, and whether someone is there now or when they are back (the office
+    hours the "ask the team" flow uses)."""
+    faq = ctx.services.faq
+    lang = faq.language(text, ctx.lang)
+    team = ctx.services.handoff
+    hours = team.hours() if team else parse_office_hours(faq.kb.get("contact").answer["de"])
+    tz = team.tz if team else ctx.services.tz
+    opens = hours.next_opening(ctx.now, tz)
+    if opens is None:
+        status = t("reach_open", lang, hours=hours.describe(lang))
+    else:
+        when = fmt_when(opens, lang, ctx.tz)
+        status = t("reach_closed", lang, hours=hours.describe(lang), when=when)
+    ctx.lang = lang
+    return [Outbound(f"{status}\n\n{faq.contact_reply(lang).text}", lang=lang)]
+
+
+# -- "wo treffen wir uns?" --------------------------------------------------------------------
+
+_WHERE = re.compile(
+    r"\bwo\b.*\b(treffen|trefft|treffe|trifft|sehen wir|jour ?fixes?|termin\w*|meeting\w*)\b"
+    r"|\btreffpunkt|\b(welche[rsnm]?|unser\w*)\s+(ort|raum|videolink|link|adresse)\b"
+    r"|\bwhere\b.*\b(meet|meeting|meetings|jour ?fixes?|see each other)\b"
+    r"|\b(which|what|our)\s+(place|room|location|address|venue)\b"
+    r"|\b(video|zoom|teams|meeting|call)[ -]link\b"
+)
+_PROGRAM_EVENTS = re.compile(r"kick|abschluss|closing|einführung|introduct|vorgespräch|interview")
+
+
+def _where(ctx: Context, text: str) -> list[Outbound] | None:
+    return place(replace(ctx, args=[]))
+
+
+def _read(ctx: Context, text: str) -> list[Outbound] | None:
+    lower = text.lower()
+    if len(lower) > 160:
+        return None
+    if (
+        ctx.role in PAIR_ROLES
+        and ctx.services.booking is not None
+        and ctx.msg.private
+        and _WHERE.search(lower)
+        and not _PROGRAM_EVENTS.search(lower)
+    ):
+        return _where(ctx, text)
+    if _REACH.search(lower):
+        return _reach(ctx, text)
+    return None
+
+
+FEATURE = Feature(name="talk", read=_read, in_groups=True)
