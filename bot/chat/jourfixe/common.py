@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
@@ -16,8 +17,9 @@ from bot.messages import Address, Attachment, Button, Outbound
 from bot.texts import fmt_date, fmt_when, t, weekday_name
 
 __all__ = [
-    "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter", "day_in",
+    "BACK_WORDS", "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter", "day_in",
     "Files", "decision_buttons", "ics", "notice", "place_line", "reason_note", "refusal", "series_note",
+    "holiday_note",
     "slot_buttons", "when",
 ]  # fmt: skip
 
@@ -25,6 +27,9 @@ MORE_WORDS = {
     "mehr", "weitere", "weiter", "andere", "noch mehr", "mehr termine", "weitere termine",
     "andere termine", "more", "more slots", "next", "others", "other times", "show more",
 }  # fmt: skip
+
+
+BACK_WORDS = {"zurück", "zurueck", "vorherige", "vorige", "back", "previous", "go back"}
 
 
 def booking(ctx: Context) -> JourFixe:
@@ -97,10 +102,33 @@ def place_line(place: str | None, lang: str) -> str:
 
 
 def series_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
+    """ " (alle 2 Wochen, 5 Termine bis 16.02.2027)" for a series, else ""."""
     if len(meetings) < 2:
         return ""
     until = fmt_date(meetings[-1].starts_at.astimezone(ctx.tz).date(), lang)
-    return t("series_note", lang, n=len(meetings), until=until)
+    days = [m.starts_at.astimezone(ctx.tz).date() for m in meetings]
+    weeks = max(1, round(min((b - a).days for a, b in pairwise(days)) / 7))
+    rhythm = t("every_week", lang) if weeks == 1 else t("every_n_weeks", lang, n=weeks)
+    return t("series_note_rhythm", lang, rhythm=rhythm, n=len(meetings), until=until)
+
+
+_HOLIDAYS = ((12, 24), (12, 25), (12, 26), (12, 31), (1, 1))  # when offices are mostly closed
+
+
+def holiday_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
+    """ "\nDarunter: Do 24.12. (Heiligabend), …" when meetings fall on such days."""
+    hits = []
+    for m in meetings:
+        local = m.starts_at.astimezone(ctx.tz)
+        if (local.month, local.day) in _HOLIDAYS:
+            name = t(f"holiday_{local.month:02d}{local.day:02d}", lang)
+            hits.append(f"{when(ctx, m.starts_at, _reader(m, lang))} ({name})")
+    return t("holiday_note", lang, days=", ".join(hits)) if hits else ""
+
+
+def _reader(m: MeetingView, lang: str) -> Party:
+    """Whichever side reads in `lang` (the dates in their words)."""
+    return m.buddy if m.buddy.lang == lang else m.expert
 
 
 def decision_buttons(m: MeetingView, lang: str) -> tuple[Button, ...]:
