@@ -302,3 +302,11 @@ TEXTS |= {
     "holiday_1231": {"de": "Silvester", "en": "New Year's Eve"},
     "holiday_0101": {"de": "Neujahr", "en": "New Year's Day"},
 }
+
+TEXTS |= {
+    "holiday_note_told": {
+        "de": "\nDarunter: {days}. Einzelne Termine sagen Sie später mit /absagen ab.",
+        "en": "\nThis includes: {days}. You can cancel single meetings later with /cancel.",
+    },
+    "slot_not_free": {"de": "{when} ist nicht frei.", "en": "{when} is not free."},
+}

@@ -115,15 +115,17 @@ def series_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
 _HOLIDAYS = ((12, 24), (12, 25), (12, 26), (12, 31), (1, 1))  # when offices are mostly closed
 
 
-def holiday_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
-    """ "\nDarunter: Do 24.12. (Heiligabend), …" when meetings fall on such days."""
+def holiday_note(ctx: Context, meetings: list[MeetingView], lang: str, ask: bool = True) -> str:
+    """ "\nDarunter: Do 24.12. (Heiligabend), …" when meetings fall on such days (`ask`:
+    with "Passt das?", for the buddy who decides)."""
     hits = []
     for m in meetings:
         local = m.starts_at.astimezone(ctx.tz)
         if (local.month, local.day) in _HOLIDAYS:
             name = t(f"holiday_{local.month:02d}{local.day:02d}", lang)
             hits.append(f"{when(ctx, m.starts_at, _reader(m, lang))} ({name})")
-    return t("holiday_note", lang, days=", ".join(hits)) if hits else ""
+    key = "holiday_note" if ask else "holiday_note_told"
+    return t(key, lang, days=", ".join(hits)) if hits else ""
 
 
 def _reader(m: MeetingView, lang: str) -> Party:

@@ -132,12 +132,15 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if found is not None:
         moment = found[0].replace(tzinfo=ctx.tz)
         fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
-        if moment in slots or len(fits) == 1:
+        dated = _DATED.search(text.lower()) is not None  # "Tue 8 Dec 10:00": that day only
+        if moment in slots or len(fits) == 1 and not dated:
             return pick_series(ctx, int((moment if moment in slots else fits[0]).timestamp()))
+        taken = t("slot_not_free", ctx.lang, when=when(ctx, moment)) + " " if dated else ""
         if fits:
             jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", data)
-            return [Outbound(t("slots_fitting", ctx.lang), slot_buttons(ctx, fits[:PAGE], "slot"))]
-        return [Outbound(t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
+            text = taken + t("slots_fitting", ctx.lang)
+            return [Outbound(text, slot_buttons(ctx, fits[:PAGE], "slot"))]
+        return [Outbound(taken + t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
     if named is not None:
         return _page_or_all(ctx, wanted)
     words = re.findall(r"\w+", text.lower())
@@ -173,6 +176,12 @@ def about_slots(text: str) -> bool:
     if "?" not in low:
         return read(low).kind != NO
     return len(words) <= 3 or low.startswith(_ABOUT_OPENERS) or any(w in _SLOT_WORDS for w in words)
+
+
+_DATED = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.|\b\d{1,2}\.? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mär|mai|okt|dez)"
+)
 
 
 def _page_or_all(ctx: Context, wanted: str) -> list[Outbound]:
@@ -248,7 +257,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
                 when=when(ctx, first.starts_at),
                 series=series_note(ctx, meetings, ctx.lang),
             )
-            + holiday_note(ctx, meetings, ctx.lang)
+            + holiday_note(ctx, meetings, ctx.lang, ask=False)
         )
     ]
     text = t(
