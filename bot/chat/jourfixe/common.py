@@ -199,6 +199,13 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
         }
         return days, t("on_weekday", lang, day=weekday_name(weekday, lang))
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.?(\d{2,4})?", text)
+    named = re.fullmatch(
+        r"(\d{1,2})(?:st|nd|rd|th)?\.? (?:of )?([a-zä]+)|([a-zä]+) (\d{1,2})(?:st|nd|rd|th)?", text
+    )
+    if named:  # "10 dec", "10. Dezember", "december 10th"
+        number, word = (named[1], named[2]) if named[1] else (named[4], named[3])
+        month = _MONTH_WORDS.get(word)
+        m = re.fullmatch(r"(\d+)\.(\d+)\.", f"{number}.{month}.") if month else None
     if m:
         try:
             day = date(today.year, int(m.group(2)), int(m.group(1)))
@@ -210,6 +217,19 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
     return None, ""
 
 
+_MONTH_WORDS = {
+    word: n
+    for n, words in enumerate(
+        (
+            "jan january januar", "feb february februar", "mar march mär märz",
+            "apr april", "may mai", "jun june juni", "jul july juli", "aug august",
+            "sep sept september", "oct october okt oktober", "nov november",
+            "dec december dez dezember",
+        ),
+        1,
+    )
+    for word in words.split()
+}  # fmt: skip
 _DATE_WORD = re.compile(r"\d{1,2}\.\d{1,2}\.?(\d{2,4})?")  # "10.12." keeps its dot
 _NOT_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # plain words too
 
