@@ -115,3 +115,18 @@ def test_a_proposal_and_a_booking_race_for_the_same_time(pair):
         assert booked.count(start) == 1
         for m in jf.pending(ids["Bernd"]):  # clear the board for the next round
             jf.decide(ids["Bernd"], m.id, accept=False)
+
+
+def test_a_revoked_expert_leaves_no_held_time(engine):
+    sessions = session_factory(engine)
+    clock = Clock(NOW)
+    jf = JourFixe(sessions, clock, Rules())
+    people = People(sessions, clock, end_meetings=jf.end_all)
+    windows = [Window(time(10), time(12), weekday=1), Window(time(14), time(16), weekday=3)]
+    ids = pair_with_buddy(people, jf, "Bernd", ["Emil", "Erika"], windows)
+    [request] = jf.request(ids["Emil"], TUE_10)
+    jf.propose(ids["Bernd"], request.id, THU_15)
+    assert THU_15 not in jf.slots(ids["Erika"], limit=None)
+    people.revoke(f"#{ids['Emil']}")
+    assert THU_15 in jf.slots(ids["Erika"], limit=None)
+    assert jf.request(ids["Erika"], THU_15)[0].starts_at == THU_15
