@@ -571,7 +571,8 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
     if kind == "scope":
         scope = read_scope(text)
         if scope is None:
-            return keep(ctx) if read(text).kind == NO else None  # "nein": nothing changes
+            no = read(text)  # a plain "nein" keeps everything; more words go on
+            return keep(ctx) if no.kind == NO and not no.reason else None
         if data["do"] == "move":
             return move_scope(ctx, data["meeting"], data["ts"], scope)
         return cancel_scope(ctx, data["meeting"], scope)
