@@ -19,7 +19,7 @@ import hmac
 import re
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from difflib import get_close_matches
 from pathlib import Path
@@ -366,6 +366,7 @@ class Handoff:
                 .order_by(FaqLog.asked_at.desc())
                 .limit(limit)
             )
+            waiting = [_as_row(r) for r in forwarded]
             count = func.count().label("n")
             open_rows = s.execute(
                 select(
@@ -378,11 +379,20 @@ class Handoff:
                 .where(FaqLog.confident.is_(False), FaqLog.state.is_(None))
                 .group_by(FaqLog.question, FaqLog.lang)
                 .order_by(count.desc(), func.max(FaqLog.asked_at).desc())
-                .limit(limit)
+                .limit(limit + len(waiting))
             )
+            # a question that is forwarded too is listed once, there, with how often it came
+            by_text = {(r.question, r.lang): i for i, r in enumerate(waiting)}
+            still_open = []
+            for i, q, lang, n, at in open_rows:
+                if (q, lang) in by_text:
+                    row = waiting[by_text[q, lang]]
+                    waiting[by_text[q, lang]] = replace(row, count=row.count + n)
+                else:
+                    still_open.append(QuestionRow(i, q, lang, "open", at, n))
             return Listing(
-                forwarded=[_as_row(r) for r in forwarded],
-                open=[QuestionRow(i, q, lang, "open", at, n) for i, q, lang, n, at in open_rows],
+                forwarded=waiting,
+                open=still_open[:limit],
                 answered=[_as_row(r) for r in answered],
                 dismissed=[_as_row(r) for r in dismissed],
             )

@@ -148,13 +148,18 @@ class BookingBase:
         now = self._clock()
         windows, off = _availability(session, pair.buddy_id, now.astimezone(self.tz).date())
         buffer = timedelta(minutes=self.rules.buffer_minutes)
-        stmt = select(Meeting.starts_at, Meeting.ends_at).where(
+        # active meetings, and the times buddies proposed that wait for an answer (held
+        # like a meeting, see RequestsMixin.propose): in one statement
+        stmt = select(Meeting.starts_at, Meeting.ends_at, Meeting.proposed_start).where(
             (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
-            Meeting.state.in_(ACTIVE_STATES),
-            Meeting.ends_at > now,
+            (Meeting.state.in_(ACTIVE_STATES) & (Meeting.ends_at > now))
+            | (Meeting.proposed_start > now),
             Meeting.id.not_in({ignore} if isinstance(ignore, int) else ignore or {-1}),
         )
-        busy = [(s, e + buffer) for s, e in session.execute(stmt)]
+        busy = [
+            (s, e + buffer) if p is None else (p, p + (e - s) + buffer)
+            for s, e, p in session.execute(stmt)
+        ]
         return windows, off, busy
 
     def _series_end(self, session: Session) -> date:
@@ -220,6 +225,27 @@ class BookingBase:
             for c in cells(m.starts_at, m.ends_at, self.rules)
         ]
         s.execute(insert(MeetingCell.__table__), rows)
+
+    def _hold_cells(self, s, m: Meeting, start: datetime, end: datetime) -> None:
+        """Hold a proposed time in both calendars, under the declined request's id."""
+        rows = [
+            {"person_id": p, "cell": c, "meeting_id": m.id}
+            for p in (m.expert_id, m.buddy_id)
+            for c in cells(start, end, self.rules)
+        ]
+        s.execute(insert(MeetingCell.__table__), rows)
+
+    def _drop_proposal(self, s, m: Meeting, by: int | None, now: datetime, action: str | None):
+        """The proposal is answered (or lapsed): its time is free again."""
+        if action is not None:
+            s.add(
+                MeetingEvent(
+                    meeting_id=m.id, at=now, action=action, by_person_id=by,
+                    new_start=m.proposed_start,
+                )
+            )  # fmt: skip
+        m.proposed_start = None
+        s.execute(delete(MeetingCell).where(MeetingCell.meeting_id == m.id))
 
     def _set_state(
         self, s: Session, m: Meeting, state: MeetingState, by: int | None, now: datetime

@@ -21,6 +21,8 @@ from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
 
 __all__ = ["ChangesMixin"]
 
+DAY = timedelta(days=1)
+
 
 class ChangesMixin(BookingBase):
     """Cancel or move an active meeting (same UID, SEQUENCE + 1); list upcoming ones."""
@@ -75,12 +77,15 @@ class ChangesMixin(BookingBase):
         return self.move_group(person_id, meeting_id, start, "one")[0]
 
     def move_group(
-        self, person_id: int, meeting_id: int, start: datetime, scope: str
+        self, person_id: int, meeting_id: int, start: datetime, scope: str, skip: bool = False
     ) -> list[MeetingView]:
         """Move one meeting, it and the later ones of its series, or the whole
         series, by the same step on the wall clock (Do 14:00 -> Fr 10:00 moves every
         Thursday to the Friday after it). All or nothing: if one new time is not
-        free, nothing moves (BookingError "move_conflict")."""
+        free, nothing moves (BookingError "move_conflict", naming each such time and
+        why: taken, and by whom if the mover may know, or no free time); with `skip`,
+        the others move and those stay where they are. A single meeting's new time
+        that is not free: "slot_taken" (taken) or "not_free" (outside the free times)."""
         now = self._clock()
         with self._write() as uow:
             s = uow.session
@@ -88,21 +93,55 @@ class ChangesMixin(BookingBase):
             group = self._group(s, person_id, meeting_id, scope, now)
             pair, ids = _own_pair(m), {g.id for g in group}
             step = _wall(start, self.tz) - _wall(m.starts_at, self.tz)
-            targets = []
+            moves, blocked = [], []
             for g in group:
                 wall = _wall(g.starts_at, self.tz) + step
                 target = local_moment(wall.date(), wall.time(), self.tz)
-                if target not in self._slots(s, pair, limit=None, ignore=ids, days=[wall.date()]):
-                    if len(group) == 1:
-                        raise BookingError("slot_taken", tuple(self._around(s, m, limit=3)))
-                    raise BookingError("move_conflict", n=len(group))
-                targets.append(target)
-            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id.in_(ids)))
-            for g, target in zip(group, targets, strict=True):
+                if target in self._slots(s, pair, limit=None, ignore=ids, days=[wall.date()]):
+                    moves.append((g, target))
+                else:
+                    blocked.append(self._why_not(s, pair, target, g, ids, person_id))
+            if blocked and len(group) == 1:
+                [(_, why, _)] = blocked
+                raise BookingError(why, tuple(self._around(s, m, limit=3)), when=start)
+            if blocked and (not skip or not moves):
+                raise BookingError(
+                    "move_conflict", n=len(group), blocked=blocked, movable=len(moves)
+                )
+            moved = {g.id for g, _ in moves}
+            s.execute(delete(MeetingCell).where(MeetingCell.meeting_id.in_(moved)))
+            for g, target in moves:
                 self._shift(s, g, target, person_id, now)
             if scope == "series" and m.series_id:
-                self._replan(s, m.series_id, ids, step)
-            return [self._view(g) for g in group]
+                self._replan(s, m.series_id, moved, step)
+            return [self._view(g) for g, _ in moves]
+
+    def _why_not(self, s, pair, target: datetime, m: Meeting, ignore: set[int], mover: int):
+        """Why `m` cannot move to `target`: (target, "slot_taken" or "not_free", the
+        name of the person the time is taken with if the mover may know it, else "")."""
+        day = target.astimezone(self.tz).date()
+        windows, off, _ = self._calendar(s, pair, ignore)
+        if target not in self._slots(s, pair, limit=None, days=[day], calendar=(windows, off, [])):
+            return target, "not_free", ""
+        end = target + (m.ends_at - m.starts_at) + timedelta(minutes=self.rules.buffer_minutes)
+        buffer = timedelta(minutes=self.rules.buffer_minutes)
+        stmt = select(Meeting).where(
+            (Meeting.buddy_id == pair.buddy_id) | (Meeting.expert_id == pair.expert_id),
+            Meeting.state.in_(ACTIVE_STATES) | Meeting.proposed_start.is_not(None),
+            Meeting.id.not_in(ignore),
+        )
+        near = s.scalars(stmt.where(Meeting.starts_at.between(target - 2 * DAY, target + 2 * DAY)))
+        for other in near:
+            begin = other.starts_at if other.state in ACTIVE_STATES else other.proposed_start
+            if begin is None:
+                continue
+            if begin < end and target < begin + (other.ends_at - other.starts_at) + buffer:
+                # with whom, if the mover takes part in that meeting (else it is private)
+                if mover in (other.buddy_id, other.expert_id):
+                    with_ = other.expert if other.buddy_id == mover else other.buddy
+                    return target, "slot_taken", with_.name or ""
+                return target, "slot_taken", ""
+        return target, "slot_taken", ""
 
     def _replan(self, s, series_id: int, moved: set[int], step) -> None:
         """The whole series moved and none of it was held yet: its planned dates move

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.booking.base import BookingBase, S, _ahead
@@ -25,6 +26,12 @@ class EndingsMixin(BookingBase):
         once (an erased person is not named), and drop the meetings' reminders.
         Runs in the caller's session; returns the number of meetings cancelled."""
         by_partner: dict[int, list[Meeting]] = {}
+        open_proposals = select(Meeting).where(
+            (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+            Meeting.proposed_start.is_not(None),
+        )
+        for m in s.scalars(open_proposals):  # their held times are free again
+            self._drop_proposal(s, m, person_id, now, "prop_ended")
         for m in s.scalars(_ahead(person_id, now)).unique():
             m.sequence += 1
             self._set_state(s, m, S.CANCELLED, person_id, now)

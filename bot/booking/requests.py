@@ -15,10 +15,12 @@ from bot.booking.base import (
     S,
     _availability,
     _meeting,
+    _own_pair,
     _pair,
+    _with_people,
 )
 from bot.booking.rules import series_starts
-from storage.models import Meeting, Series
+from storage.models import Meeting, MeetingEvent, Series
 
 __all__ = ["RequestsMixin"]
 
@@ -115,19 +117,41 @@ class RequestsMixin(BookingBase):
     def propose(self, buddy_id: int, meeting_id: int, start: datetime) -> MeetingView:
         """Decline with a counter-proposal the expert can accept with one tap. For a
         series, the whole requested series is declined; the proposal sits on its first
-        meeting and the expert chooses "only this one" or "from here on, all"."""
+        meeting and the expert chooses "only this one" or "from here on, all".
+
+        The proposed time is held until the expert answers or the proposal expires:
+        it takes the calendar cells of both people like a meeting (with the declined
+        request's id), so nobody else can book it meanwhile, and a time that is
+        already taken is refused ("proposal_taken", with free times to propose)."""
         now = self._clock()
-        with self._write() as uow:
-            m = _meeting(uow.session, meeting_id, buddy_id)
-            if m.buddy_id != buddy_id or m.state != S.REQUESTED or self._expired(m, now):
-                raise BookingError(
-                    "not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value
-                )
-            for g in self._requested_group(uow.session, m):
-                self._set_state(uow.session, g, S.DECLINED, buddy_id, now)
-            m.proposed_start = start
-            view = self._view(m)
-            return view
+        try:
+            with self._write() as uow:
+                s = uow.session
+                m = _meeting(s, meeting_id, buddy_id)
+                if m.buddy_id != buddy_id or m.state != S.REQUESTED or self._expired(m, now):
+                    raise BookingError(
+                        "not_pending", state=m.state if m.state != S.REQUESTED else S.EXPIRED.value
+                    )
+                for g in self._requested_group(s, m):
+                    self._set_state(s, g, S.DECLINED, buddy_id, now)
+                end = start + (m.ends_at - m.starts_at)
+                if start <= now or self._taken(s, _own_pair(m), start, end):
+                    raise BookingError("slot_taken")
+                m.proposed_start = start
+                self._hold_cells(s, m, start, end)
+                s.add(
+                    MeetingEvent(
+                        meeting_id=m.id, at=now, action="proposed", by_person_id=buddy_id,
+                        new_start=start,
+                    )
+                )  # fmt: skip
+                return self._view(m)
+        except BookingError as exc:
+            if exc.key != "slot_taken":
+                raise
+            m = self.get(buddy_id, meeting_id)
+            near = sorted(self.slots(m.expert.person_id, limit=None), key=lambda x: abs(x - start))
+            raise BookingError("proposal_taken", tuple(sorted(near[:3])), proposal=start) from None
 
     def _requested_group(self, s, m: Meeting) -> list[Meeting]:
         if not m.series_id:
@@ -136,13 +160,15 @@ class RequestsMixin(BookingBase):
         return list(s.scalars(stmt.order_by(Meeting.starts_at)))
 
     def proposals(self, expert_id: int) -> list[MeetingView]:
-        """Counter-proposals waiting for this expert (the proposed time still ahead)."""
+        """Counter-proposals waiting for this expert (the proposed time still ahead,
+        proposed no longer ago than the TTL)."""
         now = self._clock()
         with self._uow() as uow:
             stmt = select(Meeting).where(
                 Meeting.expert_id == expert_id,
                 Meeting.proposed_start.is_not(None),
                 Meeting.proposed_start > now,
+                Meeting.decided_at > self._expiry_cutoff(now),
             )
             return [self._view(m) for m in uow.session.scalars(stmt.order_by(Meeting.decided_at))]
 
@@ -159,7 +185,7 @@ class RequestsMixin(BookingBase):
             if m.expert_id != expert_id or m.proposed_start is None:
                 raise BookingError("not_pending", state=m.state)
             view = self._view(m)
-            m.proposed_start = None
+            self._drop_proposal(uow.session, m, expert_id, self._clock(), "prop_declined")
             return view
 
     def accept_proposal(
@@ -174,12 +200,14 @@ class RequestsMixin(BookingBase):
             old = _meeting(s, meeting_id, expert_id)
             if old.expert_id != expert_id or old.proposed_start is None:
                 raise BookingError("not_pending", state=old.state)
+            if old.decided_at is not None and old.decided_at <= self._expiry_cutoff(now):
+                raise BookingError("not_pending", state=S.EXPIRED.value)
             pair = _pair(s, expert_id)
             start = old.proposed_start
             length = timedelta(minutes=pair.buddy.slot_minutes)
+            self._drop_proposal(s, old, expert_id, now, None)  # its held cells become the meeting's
             if start <= now or self._taken(s, pair, start, start + length):
                 raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3)))
-            old.proposed_start = None
             starts, series = [start], None
             old_series = old.series_id and s.get(Series, old.series_id)
             if as_series and old_series:
@@ -209,6 +237,23 @@ class RequestsMixin(BookingBase):
                 self._plan_reminders(s, m, now)
                 made.append(m)
             return [self._view(m) for m in made]
+
+    def expire_proposals(self) -> list[MeetingView]:
+        """Counter-proposals unanswered for longer than the TTL (or whose time has
+        come): dropped, their held times freed. The views (of those whose time is not
+        long past) still carry the proposal, for the notices."""
+        now = self._clock()
+        with self._write() as uow:
+            stmt = select(Meeting).where(
+                Meeting.proposed_start.is_not(None),
+                (Meeting.decided_at <= self._expiry_cutoff(now)) | (Meeting.proposed_start <= now),
+            )
+            views = []
+            for m in uow.session.scalars(stmt.options(*_with_people(Meeting))).unique():
+                if m.proposed_start > now - timedelta(days=1):  # older ones go unannounced
+                    views.append(self._view(m))
+                self._drop_proposal(uow.session, m, None, now, "prop_expired")
+            return views
 
     def expire_due(self) -> list[MeetingView]:
         """Requests unanswered for longer than the TTL: expired, slots freed."""

@@ -9,8 +9,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "confirm or decline?",
     },
     "ask_request_time": {
-        "de": "Ich möchte nichts falsch verstehen: Soll ich {expert} statt {when} "
-        "{proposal} vorschlagen?",
+        "de": "Ich möchte nichts falsch verstehen: Soll ich {expert} {proposal} vorschlagen "
+        "(statt {when})?",
         "en": "I don't want to get this wrong: shall I suggest {proposal} to {expert} "
         "instead of {when}?",
     },
@@ -174,12 +174,7 @@ TEXTS |= {
     },
 }
 
-TEXTS |= {
-    "away_meetings": {
-        "de": "In dieser Zeit haben Sie schon {n} Jour Fixe(s). Absagen?",
-        "en": "You already have {n} Jour Fixe(s) in that time. Cancel them?",
-    },
-}
+TEXTS |= {}
 
 TEXTS |= {
     "move_scope_question": {
@@ -252,5 +247,71 @@ TEXTS |= {
     "away_hint": {
         "de": "Länger weg? /urlaub {dates} trägt die Abwesenheit ein (keine freien Zeiten).",
         "en": "Away for longer? /away {dates} enters it (no free times then).",
+    },
+}
+
+# A move that cannot happen says why (taken, or no free time) and what can be done.
+TEXTS |= {
+    "move_not_free_expert": {
+        "de": "{when} ist keine freie Zeit von {buddy}. Freie Zeiten in der Nähe:",
+        "en": "{when} is not one of {buddy}'s free times. Free times nearby:",
+    },
+    "move_not_free_buddy": {
+        "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Freie Zeiten in der Nähe:",
+        "en": "{when} is not within your free times (/free). Free times nearby:",
+    },
+    "move_none_near": {
+        "de": "In der Nähe ist nichts frei. /termine zeigt Ihre Termine.",
+        "en": "Nothing is free nearby. /meetings lists your meetings.",
+    },
+    "blocked_with": {"de": "belegt (Termin mit {name})", "en": "taken (meeting with {name})"},
+    "blocked_slot_taken": {"de": "belegt", "en": "taken"},
+    "blocked_not_free": {"de": "keine freie Zeit", "en": "not a free time"},
+    "move_conflict_list": {
+        "de": "Nicht alle {n} Termine lassen sich so verschieben:\n{list}\nNichts wurde "
+        "verschoben.",
+        "en": "Not all {n} meetings can move like this:\n{list}\nNothing was moved.",
+    },
+    "move_all_but_one": {
+        "de": "Alle außer diesem verschieben ({count})",
+        "en": "Move all except this one ({count})",
+    },
+    "move_all_but_many": {
+        "de": "Alle außer diesen {blocked} verschieben ({count})",
+        "en": "Move all except these {blocked} ({count})",
+    },
+    "none_on_day": {
+        "de": "Sie haben {day} keinen Jour Fixe.",
+        "en": "You have no Jour Fixe {day}.",
+    },
+    "pick_other_time": {"de": "Andere Zeit wählen", "en": "Pick another time"},
+}
+
+# Days away with meetings in them: one question, the right plural, the reason passed on.
+TEXTS |= {
+    "away_meetings_one": {
+        "de": "In dieser Zeit haben Sie schon einen Jour Fixe:",
+        "en": "You already have a Jour Fixe in that time:",
+    },
+    "away_meetings_other": {
+        "de": "In dieser Zeit haben Sie schon {n} Jour Fixes:",
+        "en": "You already have {n} Jour Fixes in that time:",
+    },
+    "offer_cancel": {
+        "de": "{list}\nSoll ich absagen? {other} wird benachrichtigt.",
+        "en": "{list}\nShall I cancel? {other} will be told.",
+    },
+    "offer_cancel_many": {
+        "de": "{list}\nSoll ich absagen? {other} werden benachrichtigt.",
+        "en": "{list}\nShall I cancel? {other} will be told.",
+    },
+    "confirm_cancel_many": {
+        "de": "Wirklich absagen? {other} werden benachrichtigt.\n{list}",
+        "en": "Really cancel? {other} will be told.\n{list}",
+    },
+    "name_list": {"de": "{names} und {last}", "en": "{names} and {last}"},
+    "cancel_reason_away": {
+        "de": "\nGrund: {name} ist vom {first} bis {last} abwesend.",
+        "en": "\nReason: {name} is away from {first} to {last}.",
     },
 }

@@ -248,3 +248,65 @@ TEXTS: dict[str, dict[str, str]] = {
         'write, e.g. "my experts", "cancel a meeting".',
     },
 }
+
+# A buddy's counter-proposal holds its time until the expert answers (or it lapses).
+TEXTS |= {
+    "proposal_taken": {
+        "de": "{proposal} kann ich {expert} nicht vorschlagen: Zu der Zeit haben Sie oder "
+        "{expert} schon einen Termin (oder einen offenen Vorschlag).",
+        "en": "I can't suggest {proposal} to {expert}: you or {expert} already have a "
+        "meeting (or an open suggestion) at that time.",
+    },
+    "proposal_taken_free": {
+        "de": "Diese Zeiten sind frei – welche soll ich vorschlagen?",
+        "en": "These times are free – which one shall I suggest?",
+    },
+    "proposal_taken_none": {
+        "de": "Gerade ist keine Ihrer freien Zeiten offen. Schlagen Sie eine andere Zeit vor, "
+        "z. B. „Do 14:00“.",
+        "en": 'None of your free times is open right now. Suggest another time, e.g. "Thu 2pm".',
+    },
+    "proposal_lapsed_for_expert": {
+        "de": "Sie haben auf den Vorschlag von {other} ({proposal}) nicht rechtzeitig "
+        "geantwortet; die Zeit ist wieder frei. /jourfixe zeigt freie Termine.",
+        "en": "You did not answer {other}'s suggestion ({proposal}) in time; the time is "
+        "free again. /jourfixe shows free slots.",
+    },
+    "proposal_lapsed_for_buddy": {
+        "de": "{other} hat auf Ihren Vorschlag {proposal} nicht rechtzeitig geantwortet; "
+        "die Zeit ist wieder frei.",
+        "en": "{other} did not answer your suggestion {proposal} in time; the time is free again.",
+    },
+}
+
+TEXTS |= {
+    "back_slots": {"de": "Zurück", "en": "Back"},
+}
+
+# A series says its rhythm, and which of its dates fall on days offices are mostly closed.
+TEXTS |= {
+    "series_note_rhythm": {
+        "de": " ({rhythm}, {n} Termine bis {until})",
+        "en": " ({rhythm}, {n} meetings until {until})",
+    },
+    "every_week": {"de": "jede Woche", "en": "every week"},
+    "every_n_weeks": {"de": "alle {n} Wochen", "en": "every {n} weeks"},
+    "holiday_note": {
+        "de": "\nDarunter: {days}. Passt das? Einzelne Termine sagen Sie später mit /absagen ab.",
+        "en": "\nThis includes: {days}. Is that fine? You can cancel single meetings later "
+        "with /cancel.",
+    },
+    "holiday_1224": {"de": "Heiligabend", "en": "Christmas Eve"},
+    "holiday_1225": {"de": "1. Weihnachtstag", "en": "Christmas Day"},
+    "holiday_1226": {"de": "2. Weihnachtstag", "en": "Boxing Day"},
+    "holiday_1231": {"de": "Silvester", "en": "New Year's Eve"},
+    "holiday_0101": {"de": "Neujahr", "en": "New Year's Day"},
+}
+
+TEXTS |= {
+    "holiday_note_told": {
+        "de": "\nDarunter: {days}. Einzelne Termine sagen Sie später mit /absagen ab.",
+        "en": "\nThis includes: {days}. You can cancel single meetings later with /cancel.",
+    },
+    "slot_not_free": {"de": "{when} ist nicht frei.", "en": "{when} is not free."},
+}

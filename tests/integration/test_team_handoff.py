@@ -407,3 +407,16 @@ def test_a_number_is_never_given_twice_after_an_erasure(world):
     assert "Eine Frage #1 gibt es nicht" in world.say("ada", "/antwort 1 Für Anna.")[0].text
     with world.sessions() as s:
         assert s.scalar(select(FaqLog.state).where(FaqLog.id == 2)) == "forwarded"
+
+
+def test_a_forwarded_question_asked_again_is_listed_once(world):
+    """The team's /offen lists a question that is forwarded and also asked (open)
+    once, under "forwarded", with how often it came (try-out 4, K10)."""
+    world.say("anna", QUESTION_DE)  # asked, not forwarded: open
+    _, button = world.ask("bea", QUESTION_DE)
+    world.say("bea", data=button.data)  # the same question, forwarded
+    world.say("carl", "Gibt es vegetarisches Essen beim Kick-off?")
+    [listing] = world.say("ada", "/offen")
+    assert listing.text.count("Kick-off-Ort") == 1, listing.text
+    assert "#2 „Gibt es Parkplätze" in listing.text and "2× gestellt" in listing.text
+    assert "vegetarisches Essen" in listing.text  # other open questions stay listed

@@ -35,6 +35,7 @@ from bot.chat.jourfixe.meetings import (
     move,
     move_command,
     move_scope,
+    move_skip,
     move_slots,
 )
 from bot.chat.jourfixe.requests import (
@@ -88,6 +89,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
             ("mmore", 2): lambda: move_slots(ctx, n[0], n[1]),
             ("move", 2): lambda: move(ctx, n[0], n[1]),
             ("mscope", 3): lambda: move_scope(ctx, n[0], n[1], n[2]),
+            ("mskip", 3): lambda: move_skip(ctx, n[0], n[1], n[2]),
         }.get((action, len(n)))
     return handler() if handler else [Outbound(t("stale_choice", ctx.lang))]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 
 from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
@@ -16,8 +17,9 @@ from bot.messages import Address, Attachment, Button, Outbound
 from bot.texts import fmt_date, fmt_when, t, weekday_name
 
 __all__ = [
-    "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter", "day_in",
+    "BACK_WORDS", "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter", "day_in",
     "Files", "decision_buttons", "ics", "notice", "place_line", "reason_note", "refusal", "series_note",
+    "holiday_note",
     "slot_buttons", "when",
 ]  # fmt: skip
 
@@ -25,6 +27,9 @@ MORE_WORDS = {
     "mehr", "weitere", "weiter", "andere", "noch mehr", "mehr termine", "weitere termine",
     "andere termine", "more", "more slots", "next", "others", "other times", "show more",
 }  # fmt: skip
+
+
+BACK_WORDS = {"zurück", "zurueck", "vorherige", "vorige", "back", "previous", "go back"}
 
 
 def booking(ctx: Context) -> JourFixe:
@@ -97,10 +102,35 @@ def place_line(place: str | None, lang: str) -> str:
 
 
 def series_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
+    """ " (alle 2 Wochen, 5 Termine bis 16.02.2027)" for a series, else ""."""
     if len(meetings) < 2:
         return ""
     until = fmt_date(meetings[-1].starts_at.astimezone(ctx.tz).date(), lang)
-    return t("series_note", lang, n=len(meetings), until=until)
+    days = [m.starts_at.astimezone(ctx.tz).date() for m in meetings]
+    weeks = max(1, round(min((b - a).days for a, b in pairwise(days)) / 7))
+    rhythm = t("every_week", lang) if weeks == 1 else t("every_n_weeks", lang, n=weeks)
+    return t("series_note_rhythm", lang, rhythm=rhythm, n=len(meetings), until=until)
+
+
+_HOLIDAYS = ((12, 24), (12, 25), (12, 26), (12, 31), (1, 1))  # when offices are mostly closed
+
+
+def holiday_note(ctx: Context, meetings: list[MeetingView], lang: str, ask: bool = True) -> str:
+    """ "\nDarunter: Do 24.12. (Heiligabend), …" when meetings fall on such days (`ask`:
+    with "Passt das?", for the buddy who decides)."""
+    hits = []
+    for m in meetings:
+        local = m.starts_at.astimezone(ctx.tz)
+        if (local.month, local.day) in _HOLIDAYS:
+            name = t(f"holiday_{local.month:02d}{local.day:02d}", lang)
+            hits.append(f"{when(ctx, m.starts_at, _reader(m, lang))} ({name})")
+    key = "holiday_note" if ask else "holiday_note_told"
+    return t(key, lang, days=", ".join(hits)) if hits else ""
+
+
+def _reader(m: MeetingView, lang: str) -> Party:
+    """Whichever side reads in `lang` (the dates in their words)."""
+    return m.buddy if m.buddy.lang == lang else m.expert
 
 
 def decision_buttons(m: MeetingView, lang: str) -> tuple[Button, ...]:
@@ -169,6 +199,13 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
         }
         return days, t("on_weekday", lang, day=weekday_name(weekday, lang))
     m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.?(\d{2,4})?", text)
+    named = re.fullmatch(
+        r"(\d{1,2})(?:st|nd|rd|th)?\.? (?:of )?([a-zä]+)|([a-zä]+) (\d{1,2})(?:st|nd|rd|th)?", text
+    )
+    if named:  # "10 dec", "10. Dezember", "december 10th"
+        number, word = (named[1], named[2]) if named[1] else (named[4], named[3])
+        month = _MONTH_WORDS.get(word)
+        m = re.fullmatch(r"(\d+)\.(\d+)\.", f"{number}.{month}.") if month else None
     if m:
         try:
             day = date(today.year, int(m.group(2)), int(m.group(1)))
@@ -180,6 +217,19 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
     return None, ""
 
 
+_MONTH_WORDS = {
+    word: n
+    for n, words in enumerate(
+        (
+            "jan january januar", "feb february februar", "mar march mär märz",
+            "apr april", "may mai", "jun june juni", "jul july juli", "aug august",
+            "sep sept september", "oct october okt oktober", "nov november",
+            "dec december dez dezember",
+        ),
+        1,
+    )
+    for word in words.split()
+}  # fmt: skip
 _DATE_WORD = re.compile(r"\d{1,2}\.\d{1,2}\.?(\d{2,4})?")  # "10.12." keeps its dot
 _NOT_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # plain words too
 

@@ -12,7 +12,7 @@ about what waits."""
 from __future__ import annotations
 
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import MORE_WORDS, booking, day_in
+from bot.chat.jourfixe.common import BACK_WORDS, MORE_WORDS, booking, day_in
 from bot.chat.jourfixe.intents import match_intent, read_intent
 from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope, the_meeting
 from bot.chat.jourfixe.requests import (
@@ -42,6 +42,10 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+        back = text.strip().lower().strip(" .!") in BACK_WORDS
+        if asked.kind == "slots" and back:
+            offset = max(0, asked.data["offset"] - 8)
+            return slot_page(ctx, offset, asked.data.get("filter", ""))
         if asked.kind == "slots" and (replies := answer_slots(ctx, asked.data, text)) is not None:
             return replies
         if asked.kind == "series" and (weeks := read_series(text)) is not None:
@@ -73,5 +77,5 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         # this person, ask about it rather than guess or refuse
         return ask(ctx, waiting)
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
-        return ask_slots(ctx, asked.data)
+        return ask_slots(ctx, asked.data, text)
     return None

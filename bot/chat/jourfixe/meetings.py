@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
@@ -15,6 +15,7 @@ from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import WEEKDAY, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
+    BACK_WORDS,
     MORE_WORDS,
     booking,
     both_sides,
@@ -27,7 +28,7 @@ from bot.chat.jourfixe.common import (
     when,
 )
 from bot.messages import Button, Outbound
-from bot.texts import t
+from bot.texts import fmt_date, t
 from storage.models import Role
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "move_command",
     "move_scope",
     "move_slots",
+    "move_skip",
     "offer_cancel",
     "read_scope",
     "the_meeting",
@@ -84,6 +86,20 @@ def read_scope(text: str) -> int | None:
     return None
 
 
+_ORDINALS = {
+    "erste": 0, "ersten": 0, "erster": 0, "first": 0, "zweite": 1, "zweiten": 1, "second": 1,
+    "dritte": 2, "dritten": 2, "third": 2, "vierte": 3, "vierten": 3, "fourth": 3,
+    "letzte": -1, "letzten": -1, "last": -1,
+}  # fmt: skip
+
+
+def _ordinal(text: str) -> int | None:
+    """ "den ersten", "the last one": a position in the list shown (short phrases only)."""
+    words = re.findall(r"\w+", text.lower())
+    hits = [_ORDINALS[w] for w in words if w in _ORDINALS]
+    return hits[0] if len(hits) == 1 and len(words) <= 4 else None
+
+
 def _number(text: str) -> int | None:
     m = re.fullmatch(
         r"(?:nr\.?|no\.?|nummer|number|termin|meeting)?\s*#?\s*(-?\d{1,40})", text.strip()
@@ -91,9 +107,12 @@ def _number(text: str) -> int | None:
     return int(m.group(1)) if m else None  # out of range: "no such meeting" (booking)
 
 
-def _pick(ctx: Context, key: str, action: str) -> list[Outbound]:
-    """The upcoming meetings as choices, each with its #N (as /termine shows them)."""
-    meetings = booking(ctx).upcoming(ctx.who.person_id)
+def _pick(
+    ctx: Context, key: str, action: str, meetings: list[MeetingView] | None = None, intro: str = ""
+) -> list[Outbound]:
+    """The upcoming meetings (or those given) as choices, each with its #N (as
+    /termine shows them)."""
+    meetings = booking(ctx).upcoming(ctx.who.person_id) if meetings is None else meetings
     if not meetings:
         return [Outbound(t("meetings_none", ctx.lang))]
     buttons = tuple(
@@ -105,7 +124,14 @@ def _pick(ctx: Context, key: str, action: str) -> list[Outbound]:
         for m in meetings
     )
     _ask(ctx, "pick", {"action": action, "ids": [m.id for m in meetings]})
-    return [Outbound(t(key, ctx.lang), buttons)]
+    return [Outbound(intro + t(key, ctx.lang), buttons)]
+
+
+def _earliest(ctx: Context) -> datetime:
+    """The local moment a weekday in a new time counts from: a move needs the same
+    notice as a booking, so "Do 17 Uhr" written on a Thursday means next week."""
+    notice = timedelta(hours=booking(ctx).rules.notice_hours)
+    return (ctx.now + notice).astimezone(ctx.tz).replace(tzinfo=None)
 
 
 def _ask(ctx: Context, kind: str, data: dict) -> None:
@@ -231,12 +257,18 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
         m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
     ]
     ahead = by_name or ahead
-    if len(ahead) != 1:
-        return None
+    key, pick_action = (
+        ("pick_cancel", "cancel") if action == "cancel" else ("pick_move", "pickmove")
+    )
+    if not ahead:  # none that day: say so, and offer them all
+        intro = t("none_on_day", ctx.lang, day=named[1]) + "\n"
+        return _pick(ctx, key, pick_action, intro=intro)
+    if len(ahead) > 1:  # only that day's meetings to choose from
+        return _pick(ctx, key, pick_action, ahead)
     m = ahead[0]
     if action == "cancel":
         return cancel(ctx, m.id)
-    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    local = _earliest(ctx)
     undated = re.sub(r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?", " ", text)  # "10.12." is no 10:12
     moment = find_moment(undated, local, m.starts_at.astimezone(ctx.tz).date())
     start = moment and moment.replace(tzinfo=ctx.tz)
@@ -245,13 +277,21 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     return move(ctx, m.id, int(start.timestamp()))
 
 
-def offer_cancel(ctx: Context, group: list[MeetingView], intro: str) -> list[Outbound]:
-    """Offer to cancel these meetings (e.g. during days away), with the one question."""
-    [question] = _confirm(ctx, group, {"ids": [m.id for m in group]})
+def offer_cancel(
+    ctx: Context, group: list[MeetingView], intro: str, away: tuple[str, str] | None = None
+) -> list[Outbound]:
+    """Offer to cancel these meetings (e.g. during days away: `away` is the first and
+    last day, the reason the other side reads), with the one question."""
+    what: dict = {"ids": [m.id for m in group]}
+    if away:
+        what["away"] = list(away)
+    [question] = _confirm(ctx, group, what, key="offer_cancel")
     return [dataclasses.replace(question, text=f"{intro}\n{question.text}")]
 
 
-def _confirm(ctx: Context, group: list[MeetingView], what: dict) -> list[Outbound]:
+def _confirm(
+    ctx: Context, group: list[MeetingView], what: dict, key: str = "confirm_cancel"
+) -> list[Outbound]:
     if not group:
         return [Outbound(t("meetings_none", ctx.lang))]
     others = sorted({m.other(ctx.who.person_id).name for m in group})
@@ -259,7 +299,12 @@ def _confirm(ctx: Context, group: list[MeetingView], what: dict) -> list[Outboun
         f"#{m.id}  {when(ctx, m.starts_at)}  {m.other(ctx.who.person_id).name}" for m in group
     )
     _ask(ctx, "confirm_cancel", what)
-    text = t("confirm_cancel", ctx.lang, other=", ".join(others), list=lines)
+    if len(others) > 1:  # "Emil und Erika werden benachrichtigt"
+        key += "_many"
+        names = t("name_list", ctx.lang, names=", ".join(others[:-1]), last=others[-1])
+    else:
+        names = others[0]
+    text = t(key, ctx.lang, other=names, list=lines)
     return [Outbound(text, _confirm_buttons(ctx, what))]
 
 
@@ -281,9 +326,11 @@ def keep(ctx: Context) -> list[Outbound]:
     return [Outbound(t("kept", ctx.lang))]
 
 
-def cancel_all(ctx: Context, ids: list[int] | None = None) -> list[Outbound]:
+def cancel_all(
+    ctx: Context, ids: list[int] | None = None, away: list[str] | None = None
+) -> list[Outbound]:
     """Every upcoming meeting (or those of `ids`), after the one confirmation: one
-    message per person."""
+    message per person (with the reason when the sender is away: `away`)."""
     jf, me = booking(ctx), ctx.who.person_id
     done: dict[int, list[MeetingView]] = {}
     for m in jf.upcoming(me, limit=500):
@@ -298,9 +345,21 @@ def cancel_all(ctx: Context, ids: list[int] | None = None) -> list[Outbound]:
     out = []
     for group in done.values():
         if len(group) == 1:
-            out += both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
+            told = both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
         else:
-            out += _cancelled_many(ctx, group)
+            told = _cancelled_many(ctx, group)
+        if away:  # the other side reads why: the sender is away
+            first, last = (date.fromisoformat(d) for d in away)
+            lang = group[0].other(me).lang
+            why = t(
+                "cancel_reason_away",
+                lang,
+                name=ctx.who.name,
+                first=fmt_date(first, lang),
+                last=fmt_date(last, lang),
+            )
+            told = [dataclasses.replace(r, text=r.text + why) if r.to else r for r in told]
+        out += told
     return out or [Outbound(t("meetings_none", ctx.lang))]
 
 
@@ -309,7 +368,7 @@ def cancel_asked(ctx: Context) -> list[Outbound]:
     asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
     if asked is None or asked.kind != "confirm_cancel" or "ids" not in asked.data:
         return [Outbound(t("stale_choice", ctx.lang))]
-    return cancel_all(ctx, asked.data["ids"])
+    return cancel_all(ctx, asked.data["ids"], asked.data.get("away"))
 
 
 def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
@@ -373,6 +432,9 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
     buttons = slot_buttons(ctx, page, "move", m.id)
     if len(closest) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("mmore", m.id, offset + PAGE)),)
+    if offset > 0:
+        back = jf_data("mmore", m.id, max(0, offset - PAGE))
+        buttons += (Button(t("back_slots", ctx.lang), back),)
     return [Outbound(t("move_slots", ctx.lang, when=when(ctx, m.starts_at)), buttons)]
 
 
@@ -399,24 +461,76 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
     return [Outbound(text, tuple(buttons))]
 
 
-def move_scope(ctx: Context, meeting_id: int, ts: int, scope: int) -> list[Outbound]:
+def move_scope(
+    ctx: Context, meeting_id: int, ts: int, scope: int, skip: bool = False
+) -> list[Outbound]:
     if not 0 <= scope < len(SCOPES):
         return [Outbound(t("stale_choice", ctx.lang))]
     jf = booking(ctx)
     try:
         olds = jf.group(ctx.who.person_id, meeting_id, SCOPES[scope])
         moved = jf.move_group(
-            ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC), SCOPES[scope]
+            ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC), SCOPES[scope], skip
         )
     except BookingError as exc:
-        return refusal(ctx, exc)
+        return _not_moved(ctx, meeting_id, ts, scope, exc)
     _forget(ctx)
     if len(moved) == 1:
-        old, m = olds[0], moved[0]
+        old = next(o for o in olds if o.id == moved[0].id)
+        m = moved[0]
         return both_sides(
             ctx, m, "moved_for", ics(ctx, m), old=lambda reader: when(ctx, old.starts_at, reader)
         )
     return _many(ctx, moved, "moved_many_for", calendar(ctx, moved))
+
+
+def _not_moved(
+    ctx: Context, meeting_id: int, ts: int, scope: int, exc: BookingError
+) -> list[Outbound]:
+    """Why a move did not happen, with what can be done instead: other free times
+    to move to (as move buttons), or for a series "all except these"."""
+    if exc.key in ("slot_taken", "not_free"):
+        try:
+            m = booking(ctx).get(ctx.who.person_id, meeting_id)
+        except BookingError as gone:
+            return refusal(ctx, gone)
+        key = exc.key if exc.key == "slot_taken" else f"move_not_free_{ctx.role.value}"
+        text = t(key, ctx.lang, when=when(ctx, datetime.fromtimestamp(ts, UTC)), buddy=m.buddy.name)
+        if not exc.alternatives:
+            return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
+        return [Outbound(text, slot_buttons(ctx, exc.alternatives, "move", meeting_id))]
+    if exc.key != "move_conflict":
+        return refusal(ctx, exc)
+    lines = []
+    for target, why, name in exc.fields["blocked"]:
+        reason = t("blocked_with", ctx.lang, name=name) if name else t(f"blocked_{why}", ctx.lang)
+        lines.append(f"• {when(ctx, target)} – {reason}")
+    movable, n = exc.fields["movable"], exc.fields["n"]
+    text = t("move_conflict_list", ctx.lang, n=n, list="\n".join(lines), movable=movable)
+    buttons = [Button(t("pick_other_time", ctx.lang), jf_data("pickmove", meeting_id))]
+    if movable:
+        key = "move_all_but_one" if len(lines) == 1 else "move_all_but_many"
+        label = t(key, ctx.lang, count=movable, blocked=len(lines))
+        buttons.insert(0, Button(label, jf_data("mskip", meeting_id, ts, scope)))
+        _ask(ctx, "move_skip", {"meeting": meeting_id, "ts": ts, "scope": scope})
+    return [Outbound(text, tuple(buttons))]
+
+
+_BUT_WORDS = (
+    "außer",
+    "ausser",
+    "ohne",
+    "except",
+    "but not",
+    "all but",
+    "the others",
+    "die anderen",
+)
+
+
+def move_skip(ctx: Context, meeting_id: int, ts: int, scope: int) -> list[Outbound]:
+    """ "All except these": the meetings whose new time is free move, the others stay."""
+    return move_scope(ctx, meeting_id, ts, scope, skip=True)
 
 
 # -- replies to what was asked ----------------------------------------------------------
@@ -426,6 +540,13 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
     low = text.strip().lower().strip(" .!")
     if kind == "pick":
         number = _number(low)
+        ordinal = _ordinal(low)
+        if (
+            number is None
+            and ordinal is not None
+            and -len(data["ids"]) <= ordinal < len(data["ids"])
+        ):
+            number = data["ids"][ordinal]  # "den ersten", "the last one": of the list shown
         if number is None:
             return None
         if number not in data["ids"]:
@@ -435,7 +556,9 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
     if kind == "move":
         if low in MORE_WORDS:
             return move_slots(ctx, data["meeting"], data["offset"] + PAGE)
-        local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+        if low in BACK_WORDS:
+            return move_slots(ctx, data["meeting"], max(0, data["offset"] - PAGE))
+        local = _earliest(ctx)
         try:
             old = booking(ctx).get(ctx.who.person_id, data["meeting"])
         except BookingError as exc:
@@ -448,10 +571,18 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
     if kind == "scope":
         scope = read_scope(text)
         if scope is None:
-            return None
+            no = read(text)  # a plain "nein" keeps everything; more words go on
+            return keep(ctx) if no.kind == NO and not no.reason else None
         if data["do"] == "move":
             return move_scope(ctx, data["meeting"], data["ts"], scope)
         return cancel_scope(ctx, data["meeting"], scope)
+    if kind == "move_skip":  # "alle außer diesem?"
+        reading = read(text)
+        if any(w in low for w in _BUT_WORDS) or reading.kind == YES:
+            return move_scope(ctx, data["meeting"], data["ts"], data["scope"], skip=True)
+        if reading.kind == NO:
+            return keep(ctx)
+        return None
     if kind == "confirm_cancel":
         reading = read(text)
         if reading.kind == NONE:
@@ -462,7 +593,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             if data.get("all"):
                 return cancel_all(ctx)
             if "ids" in data:
-                return cancel_all(ctx, data["ids"])
+                return cancel_all(ctx, data["ids"], data.get("away"))
             return do_cancel(ctx, data["meeting"], data["scope"])
         return [Outbound(t("ask_cancel", ctx.lang), _confirm_buttons(ctx, data))]
     return None

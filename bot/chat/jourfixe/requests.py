@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from bot.booking.answers import NO, NONE, TIME, YES, read
+from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
@@ -21,6 +21,7 @@ from bot.chat.jourfixe.common import (
     day_filter,
     day_in,
     decision_buttons,
+    holiday_note,
     notice,
     place_line,
     reason_note,
@@ -97,6 +98,8 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     buttons = slot_buttons(ctx, page, "slot")
     if len(slots) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
+    if offset > 0:
+        buttons += (Button(t("back_slots", ctx.lang), jf_data("more", max(0, offset - PAGE))),)
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
 
@@ -121,7 +124,7 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         return None
     local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
     today = local_now.date()
-    named = day_in(text, today, ctx.lang)
+    named = day_in(text, today, ctx.lang) if about_slots(text) else None
     wanted = named[2] if named else data.get("filter", "")  # else the days on offer
     days = day_filter(wanted, today, ctx.lang)[0] if wanted else None
     shown = [s for s in slots if days is None or s.astimezone(ctx.tz).date() in days]
@@ -129,12 +132,15 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if found is not None:
         moment = found[0].replace(tzinfo=ctx.tz)
         fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
-        if moment in slots or len(fits) == 1:
+        dated = _DATED.search(text.lower()) is not None  # "Tue 8 Dec 10:00": that day only
+        if moment in slots or len(fits) == 1 and not dated:
             return pick_series(ctx, int((moment if moment in slots else fits[0]).timestamp()))
+        taken = t("slot_not_free", ctx.lang, when=when(ctx, moment)) + " " if dated else ""
         if fits:
             jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", data)
-            return [Outbound(t("slots_fitting", ctx.lang), slot_buttons(ctx, fits[:PAGE], "slot"))]
-        return [Outbound(t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
+            text = taken + t("slots_fitting", ctx.lang)
+            return [Outbound(text, slot_buttons(ctx, fits[:PAGE], "slot"))]
+        return [Outbound(taken + t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
     if named is not None:
         return _page_or_all(ctx, wanted)
     words = re.findall(r"\w+", text.lower())
@@ -145,6 +151,39 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     return None
 
 
+# words that make a question about a day one about the free slots ("gibt es am
+# Freitag Termine?", "what about monday?"); a longer question without them ("was
+# ist am Montag?", "gibt es am Freitag eine Infoveranstaltung?") is not
+_SLOT_WORDS = set(
+    "termin termine zeit zeiten uhrzeit frei freie freien slot slots time times free "
+    "available verfügbar geht ginge gehts passt passen klappt möglich possible work works "
+    "lieber besser rather prefer jour fixe treffen meet meeting buddy stattdessen instead "
+    "auch also too noch".split()
+)
+_ABOUT_OPENERS = (
+    "und ", "and ", "what about", "how about", "was ist mit", "was ist denn mit",
+    "wie wäre", "wie waere", "wie ist es mit", "wie sieht es", "wie siehts", "oder ", "or ",
+)  # fmt: skip
+
+
+def about_slots(text: str) -> bool:
+    """Whether words that name a day are about the slots on offer: a statement
+    ("lieber Donnerstag"); a question if it is short ("Freitag?", "und nächste
+    Woche?"), opens like one about them ("what about monday?") or names them
+    ("gibt es am Freitag Termine?")."""
+    low = " ".join(text.lower().split())
+    words = re.findall(r"\w+", low)
+    if "?" not in low:
+        return True
+    return len(words) <= 3 or low.startswith(_ABOUT_OPENERS) or any(w in _SLOT_WORDS for w in words)
+
+
+_DATED = re.compile(
+    r"\b\d{1,2}\.\d{1,2}\.|\b\d{1,2}\.? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mär|mai|okt|dez)"
+)
+
+
 def _page_or_all(ctx: Context, wanted: str) -> list[Outbound]:
     """The free slots on the days wanted; if there are none, all of them after the
     "none that day", so the picker stays open."""
@@ -152,11 +191,14 @@ def _page_or_all(ctx: Context, wanted: str) -> list[Outbound]:
     return replies if replies[-1].buttons else replies + slot_page(ctx, 0)
 
 
-def ask_slots(ctx: Context, data: dict) -> list[Outbound] | None:
+def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None:
     """Words that are no answer to the open slot picker are asked back once, in
-    the picker's own terms (the page again); the next such words go on."""
-    if data.get("asked_back"):
-        booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
+    the picker's own terms (the page again); the next such words go on, and so
+    does a question that names a day but not the slots ("was ist am Montag?":
+    the FAQ answers it). The picker stays open meanwhile: "Donnerstag" afterwards
+    still shows Thursday's slots."""
+    today = ctx.now.astimezone(ctx.tz).date()
+    if data.get("asked_back") or not about_slots(text) and day_in(text, today, ctx.lang):
         return None
     page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
     if not page or not page[-1].buttons:
@@ -215,6 +257,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
                 when=when(ctx, first.starts_at),
                 series=series_note(ctx, meetings, ctx.lang),
             )
+            + holiday_note(ctx, meetings, ctx.lang, ask=False)
         )
     ]
     text = t(
@@ -223,7 +266,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
         expert=first.expert.name,
         when=when(ctx, first.starts_at, buddy),
         series=series_note(ctx, meetings, buddy.lang),
-    )
+    ) + holiday_note(ctx, meetings, buddy.lang)
     return replies + notice(ctx, buddy, text, buttons=decision_buttons(first, buddy.lang))
 
 
@@ -461,7 +504,19 @@ def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") ->
     try:
         view = booking(ctx).propose(ctx.who.person_id, m.id, start)
     except BookingError as exc:
-        return refusal(ctx, exc)
+        if exc.key != "proposal_taken":
+            return refusal(ctx, exc)
+        text = t("proposal_taken", ctx.lang, proposal=when(ctx, start), expert=m.expert.name)
+        if not exc.alternatives:
+            return [Outbound(text + "\n" + t("proposal_taken_none", ctx.lang))]
+        buttons = tuple(
+            Button(
+                t("propose_button", ctx.lang, proposal=when(ctx, s)),
+                jf_data("offer", m.id, int(s.timestamp())),
+            )
+            for s in exc.alternatives
+        )
+        return [Outbound(text + "\n" + t("proposal_taken_free", ctx.lang), buttons)]
     expert = view.expert
     proposal = when(ctx, start, expert)
     text = t(
@@ -490,12 +545,13 @@ def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> li
     asked back with both buttons."""
     m = proposals[-1]  # the latest
     reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date())
-    if reading.kind == NONE:
-        return None
-    if reading.kind == YES:
+    accepting = bool(set(re.findall(r"\w+", text.lower())) & _ACCEPT_WORDS)
+    if reading.kind == YES or accepting and reading.kind in (ASK, NONE) and "?" not in text:
         return accept_proposal(ctx, m.id)
     if reading.kind == NO:
         return decline_proposal(ctx, m.id, reading.reason)
+    if reading.kind == NONE:
+        return None
     if reading.kind == TIME:
         start = reading.moment.replace(tzinfo=ctx.tz)
         if start == m.proposed_start and reading.words != NO:
@@ -503,6 +559,10 @@ def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> li
         declined = decline_proposal(ctx, m.id, reading.reason)
         return declined + book(ctx, int(start.astimezone(UTC).timestamp()), 0)
     return ask_proposal(ctx, proposals)
+
+
+# the word of the "accept" button, typed ("annehmen", "ich nehme an", "accept")
+_ACCEPT_WORDS = {"annehmen", "nehme", "angenommen", "accept", "accepted", "take"}
 
 
 def ask_proposal(ctx: Context, proposals: list[MeetingView]) -> list[Outbound]:
@@ -572,7 +632,7 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
         return []
     for m in expired:
         groups.setdefault(m.series_id or -m.id, []).append(m)
-    out = []
+    out = _lapsed_proposals(booking)
     for group in groups.values():
         m = group[0]
         if not m.expert.platform:
@@ -587,4 +647,24 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
             else t("expired_for_expert", m.expert.lang, **fields)
         )
         out.append(Outbound(text, to=address(m.expert)))
+    return out
+
+
+def _lapsed_proposals(booking: JourFixe) -> list[Outbound]:
+    """Counter-proposals the expert left unanswered past the TTL: both sides hear
+    that the proposed time is free again."""
+    try:
+        lapsed = booking.expire_proposals()
+    except BookingError:  # answered meanwhile: the next tick looks again
+        return []
+    out = []
+    for m in lapsed:
+        for key, reader, other in (
+            ("proposal_lapsed_for_expert", m.expert, m.buddy),
+            ("proposal_lapsed_for_buddy", m.buddy, m.expert),
+        ):
+            if reader.platform:
+                when_ = fmt_when(m.proposed_start, reader.lang, reader.tz)
+                text = t(key, reader.lang, other=other.name, proposal=when_)
+                out.append(Outbound(text, to=address(reader)))
     return out

@@ -10,7 +10,7 @@ from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, refusal
 from bot.chat.jourfixe.meetings import offer_cancel
 from bot.messages import Outbound
-from bot.texts import fmt_date, fmt_duration, t, weekday_name
+from bot.texts import fmt_date, fmt_duration, plural, t, weekday_name
 
 __all__ = ["away", "free_times", "length", "reminder_times"]
 
@@ -78,8 +78,8 @@ def away(ctx: Context) -> list[Outbound]:
         if first <= m.starts_at.astimezone(ctx.tz).date() <= last
     ]
     if during:  # meetings already made: listed, and offered to cancel (the other side is told)
-        intro = t("away_meetings", ctx.lang, n=len(during))
-        replies += offer_cancel(ctx, during, intro)
+        intro = plural("away_meetings", len(during), ctx.lang)
+        replies += offer_cancel(ctx, during, intro, (first.isoformat(), last.isoformat()))
     return replies
 
 
