@@ -203,7 +203,7 @@ class BookingBase:
         # every booking writes this row: a plain INSERT, not an object the session
         # flushes at commit (about 0.4 ms less CPU per booking on PostgreSQL)
         s.execute(
-            insert(MeetingEvent.__table__),
+            _INSERT_EVENT,
             {
                 "meeting_id": m.id,
                 "at": now,
@@ -222,7 +222,7 @@ class BookingBase:
             for p in (m.expert_id, m.buddy_id)
             for c in cells(m.starts_at, m.ends_at, self.rules)
         ]
-        s.execute(insert(MeetingCell.__table__), rows)
+        s.execute(_INSERT_CELLS, rows)
 
     def _set_state(
         self, s: Session, m: Meeting, state: MeetingState, by: int | None, now: datetime
@@ -289,6 +289,8 @@ _BUSY = select(Meeting.starts_at, Meeting.ends_at).where(
     Meeting.ends_at > bindparam("now"),
     Meeting.id.not_in(bindparam("ignore", expanding=True)),
 )
+_INSERT_CELLS = insert(MeetingCell.__table__)
+_INSERT_EVENT = insert(MeetingEvent.__table__)
 _AVAILABILITY = select(Availability.__table__).where(
     Availability.__table__.c.buddy_id == bindparam("buddy_id")
 )
