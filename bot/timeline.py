@@ -48,7 +48,7 @@ from jobs.render import spec_days
 from storage import outbox
 from storage.db import dialect_insert
 from storage.models import Edition, Milestone, NextCallWatch, OutboxRow, Subscription
-from storage.repo import read_session
+from storage.repo import read_connection, read_session
 
 __all__ = ["LoadReport", "Subscriber", "Timeline", "bundle_problems", "plan", "too_close"]
 
@@ -292,8 +292,8 @@ class Timeline:
         one), in one read: a question needs both. The edition comes from its file as
         loaded (one SELECT of two columns, no transaction); an edition stored before
         editions kept their file is read with its milestones."""
-        with read_session(self._sessions) as s:
-            row = s.execute(_ACTIVE_SOURCE).first()
+        with read_connection(self._sessions) as conn:
+            row = conn.execute(_ACTIVE_SOURCE).first()
         if row is None or row.source:
             return (_parsed(row.source), row.kb_version) if row else (None, None)
         with self._sessions() as s:

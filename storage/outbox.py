@@ -5,14 +5,15 @@ workers claim due rows with a lease so that no two send the same row at once.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import String, and_, cast, delete, func, literal, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.db import dialect_insert
 from storage.models import OutboxRow
 
 __all__ = [
@@ -96,13 +97,20 @@ def _insert(session: Session, drafts: list[Draft], now: datetime) -> int:
     ]
     # the rows as parameters of one cached statement (SQLAlchemy sends them as one
     # multi-row INSERT): rows written into the statement with .values() made it a new
-    # statement each time, compiled anew for every notice and reminder
-    stmt = (
-        dialect_insert(session, OutboxRow.__table__)
+    # statement each time, compiled anew for every notice and reminder; and the
+    # statement itself is built once per database
+    stmt = _insert_statement(session.get_bind().dialect.name)
+    return len(session.execute(stmt, rows).all())
+
+
+@functools.cache
+def _insert_statement(dialect: str):
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return (
+        insert(OutboxRow.__table__)
         .on_conflict_do_nothing(index_elements=["dedupe_key"])
         .returning(OutboxRow.id)
     )
-    return len(session.execute(stmt, rows).all())
 
 
 def cancel(

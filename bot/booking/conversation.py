@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 
 from bot.booking.base import BookingBase
 from storage.db import dialect_insert
@@ -25,6 +25,12 @@ KEEP = timedelta(hours=1)
 class Asked:
     kind: str  # e.g. "pick_cancel", "pick_move", "scope_cancel", "confirm_cancel", "slots"
     data: dict
+
+
+# every booking made forgets what its chat was asked: the statement is built once
+_FORGET = delete(Conversation).where(
+    Conversation.platform == bindparam("platform"), Conversation.chat_id == bindparam("chat_id")
+)
 
 
 class ConversationMixin(BookingBase):
@@ -55,9 +61,5 @@ class ConversationMixin(BookingBase):
 
     def forget(self, platform: str, chat_id: str) -> None:
         with UnitOfWork(self._sessions, autocommit=True) as uow:  # one DELETE
-            uow.session.execute(
-                delete(Conversation).where(
-                    Conversation.platform == platform, Conversation.chat_id == chat_id
-                )
-            )
+            uow.session.execute(_FORGET, {"platform": platform, "chat_id": chat_id})
             uow.commit()

@@ -19,6 +19,7 @@ from bot.booking.base import (
     _pair,
     _with_people,
 )
+from bot.booking.conversation import _FORGET
 from bot.booking.rules import series_starts
 from storage.models import Meeting, MeetingEvent, Series
 
@@ -29,10 +30,17 @@ class RequestsMixin(BookingBase):
     """Request a Jour Fixe (or a series); decide, propose, accept, expire."""
 
     def request(
-        self, expert_id: int, start: datetime, interval_weeks: int = 0
+        self,
+        expert_id: int,
+        start: datetime,
+        interval_weeks: int = 0,
+        *,
+        chat: tuple[str, str] | None = None,
     ) -> list[MeetingView]:
         """Request a Jour Fixe (and, with an interval, a series until the program end).
-        Raises BookingError('slot_taken') with fresh alternatives if the slot is gone."""
+        Raises BookingError('slot_taken') with fresh alternatives if the slot is gone.
+        `chat` (platform, chat id): what that chat was asked is forgotten with the
+        booking, in its transaction (as `forget` would, without a second one)."""
         now = self._clock()
         with self._write(expert_id) as uow:
             s = uow.session
@@ -67,6 +75,8 @@ class RequestsMixin(BookingBase):
                 meetings.append(self._add_meeting(s, pair, t, t + length, series, now))
             if meetings:
                 self._remind_buddy(s, meetings[0], now)
+            if chat is not None:
+                s.execute(_FORGET, {"platform": chat[0], "chat_id": chat[1]})
             views = [self._view(m) for m in meetings]
             return views
 

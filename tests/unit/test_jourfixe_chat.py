@@ -210,3 +210,20 @@ def test_buddy_sets_the_jour_fixe_length(world):
         "Di 03.03. 10:00",
         "Di 10.03. 10:00",
     ]  # 90 min: one per window
+
+
+def test_a_booking_forgets_what_its_chat_was_asked_a_refused_one_does_not(world):
+    router, _ = world
+    jf = router.services.booking
+    slots = say(router, "emil", "/jourfixe")[0]
+    pick = say(router, "emil", data=slots.buttons[0].data)[0]  # asked: once or a series?
+    assert jf.asked("console", "emil").kind == "series"
+    to_erika, _ = book(router, "erika")  # Erika books the same slot first
+    assert "Anfrage an Bernd" in to_erika.text
+    assert jf.asked("console", "erika") is None  # her booking forgot her question
+    refused = say(router, "emil", data=pick.buttons[0].data)[0]
+    assert "vergeben" in refused.text
+    assert jf.asked("console", "emil").kind == "series"  # nothing booked, nothing forgotten
+    booked = say(router, "emil", data=refused.buttons[0].data)[0]  # another slot
+    say(router, "emil", data=booked.buttons[0].data)
+    assert jf.asked("console", "emil") is None

@@ -243,10 +243,14 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
     if weeks not in (0, 1, 2):
         return [Outbound(t("stale_choice", ctx.lang))]
     try:
-        meetings = booking(ctx).request(ctx.who.person_id, datetime.fromtimestamp(ts, UTC), weeks)
+        meetings = booking(ctx).request(
+            ctx.who.person_id,
+            datetime.fromtimestamp(ts, UTC),
+            weeks,
+            chat=(ctx.msg.platform, ctx.msg.chat_id),  # what it was asked: forgotten with it
+        )
     except BookingError as exc:
         return refusal(ctx, exc)
-    booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
     first, buddy = meetings[0], meetings[0].buddy
     replies = [
         Outbound(
