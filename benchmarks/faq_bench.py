@@ -57,8 +57,9 @@ def load_set(name: str) -> tuple[list[tuple[str, set[str]]], list[str]]:
 
 
 def offered(m) -> list[str]:
-    """Entries the chat shows as buttons for an unconfident match."""
-    if m.best is None:
+    """Entries the chat shows as buttons for an unconfident match (none for a question
+    the guard calls off topic: it gets a one-line reply)."""
+    if m.best is None or getattr(m, "off_topic", False):
         return []
     options = getattr(m, "options", None)
     if options:

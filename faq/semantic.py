@@ -21,10 +21,13 @@ from pathlib import Path
 
 import numpy as np
 import platformdirs
+import yaml
 
 from faq.kb import LANGS, KnowledgeBase
 
-__all__ = ["SemanticRanker", "embed", "example_texts"]
+__all__ = ["SemanticRanker", "embed", "example_texts", "negative_texts"]
+
+NEGATIVES = Path(__file__).with_name("negatives.yaml")
 
 _cache: dict[str, np.ndarray] = {}
 _lock = threading.Lock()
@@ -95,11 +98,20 @@ def example_texts(kb: KnowledgeBase) -> tuple[list[str], list[int]]:
     return texts, owner
 
 
+@cache
+def negative_texts() -> tuple[str, ...]:
+    """Written questions about the world, not about the call (faq/negatives.yaml), both
+    languages: the out-of-scope guard's counter-examples."""
+    raw = yaml.safe_load(NEGATIVES.read_text(encoding="utf-8"))
+    return tuple(q for lang in LANGS for q in raw.get(lang) or ())
+
+
 class SemanticRanker:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._kb = kb
         self._owner: np.ndarray | None = None
         self._matrix: np.ndarray | None = None
+        self._negatives: np.ndarray | None = None
 
     def _index(self) -> tuple[np.ndarray, np.ndarray]:
         if self._matrix is None:
@@ -121,3 +133,9 @@ class SemanticRanker:
         np.maximum.at(best, owner, sims)
         order = np.argsort(-best)
         return [(int(i), float(best[i])) for i in order]
+
+    def negative_similarity(self, vector: np.ndarray) -> float:
+        """The cosine of the closest written out-of-scope question (`negative_texts`)."""
+        if self._negatives is None:
+            self._negatives = embed_cached(list(negative_texts()))
+        return float((self._negatives @ vector).max()) if len(self._negatives) else -1.0

@@ -4,7 +4,8 @@ Answers come only from the knowledge base, in the form of the question: "Ja"/"Ne
 first for yes/no questions the call decides, "the call does not say" where it is
 silent. An unconfident match never shows its guess as an answer: when some entries
 are close it asks back ("Meinen Sie … oder …?") with them as buttons; when nothing is
-close it says so and names the contacts. Small talk gets a short reply and the help,
+close it says so and names the contacts; a question clearly about something else
+(the weather, a poem) gets one line saying what the bot answers. Small talk gets a short reply and the help,
 and is not recorded as an unanswered question.
 
 Answers are rendered for the moment they are read: their dates come from the active
@@ -174,6 +175,8 @@ class FaqReplies:
                 log.exception("could not record the question")
         if match.confident and match.best:
             return self.entry_reply(match.best, match.lang, now, question, edition=edition)
+        if match.off_topic:  # the weather, a poem: say what the bot is for, nothing more
+            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
         reply = self.clarify_reply(match) if match.options else self.not_sure_reply(match)
         if not (handoff is not None and isinstance(ref, str) and handoff()):
             return reply

@@ -59,6 +59,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort.",
         "en": "I can't find a reliable answer to that in the call for applications.",
     },
+    "faq_off_topic": {
+        "de": "Dazu kann ich nichts sagen – ich beantworte Fragen zur Ausschreibung "
+        "„Integrationsmacher:innen“ (/faq zeigt die Themen).",
+        "en": "I can't help with that – I answer questions about the call for applications "
+        "“Integrationsmacher:innen” (/faq lists the topics).",
+    },
     "did_you_mean": {"de": "Meinten Sie eine dieser Fragen?", "en": "Did you mean one of these?"},
     "ask_contacts": {
         "de": "Am besten fragen Sie direkt bei Lokalprojekte nach:",

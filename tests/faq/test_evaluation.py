@@ -69,23 +69,25 @@ def _counts(matcher, in_scope, out_of_scope) -> tuple[int, int, int]:
 
 def test_frozen_test_set_quality_does_not_regress(matcher):
     """Regression gates at the level measured once after round 14e's 749 knowledge-base
-    examples (91.4 % right, 4 wrong, 8 out-of-scope answered; before them 86.7 %, 2, 6).
-    Counts only."""
+    examples (91.4 % right, 4 wrong, 8 out-of-scope answered; before them 86.7 %, 2, 6),
+    then after round 14f's out-of-scope guard (232 right, 4 wrong, 6 answered: one right
+    answer traded for two refusals). Counts only."""
     right, wrong, answered = _counts(matcher, TEST_IN, TEST["out_of_scope"])
-    assert right / len(TEST_IN) >= 0.91, f"right and confident: {right}/{len(TEST_IN)}"
+    assert right / len(TEST_IN) >= 0.909, f"right and confident: {right}/{len(TEST_IN)}"
     assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST_IN)}"
-    assert answered <= 8, f"out of scope answered: {answered}/{len(TEST['out_of_scope'])}"
+    assert answered <= 6, f"out of scope answered: {answered}/{len(TEST['out_of_scope'])}"
 
 
 def test_second_frozen_test_set_quality_does_not_regress(matcher):
     """A regression gate at the level measured once after round 14e's examples (72.7 %
     right, 4 wrong, 2 out-of-scope answered; before them 64.3 %, 2, 0; issue 14's goal,
     95 % right, is not reached). Only counts are reported, never the questions: the set
-    must not be tuned on."""
+    must not be tuned on. After round 14f's out-of-scope guard: 208 right, 2 wrong, 1
+    answered."""
     right, wrong, answered = _counts(matcher, TEST2_IN, TEST2["out_of_scope"])
     assert right / len(TEST2_IN) >= 0.72, f"right and confident: {right}/{len(TEST2_IN)}"
     assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST2_IN)}"
-    assert answered <= 2, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"
+    assert answered <= 1, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"
 
 
 def test_expected_ids_exist(kb):
@@ -136,11 +138,13 @@ def test_third_frozen_test_set_is_large_and_covers_every_entry(kb):
 def test_third_frozen_test_set_quality_does_not_regress(matcher):
     """A regression gate at the level measured once after round 14e's examples (77.1 %
     right, 5 wrong, 10 out-of-scope answered; when set 3 was merged 68.6 %, 7, 7; the goal
-    is not reached). Counts only: the set must not be tuned on."""
+    is not reached); after round 14f's out-of-scope guard 315 right, 5 wrong, 6 answered
+    (two right answers traded for four refusals). Counts only: the set must not be tuned
+    on."""
     right, wrong, answered = _counts(matcher, TEST3_IN, TEST3["out_of_scope"])
-    assert right / len(TEST3_IN) >= 0.77, f"right and confident: {right}/{len(TEST3_IN)}"
+    assert right / len(TEST3_IN) >= 0.766, f"right and confident: {right}/{len(TEST3_IN)}"
     assert wrong <= 5, f"confidently wrong: {wrong}/{len(TEST3_IN)}"
-    assert answered <= 10, f"out of scope answered: {answered}/{len(TEST3['out_of_scope'])}"
+    assert answered <= 6, f"out of scope answered: {answered}/{len(TEST3['out_of_scope'])}"
 
 
 def test_fourth_frozen_test_set_is_large_and_covers_every_entry(kb):

@@ -319,7 +319,7 @@ def test_the_weekly_digest_comes_once_on_monday(engine, tmp_path):
 
 
 def test_erasure_removes_forwarded_questions_answers_and_copies(world):
-    _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder?")
+    _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder beim Kick-off?")
     world.say("anna", data=button.data)
     world.dispatcher.tick()
     world.say("ada", "/antwort 1 Quorkel-Antwort: ja.")
@@ -396,7 +396,7 @@ def test_my_data_shows_the_forwarded_question_and_an_erased_person_loses_it(worl
 def test_a_number_is_never_given_twice_after_an_erasure(world):
     """Anna forwards #1 and erases her data; the next forwarded question must not get
     #1 again, or the team's answer to Anna's question would reach its asker."""
-    _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder?")
+    _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder beim Kick-off?")
     world.say("anna", data=button.data)
     world.say("anna", "/loeschen ja")
     assert world.rows() == []  # Anna's question is gone: no row keeps the number taken
