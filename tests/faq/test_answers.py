@@ -312,3 +312,11 @@ def test_a_full_question_is_answered_in_its_own_language(router):
 def test_in_a_new_chat_a_short_message_still_shows_its_language(router):
     (reply,) = say(router, text="help me")
     assert reply.text.startswith("Sure!")
+
+
+def test_who_selects_the_municipalities_is_not_the_expert_choice(matcher):
+    """The towns are chosen after Lokalprojekte's talks with the shortlist; the expert
+    choice (the town picks one of 1-3 profiles) is another selection."""
+    match = matcher.match("wer entscheidet welche kommunen genommen werden")
+    offered = {match.best.id} if match.confident else {e.id for e in match.options}
+    assert offered & {"pre_talks", "feedback"} and "expert_choice" not in offered
