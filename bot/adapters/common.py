@@ -108,5 +108,15 @@ def beyond(text: str, buttons: tuple[Button, ...]) -> int | None:
     return len(buttons) if pressed(text, buttons) is None else None
 
 
+def unclear_yes(text: str, buttons: tuple[Button, ...]) -> int | None:
+    """How many choices there are when `text` is a plain yes said to several choices
+    none of which it presses ("ja" to "Nur #2 / #2 und alle folgenden / Die ganze
+    Serie"): the person is asked which one, not told "alles klar" with nothing done."""
+    plain = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
+    if plain not in YES or len(buttons) < 2 or pressed(text, buttons) is not None:
+        return None
+    return len(buttons)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())

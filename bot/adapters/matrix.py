@@ -41,7 +41,7 @@ from nio import (
     WhoamiResponse,
 )
 
-from bot.adapters.common import PerChat, beyond, from_delivery, numbered, pressed
+from bot.adapters.common import PerChat, beyond, from_delivery, numbered, pressed, unclear_yes
 from bot.messages import Attachment, Button, Inbound, Outbound
 from bot.texts import guess_lang, t
 from jobs import dispatch
@@ -199,6 +199,10 @@ class MatrixAdapter:
         if count is not None:  # a number that is none of the choices: say which there are
             lang = guess_lang(" ".join(c.label for c in choices), "de")
             await self._send(room.room_id, Outbound(t("choice_beyond", lang, n=count)))
+            return
+        if (count := unclear_yes(text, choices)) is not None:  # "ja" to several choices
+            lang = guess_lang(" ".join(c.label for c in choices), "de")
+            await self._send(room.room_id, Outbound(t("choice_which", lang, n=count)))
             return
         private = _is_direct(room)
         if button is not None:  # a choice typed as a reply to its list is that choice

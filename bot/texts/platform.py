@@ -3,6 +3,12 @@ bot's own replies, and the short descriptions in Telegram's command menu."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "reply_with_number": {"de": "(Antworten Sie mit der Nummer)", "en": "(Reply with the number)"},
+    "choice_which": {
+        "de": "Welche Wahl meinen Sie? Bitte tippen Sie eine Zahl von 1 bis {n} "
+        "(oder die Worte einer Wahl).",
+        "en": "Which choice do you mean? Please type a number from 1 to {n} "
+        "(or the words of a choice).",
+    },
     "choice_beyond": {
         "de": "Diese Nummer steht nicht zur Auswahl: Bitte tippen Sie eine Zahl von 1 bis {n} "
         "(oder die Worte einer Wahl).",

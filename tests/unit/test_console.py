@@ -54,3 +54,12 @@ def test_a_number_beyond_the_list_is_told_the_range_and_the_list_stays(matcher):
     out = run(matcher, "/faq\n9\n1\n")
     assert "bitte tippen Sie eine Zahl von 1 bis" in out.replace("Bitte", "bitte")
     assert "[1] Bewerbungsschluss" in out  # "1" still pressed the first group afterwards
+
+
+def test_a_plain_yes_to_several_choices_is_asked_which_and_the_list_stays(matcher):
+    """"ja" to "Meinen Sie A, B oder C?" presses none of them: the person is asked which
+    one (not told "alles klar" with nothing done), and "1" still picks from the list."""
+    out = run(matcher, "/faq\nja\n1\n")
+    assert "Welche Wahl meinen Sie? Bitte tippen Sie eine Zahl von 1 bis" in out
+    assert "[1] Bewerbungsschluss" in out  # "1" still pressed the first group afterwards
+    assert "Alles klar" not in out

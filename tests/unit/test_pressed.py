@@ -59,3 +59,14 @@ def test_a_number_beyond_the_choices_is_told_the_range():
     assert beyond("senden", SEND) is None and beyond("4", ()) is None  # no number, no choices
     numbered_meetings = (Button("#24 Mo 10:00", "m:24", number=24),)
     assert beyond("7", numbered_meetings) is None  # meeting numbers: the router answers
+
+
+def test_a_plain_yes_to_choices_it_does_not_press_is_unclear():
+    from bot.adapters.common import unclear_yes
+
+    scope = (Button("Nur #2", "a"), Button("#2 und alle folgenden", "b"), Button("Serie", "c"))
+    assert unclear_yes("ja", scope) == 3 and unclear_yes("Yes!", scope) == 3
+    assert unclear_yes("nur #2", scope) is None  # the words of a choice press it
+    assert unclear_yes("ja", scope[:1]) is None  # one button under an answer: not a question
+    confirm = (Button("Ja, löschen", "y", confirms=True), Button("Nein", "n"))
+    assert unclear_yes("ja", confirm) is None  # pressed: the first choice confirms
