@@ -14,22 +14,21 @@ from faq.normalize import tokens
 EVAL = yaml.safe_load((Path(__file__).parent / "eval.yaml").read_text(encoding="utf-8"))
 IN_SCOPE = [(item["q"], item["id"]) for item in EVAL["in_scope"]]
 OUT_OF_SCOPE = EVAL["out_of_scope"]
-TEST = yaml.safe_load((Path(__file__).parent / "test_set.yaml").read_text(encoding="utf-8"))
-TEST_IN = [
-    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST["in_scope"]
-]
-TEST2 = yaml.safe_load((Path(__file__).parent / "test_set_2.yaml").read_text(encoding="utf-8"))
-TEST2_IN = [
-    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST2["in_scope"]
-]
-TEST3 = yaml.safe_load((Path(__file__).parent / "test_set_3.yaml").read_text(encoding="utf-8"))
-TEST3_IN = [
-    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST3["in_scope"]
-]
-TEST4 = yaml.safe_load((Path(__file__).parent / "test_set_4.yaml").read_text(encoding="utf-8"))
-TEST4_IN = [
-    (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in TEST4["in_scope"]
-]
+
+
+def _frozen(name: str) -> tuple[dict, list[tuple[str, set[str]]]]:
+    """A frozen set and its in-scope questions with the set of entries that answer each."""
+    data = yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+    pairs = [
+        (i["q"], set(i["id"] if isinstance(i["id"], list) else [i["id"]])) for i in data["in_scope"]
+    ]
+    return data, pairs
+
+
+TEST, TEST_IN = _frozen("test_set.yaml")
+TEST2, TEST2_IN = _frozen("test_set_2.yaml")
+TEST3, TEST3_IN = _frozen("test_set_3.yaml")
+TEST4, TEST4_IN = _frozen("test_set_4.yaml")
 
 
 def test_evaluation_set_is_large_enough_and_bilingual():
