@@ -65,6 +65,21 @@ class AvailabilityMixin(BookingBase):
         with self._uow() as uow:
             return _availability(uow.session, buddy_id, self._clock().astimezone(self.tz).date())
 
+    def within_free_times(self, buddy_id: int, start: datetime, end: datetime) -> bool:
+        """Whether start..end lies in one of the buddy's free times, on no day away
+        (a buddy may propose any time; this is only said)."""
+        local_start, local_end = start.astimezone(self.tz), end.astimezone(self.tz)
+        day = local_start.date()
+        windows, off = self.availability(buddy_id)
+        if local_end.date() != day or any(a <= day <= b for a, b in off):
+            return False
+        return any(
+            (w.day == day or w.day is None and w.weekday == day.weekday())
+            and w.start <= local_start.time()
+            and local_end.time() <= w.end
+            for w in windows
+        )
+
     def buddy(self, expert_id: int) -> Party:
         with self._uow() as uow:
             return self._party(_pair(uow.session, expert_id).buddy)

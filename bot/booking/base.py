@@ -159,9 +159,7 @@ class BookingBase:
                 "ignore": [ignore] if isinstance(ignore, int) else sorted(ignore or {-1}),
             },
         )
-        busy = [
-            (s, e + buffer) if p is None else (p, p + (e - s) + buffer) for s, e, p in found
-        ]
+        busy = [(s, e + buffer) if p is None else (p, p + (e - s) + buffer) for s, e, p in found]
         return windows, off, busy
 
     def _series_end(self, session: Session) -> date:

@@ -14,6 +14,7 @@ from bot.booking.base import (
     _ahead,
     _meeting,
     _own_pair,
+    _with_people,
 )
 from bot.localtime import local_moment
 from storage import outbox
@@ -200,6 +201,33 @@ class ChangesMixin(BookingBase):
         with self._uow() as uow:
             stmt = _ahead(person_id, now).limit(limit)
             return [self._view(m) for m in uow.session.scalars(stmt).unique()]
+
+    def agenda(
+        self, person_id: int, limit: int = 20
+    ) -> tuple[list[MeetingView], list[MeetingView]]:
+        """What /termine shows, from one read: the upcoming meetings (as `upcoming`) and
+        the counter-proposals still open between this person and the other side (the
+        request they replace is declined, so it is no upcoming meeting)."""
+        now = self._clock()
+        open_proposal = (
+            Meeting.proposed_start.is_not(None)
+            & (Meeting.proposed_start > now)
+            & (Meeting.decided_at > self._expiry_cutoff(now))
+        )
+        stmt = (
+            select(Meeting)
+            .options(*_with_people(Meeting))
+            .where(
+                (Meeting.expert_id == person_id) | (Meeting.buddy_id == person_id),
+                (Meeting.state.in_(ACTIVE_STATES) & (Meeting.ends_at > now)) | open_proposal,
+            )
+            .order_by(Meeting.starts_at)
+            .limit(limit + 10)
+        )
+        with self._uow() as uow:
+            found = [self._view(m) for m in uow.session.scalars(stmt).unique()]
+        ahead = [m for m in found if m.proposed_start is None][:limit]
+        return ahead, [m for m in found if m.proposed_start is not None]
 
     def get(self, person_id: int, meeting_id: int) -> MeetingView:
         with self._uow() as uow:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 __all__ = [
-    "TimeParseError", "Window", "find_moment", "find_moment_in", "parse_dates", "parse_moment",
-    "parse_windows",
+    "Found", "TimeParseError", "Window", "find", "find_moment", "find_moment_in", "parse_dates",
+    "parse_moment", "parse_windows",
 ]  # fmt: skip
 
 _DAYS = {
@@ -165,10 +165,12 @@ def parse_moment(text: str, now: datetime) -> datetime:
 
 _DAY_WORD = "|".join(sorted(WEEKDAY, key=len, reverse=True))
 _RELATIVE = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
-_STRICT_CLOCK = r"(\d{1,2})(?:[:.](\d{2})\s*(am|pm|uhr|h)?|\s*(am|pm|uhr)\b)"
+_STRICT_CLOCK = (
+    r"(?P<sh>\d{1,2})(?:[:.](?P<sm>\d{2})\s*(?P<ss>am|pm|uhr|h)?|\s*(?P<ss2>am|pm|uhr)\b)"
+)
 _AMBIGUOUS_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # also plain words
 _LOOSE_CLOCK = (
-    r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|uhr|h)?(?![\d.])"
+    r"(?P<lh>\d{1,2})(?:[:.](?P<lm>\d{2}))?\s*(?P<ls>am|pm|uhr|h)?(?![\d.])"
     r"(?!\s*(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
 )
 _MONTHS = {
@@ -178,36 +180,92 @@ _MONTHS = {
 _MONTH_WORD = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zäz]*\.?"
 _MOMENT = re.compile(
     rf"(?:\b(?P<wd>{_DAY_WORD}|übermorgen|heute|morgen|today|tomorrow)\b\.?,?\s*)?"
-    r"(?:den\s+|the\s+)?"
+    r"(?:(?P<pre>den|am|the|on the|on)\s+)?"
     r"(?:(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{2,4})?\s*"
-    rf"|(?P<d2>\d{{1,2}})\.?\s*(?P<mon>{_MONTH_WORD})\s*)?"
+    rf"|(?P<d2>\d{{1,2}})\.?\s*(?:of\s+)?(?P<mon>{_MONTH_WORD})\s*"
+    r"|(?P<d3>\d{1,2})(?:\.|st\b|nd\b|rd\b|th\b)(?!\d)\s*)?"
     r"(?:,?\s*(?:um|at|ab|gegen)\s+)?"
     rf"(?:{_STRICT_CLOCK}|(?P<loose>{_LOOSE_CLOCK}))"
 )
+NEAR = range(-2, 5)  # a weekday said about a day: from two days before to four after
+
+
+@dataclass(frozen=True)
+class Found:
+    """A moment found in a sentence: the local moment, the text without it, and the
+    weekday written beside a date it does not match ("Do 8.12." – a Tuesday), if any."""
+
+    moment: datetime
+    rest: str
+    clash: int | None = None
 
 
 def find_moment(text: str, now: datetime, default_day: date | None = None) -> datetime | None:
     """A local moment written anywhere in a sentence ("lieber Di 11:00", "no, but Thu
-    2pm works", "besser 11 Uhr"), or None. A time without a day falls on
-    `default_day` (the day being talked about). A bare number counts as an hour only
-    right after a day ("Do 14"), so "2 Wochen" or "Raum 12" are no times."""
-    found = find_moment_in(text, now, default_day)
-    return found[0] if found else None
+    2pm works", "besser 11 Uhr", "donnerstag den 10. um 14 uhr"), or None. A time
+    without a day falls on `default_day` (the day being talked about), a weekday on
+    the one near it. A bare number counts as an hour only right after a day ("Do 14"),
+    so "2 Wochen" or "Raum 12" are no times."""
+    found = find(text, now, default_day)
+    return found.moment if found else None
 
 
 def find_moment_in(
     text: str, now: datetime, default_day: date | None = None
 ) -> tuple[datetime, str] | None:
     """Like find_moment, with the rest of the text (lower case) without the time."""
+    found = find(text, now, default_day)
+    return (found.moment, found.rest) if found else None
+
+
+def _day_of_month(number: int, today: date) -> date:
+    """The next date with this day of the month ("am 10.", "the 10th"), from today on."""
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            day = date(year, month, number)
+        except ValueError:
+            day = None
+        if day is not None and day >= today:
+            return day
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise ValueError(number)
+
+
+def _weekday(weekday: int, at: time, now: datetime, near: date | None) -> date:
+    """The day a weekday names: the one near the day talked about (if that is still
+    ahead), else the next one from now."""
+    if near is not None:
+        for shift in NEAR:
+            day = near + timedelta(days=shift)
+            if day.weekday() == weekday and datetime.combine(day, at) > now:
+                return day
+    ahead = (weekday - now.weekday()) % 7
+    day = now.date() + timedelta(days=ahead)
+    if ahead == 0 and at <= now.time():
+        day += timedelta(days=7)
+    return day
+
+
+def find(text: str, now: datetime, default_day: date | None = None) -> Found | None:
+    """The first moment written in `text` (see find_moment), or None."""
     clean = _clean(text)
     for m in _MOMENT.finditer(clean):
         g = m.groupdict()
-        groups = m.groups()
-        strict = groups[6:10]  # hour, minute, suffix, suffix ("11 Uhr")
-        if strict[0] is not None:
-            hour, minute, suffix = strict[0], strict[1], strict[2] or strict[3]
-        elif g["loose"] and (g["d"] or g["d2"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS):
-            hour, minute, suffix = groups[11:14]
+        if g["d3"] and not (g["pre"] or g["wd"]):  # "um 10." is a time, "am 10." a day
+            continue
+        if (
+            g["sm"]
+            and int(g["sm"]) <= 12
+            and clean[m.start("sm") - 1] + clean[m.end("sm") :][:1] == ".."
+        ):
+            continue  # "am 10.12." is a date, not 10:12
+        if g["sh"] is not None:
+            hour, minute, suffix = g["sh"], g["sm"], g["ss"] or g["ss2"]
+        elif g["loose"] and (
+            g["d"] or g["d2"] or g["d3"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS
+        ):
+            hour, minute, suffix = g["lh"], g["lm"], g["ls"]
         else:
             continue
         try:
@@ -217,20 +275,23 @@ def find_moment_in(
             elif g["d2"]:
                 month = _MONTHS[g["mon"][:3]]
                 day = _date(f"{g['d2']}.{month}.", now.date())
+            elif g["d3"]:
+                day = _day_of_month(int(g["d3"]), now.date())
             elif g["wd"] in _RELATIVE:
                 day = now.date() + timedelta(days=_RELATIVE[g["wd"]])
             elif g["wd"]:
-                ahead = (WEEKDAY[g["wd"]] - now.weekday()) % 7
-                day = now.date() + timedelta(days=ahead)
-                if ahead == 0 and at <= now.time():
-                    day += timedelta(days=7)
+                day = _weekday(WEEKDAY[g["wd"]], at, now, default_day)
             elif default_day is not None:
                 day = default_day
             else:
                 day = now.date() if at > now.time() else now.date() + timedelta(days=1)
         except ValueError:
             continue
-        return datetime.combine(day, at), f"{clean[: m.start()]} {clean[m.end() :]}".strip()
+        written = WEEKDAY.get(g["wd"] or "")
+        dated = g["d"] or g["d2"] or g["d3"]
+        clash = written if dated and written is not None and written != day.weekday() else None
+        rest = f"{clean[: m.start()]} {clean[m.end() :]}".strip()
+        return Found(datetime.combine(day, at), rest, clash)
     return None
 
 

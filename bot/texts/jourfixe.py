@@ -309,4 +309,35 @@ TEXTS |= {
         "en": "\nThis includes: {days}. You can cancel single meetings later with /cancel.",
     },
     "slot_not_free": {"de": "{when} ist nicht frei.", "en": "{when} is not free."},
+    # jf3: open proposals in /termine, naming what a bare "ja" accepts, checks of times
+    "meetings_proposals_expert": {
+        "de": "Offene Vorschläge von Ihrem Buddy:",
+        "en": "Open suggestions from your buddy:",
+    },
+    "meetings_proposals_buddy": {
+        "de": "Ihre offenen Vorschläge (warten auf Antwort):",
+        "en": "Your open suggestions (waiting for an answer):",
+    },
+    "proposal_line_expert": {
+        "de": "Vorschlag von {buddy}: {proposal} (statt {when}{series})",
+        "en": "Suggestion from {buddy}: {proposal} (instead of {when}{series})",
+    },
+    "proposal_line_buddy": {
+        "de": "an {expert}: {proposal} (statt {when}{series})",
+        "en": "to {expert}: {proposal} (instead of {when}{series})",
+    },
+    "proposal_series_mark": {"de": ", Serie", "en": ", series"},
+    "proposal_take_question": {"de": "Annehmen?", "en": "Accept it?"},
+    "confirm_proposal": {
+        "de": "Meinen Sie den Vorschlag von {buddy}: {proposal} statt {when}? Annehmen?",
+        "en": "Do you mean {buddy}'s suggestion: {proposal} instead of {when}? Accept it?",
+    },
+    "proposal_outside": {
+        "de": "\nHinweis: {proposal} liegt außerhalb Ihrer freien Zeiten (/frei).",
+        "en": "\nNote: {proposal} is outside your free times (/free).",
+    },
+    "weekday_clash": {
+        "de": "Der {date} ist ein {weekday} (nicht {written}).",
+        "en": "{date} is a {weekday} (not {written}).",
+    },
 }

@@ -177,6 +177,15 @@ _WEEK_WORDS = {
     "diese woche": 0, "this week": 0, "übernächste woche": 2, "week after next": 2,
 }  # fmt: skip
 _DAY_WORDS = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+# holidays named as days (the days holiday_note names), German and English
+_HOLIDAY_WORDS = {
+    **dict.fromkeys(("heiligabend", "heilig abend", "weihnachtsabend", "christmas eve"), ((12, 24),)),
+    **dict.fromkeys(("weihnachten", "weihnachtstage"), ((12, 24), (12, 25), (12, 26))),
+    **dict.fromkeys(("christmas", "christmas day", "1 weihnachtstag", "erster weihnachtstag"), ((12, 25),)),
+    **dict.fromkeys(("boxing day", "2 weihnachtstag", "zweiter weihnachtstag"), ((12, 26),)),
+    **dict.fromkeys(("silvester", "new years eve", "nye"), ((12, 31),)),
+    **dict.fromkeys(("neujahr", "new years day", "new year"), ((1, 1),)),
+}  # fmt: skip
 
 
 def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str]:
@@ -192,6 +201,15 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
     if text in _DAY_WORDS:
         day = today + timedelta(days=_DAY_WORDS[text])
         return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
+    if text in _HOLIDAY_WORDS:  # "Heiligabend", "new year's eve": the next one
+        days = set()
+        for month, number in _HOLIDAY_WORDS[text]:
+            day = date(today.year, month, number)
+            days.add(day if day >= today else day.replace(year=today.year + 1))
+        first = min(days)
+        days = {d for d in days if d.year == first.year or d.month == 1}
+        label = ", ".join(fmt_date(d, lang) for d in sorted(days))
+        return days, t("on_weekday", lang, day=label)
     if text.strip(".") in WEEKDAY:
         weekday = WEEKDAY[text.strip(".")]
         days = {
@@ -239,7 +257,8 @@ def day_in(text: str, today: date, lang: str) -> tuple[set[date], str, str] | No
     "ich kann am 10.12. nicht"): (days, how to name them, the words that named
     them), or None. Words that are also plain words ("die", "so") are no days,
     nor is the English "do" ("do you have …")."""
-    words = re.findall(r"[\wäöüß]+\.?(?:\d{1,2}\.(?:\d{2,4})?)?", text.lower())
+    low = re.sub(r"['’]s\b", "s", text.lower())  # "new year's eve"
+    words = re.findall(r"[\wäöüß]+\.?(?:\d{1,2}\.(?:\d{2,4})?)?", low)
     words = [w if _DATE_WORD.fullmatch(w) else w.rstrip(".") for w in words]
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):

@@ -60,7 +60,11 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if ctx.role is Role.BUDDY:
         waiting, answer, ask = jf.pending(ctx.who.person_id), answer_request, ask_request
     else:
-        waiting, answer, ask = jf.proposals(ctx.who.person_id), answer_proposal, ask_proposal
+        waiting, ask = jf.proposals(ctx.who.person_id), ask_proposal
+
+        def answer(ctx, waiting, text):  # a yes takes what the chat was shown last
+            return answer_proposal(ctx, waiting, text, asked)
+
     if waiting and (replies := answer(ctx, waiting, text)) is not None:
         return replies
     intent = match_intent(text)

@@ -27,6 +27,7 @@ from bot.chat.jourfixe.common import (
     slot_buttons,
     when,
 )
+from bot.chat.jourfixe.requests import proposal_buttons, weekday_clash
 from bot.messages import Button, Outbound
 from bot.texts import fmt_date, t
 from storage.models import Role
@@ -58,15 +59,43 @@ _ALL = {"alle", "all", "alles", "everything"}
 
 
 def meetings(ctx: Context) -> list[Outbound]:
-    meetings = booking(ctx).upcoming(ctx.who.person_id)
-    if not meetings:
+    """/termine: the upcoming meetings, then the counter-proposals still open (the
+    expert's to accept, with the buttons when there is one; the buddy's waiting)."""
+    meetings, proposals = booking(ctx).agenda(ctx.who.person_id)
+    if not meetings and not proposals:
         return [Outbound(t("meetings_none", ctx.lang))]
-    lines = [
-        f"#{m.id}  {when(ctx, m.starts_at)}  {m.other(ctx.who.person_id).name}  "
-        f"({t('state_' + m.state, ctx.lang)})"
-        for m in meetings
-    ]
-    return [Outbound(t("meetings", ctx.lang) + "\n" + "\n".join(lines))]
+    parts = []
+    if meetings:
+        lines = [
+            f"#{m.id}  {when(ctx, m.starts_at)}  {m.other(ctx.who.person_id).name}  "
+            f"({t('state_' + m.state, ctx.lang)})"
+            for m in meetings
+        ]
+        parts.append(t("meetings", ctx.lang) + "\n" + "\n".join(lines))
+    else:
+        parts.append(t("meetings_none", ctx.lang))
+    if not proposals:
+        return [Outbound(parts[0])]
+    expert = ctx.role is Role.EXPERT
+    lines = [proposal_line(ctx, p, expert) for p in proposals]
+    key = "meetings_proposals_expert" if expert else "meetings_proposals_buddy"
+    parts.append(t(key, ctx.lang) + "\n" + "\n".join(f"• {line}" for line in lines))
+    buttons: tuple[Button, ...] = ()
+    if expert and len(proposals) == 1:  # the last thing shown: a "ja" now takes it
+        p = proposals[0]
+        parts[-1] += "\n" + t("proposal_take_question", ctx.lang)
+        buttons = proposal_buttons(p, ctx.lang, when(ctx, p.proposed_start))
+        _ask(ctx, "proposal", {"meeting": p.id})
+    return [Outbound("\n\n".join(parts), buttons)]
+
+
+def proposal_line(ctx: Context, p: MeetingView, expert: bool) -> str:
+    """ "Vorschlag von Bernd: Do 03.12. 15:00 (statt Di 15.12. 10:00, Serie)"."""
+    series = t("proposal_series_mark", ctx.lang) if p.series_id else ""
+    fields = {"proposal": when(ctx, p.proposed_start), "when": when(ctx, p.starts_at)}
+    if expert:
+        return t("proposal_line_expert", ctx.lang, buddy=p.buddy.name, series=series, **fields)
+    return t("proposal_line_buddy", ctx.lang, expert=p.expert.name, series=series, **fields)
 
 
 _SCOPE_WORDS = (
@@ -268,13 +297,26 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     m = ahead[0]
     if action == "cancel":
         return cancel(ctx, m.id)
-    local = _earliest(ctx)
-    undated = re.sub(r"\b\d{1,2}\.\d{1,2}\.(\d{2,4})?", " ", text)  # "10.12." is no 10:12
-    moment = find_moment(undated, local, m.starts_at.astimezone(ctx.tz).date())
+    local, day = _earliest(ctx), m.starts_at.astimezone(ctx.tz).date()
+    rest = _without_day(text, day)  # the date that picked the meeting is no new time
+    clash = weekday_clash(ctx, rest, local, day)
+    if clash:  # "auf Do 8.12. 11 Uhr": a Tuesday – ask, with the free times
+        [slots] = move_slots(ctx, m.id)
+        return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
+    moment = find_moment(rest, local, day)
     start = moment and moment.replace(tzinfo=ctx.tz)
     if start is None or start == m.starts_at:
         return move_slots(ctx, m.id)
     return move(ctx, m.id, int(start.timestamp()))
+
+
+def _without_day(text: str, day: date) -> str:
+    """The text without the first written date that is `day` ("den am 10.12. auf
+    Di 8.12. 11 Uhr": the 8.12. stays, the new time)."""
+    for found in re.finditer(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?", text):
+        if (int(found[1]), int(found[2])) == (day.day, day.month):
+            return f"{text[: found.start()]} {text[found.end() :]}"
+    return text
 
 
 def offer_cancel(
@@ -563,9 +605,13 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             old = booking(ctx).get(ctx.who.person_id, data["meeting"])
         except BookingError as exc:
             return refusal(ctx, exc)
-        moment = find_moment(text, local, old.starts_at.astimezone(ctx.tz).date())
+        day = old.starts_at.astimezone(ctx.tz).date()
+        moment = find_moment(text, local, day)
         if moment is None:
             return None
+        if clash := weekday_clash(ctx, text, local, day):  # ask again, with the free times
+            [slots] = move_slots(ctx, data["meeting"], data["offset"])
+            return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
         start = moment.replace(tzinfo=ctx.tz)
         return move(ctx, data["meeting"], int(start.timestamp()))
     if kind == "scope":

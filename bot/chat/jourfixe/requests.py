@@ -4,6 +4,7 @@ expert accepts a proposal; unanswered requests expire on the tick."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -11,7 +12,7 @@ from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
-from bot.booking.timeparse import find_moment_in
+from bot.booking.timeparse import find, find_moment_in
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
@@ -31,7 +32,7 @@ from bot.chat.jourfixe.common import (
     when,
 )
 from bot.messages import Button, Outbound
-from bot.texts import fmt_when, t
+from bot.texts import fmt_date, fmt_when, t, weekday_name
 
 __all__ = [
     "accept_proposal",
@@ -42,6 +43,7 @@ __all__ = [
     "ask_proposal",
     "ask_request",
     "ask_slots",
+    "weekday_clash",
     "book",
     "decide",
     "decline_proposal",
@@ -334,11 +336,15 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     time (a counter-proposal), or one question back with buttons. None when the
     text is no answer at all (it goes on to the intents and the FAQ). An expert's
     name in the text ("erika ja") narrows the requests to theirs."""
+    said = text
     pending, text = _named(pending, text)
     m = pending[0]
     reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if reading.kind == NONE:
         return None
+    if reading.reason:  # the buddy's words are quoted whole, with the name in them
+        reading = dataclasses.replace(reading, reason=said.strip())
+    clash = weekday_clash(ctx, text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if len(pending) > 1:
         if reading.kind == TIME or reading.leaning == TIME:  # never a confirmation
             return _which_offer(ctx, pending, text, reading.reason)
@@ -352,6 +358,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
             )
         return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
     proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+    if clash and proposal is not None:  # "Do 8.12.": which of the two is meant?
+        return _ask_offer(ctx, m, proposal, clash + " ")
     if reading.kind == TIME and proposal == m.starts_at and reading.words == YES:
         return decide(ctx, m.id, True, reading.reason)
     if reading.kind == TIME and proposal != m.starts_at:
@@ -365,7 +373,23 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     return ask_request(ctx, pending)
 
 
-def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime) -> list[Outbound]:
+def weekday_clash(ctx: Context, text: str, local_now: datetime, day=None) -> str:
+    """ "Der 08.12.2026 ist ein Di (nicht Do)." when a weekday is written beside a date
+    it does not match, else ""."""
+    found = find(text, local_now, day)
+    if found is None or found.clash is None:
+        return ""
+    date_ = found.moment.date()
+    return t(
+        "weekday_clash",
+        ctx.lang,
+        date=fmt_date(date_, ctx.lang),
+        weekday=weekday_name(date_.weekday(), ctx.lang),
+        written=weekday_name(found.clash, ctx.lang),
+    )
+
+
+def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime, note: str = "") -> list[Outbound]:
     """ "Soll ich … vorschlagen?" with the three buttons; the chat remembers the
     question, so a typed "ja" answers it (and proposes), not the request."""
     ts = int(proposal.timestamp())
@@ -376,7 +400,7 @@ def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime) -> list[Outboun
     booking(ctx).ask(
         ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "offer", {"meeting": m.id, "ts": ts}
     )
-    text = t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
+    text = note + t("ask_request_time", ctx.lang, proposal=when(ctx, proposal), **fields)
     return [Outbound(text, (offer_button, *decision_buttons(m, ctx.lang)))]
 
 
@@ -530,9 +554,16 @@ def _propose(ctx: Context, m: MeetingView, start: datetime, reason: str = "") ->
         when=when(ctx, view.starts_at, expert),
         proposal=proposal,
     ) + reason_note(reason, view.buddy.name, expert.lang)
-    return [
-        Outbound(t("proposal_sent", ctx.lang, proposal=when(ctx, start), expert=expert.name))
-    ] + notice(ctx, expert, text, buttons=proposal_buttons(view, expert.lang, proposal))
+    jf = booking(ctx)
+    sent = t("proposal_sent", ctx.lang, proposal=when(ctx, start), expert=expert.name)
+    length = view.ends_at - view.starts_at
+    if not jf.within_free_times(view.buddy.person_id, start, start + length):
+        sent += t("proposal_outside", ctx.lang, proposal=when(ctx, start))
+    if expert.platform:  # what the expert was shown last: a plain "ja" there takes it
+        jf.ask(expert.platform, expert.chat_id, expert.person_id, "proposal", {"meeting": view.id})
+    return [Outbound(sent)] + notice(
+        ctx, expert, text, buttons=proposal_buttons(view, expert.lang, proposal)
+    )
 
 
 def proposal_buttons(m: MeetingView, lang: str, proposal: str) -> tuple[Button, ...]:
@@ -543,14 +574,20 @@ def proposal_buttons(m: MeetingView, lang: str, proposal: str) -> tuple[Button, 
 
 
 # -- experts: answer a counter-proposal ------------------------------------------------
-def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> list[Outbound] | None:
+def answer_proposal(
+    ctx: Context, proposals: list[MeetingView], text: str, asked=None
+) -> list[Outbound] | None:
     """An expert's words while a counter-proposal waits: yes takes it, no declines it
     (the buddy is told), a time asks for that time instead, anything unclear is
-    asked back with both buttons."""
+    asked back with both buttons. A yes takes it only when the proposal was the last
+    thing this chat was shown (`asked`); else the proposal is named and asked about."""
     m = proposals[-1]  # the latest
     reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date())
     accepting = bool(set(re.findall(r"\w+", text.lower())) & _ACCEPT_WORDS)
     if reading.kind == YES or accepting and reading.kind in (ASK, NONE) and "?" not in text:
+        shown = asked is not None and asked.kind == "proposal" and asked.data.get("meeting") == m.id
+        if not shown:
+            return ask_proposal(ctx, proposals, named=True)
         return accept_proposal(ctx, m.id)
     if reading.kind == NO:
         return decline_proposal(ctx, m.id, reading.reason)
@@ -569,16 +606,21 @@ def answer_proposal(ctx: Context, proposals: list[MeetingView], text: str) -> li
 _ACCEPT_WORDS = {"annehmen", "nehme", "angenommen", "accept", "accepted", "take"}
 
 
-def ask_proposal(ctx: Context, proposals: list[MeetingView]) -> list[Outbound]:
-    """One question back about the latest counter-proposal, with both buttons."""
+def ask_proposal(ctx: Context, proposals: list[MeetingView], named: bool = False) -> list[Outbound]:
+    """One question back about the latest counter-proposal, with both buttons (`named`:
+    a yes to something not shown last: which proposal, instead of which request).
+    The chat remembers it, so the next "ja" takes it."""
     m = proposals[-1]
     proposal = when(ctx, m.proposed_start)
-    return [
-        Outbound(
-            t("ask_proposal", ctx.lang, buddy=m.buddy.name, proposal=proposal),
-            proposal_buttons(m, ctx.lang, proposal),
-        )
-    ]
+    booking(ctx).ask(
+        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "proposal", {"meeting": m.id}
+    )
+    fields = {"buddy": m.buddy.name, "proposal": proposal}
+    if named:
+        text = t("confirm_proposal", ctx.lang, when=when(ctx, m.starts_at), **fields)
+    else:
+        text = t("ask_proposal", ctx.lang, **fields)
+    return [Outbound(text, proposal_buttons(m, ctx.lang, proposal))]
 
 
 def accept_proposal(ctx: Context, meeting_id: int, as_series: int | None = None) -> list[Outbound]:
