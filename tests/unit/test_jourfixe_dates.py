@@ -1,0 +1,148 @@
+"""Days and proposals as people write them (try-out of jf3): "donnerstag den 10.",
+a move with two dates, a weekday beside a date it does not match, open
+counter-proposals in /termine, a bare "ok" to a proposal not shown last."""
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from bot.booking.rules import Rules
+from bot.booking.service import JourFixe
+from bot.booking.timeparse import Window, find
+from bot.chat.faq_replies import FaqReplies
+from bot.chat.jourfixe.common import day_in
+from bot.people import People
+from tests.chat import make_router, say
+from tests.clock import Clock
+from tests.people import pair_with_buddy
+
+NOW = datetime(2026, 11, 30, 10, 0)  # a Monday, local
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("für emil lieber donnerstag den 10. um 14 uhr", None, datetime(2026, 12, 10, 14)),
+        ("am 10. um 14 Uhr", None, datetime(2026, 12, 10, 14)),
+        ("lieber den 10.12. 14 uhr", None, datetime(2026, 12, 10, 14)),
+        ("rather thursday the 10th at 2pm", None, datetime(2026, 12, 10, 14)),
+        ("on the 3rd at 11:00", None, datetime(2026, 12, 3, 11)),
+        ("am 1. um 10 uhr", None, datetime(2026, 12, 1, 10)),  # next month's first
+        ("verschieb den am 10.12. auf di 8.12. 11 uhr", None, datetime(2026, 12, 8, 11)),
+        ("lieber do 15 uhr", date(2026, 12, 8), datetime(2026, 12, 10, 15)),  # near the day
+        ("lieber do 15 uhr", None, datetime(2026, 12, 3, 15)),  # else the next one
+        ("better monday 10am", date(2026, 12, 8), datetime(2026, 12, 7, 10)),
+        ("um 10.30.", None, datetime(2026, 11, 30, 10, 30)),  # a time, not a date
+    ],
+)
+def test_moments_in_sentences(text, day, expected):
+    assert find(text, NOW, day).moment == expected
+
+
+@pytest.mark.parametrize("text", ["um 10. Uhr", "lieber um 10.", "2 Wochen", "Raum 12"])
+def test_a_day_of_the_month_needs_a_day_word(text):
+    assert find(text, NOW) is None
+
+
+def test_a_weekday_beside_a_date_it_does_not_match_is_reported():
+    assert find("do 8.12. 11 uhr", NOW).clash == 3  # 8.12. is a Tuesday
+    assert find("Thursday the 8th 11am", NOW).clash == 3
+    assert find("di 8.12. 11 uhr", NOW).clash is None
+    assert find("8.12. 11 uhr", NOW).clash is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("heiligabend absagen", {date(2026, 12, 24)}),
+        ("cancel christmas eve", {date(2026, 12, 24)}),
+        ("ich kann an Silvester nicht", {date(2026, 12, 31)}),
+        ("new year's eve please cancel", {date(2026, 12, 31)}),
+        ("an Neujahr", {date(2027, 1, 1)}),
+        ("über Weihnachten", {date(2026, 12, d) for d in (24, 25, 26)}),
+    ],
+)
+def test_holidays_are_days(text, days):
+    assert day_in(text, NOW.date(), "de")[0] == days
+
+
+@pytest.fixture
+def world(matcher, sessions):
+    clock = Clock(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))  # Monday 09:00 in Berlin
+    people = People(sessions, clock)
+    booking = JourFixe(sessions, clock, Rules())
+    router = make_router(FaqReplies(matcher), people=people, booking=booking, clock=clock)
+    tuesdays = [Window(time(10), time(12), weekday=1)]
+    pair_with_buddy(people, booking, "Bernd", ["Erika", "Emil"], tuesdays, platform="console")
+    return router
+
+
+def book(router, user, slot=0, series=0):
+    slots = say(router, user, "/jourfixe")[0]
+    pick = say(router, user, data=slots.buttons[slot].data)[0]
+    return say(router, user, data=pick.buttons[series].data)
+
+
+@pytest.mark.parametrize(
+    ("words", "lang"),
+    [
+        ("für emil lieber donnerstag den 5. um 14 uhr", "de"),
+        ("Emil: lieber am 5. um 14 Uhr", "de"),
+        ("for emil rather thursday the 5th at 2pm", "en"),
+    ],
+)
+def test_a_counter_proposal_lands_on_the_day_written_and_is_quoted_whole(world, words, lang):
+    book(world, "emil")  # Di 03.03. 10:00
+    book(world, "erika")  # Di 03.03. 11:00
+    say(world, "bernd", "/sprache en" if lang == "en" else "/sprache de")
+    sent, to_emil = say(world, "bernd", words)
+    assert to_emil.to.chat_id == "emil"
+    assert "Do 05.03. 14:00" in to_emil.text and words in to_emil.text  # quoted whole
+    assert ("Thu 5 Mar 14:00" if lang == "en" else "Do 05.03. 14:00") in sent.text
+    assert ("outside your free times" if lang == "en" else "außerhalb Ihrer freien") in sent.text
+
+
+def test_a_proposal_inside_the_free_times_says_nothing_about_them(world):
+    book(world, "emil")
+    sent, _ = say(world, "bernd", "lieber Di 10.03. 11 Uhr")
+    assert "Di 10.03. 11:00" in sent.text and "freien Zeiten" not in sent.text
+
+
+def test_open_proposals_are_listed_and_a_bare_ok_names_one_not_shown_last(world):
+    book(world, "emil")
+    book(world, "erika")
+    say(world, "bernd", "emil lieber am 5. um 14 uhr")
+    mine = say(world, "bernd", "/termine")[0]
+    assert "offenen Vorschläge" in mine.text and "an Emil: Do 05.03. 14:00" in mine.text
+    assert "Erika" in mine.text  # her request is still listed
+    say(world, "emil", "/jourfixe")  # something else shown last
+    asked = say(world, "emil", "ok")[0]
+    assert "Vorschlag von Bernd: Do 05.03. 14:00 statt Di 03.03. 10:00" in asked.text
+    assert not any("bestätigt" in o.text for o in [asked])
+    done = say(world, "emil", "ja")
+    assert all("Jour Fixe bestätigt: Do 05.03. 14:00" in o.text for o in done)
+
+
+def test_termine_shows_the_open_proposal_to_accept(world):
+    book(world, "emil")
+    say(world, "bernd", "lieber Do 14 Uhr")
+    listed = say(world, "emil", "/meetings")[0]
+    assert "Keine anstehenden Jour Fixes." in listed.text
+    assert "Vorschlag von Bernd: Do 05.03. 14:00 (statt Di 03.03. 10:00)" in listed.text
+    assert listed.buttons  # accept / decline
+    assert "bestätigt: Do 05.03. 14:00" in say(world, "emil", "ok")[0].text
+
+
+def test_a_move_to_an_explicit_date_keeps_that_date(world):
+    book(world, "erika")
+    say(world, "bernd", "ja")
+    moved = say(world, "erika", "verschieb den am 3.3. auf di 10.3. 11 uhr")
+    assert "Di 03.03. 10:00 → Di 10.03. 11:00" in moved[0].text
+    assert "Bernd" in moved[1].to.name
+
+
+def test_a_move_with_a_weekday_that_disagrees_with_the_date_asks(world):
+    book(world, "erika")
+    say(world, "bernd", "ja")
+    asked = say(world, "erika", "verschieb den am 3.3. auf do 10.3. 11 uhr")
+    assert len(asked) == 1 and "ist ein Di (nicht Do)" in asked[0].text and asked[0].buttons
