@@ -340,4 +340,20 @@ TEXTS |= {
         "de": "Der {date} ist ein {weekday} (nicht {written}).",
         "en": "{date} is a {weekday} (not {written}).",
     },
+    "not_answering": {
+        "de": "Ihre Anfragen an {buddy} sind noch offen: {list}. {buddy} wird an offene "
+        "Anfragen erinnert; unbeantwortete verfallen von selbst. Sie können eine andere Zeit "
+        "anfragen (/jourfixe), eine Anfrage zurückziehen (/absagen #N) oder das Team bei "
+        "Lokalprojekte fragen (/kontakt).",
+        "en": "Your requests to {buddy} are still open: {list}. {buddy} is reminded of open "
+        "requests; unanswered ones lapse by themselves. You can request another time "
+        "(/jourfixe), withdraw a request (/cancel #N) or ask the team at Lokalprojekte "
+        "(/contact).",
+    },
+    "not_answering_none": {
+        "de": "Es wartet keine Anfrage von Ihnen auf {buddy}. Einen Termin fragen Sie mit "
+        "/jourfixe an; das Team bei Lokalprojekte erreichen Sie über /kontakt.",
+        "en": "None of your requests is waiting for {buddy}. Request a meeting with "
+        "/jourfixe; the team at Lokalprojekte is at /contact.",
+    },
 }

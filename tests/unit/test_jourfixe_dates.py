@@ -146,3 +146,34 @@ def test_a_move_with_a_weekday_that_disagrees_with_the_date_asks(world):
     say(world, "bernd", "ja")
     asked = say(world, "erika", "verschieb den am 3.3. auf do 10.3. 11 uhr")
     assert len(asked) == 1 and "ist ein Di (nicht Do)" in asked[0].text and asked[0].buttons
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("geht Di 10.03. 11 Uhr?", "Di 10.03. 11:00 – einmalig oder regelmäßig?"),
+        ("ich möchte einen Termin am 10.03. um 11 Uhr", "Di 10.03. 11:00 – einmalig"),
+        ("does tue 10 mar 11am work?", "Tue 10 Mar 11:00 – once or regularly?"),
+    ],
+)
+def test_an_expert_asking_for_a_time_gets_that_slot(world, words, expected):
+    say(world, "erika", "/sprache en" if "once" in expected else "/sprache de")
+    assert expected in say(world, "erika", words)[0].text
+
+
+@pytest.mark.parametrize(
+    "words", ["geht Di 03.03. 10 Uhr?", "ich möchte einen Termin Di 3.3. 10 Uhr"]
+)
+def test_an_expert_asking_for_a_taken_time_hears_it_is_not_free(world, words):
+    book(world, "emil")  # Di 03.03. 10:00
+    reply = say(world, "erika", words)[0]
+    assert reply.text.startswith("Di 03.03. 10:00 ist nicht frei.")
+
+
+@pytest.mark.parametrize(
+    "words", ["mein buddy antwortet nicht", "Bernd meldet sich nicht", "my buddy hasn't answered"]
+)
+def test_a_buddy_not_answering_lists_the_open_requests_and_what_to_do(world, words):
+    book(world, "erika")
+    reply = say(world, "erika", words)[0]
+    assert "03.03." in reply.text and "/jourfixe" in reply.text and "#" in reply.text

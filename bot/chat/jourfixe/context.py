@@ -11,11 +11,16 @@ about what waits."""
 
 from __future__ import annotations
 
+import re
+
+from bot.booking.base import BookingError
+from bot.booking.timeparse import find
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import BACK_WORDS, MORE_WORDS, booking, day_in
+from bot.chat.jourfixe.common import BACK_WORDS, MORE_WORDS, booking, day_in, refusal, when
 from bot.chat.jourfixe.intents import match_intent, read_intent
 from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope, the_meeting
 from bot.chat.jourfixe.requests import (
+    about_slots,
     accept_proposal,
     answer_offer,
     answer_proposal,
@@ -29,6 +34,7 @@ from bot.chat.jourfixe.requests import (
     slot_page,
 )
 from bot.messages import Outbound
+from bot.texts import t
 from storage.models import Role
 
 __all__ = ["read_reply"]
@@ -72,6 +78,11 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return replies  # the day (and name) named leave one meeting
     if (replies := cant_make_it(ctx, text)) is not None:
         return replies
+    if ctx.role is Role.EXPERT and intent not in ("move", "cancel", "next", "buddy"):
+        if (replies := _asked_for_a_time(ctx, text)) is not None:
+            return replies  # "geht Do 10.12. 14 Uhr?": that slot, or why not
+        if _NOT_ANSWERING.search(text.lower()):
+            return not_answering(ctx)
     if (replies := read_intent(ctx, text)) is not None:
         return replies
     today = ctx.now.astimezone(ctx.tz).date()
@@ -83,3 +94,38 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+def _asked_for_a_time(ctx: Context, text: str) -> list[Outbound] | None:
+    """An expert names a day and a time outside a picker ("geht Do 10.12. 14 Uhr?",
+    "ich möchte einen Termin Di 8.12. 14 Uhr"): read against the free slots as in
+    the picker – that slot (once or a series?), or "not free" and what fits."""
+    today = ctx.now.astimezone(ctx.tz).date()
+    if not about_slots(text) or day_in(text, today, ctx.lang) is None:
+        return None
+    local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    if find(text, local_now) is None:
+        return None
+    return answer_slots(ctx, {"offset": 0, "filter": ""}, text)
+
+
+_NOT_ANSWERING = re.compile(
+    r"antwortet (mir )?(noch )?nicht|antwortet (noch )?nie|keine antwort|meldet sich (noch )?nicht"
+    r"|reagiert (noch )?nicht|nicht (ge)?antwortet|(hasn'?t|has not|isn'?t|is not|doesn'?t|does not"
+    r"|didn'?t|did not|never) (yet )?(answer|respond|repl|react|get back)|no (answer|response|reply)"
+    r"|not (answering|responding|replying)"
+)
+
+
+def not_answering(ctx: Context) -> list[Outbound]:
+    """ "Mein Buddy antwortet nicht": the requests still open, and what the expert can do."""
+    waiting = [m for m in booking(ctx).agenda(ctx.who.person_id)[0] if m.state == "requested"]
+    try:
+        buddy = booking(ctx).buddy(ctx.who.person_id).name
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if not waiting:
+        return [Outbound(t("not_answering_none", ctx.lang, buddy=buddy))]
+    listed = ", ".join(f"#{m.id} {when(ctx, m.starts_at)}" for m in waiting[:5])
+    more = f" (+{len(waiting) - 5})" if len(waiting) > 5 else ""
+    return [Outbound(t("not_answering", ctx.lang, buddy=buddy, list=listed + more))]
