@@ -75,6 +75,7 @@ class MeetingView:
     sequence: int
     series_id: int | None
     proposed_start: datetime | None
+    requested_at: datetime | None = None  # when the expert asked (None: before it was kept)
 
     def other(self, person_id: int) -> Party:
         return self.buddy if person_id == self.expert.person_id else self.expert
@@ -159,7 +160,9 @@ class BookingBase:
                 "ignore": [ignore] if isinstance(ignore, int) else sorted(ignore or {-1}),
             },
         )
-        busy = [(s, e + buffer) if p is None else (p, p + (e - s) + buffer) for s, e, p in found]
+        busy = [
+            (s, e + buffer) if p is None else (p, p + (e - s) + buffer) for s, e, p in found
+        ]
         return windows, off, busy
 
     def _series_end(self, session: Session) -> date:
@@ -282,6 +285,7 @@ class BookingBase:
             m.sequence,
             m.series_id,
             m.proposed_start,
+            m.requested_at,
         )
 
     def _expiry_cutoff(self, now: datetime) -> datetime:

@@ -20,8 +20,8 @@ from bot.booking.base import (
     _with_people,
 )
 from bot.booking.conversation import _FORGET
-from bot.booking.rules import series_starts
-from storage.models import Meeting, MeetingEvent, Series
+from bot.booking.rules import cells, series_starts
+from storage.models import Meeting, MeetingCell, MeetingEvent, Series
 
 __all__ = ["RequestsMixin"]
 
@@ -162,6 +162,36 @@ class RequestsMixin(BookingBase):
             m = self.get(buddy_id, meeting_id)
             near = sorted(self.slots(m.expert.person_id, limit=None), key=lambda x: abs(x - start))
             raise BookingError("proposal_taken", tuple(sorted(near[:3])), proposal=start) from None
+
+    def proposable(self, buddy_id: int, meeting_ids: list[int], start: datetime) -> list[int]:
+        """Of these requests, those `start` could be proposed for: ahead, and free in
+        the calendars of the buddy and that expert (one read; checked again on
+        proposing). For the question "which request?" before any is declined."""
+        if start <= self._clock():
+            return []
+        with self._uow() as uow:
+            s = uow.session
+            found = s.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
+            meetings = {m.id: m for m in found if m.buddy_id == buddy_id}
+            wanted = {
+                m.id: cells(start, start + (m.ends_at - m.starts_at), self.rules)
+                for m in meetings.values()
+            }
+            people = {buddy_id} | {m.expert_id for m in meetings.values()}
+            all_cells = sorted({c for cs in wanted.values() for c in cs})
+            busy = s.execute(
+                select(MeetingCell.person_id, MeetingCell.cell).where(
+                    MeetingCell.person_id.in_(people), MeetingCell.cell.in_(all_cells)
+                )
+            ).all()
+            return [
+                i
+                for i in meeting_ids
+                if i in meetings
+                and not any(
+                    p in (buddy_id, meetings[i].expert_id) and c in wanted[i] for p, c in busy
+                )
+            ]
 
     def _requested_group(self, s, m: Meeting) -> list[Meeting]:
         if not m.series_id:

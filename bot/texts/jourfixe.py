@@ -341,12 +341,12 @@ TEXTS |= {
         "en": "{date} is a {weekday} (not {written}).",
     },
     "not_answering": {
-        "de": "Ihre Anfragen an {buddy} sind noch offen: {list}. {buddy} wird an offene "
-        "Anfragen erinnert; unbeantwortete verfallen von selbst. Sie können eine andere Zeit "
-        "anfragen (/jourfixe), eine Anfrage zurückziehen (/absagen #N) oder das Team bei "
-        "Lokalprojekte fragen (/kontakt).",
-        "en": "Your requests to {buddy} are still open: {list}. {buddy} is reminded of open "
-        "requests; unanswered ones lapse by themselves. You can request another time "
+        "de": "Ihre Anfragen an {buddy} sind noch offen:\n{list}\n{buddy} wird an offene "
+        "Anfragen erinnert; unbeantwortete verfallen nach {hours} Stunden. Sie können eine "
+        "andere Zeit anfragen (/jourfixe), eine Anfrage zurückziehen (/absagen #N) oder das "
+        "Team bei Lokalprojekte fragen (/kontakt).",
+        "en": "Your requests to {buddy} are still open:\n{list}\n{buddy} is reminded of open "
+        "requests; unanswered ones lapse after {hours} hours. You can request another time "
         "(/jourfixe), withdraw a request (/cancel #N) or ask the team at Lokalprojekte "
         "(/contact).",
     },
@@ -355,5 +355,16 @@ TEXTS |= {
         "/jourfixe an; das Team bei Lokalprojekte erreichen Sie über /kontakt.",
         "en": "None of your requests is waiting for {buddy}. Request a meeting with "
         "/jourfixe; the team at Lokalprojekte is at /contact.",
+    },
+    "offer_taken_all": {
+        "de": "{when} ist nicht frei: Da haben Sie oder die Person schon einen Termin (oder "
+        "einen offenen Vorschlag). Nennen Sie eine andere Zeit – oder beantworten Sie eine "
+        "der Anfragen:",
+        "en": "{when} is not free: you or the other person already have a meeting (or an "
+        "open suggestion) then. Name another time – or answer one of the requests:",
+    },
+    "not_answering_line": {
+        "de": "#{n} {when} – angefragt {since}",
+        "en": "#{n} {when} – requested {since}",
     },
 }

@@ -177,3 +177,44 @@ def test_a_buddy_not_answering_lists_the_open_requests_and_what_to_do(world, wor
     book(world, "erika")
     reply = say(world, "erika", words)[0]
     assert "03.03." in reply.text and "/jourfixe" in reply.text and "#" in reply.text
+
+
+def test_several_requests_a_time_already_taken_is_never_offered(world):
+    book(world, "erika")  # Di 03.03. 10:00
+    say(world, "bernd", "ja")
+    book(world, "emil")  # Di 03.03. 11:00
+    book(world, "erika", slot=1)  # Di 10.03. 11:00 (10:00 is the first slot)
+    # "Di 10 Uhr" near Emil's request is Erika's confirmed 03.03. 10:00; near Erika's
+    # request it is 10.03. 10:00, free
+    reply = say(world, "bernd", "lieber Di 10 Uhr")[0]
+    assert reply.text.startswith("Di 03.03. 10:00 ist nicht frei.")
+    assert [b.label for b in reply.buttons] == [
+        "Erika, Di 10.03. 11:00: Di 10.03. 10:00 vorschlagen"
+    ]
+
+
+def test_a_time_taken_for_every_request_is_said_with_the_requests(world):
+    book(world, "erika")
+    say(world, "bernd", "ja")  # Erika: Di 03.03. 10:00
+    book(world, "emil")  # Di 03.03. 11:00
+    book(world, "erika")  # Di 10.03. 10:00
+    reply = say(world, "bernd", "lieber am 3.3. um 10 uhr")[0]
+    assert "Di 03.03. 10:00 ist nicht frei" in reply.text and "andere Zeit" in reply.text
+    assert len(reply.buttons) == 4  # confirm / decline each request
+
+
+def test_not_answering_names_a_series_once_with_when_it_was_asked(world):
+    book(world, "erika", series=1)
+    reply = say(world, "erika", "mein Buddy antwortet nicht")[0]
+    assert reply.text.count("•") == 1 and "jede Woche" in reply.text
+    assert "angefragt Mo 02.03. 09:00" in reply.text and "48 Stunden" in reply.text
+
+
+@pytest.mark.parametrize("words", ["geht Mi 10.03. 11 Uhr?", "/jourfixe|Mi 10.03. 11:00"])
+def test_an_expert_writing_a_weekday_that_is_not_the_date_is_shown_that_date(world, words):
+    *first, words = words.split("|")
+    for text in first:
+        say(world, "erika", text)
+    reply = say(world, "erika", words)[0]
+    assert reply.text.startswith("Der 10.03.2026 ist ein Di (nicht Mi).")
+    assert [b.label for b in reply.buttons] == ["Di 10.03. 10:00", "Di 10.03. 11:00"]

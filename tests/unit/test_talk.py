@@ -80,9 +80,9 @@ def test_ok_and_ja_in_an_english_conversation_stay_english(night):
 
 
 def test_a_time_keeps_the_language_of_an_english_expert(pair):
-    reply = text(pair, "emil", "Tue 1 Dec 11:00")
-    assert "call for applications" in reply and "Ausschreibung" not in reply
-    assert "Ausschreibung" in text(pair, "erika", "do 14 uhr")
+    reply = text(pair, "emil", "Tue 1 Dec 11:00")  # read as a Jour Fixe time (jf3): not free
+    assert "is not free" in reply and "nicht frei" not in reply
+    assert "nicht frei" in text(pair, "erika", "do 14 uhr")
 
 
 # -- C5 and K2: "ok" with nothing open, a greeting after the greeting ---------------------------

@@ -16,7 +16,15 @@ import re
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import BACK_WORDS, MORE_WORDS, booking, day_in, refusal, when
+from bot.chat.jourfixe.common import (
+    BACK_WORDS,
+    MORE_WORDS,
+    booking,
+    day_in,
+    refusal,
+    series_note,
+    when,
+)
 from bot.chat.jourfixe.intents import match_intent, read_intent
 from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope, the_meeting
 from bot.chat.jourfixe.requests import (
@@ -104,15 +112,25 @@ def _asked_for_a_time(ctx: Context, text: str) -> list[Outbound] | None:
     if not about_slots(text) or day_in(text, today, ctx.lang) is None:
         return None
     local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
-    if find(text, local_now) is None:
+    found = find(text, local_now)
+    if found is None:
         return None
+    try:
+        buddy, slots = booking(ctx).buddy_and_slots(ctx.who.person_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if not slots:  # nothing free at all: say that once
+        moment = when(ctx, found.moment.replace(tzinfo=ctx.tz))
+        taken = t("slot_not_free", ctx.lang, when=moment)
+        return [Outbound(f"{taken} {t('no_slots', ctx.lang, buddy=buddy.name)}")]
     return answer_slots(ctx, {"offset": 0, "filter": ""}, text)
 
 
 _NOT_ANSWERING = re.compile(
     r"antwortet (mir )?(noch )?nicht|antwortet (noch )?nie|keine antwort|meldet sich (noch )?nicht"
     r"|reagiert (noch )?nicht|nicht (ge)?antwortet|(hasn'?t|has not|isn'?t|is not|doesn'?t|does not"
-    r"|didn'?t|did not|never) (yet )?(answer|respond|repl|react|get back)|no (answer|response|reply)"
+    r"|didn'?t|did not|never) (yet )?(answer|respond|repl|react|get back)"
+    r"|no (answer|response|reply)"
     r"|not (answering|responding|replying)"
 )
 
@@ -126,6 +144,23 @@ def not_answering(ctx: Context) -> list[Outbound]:
         return refusal(ctx, exc)
     if not waiting:
         return [Outbound(t("not_answering_none", ctx.lang, buddy=buddy))]
-    listed = ", ".join(f"#{m.id} {when(ctx, m.starts_at)}" for m in waiting[:5])
-    more = f" (+{len(waiting) - 5})" if len(waiting) > 5 else ""
-    return [Outbound(t("not_answering", ctx.lang, buddy=buddy, list=listed + more))]
+    groups: dict[int, list] = {}
+    for m in waiting:  # a series is one request
+        groups.setdefault(m.series_id or -m.id, []).append(m)
+    lines = []
+    for group in groups.values():
+        m = group[0]
+        series = series_note(ctx, group, ctx.lang)
+        since = when(ctx, m.requested_at) if m.requested_at else "–"
+        lines.append(
+            t(
+                "not_answering_line",
+                ctx.lang,
+                n=m.id,
+                when=when(ctx, m.starts_at) + series,
+                since=since,
+            )
+        )
+    listed = "\n".join(f"• {line}" for line in lines)
+    hours = booking(ctx).rules.request_ttl_hours
+    return [Outbound(t("not_answering", ctx.lang, buddy=buddy, list=listed, hours=hours))]

@@ -131,6 +131,10 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     days = day_filter(wanted, today, ctx.lang)[0] if wanted else None
     shown = [s for s in slots if days is None or s.astimezone(ctx.tz).date() in days]
     found = find_moment_in(text.lower(), local_now)
+    if found is not None and (clash := weekday_clash(ctx, text, local_now)):
+        day = found[0].date()  # "Do 8.12.", a Tuesday: that date's slots, and why
+        replies = _page_or_all(ctx, f"{day.day}.{day.month}.")
+        return [dataclasses.replace(replies[0], text=f"{clash}\n{replies[0].text}")] + replies[1:]
     if found is not None:
         moment = found[0].replace(tzinfo=ctx.tz)
         fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
@@ -462,12 +466,15 @@ def _which_offer(
 ) -> list[Outbound]:
     """A time written while several requests wait: which request it is proposed
     for, one button per request (it never confirms one)."""
-    earliest, buttons, proposals = _earliest(ctx), [], set()
+    earliest, buttons, proposals, taken = _earliest(ctx), [], set(), set()
     for m in pending:
         reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date())
         if reading.moment is None:
             continue
         start = reading.moment.replace(tzinfo=ctx.tz)
+        if not booking(ctx).proposable(ctx.who.person_id, [m.id], start):
+            taken.add(start)  # never offered: it would only be refused
+            continue
         proposals.add(start)
         label = t(
             "offer_for_button",
@@ -485,11 +492,15 @@ def _which_offer(
             "which_request",
             {"reason": reason[:500]},
         )
+    not_free = " ".join(t("slot_not_free", ctx.lang, when=when(ctx, s)) for s in sorted(taken))
+    if not buttons:  # taken for every request: say so, and ask which request is meant
+        text = " ".join(t("offer_taken_all", ctx.lang, when=when(ctx, s)) for s in sorted(taken))
+        return [Outbound(text, _pending_buttons(ctx, pending))]
     if len(proposals) == 1:
         text = t("which_offer", ctx.lang, proposal=when(ctx, proposals.pop()))
     else:
         text = t("which_offer_any", ctx.lang)
-    return [Outbound(text, tuple(buttons))]
+    return [Outbound(f"{not_free} {text}".strip(), tuple(buttons))]
 
 
 def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
