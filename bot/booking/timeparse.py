@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 __all__ = [
-    "Found", "TimeParseError", "Window", "find", "find_moment", "find_moment_in", "parse_dates",
+    "Found", "TimeParseError", "Window", "day_of_month", "find", "find_moment", "find_moment_in", "parse_dates",
     "parse_moment", "parse_windows",
 ]  # fmt: skip
 
@@ -218,7 +218,7 @@ def find_moment_in(
     return (found.moment, found.rest) if found else None
 
 
-def _day_of_month(number: int, today: date) -> date:
+def day_of_month(number: int, today: date) -> date:
     """The next date with this day of the month ("am 10.", "the 10th"), from today on."""
     year, month = today.year, today.month
     for _ in range(13):
@@ -276,7 +276,7 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
                 month = _MONTHS[g["mon"][:3]]
                 day = _date(f"{g['d2']}.{month}.", now.date())
             elif g["d3"]:
-                day = _day_of_month(int(g["d3"]), now.date())
+                day = day_of_month(int(g["d3"]), now.date())
             elif g["wd"] in _RELATIVE:
                 day = now.date() + timedelta(days=_RELATIVE[g["wd"]])
             elif g["wd"]:

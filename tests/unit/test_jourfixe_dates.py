@@ -218,3 +218,33 @@ def test_an_expert_writing_a_weekday_that_is_not_the_date_is_shown_that_date(wor
     reply = say(world, "erika", words)[0]
     assert reply.text.startswith("Der 10.03.2026 ist ein Di (nicht Mi).")
     assert [b.label for b in reply.buttons] == ["Di 10.03. 10:00", "Di 10.03. 11:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("move the meeting on the 15th", date(2026, 12, 15)),
+        ("ich kann am 3. nicht", date(2026, 12, 3)),
+        ("verschieb den am 1. auf 11 uhr", date(2026, 12, 1)),
+    ],
+)
+def test_a_day_of_the_month_names_a_day(text, day):
+    assert day_in(text, NOW.date(), "de")[0] == {day}
+
+
+@pytest.mark.parametrize("text", ["um 15. Uhr", "um 15 Uhr", "Raum 15."])
+def test_a_bare_number_names_no_day(text):
+    assert day_in(text, NOW.date(), "de") is None
+
+
+@pytest.mark.parametrize(
+    "words", ["verschieb den am 3. auf 11 Uhr", "move the one on the 3rd to 11am"]
+)
+def test_a_move_names_the_meeting_by_its_day_of_the_month(world, words):
+    book(world, "erika")
+    say(world, "bernd", "ja")
+    say(world, "erika", "/sprache en" if "move" in words else "/sprache de")
+    moved = say(world, "erika", words)[0]
+    assert "10:00 → " in moved.text and (
+        "Di 03.03. 11:00" in moved.text or "Tue 3 Mar 11:00" in moved.text
+    )

@@ -11,7 +11,7 @@ from itertools import pairwise
 from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
-from bot.booking.timeparse import WEEKDAY, TimeParseError
+from bot.booking.timeparse import WEEKDAY, TimeParseError, day_of_month
 from bot.chat.handlers import Context
 from bot.messages import Address, Attachment, Button, Outbound
 from bot.texts import fmt_date, fmt_when, t, weekday_name
@@ -191,7 +191,15 @@ _HOLIDAY_WORDS = {
 def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str]:
     """The days a person asks for ("Do", "donnerstags", "nächste Woche", "17.12.",
     "tomorrow") and how to name them; (None, "") if the text names no day."""
-    text = re.sub(r"\s+", " ", text.lower().strip(" .,!?"))
+    text = re.sub(r"\s+", " ", text.lower().strip(" ,!?"))
+    nth = re.fullmatch(r"(?:(?:am|den|on the|the|on) )?(\d{1,2})(st|nd|rd|th)|(?:am|den) (\d{1,2})\.", text)
+    if nth:  # "am 15.", "the 15th": the next date with that day of the month
+        try:
+            day = day_of_month(int(nth[1] or nth[3]), today)
+        except ValueError:
+            return None, ""
+        return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
+    text = text.strip(".")
     text = re.sub(r"^(am|an|on|for|für|fuer|in der|in the)\s+", "", text)
     if text in _WEEK_WORDS:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_WEEK_WORDS[text])
@@ -249,6 +257,7 @@ _MONTH_WORDS = {
     for word in words.split()
 }  # fmt: skip
 _DATE_WORD = re.compile(r"\d{1,2}\.\d{1,2}\.?(\d{2,4})?")  # "10.12." keeps its dot
+_NTH = re.compile(r"\d{1,2}\.")  # "am 15.": the dot makes the number a day
 _NOT_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # plain words too
 
 
@@ -259,7 +268,7 @@ def day_in(text: str, today: date, lang: str) -> tuple[set[date], str, str] | No
     nor is the English "do" ("do you have …")."""
     low = re.sub(r"['’]s\b", "s", text.lower())  # "new year's eve"
     words = re.findall(r"[\wäöüß]+\.?(?:\d{1,2}\.(?:\d{2,4})?)?", low)
-    words = [w if _DATE_WORD.fullmatch(w) else w.rstrip(".") for w in words]
+    words = [w if _DATE_WORD.fullmatch(w) or _NTH.fullmatch(w) else w.rstrip(".") for w in words]
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])

@@ -316,7 +316,8 @@ def _without_day(text: str, day: date) -> str:
     for found in re.finditer(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?", text):
         if (int(found[1]), int(found[2])) == (day.day, day.month):
             return f"{text[: found.start()]} {text[found.end() :]}"
-    return text
+    nth = rf"\b(?:am|den|on the|the|on)\s+0?{day.day}(?:\.|st|nd|rd|th)(?!\d)|\b0?{day.day}(?:st|nd|rd|th)\b"
+    return re.sub(nth, " ", text, count=1, flags=re.IGNORECASE)
 
 
 def offer_cancel(
