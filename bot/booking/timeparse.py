@@ -170,7 +170,7 @@ _STRICT_CLOCK = (
 )
 _AMBIGUOUS_DAYS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # also plain words
 _LOOSE_CLOCK = (
-    r"(?P<lh>\d{1,2})(?:[:.](?P<lm>\d{2}))?\s*(?P<ls>am|pm|uhr|h)?(?![\d.])"
+    r"(?P<lh>\d{1,2})(?:[:.](?P<lm>\d{2}))?\s*(?P<ls>am|pm|uhr|h)?(?![\d.])(?!st|nd|rd|th)"
     r"(?!\s*(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez))"
 )
 _MONTHS = {
@@ -184,7 +184,7 @@ _MOMENT = re.compile(
     r"(?:(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{2,4})?\s*"
     rf"|(?P<d2>\d{{1,2}})\.?\s*(?:of\s+)?(?P<mon>{_MONTH_WORD})\s*"
     r"|(?P<d3>\d{1,2})(?:\.|st\b|nd\b|rd\b|th\b)(?!\d)\s*)?"
-    r"(?:,?\s*(?:um|at|ab|gegen)\s+)?"
+    r",?\s*(?:(?:um|at|ab|gegen)\s+)?"
     rf"(?:{_STRICT_CLOCK}|(?P<loose>{_LOOSE_CLOCK}))"
 )
 NEAR = range(-2, 5)  # a weekday said about a day: from two days before to four after
@@ -253,6 +253,8 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
     for m in _MOMENT.finditer(clean):
         g = m.groupdict()
         if g["d3"] and not (g["pre"] or g["wd"]):  # "um 10." is a time, "am 10." a day
+            continue
+        if g["pre"] and not (g["d"] or g["d2"] or g["d3"]):  # "the 10": no time, no day
             continue
         if (
             g["sm"]

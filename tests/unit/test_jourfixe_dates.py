@@ -33,13 +33,18 @@ NOW = datetime(2026, 11, 30, 10, 0)  # a Monday, local
         ("lieber do 15 uhr", None, datetime(2026, 12, 3, 15)),  # else the next one
         ("better monday 10am", date(2026, 12, 8), datetime(2026, 12, 7, 10)),
         ("um 10.30.", None, datetime(2026, 11, 30, 10, 30)),  # a time, not a date
+        ("emil: rather thursday the 10th, 2pm?", None, datetime(2026, 12, 10, 14)),
+        ("geht am Donnerstag, den 10.12., um 14 Uhr?", None, datetime(2026, 12, 10, 14)),
+        ("am 10., 14 Uhr", None, datetime(2026, 12, 10, 14)),
     ],
 )
 def test_moments_in_sentences(text, day, expected):
     assert find(text, NOW, day).moment == expected
 
 
-@pytest.mark.parametrize("text", ["um 10. Uhr", "lieber um 10.", "2 Wochen", "Raum 12"])
+@pytest.mark.parametrize(
+    "text", ["um 10. Uhr", "lieber um 10.", "2 Wochen", "Raum 12", "thursday the 10th"]
+)
 def test_a_day_of_the_month_needs_a_day_word(text):
     assert find(text, NOW) is None
 
