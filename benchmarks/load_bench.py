@@ -326,7 +326,7 @@ def main() -> None:
                         harness = time.process_time() - harness
                         pg = pg_cpu(tmp) - pg
                         notices = "-"
-                        if linked:  # the buddies' requests go out with the outbox's tick
+                        if linked and r["booked"] != "-":  # requests go out at the outbox's tick
                             notices = outbox_cpu(api, r, bot.pid, cpu, users)
                         cpu = cpu_end - cpu
                         _, peak = rss_mb(bot.pid)
