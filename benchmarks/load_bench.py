@@ -17,7 +17,11 @@ race for a slot another expert takes at the same moment: one gets "requested", t
 other "slot taken" with other slots. Printed: p50 / p95 / max seconds from a message
 to its reply, users without a reply ("lost"), bookings made and refused as taken,
 and double bookings in the database (two active meetings of one buddy that overlap,
-expected 0), updates per second, RSS idle and peak.
+expected 0), updates per second, RSS idle and peak, and the CPU per update of the bot
+("cpu ms"), of PostgreSQL ("pg ms") and of this harness ("fake ms": the fake Bot API
+and the users, which on Telegram run on Telegram's servers, not on the bot's machine).
+With --buddies linked the buddies get the requests through the outbox, at its next tick
+after the replies: "+out ms" is the bot's CPU per update up to their delivery.
 
 --mode order (the order check): every user sends two messages, the first a question
 or `/jourfixe` (experts), the second "/sprache en"; "order" counts chats whose
@@ -73,9 +77,13 @@ TAKEN = ("gerade vergeben", "just taken")  # "slot taken", with other slots
 FIRST_USER = 10_000
 
 
-def experts_and_buddies(url: str, users: int) -> dict[int, str]:
+FIRST_BUDDY = 900_000  # Telegram ids of linked buddies (--buddies linked)
+
+
+def experts_and_buddies(url: str, users: int, linked: bool = False) -> dict[int, str]:
     """Every second user an expert (Telegram id = user id), ten per buddy; the buddies
-    free on Tuesdays and Thursdays. Written with today's code on a migrated database.
+    free on Tuesdays and Thursdays, with a Telegram chat of their own if `linked`.
+    Written with today's code on a migrated database.
     Returns each expert's button for booking a slot once: experts 2k and 2k+1 of a
     buddy press the same slot (the k-th free one)."""
     from datetime import time as clock_time
@@ -95,7 +103,11 @@ def experts_and_buddies(url: str, users: int) -> dict[int, str]:
     experts = [FIRST_USER + i for i in range(0, users, 2)]
     presses: dict[int, str] = {}
     for start in range(0, len(experts), 10):
-        buddy = people.invite("buddy", f"Buddy {start // 10}").person_id
+        invited = people.invite("buddy", f"Buddy {start // 10}")
+        buddy = invited.person_id
+        if linked:
+            tg = str(FIRST_BUDDY + start // 10)
+            people.redeem(invited.code, "telegram", tg, tg)
         booking.set_windows(buddy, windows)
         slots: list = []
         for j, uid in enumerate(experts[start : start + 10]):
@@ -232,6 +244,10 @@ def main() -> None:
                     help="seconds the fake Bot API takes per call (Telegram over the internet: ~0.05)")  # fmt: skip
     ap.add_argument("--rates", nargs="+", default=["30", "1000"],
                     help="reply limits to measure: 30 (Telegram's, the default) and/or 1000")  # fmt: skip
+    ap.add_argument("--buddies", choices=("unlinked", "linked", "both"), default="unlinked",
+                    help="unlinked: the expert's press also gets 'not linked yet' (the figures "
+                         "before 2026-11-26); linked: the buddy has a Telegram chat and gets the "
+                         "request through the outbox, as in real use; both: each in turn")  # fmt: skip
     ap.add_argument("--py-spy", help="py-spy executable: profile today's process during each burst")
     ap.add_argument("--py-spy-out", default=".", help="folder for the profiles (collapsed stacks)")
     ap.add_argument("--py-spy-gil", action="store_true",
@@ -249,9 +265,9 @@ def main() -> None:
         print(f"mode {args.mode}; load average at start {load_average()}")
         if args.api_latency:
             print(f"fake Bot API answers after {args.api_latency * 1000:.0f} ms")
-        print(f"{'installation':15} {'N':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'lost':>5} "
+        print(f"{'installation':22} {'N':>5} {'p50 s':>6} {'p95 s':>6} {'max s':>6} {'lost':>5} "
               f"{'order':>5} {'booked':>6} {'taken':>5} {'double':>6} {'upd/s':>6} {'cpu ms':>6} "
-              f"{'idle MB':>8} {'peak MB':>8} {'load':>5}")  # fmt: skip
+              f"{'+out ms':>7} {'pg ms':>6} {'fake ms':>7} {'idle MB':>8} {'peak MB':>8} {'load':>5}")  # fmt: skip
         try:
             for users in args.users:
                 runs = []
@@ -285,9 +301,16 @@ def main() -> None:
                         )
                     )
                 runs.sort(key=lambda r: "1000/s" in r[0])  # baseline, today; then raised
-                for i, (name, exe, extra) in enumerate(runs):
+                workloads = ["unlinked", "linked"] if args.buddies == "both" else [args.buddies]
+                runs = [
+                    (f"{name} {w}" if args.buddies == "both" else name, exe, extra, w == "linked")
+                    for w in workloads
+                    for name, exe, extra in runs
+                ]
+                print(f"buddies: {', '.join(workloads)}")
+                for i, (name, exe, extra, linked) in enumerate(runs):
                     url = new_database(server, f"load_{i}_{users}")
-                    presses = experts_and_buddies(url, users)
+                    presses = experts_and_buddies(url, users, linked)
                     api.reset()
                     bot = start_bot(exe, tmp, url, api, **extra)
                     try:
@@ -297,9 +320,15 @@ def main() -> None:
                         api.reset()
                         label = f"{name.replace(' ', '_').replace('/', '')}-{users}.txt"
                         spy = profile(args.py_spy, bot.pid, tmp / label, gil=args.py_spy_gil)
-                        cpu = cpu_seconds(bot.pid)
+                        cpu, pg, harness = cpu_seconds(bot.pid), pg_cpu(tmp), time.process_time()
                         r = burst(api, users, presses)
-                        cpu = cpu_seconds(bot.pid) - cpu
+                        cpu_end = cpu_seconds(bot.pid)
+                        harness = time.process_time() - harness
+                        pg = pg_cpu(tmp) - pg
+                        notices = "-"
+                        if linked and r["booked"] != "-":  # requests go out at the outbox's tick
+                            notices = outbox_cpu(api, r, bot.pid, cpu, users)
+                        cpu = cpu_end - cpu
                         _, peak = rss_mb(bot.pid)
                         if spy is not None:
                             spy.send_signal(signal.SIGINT)
@@ -308,13 +337,31 @@ def main() -> None:
                     finally:
                         stop_bot(bot)
                     double = double_bookings(url)
-                    print(f"{name:15} {users:>5} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
+                    print(f"{name:22} {users:>5} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
                           f"{r['lost']:>5} {r['out_of_order']:>5} {r['booked']:>6} {r['taken']:>5} "
-                          f"{double:>6} {r['rate']:>6.1f} {cpu * 1000 / r['updates']:>6.1f} {idle:>8.0f} {peak:>8.0f} {load_average():>5}",
+                          f"{double:>6} {r['rate']:>6.1f} {cpu * 1000 / r['updates']:>6.1f} {notices:>7} "
+                          f"{pg * 1000 / r['updates']:>6.1f} {harness * 1000 / r['updates']:>7.1f} "
+                          f"{idle:>8.0f} {peak:>8.0f} {load_average():>5}",
                           flush=True)  # fmt: skip
         finally:
             api.stop()
             server.cleanup()
+
+
+def outbox_cpu(api: TimedBotAPI, r: dict, pid: int, cpu_before: float, users: int) -> str:
+    """With linked buddies: wait until every booking's request reached its buddy (sent
+    by the outbox at its next tick, after the replies), then the bot's CPU per update
+    from the burst up to then ("+out ms"; it includes the idle wait's ticks and polls)."""
+
+    def delivered() -> int:
+        with api._cond:
+            return sum(s.chat_id >= FIRST_BUDDY for s in api.sent if s.method == "sendMessage")
+
+    try:
+        wait_for(lambda: delivered() >= r["booked"], timeout=60, what="the buddies' requests")
+    except SystemExit as exc:
+        print(f"    {exc}")
+    return f"{(cpu_seconds(pid) - cpu_before) * 1000 / users:.1f}"
 
 
 def has_max_rate(exe: Path) -> bool:
@@ -327,6 +374,23 @@ def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pg_cpu(tmp: Path) -> float:
+    """CPU seconds so far of the PostgreSQL server (the postmaster and its children:
+    the bot's connections, the writer, the WAL writer...), by /proc."""
+    postmaster = int((tmp / "pg" / "postmaster.pid").read_text().split()[0])
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(entry.name) == postmaster or int(fields[1]) == postmaster:
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def profile(

@@ -197,7 +197,8 @@ def test_in_groups_no_invite_is_redeemed_and_no_admin_command_runs(bot, api):
 
 def test_a_pressed_button_counts_when_telegram_refuses_to_stop_its_spinner(bot, api):
     """The router runs while the button is acknowledged; a failed acknowledgement (a
-    query answered too late) loses neither the choice nor its answer, and no apology
+    query answered too late) loses neither the choice nor its answer, the pressed
+    message still shows the choice (the two calls go out at once), and no apology
     is sent."""
     api.user_says(ANNA, "Welche Partei regiert in Torgau?")
     miss = api.wait_for_text(ANNA, "keine sichere Antwort")
@@ -206,4 +207,6 @@ def test_a_pressed_button_counts_when_telegram_refuses_to_stop_its_spinner(bot, 
     api.user_presses(ANNA, miss.buttons[0][1], message_id=miss.message_id)
     api.wait_for_sent(lambda s: s.chat_id == ANNA and s.method == "sendMessage" and "Quelle:" in s.text
                       and s.message_id > miss.message_id)  # fmt: skip
+    api.wait_for_sent(lambda s: s.chat_id == ANNA and s.method == "editMessageText"
+                      and s.message_id == miss.message_id and "→" in s.text)  # fmt: skip
     assert not [s for s in api.sent_to(ANNA) if "schiefgelaufen" in s.text]
