@@ -67,14 +67,20 @@ class ConsoleAdapter:
         reply = from_delivery(delivery)
         self.send_all([replace(reply, to=Address(self.platform, delivery.chat_id))])
 
-    def run(self, greeting: str | None = "/start", welcome: str | None = None) -> None:
+    def run(
+        self,
+        greeting: str | None = "/start",
+        welcome: str | None = None,
+        choices: tuple[Button, ...] = (),
+    ) -> None:
         """Read lines until end of input or /quit; print the bot's replies. At the start
-        the bot answers `greeting`, or `welcome` is printed as it is."""
+        the bot answers `greeting`, or `welcome` is printed as it is, with the `choices`
+        still open from the last run (a number typed next picks one of them)."""
         interactive = self._in.isatty()
         if greeting:
             self._answer(greeting)
         if welcome:
-            self._out.write(f"{welcome}\n\n")
+            self.send_all([Outbound(welcome, tuple(choices))])
         while True:
             self.tick()
             if interactive:

@@ -64,6 +64,7 @@ class BotServices:
         plan_meetings_digest(self.router, self.digest)  # once a week, if set
         team_digest(self.router)  # Mondays, once a week (the outbox's dedupe key)
         stats = self.dispatcher.tick()
+        self.router.save_chats()  # what the chats were last shown, kept across a restart
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))
         for seconds in stats.lateness:
@@ -282,3 +283,4 @@ async def _serve(settings: Settings, services: BotServices) -> None:
                 await listening
             await services.matrix.close()
         await health.stop()
+        services.router.save_chats()  # the chats' last choices and /sprache, for the restart

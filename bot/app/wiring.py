@@ -43,6 +43,7 @@ from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
 from jobs.editions import EditionData, default_edition_text, parse_edition
 from storage import outbox
+from storage.chats import ChatStates
 from storage.db import first_use_lock, make_engine, require_existing, upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
@@ -167,7 +168,10 @@ def _refresh_shipped_edition(sessions: sessionmaker[Session]) -> None:
         Timeline(sessions).load(default_edition_text())
 
 
-_SUNDAYS_ONLY = ("{weekdays: [sunday], holidays: DE}", "{weekdays: [saturday, sunday], holidays: DE}")
+_SUNDAYS_ONLY = (
+    "{weekdays: [sunday], holidays: DE}",
+    "{weekdays: [saturday, sunday], holidays: DE}",
+)
 
 
 def _before_weekends(source: str | None) -> bool:
@@ -178,9 +182,7 @@ def _before_weekends(source: str | None) -> bool:
     return source is not None and source != text and source.replace(*_SUNDAYS_ONLY) == text
 
 
-def build_people(
-    settings: Settings, *, clock: Clock | None = None, create: bool = True
-) -> People:
+def build_people(settings: Settings, *, clock: Clock | None = None, create: bool = True) -> People:
     sessions = open_database(settings, create=create)
     return people_service(settings, sessions, build_booking(settings, sessions, clock), clock)
 
@@ -277,6 +279,7 @@ def build_router(
         calendar_base=settings.public_url or f"http://localhost:{settings.http_port}",
         calendar_public=settings.public_url is not None,
         handoff=build_handoff(settings, sessions, faq, clock),
+        chats=ChatStates(sessions),
     )
     if clock is not None:
         services.clock = clock
