@@ -17,6 +17,7 @@ from bot.app.wiring import (
     files_dir,
     open_database,
     plan_meetings_digest,
+    showing_choices,
     team_digest,
 )
 from bot.localtime import Clock, system_clock
@@ -63,7 +64,8 @@ def run_console(
     )
     booking = router.services.booking  # reminders read the place and calendar when sent
     freshen = booking.as_sent if booking is not None else None
-    dispatcher = Dispatcher(sessions, {"console": console}, clock=clock, freshen=freshen)
+    sender = showing_choices(console, router)  # a "ja" typed next answers a reminder's buttons
+    dispatcher = Dispatcher(sessions, {"console": sender}, clock=clock, freshen=freshen)
     lock = threading.Lock()
 
     def tick() -> None:
@@ -75,6 +77,7 @@ def run_console(
                 plan_meetings_digest(router, settings.meetings_digest)
                 team_digest(router)
                 dispatcher.tick()
+                router.save_chats()
                 apply_retention(sessions, (clock or system_clock)())
             except Exception:
                 log.exception("console tick failed; trying again on the next one")

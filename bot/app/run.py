@@ -30,6 +30,7 @@ from bot.app.wiring import (
     expire_requests,
     open_database,
     plan_meetings_digest,
+    showing_choices,
     team_digest,
 )
 from bot.booking.digest import Weekly
@@ -178,6 +179,7 @@ def build_services(
     dispatcher_options.setdefault("batch", settings.outbox_batch)
     booking = router.services.booking  # reminders read the place and calendar when sent
     dispatcher_options.setdefault("freshen", booking.as_sent if booking is not None else None)
+    senders = {name: showing_choices(sender, router) for name, sender in senders.items()}
     services.dispatcher = Dispatcher(sessions, senders, clock=clock, **dispatcher_options)
     return services
 

@@ -34,7 +34,7 @@ from bot.chat.jourfixe import expiry_notices
 from bot.chat.router import Router
 from bot.handoff import Handoff, new_key
 from bot.localtime import Clock
-from bot.messages import Outbound
+from bot.messages import Button, Outbound
 from bot.people import People
 from bot.team import Team
 from bot.timeline import Timeline
@@ -63,6 +63,7 @@ __all__ = [
     "open_database",
     "people_service",
     "plan_meetings_digest",
+    "showing_choices",
     "team_digest",
 ]
 
@@ -380,3 +381,23 @@ def enqueue_notices(sessions: sessionmaker[Session], replies: list[Outbound], no
         added = outbox.enqueue(s, drafts, now)
         s.commit()
     return added
+
+
+class showing_choices:  # noqa: N801 - reads as what it does where the senders are wired
+    """An outbox sender that tells the router which choices a chat was shown (a buddy's
+    request or a reminder with buttons, sent by the outbox): a "ja" or a number typed
+    next is read against them, as against the choices of a reply."""
+
+    def __init__(self, sender, router: Router) -> None:
+        self._sender, self._router = sender, router
+
+    def __getattr__(self, name: str):
+        return getattr(self._sender, name)  # platform, rate_per_second, per_chat_seconds
+
+    def send(self, delivery) -> None:
+        self._sender.send(delivery)
+        if delivery.buttons:
+            buttons = tuple(
+                Button(label, data, confirms) for label, data, confirms in delivery.buttons
+            )
+            self._router.shown(delivery.platform, delivery.chat_id, buttons)

@@ -158,6 +158,13 @@ class Router:
             return (), False
         return state.choices, state.shown_at is None or state.shown_at <= now - CHOICE_KEEP
 
+    def shown(self, platform: str, chat_id: str, buttons: tuple[Button, ...]) -> None:
+        """A message with these choices reached the chat another way (the outbox)."""
+        state = self._state(platform, chat_id)
+        state.choices, state.shown_at, state.loaded = buttons, self.services.clock(), True
+        with self._changing:
+            self._changed.add((platform, chat_id))
+
     def chat_lang(self, platform: str, chat_id: str) -> str | None:
         """The language chosen with /sprache in this chat (kept across restarts)."""
         return self._state(platform, chat_id).lang

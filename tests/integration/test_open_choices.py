@@ -122,3 +122,22 @@ def test_the_state_costs_no_statement_per_update_and_is_erased_with_the_chat(wor
     with sessions() as s:
         count = s.scalar(select(func.count()).where(ChatStateRow.chat_id == "anna"))
         assert count == 0
+
+
+def test_choices_sent_by_the_outbox_are_the_chats_last_choices(world):
+    """A buddy's request (or a reminder with buttons) goes out through the outbox: the
+    sender tells the router, so a number typed next answers those buttons."""
+    from jobs.dispatch import Delivery
+    from tests.senders import Recorder
+
+    _, router, _, _ = world
+    say(router, "bernd", "/faq")  # a list of topics is open first
+    sender = wiring.showing_choices(Recorder(), router)
+    assert sender.rate_per_second is None  # the sender's own pacing
+    buttons = (("Bestätigen", "jf:nothing:1", True), ("Ablehnen", "jf:nothing:2", False))
+    sender.send(Delivery("k", "telegram", "bernd", "Erika möchte …", buttons, None))
+    [which] = say(router, "bernd", "ok")
+    assert which.text.startswith("Welche Wahl") and [b.label for b in which.buttons] == [
+        "Bestätigen",
+        "Ablehnen",
+    ]
