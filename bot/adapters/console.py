@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.common import beyond, from_delivery, numbered, pressed, unclear_yes
+from bot.adapters.common import beyond, from_delivery, numbered, pressed
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
@@ -109,10 +109,6 @@ class ConsoleAdapter:
         count = beyond(line, self._buttons.get(self.user_id, ()))
         if count is not None:
             self._out.write(t("choice_beyond", self.lang, n=count) + "\n\n")
-            return
-        count = unclear_yes(line, self._buttons.get(self.user_id, ()))
-        if count is not None:
-            self._out.write(t("choice_which", self.lang, n=count) + "\n\n")
             return
         replies = self._handle(self._inbound(line))
         own = [r for r in replies if r.to is None or r.to.chat_id == self.user_id]
