@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.exc import OperationalError
 
+from bot.booking.timeparse import find_moment_in
 from bot.chat.choices import ACK, beyond, is_number, plain, pressed
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
@@ -234,22 +235,30 @@ class Router:
         stored = state.lang or (who.lang if who else None)
         return stored or _said(msg) or hint or state.seen or self.services.default_lang
 
-    def _follows(self, msg: Inbound, who: Whois | None, state: ChatState) -> str | None:
-        """The language a person with an invite writes in, if they never chose one."""
+    def _follows(
+        self, msg: Inbound, who: Whois | None, state: ChatState, least: int = 2
+    ) -> str | None:
+        """The language a person with an invite writes in, if they never chose one: of
+        a message of two words or more ("geht auch Do 14:00?" is German); three words
+        ("where do we meet") are kept for them (see _follow_language)."""
         if who is None or who.lang_chosen or state.lang:
             return None
-        return self._written(msg)
+        return self._written(msg, least)
 
-    def _written(self, msg: Inbound) -> str | None:
-        """The language of a plain message when it is clear: three words or more, and
-        the same verdict whichever language a tie would fall to."""
+    def _written(self, msg: Inbound, least: int) -> str | None:
+        """The language of a plain message when it is clear: `least` words or more beside
+        a date or time, and the same verdict whichever language a tie would fall to."""
         text = msg.text.strip()
         if msg.data is not None or text.startswith(COMMAND_PREFIXES) or len(text) > 1000:
             return None
-        if len(_WORD.findall(text)) < 3:
+        # a date or time ("lieber do 05.03. 15 uhr") says nothing about the language
+        local = self.services.clock().astimezone(self.services.tz).replace(tzinfo=None)
+        found = find_moment_in(text, local)
+        rest = found[1] if found else text
+        if len(_WORD.findall(rest)) < least:
             return None
         faq = self.services.faq
-        german, english = faq.language(text, "de"), faq.language(text, "en")
+        german, english = faq.language(rest, "de"), faq.language(rest, "en")
         return german if german == english else None
 
     def _follow_language(self, ctx: Context) -> None:
@@ -258,7 +267,7 @@ class Router:
         who, people = ctx.who, self.services.people
         if who is None or people is None or ctx.lang == who.lang:
             return
-        if ctx.lang == self._follows(ctx.msg, who, ctx.state):
+        if ctx.lang == self._follows(ctx.msg, who, ctx.state, least=3):
             people.set_lang(who.person_id, ctx.lang, chosen=False)
 
     @staticmethod
