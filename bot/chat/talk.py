@@ -161,6 +161,9 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
         return [Outbound(t("choice_stale", ctx.lang), choices)]
     if meant is not None:
         return ctx.press(meant.data)
+    numbers = [f"#{b.number}" for b in choices if b.number is not None]
+    if numbers:  # a picker of meetings: their own numbers, as /termine shows them
+        return [Outbound(t("choice_which_numbered", ctx.lang, example=numbers[0]), choices)]
     return [Outbound(t("choice_which", ctx.lang, n=len(choices)), choices)]
 
 

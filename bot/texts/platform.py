@@ -9,6 +9,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which choice do you mean? Please type a number from 1 to {n} "
         "(or the words of a choice).",
     },
+    "choice_which_numbered": {
+        "de": "Welche Wahl meinen Sie? Bitte tippen Sie eine Nummer aus der Liste, "
+        "z. B. {example}.",
+        "en": "Which choice do you mean? Please type a number from the list, e.g. {example}.",
+    },
     "choice_stale": {
         "de": "Diese Auswahl habe ich Ihnen vor mehr als einem Tag gezeigt, sie ist "
         "vielleicht nicht mehr aktuell. Hier ist sie noch einmal – bitte wählen Sie neu.",

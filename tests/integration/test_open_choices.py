@@ -141,3 +141,14 @@ def test_choices_sent_by_the_outbox_are_the_chats_last_choices(world):
         "Bestätigen",
         "Ablehnen",
     ]
+
+
+def test_ok_to_a_picker_of_meetings_names_their_own_numbers(world):
+    _, router, _, _ = world
+    _book_weekly(router)
+    [picker] = say(router, "erika", "/absagen")
+    assert picker.buttons and picker.buttons[0].number is not None
+    [which] = say(router, "erika", "ok")
+    first = picker.buttons[0].number
+    assert f"eine Nummer aus der Liste, z. B. #{first}" in which.text
+    assert which.buttons == picker.buttons
