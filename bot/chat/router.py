@@ -251,6 +251,8 @@ class Router:
         text = msg.text.strip()
         if msg.data is not None or text.startswith(COMMAND_PREFIXES) or len(text) > 1000:
             return None
+        if msg.reply_to is not None:  # the team's answer to a question: for someone else
+            return None
         # a date or time ("lieber do 05.03. 15 uhr") says nothing about the language
         local = self.services.clock().astimezone(self.services.tz).replace(tzinfo=None)
         found = find_moment_in(text, local)
