@@ -24,6 +24,7 @@ from storage.repo import UnitOfWork, read_connection
 __all__ = ["ChatStates", "Choice", "SavedChat", "export", "forget"]
 
 Choice = tuple[str, str, bool, int | None]  # label, data, confirms, number
+_CHUNK = 400  # chats per DELETE (two parameters each)
 
 
 @dataclass(frozen=True)
@@ -83,9 +84,9 @@ class ChatStates:
 def forget(session: Session, chats: Iterable[tuple[str, str]]) -> None:
     """Erase what these chats keep (inside the caller's transaction)."""
     chats = [(p, c) for p, c in chats if c]
-    if chats:
-        key = tuple_(ChatStateRow.platform, ChatStateRow.chat_id)
-        session.execute(delete(ChatStateRow).where(key.in_(chats)))
+    key = tuple_(ChatStateRow.platform, ChatStateRow.chat_id)
+    for i in range(0, len(chats), _CHUNK):  # below every database's limit of parameters
+        session.execute(delete(ChatStateRow).where(key.in_(chats[i : i + _CHUNK])))
 
 
 def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:

@@ -152,3 +152,14 @@ def test_ok_to_a_picker_of_meetings_names_their_own_numbers(world):
     first = picker.buttons[0].number
     assert f"eine Nummer aus der Liste, z. B. #{first}" in which.text
     assert which.buttons == picker.buttons
+
+
+def test_many_chats_closed_in_one_save(world):
+    """A tick after a busy minute: every new chat's first reply (no buttons) clears a
+    row that may be there; more chats than one statement's parameters allow."""
+    _, router, _, sessions = world
+    for n in range(900):
+        router.shown("telegram", f"c{n}", ())
+    router.save_chats()
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(ChatStateRow)) == 0
