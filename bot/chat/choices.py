@@ -52,7 +52,9 @@ FILLER = frozenset(
 def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     """The button a typed number ("4" or "#4"), a button's own label ("Ja, löschen"),
     words of exactly one label ("senden", "ans Team") or a plain yes (for a first
-    choice that confirms) stands for, if it is one."""
+    choice that confirms) stands for, if it is one. A command ("/topics") is none."""
+    if text.strip().startswith(("/", "!")):
+        return None
     plain = " ".join(text.lower().strip(" .!").replace(",", " ").split())
     for button in buttons:
         if " ".join(button.label.lower().replace(",", " ").split()) == plain:
