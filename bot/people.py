@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage import outbox
+from storage import chats, outbox
 from storage.db import scrub_erased
 from storage.models import (
     AnnouncementDraft,
@@ -93,6 +93,7 @@ _WHOIS = (
         _people.c.lang,
         _people.c.timezone,
         _people.c.revoked_at,
+        _people.c.lang_chosen,
         _people.c.erased_at,
     )
     .select_from(_people.join(_identities))
@@ -112,6 +113,7 @@ class Whois:
     role: Role
     lang: str
     timezone: str | None = None  # None: the bot's IMBOT_TIMEZONE
+    lang_chosen: bool = False  # set with /sprache; else `lang` follows what they write
 
 
 @dataclass(frozen=True)
@@ -217,13 +219,15 @@ class People:
         if p is None or p.erased_at:
             return None
         role = Role.APPLICANT if p.revoked_at else Role(p.role)  # as Person.active_role
-        return Whois(p.id, p.name or "", role, p.lang, p.timezone)
+        return Whois(p.id, p.name or "", role, p.lang, p.timezone, bool(p.lang_chosen))
 
-    def set_lang(self, person_id: int, lang: str) -> None:
+    def set_lang(self, person_id: int, lang: str, *, chosen: bool = True) -> None:
+        """The person's language: chosen with /sprache (kept until they choose again),
+        or `chosen=False`, the language they write in (only if they never chose one)."""
         with self._uow() as uow:
             person = uow.people.get(person_id)
-            if person is not None:
-                person.lang = lang
+            if person is not None and (chosen or not person.lang_chosen):
+                person.lang, person.lang_chosen = lang, chosen
                 uow.commit()
 
     # -- invites ------------------------------------------------------------------
@@ -520,6 +524,7 @@ class People:
         with self._uow() as uow:
             accounts = [(platform, user_id, chat_id)]
             data = {
+                "chat_state": chats.export(uow.session, [(platform, chat_id)]),
                 "reminder_subscriptions": _subscriptions(uow.session, accounts),
                 "questions_to_team": _questions_to_team(uow.session, accounts),
                 "messages": _messages(uow.session, accounts),
@@ -554,6 +559,7 @@ class People:
                 condition = or_(*(getattr(model, c) == person.id for c in columns))
                 uow.session.execute(delete(model).where(condition))
             person.name, person.lang, person.timezone = None, "de", None
+            person.lang_chosen = False
             person.reminder_minutes, person.slot_minutes = "1440,60", 45
             person.erased_at = person.erased_at or now
             uow.commit()
@@ -730,6 +736,7 @@ def _forget(
         )
     for p, _, c in accounts:
         s.execute(delete(Conversation).where(Conversation.platform == p, Conversation.chat_id == c))
+    chats.forget(s, [(p, c) for p, _, c in accounts])  # its language, its last choices
     if person_id is not None:
         s.execute(delete(Conversation).where(Conversation.person_id == person_id))
         s.execute(delete(AnnouncementDraft).where(AnnouncementDraft.person_id == person_id))
@@ -901,6 +908,7 @@ def _export(uow: UnitOfWork, p: Person, chat: Account | None) -> dict:
             for i in uow.people.invites_of(p.id)
         ],
         "pairs": pairs,
+        "chat_state": chats.export(uow.session, [(a, c) for a, _, c in accounts]),
         "free_times": [
             {
                 "kind": a.kind,

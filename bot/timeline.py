@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
@@ -107,8 +108,13 @@ def _push_text(edition: EditionData, m: MilestoneData, n: int, lang: str) -> tup
     return vague, None
 
 
-def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Draft]:
-    """The pushes of `edition` for `sub` that are still ahead of `now`."""
+def plan(
+    edition: EditionData, sub: Subscriber, now: datetime, *, waiting: Collection[str] = ()
+) -> list[outbox.Draft]:
+    """The pushes of `edition` for `sub` that are still ahead of `now`. `waiting`: the
+    dedupe keys of pushes planned before and not sent yet: one whose time is past now
+    (a Saturday push moved to a Friday morning that is over, a push the bot was down
+    for) is sent at once, late but once, while its step is not over."""
     tz = ZoneInfo(edition.timezone)
     drafts = []
     for m in edition.milestones:
@@ -117,13 +123,16 @@ def plan(edition: EditionData, sub: Subscriber, now: datetime) -> list[outbox.Dr
         for n in m.remind_days:
             day = push_day(edition, m.day - timedelta(days=n))
             due = local_moment(day, edition.remind_time, tz)
+            key = f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}"
             if due <= now:
-                continue
+                if key not in waiting or event_end <= now:
+                    continue
+                due = now  # it was waiting: late, never lost (the dedupe key: never twice)
             text, live = _push_text(edition, m, (m.day - day).days, sub.lang)
             drafts.append(
                 outbox.Draft(
                     kind="timeline",
-                    dedupe_key=f"tl:{edition.slug}:{m.key}:{n}:{sub.platform}:{sub.user_id}",
+                    dedupe_key=key,
                     platform=sub.platform,
                     chat_id=sub.chat_id,
                     text=text,
@@ -362,8 +371,15 @@ class Timeline:
             for sub in subs:
                 subscriber = Subscriber(sub.platform, sub.user_id, sub.chat_id, sub.lang)
                 refs.append(_ref(data.slug, subscriber))
+                waiting = set(
+                    s.scalars(
+                        select(OutboxRow.dedupe_key).where(
+                            OutboxRow.ref == refs[-1], OutboxRow.state == outbox.PENDING
+                        )
+                    )
+                )
                 old |= self._take_pending(s, refs[-1])
-                outbox.enqueue(s, plan(data, subscriber, now), now)
+                outbox.enqueue(s, plan(data, subscriber, now, waiting=waiting), now)
             new = (
                 {
                     _signature(r)

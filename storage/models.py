@@ -19,6 +19,7 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    false,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -28,6 +29,7 @@ __all__ = [
     "Base",
     "CalendarFeed",
     "ChatIdentity",
+    "ChatStateRow",
     "Conversation",
     "Edition",
     "FaqLog",
@@ -132,6 +134,8 @@ class Person(Base):
     name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))
     lang: Mapped[str] = mapped_column(String(2), default="de")
+    # chosen by the person with /sprache; else `lang` follows the language they write
+    lang_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     timezone: Mapped[str | None] = mapped_column(String(64))  # None: IMBOT_TIMEZONE
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -425,6 +429,24 @@ class Conversation(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(32))
     data: Mapped[str] = mapped_column(Text)  # JSON
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ChatStateRow(Base):
+    """What a chat keeps between messages and restarts: the language chosen with
+    /sprache in it (an applicant has no person to keep it on) and the choices of the
+    last reply it was shown, with when (a number typed hours later still picks from
+    them). Button labels and data only, no message text."""
+
+    __tablename__ = "chat_states"
+    __table_args__ = (UniqueConstraint("platform", "chat_id", name="uq_chat_state_chat"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    chat_id: Mapped[str] = mapped_column(String(255))
+    lang: Mapped[str | None] = mapped_column(String(2))  # chosen with /sprache in this chat
+    choices: Mapped[str | None] = mapped_column(Text)  # JSON: [[label, data, confirms, number]]
+    shown_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 

@@ -5,14 +5,14 @@ order of concurrent work (many chats at once, each chat in turn)."""
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Awaitable, Hashable
 from typing import TypeVar
 
+from bot.chat.choices import beyond, pressed, unclear_yes
 from bot.messages import Attachment, Button, Outbound
 from jobs.dispatch import Delivery
 
-__all__ = ["PerChat", "from_delivery", "numbered", "pressed"]
+__all__ = ["PerChat", "beyond", "from_delivery", "numbered", "pressed", "unclear_yes"]
 
 T = TypeVar("T")
 
@@ -63,60 +63,3 @@ def numbered(buttons: tuple[Button, ...]) -> list[str]:
     if any(b.number is not None for b in buttons):
         return [f"#{b.number} {b.label}" if b.number is not None else b.label for b in buttons]
     return [f"{i}. {b.label}" for i, b in enumerate(buttons, 1)]
-
-
-# A typed yes said to choices whose first one confirms something presses it, as a 👍
-# reaction does in Matrix ("ja" after "Wirklich löschen?" erases, as the button would).
-YES = frozenset({"ja", "ja bitte", "ja gerne", "jawohl", "yes", "yes please", "👍"})
-# Words that say nothing about which choice is meant ("ja bitte ans Team" is "ans Team").
-FILLER = frozenset(
-    "ja jo ok okay bitte gerne doch mal yes please sure the a den die das ich i".split()
-)
-
-
-def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
-    """The button a typed number ("4" or "#4"), a button's own label ("Ja, löschen"),
-    words of exactly one label ("senden", "ans Team") or a plain yes (for a first
-    choice that confirms) stands for, if it is one."""
-    plain = " ".join(text.lower().strip(" .!").replace(",", " ").split())
-    for button in buttons:
-        if " ".join(button.label.lower().replace(",", " ").split()) == plain:
-            return button
-    if plain in YES and buttons and buttons[0].confirms:
-        return buttons[0]
-    words = set(_words(plain)) - FILLER
-    if words and not plain.removeprefix("#").isdigit():
-        hits = [b for b in buttons if words <= set(_words(b.label))]
-        if len(hits) == 1:
-            return hits[0]
-    text = text.strip().removeprefix("#").strip()
-    if not text.isdigit():
-        return None
-    if any(b.number is not None for b in buttons):
-        return next((b for b in buttons if b.number == int(text)), None)
-    if 1 <= int(text) <= len(buttons):
-        return buttons[int(text) - 1]
-    return None
-
-
-def beyond(text: str, buttons: tuple[Button, ...]) -> int | None:
-    """How many choices there are when `text` is a number that is none of them ("4"
-    with three): the person meant a choice and is told the range (not sent to the FAQ)."""
-    number = text.strip().removeprefix("#").strip()
-    if not number.isdigit() or not buttons or any(b.number is not None for b in buttons):
-        return None
-    return len(buttons) if pressed(text, buttons) is None else None
-
-
-def unclear_yes(text: str, buttons: tuple[Button, ...]) -> int | None:
-    """How many choices there are when `text` is a plain yes said to several choices
-    none of which it presses ("ja" to "Nur #2 / #2 und alle folgenden / Die ganze
-    Serie"): the person is asked which one, not told "alles klar" with nothing done."""
-    plain = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
-    if plain not in YES or len(buttons) < 2 or pressed(text, buttons) is not None:
-        return None
-    return len(buttons)
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())

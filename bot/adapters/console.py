@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.common import beyond, from_delivery, numbered, pressed, unclear_yes
+from bot.adapters.common import beyond, from_delivery, numbered, pressed
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
@@ -67,14 +67,20 @@ class ConsoleAdapter:
         reply = from_delivery(delivery)
         self.send_all([replace(reply, to=Address(self.platform, delivery.chat_id))])
 
-    def run(self, greeting: str | None = "/start", welcome: str | None = None) -> None:
+    def run(
+        self,
+        greeting: str | None = "/start",
+        welcome: str | None = None,
+        choices: tuple[Button, ...] = (),
+    ) -> None:
         """Read lines until end of input or /quit; print the bot's replies. At the start
-        the bot answers `greeting`, or `welcome` is printed as it is."""
+        the bot answers `greeting`, or `welcome` is printed as it is, with the `choices`
+        still open from the last run (a number typed next picks one of them)."""
         interactive = self._in.isatty()
         if greeting:
             self._answer(greeting)
         if welcome:
-            self._out.write(f"{welcome}\n\n")
+            self.send_all([Outbound(welcome, tuple(choices))])
         while True:
             self.tick()
             if interactive:
@@ -103,10 +109,6 @@ class ConsoleAdapter:
         count = beyond(line, self._buttons.get(self.user_id, ()))
         if count is not None:
             self._out.write(t("choice_beyond", self.lang, n=count) + "\n\n")
-            return
-        count = unclear_yes(line, self._buttons.get(self.user_id, ()))
-        if count is not None:
-            self._out.write(t("choice_which", self.lang, n=count) + "\n\n")
             return
         replies = self._handle(self._inbound(line))
         own = [r for r in replies if r.to is None or r.to.chat_id == self.user_id]

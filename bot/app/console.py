@@ -17,9 +17,11 @@ from bot.app.wiring import (
     files_dir,
     open_database,
     plan_meetings_digest,
+    showing_choices,
     team_digest,
 )
 from bot.localtime import Clock, system_clock
+from bot.messages import Inbound, Outbound
 from bot.people import People
 from bot.texts import t
 from jobs.dispatch import Dispatcher
@@ -46,8 +48,14 @@ def run_console(
     `tick_seconds`)."""
     sessions = open_database(settings)
     router = build_router(settings, clock=clock, sessions=sessions)
+
+    def handle(inbound: Inbound) -> list[Outbound]:
+        replies = router.handle(inbound)
+        router.save_chats()  # a console may be closed any time: the choices shown are kept
+        return replies
+
     console = ConsoleAdapter(
-        router.handle,
+        handle,
         stdin=stdin,
         stdout=stdout,
         user_id=user,
@@ -56,7 +64,8 @@ def run_console(
     )
     booking = router.services.booking  # reminders read the place and calendar when sent
     freshen = booking.as_sent if booking is not None else None
-    dispatcher = Dispatcher(sessions, {"console": console}, clock=clock, freshen=freshen)
+    sender = showing_choices(console, router)  # a "ja" typed next answers a reminder's buttons
+    dispatcher = Dispatcher(sessions, {"console": sender}, clock=clock, freshen=freshen)
     lock = threading.Lock()
 
     def tick() -> None:
@@ -68,6 +77,7 @@ def run_console(
                 plan_meetings_digest(router, settings.meetings_digest)
                 team_digest(router)
                 dispatcher.tick()
+                router.save_chats()
                 apply_retention(sessions, (clock or system_clock)())
             except Exception:
                 log.exception("console tick failed; trying again on the next one")
@@ -80,10 +90,11 @@ def run_console(
         scheduler.shutdown(wait=False)
 
 
-def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | None]:
-    """(line to answer, text to print) at the start: the greeting (/start) the first time
-    a console user starts, a short welcome back after that. The greeting's button would
-    stand for a typed "1" in place of whatever the person was choosing before."""
+def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | None, tuple]:
+    """(line to answer, text to print, choices) at the start: the greeting (/start) the
+    first time a console user starts, a short welcome back after that (not the greeting
+    again: its button would stand for a typed "1"), with the choices of the last reply
+    if they are still open, so that a number typed next picks what it shows."""
     seen = settings.data_dir / "console-users.txt"
     try:
         known = seen.read_text(encoding="utf-8").split()
@@ -96,11 +107,16 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
                 f.write(f"{user}\n")
         except OSError:  # a read-only data directory: greeted every time, as before
             log.warning("cannot note console user %s in %s", user, seen)
-        return "/start", None
+        return "/start", None, ()
     people = router.services.people
     who = people.whois(console_platform, user) if people is not None else None
-    lang = (who.lang if who else None) or settings.default_lang
-    return None, t("console_back", lang, user=who.name if who else user)
+    chosen = router.chat_lang(console_platform, user)  # an applicant's /sprache, kept
+    lang = chosen or (who.lang if who else None) or settings.default_lang
+    back = t("console_back", lang, user=who.name if who else user)
+    choices = router.last_choices(console_platform, user)  # a number typed next picks one
+    if choices:
+        back = f"{back}\n\n{t('console_open_choices', lang)}"
+    return None, back, choices
 
 
 def run_demo(settings: Settings) -> tuple[bool, str]:

@@ -30,6 +30,7 @@ from bot.app.wiring import (
     expire_requests,
     open_database,
     plan_meetings_digest,
+    showing_choices,
     team_digest,
 )
 from bot.booking.digest import Weekly
@@ -64,6 +65,7 @@ class BotServices:
         plan_meetings_digest(self.router, self.digest)  # once a week, if set
         team_digest(self.router)  # Mondays, once a week (the outbox's dedupe key)
         stats = self.dispatcher.tick()
+        self.router.save_chats()  # what the chats were last shown, kept across a restart
         for outcome in ("sent", "retried", "failed", "dropped", "unreachable"):
             METRICS.outbox.labels(outcome=outcome).inc(getattr(stats, outcome))
         for seconds in stats.lateness:
@@ -177,6 +179,7 @@ def build_services(
     dispatcher_options.setdefault("batch", settings.outbox_batch)
     booking = router.services.booking  # reminders read the place and calendar when sent
     dispatcher_options.setdefault("freshen", booking.as_sent if booking is not None else None)
+    senders = {name: showing_choices(sender, router) for name, sender in senders.items()}
     services.dispatcher = Dispatcher(sessions, senders, clock=clock, **dispatcher_options)
     return services
 
@@ -282,3 +285,4 @@ async def _serve(settings: Settings, services: BotServices) -> None:
                 await listening
             await services.matrix.close()
         await health.stop()
+        services.router.save_chats()  # the chats' last choices and /sprache, for the restart

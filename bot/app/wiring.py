@@ -34,7 +34,7 @@ from bot.chat.jourfixe import expiry_notices
 from bot.chat.router import Router
 from bot.handoff import Handoff, new_key
 from bot.localtime import Clock
-from bot.messages import Outbound
+from bot.messages import Button, Outbound
 from bot.people import People
 from bot.team import Team
 from bot.timeline import Timeline
@@ -43,6 +43,7 @@ from faq.kb import KnowledgeBase, load_default_kb
 from faq.matcher import Match, Matcher
 from jobs.editions import EditionData, default_edition_text, parse_edition
 from storage import outbox
+from storage.chats import ChatStates
 from storage.db import first_use_lock, make_engine, require_existing, upgrade
 from storage.models import Edition
 from storage.repo import UnitOfWork, session_factory
@@ -62,6 +63,7 @@ __all__ = [
     "open_database",
     "people_service",
     "plan_meetings_digest",
+    "showing_choices",
     "team_digest",
 ]
 
@@ -167,7 +169,10 @@ def _refresh_shipped_edition(sessions: sessionmaker[Session]) -> None:
         Timeline(sessions).load(default_edition_text())
 
 
-_SUNDAYS_ONLY = ("{weekdays: [sunday], holidays: DE}", "{weekdays: [saturday, sunday], holidays: DE}")
+_SUNDAYS_ONLY = (
+    "{weekdays: [sunday], holidays: DE}",
+    "{weekdays: [saturday, sunday], holidays: DE}",
+)
 
 
 def _before_weekends(source: str | None) -> bool:
@@ -178,9 +183,7 @@ def _before_weekends(source: str | None) -> bool:
     return source is not None and source != text and source.replace(*_SUNDAYS_ONLY) == text
 
 
-def build_people(
-    settings: Settings, *, clock: Clock | None = None, create: bool = True
-) -> People:
+def build_people(settings: Settings, *, clock: Clock | None = None, create: bool = True) -> People:
     sessions = open_database(settings, create=create)
     return people_service(settings, sessions, build_booking(settings, sessions, clock), clock)
 
@@ -277,6 +280,7 @@ def build_router(
         calendar_base=settings.public_url or f"http://localhost:{settings.http_port}",
         calendar_public=settings.public_url is not None,
         handoff=build_handoff(settings, sessions, faq, clock),
+        chats=ChatStates(sessions),
     )
     if clock is not None:
         services.clock = clock
@@ -377,3 +381,23 @@ def enqueue_notices(sessions: sessionmaker[Session], replies: list[Outbound], no
         added = outbox.enqueue(s, drafts, now)
         s.commit()
     return added
+
+
+class showing_choices:  # noqa: N801 - reads as what it does where the senders are wired
+    """An outbox sender that tells the router which choices a chat was shown (a buddy's
+    request or a reminder with buttons, sent by the outbox): a "ja" or a number typed
+    next is read against them, as against the choices of a reply."""
+
+    def __init__(self, sender, router: Router) -> None:
+        self._sender, self._router = sender, router
+
+    def __getattr__(self, name: str):
+        return getattr(self._sender, name)  # platform, rate_per_second, per_chat_seconds
+
+    def send(self, delivery) -> None:
+        self._sender.send(delivery)
+        if delivery.buttons:
+            buttons = tuple(
+                Button(label, data, confirms) for label, data, confirms in delivery.buttons
+            )
+            self._router.shown(delivery.platform, delivery.chat_id, buttons)

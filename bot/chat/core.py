@@ -12,6 +12,7 @@ from storage.models import Role
 __all__ = ["FEATURE"]
 
 HELP_WORDS = ("hilfe", "help", "?")
+_WELCOME = {Role.EXPERT: "welcome_expert", Role.BUDDY: "welcome_buddy"}
 
 
 def _start(ctx: Context) -> list[Outbound]:
@@ -19,7 +20,10 @@ def _start(ctx: Context) -> list[Outbound]:
         return [Outbound(t("private_only", ctx.lang))]
     if ctx.args:
         return redeem(ctx, ctx.args[0])
-    greeting = [Outbound(f"{t('welcome', ctx.lang)}\n\n{ctx.help_text()}")]
+    # experts and buddies first read what they do here, not the call's FAQ (closed long ago)
+    welcome = _WELCOME.get(ctx.role, "welcome")
+    greeting = [Outbound(f"{t(welcome, ctx.lang)}\n\n{ctx.help_text()}")]
+    ctx.state.greeted = True  # a "hi" right after it is not greeted with "Hallo!" again
     if ctx.services.timeline is not None and ctx.role is Role.APPLICANT:
         offer = no_call_open(ctx)  # no call open: say so, offer the next-call message
         greeting += [offer] if offer else []

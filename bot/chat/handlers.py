@@ -18,10 +18,11 @@ from bot.booking.service import JourFixe
 from bot.chat.faq_replies import FaqReplies
 from bot.handoff import Handoff
 from bot.localtime import Clock, system_clock, zone
-from bot.messages import Inbound, Outbound
+from bot.messages import Button, Inbound, Outbound
 from bot.people import People, Whois
 from bot.team import Team
 from bot.timeline import Timeline
+from storage.chats import ChatStates
 from storage.models import Role
 
 __all__ = [
@@ -63,12 +64,17 @@ class Services:
     calendar_base: str = "http://localhost:8080"  # where `imbot run` serves /calendar/…
     calendar_public: bool = False  # calendar_base is IMBOT_PUBLIC_URL (not this computer only)
     handoff: Handoff | None = None  # "ask the team": forwarded questions and the team's answers
+    chats: ChatStates | None = None  # each chat's /sprache and last choices, across restarts
 
 
 @dataclass
 class ChatState:
     lang: str | None = None  # chosen with /sprache; None: follow the person or the client
     seen: str | None = None  # the language this chat last wrote in (a command's name, a question)
+    choices: tuple[Button, ...] = ()  # of the last reply this chat was shown
+    shown_at: datetime | None = None  # when those choices were shown
+    loaded: bool = False  # choices known in this process (read, or shown since the start)
+    greeted: bool = False  # the welcome (/start) was shown in this chat since the start
 
 
 @dataclass
@@ -83,6 +89,10 @@ class Context:
     services: Services
     now: datetime
     help_text: Callable[[], str] = lambda: ""  # /hilfe for this person, from every feature
+    # the choices of the last reply (read from the database if need be) and whether
+    # they are too old to pick from; `press(data)` answers as if that button was pressed
+    open_choices: Callable[[], tuple[tuple[Button, ...], bool]] = lambda: ((), False)
+    press: Callable[[str], list[Outbound]] = lambda data: []
 
     @property
     def stored_lang(self) -> str | None:

@@ -120,6 +120,15 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
             [t("md_calendar_item", lang, at=at(f["since"])) for f in data.get("calendar_feed", [])],
         )
     )
+    kept = []
+    for c in data.get("chat_state", []):
+        if c.get("lang"):
+            kept.append(t("md_chat_lang", lang, platform=platform(c["platform"]),
+                          v=t(f"md_lang_{c['lang']}", lang)))  # fmt: skip
+        if c.get("last_choices"):
+            kept.append(t("md_chat_choices", lang, at=at(c.get("shown_at")),
+                          choices=" · ".join(c["last_choices"])))  # fmt: skip
+    sections.append((t("md_chat", lang), kept))
     subs = []
     for s in data.get("reminder_subscriptions", []):
         if s.get("next_call"):

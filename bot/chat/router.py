@@ -15,23 +15,32 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
+import threading
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import OperationalError
 
+from bot.booking.timeparse import find_moment_in
+from bot.chat.choices import ACK, beyond, is_number, plain, pressed
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
-from bot.messages import Inbound, Outbound
+from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
 from bot.texts import LANGS, command_lang, t
+from storage.chats import SavedChat
 from storage.models import Role
 from storage.text import storable
 
-__all__ = ["COMMAND_PREFIXES", "Router"]
+__all__ = ["CHOICE_KEEP", "COMMAND_PREFIXES", "Router"]
 
 log = logging.getLogger(__name__)
 
 COMMAND_PREFIXES = ("/", "!")  # "!" is the Matrix habit
 MAX_INBOUND = 10_000  # characters of one message that are read at all
+# a number typed this long after its list picks from it; later the list is shown again
+CHOICE_KEEP = timedelta(hours=24)
+_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters (not "3", "14:00")
 
 
 class Router:
@@ -50,6 +59,10 @@ class Router:
             (c for f in self.features for c in f.callbacks), key=lambda c: -len(c.prefix)
         )
         self._chats: dict[tuple[str, str], ChatState] = {}
+        self._changed: set[tuple[str, str]] = set()  # chats whose state is not saved yet
+        self._changing = threading.Lock()  # messages run in threads; save_chats in the ticker
+        chats = services.chats
+        self._langs = chats.langs() if chats is not None else {}  # /sprache per chat, kept
 
     def commands_for(self, role: Role) -> list[str]:
         return sorted(n for n, c in self._commands.items() if role in c.roles)
@@ -73,16 +86,19 @@ class Router:
             text=storable(msg.text[:MAX_INBOUND]),
             data=None if msg.data is None else storable(msg.data[:MAX_INBOUND]),
         )
-        state = self._chats.setdefault((msg.platform, msg.chat_id), ChatState())
+        state = self._state(msg.platform, msg.chat_id)
         who = None
         try:
             people = self.services.people
             who = people.whois(msg.platform, msg.user_id) if people and msg.private else None
             ctx = self._context(msg, who, state)
+            lang_before = state.lang
             replies = [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
             ]
             self._remember_language(msg, state, replies)
+            self._follow_language(ctx)
+            self._remember_choices(msg, state, replies, ctx.now, lang_before)
             return replies
         except OperationalError:  # read-only, locked, gone: nothing was changed
             log.exception("database unavailable for a %s message", msg.platform)
@@ -91,14 +107,170 @@ class Router:
             log.exception("handler failed on %s message", msg.platform)
             return [Outbound(t("error", self._lang(msg, who, state)))]
 
+    # -- what a chat keeps: its /sprache and the choices of its last reply -----------------
+    def _state(self, platform: str, chat_id: str) -> ChatState:
+        key = (platform, chat_id)
+        state = self._chats.get(key)
+        if state is None:
+            state = self._chats[key] = ChatState(lang=self._langs.get(key))
+        return state
+
+    def _remember_choices(
+        self,
+        msg: Inbound,
+        state: ChatState,
+        replies: list[Outbound],
+        now: datetime,
+        lang_before: str | None,
+    ) -> None:
+        """The choices of the last reply with buttons, in memory (saved by `save_chats`):
+        a number or a "ja" typed next picks from them. A reply without buttons closes
+        them; a notice with buttons for another chat (a buddy's request) opens its."""
+        changed = set()
+        if state.lang != lang_before:
+            changed.add((msg.platform, msg.chat_id))
+        own = [r for r in replies if r.to is None]
+        if msg.private and own:
+            shown = next((r.buttons for r in reversed(own) if r.buttons), ())
+            if shown or state.choices or not state.loaded:
+                state.choices, state.shown_at = shown, now if shown else None
+                state.loaded = True
+                changed.add((msg.platform, msg.chat_id))
+        for r in replies:
+            if r.to is not None and r.buttons:
+                other = self._state(r.to.platform, r.to.chat_id)
+                other.choices, other.shown_at, other.loaded = r.buttons, now, True
+                changed.add((r.to.platform, r.to.chat_id))
+        if changed:
+            with self._changing:
+                self._changed |= changed
+
+    def _open_choices(self, msg: Inbound, state: ChatState, now: datetime):
+        """The chat's last choices (read from the database the first time they are
+        needed in this process) and whether they are older than CHOICE_KEEP."""
+        chats = self.services.chats
+        if not state.loaded and chats is not None:
+            saved = chats.load(msg.platform, msg.chat_id)
+            if saved is not None:
+                state.choices = tuple(Button(*c) for c in saved.choices)
+                state.shown_at = saved.shown_at
+            state.loaded = True
+        if not state.choices or not msg.private:
+            return (), False
+        return state.choices, state.shown_at is None or state.shown_at <= now - CHOICE_KEEP
+
+    def shown(self, platform: str, chat_id: str, buttons: tuple[Button, ...]) -> None:
+        """A message with these choices reached the chat another way (the outbox)."""
+        state = self._state(platform, chat_id)
+        state.choices, state.shown_at, state.loaded = buttons, self.services.clock(), True
+        with self._changing:
+            self._changed.add((platform, chat_id))
+
+    def chat_lang(self, platform: str, chat_id: str) -> str | None:
+        """The language chosen with /sprache in this chat (kept across restarts)."""
+        return self._state(platform, chat_id).lang
+
+    def last_choices(self, platform: str, chat_id: str) -> tuple[Button, ...]:
+        """The choices of the chat's last reply while a number may still pick them."""
+        state = self._state(platform, chat_id)
+        probe = Inbound(platform, chat_id, chat_id)
+        choices, stale = self._open_choices(probe, state, self.services.clock())
+        return () if stale else choices
+
+    def save_chats(self) -> None:
+        """Write the chats whose language or last choices changed: one transaction,
+        called after a console line and on each tick of `imbot run` (never per update).
+        On a database error they stay to be written next time."""
+        with self._changing:
+            chats, changed = self.services.chats, self._changed
+            if chats is None or not changed:
+                return
+            self._changed = set()
+        rows = [
+            SavedChat(
+                p,
+                c,
+                (st := self._chats[(p, c)]).lang,
+                tuple((b.label, b.data, b.confirms, b.number) for b in st.choices),
+                st.shown_at,
+            )
+            for p, c in changed
+        ]
+        try:
+            chats.save(rows, self.services.clock())
+        except OperationalError:
+            log.warning("chat states not saved (database unavailable); kept for next time")
+            with self._changing:
+                self._changed |= changed
+
+    def _typed_choice(self, ctx: Context, text: str) -> list[Outbound] | None:
+        """A number or a label typed for one of the chat's last choices is that choice
+        (Telegram's inline buttons, or the console after a restart); a number that is
+        none of them is told the range. A list older than CHOICE_KEEP is shown again."""
+        state = ctx.state
+        if not state.loaded and not is_number(text):  # no read for plain questions
+            return None
+        choices, stale = ctx.open_choices()
+        if not choices or plain(text) in ACK:  # "ja", "ok": read in context first (talk)
+            return None
+        button, count = pressed(text, choices), beyond(text, choices)
+        if button is None and count is None:
+            return None
+        if stale:
+            return [Outbound(t("choice_stale", ctx.lang), choices)]
+        if count is not None:
+            return [Outbound(t("choice_beyond", ctx.lang, n=count), choices)]
+        return ctx.press(button.data)
+
     def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
         """The reader's language: the one chosen in this chat or stored for the person,
         else the one of the message (/help is English), else the client's hint, else
         the one the chat last wrote in (a code has no language), else IMBOT_LANG.
         (The FAQ answers a question in the question's language.)"""
         hint = msg.lang_hint if msg.lang_hint in LANGS else None
+        # a person with an invite who never chose a language: the one they write in,
+        # when a message says it clearly ("where do we meet?")
+        if written := self._follows(msg, who, state):
+            return written
         stored = state.lang or (who.lang if who else None)
         return stored or _said(msg) or hint or state.seen or self.services.default_lang
+
+    def _follows(
+        self, msg: Inbound, who: Whois | None, state: ChatState, least: int = 2
+    ) -> str | None:
+        """The language a person with an invite writes in, if they never chose one: of
+        a message of two words or more ("geht auch Do 14:00?" is German); three words
+        ("where do we meet") are kept for them (see _follow_language)."""
+        if who is None or who.lang_chosen or state.lang:
+            return None
+        return self._written(msg, least)
+
+    def _written(self, msg: Inbound, least: int) -> str | None:
+        """The language of a plain message when it is clear: `least` words or more beside
+        a date or time, and the same verdict whichever language a tie would fall to."""
+        text = msg.text.strip()
+        if msg.data is not None or text.startswith(COMMAND_PREFIXES) or len(text) > 1000:
+            return None
+        if msg.reply_to is not None:  # the team's answer to a question: for someone else
+            return None
+        # a date or time ("lieber do 05.03. 15 uhr") says nothing about the language
+        local = self.services.clock().astimezone(self.services.tz).replace(tzinfo=None)
+        found = find_moment_in(text, local)
+        rest = found[1] if found else text
+        if len(_WORD.findall(rest)) < least:
+            return None
+        faq = self.services.faq
+        german, english = faq.language(rest, "de"), faq.language(rest, "en")
+        return german if german == english else None
+
+    def _follow_language(self, ctx: Context) -> None:
+        """Keep the language a person with an invite writes in (reminders and notices
+        go out in it) until they choose one with /sprache: a write only on a change."""
+        who, people = ctx.who, self.services.people
+        if who is None or people is None or ctx.lang == who.lang:
+            return
+        if ctx.lang == self._follows(ctx.msg, who, ctx.state, least=3):
+            people.set_lang(who.person_id, ctx.lang, chosen=False)
 
     @staticmethod
     def _remember_language(msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
@@ -116,6 +288,10 @@ class Router:
             msg, [], who, self._lang(msg, who, state), state, self.services, self.services.clock()
         )
         ctx.help_text = lambda: self._help_text(ctx)
+        ctx.open_choices = lambda: self._open_choices(msg, state, ctx.now)
+        ctx.press = lambda data: self._choice(
+            dataclasses.replace(ctx, msg=dataclasses.replace(msg, text="", data=data)), data
+        )
         return ctx
 
     def _help_text(self, ctx: Context) -> str:
@@ -131,6 +307,8 @@ class Router:
             return [Outbound(t("empty", lang))]
         if text.startswith(COMMAND_PREFIXES):
             return self._command(ctx, text)
+        if msg.private and (picked := self._typed_choice(ctx, text)) is not None:
+            return picked
         for feature in self.features:
             if not (msg.private or feature.in_groups):
                 continue

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
+from bot.chat.choices import ACK, YES, plain
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.handoff import parse_office_hours
@@ -17,6 +19,7 @@ from bot.messages import Outbound
 from bot.texts import fmt_when, t
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
+from storage.models import Role
 
 __all__ = ["FEATURE", "only_a_time", "small_talk_reply"]
 
@@ -57,6 +60,9 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
     if kind == "noise" and set(tokens(text)) <= _ACK:
         return Outbound(t("smalltalk_ack", ctx.lang))
     if kind == "greeting":
+        if ctx.state.greeted:  # "hi" right after the welcome: no second "Hallo!"
+            key = "greeting_again" if ctx.role in PAIR_ROLES else "greeting_again_faq"
+            return Outbound(t(key, ctx.lang))
         if ctx.role in PAIR_ROLES:
             return Outbound(t("smalltalk_greeting_pair", ctx.lang))
         more = t("smalltalk_greeting_more", ctx.lang)
@@ -101,7 +107,23 @@ def _reach(ctx: Context, text: str) -> list[Outbound] | None:
         when = fmt_when(opens, lang, ctx.tz)
         status = t("reach_closed", lang, hours=hours.describe(lang), when=when)
     ctx.lang = lang
-    return [Outbound(f"{status}\n\n{faq.contact_reply(lang).text}", lang=lang)]
+    buddy = _buddy_line(ctx, lang)
+    contacts = faq.contact_reply(lang).text
+    if buddy:  # an expert's first person to turn to is their buddy, then the team
+        return [Outbound(f"{buddy}\n\n{status}\n\n{contacts}", lang=lang)]
+    return [Outbound(f"{status}\n\n{contacts}", lang=lang)]
+
+
+def _buddy_line(ctx: Context, lang: str) -> str | None:
+    """For an expert: who their buddy is and how to reach them here."""
+    booking = ctx.services.booking
+    if ctx.role is not Role.EXPERT or booking is None or ctx.who is None or not ctx.msg.private:
+        return None
+    try:
+        name = booking.buddy(ctx.who.person_id).name
+    except BookingError:  # no buddy yet
+        return t("reach_no_buddy", lang)
+    return t("reach_buddy", lang, buddy=name)
 
 
 # -- "wo treffen wir uns?" --------------------------------------------------------------------
@@ -120,10 +142,37 @@ def _where(ctx: Context, text: str) -> list[Outbound] | None:
     return place(replace(ctx, args=[]))
 
 
+def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "ja", "ok", "passt" said to the choices of the last reply (no feature read it in
+    its own context first): a yes to one choice, or to a first choice that confirms,
+    presses it; to several it asks which one, with the choices again. Never "Alles
+    klar." with nothing done."""
+    said = plain(text)
+    if said not in ACK:
+        return None
+    choices, stale = ctx.open_choices()
+    if said in YES and choices and (len(choices) == 1 or choices[0].confirms):
+        meant = choices[0]
+    elif len(choices) >= 2:
+        meant = None
+    else:
+        return None  # "ok" to an answer's single offer: an acknowledgement
+    if stale:
+        return [Outbound(t("choice_stale", ctx.lang), choices)]
+    if meant is not None:
+        return ctx.press(meant.data)
+    numbers = [f"#{b.number}" for b in choices if b.number is not None]
+    if numbers:  # a picker of meetings: their own numbers, as /termine shows them
+        return [Outbound(t("choice_which_numbered", ctx.lang, example=numbers[0]), choices)]
+    return [Outbound(t("choice_which", ctx.lang, n=len(choices)), choices)]
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
     lower = text.lower()
     if len(lower) > 160:
         return None
+    if ctx.msg.private and (replies := _to_choices(ctx, text)) is not None:
+        return replies
     if (
         ctx.role in PAIR_ROLES
         and ctx.services.booking is not None

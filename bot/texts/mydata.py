@@ -62,6 +62,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "meeting_state_moved": {"de": "verschoben", "en": "moved"},
     "md_series": {"de": "Ihre Jour-Fixe-Serien", "en": "Your Jour Fixe series"},
     "md_series_item": {"de": "alle {n} Wochen, seit {at}", "en": "every {n} weeks, since {at}"},
+    "md_chat": {"de": "Was sich der Chat merkt", "en": "What the chat keeps"},
+    "md_chat_lang": {
+        "de": "Sprache in {platform} (mit /sprache gewählt): {v}",
+        "en": "Language in {platform} (chosen with /lang): {v}",
+    },
+    "md_chat_choices": {
+        "de": "Zuletzt gezeigte Auswahl ({at}), damit eine getippte Zahl sie wählt: {choices}",
+        "en": "Choices shown last ({at}), so that a typed number picks one: {choices}",
+    },
     "md_subs": {"de": "Ihre Erinnerungen", "en": "Your reminders"},
     "md_sub": {
         "de": "Fristen von „{edition}“ ({platform}), seit {at}",

@@ -9,6 +9,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Which choice do you mean? Please type a number from 1 to {n} "
         "(or the words of a choice).",
     },
+    "choice_which_numbered": {
+        "de": "Welche Wahl meinen Sie? Bitte tippen Sie eine Nummer aus der Liste, "
+        "z. B. {example}.",
+        "en": "Which choice do you mean? Please type a number from the list, e.g. {example}.",
+    },
+    "choice_stale": {
+        "de": "Diese Auswahl habe ich Ihnen vor mehr als einem Tag gezeigt, sie ist "
+        "vielleicht nicht mehr aktuell. Hier ist sie noch einmal – bitte wählen Sie neu.",
+        "en": "I showed you these choices more than a day ago; they may be out of date. "
+        "Here they are again – please choose anew.",
+    },
     "choice_beyond": {
         "de": "Diese Nummer steht nicht zur Auswahl: Bitte tippen Sie eine Zahl von 1 bis {n} "
         "(oder die Worte einer Wahl).",
@@ -24,6 +35,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "console_switched": {
         "de": "(Sie schreiben jetzt als {user})",
         "en": "(you are now writing as {user})",
+    },
+    "console_open_choices": {
+        "de": "Zuletzt offen (tippen Sie die Nummer):",
+        "en": "Still open from last time (type the number):",
     },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
     "console_elsewhere": {

@@ -27,6 +27,50 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Nobody is in right now (office hours: {hours}). Back: {when}. You can still "
         "write your question here now.",
     },
+    "reach_buddy": {
+        "de": "Ihr Buddy bei Lokalprojekte ist {buddy}: Einen Jour Fixe vereinbaren Sie mit "
+        "/jourfixe, /termine zeigt Ihre Termine, /ort wo Sie sich treffen. Für alles andere "
+        "ist das Team da:",
+        "en": "Your buddy at Lokalprojekte is {buddy}: book a Jour Fixe with /jourfixe, "
+        "/meetings shows your meetings, /place where you meet. For anything else, the team "
+        "is there:",
+    },
+    "reach_no_buddy": {
+        "de": "Ihnen ist noch kein Buddy zugeordnet – das Team bei Lokalprojekte hilft Ihnen "
+        "weiter:",
+        "en": "You have no buddy yet – the team at Lokalprojekte will help you:",
+    },
+    "greeting_again": {
+        "de": "Was kann ich für Sie tun? Schreiben Sie einfach, z. B. „Wann ist mein nächster "
+        "Jour Fixe?“ – /hilfe zeigt alles, was ich kann.",
+        "en": 'What can I do for you? Just write, e.g. "When is my next Jour Fixe?" – /help '
+        "shows everything I can do.",
+    },
+    "greeting_again_faq": {
+        "de": "Was möchten Sie zur Ausschreibung wissen? Schreiben Sie einfach in eigenen "
+        "Worten. Themen: /faq · alles, was ich kann: /hilfe",
+        "en": "What would you like to know about the call? Just ask in your own words. "
+        "Topics: /faq · everything I can do: /help",
+    },
+    "welcome_expert": {
+        "de": "Hallo! Ich bin der Bot der „Integrationsmacher:innen“. Hier vereinbaren Sie "
+        "Ihren Jour Fixe mit Ihrem Buddy bei Lokalprojekte: /jourfixe zeigt freie Termine, "
+        "/termine Ihre nächsten Termine – oder schreiben Sie einfach, z. B. „Wann ist mein "
+        "nächster Jour Fixe?“ oder „Wer ist mein Buddy?“.",
+        "en": 'Hello! I am the bot of the "Integrationsmacher:innen". Here you book your Jour '
+        "Fixe with your buddy at Lokalprojekte: /jourfixe shows free times, /meetings your "
+        'next meetings – or just write, e.g. "When is my next Jour Fixe?" or "Who is my '
+        'buddy?".',
+    },
+    "welcome_buddy": {
+        "de": "Hallo! Ich bin der Bot der „Integrationsmacher:innen“. Hier sagen Sie, wann Sie "
+        "für Jour Fixes frei sind (/frei Di 10-12, Do 14-16), und beantworten die Anfragen "
+        "Ihrer Expert:innen mit „ja“, „nein“ oder einer anderen Zeit; /termine zeigt Ihre "
+        "nächsten Termine.",
+        "en": 'Hello! I am the bot of the "Integrationsmacher:innen". Here you say when you '
+        "are free for Jour Fixes (/free Tue 10-12, Thu 14-16) and answer your experts' "
+        'requests with "yes", "no" or another time; /meetings shows your next meetings.',
+    },
     "console_back": {
         "de": "Willkommen zurück, {user}. Schreiben Sie einfach weiter – /hilfe zeigt, was "
         "ich kann, /start begrüßt Sie noch einmal.",

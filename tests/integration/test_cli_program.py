@@ -172,3 +172,61 @@ def test_a_database_with_saturday_pushes_moves_them_to_the_friday_before(
     with sessions() as s:
         assert s.scalars(select(Edition.source)).one() == default_edition_text()
     engine.dispose()
+
+
+def test_a_saturday_push_moved_into_a_friday_morning_that_is_over_is_sent_late_once(
+    capsys, monkeypatch, sqlite_url
+):
+    """An old database upgraded on Friday 26 May 2023 at 10:00: the push of Saturday
+    27 May moves to Friday 09:00, already past. It goes out at once (late, once), not
+    dropped; a push already sent stays sent and is not planned again."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from bot.timeline import Timeline
+    from jobs.dispatch import Dispatcher
+    from jobs.editions import default_edition_text
+    from storage.db import make_engine
+    from storage.models import OutboxRow
+    from storage.repo import session_factory
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("/erinnerungen\n"))
+    assert cli.main(["chat", "--now", "2023-04-20T10:00"]) == 0
+    capsys.readouterr()
+    engine = make_engine(sqlite_url)
+    sessions = session_factory(engine)
+    old = default_edition_text().replace(
+        "{weekdays: [saturday, sunday], holidays: DE}", "{weekdays: [sunday], holidays: DE}"
+    )
+    berlin = ZoneInfo("Europe/Berlin")
+    monkeypatch.setattr("bot.timeline.system_clock", lambda: datetime(2023, 4, 21, tzinfo=berlin))
+    Timeline(sessions).load(old)
+
+    def rows():
+        with sessions() as s:
+            return {r.dedupe_key: (r.state, r.due_at) for r in s.scalars(select(OutboxRow))}
+
+    saturday = [k for k, (_, due) in rows().items() if due.astimezone(berlin).day == 27]
+    [key] = saturday  # the push of Saturday 27 May
+    friday = datetime(2023, 5, 26, 10, 0, tzinfo=berlin)
+    with sessions() as s:  # everything due before that Friday went out
+        for row in s.scalars(select(OutboxRow)):
+            if row.due_at.replace(tzinfo=row.due_at.tzinfo or UTC) < friday:
+                row.state = "sent"
+        s.commit()
+    sent = {k for k, (state, _) in rows().items() if state == "sent"}
+    monkeypatch.setattr("bot.timeline.system_clock", lambda: friday)
+    assert cli.main(["admin", "edition", "show"]) == 0  # opens (and refreshes) the database
+    after = rows()
+    state, due = after[key]
+    assert state == "pending" and due.replace(tzinfo=due.tzinfo or UTC) == friday
+    assert {k for k, (st, _) in after.items() if st == "sent"} == sent  # never twice
+
+    from tests.senders import Recorder
+
+    console = Recorder()
+    Dispatcher(sessions, {"console": console}, clock=lambda: friday).tick()
+    assert [d.dedupe_key for d in console.sent] == [key]
+    Dispatcher(sessions, {"console": console}, clock=lambda: friday).tick()
+    assert len(console.sent) == 1
+    engine.dispose()

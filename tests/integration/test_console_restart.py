@@ -20,13 +20,38 @@ def chat(capsys, monkeypatch, lines: str, user: str = "tom") -> str:
     return capsys.readouterr().out
 
 
-def test_a_second_start_welcomes_back_and_a_number_presses_no_old_greeting(capsys, monkeypatch):
+def test_a_second_start_welcomes_back_and_a_number_presses_only_what_it_shows(capsys, monkeypatch):
     first = chat(capsys, monkeypatch, "")
     assert first.startswith("Hallo!") and "Bei neuer Ausschreibung melden" in first
-    second = chat(capsys, monkeypatch, "1\n")
+    second = chat(capsys, monkeypatch, "wer bist du\n")  # a reply without choices closes them
     assert second.startswith("Willkommen zurück, tom.") and "Hallo!" not in second
-    assert "keine Auswahl offen" in second and "schreibe ich Ihnen" not in second
+    assert (
+        "Zuletzt offen (tippen Sie die Nummer):\n  [1] 🔔 Bei neuer Ausschreibung melden" in second
+    )
+    third = chat(capsys, monkeypatch, "1\n")
+    assert "Zuletzt offen" not in third and "keine Auswahl offen" in third
+    assert "schreibe ich Ihnen" not in third
     assert "Hallo!" in chat(capsys, monkeypatch, "/start\n")  # the greeting on request
+
+
+def test_a_number_typed_in_the_next_run_picks_from_the_list_shown_last(capsys, monkeypatch):
+    """On a phone the process may restart between a list and the number typed for it:
+    the chat's last choices are kept in the database (try-out: `/jourfixe`, then `3`
+    in the next run showed the list again, a run later "keine Auswahl offen")."""
+    assert cli.main(["demo"]) == 0
+    first = chat(capsys, monkeypatch, "/faq\n", "erika")
+    assert "[3]" in first
+    topic = first.split("[3] ", 1)[1].split("\n", 1)[0]
+    second = chat(capsys, monkeypatch, "3\n", "erika")
+    assert f"[3] {topic}" in second.split("\n\n", 2)[1]  # shown with the welcome back
+    assert "keine Auswahl offen" not in second and topic in second.rsplit("\n\n", 3)[-2]
+
+
+def test_an_applicants_language_is_kept_between_starts(capsys, monkeypatch):
+    chat(capsys, monkeypatch, "/lang en\n")
+    assert chat(capsys, monkeypatch, "").startswith("Welcome back, tom.")
+    third = chat(capsys, monkeypatch, "wer bist du\n")  # German words, the chosen language
+    assert third.startswith("Welcome back, tom.") and "I am the bot" in third
 
 
 def test_welcome_back_in_the_persons_language_with_their_name(capsys, monkeypatch):

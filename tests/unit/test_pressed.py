@@ -70,3 +70,12 @@ def test_a_plain_yes_to_choices_it_does_not_press_is_unclear():
     assert unclear_yes("ja", scope[:1]) is None  # one button under an answer: not a question
     confirm = (Button("Ja, löschen", "y", confirms=True), Button("Nein", "n"))
     assert unclear_yes("ja", confirm) is None  # pressed: the first choice confirms
+
+
+def test_a_command_is_never_a_typed_choice():
+    """Try-out: "/topics" after "Meinen Sie Topics oder …?" ran the topic, not /topics."""
+    from bot.messages import Button
+
+    buttons = (Button("Topics", "faq:en:topics"), Button("Learning platform", "faq:en:lp"))
+    assert pressed("/topics", buttons) is None and pressed("!topics", buttons) is None
+    assert pressed("topics", buttons) == buttons[0]

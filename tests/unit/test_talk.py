@@ -102,7 +102,18 @@ def test_a_greeting_after_the_greeting_does_not_repeat_the_help(night):
     greeting = text(night, "paula", "/start")
     assert "/erinnerungen" in greeting  # the help came with the greeting
     again = text(night, "paula", "hallo")
-    assert again.startswith("Hallo!") and "/hilfe" in again and "/erinnerungen" not in again
+    assert "/hilfe" in again and "/erinnerungen" not in again
+    assert "Hallo" not in again  # try-out 6: no second "Hallo!" right after the welcome
+
+
+def test_experts_and_buddies_are_welcomed_with_their_own_tasks(pair):
+    for user, task in (("erika", "/jourfixe"), ("bernd", "/frei")):
+        welcome = text(pair, user, "/start")
+        first = welcome.split("\n\n", 1)[0]
+        assert task in first and "Bis wann kann ich mich bewerben" not in welcome
+    assert text(pair, "erika", "hi").startswith("Was kann ich für Sie tun?")
+    english = text(pair, "emil", "/start")
+    assert english.startswith("Hello!") and "/jourfixe" in english.split("\n\n", 1)[0]
 
 
 def test_a_number_with_nothing_open_still_says_so(night):
@@ -143,7 +154,12 @@ def test_reachable_at_night_says_nobody_is_there_and_when(night, words):
 
 
 @pytest.mark.parametrize(
-    "words", ["is the call open to anyone?", "wie erreichen wir die zielgruppe", "can anyone in a city apply"]
+    "words",
+    [
+        "is the call open to anyone?",
+        "wie erreichen wir die zielgruppe",
+        "can anyone in a city apply",
+    ],
 )
 def test_questions_about_the_call_with_anyone_are_no_contact_request(night, words):
     assert "Gerade ist niemand da" not in text(night, "paula", words)
@@ -211,3 +227,24 @@ def test_how_much_the_expert_is_paid_reads_as_an_answer(night):
 )  # fmt: skip
 def test_hours_and_place_are_open_and_pay_is_a_yes(night, question, lead):
     assert text(night, "paula", question).startswith(lead)
+
+
+# -- try-out 6: English experts, reachability for experts ------------------------------------
+
+
+def test_a_clearly_english_message_from_an_invited_german_expert_is_answered_in_english(pair):
+    assert text(pair, "erika", "hi, who is my buddy?").startswith("Your buddy is Bernd")
+    assert "No place is set yet" in text(pair, "erika", "where do we meet")
+    assert text(pair, "erika", "thx").startswith("You're welcome")  # remembered
+    assert text(pair, "erika", "ok").startswith("All right.")
+    assert text(pair, "erika", "Wer ist mein Buddy?").startswith("Ihr Buddy ist Bernd")
+    text(pair, "erika", "/sprache en")  # chosen: stays, whatever she writes
+    assert text(pair, "erika", "Wer ist mein Buddy?").startswith("Your buddy is Bernd")
+
+
+def test_an_expert_asking_for_someone_at_night_hears_of_their_buddy_first(pair):
+    reply = text(pair, "erika", "ist jemand erreichbar")
+    assert reply.startswith("Ihr Buddy bei Lokalprojekte ist Bernd") and "/jourfixe" in reply
+    assert "Charlotte Bock" in reply  # and the team, with whether it is there now
+    applicant = text(pair, "tom", "ist jemand erreichbar")
+    assert "Buddy" not in applicant and "Charlotte Bock" in applicant

@@ -210,3 +210,35 @@ def test_a_pressed_button_counts_when_telegram_refuses_to_stop_its_spinner(bot, 
     api.wait_for_sent(lambda s: s.chat_id == ANNA and s.method == "editMessageText"
                       and s.message_id == miss.message_id and "→" in s.text)  # fmt: skip
     assert not [s for s in api.sent_to(ANNA) if "schiefgelaufen" in s.text]
+
+
+def test_a_typed_yes_or_number_answers_the_inline_choices_it_was_shown(bot, api):
+    """Try-out finding: "ok" or "ja" typed beside inline buttons got "Alles klar." with
+    nothing done. To several choices it is asked which one (the buttons again); a
+    number picks from the last list; "ja" to a confirmation presses it."""
+    _pair(bot, api)
+    api.user_says(ERIKA, "/jourfixe")
+    slots = api.wait_for_text(ERIKA, "Freie Jour-Fixe-Termine")
+    api.user_says(ERIKA, "1")  # typed, not pressed
+    series = api.wait_for_text(ERIKA, "einmalig oder regelmäßig")
+    for said in ("ok", "ja", "passt"):
+        api.user_says(ERIKA, said)
+        after = series.message_id
+        which = api.wait_for_sent(
+            lambda s, after=after: (
+                s.chat_id == ERIKA and "Welche Wahl meinen Sie?" in s.text and s.message_id > after
+            )
+        )
+        assert which.buttons == series.buttons and "Alles klar" not in which.text
+        series = which
+    api.user_says(ERIKA, "7")
+    api.wait_for_text(
+        ERIKA, "Diese Nummer steht nicht zur Auswahl: Bitte tippen Sie eine Zahl von 1 bis 3"
+    )
+    api.user_says(ERIKA, "2")
+    api.wait_for_text(ERIKA, "Anfrage an Bernd geschickt: Di 03.03. 10:00 (jede Woche")
+    assert bot.tick().sent >= 1
+    request = api.wait_for_text(BERND, "Erika möchte einen Jour Fixe mit Ihnen")
+    api.user_says(BERND, "ja")
+    api.wait_for_text(BERND, "bestätigt")
+    assert slots.buttons and request.buttons

@@ -1,0 +1,124 @@
+"""What a chat keeps between messages and restarts (`chat_states`): the language chosen
+with /sprache in it and the choices of the last reply it was shown, with when.
+
+The router keeps this in memory and writes the chats that changed in one transaction
+(`save`, called after a console line and on every tick of `imbot run`), so an update
+costs no statement for it; it reads a chat's row only when a message needs it (a
+number or a "ja" typed with nothing in memory) and the chosen languages once at the
+start (`langs`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select, tuple_
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.db import dialect_insert
+from storage.models import ChatStateRow
+from storage.repo import UnitOfWork, read_connection
+
+__all__ = ["ChatStates", "Choice", "SavedChat", "export", "forget"]
+
+Choice = tuple[str, str, bool, int | None]  # label, data, confirms, number
+_CHUNK = 400  # chats per DELETE (two parameters each)
+
+
+@dataclass(frozen=True)
+class SavedChat:
+    platform: str
+    chat_id: str
+    lang: str | None
+    choices: tuple[Choice, ...]
+    shown_at: datetime | None
+
+
+class ChatStates:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def langs(self) -> dict[tuple[str, str], str]:
+        """The languages chosen with /sprache, per (platform, chat): one SELECT."""
+        stmt = select(ChatStateRow.platform, ChatStateRow.chat_id, ChatStateRow.lang).where(
+            ChatStateRow.lang.is_not(None)
+        )
+        with read_connection(self._sessions) as conn:
+            return {(p, c): lang for p, c, lang in conn.execute(stmt)}
+
+    def load(self, platform: str, chat_id: str) -> SavedChat | None:
+        stmt = select(ChatStateRow).where(
+            ChatStateRow.platform == platform, ChatStateRow.chat_id == chat_id
+        )
+        with UnitOfWork(self._sessions, read_only=True) as uow:
+            row = uow.session.scalars(stmt).first()
+            if row is None:
+                return None
+            return SavedChat(platform, chat_id, row.lang, _choices(row.choices), row.shown_at)
+
+    def save(self, chats: Iterable[SavedChat], now: datetime) -> None:
+        """Write these chats' states (an upsert each) in one transaction."""
+        chats = list(chats)
+        if not chats:
+            return
+        with UnitOfWork(self._sessions) as uow:
+            forget(uow.session, [(c.platform, c.chat_id) for c in chats if _empty(c)])
+            for chat in (c for c in chats if not _empty(c)):
+                row = {
+                    "lang": chat.lang,
+                    "choices": json.dumps(chat.choices) if chat.choices else None,
+                    "shown_at": chat.shown_at if chat.choices else None,
+                    "updated_at": now,
+                }
+                stmt = dialect_insert(uow.session, ChatStateRow.__table__).values(
+                    platform=chat.platform, chat_id=chat.chat_id, **row
+                )
+                uow.session.execute(
+                    stmt.on_conflict_do_update(index_elements=["platform", "chat_id"], set_=row)
+                )
+            uow.commit()
+
+
+def forget(session: Session, chats: Iterable[tuple[str, str]]) -> None:
+    """Erase what these chats keep (inside the caller's transaction)."""
+    chats = [(p, c) for p, c in chats if c]
+    key = tuple_(ChatStateRow.platform, ChatStateRow.chat_id)
+    for i in range(0, len(chats), _CHUNK):  # below every database's limit of parameters
+        session.execute(delete(ChatStateRow).where(key.in_(chats[i : i + _CHUNK])))
+
+
+def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:
+    """What these chats keep, as plain data (for /meinedaten)."""
+    chats = [(p, c) for p, c in chats if c]
+    if not chats:
+        return []
+    key = tuple_(ChatStateRow.platform, ChatStateRow.chat_id)
+    rows = session.scalars(select(ChatStateRow).where(key.in_(chats)).order_by(ChatStateRow.id))
+    return [
+        {
+            "platform": r.platform,
+            "lang": r.lang,
+            "last_choices": [c[0] for c in _choices(r.choices)],
+            "shown_at": r.shown_at.isoformat() if r.shown_at and r.choices else None,
+        }
+        for r in rows
+    ]
+
+
+def _empty(chat: SavedChat) -> bool:
+    return chat.lang is None and not chat.choices
+
+
+def _choices(raw: str | None) -> tuple[Choice, ...]:
+    if not raw:
+        return ()
+    try:
+        rows = json.loads(raw)
+        return tuple(
+            (str(r[0]), str(r[1]), bool(r[2]), r[3] if isinstance(r[3], int) else None)
+            for r in rows
+        )
+    except (ValueError, TypeError, IndexError):  # a row written by hand: no choices
+        return ()
