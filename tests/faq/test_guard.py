@@ -167,3 +167,9 @@ def test_the_chat_says_one_line_for_the_weather(matcher, logged, faq):
     router = make_router(faq)
     (reply,) = say(router, text="Wie wird das Wetter morgen in Torgau?")
     assert reply.text.startswith("Dazu kann ich nichts sagen") and not reply.buttons
+
+
+def test_the_weather_in_a_town_of_the_call_is_off_topic_in_english_too(matcher):
+    # it was offered "The five participants" (Stralsund is one of them)
+    match = matcher.match("what's the weather in Stralsund")
+    assert match.off_topic and not match.confident and not match.options

@@ -1,5 +1,6 @@
 import pytest
 
+from faq.examples import Example, apply_examples
 from faq.matcher import Matcher, Thresholds, detect_language, is_arithmetic
 
 
@@ -38,14 +39,39 @@ def test_detect_language():
     assert detect_language("Jour Fixe", default="en") == "en"
 
 
-def test_calibrated_decision_can_replace_the_hand_set_rule(kb):
-    # weights as printed by benchmarks/faq_calibrate.py (not the default: on the
-    # development data it did not beat the hand-set rule)
-    weights = (2.3979, 3.5471, 0.6136, 0.4453, 2.8625, 0.2378, 4.1878, 4.5222, -0.8422, -5.715)
-    calibrated = Matcher(kb, Thresholds(calibration=weights, min_probability=0.91))
-    assert calibrated.match("Wann ist Bewerbungsschluss?").confident
-    strict = Matcher(kb, Thresholds(calibration=weights, min_probability=0.9999))
-    assert not strict.match("Wann ist Bewerbungsschluss?").confident
+HAND = Thresholds(calibration=None, calibration_refused=None)
+
+
+def test_the_calibrated_decision_weighs_every_feature(matcher: Matcher):
+    _, x = matcher.evidence(matcher.signals("Wann ist Bewerbungsschluss?"))
+    assert len(Thresholds().calibration_refused) == len(x) + 1  # bias last
+
+
+def test_the_calibrated_decision_can_be_made_stricter_or_left_to_the_hand_set_rule(kb):
+    question = "kann man sich noch bewerben?"
+    assert Matcher(kb).match(question).confident
+    assert not Matcher(kb, HAND).match(question).confident
+    assert not Matcher(kb, Thresholds(min_probability=0.99999)).match(question).confident
+    # the hand-set rule's answers stay: only the branch it refuses is calibrated
+    assert Matcher(kb, Thresholds(min_probability=0.99999)).match("Bewerbungsschluss?").confident
+
+
+def test_the_calibrated_decision_answers_where_the_hand_set_rule_asked_back(kb):
+    # the hand-set rule asked back (Bewerbungsschluss / Wer kann sich bewerben /
+    # Nächste Ausschreibung) although the first was right and the rankers agreed
+    question = "kann man sich noch bewerben?"
+    hand = Matcher(kb, HAND).match(question)
+    assert not hand.confident and hand.options[0].id == "deadline"
+    calibrated = Matcher(kb).match(question)
+    assert calibrated.confident and calibrated.best.id == "deadline"
+
+
+def test_the_calibrated_decision_keeps_working_with_examples_added_at_run_time(kb):
+    # /beispiel adds examples: the weights read the rankers' scores, not the knowledge
+    # base, so the new matcher decides the same way without a refit
+    added = apply_examples(kb, [Example("salary", "de", "Was kriegt man als Fachkraft raus?")])
+    match = Matcher(added).match("Was kriegt man als Fachkraft raus?")
+    assert match.confident and match.best.id == "salary"
 
 
 @pytest.mark.parametrize(
