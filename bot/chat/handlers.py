@@ -15,7 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.booking.service import JourFixe
-from bot.chat.faq_replies import FaqReplies
+from bot.chat.faq_replies import FaqMemory, FaqReplies
 from bot.handoff import Handoff
 from bot.localtime import Clock, system_clock, zone
 from bot.messages import Inbound, Outbound
@@ -69,6 +69,7 @@ class Services:
 class ChatState:
     lang: str | None = None  # chosen with /sprache; None: follow the person or the client
     seen: str | None = None  # the language this chat last wrote in (a command's name, a question)
+    faq: FaqMemory = field(default_factory=FaqMemory)  # what the FAQ last told this chat
 
 
 @dataclass
