@@ -165,7 +165,8 @@ _APPLYING = (
     *_DEADLINE_WORDS, *_ACTIONS, *_STILL, *_EXTENSION, *_OVER, *_MUST, "reich", "klapp",
     "fine", "okay", "passt", "gut", "good", "alright", "bewerbung", "unterlag", "antrag",
     "ausschreibung", "call", "wir", "we", "man", "uns", "us", "auch", "also", "dann", "then",
-    "spatestens", "latest", "stimmt", "true", "wirklich", "really",
+    "spatestens", "latest", "stimmt", "true", "wirklich", "really", "dokument", "document",
+    "formular", "form", "paper", "einreich", "hand",
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",

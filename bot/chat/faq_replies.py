@@ -100,6 +100,7 @@ ActiveSource = Callable[[], tuple[EditionData | None, Matcher]]
 _UNREAD = object()  # entry_reply: the edition was not read yet
 FOLLOW_UP = timedelta(minutes=30)  # a short question this soon after an answer may be about it
 FOLLOW_UP_WORDS = 4
+_FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
 _VERDICTS = frozenset({"yes", "no", "partly"})
 
 
@@ -253,7 +254,7 @@ class FaqReplies:
         does not say ("bis wieviel Uhr?" after the deadline, "und wo?" after the kick-off)."""
         if memory.entry is None or not memory.recent(memory.at, now):
             return None
-        if len(tokens(question)) > FOLLOW_UP_WORDS:
+        if len([w for w in tokens(question) if w not in _FILLER]) > FOLLOW_UP_WORDS:
             return None
         try:
             entry = self.kb.get(memory.entry)
@@ -265,33 +266,35 @@ class FaqReplies:
 
     def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
         """An entry the matcher was not sure of, when a yes/no question's own words
-        decide it: a day ("ist der 5.5. noch ok?", "morgen?") or an extension of the
-        deadline when the deadline is among the close entries and no other of them
-        gives that day; a figure the closest entry contradicts ("10 Projekte?" against
-        five) when no other close entry names a figure of that kind."""
-        if question_kind(question) != "yes_no" or match.best is None:
+        decide it: the deadline, when the question is about nothing but handing in on
+        a day ("ist der 5.5. noch ok?", "geht das am Wochenende?") or about an extension,
+        and no close entry gives that day; a figure the closest entry contradicts
+        ("10 Projekte?" against five) when no other close entry names that kind."""
+        if question_kind(question) != "yes_no":
             return None
         close = list({e.id: e for e in [*match.options, *self.suggestions(match)]}.values())
-        if not close:  # nothing worth offering: nothing to decide between
-            return None
         if edition is _UNREAD:
             edition = self.edition()
         lang = match.lang
         texts = {e.id: answer_text(e, lang, edition, now) for e in close}
         asked = figures(question)
-        for entry in close:
-            if entry.milestone != "deadline":
-                continue
-            today = local_today(edition, now)
-            if not (days_named(question, today) or asks_extension(question)):
-                break
-            if not about_applying(question):  # "Kann ich Sie am 5.5. anrufen?"
-                break
-            days = asked.get("day", set())
-            if any(days & figures(texts[e.id]).get("day", set()) for e in close if e is not entry):
-                break
-            _, verdict = self._formed(entry, lang, now, question, edition)
-            return entry if verdict in _VERDICTS or asks_extension(question) else None
+        deadline = next((e for e in self.kb.entries if e.milestone == "deadline"), None)
+        today = local_today(edition, now)
+        if (
+            deadline is not None
+            and (days_named(question, today) or asks_extension(question))
+            and about_applying(question)  # not "Kann ich Sie am 5.5. anrufen?"
+            and not any(
+                asked.get("day", set()) & figures(texts[e.id]).get("day", set())
+                for e in close
+                if e is not deadline
+            )
+        ):
+            _, verdict = self._formed(deadline, lang, now, question, edition)
+            if verdict in _VERDICTS or asks_extension(question):
+                return deadline
+        if not close:  # nothing worth offering: nothing to decide between
+            return None
         first, *others = close
         if judge(question, texts[first.id]) != "no":
             return None

@@ -172,3 +172,31 @@ def test_a_yes_no_sentence_with_nothing_close_is_no_crash(matcher):
     # entry is close enough to offer: the refusal, not an error
     reply = FaqReplies(matcher).ask("Have a nice weekend!", "en", EVE)
     assert not reply.text.startswith(("Yes", "No"))
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Can we hand in our documents on Wednesday morning?", "Yes, until tomorrow"),
+        ("Geht das auch noch am Wochenende?", "Nein. Bewerbungsschluss ist der 3. Mai 2023"),
+    ],
+)
+def test_a_day_and_handing_in_is_the_deadline_even_when_the_matcher_knows_no_word(
+    eve, question, start
+):
+    assert text(eve[0], question).startswith(start)
+
+
+@pytest.mark.parametrize("question", ["Regnet es morgen?", "Kann ich Sie am Freitag anrufen?"])
+def test_a_day_about_something_else_is_not_the_deadline(eve, question):
+    reply = text(eve[0], question)
+    assert "Bewerbungsschluss" not in reply.split("\n")[0]
+
+
+def test_a_follow_up_with_filler_words_is_still_a_follow_up(eve):
+    router, _ = eve
+    text(router, "when is the deadline?")
+    assert text(router, "and at what time exactly?").startswith("The call names no time of day")
+    assert not text(router, "Um wie viel Uhr ist das Kick-off-Event?").startswith(
+        "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:\nDie Bewerbungsfrist"
+    )  # a question with its own topic is not read against the deadline
