@@ -166,7 +166,8 @@ _APPLYING = (
     "fine", "okay", "passt", "gut", "good", "alright", "bewerbung", "unterlag", "antrag",
     "ausschreibung", "call", "wir", "we", "man", "uns", "us", "auch", "also", "dann", "then",
     "spatestens", "latest", "stimmt", "true", "wirklich", "really", "dokument", "document",
-    "formular", "form", "paper", "einreich", "hand",
+    "formular", "form", "paper", "einreich", "hand", "plan", "geplant", "vorgesehen",
+    "expect", "erwart", "any", "irgend", "chance",
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",

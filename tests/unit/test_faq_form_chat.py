@@ -77,6 +77,8 @@ def test_an_extension_before_the_deadline_is_not_known_either(eve):
     reply = text(eve[0], "Wird die Frist noch verlängert?")
     assert reply.startswith("Von einer Verlängerung steht in der Ausschreibung nichts")
     assert "morgen, der 3. Mai 2023" in reply
+    reply = text(eve[0], "is there any extension planned?")
+    assert reply.startswith("The call says nothing about an extension: the deadline is tomorrow")
 
 
 def test_a_count_the_closest_answer_contradicts_gets_no(eve):
