@@ -24,6 +24,7 @@ from faq.normalize import is_stopword, tokens
 __all__ = [
     "about_applying",
     "as_list",
+    "bare_follow_up",
     "asks_extension",
     "deadline_verdict",
     "polarity",
@@ -151,7 +152,7 @@ _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
 _STILL = ("noch", "still", "offen", "open", "lauft", "running")
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
-    "aufgeschoben", "more time", "mehr zeit",
+    "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back",
 )  # fmt: skip
 
 
@@ -178,7 +179,22 @@ _TIME_WORDS = (
 )  # fmt: skip
 
 
-def about_applying(question: str) -> bool:
+# words of a short follow-up that asks what the answer before did not say
+_FOLLOW_UP = (
+    "wo", "where", "wer", "who", "wen", "wem", "whom", "wie", "how", "viel", "wieviel", "much",
+    "oft", "often", "haufig", "uhrzeit", "time", "zeit", "genau", "exactly", "ort", "place",
+    "location", "raum", "room", "adresse", "address", "findet", "statt", "stattfinden", "what",
+    "was", "welche", "which", "denn", "eigentlich", "close", "schliess", "ends", "endet",
+)  # fmt: skip
+
+
+def bare_follow_up(question: str) -> bool:
+    """A question with no topic of its own ("bis wieviel Uhr?", "und wo findet das
+    statt?", "what time did it close?"), not "Wo ist das Abschlussevent?"."""
+    return about_applying(question, _FOLLOW_UP)
+
+
+def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
     """Nothing in the question but a day and words about handing in ("ist der 5.5.
     noch ok?", "reicht es übermorgen?", "Wird die Frist verlängert?"): no other topic
     ("Regnet es morgen?", "Kann ich Sie am 5.5. anrufen?")."""
@@ -187,7 +203,7 @@ def about_applying(question: str) -> bool:
             continue
         if any(
             tok == w or (len(w) >= 4 and tok.startswith(w))
-            for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS))
+            for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *more))
         ):
             continue
         if tok in WEEKDAY_NAMES or tok in MONTH_NAMES:

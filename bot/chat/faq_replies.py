@@ -31,6 +31,7 @@ from faq.form import (
     about_applying,
     as_list,
     asks_extension,
+    bare_follow_up,
     deadline_verdict,
     polarity,
     question_kind,
@@ -99,7 +100,7 @@ MatcherSource = Callable[[], Matcher]  # the active edition's matcher, read per 
 ActiveSource = Callable[[], tuple[EditionData | None, Matcher]]
 _UNREAD = object()  # entry_reply: the edition was not read yet
 FOLLOW_UP = timedelta(minutes=30)  # a short question this soon after an answer may be about it
-FOLLOW_UP_WORDS = 4
+FOLLOW_UP_WORDS = 6
 _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
 _VERDICTS = frozenset({"yes", "no", "partly"})
 
@@ -253,6 +254,8 @@ class FaqReplies:
         """The entry answered just before, when a short question asks what its answer
         does not say ("bis wieviel Uhr?" after the deadline, "und wo?" after the kick-off)."""
         if memory.entry is None or not memory.recent(memory.at, now):
+            return None
+        if not bare_follow_up(question):  # "Wo ist das Abschlussevent?" has its own topic
             return None
         if len([w for w in tokens(question) if w not in _FILLER]) > FOLLOW_UP_WORDS:
             return None

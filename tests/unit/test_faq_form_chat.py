@@ -202,3 +202,15 @@ def test_a_follow_up_with_filler_words_is_still_a_follow_up(eve):
     assert not text(router, "Um wie viel Uhr ist das Kick-off-Event?").startswith(
         "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:\nDie Bewerbungsfrist"
     )  # a question with its own topic is not read against the deadline
+
+
+def test_a_short_question_with_its_own_topic_is_not_a_follow_up(eve):
+    router, _ = eve
+    text(router, "Wann ist das Kick-off?")
+    assert "Kick-off" not in text(router, "Wo ist das Abschlussevent?").split("\n")[1]
+
+
+def test_after_the_deadline_moved_and_what_time(after):
+    router, _ = after
+    assert text(router, "has the deadline been moved?").startswith("No – the deadline was 3 May")
+    assert text(router, "what time did it close?").startswith("The call names no time of day")
