@@ -2,17 +2,25 @@
 answered "Nein" when the answer says EUR 3.000, not "Ja" because it is about money.
 
 A figure is a value of a kind: an amount in euros, a TVöD pay group, a day of a month,
-a month, a duration (months or years). Only kinds that both the question
+a month, a duration (months or years), a count of something ("10 Projekte" against
+"fünf Projekte": the kind is the counted noun). Only kinds that both the question
 and the answer name are compared; a question that compares ("mehr als", "at least")
 is not decided here, not even by the entry's yes/no terms.
+
+`days_named` reads the days a question names as dates on the calendar, relative to
+`today` ("5.5.", "May 5", "morgen", "Freitag", "nächste Woche", "Ende Mai"), for
+answers whose truth depends on the day they are read (the deadline).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from calendar import monthrange
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-__all__ = ["figures", "judge"]
+__all__ = ["MONTH_NAMES", "WEEKDAY_NAMES", "NamedDays", "days_named", "figures", "judge"]
 
 _MONTHS = {
     "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
@@ -45,6 +53,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("months", re.compile(r"\b" + _NUMBER + r"\s+(?:monate?n?|months?)\b")),
     ("years", re.compile(r"\b" + _NUMBER + r"\s+(?:jahre?n?|years?)\b")),
 )
+# a count: a number (not an article, not part of a date or an amount) and the noun it
+# counts; the noun's first five letters name the kind ("projekte", "projects": "proje")
+_COUNT_WORDS = {w: n for w, n in _WORD_NUMBERS.items() if n >= 2}
+_COUNT = re.compile(
+    r"(?<![\d.,])\b(\d{1,3}(?![\d.,:])|"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r")\s+([a-z]{4,})"
+)
+_NOT_COUNTED = (
+    "monat", "month", "jahr", "year", "woch", "week", "tage", "days", "stund", "hour", "minut",
+    "uhr", "euro", "proz", "perc", "mal", "times", "bis", "oder", "und", "sowie", "from",
+    "than", "stufe", "level",
+)  # fmt: skip
 _MONTH_ALONE = re.compile(r"\b(?:im|in|ab|seit|bis|until|from|since)\s+" + _MONTH)
 _COMPARING = re.compile(
     r"\b(?:mehr|weniger|uber|unter|mindestens|hochstens|maximal|bis zu|more|less|fewer|"
@@ -91,6 +112,11 @@ def figures(text: str) -> dict[str, set]:
             found.setdefault(kind, set()).add(value)
     for m in _MONTH_ALONE.finditer(folded):
         found.setdefault("month", set()).add(_MONTHS[m.group(1)])
+    for m in _COUNT.finditer(folded):
+        noun = m.group(2)
+        if noun in _MONTHS or noun.startswith(_NOT_COUNTED):
+            continue
+        found.setdefault(f"count:{noun[:5]}", set()).add(_number(m.group(1)))
     return found
 
 
@@ -108,3 +134,119 @@ def judge(question: str, answer: str) -> str | None:
     if not shared or all(asked[kind] & told[kind] for kind in shared):
         return None
     return "unsure" if _COMPARING.search(_fold(question)) else "no"
+
+
+# -- days on the calendar -------------------------------------------------------------
+
+_WEEKDAYS = {
+    "montag": 0, "monday": 0, "dienstag": 1, "tuesday": 1, "mittwoch": 2, "wednesday": 2,
+    "donnerstag": 3, "thursday": 3, "freitag": 4, "friday": 4, "samstag": 5, "sonnabend": 5,
+    "saturday": 5, "sonntag": 6, "sunday": 6,
+}  # fmt: skip
+MONTH_NAMES = frozenset(_MONTHS)
+WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+_PART = {"anfang": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11, 20),
+         "ende": (21, 31), "end": (21, 31), "late": (21, 31)}  # fmt: skip
+_BOUND = (
+    ("until", r"(?:bis|until|till|by)(?:\s+(?:zum|zur|zu|den|dem|am|spatestens|the|of))*"),
+    ("after", r"(?:nach|after|ab|from|later than|spater als)(?:\s+(?:dem|den|the))*"),
+    ("before", r"(?:vor|before|earlier than|fruher als)(?:\s+(?:dem|den|the))*"),
+)
+_DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dmy", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?")),
+    (
+        "d_month",
+        re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:\s*(\d{4}))?"),
+    ),
+    ("month_d", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![.:]?\d)")),
+    ("part_month", re.compile(r"\b(anfang|mitte|ende|early|mid|end of|late)\s+" + _MONTH)),
+    ("in_month", re.compile(r"\b(?:im|in|ab|bis|until|from)\s+" + _MONTH)),
+    ("day_after", re.compile(r"\b(?:ubermorgen|day after tomorrow)\b")),
+    ("tomorrow", re.compile(r"(?<!guten )(?<!heute )\b(?:morgen|tomorrow)\b")),
+    ("today", re.compile(r"\b(?:heute|today|tonight)\b")),
+    ("weekday", re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")),
+    ("next_week", re.compile(r"\b(?:nachste|kommende|next)\s+woche\b|\bnext week\b")),
+    ("this_week", re.compile(r"\b(?:diese|this)\s+woche\b|\bthis week\b")),
+    ("weekend", re.compile(r"\b(?:wochenende|weekend)\b")),
+)
+
+
+@dataclass(frozen=True)
+class NamedDays:
+    """Days a question names: the first and last day, and whether the question bounds
+    them ("bis zum 5.5.": until, "nach dem 3.5.": after, "vor dem 3.5.": before)."""
+
+    first: date
+    last: date
+    bound: str | None = None
+
+
+def _year(month: int, day: int, today: date, year: str | None) -> date | None:
+    if year:
+        y = int(year) + (2000 if len(year) == 2 else 0)
+    else:  # a day without a year: this year's, or next year's if it is far behind
+        y = today.year + (
+            1 if (month, day) < (today.month, today.day) and month < today.month - 6 else 0
+        )
+    try:
+        return date(y, month, day)
+    except ValueError:
+        return None
+
+
+def _span(kind: str, m: re.Match, today: date) -> tuple[date, date] | None:
+    if kind == "dmy":
+        d = _year(int(m.group(2)), int(m.group(1)), today, m.group(3))
+        return (d, d) if d else None
+    if kind in ("d_month", "month_d"):
+        a, b = m.group(1), m.group(2)
+        day, month = (int(a), _MONTHS[b]) if a.isdigit() else (int(b), _MONTHS[a])
+        d = _year(month, day, today, m.group(3) if kind == "d_month" else None)
+        return (d, d) if d else None
+    if kind in ("part_month", "in_month"):
+        month = _MONTHS[m.group(m.lastindex)]
+        year = (today.year + 1) if month < today.month - 6 else today.year
+        last = monthrange(year, month)[1]
+        lo, hi = _PART.get(m.group(1).split()[0], (1, 31)) if kind == "part_month" else (1, 31)
+        return date(year, month, lo), date(year, month, min(hi, last))
+    if kind in ("today", "tomorrow", "day_after"):
+        d = today + timedelta(days={"today": 0, "tomorrow": 1, "day_after": 2}[kind])
+        return d, d
+    if kind == "weekday":
+        d = today + timedelta(days=(_WEEKDAYS[m.group(1)] - today.weekday()) % 7)
+        return d, d
+    monday = today - timedelta(days=today.weekday())
+    if kind == "next_week":
+        return monday + timedelta(days=7), monday + timedelta(days=13)
+    if kind == "this_week":
+        return today, monday + timedelta(days=6)
+    saturday = monday + timedelta(days=5)  # "am Wochenende": the coming one
+    return (
+        (saturday, saturday + timedelta(days=1)) if today <= saturday + timedelta(days=1) else None
+    )
+
+
+def days_named(text: str, today: date) -> list[NamedDays]:
+    """The days `text` names, read on `today` (each expression once, the most exact
+    reading first: "3.5." is not also "im Mai")."""
+    folded = _fold(text)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, NamedDays]] = []
+    for kind, pattern in _DAY_WORDS:
+        for m in pattern.finditer(folded):
+            start, end = m.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            span = _span(kind, m, today)
+            if span is None:
+                continue
+            taken.append((start, end))
+            before = folded[:start].rstrip()
+            bound = next(
+                (name for name, words in _BOUND if re.search(r"\b" + words + r"$", before)),
+                None,
+            )
+            if kind == "in_month" and m.group(0).split()[0] in ("bis", "until"):
+                bound = "until"
+            found.append((start, NamedDays(span[0], span[1], bound)))
+    return [named for _, named in sorted(found, key=lambda f: f[0])]

@@ -5,24 +5,39 @@
   decide this" when it does not; one that names a figure the answer contradicts
   ("Gibt es 5000 Euro?" against EUR 3.000) gets "Nein" (faq.figures);
 * where / how much / who / how often questions whose answer the call does not contain
-  (an entry's `silent_on`) say so before giving what the call does say.
+  (an entry's `silent_on`) say so before giving what the call does say; a what-time
+  question to a dated answer too (the call gives days, never a time of day);
+* a yes/no question about the deadline is judged against the day it is read
+  (`deadline_verdict`): "Ist der 5.5. noch ok?", "kann ich morgen noch abgeben?",
+  "Haben wir die Frist verpasst?" each get Ja or Nein from the date and `today`.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
-from faq.figures import judge
+from faq.figures import MONTH_NAMES, WEEKDAY_NAMES, days_named, judge
 from faq.kb import Entry
-from faq.normalize import tokens
+from faq.normalize import is_stopword, tokens
 
-__all__ = ["as_list", "polarity", "question_kind", "silent_kind"]
+__all__ = [
+    "about_applying",
+    "as_list",
+    "bare_follow_up",
+    "asks_extension",
+    "deadline_verdict",
+    "polarity",
+    "question_kind",
+    "silent_kind",
+]
 
 _YES_NO_DE = frozenset(
     """kann konnen konnt darf durfen muss mussen ist sind gibt gibts wird werden hat haben
     habt bekommen bekommt kriegen kriegt soll sollen sollte durfte geht gehen passt passen
     zahlt zahlen ubernimmt dauert lauft brauchen braucht findet finden steht stehen gilt
-    arbeitet kommt kommen heisst reicht reichen mussten""".split()
+    arbeitet kommt kommen heisst reicht reichen mussten stimmt stimmts nehmt nehmen
+    akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall".split()
@@ -31,11 +46,24 @@ _LEAD_FILLER = frozenset("und also aber and so ok okay hallo hi hello noch eine 
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
 # in token form, as `tokens` folds them ("does" -> "dos", "müssen" -> "mussen")
 _YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
-KINDS = ("where", "how_much", "who", "how_often")
+KINDS = ("where", "how_much", "who", "how_often", "what_time")
+_CLAUSE = re.compile(r"[,;:–—]|\s-\s")
+_WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what time", " which time")
 
 
 def question_kind(question: str) -> str | None:
-    """'yes_no', 'where', 'how_much', 'how_often', 'who' or None (any other question)."""
+    """'yes_no', 'where', 'how_much', 'how_often', 'who', 'what_time' or None (any other
+    question). A statement before the question counts for nothing ("wir sind ein
+    Verein, dürfen wir mitmachen?" is yes/no)."""
+    kind = _kind(question)
+    if kind is None:
+        for clause in _CLAUSE.split(question)[1:]:
+            if kind := _kind(clause):
+                break
+    return kind
+
+
+def _kind(question: str) -> str | None:
     toks = tokens(question)
     while toks and toks[0] in _LEAD_FILLER:
         toks = toks[1:]
@@ -46,6 +74,8 @@ def question_kind(question: str) -> str | None:
         return "where"
     if any(p in f" {text} " for p in (" wie oft ", " how often ", " wie haufig ")):
         return "how_often"
+    if any(p in f" {text}" for p in _WHAT_TIME):
+        return "what_time"
     if any(p in f" {text} " for p in (" wie viel", " wieviel", " how much ", " wie hoch ")):
         return "how_much"
     if toks[0] in ("wer", "who", "wen", "wem", "whom"):
@@ -100,6 +130,141 @@ def silent_kind(entry: Entry, question: str) -> str | None:
     """The question's kind if the entry's answer does not contain it (`silent_on`)."""
     kind = question_kind(question)
     return kind if kind in entry.silent_on else None
+
+
+# -- the deadline, judged on the day the question is read ------------------------------
+
+_DEADLINE_WORDS = (
+    "bewerbungsschluss", "deadline", "frist", "stichtag", "einsendeschluss", "abgabeschluss",
+    "letzte tag", "letzter tag", "last day", "closing date", "cut off",
+)  # fmt: skip
+_ACTIONS = (
+    "abgeb", "abgab", "einreich", "einsend", "schick", "send", "bewerb", "apply", "applic",
+    "submit", "hand in", "anmeld", "ok", "moglich", "geht", "possible", "annehm", "accept",
+    "nehm", "rein", "rechtzeitig", "in time",
+)  # fmt: skip
+_MUST = ("muss", "must", "have to", "has to", "need to", "needs to", "spatestens")
+_OVER = (
+    "zu spat", "too late", "vorbei", "abgelaufen", "verpasst", "missed", "passed", "over",
+    "closed", "geschlossen", "ended", "expired", "zu ende", "schon um",
+)  # fmt: skip
+_LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
+_STILL = ("noch", "still", "offen", "open", "lauft", "running")
+_EXTENSION = (
+    "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
+    "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back",
+)  # fmt: skip
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    """A word of `words` starts a word of `text` (folded, one space around)."""
+    return any(f" {w}" in text for w in words)
+
+
+# words of a question about handing in on some day, beside the day itself
+_APPLYING = (
+    *_DEADLINE_WORDS, *_ACTIONS, *_STILL, *_EXTENSION, *_OVER, *_MUST, "reich", "klapp",
+    "fine", "okay", "passt", "gut", "good", "alright", "bewerbung", "unterlag", "antrag",
+    "ausschreibung", "call", "wir", "we", "man", "uns", "us", "auch", "also", "dann", "then",
+    "spatestens", "latest", "stimmt", "true", "wirklich", "really", "dokument", "document",
+    "formular", "form", "paper", "einreich", "hand", "plan", "geplant", "vorgesehen",
+    "expect", "erwart", "any", "irgend", "chance",
+)  # fmt: skip
+_TIME_WORDS = (
+    "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",
+    "ubermorgen", "tomorrow", "today", "tonight", "morning", "evening", "night", "noon",
+    "woche", "week", "wochenende", "weekend", "nachste", "kommende", "next", "this", "diese",
+    "anfang", "mitte", "ende", "early", "mid", "end", "late", "day", "tag", "datum", "date",
+    "uhr", "am", "on", "the", "of", "bis", "until", "by", "nach", "after", "im", "in",
+)  # fmt: skip
+
+
+# words of a short follow-up that asks what the answer before did not say
+_FOLLOW_UP = (
+    "wo", "where", "wer", "who", "wen", "wem", "whom", "wie", "how", "viel", "wieviel", "much",
+    "oft", "often", "haufig", "uhrzeit", "time", "zeit", "genau", "exactly", "ort", "place",
+    "location", "raum", "room", "adresse", "address", "findet", "statt", "stattfinden", "what",
+    "was", "welche", "which", "denn", "eigentlich", "close", "schliess", "ends", "endet",
+)  # fmt: skip
+
+
+def bare_follow_up(question: str) -> bool:
+    """A question with no topic of its own ("bis wieviel Uhr?", "und wo findet das
+    statt?", "what time did it close?"), not "Wo ist das Abschlussevent?"."""
+    return about_applying(question, _FOLLOW_UP)
+
+
+def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
+    """Nothing in the question but a day and words about handing in ("ist der 5.5.
+    noch ok?", "reicht es übermorgen?", "Wird die Frist verlängert?"): no other topic
+    ("Regnet es morgen?", "Kann ich Sie am 5.5. anrufen?")."""
+    for tok in tokens(question):
+        if tok.isdigit() or is_stopword(tok) or tok in _YES_NO or tok in _LEAD_FILLER:
+            continue
+        if any(
+            tok == w or (len(w) >= 4 and tok.startswith(w))
+            for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *more))
+        ):
+            continue
+        if tok in WEEKDAY_NAMES or tok in MONTH_NAMES:
+            continue
+        return False
+    return True
+
+
+def asks_extension(question: str) -> bool:
+    """ "Ist die Frist verlängert?", "Will the deadline be extended?" """
+    return question_kind(question) == "yes_no" and _has(
+        f" {' '.join(tokens(question))} ", _EXTENSION
+    )
+
+
+def deadline_verdict(question: str, today: date, deadline: date) -> str | None:
+    """'yes', 'no' or 'partly' (only some of the days it names are in time) for a yes/no
+    question about applying, read on `today` when the last day to apply is `deadline`;
+    None when its words do not settle it.
+
+    A day it names ("5.5.", "morgen", "Freitag", "nächste Woche", "Ende Mai") is in time
+    when it is not after the deadline; "bis zum 5.5." asks whether one may wait that
+    long; a question whether a day *is* the deadline ("Ist der Bewerbungsschluss erst
+    Ende Mai?", "Muss ich bis zum 3. Mai abgeben?") is yes only for the deadline's own
+    day. Without a day: "zu spät?", "verpasst?" ask whether it is over, "noch offen?",
+    "kann ich noch?" whether it is not, "nach der Frist?" about after it.
+    """
+    if question_kind(question) != "yes_no":
+        return None
+    text = f" {' '.join(tokens(question))} "
+    named = days_named(question, today)
+    if not named:
+        over = today > deadline
+        if _has(text, _OVER):
+            return "yes" if over else "no"
+        if _has(text, _LATE):
+            return "no"
+        if _has(text, _STILL):
+            return "no" if over else "yes"
+        return None
+    rest = text
+    for word in _DEADLINE_WORDS:  # "Bewerbungsschluss" is no "bewerben"
+        rest = re.sub(rf" {word}\w*", " ", rest)
+    identity = rest != text and not _has(rest, _ACTIONS)
+    verdicts = set()
+    for days in named:
+        first, last = days.first, days.last
+        if today > deadline and not identity and last >= today:
+            first = max(first, today)  # "im Mai?" on 4 May: what is left of May
+        if days.bound == "before":
+            return None
+        if days.bound == "after":  # "nach dem 3.5.": from the day after it
+            first = last = last + timedelta(days=1)
+            verdicts.add("yes" if first <= deadline else "no")
+        elif identity or (days.bound == "until" and _has(text, _MUST)):
+            verdicts.add("yes" if first <= deadline <= last else "no")
+        elif days.bound == "until" or last <= deadline:
+            verdicts.add("yes" if last <= deadline else "no")
+        else:
+            verdicts.add("no" if first > deadline else "partly")
+    return verdicts.pop() if len(verdicts) == 1 else None
 
 
 _STEP = re.compile(r"(?:^|(?<=\s))(\d{1,2})\. (?=\D)")

@@ -12,6 +12,7 @@ from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
 from faq.kb import LANGS
+from faq.normalize import tokens
 from storage.models import Role
 
 __all__ = ["FEATURE", "MAX_QUESTION_CHARS"]
@@ -26,18 +27,45 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         text = text[:MAX_QUESTION_CHARS]
     faq = ctx.services.faq
     known = _known_language(ctx)
-    if faq.is_small_talk(text):
+    memory = ctx.state.faq
+    acked, memory.acked = memory.acked, False
+    if really := _really(ctx, text, known):
+        replies.append(really)
+    elif faq.is_small_talk(text):
         # "help me" in a new German chat: English; "Hallo" or "Ja?" from someone who
         # writes English: still English (one word does not make a language)
-        replies.append(small_talk_reply(ctx, text, known))
+        reply = small_talk_reply(ctx, text, known)
+        if reply.text == t("smalltalk_ack", ctx.lang):  # "ok": a second one says less
+            memory.acked = True
+            reply = Outbound(t("smalltalk_ack_again", ctx.lang)) if acked else reply
+        replies.append(reply)
     else:
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
         keep = known if known and (is_short(text) or only_a_time(text, ctx)) else None
-        reply = faq.ask(text, ctx.lang, ctx.now, handoff=handoff, keep_lang=keep)
+        reply = faq.ask(text, ctx.lang, ctx.now, handoff=handoff, keep_lang=keep, memory=memory)
         replies.append(_for_reader(ctx, reply))
     return replies
+
+
+_REALLY = frozenset(
+    "ja yes wirklich echt sicher really sure ernsthaft stimmt true so tatsachlich".split()
+)
+
+
+def _really(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """ "ja?" or "wirklich?" right after an answer asks whether it is so: the answer's
+    gist again, and an invitation to say what else is meant."""
+    memory = ctx.state.faq
+    words = tokens(text)
+    if not (text.rstrip().endswith("?") and words and set(words) <= _REALLY):
+        return None
+    if memory.entry is None or not memory.recent(memory.at, ctx.now):
+        return None
+    lang = known or ctx.lang
+    ctx.lang = lang
+    return Outbound(t("faq_really", lang, gist=memory.gist), lang=lang)
 
 
 _APPLICANTS_ONLY = frozenset({SUBSCRIBE_DATA, NEXT_CALL_DATA})
@@ -59,7 +87,7 @@ def _known_language(ctx: Context) -> str | None:
 
 
 def _choice(ctx: Context, data: str) -> list[Outbound]:
-    reply = ctx.services.faq.choice_reply(data, ctx.now)
+    reply = ctx.services.faq.choice_reply(data, ctx.now, ctx.state.faq)
     return [_for_reader(ctx, reply) if reply else Outbound(t("stale_choice", ctx.lang))]
 
 

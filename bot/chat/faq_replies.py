@@ -17,24 +17,38 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
+from bot.handoff import parse_office_hours
 from bot.messages import Button, Outbound
-from bot.texts import t
-from faq.form import as_list, polarity, silent_kind
+from bot.texts import fmt_when, relative_days, t
+from faq.figures import days_named, figures, judge
+from faq.form import (
+    about_applying,
+    as_list,
+    asks_extension,
+    bare_follow_up,
+    deadline_verdict,
+    polarity,
+    question_kind,
+    silent_kind,
+)
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher, detect_language
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
-from jobs.program import CallState, answer_text, call_state, local_today
+from jobs.program import CallState, answer_text, call_state, local_today, long_day
 
 __all__ = [
     "FAQ_PREFIX",
     "HANDOFF_PREFIX",
     "NEXT_CALL_DATA",
+    "FaqMemory",
     "FaqReplies",
     "UnansweredLog",
     "is_short",
@@ -85,6 +99,35 @@ MatcherSource = Callable[[], Matcher]  # the active edition's matcher, read per 
 # the active edition and its knowledge base's matcher, read together (one read a question)
 ActiveSource = Callable[[], tuple[EditionData | None, Matcher]]
 _UNREAD = object()  # entry_reply: the edition was not read yet
+FOLLOW_UP = timedelta(minutes=30)  # a short question this soon after an answer may be about it
+FOLLOW_UP_WORDS = 6
+_FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
+_VERDICTS = frozenset({"yes", "no", "partly"})
+
+
+@dataclasses.dataclass
+class FaqMemory:
+    """What one chat was last told (kept in its chat state): the entry answered last
+    and its gist, so that "bis wieviel Uhr?" or "ja?" right after it are read against it;
+    when the last refusal came (a second one in a row names the contacts only by
+    /kontakt); when the call's state was told (the welcome says a call is closed, so
+    "kann ich mich noch bewerben?" then gets one short line, not the same paragraph)."""
+
+    entry: str | None = None
+    at: datetime | None = None
+    gist: str = ""
+    missed_at: datetime | None = None
+    told_closed_at: datetime | None = None
+    acked: bool = False  # the last message was an "ok" answered "Alles klar."
+
+    def recent(self, when: datetime | None, now: datetime) -> bool:
+        return when is not None and timedelta(0) <= now - when <= FOLLOW_UP
+
+    def remember(self, entry: Entry, reply: Outbound, now: datetime) -> None:
+        self.entry, self.at = entry.id, now
+        lines = reply.text.split("\n\n", 1)[0].splitlines()  # the answer, not its source
+        first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
+        self.gist = first if len(first) <= 300 else first[:300].rsplit(" ", 1)[0] + " …"
 
 
 class FaqReplies:
@@ -152,10 +195,12 @@ class FaqReplies:
         *,
         handoff: Callable[[], bool] | None = None,
         keep_lang: str | None = None,
+        memory: FaqMemory | None = None,
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
         back offers "Ask the team". `keep_lang`: reply in it whatever the question's
-        words suggest (a one- or two-word message from someone whose language is known)."""
+        words suggest (a one- or two-word message from someone whose language is known).
+        `memory`: what this chat was told last (read and updated)."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
         match = self._match_with(matcher, question, default_lang)
         if keep_lang in LANGS and match.lang != keep_lang:
@@ -173,44 +218,207 @@ class FaqReplies:
                 ref = self._log(match, now)
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
-        if match.confident and match.best:
-            return self.entry_reply(match.best, match.lang, now, question, edition=edition)
+        memory = memory if memory is not None else FaqMemory()
+        entry = self._follow_up(question, memory, now, edition)
+        if entry is None and match.confident and match.best:
+            entry = match.best
+        if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
+            entry = self._decided(match, question, now, edition)
+        if entry is not None:
+            brief = memory.recent(memory.told_closed_at, now)
+            reply = self.entry_reply(entry, match.lang, now, question, edition=edition, brief=brief)
+            memory.remember(entry, reply, now)
+            return reply
+        memory.entry = None
         if match.off_topic:  # the weather, a poem: say what the bot is for, nothing more
             return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
-        reply = self.clarify_reply(match) if match.options else self.not_sure_reply(match)
+        if match.options:
+            reply = self.clarify_reply(match)
+        else:
+            reply = self.not_sure_reply(match, again=memory.recent(memory.missed_at, now))
+            memory.missed_at = now
         if not (handoff is not None and isinstance(ref, str) and handoff()):
             return reply
         button = Button(t("handoff_button", reply.lang), f"{HANDOFF_PREFIX}{ref}")
-        text = f"{reply.text}\n\n{t('handoff_offer', reply.lang)}"
+        offer = t("handoff_offer", reply.lang)
+        # the question ("Meinten Sie eine dieser Fragen?") stays next to its buttons
+        head, sep, last = reply.text.rpartition("\n\n")
+        text = (
+            f"{head}\n\n{offer}\n\n{last}"
+            if sep and not match.options
+            else f"{reply.text}\n\n{offer}"
+        )
         return Outbound(text, (*reply.buttons, button), lang=reply.lang)
 
+    def _follow_up(self, question: str, memory: FaqMemory, now: datetime, edition) -> Entry | None:
+        """The entry answered just before, when a short question asks what its answer
+        does not say ("bis wieviel Uhr?" after the deadline, "und wo?" after the kick-off)."""
+        if memory.entry is None or not memory.recent(memory.at, now):
+            return None
+        if not bare_follow_up(question):  # "Wo ist das Abschlussevent?" has its own topic
+            return None
+        if len([w for w in tokens(question) if w not in _FILLER]) > FOLLOW_UP_WORDS:
+            return None
+        try:
+            entry = self.kb.get(memory.entry)
+        except KeyError:
+            return None
+        kind = question_kind(question)
+        silent = kind in entry.silent_on or (kind == "what_time" and self._dated(entry))
+        return entry if silent else None
+
+    def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
+        """An entry the matcher was not sure of, when a yes/no question's own words
+        decide it: the deadline, when the question is about nothing but handing in on
+        a day ("ist der 5.5. noch ok?", "geht das am Wochenende?") or about an extension,
+        and no close entry gives that day; a figure the closest entry contradicts
+        ("10 Projekte?" against five) when no other close entry names that kind."""
+        if question_kind(question) != "yes_no":
+            return None
+        close = list({e.id: e for e in [*match.options, *self.suggestions(match)]}.values())
+        if edition is _UNREAD:
+            edition = self.edition()
+        lang = match.lang
+        texts = {e.id: answer_text(e, lang, edition, now) for e in close}
+        asked = figures(question)
+        deadline = next((e for e in self.kb.entries if e.milestone == "deadline"), None)
+        today = local_today(edition, now)
+        if (
+            deadline is not None
+            and (days_named(question, today) or asks_extension(question))
+            and about_applying(question)  # not "Kann ich Sie am 5.5. anrufen?"
+            and not any(
+                asked.get("day", set()) & figures(texts[e.id]).get("day", set())
+                for e in close
+                if e is not deadline
+            )
+        ):
+            _, verdict = self._formed(deadline, lang, now, question, edition)
+            if verdict in _VERDICTS or asks_extension(question):
+                return deadline
+        if not close:  # nothing worth offering: nothing to decide between
+            return None
+        first, *others = close
+        if judge(question, texts[first.id]) != "no":
+            return None
+        kinds = asked.keys() & figures(texts[first.id]).keys()
+        if any(kinds & figures(texts[e.id]).keys() for e in others):
+            return None
+        return first
+
+    def _dated(self, entry: Entry) -> bool:
+        return entry.id in DATED_ENTRIES or entry.milestone is not None
+
     def entry_reply(
-        self, entry: Entry, lang: str, now: datetime, question: str = "", *, edition=_UNREAD
+        self,
+        entry: Entry,
+        lang: str,
+        now: datetime,
+        question: str = "",
+        *,
+        edition=_UNREAD,
+        brief: bool = False,
     ) -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed
-        button has none); `edition` if the caller read it already."""
+        button has none); `edition` if the caller read it already. `brief`: the chat
+        was just told the call is closed, so a "no" about applying is one line."""
         if edition is _UNREAD:
             edition = self.edition()
         source = t("source", lang, section=entry.section)
         buttons = ()
-        dated = entry.id in DATED_ENTRIES or entry.milestone is not None
-        if self.offer_reminders and dated:
+        if self.offer_reminders and self._dated(entry):
             state = call_state(edition, local_today(edition, now))
             if state in (CallState.CLOSED, CallState.OVER):
                 buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA),)
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
-        answer = as_list(answer_text(entry, lang, edition, now))
-        if question:
-            kind = silent_kind(entry, question)
-            form = polarity(entry, question, answer)
-            if kind:
-                answer = f"{t(f'silent_{kind}', lang)}\n{answer}"
-            elif form == "open":
-                answer = f"{t('faq_open', lang)}\n{answer}"
-            elif form:
-                answer = f"{t(f'faq_{form}', lang)} {answer}"
+        answer, verdict = self._formed(entry, lang, now, question, edition, brief)
+        if brief and verdict == "brief":
+            return Outbound(answer, lang=lang)
         return Outbound(f"{answer}\n\n{source}", buttons, lang=lang)
+
+    def _formed(
+        self, entry: Entry, lang: str, now: datetime, question: str, edition, brief: bool = False
+    ) -> tuple[str, str | None]:
+        """The answer in the form of the question, and the form it took ('yes', 'no',
+        'partly', 'open', 'silent', 'brief' or None)."""
+        answer = as_list(answer_text(entry, lang, edition, now))
+        if not question:
+            return answer, None
+        deadline = entry.milestone == "deadline"
+        if deadline and (
+            formed := self._deadline_formed(question, lang, now, edition, answer, brief)
+        ):
+            return formed
+        kind = silent_kind(entry, question)
+        if kind is None and question_kind(question) == "what_time" and self._dated(entry):
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('silent_what_time', lang)}\n{answer}\n{doubt}", "silent"
+        form = polarity(entry, question, answer)
+        if kind:
+            return f"{t(f'silent_{kind}', lang)}\n{answer}", "silent"
+        if form == "open":
+            return f"{t('faq_open', lang)}\n{answer}", form
+        if form:
+            return f"{t(f'faq_{form}', lang)} {answer}", form
+        return answer, None
+
+    def _deadline_formed(
+        self, question: str, lang: str, now: datetime, edition, answer: str, brief: bool
+    ) -> tuple[str, str] | None:
+        """A yes/no question about applying, judged against the deadline on the day
+        it is read: "Ja, bis morgen, 3. Mai 2023 – …", "Nein, Bewerbungsschluss ist …"."""
+        m = edition.milestone("deadline") if edition else None
+        today = local_today(edition, now)
+        state = call_state(edition, today)
+        if m is None or state not in (CallState.OPEN, CallState.CLOSED, CallState.OVER):
+            return None
+        last = m.until or m.day
+        day, open_ = long_day(last, lang), state is CallState.OPEN
+        if asks_extension(question):
+            if open_:
+                when = relative_days((last - today).days, lang)
+                return t("faq_extension_open", lang, when=when, deadline=day), "open"
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('faq_extension_closed', lang, deadline=day)}\n{doubt}", "no"
+        verdict = deadline_verdict(question, today, last)
+        if verdict is None or (verdict == "partly" and not open_):
+            return None
+        if open_ and not days_named(question, today):  # "noch offen?", "verpasst?": the state
+            return f"{t(f'faq_{verdict}', lang)} {answer}", verdict
+        if open_ and verdict == "no":
+            when = relative_days((last - today).days, lang)
+            return t("faq_deadline_no", lang, deadline=day, when=when), verdict
+        if open_:
+            return t(f"faq_deadline_{verdict}", lang, until=self._until(last, today, lang)), verdict
+        if brief and verdict == "no":
+            return t("faq_deadline_closed_brief", lang, deadline=day), "brief"
+        return f"{t(f'faq_{verdict}', lang)} {answer}", verdict
+
+    @staticmethod
+    def _until(last: date, today: date, lang: str) -> str:
+        """ "morgen, 3. Mai 2023", "Freitag, 5. Mai 2023", "zum 20. Mai 2023"."""
+        n, day = (last - today).days, long_day(last, lang)
+        if n == 0:
+            return t("until_today", lang, day=day)
+        if n == 1:
+            return t("until_tomorrow", lang, day=day)
+        if 1 < n < 7:
+            weekday = t("weekdays_full", lang).split(",")[last.weekday()]
+            return t("until_weekday", lang, weekday=weekday, day=day)
+        return t("until_day", lang, day=day)
+
+    def _in_doubt(self, lang: str, now: datetime, edition) -> str:
+        """ "Im Zweifel fragen Sie bei Lokalprojekte nach (…) – erreichbar ab Mi 03.05. 09:00." """
+        tz = ZoneInfo(edition.timezone if edition else "Europe/Berlin")
+        opens = parse_office_hours(self.kb.get("contact").answer["de"]).next_opening(now, tz)
+        reach = (
+            t("reach_now", lang)
+            if opens is None
+            else t("reach_from", lang, when=fmt_when(opens, lang, tz))
+        )
+        names = ", ".join(name for name, _ in self._contact_people(lang))
+        return t("faq_ask_in_doubt", lang, names=names, reach=reach)
 
     def clarify_reply(self, match: Match) -> Outbound:
         """One short question with the close entries as buttons."""
@@ -225,10 +433,18 @@ class FaqReplies:
             t("clarify", lang, options=joined), self._buttons(match.options, lang), lang=lang
         )
 
-    def not_sure_reply(self, match: Match) -> Outbound:
+    def not_sure_reply(self, match: Match, *, again: bool = False) -> Outbound:
+        """The refusal: short enough for a phone, the contacts named once (by /kontakt
+        only when the last refusal was a moment ago), the suggestions' question last."""
         lang = match.lang
         suggestions = self.suggestions(match)
-        parts = [t("not_sure", lang), f"{t('ask_contacts', lang)}\n{self._contacts(lang)}"]
+        if again:
+            parts = [t("not_sure_again", lang)]
+        else:
+            names = f" {t('or', lang)} ".join(
+                f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
+            )
+            parts = [f"{t('not_sure', lang)} {t('not_sure_contacts', lang, names=names)}"]
         if suggestions:
             parts.append(t("did_you_mean", lang))
         return Outbound("\n\n".join(parts), self._buttons(suggestions, lang), lang=lang)
@@ -261,7 +477,9 @@ class FaqReplies:
     def contact_reply(self, lang: str) -> Outbound:
         return Outbound(self._contacts(lang), lang=lang)
 
-    def choice_reply(self, data: str, now: datetime) -> Outbound | None:
+    def choice_reply(
+        self, data: str, now: datetime, memory: FaqMemory | None = None
+    ) -> Outbound | None:
         """The answer for a pressed `faq:<lang>:<id>` button; None if it is not valid."""
         lang, _, entry_id = data.removeprefix(FAQ_PREFIX).partition(":")
         if lang not in LANGS:
@@ -275,13 +493,27 @@ class FaqReplies:
             text = t("topics_of_group", lang, group=name)
             return Outbound(text, self._buttons(entries, lang), lang=lang)
         try:
-            return self.entry_reply(self.kb.get(entry_id), lang, now)
+            entry = self.kb.get(entry_id)
         except KeyError:
             return None
+        reply = self.entry_reply(entry, lang, now)
+        if memory is not None:
+            memory.remember(entry, reply, now)
+        return reply
 
     @staticmethod
     def _buttons(entries, lang: str) -> tuple[Button, ...]:
         return tuple(Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}") for e in entries)
+
+    def _contact_people(self, lang: str) -> list[tuple[str, str]]:
+        """(name, e-mail) of each contact ("• Charlotte Bock – charlotte.bock@…, …")."""
+        people = []
+        for line in self._contacts(lang).splitlines():
+            name, _, rest = line.lstrip("•").strip().partition(" – ")
+            mail = re.search(r"[\w.+-]+@[\w.-]+\w", rest)
+            if name:
+                people.append((name, mail.group(0) if mail else ""))
+        return people
 
     def _contacts(self, lang: str) -> str:
         answer = self.kb.get("contact").answer[lang]

@@ -15,7 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.booking.service import JourFixe
-from bot.chat.faq_replies import FaqReplies
+from bot.chat.faq_replies import FaqMemory, FaqReplies
 from bot.handoff import Handoff
 from bot.localtime import Clock, system_clock, zone
 from bot.messages import Button, Inbound, Outbound
@@ -75,6 +75,7 @@ class ChatState:
     shown_at: datetime | None = None  # when those choices were shown
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
+    faq: FaqMemory = field(default_factory=FaqMemory)  # what the FAQ last told this chat
 
 
 @dataclass

@@ -26,6 +26,7 @@ def no_call_open(ctx: Context) -> Outbound | None:
         return None
     deadline = edition.milestone("deadline")
     day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
+    ctx.state.faq.told_closed_at = ctx.now  # the FAQ's next "noch bewerben?" says it briefly
     if ctx.services.timeline.watching_next_call(ctx.msg.platform, ctx.msg.user_id):
         return Outbound(t("no_call_open_watching", ctx.lang, edition=edition.name, deadline=day))
     text = t("no_call_open", ctx.lang, edition=edition.name, deadline=day)

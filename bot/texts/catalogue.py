@@ -7,6 +7,7 @@ from bot.texts import (
     calendar,
     conversation,
     core,
+    faqform,
     handoff,
     jourfixe,
     mydata,
@@ -36,7 +37,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
 
 TEXTS = _merge(
     core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar,
-    overview, handoff, talk,
+    overview, handoff, talk, faqform,
 )
 
 

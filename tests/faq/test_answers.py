@@ -284,7 +284,8 @@ def test_the_night_before_the_deadline_after_the_deadline_is_still_no(faq, kb):
     assert faq.entry_reply(kb.get("deadline"), "de", night, question).text.startswith("Nein.")
 
 
-@pytest.mark.parametrize(("text", "expect"), [("Hallo", "Hello!"), ("Ja?", "All right.")])
+# "Ja?" right after an answer asks whether it is so (try-out, issue 14): the gist again
+@pytest.mark.parametrize(("text", "expect"), [("Hallo", "Hello!"), ("Ja?", "That is what")])
 def test_a_one_word_message_keeps_the_language_the_chat_writes_in(router, text, expect):
     say(router, text="When is the application deadline?")  # the chat writes English now
     (reply,) = say(router, text=text)

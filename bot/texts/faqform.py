@@ -1,0 +1,66 @@
+"""FAQ answers in the form of the question: Ja/Nein about the deadline as of the day
+it is read, what-time questions the call does not answer, follow-ups ("ja?",
+"bis wieviel Uhr?") and the short refusal."""
+
+TEXTS: dict[str, dict[str, str]] = {
+    "faq_deadline_yes": {
+        "de": "Ja, bis {until} – dann ist Bewerbungsschluss.",
+        "en": "Yes, until {until} – that is the deadline.",
+    },
+    "faq_deadline_no": {
+        "de": "Nein. Bewerbungsschluss ist der {deadline} ({when}).",
+        "en": "No. The deadline is {deadline} ({when}).",
+    },
+    "faq_deadline_partly": {
+        "de": "Nur bis {until} – dann ist Bewerbungsschluss.",
+        "en": "Only until {until} – that is the deadline.",
+    },
+    "faq_deadline_closed_brief": {
+        "de": "Nein – die Bewerbungsfrist endete am {deadline}.",
+        "en": "No – the application deadline was {deadline}.",
+    },
+    "faq_extension_open": {
+        "de": "Von einer Verlängerung steht in der Ausschreibung nichts: Bewerbungsschluss "
+        "ist {when}, der {deadline}.",
+        "en": "The call says nothing about an extension: the deadline is {when}, {deadline}.",
+    },
+    "faq_extension_closed": {
+        "de": "Nein – die Frist endete am {deadline}; von einer Verlängerung steht in der "
+        "Ausschreibung nichts.",
+        "en": "No – the deadline was {deadline}; the call says nothing about an extension.",
+    },
+    "until_today": {"de": "heute, {day}", "en": "today, {day}"},
+    "until_tomorrow": {"de": "morgen, {day}", "en": "tomorrow, {day}"},
+    "until_weekday": {"de": "{weekday}, {day}", "en": "{weekday}, {day}"},
+    "until_day": {"de": "zum {day}", "en": "{day}"},
+    "weekdays_full": {
+        "de": "Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag,Sonntag",
+        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    },
+    "silent_what_time": {
+        "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
+        "en": "The call names no time of day, only the date:",
+    },
+    "faq_ask_in_doubt": {
+        "de": "Im Zweifel fragen Sie bei Lokalprojekte nach ({names}, /kontakt) – {reach}.",
+        "en": "If in doubt, ask Lokalprojekte ({names}, /contact) – {reach}.",
+    },
+    "reach_now": {"de": "jetzt erreichbar", "en": "reachable now"},
+    "reach_from": {"de": "erreichbar ab {when}", "en": "reachable from {when}"},
+    "faq_really": {
+        "de": "So steht es in der Ausschreibung: {gist}\nMeinen Sie etwas anderes? Dann fragen "
+        "Sie gern genauer.",
+        "en": "That is what the call says: {gist}\nDid you mean something else? Then just ask "
+        "in more detail.",
+    },
+    "smalltalk_ack_again": {"de": "Alles klar.", "en": "All right."},
+    "not_sure_contacts": {
+        "de": "Fragen Sie gern direkt bei Lokalprojekte nach – {names}; Telefon und "
+        "Termine: /kontakt.",
+        "en": "Feel free to ask Lokalprojekte directly – {names}; phone and booking: /contact.",
+    },
+    "not_sure_again": {
+        "de": "Dazu finde ich in der Ausschreibung keine sichere Antwort (Kontakt: /kontakt).",
+        "en": "I can't find a reliable answer to that in the call (contacts: /contact).",
+    },
+}
