@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.adapters.common import beyond, from_delivery, numbered, pressed
+from bot.chat.choices import ACK, plain
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
@@ -117,7 +118,10 @@ class ConsoleAdapter:
         self.send_all(replies)
 
     def _inbound(self, line: str) -> Inbound:
-        button = pressed(line, self._buttons.get(self.user_id, ()))
+        # a plain "ja"/"ok" goes to the router as text: read in its context first
+        # (a buddy's "ja" with two requests open is asked which, not the last one shown)
+        shown = () if plain(line) in ACK else self._buttons.get(self.user_id, ())
+        button = pressed(line, shown)
         if button is not None:
             return Inbound(self.platform, self.user_id, self.user_id, data=button.data)
         return Inbound(self.platform, self.user_id, self.user_id, text=line)

@@ -148,7 +148,7 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     presses it; to several it asks which one, with the choices again. Never "Alles
     klar." with nothing done."""
     said = plain(text)
-    if said not in ACK:
+    if said not in ACK or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
         return None
     choices, stale = ctx.open_choices()
     if said in YES and choices and (len(choices) == 1 or choices[0].confirms):

@@ -163,3 +163,18 @@ def test_many_chats_closed_in_one_save(world):
     router.save_chats()
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(ChatStateRow)) == 0
+
+
+def test_a_doubtful_ja_is_a_follow_up_not_a_press(world):
+    """'ja?' after an answer offering reminders doubts the answer (try-out 6: it subscribed)."""
+    from bot.chat.faq_replies import SUBSCRIBE_DATA
+    from bot.messages import Button
+
+    _, router, _, _ = world
+    offer = (Button("🔔 Fristen-Erinnerungen", SUBSCRIBE_DATA),)
+    pressed = say(router, "anna", data=SUBSCRIBE_DATA)
+    router.shown("telegram", "anna", offer)
+    assert say(router, "anna", "ja") == pressed  # a plain yes to the one offer takes it
+    say(router, "anna", "/stopp")
+    router.shown("telegram", "anna", offer)
+    assert say(router, "anna", "ja?") != pressed

@@ -255,3 +255,28 @@ def test_a_move_names_the_meeting_by_its_day_of_the_month(world, words):
     assert "10:00 → " in moved.text and (
         "Di 03.03. 11:00" in moved.text or "Tue 3 Mar 11:00" in moved.text
     )
+
+
+# -- try-out 6 (lead) -------------------------------------------------------------------
+
+
+def test_a_move_sentence_naming_another_meeting_is_about_that_one_even_with_a_picker_open(world):
+    book(world, "erika", series=1)  # every week from Di 03.03. 10:00
+    say(world, "bernd", "ja")
+    which = say(world, "erika", "/verschieben")[0]  # which meeting?
+    slots = say(world, "erika", data=which.buttons[0].data)[0]
+    assert "Di 03.03. 10:00" in slots.text  # the 03.03.'s move picker is open now
+    moved = say(world, "erika", "verschieb den am 10.3. auf mi 11.3. 11 uhr")[0]
+    assert "Di 10.03. 10:00 → Mi 11.03. 11:00" in moved.text  # not the 03.03.
+
+
+def test_a_buddys_ok_after_confirming_one_request_does_not_confirm_the_other(world):
+    book(world, "erika")  # Di 03.03. 10:00
+    book(world, "emil")  # Di 03.03. 11:00
+    asked = say(world, "bernd", "ja")[0]  # two requests: which one?
+    assert "welche meinen Sie" in asked.text
+    say(world, "bernd", data=asked.buttons[0].data)  # Erika's confirmed
+    again = say(world, "bernd", "ok")[0]
+    assert "bestätigt" not in again.text and "Emil" in again.text and again.buttons
+    assert "bestätigt" in say(world, "bernd", "ok")[0].text  # now it answers what was shown
+

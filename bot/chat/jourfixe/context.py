@@ -26,7 +26,13 @@ from bot.chat.jourfixe.common import (
     when,
 )
 from bot.chat.jourfixe.intents import match_intent, read_intent
-from bot.chat.jourfixe.meetings import answer_asked, cant_make_it, read_scope, the_meeting
+from bot.chat.jourfixe.meetings import (
+    answer_asked,
+    cant_make_it,
+    names_another,
+    read_scope,
+    the_meeting,
+)
 from bot.chat.jourfixe.requests import (
     about_slots,
     accept_proposal,
@@ -68,6 +74,15 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
         if asked.kind == "offer" and (replies := answer_offer(ctx, asked.data, text)) is not None:
             return replies
+        intent = match_intent(text)
+        if (
+            asked.kind in ("move", "scope")
+            and intent in ("move", "cancel")
+            and "meeting" in asked.data
+            and names_another(ctx, text, asked.data["meeting"])
+            and (replies := the_meeting(ctx, text, intent)) is not None
+        ):
+            return replies  # a sentence naming another meeting's day is about that one
         replies = answer_asked(ctx, asked.kind, asked.data, text)
         if replies is not None:
             return replies

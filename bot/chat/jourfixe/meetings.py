@@ -48,6 +48,7 @@ __all__ = [
     "move_scope",
     "move_slots",
     "move_skip",
+    "names_another",
     "offer_cancel",
     "read_scope",
     "the_meeting",
@@ -271,6 +272,14 @@ def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool
         ahead = [m for m in ahead if m.starts_at.astimezone(local).date() == first]
         label = t("on_weekday", ctx.lang, day=when(ctx, ahead[0].starts_at).rsplit(" ", 1)[0])
     return ahead, label, days, weekday
+
+
+def names_another(ctx: Context, text: str, meeting_id: int) -> bool:
+    """The text names a day with a meeting, but not the meeting of the open picker
+    ("verschieb den am 17.12. auf Di 15.12." while the 10.12.'s move picker is open):
+    the sentence picks its own meeting."""
+    named = _on_days(ctx, text)
+    return bool(named and named[0]) and meeting_id not in {m.id for m in named[0]}
 
 
 def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:

@@ -13,6 +13,8 @@ from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import find, find_moment_in
+from bot.chat.choices import ACK, plain
+from bot.chat.choices import YES as YES_WORDS
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
@@ -368,6 +370,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return decide(ctx, m.id, True, reading.reason)
     if reading.kind == TIME and proposal != m.starts_at:
         return _propose(ctx, m, proposal, reading.reason)
+    if reading.kind == YES and plain(said) in ACK - YES_WORDS and not _shown_last(ctx, m):
+        return ask_request(ctx, pending)  # "ok" after something else is no confirmation
     if reading.kind == YES:
         return decide(ctx, m.id, True, reading.reason)
     if reading.kind == NO:
@@ -375,6 +379,12 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.leaning == TIME and proposal is not None:
         return _ask_offer(ctx, m, proposal)
     return ask_request(ctx, pending)
+
+
+def _shown_last(ctx: Context, m: MeetingView) -> bool:
+    """The chat's last reply offered to confirm this request."""
+    choices, _ = ctx.open_choices()
+    return any(b.data == jf_data("yes", m.id) for b in choices)
 
 
 def weekday_clash(ctx: Context, text: str, local_now: datetime, day=None) -> str:
