@@ -52,6 +52,12 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 4000  # below Telegram's 4,096, room for HTML entities
 MAX_CALLBACK_BYTES = 64
+# Updates worked on at once (each chat's in order). Most of an update's time is its 1-4
+# Bot API calls, which need no slot of the configured concurrency (that bounds the
+# router's database work): as many as the Bot API connection pool holds (256,
+# `telegram_http`), so no send waits for a connection. Further updates wait in
+# python-telegram-bot's queue as small tasks (1,000 users at once: 744 waiting).
+UPDATES_IN_FLIGHT = 256
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
@@ -122,7 +128,8 @@ class TelegramAdapter:
     ) -> None:
         self._handle = handle
         self._max_rate = max_rate  # replies per second overall
-        self._concurrency = concurrency  # updates handled at once (each chat in order)
+        self._concurrency = concurrency  # router calls at once (threads, database sessions)
+        self._routing = asyncio.Semaphore(concurrency)  # bound to a loop only when it waits
         self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
         self._token = token
@@ -146,7 +153,7 @@ class TelegramAdapter:
             Application.builder()
             .token(self._token)
             .rate_limiter(AIORateLimiter(overall_max_rate=self._max_rate, max_retries=2))
-            .concurrent_updates(ChatOrderProcessor(self._concurrency))
+            .concurrent_updates(ChatOrderProcessor(max(UPDATES_IN_FLIGHT, self._concurrency)))
         )
         for name, request in self._requests().items():
             builder = getattr(builder, name)(request)
@@ -218,7 +225,7 @@ class TelegramAdapter:
         # per call 3.17 vs 3.44 s, median of 4 pairs, benchmarks/load_bench.py). Both are
         # cosmetic: when one fails, the other is still made, and the choice still counts
         # and is answered.
-        handled = asyncio.ensure_future(asyncio.to_thread(self._handle, inbound))
+        handled = asyncio.ensure_future(self._in_thread(self._handle, inbound))
         for failed in await asyncio.gather(
             query.answer(), self._show_choice(query), return_exceptions=True
         ):
@@ -250,14 +257,22 @@ class TelegramAdapter:
             log.info("could not edit the pressed message: %s", exc.message)
 
     async def _answer(self, bot: Bot, inbound: Inbound, chat_id: int) -> None:
-        replies = await asyncio.to_thread(self._handle, inbound)  # the router reads the database
+        replies = await self._in_thread(self._handle, inbound)
         await self._deliver(bot, replies, chat_id)
+
+    async def _in_thread(self, work: Callable, arg):
+        """The router and the outbox read and write the database in a thread: at most
+        `concurrency` at once (the threads and database sessions `imbot run` keeps).
+        The replies' Bot API calls are made outside this bound, so a slot is never held
+        while Telegram answers (benchmarks/load_bench.py --api-latency 0.05)."""
+        async with self._routing:
+            return await asyncio.to_thread(work, arg)
 
     async def _deliver(self, bot: Bot, replies: list[Outbound], chat_id: int) -> None:
         mine = [r for r in replies if r.to is None]
         others = [r for r in replies if r.to is not None]
         if others:
-            await asyncio.to_thread(self._notify, others)
+            await self._in_thread(self._notify, others)
         for reply in mine:
             await self._send(bot, chat_id, reply)
 

@@ -49,7 +49,7 @@ class Settings:
     telegram_webhook_listen: str = "0.0.0.0"  # noqa: S104 - in a container; tests use 127.0.0.1
     tick_seconds: float = 10.0  # how often the outbox dispatcher wakes up
     telegram_max_rate: int = 30  # replies per second overall (Telegram's limit for bots)
-    concurrent_updates: int = 8  # messages handled at once per process (each chat in order)
+    concurrent_updates: int = 8  # messages in the router/database at once (each chat in order)
     outbox_lease_seconds: int = 15  # a claim on outbox rows, renewed while sending
     outbox_batch: int = 30  # rows claimed at once (about a second at Telegram's 30/s)
     data_dir: Path = field(default_factory=lambda: Path(user_data_dir("imbot", appauthor=False)))
