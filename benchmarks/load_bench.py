@@ -49,6 +49,7 @@ import time
 from pathlib import Path
 
 from runs import (
+    ROOT,
     TimedBotAPI,
     add_installation_args,
     installations,
@@ -78,6 +79,27 @@ FIRST_USER = 10_000
 
 
 FIRST_BUDDY = 900_000  # Telegram ids of linked buddies (--buddies linked)
+
+
+def schema_of(exe: Path, url: str) -> None:
+    """Take the seeded database (today's schema) back to the newest migration the
+    installation `exe` ships, so a baseline from before a new migration can start on it.
+    Seeding writes nothing the newer migrations' downgrades would lose."""
+    from storage.db import downgrade, make_engine
+
+    python = Path(exe).with_name("python")
+    code = "import pathlib, storage; print(pathlib.Path(storage.__file__).parent)"
+    found = subprocess.run(  # from "/", so that no storage/ beside us is imported
+        [str(python), "-c", code], capture_output=True, text=True, check=True, cwd="/"
+    )
+    versions = Path(found.stdout.strip()) / "migrations" / "versions"
+    theirs = max(p.name[:4] for p in versions.glob("[0-9][0-9][0-9][0-9]_*.py"))
+    mine = ROOT / "storage" / "migrations" / "versions"
+    ours = max(p.name[:4] for p in mine.glob("[0-9][0-9][0-9][0-9]_*.py"))
+    if theirs < ours:
+        engine = make_engine(url)
+        downgrade(engine, theirs)
+        engine.dispose()
 
 
 def experts_and_buddies(url: str, users: int, linked: bool = False) -> dict[int, str]:
@@ -311,6 +333,7 @@ def main() -> None:
                 for i, (name, exe, extra, linked) in enumerate(runs):
                     url = new_database(server, f"load_{i}_{users}")
                     presses = experts_and_buddies(url, users, linked)
+                    schema_of(exe, url)  # an older installation runs on the schema it knows
                     api.reset()
                     bot = start_bot(exe, tmp, url, api, **extra)
                     try:
