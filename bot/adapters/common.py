@@ -8,11 +8,20 @@ import asyncio
 from collections.abc import Awaitable, Hashable
 from typing import TypeVar
 
-from bot.chat.choices import beyond, pressed, unclear_yes
+from bot.chat.choices import ACK, beyond, plain, pressed, unclear_yes
 from bot.messages import Attachment, Button, Outbound
 from jobs.dispatch import Delivery
 
-__all__ = ["PerChat", "beyond", "from_delivery", "numbered", "pressed", "unclear_yes"]
+__all__ = [
+    "ACK",
+    "PerChat",
+    "beyond",
+    "from_delivery",
+    "numbered",
+    "plain",
+    "pressed",
+    "unclear_yes",
+]
 
 T = TypeVar("T")
 

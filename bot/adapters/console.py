@@ -17,8 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.common import beyond, from_delivery, numbered, pressed
-from bot.chat.choices import ACK, plain
+from bot.adapters.common import ACK, beyond, from_delivery, numbered, plain, pressed
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery

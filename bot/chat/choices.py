@@ -10,7 +10,18 @@ import re
 
 from bot.messages import Button
 
-__all__ = ["ACK", "YES", "beyond", "is_number", "plain", "pressed", "unclear_yes"]
+__all__ = [
+    "ACK",
+    "STOP",
+    "YES",
+    "asks",
+    "beyond",
+    "is_number",
+    "is_stop",
+    "plain",
+    "pressed",
+    "unclear_yes",
+]
 
 # A typed yes said to choices whose first one confirms something presses it, as a 👍
 # reaction does in Matrix ("ja" after "Wirklich löschen?" erases, as the button would).
@@ -41,6 +52,30 @@ ACK = YES | frozenset(
         "ja ok",
         "ok ja",
         "yes ok",
+    }
+)
+# "abbrechen", "stopp": leave what is open (a picker, a question); with nothing open,
+# nothing happens (a bare "cancel" is no meeting cancelled, "stopp" no reminder stopped)
+STOP = frozenset(
+    {
+        "abbrechen",
+        "abbruch",
+        "stopp",
+        "stop",
+        "halt",
+        "cancel",
+        "abort",
+        "quit",
+        "exit",
+        "beenden",
+        "vergiss es",
+        "lass gut sein",
+        "doch nicht",
+        "nevermind",
+        "never mind",
+        "forget it",
+        "nichts",
+        "nothing",
     }
 )
 # Words that say nothing about which choice is meant ("ja bitte ans Team" is "ans Team").
@@ -93,6 +128,25 @@ def unclear_yes(text: str, buttons: tuple[Button, ...]) -> int | None:
     if plain not in YES or len(buttons) < 2 or pressed(text, buttons) is not None:
         return None
     return len(buttons)
+
+
+_STOP_FILLER = frozenset("bitte please einfach mal lieber jetzt now alles all it that this".split())
+
+
+def is_stop(text: str) -> bool:
+    """ "abbrechen", "Stopp!", "cancel", "bitte abbrechen": leave what is open, never a
+    question for the FAQ."""
+    said = plain(text)
+    return said in STOP or " ".join(w for w in said.split() if w not in _STOP_FILLER) in STOP
+
+
+_QUOTED = re.compile(r"„[^“]*“|“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def asks(text: str) -> bool:
+    """Whether a reply asks something ("Möchten Sie …?"), not counting quoted examples
+    (z. B. „Wann ist mein nächster Jour Fixe?“): a yes answers only a question."""
+    return "?" in _QUOTED.sub("", text)
 
 
 def is_number(text: str) -> bool:

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import OperationalError
 
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, beyond, is_number, plain, pressed
+from bot.chat.choices import ACK, asks, beyond, is_number, plain, pressed
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
@@ -131,7 +131,7 @@ class Router:
             changed.add((msg.platform, msg.chat_id))
         own = [r for r in replies if r.to is None]
         if msg.private and own:
-            shown = next((r.buttons for r in reversed(own) if r.buttons), ())
+            shown = next((_kept(r) for r in reversed(own) if r.buttons), ())
             if shown or state.choices or not state.loaded:
                 state.choices, state.shown_at = shown, now if shown else None
                 state.loaded = True
@@ -139,7 +139,7 @@ class Router:
         for r in replies:
             if r.to is not None and r.buttons:
                 other = self._state(r.to.platform, r.to.chat_id)
-                other.choices, other.shown_at, other.loaded = r.buttons, now, True
+                other.choices, other.shown_at, other.loaded = _kept(r), now, True
                 changed.add((r.to.platform, r.to.chat_id))
         if changed:
             with self._changing:
@@ -159,10 +159,14 @@ class Router:
             return (), False
         return state.choices, state.shown_at is None or state.shown_at <= now - CHOICE_KEEP
 
-    def shown(self, platform: str, chat_id: str, buttons: tuple[Button, ...]) -> None:
-        """A message with these choices reached the chat another way (the outbox)."""
+    def shown(
+        self, platform: str, chat_id: str, buttons: tuple[Button, ...], text: str = ""
+    ) -> None:
+        """A message with these choices (and this text) reached the chat another way
+        (the outbox)."""
         state = self._state(platform, chat_id)
-        state.choices, state.shown_at, state.loaded = buttons, self.services.clock(), True
+        choices = _kept(Outbound(text, buttons))
+        state.choices, state.shown_at, state.loaded = choices, self.services.clock(), True
         with self._changing:
             self._changed.add((platform, chat_id))
 
@@ -337,6 +341,16 @@ class Router:
         if not (ctx.msg.private or callback.in_groups):
             return [Outbound(t("private_only", ctx.lang))]
         return callback.handler(ctx, data)
+
+
+def _kept(reply: Outbound) -> tuple[Button, ...]:
+    """The choices of a reply as the chat keeps them: one choice offered with a question
+    ("Möchten Sie …?") confirms, so a typed "ja" presses it; one offered beside an answer
+    does not ("ja" to an answer with "Erinnerungen abonnieren" is an acknowledgement)."""
+    buttons = reply.buttons
+    if len(buttons) == 1 and not buttons[0].confirms and asks(reply.text):
+        return (dataclasses.replace(buttons[0], confirms=True),)
+    return buttons
 
 
 def _said(msg: Inbound) -> str | None:

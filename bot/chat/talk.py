@@ -11,9 +11,10 @@ from dataclasses import replace
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, YES, plain
+from bot.chat.choices import ACK, YES, is_number, is_stop, plain
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
+from bot.chat.jourfixe.context import without_names
 from bot.handoff import parse_office_hours
 from bot.messages import Outbound
 from bot.texts import fmt_when, t
@@ -34,6 +35,7 @@ _ENGLISH = frozenset(
     yep yeah bye goodbye cya who are you help me please fine great nice more next lot
     much see later""".split()
 )
+_IDLE = {Role.EXPERT: "idle_expert", Role.BUDDY: "idle_buddy"}
 # "ok", "ja", "passt": an acknowledgement, not a pick from a list
 _ACK = frozenset(
     """ja yes ok okay jo jep yep yeah gut good fine cool alles klar super prima nein no
@@ -67,6 +69,10 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
             return Outbound(t("smalltalk_greeting_pair", ctx.lang))
         more = t("smalltalk_greeting_more", ctx.lang)
         return Outbound(f"{t('smalltalk_greeting', ctx.lang)}\n\n{more}")
+    if ctx.role in PAIR_ROLES and kind in ("who", "help"):  # their part first, not the call's
+        return Outbound(f"{t(f'smalltalk_{kind}_pair', ctx.lang)}\n\n{ctx.help_text()}")
+    if ctx.role in PAIR_ROLES and kind == "noise":  # "hmm", "test", a stray "3"
+        return Outbound(t(_IDLE[ctx.role], ctx.lang))
     return ctx.services.faq.small_talk_reply(text, ctx.lang, ctx.help_text())
 
 
@@ -144,14 +150,14 @@ def _where(ctx: Context, text: str) -> list[Outbound] | None:
 
 def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     """ "ja", "ok", "passt" said to the choices of the last reply (no feature read it in
-    its own context first): a yes to one choice, or to a first choice that confirms,
-    presses it; to several it asks which one, with the choices again. Never "Alles
+    its own context first): a yes to a first choice that confirms (or to the one choice
+    of a reply that asked a question, see the router) presses it; to several it asks which one, with the choices again. Never "Alles
     klar." with nothing done."""
     said = plain(text)
     if said not in ACK or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
         return None
     choices, stale = ctx.open_choices()
-    if said in YES and choices and (len(choices) == 1 or choices[0].confirms):
+    if said in YES and choices and choices[0].confirms:  # one offered with a question too
         meant = choices[0]
     elif len(choices) >= 2:
         meant = None
@@ -167,11 +173,50 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     return [Outbound(t("choice_which", ctx.lang, n=len(choices)), choices)]
 
 
+_YES_WORDS = frozenset(w for said in YES for w in tokens(said))
+_BACK = frozenset({"zurück", "zuruck", "zurueck", "back", "go back"})
+# "was kann ich hier machen?": the help, not a question about the call
+_WHAT_CAN_I = re.compile(
+    r"(und )?(was|wie) (kann|mache|soll) ich (hier|jetzt|damit|mit dir|mit ihnen)? ?"
+    r"(machen|tun|fragen)?|(so )?what (can|do|should) i do( here| now| with you)?"
+    r"|how does (this|it) work|wie funktioniert (das|das hier|der bot)"
+)
+
+
+def _idle(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "abbrechen", "stopp", "cancel" – and an expert's or buddy's "ja" or "erika ja" –
+    with nothing open (the Jour Fixe part read them first): what this person can do
+    here, never a question for the FAQ (nor one recorded as unanswered). A "stopp"
+    while the last reply's choices are open closes them."""
+    pair = ctx.role in PAIR_ROLES and ctx.services.booking is not None and ctx.who is not None
+    if _WHAT_CAN_I.fullmatch(plain(text)):
+        return [Outbound(ctx.help_text())]
+    said = without_names(ctx, text) if pair else text
+    if pair and said != text and small_talk(said) not in (None, "noise"):
+        # "Hallo Bernd", "danke Erika": small talk with a name, no question for the FAQ
+        return [small_talk_reply(ctx, said, ctx.stored_lang or ctx.state.seen)]
+    stop = is_stop(said) or plain(said) in _BACK
+    words = tokens(said)
+    number = pair and is_number(said)  # "3" with no list open: what there is to do
+    if not (stop or number or pair and words and set(words) <= _YES_WORDS):
+        return None
+    if text.strip().endswith("?"):  # "ja?" doubts an answer: the FAQ's follow-up
+        return None
+    choices, stale = ctx.open_choices()
+    if stop and choices and not stale:
+        return [Outbound(t("stopped", ctx.lang))]  # no buttons: the choices close
+    return [
+        Outbound(t(_IDLE.get(ctx.role, "idle_applicant") if pair else "idle_applicant", ctx.lang))
+    ]
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
     lower = text.lower()
     if len(lower) > 160:
         return None
     if ctx.msg.private and (replies := _to_choices(ctx, text)) is not None:
+        return replies
+    if ctx.msg.private and (replies := _idle(ctx, text)) is not None:
         return replies
     if (
         ctx.role in PAIR_ROLES

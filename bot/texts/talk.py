@@ -71,6 +71,61 @@ TEXTS: dict[str, dict[str, str]] = {
         "are free for Jour Fixes (/free Tue 10-12, Thu 14-16) and answer your experts' "
         'requests with "yes", "no" or another time; /meetings shows your next meetings.',
     },
+    "stopped": {
+        "de": "Gut, abgebrochen – es bleibt alles, wie es war.",
+        "en": "All right, stopped – nothing was changed.",
+    },
+    "waiting_after_greeting": {"de": "Hallo!", "en": "Hello!"},
+    "waiting_after_stop": {
+        "de": "Gerade ist nichts abzubrechen.",
+        "en": "There is nothing to stop right now.",
+    },
+    "waiting_request": {
+        "de": "Die Anfrage von {expert} für {when} wartet noch auf Ihre Antwort – "
+        "bestätigen oder ablehnen?",
+        "en": "The request from {expert} for {when} is still waiting for your answer – "
+        "confirm or decline?",
+    },
+    "waiting_requests": {
+        "de": "{n} Anfragen warten noch auf Ihre Antwort – welche möchten Sie beantworten?",
+        "en": "{n} requests are still waiting for your answer – which one would you like "
+        "to answer?",
+    },
+    "waiting_proposal": {
+        "de": "{buddy} schlägt {proposal} vor – nehmen Sie den Vorschlag an?",
+        "en": "{buddy} suggests {proposal} – do you accept?",
+    },
+    "idle_expert": {
+        "de": "Gerade ist nichts offen. Jour Fixe anfragen: /jourfixe · Ihre Termine: "
+        "/termine · einen Termin absagen: /absagen · alles: /hilfe",
+        "en": "Nothing is open right now. Book a Jour Fixe: /jourfixe · your meetings: "
+        "/meetings · cancel a meeting: /cancel · everything: /help",
+    },
+    "idle_buddy": {
+        "de": "Gerade ist nichts offen – keine Anfrage wartet auf Sie. Ihre Termine: /termine "
+        "· Ihre freien Zeiten: /frei · alles: /hilfe",
+        "en": "Nothing is open right now – no request is waiting for you. Your meetings: "
+        "/meetings · your free times: /free · everything: /help",
+    },
+    "idle_applicant": {
+        "de": "Gerade ist nichts offen. Erinnerungen abbestellen: /stopp · Themen: /faq · "
+        "alles: /hilfe",
+        "en": "Nothing is open right now. Stop reminders: /stop · topics: /faq · everything: /help",
+    },
+    "smalltalk_who_pair": {
+        "de": "Ich bin der Bot der „Integrationsmacher:innen“ (kein Mensch): Hier vereinbaren "
+        "Expert:innen und ihre Buddies bei Lokalprojekte ihre Jour Fixes, und ich beantworte "
+        "Fragen zur Ausschreibung. Die Menschen dahinter erreichen Sie mit /kontakt.",
+        "en": 'I am the bot of the "Integrationsmacher:innen" (not a person): here experts '
+        "and their buddies at Lokalprojekte arrange their Jour Fixes, and I answer questions "
+        "about the call. /contact reaches the people behind it.",
+    },
+    "smalltalk_help_pair": {
+        "de": "Gern! Schreiben Sie einfach, was Sie brauchen, z. B. „Wann ist mein nächster "
+        "Jour Fixe?“ – oder nehmen Sie einen dieser Befehle:",
+        "en": 'Sure! Just write what you need, e.g. "When is my next Jour Fixe?" – or use '
+        "one of these commands:",
+    },
     "console_back": {
         "de": "Willkommen zurück, {user}. Schreiben Sie einfach weiter – /hilfe zeigt, was "
         "ich kann, /start begrüßt Sie noch einmal.",

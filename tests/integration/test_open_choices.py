@@ -172,9 +172,25 @@ def test_a_doubtful_ja_is_a_follow_up_not_a_press(world):
 
     _, router, _, _ = world
     offer = (Button("🔔 Fristen-Erinnerungen", SUBSCRIBE_DATA),)
+    asking = "Möchten Sie an die Fristen erinnert werden?"
     pressed = say(router, "anna", data=SUBSCRIBE_DATA)
-    router.shown("telegram", "anna", offer)
-    assert say(router, "anna", "ja") == pressed  # a plain yes to the one offer takes it
+    router.shown("telegram", "anna", offer, asking)
+    assert say(router, "anna", "ja") == pressed  # a plain yes to the one offer asked takes it
     say(router, "anna", "/stopp")
-    router.shown("telegram", "anna", offer)
+    router.shown("telegram", "anna", offer, asking)
     assert say(router, "anna", "ja?") != pressed
+
+
+def test_a_yes_to_an_answer_beside_one_offer_is_an_acknowledgement(world):
+    """'ja' after an answer whose only button is the reminder offer (try-out 7: it
+    subscribed): the answer asked nothing, so the yes presses nothing."""
+    from bot.chat.faq_replies import SUBSCRIBE_DATA
+    from bot.messages import Button
+
+    _, router, _, _ = world
+    offer = (Button("🔔 Fristen-Erinnerungen", SUBSCRIBE_DATA),)
+    router.shown("telegram", "anna", offer, "Die Frist endet am 3. Mai. Quelle: „Wann?“")
+    for word in ("ja", "ok", "yes"):
+        (reply,) = say(router, "anna", word)
+        assert reply.text.startswith(("Alles klar", "All right")), reply.text
+        assert not reply.buttons

@@ -142,6 +142,22 @@ def test_a_bare_yes_after_an_answer_presses_nothing(pair):
     assert pressed("ja", offer.buttons) == offer.buttons[0]
 
 
+@pytest.mark.parametrize("word", ["ja", "ok", "Ja!", "yes"])
+def test_a_typed_yes_after_an_answer_with_one_offer_is_an_acknowledgement(pair, word):
+    """Try-out 7: the answer's only button was the next-call offer, and a plain "ja"
+    subscribed. The answer asked nothing: "Alles klar.", nothing pressed."""
+    (answer,) = say(pair, "tom", "wann ist bewerbungsschluss")
+    assert len(answer.buttons) == 1
+    (reply,) = say(pair, "tom", word)
+    assert reply.text.startswith(("Alles klar", "All right")), reply.text
+    assert "Sobald eine neue Ausschreibung da ist" not in reply.text
+
+
+def test_a_typed_yes_to_the_offer_that_asks_takes_it(pair):
+    say(pair, "tom", "/start")  # "Möchten Sie Bescheid bekommen …?" with one button
+    assert "Sobald eine neue Ausschreibung da ist" in text(pair, "tom", "ja")
+
+
 # -- C15: "ist jemand erreichbar?" -------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ import re
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find
+from bot.chat.choices import is_stop
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
@@ -49,9 +50,11 @@ from bot.chat.jourfixe.requests import (
 )
 from bot.messages import Outbound
 from bot.texts import t
+from faq.normalize import tokens
+from faq.smalltalk import small_talk
 from storage.models import Role
 
-__all__ = ["read_reply"]
+__all__ = ["pair_names", "read_reply", "without_names"]
 
 
 def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
@@ -59,6 +62,15 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     jf = booking(ctx)
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    stop = is_stop(text)
+    if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
+        jf.forget(ctx.msg.platform, ctx.msg.chat_id)
+        return [Outbound(t("stopped", ctx.lang))]
+    if stop or small_talk(without_names(ctx, text)) == "greeting":
+        # "hallo" is a greeting, "stopp" no answer: what waits is mentioned after it;
+        # with nothing waiting, the short talk replies (never the FAQ, never a guess)
+        return _waiting(ctx, "stop" if stop else "greeting")
+    intent = match_intent(text)
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
@@ -74,7 +86,6 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
         if asked.kind == "offer" and (replies := answer_offer(ctx, asked.data, text)) is not None:
             return replies
-        intent = match_intent(text)
         if (
             asked.kind in ("move", "scope")
             and intent in ("move", "cancel")
@@ -96,7 +107,6 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
 
     if waiting and (replies := answer(ctx, waiting, text)) is not None:
         return replies
-    intent = match_intent(text)
     if intent in ("move", "cancel") and (replies := the_meeting(ctx, text, intent)) is not None:
         return replies  # the day (and name) named leave one meeting
     if (replies := cant_make_it(ctx, text)) is not None:
@@ -117,6 +127,57 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+def _waiting(ctx: Context, said: str) -> list[Outbound] | None:
+    """After a greeting or a "stopp" with no picker open: the request waiting for this
+    buddy (or the counter-proposal waiting for this expert), with its buttons; None
+    when nothing waits."""
+    jf = booking(ctx)
+    opener = t(f"waiting_after_{said}", ctx.lang)
+    if ctx.role is Role.BUDDY:
+        pending = jf.pending(ctx.who.person_id)
+        if not pending:
+            return None
+        (asked,) = ask_request(ctx, pending)
+        m = pending[0]
+        if len(pending) > 1:
+            text = t("waiting_requests", ctx.lang, n=len(pending))
+        else:
+            text = t("waiting_request", ctx.lang, expert=m.expert.name, when=when(ctx, m.starts_at))
+    else:
+        proposals = jf.proposals(ctx.who.person_id)
+        if not proposals:
+            return None
+        (asked,) = ask_proposal(ctx, proposals)
+        m = proposals[-1]
+        proposal = when(ctx, m.proposed_start)
+        text = t("waiting_proposal", ctx.lang, buddy=m.buddy.name, proposal=proposal)
+    return [Outbound(f"{opener} {text}", asked.buttons)]
+
+
+def pair_names(ctx: Context) -> frozenset[str]:
+    """The words of the names of this person's pair (the buddy's, or the experts'):
+    "erika ja" or "hallo Bernd" say no more than "ja" or "hallo"."""
+    jf = booking(ctx)
+    try:
+        if ctx.role is Role.EXPERT:
+            names = [jf.buddy(ctx.who.person_id).name or ""]
+        else:
+            names = jf.experts(ctx.who.person_id)
+    except BookingError:  # no buddy yet
+        return frozenset()
+    return frozenset(w for name in names for w in tokens(name))
+
+
+def without_names(ctx: Context, text: str) -> str:
+    """`text` without the names of the pair, when it is short (a greeting, a yes)."""
+    words = tokens(text)
+    if len(words) > 4 or len(words) < 2:
+        return text
+    names = pair_names(ctx)
+    kept = [w for w in words if w not in names]
+    return " ".join(kept) if kept and len(kept) < len(words) else text
 
 
 def _asked_for_a_time(ctx: Context, text: str) -> list[Outbound] | None:
