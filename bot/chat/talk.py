@@ -175,6 +175,14 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
 
 _YES_WORDS = frozenset(w for said in YES for w in tokens(said))
 _BACK = frozenset({"zurück", "zuruck", "zurueck", "back", "go back"})
+# "moment", "one sec": the person will write again; nothing to answer, nothing to record
+_LATER = frozenset(
+    {
+        "moment", "einen moment", "augenblick", "einen augenblick", "sekunde", "eine sekunde", "warte",
+        "warten sie", "gleich", "wait", "one moment", "a moment", "just a moment", "one sec",
+        "just a sec", "sec", "hold on",
+    }
+)  # fmt: skip
 # "was kann ich hier machen?": the help, not a question about the call
 _WHAT_CAN_I = re.compile(
     r"(und )?(was|wie) (kann|mache|soll) ich (hier|jetzt|damit|mit dir|mit ihnen)? ?"
@@ -191,6 +199,8 @@ def _idle(ctx: Context, text: str) -> list[Outbound] | None:
     pair = ctx.role in PAIR_ROLES and ctx.services.booking is not None and ctx.who is not None
     if _WHAT_CAN_I.fullmatch(plain(text)):
         return [Outbound(ctx.help_text())]
+    if " ".join(w for w in plain(text).split() if w not in ("bitte", "please", "kurz")) in _LATER:
+        return [Outbound(t("smalltalk_ack", ctx.lang))]
     said = without_names(ctx, text) if pair else text
     if pair and said != text and small_talk(said) not in (None, "noise"):
         # "Hallo Bernd", "danke Erika": small talk with a name, no question for the FAQ

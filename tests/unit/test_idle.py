@@ -112,3 +112,17 @@ def test_who_are_you_to_an_expert_speaks_of_the_jour_fixe(world):
     router, _ = world
     (reply,) = say(router, "erika", "wer bist du")
     assert "Jour Fixes" in reply.text.split("\n\n")[0]
+
+
+@pytest.mark.parametrize("words", ["moment", "Einen Moment bitte!", "one sec", "hold on"])
+def test_a_moment_please_is_acknowledged_not_recorded(world, words):
+    router, logged = world
+    (reply,) = say(router, "bernd", words)
+    assert reply.text.startswith(("Alles klar", "All right")), reply.text
+    assert logged == []
+
+
+def test_termin_abbrechen_is_about_cancelling_a_meeting(world):
+    router, logged = world
+    (reply,) = say(router, "erika", "Termin abbrechen")
+    assert reply.text == "Keine anstehenden Jour Fixes." and logged == []

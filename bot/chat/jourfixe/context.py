@@ -66,9 +66,11 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
         jf.forget(ctx.msg.platform, ctx.msg.chat_id)
         return [Outbound(t("stopped", ctx.lang))]
-    if stop or small_talk(without_names(ctx, text)) == "greeting":
+    picker = asked is not None and asked.kind != "proposal"  # a proposal is what waits
+    if stop or not picker and small_talk(without_names(ctx, text)) == "greeting":
         # "hallo" is a greeting, "stopp" no answer: what waits is mentioned after it;
-        # with nothing waiting, the short talk replies (never the FAQ, never a guess)
+        # with nothing waiting, the short talk replies (never the FAQ, never a guess).
+        # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
     intent = match_intent(text)
     if asked is not None:

@@ -60,7 +60,7 @@ INTENTS: dict[str, dict[str, int]] = {
     },
     "cancel": {
         "absagen": 5, "stornieren": 5, "streichen": 5, "cancel": 5, "call off": 5,
-        "abblasen": 5, "absage": 5, "sage ab": 5, "löschen": 5, "drop": 4,
+        "abblasen": 5, "absage": 5, "sage ab": 5, "löschen": 5, "drop": 4, "abbrechen": 4,
     },
     "free": {
         "frei": 3, "freie": 3, "freien": 3, "free": 3, "verfügbar": 3, "verfügbarkeit": 3,
