@@ -17,7 +17,7 @@ from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
 from bot.handoff import parse_office_hours
 from bot.messages import Outbound
-from bot.texts import fmt_when, t
+from bot.texts import LANGS, fmt_when, t
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from storage.models import Role
@@ -69,6 +69,8 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
             return Outbound(t("smalltalk_greeting_pair", ctx.lang))
         more = t("smalltalk_greeting_more", ctx.lang)
         return Outbound(f"{t('smalltalk_greeting', ctx.lang)}\n\n{more}")
+    if ctx.role in PAIR_ROLES and kind == "bye":  # no "good luck with your application"
+        return Outbound(t("smalltalk_bye_pair", ctx.lang))
     if ctx.role in PAIR_ROLES and kind in ("who", "help"):  # their part first, not the call's
         return Outbound(f"{t(f'smalltalk_{kind}_pair', ctx.lang)}\n\n{ctx.help_text()}")
     if ctx.role in PAIR_ROLES and kind == "noise":  # "hmm", "test", a stray "3"
@@ -183,6 +185,24 @@ _LATER = frozenset(
         "just a sec", "sec", "hold on",
     }
 )  # fmt: skip
+# good-byes and agreement the FAQ's small talk does not know ("bis dann", "passt"): a
+# short reply, never a question recorded as unanswered
+_BYE = frozenset(
+    {
+        "see you", "see you later", "see ya", "bis dann", "bis bald", "bis später",
+        "bis spater", "bis morgen", "bis zum nächsten mal", "schönen tag", "schönen tag noch",
+        "einen schönen tag", "einen schönen tag noch", "schönes wochenende", "gute nacht",
+        "have a nice day", "have a good day", "have a nice weekend", "good night", "cheers",
+    }
+)  # fmt: skip
+_AGREE = frozenset(
+    {
+        "passt", "perfekt", "top", "super", "prima", "toll", "klasse", "na gut", "okidoki",
+        "genau", "richtig", "stimmt", "verstanden", "ok verstanden", "alles gut", "great",
+        "perfect", "correct", "exactly", "got it", "understood", "noted", "alright",
+        "all right", "sounds good", "fine", "gut", "sehr gut",
+    }
+)  # fmt: skip
 # "was kann ich hier machen?": the help, not a question about the call
 _WHAT_CAN_I = re.compile(
     r"(und )?(was|wie) (kann|mache|soll) ich (hier|jetzt|damit|mit dir|mit ihnen)? ?"
@@ -220,11 +240,30 @@ def _idle(ctx: Context, text: str) -> list[Outbound] | None:
     ]
 
 
+def _short(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "bis dann", "schönen Tag noch", "passt", "genau", "got it": a good-bye or an
+    agreement, in the language the person is known to read."""
+    said = plain(text)
+    if said in _BYE:
+        key = "smalltalk_bye_pair" if ctx.role in PAIR_ROLES else "smalltalk_bye"
+    elif said in _AGREE or said in ACK and small_talk(text) is None:
+        key = "smalltalk_ack"
+        if ctx.open_choices()[0]:  # "genau" to "Meinen Sie …?": not a plain acknowledgement
+            return None
+    else:
+        return None
+    hint = ctx.msg.lang_hint if ctx.msg.lang_hint in LANGS else None
+    ctx.lang = ctx.stored_lang or hint or ctx.state.seen or small_talk_lang(text, ctx.lang)
+    return [Outbound(t(key, ctx.lang))]
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
     lower = text.lower()
     if len(lower) > 160:
         return None
     if ctx.msg.private and (replies := _to_choices(ctx, text)) is not None:
+        return replies
+    if ctx.msg.private and (replies := _short(ctx, text)) is not None:
         return replies
     if ctx.msg.private and (replies := _idle(ctx, text)) is not None:
         return replies

@@ -126,6 +126,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'Sure! Just write what you need, e.g. "When is my next Jour Fixe?" – or use '
         "one of these commands:",
     },
+    "smalltalk_bye_pair": {
+        "de": "Auf Wiedersehen! Ich bin hier, wenn Sie mich brauchen.",
+        "en": "Goodbye! I am here whenever you need me.",
+    },
     "console_back": {
         "de": "Willkommen zurück, {user}. Schreiben Sie einfach weiter – /hilfe zeigt, was "
         "ich kann, /start begrüßt Sie noch einmal.",

@@ -126,3 +126,25 @@ def test_termin_abbrechen_is_about_cancelling_a_meeting(world):
     router, logged = world
     (reply,) = say(router, "erika", "Termin abbrechen")
     assert reply.text == "Keine anstehenden Jour Fixes." and logged == []
+
+
+@pytest.mark.parametrize(
+    ("user", "words", "expected"),
+    [
+        ("erika", "bis dann", "Auf Wiedersehen!"),
+        ("emil", "see you", "Goodbye!"),
+        ("bernd", "tschüss", "Auf Wiedersehen!"),
+        ("erika", "passt", "Alles klar"),
+        ("emil", "got it", "All right"),
+        ("tom", "schönen Tag noch", "Auf Wiedersehen – und viel Erfolg"),
+        ("tom", "genau", "Alles klar"),
+    ],
+)
+def test_good_byes_and_agreement_get_a_short_reply_and_are_not_recorded(
+    world, user, words, expected
+):
+    router, logged = world
+    (reply,) = say(router, user, words)
+    assert reply.text.startswith(expected), reply.text
+    assert "Bewerbung" not in reply.text or user == "tom"  # experts applied long ago
+    assert logged == []
