@@ -39,12 +39,11 @@ from bot.chat.jourfixe.requests import (
     answer_offer,
     answer_proposal,
     answer_request,
+    answer_series,
     answer_slots,
     ask_proposal,
     ask_request,
     ask_slots,
-    book,
-    read_series,
     slot_page,
 )
 from bot.messages import Outbound
@@ -68,8 +67,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
             return slot_page(ctx, offset, asked.data.get("filter", ""))
         if asked.kind == "slots" and (replies := answer_slots(ctx, asked.data, text)) is not None:
             return replies
-        if asked.kind == "series" and (weeks := read_series(text)) is not None:
-            return book(ctx, asked.data["ts"], weeks)
+        if asked.kind == "series" and (replies := answer_series(ctx, asked.data, text)) is not None:
+            return replies
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
         if asked.kind == "offer" and (replies := answer_offer(ctx, asked.data, text)) is not None:

@@ -14,7 +14,13 @@ from rapidfuzz import fuzz
 from bot.booking.base import BookingError
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, day_filter, refusal
-from bot.chat.jourfixe.meetings import cancel_command, meetings, move_command
+from bot.chat.jourfixe.meetings import (
+    asks_next_one,
+    cancel_command,
+    meetings,
+    move_command,
+    next_meeting,
+)
 from bot.chat.jourfixe.requests import request_slots, slot_page
 from bot.chat.jourfixe.settings import free_times
 from bot.messages import Outbound
@@ -133,7 +139,7 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
     plain = replace(ctx, args=[])
     expert = ctx.role is Role.EXPERT
     if intent == "next":
-        return meetings(plain)
+        return next_meeting(plain) if asks_next_one(text) else meetings(plain)
     if intent == "buddy":
         return _who(ctx)
     if intent == "move":

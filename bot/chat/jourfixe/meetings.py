@@ -42,7 +42,9 @@ __all__ = [
     "cancel_scope",
     "cant_make_it",
     "keep",
+    "asks_next_one",
     "meetings",
+    "next_meeting",
     "move",
     "move_command",
     "move_scope",
@@ -88,6 +90,39 @@ def meetings(ctx: Context) -> list[Outbound]:
         buttons = proposal_buttons(p, ctx.lang, when(ctx, p.proposed_start))
         _ask(ctx, "proposal", {"meeting": p.id})
     return [Outbound("\n\n".join(parts), buttons)]
+
+
+_NEXT = re.compile(r"\b(nächste[rsn]?|naechste[rsn]?|next)\b")
+_PLURAL = re.compile(
+    r"\b(termine|meetings|appointments|jour fixes|alle|all|liste|list|übersicht"
+    r"|overview|kalender|calendar|schedule|week|woche)\b"
+)
+
+
+def asks_next_one(text: str) -> bool:
+    """ "Wann ist mein nächster Termin?", "when is my next meeting?": the next one,
+    not the list ("meine nächsten Termine", "my next meetings", "nächste Woche")."""
+    low = text.lower()
+    return _NEXT.search(low) is not None and _PLURAL.search(low) is None
+
+
+def next_meeting(ctx: Context) -> list[Outbound]:
+    """The next meeting, and how many follow (the whole list one tap away)."""
+    ahead, proposals = booking(ctx).agenda(ctx.who.person_id)
+    if not ahead or proposals:  # nothing booked, or open proposals to show: the list
+        return meetings(ctx)
+    m = ahead[0]
+    text = t(
+        "next_meeting",
+        ctx.lang,
+        when=when(ctx, m.starts_at),
+        other=m.other(ctx.who.person_id).name,
+        state=t("state_" + m.state, ctx.lang),
+    )
+    if len(ahead) == 1:
+        return [Outbound(text)]
+    text += "\n" + t("next_meeting_more", ctx.lang, n=len(ahead) - 1)
+    return [Outbound(text, (Button(t("all_meetings_button", ctx.lang), jf_data("list", 0)),))]
 
 
 def proposal_line(ctx: Context, p: MeetingView, expert: bool) -> str:
