@@ -400,4 +400,4 @@ class showing_choices:  # noqa: N801 - reads as what it does where the senders a
             buttons = tuple(
                 Button(label, data, confirms) for label, data, confirms in delivery.buttons
             )
-            self._router.shown(delivery.platform, delivery.chat_id, buttons)
+            self._router.shown(delivery.platform, delivery.chat_id, buttons, delivery.text)
