@@ -384,6 +384,14 @@ TEXTS |= {
         "de": "Danach {n} weitere – /termine zeigt alle.",
         "en": "{n} more after that – /meetings shows them all.",
     },
+    "move_slots_day": {
+        "de": "Freie Zeiten {day} für den Jour Fixe {when}:",
+        "en": "Free times {day} for the Jour Fixe {when}:",
+    },
+    "move_no_slots_day": {
+        "de": "{buddy} hat {day} keine freien Zeiten (in den Wochen um den {when}).",
+        "en": "{buddy} has no free times {day} (in the weeks around {when}).",
+    },
     "all_meetings_button": {"de": "Alle Termine", "en": "All meetings"},
     "which_request_list": {
         "de": "Sie haben mehrere offene Anfragen – welche meinen Sie?\n{list}",

@@ -621,6 +621,28 @@ def move_skip(ctx: Context, meeting_id: int, ts: int, scope: int) -> list[Outbou
 
 
 # -- replies to what was asked ----------------------------------------------------------
+def _move_to_day(ctx: Context, m: MeetingView, data: dict, text: str) -> list[Outbound] | None:
+    """ "lieber Freitag?", "next week" while the move picker is open: that day's free
+    times around the meeting, or that there are none, with the picker again."""
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return None
+    days, label, _ = named
+    try:
+        closest = booking(ctx).move_slots(ctx.who.person_id, m.id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    fits = sorted(s for s in closest if s.astimezone(ctx.tz).date() in days)[:PAGE]
+    fields = {"day": label, "when": when(ctx, m.starts_at)}
+    if fits:
+        _ask(ctx, "move", {**data, "offset": 0})
+        text = t("move_slots_day", ctx.lang, **fields)
+        return [Outbound(text, slot_buttons(ctx, fits, "move", m.id))]
+    none = t("move_no_slots_day", ctx.lang, buddy=m.buddy.name, **fields)
+    [slots] = move_slots(ctx, m.id, data.get("offset", 0))
+    return [dataclasses.replace(slots, text=f"{none}\n{slots.text}")]
+
+
 def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outbound] | None:
     """A typed reply to a picker, a page of slots or a confirmation; None if the text
     does not answer it (it goes on)."""
@@ -653,7 +675,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         day = old.starts_at.astimezone(ctx.tz).date()
         moment = find_moment(text, local, day)
         if moment is None:
-            return None
+            return _move_to_day(ctx, old, data, text)
         if clash := weekday_clash(ctx, text, local, day):  # ask again, with the free times
             [slots] = move_slots(ctx, data["meeting"], data["offset"])
             return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
