@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import booking, day_filter, refusal
+from bot.chat.jourfixe.common import booking, day_in, refusal
 from bot.chat.jourfixe.meetings import (
     asks_next_one,
     cancel_command,
@@ -152,11 +152,11 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         if asked is not None and asked.kind == "slots":
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
-    if intent in ("day", "free", "more"):
+    if intent in ("day", "free", "more", "book"):  # "einen Termin nächste Woche"
         today = ctx.now.astimezone(ctx.tz).date()
-        for word in _normal(text).split():
-            if day_filter(word, today, ctx.lang)[0] is not None:
-                return slot_page(ctx, 0, word)
+        named = day_in(_normal(text), today, ctx.lang)
+        if named is not None:
+            return slot_page(ctx, 0, named[2])
     return request_slots(plain)
 
 

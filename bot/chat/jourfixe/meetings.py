@@ -284,7 +284,22 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
             Button(t("move_this", ctx.lang, when=at), jf_data("pickmove", m.id)),
         ]
     text = t("cant_which", ctx.lang, day=label, list=lines) + hint
+    _ask(ctx, "cant", {"ids": [m.id for m in ahead[:5]]})  # "absagen" next: of these
     return [Outbound(text, tuple(buttons))]
+
+
+_CANCEL = re.compile(r"absag|sag\w* .*\bab\b|stornier|streich|cancel|call (it )?off|drop")
+_MOVE = re.compile(r"verschieb|verleg|umleg|umbuch|\bmove|reschedul|postpone")
+
+
+def _cant_answer(ctx: Context, ids: list[int], text: str) -> list[Outbound] | None:
+    """ "absagen" / "move it" after "cancel or move?" about one meeting: that one
+    (the confirmation or the free times follow); None otherwise."""
+    low = text.lower()
+    cancel_it, move_it = _CANCEL.search(low) is not None, _MOVE.search(low) is not None
+    if len(ids) != 1 or cancel_it == move_it:
+        return None
+    return cancel(ctx, ids[0]) if cancel_it else move_slots(ctx, ids[0])
 
 
 def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
@@ -662,6 +677,8 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             numbers = ", ".join(f"#{n}" for n in data["ids"])
             return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]
         return cancel(ctx, number) if data["action"] == "cancel" else move_slots(ctx, number)
+    if kind == "cant":
+        return _cant_answer(ctx, data["ids"], text)
     if kind == "move":
         if low in MORE_WORDS:
             return move_slots(ctx, data["meeting"], data["offset"] + PAGE)
