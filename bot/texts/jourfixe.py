@@ -392,6 +392,15 @@ TEXTS |= {
         "de": "{buddy} hat {day} keine freien Zeiten (in den Wochen um den {when}).",
         "en": "{buddy} has no free times {day} (in the weeks around {when}).",
     },
+    "buddy_away_day": {
+        "de": "{buddy} ist {day} nicht da (abwesend {first} – {last}). /jourfixe zeigt alle "
+        "freien Termine.",
+        "en": "{buddy} is away {day} ({first} – {last}). /jourfixe shows all free slots.",
+    },
+    "series_skipped": {
+        "de": "\nAusgelassen: {days} ({buddy} abwesend oder die Zeit schon belegt).",
+        "en": "\nLeft out: {days} ({buddy} away or the time already taken).",
+    },
     "all_meetings_button": {"de": "Alle Termine", "en": "All meetings"},
     "which_request_list": {
         "de": "Sie haben mehrere offene Anfragen – welche meinen Sie?\n{list}",

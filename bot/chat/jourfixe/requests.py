@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
+from bot.booking.rules import series_starts
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import WEEKDAY, find, find_moment_in
 from bot.chat.choices import ACK, plain
@@ -90,6 +91,8 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         slots = [s for s in slots if s.astimezone(ctx.tz).date() in days]
         if not slots and (beyond := beyond_horizon(ctx, days)):
             return [Outbound(beyond)]
+        if not slots and (away := _away(ctx, party, days, label)):
+            return [Outbound(away)]
         if not slots:
             return [Outbound(t("no_slots_day", ctx.lang, buddy=buddy, day=label))]
     if not slots:
@@ -123,6 +126,24 @@ def beyond_horizon(ctx: Context, days) -> str:
         return ""
     day = fmt_date(min(days), ctx.lang)
     return t("beyond_horizon", ctx.lang, day=day, days=horizon, until=fmt_date(last, ctx.lang))
+
+
+def _away(ctx: Context, party, days, label: str) -> str:
+    """ "Bernd ist am 22.12.2026 nicht da (abwesend 21.12.2026 – 03.01.2027)." when the
+    buddy is away on every day asked for, else ""."""
+    off = booking(ctx).availability(party.person_id)[1]
+    spans = {(a, b) for d in days for a, b in off if a <= d <= b}
+    if not days or len(spans) != 1 or not all(any(a <= d <= b for a, b in spans) for d in days):
+        return ""
+    first, last = spans.pop()
+    return t(
+        "buddy_away_day",
+        ctx.lang,
+        buddy=party.name,
+        day=label,
+        first=fmt_date(first, ctx.lang),
+        last=fmt_date(last, ctx.lang),
+    )
 
 
 _ORDINALS = {
@@ -342,6 +363,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
                 series=series_note(ctx, meetings, ctx.lang),
             )
             + holiday_note(ctx, meetings, ctx.lang, ask=False)
+            + _skipped_note(ctx, meetings, weeks)
         )
     ]
     text = t(
@@ -352,6 +374,20 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
         series=series_note(ctx, meetings, buddy.lang),
     ) + holiday_note(ctx, meetings, buddy.lang)
     return replies + notice(ctx, buddy, text, buttons=decision_buttons(first, buddy.lang))
+
+
+def _skipped_note(ctx: Context, meetings: list[MeetingView], weeks: int) -> str:
+    """ "\nAusgelassen: Di 22.12., Di 29.12. (Bernd abwesend oder schon belegt)." for
+    the dates of a series left out, else ""."""
+    if weeks not in (1, 2) or len(meetings) < 2:
+        return ""
+    last = meetings[-1].starts_at.astimezone(ctx.tz).date()
+    made = {m.starts_at for m in meetings}
+    left = [s for s in series_starts(meetings[0].starts_at, weeks, last, ctx.tz) if s not in made]
+    if not left:
+        return ""
+    days = ", ".join(when(ctx, s).rsplit(" ", 1)[0] for s in left)
+    return t("series_skipped", ctx.lang, days=days, buddy=meetings[0].buddy.name)
 
 
 # -- buddies: decide -------------------------------------------------------------------
