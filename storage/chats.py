@@ -34,6 +34,7 @@ class SavedChat:
     lang: str | None
     choices: tuple[Choice, ...]
     shown_at: datetime | None
+    prompt: str = ""  # the text of the message that showed the choices
 
 
 class ChatStates:
@@ -56,7 +57,14 @@ class ChatStates:
             row = uow.session.scalars(stmt).first()
             if row is None:
                 return None
-            return SavedChat(platform, chat_id, row.lang, _choices(row.choices), row.shown_at)
+            return SavedChat(
+                platform,
+                chat_id,
+                row.lang,
+                _choices(row.choices),
+                row.shown_at,
+                _prompt(row.choices),
+            )
 
     def save(self, chats: Iterable[SavedChat], now: datetime) -> None:
         """Write these chats' states (an upsert each) in one transaction."""
@@ -68,7 +76,7 @@ class ChatStates:
             for chat in (c for c in chats if not _empty(c)):
                 row = {
                     "lang": chat.lang,
-                    "choices": json.dumps(chat.choices) if chat.choices else None,
+                    "choices": _dump(chat) if chat.choices else None,
                     "shown_at": chat.shown_at if chat.choices else None,
                     "updated_at": now,
                 }
@@ -101,6 +109,7 @@ def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:
             "platform": r.platform,
             "lang": r.lang,
             "last_choices": [c[0] for c in _choices(r.choices)],
+            "last_choices_message": _prompt(r.choices) or None,
             "shown_at": r.shown_at.isoformat() if r.shown_at and r.choices else None,
         }
         for r in rows
@@ -111,11 +120,33 @@ def _empty(chat: SavedChat) -> bool:
     return chat.lang is None and not chat.choices
 
 
+PROMPT_CHARS = 1000  # of the message that showed the choices, kept with them
+
+
+def _dump(chat: SavedChat) -> str:
+    """The choices as a JSON list; with the message that showed them, an object
+    {"prompt": …, "choices": […]} (rows written before hold the bare list)."""
+    if not chat.prompt:
+        return json.dumps(chat.choices)
+    return json.dumps({"prompt": chat.prompt[:PROMPT_CHARS], "choices": chat.choices})
+
+
+def _prompt(raw: str | None) -> str:
+    try:
+        found = json.loads(raw) if raw else None
+    except ValueError:
+        return ""
+    prompt = found.get("prompt") if isinstance(found, dict) else None
+    return prompt if isinstance(prompt, str) else ""
+
+
 def _choices(raw: str | None) -> tuple[Choice, ...]:
     if not raw:
         return ()
     try:
         rows = json.loads(raw)
+        if isinstance(rows, dict):
+            rows = rows.get("choices") or []
         return tuple(
             (str(r[0]), str(r[1]), bool(r[2]), r[3] if isinstance(r[3], int) else None)
             for r in rows

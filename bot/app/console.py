@@ -114,9 +114,20 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     lang = chosen or (who.lang if who else None) or settings.default_lang
     back = t("console_back", lang, user=who.name if who else user)
     choices = router.last_choices(console_platform, user)  # a number typed next picks one
-    if choices:
+    prompt = _about(router.last_prompt(console_platform, user)) if choices else ""
+    if prompt:  # what the choices were about: the message that showed them
+        back = f"{back}\n\n{t('console_open_choices_about', lang)}\n{prompt}"
+    elif choices:
         back = f"{back}\n\n{t('console_open_choices', lang)}"
     return None, back, choices
+
+
+def _about(prompt: str) -> str:
+    """What open choices were about: the last paragraph of the message that showed
+    them ("Di 01.12. 10:00 – einmalig oder regelmäßig?", a buddy's request), if it is
+    short; "" for a long one (the greeting with its help, a long list)."""
+    last = prompt.strip().rsplit("\n\n", 1)[-1]
+    return last if last and last.count("\n") < 4 and len(last) <= 400 else ""
 
 
 def run_demo(settings: Settings) -> tuple[bool, str]:

@@ -272,11 +272,25 @@ class RequestsMixin(BookingBase):
             for t in starts:
                 if t != start and self._taken(s, pair, t, t + length):
                     continue
-                m = self._add_meeting(s, pair, t, t + length, series, now)
+                if t == start:  # the request's own row and number (#3 stays #3)
+                    m = self._revive(s, old, t, t + length, series)
+                else:
+                    m = self._add_meeting(s, pair, t, t + length, series, now)
                 self._set_state(s, m, S.CONFIRMED, pair.buddy_id, now)
                 self._plan_reminders(s, m, now)
                 made.append(m)
             return [self._view(m) for m in made]
+
+    def _revive(self, s, old: Meeting, start: datetime, end: datetime, series) -> Meeting:
+        """The declined request whose counter-proposal is accepted becomes the meeting
+        at the proposed time: the number people saw (#N) and the calendar UID stay."""
+        old.starts_at, old.ends_at = start, end
+        old.series_id = series.id if series else None
+        old.occurrence_at = start if series else None
+        old.sequence += 1
+        s.flush()
+        self._hold(s, old)
+        return old
 
     def expire_proposals(self) -> list[MeetingView]:
         """Counter-proposals unanswered for longer than the TTL (or whose time has

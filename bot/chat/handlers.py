@@ -73,6 +73,7 @@ class ChatState:
     seen: str | None = None  # the language this chat last wrote in (a command's name, a question)
     choices: tuple[Button, ...] = ()  # of the last reply this chat was shown
     shown_at: datetime | None = None  # when those choices were shown
+    prompt: str = ""  # the text of the message that showed them (what they are about)
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
     faq: FaqMemory = field(default_factory=FaqMemory)  # what the FAQ last told this chat

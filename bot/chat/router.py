@@ -131,15 +131,18 @@ class Router:
             changed.add((msg.platform, msg.chat_id))
         own = [r for r in replies if r.to is None]
         if msg.private and own:
-            shown = next((_kept(r) for r in reversed(own) if r.buttons), ())
+            last = next((r for r in reversed(own) if r.buttons), None)
+            shown = _kept(last) if last else ()
             if shown or state.choices or not state.loaded:
                 state.choices, state.shown_at = shown, now if shown else None
+                state.prompt = last.text if last else ""
                 state.loaded = True
                 changed.add((msg.platform, msg.chat_id))
         for r in replies:
             if r.to is not None and r.buttons:
                 other = self._state(r.to.platform, r.to.chat_id)
                 other.choices, other.shown_at, other.loaded = _kept(r), now, True
+                other.prompt = r.text
                 changed.add((r.to.platform, r.to.chat_id))
         if changed:
             with self._changing:
@@ -154,6 +157,7 @@ class Router:
             if saved is not None:
                 state.choices = tuple(Button(*c) for c in saved.choices)
                 state.shown_at = saved.shown_at
+                state.prompt = saved.prompt
             state.loaded = True
         if not state.choices or not msg.private:
             return (), False
@@ -167,6 +171,7 @@ class Router:
         state = self._state(platform, chat_id)
         choices = _kept(Outbound(text, buttons))
         state.choices, state.shown_at, state.loaded = choices, self.services.clock(), True
+        state.prompt = text
         with self._changing:
             self._changed.add((platform, chat_id))
 
@@ -180,6 +185,10 @@ class Router:
         probe = Inbound(platform, chat_id, chat_id)
         choices, stale = self._open_choices(probe, state, self.services.clock())
         return () if stale else choices
+
+    def last_prompt(self, platform: str, chat_id: str) -> str:
+        """The text of the message that showed the chat's last choices ("" if unknown)."""
+        return self._state(platform, chat_id).prompt if self.last_choices(platform, chat_id) else ""
 
     def save_chats(self) -> None:
         """Write the chats whose language or last choices changed: one transaction,
@@ -197,6 +206,7 @@ class Router:
                 (st := self._chats[(p, c)]).lang,
                 tuple((b.label, b.data, b.confirms, b.number) for b in st.choices),
                 st.shown_at,
+                st.prompt if st.choices else "",
             )
             for p, c in changed
         ]

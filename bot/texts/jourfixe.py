@@ -367,4 +367,43 @@ TEXTS |= {
         "de": "#{n} {when} – angefragt {since}",
         "en": "#{n} {when} – requested {since}",
     },
+    # jf4: how far ahead one can book, the next meeting, open requests that are series
+    "beyond_horizon": {
+        "de": "Der {day} liegt zu weit in der Zukunft: Jour Fixes lassen sich höchstens {days} Tage "
+        "im Voraus buchen, also bis {until}. /jourfixe zeigt die freien Termine bis dahin; eine "
+        "Serie (z. B. „jeden Dienstag um 10“) läuft auch darüber hinaus.",
+        "en": "{day} is too far ahead: Jour Fixes can be booked at most {days} days in advance, "
+        "that is until {until}. /jourfixe shows the free slots until then; a series (e.g. "
+        "“every Tuesday at 10”) also runs beyond that.",
+    },
+    "next_meeting": {
+        "de": "Ihr nächster Jour Fixe: {when} mit {other} ({state}).",
+        "en": "Your next Jour Fixe: {when} with {other} ({state}).",
+    },
+    "next_meeting_more": {
+        "de": "Danach {n} weitere – /termine zeigt alle.",
+        "en": "{n} more after that – /meetings shows them all.",
+    },
+    "move_slots_day": {
+        "de": "Freie Zeiten {day} für den Jour Fixe {when}:",
+        "en": "Free times {day} for the Jour Fixe {when}:",
+    },
+    "move_no_slots_day": {
+        "de": "{buddy} hat {day} keine freien Zeiten (in den Wochen um den {when}).",
+        "en": "{buddy} has no free times {day} (in the weeks around {when}).",
+    },
+    "buddy_away_day": {
+        "de": "{buddy} ist {day} nicht da (abwesend {first} – {last}). /jourfixe zeigt alle "
+        "freien Termine.",
+        "en": "{buddy} is away {day} ({first} – {last}). /jourfixe shows all free slots.",
+    },
+    "series_skipped": {
+        "de": "\nAusgelassen: {days} ({buddy} abwesend oder die Zeit schon belegt).",
+        "en": "\nLeft out: {days} ({buddy} away or the time already taken).",
+    },
+    "all_meetings_button": {"de": "Alle Termine", "en": "All meetings"},
+    "which_request_list": {
+        "de": "Sie haben mehrere offene Anfragen – welche meinen Sie?\n{list}",
+        "en": "You have several open requests – which one do you mean?\n{list}",
+    },
 }

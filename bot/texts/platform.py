@@ -40,6 +40,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Zuletzt offen (tippen Sie die Nummer):",
         "en": "Still open from last time (type the number):",
     },
+    "console_open_choices_about": {
+        "de": "Zuletzt offen war diese Nachricht (tippen Sie die Nummer einer Wahl):",
+        "en": "This message was still open from last time (type the number of a choice):",
+    },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
     "console_elsewhere": {
         "de": "(Nachricht an {name} über {platform}: wird nur von `imbot run` zugestellt)",

@@ -25,9 +25,9 @@ def test_a_second_start_welcomes_back_and_a_number_presses_only_what_it_shows(ca
     assert first.startswith("Hallo!") and "Bei neuer Ausschreibung melden" in first
     second = chat(capsys, monkeypatch, "wer bist du\n")  # a reply without choices closes them
     assert second.startswith("Willkommen zurück, tom.") and "Hallo!" not in second
-    assert (
-        "Zuletzt offen (tippen Sie die Nummer):\n  [1] 🔔 Bei neuer Ausschreibung melden" in second
-    )
+    assert "Zuletzt offen war diese Nachricht (tippen Sie die Nummer einer Wahl):\n" in second
+    assert "Möchten Sie Bescheid bekommen" in second  # what the button is about (jf4)
+    assert "schreiben Sie /naechste.\n  [1] 🔔 Bei neuer Ausschreibung melden" in second
     third = chat(capsys, monkeypatch, "1\n")
     assert "Zuletzt offen" not in third and "keine Auswahl offen" in third
     assert "schreibe ich Ihnen" not in third
@@ -58,3 +58,18 @@ def test_welcome_back_in_the_persons_language_with_their_name(capsys, monkeypatc
     assert cli.main(["demo"]) == 0
     chat(capsys, monkeypatch, "/lang en\n", "emil")  # stored for Emil Experte
     assert chat(capsys, monkeypatch, "", "emil").startswith("Welcome back, Emil Experte.")
+
+
+def test_open_choices_after_a_restart_say_what_they_were_about(capsys, monkeypatch):
+    """Try-out (jf4): "Zuletzt offen" showed bare "Einmalig / Jede Woche / Alle 2
+    Wochen" or "Bestätigen / Ablehnen" without the question or the request."""
+    assert cli.main(["demo"]) == 0
+    chat(capsys, monkeypatch, "/jourfixe\n1\n", "erika")
+    again = chat(capsys, monkeypatch, "", "erika")
+    assert "Zuletzt offen war diese Nachricht" in again
+    assert "– einmalig oder regelmäßig?\n  [1] Einmalig" in again
+    chat(capsys, monkeypatch, "", "bernd")  # the first start greets
+    chat(capsys, monkeypatch, "jede woche\n", "erika")
+    buddy = chat(capsys, monkeypatch, "", "bernd")
+    assert "Zuletzt offen war diese Nachricht" in buddy
+    assert "Erika Expertin möchte einen Jour Fixe mit Ihnen" in buddy and "[1] Bestätigen" in buddy

@@ -194,3 +194,26 @@ def test_a_yes_to_an_answer_beside_one_offer_is_an_acknowledgement(world):
         (reply,) = say(router, "anna", word)
         assert reply.text.startswith(("Alles klar", "All right")), reply.text
         assert not reply.buttons
+
+
+def test_the_message_that_showed_the_choices_is_kept_across_a_restart(world):
+    """After a restart the console shows the open choices again with what they were
+    about (the question that showed them), not the bare buttons."""
+    from jobs.dispatch import Delivery
+    from tests.senders import Recorder
+
+    start, router, clock, _ = world
+    [offer] = say(router, "erika", "/jourfixe")
+    [series] = say(router, "erika", data=offer.buttons[0].data)
+    sender = wiring.showing_choices(Recorder(), router)
+    buttons = (("Bestätigen", "jf:yes:1", True), ("Ablehnen", "jf:no:1", False))
+    sender.send(Delivery("k", "telegram", "bernd", "Erika möchte einen Jour Fixe", buttons, None))
+    router.save_chats()
+    clock.now += timedelta(hours=1)
+    again = start()
+    assert again.last_prompt("telegram", "erika") == series.text
+    assert "einmalig oder regelmäßig" in series.text
+    assert again.last_prompt("telegram", "bernd") == "Erika möchte einen Jour Fixe"
+    assert [b.label for b in again.last_choices("telegram", "bernd")] == ["Bestätigen", "Ablehnen"]
+    say(again, "erika", "wer ist mein buddy?")  # a reply without buttons closes them
+    assert again.last_prompt("telegram", "erika") == ""

@@ -18,6 +18,8 @@ reader's time zone.
 
 from __future__ import annotations
 
+import dataclasses
+
 from bot.booking.buttons import PREFIX as JF_PREFIX
 from bot.booking.buttons import parse as jf_parse
 from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
@@ -85,6 +87,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
             ("cdoall", 1): lambda: cancel_all(ctx),
             ("cdoids", 1): lambda: cancel_asked(ctx),
             ("keep", 1): lambda: keep(ctx),
+            ("list", 1): lambda: meetings(dataclasses.replace(ctx, args=[])),
             ("pickmove", 1): lambda: move_slots(ctx, n[0]),
             ("mmore", 2): lambda: move_slots(ctx, n[0], n[1]),
             ("move", 2): lambda: move(ctx, n[0], n[1]),

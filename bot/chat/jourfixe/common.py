@@ -192,7 +192,9 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
     """The days a person asks for ("Do", "donnerstags", "nächste Woche", "17.12.",
     "tomorrow") and how to name them; (None, "") if the text names no day."""
     text = re.sub(r"\s+", " ", text.lower().strip(" ,!?"))
-    nth = re.fullmatch(r"(?:(?:am|den|on the|the|on) )?(\d{1,2})(st|nd|rd|th)|(?:am|den) (\d{1,2})\.", text)
+    nth = re.fullmatch(
+        r"(?:(?:am|den|on the|the|on) )?(\d{1,2})(st|nd|rd|th)|(?:am|den) (\d{1,2})\.", text
+    )
     if nth:  # "am 15.", "the 15th": the next date with that day of the month
         try:
             day = day_of_month(int(nth[1] or nth[3]), today)

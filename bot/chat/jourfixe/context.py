@@ -40,12 +40,11 @@ from bot.chat.jourfixe.requests import (
     answer_offer,
     answer_proposal,
     answer_request,
+    answer_series,
     answer_slots,
     ask_proposal,
     ask_request,
     ask_slots,
-    book,
-    read_series,
     slot_page,
 )
 from bot.messages import Outbound
@@ -62,6 +61,9 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     jf = booking(ctx)
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind == "cant":  # "cancel it" answers "cancel or move?"
+        if (replies := answer_asked(ctx, asked.kind, asked.data, text)) is not None:
+            return replies
     stop = is_stop(text)
     if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
         jf.forget(ctx.msg.platform, ctx.msg.chat_id)
@@ -82,8 +84,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
             return slot_page(ctx, offset, asked.data.get("filter", ""))
         if asked.kind == "slots" and (replies := answer_slots(ctx, asked.data, text)) is not None:
             return replies
-        if asked.kind == "series" and (weeks := read_series(text)) is not None:
-            return book(ctx, asked.data["ts"], weeks)
+        if asked.kind == "series" and (replies := answer_series(ctx, asked.data, text)) is not None:
+            return replies
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
         if asked.kind == "offer" and (replies := answer_offer(ctx, asked.data, text)) is not None:

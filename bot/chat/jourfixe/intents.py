@@ -13,8 +13,14 @@ from rapidfuzz import fuzz
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import booking, day_filter, refusal
-from bot.chat.jourfixe.meetings import cancel_command, meetings, move_command
+from bot.chat.jourfixe.common import booking, day_in, refusal
+from bot.chat.jourfixe.meetings import (
+    asks_next_one,
+    cancel_command,
+    meetings,
+    move_command,
+    next_meeting,
+)
 from bot.chat.jourfixe.requests import request_slots, slot_page
 from bot.chat.jourfixe.settings import free_times
 from bot.messages import Outbound
@@ -133,7 +139,7 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
     plain = replace(ctx, args=[])
     expert = ctx.role is Role.EXPERT
     if intent == "next":
-        return meetings(plain)
+        return next_meeting(plain) if asks_next_one(text) else meetings(plain)
     if intent == "buddy":
         return _who(ctx)
     if intent == "move":
@@ -146,11 +152,11 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         if asked is not None and asked.kind == "slots":
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
-    if intent in ("day", "free", "more"):
+    if intent in ("day", "free", "more", "book"):  # "einen Termin nächste Woche"
         today = ctx.now.astimezone(ctx.tz).date()
-        for word in _normal(text).split():
-            if day_filter(word, today, ctx.lang)[0] is not None:
-                return slot_page(ctx, 0, word)
+        named = day_in(_normal(text), today, ctx.lang)
+        if named is not None:
+            return slot_page(ctx, 0, named[2])
     return request_slots(plain)
 
 

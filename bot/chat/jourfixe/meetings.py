@@ -42,7 +42,9 @@ __all__ = [
     "cancel_scope",
     "cant_make_it",
     "keep",
+    "asks_next_one",
     "meetings",
+    "next_meeting",
     "move",
     "move_command",
     "move_scope",
@@ -88,6 +90,39 @@ def meetings(ctx: Context) -> list[Outbound]:
         buttons = proposal_buttons(p, ctx.lang, when(ctx, p.proposed_start))
         _ask(ctx, "proposal", {"meeting": p.id})
     return [Outbound("\n\n".join(parts), buttons)]
+
+
+_NEXT = re.compile(r"\b(nächste[rsn]?|naechste[rsn]?|next)\b")
+_PLURAL = re.compile(
+    r"\b(termine|meetings|appointments|jour fixes|alle|all|liste|list|übersicht"
+    r"|overview|kalender|calendar|schedule|week|woche)\b"
+)
+
+
+def asks_next_one(text: str) -> bool:
+    """ "Wann ist mein nächster Termin?", "when is my next meeting?": the next one,
+    not the list ("meine nächsten Termine", "my next meetings", "nächste Woche")."""
+    low = text.lower()
+    return _NEXT.search(low) is not None and _PLURAL.search(low) is None
+
+
+def next_meeting(ctx: Context) -> list[Outbound]:
+    """The next meeting, and how many follow (the whole list one tap away)."""
+    ahead, proposals = booking(ctx).agenda(ctx.who.person_id)
+    if not ahead or proposals:  # nothing booked, or open proposals to show: the list
+        return meetings(ctx)
+    m = ahead[0]
+    text = t(
+        "next_meeting",
+        ctx.lang,
+        when=when(ctx, m.starts_at),
+        other=m.other(ctx.who.person_id).name,
+        state=t("state_" + m.state, ctx.lang),
+    )
+    if len(ahead) == 1:
+        return [Outbound(text)]
+    text += "\n" + t("next_meeting_more", ctx.lang, n=len(ahead) - 1)
+    return [Outbound(text, (Button(t("all_meetings_button", ctx.lang), jf_data("list", 0)),))]
 
 
 def proposal_line(ctx: Context, p: MeetingView, expert: bool) -> str:
@@ -249,7 +284,22 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
             Button(t("move_this", ctx.lang, when=at), jf_data("pickmove", m.id)),
         ]
     text = t("cant_which", ctx.lang, day=label, list=lines) + hint
+    _ask(ctx, "cant", {"ids": [m.id for m in ahead[:5]]})  # "absagen" next: of these
     return [Outbound(text, tuple(buttons))]
+
+
+_CANCEL = re.compile(r"absag|sag\w* .*\bab\b|stornier|streich|cancel|call (it )?off|drop")
+_MOVE = re.compile(r"verschieb|verleg|umleg|umbuch|\bmove|reschedul|postpone")
+
+
+def _cant_answer(ctx: Context, ids: list[int], text: str) -> list[Outbound] | None:
+    """ "absagen" / "move it" after "cancel or move?" about one meeting: that one
+    (the confirmation or the free times follow); None otherwise."""
+    low = text.lower()
+    cancel_it, move_it = _CANCEL.search(low) is not None, _MOVE.search(low) is not None
+    if len(ids) != 1 or cancel_it == move_it:
+        return None
+    return cancel(ctx, ids[0]) if cancel_it else move_slots(ctx, ids[0])
 
 
 def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
@@ -586,6 +636,28 @@ def move_skip(ctx: Context, meeting_id: int, ts: int, scope: int) -> list[Outbou
 
 
 # -- replies to what was asked ----------------------------------------------------------
+def _move_to_day(ctx: Context, m: MeetingView, data: dict, text: str) -> list[Outbound] | None:
+    """ "lieber Freitag?", "next week" while the move picker is open: that day's free
+    times around the meeting, or that there are none, with the picker again."""
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return None
+    days, label, _ = named
+    try:
+        closest = booking(ctx).move_slots(ctx.who.person_id, m.id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    fits = sorted(s for s in closest if s.astimezone(ctx.tz).date() in days)[:PAGE]
+    fields = {"day": label, "when": when(ctx, m.starts_at)}
+    if fits:
+        _ask(ctx, "move", {**data, "offset": 0})
+        text = t("move_slots_day", ctx.lang, **fields)
+        return [Outbound(text, slot_buttons(ctx, fits, "move", m.id))]
+    none = t("move_no_slots_day", ctx.lang, buddy=m.buddy.name, **fields)
+    [slots] = move_slots(ctx, m.id, data.get("offset", 0))
+    return [dataclasses.replace(slots, text=f"{none}\n{slots.text}")]
+
+
 def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outbound] | None:
     """A typed reply to a picker, a page of slots or a confirmation; None if the text
     does not answer it (it goes on)."""
@@ -605,6 +677,8 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             numbers = ", ".join(f"#{n}" for n in data["ids"])
             return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]
         return cancel(ctx, number) if data["action"] == "cancel" else move_slots(ctx, number)
+    if kind == "cant":
+        return _cant_answer(ctx, data["ids"], text)
     if kind == "move":
         if low in MORE_WORDS:
             return move_slots(ctx, data["meeting"], data["offset"] + PAGE)
@@ -618,7 +692,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         day = old.starts_at.astimezone(ctx.tz).date()
         moment = find_moment(text, local, day)
         if moment is None:
-            return None
+            return _move_to_day(ctx, old, data, text)
         if clash := weekday_clash(ctx, text, local, day):  # ask again, with the free times
             [slots] = move_slots(ctx, data["meeting"], data["offset"])
             return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]

@@ -4,6 +4,7 @@ expert accepts a proposal; unanswered requests expire on the tick."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 from datetime import UTC, datetime, timedelta
@@ -11,8 +12,9 @@ from datetime import UTC, datetime, timedelta
 from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
+from bot.booking.rules import series_starts
 from bot.booking.service import JourFixe
-from bot.booking.timeparse import find, find_moment_in
+from bot.booking.timeparse import WEEKDAY, find, find_moment_in
 from bot.chat.choices import ACK, plain
 from bot.chat.choices import YES as YES_WORDS
 from bot.chat.handlers import Context
@@ -42,6 +44,7 @@ __all__ = [
     "answer_slots",
     "answer_proposal",
     "answer_request",
+    "answer_series",
     "ask_proposal",
     "ask_request",
     "ask_slots",
@@ -51,6 +54,7 @@ __all__ = [
     "decline_proposal",
     "expiry_notices",
     "offer",
+    "pick",
     "pick_series",
     "request_slots",
     "slot_page",
@@ -85,6 +89,10 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     )
     if days is not None:
         slots = [s for s in slots if s.astimezone(ctx.tz).date() in days]
+        if not slots and (beyond := beyond_horizon(ctx, days)):
+            return [Outbound(beyond)]
+        if not slots and (away := _away(ctx, party, days, label)):
+            return [Outbound(away)]
         if not slots:
             return [Outbound(t("no_slots_day", ctx.lang, buddy=buddy, day=label))]
     if not slots:
@@ -106,6 +114,36 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         buttons += (Button(t("back_slots", ctx.lang), jf_data("more", max(0, offset - PAGE))),)
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
+
+
+def beyond_horizon(ctx: Context, days) -> str:
+    """ "Der 05.01.2027 liegt zu weit in der Zukunft …" when every day asked for is
+    beyond how far ahead one can book (and until when one can), else ""."""
+    today = ctx.now.astimezone(ctx.tz).date()
+    horizon = booking(ctx).rules.horizon_days
+    last = today + timedelta(days=horizon)
+    if not days or min(days) <= last:
+        return ""
+    day = fmt_date(min(days), ctx.lang)
+    return t("beyond_horizon", ctx.lang, day=day, days=horizon, until=fmt_date(last, ctx.lang))
+
+
+def _away(ctx: Context, party, days, label: str) -> str:
+    """ "Bernd ist am 22.12.2026 nicht da (abwesend 21.12.2026 – 03.01.2027)." when the
+    buddy is away on every day asked for, else ""."""
+    off = booking(ctx).availability(party.person_id)[1]
+    spans = {(a, b) for d in days for a, b in off if a <= d <= b}
+    if not days or len(spans) != 1 or not all(any(a <= d <= b for a, b in spans) for d in days):
+        return ""
+    first, last = spans.pop()
+    return t(
+        "buddy_away_day",
+        ctx.lang,
+        buddy=party.name,
+        day=label,
+        first=fmt_date(first, ctx.lang),
+        last=fmt_date(last, ctx.lang),
+    )
 
 
 _ORDINALS = {
@@ -142,7 +180,9 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
         dated = _DATED.search(text.lower()) is not None  # "Tue 8 Dec 10:00": that day only
         if moment in slots or len(fits) == 1 and not dated:
-            return pick_series(ctx, int((moment if moment in slots else fits[0]).timestamp()))
+            return pick(ctx, int((moment if moment in slots else fits[0]).timestamp()), text)
+        if dated and (beyond := beyond_horizon(ctx, {moment.date()})):
+            return [Outbound(beyond)]
         taken = t("slot_not_free", ctx.lang, when=when(ctx, moment)) + " " if dated else ""
         if fits:
             jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", data)
@@ -155,7 +195,7 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
     page = shown[data.get("offset", 0) : data.get("offset", 0) + PAGE]
     if ordinal is not None and -len(page) <= ordinal < len(page):
-        return pick_series(ctx, int(page[ordinal].timestamp()))
+        return pick(ctx, int(page[ordinal].timestamp()), text)
     return None
 
 
@@ -238,13 +278,66 @@ _SERIES_WORDS = (
 )  # fmt: skip
 
 
+# a rhythm named with the weekday ("jeden Dienstag", "every other Thursday")
+_PLAIN = {"die", "mit", "son", "sam", "fre", "don"}  # also plain words ("immer mit …")
+_DAY = "|".join(
+    sorted((w for w in WEEKDAY if len(w) > 2 and w not in _PLAIN), key=len, reverse=True)
+)
+_EVERY_OTHER_DAY = re.compile(
+    rf"\b(?:jeden|jede|jeder|alle) (?:zweiten|2\.|zwei) (?:{_DAY})\b"
+    rf"|\bevery (?:other|second|2nd) (?:{_DAY})\b"
+)
+_EVERY_DAY = re.compile(rf"\b(?:jeden|jede|jeder|immer) (?:{_DAY})\b|\b(?:every|each) (?:{_DAY})\b")
+# words that say "once" plainly enough to book without asking
+_ONCE = re.compile(r"\b(einmalig|nur einmal|nur ein ?mal|one-off|just once|only once)\b")
+
+
 def read_series(text: str) -> int | None:
-    """ "einmal" 0, "jede Woche" 1, "alle zwei Wochen" 2 (None: not an answer)."""
+    """ "einmal" 0, "jede Woche" / "jeden Dienstag" 1, "alle zwei Wochen" / "every
+    other Thursday" 2 (None: not an answer)."""
     low = " ".join(text.lower().split())
+    if _EVERY_OTHER_DAY.search(low):
+        return 2
     for weeks, words in _SERIES_WORDS:
         if any(w in low for w in words):
-            return weeks
-    return None
+            return weeks if weeks or _EVERY_DAY.search(low) is None else 1
+    return 1 if _EVERY_DAY.search(low) else None
+
+
+def said_series(text: str) -> int | None:
+    """The rhythm a booking sentence already names ("jeden Dienstag um 10", "every
+    Tuesday at 10", "alle zwei Wochen donnerstags 14 Uhr", "einmalig Do 14 Uhr"), so
+    the series question is not asked again; None when it names none."""
+    weeks = read_series(text)
+    if weeks == 0 and not _ONCE.search(" ".join(text.lower().split())):
+        return None  # "einmal" in "noch einmal" is no answer to a question not asked
+    return weeks
+
+
+def pick(ctx: Context, ts: int, text: str = "") -> list[Outbound]:
+    """A slot chosen in words: booked at once when the words name the rhythm, else
+    the series question."""
+    weeks = said_series(text) if text else None
+    return pick_series(ctx, ts) if weeks is None else book(ctx, ts, weeks)
+
+
+def answer_series(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """A typed answer to "einmalig oder regelmäßig?": the rhythm books the slot asked
+    about; a rhythm with another time ("alle zwei Wochen donnerstags 14 Uhr") is
+    read against the free slots instead. None when the text names no rhythm."""
+    weeks = read_series(text)
+    if weeks is None:
+        return None
+    local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    found = find_moment_in(text.lower(), local_now)
+    asked = datetime.fromtimestamp(data["ts"], UTC)
+    if found is not None and found[0].replace(tzinfo=ctx.tz) != asked:
+        today = local_now.date()
+        if day_in(text, today, ctx.lang) or found[0].time() != asked.astimezone(ctx.tz).time():
+            replies = answer_slots(ctx, {"offset": 0, "filter": ""}, text)
+            if replies is not None:
+                return replies
+    return book(ctx, data["ts"], weeks)
 
 
 def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
@@ -270,6 +363,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
                 series=series_note(ctx, meetings, ctx.lang),
             )
             + holiday_note(ctx, meetings, ctx.lang, ask=False)
+            + _skipped_note(ctx, meetings, weeks)
         )
     ]
     text = t(
@@ -280,6 +374,20 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
         series=series_note(ctx, meetings, buddy.lang),
     ) + holiday_note(ctx, meetings, buddy.lang)
     return replies + notice(ctx, buddy, text, buttons=decision_buttons(first, buddy.lang))
+
+
+def _skipped_note(ctx: Context, meetings: list[MeetingView], weeks: int) -> str:
+    """ "\nAusgelassen: Di 22.12., Di 29.12. (Bernd abwesend oder schon belegt)." for
+    the dates of a series left out, else ""."""
+    if weeks not in (1, 2) or len(meetings) < 2:
+        return ""
+    last = meetings[-1].starts_at.astimezone(ctx.tz).date()
+    made = {m.starts_at for m in meetings}
+    left = [s for s in series_starts(meetings[0].starts_at, weeks, last, ctx.tz) if s not in made]
+    if not left:
+        return ""
+    days = ", ".join(when(ctx, s).rsplit(" ", 1)[0] for s in left)
+    return t("series_skipped", ctx.lang, days=days, buddy=meetings[0].buddy.name)
 
 
 # -- buddies: decide -------------------------------------------------------------------
@@ -362,7 +470,7 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
                 "which_request",
                 {"reason": reading.reason[:500]},
             )
-        return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
+        return which_request(ctx, pending)
     proposal = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
     if clash and proposal is not None:  # "Do 8.12.": which of the two is meant?
         return _ask_offer(ctx, m, proposal, clash + " ")
@@ -505,7 +613,7 @@ def _which_offer(
     not_free = " ".join(t("slot_not_free", ctx.lang, when=when(ctx, s)) for s in sorted(taken))
     if not buttons:  # taken for every request: say so, and ask which request is meant
         text = " ".join(t("offer_taken_all", ctx.lang, when=when(ctx, s)) for s in sorted(taken))
-        return [Outbound(text, _pending_buttons(ctx, pending))]
+        return [Outbound(f"{text}\n{_which_lines(ctx, pending)}", _pending_buttons(ctx, pending))]
     if len(proposals) == 1:
         text = t("which_offer", ctx.lang, proposal=when(ctx, proposals.pop()))
     else:
@@ -516,7 +624,7 @@ def _which_offer(
 def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
     """One question back about the waiting request, with the buttons."""
     if len(pending) > 1:
-        return [Outbound(t("which_request", ctx.lang), _pending_buttons(ctx, pending))]
+        return which_request(ctx, pending)
     m = pending[0]
     fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
     return [Outbound(t("ask_request", ctx.lang, **fields), decision_buttons(m, ctx.lang))]
@@ -529,10 +637,33 @@ def _earliest(ctx: Context) -> datetime:
     return (ctx.now + notice).astimezone(ctx.tz).replace(tzinfo=None)
 
 
+def which_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
+    """ "Which one do you mean?" with the open requests listed, a series with its
+    rhythm and length ("jede Woche, 12 Termine bis …"), and their buttons."""
+    return [Outbound(_which_text(ctx, pending), _pending_buttons(ctx, pending))]
+
+
+def _which_text(ctx: Context, pending: list[MeetingView]) -> str:
+    return t("which_request_list", ctx.lang, list=_which_lines(ctx, pending))
+
+
+def _which_lines(ctx: Context, pending: list[MeetingView]) -> str:
+    lines = []
+    for m in pending:
+        group = [m]
+        if m.series_id:
+            with contextlib.suppress(BookingError):
+                group = booking(ctx).group(ctx.who.person_id, m.id, "series")
+        line = f"{m.expert.name}: {when(ctx, m.starts_at)}{series_note(ctx, group, ctx.lang)}"
+        lines.append(f"• {line}")
+    return "\n".join(lines)
+
+
 def _pending_buttons(ctx: Context, pending: list[MeetingView]) -> tuple[Button, ...]:
     buttons = []
     for m in pending:
-        label = f"{m.expert.name}, {when(ctx, m.starts_at)}"
+        mark = t("proposal_series_mark", ctx.lang) if m.series_id else ""
+        label = f"{m.expert.name}, {when(ctx, m.starts_at)}{mark}"
         buttons += [
             Button(f"{t('confirm', ctx.lang)}: {label}", jf_data("yes", m.id)),
             Button(f"{t('decline', ctx.lang)}: {label}", jf_data("no", m.id)),
