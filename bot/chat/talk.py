@@ -203,6 +203,15 @@ _AGREE = frozenset(
         "all right", "sounds good", "fine", "gut", "sehr gut",
     }
 )  # fmt: skip
+# the words of a decision on a request, a suggestion or a series (as tokens: no umlauts)
+_DECIDE = frozenset(
+    """bestatigen bestatige bestatigt ablehnen lehne annehmen nehme zusagen absagen confirm
+    confirmed decline accept reject einmalig once regelmassig regularly""".split()
+)
+_DECIDE_FILLER = frozenset(
+    """alle all beide both bitte please ja yes die the den ab an anfrage anfragen request
+    requests vorschlag suggestion termin termine meeting meetings ich i""".split()
+)
 # "was kann ich hier machen?": the help, not a question about the call
 _WHAT_CAN_I = re.compile(
     r"(und )?(was|wie) (kann|mache|soll) ich (hier|jetzt|damit|mit dir|mit ihnen)? ?"
@@ -228,12 +237,16 @@ def _idle(ctx: Context, text: str) -> list[Outbound] | None:
     stop = is_stop(said) or plain(said) in _BACK
     words = tokens(said)
     number = pair and is_number(said)  # "3" with no list open: what there is to do
-    if not (stop or number or pair and words and set(words) <= _YES_WORDS):
+    # "alle bestätigen", "confirm" with no request open: no question about the call
+    decide = pair and set(words) & _DECIDE and set(words) <= _DECIDE | _DECIDE_FILLER
+    if not (stop or number or decide or pair and words and set(words) <= _YES_WORDS):
         return None
     if text.strip().endswith("?"):  # "ja?" doubts an answer: the FAQ's follow-up
         return None
     choices, stale = ctx.open_choices()
     if stop and choices and not stale:
+        if pair:  # whatever the Jour Fixe part still kept for this chat goes too
+            ctx.services.booking.forget(ctx.msg.platform, ctx.msg.chat_id)
         return [Outbound(t("stopped", ctx.lang))]  # no buttons: the choices close
     return [
         Outbound(t(_IDLE.get(ctx.role, "idle_applicant") if pair else "idle_applicant", ctx.lang))

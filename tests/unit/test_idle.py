@@ -148,3 +148,11 @@ def test_good_byes_and_agreement_get_a_short_reply_and_are_not_recorded(
     assert reply.text.startswith(expected), reply.text
     assert "Bewerbung" not in reply.text or user == "tom"  # experts applied long ago
     assert logged == []
+
+
+@pytest.mark.parametrize("words", ["alle bestätigen", "beide annehmen", "confirm all"])
+def test_a_decision_with_no_request_open_is_no_question_about_the_call(world, words):
+    router, logged = world
+    (reply,) = say(router, "bernd", words)
+    assert reply.text.startswith(("Gerade ist nichts offen", "Nothing is open")), reply.text
+    assert logged == []

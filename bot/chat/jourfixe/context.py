@@ -84,6 +84,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
             return slot_page(ctx, offset, asked.data.get("filter", ""))
         if asked.kind == "slots" and (replies := answer_slots(ctx, asked.data, text)) is not None:
             return replies
+        if asked.kind == "series" and back:  # "zurück" to "einmalig oder regelmäßig?"
+            return slot_page(ctx, 0, "")
         if asked.kind == "series" and (replies := answer_series(ctx, asked.data, text)) is not None:
             return replies
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
