@@ -533,7 +533,8 @@ def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime, note: str = "")
     """ "Soll ich … vorschlagen?" with the three buttons; the chat remembers the
     question, so a typed "ja" answers it (and proposes), not the request."""
     ts = int(proposal.timestamp())
-    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    mark = t("proposal_series_mark", ctx.lang) if m.series_id else ""  # "(statt …, Serie)"
+    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at) + mark}
     offer_button = Button(
         t("propose_button", ctx.lang, proposal=when(ctx, proposal)), jf_data("offer", m.id, ts)
     )
@@ -670,8 +671,18 @@ def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
     if len(pending) > 1:
         return which_request(ctx, pending)
     m = pending[0]
-    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    fields = {"expert": m.expert.name, "when": _request_when(ctx, m)}
     return [Outbound(t("ask_request", ctx.lang, **fields), decision_buttons(m, ctx.lang))]
+
+
+def _request_when(ctx: Context, m: MeetingView) -> str:
+    """A request's time, a series with its rhythm and length ("Di 01.12. 10:00 (jede
+    Woche, 12 Termine bis …)")."""
+    group = [m]
+    if m.series_id:
+        with contextlib.suppress(BookingError):
+            group = booking(ctx).group(ctx.who.person_id, m.id, "series")
+    return when(ctx, m.starts_at) + series_note(ctx, group, ctx.lang)
 
 
 def _earliest(ctx: Context) -> datetime:
@@ -694,12 +705,7 @@ def _which_text(ctx: Context, pending: list[MeetingView]) -> str:
 def _which_lines(ctx: Context, pending: list[MeetingView]) -> str:
     lines = []
     for m in pending:
-        group = [m]
-        if m.series_id:
-            with contextlib.suppress(BookingError):
-                group = booking(ctx).group(ctx.who.person_id, m.id, "series")
-        line = f"{m.expert.name}: {when(ctx, m.starts_at)}{series_note(ctx, group, ctx.lang)}"
-        lines.append(f"• {line}")
+        lines.append(f"• {m.expert.name}: {_request_when(ctx, m)}")
     return "\n".join(lines)
 
 
