@@ -401,6 +401,10 @@ TEXTS |= {
         "de": "\nAusgelassen: {days} ({buddy} abwesend oder die Zeit schon belegt).",
         "en": "\nLeft out: {days} ({buddy} away or the time already taken).",
     },
+    "no_request_from": {
+        "de": "Von {expert} liegt gerade keine offene Anfrage vor.",
+        "en": "There is no open request from {expert} right now.",
+    },
     "all_meetings_button": {"de": "Alle Termine", "en": "All meetings"},
     "which_request_list": {
         "de": "Sie haben mehrere offene Anfragen – welche meinen Sie?\n{list}",

@@ -116,11 +116,14 @@ def test_the_losing_side_gets_fresh_alternatives(world):
     router, _ = world
     erika_slots = say(router, "erika", "/jourfixe")[0]
     emil_slots = say(router, "emil", "/jourfixe")[0]
+    pick = say(router, "emil", data=emil_slots.buttons[0].data)[0]  # once or series?
     book(router, "erika", slot=0)
-    pick = say(router, "emil", data=emil_slots.buttons[0].data)[0]
     lost = say(router, "emil", data=pick.buttons[0].data)[0]
     assert "Dieser Termin wurde gerade vergeben" in lost.text
     assert lost.buttons and lost.buttons[0].data != erika_slots.buttons[0].data
+    # the slot pressed after it was taken: said at once, not "once or series?" first
+    late = say(router, "emil", data=emil_slots.buttons[0].data)[0]
+    assert "Dieser Termin wurde gerade vergeben" in late.text and "einmalig" not in late.text
 
 
 def test_move_and_cancel_keep_the_uid_and_tell_the_other_side(world):

@@ -185,7 +185,9 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
             return [Outbound(beyond)]
         taken = t("slot_not_free", ctx.lang, when=when(ctx, moment)) + " " if dated else ""
         if fits:
-            jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", data)
+            weeks = said_series(text)  # kept for the slot chosen next
+            kept = {**data, "weeks": weeks} if weeks is not None else data
+            jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
             text = taken + t("slots_fitting", ctx.lang)
             return [Outbound(text, slot_buttons(ctx, fits[:PAGE], "slot"))]
         return [Outbound(taken + t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
@@ -258,7 +260,21 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
+    """ "Einmalig oder regelmäßig?" about a slot still free; a slot taken meanwhile
+    (another expert was quicker) says so with free ones at once; a slot chosen from
+    the slots that fit words naming a rhythm ("jeden zweiten Dienstag um 10") is
+    booked with that rhythm."""
     moment = datetime.fromtimestamp(ts, UTC)
+    jf = booking(ctx)
+    try:
+        slots = jf.buddy_and_slots(ctx.who.person_id)[1]
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if moment not in slots:
+        return refusal(ctx, BookingError("slot_taken", tuple(slots[:3])))
+    asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind == "slots" and asked.data.get("weeks") in (0, 1, 2):
+        return book(ctx, ts, asked.data["weeks"])
     buttons = tuple(
         Button(t(key, ctx.lang), jf_data("book", ts, weeks))
         for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2))
@@ -452,6 +468,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     name in the text ("erika ja") narrows the requests to theirs."""
     said = text
     pending, text = _named(pending, text)
+    if (other := _named_without_request(ctx, pending, said)) is not None:
+        return other  # "erika ja" with only Emil's request open: never Emil's
     m = pending[0]
     reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if reading.kind == NONE:
@@ -515,7 +533,8 @@ def _ask_offer(ctx: Context, m: MeetingView, proposal: datetime, note: str = "")
     """ "Soll ich … vorschlagen?" with the three buttons; the chat remembers the
     question, so a typed "ja" answers it (and proposes), not the request."""
     ts = int(proposal.timestamp())
-    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    mark = t("proposal_series_mark", ctx.lang) if m.series_id else ""  # "(statt …, Serie)"
+    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at) + mark}
     offer_button = Button(
         t("propose_button", ctx.lang, proposal=when(ctx, proposal)), jf_data("offer", m.id, ts)
     )
@@ -579,6 +598,32 @@ def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], st
     return [m for m in pending if m.expert.person_id == person], rest or text
 
 
+def _named_without_request(ctx: Context, pending: list[MeetingView], text: str):
+    """ "Von Erika liegt keine offene Anfrage vor" and the open ones, when the words
+    name one of the buddy's experts whose request is not open (and no expert with an
+    open one); else None."""
+    low = text.lower()
+
+    def names(name: str) -> bool:
+        return any(
+            re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (name, name.split()[0])
+        )
+
+    if any(names(m.expert.name) for m in pending):
+        return None
+    waiting = {m.expert.name for m in pending}
+    try:
+        others = [n for n in booking(ctx).experts(ctx.who.person_id) if n and n not in waiting]
+    except BookingError:
+        return None
+    named = [n for n in others if names(n)]
+    if len(named) != 1:
+        return None
+    note = t("no_request_from", ctx.lang, expert=named[0])
+    [asked] = ask_request(ctx, pending)
+    return [dataclasses.replace(asked, text=f"{note}\n{asked.text}")]
+
+
 def _which_offer(
     ctx: Context, pending: list[MeetingView], text: str, reason: str
 ) -> list[Outbound]:
@@ -626,8 +671,18 @@ def ask_request(ctx: Context, pending: list[MeetingView]) -> list[Outbound]:
     if len(pending) > 1:
         return which_request(ctx, pending)
     m = pending[0]
-    fields = {"expert": m.expert.name, "when": when(ctx, m.starts_at)}
+    fields = {"expert": m.expert.name, "when": _request_when(ctx, m)}
     return [Outbound(t("ask_request", ctx.lang, **fields), decision_buttons(m, ctx.lang))]
+
+
+def _request_when(ctx: Context, m: MeetingView) -> str:
+    """A request's time, a series with its rhythm and length ("Di 01.12. 10:00 (jede
+    Woche, 12 Termine bis …)")."""
+    group = [m]
+    if m.series_id:
+        with contextlib.suppress(BookingError):
+            group = booking(ctx).group(ctx.who.person_id, m.id, "series")
+    return when(ctx, m.starts_at) + series_note(ctx, group, ctx.lang)
 
 
 def _earliest(ctx: Context) -> datetime:
@@ -650,12 +705,7 @@ def _which_text(ctx: Context, pending: list[MeetingView]) -> str:
 def _which_lines(ctx: Context, pending: list[MeetingView]) -> str:
     lines = []
     for m in pending:
-        group = [m]
-        if m.series_id:
-            with contextlib.suppress(BookingError):
-                group = booking(ctx).group(ctx.who.person_id, m.id, "series")
-        line = f"{m.expert.name}: {when(ctx, m.starts_at)}{series_note(ctx, group, ctx.lang)}"
-        lines.append(f"• {line}")
+        lines.append(f"• {m.expert.name}: {_request_when(ctx, m)}")
     return "\n".join(lines)
 
 
