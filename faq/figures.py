@@ -86,9 +86,54 @@ def _number(text: str) -> int:
     return int(re.sub(r"[.,]", "", text))
 
 
+# days of the month written as words: "am fünften Mai", "der dritte", "May fifth"
+_ORDINAL_STEMS_DE = (
+    "erst", "zweit", "dritt", "viert", "funft", "sechst", "siebt", "acht", "neunt", "zehnt",
+    "elft", "zwolft", "dreizehnt", "vierzehnt", "funfzehnt", "sechzehnt", "siebzehnt",
+    "achtzehnt", "neunzehnt", "zwanzigst",
+)  # fmt: skip
+_ORDINALS_EN = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+_UNITS_DE = ("ein", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun")
+_ENDINGS_DE = ("e", "en", "er", "em", "es")
+_STEMS_DE = {
+    **{stem: n for n, stem in enumerate(_ORDINAL_STEMS_DE, 1)},
+    **{f"{unit}undzwanzigst": n for n, unit in enumerate(_UNITS_DE, 21)},
+    "dreissigst": 30,
+    "einunddreissigst": 31,
+}
+_ORDINAL_DE = {stem + end: n for stem, n in _STEMS_DE.items() for end in _ENDINGS_DE}
+_ORDINAL_EN = {
+    **{word: n for n, word in enumerate(_ORDINALS_EN, 1)},
+    **{f"twenty{sep}{word}": n for n, word in enumerate(_ORDINALS_EN[:9], 21) for sep in " -"},
+    "thirtieth": 30,
+    "thirty first": 31,
+    "thirty-first": 31,
+}
+ORDINAL_WORDS = frozenset(w for w in (*_ORDINAL_DE, *_ORDINAL_EN) if w.isalpha())
+_ORDINAL = re.compile(
+    r"\b("
+    + "|".join(sorted(map(re.escape, {**_ORDINAL_DE, **_ORDINAL_EN}), key=len, reverse=True))
+    + r")\b"
+)
+
+
+def _ordinal(m: re.Match) -> str:
+    word = m.group(1)
+    return f"{_ORDINAL_DE[word]}." if word in _ORDINAL_DE else f"{_ORDINAL_EN[word]}th"
+
+
+def _dates_folded(text: str) -> str:
+    """Folded, with days written as words in digits ("fünften" -> "5.", "fifth" -> "5th")."""
+    return _ORDINAL.sub(_ordinal, _fold(text))
+
+
 def figures(text: str) -> dict[str, set]:
     """{kind: values} of every figure the text names (a kind only if it names one)."""
-    folded = _fold(text)
+    folded = _dates_folded(text)
     found: dict[str, set] = {}
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):
@@ -152,6 +197,14 @@ _BOUND = (
     ("after", r"(?:nach|after|ab|from|later than|spater als)(?:\s+(?:dem|den|the))*"),
     ("before", r"(?:vor|before|earlier than|fruher als)(?:\s+(?:dem|den|the))*"),
 )
+_AFTER_DAY = (
+    "noch", "auch", "ok", "okay", "oder", "reicht", "geht", "passt", "klappt", "ist", "sind",
+    "war", "um", "abends?", "morgens?", "fruh", "mittags?", "nachmittags?", "vormittags?",
+    "rechtzeitig", "zu", "in", "still", "too", "fine", "or", "is", "at", "enough", "right",
+    "dann", "then", "gerade", "doch", "wirklich", "really", "bis", "by", "spatestens", "latest",
+    "nicht", "not", "in ordnung", "alright", "mit", "with", "als", "as", "einreichen",
+    "abgeben", "schicken", "senden", "submit", "send", "hand",
+)  # fmt: skip
 _DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dmy", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?")),
     (
@@ -168,6 +221,15 @@ _DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("next_week", re.compile(r"\b(?:nachste|kommende|next)\s+woche\b|\bnext week\b")),
     ("this_week", re.compile(r"\b(?:diese|this)\s+woche\b|\bthis week\b")),
     ("weekend", re.compile(r"\b(?:wochenende|weekend)\b")),
+    # a day of the month alone ("geht der 5.?", "on the 4th"): after an article, and
+    # followed by nothing or a word about the day, not a noun ("der 2. Schritt")
+    (
+        "day_only",
+        re.compile(
+            r"\b(?:der|den|dem|am|zum|vom|the|on)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?![\d.])"
+            r"(?=\s*(?:$|[?!,;:)(]|(?:" + "|".join(_AFTER_DAY) + r")\b))"
+        ),
+    ),
 )
 
 
@@ -209,6 +271,16 @@ def _span(kind: str, m: re.Match, today: date) -> tuple[date, date] | None:
         last = monthrange(year, month)[1]
         lo, hi = _PART.get(m.group(1).split()[0], (1, 31)) if kind == "part_month" else (1, 31)
         return date(year, month, lo), date(year, month, min(hi, last))
+    if kind == "day_only":  # this month's day, or the next month's when it is well behind
+        day, first = int(m.group(1)), today.replace(day=1)
+        months = (first, (first + timedelta(days=31)).replace(day=1))
+        if day < today.day - 3:
+            months = months[1:]
+        for month in months:
+            if 1 <= day <= monthrange(month.year, month.month)[1]:
+                d = month.replace(day=day)
+                return d, d
+        return None
     if kind in ("today", "tomorrow", "day_after"):
         d = today + timedelta(days={"today": 0, "tomorrow": 1, "day_after": 2}[kind])
         return d, d
@@ -228,8 +300,9 @@ def _span(kind: str, m: re.Match, today: date) -> tuple[date, date] | None:
 
 def days_named(text: str, today: date) -> list[NamedDays]:
     """The days `text` names, read on `today` (each expression once, the most exact
-    reading first: "3.5." is not also "im Mai")."""
-    folded = _fold(text)
+    reading first: "3.5." is not also "im Mai"; "der 5." alone is this month's 5th, or
+    the next month's when this month's is more than three days behind)."""
+    folded = _dates_folded(text)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, NamedDays]] = []
     for kind, pattern in _DAY_WORDS:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from faq.figures import MONTH_NAMES, WEEKDAY_NAMES, days_named, judge
+from faq.figures import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES, days_named, judge
 from faq.kb import Entry
 from faq.normalize import is_stopword, tokens
 
@@ -26,6 +26,8 @@ __all__ = [
     "as_list",
     "bare_follow_up",
     "asks_extension",
+    "elliptic",
+    "goes_on",
     "deadline_verdict",
     "polarity",
     "question_kind",
@@ -54,13 +56,67 @@ _WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what t
 def question_kind(question: str) -> str | None:
     """'yes_no', 'where', 'how_much', 'how_often', 'who', 'what_time' or None (any other
     question). A statement before the question counts for nothing ("wir sind ein
-    Verein, dürfen wir mitmachen?" is yes/no)."""
+    Verein, dürfen wir mitmachen?" is yes/no); a statement asked back is yes/no
+    ("Bewerbungsschluss ist doch am 5. Mai, oder?", "the deadline is May 5th, right?"),
+    and so is a question without a verb that names a day or goes on from the answer
+    before ("übermorgen noch ok?", "and tomorrow morning?", "als Verein?")."""
     kind = _kind(question)
     if kind is None:
         for clause in _CLAUSE.split(question)[1:]:
             if kind := _kind(clause):
                 break
+    if kind is None and (_tagged(question) or elliptic(question)):
+        return "yes_no"
     return kind
+
+
+# a statement asked back: "…, oder?", "…, right?", "stimmt's?"
+_TAGS = (
+    ("oder",), ("oder", "nicht"), ("nicht", "wahr"), ("richtig",), ("korrekt",), ("stimmt",),
+    ("stimmts",), ("gell",), ("ne",), ("right",), ("correct",), ("isn", "t", "it"),
+    ("is", "that", "right"), ("is", "that", "correct"), ("no",), ("yes",), ("ja",),
+)  # fmt: skip
+_WH = frozenset(
+    """was wann wie warum wieso weshalb welche welcher welches welchen welchem wo woher
+    wohin wer wen wem wessen what when how why which where who whom whose""".split()
+)
+_GOING_ON = ("als", "as", "auch als", "what about", "how about", "was ist mit", "wie ist es mit")
+_MORE = frozenset("noch still ok okay fine auch too schon already".split())
+_SOME_DAY = date(2000, 1, 3)  # a Monday: whether a question names a day at all
+
+
+def _tagged(question: str) -> bool:
+    if not question.rstrip().endswith("?"):
+        return False
+    toks = tokens(question)
+    return len(toks) >= 3 and any(tuple(toks[-len(tag) :]) == tag for tag in _TAGS)
+
+
+def goes_on(question: str) -> bool:
+    """ "als Verein?", "and as a foundation?", "what about a GmbH?": the question before,
+    with something else in its place."""
+    toks = tokens(question)
+    while toks and toks[0] in _LEAD_FILLER:
+        toks = toks[1:]
+    text = " ".join(toks)
+    return 0 < len(toks) <= 6 and any(text.startswith(f"{g} ") for g in _GOING_ON)
+
+
+def elliptic(question: str) -> bool:
+    """A question that leaves its verb to the answer before ("als Verein?", "and as a
+    foundation?", "übermorgen noch ok?", "morgen früh?"): no question word, and it goes
+    on from the answer ("als", "auch", "what about"), or names a day or says "noch"."""
+    toks = tokens(question)
+    while toks and toks[0] in _LEAD_FILLER:
+        toks = toks[1:]
+    if not toks or len(toks) > 6 or _WH & set(toks):
+        return False
+    if goes_on(question):
+        return True
+    asked = question.rstrip().endswith("?")
+    if (asked or _MORE & set(toks)) and days_named(question, _SOME_DAY):
+        return True
+    return asked and len(toks) >= 2 and bool(_MORE & set(toks))
 
 
 def _kind(question: str) -> str | None:
@@ -194,12 +250,17 @@ def bare_follow_up(question: str) -> bool:
     return about_applying(question, _FOLLOW_UP)
 
 
+_DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+
+
 def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
     """Nothing in the question but a day and words about handing in ("ist der 5.5.
     noch ok?", "reicht es übermorgen?", "Wird die Frist verlängert?"): no other topic
     ("Regnet es morgen?", "Kann ich Sie am 5.5. anrufen?")."""
     for tok in tokens(question):
         if tok.isdigit() or is_stopword(tok) or tok in _YES_NO or tok in _LEAD_FILLER:
+            continue
+        if tok in ORDINAL_WORDS or _DAY_NUMBER.fullmatch(tok) or (tok,) in _TAGS:
             continue
         if any(
             tok == w or (len(w) >= 4 and tok.startswith(w))

@@ -33,6 +33,7 @@ from faq.form import (
     asks_extension,
     bare_follow_up,
     deadline_verdict,
+    goes_on,
     polarity,
     question_kind,
     silent_kind,
@@ -222,6 +223,8 @@ class FaqReplies:
         entry = self._follow_up(question, memory, now, edition)
         if entry is None and match.confident and match.best:
             entry = match.best
+        if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
+            entry = self._going_on(question, memory, now)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is not None:
@@ -266,6 +269,20 @@ class FaqReplies:
         kind = question_kind(question)
         silent = kind in entry.silent_on or (kind == "what_time" and self._dated(entry))
         return entry if silent else None
+
+    def _going_on(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
+        """The entry answered just before, when a question without a verb goes on from
+        it ("Können wir uns als Stiftung bewerben?" – "als Verein?", "and as a charity?")
+        and that entry settles yes/no questions."""
+        if memory.entry is None or not memory.recent(memory.at, now):
+            return None
+        if not goes_on(question):
+            return None
+        try:
+            entry = self.kb.get(memory.entry)
+        except KeyError:
+            return None
+        return entry if entry.polar else None
 
     def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
         """An entry the matcher was not sure of, when a yes/no question's own words
@@ -355,6 +372,9 @@ class FaqReplies:
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('silent_what_time', lang)}\n{answer}\n{doubt}", "silent"
         form = polarity(entry, question, answer)
+        if kind == "where" and deadline:  # "und wo?": where to hand in is not in the call
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
         if kind:
             return f"{t(f'silent_{kind}', lang)}\n{answer}", "silent"
         if form == "open":

@@ -37,6 +37,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag,Sonntag",
         "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
     },
+    "silent_where_deadline": {
+        "de": "Wo oder wie Sie die Bewerbung einreichen, nennt die Ausschreibung nicht – nur "
+        "bis wann:",
+        "en": "The call does not say where or how to hand in the application – only by when:",
+    },
     "silent_what_time": {
         "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
         "en": "The call names no time of day, only the date:",

@@ -1,0 +1,144 @@
+"""Applicants' second try-out of the FAQ (issue 14, form2): a day of the month alone
+("geht auch noch der 5.?", "on the 4th"), a day in words ("am fünften Mai"), a wrong
+assumption asked back ("…, oder?", "…, right?"), follow-ups without a verb ("morgen
+früh?", "und wo?", "als Verein?") and who may apply ("als Stiftung?"). Phrasings here
+are our own, German and English; each reply is read on the day it is asked."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from bot.timeline import Timeline
+from faq.figures import days_named
+from faq.form import deadline_verdict, question_kind
+from jobs.editions import default_edition_text
+from tests.chat import make_router, say
+from tests.clock import Clock
+
+WEEK_BEFORE = datetime(2023, 4, 28, 21, 0, tzinfo=UTC)  # Fri 23:00 in Berlin
+EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # Tue 23:00 in Berlin, the deadline is tomorrow
+AFTER = datetime(2023, 5, 4, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin
+DEADLINE = date(2023, 5, 3)
+
+
+def _router(matcher, sessions, now):
+    clock = Clock(now)
+    timeline = Timeline(sessions, clock)
+    timeline.load(default_edition_text())
+    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
+    return make_router(faq, timeline=timeline, clock=clock)
+
+
+def text(router, message, user="u1"):
+    return "\n\n".join(r.text for r in say(router, user, message))
+
+
+@pytest.mark.parametrize(
+    ("words", "today", "day"),
+    [
+        ("geht auch noch der 5.?", date(2023, 4, 28), date(2023, 5, 5)),  # April's 5th is behind
+        ("reicht der 4.?", date(2023, 5, 2), date(2023, 5, 4)),
+        ("ging der 3. noch?", date(2023, 5, 4), date(2023, 5, 3)),  # a day ago: this month's
+        ("is the 30th ok?", date(2023, 4, 28), date(2023, 4, 30)),
+        ("can I still send it on the 4th?", date(2023, 5, 2), date(2023, 5, 4)),
+        ("am fünften Mai", date(2023, 4, 28), date(2023, 5, 5)),
+        ("der dritte reicht?", date(2023, 4, 28), date(2023, 5, 3)),
+        ("May fifth", date(2023, 4, 28), date(2023, 5, 5)),
+        ("the fifth of May", date(2023, 4, 28), date(2023, 5, 5)),
+        ("am einunddreißigsten", date(2023, 5, 2), date(2023, 5, 31)),
+    ],
+)
+def test_a_day_of_the_month_alone_or_in_words_is_a_day(words, today, day):
+    (named,) = days_named(words, today)
+    assert named.first == named.last == day
+
+
+@pytest.mark.parametrize("words", ["der 2. Schritt", "der erste Schritt", "the first step"])
+def test_an_ordinal_before_a_noun_is_no_day(words):
+    assert days_named(words, date(2023, 4, 28)) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "verdict"),
+    [
+        ("bewerbungsschluss ist doch am fünften mai oder?", date(2023, 4, 28), "no"),
+        ("the deadline is May 5th, right?", date(2023, 4, 28), "no"),
+        ("Bewerbungsschluss ist der dritte Mai, stimmt's?", date(2023, 4, 28), "yes"),
+        ("übermorgen noch ok?", date(2023, 4, 28), "yes"),
+        ("übermorgen noch ok?", date(2023, 5, 2), "no"),
+        ("morgen früh?", date(2023, 5, 2), "yes"),
+        ("and tomorrow morning?", date(2023, 5, 2), "yes"),
+    ],
+)
+def test_statements_asked_back_and_questions_without_a_verb_are_yes_no(question, today, verdict):
+    assert question_kind(question) == "yes_no"
+    assert deadline_verdict(question, today, DEADLINE) == verdict
+
+
+@pytest.mark.parametrize("question", ["Gehalt?", "Wann ist Bewerbungsschluss?", "TVöD Stufe?"])
+def test_a_topic_or_a_question_word_is_no_yes_no(question):
+    assert question_kind(question) != "yes_no"
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "start"),
+    [
+        (WEEK_BEFORE, "geht auch noch der 5.?", "Nein. Bewerbungsschluss ist der 3. Mai 2023 (in 5 Tagen)."),
+        (WEEK_BEFORE, "reicht der 3.?", "Ja, bis Mittwoch, 3. Mai 2023"),
+        (WEEK_BEFORE, "übermorgen noch ok", "Ja, bis Mittwoch, 3. Mai 2023"),
+        (EVE, "übermorgen noch ok?", "Nein. Bewerbungsschluss ist der 3. Mai 2023 (morgen)."),
+        (EVE, "can I still send it on the 4th?", "No. The deadline is 3 May 2023 (tomorrow)."),
+        (WEEK_BEFORE, "bewerbungsschluss ist doch am fünften mai oder?", "Nein. Bewerbungsschluss ist der 3. Mai 2023"),
+        (WEEK_BEFORE, "the deadline is May fifth, right?", "No. The deadline is 3 May 2023 (in 5 days)."),
+        (AFTER, "reicht der 5. noch?", "Nein. Die Bewerbungsfrist"),
+    ],
+)  # fmt: skip
+def test_days_alone_and_wrong_dates_get_ja_or_nein_first(matcher, sessions, now, question, start):
+    assert text(_router(matcher, sessions, now), question).startswith(start)
+
+
+def test_follow_ups_after_the_deadline_answer(matcher, sessions):
+    router = _router(matcher, sessions, EVE)
+    assert text(router, "wann ist bewerbungsschluss").startswith("Die Bewerbungsfrist läuft noch")
+    where = text(router, "und wo?")
+    assert where.startswith("Wo oder wie Sie die Bewerbung einreichen, nennt die Ausschreibung")
+    assert "morgen, der 3. Mai 2023" in where and "/kontakt" in where
+    assert text(router, "morgen früh?").startswith("Ja, bis morgen, 3. Mai 2023")
+    assert text(router, "bis wieviel uhr?").startswith("Eine Uhrzeit nennt die Ausschreibung nicht")
+
+
+def test_follow_ups_in_english(matcher, sessions):
+    router = _router(matcher, sessions, EVE)
+    text(router, "when is the deadline?")
+    assert text(router, "and tomorrow morning?").startswith("Yes, until tomorrow, 3 May 2023")
+    assert text(router, "and where?").startswith("The call does not say where or how")
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Können wir uns als Stiftung bewerben?", "Nein. Bewerben können sich Städte"),
+        ("Can a foundation apply?", "No. Cities, municipalities and public authorities"),
+        ("Darf eine gGmbH mitmachen?", "Nein. Bewerben können sich Städte"),
+        ("Können wir uns als Landkreis bewerben?", "Ja. Bewerben können sich Städte"),
+    ],
+)
+def test_who_may_apply_yes_or_no_first(matcher, sessions, question, start):
+    assert text(_router(matcher, sessions, WEEK_BEFORE), question).startswith(start)
+
+
+def test_who_may_apply_goes_on_without_a_verb(matcher, sessions):
+    router = _router(matcher, sessions, WEEK_BEFORE)
+    text(router, "Können wir uns als Stiftung bewerben?")
+    assert text(router, "als Verein?").startswith("Nein. Bewerben können sich Städte")
+    assert text(router, "und als gGmbH?").startswith("Nein. Bewerben können sich Städte")
+    assert text(router, "als Stadt?").startswith("Ja. Bewerben können sich Städte")
+    english = _router(matcher, sessions, WEEK_BEFORE)
+    text(english, "Who can apply?", user="u2")
+    assert text(english, "and as a charity?", user="u2").startswith("No. Cities")
+
+
+def test_a_robert_bosch_stiftung_question_is_no_foundation_applying(matcher, sessions):
+    reply = text(_router(matcher, sessions, WEEK_BEFORE), "Kann sich eine Stadt bewerben?")
+    assert reply.startswith("Ja.")
