@@ -61,9 +61,12 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     jf = booking(ctx)
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
-    if asked is not None and asked.kind == "cant":  # "cancel it" answers "cancel or move?"
-        if (replies := answer_asked(ctx, asked.kind, asked.data, text)) is not None:
-            return replies
+    if (  # "cancel it" answers "cancel or move?" before "cancel" closes what is open
+        asked is not None
+        and asked.kind == "cant"
+        and (replies := answer_asked(ctx, asked.kind, asked.data, text)) is not None
+    ):
+        return replies
     stop = is_stop(text)
     if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
         jf.forget(ctx.msg.platform, ctx.msg.chat_id)
