@@ -17,3 +17,17 @@ def pair_with_buddy(people, booking, buddy, experts, windows, *, platform=None) 
         people.pair(f"#{ids[expert]}", f"#{ids[buddy]}")
     booking.set_windows(ids[buddy], windows)
     return ids
+
+
+def bernd_with_erika_and_emil(people) -> dict[str, int]:
+    """Bernd (buddy, German) with his experts Erika (German) and Emil (English), each
+    redeemed in the console as chat user `bernd`, `erika`, `emil`. Returns the ids by login."""
+    ids = {}
+    for login, role, lang in (("bernd", "buddy", "de"), ("erika", "expert", "de"),
+                              ("emil", "expert", "en")):  # fmt: skip
+        info = people.invite(role, login.capitalize(), lang=lang)
+        people.redeem(info.code, "console", login, login)
+        ids[login] = info.person_id
+    for expert in ("erika", "emil"):
+        people.pair(f"#{ids[expert]}", f"#{ids['bernd']}")
+    return ids

@@ -11,6 +11,7 @@ from bot.chat.faq_replies import FaqReplies
 from bot.people import People
 from tests.chat import make_router, say
 from tests.clock import Clock
+from tests.people import bernd_with_erika_and_emil
 
 NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 
@@ -22,14 +23,7 @@ def world(matcher, sessions):
     faq = FaqReplies(matcher, lambda match, now: logged.append(match) or len(logged))
     people = People(sessions, clock)
     router = make_router(faq, people=people, booking=JourFixe(sessions, clock), clock=clock)
-    ids = {}
-    for login, role, lang in (("bernd", "buddy", "de"), ("erika", "expert", "de"),
-                              ("emil", "expert", "en")):  # fmt: skip
-        info = people.invite(role, login.capitalize(), lang=lang)
-        people.redeem(info.code, "console", login, login)
-        ids[login] = info.person_id
-    people.pair(f"#{ids['erika']}", f"#{ids['bernd']}")
-    people.pair(f"#{ids['emil']}", f"#{ids['bernd']}")
+    bernd_with_erika_and_emil(people)
     return router, logged
 
 

@@ -15,6 +15,7 @@ from bot.timeline import Timeline
 from jobs.editions import default_edition_text
 from tests.chat import make_router, say
 from tests.clock import Clock
+from tests.people import bernd_with_erika_and_emil
 
 NIGHT = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # 23:00 in Berlin, a Tuesday
 MONDAY_10 = datetime(2023, 5, 8, 8, 0, tzinfo=UTC)  # 10:00 in Berlin
@@ -42,14 +43,7 @@ def night(matcher, sessions):
 def pair(matcher, sessions):
     """Erika (German) and Emil (English), experts of Bernd, after the call closed."""
     router, people = _router(matcher, sessions, AFTER)
-    ids = {}
-    for login, role, lang in (("bernd", "buddy", "de"), ("erika", "expert", "de"),
-                              ("emil", "expert", "en")):  # fmt: skip
-        info = people.invite(role, login.capitalize(), lang=lang)
-        people.redeem(info.code, "console", login, login)
-        ids[login] = info.person_id
-    people.pair(f"#{ids['erika']}", f"#{ids['bernd']}")
-    people.pair(f"#{ids['emil']}", f"#{ids['bernd']}")
+    bernd_with_erika_and_emil(people)
     return router
 
 
