@@ -22,7 +22,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from nio import (
@@ -31,6 +31,7 @@ from nio import (
     ErrorResponse,
     InviteMemberEvent,
     JoinError,
+    KeysQueryResponse,
     LoginResponse,
     MatrixRoom,
     MegolmEvent,
@@ -42,16 +43,43 @@ from nio import (
 )
 
 from bot.adapters.common import PerChat, beyond, from_delivery, numbered, pressed, unclear_yes
-from bot.messages import Attachment, Button, Inbound, Outbound
+from bot.messages import Address, Attachment, Button, Inbound, Outbound
 from bot.texts import guess_lang, t
 from jobs import dispatch
 
-__all__ = ["MatrixAdapter"]
+__all__ = ["KeysOnceClient", "MatrixAdapter"]
 
 log = logging.getLogger(__name__)
 
 THUMBS_UP = ("👍", "👍️", "👍🏻", "👍🏼", "👍🏽", "👍🏾", "👍🏿", "+1")
 _MEMORY = 500  # messages whose choices we remember for numbers and reactions
+# Rooms worked on at once (each room's messages in order). Most of a message's time is
+# the homeserver's (reading a replied-to event, sending, encrypting for a big room),
+# which needs no slot of the configured concurrency (that bounds the router's database
+# work): as many as nio's HTTP connection pool holds (aiohttp's default, 100).
+ROOMS_IN_FLIGHT = 100
+
+
+class KeysOnceClient(AsyncClient):
+    """nio's AsyncClient with one key query at a time, and nothing to query taken as done.
+
+    nio's `sync_forever` checks `should_query_keys` and then starts `keys_query()` as a
+    task of its own, which runs a step later. When in between another key query's answer
+    (the adapter's before it encrypts a reply, or `room_send`'s own) or an erasure's purge
+    empties the users to query, nio's `keys_query` raises `LocalProtocolError("No key
+    query required.")` inside `sync_forever`, and the sync loop ends: the bot no longer
+    hears Matrix. Here a query waits for the one in flight, then asks only if someone is
+    still to be asked, else answers with an empty `KeysQueryResponse` (no request)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._keys_lock = asyncio.Lock()  # bound to a loop only when it waits
+
+    async def keys_query(self):
+        async with self._keys_lock:
+            if not self.should_query_keys:
+                return KeysQueryResponse({}, {})
+            return await super().keys_query()
 
 
 class MatrixAdapter:
@@ -78,7 +106,8 @@ class MatrixAdapter:
         self.store_dir = store_dir
         self._choices: dict[str, tuple[Button, ...]] = {}  # room -> last numbered choices
         self._tasks: set[asyncio.Task] = set()
-        self._order = PerChat(concurrency)  # rooms at once, each room's messages in turn
+        self._order = PerChat(ROOMS_IN_FLIGHT)  # rooms at once, each room's messages in turn
+        self._routing = asyncio.Semaphore(concurrency)  # router calls at once (threads, sessions)
         self._by_event: OrderedDict[str, tuple[str, tuple[Button, ...]]] = OrderedDict()
         # event id -> room, choices
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -93,7 +122,7 @@ class MatrixAdapter:
         )
         creds_file = self.store_dir / "credentials.json"
         creds = json.loads(creds_file.read_text()) if creds_file.exists() else None
-        self.client = AsyncClient(
+        self.client = KeysOnceClient(
             self.homeserver, self.user_id, store_path=str(self.store_dir), config=config
         )
         if creds and creds.get("user_id") == self.user_id:
@@ -198,11 +227,11 @@ class MatrixAdapter:
         count = beyond(text, choices)
         if count is not None:  # a number that is none of the choices: say which there are
             lang = guess_lang(" ".join(c.label for c in choices), "de")
-            await self._send(room.room_id, Outbound(t("choice_beyond", lang, n=count)))
+            await self._deliver(room.room_id, [Outbound(t("choice_beyond", lang, n=count))])
             return
         if (count := unclear_yes(text, choices)) is not None:  # "ja" to several choices
             lang = guess_lang(" ".join(c.label for c in choices), "de")
-            await self._send(room.room_id, Outbound(t("choice_which", lang, n=count)))
+            await self._deliver(room.room_id, [Outbound(t("choice_which", lang, n=count))])
             return
         private = _is_direct(room)
         if button is not None:  # a choice typed as a reply to its list is that choice
@@ -266,12 +295,36 @@ class MatrixAdapter:
         await self.client.request_room_key(event)
 
     async def _answer(self, inbound: Inbound, room_id: str) -> None:
-        replies = await asyncio.to_thread(self._handle, inbound)  # the router reads the database
+        replies = await self._in_thread(self._handle, inbound)
         others = [r for r in replies if r.to is not None]
         if others:
-            await asyncio.to_thread(self._notify, others)
-        for reply in (r for r in replies if r.to is None):
-            await self._send(room_id, reply)
+            await self._in_thread(self._notify, others)
+        await self._deliver(room_id, [r for r in replies if r.to is None])
+
+    async def _in_thread(self, work: Callable, arg):
+        """The router and the outbox read and write the database in a thread: at most
+        `concurrency` at once (the threads and database sessions `imbot run` keeps).
+        Reading from and sending to the homeserver happen outside this bound (still in
+        the room's turn), so one slow room never holds a slot that other rooms need."""
+        async with self._routing:
+            return await asyncio.to_thread(work, arg)
+
+    async def _deliver(self, room_id: str, replies: list[Outbound]) -> None:
+        """Send the replies in order. One that cannot be sent now (the homeserver is
+        away, a 429 beyond nio's retries, an error nio raises) goes to the outbox with
+        the ones after it, which tries again, paced and in order: a reply is never lost."""
+        for i, reply in enumerate(replies):
+            try:
+                await self._send(room_id, reply)
+            except Exception as exc:
+                log.warning(
+                    "a reply could not be sent now (%s: %s); the outbox sends it",
+                    type(exc).__name__,
+                    exc,
+                )
+                later = [replace(r, to=Address(self.platform, room_id)) for r in replies[i:]]
+                await self._in_thread(self._notify, later)
+                return
 
     # -- out ------------------------------------------------------------------------------------
     async def _send(self, room_id: str, reply: Outbound) -> None:

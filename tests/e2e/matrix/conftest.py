@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from nio import (
-    AsyncClient,
     AsyncClientConfig,
     LoginResponse,
     RoomEncryptedFile,
@@ -23,6 +22,7 @@ from nio import (
     RoomMessageText,
 )
 
+from bot.adapters.matrix import KeysOnceClient
 from bot.app.config import Settings
 from bot.app.run import build_services
 from tests.clock import Clock
@@ -101,7 +101,10 @@ class Human:
         self.user_id = synapse.register(name, PASSWORD)
         config = AsyncClientConfig(encryption_enabled=encrypted, store_sync_tokens=False)
         store.mkdir(parents=True, exist_ok=True)
-        self.client = AsyncClient(synapse.url, self.user_id, store_path=str(store), config=config)
+        # nio's client as the bot uses it: two key queries never race (see KeysOnceClient)
+        self.client = KeysOnceClient(
+            synapse.url, self.user_id, store_path=str(store), config=config
+        )
         self.received: list[tuple[str, str, str]] = []  # (room, event id, body)
         self.files: list[dict] = []
 

@@ -1,0 +1,221 @@
+"""The Matrix adapter without a homeserver: nio's key query race (the flaky
+tests/e2e/matrix/test_erasure.py), replies that cannot be sent going to the outbox,
+and the concurrency slot held only for the router's work, not for the homeserver.
+
+The key query race, step by step: nio's `sync_forever` checks `should_query_keys`
+and starts `keys_query()` as a task (async_client.py, "if self.should_query_keys:
+tasks.append(asyncio.ensure_future(self.keys_query()))"). That task runs a step
+later; when in that step another key query's answer (the adapter's before it
+encrypts a reply) has emptied the users to query, nio's `keys_query` raises
+`LocalProtocolError("No key query required.")` inside `sync_forever`, whose loop
+ends: the bot hears nothing more from Matrix."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from nio import AsyncClient, AsyncClientConfig, KeysQueryResponse, LocalProtocolError
+
+from bot.adapters.matrix import KeysOnceClient, MatrixAdapter
+from bot.messages import Address, Inbound, Outbound
+
+WAIT = 30  # seconds at most for a thread to get somewhere; never reached when it works
+EVE = "@eve:imbot.test"
+
+
+class Homeserver:
+    """Answers key queries when the test says so, and counts them."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self.client, self.answer, self.asked = client, asyncio.Event(), []
+
+    async def send(self, response_class, method, path, data=None, *args, **kwargs):
+        assert response_class is KeysQueryResponse, response_class
+        users = list(json.loads(data)["device_keys"])
+        self.asked.append(users)
+        await self.answer.wait()
+        resp = KeysQueryResponse({user: {} for user in users}, {})
+        await self.client.receive_response(resp)  # as nio's _send: the users are known now
+        return resp
+
+
+def _client(cls, tmp_path) -> tuple[AsyncClient, Homeserver]:
+    config = AsyncClientConfig(encryption_enabled=True, store_sync_tokens=False)
+    client = cls("http://127.0.0.1:9", "@bot:imbot.test", store_path=str(tmp_path), config=config)
+    client.restore_login("@bot:imbot.test", "BOTDEVICE", "token")  # loads the crypto store
+    server = Homeserver(client)
+    client._send = server.send
+    client.olm.users_for_key_query.add(EVE)  # Eve's devices changed: to be asked
+    return client, server
+
+
+async def _race(client: AsyncClient, server: Homeserver):
+    """A reply's key query in flight; its answer comes just as sync_forever starts its own."""
+    reply = asyncio.ensure_future(client.keys_query())
+    await asyncio.sleep(0)
+    assert server.asked == [[EVE]] and client.should_query_keys  # asked, not yet answered
+    server.answer.set()  # the answer is read in the next step ...
+    assert client.should_query_keys  # ... so sync_forever still sees Eve to be asked
+    syncing = asyncio.ensure_future(client.keys_query())  # and starts a task, as nio does
+    await reply
+    assert not client.should_query_keys  # the reply's answer came first
+    return await syncing
+
+
+@pytest.mark.parametrize("cls", [AsyncClient, KeysOnceClient])
+def test_a_key_query_started_by_the_sync_loop_after_another_answered(cls, tmp_path):
+    async def main():
+        client, server = _client(cls, tmp_path)
+        try:
+            if cls is AsyncClient:  # nio's own client: the sync loop would end here
+                with pytest.raises(LocalProtocolError, match="No key query required"):
+                    await _race(client, server)
+            else:
+                assert isinstance(await _race(client, server), KeysQueryResponse)
+            assert server.asked == [[EVE]]  # nobody was asked twice
+        finally:
+            await client.close()
+
+    asyncio.run(main())
+
+
+def test_concurrent_key_queries_ask_once_and_each_waits_for_the_answer(tmp_path):
+    async def main():
+        client, server = _client(KeysOnceClient, tmp_path)
+        try:
+            queries = [asyncio.ensure_future(client.keys_query()) for _ in range(3)]
+            for _ in range(5):
+                await asyncio.sleep(0)
+            assert server.asked == [[EVE]] and not any(q.done() for q in queries)
+            server.answer.set()
+            answers = await asyncio.gather(*queries)
+            assert all(isinstance(a, KeysQueryResponse) for a in answers)
+            assert server.asked == [[EVE]] and not client.should_query_keys
+        finally:
+            await client.close()
+
+    asyncio.run(main())
+
+
+# -- the adapter with a stand-in for nio's client -------------------------------------
+
+
+class Sent:
+    event_id = "$e"
+
+
+class Client:
+    """nio's AsyncClient as far as sending is concerned; rooms in `slow` wait for `homeserver`."""
+
+    def __init__(self, slow=(), fail=()) -> None:
+        self.rooms: dict = {}
+        self.homeserver = asyncio.Event()
+        self.slow, self.fail = set(slow), set(fail)
+        self.sent: list[tuple[str, str]] = []
+        self.should_query_keys = False
+
+    async def room_send(self, room_id, message_type, content, **kwargs):
+        if content["body"] in self.fail:
+            raise OSError("connection reset")
+        if room_id in self.slow:
+            await self.homeserver.wait()
+        self.sent.append((room_id, content["body"]))
+        return Sent()
+
+
+def _adapter(handle, notify=lambda replies: None, concurrency=8, **client) -> MatrixAdapter:
+    adapter = MatrixAdapter(
+        handle,
+        notify,
+        homeserver="http://127.0.0.1:9",
+        user_id="@bot:imbot.test",
+        store_dir=Path("/nonexistent"),
+        concurrency=concurrency,
+    )
+    adapter.client = Client(**client)
+    return adapter
+
+
+def test_a_reply_that_cannot_be_sent_goes_to_the_outbox_with_the_ones_after_it():
+    queued: list[Outbound] = []
+
+    def handle(inbound):
+        return [Outbound("eins"), Outbound("zwei"), Outbound("drei")]
+
+    async def main():
+        adapter = _adapter(handle, queued.extend, fail={"zwei"})
+        await adapter._answer(Inbound("matrix", "@eve:x", "!room", text="hallo"), "!room")
+        return adapter.client.sent
+
+    sent = asyncio.run(main())
+    assert sent == [("!room", "eins")]
+    assert [(r.text, r.to) for r in queued] == [
+        ("zwei", Address("matrix", "!room")),
+        ("drei", Address("matrix", "!room")),
+    ]
+
+
+class Router:
+    """'slow' waits for `database` (in the router's thread); every call is counted."""
+
+    def __init__(self) -> None:
+        self.database = threading.Event()
+        self.entered = threading.Semaphore(0)
+        self.lock = threading.Lock()
+        self.running = self.most = 0
+        self.routed: list[str] = []
+
+    def __call__(self, inbound: Inbound) -> list[Outbound]:
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+            self.routed.append(f"{inbound.chat_id}:{inbound.text}")
+        try:
+            if inbound.text == "slow":
+                self.entered.release()
+                assert self.database.wait(WAIT)
+            return [Outbound(f"re {inbound.text}")]
+        finally:
+            with self.lock:
+                self.running -= 1
+
+
+def test_a_slow_room_holds_no_slot_while_its_reply_is_on_the_way():
+    """Room 1's homeserver is slow (a big encrypted room); the router is slow for rooms
+    2-4. With 2 slots two of them are routed while room 1's reply is still on its way
+    (on main room 1 held a slot: only one got in), and room 1's next message waits for
+    its first reply."""
+    router = Router()
+
+    async def main():
+        adapter = _adapter(router, concurrency=2, slow={"!1"})
+        says = [("!1", "hi"), ("!1", "again"), ("!2", "slow"), ("!3", "slow"), ("!4", "slow")]
+        tasks = []
+        for room, text in says:  # as _in_turn starts them, one task per message
+            adapter._in_turn(
+                room, adapter._answer(Inbound("matrix", "@p:x", room, text=text), room)
+            )
+            [task] = adapter._tasks - set(tasks)
+            tasks.append(task)
+        for _ in range(2):  # room 1's reply waits for the homeserver and holds no slot
+            assert await asyncio.to_thread(router.entered.acquire, True, WAIT)
+        assert adapter.client.sent == [] and "!1:again" not in router.routed  # room 1 in order
+        router.database.set()
+        await asyncio.wait_for(asyncio.gather(*tasks[2:]), WAIT)
+        assert sorted(adapter.client.sent) == [
+            ("!2", "re slow"),
+            ("!3", "re slow"),
+            ("!4", "re slow"),
+        ]
+        assert "!1:again" not in router.routed  # while its first reply is on the way
+        adapter.client.homeserver.set()
+        await asyncio.wait_for(asyncio.gather(*tasks), WAIT)
+        return adapter
+
+    adapter = asyncio.run(main())
+    assert router.most == 2  # the three slow ones never all at once
+    assert [text for room, text in adapter.client.sent if room == "!1"] == ["re hi", "re again"]
