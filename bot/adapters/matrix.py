@@ -86,6 +86,7 @@ class MatrixAdapter:
     platform = "matrix"
     rate_per_second = 10  # Synapse's defaults are per user; stay well below
     per_chat_seconds = 0.2
+    restart_pause = 1.0  # seconds before the sync loop starts again after an error
 
     def __init__(
         self,
@@ -165,9 +166,23 @@ class MatrixAdapter:
         path.chmod(0o600)
 
     async def listen(self) -> None:
-        """Sync until cancelled; the sync token is stored after every batch."""
+        """Sync until cancelled; the sync token is stored after every batch. An error
+        raised in nio's sync loop is logged and the loop started again, after a pause
+        that doubles up to a minute (back to the first after an hour without errors):
+        the bot never stops hearing Matrix while the process runs."""
         self.ready.set()
-        await self.client.sync_forever(timeout=30_000, full_state=False)
+        loop, pause = asyncio.get_running_loop(), self.restart_pause
+        while True:
+            started = loop.time()
+            try:
+                await self.client.sync_forever(timeout=30_000, full_state=False)
+                return
+            except Exception:
+                if loop.time() - started > 3600:
+                    pause = self.restart_pause
+                log.exception("the Matrix sync loop failed; it starts again in %.0f s", pause)
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 60 * self.restart_pause)
 
     async def close(self) -> None:
         if self._tasks:  # the messages in flight are answered first

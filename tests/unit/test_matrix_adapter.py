@@ -219,3 +219,27 @@ def test_a_slow_room_holds_no_slot_while_its_reply_is_on_the_way():
     adapter = asyncio.run(main())
     assert router.most == 2  # the three slow ones never all at once
     assert [text for room, text in adapter.client.sent if room == "!1"] == ["re hi", "re again"]
+
+
+def test_the_sync_loop_starts_again_after_an_error(caplog):
+    """Whatever nio raises in its sync loop, the bot keeps hearing Matrix."""
+
+    class Syncing:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        async def sync_forever(self, **kwargs):
+            self.calls += 1
+            if self.calls < 3:
+                raise LocalProtocolError("No key query required.")
+
+    async def main():
+        adapter = _adapter(lambda inbound: [])
+        adapter.restart_pause = 0
+        adapter.client = Syncing()
+        await asyncio.wait_for(adapter.listen(), WAIT)  # returns once sync_forever does
+        return adapter
+
+    adapter = asyncio.run(main())
+    assert adapter.client.calls == 3 and adapter.ready.is_set()
+    assert caplog.text.count("the Matrix sync loop failed") == 2
