@@ -20,6 +20,7 @@ from bot.chat.jourfixe.common import (
     booking,
     both_sides,
     calendar,
+    choices_kept,
     day_in,
     ics,
     notice,
@@ -530,13 +531,13 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
     if not page:
         key = "no_more_slots" if offset else "no_slots"
         return [Outbound(t(key, ctx.lang, buddy=m.buddy.name))]
-    _ask(ctx, "move", {"meeting": m.id, "offset": offset})
     buttons = slot_buttons(ctx, page, "move", m.id)
     if len(closest) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("mmore", m.id, offset + PAGE)),)
     if offset > 0:
         back = jf_data("mmore", m.id, max(0, offset - PAGE))
         buttons += (Button(t("back_slots", ctx.lang), back),)
+    _ask(ctx, "move", {"meeting": m.id, "offset": offset, **choices_kept(buttons)})
     return [Outbound(t("move_slots", ctx.lang, when=when(ctx, m.starts_at)), buttons)]
 
 

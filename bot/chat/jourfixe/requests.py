@@ -23,6 +23,7 @@ from bot.chat.jourfixe.common import (
     address,
     booking,
     calendar,
+    choices_kept,
     day_filter,
     day_in,
     decision_buttons,
@@ -100,18 +101,18 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     page = slots[offset : offset + PAGE]
     if not page:
         return [Outbound(t("no_more_slots", ctx.lang))]
-    jf.ask(
-        ctx.msg.platform,
-        ctx.msg.chat_id,
-        ctx.who.person_id,
-        "slots",
-        {"offset": offset, "filter": wanted if days is not None else ""},
-    )
     buttons = slot_buttons(ctx, page, "slot")
     if len(slots) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
     if offset > 0:
         buttons += (Button(t("back_slots", ctx.lang), jf_data("more", max(0, offset - PAGE))),)
+    jf.ask(
+        ctx.msg.platform,
+        ctx.msg.chat_id,
+        ctx.who.person_id,
+        "slots",
+        {"offset": offset, "filter": wanted if days is not None else "", **choices_kept(buttons)},
+    )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
 
@@ -187,9 +188,11 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         if fits:
             weeks = said_series(text)  # kept for the slot chosen next
             kept = {**data, "weeks": weeks} if weeks is not None else data
+            buttons = slot_buttons(ctx, fits[:PAGE], "slot")
+            kept = {**kept, **choices_kept(buttons)}
             jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
             text = taken + t("slots_fitting", ctx.lang)
-            return [Outbound(text, slot_buttons(ctx, fits[:PAGE], "slot"))]
+            return [Outbound(text, buttons)]
         return [Outbound(taken + t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
     if named is not None:
         return _page_or_all(ctx, wanted)
@@ -253,10 +256,10 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
     if not page or not page[-1].buttons:
         return None
-    booking(ctx).ask(
-        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", {**data, "asked_back": True}
-    )
-    return [Outbound(t("ask_slots", ctx.lang), page[-1].buttons)]
+    buttons = page[-1].buttons
+    kept = {**data, "asked_back": True, **choices_kept(buttons)}
+    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
+    return [Outbound(t("ask_slots", ctx.lang), buttons)]
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
@@ -279,7 +282,8 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
         Button(t(key, ctx.lang), jf_data("book", ts, weeks))
         for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2))
     )
-    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", {"ts": ts})
+    kept = {"ts": ts, **choices_kept(buttons)}
+    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", kept)
     return [Outbound(t("series_question", ctx.lang, when=when(ctx, moment)), buttons)]
 
 
@@ -416,7 +420,8 @@ def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> lis
         return refusal(ctx, exc)
     first, expert = meetings[0], meetings[0].expert
     if not accept:
-        return [Outbound(t("declined_ok", ctx.lang, expert=expert.name))] + notice(
+        declined = t("declined_ok", ctx.lang, expert=expert.name, when=when(ctx, first.starts_at))
+        return [Outbound(declined)] + notice(
             ctx,
             expert,
             t(
@@ -480,6 +485,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if len(pending) > 1:
         if reading.kind == TIME or reading.leaning == TIME:  # never a confirmation
             return _which_offer(ctx, pending, text, reading.reason)
+        if reading.kind in (YES, NO) and _all_meant(pending, said):  # "beide ja"
+            return _decide_all(ctx, pending, reading.kind == YES, said)
         if reading.reason:  # kept for the decline chosen next: the expert reads why
             booking(ctx).ask(
                 ctx.msg.platform,
@@ -505,6 +512,39 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.leaning == TIME and proposal is not None:
         return _ask_offer(ctx, m, proposal)
     return ask_request(ctx, pending)
+
+
+# "beide ja", "alle bestätigen", "ok confirm both": every open request (of the expert named)
+_ALL_WORDS = frozenset("beide beiden beides alle allen alles both all each".split())
+_NOT_ALL = frozenset("nicht not nur only außer ausser except einer eine one".split())
+
+
+def _all_meant(pending: list[MeetingView], text: str) -> bool:
+    """Whether a buddy's words are about every open request: "beide", "alle", "both",
+    or the names of all the experts waiting ("Erika und Emil ja")."""
+    words = set(re.findall(r"\w+", text.lower()))
+    if words & _NOT_ALL:  # "ja, aber nicht alle", "only erika": asked which
+        return False
+    if words & _ALL_WORDS:
+        return True
+    experts = {m.expert.person_id: m.expert.name for m in pending}
+    named = [n for n in experts.values() if n and {w.lower() for w in n.split()} & words]
+    return len(experts) > 1 and len(named) == len(experts)
+
+
+def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: str):
+    """Every open request confirmed (or declined), each said with its expert and date;
+    the buddy's own words reach the experts only when they say more than that."""
+    rest = " ".join(w for w in re.findall(r"[\w',.!?]+", said) if w.lower() not in _ALL_WORDS)
+    for m in pending:
+        for name in {m.expert.name, m.expert.name.split()[0]}:
+            rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(und|and|zu|to|for|für)\b", " ", rest, flags=re.IGNORECASE)
+    reason = said.strip() if read(rest).reason else ""
+    out = []
+    for m in pending:
+        out += decide(ctx, m.id, accept, reason)
+    return out
 
 
 def _shown_last(ctx: Context, m: MeetingView) -> bool:
