@@ -66,6 +66,8 @@ def meetings(ctx: Context) -> list[Outbound]:
     """/termine: the upcoming meetings, then the counter-proposals still open (the
     expert's to accept, with the buttons when there is one; the buddy's waiting)."""
     meetings, proposals = booking(ctx).agenda(ctx.who.person_id)
+    if not (ctx.role is Role.EXPERT and len(proposals) == 1):
+        _forget(ctx)  # a picker before the list is closed: "3" now is no slot of it
     if not meetings and not proposals:
         return [Outbound(t("meetings_none", ctx.lang))]
     parts = []
