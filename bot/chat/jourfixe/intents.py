@@ -32,7 +32,8 @@ __all__ = ["INTENTS", "match_intent", "read_intent"]
 INTENTS: dict[str, dict[str, int]] = {
     "next": {
         "nächste": 2, "nächster": 2, "nächsten": 2, "nächstes": 2, "next": 2, "upcoming": 3,
-        "coming up": 3, "anstehend": 3, "anstehende": 3, "steht an": 3, "meine termine": 3,
+        "coming up": 3, "liegt an": 3, "pending": 3, "open requests": 3, "offene anfragen": 3,
+        "anstehend": 3, "anstehende": 3, "steht an": 3, "meine termine": 3,
         "meine jour fixes": 3, "my meetings": 3, "my appointments": 3, "my schedule": 3,
         "übersicht": 2, "overview": 2, "kalender": 2, "calendar": 2, "liste": 2,
         "wieder": 2, "again": 2, "wann": 1, "when": 1, "termine": 1, "meetings": 1,

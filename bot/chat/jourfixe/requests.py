@@ -480,7 +480,9 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.kind == NONE:
         return None
     if reading.reason:  # the buddy's words are quoted whole, with the name in them
-        reading = dataclasses.replace(reading, reason=said.strip())
+        # ("alle bestätigen", "beide ja": no words of their own for the expert)
+        reason = _own_words(pending, said) if reading.kind in (YES, NO) else said.strip()
+        reading = dataclasses.replace(reading, reason=reason)
     clash = weekday_clash(ctx, text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if len(pending) > 1:
         if reading.kind == TIME or reading.leaning == TIME:  # never a confirmation
@@ -532,15 +534,21 @@ def _all_meant(pending: list[MeetingView], text: str) -> bool:
     return len(experts) > 1 and len(named) == len(experts)
 
 
-def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: str):
-    """Every open request confirmed (or declined), each said with its expert and date;
-    the buddy's own words reach the experts only when they say more than that."""
+def _own_words(pending: list[MeetingView], said: str) -> str:
+    """The buddy's words, whole, when they say more than yes or no to the requests
+    ("ja, aber bitte per Video"); "" for "beide ja", "alle bestätigen", "Erika und Emil ja"."""
     rest = " ".join(w for w in re.findall(r"[\w',.!?]+", said) if w.lower() not in _ALL_WORDS)
     for m in pending:
         for name in {m.expert.name, m.expert.name.split()[0]}:
             rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\b(und|and|zu|to|for|für)\b", " ", rest, flags=re.IGNORECASE)
-    reason = said.strip() if read(rest).reason else ""
+    return said.strip() if read(rest).reason else ""
+
+
+def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: str):
+    """Every open request confirmed (or declined), each said with its expert and date;
+    the buddy's own words reach the experts only when they say more than that."""
+    reason = _own_words(pending, said)
     out = []
     for m in pending:
         out += decide(ctx, m.id, accept, reason)
