@@ -509,6 +509,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return ask_request(ctx, pending)  # "ok" after something else is no confirmation
     if reading.kind == YES:
         return decide(ctx, m.id, True, reading.reason)
+    if reading.kind == NO and (offers := _day_offer(ctx, m, text, reading.reason)) is not None:
+        return offers  # "nein, lieber Donnerstag": that day's free times to suggest
     if reading.kind == NO:
         return decide(ctx, m.id, False, reading.reason)
     if reading.leaning == TIME and proposal is not None:
@@ -553,6 +555,36 @@ def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: st
     for m in pending:
         out += decide(ctx, m.id, accept, reason)
     return out
+
+
+def _day_offer(ctx: Context, m: MeetingView, text: str, reason: str) -> list[Outbound] | None:
+    """ "nein, lieber Donnerstag" (a no with a day but no time): the buddy's free times
+    on that day as suggestions for the expert, or a plain decline – the buddy's words
+    go with either. None when no day is named or nothing is free then."""
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return None
+    try:
+        slots = booking(ctx).buddy_and_slots(m.expert.person_id)[1]
+    except BookingError:
+        return None
+    fits = [s for s in slots if s.astimezone(ctx.tz).date() in named[0]][:4]
+    if not fits:
+        return None
+    if reason:  # passed on with the suggestion (or the decline) chosen next
+        kept = {"reason": reason[:500]}
+        booking(ctx).ask(
+            ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "which_request", kept
+        )
+    buttons = tuple(
+        Button(
+            t("propose_button", ctx.lang, proposal=when(ctx, s)),
+            jf_data("offer", m.id, int(s.timestamp())),
+        )
+        for s in fits
+    ) + (Button(t("decline_only", ctx.lang), jf_data("no", m.id)),)
+    fields = {"expert": m.expert.name, "when": _request_when(ctx, m)}
+    return [Outbound(t("ask_day_offer", ctx.lang, **fields), buttons)]
 
 
 def _shown_last(ctx: Context, m: MeetingView) -> bool:
