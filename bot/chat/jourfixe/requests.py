@@ -557,12 +557,20 @@ def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: st
     return out
 
 
+_PREFER = re.compile(
+    r"\b(lieber|besser|eher|stattdessen|statt dessen|instead|rather|better|prefer|preferably"
+    r"|how about|what about|wie wäre|wie waere)\b"
+)
+
+
 def _day_offer(ctx: Context, m: MeetingView, text: str, reason: str) -> list[Outbound] | None:
     """ "nein, lieber Donnerstag" (a no with a day but no time): the buddy's free times
     on that day as suggestions for the expert, or a plain decline – the buddy's words
     go with either. None when no day is named or nothing is free then."""
+    if not _PREFER.search(text.lower()):  # "nein, Dienstag passt nicht": a plain no
+        return None
     named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
-    if named is None:
+    if named is None or m.starts_at.astimezone(ctx.tz).date() in named[0]:
         return None
     try:
         slots = booking(ctx).buddy_and_slots(m.expert.person_id)[1]
