@@ -16,6 +16,7 @@ __all__ = [
     "YES",
     "asks",
     "beyond",
+    "confirming",
     "is_number",
     "is_stop",
     "plain",
@@ -94,8 +95,8 @@ def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     for button in buttons:
         if " ".join(button.label.lower().replace(",", " ").split()) == plain:
             return button
-    if plain in YES and buttons and buttons[0].confirms:
-        return buttons[0]
+    if plain in YES and (yes := confirming(buttons)) is not None:
+        return yes
     words = set(_words(plain)) - FILLER
     if words and not plain.removeprefix("#").isdigit():
         hits = [b for b in buttons if words <= set(_words(b.label))]
@@ -109,6 +110,14 @@ def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     if 1 <= int(text) <= len(buttons):
         return buttons[int(text) - 1]
     return None
+
+
+def confirming(buttons: tuple[Button, ...]) -> Button | None:
+    """The one choice a plain yes presses: the only one that confirms something (the
+    first of a decision, "Ja, löschen", or the offer to ask the team asked last beside
+    suggestions); None when none or several do."""
+    yes = [b for b in buttons if b.confirms]
+    return yes[0] if len(yes) == 1 else None
 
 
 def beyond(text: str, buttons: tuple[Button, ...]) -> int | None:

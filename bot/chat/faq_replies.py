@@ -242,16 +242,12 @@ class FaqReplies:
             memory.missed_at = now
         if not (handoff is not None and isinstance(ref, str) and handoff()):
             return reply
-        button = Button(t("handoff_button", reply.lang), f"{HANDOFF_PREFIX}{ref}")
-        offer = t("handoff_offer", reply.lang)
-        # the question ("Meinten Sie eine dieser Fragen?") stays next to its buttons
-        head, sep, last = reply.text.rpartition("\n\n")
-        text = (
-            f"{head}\n\n{offer}\n\n{last}"
-            if sep and not match.options
-            else f"{reply.text}\n\n{offer}"
-        )
-        return Outbound(text, (*reply.buttons, button), lang=reply.lang)
+        # the offer is asked last, next to its button: a typed "ja" / "yes" forwards the
+        # question (the one choice that confirms), also beside suggestions
+        label = t("handoff_button", reply.lang)
+        button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=True)
+        offer = t("handoff_offer_or" if reply.buttons else "handoff_offer", reply.lang)
+        return Outbound(f"{reply.text}\n\n{offer}", (*reply.buttons, button), lang=reply.lang)
 
     def _follow_up(self, question: str, memory: FaqMemory, now: datetime, edition) -> Entry | None:
         """The entry answered just before, when a short question asks what its answer

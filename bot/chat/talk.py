@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, YES, is_number, is_stop, plain
+from bot.chat.choices import ACK, YES, confirming, is_number, is_stop, plain
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
@@ -159,8 +159,8 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     if said not in ACK or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
         return None
     choices, stale = ctx.open_choices()
-    if said in YES and choices and choices[0].confirms:  # one offered with a question too
-        meant = choices[0]
+    if said in YES and confirming(choices) is not None:  # one offered with a question too
+        meant = confirming(choices)
     elif len(choices) >= 2:
         meant = None
     else:

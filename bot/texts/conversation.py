@@ -15,6 +15,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "instead of {when}?",
     },
     "propose_button": {"de": "{proposal} vorschlagen", "en": "Suggest {proposal}"},
+    "ask_day_offer": {
+        "de": "Soll ich {expert} stattdessen eine dieser freien Zeiten vorschlagen (statt "
+        "{when})? Oder nur ablehnen?",
+        "en": "Shall I suggest one of these free times to {expert} instead of {when}? Or just "
+        "decline?",
+    },
+    "decline_only": {"de": "Nur ablehnen", "en": "Just decline"},
     "reason_note": {
         "de": "\n{name} schreibt: „{reason}“",
         "en": '\n{name} writes: "{reason}"',

@@ -3,12 +3,20 @@ answer, /offen and the weekly digest."""
 
 TEXTS: dict[str, dict[str, str]] = {
     "handoff_button": {"de": "Frage ans Team weiterleiten", "en": "Ask the team"},
+    # a question, so that a typed "ja" / "yes" forwards it (as the button does)
     "handoff_offer": {
-        "de": "Ich kann Ihre Frage an das Team von Lokalprojekte weiterleiten. Das Team sieht "
+        "de": "Soll ich Ihre Frage an das Team von Lokalprojekte weiterleiten? Das Team sieht "
         "dann nur den Text Ihrer Frage (nicht Ihren Namen), und eine Person antwortet Ihnen "
         "hier im Chat.",
-        "en": "I can pass your question on to the Lokalprojekte team. They see only the text "
+        "en": "Shall I pass your question on to the Lokalprojekte team? They see only the text "
         "of your question (not your name), and a person answers you here in this chat.",
+    },
+    "handoff_offer_or": {
+        "de": "Sonst: Soll ich Ihre Frage an das Team von Lokalprojekte weiterleiten? Das Team "
+        "sieht dann nur den Text Ihrer Frage (nicht Ihren Namen), und eine Person antwortet "
+        "Ihnen hier im Chat.",
+        "en": "If not: shall I pass your question on to the Lokalprojekte team? They see only "
+        "the text of your question (not your name), and a person answers you here in this chat.",
     },
     "handoff_sent": {
         "de": "Danke! Ihre Frage ist als Nr. {n} beim Team von Lokalprojekte. Eine Person "

@@ -142,8 +142,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{buddy} can't make it on {when}. /jourfixe shows other free slots.",
     },
     "declined_ok": {
-        "de": "Abgelehnt; {expert} weiß Bescheid.",
-        "en": "Declined; {expert} has been told.",
+        "de": "Abgelehnt: die Anfrage von {expert} für {when}. {expert} weiß Bescheid.",
+        "en": "Declined: {expert}'s request for {when}. {expert} has been told.",
     },
     "proposal_for_expert": {
         "de": "{buddy} kann am {when} nicht und schlägt {proposal} vor.",

@@ -131,6 +131,36 @@ def test_consent_not_given_sends_and_stores_nothing_more(world):
     assert world.outbox() == []
 
 
+@pytest.mark.parametrize(
+    ("user", "question", "yes", "sent"),
+    [
+        ("anna", QUESTION_DE, "ja", "Danke! Ihre Frage ist als Nr. 1"),
+        ("john", QUESTION_EN, "yes please", "Thanks! Your question is with the Lokalprojekte"),
+        ("carl", "Wie ist das WLAN-Passwort im Rathaus?", "Ja", "Danke! Ihre Frage ist als Nr. 1"),
+    ],
+)
+def test_a_typed_yes_to_the_offer_forwards_the_question(world, user, question, yes, sent):
+    """The offer is asked last, as a question ("Soll ich Ihre Frage … weiterleiten?"),
+    so a typed "ja" answers it as the button would – also beside suggestions."""
+    reply, button = world.ask(user, question)
+    asked = reply.text.rsplit("\n\n", 1)[-1]
+    assert asked.startswith(("Soll ich", "Sonst: Soll ich", "Shall I", "If not: shall I"))
+    assert "?" in asked and button is reply.buttons[-1]
+    [answer] = world.say(user, yes)
+    assert answer.text.startswith(sent)
+    world.dispatcher.tick()
+    [row] = world.rows()
+    assert row.question == question and row.chat_id == user
+    assert any(r.chat_id == "ada" and question in r.text for r in world.outbox())
+
+
+def test_a_plain_thanks_to_the_offer_forwards_nothing(world):
+    world.ask("anna", QUESTION_DE)
+    world.say("anna", "ok danke")
+    world.dispatcher.tick()
+    assert world.outbox() == []
+
+
 def test_the_question_back_offers_the_team_too(world):
     [reply] = world.say("anna", "Was kostet das und wer zahlt?")
     assert "Meinen Sie" in reply.text or "Meinten Sie" in reply.text

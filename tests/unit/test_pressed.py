@@ -79,3 +79,13 @@ def test_a_command_is_never_a_typed_choice():
     buttons = (Button("Topics", "faq:en:topics"), Button("Learning platform", "faq:en:lp"))
     assert pressed("/topics", buttons) is None and pressed("!topics", buttons) is None
     assert pressed("topics", buttons) == buttons[0]
+
+
+def test_a_plain_yes_presses_the_one_choice_that_confirms_even_when_last():
+    """The offer to ask the team is asked last, beside suggestions: "ja" forwards."""
+    offer = (*ASK[:2], Button("Frage ans Team weiterleiten", "team:ask:k", confirms=True))
+    assert pressed("ja", offer).data == "team:ask:k"
+    assert pressed("Yes please", offer).data == "team:ask:k"
+    assert pressed("ja", ASK) is None  # no choice confirms: asked which
+    two = (ERASE[0], Button("Ja, alles", "erase:all", confirms=True))
+    assert pressed("ja", two) is None  # two that confirm: never a guess

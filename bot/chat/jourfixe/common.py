@@ -19,7 +19,7 @@ from bot.texts import fmt_date, fmt_when, t, weekday_name
 __all__ = [
     "BACK_WORDS", "MORE_WORDS", "address", "booking", "both_sides", "calendar", "day_filter", "day_in",
     "Files", "decision_buttons", "ics", "notice", "place_line", "reason_note", "refusal", "series_note",
-    "holiday_note",
+    "choices_kept", "holiday_note",
     "slot_buttons", "when",
 ]  # fmt: skip
 
@@ -58,6 +58,13 @@ def refusal(ctx: Context, exc: BookingError | TimeParseError) -> list[Outbound]:
 
 def slot_buttons(ctx: Context, slots, *action: str | int) -> tuple[Button, ...]:
     return tuple(Button(when(ctx, s), jf_data(*action, int(s.timestamp()))) for s in slots)
+
+
+def choices_kept(buttons: tuple[Button, ...]) -> dict:
+    """What a picker keeps of the choices it showed (their data, in order): a number
+    typed after another reply closed the chat's choices ("3" after an FAQ answer in the
+    middle of /jourfixe) is still read against them (see context.numbered)."""
+    return {"choices": [b.data for b in buttons]}
 
 
 def address(party: Party) -> Address | None:

@@ -15,7 +15,7 @@ import re
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find
-from bot.chat.choices import is_stop
+from bot.chat.choices import is_number, is_stop
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
@@ -71,6 +71,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
         jf.forget(ctx.msg.platform, ctx.msg.chat_id)
         return [Outbound(t("stopped", ctx.lang))]
+    if asked is not None and (replies := numbered(ctx, asked.data, text)) is not None:
+        return replies  # "3" after an FAQ answer in the middle of /jourfixe: still slot 3
     picker = asked is not None and asked.kind != "proposal"  # a proposal is what waits
     if stop or not picker and small_talk(without_names(ctx, text)) == "greeting":
         # "hallo" is a greeting, "stopp" no answer: what waits is mentioned after it;
@@ -136,6 +138,18 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+def numbered(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """A number typed while a picker is open is its choice of that number, as if pressed.
+    The router reads a number against the chat's last choices first; this is for when
+    a reply without buttons came between and closed them (an FAQ answer, a greeting)
+    while the picker stayed open. None for a number that is none of its choices."""
+    choices = data.get("choices")
+    if not choices or not is_number(text):
+        return None
+    n = int(text.strip().removeprefix("#").strip())
+    return ctx.press(choices[n - 1]) if 1 <= n <= len(choices) else None
 
 
 def _waiting(ctx: Context, said: str) -> list[Outbound] | None:

@@ -32,7 +32,8 @@ __all__ = ["INTENTS", "match_intent", "read_intent"]
 INTENTS: dict[str, dict[str, int]] = {
     "next": {
         "nächste": 2, "nächster": 2, "nächsten": 2, "nächstes": 2, "next": 2, "upcoming": 3,
-        "coming up": 3, "anstehend": 3, "anstehende": 3, "steht an": 3, "meine termine": 3,
+        "coming up": 3, "liegt an": 3, "pending": 3, "open requests": 3, "offene anfragen": 3,
+        "anstehend": 3, "anstehende": 3, "steht an": 3, "meine termine": 3,
         "meine jour fixes": 3, "my meetings": 3, "my appointments": 3, "my schedule": 3,
         "übersicht": 2, "overview": 2, "kalender": 2, "calendar": 2, "liste": 2,
         "wieder": 2, "again": 2, "wann": 1, "when": 1, "termine": 1, "meetings": 1,
@@ -142,6 +143,8 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         return next_meeting(plain) if asks_next_one(text) else meetings(plain)
     if intent == "buddy":
         return _who(ctx)
+    if intent in ("move", "cancel") and (number := _meeting_number(text)) is not None:
+        plain = replace(ctx, args=[f"#{number}"])  # "verschieben 2", "Termin #3 absagen"
     if intent == "move":
         return move_command(plain)
     if intent == "cancel":
@@ -158,6 +161,20 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         if named is not None:
             return slot_page(ctx, 0, named[2])
     return request_slots(plain)
+
+
+# one number on its own beside "verschieben"/"absagen" is a meeting's #N as /termine
+# shows it; never one in a date or a time ("absagen am 8.12.", "verschieben auf 15 Uhr")
+_NUMBER = re.compile(r"(?<![\w.:/])#?(\d{1,4})(?![\w.:/])")
+_TIME_WORDS = re.compile(r"\b(uhr|um|am|at|on|auf|to|nach|bis|until|pm|h)\b|\d[.:]")
+
+
+def _meeting_number(text: str) -> int | None:
+    low = text.lower()
+    found = _NUMBER.findall(low)
+    if len(found) != 1 or _TIME_WORDS.search(low):
+        return None
+    return int(found[0])
 
 
 def _who(ctx: Context) -> list[Outbound]:

@@ -20,6 +20,7 @@ from bot.chat.jourfixe.common import (
     booking,
     both_sides,
     calendar,
+    choices_kept,
     day_in,
     ics,
     notice,
@@ -65,6 +66,8 @@ def meetings(ctx: Context) -> list[Outbound]:
     """/termine: the upcoming meetings, then the counter-proposals still open (the
     expert's to accept, with the buttons when there is one; the buddy's waiting)."""
     meetings, proposals = booking(ctx).agenda(ctx.who.person_id)
+    if not (ctx.role is Role.EXPERT and len(proposals) == 1):
+        _forget(ctx)  # a picker before the list is closed: "3" now is no slot of it
     if not meetings and not proposals:
         return [Outbound(t("meetings_none", ctx.lang))]
     parts = []
@@ -530,13 +533,13 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
     if not page:
         key = "no_more_slots" if offset else "no_slots"
         return [Outbound(t(key, ctx.lang, buddy=m.buddy.name))]
-    _ask(ctx, "move", {"meeting": m.id, "offset": offset})
     buttons = slot_buttons(ctx, page, "move", m.id)
     if len(closest) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("mmore", m.id, offset + PAGE)),)
     if offset > 0:
         back = jf_data("mmore", m.id, max(0, offset - PAGE))
         buttons += (Button(t("back_slots", ctx.lang), back),)
+    _ask(ctx, "move", {"meeting": m.id, "offset": offset, **choices_kept(buttons)})
     return [Outbound(t("move_slots", ctx.lang, when=when(ctx, m.starts_at)), buttons)]
 
 

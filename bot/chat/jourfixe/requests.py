@@ -23,6 +23,7 @@ from bot.chat.jourfixe.common import (
     address,
     booking,
     calendar,
+    choices_kept,
     day_filter,
     day_in,
     decision_buttons,
@@ -100,18 +101,18 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
     page = slots[offset : offset + PAGE]
     if not page:
         return [Outbound(t("no_more_slots", ctx.lang))]
-    jf.ask(
-        ctx.msg.platform,
-        ctx.msg.chat_id,
-        ctx.who.person_id,
-        "slots",
-        {"offset": offset, "filter": wanted if days is not None else ""},
-    )
     buttons = slot_buttons(ctx, page, "slot")
     if len(slots) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
     if offset > 0:
         buttons += (Button(t("back_slots", ctx.lang), jf_data("more", max(0, offset - PAGE))),)
+    jf.ask(
+        ctx.msg.platform,
+        ctx.msg.chat_id,
+        ctx.who.person_id,
+        "slots",
+        {"offset": offset, "filter": wanted if days is not None else "", **choices_kept(buttons)},
+    )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
 
@@ -187,9 +188,11 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         if fits:
             weeks = said_series(text)  # kept for the slot chosen next
             kept = {**data, "weeks": weeks} if weeks is not None else data
+            buttons = slot_buttons(ctx, fits[:PAGE], "slot")
+            kept = {**kept, **choices_kept(buttons)}
             jf.ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
             text = taken + t("slots_fitting", ctx.lang)
-            return [Outbound(text, slot_buttons(ctx, fits[:PAGE], "slot"))]
+            return [Outbound(text, buttons)]
         return [Outbound(taken + t("slots_none_fit", ctx.lang))] + _page_or_all(ctx, wanted)
     if named is not None:
         return _page_or_all(ctx, wanted)
@@ -253,10 +256,10 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
     if not page or not page[-1].buttons:
         return None
-    booking(ctx).ask(
-        ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", {**data, "asked_back": True}
-    )
-    return [Outbound(t("ask_slots", ctx.lang), page[-1].buttons)]
+    buttons = page[-1].buttons
+    kept = {**data, "asked_back": True, **choices_kept(buttons)}
+    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
+    return [Outbound(t("ask_slots", ctx.lang), buttons)]
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
@@ -279,7 +282,8 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
         Button(t(key, ctx.lang), jf_data("book", ts, weeks))
         for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2))
     )
-    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", {"ts": ts})
+    kept = {"ts": ts, **choices_kept(buttons)}
+    booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", kept)
     return [Outbound(t("series_question", ctx.lang, when=when(ctx, moment)), buttons)]
 
 
@@ -416,7 +420,8 @@ def decide(ctx: Context, meeting_id: int, accept: bool, reason: str = "") -> lis
         return refusal(ctx, exc)
     first, expert = meetings[0], meetings[0].expert
     if not accept:
-        return [Outbound(t("declined_ok", ctx.lang, expert=expert.name))] + notice(
+        declined = t("declined_ok", ctx.lang, expert=expert.name, when=when(ctx, first.starts_at))
+        return [Outbound(declined)] + notice(
             ctx,
             expert,
             t(
@@ -475,11 +480,15 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.kind == NONE:
         return None
     if reading.reason:  # the buddy's words are quoted whole, with the name in them
-        reading = dataclasses.replace(reading, reason=said.strip())
+        # ("alle bestätigen", "beide ja": no words of their own for the expert)
+        reason = _own_words(pending, said) if reading.kind in (YES, NO) else said.strip()
+        reading = dataclasses.replace(reading, reason=reason)
     clash = weekday_clash(ctx, text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if len(pending) > 1:
         if reading.kind == TIME or reading.leaning == TIME:  # never a confirmation
             return _which_offer(ctx, pending, text, reading.reason)
+        if reading.kind in (YES, NO) and _all_meant(pending, said):  # "beide ja"
+            return _decide_all(ctx, pending, reading.kind == YES, said)
         if reading.reason:  # kept for the decline chosen next: the expert reads why
             booking(ctx).ask(
                 ctx.msg.platform,
@@ -500,11 +509,90 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return ask_request(ctx, pending)  # "ok" after something else is no confirmation
     if reading.kind == YES:
         return decide(ctx, m.id, True, reading.reason)
+    if reading.kind == NO and (offers := _day_offer(ctx, m, text, reading.reason)) is not None:
+        return offers  # "nein, lieber Donnerstag": that day's free times to suggest
     if reading.kind == NO:
         return decide(ctx, m.id, False, reading.reason)
     if reading.leaning == TIME and proposal is not None:
         return _ask_offer(ctx, m, proposal)
     return ask_request(ctx, pending)
+
+
+# "beide ja", "alle bestätigen", "ok confirm both": every open request (of the expert named)
+_ALL_WORDS = frozenset("beide beiden beides alle allen alles both all each".split())
+_NOT_ALL = frozenset("nicht not nur only außer ausser except einer eine one".split())
+
+
+def _all_meant(pending: list[MeetingView], text: str) -> bool:
+    """Whether a buddy's words are about every open request: "beide", "alle", "both",
+    or the names of all the experts waiting ("Erika und Emil ja")."""
+    words = set(re.findall(r"\w+", text.lower()))
+    if words & _NOT_ALL:  # "ja, aber nicht alle", "only erika": asked which
+        return False
+    if words & _ALL_WORDS:
+        return True
+    experts = {m.expert.person_id: m.expert.name for m in pending}
+    named = [n for n in experts.values() if n and {w.lower() for w in n.split()} & words]
+    return len(experts) > 1 and len(named) == len(experts)
+
+
+def _own_words(pending: list[MeetingView], said: str) -> str:
+    """The buddy's words, whole, when they say more than yes or no to the requests
+    ("ja, aber bitte per Video"); "" for "beide ja", "alle bestätigen", "Erika und Emil ja"."""
+    rest = " ".join(w for w in re.findall(r"[\w',.!?]+", said) if w.lower() not in _ALL_WORDS)
+    for m in pending:
+        for name in {m.expert.name, m.expert.name.split()[0]}:
+            rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(und|and|zu|to|for|für)\b", " ", rest, flags=re.IGNORECASE)
+    return said.strip() if read(rest).reason else ""
+
+
+def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: str):
+    """Every open request confirmed (or declined), each said with its expert and date;
+    the buddy's own words reach the experts only when they say more than that."""
+    reason = _own_words(pending, said)
+    out = []
+    for m in pending:
+        out += decide(ctx, m.id, accept, reason)
+    return out
+
+
+_PREFER = re.compile(
+    r"\b(lieber|besser|eher|stattdessen|statt dessen|instead|rather|better|prefer|preferably"
+    r"|how about|what about|wie wäre|wie waere)\b"
+)
+
+
+def _day_offer(ctx: Context, m: MeetingView, text: str, reason: str) -> list[Outbound] | None:
+    """ "nein, lieber Donnerstag" (a no with a day but no time): the buddy's free times
+    on that day as suggestions for the expert, or a plain decline – the buddy's words
+    go with either. None when no day is named or nothing is free then."""
+    if not _PREFER.search(text.lower()):  # "nein, Dienstag passt nicht": a plain no
+        return None
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None or m.starts_at.astimezone(ctx.tz).date() in named[0]:
+        return None
+    try:
+        slots = booking(ctx).buddy_and_slots(m.expert.person_id)[1]
+    except BookingError:
+        return None
+    fits = [s for s in slots if s.astimezone(ctx.tz).date() in named[0]][:4]
+    if not fits:
+        return None
+    if reason:  # passed on with the suggestion (or the decline) chosen next
+        kept = {"reason": reason[:500]}
+        booking(ctx).ask(
+            ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "which_request", kept
+        )
+    buttons = tuple(
+        Button(
+            t("propose_button", ctx.lang, proposal=when(ctx, s)),
+            jf_data("offer", m.id, int(s.timestamp())),
+        )
+        for s in fits
+    ) + (Button(t("decline_only", ctx.lang), jf_data("no", m.id)),)
+    fields = {"expert": m.expert.name, "when": _request_when(ctx, m)}
+    return [Outbound(t("ask_day_offer", ctx.lang, **fields), buttons)]
 
 
 def _shown_last(ctx: Context, m: MeetingView) -> bool:
