@@ -25,7 +25,9 @@ __all__ = [
     "about_applying",
     "as_list",
     "bare_follow_up",
+    "asks_by_when",
     "asks_extension",
+    "asks_where_to_apply",
     "elliptic",
     "goes_on",
     "deadline_verdict",
@@ -85,11 +87,17 @@ _MORE = frozenset("noch still ok okay fine auch too schon already".split())
 _SOME_DAY = date(2000, 1, 3)  # a Monday: whether a question names a day at all
 
 
+# tags that ask back even without a "?" ("deadline is the 3rd right"); not "ja", "no"
+_PLAIN_TAGS = (
+    ("oder",), ("oder", "nicht"), ("nicht", "wahr"), ("stimmts",), ("gell",), ("right",),
+    ("isn", "t", "it"), ("is", "that", "right"),
+)  # fmt: skip
+
+
 def _tagged(question: str) -> bool:
-    if not question.rstrip().endswith("?"):
-        return False
     toks = tokens(question)
-    return len(toks) >= 3 and any(tuple(toks[-len(tag) :]) == tag for tag in _TAGS)
+    tags = _TAGS if question.rstrip().endswith("?") else _PLAIN_TAGS
+    return len(toks) >= 3 and any(tuple(toks[-len(tag) :]) == tag for tag in tags)
 
 
 def goes_on(question: str) -> bool:
@@ -113,10 +121,37 @@ def elliptic(question: str) -> bool:
         return False
     if goes_on(question):
         return True
+    if _status(toks):  # "frist verlängert", "deadline over", "bewerbung noch offen"
+        return True
     asked = question.rstrip().endswith("?")
     if (asked or _MORE & set(toks)) and days_named(question, _SOME_DAY):
         return True
     return asked and len(toks) >= 2 and bool(_MORE & set(toks))
+
+
+# what a verbless question asks the state of ("frist verlängert", "call closed")
+_STATE_OF = (
+    "bewerbungsschluss", "deadline", "frist", "stichtag", "einsendeschluss", "abgabeschluss",
+    "bewerbung", "ausschreibung", "bewerbungsphase", "call", "applications", "application",
+)  # fmt: skip
+
+
+def _status(toks: list[str]) -> bool:
+    """A deadline or the call and only a state it may be in ("frist verlängert",
+    "deadline extended", "ausschreibung noch offen", "call closed"): nothing else."""
+    text = f" {' '.join(toks)} "
+    if not _has(text, _STATE_OF):
+        return False
+    states = (*_EXTENSION, *_OVER, "noch offen", "still open", "open", "offen", "noch", "still")
+    if not _has(text, states):
+        return False
+    return all(
+        is_stopword(tok)
+        or tok in _LEAD_FILLER
+        or any(tok.startswith(w) for w in _STATE_OF)
+        or any(tok.startswith(w.split()[0]) for w in states)
+        for tok in toks
+    )
 
 
 def _kind(question: str) -> str | None:
@@ -131,6 +166,8 @@ def _kind(question: str) -> str | None:
     if any(p in f" {text} " for p in (" wie oft ", " how often ", " wie haufig ")):
         return "how_often"
     if any(p in f" {text}" for p in _WHAT_TIME):
+        return "what_time"
+    if _EXACTLY & set(toks) and asks_by_when(question):  # "bis wann genau?": a time of day
         return "what_time"
     if any(p in f" {text} " for p in (" wie viel", " wieviel", " how much ", " wie hoch ")):
         return "how_much"
@@ -267,10 +304,42 @@ def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
             for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *more))
         ):
             continue
-        if tok in WEEKDAY_NAMES or tok in MONTH_NAMES:
-            continue
+        if tok in WEEKDAY_NAMES or tok in MONTH_NAMES or days_named(tok, _SOME_DAY):
+            continue  # "tmrw", "2moro", "tonite" as well
         return False
     return True
+
+
+_BY_WHEN = (("bis", "wann"), ("until", "when"), ("till", "when"), ("by", "when"))
+_EXACTLY = frozenset("genau exactly precisely exakt".split())
+_WHEN_WORDS = ("wann", "when", "bis", "until", "till", "by", *_EXACTLY)
+
+
+def asks_by_when(question: str) -> bool:
+    """ "bis wann genau", "until when?", "bis wann gehts noch": by when, and nothing
+    but words about handing in (not "bis wann läuft das Projekt?")."""
+    toks = tokens(question)
+    pairs = set(zip(toks, toks[1:], strict=False))
+    return bool(pairs & set(_BY_WHEN)) and about_applying(question, _WHEN_WORDS)
+
+
+_SENDING = (
+    "schick", "send", "einreich", "reich", "abgeb", "einsend", "submit", "bewerb", "apply",
+    "hand", "mail", "uberm", "lad", "upload",
+)  # fmt: skip
+_WHERE_WORDS = (
+    "wo", "where", "wohin", "hin", "to", "damit", "hoch", "up", "adresse", "address",
+)  # fmt: skip
+
+
+def asks_where_to_apply(question: str) -> bool:
+    """ "wo schick ich das hin", "where do we submit": where to hand in, nothing else."""
+    toks = tokens(question)
+    return (
+        question_kind(question) == "where"
+        and any(tok.startswith(_SENDING) for tok in toks)
+        and about_applying(question, _WHERE_WORDS)
+    )
 
 
 def asks_extension(question: str) -> bool:

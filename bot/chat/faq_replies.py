@@ -30,7 +30,9 @@ from faq.figures import days_named, figures, judge
 from faq.form import (
     about_applying,
     as_list,
+    asks_by_when,
     asks_extension,
+    asks_where_to_apply,
     bare_follow_up,
     deadline_verdict,
     goes_on,
@@ -220,11 +222,14 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         memory = memory if memory is not None else FaqMemory()
+        question = self._asked_day(question, memory, now, edition)
         entry = self._follow_up(question, memory, now, edition)
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
+        if entry is None:  # "bis wann genau", "wo schick ich das hin": handing in
+            entry = self._handing_in(question, memory, now)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is not None:
@@ -270,6 +275,22 @@ class FaqReplies:
         silent = kind in entry.silent_on or (kind == "what_time" and self._dated(entry))
         return entry if silent else None
 
+    def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
+        """A day and nothing else right after the deadline's answer ("morgen früh",
+        "tmrw morning") asks whether that day is in time: read as if it ended in "?"."""
+        if question.rstrip().endswith("?") or memory.entry is None:
+            return question
+        if not memory.recent(memory.at, now):
+            return question
+        entry = next((e for e in self.kb.entries if e.id == memory.entry), None)
+        if entry is None or entry.milestone != "deadline":
+            return question
+        if edition is _UNREAD:
+            edition = self.edition()
+        if not (days_named(question, local_today(edition, now)) and about_applying(question)):
+            return question
+        return f"{question.rstrip(' .!')}?"
+
     def _going_on(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
         """The entry answered just before, when a question without a verb goes on from
         it ("Können wir uns als Stiftung bewerben?" – "als Verein?", "and as a charity?")
@@ -283,6 +304,21 @@ class FaqReplies:
         except KeyError:
             return None
         return entry if entry.polar else None
+
+    def _handing_in(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
+        """A question with no topic but handing in: "bis wann genau?" asks by when (the
+        dated entry answered just before, else the deadline), "wo schick ich das hin?"
+        where (the deadline's answer says the call does not name it)."""
+        if not (asks_by_when(question) or asks_where_to_apply(question)):
+            return None
+        if asks_by_when(question) and memory.entry and memory.recent(memory.at, now):
+            try:
+                entry = self.kb.get(memory.entry)
+            except KeyError:
+                entry = None
+            if entry is not None and self._dated(entry):
+                return entry
+        return next((e for e in self.kb.entries if e.milestone == "deadline"), None)
 
     def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
         """An entry the matcher was not sure of, when a yes/no question's own words
@@ -370,7 +406,9 @@ class FaqReplies:
         kind = silent_kind(entry, question)
         if kind is None and question_kind(question) == "what_time" and self._dated(entry):
             doubt = self._in_doubt(lang, now, edition)
-            return f"{t('silent_what_time', lang)}\n{answer}\n{doubt}", "silent"
+            m = edition.milestone(entry.milestone) if edition and entry.milestone else None
+            key = "silent_exact" if m is not None and m.precision != "day" else "silent_what_time"
+            return f"{t(key, lang)}\n{answer}\n{doubt}", "silent"
         form = polarity(entry, question, answer)
         if kind == "where" and deadline:  # "und wo?": where to hand in is not in the call
             doubt = self._in_doubt(lang, now, edition)
