@@ -27,7 +27,11 @@ __all__ = [
     "bare_follow_up",
     "asks_by_when",
     "asks_extension",
+    "asks_how_to_apply",
     "asks_where_to_apply",
+    "choice",
+    "names_clock_time",
+    "names_deadline",
     "elliptic",
     "goes_on",
     "deadline_verdict",
@@ -202,7 +206,7 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     leaves the question unsettled, since "only cities?" is neither a plain yes nor a
     plain no.
     """
-    if question_kind(question) != "yes_no":
+    if question_kind(question) != "yes_no" or choice(question):
         return None
     figures = judge(question, answer) if answer else None
     if figures == "no":
@@ -299,6 +303,8 @@ def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
             continue
         if tok in ORDINAL_WORDS or _DAY_NUMBER.fullmatch(tok) or (tok,) in _TAGS:
             continue
+        if _CLOCK.fullmatch(tok):  # "11pm"
+            continue
         if any(
             tok == w or (len(w) >= 4 and tok.startswith(w))
             for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *more))
@@ -340,6 +346,54 @@ def asks_where_to_apply(question: str) -> bool:
         and any(tok.startswith(_SENDING) for tok in toks)
         and about_applying(question, _WHERE_WORDS)
     )
+
+
+# a way to hand something in ("per Post", "by e-mail", "online") and to whom
+_CHANNELS = (
+    "post", "mail", "email", "online", "portal", "fax", "brief", "letter", "digital",
+    "papier", "paper", "ausgedruckt", "printed", "upload", "hochlad", "formular", "form",
+    "pdf", "word", "usb", "persönlich", "personlich", "person",
+)  # fmt: skip
+_TO_WHOM = (
+    "wem", "wen", "who", "whom", "to", "an", "hin", "adressier", "address", "zu", "per", "via",
+    "by", "als", "as", "uber",
+)  # fmt: skip
+
+
+def asks_how_to_apply(question: str) -> bool:
+    """ "kann ich das per post schicken", "by email ok?", "an wen schick ich das",
+    "who do i send it to": how or to whom to hand in (the call names neither), and
+    nothing else."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not (any(tok.startswith(_SENDING) for tok in toks) or _has(text, _ACTIONS)):
+        return False
+    way = any(tok in _CHANNELS or tok.startswith(("mail", "email", "e-mail")) for tok in toks)
+    whom = question_kind(question) == "who" or bool({"wem", "wen", "whom"} & set(toks))
+    return (way or whom) and about_applying(question, (*_CHANNELS, *_TO_WHOM, *_WHERE_WORDS))
+
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b"
+    r"|\bmitternacht|\bmidnight\b|\bnoon\b|\bmittag\b|\bend of (?:the )?day\b|\beod\b"
+)
+
+
+def names_clock_time(question: str) -> bool:
+    """ "um mitternacht", "bis 24 Uhr", "23:59", "by 5pm", "end of day": a time of day."""
+    return bool(_CLOCK.search(question.lower()))
+
+
+def names_deadline(question: str) -> bool:
+    """ "deadline 3rd or 4th", "frist am 3. oder 4.": the word for the deadline."""
+    return _has(f" {' '.join(tokens(question))} ", _DEADLINE_WORDS)
+
+
+def choice(question: str) -> bool:
+    """ "3000 pro Projekt oder insgesamt?", "city or county?": two things to choose
+    from ("oder"/"or" between them, not a tag at the end as in "…, oder?")."""
+    toks = tokens(question)
+    return any(tok in ("oder", "or") for tok in toks[:-1]) and not _tagged(question)
 
 
 def asks_extension(question: str) -> bool:

@@ -32,10 +32,13 @@ from faq.form import (
     as_list,
     asks_by_when,
     asks_extension,
+    asks_how_to_apply,
     asks_where_to_apply,
     bare_follow_up,
     deadline_verdict,
     goes_on,
+    names_clock_time,
+    names_deadline,
     polarity,
     question_kind,
     silent_kind,
@@ -106,6 +109,8 @@ FOLLOW_UP = timedelta(minutes=30)  # a short question this soon after an answer 
 FOLLOW_UP_WORDS = 6
 _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
 _VERDICTS = frozenset({"yes", "no", "partly"})
+_CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
+_CHOICE_WORDS = ("oder", "or")
 
 
 @dataclasses.dataclass
@@ -309,7 +314,13 @@ class FaqReplies:
         """A question with no topic but handing in: "bis wann genau?" asks by when (the
         dated entry answered just before, else the deadline), "wo schick ich das hin?"
         where (the deadline's answer says the call does not name it)."""
-        if not (asks_by_when(question) or asks_where_to_apply(question)):
+        if not (
+            asks_by_when(question)
+            or asks_where_to_apply(question)
+            or asks_how_to_apply(question)
+            or (names_clock_time(question) and about_applying(question, _CLOCK_WORDS))
+            or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
+        ):
             return None
         if asks_by_when(question) and memory.entry and memory.recent(memory.at, now):
             try:
@@ -399,12 +410,19 @@ class FaqReplies:
         if not question:
             return answer, None
         deadline = entry.milestone == "deadline"
-        if deadline and (
-            formed := self._deadline_formed(question, lang, now, edition, answer, brief)
-        ):
+        if deadline and asks_how_to_apply(question):  # "per Post?", "an wen?": not in the call
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
+        formed = deadline and self._deadline_formed(question, lang, now, edition, answer, brief)
+        clock = names_clock_time(question)  # "bis 24 Uhr?": the call names no time of day
+        if formed and (formed[1] == "no" or not clock):
             return formed
         kind = silent_kind(entry, question)
-        if kind is None and question_kind(question) == "what_time" and self._dated(entry):
+        if clock and self._dated(entry) and kind is None:
+            kind_asked = "what_time"
+        else:
+            kind_asked = question_kind(question)
+        if kind is None and kind_asked == "what_time" and self._dated(entry):
             doubt = self._in_doubt(lang, now, edition)
             m = edition.milestone(entry.milestone) if edition and entry.milestone else None
             key = "silent_exact" if m is not None and m.precision != "day" else "silent_what_time"

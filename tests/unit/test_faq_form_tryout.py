@@ -243,3 +243,45 @@ def test_where_is_the_kickoff_is_no_question_about_handing_in(matcher, sessions)
 def test_the_office_is_not_reachable_on_a_public_holiday(matcher, sessions):
     reply = text(_router(matcher, sessions, MAY_DAY_EVE), "wo schick ich das hin")
     assert "erreichbar ab Di 02.05. 09:00" in reply  # not Mon 1 May, Tag der Arbeit
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "start"),
+    [
+        (EVE, "kann ich das auch per post schicken", "Wo oder wie Sie die Bewerbung einreichen"),
+        (EVE, "an wen schick ich das", "Wo oder wie Sie die Bewerbung einreichen"),
+        (EVE, "who do i send it to", "The call does not say where or how to hand in"),
+        (EVE, "can we submit online", "The call does not say where or how to hand in"),
+        (EVE, "reicht es wenn die bewerbung um mitternacht da ist", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+        (EVE, "bis 24 uhr?", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+        (EVE, "is 11pm ok", "The call names no time of day, only the date:"),
+        (EVE, "geht der 5. um 9 uhr", "Nein. Bewerbungsschluss ist der 3. Mai 2023 (morgen)."),  # the day decides
+        (EVE, "deadline 3rd or 4th", "Applications are still open: the deadline is tomorrow, 3 May 2023."),
+    ],
+)  # fmt: skip
+def test_how_to_whom_and_what_time_to_hand_in(matcher, sessions, now, question, start):
+    assert text(_router(matcher, sessions, now), question).startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["sind es 3000 pro projekt oder insgesamt", "is it 3000 per project or in total"],
+)
+def test_a_choice_between_two_gets_no_ja_or_nein(matcher, sessions, question):
+    reply = text(_router(matcher, sessions, EVE), question)
+    assert "3.000" in reply or "3,000" in reply
+    assert not reply.startswith(("Ja", "Nein", "Yes", "No"))
+
+
+def test_a_tag_at_the_end_is_no_choice():
+    from faq.form import choice
+
+    assert not choice("Bewerbungsschluss ist am 5. Mai, oder?")
+    assert choice("ist es der 3. oder der 4.")
+
+
+def test_a_named_person_is_no_question_how_to_hand_in():
+    from faq.form import asks_how_to_apply
+
+    assert not asks_how_to_apply("kann ich das per mail an frau bock schicken")
+    assert asks_how_to_apply("kann ich das per mail schicken")
