@@ -222,6 +222,8 @@ _DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_after", re.compile(r"\b(?:ubermorgen|day after tomorrow)\b")),
     ("tomorrow", re.compile(r"(?<!guten )(?<!heute )\b(?:morgen|morgn|" + _TOMORROW + r")\b")),
     ("today", re.compile(r"\b(?:heute|heut|today|tonight|tonite|2day|2nite)\b")),
+    ("day_before", re.compile(r"\b(?:vorgestern|day before yesterday)\b")),
+    ("yesterday", re.compile(r"\b(?:gestern|yesterday|yday|ystrdy)\b")),
     ("weekday", re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")),
     ("next_week", re.compile(r"\b(?:nachste|kommende|next)\s+woche\b|\bnext week\b")),
     ("this_week", re.compile(r"\b(?:diese|this)\s+woche\b|\bthis week\b")),
@@ -288,8 +290,9 @@ def _span(kind: str, m: re.Match, today: date) -> tuple[date, date] | None:
                 d = month.replace(day=day)
                 return d, d
         return None
-    if kind in ("today", "tomorrow", "day_after"):
-        d = today + timedelta(days={"today": 0, "tomorrow": 1, "day_after": 2}[kind])
+    if kind in ("today", "tomorrow", "day_after", "yesterday", "day_before"):
+        ahead = {"today": 0, "tomorrow": 1, "day_after": 2, "yesterday": -1, "day_before": -2}
+        d = today + timedelta(days=ahead[kind])
         return d, d
     if kind == "weekday":
         d = today + timedelta(days=(_WEEKDAYS[m.group(1)] - today.weekday()) % 7)

@@ -28,6 +28,7 @@ __all__ = [
     "asks_by_when",
     "asks_extension",
     "asks_how_to_apply",
+    "asks_state",
     "asks_where_to_apply",
     "choice",
     "names_clock_time",
@@ -45,10 +46,11 @@ _YES_NO_DE = frozenset(
     habt bekommen bekommt kriegen kriegt soll sollen sollte durfte geht gehen passt passen
     zahlt zahlen ubernimmt dauert lauft brauchen braucht findet finden steht stehen gilt
     arbeitet kommt kommen heisst reicht reichen mussten stimmt stimmts nehmt nehmen
-    akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt""".split()
+    akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt
+    bin bist seid ging gings ginge konnte konnten lief reichte passte klappte""".split()
 )
 _YES_NO_EN = frozenset(
-    "can could is are do does did will would must may might should have has shall".split()
+    "can could is are do does did will would must may might should have has shall were".split()
 )
 _LEAD_FILLER = frozenset("und also aber and so ok okay hallo hi hello noch eine frage".split())
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
@@ -177,7 +179,7 @@ def _kind(question: str) -> str | None:
         return "how_much"
     if toks[0] in ("wer", "who", "wen", "wem", "whom"):
         return "who"
-    if toks[0] in _YES_NO:
+    if toks[0] in _YES_NO or toks[:2] == ["am", "i"]:  # not "am 3. Mai", "am wievielten"
         return "yes_no"
     return None
 
@@ -204,9 +206,11 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
 
     Checked in the order figures, open, no, yes; a restricting word ("nur", "only")
     leaves the question unsettled, since "only cities?" is neither a plain yes nor a
-    plain no.
+    plain no. A choice ("Zahlt Lokalprojekte oder die Stiftung?") is settled only when
+    each side is, the same way ("Vereine oder Privatpersonen?": both no), or one side
+    is open.
     """
-    if question_kind(question) != "yes_no" or choice(question):
+    if question_kind(question) != "yes_no":
         return None
     figures = judge(question, answer) if answer else None
     if figures == "no":
@@ -216,6 +220,16 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     toks = tokens(question)
     if any(t in _RESTRICTING for t in toks):
         return None
+    if not choice(question):
+        return _side(entry, toks)
+    cut = next(i for i, tok in enumerate(toks[:-1]) if tok in ("oder", "or"))
+    sides = {_side(entry, toks[:cut]), _side(entry, toks[cut + 1 :])}
+    if "open" in sides:  # "App oder Software?": it does not decide one, so not which
+        return "open"
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _side(entry: Entry, toks: list[str]) -> str | None:
     text = " ".join(toks)
     for side in ("open", "no", "yes"):
         if _mentions(toks, text, entry.polar.get(side, ())):
@@ -242,7 +256,7 @@ _ACTIONS = (
 )  # fmt: skip
 _MUST = ("muss", "must", "have to", "has to", "need to", "needs to", "spatestens")
 _OVER = (
-    "zu spat", "too late", "vorbei", "abgelaufen", "verpasst", "missed", "passed", "over",
+    "zu spat", "too late", "vorbei", "abgelaufen", "verpasst", "miss", "passed", "over",
     "closed", "geschlossen", "ended", "expired", "zu ende", "schon um",
 )  # fmt: skip
 _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
@@ -394,6 +408,18 @@ def choice(question: str) -> bool:
     from ("oder"/"or" between them, not a tag at the end as in "…, oder?")."""
     toks = tokens(question)
     return any(tok in ("oder", "or") for tok in toks[:-1]) and not _tagged(question)
+
+
+def asks_state(question: str) -> bool:
+    """ "bin ich zu spät?", "is it still open?", "did we miss it": whether the call is
+    still open, and nothing else (no day, no other topic)."""
+    text = f" {' '.join(tokens(question))} "
+    return (
+        question_kind(question) == "yes_no"
+        and (_has(text, _OVER) or _has(text, _STILL))
+        and not days_named(question, _SOME_DAY)
+        and about_applying(question)
+    )
 
 
 def asks_extension(question: str) -> bool:

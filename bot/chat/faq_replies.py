@@ -33,6 +33,7 @@ from faq.form import (
     asks_by_when,
     asks_extension,
     asks_how_to_apply,
+    asks_state,
     asks_where_to_apply,
     bare_follow_up,
     deadline_verdict,
@@ -349,7 +350,7 @@ class FaqReplies:
         today = local_today(edition, now)
         if (
             deadline is not None
-            and (days_named(question, today) or asks_extension(question))
+            and (days_named(question, today) or asks_extension(question) or asks_state(question))
             and about_applying(question)  # not "Kann ich Sie am 5.5. anrufen?"
             and not any(
                 asked.get("day", set()) & figures(texts[e.id]).get("day", set())

@@ -285,3 +285,38 @@ def test_a_named_person_is_no_question_how_to_hand_in():
 
     assert not asks_how_to_apply("kann ich das per mail an frau bock schicken")
     assert asks_how_to_apply("kann ich das per mail schicken")
+
+
+NIGHT_AFTER = datetime(2023, 5, 3, 22, 30, tzinfo=UTC)  # Thu 00:30: the deadline was yesterday
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "start"),
+    [
+        (NIGHT_AFTER, "ging gestern noch", "Ja. Die Bewerbungsfrist ist vorbei"),
+        (NIGHT_AFTER, "gestern war doch deadline oder", "Ja. Die Bewerbungsfrist ist vorbei"),
+        (NIGHT_AFTER, "bin ich zu spät", "Ja. Die Bewerbungsfrist ist vorbei"),
+        (NIGHT_AFTER, "am i too late", "Yes. The application period is over"),
+        (NIGHT_AFTER, "did i miss it", "Yes. The application period is over"),
+        (EVE, "bin ich zu spät", "Nein. Die Bewerbungsfrist läuft noch"),
+        (EVE, "did i miss it", "No. Applications are still open"),
+    ],
+)  # fmt: skip
+def test_too_late_and_yesterday(matcher, sessions, now, question, start):
+    assert text(_router(matcher, sessions, now), question).startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Zahlt Lokalprojekte oder die Stiftung das Gehalt?", "Die Expert:innen werden"),
+        ("Können sich Vereine oder Privatpersonen bewerben?", "Nein. Bewerben können sich"),
+        ("Geht es um eine App oder Software?", "Das legt die Ausschreibung nicht fest"),
+    ],
+)
+def test_a_choice_is_settled_only_when_both_sides_are(matcher, sessions, question, start):
+    assert text(_router(matcher, sessions, EVE), question).startswith(start)
+
+
+def test_am_before_a_date_is_no_yes_no():
+    assert question_kind("am wievielten ist die deadline") != "yes_no"
