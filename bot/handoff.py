@@ -20,7 +20,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from difflib import get_close_matches
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -33,6 +33,7 @@ from bot.texts import fmt_when, t, weekday_name
 from faq.examples import add_example
 from faq.kb import KnowledgeBase
 from jobs.digest import enqueue_digest
+from jobs.program import is_holiday
 from storage import outbox
 from storage.models import ChatIdentity, FaqLog, Person, Role
 from storage.text import storable
@@ -83,9 +84,13 @@ class OfficeHours:
     """When the team is there: per weekday (0 = Monday) the earliest start and latest end."""
 
     days: dict[int, tuple[time, time]]
+    holidays: str | None = "DE"  # closed on this country[-region]'s public holidays
+
+    def _span(self, day: date) -> tuple[time, time] | None:
+        return None if is_holiday(self.holidays, day) else self.days.get(day.weekday())
 
     def is_open(self, local: datetime) -> bool:
-        span = self.days.get(local.weekday())
+        span = self._span(local.date())
         return span is not None and span[0] <= local.time() < span[1]
 
     def next_opening(self, now: datetime, tz: ZoneInfo) -> datetime | None:
@@ -93,9 +98,9 @@ class OfficeHours:
         local = now.astimezone(tz)
         if not self.days or self.is_open(local):
             return None
-        for ahead in range(8):
+        for ahead in range(22):  # a week, and the holidays between the years
             day = local.date() + timedelta(days=ahead)
-            span = self.days.get(day.weekday())
+            span = self._span(day)
             if span is None:
                 continue
             start = datetime.combine(day, span[0], tzinfo=tz)

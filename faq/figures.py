@@ -204,7 +204,12 @@ _AFTER_DAY = (
     "dann", "then", "gerade", "doch", "wirklich", "really", "bis", "by", "spatestens", "latest",
     "nicht", "not", "in ordnung", "alright", "mit", "with", "als", "as", "einreichen",
     "abgeben", "schicken", "senden", "submit", "send", "hand",
+    # the day asked to be the deadline: "is the 3rd the last day", "ist der 3. der letzte tag"
+    "the last", "the final", "the deadline", "der letzte", "die frist", "der stichtag",
+    "der bewerbungsschluss", "bewerbungsschluss", "deadline", "frist", "stichtag",
 )  # fmt: skip
+# "tmrw", "2moro", "tommorow": tomorrow as people type it
+_TOMORROW = r"tomorrow|tmrw|tmrow|tmr|tmw|tmo|2morrow|2moro|2mrw|tomorow|tommorow|tommorrow|tomoz"
 _DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dmy", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2,4})?")),
     (
@@ -215,18 +220,22 @@ _DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part_month", re.compile(r"\b(anfang|mitte|ende|early|mid|end of|late)\s+" + _MONTH)),
     ("in_month", re.compile(r"\b(?:im|in|ab|bis|until|from)\s+" + _MONTH)),
     ("day_after", re.compile(r"\b(?:ubermorgen|day after tomorrow)\b")),
-    ("tomorrow", re.compile(r"(?<!guten )(?<!heute )\b(?:morgen|tomorrow)\b")),
-    ("today", re.compile(r"\b(?:heute|today|tonight)\b")),
+    ("tomorrow", re.compile(r"(?<!guten )(?<!heute )\b(?:morgen|morgn|" + _TOMORROW + r")\b")),
+    ("today", re.compile(r"\b(?:heute|heut|today|tonight|tonite|2day|2nite)\b")),
+    ("day_before", re.compile(r"\b(?:vorgestern|day before yesterday)\b")),
+    ("yesterday", re.compile(r"\b(?:gestern|yesterday|yday|ystrdy)\b")),
     ("weekday", re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")),
     ("next_week", re.compile(r"\b(?:nachste|kommende|next)\s+woche\b|\bnext week\b")),
     ("this_week", re.compile(r"\b(?:diese|this)\s+woche\b|\bthis week\b")),
     ("weekend", re.compile(r"\b(?:wochenende|weekend)\b")),
-    # a day of the month alone ("geht der 5.?", "on the 4th"): after an article, and
-    # followed by nothing or a word about the day, not a noun ("der 2. Schritt")
+    # a day of the month alone ("geht der 5.?", "on the 4th", "geht der 4 noch"): after
+    # an article, and followed by nothing or a word about the day, not a noun ("der 2.
+    # Schritt", "the 5 projects"); a bare number not by a decimal or a time ("der 4,5")
     (
         "day_only",
         re.compile(
-            r"\b(?:der|den|dem|am|zum|vom|the|on)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?![\d.])"
+            r"\b(?:der|den|dem|am|zum|vom|the|on)\s+(\d{1,2})"
+            r"(?:(?:\.|st|nd|rd|th)(?![\d.])|(?![\d.,:]))"
             r"(?=\s*(?:$|[?!,;:)(]|(?:" + "|".join(_AFTER_DAY) + r")\b))"
         ),
     ),
@@ -281,8 +290,9 @@ def _span(kind: str, m: re.Match, today: date) -> tuple[date, date] | None:
                 d = month.replace(day=day)
                 return d, d
         return None
-    if kind in ("today", "tomorrow", "day_after"):
-        d = today + timedelta(days={"today": 0, "tomorrow": 1, "day_after": 2}[kind])
+    if kind in ("today", "tomorrow", "day_after", "yesterday", "day_before"):
+        ahead = {"today": 0, "tomorrow": 1, "day_after": 2, "yesterday": -1, "day_before": -2}
+        d = today + timedelta(days=ahead[kind])
         return d, d
     if kind == "weekday":
         d = today + timedelta(days=(_WEEKDAYS[m.group(1)] - today.weekday()) % 7)

@@ -25,7 +25,14 @@ __all__ = [
     "about_applying",
     "as_list",
     "bare_follow_up",
+    "asks_by_when",
     "asks_extension",
+    "asks_how_to_apply",
+    "asks_state",
+    "asks_where_to_apply",
+    "choice",
+    "names_clock_time",
+    "names_deadline",
     "elliptic",
     "goes_on",
     "deadline_verdict",
@@ -39,10 +46,11 @@ _YES_NO_DE = frozenset(
     habt bekommen bekommt kriegen kriegt soll sollen sollte durfte geht gehen passt passen
     zahlt zahlen ubernimmt dauert lauft brauchen braucht findet finden steht stehen gilt
     arbeitet kommt kommen heisst reicht reichen mussten stimmt stimmts nehmt nehmen
-    akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt""".split()
+    akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt
+    bin bist seid ging gings ginge konnte konnten lief reichte passte klappte""".split()
 )
 _YES_NO_EN = frozenset(
-    "can could is are do does did will would must may might should have has shall".split()
+    "can could is are do does did will would must may might should have has shall were".split()
 )
 _LEAD_FILLER = frozenset("und also aber and so ok okay hallo hi hello noch eine frage".split())
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
@@ -85,11 +93,17 @@ _MORE = frozenset("noch still ok okay fine auch too schon already".split())
 _SOME_DAY = date(2000, 1, 3)  # a Monday: whether a question names a day at all
 
 
+# tags that ask back even without a "?" ("deadline is the 3rd right"); not "ja", "no"
+_PLAIN_TAGS = (
+    ("oder",), ("oder", "nicht"), ("nicht", "wahr"), ("stimmts",), ("gell",), ("right",),
+    ("isn", "t", "it"), ("is", "that", "right"),
+)  # fmt: skip
+
+
 def _tagged(question: str) -> bool:
-    if not question.rstrip().endswith("?"):
-        return False
     toks = tokens(question)
-    return len(toks) >= 3 and any(tuple(toks[-len(tag) :]) == tag for tag in _TAGS)
+    tags = _TAGS if question.rstrip().endswith("?") else _PLAIN_TAGS
+    return len(toks) >= 3 and any(tuple(toks[-len(tag) :]) == tag for tag in tags)
 
 
 def goes_on(question: str) -> bool:
@@ -113,10 +127,37 @@ def elliptic(question: str) -> bool:
         return False
     if goes_on(question):
         return True
+    if _status(toks):  # "frist verlängert", "deadline over", "bewerbung noch offen"
+        return True
     asked = question.rstrip().endswith("?")
     if (asked or _MORE & set(toks)) and days_named(question, _SOME_DAY):
         return True
     return asked and len(toks) >= 2 and bool(_MORE & set(toks))
+
+
+# what a verbless question asks the state of ("frist verlängert", "call closed")
+_STATE_OF = (
+    "bewerbungsschluss", "deadline", "frist", "stichtag", "einsendeschluss", "abgabeschluss",
+    "bewerbung", "ausschreibung", "bewerbungsphase", "call", "applications", "application",
+)  # fmt: skip
+
+
+def _status(toks: list[str]) -> bool:
+    """A deadline or the call and only a state it may be in ("frist verlängert",
+    "deadline extended", "ausschreibung noch offen", "call closed"): nothing else."""
+    text = f" {' '.join(toks)} "
+    if not _has(text, _STATE_OF):
+        return False
+    states = (*_EXTENSION, *_OVER, "noch offen", "still open", "open", "offen", "noch", "still")
+    if not _has(text, states):
+        return False
+    return all(
+        is_stopword(tok)
+        or tok in _LEAD_FILLER
+        or any(tok.startswith(w) for w in _STATE_OF)
+        or any(tok.startswith(w.split()[0]) for w in states)
+        for tok in toks
+    )
 
 
 def _kind(question: str) -> str | None:
@@ -132,11 +173,13 @@ def _kind(question: str) -> str | None:
         return "how_often"
     if any(p in f" {text}" for p in _WHAT_TIME):
         return "what_time"
+    if _EXACTLY & set(toks) and asks_by_when(question):  # "bis wann genau?": a time of day
+        return "what_time"
     if any(p in f" {text} " for p in (" wie viel", " wieviel", " how much ", " wie hoch ")):
         return "how_much"
     if toks[0] in ("wer", "who", "wen", "wem", "whom"):
         return "who"
-    if toks[0] in _YES_NO:
+    if toks[0] in _YES_NO or toks[:2] == ["am", "i"]:  # not "am 3. Mai", "am wievielten"
         return "yes_no"
     return None
 
@@ -163,7 +206,9 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
 
     Checked in the order figures, open, no, yes; a restricting word ("nur", "only")
     leaves the question unsettled, since "only cities?" is neither a plain yes nor a
-    plain no.
+    plain no. A choice ("Zahlt Lokalprojekte oder die Stiftung?") is settled only when
+    each side is, the same way ("Vereine oder Privatpersonen?": both no), or one side
+    is open.
     """
     if question_kind(question) != "yes_no":
         return None
@@ -175,6 +220,16 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     toks = tokens(question)
     if any(t in _RESTRICTING for t in toks):
         return None
+    if not choice(question):
+        return _side(entry, toks)
+    cut = next(i for i, tok in enumerate(toks[:-1]) if tok in ("oder", "or"))
+    sides = {_side(entry, toks[:cut]), _side(entry, toks[cut + 1 :])}
+    if "open" in sides:  # "App oder Software?": it does not decide one, so not which
+        return "open"
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _side(entry: Entry, toks: list[str]) -> str | None:
     text = " ".join(toks)
     for side in ("open", "no", "yes"):
         if _mentions(toks, text, entry.polar.get(side, ())):
@@ -201,7 +256,7 @@ _ACTIONS = (
 )  # fmt: skip
 _MUST = ("muss", "must", "have to", "has to", "need to", "needs to", "spatestens")
 _OVER = (
-    "zu spat", "too late", "vorbei", "abgelaufen", "verpasst", "missed", "passed", "over",
+    "zu spat", "too late", "vorbei", "abgelaufen", "verpasst", "miss", "passed", "over",
     "closed", "geschlossen", "ended", "expired", "zu ende", "schon um",
 )  # fmt: skip
 _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
@@ -262,15 +317,109 @@ def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
             continue
         if tok in ORDINAL_WORDS or _DAY_NUMBER.fullmatch(tok) or (tok,) in _TAGS:
             continue
+        if _CLOCK.fullmatch(tok):  # "11pm"
+            continue
         if any(
             tok == w or (len(w) >= 4 and tok.startswith(w))
             for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *more))
         ):
             continue
-        if tok in WEEKDAY_NAMES or tok in MONTH_NAMES:
-            continue
+        if tok in WEEKDAY_NAMES or tok in MONTH_NAMES or days_named(tok, _SOME_DAY):
+            continue  # "tmrw", "2moro", "tonite" as well
         return False
     return True
+
+
+_BY_WHEN = (("bis", "wann"), ("until", "when"), ("till", "when"), ("by", "when"))
+_EXACTLY = frozenset("genau exactly precisely exakt".split())
+_WHEN_WORDS = ("wann", "when", "bis", "until", "till", "by", *_EXACTLY)
+
+
+def asks_by_when(question: str) -> bool:
+    """ "bis wann genau", "until when?", "bis wann gehts noch": by when, and nothing
+    but words about handing in (not "bis wann läuft das Projekt?")."""
+    toks = tokens(question)
+    pairs = set(zip(toks, toks[1:], strict=False))
+    return bool(pairs & set(_BY_WHEN)) and about_applying(question, _WHEN_WORDS)
+
+
+_SENDING = (
+    "schick", "send", "einreich", "reich", "abgeb", "einsend", "submit", "bewerb", "apply",
+    "hand", "mail", "uberm", "lad", "upload",
+)  # fmt: skip
+_WHERE_WORDS = (
+    "wo", "where", "wohin", "hin", "to", "damit", "hoch", "up", "adresse", "address",
+)  # fmt: skip
+
+
+def asks_where_to_apply(question: str) -> bool:
+    """ "wo schick ich das hin", "where do we submit": where to hand in, nothing else."""
+    toks = tokens(question)
+    return (
+        question_kind(question) == "where"
+        and any(tok.startswith(_SENDING) for tok in toks)
+        and about_applying(question, _WHERE_WORDS)
+    )
+
+
+# a way to hand something in ("per Post", "by e-mail", "online") and to whom
+_CHANNELS = (
+    "post", "mail", "email", "online", "portal", "fax", "brief", "letter", "digital",
+    "papier", "paper", "ausgedruckt", "printed", "upload", "hochlad", "formular", "form",
+    "pdf", "word", "usb", "persönlich", "personlich", "person",
+)  # fmt: skip
+_TO_WHOM = (
+    "wem", "wen", "who", "whom", "to", "an", "hin", "adressier", "address", "zu", "per", "via",
+    "by", "als", "as", "uber",
+)  # fmt: skip
+
+
+def asks_how_to_apply(question: str) -> bool:
+    """ "kann ich das per post schicken", "by email ok?", "an wen schick ich das",
+    "who do i send it to": how or to whom to hand in (the call names neither), and
+    nothing else."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not (any(tok.startswith(_SENDING) for tok in toks) or _has(text, _ACTIONS)):
+        return False
+    way = any(tok in _CHANNELS or tok.startswith(("mail", "email", "e-mail")) for tok in toks)
+    whom = question_kind(question) == "who" or bool({"wem", "wen", "whom"} & set(toks))
+    return (way or whom) and about_applying(question, (*_CHANNELS, *_TO_WHOM, *_WHERE_WORDS))
+
+
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b"
+    r"|\bmitternacht|\bmidnight\b|\bnoon\b|\bmittag\b|\bend of (?:the )?day\b|\beod\b"
+)
+
+
+def names_clock_time(question: str) -> bool:
+    """ "um mitternacht", "bis 24 Uhr", "23:59", "by 5pm", "end of day": a time of day."""
+    return bool(_CLOCK.search(question.lower()))
+
+
+def names_deadline(question: str) -> bool:
+    """ "deadline 3rd or 4th", "frist am 3. oder 4.": the word for the deadline."""
+    return _has(f" {' '.join(tokens(question))} ", _DEADLINE_WORDS)
+
+
+def choice(question: str) -> bool:
+    """ "3000 pro Projekt oder insgesamt?", "city or county?": two things to choose
+    from ("oder"/"or" between them, not a tag at the end as in "…, oder?")."""
+    toks = tokens(question)
+    return any(tok in ("oder", "or") for tok in toks[:-1]) and not _tagged(question)
+
+
+def asks_state(question: str) -> bool:
+    """ "bin ich zu spät?", "is it still open?", "did we miss it": whether the call is
+    still open, and nothing else (no day, no other topic)."""
+    text = f" {' '.join(tokens(question))} "
+    return (
+        question_kind(question) == "yes_no"
+        and (_has(text, _OVER) or _has(text, _STILL))
+        and not days_named(question, _SOME_DAY)
+        and about_applying(question)
+    )
 
 
 def asks_extension(question: str) -> bool:

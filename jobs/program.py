@@ -155,6 +155,11 @@ def call_state(edition: EditionData | None, today: date) -> CallState | None:
     return CallState.OPEN
 
 
+def is_holiday(region: str | None, day: date) -> bool:
+    """A public holiday of `region` ("DE", "DE-BY"); never without a region."""
+    return region is not None and day in _holidays(region, day.year)
+
+
 @cache
 def _holidays(region: str, year: int) -> frozenset[date]:
     import holidays as holiday_data  # ~30 ms; only the planning of pushes needs it

@@ -30,10 +30,16 @@ from faq.figures import days_named, figures, judge
 from faq.form import (
     about_applying,
     as_list,
+    asks_by_when,
     asks_extension,
+    asks_how_to_apply,
+    asks_state,
+    asks_where_to_apply,
     bare_follow_up,
     deadline_verdict,
     goes_on,
+    names_clock_time,
+    names_deadline,
     polarity,
     question_kind,
     silent_kind,
@@ -104,6 +110,8 @@ FOLLOW_UP = timedelta(minutes=30)  # a short question this soon after an answer 
 FOLLOW_UP_WORDS = 6
 _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
 _VERDICTS = frozenset({"yes", "no", "partly"})
+_CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
+_CHOICE_WORDS = ("oder", "or")
 
 
 @dataclasses.dataclass
@@ -220,11 +228,14 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         memory = memory if memory is not None else FaqMemory()
+        question = self._asked_day(question, memory, now, edition)
         entry = self._follow_up(question, memory, now, edition)
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
+        if entry is None:  # "bis wann genau", "wo schick ich das hin": handing in
+            entry = self._handing_in(question, memory, now)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is not None:
@@ -266,6 +277,22 @@ class FaqReplies:
         silent = kind in entry.silent_on or (kind == "what_time" and self._dated(entry))
         return entry if silent else None
 
+    def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
+        """A day and nothing else right after the deadline's answer ("morgen früh",
+        "tmrw morning") asks whether that day is in time: read as if it ended in "?"."""
+        if question.rstrip().endswith("?") or memory.entry is None:
+            return question
+        if not memory.recent(memory.at, now):
+            return question
+        entry = next((e for e in self.kb.entries if e.id == memory.entry), None)
+        if entry is None or entry.milestone != "deadline":
+            return question
+        if edition is _UNREAD:
+            edition = self.edition()
+        if not (days_named(question, local_today(edition, now)) and about_applying(question)):
+            return question
+        return f"{question.rstrip(' .!')}?"
+
     def _going_on(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
         """The entry answered just before, when a question without a verb goes on from
         it ("Können wir uns als Stiftung bewerben?" – "als Verein?", "and as a charity?")
@@ -279,6 +306,27 @@ class FaqReplies:
         except KeyError:
             return None
         return entry if entry.polar else None
+
+    def _handing_in(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
+        """A question with no topic but handing in: "bis wann genau?" asks by when (the
+        dated entry answered just before, else the deadline), "wo schick ich das hin?"
+        where (the deadline's answer says the call does not name it)."""
+        if not (
+            asks_by_when(question)
+            or asks_where_to_apply(question)
+            or asks_how_to_apply(question)
+            or (names_clock_time(question) and about_applying(question, _CLOCK_WORDS))
+            or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
+        ):
+            return None
+        if asks_by_when(question) and memory.entry and memory.recent(memory.at, now):
+            try:
+                entry = self.kb.get(memory.entry)
+            except KeyError:
+                entry = None
+            if entry is not None and self._dated(entry):
+                return entry
+        return next((e for e in self.kb.entries if e.milestone == "deadline"), None)
 
     def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
         """An entry the matcher was not sure of, when a yes/no question's own words
@@ -298,7 +346,7 @@ class FaqReplies:
         today = local_today(edition, now)
         if (
             deadline is not None
-            and (days_named(question, today) or asks_extension(question))
+            and (days_named(question, today) or asks_extension(question) or asks_state(question))
             and about_applying(question)  # not "Kann ich Sie am 5.5. anrufen?"
             and not any(
                 asked.get("day", set()) & figures(texts[e.id]).get("day", set())
@@ -359,14 +407,23 @@ class FaqReplies:
         if not question:
             return answer, None
         deadline = entry.milestone == "deadline"
-        if deadline and (
-            formed := self._deadline_formed(question, lang, now, edition, answer, brief)
-        ):
+        if deadline and asks_how_to_apply(question):  # "per Post?", "an wen?": not in the call
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
+        formed = deadline and self._deadline_formed(question, lang, now, edition, answer, brief)
+        clock = names_clock_time(question)  # "bis 24 Uhr?": the call names no time of day
+        if formed and (formed[1] == "no" or not clock):
             return formed
         kind = silent_kind(entry, question)
-        if kind is None and question_kind(question) == "what_time" and self._dated(entry):
+        if clock and self._dated(entry) and kind is None:
+            kind_asked = "what_time"
+        else:
+            kind_asked = question_kind(question)
+        if kind is None and kind_asked == "what_time" and self._dated(entry):
             doubt = self._in_doubt(lang, now, edition)
-            return f"{t('silent_what_time', lang)}\n{answer}\n{doubt}", "silent"
+            m = edition.milestone(entry.milestone) if edition and entry.milestone else None
+            key = "silent_exact" if m is not None and m.precision != "day" else "silent_what_time"
+            return f"{t(key, lang)}\n{answer}\n{doubt}", "silent"
         form = polarity(entry, question, answer)
         if kind == "where" and deadline:  # "und wo?": where to hand in is not in the call
             doubt = self._in_doubt(lang, now, edition)

@@ -46,6 +46,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
         "en": "The call names no time of day, only the date:",
     },
+    "silent_exact": {
+        "de": "Genauer nennt die Ausschreibung es nicht – keinen Tag und keine Uhrzeit:",
+        "en": "The call is not more exact than this – no day and no time:",
+    },
     "faq_ask_in_doubt": {
         "de": "Im Zweifel fragen Sie bei Lokalprojekte nach ({names}, /kontakt) – {reach}.",
         "en": "If in doubt, ask Lokalprojekte ({names}, /contact) – {reach}.",

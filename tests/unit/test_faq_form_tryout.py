@@ -142,3 +142,181 @@ def test_who_may_apply_goes_on_without_a_verb(matcher, sessions):
 def test_a_robert_bosch_stiftung_question_is_no_foundation_applying(matcher, sessions):
     reply = text(_router(matcher, sessions, WEEK_BEFORE), "Kann sich eine Stadt bewerben?")
     assert reply.startswith("Ja.")
+
+
+# -- third try-out (issue form3): what applicants type the night before ------------------
+
+MAY_DAY_EVE = datetime(2023, 4, 28, 21, 0, tzinfo=UTC)  # Fri 23:00; Mon 1 May is a holiday
+DEADLINE_NIGHT = datetime(2023, 5, 3, 21, 0, tzinfo=UTC)  # Wed 23:00, the deadline's own day
+
+
+@pytest.mark.parametrize(
+    ("words", "today", "day"),
+    [
+        ("geht der 4 noch", date(2023, 5, 2), date(2023, 5, 4)),  # no dot, no "th"
+        ("bis zum 4 ok?", date(2023, 5, 2), date(2023, 5, 4)),
+        ("is the 3rd the last day", date(2023, 5, 2), date(2023, 5, 3)),
+        ("ist der 3. der letzte tag", date(2023, 5, 2), date(2023, 5, 3)),
+        ("deadline tmrw right?", date(2023, 5, 2), date(2023, 5, 3)),
+        ("2moro ok?", date(2023, 5, 2), date(2023, 5, 3)),
+        ("tonite still fine?", date(2023, 5, 2), date(2023, 5, 2)),
+        ("heut nacht noch", date(2023, 5, 2), date(2023, 5, 2)),
+    ],
+)
+def test_days_as_people_type_them(words, today, day):
+    (named,) = days_named(words, today)
+    assert named.first == named.last == day
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["der 4,5 Millionen", "the 5 projects", "der 2. Tag", "reicht der 45", "am 4:30", "EG 11"],
+)
+def test_a_bare_number_is_a_day_only_by_itself(words):
+    assert days_named(words, date(2023, 5, 2)) == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "frist verlängert",
+        "deadline extended",
+        "ausschreibung noch offen",
+        "call closed",
+        "bewerbungsschluss ist der 3. mai oder",
+        "deadline is the 3rd right",
+    ],
+)
+def test_a_state_without_a_verb_and_a_tag_without_a_question_mark_are_yes_no(question):
+    assert question_kind(question) == "yes_no"
+
+
+@pytest.mark.parametrize(
+    "question", ["frist", "bewerbung schicken", "bewerbung per mail", "the deadline is the 3rd no"]
+)
+def test_a_topic_or_an_ending_no_is_not_yes_no(question):
+    assert question_kind(question) != "yes_no"
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "start"),
+    [
+        (EVE, "geht der 4 noch", "Nein. Bewerbungsschluss ist der 3. Mai 2023 (morgen)."),
+        (EVE, "is the 3rd the last day", "Yes, until tomorrow, 3 May 2023 – that is the deadline."),
+        (AFTER, "is the 3rd the last day", "Yes. The application period is over"),
+        (EVE, "deadline tmrw right?", "Yes, until tomorrow, 3 May 2023"),
+        (DEADLINE_NIGHT, "heute nacht noch", "Ja, bis heute, 3. Mai 2023"),
+        (DEADLINE_NIGHT, "tonight still ok?", "Yes, until today, 3 May 2023"),
+        (EVE, "frist verlängert", "Von einer Verlängerung steht in der Ausschreibung nichts"),
+        (AFTER, "frist verlängert", "Nein – die Frist endete am 3. Mai 2023"),
+        (EVE, "bis wann genau", "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:"),
+        (EVE, "until when", "Applications are still open: the deadline is tomorrow"),
+        (EVE, "wo schick ich das hin", "Wo oder wie Sie die Bewerbung einreichen, nennt"),
+        (EVE, "where do we submit", "The call does not say where or how to hand in"),
+    ],
+)  # fmt: skip
+def test_the_night_before_in_the_applicants_words(matcher, sessions, now, question, start):
+    assert text(_router(matcher, sessions, now), question).startswith(start)
+
+
+def test_a_day_alone_after_the_deadline_answer_asks_about_that_day(matcher, sessions):
+    router = _router(matcher, sessions, EVE)
+    text(router, "wann ist bewerbungsschluss")
+    assert text(router, "morgen früh").startswith("Ja, bis morgen, 3. Mai 2023")
+    assert text(router, "übermorgen").startswith("Nein. Bewerbungsschluss ist der 3. Mai 2023")
+    english = _router(matcher, sessions, EVE)
+    text(english, "when is the deadline", user="u2")
+    assert text(english, "tmrw morning", user="u2").startswith("Yes, until tomorrow, 3 May")
+
+
+def test_by_when_exactly_after_a_month_says_the_call_names_no_day(matcher, sessions):
+    router = _router(matcher, sessions, EVE)
+    assert text(router, "wann ist das kickoff").startswith("Im Oktober 2023")
+    assert text(router, "bis wann genau").startswith("Genauer nennt die Ausschreibung es nicht")
+
+
+def test_where_is_the_kickoff_is_no_question_about_handing_in(matcher, sessions):
+    reply = text(_router(matcher, sessions, EVE), "wo findet das kickoff statt")
+    assert "Bewerbung einreichen" not in reply
+
+
+def test_the_office_is_not_reachable_on_a_public_holiday(matcher, sessions):
+    reply = text(_router(matcher, sessions, MAY_DAY_EVE), "wo schick ich das hin")
+    assert "erreichbar ab Di 02.05. 09:00" in reply  # not Mon 1 May, Tag der Arbeit
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "start"),
+    [
+        (EVE, "kann ich das auch per post schicken", "Wo oder wie Sie die Bewerbung einreichen"),
+        (EVE, "an wen schick ich das", "Wo oder wie Sie die Bewerbung einreichen"),
+        (EVE, "who do i send it to", "The call does not say where or how to hand in"),
+        (EVE, "can we submit online", "The call does not say where or how to hand in"),
+        (EVE, "reicht es wenn die bewerbung um mitternacht da ist", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+        (EVE, "bis 24 uhr?", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+        (EVE, "is 11pm ok", "The call names no time of day, only the date:"),
+        (EVE, "geht der 5. um 9 uhr", "Nein. Bewerbungsschluss ist der 3. Mai 2023 (morgen)."),  # the day decides
+        (EVE, "deadline 3rd or 4th", "Applications are still open: the deadline is tomorrow, 3 May 2023."),
+    ],
+)  # fmt: skip
+def test_how_to_whom_and_what_time_to_hand_in(matcher, sessions, now, question, start):
+    assert text(_router(matcher, sessions, now), question).startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["sind es 3000 pro projekt oder insgesamt", "is it 3000 per project or in total"],
+)
+def test_a_choice_between_two_gets_no_ja_or_nein(matcher, sessions, question):
+    reply = text(_router(matcher, sessions, EVE), question)
+    assert "3.000" in reply or "3,000" in reply
+    assert not reply.startswith(("Ja", "Nein", "Yes", "No"))
+
+
+def test_a_tag_at_the_end_is_no_choice():
+    from faq.form import choice
+
+    assert not choice("Bewerbungsschluss ist am 5. Mai, oder?")
+    assert choice("ist es der 3. oder der 4.")
+
+
+def test_a_named_person_is_no_question_how_to_hand_in():
+    from faq.form import asks_how_to_apply
+
+    assert not asks_how_to_apply("kann ich das per mail an frau bock schicken")
+    assert asks_how_to_apply("kann ich das per mail schicken")
+
+
+NIGHT_AFTER = datetime(2023, 5, 3, 22, 30, tzinfo=UTC)  # Thu 00:30: the deadline was yesterday
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "start"),
+    [
+        (NIGHT_AFTER, "ging gestern noch", "Ja. Die Bewerbungsfrist ist vorbei"),
+        (NIGHT_AFTER, "gestern war doch deadline oder", "Ja. Die Bewerbungsfrist ist vorbei"),
+        (NIGHT_AFTER, "bin ich zu spät", "Ja. Die Bewerbungsfrist ist vorbei"),
+        (NIGHT_AFTER, "am i too late", "Yes. The application period is over"),
+        (NIGHT_AFTER, "did i miss it", "Yes. The application period is over"),
+        (EVE, "bin ich zu spät", "Nein. Die Bewerbungsfrist läuft noch"),
+        (EVE, "did i miss it", "No. Applications are still open"),
+    ],
+)  # fmt: skip
+def test_too_late_and_yesterday(matcher, sessions, now, question, start):
+    assert text(_router(matcher, sessions, now), question).startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("Zahlt Lokalprojekte oder die Stiftung das Gehalt?", "Die Expert:innen werden"),
+        ("Können sich Vereine oder Privatpersonen bewerben?", "Nein. Bewerben können sich"),
+        ("Geht es um eine App oder Software?", "Das legt die Ausschreibung nicht fest"),
+    ],
+)
+def test_a_choice_is_settled_only_when_both_sides_are(matcher, sessions, question, start):
+    assert text(_router(matcher, sessions, EVE), question).startswith(start)
+
+
+def test_am_before_a_date_is_no_yes_no():
+    assert question_kind("am wievielten ist die deadline") != "yes_no"
