@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
-from bot.chat.handlers import Callback, Command, Context, Feature
+from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
 from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
@@ -44,7 +44,18 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
         keep = known if known and (is_short(text) or only_a_time(text, ctx)) else None
-        reply = faq.ask(text, ctx.lang, ctx.now, handoff=handoff, keep_lang=keep, memory=memory)
+        # experts' and buddies' words are no applicant's question: never logged for the
+        # team's digest of unanswered questions, never offered to be forwarded to it
+        record = ctx.role not in PAIR_ROLES
+        reply = faq.ask(
+            text,
+            ctx.lang,
+            ctx.now,
+            handoff=handoff if record else None,
+            keep_lang=keep,
+            memory=memory,
+            record=record,
+        )
         replies.append(_for_reader(ctx, reply))
     return replies
 

@@ -197,11 +197,13 @@ class FaqReplies:
         handoff: Callable[[], bool] | None = None,
         keep_lang: str | None = None,
         memory: FaqMemory | None = None,
+        record: bool = True,
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
         back offers "Ask the team". `keep_lang`: reply in it whatever the question's
         words suggest (a one- or two-word message from someone whose language is known).
-        `memory`: what this chat was told last (read and updated)."""
+        `memory`: what this chat was told last (read and updated). `record`: False for
+        what an expert or buddy writes (no applicant's question: not logged)."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
         match = self._match_with(matcher, question, default_lang)
         if keep_lang in LANGS and match.lang != keep_lang:
@@ -214,7 +216,7 @@ class FaqReplies:
             match.lang,
         )
         ref = None
-        if self._log is not None and (self.log_every_question or not match.confident):
+        if record and self._log is not None and (self.log_every_question or not match.confident):
             try:
                 ref = self._log(match, now)
             except Exception:  # the answer matters more than the log entry
