@@ -43,7 +43,14 @@ from faq.matcher import Match, Matcher, detect_language
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
-from jobs.program import CallState, answer_text, call_state, local_today, long_day
+from jobs.program import (
+    CallState,
+    answer_text,
+    call_state,
+    local_today,
+    long_day,
+    placeholders,
+)
 
 __all__ = [
     "FAQ_PREFIX",
@@ -63,6 +70,11 @@ SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
 MAX_SUGGESTIONS = 3
 
 SHORT_WORDS = 2  # a message this short tells too little about its language
+
+
+def _about_the_call(entry: Entry) -> bool:
+    """Whether the entry's answer is the state of the call ({call_status}, {next_call})."""
+    return bool(placeholders(entry.answer["de"]) & {"call_status", "next_call"})
 
 
 def is_short(text: str) -> bool:
@@ -344,16 +356,23 @@ class FaqReplies:
         if edition is _UNREAD:
             edition = self.edition()
         source = t("source", lang, section=entry.section)
-        buttons = ()
+        buttons, offer = (), ""
         if self.offer_reminders and self._dated(entry):
             state = call_state(edition, local_today(edition, now))
-            if state in (CallState.CLOSED, CallState.OVER):
+            if state in (CallState.CLOSED, CallState.OVER) and _about_the_call(entry):
+                # the state of the call is the answer: the offer is asked, so a "ja"
+                # (or "yes please") to it puts the person on the list
+                buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA, confirms=True),)
+                offer = t("next_call_offer", lang)
+            elif state in (CallState.CLOSED, CallState.OVER):
                 buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA),)
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
         if brief and verdict == "brief":
             return Outbound(answer, lang=lang)
+        if offer:
+            return Outbound(f"{answer}\n\n{source}\n\n{offer}", buttons, lang=lang)
         return Outbound(f"{answer}\n\n{source}", buttons, lang=lang)
 
     def _formed(
@@ -364,7 +383,10 @@ class FaqReplies:
         answer = as_list(answer_text(entry, lang, edition, now))
         if not question:
             return answer, None
-        deadline = entry.milestone == "deadline"
+        # "gibt es eine nächste Ausschreibung?" is not judged against the deadline
+        deadline = entry.milestone == "deadline" and "next_call" not in placeholders(
+            entry.answer[lang]
+        )
         if deadline and (
             formed := self._deadline_formed(question, lang, now, edition, answer, brief)
         ):
@@ -525,7 +547,11 @@ class FaqReplies:
 
     @staticmethod
     def _buttons(entries, lang: str) -> tuple[Button, ...]:
-        return tuple(Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}") for e in entries)
+        # one entry offered ("Meinen Sie „Nächste Ausschreibung“?"): a yes takes it
+        one = len(entries) == 1
+        return tuple(
+            Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}", confirms=one) for e in entries
+        )
 
     def _contact_people(self, lang: str) -> list[tuple[str, str]]:
         """(name, e-mail) of each contact ("• Charlotte Bock – charlotte.bock@…, …")."""

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, YES, is_number, is_stop, plain
+from bot.chat.choices import ACK, YES, is_ack, is_number, is_stop, is_yes, plain
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
@@ -155,14 +155,25 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     its own context first): a yes to a first choice that confirms (or to the one choice
     of a reply that asked a question, see the router) presses it; to several it asks which one, with the choices again. Never "Alles
     klar." with nothing done."""
-    said = plain(text)
-    if said not in ACK or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
+    if not is_ack(text) or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
         return None
+    yes = is_yes(text)
     choices, stale = ctx.open_choices()
-    if said in YES and choices and choices[0].confirms:  # one offered with a question too
+    if yes and choices and choices[0].confirms:  # one offered with a question too
         meant = choices[0]
+    elif len(choices) >= 2 and (yes or any(b.confirms for b in choices)):
+        meant = None
+    elif len(choices) >= 2 and ctx.role is Role.APPLICANT and not stale:
+        # "ok" to suggestions ("Meinten Sie …?") that confirm nothing: the person lets
+        # them go; no nagging "which one?"
+        return [Outbound(t("smalltalk_ack", ctx.lang))]
     elif len(choices) >= 2:
         meant = None
+    elif yes and ctx.role is Role.APPLICANT and set(tokens(text)) - _ACK:
+        # "ja bitte", "yes please" beside an answer that asked nothing: more than "ok",
+        # but nothing to press; an acknowledgement, not "no open choice" with the help
+        ctx.lang = ctx.stored_lang or ctx.state.seen or small_talk_lang(text, ctx.lang)
+        return [Outbound(t("smalltalk_ack", ctx.lang))]
     else:
         return None  # "ok" to an answer's single offer: an acknowledgement
     if stale:

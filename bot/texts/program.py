@@ -63,6 +63,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'No call is open right now: applications for "{edition}" closed on {deadline}. '
         "Would you like to hear when the next call opens? Tap the button or send /next.",
     },
+    "next_call_offer": {
+        "de": "Möchten Sie Bescheid bekommen, sobald die nächste Ausschreibung da ist?",
+        "en": "Would you like to hear when the next call opens?",
+    },
     "menu_next": {"de": "Nachricht bei neuer Ausschreibung", "en": "Tell me about the next call"},
     "no_call_open_watching": {
         "de": "Zurzeit läuft keine Ausschreibung: Die Bewerbungsfrist für „{edition}“ endete "

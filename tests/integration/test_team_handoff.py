@@ -437,3 +437,28 @@ def test_an_expert_or_buddy_is_never_an_applicant_asking_the_team(world, role):
     assert "no longer valid" in reply.text or "nicht mehr gültig" in reply.text
     [row] = world.rows()
     assert row.state is None and [r for r in world.outbox() if r.chat_id == "ada"] == []
+
+
+def test_a_yes_to_a_question_back_with_one_entry_takes_it(world, monkeypatch):
+    """Try-out 8 (3): "Meinen Sie „Nächste Ausschreibung“?" with that entry and "Ask the
+    team" as buttons; "ja bitte" meant the one entry asked about ("Welche Wahl meinen
+    Sie?" before)."""
+    from faq.matcher import Match
+
+    faq = world.router.services.faq
+    entry = faq.kb.get("next_call")
+    one = Match("ausschreibung nochmal", "de", None, 0.3, False, options=(entry,))
+    monkeypatch.setattr(faq.matcher, "match", lambda question, lang="de": one)
+    [back] = world.say("anna", "ausschreibung nochmal")
+    assert "Meinen Sie" in back.text and len(back.buttons) == 2
+    [reply] = world.say("anna", "ja bitte")
+    assert "Welche" not in reply.text and "Ausschreibung" in reply.text
+    assert "Quelle:" in reply.text
+
+
+def test_ok_to_a_question_back_lets_it_go(world):
+    """ "ok" to "Meinen Sie … oder …?" is no pick: "Alles klar.", not "Welche Wahl …?"."""
+    [back] = world.say("anna", "Was kostet das und wer zahlt?")
+    assert len(back.buttons) >= 2
+    [reply] = world.say("anna", "ok")
+    assert reply.text.startswith("Alles klar") and not reply.buttons
