@@ -357,8 +357,11 @@ class FaqReplies:
             edition = self.edition()
         source = t("source", lang, section=entry.section)
         buttons, offer = (), ""
+        state = call_state(edition, local_today(edition, now))
+        if state is CallState.UPCOMING and _about_the_call(entry):
+            # "startet in Kürze" is the call's heading "Bewerbungsphase – STARTING SOON"
+            source = t("call_upcoming_source", lang, section=entry.section)
         if self.offer_reminders and self._dated(entry):
-            state = call_state(edition, local_today(edition, now))
             if state in (CallState.CLOSED, CallState.OVER) and _about_the_call(entry):
                 # the state of the call is the answer: the offer is asked, so a "ja"
                 # (or "yes please") to it puts the person on the list
@@ -415,6 +418,10 @@ class FaqReplies:
         m = edition.milestone("deadline") if edition else None
         today = local_today(edition, now)
         state = call_state(edition, today)
+        if state is CallState.UPCOMING and question_kind(question) == "yes_no":
+            # "kann ich mich schon bewerben?", "läuft die Bewerbungsphase?": not yet
+            if not days_named(question, today) and not asks_extension(question):
+                return f"{t('call_not_yet', lang)} {answer}", "no"
         if m is None or state not in (CallState.OPEN, CallState.CLOSED, CallState.OVER):
             return None
         last = m.until or m.day

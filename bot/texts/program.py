@@ -27,10 +27,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Die Bewerbungsfrist läuft noch: Bewerbungsschluss ist {when}, der {deadline}.",
         "en": "Applications are still open: the deadline is {when}, {deadline}.",
     },
+    # the call gives no opening day ("Bewerbungsphase – STARTING SOON"): none is shown
     "call_upcoming": {
-        "de": "Die Ausschreibung „{edition}“ beginnt am {starts}; Bewerbungsschluss ist der "
-        "{deadline}.",
-        "en": 'The call "{edition}" opens on {starts}; the application deadline is {deadline}.',
+        "de": "Die Bewerbungsphase startet laut Ausschreibung in Kürze; Bewerbungsschluss "
+        "ist der {deadline}.",
+        "en": "According to the call, the application phase is starting soon; the "
+        "application deadline is {deadline}.",
+    },
+    "next_call_upcoming": {
+        "de": "Die Ausschreibung „{edition}“ ist angekündigt: Die Bewerbungsphase startet "
+        "laut Ausschreibung in Kürze, Bewerbungsschluss ist der {deadline}. Ob es danach "
+        "eine weitere gibt, ist noch nicht bekannt.",
+        "en": 'The call "{edition}" is announced: according to it, the application phase '
+        "is starting soon, and the deadline is {deadline}. Whether there will be another "
+        "one after it is not known yet.",
+    },
+    "call_not_yet": {"de": "Noch nicht.", "en": "Not yet."},
+    "call_upcoming_source": {
+        "de": "Quelle: Ausschreibung, Abschnitte „Bewerbungsphase – STARTING SOON“ und „{section}“",
+        "en": "Source: call for applications, sections „Bewerbungsphase – STARTING SOON“ "
+        "and „{section}“ (German)",
     },
     "call_closed": {
         "de": "Die Bewerbungsfrist ist vorbei: Sie endete am {deadline}. Das Programm „{edition}“ läuft "

@@ -1,0 +1,63 @@
+"""Applicants' chat from the eighth try-out: the call's opening day, which the call
+does not give ("Bewerbungsphase – STARTING SOON"), is never shown as the call's;
+reminders asked for in words; the reply language of short messages."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from bot.people import People
+from bot.timeline import Timeline
+from jobs.editions import default_edition, default_edition_text
+from jobs.program import long_day
+from tests.chat import make_router, say
+from tests.clock import Clock
+
+FEBRUARY = datetime(2023, 2, 1, 9, 0, tzinfo=UTC)  # before the edition's starts_on
+MARCH = datetime(2023, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def _router(matcher, sessions, now):
+    clock = Clock(now)
+    timeline = Timeline(sessions, clock)
+    timeline.load(default_edition_text())
+    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
+    return make_router(faq, people=People(sessions, clock), timeline=timeline, clock=clock)
+
+
+def text(router, user, words) -> str:
+    return "\n".join(r.text for r in say(router, user, words))
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "lang"),
+    [
+        (FEBRUARY, "can we apply already", "en"),
+        (MARCH, "läuft die bewerbungsphase schon", "de"),
+        (MARCH, "is the call open yet?", "en"),
+    ],
+)
+def test_before_the_start_the_answer_is_not_yet_without_a_day_the_call_lacks(
+    matcher, sessions, now, question, lang
+):
+    """Try-out 8 (4): "opens on 1 April 2023" came from the edition's settings and read
+    as a quote from the call, with step 1 as its source."""
+    router = _router(matcher, sessions, now)
+    reply = text(router, "early", question)
+    starts = default_edition().starts_on
+    assert long_day(starts, lang) not in reply and "April" not in reply
+    assert reply.startswith("Noch nicht." if lang == "de" else "Not yet."), reply
+    assert "3. Mai 2023" in reply or "3 May 2023" in reply
+    assert "STARTING SOON" in reply  # the source names the heading it rests on
+
+
+def test_before_the_start_a_question_for_the_day_gets_no_not_yet(matcher, sessions):
+    router = _router(matcher, sessions, MARCH)
+    reply = text(router, "early", "wann ist bewerbungsschluss")
+    assert "3. Mai 2023" in reply and "Noch nicht" not in reply and "April" not in reply
+    assert "läuft noch" not in text(router, "early", "gibt es eine nächste ausschreibung")
+
+
+def test_the_edition_starts_after_the_day_the_test_is_about():
+    assert default_edition().starts_on > date(2023, 3, 1)
