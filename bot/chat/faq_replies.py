@@ -418,10 +418,14 @@ class FaqReplies:
         m = edition.milestone("deadline") if edition else None
         today = local_today(edition, now)
         state = call_state(edition, today)
-        if state is CallState.UPCOMING and question_kind(question) == "yes_no":
-            # "kann ich mich schon bewerben?", "läuft die Bewerbungsphase?": not yet
-            if not days_named(question, today) and not asks_extension(question):
-                return f"{t('call_not_yet', lang)} {answer}", "no"
+        # "kann ich mich schon bewerben?", "läuft die Bewerbungsphase?": not yet
+        if (
+            state is CallState.UPCOMING
+            and question_kind(question) == "yes_no"
+            and not days_named(question, today)
+            and not asks_extension(question)
+        ):
+            return f"{t('call_not_yet', lang)} {answer}", "no"
         if m is None or state not in (CallState.OPEN, CallState.CLOSED, CallState.OVER):
             return None
         last = m.until or m.day

@@ -61,3 +61,33 @@ def test_before_the_start_a_question_for_the_day_gets_no_not_yet(matcher, sessio
 
 def test_the_edition_starts_after_the_day_the_test_is_about():
     assert default_edition().starts_on > date(2023, 3, 1)
+
+
+LATE = datetime(2023, 5, 3, 19, 30, tzinfo=UTC)  # the evening of the deadline day
+APRIL = datetime(2023, 4, 28, 8, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("now", "words", "said"),
+    [
+        (LATE, "pls remind me", "You will now get reminders"),
+        (APRIL, "erinnere mich bitte an die frist", "Sie bekommen jetzt Erinnerungen"),
+        (APRIL, "kannst du mich an die deadline erinnern?", "Sie bekommen jetzt Erinnerungen"),
+        (APRIL, "can you remind us before the deadline", "You will now get reminders"),
+        (APRIL, "Erinnerungen bitte", "Sie bekommen jetzt Erinnerungen"),
+    ],
+)
+def test_asking_to_be_reminded_in_words_subscribes(matcher, sessions, now, words, said):
+    """Try-out 8 (3): "pls remind me" got "I can't help with that" although /erinnerungen
+    works and its button sits under the answers."""
+    router = _router(matcher, sessions, now)
+    assert said in text(router, "late", words)
+    [mine] = router.services.timeline.subscriptions_of("console", "late")
+    assert mine.stopped_at is None
+
+
+@pytest.mark.parametrize("words", ["bitte nicht mehr erinnern", "wann kommt die erinnerung?"])
+def test_not_every_reminder_word_subscribes(matcher, sessions, words):
+    router = _router(matcher, sessions, APRIL)
+    say(router, "late", words)
+    assert router.services.timeline.subscriptions_of("console", "late") == []
