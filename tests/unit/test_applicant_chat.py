@@ -91,3 +91,39 @@ def test_not_every_reminder_word_subscribes(matcher, sessions, words):
     router = _router(matcher, sessions, APRIL)
     say(router, "late", words)
     assert router.services.timeline.subscriptions_of("console", "late") == []
+
+
+def test_a_message_without_english_words_keeps_a_german_chat_german(matcher, sessions):
+    """Try-out 8 (7): "per mail ok?" turned a German chat English, and "förderung" and
+    "team" stayed English after it."""
+    router = _router(matcher, sessions, APRIL)
+    assert "Bewerbungsschluss" in text(router, "mix", "wann ist bewerbungsschluss")
+    for words in ("per mail ok?", "förderung", "team"):
+        reply = say(router, "mix", words)[-1]
+        assert reply.lang == "de", (words, reply.text)
+    assert say(router, "mix", "can we send it by mail")[-1].lang == "en"  # clearly English
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "said"),
+    [
+        ("auf englisch bitte", "en", "I will answer in English now."),
+        ("in english please", "en", "I will answer in English now."),
+        ("Can you answer in English?", "en", "I will answer in English now."),
+        ("auf deutsch bitte", "de", "Ich antworte jetzt auf Deutsch."),
+    ],
+)
+def test_asking_for_a_language_switches_as_sprache_does(matcher, sessions, words, lang, said):
+    router = _router(matcher, sessions, APRIL)
+    first = "/sprache de" if lang == "en" else "/sprache en"
+    say(router, "kommune", first)
+    assert text(router, "kommune", words) == said
+    assert say(router, "kommune", "förderung")[-1].lang == lang
+    assert router.chat_lang("console", "kommune") == lang
+
+
+def test_a_question_about_the_language_is_no_switch(matcher, sessions):
+    router = _router(matcher, sessions, APRIL)
+    say(router, "kommune", "/sprache de")
+    text(router, "kommune", "ist das programm auf englisch?")
+    assert router.chat_lang("console", "kommune") == "de"
