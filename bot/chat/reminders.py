@@ -105,7 +105,7 @@ def _stop(ctx: Context) -> list[Outbound]:
 # "pls remind me", "erinnere mich bitte an die Frist", "kannst du mich erinnern?",
 # "Erinnerungen bitte", "I'd like reminders": the applicant asks for /erinnerungen
 _ASKS_REMINDING = re.compile(
-    r"\berinner\w*\s+(\w+\s+){0,3}?(mich|uns)\b|\b(mich|uns)\s+(\w+\s+){0,4}?erinner"
+    r"\berinner\w*\s+(\w+\s+){0,3}?(mich|uns)\b|\b(mich|uns)\s+(\w+\s+){0,6}?erinner"
     r"|\berinner\w*\s+lassen\b|\bremind\s+(\w+\s+){0,2}?(me|us)\b|\b(me|us)\s+(\w+\s+){0,2}?reminded\b"
     r"|\b(erinnerung|erinnerungen|reminders?)\b.*\b(bitte|gerne?|möchte|moechte|hätte|haette"
     r"|will|wollen|abonnieren|please|pls|plz|want|like|get|subscribe|sign me up)\b"

@@ -75,6 +75,7 @@ APRIL = datetime(2023, 4, 28, 8, 0, tzinfo=UTC)
         (APRIL, "kannst du mich an die deadline erinnern?", "Sie bekommen jetzt Erinnerungen"),
         (APRIL, "can you remind us before the deadline", "You will now get reminders"),
         (APRIL, "Erinnerungen bitte", "Sie bekommen jetzt Erinnerungen"),
+        (APRIL, "kannst du mich morgen früh an die abgabe erinnern", "Sie bekommen jetzt"),
     ],
 )
 def test_asking_to_be_reminded_in_words_subscribes(matcher, sessions, now, words, said):
