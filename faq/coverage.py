@@ -37,7 +37,7 @@ from faq.normalize import (
     tokens,
 )
 
-__all__ = ["CoverageRanker", "detect_language"]
+__all__ = ["CoverageRanker", "detect_language", "language_hints"]
 
 _DE_HINTS = frozenset(tokens(" ".join(STOPWORDS_DE))) - frozenset(tokens(" ".join(STOPWORDS_EN)))
 _EN_HINTS = frozenset(tokens(" ".join(STOPWORDS_EN))) - frozenset(tokens(" ".join(STOPWORDS_DE)))
@@ -45,6 +45,15 @@ _GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
 _STOPWORDS = sorted(t for t in _DE_HINTS | _EN_HINTS if is_stopword(t))
 _content_terms = lru_cache(maxsize=16384)(content_terms)  # knowledge-base texts repeat
 _LINKS = ("s", "es", "n", "en", "")  # German linking elements in compounds (Bewerbung-s-frist)
+
+
+def language_hints(text: str) -> tuple[int, int]:
+    """(German, English) evidence of the words people cannot help using in their own
+    language (stop words, German letters), without the knowledge base's vocabulary:
+    "per mail ok?" has none either way, "can I send it by mail" four English."""
+    toks = tokens(text)
+    de = sum(t in _DE_HINTS for t in toks) + 2 * sum(c in _GERMAN_LETTERS for c in text)
+    return de, sum(t in _EN_HINTS for t in toks)
 
 
 def detect_language(

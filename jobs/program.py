@@ -205,11 +205,11 @@ def _status(edition: EditionData | None, today: date, lang: str) -> dict[str, st
         when = relative_days((deadline.day - today).days, lang)
         status = t("call_open", lang, when=when, deadline=day)
     elif state in (CallState.OPEN, CallState.UPCOMING):
-        status = t("call_upcoming", lang, starts=long_day(edition.starts_on, lang), **fields)
+        status = t("call_upcoming", lang, **fields)
     else:
         status = t(f"call_{state.value}", lang, **fields)
-    is_open = state in (CallState.OPEN, CallState.UPCOMING)
-    upcoming = t("next_call_open" if is_open else "next_call_unknown", lang, **fields)
+    key = {CallState.OPEN: "next_call_open", CallState.UPCOMING: "next_call_upcoming"}
+    upcoming = t(key.get(state, "next_call_unknown"), lang, **fields)
     return {"call_status": status, "next_call": upcoming}
 
 

@@ -17,7 +17,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.common import ACK, beyond, from_delivery, numbered, plain, pressed
+from bot.adapters.common import beyond, from_delivery, numbered, pressed
+from bot.chat.choices import is_ack
 from bot.messages import Address, Button, Inbound, Outbound
 from bot.texts import t
 from jobs.dispatch import Delivery
@@ -119,7 +120,7 @@ class ConsoleAdapter:
     def _inbound(self, line: str) -> Inbound:
         # a plain "ja"/"ok" goes to the router as text: read in its context first
         # (a buddy's "ja" with two requests open is asked which, not the last one shown)
-        shown = () if plain(line) in ACK else self._buttons.get(self.user_id, ())
+        shown = () if is_ack(line) else self._buttons.get(self.user_id, ())
         button = pressed(line, shown)
         if button is not None:
             return Inbound(self.platform, self.user_id, self.user_id, data=button.data)

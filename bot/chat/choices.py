@@ -17,8 +17,10 @@ __all__ = [
     "asks",
     "beyond",
     "confirming",
+    "is_ack",
     "is_number",
     "is_stop",
+    "is_yes",
     "plain",
     "pressed",
     "unclear_yes",
@@ -85,6 +87,39 @@ FILLER = frozenset(
 )
 
 
+# A yes in the words people type: "ja", "ja bitte", "gerne", "jo", "yes please", "sure",
+# "ok gerne", "na klar": a yes word, the rest fillers ("ok danke" is no yes, "alles
+# klar" an acknowledgement, "ja, aber …" something else).
+_YES_WORD = frozenset(
+    """ja jaa jap jawohl jo jep jup gerne gern klar sicher natürlich naturlich selbstverständlich
+    yes yess yep yup yeah ya yea sure absolutely certainly definitely 👍""".split()
+)
+_YES_FILLER = frozenset(
+    """ok okay oki okey oh na doch sehr gern gerne bitte mal ganz please pls plz of course
+    thanks thank you danke schön schon thx""".split()
+)
+
+
+def is_yes(text: str) -> bool:
+    """Whether `text` is a plain yes ("ja", "ja bitte!", "gerne", "yes please", "sure",
+    "ok gerne"); "ok" alone or "ok danke" is agreement, no yes, and a question is none."""
+    if text.strip().endswith("?"):
+        return False
+    said = plain(text)
+    if said in YES:
+        return True
+    # "bitte", "please" alone say nothing about which choice
+    words = re.findall(r"[\w👍]+", said)
+    if not words or not set(words) <= _YES_WORD | _YES_FILLER:
+        return False
+    return bool(set(words) & _YES_WORD)
+
+
+def is_ack(text: str) -> bool:
+    """ "ja", "ok", "passt", "ja bitte", "sure": agreement that names no choice."""
+    return plain(text) in ACK or is_yes(text)
+
+
 def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     """The button a typed number ("4" or "#4"), a button's own label ("Ja, löschen"),
     words of exactly one label ("senden", "ans Team") or a plain yes (for a first
@@ -95,7 +130,7 @@ def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:
     for button in buttons:
         if " ".join(button.label.lower().replace(",", " ").split()) == plain:
             return button
-    if plain in YES and (yes := confirming(buttons)) is not None:
+    if is_yes(text) and (yes := confirming(buttons)) is not None:
         return yes
     words = set(_words(plain)) - FILLER
     if words and not plain.removeprefix("#").isdigit():
@@ -133,8 +168,7 @@ def unclear_yes(text: str, buttons: tuple[Button, ...]) -> int | None:
     """How many choices there are when `text` is a plain yes said to several choices
     none of which it presses ("ja" to "Nur #2 / #2 und alle folgenden / Die ganze
     Serie"): the person is asked which one, not told "alles klar" with nothing done."""
-    plain = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
-    if plain not in YES or len(buttons) < 2 or pressed(text, buttons) is not None:
+    if not is_yes(text) or len(buttons) < 2 or pressed(text, buttons) is not None:
         return None
     return len(buttons)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.chat.handlers import Command, Context, Feature
 from bot.chat.people import redeem
 from bot.chat.reminders import no_call_open
@@ -46,8 +48,29 @@ def _lang(ctx: Context) -> list[Outbound]:
     return [Outbound(t("lang_set", choice), lang=choice)]
 
 
+_POLITE = r"(bitte|please|pls|plz|gerne?|weiter|ab jetzt|from now on|now|jetzt)"
+_LANG_WORDS = {"englisch": "en", "english": "en", "deutsch": "de", "german": "de"}
+# "auf englisch bitte", "in english please", "bitte auf Deutsch", "english pls",
+# "können Sie auf Englisch antworten?", "can you speak german": /sprache en|de
+_SWITCH = re.compile(
+    rf"^({_POLITE}\s+)?((kannst du|können sie|konnen sie|could you|can you)\s+)?"
+    r"((bitte|please)\s+)?((auf|in)\s+)?(?P<lang>englisch|english|deutsch|german)"
+    r"(\s+(antworten|schreiben|sprechen|reden|answer|reply|write|speak|talk))?"
+    rf"(\s+{_POLITE})*$"
+    r"|^((kannst du|können sie|konnen sie|sprechen sie|sprichst du|could you|can you|do you)\s+)"
+    r"((bitte|please)\s+)?((antworten|schreiben|sprechen|reden|answer|reply|write|speak|talk)\s+)?"
+    r"(auf\s+|in\s+)?(?P<lang2>englisch|english|deutsch|german)(\s+{0})?$".format(_POLITE)
+)
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
-    return _help(ctx) if text.lower() in HELP_WORDS else None
+    if text.lower() in HELP_WORDS:
+        return _help(ctx)
+    said = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
+    if (found := _SWITCH.match(said)) is not None:
+        ctx.args = [_LANG_WORDS[found.group("lang") or found.group("lang2")]]
+        return _lang(ctx)
+    return None
 
 
 FEATURE = Feature(

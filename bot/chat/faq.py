@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
-from bot.chat.handlers import Callback, Command, Context, Feature
+from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
 from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
+from faq.coverage import language_hints
 from faq.kb import LANGS
 from faq.normalize import tokens
 from storage.models import Role
@@ -43,10 +44,35 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
-        keep = known if known and (is_short(text) or only_a_time(text, ctx)) else None
-        reply = faq.ask(text, ctx.lang, ctx.now, handoff=handoff, keep_lang=keep, memory=memory)
+        # "per mail ok?" in a German chat: no word that only English uses; the chat's
+        # language stays (a known word of the call's English text says too little)
+        keep = (
+            known
+            if known and (is_short(text) or only_a_time(text, ctx) or not _says_other(text, known))
+            else None
+        )
+        # experts' and buddies' words are no applicant's question: never logged for the
+        # team's digest of unanswered questions, never offered to be forwarded to it
+        record = ctx.role not in PAIR_ROLES
+        reply = faq.ask(
+            text,
+            ctx.lang,
+            ctx.now,
+            handoff=handoff if record else None,
+            keep_lang=keep,
+            memory=memory,
+            record=record,
+        )
         replies.append(_for_reader(ctx, reply))
     return replies
+
+
+def _says_other(text: str, known: str) -> bool:
+    """Whether a message's own words (not the call's vocabulary) are in the other
+    language than the one the chat is known to read."""
+    de, en = language_hints(text)
+    other, mine = (en, de) if known == "de" else (de, en)
+    return other > mine
 
 
 _REALLY = frozenset(

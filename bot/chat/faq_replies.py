@@ -49,7 +49,14 @@ from faq.matcher import Match, Matcher, detect_language
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
-from jobs.program import CallState, answer_text, call_state, local_today, long_day
+from jobs.program import (
+    CallState,
+    answer_text,
+    call_state,
+    local_today,
+    long_day,
+    placeholders,
+)
 
 __all__ = [
     "FAQ_PREFIX",
@@ -69,6 +76,11 @@ SUGGESTION_FLOOR = 0.25  # candidates below this score are not worth offering
 MAX_SUGGESTIONS = 3
 
 SHORT_WORDS = 2  # a message this short tells too little about its language
+
+
+def _about_the_call(entry: Entry) -> bool:
+    """Whether the entry's answer is the state of the call ({call_status}, {next_call})."""
+    return bool(placeholders(entry.answer["de"]) & {"call_status", "next_call"})
 
 
 def is_short(text: str) -> bool:
@@ -205,11 +217,13 @@ class FaqReplies:
         handoff: Callable[[], bool] | None = None,
         keep_lang: str | None = None,
         memory: FaqMemory | None = None,
+        record: bool = True,
     ) -> Outbound:
         """The answer; with `handoff` (is the team reachable?), a refusal or a question
         back offers "Ask the team". `keep_lang`: reply in it whatever the question's
         words suggest (a one- or two-word message from someone whose language is known).
-        `memory`: what this chat was told last (read and updated)."""
+        `memory`: what this chat was told last (read and updated). `record`: False for
+        what an expert or buddy writes (no applicant's question: not logged)."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
         match = self._match_with(matcher, question, default_lang)
         if keep_lang in LANGS and match.lang != keep_lang:
@@ -222,7 +236,7 @@ class FaqReplies:
             match.lang,
         )
         ref = None
-        if self._log is not None and (self.log_every_question or not match.confident):
+        if record and self._log is not None and (self.log_every_question or not match.confident):
             try:
                 ref = self._log(match, now)
             except Exception:  # the answer matters more than the log entry
@@ -386,16 +400,26 @@ class FaqReplies:
         if edition is _UNREAD:
             edition = self.edition()
         source = t("source", lang, section=entry.section)
-        buttons = ()
+        buttons, offer = (), ""
+        state = call_state(edition, local_today(edition, now))
+        if state is CallState.UPCOMING and _about_the_call(entry):
+            # "startet in Kürze" is the call's heading "Bewerbungsphase – STARTING SOON"
+            source = t("call_upcoming_source", lang, section=entry.section)
         if self.offer_reminders and self._dated(entry):
-            state = call_state(edition, local_today(edition, now))
-            if state in (CallState.CLOSED, CallState.OVER):
+            if state in (CallState.CLOSED, CallState.OVER) and _about_the_call(entry):
+                # the state of the call is the answer: the offer is asked, so a "ja"
+                # (or "yes please") to it puts the person on the list
+                buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA, confirms=True),)
+                offer = t("next_call_offer", lang)
+            elif state in (CallState.CLOSED, CallState.OVER):
                 buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA),)
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
         if brief and verdict == "brief":
             return Outbound(answer, lang=lang)
+        if offer:
+            return Outbound(f"{answer}\n\n{source}\n\n{offer}", buttons, lang=lang)
         return Outbound(f"{answer}\n\n{source}", buttons, lang=lang)
 
     def _formed(
@@ -406,7 +430,10 @@ class FaqReplies:
         answer = as_list(answer_text(entry, lang, edition, now))
         if not question:
             return answer, None
-        deadline = entry.milestone == "deadline"
+        # "gibt es eine nächste Ausschreibung?" is not judged against the deadline
+        deadline = entry.milestone == "deadline" and "next_call" not in placeholders(
+            entry.answer[lang]
+        )
         if deadline and asks_how_to_apply(question):  # "per Post?", "an wen?": not in the call
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
@@ -444,6 +471,14 @@ class FaqReplies:
         m = edition.milestone("deadline") if edition else None
         today = local_today(edition, now)
         state = call_state(edition, today)
+        # "kann ich mich schon bewerben?", "läuft die Bewerbungsphase?": not yet
+        if (
+            state is CallState.UPCOMING
+            and question_kind(question) == "yes_no"
+            and not days_named(question, today)
+            and not asks_extension(question)
+        ):
+            return f"{t('call_not_yet', lang)} {answer}", "no"
         if m is None or state not in (CallState.OPEN, CallState.CLOSED, CallState.OVER):
             return None
         last = m.until or m.day
@@ -576,7 +611,11 @@ class FaqReplies:
 
     @staticmethod
     def _buttons(entries, lang: str) -> tuple[Button, ...]:
-        return tuple(Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}") for e in entries)
+        # one entry offered ("Meinen Sie „Nächste Ausschreibung“?"): a yes takes it
+        one = len(entries) == 1
+        return tuple(
+            Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}", confirms=one) for e in entries
+        )
 
     def _contact_people(self, lang: str) -> list[tuple[str, str]]:
         """(name, e-mail) of each contact ("• Charlotte Bock – charlotte.bock@…, …")."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.chat.faq_replies import HANDOFF_PREFIX
-from bot.chat.handlers import Callback, Command, Context, Feature
+from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
 from bot.handoff import HandoffError, Listing, QuestionRow, number_in, parse_number
 from bot.messages import Outbound
 from bot.texts import fmt_when, t
@@ -77,6 +77,8 @@ def _by(ctx: Context) -> int | None:
 def _forward(ctx: Context, data: str) -> list[Outbound]:
     team = ctx.services.handoff
     msg = ctx.msg
+    if ctx.role in PAIR_ROLES:  # an expert's or buddy's words are no applicant's question
+        return [Outbound(t("stale_choice", ctx.lang))]
     try:
         done = team.forward(
             data.removeprefix(HANDOFF_PREFIX),

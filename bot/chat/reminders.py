@@ -6,12 +6,15 @@ Everything planned lives in the outbox; see bot.timeline and jobs.dispatch."""
 
 from __future__ import annotations
 
+import re
+
 from bot.chat.faq_replies import NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import Callback, Command, Context, Feature
 from bot.messages import Button, Outbound
 from bot.texts import fmt_day, fmt_when, relative_days, t
 from bot.timeline import Subscriber, too_close
 from jobs.program import CallState, call_state, local_today, long_day
+from storage.models import Role
 
 __all__ = ["FEATURE", "no_call_open"]
 
@@ -99,8 +102,36 @@ def _stop(ctx: Context) -> list[Outbound]:
     return [Outbound(t("unsubscribed", ctx.lang, n=gone))]
 
 
+# "pls remind me", "erinnere mich bitte an die Frist", "kannst du mich erinnern?",
+# "Erinnerungen bitte", "I'd like reminders": the applicant asks for /erinnerungen
+_ASKS_REMINDING = re.compile(
+    r"\berinner\w*\s+(\w+\s+){0,3}?(mich|uns)\b|\b(mich|uns)\s+(\w+\s+){0,6}?erinner"
+    r"|\berinner\w*\s+lassen\b|\bremind\s+(\w+\s+){0,2}?(me|us)\b|\b(me|us)\s+(\w+\s+){0,2}?reminded\b"
+    r"|\b(erinnerung|erinnerungen|reminders?)\b.*\b(bitte|gerne?|möchte|moechte|hätte|haette"
+    r"|will|wollen|abonnieren|please|pls|plz|want|like|get|subscribe|sign me up)\b"
+    r"|\b(bitte|gerne?|möchte|moechte|hätte gern\w*|will|please|pls|plz|want|like|get"
+    r"|subscribe to)\b.*\b(erinnerung|erinnerungen|reminders?)\b",
+    re.IGNORECASE,
+)
+_NOT_ASKING = re.compile(r"\b(nicht|keine|kein|not|no|don'?t|stop\w*|stopp\w*|abbestell\w*)\b")
+
+
+def _read(ctx: Context, text: str) -> list[Outbound] | None:
+    """An applicant asking in words to be reminded of the call's dates: /erinnerungen
+    (after the deadline that says no call is open and offers the next-call message)."""
+    if ctx.role is not Role.APPLICANT or not ctx.msg.private or len(text) > 160:
+        return None
+    lower = text.lower()
+    if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
+        return None
+    if not ctx.stored_lang:  # "pls remind me" in a new chat: English
+        ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
+    return _subscribe(ctx)
+
+
 FEATURE = Feature(
     name="reminders",
+    read=_read,
     commands=(
         Command(
             ("erinnerungen", "erinnerung", "remind", "reminders"),

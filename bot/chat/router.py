@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import OperationalError
 
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, asks, beyond, is_number, plain, pressed
+from bot.chat.choices import asks, beyond, is_ack, is_number, pressed
 from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
@@ -225,7 +225,7 @@ class Router:
         if not state.loaded and not is_number(text):  # no read for plain questions
             return None
         choices, stale = ctx.open_choices()
-        if not choices or plain(text) in ACK:  # "ja", "ok": read in context first (talk)
+        if not choices or is_ack(text):  # "ja", "ok": read in context first (talk)
             return None
         button, count = pressed(text, choices), beyond(text, choices)
         if button is None and count is None:

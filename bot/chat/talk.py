@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, YES, confirming, is_number, is_stop, plain
+from bot.chat.choices import ACK, YES, confirming, is_ack, is_number, is_stop, is_yes, plain
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
@@ -155,16 +155,23 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     its own context first): a yes to a first choice that confirms (or to the one choice
     of a reply that asked a question, see the router) presses it; to several it asks which one, with the choices again. Never "Alles
     klar." with nothing done."""
-    said = plain(text)
-    if said not in ACK or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
+    if not is_ack(text) or text.strip().endswith("?"):  # "ja?" doubts the answer: a follow-up
         return None
+    yes = is_yes(text)
     choices, stale = ctx.open_choices()
-    if said in YES and confirming(choices) is not None:  # one offered with a question too
-        meant = confirming(choices)
-    elif len(choices) >= 2:
-        meant = None
-    else:
+    meant = confirming(choices) if yes else None  # one offered with a question too
+    if meant is None and len(choices) < 2:
+        if yes and ctx.role is Role.APPLICANT and set(tokens(text)) - _ACK:
+            # "ja bitte", "yes please" beside an answer that asked nothing: more than
+            # "ok", but nothing to press; an acknowledgement, not "no open choice"
+            ctx.lang = ctx.stored_lang or ctx.state.seen or small_talk_lang(text, ctx.lang)
+            return [Outbound(t("smalltalk_ack", ctx.lang))]
         return None  # "ok" to an answer's single offer: an acknowledgement
+    if meant is None and not yes and not any(b.confirms for b in choices):
+        if ctx.role is Role.APPLICANT and not stale:
+            # "ok" to suggestions ("Meinten Sie …?") that confirm nothing: the person
+            # lets them go; no nagging "which one?"
+            return [Outbound(t("smalltalk_ack", ctx.lang))]
     if stale:
         return [Outbound(t("choice_stale", ctx.lang), choices)]
     if meant is not None:

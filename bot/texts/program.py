@@ -27,10 +27,26 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Die Bewerbungsfrist läuft noch: Bewerbungsschluss ist {when}, der {deadline}.",
         "en": "Applications are still open: the deadline is {when}, {deadline}.",
     },
+    # the call gives no opening day ("Bewerbungsphase – STARTING SOON"): none is shown
     "call_upcoming": {
-        "de": "Die Ausschreibung „{edition}“ beginnt am {starts}; Bewerbungsschluss ist der "
-        "{deadline}.",
-        "en": 'The call "{edition}" opens on {starts}; the application deadline is {deadline}.',
+        "de": "Die Bewerbungsphase startet laut Ausschreibung in Kürze; Bewerbungsschluss "
+        "ist der {deadline}.",
+        "en": "According to the call, the application phase is starting soon; the "
+        "application deadline is {deadline}.",
+    },
+    "next_call_upcoming": {
+        "de": "Die Ausschreibung „{edition}“ ist angekündigt: Die Bewerbungsphase startet "
+        "laut Ausschreibung in Kürze, Bewerbungsschluss ist der {deadline}. Ob es danach "
+        "eine weitere gibt, ist noch nicht bekannt.",
+        "en": 'The call "{edition}" is announced: according to it, the application phase '
+        "is starting soon, and the deadline is {deadline}. Whether there will be another "
+        "one after it is not known yet.",
+    },
+    "call_not_yet": {"de": "Noch nicht.", "en": "Not yet."},
+    "call_upcoming_source": {
+        "de": "Quelle: Ausschreibung, Abschnitte „Bewerbungsphase – STARTING SOON“ und „{section}“",
+        "en": "Source: call for applications, sections „Bewerbungsphase – STARTING SOON“ "
+        "and „{section}“ (German)",
     },
     "call_closed": {
         "de": "Die Bewerbungsfrist ist vorbei: Sie endete am {deadline}. Das Programm „{edition}“ läuft "
@@ -62,6 +78,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da ist? Dann tippen Sie auf den Knopf oder schreiben Sie /naechste.",
         "en": 'No call is open right now: applications for "{edition}" closed on {deadline}. '
         "Would you like to hear when the next call opens? Tap the button or send /next.",
+    },
+    "next_call_offer": {
+        "de": "Möchten Sie Bescheid bekommen, sobald die nächste Ausschreibung da ist?",
+        "en": "Would you like to hear when the next call opens?",
     },
     "menu_next": {"de": "Nachricht bei neuer Ausschreibung", "en": "Tell me about the next call"},
     "no_call_open_watching": {

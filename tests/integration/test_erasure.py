@@ -134,6 +134,8 @@ class World:
         confirmed, one meeting cancelled, reminders sent and queued, a timeline
         subscription, an unanswered question naming her, her own settings."""
         ids = {}
+        # asked before her invite, as an applicant (an expert's words are never logged)
+        self.say("telegram", TG_USER, f"Ich bin {NAME}: gibt es Parkplätze am Rathaus?")
         for role, name, accounts in (
             ("admin", "Ada Admin", [("console", "ada")]),
             ("buddy", "Bernd Buddy", [("console", "bernd")]),
@@ -160,7 +162,6 @@ class World:
         [confirm] = self.press(scope.buttons[0].data)
         self.press(confirm.buttons[0].data)
         self.say("telegram", TG_USER, "/erinnerungen")
-        self.say("telegram", TG_USER, f"Ich bin {NAME}: gibt es Parkplätze am Rathaus?")
         self.clock.now = datetime(2023, 4, 26, 8, 0, tzinfo=UTC)  # after the first meeting
         self.dispatcher.tick()  # reminders and notices are sent: delivery records
         return ids

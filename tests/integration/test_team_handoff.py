@@ -408,10 +408,10 @@ def test_imbot_faq_unanswered_shows_the_states_and_puts_one_aside(
 
 def test_my_data_shows_the_forwarded_question_and_an_erased_person_loses_it(world):
     people = world.router.services.people
+    _, button = world.ask("erika", QUESTION_DE)  # asked as an applicant, an expert since
+    world.say("erika", data=button.data)
     info = people.invite("expert", "Erika Muster")
     people.redeem(info.code, "console", "erika", "erika")
-    _, button = world.ask("erika", QUESTION_DE)
-    world.say("erika", data=button.data)
     world.say("ada", "/antwort 1 Ja, am Eingang.")
     [letter] = world.say("erika", "/meinedaten")
     assert "Ihre Fragen an das Team\n• Nr. 1, weitergeleitet" in letter.text
@@ -450,3 +450,45 @@ def test_a_forwarded_question_asked_again_is_listed_once(world):
     assert listing.text.count("Kick-off-Ort") == 1, listing.text
     assert "#2 „Gibt es Parkplätze" in listing.text and "2× gestellt" in listing.text
     assert "vegetarisches Essen" in listing.text  # other open questions stay listed
+
+
+@pytest.mark.parametrize("role", ["expert", "buddy"])
+def test_an_expert_or_buddy_is_never_an_applicant_asking_the_team(world, role):
+    """What an expert or buddy writes that the FAQ cannot answer is no applicant's
+    question: not logged for the digest, no "Ask the team" button, and a button of an
+    applicant's question pressed by them forwards nothing."""
+    people = world.router.services.people
+    people.redeem(people.invite(role, "Emil Expert").code, "console", "emil", "emil")
+    [reply] = world.say("emil", QUESTION_EN)
+    assert all(not b.data.startswith("team:") for b in reply.buttons)
+    assert world.rows() == []
+    _, button = world.ask("anna", QUESTION_DE)  # an applicant's: logged, with a button
+    [reply] = world.say("emil", data=button.data)
+    assert "no longer valid" in reply.text or "nicht mehr gültig" in reply.text
+    [row] = world.rows()
+    assert row.state is None and [r for r in world.outbox() if r.chat_id == "ada"] == []
+
+
+def test_a_yes_to_a_question_back_with_one_entry_takes_it(world, monkeypatch):
+    """Try-out 8 (3): "Meinen Sie „Nächste Ausschreibung“?" with that entry and "Ask the
+    team" as buttons; "ja bitte" meant the one entry asked about ("Welche Wahl meinen
+    Sie?" before)."""
+    from faq.matcher import Match
+
+    faq = world.router.services.faq
+    entry = faq.kb.get("next_call")
+    one = Match("ausschreibung nochmal", "de", None, 0.3, False, options=(entry,))
+    monkeypatch.setattr(faq.matcher, "match", lambda question, lang="de": one)
+    [back] = world.say("anna", "ausschreibung nochmal")
+    assert "Meinen Sie" in back.text and len(back.buttons) == 2
+    [reply] = world.say("anna", "ja bitte")
+    assert "Welche" not in reply.text and "Ausschreibung" in reply.text
+    assert "Quelle:" in reply.text
+
+
+def test_ok_to_a_question_back_lets_it_go(world):
+    """ "ok" to "Meinen Sie … oder …?" is no pick: "Alles klar.", not "Welche Wahl …?"."""
+    [back] = world.say("anna", "Was kostet das und wer zahlt?")
+    assert len(back.buttons) >= 2
+    [reply] = world.say("anna", "ok")
+    assert reply.text.startswith("Alles klar") and not reply.buttons

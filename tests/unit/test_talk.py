@@ -129,7 +129,7 @@ def test_experts_and_buddies_get_no_next_call_button_applicants_do(pair):
 
 
 def test_a_bare_yes_after_an_answer_presses_nothing(pair):
-    (answer,) = say(pair, "tom", "wann ist bewerbungsschluss")
+    (answer,) = say(pair, "tom", "wann sind die vorgespräche")
     assert pressed("ja", answer.buttons) is None and pressed("yes", answer.buttons) is None
     assert pressed("1", answer.buttons) == answer.buttons[0]  # the number still does
     (greeting, offer) = say(pair, "tom", "/start")  # a question: "Möchten Sie …?"
@@ -140,7 +140,7 @@ def test_a_bare_yes_after_an_answer_presses_nothing(pair):
 def test_a_typed_yes_after_an_answer_with_one_offer_is_an_acknowledgement(pair, word):
     """Try-out 7: the answer's only button was the next-call offer, and a plain "ja"
     subscribed. The answer asked nothing: "Alles klar.", nothing pressed."""
-    (answer,) = say(pair, "tom", "wann ist bewerbungsschluss")
+    (answer,) = say(pair, "tom", "wann sind die vorgespräche")
     assert len(answer.buttons) == 1
     (reply,) = say(pair, "tom", word)
     assert reply.text.startswith(("Alles klar", "All right")), reply.text
@@ -150,6 +150,36 @@ def test_a_typed_yes_after_an_answer_with_one_offer_is_an_acknowledgement(pair, 
 def test_a_typed_yes_to_the_offer_that_asks_takes_it(pair):
     say(pair, "tom", "/start")  # "Möchten Sie Bescheid bekommen …?" with one button
     assert "Sobald eine neue Ausschreibung da ist" in text(pair, "tom", "ja")
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "done"),
+    [
+        ("gibt es eine nächste ausschreibung", "ja", "Sobald eine neue Ausschreibung"),
+        ("gibt es eine nächste ausschreibung", "ja bitte", "Sobald eine neue Ausschreibung"),
+        ("wann kommt die nächste", "gerne", "Sobald eine neue Ausschreibung"),
+        ("wann ist bewerbungsschluss", "jo", "Sobald eine neue Ausschreibung"),
+        ("wann ist bewerbungsschluss", "ok gerne", "Sobald eine neue Ausschreibung"),
+        ("is there a next call", "yes please", "when a new call opens"),
+        ("is there a next call", "sure", "when a new call opens"),
+        ("is there a next call", "Yes!", "when a new call opens"),
+    ],
+)
+def test_a_yes_to_the_next_call_answer_puts_the_applicant_on_the_list(pair, question, word, done):
+    """Try-out 8 (3): after the deadline the state of the call is the answer, and it
+    asks whether to tell them of the next call; a yes in the words people type takes
+    the one button (it was "Alles klar." with nothing saved)."""
+    (answer,) = say(pair, "tom", question)
+    assert "?" in answer.text.rsplit("\n\n", 1)[-1] and len(answer.buttons) == 1
+    assert done in text(pair, "tom", word)
+    assert "Nachricht bei neuer Ausschreibung" in text(pair, "tom", "/meinedaten")
+
+
+def test_yes_please_with_nothing_to_press_is_an_acknowledgement(pair):
+    """Not "There is no open choice" followed by the whole help."""
+    say(pair, "tom", "when are the preliminary talks")
+    reply = text(pair, "tom", "yes please")
+    assert reply.startswith("All right") and "/faq" not in reply
 
 
 # -- C15: "ist jemand erreichbar?" -------------------------------------------------------------
