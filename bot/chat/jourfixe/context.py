@@ -30,6 +30,7 @@ from bot.chat.jourfixe.intents import match_intent, read_intent
 from bot.chat.jourfixe.meetings import (
     answer_asked,
     cant_make_it,
+    named_number,
     names_another,
     read_scope,
     the_meeting,
@@ -78,6 +79,9 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
     intent = match_intent(text)
+    if intent in ("move", "cancel") and named_number(text)[0] is not None:
+        # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
+        return the_meeting(ctx, text, intent)
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))

@@ -50,6 +50,7 @@ __all__ = [
     "move_scope",
     "move_slots",
     "move_skip",
+    "named_number",
     "names_another",
     "offer_cancel",
     "read_scope",
@@ -297,9 +298,13 @@ def _cant_answer(ctx: Context, ids: list[int], text: str) -> list[Outbound] | No
     (the confirmation or the free times follow); None otherwise."""
     low = text.lower()
     cancel_it, move_it = _CANCEL.search(low) is not None, _MOVE.search(low) is not None
-    if len(ids) != 1 or cancel_it == move_it:
+    number, _ = named_number(text)
+    if number is not None and number not in ids:
+        return None  # "cancel #3": another meeting than those asked about
+    if number is None and len(ids) != 1 or cancel_it == move_it:
         return None
-    return cancel(ctx, ids[0]) if cancel_it else move_slots(ctx, ids[0])
+    one = ids[0] if number is None else number
+    return cancel(ctx, one) if cancel_it else move_slots(ctx, one)
 
 
 def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
@@ -325,22 +330,87 @@ def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool
 
 
 def names_another(ctx: Context, text: str, meeting_id: int) -> bool:
-    """The text names a day with a meeting, but not the meeting of the open picker
-    ("verschieb den am 17.12. auf Di 15.12." while the 10.12.'s move picker is open):
-    the sentence picks its own meeting."""
-    named = _on_days(ctx, text)
+    """The text names another meeting than the one of the open picker: its #N, or a
+    day with a meeting (not the target after "auf/to": "verschieb den am 17.12. auf
+    Di 15.12." while the 10.12.'s move picker is open): the sentence picks its own
+    meeting."""
+    number, _ = named_number(text)
+    if number is not None:
+        return number != meeting_id
+    named = _on_days(ctx, split_target(text)[0])
     return bool(named and named[0]) and meeting_id not in {m.id for m in named[0]}
+
+
+_REF = re.compile(
+    r"#\s*(\d{1,6})\b"
+    r"|\b(?:termin|meeting|appointment|jour fixe|jf|nr\.?|nummer|number|no\.)\s*#?\s*(\d{1,6})\b"
+    r"(?!\s*(?:[.:]\s*\d|uhr\b|h\b|am\b|pm\b|o'?clock))",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\b(?:auf|to|nach|into|onto)\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"^\W*(?:\d{1,2}(?::\d{2})?\s*(?:uhr|h|am|pm)\b|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.)"
+)
+_NEXT_ONE = re.compile(
+    r"\b(nächste[nrs]?|naechste[nrs]?|next)\s+(?:\w+\s+)?(termin|meeting|jour fixe|jf|appointment|one|treffen)\b"
+)
+
+
+def named_number(text: str) -> tuple[int | None, str]:
+    """ "verschiebe #2 auf …", "sag Termin 3 ab", "cancel meeting 4": the #N of the
+    meeting the sentence names (as /termine numbers them), and the text without it;
+    (None, text) when it names none ("meeting 2 pm" is a time)."""
+    found = _REF.search(text)
+    if found is None:
+        return None, text
+    number = int(found[1] or found[2])
+    return number, f"{text[: found.start()]} {text[found.end() :]}"
+
+
+def split_target(text: str) -> tuple[str, str]:
+    """A move's meeting and its new time: "den vom Do auf Di 12.1. 10 Uhr", "move my
+    next meeting to thursday" – what follows "auf/to/nach" when it starts with a day or
+    a time is the target, never the meeting. (text, "") when there is no such target."""
+    for found in _TO.finditer(text):
+        rest = text[found.end() :]
+        head = " ".join(rest.split()[:4])
+        if (
+            _TIME.search(head)
+            or day_in(head, date(2000, 1, 1), "de")
+            or day_in(head, date(2000, 1, 1), "en")
+        ):
+            return text[: found.start()], rest
+    return text, ""
 
 
 def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     """ "Können wir den Jour Fixe mit Erika am 10.12. auf 15 Uhr verschieben?",
-    "ich muss den Termin am Dienstag absagen": when the day (and the other
-    person's name) leave one meeting, go straight to it: to cancel it, or to move
-    it to the time named (else its free slots). None when it is not that clear."""
-    named = _on_days(ctx, text)
+    "ich muss den Termin am Dienstag absagen", "verschiebe #2 auf Di 12.1. 10 Uhr",
+    "move my next meeting to thursday": when the #N, "the next one", or the day (and
+    the other person's name) leave one meeting, go straight to it: to cancel it (the
+    confirmation follows), or to move it to the time named (else its free slots). A
+    day after "auf/to" is the new time, never the meeting. None when it is not that
+    clear (the picker asks)."""
+    source, target = split_target(text) if action == "move" else (text, "")
+    number, source = named_number(source)
+    if number is not None:
+        try:
+            m = booking(ctx).get(ctx.who.person_id, number)
+        except BookingError as exc:
+            return refusal(ctx, exc)
+        if action == "cancel":
+            return cancel(ctx, m.id)
+        return _move_to(ctx, m, target or source, by_day=bool(target))
+    named = _on_days(ctx, source)
     if named is None:
-        return None
-    ahead, low = named[0], text.lower()
+        if not _NEXT_ONE.search(source.lower()):
+            return None
+        ahead = booking(ctx).upcoming(ctx.who.person_id)
+        if not ahead:
+            return [Outbound(t("meetings_none", ctx.lang))]
+        m = ahead[0]
+        return cancel(ctx, m.id) if action == "cancel" else _move_to(ctx, m, target, True)
+    ahead, low = named[0], source.lower()
     by_name = [
         m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
     ]
@@ -356,15 +426,25 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     m = ahead[0]
     if action == "cancel":
         return cancel(ctx, m.id)
+    day = m.starts_at.astimezone(ctx.tz).date()
+    # the date that picked the meeting is no new time
+    return _move_to(ctx, m, target or _without_day(text, day), by_day=bool(target))
+
+
+def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Outbound]:
+    """Move `m` to the time in `target`: that time (the scope question first for a
+    series), that day's free times (`by_day`: the target is a day), or all its free
+    times."""
     local, day = _earliest(ctx), m.starts_at.astimezone(ctx.tz).date()
-    rest = _without_day(text, day)  # the date that picked the meeting is no new time
-    clash = weekday_clash(ctx, rest, local, day)
+    clash = weekday_clash(ctx, target, local, day)
     if clash:  # "auf Do 8.12. 11 Uhr": a Tuesday – ask, with the free times
         [slots] = move_slots(ctx, m.id)
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
-    moment = find_moment(rest, local, day)
+    moment = find_moment(target, local, day)
     start = moment and moment.replace(tzinfo=ctx.tz)
     if start is None or start == m.starts_at:
+        if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
+            return replies
         return move_slots(ctx, m.id)
     return move(ctx, m.id, int(start.timestamp()))
 
