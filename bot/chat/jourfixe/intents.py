@@ -39,6 +39,8 @@ INTENTS: dict[str, dict[str, int]] = {
         "appointments": 1, "termin": 1, "meeting": 1, "jour fixe": 1, "jour fixes": 1,
         "zeig": 1, "show": 1, "list": 1, "habe ich": 1, "do i have": 1, "woche": 1, "week": 1,
         "scheduled": 2, "any meetings": 3, "morgen": 1, "tomorrow": 1, "heute": 1, "today": 1,
+        "whens": 1, "jf": 1, "jfs": 1, "anything": 1, "this week": 2, "diese woche": 2,
+        "dieser woche": 2, "etwas": 1,
     },
     "buddy": {
         "buddy": 2, "wer": 1, "who": 1, "heißt": 1, "name": 1, "betreut": 2, "betreue": 2,
@@ -57,6 +59,9 @@ INTENTS: dict[str, dict[str, int]] = {
         "mit meinem buddy": 2, "with my buddy": 2, "see my buddy": 3, "like": 1, "neuen": 1,
         "einen termin": 2, "a meeting": 2, "an appointment": 2, "einen jour fixe": 2,
         "uns treffen": 3, "get an appointment": 3,
+        "weekly": 2, "wöchentlich": 2, "wöchentlichen": 2, "regelmäßig": 2, "regelmäßigen": 2,
+        "regular": 2, "extra": 2, "zusätzlich": 2, "zusätzlichen": 2, "noch einen": 2,
+        "another meeting": 3, "one more": 2,
     },
     "move": {
         "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,
