@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.booking.answers import NO, read
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find
 from bot.chat.choices import is_stop
@@ -62,6 +63,14 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     jf = booking(ctx)
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind == "cancelled":  # a cancel just done
+        if (
+            _ALSO.search(text.lower())
+            and match_intent(text) in (None, "cancel")
+            and (replies := the_meeting(ctx, text, "cancel")) is not None
+        ):
+            return replies  # "und Silvester auch": that one too, asked first
+        asked = None  # nothing else is open
     if (  # "cancel it" answers "cancel or move?" before "cancel" closes what is open
         asked is not None
         and asked.kind == "cant"
@@ -71,6 +80,9 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     stop = is_stop(text)
     if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
         jf.forget(ctx.msg.platform, ctx.msg.chat_id)
+        return [Outbound(t("stopped", ctx.lang))]
+    if asked is not None and _never_mind(ctx, asked.kind, text):
+        jf.forget(ctx.msg.platform, ctx.msg.chat_id)  # "nee doch nicht", "forget it"
         return [Outbound(t("stopped", ctx.lang))]
     picker = asked is not None and asked.kind != "proposal"  # a proposal is what waits
     if stop or not picker and small_talk(without_names(ctx, text)) == "greeting":
@@ -94,6 +106,19 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         if asked.kind == "series" and back:  # "zurück" to "einmalig oder regelmäßig?"
             return slot_page(ctx, 0, "")
         if asked.kind == "series" and (replies := answer_series(ctx, asked.data, text)) is not None:
+            return replies
+        today = ctx.now.astimezone(ctx.tz).date()
+        if (  # "ach nee, doch lieber Donnerstag" to "einmalig oder regelmäßig?"
+            asked.kind == "series"
+            and intent not in ("move", "cancel")
+            and (named := day_in(text, today, ctx.lang)) is not None
+        ):
+            return slot_page(ctx, 0, named[2])
+        if (  # "i can't make it tomorrow" while a move is open: a new matter
+            asked.kind == "move"
+            and _CANT.search(text.lower())
+            and (replies := cant_make_it(ctx, text)) is not None
+        ):
             return replies
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
@@ -140,6 +165,38 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+_ALSO = re.compile(r"\b(auch|ebenfalls|too|also|as well)\b")
+_CANT = re.compile(
+    r"\b(can'?t|cannot|kann( ich)?( \w+){0,3} nicht|schaffe?( ich)?( \w+){0,3} nicht"
+    r"|won'?t (make|be)|unable|verhindert|not available|nicht da)\b"
+)
+_NEVER_MIND = re.compile(
+    r"\b(doch nicht|forget it|never ?mind|vergiss es|lass (es|mal)( sein)?|schon gut"
+    r"|not anymore|no longer|nicht mehr nötig|hat sich erledigt)\b"
+)
+_PLAIN_NO = ("move", "pick", "cant")  # a plain "nein" closes these (no other reading)
+_NEVER_MIND_KINDS = _PLAIN_NO + ("series", "slots")
+
+
+def _never_mind(ctx: Context, kind: str, text: str) -> bool:
+    """ "nee doch nicht", "wait no, forget it" while a move, a picker or a booking is
+    open: the person changed their mind (a day or a time named is an answer:
+    "nein, lieber Freitag")."""
+    if kind not in _NEVER_MIND_KINDS:
+        return False
+    today = ctx.now.astimezone(ctx.tz).date()
+    if day_in(text, today, ctx.lang) is not None or find(text, _local_now(ctx)) is not None:
+        return False
+    if _NEVER_MIND.search(text.lower()):
+        return True
+    reading = read(text)
+    return kind in _PLAIN_NO and reading.kind == NO and not reading.reason
+
+
+def _local_now(ctx: Context):
+    return ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
 
 
 def _waiting(ctx: Context, said: str) -> list[Outbound] | None:

@@ -41,6 +41,7 @@ __all__ = [
     "cancel_command",
     "cancel_scope",
     "cant_make_it",
+    "close",
     "keep",
     "asks_next_one",
     "meetings",
@@ -138,16 +139,20 @@ def proposal_line(ctx: Context, p: MeetingView, expert: bool) -> str:
 _SCOPE_WORDS = (
     (1, ("folgend", "following", "ab hier", "from here", "danach", "after")),
     (2, ("ganze", "whole", "alle", "all", "serie", "series", "komplett", "entire")),
-    (0, ("nur", "only", "diesen", "this one", "einzeln", "just", "einen")),
+    (0, ("nur", "only", "diesen", "this one", "einzeln", "just")),
 )
 
 
 def read_scope(text: str) -> int | None:
     """ "nur diesen" 0, "ab hier alle" / "und folgende" 1, "die ganze Serie" 2 (None:
-    not an answer to the scope question; a typed number is a button's)."""
-    low = text.lower()
+    not an answer to the scope question; a typed number is a button's). Whole words
+    only ("allen", "afternoon" are none), and a short answer: a longer sentence is
+    about something else ("erinner mich einen Tag vorher") and picks nothing."""
+    low = " ".join(re.findall(r"\w+", text.lower()))
+    if len(low.split()) > 6:
+        return None
     for scope, words in _SCOPE_WORDS:
-        if any(w in low for w in words):
+        if any(re.search(rf"\b{w}", low) for w in words):  # "folgende", "folgenden"
             return scope
     return None
 
@@ -208,10 +213,28 @@ def _forget(ctx: Context) -> None:
     booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
 
 
+def _open(ctx: Context) -> bool:
+    """A question of this chat is open (not only a cancel just done, nor the buddy's
+    counter-proposal, which waits on its own)."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    return asked is not None and asked.kind not in ("cancelled", "proposal")
+
+
+def close(ctx: Context) -> list[Outbound]:
+    """/abbrechen: close what is open (a picker, a move, a confirmation)."""
+    if not _open(ctx):
+        return [Outbound(t("waiting_after_stop", ctx.lang))]
+    _forget(ctx)
+    return [Outbound(t("stopped", ctx.lang))]
+
+
 # -- cancel -----------------------------------------------------------------------------
 def cancel_command(ctx: Context) -> list[Outbound]:
-    """/absagen [#N | alle]."""
+    """/absagen [#N | alle]. The English /cancel alone, while a question is open
+    (a picker, a move, a confirmation), closes it, as /abbrechen does."""
     arg = " ".join(ctx.args).strip().lower()
+    if not arg and ctx.msg.text.strip().lower().startswith("/cancel") and _open(ctx):
+        return close(ctx)
     if arg in _ALL:
         return _confirm(ctx, booking(ctx).upcoming(ctx.who.person_id), {"all": True})
     number = _number(arg) if arg else None
@@ -523,7 +546,10 @@ def cancel_all(
         except BookingError:
             continue  # cancelled meanwhile by the other side
         done.setdefault(view.other(me).person_id, []).append(view)
-    _forget(ctx)
+    if done:
+        _ask(ctx, "cancelled", {})  # "und Silvester auch": one more to cancel
+    else:
+        _forget(ctx)
     out = []
     for group in done.values():
         if len(group) == 1:
@@ -561,7 +587,7 @@ def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
         group = booking(ctx).cancel_group(ctx.who.person_id, meeting_id, SCOPES[scope])
     except BookingError as exc:
         return refusal(ctx, exc)
-    _forget(ctx)
+    _ask(ctx, "cancelled", {})  # "und Silvester auch": one more to cancel
     if len(group) == 1:
         return both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
     return _cancelled_many(ctx, group)
