@@ -34,6 +34,7 @@ from bot.chat.jourfixe.meetings import (
     named_number,
     names_another,
     read_scope,
+    split_target,
     the_meeting,
 )
 from bot.chat.jourfixe.requests import (
@@ -91,6 +92,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
     intent = match_intent(text)
+    if intent is None and _moves_one(text):
+        intent = "move"  # "den Termin am Donnerstag bitte auf Freitag"
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
         return the_meeting(ctx, text, intent)
@@ -165,6 +168,19 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+_THE_MEETING = re.compile(
+    r"(#\s*\d|\b(den|dem|unseren|meinen|mein|the|my|our)\s+(\w+\s+)?"
+    r"(termin|jf|jour fixe|meeting|appointment|treffen)\b)"
+)
+
+
+def _moves_one(text: str) -> bool:
+    """A sentence without a verb that names one meeting and a new time after
+    "auf/to" ("den Termin am Do bitte auf Fr", "#3 to friday?") asks to move it."""
+    source, target = split_target(text)
+    return bool(target) and _THE_MEETING.search(source.lower()) is not None
 
 
 _ALSO = re.compile(r"\b(auch|ebenfalls|too|also|as well)\b")

@@ -61,17 +61,21 @@ INTENTS: dict[str, dict[str, int]] = {
         "uns treffen": 3, "get an appointment": 3,
         "weekly": 2, "wöchentlich": 2, "wöchentlichen": 2, "regelmäßig": 2, "regelmäßigen": 2,
         "regular": 2, "extra": 2, "zusätzlich": 2, "zusätzlichen": 2, "noch einen": 2,
-        "another meeting": 3, "one more": 2,
+        "another meeting": 3, "one more": 2, "every week": 2, "every two weeks": 2,
+        "every 2 weeks": 2, "biweekly": 2, "jede woche": 2, "alle zwei wochen": 2,
+        "alle 2 wochen": 2,
     },
     "move": {
         "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,
         "umlegen": 4, "umbuchen": 4, "reschedule": 4, "move": 4, "postpone": 4,
         "später legen": 4, "change the time": 4, "andere uhrzeit": 4, "anderen termin": 5,
-        "another time": 4, "change": 1,
+        "another time": 4, "change": 1, "push": 4, "push back": 4, "vorziehen": 4,
+        "nach hinten": 3,
     },
     "cancel": {
         "absagen": 5, "stornieren": 5, "streichen": 5, "cancel": 5, "call off": 5,
         "abblasen": 5, "absage": 5, "sage ab": 5, "löschen": 5, "drop": 4, "abbrechen": 4,
+        "ausfallen": 5, "fällt aus": 4, "scrap": 4,
     },
     "free": {
         "frei": 3, "freie": 3, "freien": 3, "free": 3, "verfügbar": 3, "verfügbarkeit": 3,

@@ -465,11 +465,23 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
     moment = find_moment(target, local, day)
     start = moment and moment.replace(tzinfo=ctx.tz)
-    if start is None or start == m.starts_at:
+    if start is None or start == m.starts_at or not _on_named_day(ctx, target, moment):
         if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
             return replies
         return move_slots(ctx, m.id)
     return move(ctx, m.id, int(start.timestamp()))
+
+
+def _on_named_day(ctx: Context, target: str, moment: datetime) -> bool:
+    """Whether the moment read falls on the day the target names ("to dec 10 at 3pm"
+    read as 3pm on the meeting's own day is no such move: ask, never guess)."""
+    named = day_in(target, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return True
+    days, _, phrase = named
+    if phrase.split()[-1] in WEEKDAY:  # "Di 12.1.": the weekday, whichever week
+        return moment.weekday() in {d.weekday() for d in days}
+    return moment.date() in days
 
 
 def _without_day(text: str, day: date) -> str:
