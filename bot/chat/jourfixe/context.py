@@ -11,6 +11,7 @@ about what waits."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from bot.booking.answers import NO, read
@@ -27,7 +28,7 @@ from bot.chat.jourfixe.common import (
     series_note,
     when,
 )
-from bot.chat.jourfixe.intents import match_intent, read_intent
+from bot.chat.jourfixe.intents import match_intent, read_intent, reminder_request
 from bot.chat.jourfixe.meetings import (
     answer_asked,
     cant_make_it,
@@ -50,6 +51,7 @@ from bot.chat.jourfixe.requests import (
     ask_slots,
     slot_page,
 )
+from bot.chat.jourfixe.settings import reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from faq.normalize import tokens
@@ -91,6 +93,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         # with nothing waiting, the short talk replies (never the FAQ, never a guess).
         # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
+    if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
+        return reminder_times(dataclasses.replace(ctx, args=[before]))
     intent = match_intent(text)
     if intent is None and _moves_one(text):
         intent = "move"  # "den Termin am Donnerstag bitte auf Freitag"

@@ -27,7 +27,7 @@ from bot.messages import Outbound
 from bot.texts import t
 from storage.models import Role
 
-__all__ = ["INTENTS", "match_intent", "read_intent"]
+__all__ = ["INTENTS", "match_intent", "read_intent", "reminder_request"]
 
 INTENTS: dict[str, dict[str, int]] = {
     "next": {
@@ -127,6 +127,29 @@ def _scores(text: str) -> dict[str, int]:
         if score:
             scores[intent] = score
     return scores
+
+
+_REMIND = re.compile(r"\b(erinner\w*|remind\w*|erinnerung\w*)\b")
+_COUNT = {"ein": 1, "eine": 1, "einen": 1, "one": 1, "a": 1, "an": 1, "zwei": 2, "two": 2,
+          "drei": 3, "three": 3}  # fmt: skip
+_SPAN = re.compile(
+    r"\b(\d{1,3}|ein|eine|einen|one|a|an|zwei|two|drei|three)\s*"
+    r"(tage?n?|days?|stunden?|std|hours?|h|minuten?|minutes?|min)\b"
+)
+
+
+def reminder_request(text: str) -> str | None:
+    """ "erinner mich einen Tag vorher", "remind me 2 hours before": the /vorher
+    arguments ("1 Tag 2 Stunden" as minutes: "1440 min"), or None."""
+    low = text.lower()
+    if len(low) > 160 or not _REMIND.search(low):
+        return None
+    spans = []
+    for count, unit in _SPAN.findall(low):
+        n = int(count) if count.isdigit() else _COUNT[count]
+        per = 1440 if unit[0] in "td" else 60 if unit[0] in "shh" else 1
+        spans.append(f"{n * per} min")
+    return " ".join(spans) or None
 
 
 def match_intent(text: str) -> str | None:
