@@ -35,6 +35,7 @@ from bot.chat.jourfixe.meetings import (
     named_number,
     names_another,
     read_scope,
+    shifted,
     split_target,
     the_meeting,
 )
@@ -96,8 +97,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
         return reminder_times(dataclasses.replace(ctx, args=[before]))
     intent = match_intent(text)
-    if intent is None and _moves_one(text):
-        intent = "move"  # "den Termin am Donnerstag bitte auf Freitag"
+    if intent is None and _moves_one(text) or intent != "cancel" and _shifts_one(text):
+        intent = "move"  # "den Termin am Donnerstag bitte auf Freitag", "#2 eine Stunde später"
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
         return the_meeting(ctx, text, intent)
@@ -185,6 +186,14 @@ def _moves_one(text: str) -> bool:
     "auf/to" ("den Termin am Do bitte auf Fr", "#3 to friday?") asks to move it."""
     source, target = split_target(text)
     return bool(target) and _THE_MEETING.search(source.lower()) is not None
+
+
+def _shifts_one(text: str) -> bool:
+    """ "geht #2 auch eine Stunde später?", "can we do my next meeting 30 min earlier":
+    one meeting named, moved by a span from its own time."""
+    low = text.lower()
+    named = named_number(text)[0] is not None or _THE_MEETING.search(low) is not None
+    return named and shifted(text) is not None
 
 
 _ALSO = re.compile(r"\b(auch|ebenfalls|too|also|as well)\b")

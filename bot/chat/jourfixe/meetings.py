@@ -34,6 +34,7 @@ from storage.models import Role
 
 __all__ = [
     "SCOPES",
+    "shifted",
     "answer_asked",
     "cancel",
     "cancel_all",
@@ -367,7 +368,7 @@ def names_another(ctx: Context, text: str, meeting_id: int) -> bool:
 _REF = re.compile(
     r"#\s*(\d{1,6})\b"
     r"|\b(?:termin|meeting|appointment|jour fixe|jf|nr\.?|nummer|number|no\.)\s*#?\s*(\d{1,6})\b"
-    r"(?!\s*(?:[.:]\s*\d|uhr\b|h\b|am\b|pm\b|o'?clock))",
+    r"(?!\s*(?:[.:]\s*\d|uhr\b|h\b|am\b|pm\b|o'?clock|std|stunde|hour|min|tag|day|woche|week))",
     re.IGNORECASE,
 )
 _TO = re.compile(r"\b(?:auf|to|nach|into|onto)\b", re.IGNORECASE)
@@ -432,7 +433,7 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
         if not ahead:
             return [Outbound(t("meetings_none", ctx.lang))]
         m = ahead[0]
-        return cancel(ctx, m.id) if action == "cancel" else _move_to(ctx, m, target, True)
+        return cancel(ctx, m.id) if action == "cancel" else _move_to(ctx, m, target or source, True)
     ahead, low = named[0], source.lower()
     by_name = [
         m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
@@ -458,6 +459,8 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
     """Move `m` to the time in `target`: that time (the scope question first for a
     series), that day's free times (`by_day`: the target is a day), or all its free
     times."""
+    if (shift := shifted(target)) is not None:  # "eine Stunde später"
+        return move(ctx, m.id, int((m.starts_at + shift).timestamp()))
     local, day = _earliest(ctx), m.starts_at.astimezone(ctx.tz).date()
     clash = weekday_clash(ctx, target, local, day)
     if clash:  # "auf Do 8.12. 11 Uhr": a Tuesday – ask, with the free times
@@ -470,6 +473,26 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
             return replies
         return move_slots(ctx, m.id)
     return move(ctx, m.id, int(start.timestamp()))
+
+
+_SHIFT = re.compile(
+    r"\b(\d{1,2}|eine?n?|one|an?)\s*(stunden?|hours?|std|h|minuten?|minutes?|min|tage?n?|days?"
+    r"|wochen?|weeks?)\s+(später|spaeter|früher|frueher|eher|later|earlier|sooner)\b"
+)
+_SHIFT_UNITS = {"s": 60, "h": 60, "m": 1, "t": 1440, "d": 1440, "w": 10080}
+
+
+def shifted(text: str) -> timedelta | None:
+    """ "eine Stunde später", "30 min earlier", "a week later": how far a meeting
+    moves from its own time, or None."""
+    found = _SHIFT.search(text.lower())
+    if found is None:
+        return None
+    count, unit, way = found.groups()
+    n = int(count) if count.isdigit() else 1
+    minutes = n * _SHIFT_UNITS[unit[0]]
+    earlier = way in ("früher", "frueher", "eher", "earlier", "sooner")
+    return timedelta(minutes=-minutes if earlier else minutes)
 
 
 def _on_named_day(ctx: Context, target: str, moment: datetime) -> bool:
