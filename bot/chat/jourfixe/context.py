@@ -11,8 +11,10 @@ about what waits."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from bot.booking.answers import NO, read
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find
 from bot.chat.choices import is_number, is_stop
@@ -26,12 +28,15 @@ from bot.chat.jourfixe.common import (
     series_note,
     when,
 )
-from bot.chat.jourfixe.intents import match_intent, read_intent
+from bot.chat.jourfixe.intents import match_intent, read_intent, reminder_request
 from bot.chat.jourfixe.meetings import (
     answer_asked,
     cant_make_it,
+    named_number,
     names_another,
     read_scope,
+    shifted,
+    split_target,
     the_meeting,
 )
 from bot.chat.jourfixe.requests import (
@@ -47,6 +52,7 @@ from bot.chat.jourfixe.requests import (
     ask_slots,
     slot_page,
 )
+from bot.chat.jourfixe.settings import reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from faq.normalize import tokens
@@ -61,6 +67,14 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     jf = booking(ctx)
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is not None and asked.kind == "cancelled":  # a cancel just done
+        if (
+            _ALSO.search(text.lower())
+            and match_intent(text) in (None, "cancel")
+            and (replies := the_meeting(ctx, text, "cancel")) is not None
+        ):
+            return replies  # "und Silvester auch": that one too, asked first
+        asked = None  # nothing else is open
     if (  # "cancel it" answers "cancel or move?" before "cancel" closes what is open
         asked is not None
         and asked.kind == "cant"
@@ -71,6 +85,9 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if stop and asked is not None:  # "abbrechen" in a picker or before a confirmation
         jf.forget(ctx.msg.platform, ctx.msg.chat_id)
         return [Outbound(t("stopped", ctx.lang))]
+    if asked is not None and _never_mind(ctx, asked.kind, text):
+        jf.forget(ctx.msg.platform, ctx.msg.chat_id)  # "nee doch nicht", "forget it"
+        return [Outbound(t("stopped", ctx.lang))]
     if asked is not None and (replies := numbered(ctx, asked.data, text)) is not None:
         return replies  # "3" after an FAQ answer in the middle of /jourfixe: still slot 3
     picker = asked is not None and asked.kind != "proposal"  # a proposal is what waits
@@ -79,7 +96,14 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         # with nothing waiting, the short talk replies (never the FAQ, never a guess).
         # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
+    if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
+        return reminder_times(dataclasses.replace(ctx, args=[before]))
     intent = match_intent(text)
+    if intent is None and _moves_one(text) or intent != "cancel" and _shifts_one(text):
+        intent = "move"  # "den Termin am Donnerstag bitte auf Freitag", "#2 eine Stunde später"
+    if intent in ("move", "cancel") and named_number(text)[0] is not None:
+        # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
+        return the_meeting(ctx, text, intent)
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
@@ -92,6 +116,19 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         if asked.kind == "series" and back:  # "zurück" to "einmalig oder regelmäßig?"
             return slot_page(ctx, 0, "")
         if asked.kind == "series" and (replies := answer_series(ctx, asked.data, text)) is not None:
+            return replies
+        today = ctx.now.astimezone(ctx.tz).date()
+        if (  # "ach nee, doch lieber Donnerstag" to "einmalig oder regelmäßig?"
+            asked.kind == "series"
+            and intent not in ("move", "cancel")
+            and (named := day_in(text, today, ctx.lang)) is not None
+        ):
+            return slot_page(ctx, 0, named[2])
+        if (  # "i can't make it tomorrow" while a move is open: a new matter
+            asked.kind == "move"
+            and _CANT.search(text.lower())
+            and (replies := cant_make_it(ctx, text)) is not None
+        ):
             return replies
         if asked.kind == "scope_proposal" and (scope := read_scope(text)) is not None:
             return accept_proposal(ctx, asked.data["meeting"], int(scope > 0))
@@ -150,6 +187,59 @@ def numbered(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         return None
     n = int(text.strip().removeprefix("#").strip())
     return ctx.press(choices[n - 1]) if 1 <= n <= len(choices) else None
+
+
+_THE_MEETING = re.compile(
+    r"(#\s*\d|\b(den|dem|unseren|meinen|mein|the|my|our)\s+(\w+\s+)?"
+    r"(termin|jf|jour fixe|meeting|appointment|treffen)\b)"
+)
+
+
+def _moves_one(text: str) -> bool:
+    """A sentence without a verb that names one meeting and a new time after
+    "auf/to" ("den Termin am Do bitte auf Fr", "#3 to friday?") asks to move it."""
+    source, target = split_target(text)
+    return bool(target) and _THE_MEETING.search(source.lower()) is not None
+
+
+def _shifts_one(text: str) -> bool:
+    """ "geht #2 auch eine Stunde später?", "can we do my next meeting 30 min earlier":
+    one meeting named, moved by a span from its own time."""
+    low = text.lower()
+    named = named_number(text)[0] is not None or _THE_MEETING.search(low) is not None
+    return named and shifted(text) is not None
+
+
+_ALSO = re.compile(r"\b(auch|ebenfalls|too|also|as well)\b")
+_CANT = re.compile(
+    r"\b(can'?t|cannot|kann( ich)?( \w+){0,3} nicht|schaffe?( ich)?( \w+){0,3} nicht"
+    r"|won'?t (make|be)|unable|verhindert|not available|nicht da)\b"
+)
+_NEVER_MIND = re.compile(
+    r"\b(doch nicht|forget it|never ?mind|vergiss es|lass (es|mal)( sein)?|schon gut"
+    r"|not anymore|no longer|nicht mehr nötig|hat sich erledigt)\b"
+)
+_PLAIN_NO = ("move", "pick", "cant")  # a plain "nein" closes these (no other reading)
+_NEVER_MIND_KINDS = _PLAIN_NO + ("series", "slots")
+
+
+def _never_mind(ctx: Context, kind: str, text: str) -> bool:
+    """ "nee doch nicht", "wait no, forget it" while a move, a picker or a booking is
+    open: the person changed their mind (a day or a time named is an answer:
+    "nein, lieber Freitag")."""
+    if kind not in _NEVER_MIND_KINDS:
+        return False
+    today = ctx.now.astimezone(ctx.tz).date()
+    if day_in(text, today, ctx.lang) is not None or find(text, _local_now(ctx)) is not None:
+        return False
+    if _NEVER_MIND.search(text.lower()):
+        return True
+    reading = read(text)
+    return kind in _PLAIN_NO and reading.kind == NO and not reading.reason
+
+
+def _local_now(ctx: Context):
+    return ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
 
 
 def _waiting(ctx: Context, said: str) -> list[Outbound] | None:

@@ -27,7 +27,7 @@ from bot.messages import Outbound
 from bot.texts import t
 from storage.models import Role
 
-__all__ = ["INTENTS", "match_intent", "read_intent"]
+__all__ = ["INTENTS", "match_intent", "read_intent", "reminder_request"]
 
 INTENTS: dict[str, dict[str, int]] = {
     "next": {
@@ -40,6 +40,8 @@ INTENTS: dict[str, dict[str, int]] = {
         "appointments": 1, "termin": 1, "meeting": 1, "jour fixe": 1, "jour fixes": 1,
         "zeig": 1, "show": 1, "list": 1, "habe ich": 1, "do i have": 1, "woche": 1, "week": 1,
         "scheduled": 2, "any meetings": 3, "morgen": 1, "tomorrow": 1, "heute": 1, "today": 1,
+        "whens": 1, "jf": 1, "jfs": 1, "anything": 1, "this week": 2, "diese woche": 2,
+        "dieser woche": 2, "etwas": 1,
     },
     "buddy": {
         "buddy": 2, "wer": 1, "who": 1, "heißt": 1, "name": 1, "betreut": 2, "betreue": 2,
@@ -58,16 +60,23 @@ INTENTS: dict[str, dict[str, int]] = {
         "mit meinem buddy": 2, "with my buddy": 2, "see my buddy": 3, "like": 1, "neuen": 1,
         "einen termin": 2, "a meeting": 2, "an appointment": 2, "einen jour fixe": 2,
         "uns treffen": 3, "get an appointment": 3,
+        "weekly": 2, "wöchentlich": 2, "wöchentlichen": 2, "regelmäßig": 2, "regelmäßigen": 2,
+        "regular": 2, "extra": 2, "zusätzlich": 2, "zusätzlichen": 2, "noch einen": 2,
+        "another meeting": 3, "one more": 2, "every week": 2, "every two weeks": 2,
+        "every 2 weeks": 2, "biweekly": 2, "jede woche": 2, "alle zwei wochen": 2,
+        "alle 2 wochen": 2,
     },
     "move": {
         "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,
         "umlegen": 4, "umbuchen": 4, "reschedule": 4, "move": 4, "postpone": 4,
         "später legen": 4, "change the time": 4, "andere uhrzeit": 4, "anderen termin": 5,
-        "another time": 4, "change": 1,
+        "another time": 4, "change": 1, "push": 4, "push back": 4, "vorziehen": 4,
+        "nach hinten": 3,
     },
     "cancel": {
         "absagen": 5, "stornieren": 5, "streichen": 5, "cancel": 5, "call off": 5,
         "abblasen": 5, "absage": 5, "sage ab": 5, "löschen": 5, "drop": 4, "abbrechen": 4,
+        "ausfallen": 5, "fällt aus": 4, "scrap": 4,
     },
     "free": {
         "frei": 3, "freie": 3, "freien": 3, "free": 3, "verfügbar": 3, "verfügbarkeit": 3,
@@ -119,6 +128,29 @@ def _scores(text: str) -> dict[str, int]:
         if score:
             scores[intent] = score
     return scores
+
+
+_REMIND = re.compile(r"\b(erinner\w*|remind\w*|erinnerung\w*)\b")
+_COUNT = {"ein": 1, "eine": 1, "einen": 1, "one": 1, "a": 1, "an": 1, "zwei": 2, "two": 2,
+          "drei": 3, "three": 3}  # fmt: skip
+_SPAN = re.compile(
+    r"\b(\d{1,3}|ein|eine|einen|one|a|an|zwei|two|drei|three)\s*"
+    r"(tage?n?|days?|stunden?|std|hours?|h|minuten?|minutes?|min)\b"
+)
+
+
+def reminder_request(text: str) -> str | None:
+    """ "erinner mich einen Tag vorher", "remind me 2 hours before": the /vorher
+    arguments ("1 Tag 2 Stunden" as minutes: "1440 min"), or None."""
+    low = text.lower()
+    if len(low) > 160 or not _REMIND.search(low):
+        return None
+    spans = []
+    for count, unit in _SPAN.findall(low):
+        n = int(count) if count.isdigit() else _COUNT[count]
+        per = 1440 if unit[0] in "td" else 60 if unit[0] in "shh" else 1
+        spans.append(f"{n * per} min")
+    return " ".join(spans) or None
 
 
 def match_intent(text: str) -> str | None:

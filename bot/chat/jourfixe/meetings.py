@@ -35,6 +35,7 @@ from storage.models import Role
 
 __all__ = [
     "SCOPES",
+    "shifted",
     "answer_asked",
     "cancel",
     "cancel_all",
@@ -42,6 +43,7 @@ __all__ = [
     "cancel_command",
     "cancel_scope",
     "cant_make_it",
+    "close",
     "keep",
     "asks_next_one",
     "meetings",
@@ -51,6 +53,7 @@ __all__ = [
     "move_scope",
     "move_slots",
     "move_skip",
+    "named_number",
     "names_another",
     "offer_cancel",
     "read_scope",
@@ -140,16 +143,20 @@ def proposal_line(ctx: Context, p: MeetingView, expert: bool) -> str:
 _SCOPE_WORDS = (
     (1, ("folgend", "following", "ab hier", "from here", "danach", "after")),
     (2, ("ganze", "whole", "alle", "all", "serie", "series", "komplett", "entire")),
-    (0, ("nur", "only", "diesen", "this one", "einzeln", "just", "einen")),
+    (0, ("nur", "only", "diesen", "this one", "einzeln", "just")),
 )
 
 
 def read_scope(text: str) -> int | None:
     """ "nur diesen" 0, "ab hier alle" / "und folgende" 1, "die ganze Serie" 2 (None:
-    not an answer to the scope question; a typed number is a button's)."""
-    low = text.lower()
+    not an answer to the scope question; a typed number is a button's). Whole words
+    only ("allen", "afternoon" are none), and a short answer: a longer sentence is
+    about something else ("erinner mich einen Tag vorher") and picks nothing."""
+    low = " ".join(re.findall(r"\w+", text.lower()))
+    if len(low.split()) > 6:
+        return None
     for scope, words in _SCOPE_WORDS:
-        if any(w in low for w in words):
+        if any(re.search(rf"\b{w}", low) for w in words):  # "folgende", "folgenden"
             return scope
     return None
 
@@ -210,10 +217,28 @@ def _forget(ctx: Context) -> None:
     booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
 
 
+def _open(ctx: Context) -> bool:
+    """A question of this chat is open (not only a cancel just done, nor the buddy's
+    counter-proposal, which waits on its own)."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    return asked is not None and asked.kind not in ("cancelled", "proposal")
+
+
+def close(ctx: Context) -> list[Outbound]:
+    """/abbrechen: close what is open (a picker, a move, a confirmation)."""
+    if not _open(ctx):
+        return [Outbound(t("waiting_after_stop", ctx.lang))]
+    _forget(ctx)
+    return [Outbound(t("stopped", ctx.lang))]
+
+
 # -- cancel -----------------------------------------------------------------------------
 def cancel_command(ctx: Context) -> list[Outbound]:
-    """/absagen [#N | alle]."""
+    """/absagen [#N | alle]. The English /cancel alone, while a question is open
+    (a picker, a move, a confirmation), closes it, as /abbrechen does."""
     arg = " ".join(ctx.args).strip().lower()
+    if not arg and ctx.msg.text.strip().lower().startswith("/cancel") and _open(ctx):
+        return close(ctx)
     if arg in _ALL:
         return _confirm(ctx, booking(ctx).upcoming(ctx.who.person_id), {"all": True})
     number = _number(arg) if arg else None
@@ -300,9 +325,13 @@ def _cant_answer(ctx: Context, ids: list[int], text: str) -> list[Outbound] | No
     (the confirmation or the free times follow); None otherwise."""
     low = text.lower()
     cancel_it, move_it = _CANCEL.search(low) is not None, _MOVE.search(low) is not None
-    if len(ids) != 1 or cancel_it == move_it:
+    number, _ = named_number(text)
+    if number is not None and number not in ids:
+        return None  # "cancel #3": another meeting than those asked about
+    if number is None and len(ids) != 1 or cancel_it == move_it:
         return None
-    return cancel(ctx, ids[0]) if cancel_it else move_slots(ctx, ids[0])
+    one = ids[0] if number is None else number
+    return cancel(ctx, one) if cancel_it else move_slots(ctx, one)
 
 
 def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
@@ -328,22 +357,87 @@ def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool
 
 
 def names_another(ctx: Context, text: str, meeting_id: int) -> bool:
-    """The text names a day with a meeting, but not the meeting of the open picker
-    ("verschieb den am 17.12. auf Di 15.12." while the 10.12.'s move picker is open):
-    the sentence picks its own meeting."""
-    named = _on_days(ctx, text)
+    """The text names another meeting than the one of the open picker: its #N, or a
+    day with a meeting (not the target after "auf/to": "verschieb den am 17.12. auf
+    Di 15.12." while the 10.12.'s move picker is open): the sentence picks its own
+    meeting."""
+    number, _ = named_number(text)
+    if number is not None:
+        return number != meeting_id
+    named = _on_days(ctx, split_target(text)[0])
     return bool(named and named[0]) and meeting_id not in {m.id for m in named[0]}
+
+
+_REF = re.compile(
+    r"#\s*(\d{1,6})\b"
+    r"|\b(?:termin|meeting|appointment|jour fixe|jf|nr\.?|nummer|number|no\.)\s*#?\s*(\d{1,6})\b"
+    r"(?!\s*(?:[.:]\s*\d|uhr\b|h\b|am\b|pm\b|o'?clock|std|stunde|hour|min|tag|day|woche|week))",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\b(?:auf|to|nach|into|onto)\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"^\W*(?:\d{1,2}(?::\d{2})?\s*(?:uhr|h|am|pm)\b|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.)"
+)
+_NEXT_ONE = re.compile(
+    r"\b(nächste[nrs]?|naechste[nrs]?|next)\s+(?:\w+\s+)?(termin|meeting|jour fixe|jf|appointment|one|treffen)\b"
+)
+
+
+def named_number(text: str) -> tuple[int | None, str]:
+    """ "verschiebe #2 auf …", "sag Termin 3 ab", "cancel meeting 4": the #N of the
+    meeting the sentence names (as /termine numbers them), and the text without it;
+    (None, text) when it names none ("meeting 2 pm" is a time)."""
+    found = _REF.search(text)
+    if found is None:
+        return None, text
+    number = int(found[1] or found[2])
+    return number, f"{text[: found.start()]} {text[found.end() :]}"
+
+
+def split_target(text: str) -> tuple[str, str]:
+    """A move's meeting and its new time: "den vom Do auf Di 12.1. 10 Uhr", "move my
+    next meeting to thursday" – what follows "auf/to/nach" when it starts with a day or
+    a time is the target, never the meeting. (text, "") when there is no such target."""
+    for found in _TO.finditer(text):
+        rest = text[found.end() :]
+        head = " ".join(rest.split()[:4])
+        if (
+            _TIME.search(head)
+            or day_in(head, date(2000, 1, 1), "de")
+            or day_in(head, date(2000, 1, 1), "en")
+        ):
+            return text[: found.start()], rest
+    return text, ""
 
 
 def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     """ "Können wir den Jour Fixe mit Erika am 10.12. auf 15 Uhr verschieben?",
-    "ich muss den Termin am Dienstag absagen": when the day (and the other
-    person's name) leave one meeting, go straight to it: to cancel it, or to move
-    it to the time named (else its free slots). None when it is not that clear."""
-    named = _on_days(ctx, text)
+    "ich muss den Termin am Dienstag absagen", "verschiebe #2 auf Di 12.1. 10 Uhr",
+    "move my next meeting to thursday": when the #N, "the next one", or the day (and
+    the other person's name) leave one meeting, go straight to it: to cancel it (the
+    confirmation follows), or to move it to the time named (else its free slots). A
+    day after "auf/to" is the new time, never the meeting. None when it is not that
+    clear (the picker asks)."""
+    source, target = split_target(text) if action == "move" else (text, "")
+    number, source = named_number(source)
+    if number is not None:
+        try:
+            m = booking(ctx).get(ctx.who.person_id, number)
+        except BookingError as exc:
+            return refusal(ctx, exc)
+        if action == "cancel":
+            return cancel(ctx, m.id)
+        return _move_to(ctx, m, target or source, by_day=bool(target))
+    named = _on_days(ctx, source)
     if named is None:
-        return None
-    ahead, low = named[0], text.lower()
+        if not _NEXT_ONE.search(source.lower()):
+            return None
+        ahead = booking(ctx).upcoming(ctx.who.person_id)
+        if not ahead:
+            return [Outbound(t("meetings_none", ctx.lang))]
+        m = ahead[0]
+        return cancel(ctx, m.id) if action == "cancel" else _move_to(ctx, m, target or source, True)
+    ahead, low = named[0], source.lower()
     by_name = [
         m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
     ]
@@ -359,17 +453,61 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     m = ahead[0]
     if action == "cancel":
         return cancel(ctx, m.id)
+    day = m.starts_at.astimezone(ctx.tz).date()
+    # the date that picked the meeting is no new time
+    return _move_to(ctx, m, target or _without_day(text, day), by_day=bool(target))
+
+
+def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Outbound]:
+    """Move `m` to the time in `target`: that time (the scope question first for a
+    series), that day's free times (`by_day`: the target is a day), or all its free
+    times."""
+    if (shift := shifted(target)) is not None:  # "eine Stunde später"
+        return move(ctx, m.id, int((m.starts_at + shift).timestamp()))
     local, day = _earliest(ctx), m.starts_at.astimezone(ctx.tz).date()
-    rest = _without_day(text, day)  # the date that picked the meeting is no new time
-    clash = weekday_clash(ctx, rest, local, day)
+    clash = weekday_clash(ctx, target, local, day)
     if clash:  # "auf Do 8.12. 11 Uhr": a Tuesday – ask, with the free times
         [slots] = move_slots(ctx, m.id)
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
-    moment = find_moment(rest, local, day)
+    moment = find_moment(target, local, day)
     start = moment and moment.replace(tzinfo=ctx.tz)
-    if start is None or start == m.starts_at:
+    if start is None or start == m.starts_at or not _on_named_day(ctx, target, moment):
+        if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
+            return replies
         return move_slots(ctx, m.id)
     return move(ctx, m.id, int(start.timestamp()))
+
+
+_SHIFT = re.compile(
+    r"\b(\d{1,2}|eine?n?|one|an?)\s*(stunden?|hours?|std|h|minuten?|minutes?|min|tage?n?|days?"
+    r"|wochen?|weeks?)\s+(später|spaeter|früher|frueher|eher|later|earlier|sooner)\b"
+)
+_SHIFT_UNITS = {"s": 60, "h": 60, "m": 1, "t": 1440, "d": 1440, "w": 10080}
+
+
+def shifted(text: str) -> timedelta | None:
+    """ "eine Stunde später", "30 min earlier", "a week later": how far a meeting
+    moves from its own time, or None."""
+    found = _SHIFT.search(text.lower())
+    if found is None:
+        return None
+    count, unit, way = found.groups()
+    n = int(count) if count.isdigit() else 1
+    minutes = n * _SHIFT_UNITS[unit[0]]
+    earlier = way in ("früher", "frueher", "eher", "earlier", "sooner")
+    return timedelta(minutes=-minutes if earlier else minutes)
+
+
+def _on_named_day(ctx: Context, target: str, moment: datetime) -> bool:
+    """Whether the moment read falls on the day the target names ("to dec 10 at 3pm"
+    read as 3pm on the meeting's own day is no such move: ask, never guess)."""
+    named = day_in(target, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    if named is None:
+        return True
+    days, _, phrase = named
+    if phrase.split()[-1] in WEEKDAY:  # "Di 12.1.": the weekday, whichever week
+        return moment.weekday() in {d.weekday() for d in days}
+    return moment.date() in days
 
 
 def _without_day(text: str, day: date) -> str:
@@ -446,7 +584,10 @@ def cancel_all(
         except BookingError:
             continue  # cancelled meanwhile by the other side
         done.setdefault(view.other(me).person_id, []).append(view)
-    _forget(ctx)
+    if done:
+        _ask(ctx, "cancelled", {})  # "und Silvester auch": one more to cancel
+    else:
+        _forget(ctx)
     out = []
     for group in done.values():
         if len(group) == 1:
@@ -484,7 +625,7 @@ def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
         group = booking(ctx).cancel_group(ctx.who.person_id, meeting_id, SCOPES[scope])
     except BookingError as exc:
         return refusal(ctx, exc)
-    _forget(ctx)
+    _ask(ctx, "cancelled", {})  # "und Silvester auch": one more to cancel
     if len(group) == 1:
         return both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
     return _cancelled_many(ctx, group)
