@@ -268,9 +268,11 @@ class FaqReplies:
         if not (handoff is not None and isinstance(ref, str) and handoff()):
             return reply
         # the offer is asked last, next to its button: a typed "ja" / "yes" forwards the
-        # question (the one choice that confirms), also beside suggestions
+        # question (the one choice that confirms), also beside suggestions; beside one
+        # suggestion ("Meinen Sie X? Sonst: Soll ich …?") the yes is to X, asked first
         label = t("handoff_button", reply.lang)
-        button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=True)
+        first = any(b.confirms for b in reply.buttons)
+        button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=not first)
         offer = t("handoff_offer_or" if reply.buttons else "handoff_offer", reply.lang)
         return Outbound(f"{reply.text}\n\n{offer}", (*reply.buttons, button), lang=reply.lang)
 

@@ -136,7 +136,7 @@ def test_consent_not_given_sends_and_stores_nothing_more(world):
     [
         ("anna", QUESTION_DE, "ja", "Danke! Ihre Frage ist als Nr. 1"),
         ("john", QUESTION_EN, "yes please", "Thanks! Your question is with the Lokalprojekte"),
-        ("carl", "Wie ist das WLAN-Passwort im Rathaus?", "Ja", "Danke! Ihre Frage ist als Nr. 1"),
+        ("carl", "Was kostet das und wer zahlt?", "Ja", "Danke! Ihre Frage ist als Nr. 1"),
     ],
 )
 def test_a_typed_yes_to_the_offer_forwards_the_question(world, user, question, yes, sent):
@@ -477,18 +477,31 @@ def test_a_yes_to_a_question_back_with_one_entry_takes_it(world, monkeypatch):
 
     faq = world.router.services.faq
     entry = faq.kb.get("next_call")
-    one = Match("ausschreibung nochmal", "de", None, 0.3, False, options=(entry,))
+    one = Match("infos zur nächsten runde", "de", None, 0.3, False, options=(entry,))
     monkeypatch.setattr(faq.matcher, "match", lambda question, lang="de": one)
-    [back] = world.say("anna", "ausschreibung nochmal")
+    [back] = world.say("anna", "infos zur nächsten runde")
     assert "Meinen Sie" in back.text and len(back.buttons) == 2
     [reply] = world.say("anna", "ja bitte")
     assert "Welche" not in reply.text and "Ausschreibung" in reply.text
     assert "Quelle:" in reply.text
 
 
-def test_ok_to_a_question_back_lets_it_go(world):
-    """ "ok" to "Meinen Sie … oder …?" is no pick: "Alles klar.", not "Welche Wahl …?"."""
+def test_ok_to_a_question_back_lets_it_go(world, monkeypatch):
+    """ "ok" to "Meinen Sie … oder …?" is no pick: "Alles klar.", not "Welche Wahl …?".
+    (The team away, nothing else is asked; with the offer to forward, see below.)"""
+    monkeypatch.setattr(world.router.services.handoff, "available", lambda: False)
     [back] = world.say("anna", "Was kostet das und wer zahlt?")
-    assert len(back.buttons) >= 2
+    assert len(back.buttons) >= 2 and not any(b.confirms for b in back.buttons)
     [reply] = world.say("anna", "ok")
     assert reply.text.startswith("Alles klar") and not reply.buttons
+
+
+def test_ok_to_the_offer_to_forward_asks_which(world):
+    """ "Meinen Sie A oder B? Sonst: Soll ich Ihre Frage weiterleiten?" – "ok" may be a
+    yes to the forwarding: asked which, nothing forwarded."""
+    [back] = world.say("anna", "Was kostet das und wer zahlt?")
+    assert len(back.buttons) >= 3 and back.buttons[-1].confirms
+    [reply] = world.say("anna", "ok")
+    assert reply.text.startswith("Welche Wahl") and reply.buttons == back.buttons
+    world.dispatcher.tick()
+    assert world.outbox() == []
