@@ -65,6 +65,10 @@ INTENTS: dict[str, dict[str, int]] = {
         "another meeting": 3, "one more": 2, "every week": 2, "every two weeks": 2,
         "every 2 weeks": 2, "biweekly": 2, "jede woche": 2, "alle zwei wochen": 2,
         "alle 2 wochen": 2,
+        # "ich möchte einen neuen Termin", "neuer JF", "new meeting please"
+        "neuer termin": 3, "neuen termin": 3, "neuer jour fixe": 3, "neuen jour fixe": 3,
+        "neuer jf": 3, "neuen jf": 3, "new meeting": 3, "new appointment": 3,
+        "new jour fixe": 3, "new jf": 3,
     },
     "move": {
         "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,
