@@ -173,14 +173,24 @@ def unclear_yes(text: str, buttons: tuple[Button, ...]) -> int | None:
     return len(buttons)
 
 
-_STOP_FILLER = frozenset("bitte please einfach mal lieber jetzt now alles all it that this".split())
+# "wait no, forget it", "nein, abbrechen": the stop word decides
+_STOP_FILLER = frozenset(
+    "bitte please einfach mal lieber jetzt now alles all it that this wait warte no nein nee ach".split()
+)
 
 
 def is_stop(text: str) -> bool:
     """ "abbrechen", "Stopp!", "cancel", "bitte abbrechen": leave what is open, never a
     question for the FAQ."""
     said = plain(text)
-    return said in STOP or " ".join(w for w in said.split() if w not in _STOP_FILLER) in STOP
+    words = said.split()
+    while words and words[0] in _STOP_FILLER:  # "wait no, forget it": the words before go
+        words.pop(0)
+    return (
+        said in STOP
+        or " ".join(words) in STOP
+        or " ".join(w for w in said.split() if w not in _STOP_FILLER) in STOP
+    )
 
 
 _QUOTED = re.compile(r"„[^“]*“|“[^”]*”|\"[^\"]*\"|«[^»]*»")

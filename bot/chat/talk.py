@@ -215,6 +215,7 @@ _DECIDE = frozenset(
     """bestatigen bestatige bestatigt ablehnen lehne annehmen nehme zusagen absagen confirm
     confirmed decline accept reject einmalig once regelmassig regularly""".split()
 )
+_NO_WORDS = frozenset({"nein", "no", "nee", "nö"})
 _DECIDE_FILLER = frozenset(
     """alle all beide both bitte please ja yes die the den ab an anfrage anfragen request
     requests vorschlag suggestion termin termine meeting meetings ich i""".split()
@@ -244,8 +245,9 @@ def _idle(ctx: Context, text: str) -> list[Outbound] | None:
     stop = is_stop(said) or plain(said) in _BACK
     words = tokens(said)
     number = pair and is_number(said)  # "3" with no list open: what there is to do
-    # "alle bestätigen", "confirm" with no request open: no question about the call
-    decide = pair and set(words) & _DECIDE and set(words) <= _DECIDE | _DECIDE_FILLER
+    # "alle bestätigen", "confirm", "beide ja" with no request open: no question about the call
+    answer = _DECIDE | _YES_WORDS | _NO_WORDS
+    decide = pair and set(words) & answer and set(words) <= answer | _DECIDE_FILLER
     if not (stop or number or decide or pair and words and set(words) <= _YES_WORDS):
         return None
     if text.strip().endswith("?"):  # "ja?" doubts an answer: the FAQ's follow-up

@@ -150,3 +150,17 @@ def test_a_decision_with_no_request_open_is_no_question_about_the_call(world, wo
     (reply,) = say(router, "bernd", words)
     assert reply.text.startswith(("Gerade ist nichts offen", "Nothing is open")), reply.text
     assert logged == []
+
+
+@pytest.mark.parametrize(
+    ("who", "words"),
+    [("bernd", "beide ja"), ("bernd", "both yes"), ("bernd", "beide nein"), ("bernd", "alle ja"),
+     ("erika", "vergiss es"), ("emil", "forget it"), ("emil", "wait no, forget it")],
+)  # fmt: skip
+def test_both_yes_or_forget_it_with_nothing_open_is_no_question_about_the_call(world, who, words):
+    """Try-out 8: a buddy's "beide ja" and an expert's "forget it" with nothing open got
+    "Dazu kann ich nichts sagen – ich beantworte Fragen zur Ausschreibung"."""
+    router, logged = world
+    (reply,) = say(router, who, words)
+    assert reply.text.startswith(("Gerade ist nichts offen", "Nothing is open")), reply.text
+    assert logged == []
