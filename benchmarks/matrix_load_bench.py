@@ -25,6 +25,7 @@ import tempfile
 import time
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, RoomMessageText
@@ -125,6 +126,27 @@ async def burst(synapse: Synapse, bot_id: str, users: int) -> dict:
     }
 
 
+@contextmanager
+def matrix_bot(exe: Path, tmp: Path, server, synapse: Synapse, homeserver: str, tag: str):
+    """`imbot run --matrix` as a new Synapse user on a fresh database, talking to the
+    homeserver at `homeserver` (Synapse itself or a proxy in front of it); yields the
+    bot's user id once it is connected, and stops it afterwards."""
+    bot_id = synapse.register(f"imbot{uuid.uuid4().hex[:6]}", PASSWORD)
+    url = new_database(server, f"mx_{tag}")
+    http = _free_port()
+    env = child_env(tmp, url, IMBOT_HTTP_HOST="127.0.0.1", IMBOT_HTTP_PORT=str(http),
+                    MATRIX_HOMESERVER=homeserver, MATRIX_USER=bot_id,
+                    MATRIX_PASSWORD=PASSWORD, IMBOT_DATA_DIR=str(tmp / f"data-{tag}"))  # fmt: skip
+    with open(tmp / f"bot-{tag}.log", "w") as log:
+        bot = subprocess.Popen([str(exe), "run", "--matrix"], env=env, cwd=tmp,
+                               stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        try:
+            wait_for(lambda: ready(http), 120, "the bot connected")
+            yield bot_id
+        finally:
+            stop_bot(bot)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", type=int, nargs="+", default=[10, 40])
@@ -140,21 +162,8 @@ def main() -> None:
         try:
             for users in args.users:
                 for i, (name, exe) in enumerate(installations(args)):
-                    bot_id = synapse.register(f"imbot{uuid.uuid4().hex[:6]}", PASSWORD)
-                    url = new_database(server, f"mx_{i}_{users}")
-                    http = _free_port()
-                    env = child_env(tmp, url, IMBOT_HTTP_HOST="127.0.0.1", IMBOT_HTTP_PORT=str(http),
-                                    MATRIX_HOMESERVER=synapse.url, MATRIX_USER=bot_id,
-                                    MATRIX_PASSWORD=PASSWORD, IMBOT_DATA_DIR=str(tmp / f"data-{i}-{users}"))  # fmt: skip
-                    log = open(tmp / f"bot-{i}-{users}.log", "w")  # noqa: SIM115
-                    bot = subprocess.Popen([str(exe), "run", "--matrix"], env=env, cwd=tmp,
-                                           stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-                    try:
-                        wait_for(lambda: ready(http), 120, "the bot connected")  # noqa: B023
+                    with matrix_bot(exe, tmp, server, synapse, synapse.url, f"{i}_{users}") as bot_id:
                         r = asyncio.run(burst(synapse, bot_id, users))
-                    finally:
-                        stop_bot(bot)
-                        log.close()
                     print(f"{name:12} {users:>4} {r['p50']:>6.2f} {r['p95']:>6.2f} {r['max']:>6.2f} "
                           f"{r['lost']:>5} {r['order']:>5} {os.getloadavg()[0]:>5.1f}", flush=True)  # fmt: skip
         finally:

@@ -21,7 +21,6 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
@@ -30,16 +29,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from aiohttp import ClientSession, ClientTimeout, web
-from matrix_load_bench import PASSWORD, SAYS, Person, kind, ready
+from matrix_load_bench import SAYS, Person, kind, matrix_bot
 from runs import (  # noqa: I001
     _free_port,
     add_installation_args,
-    child_env,
     installations,
-    new_database,
     start_pg,
-    stop_bot,
-    wait_for,
 )
 
 from tests.e2e.matrix.synapse import Synapse
@@ -143,23 +138,11 @@ def main() -> None:
         try:
             for r in range(args.repeat):
                 for i, (name, exe) in enumerate(installations(args)):
-                    bot_id = synapse.register(f"imbot{uuid.uuid4().hex[:6]}", PASSWORD)
-                    url = new_database(server, f"mxs_{i}_{r}")
-                    http = _free_port()
-                    env = child_env(tmp, url, IMBOT_HTTP_HOST="127.0.0.1", IMBOT_HTTP_PORT=str(http),
-                                    MATRIX_HOMESERVER=proxy.url, MATRIX_USER=bot_id,
-                                    MATRIX_PASSWORD=PASSWORD, IMBOT_DATA_DIR=str(tmp / f"data-{i}-{r}"))  # fmt: skip
-                    log = open(tmp / f"bot-{i}-{r}.log", "w")  # noqa: SIM115
-                    bot = subprocess.Popen([str(exe), "run", "--matrix"], env=env, cwd=tmp,
-                                           stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
-                    try:
-                        wait_for(lambda: ready(http), 120, "the bot connected")  # noqa: B023
+                    tag = f"slow_{i}_{r}"
+                    with matrix_bot(exe, tmp, server, synapse, proxy.url, tag) as bot_id:
                         others, slow = asyncio.run(
                             burst(synapse, proxy, bot_id, args.users, args.slow)
                         )
-                    finally:
-                        stop_bot(bot)
-                        log.close()
                     for label, f in (("others", others), ("slow", slow)):
                         print(f"{name:12} {label:6} {f['p50']:>6.2f} {f['p95']:>6.2f} {f['max']:>6.2f} "
                               f"{f['lost']:>5} {f['order']:>5} {os.getloadavg()[0]:>5.1f}", flush=True)  # fmt: skip
