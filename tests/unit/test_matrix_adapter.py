@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 from pathlib import Path
 
 import pytest
@@ -22,8 +21,8 @@ from nio import AsyncClient, AsyncClientConfig, KeysQueryResponse, LocalProtocol
 
 from bot.adapters.matrix import KeysOnceClient, MatrixAdapter
 from bot.messages import Address, Inbound, Outbound
+from tests.slow_router import WAIT, SlowRouter
 
-WAIT = 30  # seconds at most for a thread to get somewhere; never reached when it works
 EVE = "@eve:imbot.test"
 
 
@@ -160,37 +159,12 @@ def test_a_reply_that_cannot_be_sent_goes_to_the_outbox_with_the_ones_after_it()
     ]
 
 
-class Router:
-    """'slow' waits for `database` (in the router's thread); every call is counted."""
-
-    def __init__(self) -> None:
-        self.database = threading.Event()
-        self.entered = threading.Semaphore(0)
-        self.lock = threading.Lock()
-        self.running = self.most = 0
-        self.routed: list[str] = []
-
-    def __call__(self, inbound: Inbound) -> list[Outbound]:
-        with self.lock:
-            self.running += 1
-            self.most = max(self.most, self.running)
-            self.routed.append(f"{inbound.chat_id}:{inbound.text}")
-        try:
-            if inbound.text == "slow":
-                self.entered.release()
-                assert self.database.wait(WAIT)
-            return [Outbound(f"re {inbound.text}")]
-        finally:
-            with self.lock:
-                self.running -= 1
-
-
 def test_a_slow_room_holds_no_slot_while_its_reply_is_on_the_way():
     """Room 1's homeserver is slow (a big encrypted room); the router is slow for rooms
     2-4. With 2 slots two of them are routed while room 1's reply is still on its way
     (on main room 1 held a slot: only one got in), and room 1's next message waits for
     its first reply."""
-    router = Router()
+    router = SlowRouter()
 
     async def main():
         adapter = _adapter(router, concurrency=2, slow={"!1"})

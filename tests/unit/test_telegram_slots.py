@@ -7,14 +7,11 @@ chats 2-4 (it waits for `database`): with 2 slots two of them are routed while
 chat 1's reply is still on its way, and chat 1's next message waits for it."""
 
 import asyncio
-import threading
 
 from telegram import Update
 
 from bot.adapters.telegram import UPDATES_IN_FLIGHT, ChatOrderProcessor, TelegramAdapter
-from bot.messages import Outbound
-
-WAIT = 30  # seconds at most for a thread to get somewhere; never reached when it works
+from tests.slow_router import WAIT, SlowRouter
 
 
 def _update(update_id: int, chat: int, text: str) -> Update:
@@ -22,29 +19,6 @@ def _update(update_id: int, chat: int, text: str) -> Update:
         "message_id": update_id, "date": 1700000000, "text": text,
         "chat": {"id": chat, "type": "private"},
         "from": {"id": chat, "is_bot": False, "first_name": "U"}}}, None)  # fmt: skip
-
-
-class Router:
-    def __init__(self):
-        self.database = threading.Event()  # the slow messages wait for it
-        self.entered = threading.Semaphore(0)  # released by every slow message that came in
-        self.lock = threading.Lock()
-        self.running = self.most = 0
-        self.routed: list[str] = []
-
-    def __call__(self, inbound):
-        with self.lock:
-            self.running += 1
-            self.most = max(self.most, self.running)
-            self.routed.append(f"{inbound.chat_id}:{inbound.text}")
-        try:
-            if inbound.text == "slow":
-                self.entered.release()
-                assert self.database.wait(WAIT)
-            return [Outbound(f"re {inbound.text}")]
-        finally:
-            with self.lock:
-                self.running -= 1
 
 
 class Bot:
@@ -61,7 +35,7 @@ class Bot:
 
 
 def test_router_calls_bounded_while_other_replies_are_sent():
-    router = Router()
+    router = SlowRouter()
 
     async def main():
         adapter = TelegramAdapter(router, lambda replies: None, token="1:A", concurrency=2)
