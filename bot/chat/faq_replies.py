@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from bot.chat.faq_follow import FollowUp, hand_in, read_follow_up, time_left
 from bot.handoff import parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
@@ -243,7 +244,11 @@ class FaqReplies:
                 log.exception("could not record the question")
         memory = memory if memory is not None else FaqMemory()
         question = self._asked_day(question, memory, now, edition)
-        entry = self._follow_up(question, memory, now, edition)
+        lead = None  # a follow-up's own first words ("Nein.", "no duration named")
+        if follow := self._read_follow_up(question, match, memory, now, edition):
+            entry, question, lead = follow.entry, follow.question, follow.lead
+        else:
+            entry = self._follow_up(question, memory, now, edition)
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
@@ -254,7 +259,9 @@ class FaqReplies:
             entry = self._decided(match, question, now, edition)
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
-            reply = self.entry_reply(entry, match.lang, now, question, edition=edition, brief=brief)
+            reply = self.entry_reply(
+                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead
+            )
             memory.remember(entry, reply, now)
             return reply
         memory.entry = None
@@ -292,6 +299,35 @@ class FaqReplies:
         kind = question_kind(question)
         silent = kind in entry.silent_on or (kind == "what_time" and self._dated(entry))
         return entry if silent else None
+
+    def _read_follow_up(
+        self, question: str, match: Match, memory: FaqMemory, now: datetime, edition
+    ) -> FollowUp | None:
+        """A short follow-up read against the answer just given ("und wie lange?",
+        "ist das schon vorbei?", "und dann?", "wie viele?"), before it is a new
+        question (bot.chat.faq_follow); the time left to apply and how to hand in."""
+        if edition is _UNREAD:
+            edition = self.edition()
+        deadline = next((e for e in self.kb.entries if e.milestone == "deadline"), None)
+        last = None
+        if memory.entry is not None and memory.recent(memory.at, now):
+            last = next((e for e in self.kb.entries if e.id == memory.entry), None)
+        if last is not None:
+            today = local_today(edition, now)
+            answer = answer_text(last, match.lang, edition, now)
+            if found := read_follow_up(question, last, self.kb, edition, today, answer, match.lang):
+                return found
+        if deadline is not None and time_left(question):
+            return FollowUp(deadline, "")
+        if deadline is not None and (asked := hand_in(question)):
+            return FollowUp(deadline, asked)
+        if last is None or match.confident or len(tokens(question)) > 5:
+            return None
+        # "wie viele?", "von wem?" after "Profile": asked again with what was answered
+        again = self._match_with(self.matcher, f"{question} {last.topic[match.lang]}", match.lang)
+        if again.confident and again.best is not None:
+            return FollowUp(again.best, question)
+        return None
 
     def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
         """A day and nothing else right after the deadline's answer ("morgen früh",
@@ -395,6 +431,7 @@ class FaqReplies:
         *,
         edition=_UNREAD,
         brief: bool = False,
+        lead: str | None = None,
     ) -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed
         button has none); `edition` if the caller read it already. `brief`: the chat
@@ -418,6 +455,8 @@ class FaqReplies:
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
+        if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
+            answer = f"{t(lead, lang)}{' ' if lead.startswith('faq_') else chr(10)}{answer}"
         if brief and verdict == "brief":
             return Outbound(answer, lang=lang)
         if offer:

@@ -8,6 +8,7 @@ from bot.texts import (
     conversation,
     core,
     faqform,
+    follow,
     handoff,
     jourfixe,
     mydata,
@@ -37,8 +38,8 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
 
 TEXTS = _merge(
     core, people, jourfixe, reminders, platform, program, conversation, mydata, team, calendar,
-    overview, handoff, talk, faqform,
-)
+    overview, handoff, talk, faqform, follow,
+)  # fmt: skip
 
 
 def t(key: str, lang: str, **fields: object) -> str:

@@ -1,0 +1,253 @@
+"""Short follow-ups read against the answer just given, before they are a new question.
+
+Right after "Vorgespräche" (10.–17. Mai, 60 bis 90 Minuten), "und wie lange?" asks how
+long the talks take – not how long the project lasts; "ist das schon vorbei?" asks
+about the talks, "und dann?" for the next step of the timeline, "wie viele?" and
+"von wem?" about the thing just answered. A follow-up has no topic of its own: only
+question words, pronouns ("die", "das", "it", "the person"), filler and the words of
+what it asks (how long, where, over, next, start, what time). What it asks is read
+from the last answer's entry and the edition's milestones:
+
+* how long: that entry, when its answer names a duration ("60 bis 90 Minuten",
+  "eintägig") or a range of days; for a dated step without one, "the call does not
+  say how long";
+* where (also "online oder vor Ort?"): that entry, when the call names no place for it;
+* over / still on: "Ja"/"Nein" from the step's dates and today;
+* when does it start: a step with a range of days itself, else the project's start
+  (the kick-off: "wann fängt die Person an?" after choosing the expert);
+* next: the entry of the edition's next milestone;
+* what time: that dated entry (the call names days, never a time of day);
+* anything else short (how many, from whom): the question asked again together with
+  the last answer's topic, taken only when the matcher is sure of that.
+
+Two readings need no answer before: "wie viele Tage habe ich noch?" is the deadline,
+and "wie reiche ich ein?" is handing in (the call names only by when).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from faq.kb import Entry, KnowledgeBase
+from faq.normalize import is_stopword, tokens
+from jobs.editions import EditionData
+from jobs.program import last_day
+
+__all__ = ["FollowUp", "hand_in", "read_follow_up", "time_left", "without_preamble"]
+
+MAX_WORDS = 7  # a follow-up is short ("und wann fängt die Person an?")
+
+
+def _folded(words: str) -> frozenset[str]:
+    """Words as `tokens` folds them ("dauern" -> "daurn", "müssen" -> "mussen")."""
+    return frozenset(words.split()) | frozenset(tokens(words))
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The entry a follow-up is about, the question its answer takes its form from
+    ("" for the plain answer), and a text key said before it (or None)."""
+
+    entry: Entry
+    question: str
+    lead: str | None = None
+
+
+_FILLER = _folded(
+    """und and also so ok okay aber but denn eigentlich genau exactly noch still schon
+    already jetzt now bitte please nochmal again"""
+)
+_PRONOUNS = _folded(
+    """das die der dem den des es er sie ihn ihm ihr dies diese dieser dieses das da dort
+    that this it they them those these he she him her there person leute people man
+    mensch"""
+)
+_ASKING = _folded(
+    """wie wo wann was wer wem wen woher wohin how where when what who whom which welche
+    welcher welches viel viele wieviel wieviele many much"""
+)
+_VERBS = _folded(
+    """ist sind war waren wird werden gibt gibts geht gehen ging dauert dauern dauer
+    findet finden statt stattfinden lauft laufen kommt kommen passiert passieren is are
+    was were will be does do did take takes last lasts go goes run runs happen happens
+    happening come comes take place held hat haben bekommen get gets"""
+)
+_LONG = (("wie", "lange"), ("wie", "lang"), ("how", "long"))
+_DURATION_WORDS = _folded("lange lang long dauer dauert dauern duration")
+_WHERE = _folded(
+    """wo where wohin online ort vor prasenz personlich virtuell virtual remote video
+    offline onsite site in person raum room adresse address location place stadt city"""
+)
+_OVER = _folded(
+    """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
+    gelaufen durch"""
+)
+_NEXT = _folded(
+    """dann danach then next after afterwards anschliessend nachste nachster schritt step
+    weiter"""
+)
+_START = _folded(
+    """fangt fangen anfangen beginnt beginnen startet starten start starts begin begins
+    los anfang"""
+)
+_TIME = _folded("uhrzeit uhr time bis until till by spat late")
+_DURATION = re.compile(
+    r"\d+\s*(?:bis|to|–|-)\s*\d+\s*(?:minuten|minutes|stunden|hours)"
+    r"|\b(?:\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"
+    r"(?:minuten|minutes|stunden|hours|tage|days|wochen|weeks|monate|months)\b"
+    r"|\b(?:ein|zwei|drei|mehr)tägig|\b(?:one|two|three)-day\b",
+    re.IGNORECASE,
+)
+_WORDS = _FILLER | _PRONOUNS | _ASKING | _VERBS | _DURATION_WORDS | _WHERE | _OVER
+_WORDS |= _NEXT | _START | _TIME
+
+
+def _short(toks: list[str]) -> bool:
+    """No topic of its own: only question words, pronouns, filler and what it asks."""
+    return 0 < len(toks) <= MAX_WORDS and all(t in _WORDS or is_stopword(t) for t in toks)
+
+
+def _has_pair(toks: list[str], pairs) -> bool:
+    return bool(set(zip(toks, toks[1:], strict=False)) & set(pairs))
+
+
+def read_follow_up(
+    question: str,
+    last: Entry,
+    kb: KnowledgeBase,
+    edition: EditionData | None,
+    today: date,
+    answer: str,
+    lang: str,
+) -> FollowUp | None:
+    """What a short follow-up asks about `last` (whose answer read `answer`), or None
+    when it is no follow-up to it."""
+    toks = tokens(question)
+    if not _short(toks):
+        return None
+    words = set(toks)
+    m = edition.milestone(last.milestone) if edition and last.milestone else None
+    if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
+        return _over(last, m, today, question)
+    if _has_pair(toks, _LONG) or words & _DURATION_WORDS - {"lange", "lang", "long"}:
+        if _DURATION.search(answer) or (m is not None and m.until is not None):
+            return FollowUp(last, "")
+        if m is not None:
+            return FollowUp(last, "", "silent_how_long")
+        return None
+    if words & _WHERE and ("where" in last.silent_on):
+        return FollowUp(last, "wo?" if lang == "de" else "where?")
+    if words & _START and words & {"wann", "when", "ab", "from"}:
+        if m is not None and (m.until is not None or m.key == "kickoff"):
+            return FollowUp(last, "")
+        kickoff = _of_milestone(kb, "kickoff")
+        return FollowUp(kickoff, "") if kickoff else None
+    if words & _TIME and words & {"wann", "when", "uhrzeit", "time", "uhr"} and m is not None:
+        return FollowUp(last, question)
+    if words & _NEXT and not words & (_ASKING - {"was", "what"}) and edition and m:
+        later = sorted((x for x in edition.milestones if x.day > m.day), key=lambda x: x.day)
+        for step in later:
+            if (entry := _of_milestone(kb, step.key)) is not None:
+                return FollowUp(entry, "")
+    return None
+
+
+def _over(last: Entry, m, today: date, question: str) -> FollowUp | None:
+    """ "ist das schon vorbei?": Ja once the step's last day is past, else Nein."""
+    if m is None:
+        return None
+    if last.milestone == "deadline":  # judged against the deadline as it is
+        return FollowUp(last, question)
+    return FollowUp(last, "", "faq_yes" if today > last_day(m) else "faq_no")
+
+
+def _of_milestone(kb: KnowledgeBase, key: str) -> Entry | None:
+    """The entry about a milestone: the one named after it, else the first dated one."""
+    named = next((e for e in kb.entries if e.id == key and e.milestone == key), None)
+    return named or next((e for e in kb.entries if e.milestone == key), None)
+
+
+# -- no answer before needed -------------------------------------------------------------
+
+_LEFT = _folded("noch left remain remaining remains bleibt bleiben ubrig")
+_SPAN = _folded("tage tag days day zeit time wochen weeks stunden hours")
+_MINE = _folded("""ich i wir we hab habe haben have has hat uns us mir me man one you du sie got""")
+
+
+def time_left(question: str) -> bool:
+    """ "wie viele Tage habe ich noch?", "how much time do we have left?": the time left
+    to apply, and nothing else."""
+    toks = tokens(question)
+    words = set(toks)
+    return (
+        0 < len(toks) <= MAX_WORDS + 1
+        and bool(words & {"wie", "how", "wieviel", "wieviele"})
+        and bool(words & _SPAN)
+        and bool(words & _LEFT)
+        and all(t in _WORDS | _LEFT | _SPAN | _MINE or is_stopword(t) for t in toks)
+    )
+
+
+_SENDING = ("reich", "einreich", "schick", "send", "submit", "abgeb", "einsend", "hand")
+_PAPERS = _folded("bewerbung application unterlagen papers documents antrag es")
+
+
+def hand_in(question: str) -> str | None:
+    """ "wie reiche ich ein?", "and how do I submit?": how to hand in, nothing else; the
+    question the deadline's answer takes its form from (where to hand in), else None."""
+    toks = tokens(question)
+    if not (0 < len(toks) <= MAX_WORDS and toks and {"wie", "how"} & set(toks)):
+        return None
+    if not any(t.startswith(_SENDING) for t in toks):
+        return None
+    if not all(
+        t in _WORDS | _MINE | _PAPERS or is_stopword(t) or t.startswith(_SENDING) or t == "ein"
+        for t in toks
+    ):
+        return None
+    return "wo reiche ich die Bewerbung ein?" if "wie" in toks else "where do I submit it?"
+
+
+# -- a greeting or a sentence about oneself before the question --------------------------
+
+_GREETING = re.compile(
+    r"^\s*(?:(?:hallo|hello|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|good\s+"
+    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team)[\s,!.:;-]*)+",
+    re.IGNORECASE,
+)
+_ANNOUNCE = re.compile(
+    r"^(?:ich\s+(?:hätte|hatte|habe|hab)\s+(?:da\s+)?(?:mal\s+)?(?:noch\s+)?eine\s+frage"
+    r"|i\s+(?:have|had|'ve\s+got|got)\s+a\s+question)"
+    r"(?:\s+(?:zu[rm]?|zu\s+de[rnm]|about|on|regarding)\s+(?P<topic>.+?))?[\s?!.:]*$",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!])\s+")
+
+
+def without_preamble(question: str) -> tuple[str, bool] | None:
+    """The question without a greeting or an announcement before it ("guten Abend, ich
+    hätte eine Frage zur Förderung" → "Förderung"), and whether only a question was
+    announced (nothing asked yet); None when there is nothing to take off."""
+    rest = _GREETING.sub("", question, count=1).strip()
+    greeted = rest != question.strip()
+    if found := _ANNOUNCE.match(rest):
+        topic = (found.group("topic") or "").strip()
+        return (topic, not topic)
+    if greeted and rest:
+        return (rest, False)
+    return None
+
+
+def last_question(question: str) -> str | None:
+    """The last sentence of several when it is a question ("Hello, I work for a district
+    office. Whats the deadline?" → "Whats the deadline?"), else None."""
+    parts = [p for p in _SENTENCE.split(question.strip()) if p.strip()]
+    if len(parts) < 2 or not parts[-1].rstrip().endswith("?"):
+        return None
+    return parts[-1].strip()
+
+
+Rematch = Callable[[str], Entry | None]
