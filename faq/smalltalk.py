@@ -19,11 +19,11 @@ _KINDS: dict[str, frozenset[str]] = {
     ),
     "thanks": frozenset("danke dank dankeschon thanks thank thx merci".split()),
     "bye": frozenset("tschuss tschau ciao bye goodbye wiedersehen ade cya".split()),
-    "who": frozenset("bist who bot roboter mensch human ki ai person".split()),
+    "who": frozenset("bist who bot roboter mensch human ki ai person name heisst heissen".split()),
     "help": frozenset("hilfe help hilf helfen helft".split()),
     "noise": frozenset(
         """ja nein yes no ok okay mehr more weiter next jo jep nope ne nee k hmm hm lol
-        test gut good fine cool alles klar""".split()
+        test gut good fine cool alles klar haha hehe hihi xd""".split()
     ),
 }
 _FILLER = frozenset(
@@ -32,7 +32,8 @@ _FILLER = frozenset(
     den info infos antwort answer auf bis bald spater later see und and nochmal again
     super toll prima perfekt great nice wow wer was what are is ist sind bin am ein eine
     an echt real wirklich really brauche brauchen need kann can could konnen mal
-    zusammen there all everyone wie geht es how it s dir gehts doing kannst do
+    zusammen there all everyone wie geht es how it s dir gehts doing kannst do whats
+    your ur dein deine ihr
     """.split()
 )
 _ORDER = ("who", "help", "thanks", "bye", "greeting", "noise")
@@ -55,6 +56,8 @@ def small_talk(text: str) -> str | None:
         return "greeting"
     if {"was", "what"} & set(toks) and {"kannst", "can"} & set(toks):
         return "help"
+    if {"name", "heisst", "heissen"} & set(toks):  # "wie heißt du?", "whats ur name"
+        return "who"
     if (
         {"wer", "bist"} & set(toks)
         and ({"du", "sie"} & set(toks))

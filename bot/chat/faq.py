@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.chat.faq_follow import last_question, without_preamble
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
 from bot.chat.talk import only_a_time, small_talk_reply
@@ -40,7 +41,13 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
             memory.acked = True
             reply = Outbound(t("smalltalk_ack_again", ctx.lang)) if acked else reply
         replies.append(reply)
+    elif (asked := _without_preamble(ctx, text, known)) == "":
+        # "guten Abend, ich hätte eine Frage": a question announced, none asked yet
+        lang = known or faq.language(text, ctx.lang)
+        ctx.lang = lang
+        replies.append(Outbound(t("faq_what_about", lang), lang=lang))
     else:
+        text = asked or text
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
@@ -65,6 +72,27 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         )
         replies.append(_for_reader(ctx, reply))
     return replies
+
+
+def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
+    """The question without what comes before it, when the whole message is not one the
+    matcher is sure of: a greeting and an announcement ("Guten Abend, ich hätte eine
+    Frage zur Förderung" → "Förderung"; "" when only a question is announced), or a
+    sentence about oneself ("Hello, I work for a district office. Whats the deadline?"
+    → "Whats the deadline?"); None to ask the message as it is."""
+    faq = ctx.services.faq
+    lang = known or ctx.lang
+    if faq.match(text, lang).confident:
+        return None
+    asked = text
+    if (found := without_preamble(text)) is not None:
+        rest, announced = found
+        if announced:
+            return ""
+        asked = rest
+    if (last := last_question(asked)) and faq.match(last, lang).confident:
+        return last
+    return asked if asked != text else None
 
 
 def _says_other(text: str, known: str) -> bool:

@@ -39,7 +39,7 @@ _IDLE = {Role.EXPERT: "idle_expert", Role.BUDDY: "idle_buddy"}
 # "ok", "ja", "passt": an acknowledgement, not a pick from a list
 _ACK = frozenset(
     """ja yes ok okay jo jep yep yeah gut good fine cool alles klar super prima nein no
-    nope ne nee k""".split()
+    nope ne nee k lol haha hehe hihi xd""".split()
 )
 
 
