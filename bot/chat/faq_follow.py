@@ -78,8 +78,8 @@ _VERBS = _folded(
 _LONG = (("wie", "lange"), ("wie", "lang"), ("how", "long"))
 _DURATION_WORDS = _folded("lange lang long dauer dauert dauern duration")
 _WHERE = _folded(
-    """wo where wohin online ort vor prasenz personlich virtuell virtual remote video
-    offline onsite site in person raum room adresse address location place stadt city"""
+    """wo where wohin online ort prasenz personlich virtuell virtual remote video
+    offline onsite raum room adresse address location place stadt city"""
 )
 _OVER = _folded(
     """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
