@@ -36,7 +36,7 @@ from faq.normalize import is_stopword, tokens
 from jobs.editions import EditionData
 from jobs.program import last_day
 
-__all__ = ["FollowUp", "hand_in", "read_follow_up", "time_left", "without_preamble"]
+__all__ = ["FollowUp", "bare", "hand_in", "read_follow_up", "time_left", "without_preamble"]
 
 MAX_WORDS = 7  # a follow-up is short ("und wann fängt die Person an?")
 
@@ -108,6 +108,14 @@ _WORDS |= _NEXT | _START | _TIME
 def _short(toks: list[str]) -> bool:
     """No topic of its own: only question words, pronouns, filler and what it asks."""
     return 0 < len(toks) <= MAX_WORDS and all(t in _WORDS or is_stopword(t) for t in toks)
+
+
+def bare(question: str) -> bool:
+    """A question with no topic of its own, or a very short one that points back
+    ("wie viele?", "von wem?", "und wer schickt die?")."""
+    toks = tokens(question)
+    words = set(toks)
+    return _short(toks) or (len(toks) <= 4 and bool(words & _PRONOUNS and words & _ASKING))
 
 
 def _has_pair(toks: list[str], pairs) -> bool:

@@ -23,7 +23,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot.chat.faq_follow import FollowUp, hand_in, read_follow_up, time_left
+from bot.chat.faq_follow import FollowUp, bare, hand_in, read_follow_up, time_left
 from bot.handoff import parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
@@ -321,7 +321,7 @@ class FaqReplies:
             return FollowUp(deadline, "")
         if deadline is not None and (asked := hand_in(question)):
             return FollowUp(deadline, asked)
-        if last is None or match.confident or len(tokens(question)) > 5:
+        if last is None or match.confident or not bare(question):
             return None
         # "wie viele?", "von wem?" after "Profile": asked again with what was answered
         again = self._match_with(self.matcher, f"{question} {last.topic[match.lang]}", match.lang)
