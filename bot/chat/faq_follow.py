@@ -83,7 +83,7 @@ _WHERE = _folded(
 )
 _OVER = _folded(
     """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
-    gelaufen durch"""
+    gelaufen durch yet"""
 )
 _NEXT = _folded(
     """dann danach then next after afterwards anschliessend nachste nachster schritt step
@@ -97,7 +97,7 @@ _TIME = _folded("uhrzeit uhr time bis until till by spat late")
 _DURATION = re.compile(
     r"\d+\s*(?:bis|to|–|-)\s*\d+\s*(?:minuten|minutes|stunden|hours)"
     r"|\b(?:\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"
-    r"(?:minuten|minutes|stunden|hours|tage|days|wochen|weeks|monate|months)\b"
+    r"(?:minuten|minutes|stunden|hours|tagen?|days|wochen|weeks|monaten?|months)\b"
     r"|\b(?:ein|zwei|drei|mehr)tägig|\b(?:one|two|three)-day\b",
     re.IGNORECASE,
 )
@@ -139,8 +139,10 @@ def read_follow_up(
     words = set(toks)
     m = edition.milestone(last.milestone) if edition and last.milestone else None
     if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
-        return _over(last, m, today, question)
+        return _over(last, m, today)
     if _has_pair(toks, _LONG) or words & _DURATION_WORDS - {"lange", "lang", "long"}:
+        if m is not None and last.milestone == "deadline":  # how long it is still open
+            return FollowUp(last, "")
         if _DURATION.search(answer) or (m is not None and m.until is not None):
             return FollowUp(last, "")
         if m is not None:
@@ -163,12 +165,10 @@ def read_follow_up(
     return None
 
 
-def _over(last: Entry, m, today: date, question: str) -> FollowUp | None:
+def _over(last: Entry, m, today: date) -> FollowUp | None:
     """ "ist das schon vorbei?": Ja once the step's last day is past, else Nein."""
     if m is None:
         return None
-    if last.milestone == "deadline":  # judged against the deadline as it is
-        return FollowUp(last, question)
     return FollowUp(last, "", "faq_yes" if today > last_day(m) else "faq_no")
 
 

@@ -19,8 +19,8 @@ APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the call
 MAY = datetime(2023, 5, 5, 9, 0, tzinfo=UTC)  # Fri 11:00, the talks are next week
 
 
-def _router(matcher, sessions, now):
-    clock = Clock(now)
+def _router(matcher, sessions, now, clock=None):
+    clock = clock or Clock(now)
     timeline = Timeline(sessions, clock)
     timeline.load(default_edition_text())
     faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
@@ -258,3 +258,47 @@ def test_a_name_question_is_who_am_i(april, question):
 def test_laughing_is_acknowledged(april, noise):
     reply = text(april, noise, user="new")
     assert "no open choice" not in reply and "keine Auswahl offen" not in reply
+
+
+# -- more of our own: what is and is not read against the answer before -----------------
+
+
+def test_how_long_still_after_the_deadline_is_the_time_left(april):
+    reply = after(april, "bewerbungsschluss", "und wie lange noch?")
+    assert "13 Tagen" in reply
+    assert "nennt die Ausschreibung nicht" not in reply
+
+
+def test_how_long_after_a_step_without_a_duration_says_the_call_names_none(april):
+    reply = after(april, "wann ist das kick-off", "wie lange dauert das?")
+    assert reply.startswith("Wie lange das dauert, nennt die Ausschreibung nicht.")
+    assert "Oktober 2023" in reply
+
+
+def test_a_question_with_its_own_topic_is_no_follow_up(april):
+    assert "sechs Monate" in after(april, "vorgespräche", "wie lange dauert das projekt?")
+
+
+def test_a_follow_up_long_after_is_a_new_question(matcher, sessions):
+    clock = Clock(APRIL)
+    router = _router(matcher, sessions, APRIL, clock)
+    text(router, "vorgespräche")
+    clock.now = APRIL.replace(hour=10)  # two hours later
+    assert "sechs Monate" in text(router, "und wie lange?")
+
+
+def test_has_it_happened_yet_after_a_past_step(may):
+    text(may, "when was the deadline")
+    assert text(may, "has it happened yet?").startswith("Yes.")
+
+
+def test_when_does_it_start_after_a_range_is_that_range(april):
+    reply = after(april, "projektskizze", "wann fängt das an?")
+    assert "19. Mai 2023" in reply.split("\n")[0]
+
+
+def test_and_then_walks_the_timeline(april):
+    text(april, "bewerbungsschluss")
+    assert "Vorgespräche" in text(april, "und danach?").split("\n")[0]
+    assert "Rückmeldung" in text(april, "und dann?").split("\n")[0]
+    assert "skizzieren Sie" in text(april, "und dann?").split("\n")[0]
