@@ -255,6 +255,8 @@ class FaqReplies:
             entry = self._going_on(question, memory, now)
         if entry is None:  # "bis wann genau", "wo schick ich das hin": handing in
             entry = self._handing_in(question, memory, now)
+        if entry is None:  # "wie viele?" after "Profile": asked with that topic
+            entry = self._asked_again(question, match, memory, now)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is not None:
@@ -321,13 +323,20 @@ class FaqReplies:
             return FollowUp(deadline, "")
         if deadline is not None and (asked := hand_in(question)):
             return FollowUp(deadline, asked)
-        if last is None or match.confident or not bare(question):
-            return None
-        # "wie viele?", "von wem?" after "Profile": asked again with what was answered
-        again = self._match_with(self.matcher, f"{question} {last.topic[match.lang]}", match.lang)
-        if again.confident and again.best is not None:
-            return FollowUp(again.best, question)
         return None
+
+    def _asked_again(
+        self, question: str, match: Match, memory: FaqMemory, now: datetime
+    ) -> Entry | None:
+        """ "wie viele?", "von wem?" after "Profile", which the matcher is not sure of:
+        asked again together with the topic just answered; that entry if it is sure then."""
+        if match.confident or memory.entry is None or not memory.recent(memory.at, now):
+            return None
+        last = next((e for e in self.kb.entries if e.id == memory.entry), None)
+        if last is None or not bare(question):
+            return None
+        again = self._match_with(self.matcher, f"{question} {last.topic[match.lang]}", match.lang)
+        return again.best if again.confident else None
 
     def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
         """A day and nothing else right after the deadline's answer ("morgen früh",
