@@ -1,11 +1,14 @@
 """What the adapters share: outbox deliveries as neutral replies, numbered
-choices for platforms without buttons (the console, Matrix), and `PerChat`, the
-order of concurrent work (many chats at once, each chat in turn)."""
+choices for platforms without buttons (the console, Matrix), `PerChat`, the
+order of concurrent work (many chats at once, each chat in turn), and
+`send_in_order`: a chat's replies in order, the ones that cannot be sent now
+handed to the outbox."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Hashable
+import logging
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from typing import TypeVar
 
 from bot.chat.choices import ACK, beyond, plain, pressed, unclear_yes
@@ -20,10 +23,36 @@ __all__ = [
     "numbered",
     "plain",
     "pressed",
+    "send_in_order",
     "unclear_yes",
 ]
 
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
+
+
+async def send_in_order(
+    replies: Sequence[T],
+    send: Callable[[T], Awaitable[object]],
+    queue: Callable[[list[T]], Awaitable[object]],
+) -> bool:
+    """Send `replies` one after another. One that cannot be sent now (the platform
+    is away, a 429 beyond what the adapter waits, any error) goes to `queue` (the
+    outbox) with the ones after it: it tries again, paced and in order, so a reply
+    is never lost, and none overtakes it. Returns whether all were sent here."""
+    for i, reply in enumerate(replies):
+        try:
+            await send(reply)
+        except Exception as exc:
+            log.warning(
+                "a reply could not be sent now (%s: %s); the outbox sends it",
+                type(exc).__name__,
+                exc,
+            )
+            await queue(list(replies[i:]))
+            return False
+    return True
 
 
 class PerChat:

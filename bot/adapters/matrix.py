@@ -23,6 +23,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from nio import (
@@ -42,7 +43,15 @@ from nio import (
     WhoamiResponse,
 )
 
-from bot.adapters.common import PerChat, beyond, from_delivery, numbered, pressed, unclear_yes
+from bot.adapters.common import (
+    PerChat,
+    beyond,
+    from_delivery,
+    numbered,
+    pressed,
+    send_in_order,
+    unclear_yes,
+)
 from bot.messages import Address, Attachment, Button, Inbound, Outbound
 from bot.texts import guess_lang, t
 from jobs import dispatch
@@ -325,21 +334,14 @@ class MatrixAdapter:
             return await asyncio.to_thread(work, arg)
 
     async def _deliver(self, room_id: str, replies: list[Outbound]) -> None:
-        """Send the replies in order. One that cannot be sent now (the homeserver is
-        away, a 429 beyond nio's retries, an error nio raises) goes to the outbox with
-        the ones after it, which tries again, paced and in order: a reply is never lost."""
-        for i, reply in enumerate(replies):
-            try:
-                await self._send(room_id, reply)
-            except Exception as exc:
-                log.warning(
-                    "a reply could not be sent now (%s: %s); the outbox sends it",
-                    type(exc).__name__,
-                    exc,
-                )
-                later = [replace(r, to=Address(self.platform, room_id)) for r in replies[i:]]
-                await self._in_thread(self._notify, later)
-                return
+        """Send the replies in order; the ones from the first that cannot be sent now
+        on go to the outbox (`send_in_order`)."""
+
+        async def queue(later: list[Outbound]) -> None:
+            to = Address(self.platform, room_id)
+            await self._in_thread(self._notify, [replace(r, to=to) for r in later])
+
+        await send_in_order(replies, partial(self._send, room_id), queue)
 
     # -- out ------------------------------------------------------------------------------------
     async def _send(self, room_id: str, reply: Outbound) -> None:
