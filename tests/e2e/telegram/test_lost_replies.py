@@ -106,6 +106,8 @@ def test_a_reply_telegram_does_not_take_is_sent_by_the_outbox_once_and_in_order(
     assert "Hallo!" in texts[0] and "3. Mai 2023" in texts[2]
     assert "keine sichere Antwort" in texts[3]  # in the order asked
     assert _owed(bot, ANNA) == 0 and bot.tick().sent == 0
+    api.user_says(ANNA, "/start")  # nothing owed any more: answered at once again
+    api.wait_until(lambda: len(_texts(api, ANNA)) == 6)
 
 
 def test_a_long_429_is_waited_for_by_the_outbox_not_by_everyone(bot, api, clock):
