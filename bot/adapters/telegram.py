@@ -25,7 +25,6 @@ import contextlib
 import html
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import timedelta
 from functools import partial
 
@@ -49,9 +48,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.common import PerChat, from_delivery, send_in_order
+from bot.adapters.common import Behind, Outboxed, PerChat, from_delivery
 from bot.adapters.telegram_http import AiohttpRequest
-from bot.messages import Address, Button, Inbound, Outbound
+from bot.messages import Button, Inbound, Outbound
 from bot.texts import LANGS, t
 from jobs import dispatch
 
@@ -189,7 +188,7 @@ class TelegramAdapter:
         handle: Callable[[Inbound], list[Outbound]],
         notify: Callable[[list[Outbound]], None],
         *,
-        behind: Callable[[list[Outbound], bool], bool] | None = None,
+        behind: Behind | None = None,
         token: str,
         base_url: str | None = None,
         menu: Callable[[str], list[tuple[str, str]]] | None = None,
@@ -203,10 +202,7 @@ class TelegramAdapter:
         self._routing = asyncio.Semaphore(concurrency)  # bound to a loop only when it waits
         self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
-        # queues a chat's replies in the outbox behind what it owes the chat (True), or
-        # only if it owes the chat something (False); returns whether it queued them
-        self._behind = behind or self._notify_behind
-        self._waiting: set[str] = set()  # chats with a failed send: the outbox may owe them
+        self._outboxed = Outboxed(self.platform, behind, notify, self._in_thread)
         self._order: PerChat | None = None  # each chat's turn (of the update processor)
         self._token = token
         self._base_url = base_url
@@ -352,32 +348,7 @@ class TelegramAdapter:
         if others:
             await self._in_thread(self._notify, others)
         pieces = [piece for reply in mine for piece in _pieces(reply)]
-        if not pieces:
-            return
-        if str(chat_id) in self._waiting:  # the outbox may still owe this chat a message
-            if await self._queue(chat_id, pieces, only_if_owed=True):
-                return
-            self._waiting.discard(str(chat_id))
-        await send_in_order(
-            pieces, partial(self._send_piece, bot, chat_id), partial(self._queue, chat_id)
-        )
-
-    async def _queue(self, chat_id: int | str, replies: list[Outbound], only_if_owed=False) -> bool:
-        """Replies to this chat go to the outbox, behind what it owes the chat."""
-        to = Address(self.platform, str(chat_id))
-        queued = await self._in_thread(
-            lambda later: self._behind(later, only_if_owed), [replace(r, to=to) for r in replies]
-        )
-        if queued:
-            self._waiting.add(str(chat_id))
-        return queued
-
-    def _notify_behind(self, replies: list[Outbound], only_if_owed: bool) -> bool:
-        """Without a `behind` (tests of the adapter alone): as notices, no waiting."""
-        if only_if_owed:
-            return False
-        self._notify(replies)
-        return True
+        await self._outboxed.deliver(chat_id, pieces, partial(self._send_piece, bot, chat_id))
 
     async def _send(self, bot: Bot, chat_id: int | str, reply: Outbound) -> None:
         for piece in _pieces(reply):
@@ -440,7 +411,7 @@ class TelegramAdapter:
             else:
                 await self._order.run(_chat_key(chat_id), work)
         except Exception:
-            self._waiting.add(str(chat_id))
+            self._outboxed.failed(chat_id)
             raise
 
 

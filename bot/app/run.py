@@ -172,6 +172,7 @@ def build_services(
         services.matrix = MatrixAdapter(
             handle,
             notify,
+            behind=behind,
             homeserver=settings.matrix_homeserver,
             user_id=settings.matrix_user,
             password=settings.matrix_password,
