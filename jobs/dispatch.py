@@ -14,6 +14,9 @@ Policies
   with the same backoff and final `failed`: one bad message never stops the batch.
 - Blocked by the user (`Unreachable`): the row and the chat's other pending rows
   become `unreachable`, the chat identity is marked, subscriptions stop.
+- One chat's order: while a row waits for a retry (a network error, a 429), the
+  chat's other rows due by then wait behind it, in their order (also the rest of
+  the batch): a person never gets a later message before an earlier one.
 - Rate limits by design: at most `rate_per_second` per platform and one message per
   `per_chat_seconds` per chat (Telegram: 30/s and 1 s).
 - Forget instructions (`outbox.FORGET`, queued by an erasure): the sender's `forget`
@@ -184,6 +187,7 @@ class Dispatcher:
         self._stopping = False
         self._held_until: datetime | None = None  # our lease on the claimed rows ...
         self._held: set[int] = set()  # ... and which rows it still covers
+        self._skip: set[int] = set()  # claimed rows of the batch settled with another one
 
     def request_stop(self) -> None:
         """The running tick ends after the message in flight; no new tick starts."""
@@ -212,9 +216,12 @@ class Dispatcher:
             self._held_until, self._held = now + self.lease, {r.id for r in rows}
             if not rows:
                 break
+            self._skip = set()
             for row in rows:
                 if self._stopping:
                     break  # the rest stays claimed until stop() releases it
+                if row.id in self._skip:
+                    continue  # waits behind its chat's earlier row, or the chat blocked us
                 self._isolated(row, stats)
             done += len(rows)
             if self._stopping:
@@ -271,7 +278,7 @@ class Dispatcher:
         except Unreachable as exc:
             stats.unreachable += 1
             self._settle(row, outbox.UNREACHABLE, error=str(exc))
-            return self._mark_unreachable(row.platform, row.chat_id)
+            return self._mark_unreachable(row.platform, row.chat_id, stats)
         except Rejected as exc:
             log.error("outbox row %s rejected by %s: %s", row.id, row.platform, exc)
             stats.failed += 1
@@ -364,7 +371,8 @@ class Dispatcher:
         strip: bool = False,
     ) -> None:
         """Record the outcome; `strip` also removes the row's recipient and text in
-        the same transaction (a forget instruction that was carried out)."""
+        the same transaction (a forget instruction that was carried out). A row that
+        waits for a retry (`retry_at`) holds back its chat's later rows."""
         with self._sessions() as session:
             settled = outbox.settle(
                 session,
@@ -379,14 +387,27 @@ class Dispatcher:
                 log.warning("outbox row %s: our claim had expired before it was settled", row.id)
             elif strip:
                 outbox.strip(session, row.id)
+            elif retry_at is not None:
+                self._skip.update(
+                    outbox.push_back(
+                        session, row.platform, row.chat_id, retry_at, self.worker, failed=row.id
+                    )
+                )
             session.commit()
             if settled and strip:
                 scrub_erased(session)
 
-    def _mark_unreachable(self, platform: str, chat_id: str) -> None:
+    def _mark_unreachable(self, platform: str, chat_id: str, stats: TickStats) -> None:
+        """The chat blocked the bot: its pending rows, and the rest of them in our
+        batch, are not sent; the chat identity is marked, subscriptions stop."""
         now = self._clock()
         with self._sessions() as session:
             outbox.cancel(session, platform=platform, chat_id=chat_id, state=outbox.UNREACHABLE)
+            ours = outbox.cancel_claimed(
+                session, self.worker, platform=platform, chat_id=chat_id, state=outbox.UNREACHABLE
+            )
+            self._skip.update(ours)
+            stats.unreachable += len(ours)
             session.execute(
                 update(ChatIdentity)
                 .where(ChatIdentity.platform == platform, ChatIdentity.chat_id == chat_id)

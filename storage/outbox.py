@@ -21,11 +21,15 @@ __all__ = [
     "Draft",
     "PENDING",
     "cancel",
+    "cancel_claimed",
     "cancel_naming",
     "claim",
     "delete_pending",
     "enqueue",
     "forget",
+    "owed_until",
+    "push_back",
+    "waiting_until",
     "purge_delivered",
     "release",
     "renew",
@@ -135,6 +139,26 @@ def cancel(
     return session.execute(stmt.values(state=state)).rowcount
 
 
+def cancel_claimed(
+    session: Session, worker: str, *, platform: str, chat_id: str, state: str = CANCELLED
+) -> list[int]:
+    """Settle the rows of a chat that `worker` has claimed and not sent yet (the rest
+    of its batch, when the chat blocked the bot) as `state`. Returns their ids."""
+    stmt = (
+        update(OutboxRow)
+        .where(
+            OutboxRow.state == CLAIMED,
+            OutboxRow.claimed_by == worker,
+            OutboxRow.platform == platform,
+            OutboxRow.chat_id == chat_id,
+        )
+        .values(state=state, claimed_by=None, claimed_until=None)
+        .returning(OutboxRow.id)
+        .execution_options(synchronize_session=False)
+    )
+    return list(session.scalars(stmt))
+
+
 def delete_pending(session: Session, *, ref: str, kind: str | None = None) -> int:
     """Delete unsent rows of `ref`, so that they can be planned anew under the same
     dedupe keys (a changed edition, a new subscription, new reminder times).
@@ -183,9 +207,93 @@ def claim(
         return []
     return list(
         session.scalars(
-            select(OutboxRow).where(OutboxRow.id.in_(claimed)).order_by(OutboxRow.due_at)
+            select(OutboxRow)
+            .where(OutboxRow.id.in_(claimed))
+            .order_by(OutboxRow.due_at, OutboxRow.id)
         )
     )
+
+
+# -- one chat's order ------------------------------------------------------------------
+BEHIND = "waits for an earlier message to this chat"
+_STEP = timedelta(milliseconds=1)
+
+
+def owed_until(session: Session, platform: str, chat_id: str, now: datetime) -> datetime | None:
+    """When the last message the outbox owes this chat now is due: a row being sent,
+    one that is due, or one that was tried or pushed back (it waits for a retry);
+    None if it owes the chat nothing (future reminders are not owed yet). A chat's
+    direct replies queue behind this time, so they never overtake these rows."""
+    owed = or_(
+        OutboxRow.state == CLAIMED,
+        OutboxRow.due_at <= now,
+        OutboxRow.last_error.is_not(None),
+    )
+    stmt = select(func.max(OutboxRow.due_at)).where(
+        OutboxRow.platform == platform,
+        OutboxRow.chat_id == chat_id,
+        OutboxRow.state.in_((PENDING, CLAIMED)),
+        owed,
+    )
+    return session.scalar(stmt)
+
+
+def waiting_until(session: Session, platform: str, chat_id: str) -> datetime | None:
+    """When the last row of this chat that waits for a retry (or behind one) is due;
+    None if none waits. A new message for the chat is due no earlier."""
+    stmt = select(func.max(OutboxRow.due_at)).where(
+        OutboxRow.platform == platform,
+        OutboxRow.chat_id == chat_id,
+        OutboxRow.state == PENDING,
+        OutboxRow.last_error.is_not(None),
+    )
+    return session.scalar(stmt)
+
+
+def push_back(
+    session: Session,
+    platform: str,
+    chat_id: str,
+    until: datetime,
+    worker: str,
+    *,
+    failed: int,
+) -> list[int]:
+    """A row of this chat (`failed`) waits for a retry at `until`: the chat's other
+    rows due by then wait behind it, in their order (pending ones, and those `worker`
+    has claimed and not sent: they go back unclaimed, the try not counted).
+    Returns the ids of the rows pushed back."""
+    rows = session.execute(
+        select(OutboxRow.id, OutboxRow.due_at, OutboxRow.state)
+        .where(
+            OutboxRow.platform == platform,
+            OutboxRow.chat_id == chat_id,
+            OutboxRow.id != failed,
+            OutboxRow.due_at <= until,
+            (OutboxRow.state == PENDING)
+            | ((OutboxRow.state == CLAIMED) & (OutboxRow.claimed_by == worker)),
+        )
+        .order_by(OutboxRow.due_at, OutboxRow.id)
+    ).all()
+    if not rows:
+        return []
+    first = rows[0].due_at
+    for row_id, due_at, state in rows:
+        values: dict = {"due_at": until + _STEP + (due_at - first), "last_error": BEHIND}
+        if state == CLAIMED:
+            values.update(
+                state=PENDING,
+                claimed_by=None,
+                claimed_until=None,
+                attempts=OutboxRow.attempts - 1,
+            )
+        session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.id == row_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+    return [r.id for r in rows]
 
 
 def renew(session: Session, worker: str, until: datetime) -> set[int]:

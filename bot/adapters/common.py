@@ -1,29 +1,66 @@
 """What the adapters share: outbox deliveries as neutral replies, numbered
-choices for platforms without buttons (the console, Matrix), and `PerChat`, the
-order of concurrent work (many chats at once, each chat in turn)."""
+choices for platforms without buttons (the console, Matrix), `PerChat`, the
+order of concurrent work (many chats at once, each chat in turn), and
+`send_in_order` and `Outboxed`: a chat's replies in order, the ones that cannot be
+sent now handed to the outbox, and the chat's next replies behind them."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Hashable
+import logging
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import replace
+from functools import partial
 from typing import TypeVar
 
 from bot.chat.choices import ACK, beyond, plain, pressed, unclear_yes
-from bot.messages import Attachment, Button, Outbound
+from bot.messages import Address, Attachment, Button, Outbound
 from jobs.dispatch import Delivery
 
 __all__ = [
     "ACK",
+    "Behind",
+    "Outboxed",
     "PerChat",
     "beyond",
     "from_delivery",
     "numbered",
     "plain",
     "pressed",
+    "send_in_order",
     "unclear_yes",
 ]
 
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
+
+# queues a chat's replies (`to=` the chat) in the outbox behind what it owes the chat;
+# with True only if it owes the chat something. Returns whether it queued them.
+Behind = Callable[[list[Outbound], bool], bool]
+
+
+async def send_in_order(
+    replies: Sequence[T],
+    send: Callable[[T], Awaitable[object]],
+    queue: Callable[[list[T]], Awaitable[object]],
+) -> bool:
+    """Send `replies` one after another. One that cannot be sent now (the platform
+    is away, a 429 beyond what the adapter waits, any error) goes to `queue` (the
+    outbox) with the ones after it: it tries again, paced and in order, so a reply
+    is never lost, and none overtakes it. Returns whether all were sent here."""
+    for i, reply in enumerate(replies):
+        try:
+            await send(reply)
+        except Exception as exc:
+            log.warning(
+                "a reply could not be sent now (%s: %s); the outbox sends it",
+                type(exc).__name__,
+                exc,
+            )
+            await queue(list(replies[i:]))
+            return False
+    return True
 
 
 class PerChat:
@@ -57,6 +94,58 @@ class PerChat:
     @property
     def chats_waiting(self) -> int:
         return len(self._chats)
+
+
+class Outboxed:
+    """A chat's direct replies, never lost and never overtaking: the ones from the
+    first that cannot be sent on go to the outbox (`send_in_order`), and while the
+    outbox may owe the chat messages (a send to it failed here), the chat's next
+    replies ask it and, if it does, queue behind them (the database decides)."""
+
+    def __init__(
+        self,
+        platform: str,
+        behind: Behind | None,
+        notify: Callable[[list[Outbound]], None],
+        in_thread: Callable[[Callable, object], Awaitable],
+    ) -> None:
+        self.platform = platform
+        self._behind = behind or partial(_as_notices, notify)
+        self._in_thread = in_thread  # the adapter's bound on database work
+        self._waiting: set[str] = set()  # chats a send failed to
+
+    def failed(self, chat_id: Hashable) -> None:
+        """A send to the chat failed (a direct reply, or the outbox's own)."""
+        self._waiting.add(str(chat_id))
+
+    async def deliver(self, chat_id: Hashable, replies: Sequence[Outbound], send: Callable) -> None:
+        if not replies:
+            return
+        if str(chat_id) in self._waiting:
+            if await self.queue(chat_id, replies, only_if_owed=True):
+                return
+            self._waiting.discard(str(chat_id))
+        await send_in_order(replies, send, partial(self.queue, chat_id))
+
+    async def queue(
+        self, chat_id: Hashable, replies: Sequence[Outbound], only_if_owed: bool = False
+    ) -> bool:
+        to = Address(self.platform, str(chat_id))
+        later = [replace(r, to=to) for r in replies]
+        queued = await self._in_thread(lambda rs: self._behind(rs, only_if_owed), later)
+        if queued:
+            self.failed(chat_id)
+        return queued
+
+
+def _as_notices(
+    notify: Callable[[list[Outbound]], None], replies: list[Outbound], only_if_owed: bool
+) -> bool:
+    """Without a `Behind` (an adapter tested alone): as notices, owing nothing."""
+    if only_if_owed:
+        return False
+    notify(replies)
+    return True
 
 
 def from_delivery(delivery: Delivery) -> Outbound:

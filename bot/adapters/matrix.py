@@ -22,7 +22,8 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from nio import (
@@ -42,8 +43,17 @@ from nio import (
     WhoamiResponse,
 )
 
-from bot.adapters.common import PerChat, beyond, from_delivery, numbered, pressed, unclear_yes
-from bot.messages import Address, Attachment, Button, Inbound, Outbound
+from bot.adapters.common import (
+    Behind,
+    Outboxed,
+    PerChat,
+    beyond,
+    from_delivery,
+    numbered,
+    pressed,
+    unclear_yes,
+)
+from bot.messages import Attachment, Button, Inbound, Outbound
 from bot.texts import guess_lang, t
 from jobs import dispatch
 
@@ -93,6 +103,7 @@ class MatrixAdapter:
         handle: Callable[[Inbound], list[Outbound]],
         notify: Callable[[list[Outbound]], None],
         *,
+        behind: Behind | None = None,
         homeserver: str,
         user_id: str,
         store_dir: Path,
@@ -109,6 +120,7 @@ class MatrixAdapter:
         self._tasks: set[asyncio.Task] = set()
         self._order = PerChat(ROOMS_IN_FLIGHT)  # rooms at once, each room's messages in turn
         self._routing = asyncio.Semaphore(concurrency)  # router calls at once (threads, sessions)
+        self._outboxed = Outboxed(self.platform, behind, notify, self._in_thread)
         self._by_event: OrderedDict[str, tuple[str, tuple[Button, ...]]] = OrderedDict()
         # event id -> room, choices
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -325,21 +337,10 @@ class MatrixAdapter:
             return await asyncio.to_thread(work, arg)
 
     async def _deliver(self, room_id: str, replies: list[Outbound]) -> None:
-        """Send the replies in order. One that cannot be sent now (the homeserver is
-        away, a 429 beyond nio's retries, an error nio raises) goes to the outbox with
-        the ones after it, which tries again, paced and in order: a reply is never lost."""
-        for i, reply in enumerate(replies):
-            try:
-                await self._send(room_id, reply)
-            except Exception as exc:
-                log.warning(
-                    "a reply could not be sent now (%s: %s); the outbox sends it",
-                    type(exc).__name__,
-                    exc,
-                )
-                later = [replace(r, to=Address(self.platform, room_id)) for r in replies[i:]]
-                await self._in_thread(self._notify, later)
-                return
+        """Send the replies in order; the ones from the first that cannot be sent now
+        on go to the outbox, and while it owes the room messages, the room's next
+        replies queue behind them (`Outboxed`)."""
+        await self._outboxed.deliver(room_id, replies, partial(self._send, room_id))
 
     # -- out ------------------------------------------------------------------------------------
     async def _send(self, room_id: str, reply: Outbound) -> None:
@@ -394,15 +395,26 @@ class MatrixAdapter:
         )
 
     def send(self, delivery: dispatch.Delivery) -> None:
-        """The outbox's sender port: runs on the adapter's event loop."""
+        """The outbox's sender port: runs on the adapter's event loop, in the room's turn."""
         if self._loop is None or self.client is None or not self.ready.is_set():
             raise dispatch.TransientError("matrix is not connected yet")
         reply = from_delivery(delivery)
-        future = asyncio.run_coroutine_threadsafe(self._send(delivery.chat_id, reply), self._loop)
+        work = self._outbox_turn(delivery.chat_id, self._send(delivery.chat_id, reply))
+        future = asyncio.run_coroutine_threadsafe(work, self._loop)
         try:
             future.result(timeout=90)
         except (TimeoutError, OSError) as exc:
+            future.cancel()  # still waiting for its turn: not sent later behind our back
             raise dispatch.TransientError(str(exc)) from exc
+
+    async def _outbox_turn(self, room_id: str, work) -> None:
+        """An outbox message in the room's turn (never between the replies to one
+        message); a failed one makes the room's next replies ask the outbox first."""
+        try:
+            await self._order.run(room_id, work)
+        except Exception:
+            self._outboxed.failed(room_id)
+            raise
 
     # -- erasure ---------------------------------------------------------------------------
     def forget(self, chat_id: str, user_id: str) -> None:

@@ -9,6 +9,13 @@ The adapter is also the outbox's sender for the platform "telegram": `send` runs
 the application's event loop with a bot of its own (no rate limiter, so 429s reach
 the dispatcher, which reschedules instead of sleeping) and maps Telegram errors to
 the dispatcher's RetryAfter / Unreachable / TransientError / Rejected.
+
+No reply is lost, doubled or overtaken: a direct reply that Telegram does not take
+(a 5xx, a timeout, a network error, a 429 longer than `MAX_RETRY_WAIT`, a 403) goes
+to the outbox from the Bot API call that failed on (a long text's parts already sent
+are not sent again), with the replies after it (`behind`). While the outbox owes the
+chat a message, the chat's next replies queue behind it. An outbox message is sent
+in its chat's turn, never between the replies to one message.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import html
 import logging
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from telegram import (
     Bot,
@@ -40,13 +48,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.common import PerChat, from_delivery
+from bot.adapters.common import Behind, Outboxed, PerChat, from_delivery
 from bot.adapters.telegram_http import AiohttpRequest
 from bot.messages import Button, Inbound, Outbound
 from bot.texts import LANGS, t
 from jobs import dispatch
 
-__all__ = ["ChatOrderProcessor", "TelegramAdapter", "split_text"]
+__all__ = ["ChatOrderProcessor", "TelegramAdapter", "WaitingRateLimiter", "split_text"]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +66,10 @@ MAX_CALLBACK_BYTES = 64
 # `telegram_http`), so no send waits for a connection. Further updates wait in
 # python-telegram-bot's queue as small tasks (1,000 users at once: 744 waiting).
 UPDATES_IN_FLIGHT = 256
+# A 429 on a direct reply is waited for up to this long (python-telegram-bot's rate
+# limiter holds every send of the bot while it waits); a longer one goes to the outbox,
+# which waits Telegram's time for that chat while the others are answered.
+MAX_RETRY_WAIT = 5.0
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
@@ -86,6 +98,63 @@ def _keyboard(buttons: tuple[Button, ...]) -> InlineKeyboardMarkup | None:
         label = f"#{b.number} {b.label}" if b.number is not None else b.label
         rows.append([InlineKeyboardButton(label[:64], callback_data=b.data)])
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _seconds(exc: RetryAfter) -> float:
+    seconds = exc.retry_after
+    return seconds.total_seconds() if isinstance(seconds, timedelta) else float(seconds)
+
+
+class _WaitTooLong(Exception):
+    def __init__(self, error: RetryAfter) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class WaitingRateLimiter(AIORateLimiter):
+    """python-telegram-bot's rate limiter, which waits out a 429 of at most `max_wait`
+    seconds (and tries again, `max_retries` times); a longer one is raised at once."""
+
+    def __init__(self, *, max_wait: float = MAX_RETRY_WAIT, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._max_wait = max_wait
+
+    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        async def once(*a, **kw):
+            try:
+                return await callback(*a, **kw)
+            except RetryAfter as exc:
+                if _seconds(exc) > self._max_wait:
+                    raise _WaitTooLong(exc) from exc
+                raise
+
+        try:
+            return await super().process_request(
+                once, args, kwargs, endpoint, data, rate_limit_args
+            )
+        except _WaitTooLong as exc:
+            raise exc.error from None
+
+
+def _pieces(reply: Outbound) -> list[Outbound]:
+    """A reply as the Bot API calls that send it, each an `Outbound` of its own: the
+    parts of its text (the buttons with the last), then one per file."""
+    pieces = []
+    if reply.text or not reply.files:
+        chunks = split_text(html.escape(reply.text))
+        for i, chunk in enumerate(chunks):
+            buttons = reply.buttons if i == len(chunks) - 1 else ()
+            pieces.append(Outbound(html.unescape(chunk), buttons, lang=reply.lang))
+    pieces.extend(Outbound("", files=(f,), lang=reply.lang) for f in reply.files)
+    return pieces
+
+
+def _chat_key(chat_id: int | str) -> int | str:
+    """A chat id as python-telegram-bot's updates carry it (an int)."""
+    try:
+        return int(chat_id)
+    except ValueError:
+        return chat_id
 
 
 class ChatOrderProcessor(BaseUpdateProcessor):
@@ -119,6 +188,7 @@ class TelegramAdapter:
         handle: Callable[[Inbound], list[Outbound]],
         notify: Callable[[list[Outbound]], None],
         *,
+        behind: Behind | None = None,
         token: str,
         base_url: str | None = None,
         menu: Callable[[str], list[tuple[str, str]]] | None = None,
@@ -132,6 +202,8 @@ class TelegramAdapter:
         self._routing = asyncio.Semaphore(concurrency)  # bound to a loop only when it waits
         self._menu = menu  # (command, description) per language, from the router
         self._notify = notify
+        self._outboxed = Outboxed(self.platform, behind, notify, self._in_thread)
+        self._order: PerChat | None = None  # each chat's turn (of the update processor)
         self._token = token
         self._base_url = base_url
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -149,11 +221,13 @@ class TelegramAdapter:
         }
 
     def build(self) -> Application:
+        processor = ChatOrderProcessor(max(UPDATES_IN_FLIGHT, self._concurrency))
+        self._order = processor.order
         builder = (
             Application.builder()
             .token(self._token)
-            .rate_limiter(AIORateLimiter(overall_max_rate=self._max_rate, max_retries=2))
-            .concurrent_updates(ChatOrderProcessor(max(UPDATES_IN_FLIGHT, self._concurrency)))
+            .rate_limiter(WaitingRateLimiter(overall_max_rate=self._max_rate, max_retries=2))
+            .concurrent_updates(processor)
         )
         for name, request in self._requests().items():
             builder = getattr(builder, name)(request)
@@ -273,19 +347,25 @@ class TelegramAdapter:
         others = [r for r in replies if r.to is not None]
         if others:
             await self._in_thread(self._notify, others)
-        for reply in mine:
-            await self._send(bot, chat_id, reply)
+        pieces = [piece for reply in mine for piece in _pieces(reply)]
+        await self._outboxed.deliver(chat_id, pieces, partial(self._send_piece, bot, chat_id))
 
     async def _send(self, bot: Bot, chat_id: int | str, reply: Outbound) -> None:
-        chunks = split_text(html.escape(reply.text))
-        keyboard = _keyboard(reply.buttons)
-        for i, chunk in enumerate(chunks):
-            last = i == len(chunks) - 1
-            await bot.send_message(
-                chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=keyboard if last else None
-            )
-        for f in reply.files:
+        for piece in _pieces(reply):
+            await self._send_piece(bot, chat_id, piece)
+
+    async def _send_piece(self, bot: Bot, chat_id: int | str, piece: Outbound) -> None:
+        """One Bot API call: a part of a text (with the reply's buttons, if it is the
+        last), or a file."""
+        for f in piece.files:
             await bot.send_document(chat_id, InputFile(f.data, filename=f.filename))
+        if not piece.files:
+            await bot.send_message(
+                chat_id,
+                html.escape(piece.text),
+                parse_mode=ParseMode.HTML,
+                reply_markup=_keyboard(piece.buttons),
+            )
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Never a stack trace in chat: log it, apologise in the user's language."""
@@ -299,19 +379,19 @@ class TelegramAdapter:
 
     # -- out: the outbox's sender port -------------------------------------------------------
     def send(self, delivery: dispatch.Delivery) -> None:
+        """Runs on the application's event loop, in the chat's turn: never between the
+        replies to one of its messages, never at the same time as another of its sends."""
         if self._loop is None or self._outbox_bot is None:
             raise dispatch.TransientError("telegram is not connected yet")
         reply = from_delivery(delivery)
         future = asyncio.run_coroutine_threadsafe(
-            self._send(self._outbox_bot, delivery.chat_id, reply), self._loop
+            self._in_turn(delivery.chat_id, self._send(self._outbox_bot, delivery.chat_id, reply)),
+            self._loop,
         )
         try:
             future.result(timeout=60)
         except RetryAfter as exc:
-            seconds = exc.retry_after
-            raise dispatch.RetryAfter(
-                seconds.total_seconds() if isinstance(seconds, timedelta) else seconds
-            ) from exc
+            raise dispatch.RetryAfter(_seconds(exc)) from exc
         except Forbidden as exc:
             raise dispatch.Unreachable(exc.message) from exc
         except BadRequest as exc:
@@ -319,7 +399,20 @@ class TelegramAdapter:
                 raise dispatch.Unreachable(exc.message) from exc
             raise dispatch.Rejected(exc.message) from exc
         except (NetworkError, TimeoutError) as exc:
+            future.cancel()  # still waiting for its turn: not sent later behind our back
             raise dispatch.TransientError(str(exc)) from exc
+
+    async def _in_turn(self, chat_id: str, work) -> None:
+        """An outbox send in the chat's turn; a failed one tells the chat's next replies
+        to ask whether the outbox owes it messages (they queue behind them)."""
+        try:
+            if self._order is None:
+                await work
+            else:
+                await self._order.run(_chat_key(chat_id), work)
+        except Exception:
+            self._outboxed.failed(chat_id)
+            raise
 
 
 def _lang(code: str | None) -> str | None:

@@ -26,6 +26,7 @@ from bot.app.metrics import METRICS
 from bot.app.wiring import (
     apply_retention,
     build_router,
+    enqueue_behind,
     enqueue_notices,
     expire_requests,
     open_database,
@@ -144,6 +145,9 @@ def build_services(
     def notify(replies: list[Outbound]) -> None:
         enqueue_notices(sessions, replies, now())
 
+    def behind(replies: list[Outbound], only_if_owed: bool) -> bool:
+        return enqueue_behind(sessions, replies, now(), only_if_owed=only_if_owed)
+
     senders: dict = {}
     services = BotServices(sessions, router, None, now, digest=settings.meetings_digest)
     if telegram:
@@ -152,6 +156,7 @@ def build_services(
         services.telegram = TelegramAdapter(
             handle,
             notify,
+            behind=behind,
             token=settings.telegram_token,
             base_url=settings.telegram_base_url,
             menu=router.menu,
@@ -167,6 +172,7 @@ def build_services(
         services.matrix = MatrixAdapter(
             handle,
             notify,
+            behind=behind,
             homeserver=settings.matrix_homeserver,
             user_id=settings.matrix_user,
             password=settings.matrix_password,

@@ -55,6 +55,7 @@ __all__ = [
     "build_people",
     "build_router",
     "build_handoff",
+    "enqueue_behind",
     "enqueue_notices",
     "expire_requests",
     "files_dir",
@@ -354,33 +355,68 @@ def offset_clock(start: datetime) -> Clock:
 
 def enqueue_notices(sessions: sessionmaker[Session], replies: list[Outbound], now: datetime) -> int:
     """Messages for other chats (`to=`) go through the outbox: retried, paced, and
-    never lost when a platform is down. One row per attached file."""
+    never lost when a platform is down. One row per attached file. A chat whose
+    earlier message waits for a retry gets these after it."""
+    replies = [r for r in replies if r.to is not None]
+    if not replies:
+        return 0
+    with sessions() as s:
+        drafts = []
+        for chat in dict.fromkeys((r.to.platform, r.to.chat_id) for r in replies):
+            waiting = outbox.waiting_until(s, *chat)
+            due = max(now, waiting) if waiting is not None else now
+            mine = [r for r in replies if (r.to.platform, r.to.chat_id) == chat]
+            drafts.extend(_drafts(mine, "notice", "nt", due))
+        added = outbox.enqueue(s, drafts, now)
+        s.commit()
+    return added
+
+
+def enqueue_behind(
+    sessions: sessionmaker[Session],
+    replies: list[Outbound],
+    now: datetime,
+    *,
+    only_if_owed: bool = False,
+) -> bool:
+    """Direct replies to one chat (`to=` that chat) that could not be sent, or must not
+    overtake what the outbox still owes the chat: queued behind it, so the person gets
+    every message once and in order. With `only_if_owed`, queued only if the outbox
+    owes the chat something. Returns whether they were queued."""
+    if not replies:
+        return False
+    chat = replies[0].to
+    with sessions() as s:
+        owed = outbox.owed_until(s, chat.platform, chat.chat_id, now)
+        if owed is None and only_if_owed:
+            return False
+        due = max(now, owed) if owed is not None else now
+        outbox.enqueue(s, _drafts(replies, "reply", "rp", due), now)
+        s.commit()
+    return True
+
+
+def _drafts(replies: list[Outbound], kind: str, prefix: str, due: datetime) -> list[outbox.Draft]:
+    """Outbox rows for replies with an address, in their order: one row per attached file."""
     drafts = []
     for reply in replies:
-        if reply.to is None:
-            continue
-        key = f"nt:{uuid.uuid4().hex}"
+        key = f"{prefix}:{uuid.uuid4().hex}"
         buttons = tuple((b.label, b.data, b.confirms) for b in reply.buttons)
         files = [(f.filename, f.mime, f.data) for f in reply.files] or [None]
         for i, file in enumerate(files):
             drafts.append(
                 outbox.Draft(
-                    kind="notice",
+                    kind=kind,
                     dedupe_key=f"{key}:{i}",
                     platform=reply.to.platform,
                     chat_id=reply.to.chat_id,
                     text=reply.text if i == 0 else "",
-                    due_at=now,
+                    due_at=due,
                     buttons=buttons if i == 0 else (),
                     file=file,
                 )
             )
-    if not drafts:
-        return 0
-    with sessions() as s:
-        added = outbox.enqueue(s, drafts, now)
-        s.commit()
-    return added
+    return drafts
 
 
 class showing_choices:  # noqa: N801 - reads as what it does where the senders are wired

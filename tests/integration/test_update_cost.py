@@ -29,9 +29,11 @@ EXPECTED = {
     "question": (3, 0, 0),  # who writes; the active edition; the day's count
     "unanswered": (5, 2, 0),  # + the question's text; is the team reachable?
     "slots": (5, 1, 0),  # /jourfixe: buddy and slots in one read; the page asked (an upsert)
-    "book": (10, 2, 0),  # a pressed slot: the request, the buddy's notice
+    "book": (11, 2, 0),  # a pressed slot: the request, the buddy's notice (after any
+    # message to the buddy's chat that waits for a retry: one SELECT)
     "taken": (4, 1, 0),  # the same slot pressed by another expert: refused
-    "confirm": (11, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
+    "confirm": (12, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
+    # (after any message to the expert's chat that waits for a retry: one SELECT)
     "meetings": (3, 1, 0),  # /termine; a picker open before it is closed (one DELETE)
 }
 

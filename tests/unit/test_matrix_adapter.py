@@ -159,6 +159,38 @@ def test_a_reply_that_cannot_be_sent_goes_to_the_outbox_with_the_ones_after_it()
     ]
 
 
+def test_a_rooms_next_replies_queue_behind_what_the_outbox_owes_it():
+    """After a failed reply the room's next replies ask the outbox (the database)
+    first: while it owes the room messages they queue behind them, then they are
+    sent directly again. On main they overtook the queued ones."""
+    owed = {"!room": True}
+    asked: list[tuple[list[str], bool]] = []
+
+    def behind(replies, only_if_owed):
+        asked.append(([r.text for r in replies], only_if_owed))
+        return not only_if_owed or owed[replies[0].to.chat_id]
+
+    def handle(inbound):
+        return [Outbound(f"re {inbound.text}")]
+
+    async def main():
+        adapter = MatrixAdapter(
+            handle, lambda r: None, behind=behind, homeserver="http://127.0.0.1:9",
+            user_id="@bot:imbot.test", store_dir=Path("/nonexistent"),
+        )  # fmt: skip
+        adapter.client = Client(fail={"re eins"})
+        for text in ("eins", "zwei"):
+            await adapter._answer(Inbound("matrix", "@eve:x", "!room", text=text), "!room")
+        owed["!room"] = False  # the outbox has sent them
+        await adapter._answer(Inbound("matrix", "@eve:x", "!room", text="drei"), "!room")
+        await adapter._answer(Inbound("matrix", "@eve:x", "!other", text="vier"), "!other")
+        return adapter.client.sent
+
+    sent = asyncio.run(main())
+    assert asked == [(["re eins"], False), (["re zwei"], True), (["re drei"], True)]
+    assert sent == [("!room", "re drei"), ("!other", "re vier")]
+
+
 def test_a_slow_room_holds_no_slot_while_its_reply_is_on_the_way():
     """Room 1's homeserver is slow (a big encrypted room); the router is slow for rooms
     2-4. With 2 slots two of them are routed while room 1's reply is still on its way

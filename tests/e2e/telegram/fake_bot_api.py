@@ -7,7 +7,9 @@ getMyCommands, deleteMyCommands, setWebhook, deleteWebhook, getWebhookInfo, and
 Telegram-shaped errors (400, 403, 429 with retry_after).
 
 Test hooks (thread-safe, called from the test thread): `user_says`, `user_presses`,
-`fail_next`, `wait_for_sent`, and the `sent` log of everything the bot sent.
+`fail_next` (a Telegram error, a 5xx), `drop_next` (the connection closed without an
+answer), `stall_next` (no answer for a while: the bot's read times out), `wait_for_sent`,
+and the `sent` log of everything the bot sent.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from aiohttp import web
 
 BOT = {"id": 4242, "is_bot": True, "first_name": "imbot", "username": "imbot_test_bot",
        "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}  # fmt: skip
+
+
+DROP, STALL = -1, -2  # kinds of failure besides an HTTP status (0: a body that is not JSON)
 
 
 @dataclass
@@ -130,11 +135,30 @@ class FakeBotAPI:
         """The next call of `method` (to `chat_id`, if given) fails with `code`."""
         params = {"retry_after": retry_after} if code == 429 else {}
         text = description or {400: "Bad Request: chat not found", 403: "Forbidden: bot was blocked by the user",
-                               429: f"Too Many Requests: retry after {retry_after}"}[code]  # fmt: skip
+                               429: f"Too Many Requests: retry after {retry_after}",
+                               500: "Internal Server Error", 502: "Bad Gateway"}[code]  # fmt: skip
         with self._cond:
             self._errors.append(
                 (method, chat_id, code, {"description": text, "parameters": params})
             )
+
+    def drop_next(self, method: str, *, chat_id: int | None = None) -> None:
+        """The next call of `method` (to `chat_id`, if given) loses its connection
+        before an answer: python-telegram-bot raises `NetworkError`. Nothing is sent."""
+        with self._cond:
+            self._errors.append((method, chat_id, DROP, {}))
+
+    def stall_next(self, method: str, seconds: float, *, chat_id: int | None = None) -> None:
+        """The next call of `method` (to `chat_id`, if given) gets no answer for
+        `seconds` (then a 500): longer than the bot's read timeout, it raises `TimedOut`.
+        Nothing is sent."""
+        with self._cond:
+            self._errors.append((method, chat_id, STALL, {"seconds": seconds}))
+
+    def failures_left(self) -> int:
+        """Failures set up with the hooks above that no call has met yet."""
+        with self._cond:
+            return len(self._errors)
 
     def garble_next(self, method: str, *, chat_id: int | None = None) -> None:
         """The next call of `method` (to `chat_id`, if given) gets a reply that is not
@@ -195,6 +219,13 @@ class FakeBotAPI:
         error = self._take_error(method, params.get("chat_id"))
         if error and error[2] == 0:
             return web.Response(text="<html>502 Bad Gateway</html>", content_type="text/html")
+        if error and error[2] == DROP:
+            request.transport.close()
+            return web.Response(status=500)
+        if error and error[2] == STALL:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.sleep(error[3]["seconds"])
+            return _error(500, "Internal Server Error")
         if error:
             return _error(error[2], error[3]["description"], error[3]["parameters"])
         handler = getattr(self, f"_m_{method}", None)
