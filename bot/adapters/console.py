@@ -87,7 +87,10 @@ class ConsoleAdapter:
         if greeting and held is None:
             self._answer(greeting)
         elif held and interactive:
-            self._out.write(t("console_write_first", self.lang) + "\n\n")
+            # nobody wrote yet: the invitation in both languages, the welcome follows
+            other = "en" if self.lang == "de" else "de"
+            said = (t("console_write_first", lang) for lang in (self.lang, other))
+            self._out.write(" · ".join(said) + "\n\n")
         if welcome:
             self.send_all([Outbound(welcome, tuple(choices))])
         while True:

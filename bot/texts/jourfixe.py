@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Freie Jour-Fixe-Termine mit {buddy} (Zeiten in {tz}) – wählen Sie einen:",
         "en": "Free Jour Fixe slots with {buddy} (times in {tz}) – pick one:",
     },
+    "slots_series": {
+        "de": "Der Termin, den Sie wählen, ist der erste der Reihe ({rhythm}).",
+        "en": "The slot you pick is the first of the series ({rhythm}).",
+    },
     "series_question": {
         "de": "{when} – einmalig oder regelmäßig?",
         "en": "{when} – once or regularly?",

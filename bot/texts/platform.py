@@ -45,8 +45,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This message was still open from last time (type the number of a choice):",
     },
     "console_write_first": {
-        "de": "Schreiben Sie los – auf Deutsch oder Englisch. (Write in German or English.)",
-        "en": "Write in English or German. (Schreiben Sie auf Englisch oder Deutsch.)",
+        "de": "Schreiben Sie los – auf Deutsch oder Englisch.",
+        "en": "Write away – in German or English.",
     },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
     "console_elsewhere": {

@@ -21,7 +21,7 @@ from bot.chat.jourfixe.meetings import (
     move_command,
     next_meeting,
 )
-from bot.chat.jourfixe.requests import request_slots, slot_page
+from bot.chat.jourfixe.requests import request_slots, said_series, slot_page
 from bot.chat.jourfixe.settings import free_times
 from bot.messages import Outbound
 from bot.texts import t
@@ -64,7 +64,8 @@ INTENTS: dict[str, dict[str, int]] = {
         "regular": 2, "extra": 2, "zusätzlich": 2, "zusätzlichen": 2, "noch einen": 2,
         "another meeting": 3, "one more": 2, "every week": 2, "every two weeks": 2,
         "every 2 weeks": 2, "biweekly": 2, "jede woche": 2, "alle zwei wochen": 2,
-        "alle 2 wochen": 2,
+        "alle 2 wochen": 2, "every other week": 2, "every second week": 2, "alle 14 tage": 2,
+        "fortnightly": 2, "zweiwöchentlich": 2, "14-tägig": 2, "jour fixe": 1, "termin": 1,
         # "ich möchte einen neuen Termin", "neuer JF", "new meeting please"
         "neuer termin": 3, "neuen termin": 3, "neuer jour fixe": 3, "neuen jour fixe": 3,
         "neuer jf": 3, "neuen jf": 3, "new meeting": 3, "new appointment": 3,
@@ -191,12 +192,14 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         if asked is not None and asked.kind == "slots":
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+    # "i want a weekly jour fixe", "alle zwei Wochen": the slot picked is booked with it
+    weeks = said_series(text) if intent == "book" else None
     if intent in ("day", "free", "more", "book"):  # "einen Termin nächste Woche"
         today = ctx.now.astimezone(ctx.tz).date()
         named = day_in(_normal(text), today, ctx.lang)
         if named is not None:
-            return slot_page(ctx, 0, named[2])
-    return request_slots(plain)
+            return slot_page(ctx, 0, named[2], weeks)
+    return slot_page(ctx, 0, "", weeks) if weeks is not None else request_slots(plain)
 
 
 # one number on its own beside "verschieben"/"absagen" is a meeting's #N as /termine

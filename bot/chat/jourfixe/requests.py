@@ -73,11 +73,22 @@ def request_slots(ctx: Context) -> list[Outbound]:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         offset = asked.data.get("offset", 0) + PAGE if asked and asked.kind == "slots" else 0
         return slot_page(ctx, offset, asked.data.get("filter", "") if asked else "")
-    return slot_page(ctx, 0, arg)
+    return slot_page(ctx, 0, arg, None)
 
 
-def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
+KEEP = -1  # slot_page's rhythm: the one of the picker open (paging, another day)
+
+
+def slot_page(
+    ctx: Context, offset: int, wanted: str = "", weeks: int | None = KEEP
+) -> list[Outbound]:
+    """A page of free slots; `weeks` is the rhythm the request already named ("i want a
+    weekly jour fixe": 1), so the slot picked is booked with it and the series question
+    is not asked; KEEP takes the one of the slot picker open (a next page, a day)."""
     jf = booking(ctx)
+    if weeks == KEEP:
+        asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+        weeks = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
     try:
         party, slots = jf.buddy_and_slots(ctx.who.person_id)
         buddy = party.name
@@ -111,10 +122,19 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         ctx.msg.chat_id,
         ctx.who.person_id,
         "slots",
-        {"offset": offset, "filter": wanted if days is not None else "", **choices_kept(buttons)},
+        {
+            "offset": offset,
+            "filter": wanted if days is not None else "",
+            **({"weeks": weeks} if weeks in (0, 1, 2) else {}),
+            **choices_kept(buttons),
+        },
     )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
-    return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
+    text = t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields)
+    if weeks in (1, 2):  # "… – pick one:" and the rhythm already named
+        rhythm = t("every_week", ctx.lang) if weeks == 1 else t("every_n_weeks", ctx.lang, n=2)
+        text += "\n" + t("slots_series", ctx.lang, rhythm=rhythm)
+    return note + [Outbound(text, buttons)]
 
 
 def beyond_horizon(ctx: Context, days) -> str:
@@ -290,7 +310,8 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
 # typed answers to the series question, most specific first (weeks between meetings)
 _SERIES_WORDS = (
     (2, ("alle zwei wochen", "alle 2 wochen", "zweiwöchentlich", "zweiwöchig", "14-tägig",
-         "14tägig", "vierzehntägig", "every two weeks", "every 2 weeks", "every other week",
+         "14tägig", "vierzehntägig", "alle 14 tage", "alle vierzehn tage", "every two weeks",
+         "every 2 weeks", "every other week", "every second week", "every 2nd week",
          "biweekly", "bi-weekly", "fortnightly")),
     (1, ("jede woche", "jeder woche", "wöchentlich", "weekly", "every week", "each week")),
     (0, ("einmalig", "einmal", "nur diesen", "nur den einen", "einzeln", "once", "one-off",
