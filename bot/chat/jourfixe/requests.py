@@ -251,9 +251,10 @@ def about_slots(text: str) -> bool:
     return len(words) <= 3 or low.startswith(_ABOUT_OPENERS) or any(w in _SLOT_WORDS for w in words)
 
 
-_DATED = re.compile(
-    r"\b\d{1,2}\.\d{1,2}\.|\b\d{1,2}\.? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"mär|mai|okt|dez)"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)"
+_DATED = re.compile(  # "10.12.", "10 Dec", "10th of December", "Dec 10" (month first)
+    rf"\b\d{{1,2}}\.\d{{1,2}}\.|\b\d{{1,2}}(\.|st|nd|rd|th)? ?(of )?{_MONTH}"
+    rf"|\b{_MONTH}[a-zä]*\.? ?\d{{1,2}}(st|nd|rd|th)?\b(?![.:])"
 )
 
 
