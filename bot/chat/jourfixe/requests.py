@@ -217,7 +217,11 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if named is not None:
         return _page_or_all(ctx, wanted)
     words = re.findall(r"\w+", text.lower())
+    # "den letzten bitte", "the last one?"; never in a question for the FAQ
+    # ("how long does the program last?")
     ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    if ordinal is not None and _faq_question(ctx, text):
+        ordinal = None
     page = shown[data.get("offset", 0) : data.get("offset", 0) + PAGE]
     if ordinal is not None and -len(page) <= ordinal < len(page):
         return pick(ctx, int(page[ordinal].timestamp()), text)
@@ -274,6 +278,8 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     today = ctx.now.astimezone(ctx.tz).date()
     if data.get("asked_back") or not about_slots(text) and day_in(text, today, ctx.lang):
         return None
+    if _faq_question(ctx, text):  # "wie lange dauert das Programm?": the FAQ answers
+        return None
     page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
     if not page or not page[-1].buttons:
         return None
@@ -281,6 +287,25 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     kept = {**data, "asked_back": True, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
     return [Outbound(t("ask_slots", ctx.lang), buttons)]
+
+
+_QUESTION_WORDS = re.compile(
+    r"^(wie|was|wann|wer|wo|wohin|warum|wieso|weshalb|welche[rsmn]?|gibt es|kann ich|"
+    r"können wir|muss ich|müssen wir|darf ich|ist|sind|how|what|when|who|where|why|which|"
+    r"is|are|can|do|does|must|may)\b"
+)
+
+
+def _faq_question(ctx: Context, text: str) -> bool:
+    """A question about something other than the slots on offer that the FAQ answers
+    with confidence ("how long does the program last?", "wie lange dauert das
+    Programm"): it goes to the FAQ and the picker stays open; a question it cannot
+    answer ("hmm, was heißt das?") is about the picker and asked back."""
+    low = " ".join(text.lower().split())
+    if about_slots(text) and "?" in low or not ("?" in low or _QUESTION_WORDS.match(low)):
+        return False
+    faq = ctx.services.faq
+    return faq is not None and faq.match(text, ctx.lang).confident
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
