@@ -219,7 +219,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/termine – Ihre nächsten Termine\n"
         "/verschieben #N · /absagen #N\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
-        "/ort Videolink oder Adresse – wo Sie sich treffen · /kalender – Kalender abonnieren\n"
+        "/ort Videolink oder Adresse – wo Sie sich treffen{calendar}\n"
         "Oder schreiben Sie einfach, z. B. „Wer ist mein Buddy?“, „Ich möchte einen Termin“, "
         "„mehr“, „Termin verschieben“.",
         "en": "Jour Fixe:\n"
@@ -227,9 +227,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "/meetings – your next meetings\n"
         "/move #N · /cancel #N\n"
         "/before 24h 1h – reminders before meetings\n"
-        "/place video link or address – where you meet · /calendar – subscribe in your calendar\n"
+        "/place video link or address – where you meet{calendar}\n"
         'Or just write, e.g. "Who is my buddy?", "I\'d like a meeting", "more", '
         '"move my meeting".',
+    },
+    # in the help only where the calendar feed works (IMBOT_PUBLIC_URL set)
+    "help_calendar": {
+        "de": " · /kalender – Kalender abonnieren",
+        "en": " · /calendar – subscribe in your calendar",
     },
     "help_buddy": {
         "de": "Jour Fixe:\n"
@@ -238,7 +243,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/dauer 60 – Länge eines Jour Fixe\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
         "/termine · /verschieben #N · /absagen #N\n"
-        "/ort Videolink oder Adresse – wo Sie sich treffen · /kalender – Kalender abonnieren\n"
+        "/ort Videolink oder Adresse – wo Sie sich treffen{calendar}\n"
         "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen "
         "Worten; oder schreiben Sie einfach, z. B. „meine Expert:innen“, „Termin absagen“.",
         "en": "Jour Fixe:\n"
@@ -247,7 +252,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/length 60 – length of a Jour Fixe\n"
         "/before 24h 1h – reminders before meetings\n"
         "/meetings · /move #N · /cancel #N\n"
-        "/place video link or address – where you meet · /calendar – subscribe in your calendar\n"
+        "/place video link or address – where you meet{calendar}\n"
         'Answer requests with "yes", "no" or another time – in your own words; or just '
         'write, e.g. "my experts", "cancel a meeting".',
     },
