@@ -19,6 +19,7 @@ from bot.chat.jourfixe.meetings import (
     cancel_command,
     meetings,
     move_command,
+    named_number,
     next_meeting,
 )
 from bot.chat.jourfixe.requests import request_slots, said_series, slot_page
@@ -180,7 +181,7 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         return next_meeting(plain) if asks_next_one(text) else meetings(plain)
     if intent == "buddy":
         return _who(ctx)
-    if intent in ("move", "cancel") and (number := _meeting_number(text)) is not None:
+    if intent in ("move", "cancel") and (number := named_number(text, bare=True)[0]) is not None:
         plain = replace(ctx, args=[f"#{number}"])  # "verschieben 2", "Termin #3 absagen"
     if intent == "move":
         return move_command(plain)
@@ -200,20 +201,6 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         if named is not None:
             return slot_page(ctx, 0, named[2], weeks)
     return slot_page(ctx, 0, "", weeks) if weeks is not None else request_slots(plain)
-
-
-# one number on its own beside "verschieben"/"absagen" is a meeting's #N as /termine
-# shows it; never one in a date or a time ("absagen am 8.12.", "verschieben auf 15 Uhr")
-_NUMBER = re.compile(r"(?<![\w.:/])#?(\d{1,4})(?![\w.:/])")
-_TIME_WORDS = re.compile(r"\b(uhr|um|am|at|on|auf|to|nach|bis|until|pm|h)\b|\d[.:]")
-
-
-def _meeting_number(text: str) -> int | None:
-    low = text.lower()
-    found = _NUMBER.findall(low)
-    if len(found) != 1 or _TIME_WORDS.search(low):
-        return None
-    return int(found[0])
 
 
 def _who(ctx: Context) -> list[Outbound]:
