@@ -88,6 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{when} – einmalig oder regelmäßig?",
         "en": "{when} – once or regularly?",
     },
+    "series_rhythm_question": {
+        "de": "{when} – jede Woche oder alle 2 Wochen?",
+        "en": "{when} – every week or every 2 weeks?",
+    },
     "series_once": {"de": "Einmalig", "en": "Once"},
     "series_weekly": {"de": "Jede Woche", "en": "Every week"},
     "series_biweekly": {"de": "Alle 2 Wochen", "en": "Every 2 weeks"},

@@ -22,7 +22,13 @@ from bot.chat.jourfixe.meetings import (
     named_number,
     next_meeting,
 )
-from bot.chat.jourfixe.requests import request_slots, said_series, slot_page
+from bot.chat.jourfixe.requests import (
+    REGULAR,
+    request_slots,
+    said_regular,
+    said_series,
+    slot_page,
+)
 from bot.chat.jourfixe.settings import free_times
 from bot.messages import Outbound
 from bot.texts import t
@@ -195,6 +201,8 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
     # "i want a weekly jour fixe", "alle zwei Wochen": the slot picked is booked with it
     weeks = said_series(text) if intent == "book" else None
+    if intent == "book" and weeks is None and said_regular(text):
+        weeks = REGULAR  # "einen regelmäßigen Termin": then only "which rhythm?"
     if intent in ("day", "free", "more", "book"):  # "einen Termin nächste Woche"
         today = ctx.now.astimezone(ctx.tz).date()
         named = day_in(_normal(text), today, ctx.lang)

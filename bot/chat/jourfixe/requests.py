@@ -77,6 +77,7 @@ def request_slots(ctx: Context) -> list[Outbound]:
 
 
 KEEP = -1  # slot_page's rhythm: the one of the picker open (paging, another day)
+REGULAR = -2  # "einen regelmäßigen Termin": a series, its rhythm not said yet
 
 
 def slot_page(
@@ -125,7 +126,7 @@ def slot_page(
         {
             "offset": offset,
             "filter": wanted if days is not None else "",
-            **({"weeks": weeks} if weeks in (0, 1, 2) else {}),
+            **({"weeks": weeks} if weeks in (0, 1, 2, REGULAR) else {}),
             **choices_kept(buttons),
         },
     )
@@ -322,15 +323,17 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
     if moment not in slots:
         return refusal(ctx, BookingError("slot_taken", tuple(slots[:3])))
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
-    if asked is not None and asked.kind == "slots" and asked.data.get("weeks") in (0, 1, 2):
-        return book(ctx, ts, asked.data["weeks"])
-    buttons = tuple(
-        Button(t(key, ctx.lang), jf_data("book", ts, weeks))
-        for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2))
-    )
+    said = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
+    if said in (0, 1, 2):
+        return book(ctx, ts, said)
+    # "regelmäßig" said: which rhythm only ("jede Woche oder alle 2 Wochen?")
+    rhythms = (("series_weekly", 1), ("series_biweekly", 2))
+    rhythms = rhythms if said == REGULAR else (("series_once", 0), *rhythms)
+    buttons = tuple(Button(t(key, ctx.lang), jf_data("book", ts, weeks)) for key, weeks in rhythms)
     kept = {"ts": ts, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", kept)
-    return [Outbound(t("series_question", ctx.lang, when=when(ctx, moment)), buttons)]
+    key = "series_rhythm_question" if said == REGULAR else "series_question"
+    return [Outbound(t(key, ctx.lang, when=when(ctx, moment)), buttons)]
 
 
 # typed answers to the series question, most specific first (weeks between meetings)
@@ -369,6 +372,16 @@ def read_series(text: str) -> int | None:
         if any(w in low for w in words):
             return weeks if weeks or _EVERY_DAY.search(low) is None else 1
     return 1 if _EVERY_DAY.search(low) else None
+
+
+_REGULAR = re.compile(
+    r"\b(regelmäßig\w*|regelmaessig\w*|wiederkehrend\w*|regular|regularly|recurring)\b"
+)
+
+
+def said_regular(text: str) -> bool:
+    """ "einen regelmäßigen Termin", "a regular meeting": a series without its rhythm."""
+    return _REGULAR.search(text.lower()) is not None
 
 
 def said_series(text: str) -> int | None:
