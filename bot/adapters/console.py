@@ -100,6 +100,8 @@ class ConsoleAdapter:
                 self._out.flush()
             line = self._in.readline()
             if not line or line.strip().lower() in QUIT:
+                if held:  # nobody wrote: the welcome still goes (the next start says "back")
+                    self._answer(held)
                 break
             line = line.strip()
             if not line:

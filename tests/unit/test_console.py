@@ -94,5 +94,12 @@ def test_a_first_help_is_the_welcome_in_its_language_once(matcher):
 
 
 def test_on_a_terminal_the_held_welcome_says_to_write_first(matcher):
-    out = held(matcher, "", tty=True)
-    assert out.startswith("Schreiben Sie los") and "Hallo!" not in out
+    out = held(matcher, "hello, when is the deadline?\n", tty=True)
+    first, rest = out.split("\n", 1)
+    assert first.startswith("Schreiben Sie los") and "Write away" in first
+    assert "Hello!" in rest and "Hallo!" not in rest
+
+
+def test_a_run_that_ends_before_anyone_wrote_still_welcomes(matcher):
+    assert held(matcher, "").startswith("Hallo!")
+    assert held(matcher, "/quit\n").startswith("Hallo!")
