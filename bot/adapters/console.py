@@ -49,6 +49,7 @@ class ConsoleAdapter:
         user_id: str | None = None,
         files_dir: Path | None = None,
         lang: str = "de",
+        lang_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self._handle = handle
         self._in = stdin or sys.stdin
@@ -56,6 +57,8 @@ class ConsoleAdapter:
         self.user_id = user_id or console_user(_login_name()) or "console"
         self.files_dir = files_dir
         self.lang = lang  # for the console's own words
+        # the language of a first line (None when unclear): the welcome waits for it
+        self.lang_of = lang_of
         self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
         self._lock = threading.Lock()  # the reminder ticker prints from another thread
         self.tick: Callable[[], object] = lambda: None  # delivers due reminders, set by the app
@@ -76,10 +79,18 @@ class ConsoleAdapter:
     ) -> None:
         """Read lines until end of input or /quit; print the bot's replies. At the start
         the bot answers `greeting`, or `welcome` is printed as it is, with the `choices`
-        still open from the last run (a number typed next picks one of them)."""
+        still open from the last run (a number typed next picks one of them). With
+        `lang_of`, the greeting waits for the first line and comes in its language
+        ("hello, when is the deadline?" is welcomed in English, "hi" in the default)."""
         interactive = self._in.isatty()
-        if greeting:
+        held = greeting if greeting and self.lang_of is not None else None
+        if greeting and held is None:
             self._answer(greeting)
+        elif held and interactive:
+            # nobody wrote yet: the invitation in both languages, the welcome follows
+            other = "en" if self.lang == "de" else "de"
+            said = (t("console_write_first", lang) for lang in (self.lang, other))
+            self._out.write(" · ".join(said) + "\n\n")
         if welcome:
             self.send_all([Outbound(welcome, tuple(choices))])
         while True:
@@ -89,6 +100,8 @@ class ConsoleAdapter:
                 self._out.flush()
             line = self._in.readline()
             if not line or line.strip().lower() in QUIT:
+                if held:  # nobody wrote: the welcome still goes (the next start says "back")
+                    self._answer(held)
                 break
             line = line.strip()
             if not line:
@@ -102,7 +115,19 @@ class ConsoleAdapter:
                 self.user_id = user
                 self._out.write(t("console_switched", self.lang, user=self.user_id) + "\n\n")
                 continue
-            self._answer(line)
+            if held:
+                line = self._greet(held, line)
+                held = None
+            if line:
+                self._answer(line)
+
+    def _greet(self, greeting: str, line: str) -> str:
+        """Answer the held `greeting` in the language of the first `line`; the line still
+        to answer ("" when the greeting answers it: /start, /hilfe, /help)."""
+        hint = self.lang_of(line) if self.lang_of is not None else None
+        inbound = Inbound(self.platform, self.user_id, self.user_id, text=greeting, lang_hint=hint)
+        self.send_all(self._handle(inbound))
+        return "" if line.lower() in ("/start", "/hilfe", "/help") else line
 
     def _answer(self, line: str) -> None:
         """Handle a typed line and print the replies. A number typed next refers to the

@@ -61,6 +61,7 @@ def run_console(
         user_id=user,
         files_dir=files_dir(settings),
         lang=settings.default_lang,
+        lang_of=router.language_of,  # the first welcome in the first line's language
     )
     booking = router.services.booking  # reminders read the place and calendar when sent
     freshen = booking.as_sent if booking is not None else None

@@ -182,7 +182,10 @@ _MOMENT = re.compile(
     rf"(?:\b(?P<wd>{_DAY_WORD}|übermorgen|heute|morgen|today|tomorrow)\b\.?,?\s*)?"
     r"(?:(?P<pre>den|am|the|on the|on)\s+)?"
     r"(?:(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{2,4})?\s*"
-    rf"|(?P<d2>\d{{1,2}})\.?\s*(?:of\s+)?(?P<mon>{_MONTH_WORD})\s*"
+    rf"|(?P<d2>\d{{1,2}})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<mon>{_MONTH_WORD})\s*"
+    # month first, as English has it: "dec 10 at 3pm", "December 10th, 2026 3 pm"
+    rf"|\b(?P<mon4>{_MONTH_WORD})\s*(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.:])"
+    r"(?:,?\s+(?P<y4>20\d\d)\b)?,?\s*"
     r"|(?P<d3>\d{1,2})(?:\.|st\b|nd\b|rd\b|th\b)(?!\d)\s*)?"
     r",?\s*(?:(?:um|at|ab|gegen)\s+)?"
     rf"(?:{_STRICT_CLOCK}|(?P<loose>{_LOOSE_CLOCK}))"
@@ -254,7 +257,7 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         g = m.groupdict()
         if g["d3"] and not (g["pre"] or g["wd"]):  # "um 10." is a time, "am 10." a day
             continue
-        if g["pre"] and not (g["d"] or g["d2"] or g["d3"]):  # "the 10": no time, no day
+        if g["pre"] and not (g["d"] or g["d2"] or g["d3"] or g["d4"]):  # "the 10": no day
             continue
         if (
             g["sm"]
@@ -265,7 +268,7 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         if g["sh"] is not None:
             hour, minute, suffix = g["sh"], g["sm"], g["ss"] or g["ss2"]
         elif g["loose"] and (
-            g["d"] or g["d2"] or g["d3"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS
+            g["d"] or g["d2"] or g["d3"] or g["d4"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS
         ):
             hour, minute, suffix = g["lh"], g["lm"], g["ls"]
         else:
@@ -277,6 +280,9 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
             elif g["d2"]:
                 month = _MONTHS[g["mon"][:3]]
                 day = _date(f"{g['d2']}.{month}.", now.date())
+            elif g["d4"]:
+                month = _MONTHS[g["mon4"][:3]]
+                day = _date(f"{g['d4']}.{month}.{g['y4'] or ''}", now.date())
             elif g["d3"]:
                 day = day_of_month(int(g["d3"]), now.date())
             elif g["wd"] in _RELATIVE:
@@ -290,7 +296,7 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         except ValueError:
             continue
         written = WEEKDAY.get(g["wd"] or "")
-        dated = g["d"] or g["d2"] or g["d3"]
+        dated = g["d"] or g["d2"] or g["d3"] or g["d4"]
         clash = written if dated and written is not None and written != day.weekday() else None
         rest = f"{clean[: m.start()]} {clean[m.end() :]}".strip()
         return Found(datetime.combine(day, at), rest, clash)

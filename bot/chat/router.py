@@ -246,8 +246,21 @@ class Router:
         # when a message says it clearly ("where do we meet?")
         if written := self._follows(msg, who, state):
             return written
+        # the welcome before anything was written: in the language of the first line
+        # (held for it by the console) or the client's, unless one was chosen
+        chosen = state.lang or (who is not None and who.lang_chosen)
+        if hint and not chosen and msg.data is None and msg.text.strip().lower() == "/start":
+            return hint
         stored = state.lang or (who.lang if who else None)
         return stored or _said(msg) or hint or state.seen or self.services.default_lang
+
+    def language_of(self, text: str) -> str | None:
+        """The language of a first message, when it is clear: a command's name (/help),
+        or the words of a plain message ("hello, when is the deadline?"); None for "hi",
+        a number or a date. An adapter that greets before anyone wrote (the console)
+        holds its welcome for it and passes it as the /start's `lang_hint`."""
+        msg = Inbound("", "", "", text=text)
+        return _said(msg) or self._written(msg, least=1)
 
     def _follows(
         self, msg: Inbound, who: Whois | None, state: ChatState, least: int = 2

@@ -112,19 +112,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "calendar_unavailable": {
         "de": "Kalender-Links gibt es hier noch nicht. Ihre Termine sehen Sie mit /termine, "
-        "und zu jeder Buchung bekommen Sie eine Kalenderdatei. Fragen Sie gern das Team von "
-        "Lokalprojekte, ab wann es Kalender-Links gibt.",
+        "und jede Bestätigung, Verschiebung oder Absage bringt eine Kalenderdatei (.ics) mit: "
+        "Öffnen Sie sie, dann ist Ihr Kalender auf dem neuesten Stand. Fragen Sie gern das "
+        "Team von Lokalprojekte, ab wann es Kalender-Links gibt.",
         "en": "Calendar links are not available here yet. /meetings shows your meetings, and "
-        "every booking comes with a calendar file. Feel free to ask the Lokalprojekte team "
-        "when calendar links will be available.",
+        "every confirmation, move or cancellation comes with a calendar file (.ics): open it "
+        "and your calendar is up to date. Feel free to ask the Lokalprojekte team when "
+        "calendar links will be available.",
     },
     "md_pair_place": {"de": " – Ort: {place}", "en": " – place: {place}"},
     "md_calendar": {"de": "Ihr Kalender-Link", "en": "Your calendar link"},
     "md_calendar_item": {
         "de": "seit {at} (gespeichert ist nur eine Prüfsumme des Links; /kalender aus "
         "schaltet ihn ab)",
-        "en": "since {at} (only a checksum of the link is stored; /calendar off switches it "
-        "off)",
+        "en": "since {at} (only a checksum of the link is stored; /calendar off switches it off)",
     },
     "calendar_usage": {
         "de": "/kalender – Ihr Kalender-Link · /kalender neu – ein neuer Link · "

@@ -80,9 +80,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Freie Jour-Fixe-Termine mit {buddy} (Zeiten in {tz}) – wählen Sie einen:",
         "en": "Free Jour Fixe slots with {buddy} (times in {tz}) – pick one:",
     },
+    "slots_series": {
+        "de": "Der Termin, den Sie wählen, ist der erste der Reihe ({rhythm}).",
+        "en": "The slot you pick is the first of the series ({rhythm}).",
+    },
     "series_question": {
         "de": "{when} – einmalig oder regelmäßig?",
         "en": "{when} – once or regularly?",
+    },
+    "series_rhythm_question": {
+        "de": "{when} – jede Woche oder alle 2 Wochen?",
+        "en": "{when} – every week or every 2 weeks?",
     },
     "series_once": {"de": "Einmalig", "en": "Once"},
     "series_weekly": {"de": "Jede Woche", "en": "Every week"},
@@ -215,7 +223,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/termine – Ihre nächsten Termine\n"
         "/verschieben #N · /absagen #N\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
-        "/ort Videolink oder Adresse – wo Sie sich treffen · /kalender – Kalender abonnieren\n"
+        "/ort Videolink oder Adresse – wo Sie sich treffen{calendar}\n"
         "Oder schreiben Sie einfach, z. B. „Wer ist mein Buddy?“, „Ich möchte einen Termin“, "
         "„mehr“, „Termin verschieben“.",
         "en": "Jour Fixe:\n"
@@ -223,9 +231,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "/meetings – your next meetings\n"
         "/move #N · /cancel #N\n"
         "/before 24h 1h – reminders before meetings\n"
-        "/place video link or address – where you meet · /calendar – subscribe in your calendar\n"
+        "/place video link or address – where you meet{calendar}\n"
         'Or just write, e.g. "Who is my buddy?", "I\'d like a meeting", "more", '
         '"move my meeting".',
+    },
+    # in the help only where the calendar feed works (IMBOT_PUBLIC_URL set)
+    "help_calendar": {
+        "de": " · /kalender – Kalender abonnieren",
+        "en": " · /calendar – subscribe in your calendar",
     },
     "help_buddy": {
         "de": "Jour Fixe:\n"
@@ -234,7 +247,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/dauer 60 – Länge eines Jour Fixe\n"
         "/vorher 24h 1h – Erinnerungen vor Terminen\n"
         "/termine · /verschieben #N · /absagen #N\n"
-        "/ort Videolink oder Adresse – wo Sie sich treffen · /kalender – Kalender abonnieren\n"
+        "/ort Videolink oder Adresse – wo Sie sich treffen{calendar}\n"
         "Anfragen beantworten Sie mit „ja“, „nein“ oder einer anderen Zeit – in eigenen "
         "Worten; oder schreiben Sie einfach, z. B. „meine Expert:innen“, „Termin absagen“.",
         "en": "Jour Fixe:\n"
@@ -243,7 +256,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "/length 60 – length of a Jour Fixe\n"
         "/before 24h 1h – reminders before meetings\n"
         "/meetings · /move #N · /cancel #N\n"
-        "/place video link or address – where you meet · /calendar – subscribe in your calendar\n"
+        "/place video link or address – where you meet{calendar}\n"
         'Answer requests with "yes", "no" or another time – in your own words; or just '
         'write, e.g. "my experts", "cancel a meeting".',
     },

@@ -44,6 +44,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Zuletzt offen war diese Nachricht (tippen Sie die Nummer einer Wahl):",
         "en": "This message was still open from last time (type the number of a choice):",
     },
+    "console_write_first": {
+        "de": "Schreiben Sie los – auf Deutsch oder Englisch.",
+        "en": "Write away – in German or English.",
+    },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
     "console_elsewhere": {
         "de": "(Nachricht an {name} über {platform}: wird nur von `imbot run` zugestellt)",

@@ -332,3 +332,36 @@ def test_reminders_carry_the_place_and_calendar_as_they_are_when_sent(world, lan
     worker.tick()
     [hour_before] = [d for d in sender.sent if d.chat_id == "erika" and "⏰" in d.text][1:]
     assert f"{place}: Rathaus, Zimmer 5" in hour_before.text and hour_before.file is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "feed", "files"), [("de", "/kalender", ".ics"), ("en", "/calendar", ".ics")]
+)
+def test_the_help_lists_the_calendar_link_only_where_it_works(engine, tmp_path, lang, feed, files):
+    """Without IMBOT_PUBLIC_URL (the console) /kalender is not in the help, and typed
+    anyway it points to the calendar files that come with every confirmation."""
+    clock = Clock(MON)
+    sessions = session_factory(engine)
+    settings = Settings(database_url=str(engine.url), data_dir=tmp_path / "data")
+    router = build_router(settings, clock=clock, sessions=sessions)
+    pair_with_buddy(
+        router.services.people, router.services.booking, "Bernd", ["Erika"],
+        [Window(time(10), time(12), weekday=1)], platform="console",
+    )  # fmt: skip
+    for user in ("erika", "bernd"):
+        router.handle(Inbound("console", user, user, text=f"/lang {lang}"))
+        help_text = " ".join(
+            r.text for r in router.handle(Inbound("console", user, user, text="/help"))
+        )
+        assert feed not in help_text and ("/ort" in help_text or "/place" in help_text)
+        [reply] = router.handle(Inbound("console", user, user, text=feed))
+        assert files in reply.text
+
+
+def test_with_a_public_address_the_help_lists_the_calendar_link(world):
+    for user in ("erika", "bernd"):
+        assert "/kalender – Kalender abonnieren" in " ".join(
+            r.text for r in world.say(user, "/hilfe")
+        )
+    world.say("erika", "/sprache en")
+    assert "/calendar – subscribe" in " ".join(r.text for r in world.say("erika", "/help"))

@@ -57,9 +57,49 @@ def test_a_number_beyond_the_list_is_told_the_range_and_the_list_stays(matcher):
 
 
 def test_a_plain_yes_to_several_choices_is_asked_which_and_the_list_stays(matcher):
-    """"ja" to "Meinen Sie A, B oder C?" presses none of them: the person is asked which
+    """ "ja" to "Meinen Sie A, B oder C?" presses none of them: the person is asked which
     one (not told "alles klar" with nothing done), and "1" still picks from the list."""
     out = run(matcher, "/faq\nja\n1\n")
     assert "Welche Wahl meinen Sie? Bitte tippen Sie eine Zahl von 1 bis" in out
     assert "[1] Bewerbungsschluss" in out  # "1" still pressed the first group afterwards
     assert "Alles klar" not in out
+
+
+def held(matcher, lines: str, tty=False) -> str:
+    """The console as `imbot chat` runs it: the welcome waits for the first line."""
+    router = make_router(FaqReplies(matcher))
+    out = io.StringIO()
+    stdin = (Tty if tty else io.StringIO)(lines)
+    ConsoleAdapter(
+        router.handle, stdin=stdin, stdout=out, user_id="me", lang_of=router.language_of
+    ).run()
+    return out.getvalue()
+
+
+def test_an_english_first_line_is_welcomed_in_english_then_answered(matcher):
+    out = held(matcher, "hello, when is the deadline?\n")
+    assert out.startswith("Hello!"), out[:80]
+    assert "Hallo!" not in out
+    assert "3 May 2023" in out  # the question is answered after the welcome
+
+
+def test_a_german_or_unclear_first_line_is_welcomed_in_german(matcher):
+    assert held(matcher, "Wann ist Bewerbungsschluss?\n").startswith("Hallo!")
+    assert held(matcher, "hi\n").startswith("Hallo!")  # unclear: the default
+
+
+def test_a_first_help_is_the_welcome_in_its_language_once(matcher):
+    out = held(matcher, "/help\n")
+    assert out.startswith("Hello!") and out.count("/help") == 1, out
+
+
+def test_on_a_terminal_the_held_welcome_says_to_write_first(matcher):
+    out = held(matcher, "hello, when is the deadline?\n", tty=True)
+    first, rest = out.split("\n", 1)
+    assert first.startswith("Schreiben Sie los") and "Write away" in first
+    assert "Hello!" in rest and "Hallo!" not in rest
+
+
+def test_a_run_that_ends_before_anyone_wrote_still_welcomes(matcher):
+    assert held(matcher, "").startswith("Hallo!")
+    assert held(matcher, "/quit\n").startswith("Hallo!")

@@ -2,7 +2,14 @@ from datetime import date, datetime, time
 
 import pytest
 
-from bot.booking.timeparse import TimeParseError, Window, parse_dates, parse_moment, parse_windows
+from bot.booking.timeparse import (
+    TimeParseError,
+    Window,
+    find_moment,
+    parse_dates,
+    parse_moment,
+    parse_windows,
+)
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 NOW = datetime(2026, 11, 25, 15, 0)
@@ -62,3 +69,39 @@ def test_dates_and_ranges_across_new_year():
     assert parse_dates("1.12.", TODAY) == (date(2026, 12, 1), date(2026, 12, 1))
     with pytest.raises(TimeParseError, match="example_dates"):
         parse_dates("Weihnachten", TODAY)
+
+
+# a moment in a sentence, month first as English writes it (was today at that hour,
+# or nothing); the day-first forms still read
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dec 10 at 3pm",
+        "december 10th 3 pm",
+        "Dec 10, 3pm",
+        "Thursday, December 10 at 3 pm",
+        "thu dec 10 3pm",
+        "on dec 10th at 15:00",
+        "december 10 15:00",
+        "dec 10 at 15",
+        "December 10, 2026 at 3 pm",
+        "10 dec 3pm",
+        "10th december at 3pm",
+        "10th of December at 3pm",
+        "am 10. dezember um 15 uhr",
+        "10. Dezember 15 Uhr",
+        "can we do dec 10 at 3pm?",
+    ],
+)
+def test_month_first_dates_in_a_sentence(text):
+    assert find_moment(text, NOW) == datetime(2026, 12, 10, 15, 0)
+
+
+def test_a_month_first_date_past_this_year_is_next_years():
+    assert find_moment("nov 3 at 10am", NOW) == datetime(2027, 11, 3, 10, 0)
+    assert find_moment("jan 5 at 10am", NOW) == datetime(2027, 1, 5, 10, 0)
+
+
+@pytest.mark.parametrize("text", ["dec 10", "december 10th", "in march 3 times"])
+def test_a_month_first_date_without_a_time_is_no_moment(text):
+    assert find_moment(text, NOW) is None

@@ -99,7 +99,11 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
 
 
 def _help(ctx: Context) -> str | None:
-    return t(f"help_{ctx.role.value}", ctx.lang) if ctx.role in PAIR_ROLES else None
+    if ctx.role not in PAIR_ROLES:
+        return None
+    # /kalender only where its link works; elsewhere the calendar files of each booking
+    feed = t("help_calendar", ctx.lang) if ctx.services.calendar_public else ""
+    return t(f"help_{ctx.role.value}", ctx.lang, calendar=feed)
 
 
 FEATURE = Feature(

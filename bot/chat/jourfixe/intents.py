@@ -19,9 +19,16 @@ from bot.chat.jourfixe.meetings import (
     cancel_command,
     meetings,
     move_command,
+    named_number,
     next_meeting,
 )
-from bot.chat.jourfixe.requests import request_slots, slot_page
+from bot.chat.jourfixe.requests import (
+    REGULAR,
+    request_slots,
+    said_regular,
+    said_series,
+    slot_page,
+)
 from bot.chat.jourfixe.settings import free_times
 from bot.messages import Outbound
 from bot.texts import t
@@ -64,7 +71,8 @@ INTENTS: dict[str, dict[str, int]] = {
         "regular": 2, "extra": 2, "zusätzlich": 2, "zusätzlichen": 2, "noch einen": 2,
         "another meeting": 3, "one more": 2, "every week": 2, "every two weeks": 2,
         "every 2 weeks": 2, "biweekly": 2, "jede woche": 2, "alle zwei wochen": 2,
-        "alle 2 wochen": 2,
+        "alle 2 wochen": 2, "every other week": 2, "every second week": 2, "alle 14 tage": 2,
+        "fortnightly": 2, "zweiwöchentlich": 2, "14-tägig": 2, "jour fixe": 1, "termin": 1,
         # "ich möchte einen neuen Termin", "neuer JF", "new meeting please"
         "neuer termin": 3, "neuen termin": 3, "neuer jour fixe": 3, "neuen jour fixe": 3,
         "neuer jf": 3, "neuen jf": 3, "new meeting": 3, "new appointment": 3,
@@ -179,7 +187,7 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         return next_meeting(plain) if asks_next_one(text) else meetings(plain)
     if intent == "buddy":
         return _who(ctx)
-    if intent in ("move", "cancel") and (number := _meeting_number(text)) is not None:
+    if intent in ("move", "cancel") and (number := named_number(text, bare=True)[0]) is not None:
         plain = replace(ctx, args=[f"#{number}"])  # "verschieben 2", "Termin #3 absagen"
     if intent == "move":
         return move_command(plain)
@@ -191,26 +199,16 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         if asked is not None and asked.kind == "slots":
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
+    # "i want a weekly jour fixe", "alle zwei Wochen": the slot picked is booked with it
+    weeks = said_series(text) if intent == "book" else None
+    if intent == "book" and weeks is None and said_regular(text):
+        weeks = REGULAR  # "einen regelmäßigen Termin": then only "which rhythm?"
     if intent in ("day", "free", "more", "book"):  # "einen Termin nächste Woche"
         today = ctx.now.astimezone(ctx.tz).date()
         named = day_in(_normal(text), today, ctx.lang)
         if named is not None:
-            return slot_page(ctx, 0, named[2])
-    return request_slots(plain)
-
-
-# one number on its own beside "verschieben"/"absagen" is a meeting's #N as /termine
-# shows it; never one in a date or a time ("absagen am 8.12.", "verschieben auf 15 Uhr")
-_NUMBER = re.compile(r"(?<![\w.:/])#?(\d{1,4})(?![\w.:/])")
-_TIME_WORDS = re.compile(r"\b(uhr|um|am|at|on|auf|to|nach|bis|until|pm|h)\b|\d[.:]")
-
-
-def _meeting_number(text: str) -> int | None:
-    low = text.lower()
-    found = _NUMBER.findall(low)
-    if len(found) != 1 or _TIME_WORDS.search(low):
-        return None
-    return int(found[0])
+            return slot_page(ctx, 0, named[2], weeks)
+    return slot_page(ctx, 0, "", weeks) if weeks is not None else request_slots(plain)
 
 
 def _who(ctx: Context) -> list[Outbound]:

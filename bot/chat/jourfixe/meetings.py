@@ -383,15 +383,26 @@ _NEXT_ONE = re.compile(
 )
 
 
-def named_number(text: str) -> tuple[int | None, str]:
+# one number on its own, for a sentence already known to move or cancel ("absagen 2",
+# "3 verschieben"); never one in a date or a time ("absagen am 8.12.", "auf 15 Uhr")
+_BARE = re.compile(r"(?<![\w.:/])#?(\d{1,4})(?![\w.:/])")
+_TIME_WORDS = re.compile(r"\b(uhr|um|am|at|on|auf|to|nach|bis|until|pm|h)\b|\d[.:]")
+
+
+def named_number(text: str, *, bare: bool = False) -> tuple[int | None, str]:
     """ "verschiebe #2 auf …", "sag Termin 3 ab", "cancel meeting 4": the #N of the
     meeting the sentence names (as /termine numbers them), and the text without it;
-    (None, text) when it names none ("meeting 2 pm" is a time)."""
+    (None, text) when it names none ("meeting 2 pm" is a time). With `bare`, for a
+    sentence that moves or cancels, also its one plain number ("absagen 2")."""
     found = _REF.search(text)
-    if found is None:
+    if found is not None:
+        number = int(found[1] or found[2])
+        return number, f"{text[: found.start()]} {text[found.end() :]}"
+    low = text.lower()
+    plain = list(_BARE.finditer(low)) if bare and not _TIME_WORDS.search(low) else []
+    if len(plain) != 1:
         return None, text
-    number = int(found[1] or found[2])
-    return number, f"{text[: found.start()]} {text[found.end() :]}"
+    return int(plain[0][1]), f"{text[: plain[0].start()]} {text[plain[0].end() :]}"
 
 
 def split_target(text: str) -> tuple[str, str]:

@@ -73,11 +73,23 @@ def request_slots(ctx: Context) -> list[Outbound]:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         offset = asked.data.get("offset", 0) + PAGE if asked and asked.kind == "slots" else 0
         return slot_page(ctx, offset, asked.data.get("filter", "") if asked else "")
-    return slot_page(ctx, 0, arg)
+    return slot_page(ctx, 0, arg, None)
 
 
-def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
+KEEP = -1  # slot_page's rhythm: the one of the picker open (paging, another day)
+REGULAR = -2  # "einen regelmäßigen Termin": a series, its rhythm not said yet
+
+
+def slot_page(
+    ctx: Context, offset: int, wanted: str = "", weeks: int | None = KEEP
+) -> list[Outbound]:
+    """A page of free slots; `weeks` is the rhythm the request already named ("i want a
+    weekly jour fixe": 1), so the slot picked is booked with it and the series question
+    is not asked; KEEP takes the one of the slot picker open (a next page, a day)."""
     jf = booking(ctx)
+    if weeks == KEEP:
+        asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
+        weeks = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
     try:
         party, slots = jf.buddy_and_slots(ctx.who.person_id)
         buddy = party.name
@@ -111,10 +123,19 @@ def slot_page(ctx: Context, offset: int, wanted: str = "") -> list[Outbound]:
         ctx.msg.chat_id,
         ctx.who.person_id,
         "slots",
-        {"offset": offset, "filter": wanted if days is not None else "", **choices_kept(buttons)},
+        {
+            "offset": offset,
+            "filter": wanted if days is not None else "",
+            **({"weeks": weeks} if weeks in (0, 1, 2, REGULAR) else {}),
+            **choices_kept(buttons),
+        },
     )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
-    return note + [Outbound(t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields), buttons)]
+    text = t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields)
+    if weeks in (1, 2):  # "… – pick one:" and the rhythm already named
+        rhythm = t("every_week", ctx.lang) if weeks == 1 else t("every_n_weeks", ctx.lang, n=2)
+        text += "\n" + t("slots_series", ctx.lang, rhythm=rhythm)
+    return note + [Outbound(text, buttons)]
 
 
 def beyond_horizon(ctx: Context, days) -> str:
@@ -197,7 +218,11 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if named is not None:
         return _page_or_all(ctx, wanted)
     words = re.findall(r"\w+", text.lower())
+    # "den letzten bitte", "the last one?"; never in a question for the FAQ
+    # ("how long does the program last?")
     ordinal = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+    if ordinal is not None and _faq_question(ctx, text):
+        ordinal = None
     page = shown[data.get("offset", 0) : data.get("offset", 0) + PAGE]
     if ordinal is not None and -len(page) <= ordinal < len(page):
         return pick(ctx, int(page[ordinal].timestamp()), text)
@@ -231,9 +256,10 @@ def about_slots(text: str) -> bool:
     return len(words) <= 3 or low.startswith(_ABOUT_OPENERS) or any(w in _SLOT_WORDS for w in words)
 
 
-_DATED = re.compile(
-    r"\b\d{1,2}\.\d{1,2}\.|\b\d{1,2}\.? ?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"mär|mai|okt|dez)"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez)"
+_DATED = re.compile(  # "10.12.", "10 Dec", "10th of December", "Dec 10" (month first)
+    rf"\b\d{{1,2}}\.\d{{1,2}}\.|\b\d{{1,2}}(\.|st|nd|rd|th)? ?(of )?{_MONTH}"
+    rf"|\b{_MONTH}[a-zä]*\.? ?\d{{1,2}}(st|nd|rd|th)?\b(?![.:])"
 )
 
 
@@ -253,6 +279,8 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     today = ctx.now.astimezone(ctx.tz).date()
     if data.get("asked_back") or not about_slots(text) and day_in(text, today, ctx.lang):
         return None
+    if _faq_question(ctx, text):  # "wie lange dauert das Programm?": the FAQ answers
+        return None
     page = slot_page(ctx, data.get("offset", 0), data.get("filter", ""))
     if not page or not page[-1].buttons:
         return None
@@ -260,6 +288,25 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     kept = {**data, "asked_back": True, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
     return [Outbound(t("ask_slots", ctx.lang), buttons)]
+
+
+_QUESTION_WORDS = re.compile(
+    r"^(wie|was|wann|wer|wo|wohin|warum|wieso|weshalb|welche[rsmn]?|gibt es|kann ich|"
+    r"können wir|muss ich|müssen wir|darf ich|ist|sind|how|what|when|who|where|why|which|"
+    r"is|are|can|do|does|must|may)\b"
+)
+
+
+def _faq_question(ctx: Context, text: str) -> bool:
+    """A question about something other than the slots on offer that the FAQ answers
+    with confidence ("how long does the program last?", "wie lange dauert das
+    Programm"): it goes to the FAQ and the picker stays open; a question it cannot
+    answer ("hmm, was heißt das?") is about the picker and asked back."""
+    low = " ".join(text.lower().split())
+    if about_slots(text) and "?" in low or not ("?" in low or _QUESTION_WORDS.match(low)):
+        return False
+    faq = ctx.services.faq
+    return faq is not None and faq.match(text, ctx.lang).confident
 
 
 def pick_series(ctx: Context, ts: int) -> list[Outbound]:
@@ -276,21 +323,24 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
     if moment not in slots:
         return refusal(ctx, BookingError("slot_taken", tuple(slots[:3])))
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
-    if asked is not None and asked.kind == "slots" and asked.data.get("weeks") in (0, 1, 2):
-        return book(ctx, ts, asked.data["weeks"])
-    buttons = tuple(
-        Button(t(key, ctx.lang), jf_data("book", ts, weeks))
-        for key, weeks in (("series_once", 0), ("series_weekly", 1), ("series_biweekly", 2))
-    )
+    said = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
+    if said in (0, 1, 2):
+        return book(ctx, ts, said)
+    # "regelmäßig" said: which rhythm only ("jede Woche oder alle 2 Wochen?")
+    rhythms = (("series_weekly", 1), ("series_biweekly", 2))
+    rhythms = rhythms if said == REGULAR else (("series_once", 0), *rhythms)
+    buttons = tuple(Button(t(key, ctx.lang), jf_data("book", ts, weeks)) for key, weeks in rhythms)
     kept = {"ts": ts, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", kept)
-    return [Outbound(t("series_question", ctx.lang, when=when(ctx, moment)), buttons)]
+    key = "series_rhythm_question" if said == REGULAR else "series_question"
+    return [Outbound(t(key, ctx.lang, when=when(ctx, moment)), buttons)]
 
 
 # typed answers to the series question, most specific first (weeks between meetings)
 _SERIES_WORDS = (
     (2, ("alle zwei wochen", "alle 2 wochen", "zweiwöchentlich", "zweiwöchig", "14-tägig",
-         "14tägig", "vierzehntägig", "every two weeks", "every 2 weeks", "every other week",
+         "14tägig", "vierzehntägig", "alle 14 tage", "alle vierzehn tage", "every two weeks",
+         "every 2 weeks", "every other week", "every second week", "every 2nd week",
          "biweekly", "bi-weekly", "fortnightly")),
     (1, ("jede woche", "jeder woche", "wöchentlich", "weekly", "every week", "each week")),
     (0, ("einmalig", "einmal", "nur diesen", "nur den einen", "einzeln", "once", "one-off",
@@ -322,6 +372,16 @@ def read_series(text: str) -> int | None:
         if any(w in low for w in words):
             return weeks if weeks or _EVERY_DAY.search(low) is None else 1
     return 1 if _EVERY_DAY.search(low) else None
+
+
+_REGULAR = re.compile(
+    r"\b(regelmäßig\w*|regelmaessig\w*|wiederkehrend\w*|regular|regularly|recurring)\b"
+)
+
+
+def said_regular(text: str) -> bool:
+    """ "einen regelmäßigen Termin", "a regular meeting": a series without its rhythm."""
+    return _REGULAR.search(text.lower()) is not None
 
 
 def said_series(text: str) -> int | None:
