@@ -27,6 +27,9 @@ from rapidfuzz import fuzz, process
 
 from faq.kb import LANGS, KnowledgeBase
 from faq.normalize import (
+    FILLERS_DE,
+    FILLERS_EN,
+    QUESTION_WORDS,
     STOPWORDS_DE,
     STOPWORDS_EN,
     content_terms,
@@ -42,9 +45,12 @@ __all__ = ["CoverageRanker", "detect_language", "language_hints"]
 _DE_HINTS = frozenset(tokens(" ".join(STOPWORDS_DE))) - frozenset(tokens(" ".join(STOPWORDS_EN)))
 _EN_HINTS = frozenset(tokens(" ".join(STOPWORDS_EN))) - frozenset(tokens(" ".join(STOPWORDS_DE)))
 _GERMAN_LETTERS = frozenset("äöüßÄÖÜ")
-_STOPWORDS = sorted(t for t in _DE_HINTS | _EN_HINTS if is_stopword(t))
+_FILLERS = frozenset(tokens(" ".join(FILLERS_DE | FILLERS_EN)))
+# what a typo of a stop word may be taken for (not a filler: "alt" is no "halt")
+_STOPWORDS = sorted(t for t in _DE_HINTS | _EN_HINTS if is_stopword(t) and t not in _FILLERS)
 _content_terms = lru_cache(maxsize=16384)(content_terms)  # knowledge-base texts repeat
 _LINKS = ("s", "es", "n", "en", "")  # German linking elements in compounds (Bewerbung-s-frist)
+_QUESTION_WORDS = sorted(QUESTION_WORDS)
 
 
 def language_hints(text: str) -> tuple[int, int]:
@@ -94,12 +100,14 @@ class CoverageRanker:
         self.candidates = candidates
         postings: dict[str, set[int]] = defaultdict(set)
         langs: dict[str, set[str]] = defaultdict(set)
+        surface: set[str] = set()  # the knowledge base's words as written (folded)
         self._examples: list[list[str]] = []
         for i, entry in enumerate(kb.entries):
             examples = []
             for lang in LANGS:
                 texts = [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]
                 for text in texts:
+                    surface.update(tokens(text))
                     for word in _content_terms(text):
                         postings[word].add(i)
                         langs[word].add(lang)
@@ -114,6 +122,11 @@ class CoverageRanker:
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for t in self._postings:
             self._by_initial[t[0]].append(t)
+        # five-letter words a four-letter typo may have lost a letter of ("lnge", "aply")
+        self._five_by_initial: dict[str, list[str]] = defaultdict(list)
+        for w in sorted(surface):
+            if len(w) == 5 and term(w) in self._postings:
+                self._five_by_initial[w[0]].append(w)
         self._resolve = lru_cache(maxsize=65536)(self._resolve_uncached)
 
     # -- question -> known terms ------------------------------------------------------
@@ -121,9 +134,10 @@ class CoverageRanker:
         """Known terms for one folded token; () for a stop word; None if it is unknown.
 
         Tried in order: the exact term, a German compound of two known parts, a typo
-        of a known term (same first letter, at most one letter longer or shorter),
-        a known term sharing a long prefix (participat/participant), a typo of a stop
-        word ("kan" for "kann").
+        of a known term (same first letter, at most one letter longer or shorter; for
+        a four-letter word, one letter left out of a known word: "lnge", "aply"), a
+        known term sharing a long prefix (participat/participant), a typo of a question
+        word ("wan" for "wann") or of a stop word ("kan" for "kann").
         """
         t = term(token)
         if t is None:
@@ -151,10 +165,18 @@ class CoverageRanker:
                     and (v.startswith(t) or t.startswith(v))
                 ):
                     return (v,)
-        if 3 <= len(token) <= 5 and process.extractOne(
-            token, _STOPWORDS, scorer=fuzz.ratio, score_cutoff=85
-        ):
-            return ()
+        if len(token) == 4:
+            near = self._five_by_initial.get(token[0], ())
+            hit = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=88)
+            if hit:
+                return (term(hit[0]),)
+        if 3 <= len(token) <= 5:
+            near = [w for w in _QUESTION_WORDS if len(w) == len(token) + 1]
+            hit = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=85)
+            if hit:  # a letter left out ("wan", "wiso"), not one too many ("wehn")
+                return (QUESTION_WORDS[hit[0]],)
+            if process.extractOne(token, _STOPWORDS, scorer=fuzz.ratio, score_cutoff=85):
+                return ()
         return None
 
     def _split_compound(self, token: str) -> tuple[str, ...] | None:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 
 __all__ = [
+    "FILLERS_DE",
+    "FILLERS_EN",
     "QUESTION_WORDS",
     "STOPWORDS_DE",
     "STOPWORDS_EN",
@@ -39,13 +41,30 @@ STOPWORDS_DE = frozenset(
     jedes jeden tun tut tue macht machen gibt geben gab bekommen bekommt kriegen kriegt erhalten
     erhalt funktioniert funktionieren passiert passieren findet finden statt stattfinden
     enthalten enthalt steht stehen bedeutet heisst sagen sag gesagt weiss wissen moglich genauso
-    jemand jemanden neben irgendwie
+    jemand jemanden neben irgendwie ab
     gibts gehts ists isses ne nen wann woher wohin wofur wozu womit worum wieviel wieviele
     """.split()
 )
-
-STOPWORDS_EN = frozenset(
+# Fillers, greetings, chat shorthand and the pieces of English contractions ("I'm" ->
+# "i m"): stop words like the others, but no typo of a content word is taken for one
+# ("alt" is no "halt", "rent" no "aren't").
+FILLERS_DE = frozenset(
     """
+    n nem ner nes halt eben gerade grad uberhaupt ganze ganzen ganzes quasi wohl vielleicht
+    einfach sozusagen nochmal nochmals hey moin servus ok okay bzw usw etc
+    """.split()
+)
+FILLERS_EN = frozenset(
+    """
+    actually basically anyway quick pls plz u ur hey ok okay btw etc
+    m re ve ll d t cant didnt arent wasnt havent wont ive weve youve theyre
+    """.split()
+)
+STOPWORDS_DE |= FILLERS_DE
+
+STOPWORDS_EN = (
+    frozenset(
+        """
     the a an and or but also only still is are was were be been being am has have had having
     i you he she it we they me him her us them my your his its our their mine yours ours
     in on at to of for from by with about into onto over under after before through between
@@ -57,6 +76,8 @@ STOPWORDS_EN = frozenset(
     inside really see receive look looking take
     dont doesnt isnt youre theres thats gonna wanna
     """.split()
+    )
+    | FILLERS_EN
 )
 
 _GENDER = re.compile(r"(?<=\w)[:*_/](innen|in)\b", re.IGNORECASE)
