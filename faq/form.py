@@ -73,9 +73,17 @@ def question_kind(question: str) -> str | None:
         for clause in _CLAUSE.split(question)[1:]:
             if kind := _kind(clause):
                 break
+    if kind is None:  # "we are an NGO can we apply", "wir sind ein Verein dürfen wir das"
+        toks = tokens(question)
+        if any(tok in _YES_NO and toks[i + 1] in _SUBJECTS for i, tok in enumerate(toks[2:-1], 2)):
+            return "yes_no"
     if kind is None and (_tagged(question) or elliptic(question)):
         return "yes_no"
     return kind
+
+
+# the subject right after the verb of a question inside a sentence ("… can we apply")
+_SUBJECTS = frozenset("wir ich man sie er es das we i you they it he she".split())
 
 
 # a statement asked back: "…, oder?", "…, right?", "stimmt's?"

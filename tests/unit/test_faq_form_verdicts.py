@@ -166,3 +166,19 @@ def test_a_statement_before_the_question_does_not_decide_it(after, question):
 def test_the_same_statement_while_the_call_is_open_is_yes(before):
     reply = text(before, "wir haben die frist verpasst, geht noch was?")
     assert reply.startswith("Ja"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("wir sind eine stiftung dürfen wir mitmachen", "Nein."),
+        ("we are a charity can we take part", "No."),
+        ("dürfen sich österreichische kommunen bewerben?", "Nein."),
+        ("kann sich eine österreichische stadt bewerben", "Nein."),
+        ("is the EUR 3,000 for the expert?", "No."),
+        ("sind die 3000 euro für die expertin?", "Nein."),
+    ],
+)
+def test_who_may_apply_and_what_the_money_is_for_agree_in_both_languages(before, question, start):
+    reply = text(before, question)
+    assert reply.startswith(start), reply
