@@ -182,3 +182,19 @@ def test_the_same_statement_while_the_call_is_open_is_yes(before):
 def test_who_may_apply_and_what_the_money_is_for_agree_in_both_languages(before, question, start):
     reply = text(before, question)
     assert reply.startswith(start), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("wird das programm von der EU gefördert?", "Nein."),
+        ("is the program funded by the federal government?", "No."),
+        ("wird das von der robert bosch stiftung gefördert?", "Ja."),
+        ("must the experts come from the administration?", "No."),
+        ("findet das vorgespräch online statt", "Das legt die Ausschreibung nicht fest"),
+        ("are the preliminary talks in person?", "The call for applications does not decide"),
+    ],
+)
+def test_what_the_call_names_decides_and_what_it_leaves_open_says_so(before, question, start):
+    reply = text(before, question)
+    assert reply.startswith(start), reply
