@@ -20,7 +20,16 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["MONTH_NAMES", "WEEKDAY_NAMES", "NamedDays", "days_named", "figures", "judge"]
+__all__ = [
+    "MONTH_NAMES",
+    "WEEKDAY_NAMES",
+    "NamedDays",
+    "days_named",
+    "figures",
+    "judge",
+    "judge_terms",
+    "terms",
+]
 
 _MONTHS = {
     "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
@@ -48,7 +57,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("day", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.")),
-    ("day", re.compile(r"\b(\d{1,2})\.?\s+" + _MONTH)),
+    ("day", re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)),
     ("day", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\.?\d)")),
     ("months", re.compile(r"\b" + _NUMBER + r"\s+(?:monate?n?|months?)\b")),
     ("years", re.compile(r"\b" + _NUMBER + r"\s+(?:jahre?n?|years?)\b")),
@@ -59,8 +68,14 @@ _COUNT_WORDS = {w: n for w, n in _WORD_NUMBERS.items() if n >= 2}
 _COUNT = re.compile(
     r"(?<![\d.,])\b(\d{1,3}(?![\d.,:])|"
     + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
-    + r")\s+([a-z]{4,})"
+    + r")\s+([a-z]{4,})(?:\s+([a-z]{4,}))?"
 )
+# "ein bis drei Profile", "one to three profiles", "1-3 Profile": every count between
+_RANGE = re.compile(
+    r"(?<![\d.,])\b" + _NUMBER + r"\s*(?:bis|to|-|–)\s*" + _NUMBER + r"\s+([a-z]{4,})"
+    r"(?:\s+([a-z]{4,}))?"
+)
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em", "ed")
 _NOT_COUNTED = (
     "monat", "month", "jahr", "year", "woch", "week", "tage", "days", "stund", "hour", "minut",
     "uhr", "euro", "proz", "perc", "mal", "times", "bis", "oder", "und", "sowie", "from",
@@ -157,12 +172,26 @@ def figures(text: str) -> dict[str, set]:
             found.setdefault(kind, set()).add(value)
     for m in _MONTH_ALONE.finditer(folded):
         found.setdefault("month", set()).add(_MONTHS[m.group(1)])
-    for m in _COUNT.finditer(folded):
-        noun = m.group(2)
-        if noun in _MONTHS or noun.startswith(_NOT_COUNTED):
+    for m in _RANGE.finditer(folded):
+        low, high = _number(m.group(1)), _number(m.group(2))
+        if not 0 < low < high <= 100:
             continue
-        found.setdefault(f"count:{noun[:5]}", set()).add(_number(m.group(1)))
+        for noun in _counted(m.group(3), m.group(4)):
+            found.setdefault(f"count:{noun[:5]}", set()).update(range(low, high + 1))
+    for m in _COUNT.finditer(folded):
+        for noun in _counted(m.group(2), m.group(3)):
+            found.setdefault(f"count:{noun[:5]}", set()).add(_number(m.group(1)))
     return found
+
+
+def _counted(word: str, then: str | None) -> list[str]:
+    """The nouns a count may count: the word after the number, and the one after that
+    when the first looks like an adjective ("drei ausgewählte Profile")."""
+    nouns = [w for w in (word,) if w not in _MONTHS and not w.startswith(_NOT_COUNTED)]
+    adjective = then and word.endswith(_ADJECTIVE_ENDINGS)
+    if adjective and then not in _MONTHS and not then.startswith(_NOT_COUNTED):
+        nouns.append(then)
+    return nouns
 
 
 def judge(question: str, answer: str) -> str | None:
@@ -179,6 +208,65 @@ def judge(question: str, answer: str) -> str | None:
     if not shared or all(asked[kind] & told[kind] for kind in shared):
         return None
     return "unsure" if _COMPARING.search(_fold(question)) else "no"
+
+
+# -- what a yes/no question adds: a rate, a length in days ---------------------------
+
+# "pro Monat", "per expert", "jede Kommune", "monatlich", "a year": what an amount is per
+_RATE_UNITS = {
+    "monat": "month", "month": "month", "jahr": "year", "year": "year", "annum": "year",
+    "woche": "week", "week": "week", "tag": "day", "day": "day", "projekt": "project",
+    "project": "project", "vorhaben": "project", "kommune": "project", "gemeinde": "project",
+    "stadt": "project", "landkreis": "project", "municipalit": "project", "city": "project",
+    "expert": "expert", "fachkraft": "expert", "stelle": "expert", "person": "person",
+    "kopf": "person", "head": "person", "mitarbeit": "person", "employee": "person",
+}  # fmt: skip
+_TIME_UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day")
+_RATE = re.compile(
+    r"\b(?:pro|per|je|jede[nmrs]?|each|every)\s+(?:einzelne[nmrs]?\s+)?("
+    + "|".join(_RATE_UNITS)
+    + r")|\b(?:a|an|im|in the)\s+("
+    + "|".join(_TIME_UNITS)
+    + r")\b"
+)
+_RATE_WORDS = {
+    "monatlich": "month", "monthly": "month", "jahrlich": "year", "yearly": "year",
+    "annually": "year", "annual": "year", "wochentlich": "week", "weekly": "week",
+    "taglich": "day", "daily": "day",
+}  # fmt: skip
+_RATE_WORD = re.compile(r"\b(" + "|".join(_RATE_WORDS) + r")\b")
+# how many days something lasts: "zwei Tage", "eintägig", "one-day", "2-tägige"
+_LENGTH_DAYS = re.compile(r"\b" + _NUMBER + r"(?:\s*-\s*|\s+|)(?:tage?n?|tagig\w*|days?)\b")
+
+
+def terms(text: str) -> dict[str, set]:
+    """{kind: values} of what an amount is per ("rate": "pro Monat", "je Projekt") and
+    of how many days something lasts ("length_days": "eintägig", "zwei Tage"), besides
+    the figures of `figures`. Kept apart from `figures`: an open question ("Wie viel gibt
+    es pro Monat?") about a rate the answer does not give is still answered."""
+    folded = _fold(text)
+    found = figures(text)
+    for m in _RATE.finditer(folded):
+        unit = m.group(1) or m.group(2)
+        found.setdefault("rate", set()).add(_RATE_UNITS[unit])
+    for m in _RATE_WORD.finditer(folded):
+        found.setdefault("rate", set()).add(_RATE_WORDS[m.group(1)])
+    for m in _LENGTH_DAYS.finditer(folded):
+        found.setdefault("length_days", set()).add(_number(m.group(1)))
+    return found
+
+
+def judge_terms(question: str, answer: str) -> tuple[str | None, frozenset[str]]:
+    """`judge` for a yes/no question, with rates and lengths in days as well, and the
+    kinds the question names that the answer does not name at all ("pro Monat?" to an
+    answer without a rate, "am 1. Oktober?" to one that gives only the month): such a
+    question is not confirmed by the answer's topic alone."""
+    asked, told = terms(question), terms(answer)
+    unconfirmed = frozenset(kind for kind in asked if kind not in told)
+    shared = [kind for kind in asked if kind in told]
+    if not shared or all(asked[kind] & told[kind] for kind in shared):
+        return None, unconfirmed
+    return ("unsure" if _COMPARING.search(_fold(question)) else "no"), unconfirmed
 
 
 # -- days on the calendar -------------------------------------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from faq.figures import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES, days_named, judge
+from faq.figures import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES, days_named, judge_terms
 from faq.kb import Entry
 from faq.normalize import is_stopword, tokens
 
@@ -73,9 +73,17 @@ def question_kind(question: str) -> str | None:
         for clause in _CLAUSE.split(question)[1:]:
             if kind := _kind(clause):
                 break
+    if kind is None:  # "we are an NGO can we apply", "wir sind ein Verein dürfen wir das"
+        toks = tokens(question)
+        if any(tok in _YES_NO and toks[i + 1] in _SUBJECTS for i, tok in enumerate(toks[2:-1], 2)):
+            return "yes_no"
     if kind is None and (_tagged(question) or elliptic(question)):
         return "yes_no"
     return kind
+
+
+# the subject right after the verb of a question inside a sentence ("… can we apply")
+_SUBJECTS = frozenset("wir ich man sie er es das we i you they it he she".split())
 
 
 # a statement asked back: "…, oder?", "…, right?", "stimmt's?"
@@ -98,6 +106,18 @@ _PLAIN_TAGS = (
     ("oder",), ("oder", "nicht"), ("nicht", "wahr"), ("stimmts",), ("gell",), ("right",),
     ("isn", "t", "it"), ("is", "that", "right"),
 )  # fmt: skip
+
+
+def _asked_part(question: str) -> str:
+    """The question after a statement that comes before it ("wir haben die Frist
+    verpasst, geht noch was?" asks "geht noch was?"); the whole question otherwise."""
+    parts = _CLAUSE.split(question)
+    if len(parts) < 2 or _kind(parts[0]) is not None:
+        return question
+    for i, part in enumerate(parts[1:], 1):
+        if _kind(part) == "yes_no":
+            return " ".join(parts[i:])
+    return question
 
 
 def _tagged(question: str) -> bool:
@@ -209,10 +229,15 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     plain no. A choice ("Zahlt Lokalprojekte oder die Stiftung?") is settled only when
     each side is, the same way ("Vereine oder Privatpersonen?": both no), or one side
     is open.
+
+    A yes needs more than the topic: a question that adds what the answer does not
+    name ("pro Monat?" to an amount per project without one, "am 1. Oktober?" to "im
+    Oktober", "5 Profile?" to none) gets no verdict, and one about a use the answer
+    does not list ("für Werbung nutzen?", "for staff?") gets 'open'.
     """
     if question_kind(question) != "yes_no":
         return None
-    figures = judge(question, answer) if answer else None
+    figures, unconfirmed = judge_terms(question, answer) if answer else (None, frozenset())
     if figures == "no":
         return "no"
     if not entry.polar or figures == "unsure":
@@ -221,12 +246,51 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     if any(t in _RESTRICTING for t in toks):
         return None
     if not choice(question):
-        return _side(entry, toks)
-    cut = next(i for i, tok in enumerate(toks[:-1]) if tok in ("oder", "or"))
-    sides = {_side(entry, toks[:cut]), _side(entry, toks[cut + 1 :])}
-    if "open" in sides:  # "App oder Software?": it does not decide one, so not which
+        side = _side(entry, toks)
+    else:
+        cut = next(i for i, tok in enumerate(toks[:-1]) if tok in ("oder", "or"))
+        sides = {_side(entry, toks[:cut]), _side(entry, toks[cut + 1 :])}
+        if "open" in sides:  # "App oder Software?": it does not decide one, so not which
+            return "open"
+        side = sides.pop() if len(sides) == 1 else None
+    if side != "yes":
+        return side
+    if answer and _unlisted_use(entry, toks, answer):
         return "open"
-    return sides.pop() if len(sides) == 1 else None
+    return None if unconfirmed else side
+
+
+# a use of something ("für Werbung nutzen", "spend it on laptops")
+_USE = (
+    "nutz", "benutz", "verwend", "ausgeb", "einsetz", "investier", "finanzier", "bezahl",
+    "use", "spend", "pay", "fund", "cover", "buy", "kauf",
+)  # fmt: skip
+_PURPOSE = frozenset("fur for on into".split())
+_GENERAL = frozenset(
+    """programm program programme projekt projekte project projects forderung funding call
+    ausschreibung bewerbung application integration integrationsarbeit""".split()
+)
+
+
+def _unlisted_use(entry: Entry, toks: list[str], answer: str) -> bool:
+    """A purpose ("für X", "for X") that neither the answer nor the entry's yes terms
+    name, in a question about a use ("für Werbung nutzen?") or to an entry whose
+    terms say some uses are open ("Geld für Laptops?" to the project budget)."""
+    used = any(tok.startswith(_USE) for tok in toks)
+    if not (used or entry.polar.get("open")):
+        return False
+    at = next((i for i, tok in enumerate(toks) if tok in _PURPOSE), None)
+    if at is None:
+        return False
+    told = set(tokens(answer))
+    listed = tuple(entry.polar.get("yes", ()))
+    for tok in toks[at + 1 :]:
+        if is_stopword(tok) or tok.isdigit() or tok in _YES_NO or tok.startswith(_USE):
+            continue
+        if tok in told or tok in _GENERAL or _mentions([tok], tok, listed):
+            continue
+        return True
+    return False
 
 
 def _side(entry: Entry, toks: list[str]) -> str | None:
@@ -446,6 +510,8 @@ def deadline_verdict(question: str, today: date, deadline: date) -> str | None:
     text = f" {' '.join(tokens(question))} "
     named = days_named(question, today)
     if not named:
+        # "wir haben die Frist verpasst, geht noch was?": the question, not the statement
+        text = f" {' '.join(tokens(_asked_part(question)))} "
         over = today > deadline
         if _has(text, _OVER):
             return "yes" if over else "no"

@@ -103,6 +103,15 @@ def phrase(m: MilestoneData, lang: str, part: str | None = None) -> str:
     return long_day(m.day, lang)
 
 
+def end_phrase(edition: EditionData, lang: str) -> str:
+    """The program's end as exact as the call gives it: "Ende März 2024" when it ends
+    with a step the call dates by its month, else the day ("31. März 2024")."""
+    for m in edition.milestones:
+        if m.precision != "day" and last_day(m) == edition.ends_on:
+            return phrase(m, lang)
+    return long_day(edition.ends_on, lang)
+
+
 def when_phrase(m: MilestoneData, lang: str) -> str:
     """The milestone's date standing alone, with its preposition: "am 3. Mai 2023",
     "im Oktober 2023", "nach dem 17. Mai 2023" (used in pushes)."""
@@ -134,7 +143,7 @@ def render(template: str, edition: EditionData | None, lang: str, **computed: st
         if name == "edition" and edition:
             return edition.name
         if name == "program_end" and edition:
-            return long_day(edition.ends_on, lang)
+            return end_phrase(edition, lang)
         m = edition.milestone(name) if edition else None
         return phrase(m, lang, part) if m else t("date_unknown", lang)
 
@@ -200,7 +209,7 @@ def _status(edition: EditionData | None, today: date, lang: str) -> dict[str, st
         return {"call_status": t("no_edition", lang), "next_call": t("no_edition", lang)}
     deadline = edition.milestone("deadline")
     day = long_day(deadline.day, lang) if deadline else t("date_unknown", lang)
-    fields = {"edition": edition.name, "deadline": day, "end": long_day(edition.ends_on, lang)}
+    fields = {"edition": edition.name, "deadline": day, "end": end_phrase(edition, lang)}
     if state is CallState.OPEN and deadline:
         when = relative_days((deadline.day - today).days, lang)
         status = t("call_open", lang, when=when, deadline=day)
@@ -227,6 +236,6 @@ def answer_text(entry: Answerable, lang: str, edition: EditionData | None, now: 
         text += " " + t("date_near", lang, when=relative_days((m.day - today).days, lang))
     dated = m is not None or bool(placeholders(entry.answer[lang]))
     if dated and edition and call_state(edition, today) is CallState.OVER:
-        end = long_day(edition.ends_on, lang)
+        end = end_phrase(edition, lang)
         text += "\n\n" + t("program_over_note", lang, edition=edition.name, end=end)
     return text

@@ -27,7 +27,7 @@ from bot.chat.faq_follow import FollowUp, bare, hand_in, read_follow_up, time_le
 from bot.handoff import parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
-from faq.figures import days_named, figures, judge
+from faq.figures import days_named, figures, judge_terms, terms
 from faq.form import (
     about_applying,
     as_list,
@@ -125,6 +125,8 @@ _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly the
 _VERDICTS = frozenset({"yes", "no", "partly"})
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
+# the days of a month that "Anfang"/"Ende" of it leave open (a milestone's precision)
+_PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 
 
 @dataclasses.dataclass
@@ -421,10 +423,16 @@ class FaqReplies:
         if not close:  # nothing worth offering: nothing to decide between
             return None
         first, *others = close
-        if judge(question, texts[first.id]) != "no":
+        if judge_terms(question, texts[first.id])[0] != "no":
             return None
-        kinds = asked.keys() & figures(texts[first.id]).keys()
-        if any(kinds & figures(texts[e.id]).keys() for e in others):
+        asked = terms(question)
+        kinds = asked.keys() & terms(texts[first.id]).keys()
+        # another close entry that names the kind may be the one meant, unless it too
+        # says no ("5 Profile?": the profiles and the choice of the expert both say 1–3)
+        if any(
+            kinds & terms(texts[e.id]).keys() and judge_terms(question, texts[e.id])[0] != "no"
+            for e in others
+        ):
             return None
         return first
 
@@ -501,6 +509,11 @@ class FaqReplies:
             m = edition.milestone(entry.milestone) if edition and entry.milestone else None
             key = "silent_exact" if m is not None and m.precision != "day" else "silent_what_time"
             return f"{t(key, lang)}\n{answer}\n{doubt}", "silent"
+        exact = self._day_form(entry, question, edition)
+        if exact == "silent":  # "am 1. Oktober?" when the call says "im Oktober"
+            return f"{t('silent_exact', lang)}\n{answer}", "silent"
+        if exact == "no":  # "am 5. März?" when the call says "Ende März"
+            return f"{t('faq_no', lang)} {answer}", "no"
         form = polarity(entry, question, answer)
         if kind == "where" and deadline:  # "und wo?": where to hand in is not in the call
             doubt = self._in_doubt(lang, now, edition)
@@ -512,6 +525,30 @@ class FaqReplies:
         if form:
             return f"{t(f'faq_{form}', lang)} {answer}", form
         return answer, None
+
+    @staticmethod
+    def _day_form(entry: Entry, question: str, edition) -> str | None:
+        """'silent' for a yes/no question naming a day of a step the call dates less
+        exactly ("Ist der Kick-off am 1. Oktober?" to "im Oktober 2023", "Do we hear
+        back on 18 May?" to "after the talks"), 'no' when that day cannot be it ("am
+        5. März?" to "Ende März", "am 15. Mai?" to "after 17 May"); None otherwise."""
+        m = edition.milestone(entry.milestone) if edition and entry.milestone else None
+        if m is None or m.precision == "day" or question_kind(question) != "yes_no":
+            return None
+        days = []
+        for day, month in figures(question).get("day", ()):
+            try:
+                days.append(date(m.day.year, month, day))
+            except ValueError:
+                continue
+        if not days:
+            return None
+        if m.precision == "after":
+            possible = [d for d in days if d > (m.until or m.day)]
+        else:
+            first, last = _PARTS.get(m.precision, (1, 31))
+            possible = [d for d in days if d.month == m.day.month and first <= d.day <= last]
+        return "silent" if possible else "no"
 
     def _deadline_formed(
         self, question: str, lang: str, now: datetime, edition, answer: str, brief: bool

@@ -10,9 +10,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "when_after": {"de": "nach dem {day}", "en": "after {day}"},
     "date_near": {"de": "Das ist {when}.", "en": "That is {when}."},
     "program_over_note": {
-        "de": "Das Programm „{edition}“ ist seit dem {end} beendet; eine nächste Ausschreibung "
+        "de": "Das Programm „{edition}“ ist seit {end} beendet; eine nächste Ausschreibung "
         "ist noch nicht bekannt.",
-        "en": 'The program "{edition}" ended on {end}; a next call has not been announced yet.',
+        "en": 'The program "{edition}" has been over since {end}; a next call has not been announced yet.',
     },
     "date_unknown": {"de": "(Termin noch nicht bekannt)", "en": "(date not yet known)"},
     "audience_shortlist": {
@@ -50,15 +50,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "call_closed": {
         "de": "Die Bewerbungsfrist ist vorbei: Sie endete am {deadline}. Das Programm „{edition}“ läuft "
-        "noch bis zum {end}. Eine nächste Ausschreibung ist noch nicht bekannt.",
+        "noch bis {end}. Eine nächste Ausschreibung ist noch nicht bekannt.",
         "en": 'The application period is over: the deadline was {deadline}. The program "{edition}" runs '
         "until {end}. A next call has not been announced yet.",
     },
     "call_over": {
         "de": "Die Bewerbungsfrist ist vorbei: Sie endete am {deadline}, und das Programm „{edition}“ "
-        "ist seit dem {end} beendet. Eine nächste Ausschreibung ist noch nicht bekannt.",
+        "ist seit {end} beendet. Eine nächste Ausschreibung ist noch nicht bekannt.",
         "en": 'The application period is over: the deadline was {deadline}, and the program "{edition}" '
-        "ended on {end}. A next call has not been announced yet.",
+        "has been over since {end}. A next call has not been announced yet.",
     },
     "next_call_open": {
         "de": "Die aktuelle Ausschreibung „{edition}“ läuft noch: Bewerbungsschluss ist der "

@@ -221,12 +221,12 @@ def test_numbered_steps_with_dates_inside_and_a_note_after_come_as_a_list():
 
     answer = (
         "Ablauf im Überblick: 1. Bewerbungsschluss 3. Mai 2023. 2. Vorgespräche 10. bis 17. "
-        "Mai 2023. 3. Rückmeldung zur Teilnahme.\n\nDas Programm ist seit dem 31. März 2024 "
+        "Mai 2023. 3. Rückmeldung zur Teilnahme.\n\nDas Programm ist seit Ende März 2024 "
         "beendet."
     )
     assert as_list(answer) == (
         "Ablauf im Überblick:\n1. Bewerbungsschluss 3. Mai 2023.\n2. Vorgespräche 10. bis 17. "
-        "Mai 2023.\n3. Rückmeldung zur Teilnahme.\n\nDas Programm ist seit dem 31. März 2024 "
+        "Mai 2023.\n3. Rückmeldung zur Teilnahme.\n\nDas Programm ist seit Ende März 2024 "
         "beendet."
     )
     assert (

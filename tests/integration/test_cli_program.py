@@ -29,7 +29,7 @@ def ask(capsys, question: str, now: str, lang: str = "de") -> dict:
      ("2023-05-02T10:00", "Bewerbungsschluss ist morgen, der 3. Mai 2023."),
      ("2023-05-04T10:00", "Die Bewerbungsfrist ist vorbei: Sie endete am 3. Mai 2023. Das "
                           "Programm „Integrationsmacher:innen 2023/24“ läuft noch"),
-     ("2024-04-01T10:00", "ist seit dem 31. März 2024 beendet")],
+     ("2024-04-01T10:00", "ist seit Ende März 2024 beendet")],
 )  # fmt: skip
 def test_ask_now_answers_as_at_that_moment(capsys, now, expected):
     hit = ask(capsys, "Wann ist Bewerbungsschluss?", now)

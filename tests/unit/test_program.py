@@ -31,9 +31,9 @@ def ask(matcher, question: str, now: datetime, lang: str = "de") -> str:
     [(BEFORE, "Bewerbungsschluss ist in 13 Tagen, der 3. Mai 2023", "endete"),
      (DAY_BEFORE, "Bewerbungsschluss ist morgen, der 3. Mai 2023", "endete"),
      (AFTER, "Sie endete am 3. Mai 2023. Das Programm „Integrationsmacher:innen 2023/24“ "
-             "läuft noch bis zum 31. März 2024", "läuft noch:"),
+             "läuft noch bis Ende März 2024", "läuft noch:"),
      (PROGRAM_OVER, "Sie endete am 3. Mai 2023, und das Programm „Integrationsmacher:innen "
-                    "2023/24“ ist seit dem 31. März 2024 beendet", "läuft noch")],
+                    "2023/24“ ist seit Ende März 2024 beendet", "läuft noch")],
 )  # fmt: skip
 def test_the_deadline_question_at_four_moments(matcher, now, expected, not_expected):
     for question in ("Wann ist Bewerbungsschluss?", "Kann ich mich noch bewerben?"):
@@ -56,7 +56,7 @@ def test_answers_about_steps_change_tense_and_never_date_a_month(matcher):
     past = ask(matcher, "Wann ist das Kick-off?", datetime(2023, 11, 2, tzinfo=BERLIN))
     assert "fand im Oktober 2023 statt" in past and "1. Oktober" not in past
     over = ask(matcher, "Wann ist das Kick-off?", PROGRAM_OVER)
-    assert "ist seit dem 31. März 2024 beendet" in over
+    assert "ist seit Ende März 2024 beendet" in over
     talks = ask(matcher, "When are the preliminary talks?", BEFORE, "en")
     assert "Between 10 May 2023 and 17 May 2023" in talks
 
