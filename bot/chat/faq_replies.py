@@ -251,12 +251,12 @@ class FaqReplies:
             entry, question, lead = follow.entry, follow.question, follow.lead
         else:
             entry = self._follow_up(question, memory, now, edition)
+        if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
+            entry = self._handing_in(question, memory, now)  # in, whatever else is close
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
-        if entry is None:  # "bis wann genau", "wo schick ich das hin": handing in
-            entry = self._handing_in(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
             entry = self._asked_again(question, match, memory, now)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher

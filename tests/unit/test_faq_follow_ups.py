@@ -158,8 +158,8 @@ def test_what_time_after_the_deadline_in_english(april):
     [
         ("vorgespräche", "und dann?", "Rückmeldung", "Dazu kann ich nichts sagen"),
         ("vorgespräche", "was kommt danach?", "Rückmeldung", "Zwischen dem 10. Mai"),
-        ("when are the talks", "and then?", "decision", "I can't help with that"),
-        ("when are the talks", "what happens next?", "decision", "Between 10 May"),
+        ("when are the preliminary talks", "and then?", "decision", "I can't help with that"),
+        ("when are the preliminary talks", "what happens next?", "decision", "Between 10 May"),
         ("expertenauswahl", "und danach?", "Kick-off", "wählen Sie"),
     ],
 )
