@@ -95,6 +95,20 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{buddy} hat {day} keine freien Zeiten. /jourfixe zeigt alle freien Termine.",
         "en": "{buddy} has no free times {day}. /jourfixe shows all free slots.",
     },
+    "no_slots_day_soon": {
+        "de": "{buddy} ist {day} frei ({times}), aber ein Jour Fixe braucht mindestens "
+        "{hours} Stunden Vorlauf – dafür ist es zu kurzfristig. /jourfixe zeigt die "
+        "nächsten freien Termine.",
+        "en": "{buddy} is free {day} ({times}), but a Jour Fixe needs at least {hours} "
+        "hours' notice – that is too soon. /jourfixe shows the next free slots.",
+    },
+    "no_slots_day_taken": {
+        "de": "{buddy} ist {day} frei ({times}), aber diese Zeiten sind schon belegt "
+        "(oder zu kurzfristig: mindestens {hours} Stunden Vorlauf). /jourfixe zeigt alle "
+        "freien Termine.",
+        "en": "{buddy} is free {day} ({times}), but those times are taken (or too soon: "
+        "at least {hours} hours' notice). /jourfixe shows all free slots.",
+    },
     "on_weekday": {"de": "am {day}", "en": "on {day}"},
     "next_week": {"de": "nächste Woche", "en": "next week"},
     "this_week": {"de": "diese Woche", "en": "this week"},
