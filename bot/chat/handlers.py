@@ -76,6 +76,7 @@ class ChatState:
     prompt: str = ""  # the text of the message that showed them (what they are about)
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
+    lang_next: str | None = None  # another language one clear message was written in
     # an open question whose choices a later list replaced before it was answered (the
     # series question, then /termine): a typed number that declines from the newer list
     # is asked back with both (in memory only)

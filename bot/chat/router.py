@@ -317,12 +317,23 @@ class Router:
 
     def _follow_language(self, ctx: Context) -> None:
         """Keep the language a person with an invite writes in (reminders and notices
-        go out in it) until they choose one with /sprache: a write only on a change."""
-        who, people = ctx.who, self.services.people
-        if who is None or people is None or ctx.lang == who.lang:
+        go out in it) until they choose one with /sprache: a write only on a change, and
+        only after two clear messages in a row in the new one (one English line of a
+        German buddy is answered in English, his reminders stay German); a short or
+        unclear message ("ja", "alle bestätigen") changes nothing."""
+        who, people, state = ctx.who, self.services.people, ctx.state
+        if who is None or people is None:
             return
-        if ctx.lang == self._follows(ctx.msg, who, ctx.state, least=3):
-            people.set_lang(who.person_id, ctx.lang, chosen=False)
+        written = self._follows(ctx.msg, who, state, least=3)
+        if written is None or written != ctx.lang:
+            return
+        if written == who.lang:
+            state.lang_next = None
+        elif state.lang_next == written:
+            people.set_lang(who.person_id, written, chosen=False)
+            state.lang_next = None
+        else:
+            state.lang_next = written
 
     @staticmethod
     def _remember_language(msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
