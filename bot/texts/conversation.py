@@ -109,6 +109,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{buddy} is free {day} ({times}), but those times are taken (or too soon: "
         "at least {hours} hours' notice). /jourfixe shows all free slots.",
     },
+    "how_often_expert": {
+        "de": "Wie oft Sie sich treffen, legt die Ausschreibung nicht fest – sie nennt "
+        "„regelmäßige Jour Fixes“ mit Ihrem Buddy. Das vereinbaren Sie miteinander, z. B. "
+        "jede Woche oder alle zwei Wochen. Termine anfragen: /jourfixe (oder z. B. „jeden "
+        "Dienstag um 10“).",
+        "en": "The call does not fix how often you meet – it speaks of “regular Jour Fixes” "
+        "with your buddy. You agree on that together, e.g. every week or every two weeks. "
+        'Request meetings: /jourfixe (or e.g. "every tuesday at 10").',
+    },
+    "how_often_buddy": {
+        "de": "Wie oft Sie sich treffen, legt die Ausschreibung nicht fest – sie nennt "
+        "„regelmäßige Jour Fixes“ mit den Expert:innen. Das vereinbaren Sie miteinander; die "
+        "Expert:innen fragen Termine in Ihren freien Zeiten an (/frei).",
+        "en": "The call does not fix how often you meet – it speaks of “regular Jour Fixes” "
+        "with the experts. You agree on that together; the experts request meetings in your "
+        "free times (/free).",
+    },
+    "greeting_open": {
+        "de": "Hallo! Offen ist noch die Auswahl von eben – tippen Sie eine Nummer, oder "
+        "„abbrechen“, wenn Sie nichts davon möchten.",
+        "en": 'Hello! The choice from before is still open – type a number, or "cancel" if '
+        "you want none of them.",
+    },
     "on_weekday": {"de": "am {day}", "en": "on {day}"},
     "next_week": {"de": "nächste Woche", "en": "next week"},
     "this_week": {"de": "diese Woche", "en": "this week"},

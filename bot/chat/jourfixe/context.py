@@ -92,7 +92,12 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and (replies := numbered(ctx, asked.data, text)) is not None:
         return replies  # "3" after an FAQ answer in the middle of /jourfixe: still slot 3
     picker = asked is not None and asked.kind != "proposal"  # a proposal is what waits
-    if stop or not picker and small_talk(without_names(ctx, text)) == "greeting":
+    greeting = small_talk(without_names(ctx, text)) == "greeting"
+    if picker and greeting and (replies := _greeting_open(ctx)) is not None:
+        return replies  # "hallo" in a picker: a greeting, and the picker still open
+    if _HOW_OFTEN.search(text.lower()):  # "wie oft sollen wir uns treffen": no booking
+        return [Outbound(t(f"how_often_{ctx.role.value}", ctx.lang))]
+    if stop or not picker and greeting:
         # "hallo" is a greeting, "stopp" no answer: what waits is mentioned after it;
         # with nothing waiting, the short talk replies (never the FAQ, never a guess).
         # (A greeting in a picker is asked back with the picker, which stays open.)
@@ -293,6 +298,21 @@ def _local_now(ctx: Context):
     return ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
 
 
+_HOW_OFTEN = re.compile(
+    r"\b(wie oft|wie häufig|wie regelmäßig|how often|how frequently|how many times)\b"
+    r".*\b(treffen|sehen|jour fixes?|jf|termine?|meet|meetings?|see each other)\b"
+)
+
+
+def _greeting_open(ctx: Context) -> list[Outbound] | None:
+    """ "hallo" while a picker is open: greeted, told the picker is still open, and its
+    choices again (None when the chat's choices are gone or too old)."""
+    choices, stale = ctx.open_choices()
+    if not choices or stale:
+        return None
+    return [Outbound(t("greeting_open", ctx.lang), choices)]
+
+
 def _waiting(ctx: Context, said: str) -> list[Outbound] | None:
     """After a greeting or a "stopp" with no picker open: the request waiting for this
     buddy (or the counter-proposal waiting for this expert), with its buttons; None
@@ -350,7 +370,7 @@ _ASKS_FOR_ONE = re.compile(
     r"\b(brauche\w*|benötige\w*|möchte\w*|hätte gerne?|würde gerne?|need|want|would like"
     r"|(können|könnten|sollen|wollen) wir uns|uns \w*\s?treffen|treffen wir uns"
     r"|(can|could|shall) we (meet|get together|have a (meeting|jf|jour fixe))|let'?s meet"
-    r"|(do|does|did) (you|he|she|\w+) have (something|anything|time|a slot)"
+    r"|(do|does|did) (you|he|she|(?!i\b|we\b)\w+) have (something|anything|time|a slot)"
     r"|(hast du|hat \w+|haben sie) (\w+ ){0,3}(zeit|was|etwas)\b"
     r"|(something|anything|etwas|was) (frei|free)"
     r")"
