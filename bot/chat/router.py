@@ -284,7 +284,10 @@ class Router:
         # when a message says it clearly ("where do we meet?")
         if written := self._follows(msg, who, state):
             return written
-        stored = state.lang or (who.lang if who else None)
+        # the last clear message in another language answers an unclear one ("Erika und
+        # Emil ja" after a German line); the stored one changes after two (_follow_language)
+        follows = state.lang_next if who is not None and not who.lang_chosen else None
+        stored = state.lang or follows or (who.lang if who else None)
         return stored or _said(msg) or hint or state.seen or self.services.default_lang
 
     def _follows(

@@ -479,6 +479,8 @@ def _confirmed(ctx: Context, meetings: list[MeetingView], reason: str = "") -> l
     place = booking(ctx).place_of(first.expert.person_id, first.buddy.person_id)
     out = []
     for me, other in ((first.buddy, first.expert), (first.expert, first.buddy)):
+        if me.person_id == ctx.who.person_id:  # the sender: in the language of this reply
+            me = dataclasses.replace(me, lang=ctx.lang)
         text = t(
             "confirmed_for",
             me.lang,
