@@ -29,6 +29,7 @@ class Inbound:
     lang_hint: str | None = None  # the client's language, where the platform tells it
     private: bool = True  # a one-to-one chat; False: a Telegram group, a Matrix room of 3+
     reply_to: str | None = None  # the text of the bot's message this one replies to, if any
+    typed: bool = False  # `data` is a choice typed ("2", a label), not a button pressed
 
 
 @dataclass(frozen=True)

@@ -148,7 +148,7 @@ class ConsoleAdapter:
         shown = () if is_ack(line) else self._buttons.get(self.user_id, ())
         button = pressed(line, shown)
         if button is not None:
-            return Inbound(self.platform, self.user_id, self.user_id, data=button.data)
+            return Inbound(self.platform, self.user_id, self.user_id, data=button.data, typed=True)
         return Inbound(self.platform, self.user_id, self.user_id, text=line)
 
     def send_all(self, replies: list[Outbound]) -> None:

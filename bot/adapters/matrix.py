@@ -263,7 +263,12 @@ class MatrixAdapter:
         private = _is_direct(room)
         if button is not None:  # a choice typed as a reply to its list is that choice
             inbound = Inbound(
-                self.platform, event.sender, room.room_id, data=button.data, private=private
+                self.platform,
+                event.sender,
+                room.room_id,
+                data=button.data,
+                private=private,
+                typed=True,
             )
         else:
             inbound = Inbound(

@@ -13,6 +13,7 @@ from bot.messages import Button
 __all__ = [
     "ACK",
     "STOP",
+    "acknowledges",
     "YES",
     "asks",
     "beyond",
@@ -115,9 +116,30 @@ def is_yes(text: str) -> bool:
     return bool(set(words) & _YES_WORD)
 
 
+# "ok thats fine", "alright sounds good", "ok das passt so": agreement in a few words
+_ACK_CORE = frozenset(
+    "ok okay oki fine alright good great perfect passt gut klar super prima perfekt ordnung "
+    "fein".split()
+)
+_ACK_WORDS = _ACK_CORE | frozenset(
+    """thats that's that is it sounds all right then thanks thank you danke das ist so schon
+    alles in geht dann auch also very sehr""".split()
+)
+
+
+def acknowledges(text: str) -> bool:
+    """ "ok thats fine", "alright sounds good", "ok das passt so": a few words of
+    agreement (no yes to a question, no question)."""
+    if "?" in text:
+        return False
+    words = plain(text).split()
+    return 1 < len(words) <= 5 and set(words) <= _ACK_WORDS and bool(set(words) & _ACK_CORE)
+
+
 def is_ack(text: str) -> bool:
-    """ "ja", "ok", "passt", "ja bitte", "sure": agreement that names no choice."""
-    return plain(text) in ACK or is_yes(text)
+    """ "ja", "ok", "passt", "ja bitte", "sure", "ok thats fine": agreement that names
+    no choice."""
+    return plain(text) in ACK or is_yes(text) or acknowledges(text)
 
 
 def pressed(text: str, buttons: tuple[Button, ...]) -> Button | None:

@@ -76,6 +76,12 @@ class ChatState:
     prompt: str = ""  # the text of the message that showed them (what they are about)
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
+    lang_next: str | None = None  # another language one clear message was written in
+    # an open question whose choices a later list replaced before it was answered (the
+    # series question, then /termine): a typed number that declines from the newer list
+    # is asked back with both (in memory only)
+    replaced: tuple[Button, ...] = ()
+    replaced_prompt: str = ""
     faq: FaqMemory = field(default_factory=FaqMemory)  # what the FAQ last told this chat
 
 
@@ -95,6 +101,7 @@ class Context:
     # they are too old to pick from; `press(data)` answers as if that button was pressed
     open_choices: Callable[[], tuple[tuple[Button, ...], bool]] = lambda: ((), False)
     press: Callable[[str], list[Outbound]] = lambda data: []
+    picked: bool = False  # the message chose one of the chat's choices (pressed or typed)
 
     @property
     def stored_lang(self) -> str | None:
@@ -133,6 +140,9 @@ class Callback:
     handler: ChoiceHandler
     roles: frozenset[Role] = EVERYONE
     in_groups: bool = False
+    # whether the data says no to someone without a question before (declining a
+    # request or a suggestion): typed from a list that replaced an open question, asked back
+    declines: Callable[[str], bool] = lambda data: False
 
 
 @dataclass(frozen=True)

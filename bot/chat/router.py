@@ -98,7 +98,7 @@ class Router:
             ]
             self._remember_language(msg, state, replies)
             self._follow_language(ctx)
-            self._remember_choices(msg, state, replies, ctx.now, lang_before)
+            self._remember_choices(msg, state, replies, ctx.now, lang_before, ctx.picked)
             return replies
         except OperationalError:  # read-only, locked, gone: nothing was changed
             log.exception("database unavailable for a %s message", msg.platform)
@@ -122,10 +122,13 @@ class Router:
         replies: list[Outbound],
         now: datetime,
         lang_before: str | None,
+        picked: bool = False,
     ) -> None:
         """The choices of the last reply with buttons, in memory (saved by `save_chats`):
         a number or a "ja" typed next picks from them. A reply without buttons closes
-        them; a notice with buttons for another chat (a buddy's request) opens its."""
+        them; a notice with buttons for another chat (a buddy's request) opens its.
+        An open question whose choices another list replaces before it is answered
+        (the series question, then /termine) is kept aside (see _second_thoughts)."""
         changed = set()
         if state.lang != lang_before:
             changed.add((msg.platform, msg.chat_id))
@@ -133,6 +136,18 @@ class Router:
         if msg.private and own:
             last = next((r for r in reversed(own) if r.buttons), None)
             shown = _kept(last) if last else ()
+            if picked or msg.data is not None:
+                state.replaced, state.replaced_prompt = (), ""
+            elif (
+                shown
+                and state.choices
+                and shown != state.choices
+                and not state.replaced
+                and state.shown_at is not None
+                and state.shown_at > now - CHOICE_KEEP
+                and asks(state.prompt)
+            ):
+                state.replaced, state.replaced_prompt = state.choices, state.prompt
             if shown or state.choices or not state.loaded:
                 state.choices, state.shown_at = shown, now if shown else None
                 state.prompt = last.text if last else ""
@@ -234,7 +249,30 @@ class Router:
             return [Outbound(t("choice_stale", ctx.lang), choices)]
         if count is not None:
             return [Outbound(t("choice_beyond", ctx.lang, n=count), choices)]
+        ctx.picked = True
+        if (asked := self._second_thoughts(ctx, button.data)) is not None:
+            return asked
         return ctx.press(button.data)
+
+    def _second_thoughts(self, ctx: Context, data: str) -> list[Outbound] | None:
+        """A typed choice that declines (a suggestion, a request) from a list that replaced
+        a question still open: asked back with that choice and the question's own ("2"
+        after /termine meant "Ab hier alle" of the series question, not "Vorschlag
+        ablehnen"). Pressed buttons and answers to the newest question are taken."""
+        state = ctx.state
+        if not state.replaced:
+            return None
+        callback = next((c for c in self._callbacks if data.startswith(c.prefix)), None)
+        if callback is None or not callback.declines(data):
+            return None
+        label = next((b.label for b in state.choices if b.data == data), "")
+        earlier = tuple(
+            dataclasses.replace(b, number=None, confirms=False)
+            for b in state.replaced
+            if b.data != data
+        )
+        text = t("choice_second_thoughts", ctx.lang, label=label, prompt=state.replaced_prompt)
+        return [Outbound(text, (Button(label, data), *earlier))]
 
     def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
         """The reader's language: the one chosen in this chat or stored for the person,
@@ -251,7 +289,10 @@ class Router:
         chosen = state.lang or (who is not None and who.lang_chosen)
         if hint and not chosen and msg.data is None and msg.text.strip().lower() == "/start":
             return hint
-        stored = state.lang or (who.lang if who else None)
+        # the last clear message in another language answers an unclear one ("Erika und
+        # Emil ja" after a German line); the stored one changes after two (_follow_language)
+        follows = state.lang_next if who is not None and not who.lang_chosen else None
+        stored = state.lang or follows or (who.lang if who else None)
         return stored or _said(msg) or hint or state.seen or self.services.default_lang
 
     def language_of(self, text: str) -> str | None:
@@ -292,12 +333,23 @@ class Router:
 
     def _follow_language(self, ctx: Context) -> None:
         """Keep the language a person with an invite writes in (reminders and notices
-        go out in it) until they choose one with /sprache: a write only on a change."""
-        who, people = ctx.who, self.services.people
-        if who is None or people is None or ctx.lang == who.lang:
+        go out in it) until they choose one with /sprache: a write only on a change, and
+        only after two clear messages in a row in the new one (one English line of a
+        German buddy is answered in English, his reminders stay German); a short or
+        unclear message ("ja", "alle bestätigen") changes nothing."""
+        who, people, state = ctx.who, self.services.people, ctx.state
+        if who is None or people is None:
             return
-        if ctx.lang == self._follows(ctx.msg, who, ctx.state, least=3):
-            people.set_lang(who.person_id, ctx.lang, chosen=False)
+        written = self._follows(ctx.msg, who, state, least=3)
+        if written is None or written != ctx.lang:
+            return
+        if written == who.lang:
+            state.lang_next = None
+        elif state.lang_next == written:
+            people.set_lang(who.person_id, written, chosen=False)
+            state.lang_next = None
+        else:
+            state.lang_next = written
 
     @staticmethod
     def _remember_language(msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
@@ -328,6 +380,9 @@ class Router:
     def _dispatch(self, ctx: Context) -> list[Outbound]:
         msg, lang = ctx.msg, ctx.lang
         if msg.data is not None:
+            ctx.picked = True
+            if msg.typed and (asked := self._second_thoughts(ctx, msg.data)) is not None:
+                return asked
             return self._choice(ctx, msg.data)
         text = msg.text.strip()
         if not text:

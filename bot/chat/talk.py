@@ -11,7 +11,17 @@ from dataclasses import replace
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
-from bot.chat.choices import ACK, YES, confirming, is_ack, is_number, is_stop, is_yes, plain
+from bot.chat.choices import (
+    ACK,
+    YES,
+    acknowledges,
+    confirming,
+    is_ack,
+    is_number,
+    is_stop,
+    is_yes,
+    plain,
+)
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
@@ -268,7 +278,7 @@ def _short(ctx: Context, text: str) -> list[Outbound] | None:
     said = plain(text)
     if said in _BYE:
         key = "smalltalk_bye_pair" if ctx.role in PAIR_ROLES else "smalltalk_bye"
-    elif said in _AGREE or said in ACK and small_talk(text) is None:
+    elif said in _AGREE or (said in ACK or acknowledges(text)) and small_talk(text) is None:
         key = "smalltalk_ack"
         if ctx.open_choices()[0]:  # "genau" to "Meinen Sie …?": not a plain acknowledgement
             return None

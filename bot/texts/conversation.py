@@ -95,6 +95,43 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{buddy} hat {day} keine freien Zeiten. /jourfixe zeigt alle freien Termine.",
         "en": "{buddy} has no free times {day}. /jourfixe shows all free slots.",
     },
+    "no_slots_day_soon": {
+        "de": "{buddy} ist {day} frei ({times}), aber ein Jour Fixe braucht mindestens "
+        "{hours} Stunden Vorlauf – dafür ist es zu kurzfristig. /jourfixe zeigt die "
+        "nächsten freien Termine.",
+        "en": "{buddy} is free {day} ({times}), but a Jour Fixe needs at least {hours} "
+        "hours' notice – that is too soon. /jourfixe shows the next free slots.",
+    },
+    "no_slots_day_taken": {
+        "de": "{buddy} ist {day} frei ({times}), aber diese Zeiten sind schon belegt "
+        "(oder zu kurzfristig: mindestens {hours} Stunden Vorlauf). /jourfixe zeigt alle "
+        "freien Termine.",
+        "en": "{buddy} is free {day} ({times}), but those times are taken (or too soon: "
+        "at least {hours} hours' notice). /jourfixe shows all free slots.",
+    },
+    "how_often_expert": {
+        "de": "Wie oft Sie sich treffen, legt die Ausschreibung nicht fest – sie nennt "
+        "„regelmäßige Jour Fixes“ mit Ihrem Buddy. Das vereinbaren Sie miteinander, z. B. "
+        "jede Woche oder alle zwei Wochen. Termine anfragen: /jourfixe (oder z. B. „jeden "
+        "Dienstag um 10“).",
+        "en": "The call does not fix how often you meet – it speaks of “regular Jour Fixes” "
+        "with your buddy. You agree on that together, e.g. every week or every two weeks. "
+        'Request meetings: /jourfixe (or e.g. "every tuesday at 10").',
+    },
+    "how_often_buddy": {
+        "de": "Wie oft Sie sich treffen, legt die Ausschreibung nicht fest – sie nennt "
+        "„regelmäßige Jour Fixes“ mit den Expert:innen. Das vereinbaren Sie miteinander; die "
+        "Expert:innen fragen Termine in Ihren freien Zeiten an (/frei).",
+        "en": "The call does not fix how often you meet – it speaks of “regular Jour Fixes” "
+        "with the experts. You agree on that together; the experts request meetings in your "
+        "free times (/free).",
+    },
+    "greeting_open": {
+        "de": "Hallo! Offen ist noch die Auswahl von eben – tippen Sie eine Nummer, oder "
+        "„abbrechen“, wenn Sie nichts davon möchten.",
+        "en": 'Hello! The choice from before is still open – type a number, or "cancel" if '
+        "you want none of them.",
+    },
     "on_weekday": {"de": "am {day}", "en": "on {day}"},
     "next_week": {"de": "nächste Woche", "en": "next week"},
     "this_week": {"de": "diese Woche", "en": "this week"},

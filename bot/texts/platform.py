@@ -26,6 +26,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "That number is not among the choices: please type a number from 1 to {n} "
         "(or the words of a choice).",
     },
+    "choice_second_thoughts": {
+        "de": "Ihre Zahl steht in der letzten Liste für „{label}“ – offen war aber noch "
+        "diese Frage:\n{prompt}\nWas meinen Sie? (Tippen Sie die Nummer.)",
+        "en": "Your number stands for “{label}” in the last list – but this question was "
+        "still open:\n{prompt}\nWhich do you mean? (Type the number.)",
+    },
     "console_bad_user": {
         "de": "(ein Konsolen-Name hat 1 bis 32 Buchstaben, Ziffern, Punkte, Binde- oder "
         "Unterstriche, z. B. /als erika)",

@@ -98,6 +98,12 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
     return handler() if handler else [Outbound(t("stale_choice", ctx.lang))]
 
 
+def _declines(data: str) -> bool:
+    """Declining a request or a suggestion: done at once, without a question before."""
+    parsed = jf_parse(data)
+    return parsed is not None and parsed[0] in ("no", "propno")
+
+
 def _help(ctx: Context) -> str | None:
     if ctx.role not in PAIR_ROLES:
         return None
@@ -121,7 +127,7 @@ FEATURE = Feature(
         Command(("ort", "place"), place, PAIR_ROLES),
         Command(("kalender", "calendar"), calendar_feed, PAIR_ROLES),
     ),
-    callbacks=(Callback(JF_PREFIX, _choice, PAIR_ROLES),),
+    callbacks=(Callback(JF_PREFIX, _choice, PAIR_ROLES, declines=_declines),),
     read=read_reply,
     help=_help,
     needs=("booking",),

@@ -32,6 +32,7 @@ from bot.chat.jourfixe.intents import match_intent, read_intent, reminder_reques
 from bot.chat.jourfixe.meetings import (
     answer_asked,
     cant_make_it,
+    instead_of_one,
     named_number,
     names_another,
     read_scope,
@@ -52,7 +53,7 @@ from bot.chat.jourfixe.requests import (
     ask_slots,
     slot_page,
 )
-from bot.chat.jourfixe.settings import reminder_times
+from bot.chat.jourfixe.settings import away, reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from faq.normalize import tokens
@@ -91,15 +92,29 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and (replies := numbered(ctx, asked.data, text)) is not None:
         return replies  # "3" after an FAQ answer in the middle of /jourfixe: still slot 3
     picker = asked is not None and asked.kind != "proposal"  # a proposal is what waits
-    if stop or not picker and small_talk(without_names(ctx, text)) == "greeting":
+    greeting = small_talk(without_names(ctx, text)) == "greeting"
+    if picker and greeting and (replies := _greeting_open(ctx)) is not None:
+        return replies  # "hallo" in a picker: a greeting, and the picker still open
+    if _HOW_OFTEN.search(text.lower()):  # "wie oft sollen wir uns treffen": no booking
+        return [Outbound(t(f"how_often_{ctx.role.value}", ctx.lang))]
+    if stop or not picker and greeting:
         # "hallo" is a greeting, "stopp" no answer: what waits is mentioned after it;
         # with nothing waiting, the short talk replies (never the FAQ, never a guess).
         # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
     if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
         return reminder_times(dataclasses.replace(ctx, args=[before]))
+    if ctx.role is Role.BUDDY and (span := away_span(ctx, text)) is not None:
+        return away(dataclasses.replace(ctx, args=[span]))  # "vom 21.12. bis 2.1. im Urlaub"
     intent = match_intent(text)
-    if intent is None and _moves_one(text) or intent != "cancel" and _shifts_one(text):
+    if (
+        intent is None
+        and _moves_one(text)
+        or intent != "cancel"
+        and _shifts_one(text)
+        or intent in (None, "next", "book")
+        and instead_of_one(ctx, text)  # "can we do 17:00 instead today"
+    ):
         intent = "move"  # "den Termin am Donnerstag bitte auf Freitag", "#2 eine Stunde später"
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
@@ -159,6 +174,12 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return replies  # the day (and name) named leave one meeting
     if (replies := cant_make_it(ctx, text)) is not None:
         return replies
+    if (
+        ctx.role is Role.EXPERT
+        and intent not in ("move", "cancel", "buddy")
+        and (replies := _asked_for_a_day(ctx, text)) is not None
+    ):
+        return replies  # "ich brauche nächste Woche einen Termin": that week's slots
     if ctx.role is Role.EXPERT and intent not in ("move", "cancel", "next", "buddy"):
         if (replies := _asked_for_a_time(ctx, text)) is not None:
             return replies  # "geht Do 10.12. 14 Uhr?": that slot, or why not
@@ -175,6 +196,41 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+_AWAY_WORDS = re.compile(
+    r"\b(urlaub\w*|abwesend|verreist|weg|nicht da|krank|vacation|holidays?|away|off|sick"
+    r"|out of office|leave)\b"
+)
+_SPAN = re.compile(
+    r"\b(?:vom|von|ab|from|between|zwischen)\s+(.{2,24}?)\s*"
+    r"(?:\bbis\b(?:\s+(?:zum|einschließlich|inklusive))?|\bto\b|\btill\b|\buntil\b"
+    r"|\bund\b|\band\b|[-–])\s*(.{2,24})"
+    r"|(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)\s*[-–]\s*(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)"
+)
+
+
+def away_span(ctx: Context, text: str) -> str | None:
+    """ "ich bin vom 21.12. bis 2.1. im Urlaub", "I'm on holiday from 21 Dec to 2 Jan":
+    the two days as /urlaub reads them ("21.12.2026-02.01.2027"), or None (one day
+    only: "cant make it" offers that day's meetings)."""
+    low = text.lower()
+    if len(low) > 160 or not _AWAY_WORDS.search(low):
+        return None
+    found = _SPAN.search(low)
+    if found is None:
+        return None
+    left, right = (found[1], found[2]) if found[1] is not None else (found[3], found[4])
+    today = ctx.now.astimezone(ctx.tz).date()
+    first, last = day_in(left, today, ctx.lang), day_in(right, today, ctx.lang)
+    if first is None or last is None or len(first[0]) != 1:
+        return None
+    start, end = min(first[0]), min(last[0])
+    if len(last[0]) > 1:  # a weekday or a week named last: up to its first day
+        return None
+    if end < start:
+        end = end.replace(year=end.year + 1)
+    return f"{start:%d.%m.%Y}-{end:%d.%m.%Y}"
 
 
 def numbered(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
@@ -242,6 +298,21 @@ def _local_now(ctx: Context):
     return ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
 
 
+_HOW_OFTEN = re.compile(
+    r"\b(wie oft|wie häufig|wie regelmäßig|how often|how frequently|how many times)\b"
+    r".*\b(treffen|sehen|jour fixes?|jf|termine?|meet|meetings?|see each other)\b"
+)
+
+
+def _greeting_open(ctx: Context) -> list[Outbound] | None:
+    """ "hallo" while a picker is open: greeted, told the picker is still open, and its
+    choices again (None when the chat's choices are gone or too old)."""
+    choices, stale = ctx.open_choices()
+    if not choices or stale:
+        return None
+    return [Outbound(t("greeting_open", ctx.lang), choices)]
+
+
 def _waiting(ctx: Context, said: str) -> list[Outbound] | None:
     """After a greeting or a "stopp" with no picker open: the request waiting for this
     buddy (or the counter-proposal waiting for this expert), with its buttons; None
@@ -291,6 +362,35 @@ def without_names(ctx: Context, text: str) -> str:
     names = pair_names(ctx)
     kept = [w for w in words if w not in names]
     return " ".join(kept) if kept and len(kept) < len(words) else text
+
+
+# asking for a meeting (not about one already booked): "ich brauche … einen Termin",
+# "können wir uns … treffen", "can we meet", "do you have something on friday"
+_ASKS_FOR_ONE = re.compile(
+    r"\b(brauche\w*|benötige\w*|möchte\w*|hätte gerne?|würde gerne?|need|want|would like"
+    r"|(können|könnten|sollen|wollen) wir uns|uns \w*\s?treffen|treffen wir uns"
+    r"|(can|could|shall) we (meet|get together|have a (meeting|jf|jour fixe))|let'?s meet"
+    r"|(do|does|did) (you|he|she|(?!i\b|we\b)\w+) have (something|anything|time|a slot)"
+    r"|(hast du|hat \w+|haben sie) (\w+ ){0,3}(zeit|was|etwas)\b"
+    r"|(something|anything|etwas|was) (frei|free)"
+    r")"
+)
+_NOT_ONE = re.compile(r"\b(wann|when|wie oft|how often|welche[nrs]?|which|what|was habe)\b")
+
+
+def _asked_for_a_day(ctx: Context, text: str) -> list[Outbound] | None:
+    """An expert asks for a meeting on a day or in a week without a time ("ich brauche
+    nächste Woche einen Termin", "can we meet tomorrow", "do you have something on
+    friday"): the free slots of that day or week (or that the buddy has no times
+    then), never the FAQ or the list of meetings already booked."""
+    low = text.lower()
+    if not _ASKS_FOR_ONE.search(low) or _NOT_ONE.search(low):
+        return None
+    today = ctx.now.astimezone(ctx.tz).date()
+    named = day_in(text, today, ctx.lang)
+    if named is None or find(text, _local_now(ctx)) is not None:
+        return None  # a day and a time: _asked_for_a_time
+    return slot_page(ctx, 0, named[2])
 
 
 def _asked_for_a_time(ctx: Context, text: str) -> list[Outbound] | None:

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import WEEKDAY, find_moment
+from bot.booking.timeparse import WEEKDAY, find, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
@@ -35,6 +35,7 @@ from storage.models import Role
 
 __all__ = [
     "SCOPES",
+    "instead_of_one",
     "shifted",
     "answer_asked",
     "cancel",
@@ -354,6 +355,23 @@ def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool
         ahead = [m for m in ahead if m.starts_at.astimezone(local).date() == first]
         label = t("on_weekday", ctx.lang, day=when(ctx, ahead[0].starts_at).rsplit(" ", 1)[0])
     return ahead, label, days, weekday
+
+
+_INSTEAD = re.compile(r"\b(instead|rather|stattdessen|statt dessen|lieber|besser)\b")
+
+
+def instead_of_one(ctx: Context, text: str) -> bool:
+    """ "can we do 17:00 instead today", "können wir morgen lieber um 10 machen?": a
+    time said instead, on a day with one meeting of this person, is that meeting moved
+    (not a new booking, not the FAQ)."""
+    low = text.lower()
+    if (
+        not _INSTEAD.search(low)
+        or find(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)) is None
+    ):
+        return False
+    named = _on_days(ctx, text)
+    return named is not None and len(named[0]) == 1
 
 
 def names_another(ctx: Context, text: str, meeting_id: int) -> bool:

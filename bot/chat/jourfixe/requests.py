@@ -106,6 +106,8 @@ def slot_page(
             return [Outbound(beyond)]
         if not slots and (away := _away(ctx, party, days, label)):
             return [Outbound(away)]
+        if not slots and (why := _why_none(ctx, party, days, label)):
+            return [Outbound(why)]
         if not slots:
             return [Outbound(t("no_slots_day", ctx.lang, buddy=buddy, day=label))]
     if not slots:
@@ -166,6 +168,32 @@ def _away(ctx: Context, party, days, label: str) -> str:
         first=fmt_date(first, ctx.lang),
         last=fmt_date(last, ctx.lang),
     )
+
+
+def _why_none(ctx: Context, party, days, label: str) -> str:
+    """Why there is no slot on days the buddy has free times on ("Bernd ist heute frei
+    (Do 14:00–16:00), aber … 12 Stunden Vorlauf"): too soon, or taken; "" when the
+    buddy has no free times on those days at all."""
+    jf = booking(ctx)
+    windows, off = jf.availability(party.person_id)
+    today = ctx.now.astimezone(ctx.tz).date()
+    on = [
+        (d, w)
+        for d in sorted(days)
+        if d >= today and not any(a <= d <= b for a, b in off)
+        for w in sorted(windows, key=lambda w: w.start)
+        if w.day == d or w.day is None and w.weekday == d.weekday()
+    ]
+    if not on:
+        return ""
+    hours = jf.rules.notice_hours
+    earliest = ctx.now + timedelta(hours=hours)
+    times = ", ".join(
+        f"{weekday_name(d.weekday(), ctx.lang)} {w.start:%H:%M}–{w.end:%H:%M}" for d, w in on[:4]
+    )
+    soon = all(datetime.combine(d, w.end, ctx.tz) <= earliest for d, w in on)
+    key = "no_slots_day_soon" if soon else "no_slots_day_taken"
+    return t(key, ctx.lang, buddy=party.name, day=label, times=times, hours=hours)
 
 
 _ORDINALS = {
@@ -511,6 +539,8 @@ def _confirmed(ctx: Context, meetings: list[MeetingView], reason: str = "") -> l
     place = booking(ctx).place_of(first.expert.person_id, first.buddy.person_id)
     out = []
     for me, other in ((first.buddy, first.expert), (first.expert, first.buddy)):
+        if me.person_id == ctx.who.person_id:  # the sender: in the language of this reply
+            me = dataclasses.replace(me, lang=ctx.lang)
         text = t(
             "confirmed_for",
             me.lang,
