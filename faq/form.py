@@ -75,7 +75,15 @@ def question_kind(question: str) -> str | None:
                 break
     if kind is None:  # "we are an NGO can we apply", "wir sind ein Verein dürfen wir das"
         toks = tokens(question)
-        if any(tok in _YES_NO and toks[i + 1] in _SUBJECTS for i, tok in enumerate(toks[2:-1], 2)):
+        verb = next(
+            (
+                i
+                for i, tok in enumerate(toks[2:-1], 2)
+                if tok in _YES_NO and toks[i + 1] in _SUBJECTS
+            ),
+            None,
+        )
+        if verb is not None and not _WH & set(toks[:verb]):  # not "bis wann kann ich …"
             return "yes_no"
     if kind is None and (_tagged(question) or elliptic(question)):
         return "yes_no"
