@@ -82,10 +82,13 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     → "Whats the deadline?"); None to ask the message as it is."""
     faq = ctx.services.faq
     lang = known or ctx.lang
+    found = without_preamble(text)
+    if found is None and last_question(text) is None:
+        return None  # nothing before the question (and no second read of the edition)
     if faq.match(text, lang).confident:
         return None
     asked = text
-    if (found := without_preamble(text)) is not None:
+    if found is not None:
         rest, announced = found
         if announced:
             return ""

@@ -247,18 +247,19 @@ class FaqReplies:
         memory = memory if memory is not None else FaqMemory()
         question = self._asked_day(question, memory, now, edition)
         lead = None  # a follow-up's own first words ("Nein.", "no duration named")
-        if follow := self._read_follow_up(question, match, memory, now, edition):
+        kb = matcher.kb  # the knowledge base of the edition read above (no read again)
+        if follow := self._read_follow_up(question, match, memory, now, edition, kb):
             entry, question, lead = follow.entry, follow.question, follow.lead
         else:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
-            entry = self._handing_in(question, memory, now)  # in, whatever else is close
+            entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
-            entry = self._asked_again(question, match, memory, now)
+            entry = self._asked_again(question, match, memory, now, matcher)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is not None:
@@ -305,21 +306,21 @@ class FaqReplies:
         return entry if silent else None
 
     def _read_follow_up(
-        self, question: str, match: Match, memory: FaqMemory, now: datetime, edition
+        self, question: str, match: Match, memory: FaqMemory, now: datetime, edition, kb
     ) -> FollowUp | None:
         """A short follow-up read against the answer just given ("und wie lange?",
         "ist das schon vorbei?", "und dann?", "wie viele?"), before it is a new
         question (bot.chat.faq_follow); the time left to apply and how to hand in."""
-        if edition is _UNREAD:
-            edition = self.edition()
-        deadline = next((e for e in self.kb.entries if e.milestone == "deadline"), None)
+        deadline = next((e for e in kb.entries if e.milestone == "deadline"), None)
         last = None
         if memory.entry is not None and memory.recent(memory.at, now):
-            last = next((e for e in self.kb.entries if e.id == memory.entry), None)
+            last = next((e for e in kb.entries if e.id == memory.entry), None)
         if last is not None:
+            if edition is _UNREAD:  # read only for a follow-up (a question reads it once)
+                edition = self.edition()
             today = local_today(edition, now)
             answer = answer_text(last, match.lang, edition, now)
-            if found := read_follow_up(question, last, self.kb, edition, today, answer, match.lang):
+            if found := read_follow_up(question, last, kb, edition, today, answer, match.lang):
                 return found
         if deadline is not None and time_left(question):
             return FollowUp(deadline, "")
@@ -328,16 +329,18 @@ class FaqReplies:
         return None
 
     def _asked_again(
-        self, question: str, match: Match, memory: FaqMemory, now: datetime
+        self, question: str, match: Match, memory: FaqMemory, now: datetime, matcher: Matcher
     ) -> Entry | None:
         """ "wie viele?", "von wem?" after "Profile", which the matcher is not sure of:
         asked again together with the topic just answered; that entry if it is sure then."""
         if match.confident or memory.entry is None or not memory.recent(memory.at, now):
             return None
-        last = next((e for e in self.kb.entries if e.id == memory.entry), None)
-        if last is None or not bare(question):
+        if not bare(question):
             return None
-        again = self._match_with(self.matcher, f"{question} {last.topic[match.lang]}", match.lang)
+        last = next((e for e in matcher.kb.entries if e.id == memory.entry), None)
+        if last is None:
+            return None
+        again = self._match_with(matcher, f"{question} {last.topic[match.lang]}", match.lang)
         return again.best if again.confident else None
 
     def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
@@ -370,7 +373,7 @@ class FaqReplies:
             return None
         return entry if entry.polar else None
 
-    def _handing_in(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
+    def _handing_in(self, question: str, memory: FaqMemory, now: datetime, kb) -> Entry | None:
         """A question with no topic but handing in: "bis wann genau?" asks by when (the
         dated entry answered just before, else the deadline), "wo schick ich das hin?"
         where (the deadline's answer says the call does not name it)."""
@@ -384,12 +387,12 @@ class FaqReplies:
             return None
         if asks_by_when(question) and memory.entry and memory.recent(memory.at, now):
             try:
-                entry = self.kb.get(memory.entry)
+                entry = kb.get(memory.entry)
             except KeyError:
                 entry = None
             if entry is not None and self._dated(entry):
                 return entry
-        return next((e for e in self.kb.entries if e.milestone == "deadline"), None)
+        return next((e for e in kb.entries if e.milestone == "deadline"), None)
 
     def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
         """An entry the matcher was not sure of, when a yes/no question's own words
