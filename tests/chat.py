@@ -4,9 +4,14 @@ people writing to them."""
 from __future__ import annotations
 
 from bot.chat import FEATURES
+from bot.chat.faq_replies import FaqReplies
 from bot.chat.handlers import Services
 from bot.chat.router import Router
 from bot.messages import Inbound, Outbound
+from bot.people import People
+from bot.timeline import Timeline
+from jobs.editions import default_edition_text
+from tests.clock import Clock
 
 
 def make_router(faq, *, clock=None, **services) -> Router:
@@ -14,6 +19,17 @@ def make_router(faq, *, clock=None, **services) -> Router:
     if clock is not None:
         wired.clock = clock
     return Router(wired, FEATURES)
+
+
+def applicant_router(matcher, sessions, now=None, *, clock=None, people=False) -> Router:
+    """An applicant's chat at `now` (or on `clock`): the FAQ on the shipped edition,
+    reminders offered; with `people`, people known too."""
+    clock = clock or Clock(now)
+    timeline = Timeline(sessions, clock)
+    timeline.load(default_edition_text())
+    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
+    known = {"people": People(sessions, clock)} if people else {}
+    return make_router(faq, timeline=timeline, clock=clock, **known)
 
 
 def say(router, user="u1", text="", data=None, *, lang_hint=None) -> list[Outbound]:

@@ -6,24 +6,16 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
-from bot.people import People
-from bot.timeline import Timeline
-from jobs.editions import default_edition, default_edition_text
+from jobs.editions import default_edition
 from jobs.program import long_day
-from tests.chat import make_router, say
-from tests.clock import Clock
+from tests.chat import applicant_router, say
 
 FEBRUARY = datetime(2023, 2, 1, 9, 0, tzinfo=UTC)  # before the edition's starts_on
 MARCH = datetime(2023, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def _router(matcher, sessions, now):
-    clock = Clock(now)
-    timeline = Timeline(sessions, clock)
-    timeline.load(default_edition_text())
-    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
-    return make_router(faq, people=People(sessions, clock), timeline=timeline, clock=clock)
+    return applicant_router(matcher, sessions, now, people=True)
 
 
 def text(router, user, words) -> str:

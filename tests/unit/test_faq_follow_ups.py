@@ -9,10 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
-from bot.timeline import Timeline
-from jobs.editions import default_edition_text
-from tests.chat import make_router, say
+from tests.chat import applicant_router, say
 from tests.clock import Clock
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the call is open
@@ -20,11 +17,7 @@ MAY = datetime(2023, 5, 5, 9, 0, tzinfo=UTC)  # Fri 11:00, the talks are next we
 
 
 def _router(matcher, sessions, now, clock=None):
-    clock = clock or Clock(now)
-    timeline = Timeline(sessions, clock)
-    timeline.load(default_edition_text())
-    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
-    return make_router(faq, timeline=timeline, clock=clock)
+    return applicant_router(matcher, sessions, now, clock=clock)
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.chat.faq_replies import FaqReplies
-from bot.timeline import Timeline
-from jobs.editions import default_edition_text
-from tests.chat import make_router, say
+from tests.chat import applicant_router, say
 from tests.clock import Clock
 
 EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # Tue 23:00 in Berlin, the deadline is tomorrow
@@ -20,10 +18,7 @@ AFTER = datetime(2023, 5, 4, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the day a
 
 def _router(matcher, sessions, now):
     clock = Clock(now)
-    timeline = Timeline(sessions, clock)
-    timeline.load(default_edition_text())
-    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
-    return make_router(faq, timeline=timeline, clock=clock), clock
+    return applicant_router(matcher, sessions, clock=clock), clock
 
 
 @pytest.fixture

@@ -8,13 +8,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
-from bot.timeline import Timeline
 from faq.figures import days_named
 from faq.form import deadline_verdict, question_kind
-from jobs.editions import default_edition_text
-from tests.chat import make_router, say
-from tests.clock import Clock
+from tests.chat import applicant_router, say
 
 WEEK_BEFORE = datetime(2023, 4, 28, 21, 0, tzinfo=UTC)  # Fri 23:00 in Berlin
 EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # Tue 23:00 in Berlin, the deadline is tomorrow
@@ -23,11 +19,7 @@ DEADLINE = date(2023, 5, 3)
 
 
 def _router(matcher, sessions, now):
-    clock = Clock(now)
-    timeline = Timeline(sessions, clock)
-    timeline.load(default_edition_text())
-    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
-    return make_router(faq, timeline=timeline, clock=clock)
+    return applicant_router(matcher, sessions, now)
 
 
 def text(router, message, user="u1"):

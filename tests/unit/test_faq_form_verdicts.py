@@ -9,12 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
-from bot.timeline import Timeline
 from faq.figures import terms
-from jobs.editions import default_edition_text
-from tests.chat import make_router, say
-from tests.clock import Clock
+from tests.chat import applicant_router, say
 
 BEFORE = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the call is open
 AFTER = datetime(2023, 5, 5, 9, 0, tzinfo=UTC)  # two days after the deadline
@@ -23,11 +19,7 @@ YES = ("Ja", "Yes")
 
 
 def _router(matcher, sessions, now):
-    clock = Clock(now)
-    timeline = Timeline(sessions, clock)
-    timeline.load(default_edition_text())
-    faq = FaqReplies(matcher, offer_reminders=True, edition=timeline.active)
-    return make_router(faq, timeline=timeline, clock=clock)
+    return applicant_router(matcher, sessions, now)
 
 
 @pytest.fixture
