@@ -100,7 +100,9 @@ class Outboxed:
     """A chat's direct replies, never lost and never overtaking: the ones from the
     first that cannot be sent on go to the outbox (`send_in_order`), and while the
     outbox may owe the chat messages (a send to it failed here), the chat's next
-    replies ask it and, if it does, queue behind them (the database decides)."""
+    replies ask it and, if it does, queue behind them (the database decides). The first
+    reply to each chat after a start asks too: the outbox may still owe it messages from
+    before a restart."""
 
     def __init__(
         self,
@@ -112,19 +114,19 @@ class Outboxed:
         self.platform = platform
         self._behind = behind or partial(_as_notices, notify)
         self._in_thread = in_thread  # the adapter's bound on database work
-        self._waiting: set[str] = set()  # chats a send failed to
+        self._clear: set[str] = set()  # chats the outbox owed nothing when last asked
 
     def failed(self, chat_id: Hashable) -> None:
         """A send to the chat failed (a direct reply, or the outbox's own)."""
-        self._waiting.add(str(chat_id))
+        self._clear.discard(str(chat_id))
 
     async def deliver(self, chat_id: Hashable, replies: Sequence[Outbound], send: Callable) -> None:
         if not replies:
             return
-        if str(chat_id) in self._waiting:
+        if str(chat_id) not in self._clear:
             if await self.queue(chat_id, replies, only_if_owed=True):
                 return
-            self._waiting.discard(str(chat_id))
+            self._clear.add(str(chat_id))
         await send_in_order(replies, send, partial(self.queue, chat_id))
 
     async def queue(

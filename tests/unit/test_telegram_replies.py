@@ -119,3 +119,30 @@ def test_an_outbox_message_goes_out_in_its_chats_turn():
     asyncio.run(main())
     assert [text for _, text, _ in bot.sent] == ["eins", "zwei", "Erinnerung"]
     assert queued == []
+
+
+def test_the_first_reply_after_a_start_asks_what_the_outbox_still_owes_the_chat():
+    """A restart forgets which chats a send failed to; the database still knows: the
+    first reply to each chat asks it and queues behind what it owes, later ones (the
+    chat owed nothing) go out directly."""
+    owed = {"7"}  # rows for chat 7 from before the restart, still waiting in the outbox
+    asked: list[tuple[str, bool]] = []
+    queued: list[Outbound] = []
+
+    def behind(replies: list[Outbound], only_if_owed: bool) -> bool:
+        chat = replies[0].to.chat_id
+        asked.append((chat, only_if_owed))
+        if only_if_owed and chat not in owed:
+            return False
+        queued.extend(replies)
+        return True
+
+    adapter = TelegramAdapter(lambda inbound: [Outbound("Antwort")], queued.extend,
+                              token="1:A", behind=behind)  # fmt: skip
+    bot = Bot()
+    asyncio.run(_say(adapter, bot, 7, "hallo"))
+    assert bot.sent == [] and [r.to for r in queued] == [Address("telegram", "7")]
+    asyncio.run(_say(adapter, bot, 8, "hallo"))
+    asyncio.run(_say(adapter, bot, 8, "noch was"))
+    assert [chat for chat, _, _ in bot.sent] == [8, 8]
+    assert asked == [("7", True), ("8", True)]  # chat 8 asked once, then known clear
