@@ -35,3 +35,8 @@ def applicant_router(matcher, sessions, now=None, *, clock=None, people=False) -
 def say(router, user="u1", text="", data=None, *, lang_hint=None) -> list[Outbound]:
     """`user` writes `text` (or presses the button with `data`) in their console chat."""
     return router.handle(Inbound("console", user, user, text=text, data=data, lang_hint=lang_hint))
+
+
+def text(router, message, user="u1") -> str:
+    """What the bot answers `user`'s `message`, all replies in one text."""
+    return "\n\n".join(r.text for r in say(router, user, message))

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.chat import applicant_router, say
+from tests.chat import applicant_router, text
 from tests.clock import Clock
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the call is open
@@ -28,10 +28,6 @@ def april(matcher, sessions):
 @pytest.fixture
 def may(matcher, sessions):
     return _router(matcher, sessions, MAY)
-
-
-def text(router, message, user="u1"):
-    return "\n\n".join(r.text for r in say(router, user, message))
 
 
 def after(router, first, follow_up):

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.chat.faq_replies import FaqReplies
-from tests.chat import applicant_router, say
+from tests.chat import applicant_router, say, text
 from tests.clock import Clock
 
 EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # Tue 23:00 in Berlin, the deadline is tomorrow
@@ -29,10 +29,6 @@ def eve(matcher, sessions):
 @pytest.fixture
 def after(matcher, sessions):
     return _router(matcher, sessions, AFTER)
-
-
-def text(router, message, user="u1"):
-    return "\n\n".join(r.text for r in say(router, user, message))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 
 from faq.figures import days_named
 from faq.form import deadline_verdict, question_kind
-from tests.chat import applicant_router, say
+from tests.chat import applicant_router, text
 
 WEEK_BEFORE = datetime(2023, 4, 28, 21, 0, tzinfo=UTC)  # Fri 23:00 in Berlin
 EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # Tue 23:00 in Berlin, the deadline is tomorrow
@@ -20,10 +20,6 @@ DEADLINE = date(2023, 5, 3)
 
 def _router(matcher, sessions, now):
     return applicant_router(matcher, sessions, now)
-
-
-def text(router, message, user="u1"):
-    return "\n\n".join(r.text for r in say(router, user, message))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from faq.figures import terms
-from tests.chat import applicant_router, say
+from tests.chat import applicant_router, text
 
 BEFORE = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the call is open
 AFTER = datetime(2023, 5, 5, 9, 0, tzinfo=UTC)  # two days after the deadline
@@ -30,10 +30,6 @@ def before(matcher, sessions):
 @pytest.fixture
 def after(matcher, sessions):
     return _router(matcher, sessions, AFTER)
-
-
-def text(router, message, user="u1"):
-    return "\n\n".join(r.text for r in say(router, user, message))
 
 
 @pytest.mark.parametrize(
