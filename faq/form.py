@@ -455,7 +455,10 @@ def asks_how_to_apply(question: str) -> bool:
     if not (any(tok.startswith(_SENDING) for tok in toks) or _has(text, _ACTIONS)):
         return False
     way = any(tok in _CHANNELS or tok.startswith(("mail", "email", "e-mail")) for tok in toks)
-    whom = question_kind(question) == "who" or bool({"wem", "wen", "whom"} & set(toks))
+    # "who do i send it to" asks for a recipient; "who can apply" for the applicant
+    whom = bool({"wem", "wen", "whom"} & set(toks)) or (
+        question_kind(question) == "who" and "to" in toks
+    )
     return (way or whom) and about_applying(question, (*_CHANNELS, *_TO_WHOM, *_WHERE_WORDS))
 
 

@@ -275,6 +275,12 @@ def test_a_named_person_is_no_question_how_to_hand_in():
     assert asks_how_to_apply("kann ich das per mail schicken")
 
 
+@pytest.mark.parametrize("question", ["who can apply", "who can apply?", "who may apply"])
+def test_who_can_apply_asks_who_is_eligible_not_to_whom(matcher, sessions, question):
+    reply = text(_router(matcher, sessions, EVE), question)
+    assert reply.startswith("Cities, municipalities and public authorities"), reply
+
+
 NIGHT_AFTER = datetime(2023, 5, 3, 22, 30, tzinfo=UTC)  # Thu 00:30: the deadline was yesterday
 
 
