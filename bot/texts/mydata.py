@@ -60,6 +60,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "meeting_state_expired": {"de": "unbeantwortet abgelaufen", "en": "expired unanswered"},
     "meeting_state_cancelled": {"de": "abgesagt", "en": "cancelled"},
     "meeting_state_moved": {"de": "verschoben", "en": "moved"},
+    "meeting_state_proposed": {"de": "Gegenvorschlag", "en": "counter-proposal"},
+    "meeting_state_prop_declined": {
+        "de": "Gegenvorschlag abgelehnt",
+        "en": "counter-proposal declined",
+    },
+    "meeting_state_prop_expired": {
+        "de": "Gegenvorschlag unbeantwortet abgelaufen",
+        "en": "counter-proposal expired unanswered",
+    },
+    "meeting_state_prop_ended": {
+        "de": "Gegenvorschlag hinfällig (nicht mehr im Programm)",
+        "en": "counter-proposal void (left the programme)",
+    },
     "md_series": {"de": "Ihre Jour-Fixe-Serien", "en": "Your Jour Fixe series"},
     "md_series_item": {"de": "alle {n} Wochen, seit {at}", "en": "every {n} weeks, since {at}"},
     "md_chat": {"de": "Was sich der Chat merkt", "en": "What the chat keeps"},

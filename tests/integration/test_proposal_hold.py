@@ -130,3 +130,25 @@ def test_a_revoked_expert_leaves_no_held_time(engine):
     people.revoke(f"#{ids['Emil']}")
     assert THU_15 in jf.slots(ids["Erika"], limit=None)
     assert jf.request(ids["Erika"], THU_15)[0].starts_at == THU_15
+
+
+def test_the_letter_of_meinedaten_names_every_step_of_a_proposal(pair, engine):
+    """/meinedaten after counter-proposals (one accepted, one declined) names each
+    step in the reader's language; it had failed on a text missing for "proposed"."""
+    from bot.chat.mydata import format_letter
+
+    jf, _, ids = pair
+    bernd, emil, erika = ids["Bernd"], ids["Emil"], ids["Erika"]
+    [first] = jf.request(emil, TUE_10)
+    jf.propose(bernd, first.id, THU_15)
+    jf.accept_proposal(emil, first.id)
+    [second] = jf.request(erika, TUE_10)
+    jf.propose(bernd, second.id, THU_14)
+    jf.decline_proposal(erika, second.id)
+    people = People(session_factory(engine))
+    for person in (emil, erika, bernd):
+        data = people.export(person)
+        for lang in ("de", "en"):
+            letter = format_letter(data, lang, BERLIN)
+            assert ("Gegenvorschlag" if lang == "de" else "counter-proposal") in letter
+            assert "prop_" not in letter and "_" not in letter
