@@ -302,9 +302,26 @@ def _unlisted_use(entry: Entry, toks: list[str], answer: str) -> bool:
 
 
 def _side(entry: Entry, toks: list[str]) -> str | None:
+    """The side whose terms the question names, checked in the order open, no, yes. A
+    word counts for the side of its longest term ("Ausländerbehörde" is a yes term, not
+    the no term "Ausland" that begins it)."""
     text = " ".join(toks)
-    for side in ("open", "no", "yes"):
-        if _mentions(toks, text, entry.polar.get(side, ())):
+    sides = ("open", "no", "yes")
+    words = {side: [tokens(term) for term in entry.polar.get(side, ())] for side in sides}
+    named = set()
+    for tok in toks:
+        fits = [
+            (len(parts[0]), -sides.index(side), side)
+            for side in sides
+            for parts in words[side]
+            if len(parts) == 1
+            and (tok == parts[0] or (len(parts[0]) >= 4 and tok.startswith(parts[0])))
+        ]
+        if fits:
+            named.add(max(fits)[2])
+    for side in sides:
+        phrase = any(len(p) > 1 and " ".join(p) in text for p in words[side])
+        if phrase or side in named:
             return side
     return None
 

@@ -314,3 +314,20 @@ def test_a_choice_is_settled_only_when_both_sides_are(matcher, sessions, questio
 
 def test_am_before_a_date_is_no_yes_no():
     assert question_kind("am wievielten ist die deadline") != "yes_no"
+
+
+def test_a_word_counts_for_its_longest_term(matcher, sessions):
+    # "Ausländerbehörde" is a yes term, not the no term "Ausland" it begins with
+    reply = text(_router(matcher, sessions, EVE), "darf eine ausländerbehörde mitmachen")
+    assert reply.startswith("Ja.")
+
+
+def test_a_longer_term_of_one_side_leaves_the_other_sides_words():
+    from faq.form import polarity
+    from faq.kb import Entry
+
+    entry = Entry("x", {"de": "x"}, {"de": "x"}, {"de": ("x",)}, {}, "x", "x",
+                  polar={"no": ("Ausland",), "yes": ("Ausländerbehörde",)})  # fmt: skip
+    assert polarity(entry, "darf eine ausländerbehörde mitmachen") == "yes"
+    assert polarity(entry, "darf eine ausländerbehörde im ausland mitmachen") == "no"
+    assert polarity(entry, "darf man aus dem ausland mitmachen") == "no"
