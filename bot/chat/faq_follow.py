@@ -36,7 +36,16 @@ from faq.normalize import is_stopword, tokens
 from jobs.editions import EditionData
 from jobs.program import last_day
 
-__all__ = ["FollowUp", "bare", "hand_in", "read_follow_up", "time_left", "without_preamble"]
+__all__ = [
+    "FollowUp",
+    "asks_program_state",
+    "bare",
+    "hand_in",
+    "program_state",
+    "read_follow_up",
+    "time_left",
+    "without_preamble",
+]
 
 MAX_WORDS = 7  # a follow-up is short ("und wann fängt die Person an?")
 
@@ -259,3 +268,46 @@ def last_question(question: str) -> str | None:
 
 
 Rematch = Callable[[str], Entry | None]
+
+
+# -- whether the programme still runs ---------------------------------------------------
+
+_PROGRAM = _folded(
+    """programm program programme programs projekt project projektphase integrationsmacher
+    integrationsmacherinnen forderprogramm ganze whole"""
+)
+_RUNNING = _folded(
+    """noch still lauft laufen lauft's running run runs ongoing aktiv active existiert
+    existieren exists exist gibt gibts weiter continue continues going"""
+)
+
+
+def asks_program_state(question: str) -> bool | None:
+    """ "läuft das Programm noch?" (False), "is the programme over?" (True): whether
+    the question asks if the programme is over; None for any other question."""
+    toks = tokens(question)
+    words = set(toks)
+    if not (0 < len(toks) <= MAX_WORDS and words & _PROGRAM and words & (_RUNNING | _OVER)):
+        return None
+    if words & (_ASKING - {"was"}) or not all(
+        t in _WORDS | _PROGRAM | _RUNNING or is_stopword(t) for t in toks
+    ):
+        return None
+    return bool(words & _OVER - {"yet"}) and not words & (_RUNNING - {"noch", "still"})
+
+
+def program_state(
+    question: str, kb: KnowledgeBase, edition: EditionData | None, today: date
+) -> FollowUp | None:
+    """The programme's duration with Ja/Nein before it, from its last day (the closing
+    event), for a question whether it is still running (`asks_program_state`)."""
+    asks_over = asks_program_state(question)
+    if asks_over is None:
+        return None
+    entry = next((e for e in kb.entries if e.id == "duration"), None)
+    entry = entry or _of_milestone(kb, "closing_event")
+    m = edition.milestone(entry.milestone) if edition and entry and entry.milestone else None
+    if entry is None or m is None:
+        return None
+    over = today > last_day(m)
+    return FollowUp(entry, "", "faq_yes" if over == asks_over else "faq_no")

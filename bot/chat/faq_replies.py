@@ -23,7 +23,15 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot.chat.faq_follow import FollowUp, bare, hand_in, read_follow_up, time_left
+from bot.chat.faq_follow import (
+    FollowUp,
+    asks_program_state,
+    bare,
+    hand_in,
+    program_state,
+    read_follow_up,
+    time_left,
+)
 from bot.handoff import parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
@@ -322,6 +330,11 @@ class FaqReplies:
             answer = answer_text(last, match.lang, edition, now)
             if found := read_follow_up(question, last, kb, edition, today, answer, match.lang):
                 return found
+        if asks_program_state(question) is not None:  # "läuft das Programm noch?"
+            if edition is _UNREAD:
+                edition = self.edition()
+            if state := program_state(question, kb, edition, local_today(edition, now)):
+                return state
         if deadline is not None and time_left(question):
             return FollowUp(deadline, "")
         if deadline is not None and (asked := hand_in(question)):
