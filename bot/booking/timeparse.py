@@ -196,7 +196,12 @@ _AT_WORDS = {"um", "at", "gegen"}
 _UNIT_AFTER = re.compile(
     r"\s*(?:min|minute|minuten|minutes|mins|std|stunden?|hours?|hrs?|tage?n?|days?|wochen?"
     r"|weeks?|monate?n?|months?|prozent|percent|%|euro|eur|€|leute|personen|people|persons"
-    r"|mal|times|jahre?n?|years?)\b|\s*[%€]"
+    r"|mal|times|jahre?n?|years?|termine?n?|meetings?|treffen|kinder|kids|others?|andere\w*"
+    r"|sachen|things|x)\b|\s*[%€]"
+)
+# the English verb "do" after these is no "Do" (Donnerstag): "I could do 3pm", "can we do 11"
+_ENGLISH_DO = re.compile(
+    r"\b(could|can|would|will|to|we|i|you|shall|should|might|let'?s|'ll|then) do\b(?!\.)"
 )
 NEAR = range(-2, 5)  # a weekday said about a day: from two days before to four after
 
@@ -260,7 +265,7 @@ def _weekday(weekday: int, at: time, now: datetime, near: date | None) -> date:
 
 def find(text: str, now: datetime, default_day: date | None = None) -> Found | None:
     """The first moment written in `text` (see find_moment), or None."""
-    clean = _clean(text)
+    clean = _ENGLISH_DO.sub(r"\1 do_", _clean(text))  # "i could do 3pm": no Thursday
     for m in _MOMENT.finditer(clean):
         g = m.groupdict()
         if g["d3"] and not (g["pre"] or g["wd"]):  # "um 10." is a time, "am 10." a day
@@ -313,7 +318,7 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         written = WEEKDAY.get(g["wd"] or "")
         dated = g["d"] or g["d2"] or g["d3"] or g["d4"]
         clash = written if dated and written is not None and written != day.weekday() else None
-        rest = f"{clean[: m.start()]} {clean[m.end() :]}".strip()
+        rest = f"{clean[: m.start()]} {clean[m.end() :]}".replace(" do_", " do").strip()
         return Found(datetime.combine(day, at), rest, clash)
     return None
 
