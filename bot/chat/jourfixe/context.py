@@ -231,7 +231,7 @@ def away_span(ctx: Context, text: str) -> str | None:
         return None
     left, right = (found[1], found[2]) if found[1] is not None else (found[3], found[4])
     # "21.12 - 2.1.": the date's last dot may be missing
-    left, right = (re.sub(r"^(\d{1,2}\.\d{1,2})$", r"\1.", x.strip(" .!?,")) for x in (left, right))
+    left, right = (re.sub(r"\b(\d{1,2}\.\d{1,2})(?![.\d])", r"\1.", x) for x in (left, right))
     today = ctx.now.astimezone(ctx.tz).date()
     first, last = day_in(left, today, ctx.lang), day_in(right, today, ctx.lang)
     if first is None or last is None or len(first[0]) != 1:

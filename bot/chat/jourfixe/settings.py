@@ -35,16 +35,21 @@ def free_times(ctx: Context) -> list[Outbound]:
 
 
 # "ich kann ab jetzt auch mittwochs 9-11", "I'm also free on wednesdays from 9 to 11 now"
-_DAY_WORD = "|".join(sorted(WEEKDAY, key=len, reverse=True))
 _HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h)?"
-_WEEKLY = re.compile(
-    rf"\b(?:(?:am|an|on|jeden|every)\s+)?(?P<day>{_DAY_WORD})\b\.?\s*"
-    rf"(?:(?:von|from|zwischen|between)\s+)?(?P<range>{_HOUR}\s*(?:-|–|bis|to|until|and|und)\s*{_HOUR})"
+_RANGE = re.compile(
+    rf"(?:(?:von|from|zwischen|between)\s+)?({_HOUR}\s*(?:-|–|bis|to|until|and|und)\s*{_HOUR})"
 )
 _FREE_WORDS = re.compile(
     r"\b(kann|könnte|frei|zeit|verfügbar|erreichbar|free|available|can do|can meet|works? for me"
     r"|passt|auch|also|too|as well|zusätzlich|additionally|ab jetzt|ab sofort|künftig"
     r"|zukünftig|from now on|nur noch)\b"
+)
+# said while a request waits, a weekday and hours may be a counter-proposal ("nein,
+# mittwochs 9-11 ginge auch"): only these words make them free times then
+_FROM_NOW_ON = re.compile(
+    r"\b(frei|freie zeiten|free|available|verfügbar|ab jetzt|ab sofort|from now on|künftig"
+    r"|zukünftig|in future|in the future|nur noch|zusätzlich|additionally|jede woche|every week"
+    r"|immer)\b"
 )
 _ONLY = re.compile(r"\b(nur noch|nur|only|statt|stattdessen|instead)\b")
 # "dienstags 10-12 geht nicht mehr": a time taken away, not given (left to /frei)
@@ -63,16 +68,17 @@ def free_in_words(ctx: Context, text: str) -> list[Outbound] | None:
     if len(low) > 200 or not _FREE_WORDS.search(low) or "?" in low or _NEGATED.search(low):
         return None
     new = []
-    for m in _WEEKLY.finditer(low):
-        if m["day"] in _AMBIGUOUS:
-            continue
-        span = re.sub(r"\b(and|und)\b", "-", m["range"])
-        try:
-            new += parse_windows(f"{m['day']} {span}", ctx.now.astimezone(ctx.tz).date())
-        except TimeParseError:
-            return None
+    for m in _RANGE.finditer(low):
+        span = re.sub(r"\b(and|und)\b", "-", m[1])
+        for day in _days_before(low[max(0, m.start() - 40) : m.start()], ctx.lang):
+            try:
+                new += parse_windows(f"{day} {span}", ctx.now.astimezone(ctx.tz).date())
+            except TimeParseError:
+                return None
     if not new or len(new) > MAX_WORDED:
         return None
+    if booking(ctx).pending(ctx.who.person_id) and not _FROM_NOW_ON.search(low):
+        return None  # an answer to the request, read as one
     replace = _ONLY.search(low) is not None
     current = [w for w in booking(ctx).availability(ctx.who.person_id)[0] if w.day is None]
     after = new if replace else _merge(current, new)
@@ -85,6 +91,32 @@ def free_in_words(ctx: Context, text: str) -> list[Outbound] | None:
     button = Button(t(f"{key}_button", ctx.lang), jf_data(action, *numbers), confirms=True)
     text = t(key, ctx.lang, new=said, windows=_windows_lines(ctx, after))
     return [Outbound(text, (button,))]
+
+
+def _days_before(text: str, lang: str) -> list[str]:
+    """The weekdays said last before a time range ("mittwochs kann ich auch von",
+    "montags und mittwochs"), or []. "Do" counts only right before the range and not
+    in English ("Do 14-16"; "I can do fridays 2-4pm" is Friday)."""
+    words = re.findall(r"[a-zäöüß]+", text)
+
+    def day(i: int) -> bool:
+        word = words[i]
+        if word not in WEEKDAY or word in _AMBIGUOUS:
+            return False
+        return word != "do" or lang != "en" and i == len(words) - 1
+
+    last = next((i for i in range(len(words) - 1, -1, -1) if day(i)), None)
+    if last is None:
+        return []
+    days, i = [words[last]], last - 1
+    while i >= 0:  # "montags und mittwochs", "mo, mi"
+        if words[i] in ("und", "and", "sowie", "or", "oder") and i > 0 and day(i - 1):
+            i -= 1
+        elif not day(i):
+            break
+        days.insert(0, words[i])
+        i -= 1
+    return days
 
 
 def add_free(ctx: Context, numbers: list[int], replace: bool) -> list[Outbound]:
