@@ -521,12 +521,15 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     return _move_to(ctx, m, target or _without_day(text, day), by_day=bool(target))
 
 
-_WHOLE_SERIES = re.compile(
-    r"\b(ganzen? serie|gesamten? serie|komplette serie|ganze reihe|die serie|der serie"
-    r"|alle (\w+ )?\w*termine|alle (\w+ )?jour fixes|whole series|entire series|the series"
-    r"|all (\w+ )?(meetings|jour fixes))\b"
-)
 _FULL_DAYS = sorted((w for w in WEEKDAY if len(w) > 4), key=len, reverse=True)
+_DAYS_RE = "|".join(_FULL_DAYS)
+# "die ganze Serie", "the whole series", "alle Dienstagstermine", "all tuesday meetings"
+# ("alle Termine" alone is every meeting: /absagen alle)
+_ONE_OF = re.compile(r"\b(nur|only|just|einen|one|einzelnen?|single|nächsten?|next)\b")
+_WHOLE_SERIES = re.compile(
+    rf"\b(serie|series|reihe)\b|\balle\s+(\w+\s+)?({_DAYS_RE})-?\w*termine\b"
+    rf"|\ball\s+(the\s+|my\s+|our\s+)?({_DAYS_RE})s?\s+(meetings|jour fixes|jfs)\b"
+)
 
 
 def _whole_series(ctx: Context, text: str) -> list[Outbound] | None:
@@ -535,8 +538,8 @@ def _whole_series(ctx: Context, text: str) -> list[Outbound] | None:
     straight to "Wirklich absagen?" for all its meetings ahead. None when no series is
     said, or it is not clear which one (the picker asks)."""
     low = text.lower()
-    if not _WHOLE_SERIES.search(low):
-        return None
+    if not _WHOLE_SERIES.search(low) or _ONE_OF.search(low) or named_number(text)[0]:
+        return None  # "nur den einen Termin der Serie", "#3 der Serie": one meeting
     series: dict[int, list[MeetingView]] = {}
     for m in booking(ctx).upcoming(ctx.who.person_id, limit=500):
         if m.series_id:
