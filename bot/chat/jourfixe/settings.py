@@ -197,9 +197,11 @@ def away(ctx: Context) -> list[Outbound]:
         first, last = parse_dates(" ".join(ctx.args), ctx.now.astimezone(ctx.tz).date())
     except TimeParseError as exc:
         return refusal(ctx, exc)
-    if len(jf.availability(ctx.who.person_id)[1]) >= MAX_AWAY_PERIODS:
+    known = jf.availability(ctx.who.person_id)[1]
+    if (first, last) not in known and len(known) >= MAX_AWAY_PERIODS:
         return [Outbound(t("too_many_away", ctx.lang, limit=MAX_AWAY_PERIODS))]
-    jf.add_off(ctx.who.person_id, first, last)
+    if (first, last) not in known:  # said twice ("ich bin vom 21.12. bis 2.1. weg"): once
+        jf.add_off(ctx.who.person_id, first, last)
     replies = [Outbound(_windows_text(ctx))]
     during = [
         m
