@@ -115,6 +115,8 @@ def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:
             "lang": r.lang,
             "last_choices": [c[0] for c in _choices(r.choices)],
             "last_choices_message": _prompt(r.choices) or None,
+            # a question still open that a later list replaced (asked back if picked from it)
+            "replaced_choices": [c[0] for c in _choices(r.choices, "replaced")],
             "shown_at": r.shown_at.isoformat() if r.shown_at and r.choices else None,
         }
         for r in rows

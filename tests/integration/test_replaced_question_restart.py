@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from storage.chats import ChatStates, export
 from tests.integration.test_open_choices import say, world  # noqa: F401 (fixture)
 
 
@@ -22,10 +23,16 @@ def _suggestion_taken(router):
 
 
 def test_a_question_a_list_replaced_is_still_asked_about_after_a_restart(world):  # noqa: F811
-    start, router, clock, _ = world
+    start, router, clock, sessions = world
     _suggestion_taken(router)
     say(router, "erika", "/termine")  # a list that replaces the question
     router.save_chats()
+    saved = ChatStates(sessions).load("telegram", "erika")
+    assert saved is not None and "Ab hier alle" in [c[0] for c in saved.replaced]
+    assert "nur diesen Termin oder ab hier alle" in saved.replaced_prompt
+    with sessions() as session:  # /meinedaten shows what is kept
+        [kept] = export(session, [("telegram", "erika")])
+    assert "Ab hier alle" in kept["replaced_choices"]
     clock.now += timedelta(minutes=5)
     again = start()  # the process restarted: nothing in memory
     replies = say(again, "erika", "2")
