@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import WEEKDAY, find, find_moment
+from bot.booking.timeparse import WEEKDAY, find, find_hour, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
@@ -426,7 +426,10 @@ _REF = re.compile(
 )
 _TO = re.compile(r"\b(?:auf|to|nach|into|onto)\b", re.IGNORECASE)
 _TIME = re.compile(
-    r"^\W*(?:\d{1,2}(?::\d{2})?\s*(?:uhr|h|am|pm)\b|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.)"
+    r"^\W*(?:\d{1,2}(?::\d{2})?\s*(?:uhr|h|am|pm)\b|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\."
+    # a bare hour ending the sentence or before the verb: "auf 11 verschieben", "to 11?"
+    r"|\d{1,2}\s*(?:$|[?!]|\s(?:verschieben|verlegen|umlegen|schieben|legen|machen|bitte"
+    r"|please|instead|stattdessen)\b))"
 )
 _NEXT_ONE = re.compile(
     r"\b(nächste[nrs]?|naechste[nrs]?|next)\s+(?:\w+\s+)?(termin|meeting|jour fixe|jf|appointment|one|treffen)\b"
@@ -574,6 +577,8 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
         [slots] = move_slots(ctx, m.id)
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
     moment = find_moment(target, local, day)
+    if moment is None and by_day and (hour := find_hour(target, local, day)) is not None:
+        moment = hour.moment  # "den Termin am Dienstag auf 11 verschieben": 11:00 that day
     start = moment and moment.replace(tzinfo=ctx.tz)
     if start is None or start == m.starts_at or not _on_named_day(ctx, target, moment):
         if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
