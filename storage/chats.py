@@ -35,6 +35,9 @@ class SavedChat:
     choices: tuple[Choice, ...]
     shown_at: datetime | None
     prompt: str = ""  # the text of the message that showed the choices
+    # an open question whose choices a later list replaced before it was answered
+    replaced: tuple[Choice, ...] = ()
+    replaced_prompt: str = ""
 
 
 class ChatStates:
@@ -64,6 +67,8 @@ class ChatStates:
                 _choices(row.choices),
                 row.shown_at,
                 _prompt(row.choices),
+                _choices(row.choices, "replaced"),
+                _prompt(row.choices, "replaced_prompt"),
             )
 
     def save(self, chats: Iterable[SavedChat], now: datetime) -> None:
@@ -110,6 +115,8 @@ def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:
             "lang": r.lang,
             "last_choices": [c[0] for c in _choices(r.choices)],
             "last_choices_message": _prompt(r.choices) or None,
+            # a question still open that a later list replaced (asked back if picked from it)
+            "replaced_choices": [c[0] for c in _choices(r.choices, "replaced")],
             "shown_at": r.shown_at.isoformat() if r.shown_at and r.choices else None,
         }
         for r in rows
@@ -125,28 +132,36 @@ PROMPT_CHARS = 1000  # of the message that showed the choices, kept with them
 
 def _dump(chat: SavedChat) -> str:
     """The choices as a JSON list; with the message that showed them, an object
-    {"prompt": …, "choices": […]} (rows written before hold the bare list)."""
-    if not chat.prompt:
+    {"prompt": …, "choices": […]} (rows written before hold the bare list), and
+    with an open question a later list replaced, its choices and text as well
+    ("replaced", "replaced_prompt")."""
+    if not chat.prompt and not chat.replaced:
         return json.dumps(chat.choices)
-    return json.dumps({"prompt": chat.prompt[:PROMPT_CHARS], "choices": chat.choices})
+    found: dict = {"prompt": chat.prompt[:PROMPT_CHARS], "choices": chat.choices}
+    if chat.replaced:
+        found["replaced"] = chat.replaced
+        found["replaced_prompt"] = chat.replaced_prompt[:PROMPT_CHARS]
+    return json.dumps(found)
 
 
-def _prompt(raw: str | None) -> str:
+def _prompt(raw: str | None, key: str = "prompt") -> str:
     try:
         found = json.loads(raw) if raw else None
     except ValueError:
         return ""
-    prompt = found.get("prompt") if isinstance(found, dict) else None
+    prompt = found.get(key) if isinstance(found, dict) else None
     return prompt if isinstance(prompt, str) else ""
 
 
-def _choices(raw: str | None) -> tuple[Choice, ...]:
+def _choices(raw: str | None, key: str = "choices") -> tuple[Choice, ...]:
     if not raw:
         return ()
     try:
         rows = json.loads(raw)
         if isinstance(rows, dict):
-            rows = rows.get("choices") or []
+            rows = rows.get(key) or []
+        elif key != "choices":
+            return ()
         return tuple(
             (str(r[0]), str(r[1]), bool(r[2]), r[3] if isinstance(r[3], int) else None)
             for r in rows

@@ -18,7 +18,7 @@ from datetime import date, datetime
 
 from rapidfuzz import fuzz, process
 
-from bot.booking.timeparse import find_moment_in
+from bot.booking.timeparse import find_hour, find_moment_in
 
 __all__ = ["ASK", "NO", "NONE", "TIME", "YES", "Reading", "read"]
 
@@ -74,6 +74,12 @@ _FILLER = set(
     "mir me for by with bei doch na sehr gut good auch ich i me see bis then dir dich "
     "da is".split()
 )
+# words that make a bare number in an answer an hour ("aber 11 ginge", "but 11 works")
+_OFFERS = re.compile(
+    r"\b(aber|but|ginge|ginge es|geht|gehen|würde|wuerde|would|works?|passt|passen|klappt"
+    r"|lieber|besser|eher|instead|rather|better|how about|what about|wie wäre|stattdessen"
+    r"|statt|dafür|could do|can do|könnte|könnten|kann ich)\b"
+)
 _NEGATORS = {"nicht", "not", "kein", "keine", "nie", "never", "cannot", "can't", "cant"}
 _TURNED = set("passt geht klappt works fine perfekt perfect".split())
 _SKIN_AND_VARIANTS = re.compile("[\U0001f3fb-\U0001f3ff\ufe0f]")
@@ -100,6 +106,10 @@ def read(text: str, now: datetime | None = None, day: date | None = None) -> Rea
     norm = _normal(text)
     question = "?" in norm
     found_moment = find_moment_in(norm, now, day) if now is not None else None
+    if found_moment is None and now is not None and _OFFERS.search(norm):
+        # "no, but 11 would work", "nein, lieber 14": an hour on the day talked about
+        hour = find_hour(norm, now, day)
+        found_moment = (hour.moment, hour.rest) if hour else None
     moment = found_moment[0] if found_moment else None
     if found_moment:  # the time is no part of the words (nor of the reason)
         norm = found_moment[1]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 __all__ = [
-    "Found", "TimeParseError", "Window", "day_of_month", "find", "find_moment", "find_moment_in", "parse_dates",
+    "Found", "TimeParseError", "Window", "day_of_month", "find", "find_hour", "find_moment", "find_moment_in", "parse_dates",
     "parse_moment", "parse_windows",
 ]  # fmt: skip
 
@@ -187,8 +187,21 @@ _MOMENT = re.compile(
     rf"|\b(?P<mon4>{_MONTH_WORD})\s*(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\b(?![.:])"
     r"(?:,?\s+(?P<y4>20\d\d)\b)?,?\s*"
     r"|(?P<d3>\d{1,2})(?:\.|st\b|nd\b|rd\b|th\b)(?!\d)\s*)?"
-    r",?\s*(?:(?:um|at|ab|gegen)\s+)?"
+    r",?\s*(?:\b(?P<at>um|at|ab|gegen)\s+)?"
     rf"(?:{_STRICT_CLOCK}|(?P<loose>{_LOOSE_CLOCK}))"
+)
+# "um 10", "at 10": a bare number after "um/at/gegen" is an hour, unless a unit follows
+# ("um 10 Minuten später", "at 10 people")
+_AT_WORDS = {"um", "at", "gegen"}
+_UNIT_AFTER = re.compile(
+    r"\s*(?:min|minute|minuten|minutes|mins|std|stunden?|hours?|hrs?|tage?n?|days?|wochen?"
+    r"|weeks?|monate?n?|months?|prozent|percent|%|euro|eur|€|leute|personen|people|persons"
+    r"|mal|times|jahre?n?|years?|termine?n?|meetings?|treffen|kinder|kids|others?|andere\w*"
+    r"|sachen|things|x)\b|\s*[%€]"
+)
+# the English verb "do" after these is no "Do" (Donnerstag): "I could do 3pm", "can we do 11"
+_ENGLISH_DO = re.compile(
+    r"\b(could|can|would|will|to|we|i|you|shall|should|might|let'?s|'ll|then) do\b(?!\.)"
 )
 NEAR = range(-2, 5)  # a weekday said about a day: from two days before to four after
 
@@ -252,7 +265,7 @@ def _weekday(weekday: int, at: time, now: datetime, near: date | None) -> date:
 
 def find(text: str, now: datetime, default_day: date | None = None) -> Found | None:
     """The first moment written in `text` (see find_moment), or None."""
-    clean = _clean(text)
+    clean = _ENGLISH_DO.sub(r"\1 do_", _clean(text))  # "i could do 3pm": no Thursday
     for m in _MOMENT.finditer(clean):
         g = m.groupdict()
         if g["d3"] and not (g["pre"] or g["wd"]):  # "um 10." is a time, "am 10." a day
@@ -268,7 +281,14 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         if g["sh"] is not None:
             hour, minute, suffix = g["sh"], g["sm"], g["ss"] or g["ss2"]
         elif g["loose"] and (
-            g["d"] or g["d2"] or g["d3"] or g["d4"] or g["wd"] and g["wd"] not in _AMBIGUOUS_DAYS
+            g["d"]
+            or g["d2"]
+            or g["d3"]
+            or g["d4"]
+            or g["wd"]
+            and g["wd"] not in _AMBIGUOUS_DAYS
+            or g["at"] in _AT_WORDS
+            and not _UNIT_AFTER.match(clean, m.end("lm") if g["lm"] else m.end("lh"))
         ):
             hour, minute, suffix = g["lh"], g["lm"], g["ls"]
         else:
@@ -298,9 +318,33 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         written = WEEKDAY.get(g["wd"] or "")
         dated = g["d"] or g["d2"] or g["d3"] or g["d4"]
         clash = written if dated and written is not None and written != day.weekday() else None
-        rest = f"{clean[: m.start()]} {clean[m.end() :]}".strip()
+        rest = f"{clean[: m.start()]} {clean[m.end() :]}".replace(" do_", " do").strip()
         return Found(datetime.combine(day, at), rest, clash)
     return None
+
+
+_BARE_HOUR = re.compile(r"(?<![\w.:#/-])(\d{1,2})(?![\w.:/%€-])")
+
+
+def find_hour(text: str, now: datetime, default_day: date | None = None) -> Found | None:
+    """A bare hour, for where a time is the answer ("no, but 11 would work", "nein,
+    lieber 14"): the only number in the text, from 6 to 22, with no unit after it
+    ("2 Wochen", "10 Leute") – on `default_day`, else today or tomorrow. None otherwise.
+    Callers decide whether a number may be an hour there at all."""
+    clean = _clean(text)
+    if len(re.findall(r"\d+", clean)) != 1:
+        return None
+    m = _BARE_HOUR.search(clean)
+    if m is None or not 6 <= int(m[1]) <= 22 or _UNIT_AFTER.match(clean, m.end()):
+        return None
+    at = time(int(m[1]))
+    if default_day is not None:
+        day = default_day
+    else:
+        day = now.date() if at > now.time() else now.date() + timedelta(days=1)
+    rest = re.sub(r"\s+", " ", f"{clean[: m.start()]} {clean[m.end() :]}").strip()
+    rest = re.sub(r"\b(um|at|gegen|ab) (?=\W|$)", "", rest).strip()
+    return Found(datetime.combine(day, at), rest)
 
 
 def parse_dates(text: str, today: date) -> tuple[date, date]:

@@ -79,7 +79,7 @@ class ChatState:
     lang_next: str | None = None  # another language one clear message was written in
     # an open question whose choices a later list replaced before it was answered (the
     # series question, then /termine): a typed number that declines from the newer list
-    # is asked back with both (in memory only)
+    # is asked back with both (saved with the choices: a restart keeps it)
     replaced: tuple[Button, ...] = ()
     replaced_prompt: str = ""
     faq: FaqMemory = field(default_factory=FaqMemory)  # what the FAQ last told this chat

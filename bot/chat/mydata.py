@@ -127,7 +127,7 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
                           v=t(f"md_lang_{c['lang']}", lang)))  # fmt: skip
         if c.get("last_choices"):
             kept.append(t("md_chat_choices", lang, at=at(c.get("shown_at")),
-                          choices=" · ".join(c["last_choices"])))  # fmt: skip
+                          choices=" · ".join(c["last_choices"] + c.get("replaced_choices", []))))  # fmt: skip
     sections.append((t("md_chat", lang), kept))
     subs = []
     for s in data.get("reminder_subscriptions", []):

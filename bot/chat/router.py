@@ -136,6 +136,8 @@ class Router:
         if msg.private and own:
             last = next((r for r in reversed(own) if r.buttons), None)
             shown = _kept(last) if last else ()
+            if shown and not state.loaded:  # after a restart: the question still open
+                self._open_choices(msg, state, now)
             if picked or msg.data is not None:
                 state.replaced, state.replaced_prompt = (), ""
             elif (
@@ -173,6 +175,8 @@ class Router:
                 state.choices = tuple(Button(*c) for c in saved.choices)
                 state.shown_at = saved.shown_at
                 state.prompt = saved.prompt
+                state.replaced = tuple(Button(*c) for c in saved.replaced)
+                state.replaced_prompt = saved.replaced_prompt
             state.loaded = True
         if not state.choices or not msg.private:
             return (), False
@@ -222,6 +226,10 @@ class Router:
                 tuple((b.label, b.data, b.confirms, b.number) for b in st.choices),
                 st.shown_at,
                 st.prompt if st.choices else "",
+                tuple((b.label, b.data, b.confirms, b.number) for b in st.replaced)
+                if st.choices
+                else (),
+                st.replaced_prompt if st.choices else "",
             )
             for p, c in changed
         ]

@@ -53,6 +53,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "24.12.-2.1. · clear all: /free clear",
     },
     "off": {"de": "abwesend: {first} – {last}", "en": "away: {first} – {last}"},
+    "free_add_ask": {
+        "de": "Soll ich {new} zu Ihren freien Zeiten hinzufügen? Danach wären es:\n{windows}",
+        "en": "Shall I add {new} to your free times? They would then be:\n{windows}",
+    },
+    "free_add_ask_button": {"de": "Ja, hinzufügen", "en": "Yes, add it"},
+    "free_set_ask": {
+        "de": "Soll ich Ihre freien Zeiten durch {new} ersetzen? Die bisherigen fallen dann "
+        "weg. Danach wären es:\n{windows}",
+        "en": "Shall I replace your free times with {new}? The ones you have now would go. "
+        "They would then be:\n{windows}",
+    },
+    "free_set_ask_button": {"de": "Ja, ersetzen", "en": "Yes, replace them"},
+    "free_already": {
+        "de": "Diese Zeit ist schon bei Ihren freien Zeiten:\n{windows}",
+        "en": "That time is already among your free times:\n{windows}",
+    },
     "length_usage": {
         "de": "Ein Jour Fixe dauert bei Ihnen {minutes} Minuten. Ändern: /dauer 60",
         "en": "Your Jour Fixes last {minutes} minutes. Change: /length 60",

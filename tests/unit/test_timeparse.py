@@ -5,6 +5,7 @@ import pytest
 from bot.booking.timeparse import (
     TimeParseError,
     Window,
+    find_hour,
     find_moment,
     parse_dates,
     parse_moment,
@@ -105,3 +106,67 @@ def test_a_month_first_date_past_this_year_is_next_years():
 @pytest.mark.parametrize("text", ["dec 10", "december 10th", "in march 3 times"])
 def test_a_month_first_date_without_a_time_is_no_moment(text):
     assert find_moment(text, NOW) is None
+
+
+DAY = date(2026, 12, 1)  # the day talked about (a Tuesday)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("um 10", 10),
+        ("at 10", 10),
+        ("können wir lieber um 11 machen?", 11),
+        ("gegen 15", 15),
+        ("um 10.30", 10),
+        ("no, but I could do 3pm", 15),  # the verb "do", not Donnerstag
+        ("can we do 11:00 instead", 11),
+    ],
+)
+def test_a_bare_hour_after_um_or_at_is_a_time_on_the_day_talked_about(text, hour):
+    moment = find_moment(text, NOW, DAY)
+    assert moment is not None and moment.date() == DAY and moment.hour == hour
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um 10 minuten später",
+        "at 10 people",
+        "um 2 wochen verschieben",
+        "um 10%",
+        "what 10",
+        "ab 10",
+    ],
+)
+def test_a_number_after_um_with_a_unit_is_no_time(text):
+    assert find_moment(text, NOW, DAY) is None
+
+
+def test_do_as_a_german_weekday_still_reads():
+    assert find_moment("do 14 uhr", NOW, DAY) == datetime(2026, 12, 3, 14, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [("no, but 11 would work", 11), ("nein, lieber 14", 14), ("11 ginge", 11)],
+)
+def test_a_bare_hour_where_an_hour_is_the_answer(text, hour):
+    found = find_hour(text, NOW, DAY)
+    assert found is not None and found.moment == datetime(2026, 12, 1, hour, 0)
+    assert str(hour) not in found.rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nein, ich bin 2 wochen weg",
+        "ich habe 7 termine",
+        "11 bis 12",
+        "raum 12.3",
+        "3",
+        "10 und 11",
+    ],
+)
+def test_no_bare_hour(text):
+    assert find_hour(text, NOW, DAY) is None

@@ -52,7 +52,7 @@ from bot.chat.jourfixe.requests import (
     request_slots,
     slot_page,
 )
-from bot.chat.jourfixe.settings import away, free_times, length, reminder_times
+from bot.chat.jourfixe.settings import add_free, away, free_times, length, reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from storage.models import Role
@@ -79,6 +79,8 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("propno", 1, Role.EXPERT): lambda: decline_proposal(ctx, n[0]),
         ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
     }
+    if action in ("addfree", "setfree") and role is Role.BUDDY:  # three numbers a window
+        return add_free(ctx, n, action == "setfree")
     handler = handlers.get((action, len(n), role))
     if handler is None and role in PAIR_ROLES:
         handler = {

@@ -53,7 +53,7 @@ from bot.chat.jourfixe.requests import (
     ask_slots,
     slot_page,
 )
-from bot.chat.jourfixe.settings import away, reminder_times
+from bot.chat.jourfixe.settings import away, free_in_words, reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from faq.normalize import tokens
@@ -106,6 +106,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return reminder_times(dataclasses.replace(ctx, args=[before]))
     if ctx.role is Role.BUDDY and (span := away_span(ctx, text)) is not None:
         return away(dataclasses.replace(ctx, args=[span]))  # "vom 21.12. bis 2.1. im Urlaub"
+    if ctx.role is Role.BUDDY and (replies := free_in_words(ctx, text)) is not None:
+        return replies  # "ich kann ab jetzt auch mittwochs 9-11": add it? (asked first)
     intent = match_intent(text)
     if (
         intent is None
@@ -202,11 +204,18 @@ _AWAY_WORDS = re.compile(
     r"\b(urlaub\w*|abwesend|verreist|weg|nicht da|krank|vacation|holidays?|away|off|sick"
     r"|out of office|leave)\b"
 )
+# a date written without "vom/from" before it: "21.12", "21.12.26", "dec 21", "21st of december"
+_MONTH = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?"
+_DATEISH = (
+    r"\d{1,2}\.\d{1,2}\.?(?:\d{2,4})?"
+    rf"|{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?{_MONTH}"
+)
 _SPAN = re.compile(
     r"\b(?:vom|von|ab|from|between|zwischen)\s+(.{2,24}?)\s*"
     r"(?:\bbis\b(?:\s+(?:zum|einschließlich|inklusive))?|\bto\b|\btill\b|\buntil\b"
     r"|\bund\b|\band\b|[-–])\s*(.{2,24})"
-    r"|(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)\s*[-–]\s*(\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)"
+    rf"|({_DATEISH})\s*(?:[-–]|\bbis\b|\bto\b|\btill\b|\buntil\b)\s*({_DATEISH})"
 )
 
 
@@ -221,6 +230,8 @@ def away_span(ctx: Context, text: str) -> str | None:
     if found is None:
         return None
     left, right = (found[1], found[2]) if found[1] is not None else (found[3], found[4])
+    # "21.12 - 2.1.": the date's last dot may be missing
+    left, right = (re.sub(r"\b(\d{1,2}\.\d{1,2})(?![.\d])", r"\1.", x) for x in (left, right))
     today = ctx.now.astimezone(ctx.tz).date()
     first, last = day_in(left, today, ctx.lang), day_in(right, today, ctx.lang)
     if first is None or last is None or len(first[0]) != 1:

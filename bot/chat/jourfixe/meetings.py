@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import WEEKDAY, find, find_moment
+from bot.booking.timeparse import WEEKDAY, find, find_hour, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
@@ -24,6 +24,7 @@ from bot.chat.jourfixe.common import (
     day_in,
     ics,
     notice,
+    reason_note,
     refusal,
     slot_buttons,
     when,
@@ -214,6 +215,27 @@ def _ask(ctx: Context, kind: str, data: dict) -> None:
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, kind, data)
 
 
+def _carried(ctx: Context, meeting_id: int | None = None) -> str:
+    """The words a cancel began with ("ich bin krank, kann heute nicht"), kept while
+    the meeting, its scope and the confirmation are chosen: the other side reads them
+    with the cancellation. "" when the open question is about another meeting."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is None or not asked.data.get("reason"):
+        return ""
+    ids = asked.data.get("ids") or [asked.data.get("meeting")]
+    return asked.data["reason"] if meeting_id is None or meeting_id in ids else ""
+
+
+def _with_reason(told: list[Outbound], reason: str, name: str, lang_of) -> list[Outbound]:
+    """The notices for the other side with the sender's own words after them."""
+    if not reason:
+        return told
+    return [
+        dataclasses.replace(r, text=r.text + reason_note(reason, name, lang_of(r))) if r.to else r
+        for r in told
+    ]
+
+
 def _forget(ctx: Context) -> None:
     booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
 
@@ -268,7 +290,7 @@ def cancel(ctx: Context, meeting_id: int) -> list[Outbound]:
     label = t("scope_series", ctx.lang, count=len(series))
     buttons.append(Button(label, jf_data("cscope", m.id, 2)))
     text = t("scope_question", ctx.lang, n=m.id, when=at, action=t("action_cancel", ctx.lang))
-    _ask(ctx, "scope", {"do": "cancel", "meeting": m.id})
+    _ask(ctx, "scope", {"do": "cancel", "meeting": m.id, **_reason_of(ctx, m.id)})
     return [Outbound(text, tuple(buttons))]
 
 
@@ -280,7 +302,14 @@ def cancel_scope(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
         group = booking(ctx).group(ctx.who.person_id, meeting_id, SCOPES[scope])
     except BookingError as exc:
         return refusal(ctx, exc)
-    return _confirm(ctx, group, {"meeting": meeting_id, "scope": scope})
+    return _confirm(
+        ctx, group, {"meeting": meeting_id, "scope": scope, **_reason_of(ctx, meeting_id)}
+    )
+
+
+def _reason_of(ctx: Context, meeting_id: int) -> dict:
+    reason = _carried(ctx, meeting_id)
+    return {"reason": reason} if reason else {}
 
 
 _AWAY = ("urlaub", "abwesend", "verreist", "krank", "vacation", "holiday", "away", "sick")
@@ -290,7 +319,7 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
     """ "Ich kann am Donnerstag nicht", "i can't make it next week": the meetings on
     those days, each to cancel or to move (a weekday: the next one with a meeting);
     a buddy away for days also hears of /urlaub. None when the text says no such thing."""
-    reading = read(text)
+    reading, text_said = read(text), text.strip()
     away = any(word in text.lower() for word in _AWAY)
     named = _on_days(ctx, text)
     if named is None or not (away or NO in (reading.kind, reading.leaning)):
@@ -313,7 +342,10 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
             Button(t("move_this", ctx.lang, when=at), jf_data("pickmove", m.id)),
         ]
     text = t("cant_which", ctx.lang, day=label, list=lines) + hint
-    _ask(ctx, "cant", {"ids": [m.id for m in ahead[:5]]})  # "absagen" next: of these
+    what: dict = {"ids": [m.id for m in ahead[:5]]}  # "absagen" next: of these
+    if reading.reason:  # "ich bin krank, kann heute nicht": for the other side to read
+        what["reason"] = text_said[:500]
+    _ask(ctx, "cant", what)
     return [Outbound(text, tuple(buttons))]
 
 
@@ -394,7 +426,10 @@ _REF = re.compile(
 )
 _TO = re.compile(r"\b(?:auf|to|nach|into|onto)\b", re.IGNORECASE)
 _TIME = re.compile(
-    r"^\W*(?:\d{1,2}(?::\d{2})?\s*(?:uhr|h|am|pm)\b|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\.)"
+    r"^\W*(?:\d{1,2}(?::\d{2})?\s*(?:uhr|h|am|pm)\b|\d{1,2}:\d{2}|\d{1,2}\.\d{1,2}\."
+    # a bare hour ending the sentence or before the verb: "auf 11 verschieben", "to 11?"
+    r"|\d{1,2}\s*(?:$|[?!]|\s(?:verschieben|verlegen|umlegen|schieben|legen|machen|bitte"
+    r"|please|instead|stattdessen)\b))"
 )
 _NEXT_ONE = re.compile(
     r"\b(nächste[nrs]?|naechste[nrs]?|next)\s+(?:\w+\s+)?(termin|meeting|jour fixe|jf|appointment|one|treffen)\b"
@@ -447,6 +482,8 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     confirmation follows), or to move it to the time named (else its free slots). A
     day after "auf/to" is the new time, never the meeting. None when it is not that
     clear (the picker asks)."""
+    if action == "cancel" and (replies := _whole_series(ctx, text)) is not None:
+        return replies  # "die ganze Serie absagen": its confirmation, no picker first
     source, target = split_target(text) if action == "move" else (text, "")
     number, source = named_number(source)
     if number is not None:
@@ -487,6 +524,47 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     return _move_to(ctx, m, target or _without_day(text, day), by_day=bool(target))
 
 
+_FULL_DAYS = sorted((w for w in WEEKDAY if len(w) > 4), key=len, reverse=True)
+_DAYS_RE = "|".join(_FULL_DAYS)
+# "die ganze Serie", "the whole series", "alle Dienstagstermine", "all tuesday meetings"
+# ("alle Termine" alone is every meeting: /absagen alle)
+_ONE_OF = re.compile(r"\b(nur|only|just|einen|one|einzelnen?|single|nächsten?|next)\b")
+_WHOLE_SERIES = re.compile(
+    rf"\b(serie|series|reihe)\b|\balle\s+(\w+\s+)?({_DAYS_RE})-?\w*termine\b"
+    rf"|\ball\s+(the\s+|my\s+|our\s+)?({_DAYS_RE})s?\s+(meetings|jour fixes|jfs)\b"
+)
+
+
+def _whole_series(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "ich brauche die ganze Serie nicht mehr", "bitte alle Dienstagstermine absagen",
+    "cancel the whole series": the one series meant (by its weekday, if named) goes
+    straight to "Wirklich absagen?" for all its meetings ahead. None when no series is
+    said, or it is not clear which one (the picker asks)."""
+    low = text.lower()
+    if not _WHOLE_SERIES.search(low) or _ONE_OF.search(low) or named_number(text)[0]:
+        return None  # "nur den einen Termin der Serie", "#3 der Serie": one meeting
+    series: dict[int, list[MeetingView]] = {}
+    for m in booking(ctx).upcoming(ctx.who.person_id, limit=500):
+        if m.series_id:
+            series.setdefault(m.series_id, []).append(m)
+    day = next((WEEKDAY[w] for w in _FULL_DAYS if w in low), None)
+    if day is not None:
+        series = {
+            k: g for k, g in series.items() if g[0].starts_at.astimezone(ctx.tz).weekday() == day
+        }
+    names = [m.other(ctx.who.person_id).name.split()[0].lower() for g in series.values() for m in g]
+    if len(set(names)) > 1:  # "die Serie mit Erika": the one with that person
+        series = {
+            k: g
+            for k, g in series.items()
+            if g[0].other(ctx.who.person_id).name.split()[0].lower() in low.split()
+        }
+    if len(series) != 1:
+        return None
+    [group] = series.values()
+    return cancel_scope(ctx, group[0].id, SCOPES.index("series"))
+
+
 def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Outbound]:
     """Move `m` to the time in `target`: that time (the scope question first for a
     series), that day's free times (`by_day`: the target is a day), or all its free
@@ -499,6 +577,8 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
         [slots] = move_slots(ctx, m.id)
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
     moment = find_moment(target, local, day)
+    if moment is None and by_day and (hour := find_hour(target, local, day)) is not None:
+        moment = hour.moment  # "den Termin am Dienstag auf 11 verschieben": 11:00 that day
     start = moment and moment.replace(tzinfo=ctx.tz)
     if start is None or start == m.starts_at or not _on_named_day(ctx, target, moment):
         if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
@@ -650,14 +730,18 @@ def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
     """Cancel, after the confirmation: both sides are told, with the calendar file."""
     if not 0 <= scope < len(SCOPES):
         return [Outbound(t("stale_choice", ctx.lang))]
+    reason = _carried(ctx, meeting_id)
     try:
         group = booking(ctx).cancel_group(ctx.who.person_id, meeting_id, SCOPES[scope])
     except BookingError as exc:
         return refusal(ctx, exc)
     _ask(ctx, "cancelled", {})  # "und Silvester auch": one more to cancel
     if len(group) == 1:
-        return both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
-    return _cancelled_many(ctx, group)
+        told = both_sides(ctx, group[0], "cancelled_for", ics(ctx, group[0], cancelled=True))
+    else:
+        told = _cancelled_many(ctx, group)
+    other = group[0].other(ctx.who.person_id)
+    return _with_reason(told, reason, ctx.who.name, lambda _: other.lang)
 
 
 def _cancelled_many(ctx: Context, group: list[MeetingView]) -> list[Outbound]:

@@ -562,6 +562,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     text is no answer at all (it goes on to the intents and the FAQ). An expert's
     name in the text ("erika ja") narrows the requests to theirs."""
     said = text
+    if len(pending) > 1 and (both := _each_named(ctx, pending, text)) is not None:
+        return both  # "emil ja, erika nein da bin ich beim zahnarzt"
     pending, text = _named(pending, text)
     if (other := _named_without_request(ctx, pending, said)) is not None:
         return other  # "erika ja" with only Emil's request open: never Emil's
@@ -595,6 +597,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return decide(ctx, m.id, True, reading.reason)
     if reading.kind == TIME and proposal != m.starts_at:
         return _propose(ctx, m, proposal, reading.reason)
+    if reading.kind == TIME and reading.words == NO:  # "nein, um 10 habe ich schon was"
+        return decide(ctx, m.id, False, reading.reason)
     if reading.kind == YES and plain(said) in ACK - YES_WORDS and not _shown_last(ctx, m):
         return ask_request(ctx, pending)  # "ok" after something else is no confirmation
     if reading.kind == YES:
@@ -774,6 +778,48 @@ def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], st
     person, found = next(iter(hits.items()))
     rest = (text[: found.start()] + text[found.end() :]).strip(" ,:;")
     return [m for m in pending if m.expert.person_id == person], rest or text
+
+
+_ANSWER_WORD = re.compile(
+    r"^[\s,:;.\-–]*(ja|jo|jep|nein|nö|nee|yes|yep|yeah|no|nope|ok|okay|gerne?|passt|leider)\b"
+    r"[\s,:;.!\-–]*",
+    re.IGNORECASE,
+)
+
+
+def _each_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Outbound] | None:
+    """A yes or no for each of several experts in one message ("emil ja, erika nein da
+    bin ich beim zahnarzt", "Erika: yes / Emil: no, sorry"): each request decided, and
+    each expert reads only the words said to them, without their name and the yes or
+    no ("da bin ich beim zahnarzt"). None unless the message starts with a name, names
+    two or more experts with one open request each, and every part is a clear yes or no."""
+    starts: list[tuple[int, int, MeetingView]] = []
+    low = text.lower()
+    for m in pending:
+        names = {m.expert.name.lower(), m.expert.name.split()[0].lower()}
+        found = [f for n in names for f in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", low)]
+        if not found:
+            continue
+        if len(found) > 1 or any(o.expert.person_id == m.expert.person_id for *_, o in starts):
+            return None  # a name said twice, or two requests of one expert
+        starts.append((found[0].start(), found[0].end(), m))
+    starts.sort(key=lambda s: s[0])
+    if len(starts) < 2 or low[: starts[0][0]].strip(" ,:;-"):
+        return None
+    parts = []
+    for i, (_begin, end, m) in enumerate(starts):
+        stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
+        said = text[end:stop].strip(" ,;:/-–")
+        said = re.sub(r"\s*\b(und|and)$", "", said, flags=re.IGNORECASE).strip(" ,;:/-–")
+        reading = read(said)
+        if reading.kind not in (YES, NO):
+            return None
+        own = _ANSWER_WORD.sub("", said, count=1).strip() if reading.reason else ""
+        parts.append((m, reading.kind == YES, own))
+    out = []
+    for m, yes, own in parts:
+        out += decide(ctx, m.id, yes, own)
+    return out
 
 
 def _named_without_request(ctx: Context, pending: list[MeetingView], text: str):

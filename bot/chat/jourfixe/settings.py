@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import time
 
 from bot.booking.base import BookingError
-from bot.booking.timeparse import TimeParseError, parse_dates, parse_windows
+from bot.booking.buttons import data as jf_data
+from bot.booking.timeparse import WEEKDAY, TimeParseError, Window, parse_dates, parse_windows
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, refusal
 from bot.chat.jourfixe.meetings import offer_cancel
-from bot.messages import Outbound
+from bot.messages import Button, Outbound
 from bot.texts import fmt_date, fmt_duration, plural, t, weekday_name
 
-__all__ = ["away", "free_times", "length", "reminder_times"]
+__all__ = ["add_free", "away", "free_in_words", "free_times", "length", "reminder_times"]
 
 MAX_AWAY_PERIODS = 50  # current and future periods away of one buddy
 
@@ -30,6 +32,133 @@ def free_times(ctx: Context) -> list[Outbound]:
         except TimeParseError as exc:
             return refusal(ctx, exc)
     return [Outbound(_windows_text(ctx))]
+
+
+# "ich kann ab jetzt auch mittwochs 9-11", "I'm also free on wednesdays from 9 to 11 now"
+_HOUR = r"\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h)?"
+_RANGE = re.compile(
+    rf"(?:(?:von|from|zwischen|between)\s+)?({_HOUR}\s*(?:-|–|bis|to|until|and|und)\s*{_HOUR})"
+)
+_FREE_WORDS = re.compile(
+    r"\b(kann|könnte|frei|zeit|verfügbar|erreichbar|free|available|can do|can meet|works? for me"
+    r"|passt|auch|also|too|as well|zusätzlich|additionally|ab jetzt|ab sofort|künftig"
+    r"|zukünftig|from now on|nur noch)\b"
+)
+# said while a request waits, a weekday and hours may be a counter-proposal ("nein,
+# mittwochs 9-11 ginge auch"): only these words make them free times then
+_FROM_NOW_ON = re.compile(
+    r"\b(frei|freie zeiten|free|available|verfügbar|ab jetzt|ab sofort|from now on|künftig"
+    r"|zukünftig|in future|in the future|nur noch|zusätzlich|additionally|jede woche|every week"
+    r"|immer)\b"
+)
+_ONLY = re.compile(r"\b(nur noch|nur|only|statt|stattdessen|instead)\b")
+# "dienstags 10-12 geht nicht mehr": a time taken away, not given (left to /frei)
+_NEGATED = re.compile(r"\b(nicht|kein\w*|not|no longer|can'?t|cannot|nie|never)\b|n't\b")
+_AMBIGUOUS = {"die", "mit", "so", "son", "sam", "fre", "don"}  # also plain words
+MAX_WORDED = 4  # windows in one sentence (a button's data holds them)
+
+
+def free_in_words(ctx: Context, text: str) -> list[Outbound] | None:
+    """A buddy says a weekly free time in words ("ich kann ab jetzt auch mittwochs
+    9-11", "I'm also free on wednesdays from 9 to 11 now"): asked first whether to
+    add it to the free times (or, said with "nur noch"/"only", to put it in their
+    place), showing what the free times would be; one press (or "ja") does it.
+    None when the text names no weekday with a time range or no free time."""
+    low = text.lower()
+    if len(low) > 200 or not _FREE_WORDS.search(low) or "?" in low or _NEGATED.search(low):
+        return None
+    new = []
+    for m in _RANGE.finditer(low):
+        span = re.sub(r"\b(and|und)\b", "-", m[1])
+        for day in _days_before(low[max(0, m.start() - 40) : m.start()], ctx.lang):
+            try:
+                new += parse_windows(f"{day} {span}", ctx.now.astimezone(ctx.tz).date())
+            except TimeParseError:
+                return None
+    if not new or len(new) > MAX_WORDED:
+        return None
+    if booking(ctx).pending(ctx.who.person_id) and not _FROM_NOW_ON.search(low):
+        return None  # an answer to the request, read as one
+    replace = _ONLY.search(low) is not None
+    current = [w for w in booking(ctx).availability(ctx.who.person_id)[0] if w.day is None]
+    after = new if replace else _merge(current, new)
+    if after == current:  # already free then: nothing to ask
+        return [Outbound(t("free_already", ctx.lang, windows=_windows_lines(ctx, current)))]
+    numbers = [n for w in new for n in (w.weekday, _minutes(w.start), _minutes(w.end))]
+    action = "setfree" if replace else "addfree"
+    key = "free_set_ask" if replace else "free_add_ask"
+    said = ", ".join(_window_label(ctx, w) for w in new)
+    button = Button(t(f"{key}_button", ctx.lang), jf_data(action, *numbers), confirms=True)
+    text = t(key, ctx.lang, new=said, windows=_windows_lines(ctx, after))
+    return [Outbound(text, (button,))]
+
+
+def _days_before(text: str, lang: str) -> list[str]:
+    """The weekdays said last before a time range ("mittwochs kann ich auch von",
+    "montags und mittwochs"), or []. "Do" counts only right before the range and not
+    in English ("Do 14-16"; "I can do fridays 2-4pm" is Friday)."""
+    words = re.findall(r"[a-zäöüß]+", text)
+
+    def day(i: int) -> bool:
+        word = words[i]
+        if word not in WEEKDAY or word in _AMBIGUOUS:
+            return False
+        return word != "do" or lang != "en" and i == len(words) - 1
+
+    last = next((i for i in range(len(words) - 1, -1, -1) if day(i)), None)
+    if last is None:
+        return []
+    days, i = [words[last]], last - 1
+    while i >= 0:  # "montags und mittwochs", "mo, mi"
+        if words[i] in ("und", "and", "sowie", "or", "oder") and i > 0 and day(i - 1):
+            i -= 1
+        elif not day(i):
+            break
+        days.insert(0, words[i])
+        i -= 1
+    return days
+
+
+def add_free(ctx: Context, numbers: list[int], replace: bool) -> list[Outbound]:
+    """The buddy pressed "add" (or "replace") after free_in_words: the weekly free times
+    with these windows (day, start and end minutes, three numbers each)."""
+    try:
+        new = [
+            Window(time(*divmod(s, 60)), time(*divmod(e, 60)), weekday=d)
+            for d, s, e in zip(numbers[::3], numbers[1::3], numbers[2::3], strict=True)
+        ]
+        if not new or any(not 0 <= w.weekday <= 6 or w.end <= w.start for w in new):
+            raise ValueError
+    except (ValueError, TypeError):
+        return [Outbound(t("stale_choice", ctx.lang))]
+    jf = booking(ctx)
+    windows = jf.availability(ctx.who.person_id)[0]
+    weekly = [w for w in windows if w.day is None]
+    jf.set_windows(ctx.who.person_id, new if replace else _merge(weekly, new))
+    return [Outbound(_windows_text(ctx))]
+
+
+def _merge(current: list[Window], new: list[Window]) -> list[Window]:
+    out: list[Window] = []
+    for w in sorted([*current, *new], key=lambda w: (w.weekday, w.start)):
+        last = out[-1] if out else None
+        if last and last.weekday == w.weekday and w.start <= last.end:
+            out[-1] = Window(last.start, max(last.end, w.end), weekday=w.weekday)
+        else:
+            out.append(w)
+    return out
+
+
+def _minutes(at: time) -> int:
+    return at.hour * 60 + at.minute
+
+
+def _window_label(ctx: Context, w: Window) -> str:
+    return f"{weekday_name(w.weekday, ctx.lang)} {w.start:%H:%M}–{w.end:%H:%M}"
+
+
+def _windows_lines(ctx: Context, windows: list[Window]) -> str:
+    return "\n".join(f"• {_window_label(ctx, w)}" for w in windows) or "–"
 
 
 def _windows_text(ctx: Context) -> str:
@@ -68,9 +197,11 @@ def away(ctx: Context) -> list[Outbound]:
         first, last = parse_dates(" ".join(ctx.args), ctx.now.astimezone(ctx.tz).date())
     except TimeParseError as exc:
         return refusal(ctx, exc)
-    if len(jf.availability(ctx.who.person_id)[1]) >= MAX_AWAY_PERIODS:
+    known = jf.availability(ctx.who.person_id)[1]
+    if (first, last) not in known and len(known) >= MAX_AWAY_PERIODS:
         return [Outbound(t("too_many_away", ctx.lang, limit=MAX_AWAY_PERIODS))]
-    jf.add_off(ctx.who.person_id, first, last)
+    if (first, last) not in known:  # said twice ("ich bin vom 21.12. bis 2.1. weg"): once
+        jf.add_off(ctx.who.person_id, first, last)
     replies = [Outbound(_windows_text(ctx))]
     during = [
         m
