@@ -455,7 +455,11 @@ def asks_how_to_apply(question: str) -> bool:
     if not (any(tok.startswith(_SENDING) for tok in toks) or _has(text, _ACTIONS)):
         return False
     way = any(tok in _CHANNELS or tok.startswith(("mail", "email", "e-mail")) for tok in toks)
-    whom = question_kind(question) == "who" or bool({"wem", "wen", "whom"} & set(toks))
+    # "who do i send it to", not "who can apply" (a who with sending, not applying)
+    sends = any(
+        tok.startswith(("schick", "send", "einreich", "reich", "abgeb", "submi")) for tok in toks
+    )
+    whom = question_kind(question) == "who" and sends or bool({"wem", "wen", "whom"} & set(toks))
     return (way or whom) and about_applying(question, (*_CHANNELS, *_TO_WHOM, *_WHERE_WORDS))
 
 
