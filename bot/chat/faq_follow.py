@@ -111,7 +111,8 @@ _WHY = _folded("warum wieso weshalb wozu why")
 # an answer that gives its reason ("… um Innovation zu fördern", "to foster …")
 _REASON = re.compile(r"\bum\b[^.]*\bzu\b|\bdamit\b|\bweil\b|\bbecause\b|\bso that\b|\bto foster\b")
 # undated answers that still name no place: the whole process, the contacts
-_NO_PLACE = frozenset({"timeline", "contact"})
+_PROCESS = "timeline"
+_NO_PLACE = frozenset({_PROCESS, "contact"})
 _DURATION = re.compile(
     r"\d+\s*(?:bis|to|–|-)\s*\d+\s*(?:minuten|minutes|stunden|hours)"
     r"|\b(?:\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"
@@ -180,6 +181,10 @@ def read_follow_up(
         for step in later:
             if (entry := _of_milestone(kb, step.key)) is not None:
                 return FollowUp(entry, "")
+    elif words & _NEXT and not words & (_ASKING - {"was", "what"}) and m is None:
+        # "und dann?" after "Wer kann sich bewerben?": what comes next is the process
+        process = next((e for e in kb.entries if e.id == _PROCESS), None)
+        return FollowUp(process, "") if process is not None and process is not last else None
     return None
 
 
@@ -215,10 +220,12 @@ _WHOM = _folded("wer wem wen who whom")
 
 def points_back(question: str, entry: Entry, answer: str) -> bool:
     """Whether a short question asked again with the topic just answered may be about
-    that answer: "und wie viel?" only when it names an amount, "und für wen?" not to
-    the deadline (a date answers no who)."""
+    that answer: "und wie viel?" only when it names an amount, "und danach?" only to a
+    step of the timeline, "und für wen?" not to the deadline (a date answers no who)."""
     words = set(tokens(question))
     if words & _HOW_MUCH and not _MONEY.search(answer):
+        return False
+    if words & _NEXT and entry.milestone is None:  # "und danach?" after the funding: no step
         return False
     return not (words & _WHOM and entry.milestone == "deadline")
 

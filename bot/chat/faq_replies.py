@@ -160,6 +160,8 @@ class FaqMemory:
         self.entry, self.at, self.offered = entry.id, now, ()
         lines = reply.text.split("\n\n", 1)[0].splitlines()  # the answer, not its source
         first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
+        if len(lines) > 2 and re.match(r"\d+\. ", first):  # a list ("Ablauf"): all of it
+            first = " ".join(lines)
         self.gist = first if len(first) <= 300 else first[:300].rsplit(" ", 1)[0] + " …"
 
 

@@ -226,3 +226,24 @@ def test_where_after_a_dated_answer_or_the_contacts_says_the_call_names_no_place
     april, first, follow_up, said
 ):
     assert said in after(april, first, follow_up)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "said"),
+    [
+        ("was wird gefördert", "und danach?", "Ablauf im Überblick"),
+        ("who can apply", "and then?", "The process at a glance"),
+    ],
+)
+def test_next_after_an_answer_without_a_date_is_the_process(april, first, follow_up, said):
+    last = text(april, first).split("\n\n")[0]
+    reply = text(april, follow_up)
+    assert said in reply and last not in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "said"),
+    [("wie ist der ablauf", "wirklich?", "2. Vorgespräche"), ("timeline", "really?", "2. Prelim")],
+)
+def test_really_after_a_list_says_more_than_its_first_item(april, first, follow_up, said):
+    assert said in after(april, first, follow_up)
