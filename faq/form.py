@@ -473,8 +473,11 @@ def asks_how_to_apply(question: str) -> bool:
         return False
     way = any(tok in _CHANNELS or tok.startswith(("mail", "email", "e-mail")) for tok in toks)
     # "who do i send it to" asks for a recipient; "who can apply" for the applicant
+    sends = any(
+        tok.startswith(("schick", "send", "einreich", "reich", "abgeb", "submi")) for tok in toks
+    )
     whom = bool({"wem", "wen", "whom"} & set(toks)) or (
-        question_kind(question) == "who" and "to" in toks
+        question_kind(question) == "who" and ("to" in toks or sends)
     )
     return (way or whom) and about_applying(question, (*_CHANNELS, *_TO_WHOM, *_WHERE_WORDS))
 

@@ -4,6 +4,7 @@ suggestion answers that entry."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.chat.faq_follow import last_question, without_preamble
@@ -31,6 +32,8 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
     known = _known_language(ctx)
     memory = ctx.state.faq
     acked, memory.acked = memory.acked, False
+    if (picked := _picked(ctx, text)) is not None:  # "das erste", "beides" to "Meinen Sie …?"
+        return replies + picked
     if really := _really(ctx, text, known):
         replies.append(really)
     elif faq.is_small_talk(text):
@@ -123,6 +126,51 @@ def _really(ctx: Context, text: str, known: str | None) -> Outbound | None:
     lang = known or ctx.lang
     ctx.lang = lang
     return Outbound(t("faq_really", lang, gist=memory.gist), lang=lang)
+
+
+# "das erste", "die zweite", "the last one", "nein, die 2": a topic offered by place
+_PLACES = {
+    **dict.fromkeys("erste ersten erster erstes first 1st eins 1".split(), 0),
+    **dict.fromkeys("zweite zweiten zweiter zweites second 2nd zwei two 2".split(), 1),
+    **dict.fromkeys("dritte dritten dritter drittes third 3rd drei three 3".split(), 2),
+    **dict.fromkeys("letzte letzten letzter letztes last".split(), -1),
+}
+_EVERY = frozenset("beides beide both alle alles all".split())  # "beides", "both please"
+_HOW_MANY = frozenset("zwei drei two three 2 3".split())
+_PICK_FILLER = frozenset(
+    """das die der den dem the one ones option thema topic punkt nummer nr number no
+    bitte please ok okay ja yes nein nee ich meine meinte i mean meant nehme take lieber
+    eher dann then davon of them und and gern gerne also so mal hmm eigentlich von
+    antwort answer frage question""".split()
+)
+
+
+def _picked(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "das erste", "die zweite", "the last one", "beides" right after the FAQ offered
+    topics ("Meinen Sie „A“ oder „B“?"): that topic's answer (each one's, for
+    "beides"); None for anything else (a new question, "nein, ich meine die Frist")."""
+    words = re.findall(r"\w+", text.lower())
+    if not words or len(words) > 6 or not ctx.msg.private:
+        return None
+    every = set(words) & _EVERY
+    places = [w for w in words if w in _PLACES and not (every and w in _HOW_MANY)]  # "alle drei"
+    if len(places) + bool(every) != 1 or not set(words) <= _PICK_FILLER | _EVERY | _PLACES.keys():
+        return None
+    choices, stale = ctx.open_choices()
+    offered = [b for b in choices if b.data.startswith(FAQ_PREFIX)]
+    if stale or len(offered) < 2:
+        return None
+    if every:
+        if len(offered) > 3:  # "alle" to the whole topic list: too many answers at once
+            return None
+        picked = offered
+    else:
+        place = _PLACES[places[0]]
+        if place >= len(offered):  # "das dritte" to two: not one of them
+            return None
+        picked = [offered[place]]
+    ctx.picked = True
+    return [reply for button in picked for reply in ctx.press(button.data)]
 
 
 _APPLICANTS_ONLY = frozenset({SUBSCRIBE_DATA, NEXT_CALL_DATA})

@@ -28,19 +28,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from bot.texts import t
 from faq.kb import Entry, KnowledgeBase
 from faq.normalize import is_stopword, tokens
 from jobs.editions import EditionData
-from jobs.program import last_day
+from jobs.program import last_day, long_day, phrase
 
 __all__ = [
     "FollowUp",
+    "among",
     "asks_program_state",
     "bare",
     "hand_in",
+    "points_back",
     "program_state",
     "read_follow_up",
     "time_left",
@@ -58,11 +61,14 @@ def _folded(words: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class FollowUp:
     """The entry a follow-up is about, the question its answer takes its form from
-    ("" for the plain answer), and a text key said before it (or None)."""
+    ("" for the plain answer), and a text key said before it (or None); `said`: a
+    short answer said instead of the entry's whole one ("Das dauert laut
+    Ausschreibung 60 bis 90 Minuten.")."""
 
     entry: Entry
     question: str
     lead: str | None = None
+    said: str | None = None
 
 
 _FILLER = _folded(
@@ -103,6 +109,12 @@ _START = _folded(
     los anfang"""
 )
 _TIME = _folded("uhrzeit uhr time bis until till by spat late")
+_WHY = _folded("warum wieso weshalb wozu why")
+# an answer that gives its reason ("… um Innovation zu fördern", "to foster …")
+_REASON = re.compile(r"\bum\b[^.]*\bzu\b|\bdamit\b|\bweil\b|\bbecause\b|\bso that\b|\bto foster\b")
+# undated answers that still name no place: the whole process, the contacts
+_PROCESS = "timeline"
+_NO_PLACE = frozenset({_PROCESS, "contact"})
 _DURATION = re.compile(
     r"\d+\s*(?:bis|to|–|-)\s*\d+\s*(?:minuten|minutes|stunden|hours)"
     r"|\b(?:\d+|ein|eine|einen|zwei|drei|vier|fünf|sechs|one|two|three|four|five|six)\s+"
@@ -111,7 +123,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _WORDS = _FILLER | _PRONOUNS | _ASKING | _VERBS | _DURATION_WORDS | _WHERE | _OVER
-_WORDS |= _NEXT | _START | _TIME
+_WORDS |= _NEXT | _START | _TIME | _WHY
 
 
 def _short(toks: list[str]) -> bool:
@@ -142,6 +154,8 @@ def read_follow_up(
 ) -> FollowUp | None:
     """What a short follow-up asks about `last` (whose answer read `answer`), or None
     when it is no follow-up to it."""
+    if (per := _per_period(question, kb, answer, lang)) is not None:
+        return per
     toks = tokens(question)
     if not _short(toks):
         return None
@@ -150,15 +164,13 @@ def read_follow_up(
     if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
         return _over(last, m, today)
     if _has_pair(toks, _LONG) or words & _DURATION_WORDS - {"lange", "lang", "long"}:
-        if m is not None and last.milestone == "deadline":  # how long it is still open
-            return FollowUp(last, "")
-        if _DURATION.search(answer) or (m is not None and m.until is not None):
-            return FollowUp(last, "")
-        if m is not None:
-            return FollowUp(last, "", "silent_how_long")
-        return None
+        return _how_long(last, m, answer, lang)
     if words & _WHERE and ("where" in last.silent_on):
         return FollowUp(last, "wo?" if lang == "de" else "where?")
+    if words & _WHERE and (m is not None or last.id in _NO_PLACE):  # "auch online?"
+        return FollowUp(last, "", "silent_where")
+    if words & _WHY and not words & (_ASKING - {"was", "what"}):  # "warum?", "why?"
+        return FollowUp(last, "", None if _REASON.search(answer) else "silent_why")
     if words & _START and words & {"wann", "when", "ab", "from"}:
         if m is not None and (m.until is not None or m.key == "kickoff"):
             return FollowUp(last, "")
@@ -171,7 +183,133 @@ def read_follow_up(
         for step in later:
             if (entry := _of_milestone(kb, step.key)) is not None:
                 return FollowUp(entry, "")
+    elif words & _NEXT and not words & (_ASKING - {"was", "what"}) and m is None:
+        # "und dann?" after "Wer kann sich bewerben?": what comes next is the process
+        process = next((e for e in kb.entries if e.id == _PROCESS), None)
+        return FollowUp(process, "") if process is not None and process is not last else None
     return None
+
+
+def among(
+    question: str,
+    offered: list[Entry],
+    kb: KnowledgeBase,
+    edition: EditionData | None,
+    today: date,
+    answers: dict[str, str],
+    lang: str,
+) -> FollowUp | None:
+    """A follow-up to a question back ("Meinen Sie „Woher kommen die Expert:innen?“,
+    „Aufgaben der Expert:innen“ …?" – "wie lange?"): read against each topic offered;
+    the one reading that answers it (not "the call does not say"), else None."""
+    found: dict[str, FollowUp] = {}
+    for entry in offered:
+        follow = read_follow_up(question, entry, kb, edition, today, answers[entry.id], lang)
+        if follow is None or _silent(follow):
+            continue
+        if follow.said:  # "sechs Monate" of which topic offered: said with it
+            topic = t("follow_of_topic", lang, topic=entry.topic[lang], said=follow.said)
+            follow = replace(follow, said=topic)
+        if follow.said or not follow.question or follow.entry.id != entry.id:
+            found.setdefault(follow.entry.id, follow)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_MONEY = re.compile(r"EUR|€|Euro|TVöD|Entgeltgruppe|pay group", re.IGNORECASE)
+_HOW_MUCH = _folded("viel wieviel much kostet kosten cost costs")
+_WHOM = _folded("wer wem wen who whom")
+
+
+def points_back(question: str, entry: Entry, answer: str) -> bool:
+    """Whether a short question asked again with the topic just answered may be about
+    that answer: "und wie viel?" only when it names an amount, "und danach?" only to a
+    step of the timeline, "und für wen?" not to the deadline (a date answers no who)."""
+    words = set(tokens(question))
+    if words & _HOW_MUCH and not _MONEY.search(answer):
+        return False
+    if words & _NEXT and entry.milestone is None:  # "und danach?" after the funding: no step
+        return False
+    return not (words & _WHOM and entry.milestone == "deadline")
+
+
+def _silent(follow: FollowUp) -> bool:
+    return bool(follow.lead and follow.lead.startswith("silent"))
+
+
+def _how_long(last: Entry, m, answer: str, lang: str) -> FollowUp | None:
+    """ "wie lange?": the one duration the answer names, in one sentence (with the step's
+    days, if it has a range); the days of a step with a range; the time left to apply
+    for the deadline (its answer is that); for another dated step "the call does not
+    say how long"; None for an undated answer with no duration or several ("Ablauf":
+    then it is the project's duration, asked as a new question)."""
+    if m is not None and last.milestone == "deadline":  # how long it is still open
+        return FollowUp(last, "")
+    if _LIST.search(answer):  # "Ablauf": the 60–90 minutes are one step's, not the whole's
+        return None
+    named = {_duration(found.group(0), lang) for found in _DURATION.finditer(answer)}
+    days, ranged = "", m is not None and m.until is not None
+    if ranged:
+        days = {"start": long_day(m.day, lang), "end": long_day(m.until, lang)}
+    if len(named) == 1:
+        said = t("follow_how_long", lang, duration=named.pop())
+        if ranged:
+            said = f"{said} {t('follow_days', lang, days=phrase(m, lang))}"
+        return FollowUp(last, "", said=said)
+    if ranged and not named:  # "Projektskizze": from the first to the last day
+        return FollowUp(last, "", said=t("follow_how_long_days", lang, **days))
+    if m is not None and not named:
+        return FollowUp(last, "", "silent_how_long")
+    return None
+
+
+_LIST = re.compile(r":\s*1\.\s")  # "Ablauf im Überblick: 1. Bewerbungsschluss … 2. …"
+_DAYS_WORDS = {
+    "ein": "einen Tag",
+    "zwei": "zwei Tage",
+    "drei": "drei Tage",
+    "mehr": "mehrere Tage",
+    "one": "one day",
+    "two": "two days",
+    "three": "three days",
+}
+
+
+def _duration(found: str, lang: str) -> str:
+    """A duration as a sentence says it: "eintägig" -> "einen Tag", "one-day" -> "one
+    day", "sechs Monaten" -> "sechs Monate"."""
+    said = " ".join(found.split())
+    if (day := re.fullmatch(r"(\w+?)(?:tägig|-day)", said, re.IGNORECASE)) is not None:
+        return _DAYS_WORDS.get(day.group(1).lower(), said)
+    return re.sub(r"\b(Monat|Tag)en\b", r"\1e", said)
+
+
+_PER = re.compile(
+    r"^\W*(?:(?:und|and|also|so|ok|aber|but|is\s+that|ist\s+das|sind\s+das|das\s+ist)\W+)*"
+    r"(?P<period>(?:pro|im|per|a|je)\s+(?:monat|jahr|woche|month|year|week)|monatlich|jährlich"
+    r"|wöchentlich|monthly|yearly|annually|weekly)\W*$",
+    re.IGNORECASE,
+)
+_AMOUNT = re.compile(r"EUR\s*\d|\d\s*(?:€|Euro)", re.IGNORECASE)
+
+
+def _per_period(question: str, kb: KnowledgeBase, answer: str, lang: str) -> FollowUp | None:
+    """ "pro Monat?", "per month?" right after an answer naming an amount of euros: asks
+    whether that amount is per month; the entry that settles it (the call: per project)."""
+    found = _PER.match(question.strip())
+    if found is None or not _AMOUNT.search(answer):
+        return None
+    period = " ".join(found.group("period").lower().split())
+    named = [e for e in kb.entries if _AMOUNT.search(e.answer[lang])]
+    said = question.lower()
+    settles = next(  # the one whose yes/no terms name that period ("pro Monat": no)
+        (e for e in named if any(term.lower() in said for term in (e.polar or {}).get("no", ()))),
+        next(iter(named), None),
+    )
+    if settles is None:
+        return None
+    amount = _AMOUNT.search(settles.answer[lang]).group(0)
+    asked = f"Gibt es die {amount} {period}?" if lang == "de" else f"Is the {amount} {period}?"
+    return FollowUp(settles, asked)
 
 
 def _over(last: Entry, m, today: date) -> FollowUp | None:
@@ -209,6 +347,7 @@ def time_left(question: str) -> bool:
 
 
 _SENDING = ("reich", "einreich", "schick", "send", "submit", "abgeb", "einsend", "hand")
+_APPLYING = ("bewerb", "apply", "appli")  # "wie bewerbe ich mich?": how, not who or when
 _PAPERS = _folded("bewerbung application unterlagen papers documents antrag es")
 
 
@@ -216,12 +355,17 @@ def hand_in(question: str) -> str | None:
     """ "wie reiche ich ein?", "and how do I submit?": how to hand in, nothing else; the
     question the deadline's answer takes its form from (where to hand in), else None."""
     toks = tokens(question)
-    if not (0 < len(toks) <= MAX_WORDS and toks and {"wie", "how"} & set(toks)):
+    words = set(toks)
+    if not (0 < len(toks) <= MAX_WORDS and toks and {"wie", "how"} & words):
         return None
-    if not any(t.startswith(_SENDING) for t in toks):
+    # "wie viele können sich bewerben?", "wie lange kann ich mich bewerben?": not how
+    if words & (_ASKING - {"wie", "how"}) or words & _DURATION_WORDS:
+        return None
+    sending = _SENDING + _APPLYING
+    if not any(t.startswith(sending) for t in toks):
         return None
     if not all(
-        t in _WORDS | _MINE | _PAPERS or is_stopword(t) or t.startswith(_SENDING) or t == "ein"
+        t in _WORDS | _MINE | _PAPERS or is_stopword(t) or t.startswith(sending) or t == "ein"
         for t in toks
     ):
         return None

@@ -25,9 +25,11 @@ from zoneinfo import ZoneInfo
 
 from bot.chat.faq_follow import (
     FollowUp,
+    among,
     asks_program_state,
     bare,
     hand_in,
+    points_back,
     program_state,
     read_follow_up,
     time_left,
@@ -151,14 +153,17 @@ class FaqMemory:
     missed_at: datetime | None = None
     told_closed_at: datetime | None = None
     acked: bool = False  # the last message was an "ok" answered "Alles klar."
+    offered: tuple[str, ...] = ()  # the entries "Meinen Sie …?" offered last (no answer since)
 
     def recent(self, when: datetime | None, now: datetime) -> bool:
         return when is not None and timedelta(0) <= now - when <= FOLLOW_UP
 
     def remember(self, entry: Entry, reply: Outbound, now: datetime) -> None:
-        self.entry, self.at = entry.id, now
+        self.entry, self.at, self.offered = entry.id, now, ()
         lines = reply.text.split("\n\n", 1)[0].splitlines()  # the answer, not its source
         first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
+        if len(lines) > 2 and re.match(r"\d+\. ", first):  # a list ("Ablauf"): all of it
+            first = " ".join(lines)
         self.gist = first if len(first) <= 300 else first[:300].rsplit(" ", 1)[0] + " …"
 
 
@@ -254,10 +259,10 @@ class FaqReplies:
                 log.exception("could not record the question")
         memory = memory if memory is not None else FaqMemory()
         question = self._asked_day(question, memory, now, edition)
-        lead = None  # a follow-up's own first words ("Nein.", "no duration named")
+        lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
         if follow := self._read_follow_up(question, match, memory, now, edition, kb):
-            entry, question, lead = follow.entry, follow.question, follow.lead
+            entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
         else:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
@@ -273,15 +278,16 @@ class FaqReplies:
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
-                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead
+                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead, said=said
             )
             memory.remember(entry, reply, now)
             return reply
-        memory.entry = None
+        memory.entry, memory.offered = None, ()
         if match.off_topic:  # the weather, a poem: say what the bot is for, nothing more
             return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
         if match.options:
             reply = self.clarify_reply(match)
+            memory.offered, memory.at = tuple(e.id for e in match.options), now
         else:
             reply = self.not_sure_reply(match, again=memory.recent(memory.missed_at, now))
             memory.missed_at = now
@@ -330,6 +336,14 @@ class FaqReplies:
             answer = answer_text(last, match.lang, edition, now)
             if found := read_follow_up(question, last, kb, edition, today, answer, match.lang):
                 return found
+        elif memory.offered and memory.recent(memory.at, now):  # "wie lange?" to "Meinen Sie …?"
+            offered = [e for e in kb.entries if e.id in memory.offered]
+            if edition is _UNREAD:
+                edition = self.edition()
+            today = local_today(edition, now)
+            answers = {e.id: answer_text(e, match.lang, edition, now) for e in offered}
+            if found := among(question, offered, kb, edition, today, answers, match.lang):
+                return found
         if asks_program_state(question) is not None:  # "läuft das Programm noch?"
             if edition is _UNREAD:
                 edition = self.edition()
@@ -354,7 +368,13 @@ class FaqReplies:
         if last is None:
             return None
         again = self._match_with(matcher, f"{question} {last.topic[match.lang]}", match.lang)
-        return again.best if again.confident else None
+        if not again.confident or again.best is None:
+            return None
+        if again.best.id == last.id:  # "und wie viel?" after the deadline: not its date
+            answer = answer_text(last, match.lang, self.edition(), now)
+            if not points_back(question, last, answer):
+                return None
+        return again.best
 
     def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
         """A day and nothing else right after the deadline's answer ("morgen früh",
@@ -465,6 +485,7 @@ class FaqReplies:
         edition=_UNREAD,
         brief: bool = False,
         lead: str | None = None,
+        said: str | None = None,
     ) -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed
         button has none); `edition` if the caller read it already. `brief`: the chat
@@ -488,6 +509,7 @@ class FaqReplies:
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
+        answer = said or answer  # a follow-up's short answer ("60 bis 90 Minuten")
         if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
             answer = f"{t(lead, lang)}{' ' if lead.startswith('faq_') else chr(10)}{answer}"
         if brief and verdict == "brief":

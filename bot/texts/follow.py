@@ -5,6 +5,26 @@ TEXTS = {
         "de": "Wie lange das dauert, nennt die Ausschreibung nicht. Sie sagt dazu:",
         "en": "The call for applications does not say how long this takes. What it says:",
     },
+    "silent_why": {
+        "de": "Einen Grund dafür nennt die Ausschreibung nicht. Sie sagt dazu:",
+        "en": "The call for applications gives no reason for this. What it says:",
+    },
+    "follow_how_long": {
+        "de": "Das dauert laut Ausschreibung {duration}.",
+        "en": "According to the call, it takes {duration}.",
+    },
+    "follow_of_topic": {
+        "de": "Zu „{topic}“: {said}",
+        "en": 'On "{topic}": {said}',
+    },
+    "follow_days": {
+        "de": "Zeitraum: {days}.",
+        "en": "Dates: {days}.",
+    },
+    "follow_how_long_days": {
+        "de": "Laut Ausschreibung vom {start} bis zum {end}.",
+        "en": "According to the call, from {start} to {end}.",
+    },
     "faq_what_about": {
         "de": "Gern – was möchten Sie wissen? Fragen Sie einfach in eigenen Worten, zum "
         "Beispiel „Wann ist Bewerbungsschluss?“ oder „Was wird gefördert?“.",

@@ -46,15 +46,18 @@ def after(router, first, follow_up):
         ("vorgespräche", "wie lang geht das", "60 bis 90 Minuten"),
         ("preliminary talks", "how long?", "60 to 90 minutes"),
         ("when are the interviews", "and how long do they take?", "60 to 90 minutes"),
-        ("abschlussevent", "wie lange?", "eintägig"),
-        ("wann ist das abschlussevent", "und wie lange geht das?", "eintägig"),
-        ("closing event", "how long is it", "one-day"),
+        ("abschlussevent", "wie lange?", "einen Tag"),
+        ("wann ist das abschlussevent", "und wie lange geht das?", "einen Tag"),
+        ("closing event", "how long is it", "one day"),
     ],
 )
 def test_how_long_is_the_duration_of_the_thing_just_answered(april, first, follow_up, said):
     reply = after(april, first, follow_up)
     assert said in reply
     assert "sechs Monate" not in reply and "six months" not in reply
+    # just the duration: not the whole answer again
+    assert "Robert Bosch" not in reply and "engeren Auswahl" not in reply
+    assert "shortlisted" not in reply
 
 
 def test_how_long_without_an_answer_before_is_the_project(april):
