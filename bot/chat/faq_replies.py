@@ -33,14 +33,17 @@ from faq.form import (
     as_list,
     asks_by_when,
     asks_extension,
+    asks_for_form,
     asks_how_to_apply,
     asks_state,
+    asks_to_apply,
     asks_where_to_apply,
     bare_follow_up,
     deadline_verdict,
     goes_on,
     names_clock_time,
     names_deadline,
+    paid_to,
     polarity,
     question_kind,
     silent_kind,
@@ -57,6 +60,7 @@ from jobs.program import (
     local_today,
     long_day,
     placeholders,
+    render,
 )
 
 __all__ = [
@@ -112,6 +116,11 @@ DATED_ENTRIES = frozenset(
         "duration",
     }
 )
+# what a "wie viel bekommt …?" asks about, by who receives it: the expert's pay, what a
+# municipality gets; asked to one of the money entries, that entry answers instead
+PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
+MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
+ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 SUBSCRIBE_DATA = "sub:on"
 NEXT_CALL_DATA = "nextcall:on"
 EditionSource = Callable[[], EditionData | None]
@@ -254,6 +263,11 @@ class FaqReplies:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
+        note = ""
+        if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, note = self._applying(match.lang, now, edition, kb)
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
@@ -262,11 +276,14 @@ class FaqReplies:
             entry = self._asked_again(question, match, memory, now, matcher)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
+        if lead is None and (paid := self._paid(question, entry, match, kb)):
+            entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
-                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead
-            )
+                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead,
+                note=note,
+            )  # fmt: skip
             memory.remember(entry, reply, now)
             return reply
         memory.entry = None
@@ -287,6 +304,44 @@ class FaqReplies:
         button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=not first)
         offer = t("handoff_offer_or" if reply.buttons else "handoff_offer", reply.lang)
         return Outbound(f"{reply.text}\n\n{offer}", (*reply.buttons, button), lang=reply.lang)
+
+    @staticmethod
+    def _paid(question: str, entry: Entry | None, match: Match, kb) -> Entry | None:
+        """The entry for how much someone receives ("wie viel Kohle kriegt der Experte?"
+        is the pay, "wieviel bekommt die Kommune?" what is funded), when the question
+        went to another money entry (or to none): never the project money for the
+        expert's pay, never the number of projects for a municipality's money."""
+        wanted = PAID_ENTRIES.get(paid_to(question) or "")
+        if wanted is None:
+            return None
+        if entry is not None and (entry.id == wanted or entry.id not in MONEY_ENTRIES):
+            return None
+        if entry is None and not any(
+            e.id in MONEY_ENTRIES for e in (match.best, *match.options) if e is not None
+        ):
+            return None
+        try:
+            return kb.get(wanted)
+        except KeyError:
+            return None
+
+    def _applying(self, lang: str, now: datetime, edition, kb) -> tuple[Entry | None, str]:
+        """ "kann ich mich bewerben?": while the call is open who may apply, and by when;
+        before it opens and after its deadline the deadline's answer (not yet, closed
+        on its day), with no guess about who is asking."""
+        deadline = next((e for e in kb.entries if e.milestone == "deadline"), None)
+        today = local_today(edition, now)
+        state = call_state(edition, today)
+        m = edition.milestone("deadline") if edition else None
+        if state is not CallState.OPEN or m is None:
+            return deadline, ""
+        try:
+            entry = kb.get(ELIGIBILITY)
+        except KeyError:
+            return deadline, ""
+        last = m.until or m.day
+        when = relative_days((last - today).days, lang)
+        return entry, t("faq_apply_until", lang, when=when, deadline=long_day(last, lang))
 
     def _follow_up(self, question: str, memory: FaqMemory, now: datetime, edition) -> Entry | None:
         """The entry answered just before, when a short question asks what its answer
@@ -381,6 +436,7 @@ class FaqReplies:
             asks_by_when(question)
             or asks_where_to_apply(question)
             or asks_how_to_apply(question)
+            or asks_for_form(question)
             or (names_clock_time(question) and about_applying(question, _CLOCK_WORDS))
             or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
         ):
@@ -452,10 +508,12 @@ class FaqReplies:
         edition=_UNREAD,
         brief: bool = False,
         lead: str | None = None,
+        note: str = "",
     ) -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed
         button has none); `edition` if the caller read it already. `brief`: the chat
-        was just told the call is closed, so a "no" about applying is one line."""
+        was just told the call is closed, so a "no" about applying is one line. `note`:
+        a line after the answer (the deadline, to "kann ich mich bewerben?")."""
         if edition is _UNREAD:
             edition = self.edition()
         source = t("source", lang, section=entry.section)
@@ -477,6 +535,8 @@ class FaqReplies:
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
         if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
             answer = f"{t(lead, lang)}{' ' if lead.startswith('faq_') else chr(10)}{answer}"
+        if note:
+            answer = f"{answer}\n{note}"
         if brief and verdict == "brief":
             return Outbound(answer, lang=lang)
         if offer:
@@ -495,6 +555,12 @@ class FaqReplies:
         deadline = entry.milestone == "deadline" and "next_call" not in placeholders(
             entry.answer[lang]
         )
+        if deadline and asks_for_form(question):  # "Bewerbungsformular?": none in the call
+            doubt = self._in_doubt(lang, now, edition)
+            later = render(
+                t("form_sketch_later", lang, sketch_phase="{sketch_phase}"), edition, lang
+            )
+            return f"{t('silent_form', lang)}\n{answer}\n{later}\n{doubt}", "silent"
         if deadline and asks_how_to_apply(question):  # "per Post?", "an wen?": not in the call
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
@@ -580,6 +646,8 @@ class FaqReplies:
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('faq_extension_closed', lang, deadline=day)}\n{doubt}", "no"
         verdict = deadline_verdict(question, today, last)
+        if verdict is None and not open_ and asks_to_apply(question):  # "kann ich mich bewerben?"
+            verdict = "no"
         if verdict is None or (verdict == "partly" and not open_):
             return None
         if open_ and not days_named(question, today):  # "noch offen?", "verpasst?": the state

@@ -42,6 +42,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "bis wann:",
         "en": "The call does not say where or how to hand in the application – only by when:",
     },
+    "silent_form": {
+        "de": "Ein Bewerbungsformular oder eine Vorlage für die Bewerbung nennt die "
+        "Ausschreibung nicht, auch nicht, wo oder wie Sie die Bewerbung einreichen – nur bis "
+        "wann:",
+        "en": "The call names no application form or template for the application, nor where "
+        "or how to hand it in – only by when:",
+    },
+    "form_sketch_later": {
+        "de": "Eine Vorlage nennt sie erst für die Projektskizze ({sketch_phase}, nach den "
+        "Vorgesprächen und der Rückmeldung).",
+        "en": "It names a template only for the project sketch ({sketch_phase}, after the "
+        "preliminary talks and the decision).",
+    },
+    "faq_apply_until": {
+        "de": "Bewerbungsschluss ist {when}, der {deadline}.",
+        "en": "The deadline is {when}, {deadline}.",
+    },
     "silent_what_time": {
         "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
         "en": "The call names no time of day, only the date:",
