@@ -35,6 +35,7 @@ __all__ = [
     "choice",
     "names_clock_time",
     "names_deadline",
+    "names_the_program",
     "elliptic",
     "paid_to",
     "goes_on",
@@ -566,6 +567,25 @@ def paid_to(question: str) -> str | None:
     if town and not expert and not earning:
         return "municipality"
     return None
+
+
+# words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)
+_PROGRAM_WORDS = (
+    "expert", "lokalprojekt", "ausschreib", "integrationsmach", "buddy", "kickoff",
+    "abschlussevent", "abschlussveranstalt", "vorgesprach", "projektskizz", "skizz", "sketch",
+    "forderprogramm", "lernplattform", "einfuhrungstag", "jourfix",
+)  # fmt: skip
+
+
+def names_the_program(question: str, other: str = "") -> bool:
+    """Whether `question` names something of this program ("der Experte", "die
+    Vorgespräche") that `other` (a question about the world it resembles) does not."""
+    theirs = tokens(other)
+    return any(
+        tok.startswith(word) and not any(o.startswith(word) for o in theirs)
+        for tok in tokens(question)
+        for word in _PROGRAM_WORDS
+    )
 
 
 def names_clock_time(question: str) -> bool:

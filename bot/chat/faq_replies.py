@@ -287,9 +287,11 @@ class FaqReplies:
             memory.remember(entry, reply, now)
             return reply
         memory.entry = None
-        if match.off_topic:  # the weather, a poem: say what the bot is for, nothing more
-            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
-        if match.options:
+        if match.off_topic and not match.about_call:  # the weather, a poem: what the bot
+            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)  # is for
+        if match.about_call:  # "wie viele Bewerbungen gab es?": not in the call
+            reply = self.silent_reply(match.lang)
+        elif match.options:
             reply = self.clarify_reply(match)
         else:
             reply = self.not_sure_reply(match, again=memory.recent(memory.missed_at, now))
@@ -698,6 +700,15 @@ class FaqReplies:
         return Outbound(
             t("clarify", lang, options=joined), self._buttons(match.options, lang), lang=lang
         )
+
+    def silent_reply(self, lang: str) -> Outbound:
+        """A question about the program that the call says nothing of (how many applied,
+        which documents): it says so and names the contacts, never a neighbouring fact."""
+        names = f" {t('or', lang)} ".join(
+            f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
+        )
+        text = f"{t('faq_call_silent', lang)} {t('not_sure_contacts', lang, names=names)}"
+        return Outbound(text, lang=lang)
 
     def not_sure_reply(self, match: Match, *, again: bool = False) -> Outbound:
         """The refusal: short enough for a phone, the contacts named once (by /kontakt

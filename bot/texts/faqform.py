@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "in more detail.",
     },
     "smalltalk_ack_again": {"de": "Alles klar.", "en": "All right."},
+    "faq_call_silent": {
+        "de": "Das sagt die Ausschreibung nicht.",
+        "en": "The call for applications does not say this.",
+    },
     "not_sure_contacts": {
         "de": "Fragen Sie gern direkt bei Lokalprojekte nach – {names}; Telefon und "
         "Termine: /kontakt.",

@@ -126,3 +126,42 @@ def test_after_the_deadline_can_i_apply_offers_the_next_call(matcher, sessions):
 def test_as_an_association_is_still_eligibility(before):
     reply = text(before, "können wir uns als verein bewerben")
     assert reply.startswith("Nein."), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("wie viele bewerbungen gab es letztes jahr", "Das sagt die Ausschreibung nicht."),
+        ("what documents do i need to submit", "The call for applications does not say this."),
+        ("what are our chances", "The call for applications does not say this."),
+        ("wieviel stunden die woche arbeitet der experte", "Das sagt die Ausschreibung nicht."),
+        ("how many hours a week does the expert work", "does not say this"),
+    ],
+)
+def test_about_the_program_but_not_in_the_call_says_so_with_the_contacts(before, question, says):
+    reply = text(before, question)
+    assert says in reply, reply
+    assert "Charlotte Bock" in reply and "Prokop-Scheer" in reply, reply
+    assert "Dazu kann ich nichts sagen" not in reply and "I can't help" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wie ist das wetter",
+        "was ist 2+2",
+        "what's the weather like",
+        "Wie viele Stunden hat eine Woche?",
+    ],
+)
+def test_off_topic_keeps_the_short_line(before, question):
+    reply = text(before, question)
+    assert reply.startswith(("Dazu kann ich nichts sagen", "I can't help with that")), reply
+    assert "Charlotte Bock" not in reply, reply
+
+
+def test_every_counter_example_about_the_call_is_also_a_counter_example():
+    from faq.semantic import about_call_texts, negative_texts
+
+    assert about_call_texts()
+    assert set(about_call_texts()) <= set(negative_texts())
