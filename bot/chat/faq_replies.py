@@ -24,10 +24,10 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.chat.faq_follow import FollowUp, bare, hand_in, read_follow_up, time_left
-from bot.handoff import parse_office_hours
+from bot.handoff import OfficeHours, parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
-from faq.figures import days_named, figures, judge_terms, terms
+from faq.figures import WEEKDAY_INDEX, WEEKDAY_NAMES, days_named, figures, judge_terms, terms
 from faq.form import (
     about_applying,
     as_list,
@@ -121,6 +121,37 @@ DATED_ENTRIES = frozenset(
 PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
 MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
 ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
+CONTACT = "contact"
+BERLIN = "Europe/Berlin"
+# a question about when someone can be reached ("wann ist Frau Bock erreichbar?")
+_AVAILABILITY = (
+    "erreich", "anruf", "telefon", "sprechzeit", "sprechstund", "zu sprechen", "available",
+    "reachable", "reach", "call", "phone", "ring", "office hours",
+)  # fmt: skip
+_TITLES = frozenset("dr frau herr ms mrs mr prof".split())
+
+
+def _asks_availability(question: str) -> bool:
+    text = f" {' '.join(tokens(question))} "
+    return any(f" {w}" in text for w in _AVAILABILITY)
+
+
+def _named(toks: list[str], name: str) -> bool:
+    """Whether the question names this person ("frau bock", "charlotte", "prokop")."""
+    parts = [p for p in tokens(name) if p not in _TITLES and len(p) >= 4]
+    return any(
+        len(tok) >= 4 and any(p == tok or p.startswith(tok) for p in parts)
+        for tok in toks
+        if tok not in _TITLES
+    )
+
+
+def _clock(moment, lang: str) -> str:
+    if lang == "en":
+        return f"{moment:%H:%M}"
+    return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}:{moment.minute:02d}"
+
+
 SUBSCRIBE_DATA = "sub:on"
 NEXT_CALL_DATA = "nextcall:on"
 EditionSource = Callable[[], EditionData | None]
@@ -278,12 +309,22 @@ class FaqReplies:
             entry = self._decided(match, question, now, edition)
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
+        hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
+        if entry is None or entry.id == CONTACT:
+            if edition is _UNREAD and _asks_availability(question):
+                edition = self.edition()
+            tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
+            hours = self.person_hours(question, match.lang, now, tz)
+            if hours and any(e.id == CONTACT for e in kb.entries):
+                entry = kb.get(CONTACT)
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
                 entry, match.lang, now, question, edition=edition, brief=brief, lead=lead,
                 note=note,
             )  # fmt: skip
+            if hours:
+                reply = dataclasses.replace(reply, text=f"{hours}\n\n{reply.text}")
             memory.remember(entry, reply, now)
             return reply
         memory.entry = None
@@ -700,6 +741,100 @@ class FaqReplies:
         return Outbound(
             t("clarify", lang, options=joined), self._buttons(match.options, lang), lang=lang
         )
+
+    def person_hours(
+        self, question: str, lang: str, now: datetime, tz: ZoneInfo, *, today_too: bool = True
+    ) -> str | None:
+        """When a contact named in the question can be reached on the day asked ("wann
+        ist Frau Bock erreichbar?" on a Friday: not today, and who can), or who can be
+        reached on a day named ("whos available on friday"); None when the question asks
+        neither. Each person's own office hours from the contact answer. `today_too`:
+        False where the team's state now is said anyway ("ist heute jemand erreichbar?"
+        names no one: None)."""
+        if not _asks_availability(question):
+            return None
+        people = self._people_hours()
+        toks = tokens(question)
+        named = [p for p in people if _named(toks, p[0])]
+        local = now.astimezone(tz)
+        today = local.date()
+        day, every = self._day_asked(question, toks, today)
+        if not named and (day is None or (day == today and not every and not today_too)):
+            return None
+        day = day or today
+        weekday = t("weekdays_full", lang).split(",")[day.weekday()]
+        if every:
+            phrase = t("day_every", lang, weekday=weekday if lang == "en" else weekday.lower())
+        elif day == today:
+            phrase = t("day_today", lang)
+        elif day == today + timedelta(days=1):
+            phrase = t("day_tomorrow", lang)
+        else:
+            phrase = t("day_on", lang, weekday=weekday)
+        capital = phrase[:1].upper() + phrase[1:]
+        later_today = day == today and not every
+        spans = {name: hours._span(day) for name, hours in people}
+        # who can be reached that day (today: only who is still to come or there now)
+        there = {
+            name: t(
+                "hours_span", lang, name=name, start=_clock(sp[0], lang), end=_clock(sp[1], lang)
+            )
+            for name, sp in spans.items()
+            if sp is not None and not (later_today and local.time() >= sp[1])
+        }
+        joined = f" {t('or', lang)} ".join
+        if not named:
+            if not there:  # "heute nicht mehr" when someone was there earlier today
+                if later_today and any(spans.values()):  # back at the next opening
+                    opens = min(o for _, h in people if (o := h.next_opening(now, tz)))
+                    when = fmt_when(opens, lang, tz)
+                    return t("hours_nobody_more", lang, day=capital, when=when)
+                return t("hours_nobody", lang, day=capital)
+            return t("hours_others", lang, day=capital, people=joined(there.values()))
+        lines = []
+        for name, hours in named:
+            span, told = spans[name], hours.describe(lang)
+            opens = hours.next_opening(now, tz)
+            when = fmt_when(opens, lang, tz) if opens else ""
+            if span is not None and later_today and span[0] <= local.time() < span[1]:
+                end = _clock(span[1], lang)
+                lines.append(t("hours_person_now", lang, name=name, end=end, hours=told))
+            elif span is not None and later_today and local.time() >= span[1]:
+                lines.append(t("hours_person_over", lang, name=name, hours=told, when=when))
+            elif span is not None:
+                start, end = _clock(span[0], lang), _clock(span[1], lang)
+                lines.append(
+                    t("hours_person_open", lang, name=name, day=phrase, start=start, end=end,
+                      hours=told)
+                )  # fmt: skip
+            else:
+                key = "hours_person_closed_today" if later_today and when else "hours_person_closed"
+                lines.append(t(key, lang, name=name, day=phrase, hours=told, when=when))
+                if others := [text for n, text in there.items() if n != name]:
+                    lines.append(t("hours_others", lang, day=capital, people=joined(others)))
+        return " ".join(lines)
+
+    @staticmethod
+    def _day_asked(question: str, toks: list[str], today: date) -> tuple[date | None, bool]:
+        """The day a question asks about, and whether it asks about that weekday in
+        general ("freitags", "on Fridays")."""
+        for tok in toks:
+            if tok.endswith("s") and tok[:-1] in WEEKDAY_NAMES:
+                ahead = (WEEKDAY_INDEX[tok[:-1]] - today.weekday()) % 7
+                return today + timedelta(days=ahead), True
+        named = days_named(question, today)
+        if named and named[0].first == named[0].last:
+            return named[0].first, False
+        return None, False
+
+    def _people_hours(self) -> list[tuple[str, OfficeHours]]:
+        """Each contact's name and own office hours (the line after their name)."""
+        people = []
+        for line in self._contacts("de").splitlines():
+            name, _, rest = line.lstrip("•").strip().partition(" – ")
+            if name:
+                people.append((name, parse_office_hours(rest)))
+        return people
 
     def silent_reply(self, lang: str) -> Outbound:
         """A question about the program that the call says nothing of (how many applied,

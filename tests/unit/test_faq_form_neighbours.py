@@ -165,3 +165,42 @@ def test_every_counter_example_about_the_call_is_also_a_counter_example():
 
     assert about_call_texts()
     assert set(about_call_texts()) <= set(negative_texts())
+
+
+FRIDAY = datetime(2023, 4, 21, 13, 0, tzinfo=UTC)  # Fri 15:00 in Berlin
+FRIDAY_LATE = datetime(2023, 4, 21, 14, 30, tzinfo=UTC)  # Fri 16:30: nobody there any more
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "other"),
+    [
+        ("wann ist frau bock erreichbar", "Charlotte Bock ist heute nicht erreichbar", True),
+        ("ist frau bock heute erreichbar", "Charlotte Bock ist heute nicht erreichbar", True),
+        ("kann ich freitags bei charlotte anrufen", "Charlotte Bock ist freitags nicht", True),
+        ("can i call charlotte on friday", "Charlotte Bock cannot be reached today", True),
+        ("wann ist frau prokop-scheer erreichbar", "Prokop-Scheer ist jetzt erreichbar", False),
+        (
+            "kann ich frau bock am montag anrufen",
+            "Charlotte Bock ist am Montag von 9 bis 17",
+            False,
+        ),
+        ("whos available on friday afternoon", "Today you can reach Dr. Christine", True),
+    ],
+)
+def test_a_contacts_hours_are_hers_on_the_day_asked(matcher, sessions, question, says, other):
+    reply = text(applicant_router(matcher, sessions, FRIDAY), question)
+    assert says in reply, reply
+    assert "Sie erreichen das Team jetzt" not in reply, reply
+    first = reply.split("\n\n")[0]  # the hours line, before the contact list
+    assert ("Prokop-Scheer (10" in first) is other, reply  # who can be reached instead
+
+
+def test_after_office_hours_on_friday_she_is_back_on_monday(matcher, sessions):
+    reply = text(applicant_router(matcher, sessions, FRIDAY_LATE), "wann ist frau bock erreichbar")
+    assert "wieder ab Mo 24.04. 09:00" in reply, reply
+    assert "Prokop-Scheer (10–16 Uhr)" not in reply.split("\n\n")[0], reply  # gone at 16:00
+
+
+def test_is_anyone_there_is_still_the_team(matcher, sessions):
+    reply = text(applicant_router(matcher, sessions, FRIDAY), "ist jemand erreichbar")
+    assert "Sie erreichen das Team jetzt" in reply, reply
