@@ -28,6 +28,7 @@ __all__ = [
     "asks_by_when",
     "asks_extension",
     "asks_for_form",
+    "asks_late_handling",
     "asks_to_apply",
     "asks_how_to_apply",
     "asks_state",
@@ -615,6 +616,26 @@ def asks_state(question: str) -> bool:
         and not days_named(question, _SOME_DAY)
         and about_applying(question)
     )
+
+
+# what becomes of what comes after the deadline: documents sent later, a late application
+_LATER_DOCUMENTS = (
+    "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing",
+    "fehlend", "erganz", "nachtrag",
+)  # fmt: skip
+_WHAT_HAPPENS = (("was", "passiert"), ("what", "happens"), ("what", "happen"))
+_TOO_LATE = ("spat", "verspat", "late", "verpass", "miss")  # not "nach": the next step
+
+
+def asks_late_handling(question: str) -> bool:
+    """ "kann ich Unterlagen nachreichen?", "can we send missing documents after the
+    deadline", "what happens if we submit late": the call says nothing of either."""
+    toks = tokens(question)
+    if any(tok.startswith(_LATER_DOCUMENTS) for tok in toks):
+        return True
+    pairs = set(zip(toks, toks[1:], strict=False))
+    text = f" {' '.join(toks)} "
+    return bool(pairs & set(_WHAT_HAPPENS)) and _has(text, _TOO_LATE)
 
 
 def asks_extension(question: str) -> bool:

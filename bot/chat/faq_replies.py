@@ -35,6 +35,7 @@ from faq.form import (
     asks_extension,
     asks_for_form,
     asks_how_to_apply,
+    asks_late_handling,
     asks_state,
     asks_to_apply,
     asks_where_to_apply,
@@ -165,6 +166,10 @@ _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly the
 _VERDICTS = frozenset({"yes", "no", "partly"})
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
+_LATE_WORDS = (
+    "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing", "fehlend",
+    "erganz", "passiert", "happen", "wenn", "if", "falls", "was", "what",
+)  # fmt: skip
 # the days of a month that "Anfang"/"Ende" of it leave open (a milestone's precision)
 _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 
@@ -480,6 +485,7 @@ class FaqReplies:
             or asks_where_to_apply(question)
             or asks_how_to_apply(question)
             or asks_for_form(question)
+            or (asks_late_handling(question) and about_applying(question, _LATE_WORDS))
             or (names_clock_time(question) and about_applying(question, _CLOCK_WORDS))
             or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
         ):
@@ -604,6 +610,9 @@ class FaqReplies:
                 t("form_sketch_later", lang, sketch_phase="{sketch_phase}"), edition, lang
             )
             return f"{t('silent_form', lang)}\n{answer}\n{later}\n{doubt}", "silent"
+        if deadline and asks_late_handling(question):  # "Unterlagen nachreichen?": not said
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('silent_late', lang)}\n{answer}\n{doubt}", "silent"
         if deadline and asks_how_to_apply(question):  # "per Post?", "an wen?": not in the call
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"

@@ -49,6 +49,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The call names no application form or template for the application, nor where "
         "or how to hand it in – only by when:",
     },
+    "silent_late": {
+        "de": "Ob Unterlagen nachgereicht werden können oder was mit verspäteten Bewerbungen "
+        "geschieht, sagt die Ausschreibung nicht – nur:",
+        "en": "The call does not say whether documents can be sent later or what happens to "
+        "late applications – only:",
+    },
     "form_sketch_later": {
         "de": "Eine Vorlage nennt sie erst für die Projektskizze ({sketch_phase}, nach den "
         "Vorgesprächen und der Rückmeldung).",

@@ -204,3 +204,23 @@ def test_after_office_hours_on_friday_she_is_back_on_monday(matcher, sessions):
 def test_is_anyone_there_is_still_the_team(matcher, sessions):
     reply = text(applicant_router(matcher, sessions, FRIDAY), "ist jemand erreichbar")
     assert "Sie erreichen das Team jetzt" in reply, reply
+
+
+DEADLINE_EVENING = datetime(2023, 5, 3, 18, 0, tzinfo=UTC)  # Wed 20:00, the last day
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can we send missing documents after the deadline",
+        "kann ich unterlagen nach dem 3.5. nachreichen",
+        "kann ich noch unterlagen nachreichen",
+        "what happens if we submit late",
+        "was passiert wenn wir zu spät sind",
+    ],
+)
+def test_late_documents_and_late_applications_are_not_in_the_call(matcher, sessions, question):
+    reply = text(applicant_router(matcher, sessions, DEADLINE_EVENING), question)
+    assert reply.startswith(("Ob Unterlagen", "The call does not say whether")), reply
+    assert "heute, der 3. Mai 2023" in reply or "today, 3 May 2023" in reply, reply
+    assert "Charlotte Bock" in reply, reply
