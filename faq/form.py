@@ -493,6 +493,7 @@ _FORM_WORDS = (
     *_FORMS, "gibt", "gibts", "there", "find", "wo", "where", "bekomm", "get", "brauch",
     "need", "download", "herunterlad", "lad", "link", "vorgegeben", "fixed", "specific",
     "bestimmt", "ausfull", "fill", "use", "verwend", "nutz", "welch", "which", "what", "was",
+    "somewhere", "anywhere", "irgendwo", "official", "offiziell",
 )  # fmt: skip
 
 

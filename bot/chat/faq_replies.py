@@ -606,6 +606,9 @@ class FaqReplies:
         )
         if deadline and asks_for_form(question):  # "Bewerbungsformular?": none in the call
             doubt = self._in_doubt(lang, now, edition)
+            state = call_state(edition, local_today(edition, now))
+            if state not in (CallState.UPCOMING, CallState.OPEN):  # the sketch is past too
+                return f"{t('silent_form', lang)}\n{answer}\n{doubt}", "silent"
             later = render(
                 t("form_sketch_later", lang, sketch_phase="{sketch_phase}"), edition, lang
             )

@@ -224,3 +224,12 @@ def test_late_documents_and_late_applications_are_not_in_the_call(matcher, sessi
     assert reply.startswith(("Ob Unterlagen", "The call does not say whether")), reply
     assert "heute, der 3. Mai 2023" in reply or "today, 3 May 2023" in reply, reply
     assert "Charlotte Bock" in reply, reply
+
+
+def test_after_the_deadline_the_form_answer_names_no_sketch_still_to_come(matcher, sessions):
+    reply = text(
+        applicant_router(matcher, sessions, AFTER), "hi, is there an application form somewhere?"
+    )
+    assert reply.startswith("The call names no application form"), reply
+    assert "the deadline was 3 May 2023" in reply, reply
+    assert "project sketch" not in reply, reply
