@@ -132,9 +132,14 @@ _AVAILABILITY = (
 _TITLES = frozenset("dr frau herr ms mrs mr prof".split())
 
 
-def _asks_availability(question: str) -> bool:
+_CALLING = ("call", "phone", "ring")  # "the call" is the call for applications too
+
+
+def _asks_availability(question: str, *, calling: bool = True) -> bool:
+    """ "erreichbar", "anrufen", "available"; `calling`: "call", "phone" count too (they
+    say it of a person named, not of a day alone: "is the call open on monday")."""
     text = f" {' '.join(tokens(question))} "
-    return any(f" {w}" in text for w in _AVAILABILITY)
+    return any(f" {w}" in text for w in _AVAILABILITY if calling or w not in _CALLING)
 
 
 def _named(toks: list[str], name: str) -> bool:
@@ -771,6 +776,8 @@ class FaqReplies:
         local = now.astimezone(tz)
         today = local.date()
         day, every = self._day_asked(question, toks, today)
+        if not named and not _asks_availability(question, calling=False):
+            return None
         if not named and (day is None or (day == today and not every and not today_too)):
             return None
         day = day or today
