@@ -555,10 +555,12 @@ def paid_to(question: str) -> str | None:
     "wieviel bekommt die kommune", "how much do we get": 'municipality'; None for
     anything else (a yes/no question, "how much for materials")."""
     toks = tokens(question)
+    while toks and toks[0] in _LEAD_FILLER:
+        toks = toks[1:]
     earning = any(tok.startswith(_EARNING) for tok in toks)
-    if question_kind(question) != "how_much" and not (
-        earning and question_kind(question) != "yes_no"
-    ):
+    what = bool(toks) and toks[0] in ("was", "what")  # "was bekommt eine Kommune?"
+    kind = question_kind(question)
+    if kind != "how_much" and not ((earning or what) and kind != "yes_no"):
         return None
     if not any(tok.startswith(_RECEIVING) for tok in toks):
         return None

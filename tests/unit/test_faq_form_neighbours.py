@@ -84,6 +84,8 @@ def test_the_experts_pay_is_not_the_project_money(before, question):
         "wie viel geld kriegt eine gemeinde",
         "how much does a municipality get",
         "how much money do we get",
+        "und was bekommt eine kommune",
+        "what does the municipality get",
     ],
 )
 def test_what_a_municipality_gets_is_money_not_the_number_of_projects(before, question):
