@@ -278,6 +278,7 @@ _WEEKDAYS = {
 }  # fmt: skip
 MONTH_NAMES = frozenset(_MONTHS)
 WEEKDAY_NAMES = frozenset(_WEEKDAYS)
+WEEKDAY_INDEX = dict(_WEEKDAYS)  # "freitag" -> 4
 _PART = {"anfang": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11, 20),
          "ende": (21, 31), "end": (21, 31), "late": (21, 31)}  # fmt: skip
 _BOUND = (

@@ -27,13 +27,18 @@ __all__ = [
     "bare_follow_up",
     "asks_by_when",
     "asks_extension",
+    "asks_for_form",
+    "asks_late_handling",
+    "asks_to_apply",
     "asks_how_to_apply",
     "asks_state",
     "asks_where_to_apply",
     "choice",
     "names_clock_time",
     "names_deadline",
+    "names_the_program",
     "elliptic",
+    "paid_to",
     "goes_on",
     "deadline_verdict",
     "polarity",
@@ -463,12 +468,24 @@ _TO_WHOM = (
 )  # fmt: skip
 
 
+_HANDING = (
+    "einreich", "reich", "abgeb", "einsend", "submi", "hand", "send", "schick", "uberm", "upload",
+)  # fmt: skip
+
+
 def asks_how_to_apply(question: str) -> bool:
     """ "kann ich das per post schicken", "by email ok?", "an wen schick ich das",
-    "who do i send it to": how or to whom to hand in (the call names neither), and
-    nothing else."""
+    "who do i send it to", "how do i submit the application": how or to whom to hand
+    in (the call names neither), and nothing else."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
+    if (
+        toks
+        and toks[0] in ("wie", "how")
+        and any(tok.startswith(_HANDING) for tok in toks)
+        and about_applying(question, ("wie", "how", *_CHANNELS, *_TO_WHOM))
+    ):
+        return True
     if not (any(tok.startswith(_SENDING) for tok in toks) or _has(text, _ACTIONS)):
         return False
     way = any(tok in _CHANNELS or tok.startswith(("mail", "email", "e-mail")) for tok in toks)
@@ -486,6 +503,116 @@ _CLOCK = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b"
     r"|\bmitternacht|\bmidnight\b|\bnoon\b|\bmittag\b|\bend of (?:the )?day\b|\beod\b"
 )
+
+
+# a form to apply with ("Bewerbungsformular", "a template for the application"); the call
+# names none, only a template for the project sketch after the selection
+_FORMS = (
+    "formular", "formblatt", "vordruck", "vorlag", "templat", "muster", "form", "forms",
+    "bewerbungsformular", "antragsformular", "bewerbungsvorlag", "bewerbungsbogen",
+)  # fmt: skip
+_SKETCH = ("skizz", "sketch", "outlin", "profil")
+_FORM_WORDS = (
+    *_FORMS, "gibt", "gibts", "there", "find", "wo", "where", "bekomm", "get", "brauch",
+    "need", "download", "herunterlad", "lad", "link", "vorgegeben", "fixed", "specific",
+    "bestimmt", "ausfull", "fill", "use", "verwend", "nutz", "welch", "which", "what", "was",
+    "somewhere", "anywhere", "irgendwo", "official", "offiziell",
+)  # fmt: skip
+
+
+def asks_for_form(question: str) -> bool:
+    """ "gibt es ein Bewerbungsformular?", "is there a template for the application",
+    "wo finde ich das formular": a form to apply with, and nothing else (not the
+    sketch's template, which the call does name)."""
+    toks = tokens(question)
+    if any(tok.startswith(_SKETCH) for tok in toks):
+        return False
+    if not any(tok.startswith(_FORMS) or tok in ("form", "forms") for tok in toks):
+        return False
+    return about_applying(question, _FORM_WORDS)
+
+
+# applying, and nothing else: "kann ich mich bewerben?", "can we apply?"
+_APPLY = ("bewerb", "apply", "mitmach", "teilnehm", "participat", "join", "mitmachen")
+
+
+def asks_to_apply(question: str) -> bool:
+    """ "kann ich mich bewerben?", "können wir mitmachen", "can we apply?": whether one
+    may apply, with no day, no state ("noch", "zu spät") and no one named ("als
+    Verein?" is eligibility's)."""
+    if question_kind(question) != "yes_no" or days_named(question, _SOME_DAY):
+        return False
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not any(tok.startswith(_APPLY) for tok in toks) or asks_for_form(question):
+        return False
+    if _has(text, _STILL) or _has(text, _OVER) or _has(text, _LATE) or _has(text, _EXTENSION):
+        return False
+    return all(
+        is_stopword(tok)
+        or tok in _YES_NO
+        or tok in _LEAD_FILLER
+        or tok.startswith(_APPLY)
+        or tok in ("wir", "ich", "man", "uns", "mich", "we", "i", "us", "you", "sie", "auch")
+        for tok in toks
+    )
+
+
+# how much someone receives: the expert's pay is not the project money, nor what a
+# municipality gets the number of projects
+_RECEIVING = (
+    "bekomm", "bekommt", "krieg", "erhalt", "verdien", "earn", "get", "gets", "receiv",
+    "paid", "bezahlt", "vergut", "gehalt", "lohn", "salary", "wage", "make", "makes",
+)  # fmt: skip
+_EARNING = ("verdien", "earn", "gehalt", "lohn", "salary", "wage", "vergut")
+_EXPERTS = ("expert",)
+_RECIPIENTS = (
+    "kommun", "gemeind", "stadt", "stadte", "landkreis", "kreis", "behord", "verwaltung",
+    "municipal", "town", "city", "cities", "county", "district", "authorit",
+)  # fmt: skip
+_US = ("wir", "uns", "we", "us")
+
+
+def paid_to(question: str) -> str | None:
+    """ "wie viel kohle kriegt der experte", "what does the expert earn": 'expert';
+    "wieviel bekommt die kommune", "how much do we get": 'municipality'; None for
+    anything else (a yes/no question, "how much for materials")."""
+    toks = tokens(question)
+    while toks and toks[0] in _LEAD_FILLER:
+        toks = toks[1:]
+    earning = any(tok.startswith(_EARNING) for tok in toks)
+    what = bool(toks) and toks[0] in ("was", "what")  # "was bekommt eine Kommune?"
+    kind = question_kind(question)
+    if kind != "how_much" and not ((earning or what) and kind != "yes_no"):
+        return None
+    if not any(tok.startswith(_RECEIVING) for tok in toks):
+        return None
+    expert = any(tok.startswith(_EXPERTS) for tok in toks)
+    town = any(tok.startswith(_RECIPIENTS) for tok in toks) or any(tok in _US for tok in toks)
+    if expert and not town:
+        return "expert"
+    if town and not expert and not earning:
+        return "municipality"
+    return None
+
+
+# words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)
+_PROGRAM_WORDS = (
+    "expert", "lokalprojekt", "ausschreib", "integrationsmach", "buddy", "kickoff",
+    "abschlussevent", "abschlussveranstalt", "vorgesprach", "projektskizz", "skizz", "sketch",
+    "forderprogramm", "lernplattform", "einfuhrungstag", "jourfix",
+)  # fmt: skip
+
+
+def names_the_program(question: str, other: str = "") -> bool:
+    """Whether `question` names something of this program ("der Experte", "die
+    Vorgespräche") that `other` (a question about the world it resembles) does not."""
+    theirs = tokens(other)
+    return any(
+        tok.startswith(word) and not any(o.startswith(word) for o in theirs)
+        for tok in tokens(question)
+        for word in _PROGRAM_WORDS
+    )
 
 
 def names_clock_time(question: str) -> bool:
@@ -515,6 +642,26 @@ def asks_state(question: str) -> bool:
         and not days_named(question, _SOME_DAY)
         and about_applying(question)
     )
+
+
+# what becomes of what comes after the deadline: documents sent later, a late application
+_LATER_DOCUMENTS = (
+    "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing",
+    "fehlend", "erganz", "nachtrag",
+)  # fmt: skip
+_WHAT_HAPPENS = (("was", "passiert"), ("what", "happens"), ("what", "happen"))
+_TOO_LATE = ("spat", "verspat", "late", "verpass", "miss")  # not "nach": the next step
+
+
+def asks_late_handling(question: str) -> bool:
+    """ "kann ich Unterlagen nachreichen?", "can we send missing documents after the
+    deadline", "what happens if we submit late": the call says nothing of either."""
+    toks = tokens(question)
+    if any(tok.startswith(_LATER_DOCUMENTS) for tok in toks):
+        return True
+    pairs = set(zip(toks, toks[1:], strict=False))
+    text = f" {' '.join(toks)} "
+    return bool(pairs & set(_WHAT_HAPPENS)) and _has(text, _TOO_LATE)
 
 
 def asks_extension(question: str) -> bool:

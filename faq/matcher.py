@@ -31,9 +31,9 @@ from faq.bm25 import Bm25Ranker
 from faq.classifier import ClassifierRanker, probabilities
 from faq.coverage import CoverageRanker, detect_language
 from faq.figures import judge
-from faq.form import question_kind
+from faq.form import names_the_program, question_kind
 from faq.kb import Entry, KnowledgeBase
-from faq.semantic import SemanticRanker
+from faq.semantic import SemanticRanker, about_call_texts
 
 __all__ = [
     "Candidate",
@@ -91,6 +91,9 @@ class Match:
     # nothing close and the guard says the question is about something else (the
     # weather, a poem): the chat then says what it answers instead of a refusal block
     off_topic: bool = False
+    # off topic, but about the program (how many applied, which documents, the expert's
+    # weekly hours): the call does not say it, and the chat says so with the contacts
+    about_call: bool = False
 
     @property
     def answer(self) -> str | None:
@@ -107,8 +110,9 @@ class Signals:
     bm: list[tuple[int, float]]
     sem: list[tuple[int, float]]
     clf: list[tuple[int, float]] = field(default_factory=list)
-    # cosine of the closest written out-of-scope question (faq/negatives.yaml)
+    # cosine of the closest written out-of-scope question (faq/negatives.yaml), and it
     negative: float = -1.0
+    nearest: str = ""
     # a known word beyond question words ("Was soll das?" has none)
     topical: bool = True
     # content terms of the question, and how many of them the knowledge base does not know
@@ -249,9 +253,10 @@ class Matcher:
         sem = self.semantic.rank(vector)
         terms = self.coverage.terms(question)
         topical = any(known and not t.startswith("_") for t, known in terms)
+        negative, nearest = self.semantic.nearest_negative(vector)
         return Signals(
             question, lang, cov, bm, sem, self.classifier.rank(vector),
-            self.semantic.negative_similarity(vector), topical,
+            negative, nearest, topical,
             len(terms), sum(not known for _, known in terms),
         )  # fmt: skip
 
@@ -354,7 +359,15 @@ class Matcher:
     def decide(self, s: Signals) -> Match:
         t = self.t
         if not s.sem:  # no word the knowledge base knows: nothing to go on
-            return Match(s.question, s.lang, None, 0.0, False, off_topic=True)
+            return Match(
+                s.question,
+                s.lang,
+                None,
+                0.0,
+                False,
+                off_topic=True,
+                about_call=names_the_program(s.question),
+            )
         fused, covered, sem_score, votes, scores = self._fuse(s)
         (top, best_i), (second, _) = fused[0], fused[1]
         entries = self.kb.entries
@@ -387,6 +400,12 @@ class Matcher:
         off_topic = not confident and s.negative > max(sem_score.values())
         if off_topic:  # no buttons for a question about something else
             options = ()
+        # "wie viele Bewerbungen gab es?", "how many hours does the expert work": closest
+        # to a counter-example about the program, or naming the program where the closest
+        # one does not ("… the expert" beside "How many hours are in a week?")
+        about_call = off_topic and (
+            s.nearest in about_call_texts() or names_the_program(s.question, s.nearest)
+        )
         return Match(
             s.question,
             s.lang,
@@ -398,4 +417,5 @@ class Matcher:
             options,
             votes,
             off_topic,
+            about_call,
         )

@@ -25,7 +25,7 @@ import yaml
 
 from faq.kb import LANGS, KnowledgeBase
 
-__all__ = ["SemanticRanker", "embed", "example_texts", "negative_texts"]
+__all__ = ["SemanticRanker", "about_call_texts", "embed", "example_texts", "negative_texts"]
 
 NEGATIVES = Path(__file__).with_name("negatives.yaml")
 
@@ -100,10 +100,20 @@ def example_texts(kb: KnowledgeBase) -> tuple[list[str], list[int]]:
 
 @cache
 def negative_texts() -> tuple[str, ...]:
-    """Written questions about the world, not about the call (faq/negatives.yaml), both
-    languages: the out-of-scope guard's counter-examples."""
+    """Written questions the call does not answer (faq/negatives.yaml), both languages:
+    the out-of-scope guard's counter-examples. About the world first, then those about
+    the program that the call says nothing of (`about_call_texts`)."""
     raw = yaml.safe_load(NEGATIVES.read_text(encoding="utf-8"))
-    return tuple(q for lang in LANGS for q in raw.get(lang) or ())
+    return tuple(q for lang in LANGS for q in raw.get(lang) or ()) + about_call_texts()
+
+
+@cache
+def about_call_texts() -> tuple[str, ...]:
+    """The counter-examples about the program that the call does not answer (how many
+    applied, which documents): a question closest to one of them is about the call."""
+    raw = yaml.safe_load(NEGATIVES.read_text(encoding="utf-8"))
+    about = raw.get("about_call") or {}
+    return tuple(q for lang in LANGS for q in about.get(lang) or ())
 
 
 class SemanticRanker:
@@ -136,6 +146,14 @@ class SemanticRanker:
 
     def negative_similarity(self, vector: np.ndarray) -> float:
         """The cosine of the closest written out-of-scope question (`negative_texts`)."""
+        return self.nearest_negative(vector)[0]
+
+    def nearest_negative(self, vector: np.ndarray) -> tuple[float, str]:
+        """The cosine of the closest written out-of-scope question and that question."""
         if self._negatives is None:
             self._negatives = embed_cached(list(negative_texts()))
-        return float((self._negatives @ vector).max()) if len(self._negatives) else -1.0
+        if not len(self._negatives):
+            return -1.0, ""
+        sims = self._negatives @ vector
+        i = int(np.argmax(sims))
+        return float(sims[i]), negative_texts()[i]

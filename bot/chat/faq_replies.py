@@ -34,23 +34,27 @@ from bot.chat.faq_follow import (
     read_follow_up,
     time_left,
 )
-from bot.handoff import parse_office_hours
+from bot.handoff import OfficeHours, parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
-from faq.figures import days_named, figures, judge_terms, terms
+from faq.figures import WEEKDAY_INDEX, WEEKDAY_NAMES, days_named, figures, judge_terms, terms
 from faq.form import (
     about_applying,
     as_list,
     asks_by_when,
     asks_extension,
+    asks_for_form,
     asks_how_to_apply,
+    asks_late_handling,
     asks_state,
+    asks_to_apply,
     asks_where_to_apply,
     bare_follow_up,
     deadline_verdict,
     goes_on,
     names_clock_time,
     names_deadline,
+    paid_to,
     polarity,
     question_kind,
     silent_kind,
@@ -67,6 +71,7 @@ from jobs.program import (
     local_today,
     long_day,
     placeholders,
+    render,
 )
 
 __all__ = [
@@ -122,6 +127,47 @@ DATED_ENTRIES = frozenset(
         "duration",
     }
 )
+# what a "wie viel bekommt …?" asks about, by who receives it: the expert's pay, what a
+# municipality gets; asked to one of the money entries, that entry answers instead
+PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
+MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
+ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
+CONTACT = "contact"
+BERLIN = "Europe/Berlin"
+# a question about when someone can be reached ("wann ist Frau Bock erreichbar?")
+_AVAILABILITY = (
+    "erreich", "anruf", "telefon", "sprechzeit", "sprechstund", "zu sprechen", "available",
+    "reachable", "reach", "call", "phone", "ring", "office hours",
+)  # fmt: skip
+_TITLES = frozenset("dr frau herr ms mrs mr prof".split())
+
+
+_CALLING = ("call", "phone", "ring")  # "the call" is the call for applications too
+
+
+def _asks_availability(question: str, *, calling: bool = True) -> bool:
+    """ "erreichbar", "anrufen", "available"; `calling`: "call", "phone" count too (they
+    say it of a person named, not of a day alone: "is the call open on monday")."""
+    text = f" {' '.join(tokens(question))} "
+    return any(f" {w}" in text for w in _AVAILABILITY if calling or w not in _CALLING)
+
+
+def _named(toks: list[str], name: str) -> bool:
+    """Whether the question names this person ("frau bock", "charlotte", "prokop")."""
+    parts = [p for p in tokens(name) if p not in _TITLES and len(p) >= 4]
+    return any(
+        len(tok) >= 4 and any(p == tok or p.startswith(tok) for p in parts)
+        for tok in toks
+        if tok not in _TITLES
+    )
+
+
+def _clock(moment, lang: str) -> str:
+    if lang == "en":
+        return f"{moment:%H:%M}"
+    return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}:{moment.minute:02d}"
+
+
 SUBSCRIBE_DATA = "sub:on"
 NEXT_CALL_DATA = "nextcall:on"
 EditionSource = Callable[[], EditionData | None]
@@ -135,6 +181,10 @@ _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly the
 _VERDICTS = frozenset({"yes", "no", "partly"})
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
+_LATE_WORDS = (
+    "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing", "fehlend",
+    "erganz", "passiert", "happen", "wenn", "if", "falls", "was", "what",
+)  # fmt: skip
 # the days of a month that "Anfang"/"Ende" of it leave open (a milestone's precision)
 _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 
@@ -267,6 +317,11 @@ class FaqReplies:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
+        note = ""
+        if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, note = self._applying(match.lang, now, edition, kb)
         if entry is None and match.confident and match.best:
             entry = match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
@@ -275,17 +330,32 @@ class FaqReplies:
             entry = self._asked_again(question, match, memory, now, matcher)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
+        if lead is None and (paid := self._paid(question, entry, match, kb)):
+            entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
+        hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
+        if entry is None or entry.id == CONTACT:
+            if edition is _UNREAD and _asks_availability(question):
+                edition = self.edition()
+            tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
+            hours = self.person_hours(question, match.lang, now, tz)
+            if hours and any(e.id == CONTACT for e in kb.entries):
+                entry = kb.get(CONTACT)
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
-                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead, said=said
-            )
+                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead,
+                said=said, note=note,
+            )  # fmt: skip
+            if hours:
+                reply = dataclasses.replace(reply, text=f"{hours}\n\n{reply.text}")
             memory.remember(entry, reply, now)
             return reply
         memory.entry, memory.offered = None, ()
-        if match.off_topic:  # the weather, a poem: say what the bot is for, nothing more
-            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
-        if match.options:
+        if match.off_topic and not match.about_call:  # the weather, a poem: what the bot
+            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)  # is for
+        if match.about_call:  # "wie viele Bewerbungen gab es?": not in the call
+            reply = self.silent_reply(match.lang)
+        elif match.options:
             reply = self.clarify_reply(match)
             memory.offered, memory.at = tuple(e.id for e in match.options), now
         else:
@@ -301,6 +371,44 @@ class FaqReplies:
         button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=not first)
         offer = t("handoff_offer_or" if reply.buttons else "handoff_offer", reply.lang)
         return Outbound(f"{reply.text}\n\n{offer}", (*reply.buttons, button), lang=reply.lang)
+
+    @staticmethod
+    def _paid(question: str, entry: Entry | None, match: Match, kb) -> Entry | None:
+        """The entry for how much someone receives ("wie viel Kohle kriegt der Experte?"
+        is the pay, "wieviel bekommt die Kommune?" what is funded), when the question
+        went to another money entry (or to none): never the project money for the
+        expert's pay, never the number of projects for a municipality's money."""
+        wanted = PAID_ENTRIES.get(paid_to(question) or "")
+        if wanted is None:
+            return None
+        if entry is not None and (entry.id == wanted or entry.id not in MONEY_ENTRIES):
+            return None
+        if entry is None and not any(
+            e.id in MONEY_ENTRIES for e in (match.best, *match.options) if e is not None
+        ):
+            return None
+        try:
+            return kb.get(wanted)
+        except KeyError:
+            return None
+
+    def _applying(self, lang: str, now: datetime, edition, kb) -> tuple[Entry | None, str]:
+        """ "kann ich mich bewerben?": while the call is open who may apply, and by when;
+        before it opens and after its deadline the deadline's answer (not yet, closed
+        on its day), with no guess about who is asking."""
+        deadline = next((e for e in kb.entries if e.milestone == "deadline"), None)
+        today = local_today(edition, now)
+        state = call_state(edition, today)
+        m = edition.milestone("deadline") if edition else None
+        if state is not CallState.OPEN or m is None:
+            return deadline, ""
+        try:
+            entry = kb.get(ELIGIBILITY)
+        except KeyError:
+            return deadline, ""
+        last = m.until or m.day
+        when = relative_days((last - today).days, lang)
+        return entry, t("faq_apply_until", lang, when=when, deadline=long_day(last, lang))
 
     def _follow_up(self, question: str, memory: FaqMemory, now: datetime, edition) -> Entry | None:
         """The entry answered just before, when a short question asks what its answer
@@ -414,6 +522,8 @@ class FaqReplies:
             asks_by_when(question)
             or asks_where_to_apply(question)
             or asks_how_to_apply(question)
+            or asks_for_form(question)
+            or (asks_late_handling(question) and about_applying(question, _LATE_WORDS))
             or (names_clock_time(question) and about_applying(question, _CLOCK_WORDS))
             or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
         ):
@@ -486,10 +596,12 @@ class FaqReplies:
         brief: bool = False,
         lead: str | None = None,
         said: str | None = None,
+        note: str = "",
     ) -> Outbound:
         """The entry's answer for this moment, in the form of the question (a pressed
         button has none); `edition` if the caller read it already. `brief`: the chat
-        was just told the call is closed, so a "no" about applying is one line."""
+        was just told the call is closed, so a "no" about applying is one line. `note`:
+        a line after the answer (the deadline, to "kann ich mich bewerben?")."""
         if edition is _UNREAD:
             edition = self.edition()
         source = t("source", lang, section=entry.section)
@@ -512,6 +624,8 @@ class FaqReplies:
         answer = said or answer  # a follow-up's short answer ("60 bis 90 Minuten")
         if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
             answer = f"{t(lead, lang)}{' ' if lead.startswith('faq_') else chr(10)}{answer}"
+        if note:
+            answer = f"{answer}\n{note}"
         if brief and verdict == "brief":
             return Outbound(answer, lang=lang)
         if offer:
@@ -530,6 +644,18 @@ class FaqReplies:
         deadline = entry.milestone == "deadline" and "next_call" not in placeholders(
             entry.answer[lang]
         )
+        if deadline and asks_for_form(question):  # "Bewerbungsformular?": none in the call
+            doubt = self._in_doubt(lang, now, edition)
+            state = call_state(edition, local_today(edition, now))
+            if state not in (CallState.UPCOMING, CallState.OPEN):  # the sketch is past too
+                return f"{t('silent_form', lang)}\n{answer}\n{doubt}", "silent"
+            later = render(
+                t("form_sketch_later", lang, sketch_phase="{sketch_phase}"), edition, lang
+            )
+            return f"{t('silent_form', lang)}\n{answer}\n{later}\n{doubt}", "silent"
+        if deadline and asks_late_handling(question):  # "Unterlagen nachreichen?": not said
+            doubt = self._in_doubt(lang, now, edition)
+            return f"{t('silent_late', lang)}\n{answer}\n{doubt}", "silent"
         if deadline and asks_how_to_apply(question):  # "per Post?", "an wen?": not in the call
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
@@ -615,6 +741,8 @@ class FaqReplies:
             doubt = self._in_doubt(lang, now, edition)
             return f"{t('faq_extension_closed', lang, deadline=day)}\n{doubt}", "no"
         verdict = deadline_verdict(question, today, last)
+        if verdict is None and not open_ and asks_to_apply(question):  # "kann ich mich bewerben?"
+            verdict = "no"
         if verdict is None or (verdict == "partly" and not open_):
             return None
         if open_ and not days_named(question, today):  # "noch offen?", "verpasst?": the state
@@ -665,6 +793,111 @@ class FaqReplies:
         return Outbound(
             t("clarify", lang, options=joined), self._buttons(match.options, lang), lang=lang
         )
+
+    def person_hours(
+        self, question: str, lang: str, now: datetime, tz: ZoneInfo, *, today_too: bool = True
+    ) -> str | None:
+        """When a contact named in the question can be reached on the day asked ("wann
+        ist Frau Bock erreichbar?" on a Friday: not today, and who can), or who can be
+        reached on a day named ("whos available on friday"); None when the question asks
+        neither. Each person's own office hours from the contact answer. `today_too`:
+        False where the team's state now is said anyway ("ist heute jemand erreichbar?"
+        names no one: None)."""
+        if not _asks_availability(question):
+            return None
+        people = self._people_hours()
+        toks = tokens(question)
+        named = [p for p in people if _named(toks, p[0])]
+        local = now.astimezone(tz)
+        today = local.date()
+        day, every = self._day_asked(question, toks, today)
+        if not named and not _asks_availability(question, calling=False):
+            return None
+        if not named and (day is None or (day == today and not every and not today_too)):
+            return None
+        day = day or today
+        weekday = t("weekdays_full", lang).split(",")[day.weekday()]
+        if every:
+            phrase = t("day_every", lang, weekday=weekday if lang == "en" else weekday.lower())
+        elif day == today:
+            phrase = t("day_today", lang)
+        elif day == today + timedelta(days=1):
+            phrase = t("day_tomorrow", lang)
+        else:
+            phrase = t("day_on", lang, weekday=weekday)
+        capital = phrase[:1].upper() + phrase[1:]
+        later_today = day == today and not every
+        spans = {name: hours._span(day) for name, hours in people}
+        # who can be reached that day (today: only who is still to come or there now)
+        there = {
+            name: t(
+                "hours_span", lang, name=name, start=_clock(sp[0], lang), end=_clock(sp[1], lang)
+            )
+            for name, sp in spans.items()
+            if sp is not None and not (later_today and local.time() >= sp[1])
+        }
+        joined = f" {t('or', lang)} ".join
+        if not named:
+            if not there:  # "heute nicht mehr" when someone was there earlier today
+                if later_today and any(spans.values()):  # back at the next opening
+                    opens = min(o for _, h in people if (o := h.next_opening(now, tz)))
+                    when = fmt_when(opens, lang, tz)
+                    return t("hours_nobody_more", lang, day=capital, when=when)
+                return t("hours_nobody", lang, day=capital)
+            return t("hours_others", lang, day=capital, people=joined(there.values()))
+        lines = []
+        for name, hours in named:
+            span, told = spans[name], hours.describe(lang)
+            opens = hours.next_opening(now, tz)
+            when = fmt_when(opens, lang, tz) if opens else ""
+            if span is not None and later_today and span[0] <= local.time() < span[1]:
+                end = _clock(span[1], lang)
+                lines.append(t("hours_person_now", lang, name=name, end=end, hours=told))
+            elif span is not None and later_today and local.time() >= span[1]:
+                lines.append(t("hours_person_over", lang, name=name, hours=told, when=when))
+            elif span is not None:
+                start, end = _clock(span[0], lang), _clock(span[1], lang)
+                lines.append(
+                    t("hours_person_open", lang, name=name, day=phrase, start=start, end=end,
+                      hours=told)
+                )  # fmt: skip
+            else:
+                key = "hours_person_closed_today" if later_today and when else "hours_person_closed"
+                lines.append(t(key, lang, name=name, day=phrase, hours=told, when=when))
+                if others := [text for n, text in there.items() if n != name]:
+                    lines.append(t("hours_others", lang, day=capital, people=joined(others)))
+        return " ".join(lines)
+
+    @staticmethod
+    def _day_asked(question: str, toks: list[str], today: date) -> tuple[date | None, bool]:
+        """The day a question asks about, and whether it asks about that weekday in
+        general ("freitags", "on Fridays")."""
+        for tok in toks:
+            if tok.endswith("s") and tok[:-1] in WEEKDAY_NAMES:
+                ahead = (WEEKDAY_INDEX[tok[:-1]] - today.weekday()) % 7
+                return today + timedelta(days=ahead), True
+        named = days_named(question, today)
+        if named and named[0].first == named[0].last:
+            return named[0].first, False
+        return None, False
+
+    def _people_hours(self) -> list[tuple[str, OfficeHours]]:
+        """Each contact's name and own office hours (the line after their name)."""
+        people = []
+        for line in self._contacts("de").splitlines():
+            name, _, rest = line.lstrip("•").strip().partition(" – ")
+            if name:
+                people.append((name, parse_office_hours(rest)))
+        return people
+
+    def silent_reply(self, lang: str) -> Outbound:
+        """A question about the program that the call says nothing of (how many applied,
+        which documents): it says so and names the contacts, never a neighbouring fact."""
+        names = f" {t('or', lang)} ".join(
+            f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
+        )
+        text = f"{t('faq_call_silent', lang)} {t('not_sure_contacts', lang, names=names)}"
+        return Outbound(text, lang=lang)
 
     def not_sure_reply(self, match: Match, *, again: bool = False) -> Outbound:
         """The refusal: short enough for a phone, the contacts named once (by /kontakt

@@ -124,6 +124,8 @@ def _reach(ctx: Context, text: str) -> list[Outbound] | None:
     else:
         when = fmt_when(opens, lang, ctx.tz)
         status = t("reach_closed", lang, hours=hours.describe(lang), when=when)
+    # "wann ist Frau Bock erreichbar?": that person on the day asked, not the team
+    status = faq.person_hours(text, lang, ctx.now, tz, today_too=False) or status
     ctx.lang = lang
     buddy = _buddy_line(ctx, lang)
     contacts = faq.contact_reply(lang).text

@@ -42,6 +42,29 @@ TEXTS: dict[str, dict[str, str]] = {
         "bis wann:",
         "en": "The call does not say where or how to hand in the application – only by when:",
     },
+    "silent_form": {
+        "de": "Ein Bewerbungsformular oder eine Vorlage für die Bewerbung nennt die "
+        "Ausschreibung nicht, auch nicht, wo oder wie Sie die Bewerbung einreichen – nur bis "
+        "wann:",
+        "en": "The call names no application form or template for the application, nor where "
+        "or how to hand it in – only by when:",
+    },
+    "silent_late": {
+        "de": "Ob Unterlagen nachgereicht werden können oder was mit verspäteten Bewerbungen "
+        "geschieht, sagt die Ausschreibung nicht – nur:",
+        "en": "The call does not say whether documents can be sent later or what happens to "
+        "late applications – only:",
+    },
+    "form_sketch_later": {
+        "de": "Eine Vorlage nennt sie erst für die Projektskizze ({sketch_phase}, nach den "
+        "Vorgesprächen und der Rückmeldung).",
+        "en": "It names a template only for the project sketch ({sketch_phase}, after the "
+        "preliminary talks and the decision).",
+    },
+    "faq_apply_until": {
+        "de": "Bewerbungsschluss ist {when}, der {deadline}.",
+        "en": "The deadline is {when}, {deadline}.",
+    },
     "silent_what_time": {
         "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
         "en": "The call names no time of day, only the date:",
@@ -63,6 +86,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "in more detail.",
     },
     "smalltalk_ack_again": {"de": "Alles klar.", "en": "All right."},
+    "hours_person_now": {
+        "de": "{name} ist jetzt erreichbar, heute bis {end} Uhr (Sprechzeiten: {hours}).",
+        "en": "{name} can be reached now, today until {end} (office hours: {hours}).",
+    },
+    "hours_person_open": {
+        "de": "{name} ist {day} von {start} bis {end} Uhr erreichbar (Sprechzeiten: {hours}).",
+        "en": "{name} can be reached {day} from {start} to {end} (office hours: {hours}).",
+    },
+    "hours_person_over": {
+        "de": "{name} ist heute nicht mehr erreichbar (Sprechzeiten: {hours}); wieder ab {when}.",
+        "en": "{name} cannot be reached any more today (office hours: {hours}); back {when}.",
+    },
+    "hours_person_closed": {
+        "de": "{name} ist {day} nicht erreichbar (Sprechzeiten: {hours}).",
+        "en": "{name} cannot be reached {day} (office hours: {hours}).",
+    },
+    "hours_person_closed_today": {
+        "de": "{name} ist heute nicht erreichbar (Sprechzeiten: {hours}); wieder ab {when}.",
+        "en": "{name} cannot be reached today (office hours: {hours}); back {when}.",
+    },
+    "hours_others": {
+        "de": "{day} erreichen Sie {people}.",
+        "en": "{day} you can reach {people}.",
+    },
+    "hours_nobody": {
+        "de": "{day} ist bei Lokalprojekte niemand erreichbar.",
+        "en": "{day} nobody at Lokalprojekte can be reached.",
+    },
+    "hours_nobody_more": {
+        "de": "{day} ist bei Lokalprojekte niemand mehr erreichbar; wieder ab {when}.",
+        "en": "{day} nobody at Lokalprojekte can be reached any more; back {when}.",
+    },
+    "hours_span": {"de": "{name} ({start}–{end} Uhr)", "en": "{name} ({start}–{end})"},
+    "day_today": {"de": "heute", "en": "today"},
+    "day_tomorrow": {"de": "morgen", "en": "tomorrow"},
+    "day_on": {"de": "am {weekday}", "en": "on {weekday}"},
+    "day_every": {"de": "{weekday}s", "en": "on {weekday}s"},
+    "faq_call_silent": {
+        "de": "Das sagt die Ausschreibung nicht.",
+        "en": "The call for applications does not say this.",
+    },
     "not_sure_contacts": {
         "de": "Fragen Sie gern direkt bei Lokalprojekte nach – {names}; Telefon und "
         "Termine: /kontakt.",
