@@ -46,7 +46,7 @@ from faq.form import (
     silent_kind,
 )
 from faq.kb import LANGS, Entry
-from faq.matcher import Match, Matcher, detect_language
+from faq.matcher import Match, Matcher
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
@@ -203,7 +203,7 @@ class FaqReplies:
         return small_talk(text) is not None
 
     def language(self, text: str, default: str) -> str:
-        return detect_language(text, default, self.matcher.coverage._vocab_lang)
+        return self.matcher.coverage.language(text, default)
 
     @staticmethod
     def small_talk_reply(text: str, lang: str, help_text: str) -> Outbound:
