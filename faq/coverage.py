@@ -333,7 +333,10 @@ class CoverageRanker:
 
     def language(self, text: str, default: str = "de") -> str:
         """The language of a question: its stop words, then the knowledge base's words."""
-        spelled = self.respell(text)  # "wer knan": "kann" is German
+        return self.spelled_language(self.respell(text), default)  # "wer knan": German
+
+    def spelled_language(self, spelled: str, default: str = "de") -> str:
+        """`language` of a question already respelled."""
         return detect_language(spelled, default, self._vocab_lang, self._names, self._words_lang)
 
     def terms(self, question: str) -> list[tuple[str, bool]]:

@@ -239,8 +239,8 @@ class Matcher:
 
     def signals(self, question: str, default_lang: str = "de") -> Signals:
         """What the three rankers say about a question (before any decision)."""
-        lang = self.coverage.language(question, default_lang)
         spelled = self.coverage.respell(question)  # "who cna apply": "can" for every ranker
+        lang = self.coverage.spelled_language(spelled, default_lang)
         cov = self.coverage.rank(spelled)
         bm = self.bm25.rank(spelled)
         known = bool(cov or bm)

@@ -245,6 +245,8 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         memory = memory if memory is not None else FaqMemory()
+        # "kann man sich nohc bewerben", "hwo often": read as meant by what follows too
+        question = matcher.coverage.respell(question)
         question = self._asked_day(question, memory, now, edition)
         lead = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
