@@ -34,6 +34,7 @@ from faq.normalize import (
     STOPWORDS_DE,
     STOPWORDS_EN,
     content_terms,
+    fold,
     is_stopword,
     participle_base,
     stem,
@@ -220,6 +221,7 @@ class CoverageRanker:
         for t in self._postings:
             self._by_initial[t[0]].append(t)
         # five-letter words a four-letter typo may have lost a letter of ("lnge", "aply")
+        self._surface = frozenset(surface)
         self._five_by_initial: dict[str, list[str]] = defaultdict(list)
         for w in sorted(surface):
             if len(w) == 5 and term(w) in self._postings:
@@ -287,22 +289,28 @@ class CoverageRanker:
         "mcuh", "knan", "veil"): the question word, stop word or known term they make,
         one that keeps the first letter first ("hwo" is "how" before "who")."""
         meant = self._swapped(token)
-        if meant is not None:
-            return (QUESTION_WORDS[meant],) if meant in QUESTION_WORDS else ()
-        for w in _swaps(token):
-            if len(w) >= 4 and (known := term(w)) in self._postings:
-                return (known,)
-        return None
-
-    def _swapped_uncached(self, token: str) -> str | None:
-        """The question word or stop word a token unknown to the knowledge base is with
-        two neighbouring letters swapped ("teh" the, "hwo" how), else None."""
-        if term(token) in self._postings or token in QUESTION_WORDS or is_stopword(token):
+        if meant is None:
             return None
-        for w in _swaps(token):
-            if w in QUESTION_WORDS or (is_stopword(w) and w not in _FILLERS):
+        t = tokens(meant)[0]
+        return (QUESTION_WORDS[t],) if t in QUESTION_WORDS else ((term(t),) if term(t) else ())
+
+    def _swapped_uncached(self, word: str) -> str | None:
+        """The question word, stop word or word of the knowledge base (four letters or
+        more) a folded word unknown to it is with two neighbouring letters swapped ("teh"
+        the, "hwo" how, "tkae" take, "lnog" long), else None."""
+        toks = tokens(word)
+        if len(toks) != 1 or self._known(toks[0]):
+            return None
+        for w in _swaps(word):
+            (t,) = tokens(w) or ("",)
+            if t in QUESTION_WORDS or (is_stopword(t) and t not in _FILLERS):
+                return w
+            if len(w) >= 4 and t in self._surface and term(t) in self._postings:
                 return w
         return None
+
+    def _known(self, token: str) -> bool:
+        return term(token) in self._postings or token in QUESTION_WORDS or is_stopword(token)
 
     def respell(self, question: str) -> str:
         """The question with question words and stop words typed with two letters
@@ -310,9 +318,7 @@ class CoverageRanker:
         that read words as they are (BM25, the embedding)."""
 
         def right(m: re.Match[str]) -> str:
-            toks = tokens(m.group())
-            meant = self._swapped(toks[0]) if len(toks) == 1 else None
-            return meant or m.group()
+            return self._swapped(fold(m.group())) or m.group()
 
         return _WORDS.sub(right, question)
 
