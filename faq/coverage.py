@@ -288,16 +288,15 @@ class CoverageRanker:
         """Two neighbouring letters typed the wrong way round ("teh", "cna", "hwo",
         "mcuh", "knan", "veil"): the question word, stop word or known term they make,
         one that keeps the first letter first ("hwo" is "how" before "who")."""
-        meant = self._swapped(token)
+        meant = self._swapped(token) or self._swapped_word(token)
         if meant is None:
             return None
         t = tokens(meant)[0]
         return (QUESTION_WORDS[t],) if t in QUESTION_WORDS else ((term(t),) if term(t) else ())
 
     def _swapped_uncached(self, word: str) -> str | None:
-        """The question word, stop word or word of the knowledge base (four letters or
-        more) a folded word unknown to it is with two neighbouring letters swapped ("teh"
-        the, "hwo" how, "tkae" take, "lnog" long), else None."""
+        """The question word or stop word a folded word unknown to the knowledge base is
+        with two neighbouring letters swapped ("teh" the, "hwo" how, "tkae" take)."""
         toks = tokens(word)
         if len(toks) != 1 or self._known(toks[0]):
             return None
@@ -305,7 +304,18 @@ class CoverageRanker:
             (t,) = tokens(w) or ("",)
             if t in QUESTION_WORDS or (is_stopword(t) and t not in _FILLERS):
                 return w
-            if len(w) >= 4 and t in self._surface and term(t) in self._postings:
+        return None
+
+    def _swapped_word(self, word: str) -> str | None:
+        """The knowledge base's word (four letters or more) an unknown word is with two
+        neighbouring letters swapped ("lnog" long). Only the coverage ranker reads it so:
+        the other rankers would take "sing" for "sign" with full weight."""
+        toks = tokens(word)
+        if len(toks) != 1 or self._known(toks[0]):
+            return None
+        for w in _swaps(word) if len(word) >= 4 else ():
+            (t,) = tokens(w) or ("",)
+            if t in self._surface and term(t) in self._postings:
                 return w
         return None
 
