@@ -228,6 +228,8 @@ class CoverageRanker:
                 self._five_by_initial[w[0]].append(w)
         self._resolve = lru_cache(maxsize=65536)(self._resolve_uncached)
         self._swapped = lru_cache(maxsize=65536)(self._swapped_uncached)
+        spelled = lru_cache(maxsize=65536)(lambda word: self._swapped(fold(word)) or word)
+        self._right = lambda m: spelled(m.group())  # per word as typed
 
     # -- question -> known terms ------------------------------------------------------
     def _resolve_uncached(self, token: str) -> tuple[str, ...] | None:
@@ -327,10 +329,7 @@ class CoverageRanker:
         swapped written right ("who cna apply" -> "who can apply"), for the rankers
         that read words as they are (BM25, the embedding)."""
 
-        def right(m: re.Match[str]) -> str:
-            return self._swapped(fold(m.group())) or m.group()
-
-        return _WORDS.sub(right, question)
+        return _WORDS.sub(self._right, question)
 
     def _split_compound(self, token: str) -> tuple[str, ...] | None:
         """Split a German compound into two known German parts (Bewerbungsfrist)."""
