@@ -203,7 +203,10 @@ class FaqReplies:
         return small_talk(text) is not None
 
     def language(self, text: str, default: str) -> str:
-        return self.matcher.coverage.language(text, default)
+        """The language of a text by the knowledge base last read (no second read of the
+        active edition per message: its vocabulary changes with a new edition only)."""
+        matcher = self._matches[0] if self._matches is not None else self.matcher
+        return matcher.coverage.language(text, default)
 
     @staticmethod
     def small_talk_reply(text: str, lang: str, help_text: str) -> Outbound:
