@@ -20,6 +20,7 @@ returns an entry of the knowledge base or none.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -33,6 +34,7 @@ from faq.normalize import (
     STOPWORDS_DE,
     STOPWORDS_EN,
     content_terms,
+    fold,
     is_stopword,
     participle_base,
     stem,
@@ -40,7 +42,7 @@ from faq.normalize import (
     tokens,
 )
 
-__all__ = ["CoverageRanker", "detect_language", "language_hints"]
+__all__ = ["CoverageRanker", "borrowed_names", "detect_language", "language_hints"]
 
 _DE_HINTS = frozenset(tokens(" ".join(STOPWORDS_DE))) - frozenset(tokens(" ".join(STOPWORDS_EN)))
 _EN_HINTS = frozenset(tokens(" ".join(STOPWORDS_EN))) - frozenset(tokens(" ".join(STOPWORDS_DE)))
@@ -63,20 +65,114 @@ def language_hints(text: str) -> tuple[int, int]:
 
 
 def detect_language(
-    text: str, default: str = "de", vocab_lang: dict[str, str] | None = None
+    text: str,
+    default: str = "de",
+    vocab_lang: dict[str, str] | None = None,
+    names: tuple[tuple[str, ...], ...] = (),
+    words_lang: dict[str, str] | None = None,
 ) -> str:
-    """'de' or 'en' by stop words, German letters and (optionally) KB vocabulary."""
+    """'de' or 'en' by stop words, German letters and (optionally) KB vocabulary. The
+    stop words of `names` (a module the German call names in English, "How to
+    Verwaltung") say nothing about the language a question quoting them is in.
+    `words_lang`: the language of a word as written, where its stem is not enough
+    ("funding" is English though "fundiert" shares its stem; "" for both)."""
     toks = tokens(text)
-    de = sum(t in _DE_HINTS for t in toks) + 2 * sum(c in _GERMAN_LETTERS for c in text)
-    en = sum(t in _EN_HINTS for t in toks)
+    hinting = _without(toks, names) if names else toks
+    de = sum(t in _DE_HINTS for t in hinting) + 2 * sum(c in _GERMAN_LETTERS for c in text)
+    en = sum(t in _EN_HINTS for t in hinting)
     if vocab_lang and de == en:
         for t in toks:
-            lang = vocab_lang.get(stem(t))
+            lang = words_lang[t] if words_lang and t in words_lang else vocab_lang.get(stem(t))
             de += lang == "de"
             en += lang == "en"
     if de == en:
         return default
     return "de" if de > en else "en"
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _swaps(token: str) -> list[str]:
+    """The words a token makes with two neighbouring letters swapped, those that keep
+    its first letter first ("hwo": "how" before "who"); none for one of two letters."""
+    if len(token) < 3:
+        return []
+    swaps = [token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)]
+    swaps = [w for w in swaps if w != token]
+    return sorted(swaps, key=lambda w: w[0] != token[0])
+
+
+def _without(toks: list[str], names: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The tokens with every occurrence of one of the `names` (token runs) cut out."""
+    out, i = [], 0
+    while i < len(toks):
+        name = next((n for n in names if tuple(toks[i : i + len(n)]) == n), None)
+        if name:
+            i += len(name)
+        else:
+            out.append(toks[i])
+            i += 1
+    return out
+
+
+_QUOTED = re.compile(r"[„“\"‚‘]([^„“”\"‚‘’]{2,60})[“”\"‘’]")
+
+
+def borrowed_names(kb: KnowledgeBase) -> tuple[tuple[str, ...], ...]:
+    """Names one language's text of the call uses in the other language's words: a
+    phrase quoted in an answer or a keyword of two words or more whose stop words are
+    the other language's („How to Verwaltung“ in the German call). Longest first."""
+    found: set[tuple[str, ...]] = set()
+    for entry in kb.entries:
+        for lang, text in entry.all_answers():
+            phrases = [*_QUOTED.findall(text), *entry.keywords.get(lang, ())]
+            for phrase in phrases:
+                toks = tuple(tokens(phrase))
+                de, en = language_hints(phrase)
+                if len(toks) >= 2 and (en > de if lang == "de" else de > en):
+                    found.add(toks)
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+_INFLECTIONS = ("es", "en", "s", "e", "n")
+
+
+def _base(word: str) -> str:
+    """A word without a plural or inflection ending (workshops, deadline -> workshop,
+    deadlin), so that "Workshops" and "workshop" are one word in both languages."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _words_lang(kb: KnowledgeBase, langs: dict[str, frozenset[str]]) -> dict[str, str]:
+    """The language of the knowledge base's words as written whose stem both languages
+    use: "funding" English ("fundiert" is another word), "" for a word both write
+    (Team, Budget) or one whose forms differ only by an ending (Workshops, workshop)."""
+    written: dict[str, set[str]] = defaultdict(set)
+    for entry in kb.entries:
+        for lang in LANGS:
+            for text in [*entry.questions[lang], *entry.keywords[lang], entry.topic[lang]]:
+                for token in tokens(text):
+                    written[token].add(lang)
+    bases: dict[tuple[str, str], set[str]] = defaultdict(set)  # (stem, lang) -> bases
+    for token, ls in written.items():
+        for lang in ls:
+            bases[(stem(token), lang)].add(_base(token))
+    out = {}
+    for token, ls in written.items():
+        t = term(token)
+        if t is None or len(langs.get(t, ())) < 2:
+            continue  # a stop word, or a stem one language has to itself: the stem says it
+        if len(ls) > 1:
+            out[token] = ""
+            continue
+        (lang,) = ls
+        other = "en" if lang == "de" else "de"
+        out[token] = "" if _base(token) in bases[(stem(token), other)] else lang
+    return out
 
 
 class CoverageRanker:
@@ -119,15 +215,21 @@ class CoverageRanker:
         self._unknown_weight = 1.5 * math.log(1 + n)
         self._langs = {t: frozenset(ls) for t, ls in langs.items()}
         self._vocab_lang = {t: next(iter(ls)) for t, ls in langs.items() if len(ls) == 1}
+        self._names = borrowed_names(kb)
+        self._words_lang = _words_lang(kb, self._langs)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for t in self._postings:
             self._by_initial[t[0]].append(t)
         # five-letter words a four-letter typo may have lost a letter of ("lnge", "aply")
+        self._surface = frozenset(surface)
         self._five_by_initial: dict[str, list[str]] = defaultdict(list)
         for w in sorted(surface):
             if len(w) == 5 and term(w) in self._postings:
                 self._five_by_initial[w[0]].append(w)
         self._resolve = lru_cache(maxsize=65536)(self._resolve_uncached)
+        self._swapped = lru_cache(maxsize=65536)(self._swapped_uncached)
+        spelled = lru_cache(maxsize=65536)(lambda word: self._swapped(fold(word)) or word)
+        self._right = lambda m: spelled(m.group())  # per word as typed
 
     # -- question -> known terms ------------------------------------------------------
     def _resolve_uncached(self, token: str) -> tuple[str, ...] | None:
@@ -137,7 +239,8 @@ class CoverageRanker:
         of a known term (same first letter, at most one letter longer or shorter; for
         a four-letter word, one letter left out of a known word: "lnge", "aply"), a
         known term sharing a long prefix (participat/participant), a typo of a question
-        word ("wan" for "wann") or of a stop word ("kan" for "kann").
+        word ("wan" for "wann") or of a stop word ("kan" for "kann"). Before the typos:
+        the token as typed when it is a known term ("deadlin"), and two letters swapped.
         """
         t = term(token)
         if t is None:
@@ -146,12 +249,16 @@ class CoverageRanker:
             return (t,)
         if t.startswith("_") or t.isdigit():
             return ()
+        if token in self._postings:  # "deadlin": cut again it would be another word
+            return (token,)
         parts = self._split_compound(token)
         if parts:
             return parts
         base = participle_base(token)
         if base and stem(base) in self._postings:
             return (stem(base),)
+        if (swapped := self._transposed(token)) is not None:
+            return swapped
         if len(t) >= 5:
             near = [v for v in self._by_initial.get(t[0], ()) if abs(len(v) - len(t)) <= 1]
             hit = process.extractOne(t, near, scorer=fuzz.ratio, score_cutoff=80)
@@ -179,6 +286,51 @@ class CoverageRanker:
                 return ()
         return None
 
+    def _transposed(self, token: str) -> tuple[str, ...] | None:
+        """Two neighbouring letters typed the wrong way round ("teh", "cna", "hwo",
+        "mcuh", "knan", "veil"): the question word, stop word or known term they make,
+        one that keeps the first letter first ("hwo" is "how" before "who")."""
+        meant = self._swapped(token) or self._swapped_word(token)
+        if meant is None:
+            return None
+        t = tokens(meant)[0]
+        return (QUESTION_WORDS[t],) if t in QUESTION_WORDS else ((term(t),) if term(t) else ())
+
+    def _swapped_uncached(self, word: str) -> str | None:
+        """The question word or stop word a folded word unknown to the knowledge base is
+        with two neighbouring letters swapped ("teh" the, "hwo" how, "tkae" take)."""
+        toks = tokens(word)
+        if len(toks) != 1 or self._known(toks[0]):
+            return None
+        for w in _swaps(word):
+            (t,) = tokens(w) or ("",)
+            if t in QUESTION_WORDS or (is_stopword(t) and t not in _FILLERS):
+                return w
+        return None
+
+    def _swapped_word(self, word: str) -> str | None:
+        """The knowledge base's word (four letters or more) an unknown word is with two
+        neighbouring letters swapped ("lnog" long). Only the coverage ranker reads it so:
+        the other rankers would take "sing" for "sign" with full weight."""
+        toks = tokens(word)
+        if len(toks) != 1 or self._known(toks[0]):
+            return None
+        for w in _swaps(word) if len(word) >= 4 else ():
+            (t,) = tokens(w) or ("",)
+            if t in self._surface and term(t) in self._postings:
+                return w
+        return None
+
+    def _known(self, token: str) -> bool:
+        return term(token) in self._postings or token in QUESTION_WORDS or is_stopword(token)
+
+    def respell(self, question: str) -> str:
+        """The question with question words and stop words typed with two letters
+        swapped written right ("who cna apply" -> "who can apply"), for the rankers
+        that read words as they are (BM25, the embedding)."""
+
+        return _WORDS.sub(self._right, question)
+
     def _split_compound(self, token: str) -> tuple[str, ...] | None:
         """Split a German compound into two known German parts (Bewerbungsfrist)."""
         for cut in range(len(token) - 4, 3, -1):
@@ -193,6 +345,14 @@ class CoverageRanker:
                 if len(base) >= 4 and "de" in self._langs.get(base, ()):
                     return (base, tail_term)
         return None
+
+    def language(self, text: str, default: str = "de") -> str:
+        """The language of a question: its stop words, then the knowledge base's words."""
+        return self.spelled_language(self.respell(text), default)  # "wer knan": German
+
+    def spelled_language(self, spelled: str, default: str = "de") -> str:
+        """`language` of a question already respelled."""
+        return detect_language(spelled, default, self._vocab_lang, self._names, self._words_lang)
 
     def terms(self, question: str) -> list[tuple[str, bool]]:
         """Content terms of a question as (term, known) pairs, without duplicates."""

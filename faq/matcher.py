@@ -237,21 +237,22 @@ class Matcher:
 
     def match(self, question: str, default_lang: str = "de") -> Match:
         if is_arithmetic(question):  # "Wie viel ist 3000 geteilt durch 5?" is no FAQ question
-            lang = detect_language(question, default_lang, self.coverage._vocab_lang)
+            lang = self.coverage.language(question, default_lang)
             return Match(question, lang, None, 0.0, False, off_topic=True)
         return self.decide(self.signals(question, default_lang))
 
     def signals(self, question: str, default_lang: str = "de") -> Signals:
         """What the three rankers say about a question (before any decision)."""
-        lang = detect_language(question, default_lang, self.coverage._vocab_lang)
-        cov = self.coverage.rank(question)
-        bm = self.bm25.rank(question)
+        spelled = self.coverage.respell(question)  # "who cna apply": "can" for every ranker
+        lang = self.coverage.spelled_language(spelled, default_lang)
+        cov = self.coverage.rank(spelled)
+        bm = self.bm25.rank(spelled)
         known = bool(cov or bm)
         if not known:
             return Signals(question, lang, cov, bm, [])
-        vector = self.semantic.vector(question)
+        vector = self.semantic.vector(spelled)
         sem = self.semantic.rank(vector)
-        terms = self.coverage.terms(question)
+        terms = self.coverage.terms(spelled)
         topical = any(known and not t.startswith("_") for t, known in terms)
         negative, nearest = self.semantic.nearest_negative(vector)
         return Signals(

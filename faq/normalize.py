@@ -56,7 +56,7 @@ FILLERS_DE = frozenset(
 )
 FILLERS_EN = frozenset(
     """
-    actually basically anyway quick pls plz u ur hey ok okay btw etc
+    actually basically anyway quick pls plz u ur r abt cuz coz hey ok okay btw etc
     m re ve ll d t cant didnt arent wasnt havent wont ive weve youve theyre
     """.split()
 )
@@ -178,6 +178,9 @@ QUESTION_WORDS = {
     "whens": "_when",
     "wheres": "_where",
     "hows": "_how",
+    "hw": "_how",  # chat spellings
+    "wut": "_what",
+    "wot": "_what",
     "whys": "_why",
     "welche": "_which",
     "welcher": "_which",

@@ -60,7 +60,7 @@ from faq.form import (
     silent_kind,
 )
 from faq.kb import LANGS, Entry
-from faq.matcher import Match, Matcher, detect_language
+from faq.matcher import Match, Matcher
 from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
@@ -266,7 +266,10 @@ class FaqReplies:
         return small_talk(text) is not None
 
     def language(self, text: str, default: str) -> str:
-        return detect_language(text, default, self.matcher.coverage._vocab_lang)
+        """The language of a text by the knowledge base last read (no second read of the
+        active edition per message: its vocabulary changes with a new edition only)."""
+        matcher = self._matches[0] if self._matches is not None else self.matcher
+        return matcher.coverage.language(text, default)
 
     @staticmethod
     def small_talk_reply(text: str, lang: str, help_text: str) -> Outbound:
@@ -308,6 +311,8 @@ class FaqReplies:
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
         memory = memory if memory is not None else FaqMemory()
+        # "kann man sich nohc bewerben", "hwo often": read as meant by what follows too
+        question = matcher.coverage.respell(question)
         question = self._asked_day(question, memory, now, edition)
         lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)

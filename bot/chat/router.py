@@ -359,15 +359,16 @@ class Router:
         else:
             state.lang_next = written
 
-    @staticmethod
-    def _remember_language(msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
+    def _remember_language(self, msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
         """The language the chat wrote in: a command's name, or the one a plain message
-        was answered in (the FAQ reads it from the question)."""
+        was answered in (the FAQ reads it from the question). A first message whose words
+        say no language ("deadlines", "team?") is answered in the default but fixes
+        nothing: the next clear one ("next call") decides the chat's language."""
         if msg.data is not None or not replies:
             return
         if msg.text.strip().startswith(COMMAND_PREFIXES):
             state.seen = _said(msg) or state.seen
-        else:
+        elif state.seen is not None or self._written(msg, least=1) is not None:
             state.seen = replies[-1].lang or state.seen
 
     def _context(self, msg: Inbound, who: Whois | None, state: ChatState) -> Context:
