@@ -22,7 +22,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -46,6 +46,7 @@ from nio import (
 from bot.adapters.common import (
     Behind,
     Outboxed,
+    Parts,
     PerChat,
     beyond,
     from_delivery,
@@ -345,10 +346,25 @@ class MatrixAdapter:
         """Send the replies in order; the ones from the first that cannot be sent now
         on go to the outbox, and while it owes the room messages, the room's next
         replies queue behind them (`Outboxed`)."""
-        await self._outboxed.deliver(room_id, replies, partial(self._send, room_id))
+        pieces = [piece for reply in replies for piece in _pieces(reply)]
+        await self._outboxed.deliver(room_id, pieces, partial(self._send, room_id))
 
     # -- out ------------------------------------------------------------------------------------
-    async def _send(self, room_id: str, reply: Outbound) -> None:
+    async def _send(self, room_id: str, reply: Outbound, parts: Parts | None = None) -> None:
+        """A reply's parts (`_pieces`: the text, then each file). With `parts` (an outbox
+        message), those delivered by an earlier try are skipped, and each one delivered
+        now is counted."""
+        for i, piece in enumerate(_pieces(reply)):
+            if parts is not None and i < parts.sent:
+                continue
+            if piece.files:
+                await self._send_file(room_id, piece.files[0])
+            else:
+                await self._send_text(room_id, piece)
+            if parts is not None:
+                parts.sent = i + 1
+
+    async def _send_text(self, room_id: str, reply: Outbound) -> None:
         room = self.client.rooms.get(room_id)
         if room is not None and room.encrypted and self.client.should_query_keys:
             await self.client.keys_query()  # know every member's devices before encrypting
@@ -368,8 +384,6 @@ class MatrixAdapter:
             self._by_event[resp.event_id] = (room_id, reply.buttons)
             while len(self._by_event) > _MEMORY:
                 self._by_event.popitem(last=False)
-        for f in reply.files:
-            await self._send_file(room_id, f)
 
     async def _send_file(self, room_id: str, f: Attachment) -> None:
         room = self.client.rooms.get(room_id)
@@ -404,13 +418,19 @@ class MatrixAdapter:
         if self._loop is None or self.client is None or not self.ready.is_set():
             raise dispatch.TransientError("matrix is not connected yet")
         reply = from_delivery(delivery)
-        work = self._outbox_turn(delivery.chat_id, self._send(delivery.chat_id, reply))
+        parts = Parts(delivery.parts_sent)  # the text, then the file
+        work = self._outbox_turn(delivery.chat_id, self._send(delivery.chat_id, reply, parts))
         future = asyncio.run_coroutine_threadsafe(work, self._loop)
         try:
             future.result(timeout=90)
         except (TimeoutError, OSError) as exc:
             future.cancel()  # still waiting for its turn: not sent later behind our back
-            raise dispatch.TransientError(str(exc)) from exc
+            error = dispatch.TransientError(str(exc))
+            error.parts_sent = parts.sent
+            raise error from exc
+        except Exception as exc:
+            exc.parts_sent = parts.sent  # the retry sends only the rest
+            raise
 
     async def _outbox_turn(self, room_id: str, work) -> None:
         """An outbox message in the room's turn (never between the replies to one
@@ -530,6 +550,15 @@ class _Invite:
     state_key: str
     sender: str
     membership: str
+
+
+def _pieces(reply: Outbound) -> list[Outbound]:
+    """A reply as the events that send it, each an `Outbound` of its own: its text
+    (with the choices), then one per file; a failed one goes to the outbox with those
+    after it, so nothing sent already is sent again."""
+    pieces = [replace(reply, files=())] if reply.text or not reply.files else []
+    pieces.extend(Outbound("", files=(f,), lang=reply.lang) for f in reply.files)
+    return pieces
 
 
 def _render(reply: Outbound) -> tuple[str, str]:

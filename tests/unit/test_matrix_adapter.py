@@ -260,3 +260,70 @@ def test_the_sync_loop_starts_again_after_an_error(caplog):
     adapter = asyncio.run(main())
     assert adapter.client.calls == 3 and adapter.ready.is_set()
     assert caplog.text.count("the Matrix sync loop failed") == 2
+
+
+# -- a message in parts: the text, then its calendar file ------------------------------
+
+
+class FilesClient(Client):
+    """Uploads files too; the first `fail_uploads` uploads fail (the connection drops)."""
+
+    def __init__(self, fail_uploads: int = 0) -> None:
+        super().__init__()
+        self.fail_uploads = fail_uploads
+
+    async def upload(self, data_provider, content_type, filename, filesize, encrypt):
+        if self.fail_uploads:
+            self.fail_uploads -= 1
+            raise OSError("connection reset")
+        from nio import UploadResponse
+
+        return UploadResponse(f"mxc://imbot.test/{filename}"), None
+
+
+ICS = ("termin.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+
+
+def test_an_outbox_message_whose_file_fails_is_retried_without_its_text():
+    """The reminder's text went out, its calendar file did not: the error tells the
+    dispatcher one part was delivered, and the retry (`parts_sent=1`) sends only the
+    file. On main the retry sent the text again."""
+    from jobs.dispatch import Delivery, TransientError
+
+    async def main():
+        adapter = _adapter(lambda inbound: [])
+        adapter.client = FilesClient(fail_uploads=1)
+        adapter._loop = asyncio.get_running_loop()
+        adapter.ready.set()
+        delivery = Delivery("k", "matrix", "!room", "Erinnerung: Jour Fixe", file=ICS)
+        with pytest.raises(TransientError) as failed:
+            await asyncio.to_thread(adapter.send, delivery)
+        assert failed.value.parts_sent == 1
+        retry = Delivery("k", "matrix", "!room", "Erinnerung: Jour Fixe", file=ICS, parts_sent=1)
+        await asyncio.to_thread(adapter.send, retry)
+        return adapter.client.sent
+
+    assert asyncio.run(main()) == [("!room", "Erinnerung: Jour Fixe"), ("!room", "termin.ics")]
+
+
+def test_a_reply_whose_file_fails_queues_only_the_file():
+    """A direct reply with a calendar file: the text is sent, the file that failed goes
+    to the outbox alone (on main the whole reply, the text twice)."""
+    from bot.messages import Attachment
+
+    queued: list[Outbound] = []
+
+    def handle(inbound):
+        return [Outbound("Gebucht.", files=(Attachment(*ICS),)), Outbound("Noch etwas?")]
+
+    async def main():
+        adapter = _adapter(handle, queued.extend)
+        adapter.client = FilesClient(fail_uploads=1)
+        await adapter._answer(Inbound("matrix", "@eve:x", "!room", text="ja"), "!room")
+        return adapter.client.sent
+
+    assert asyncio.run(main()) == [("!room", "Gebucht.")]
+    assert [(r.text, [f.filename for f in r.files]) for r in queued] == [
+        ("", ["termin.ics"]),
+        ("Noch etwas?", []),
+    ]
