@@ -327,3 +327,71 @@ def test_a_reply_whose_file_fails_queues_only_the_file():
         ("", ["termin.ics"]),
         ("Noch etwas?", []),
     ]
+
+
+# -- the welcome after an invite: in the first message's language ----------------------
+
+
+def _event(body: str, sender: str = EVE):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(body=body, sender=sender, source={"content": {}})
+
+
+def _welcomed(*bodies: str, greet_first: bool = False):
+    """A room joined on an invite; `bodies` are its first messages. Returns what the
+    router was asked (text, language hint) and what the room got."""
+    from nio import MatrixRoom
+
+    asked: list[tuple[str, str | None]] = []
+
+    def handle(inbound):
+        asked.append((inbound.text, inbound.lang_hint))
+        return [Outbound(f"re {inbound.text}")]
+
+    def lang_of(text):  # the router's language_of, as far as these lines go
+        return {"hello, when is the deadline?": "en", "/help": "en"}.get(text)
+
+    async def main():
+        adapter = _adapter(handle)
+        adapter._lang_of = lang_of
+        room = MatrixRoom("!room", "@bot:imbot.test")
+        adapter.client.rooms["!room"] = room
+        adapter._held.add("!room")
+        if greet_first:
+            await adapter._invited("!room")
+        for body in bodies:
+            await adapter._text(room, _event(body))
+        await adapter._invited("!room")  # a greeting that comes late says nothing
+        return adapter.client.sent
+
+    sent = asyncio.run(main())
+    return asked, [body for _, body in sent]
+
+
+def test_the_welcome_after_an_invite_comes_in_the_first_messages_language():
+    asked, sent = _welcomed("hello, when is the deadline?", "and who can apply?")
+    assert asked == [
+        ("/start", "en"),  # on main: /start at the invite, without a hint: German
+        ("hello, when is the deadline?", None),
+        ("and who can apply?", None),  # welcomed once
+    ]
+    assert sent == ["re /start", "re hello, when is the deadline?", "re and who can apply?"]
+
+
+def test_an_unclear_first_message_is_welcomed_in_german():
+    asked, _ = _welcomed("hi")
+    assert asked == [("/start", None), ("hi", None)]
+
+
+def test_a_first_command_is_answered_by_the_welcome_or_is_the_welcome():
+    assert _welcomed("/help")[0] == [("/start", "en")]  # the welcome shows what it can do
+    assert _welcomed("!start")[0] == [("/start", None)]  # not twice
+    assert _welcomed("!start ABC123")[0] == [("!start ABC123", None)]  # an invitation
+
+
+def test_the_greeting_at_the_invite_is_in_both_languages():
+    _, sent = _welcomed("hi", greet_first=True)
+    greeting = sent[0]
+    assert "Hallo! Ich bin der Bot" in greeting and "Hello! I am the bot" in greeting
+    assert sent[1:] == ["re /start", "re hi"]
