@@ -140,3 +140,28 @@ def test_only_the_worker_holding_the_row_records_its_parts(sessions, clock):
         assert not outbox.parts_delivered(s, row.id, "w1", 1)  # never down, no-op the same
         s.commit()
     assert _rows(sessions)["eins|zwei"] == (outbox.CLAIMED, 1)
+
+
+def test_a_delivered_message_whose_choices_cannot_be_kept_is_not_sent_again(sessions, clock):
+    """The senders are wrapped to tell the router which choices a chat was shown; an
+    error there (the database away a moment) came after the message was delivered, and
+    made the dispatcher send it again (on main: twice)."""
+    from bot.app.wiring import showing_choices
+
+    class Router:
+        def shown(self, *args):
+            raise RuntimeError("database away")
+
+    draft = outbox.Draft(
+        "notice", "k", "test", "anna", "Termin?", clock.now, buttons=(("Ja", "yes", True),)
+    )
+    with sessions() as s:
+        outbox.enqueue(s, [draft], clock.now)
+        s.commit()
+    sender = Parted()
+    worker = Dispatcher(sessions, {"test": showing_choices(sender, Router())}, clock=clock)
+    assert worker.tick().sent == 1
+    clock.now += timedelta(hours=1)
+    worker.tick()
+    assert sender.arrived == ["Termin?"]
+    assert _rows(sessions)["Termin?"] == (outbox.SENT, 0)
