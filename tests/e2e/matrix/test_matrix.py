@@ -181,7 +181,7 @@ def test_an_outbox_message_tried_again_after_the_homeserver_took_it_arrives_once
     async def scenario():
         await anna.login()
         room = await anna.open_dm(bot.user_id)
-        await anna.wait_for("Write me your question", room)  # the bot knows the room now
+        await anna.wait_for("Hallo!", room)  # the bot knows the room now
         reminder = Delivery("meeting:7:24h", "matrix", room, "Erinnerung: Jour Fixe morgen")
         for _ in range(2):
             await asyncio.to_thread(bot.service.matrix.send, reminder)
