@@ -23,9 +23,15 @@ Policies
   removes what the platform adapter keeps of that chat and account; then the row is
   stripped of its ids. They are never given up: a failed try waits (at most an hour)
   and is tried again, because an erasure that is dropped would leave the data behind.
+- A message in several parts (a long text split for the platform, then its calendar
+  file): a sender whose send fails after some parts tells how many went out (the
+  error's `parts_sent`); the row keeps the count (`parts_sent`) and the retry sends
+  only the rest (`Delivery.parts_sent`), so the first part never arrives twice.
 Delivery is at least once: a worker that dies after sending but before settling
 leaves a claimed row that is sent again when its lease runs out; senders get the
-row's dedupe key to drop such a repeat where the platform allows it.
+row's dedupe key to drop such a repeat where the platform allows it. A send whose
+answer never came (Telegram's read timeout after it took the message) is tried
+again too: a message possibly twice rather than lost (see the Telegram adapter).
 
 Leases are short (15 s by default) and renewed while the worker sends, so a batch
 that takes longer than the lease (one chat's many messages at one per second, a
@@ -65,13 +71,17 @@ __all__ = [
     "TickStats",
     "TransientError",
     "Unreachable",
+    "parts_sent",
 ]
 
 log = logging.getLogger(__name__)
 
 
 class SendError(Exception):
-    pass
+    """A failed send. Any error a sender raises may carry `parts_sent`: how many
+    parts of the message were delivered before it (see `Delivery.parts_sent`)."""
+
+    parts_sent: int | None = None
 
 
 class RetryAfter(SendError):
@@ -102,6 +112,16 @@ class Delivery:
     text: str
     buttons: tuple[tuple[str, str, bool], ...] = ()  # label, data, confirms
     file: tuple[str, str, bytes] | None = None
+    # parts delivered by earlier tries (a long text's parts, then the file), not to be
+    # sent again; a sender whose send fails after some parts sets the error's
+    # `parts_sent` to the parts delivered by then (these included)
+    parts_sent: int = 0
+
+
+def parts_sent(error: BaseException) -> int | None:
+    """The parts of a message a failed send delivered in all (None: not told)."""
+    parts = getattr(error, "parts_sent", None)
+    return parts if isinstance(parts, int) else None
 
 
 class Sender(Protocol):
@@ -267,12 +287,18 @@ class Dispatcher:
                 fresh = (text, None) if row.kind == "meeting" else None
             if fresh is not None:
                 text, file = fresh
-        delivery = Delivery(row.dedupe_key, row.platform, row.chat_id, text, buttons, file)
+        delivery = Delivery(
+            row.dedupe_key, row.platform, row.chat_id, text, buttons, file, row.parts_sent or 0
+        )
         self._pace.wait(sender, row.chat_id)
         if not self._hold(row):
             return None
         try:
-            sender.send(delivery)
+            try:
+                sender.send(delivery)
+            except Exception as exc:
+                self._parts_delivered(row, exc)
+                raise
         except RetryAfter as exc:
             return self._retry_after(row, stats, exc)
         except Unreachable as exc:
@@ -296,6 +322,21 @@ class Dispatcher:
         stats.sent += 1
         stats.lateness.append((self._clock() - row.due_at).total_seconds())
         self._settle(row, outbox.SENT)
+
+    def _parts_delivered(self, row: OutboxRow, exc: Exception) -> None:
+        """A send failed after some parts of the message went out: keep how many, so
+        that no try sends them again (also when this one settles it for good)."""
+        parts = parts_sent(exc)
+        if parts is None or parts <= (row.parts_sent or 0):
+            return
+        try:
+            with self._sessions() as session:
+                outbox.parts_delivered(session, row.id, self.worker, parts)
+                session.commit()
+        except Exception as db_exc:  # the row is sent whole again: at least once
+            log.warning("outbox row %s: delivered parts not kept (%s)", row.id, db_exc)
+            return
+        row.parts_sent = parts
 
     def _retry_after(self, row: OutboxRow, stats: TickStats, exc: RetryAfter) -> None:
         """The platform asked to wait: pause it and send the row again after that."""

@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -390,6 +391,8 @@ class OutboxRow(Base):
     a worker claims a row with a lease before it sends it."""
 
     __tablename__ = "outbox"
+    # one chat's pending rows (what the outbox owes it, what waits behind a retry)
+    __table_args__ = (Index("ix_outbox_chat", "platform", "chat_id", "state", "due_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(16))  # timeline, meeting, pending, announce, notice
@@ -414,6 +417,9 @@ class OutboxRow(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     render: Mapped[str | None] = mapped_column(Text)  # JSON: rendered when sent (jobs.render)
+    # parts of the message delivered in earlier tries (a long text's parts, then its
+    # files): a retry sends only the rest
+    parts_sent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Conversation(Base):

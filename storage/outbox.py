@@ -28,6 +28,7 @@ __all__ = [
     "enqueue",
     "forget",
     "owed_until",
+    "parts_delivered",
     "push_back",
     "waiting_until",
     "purge_delivered",
@@ -335,6 +336,19 @@ def settle(
         OutboxRow.id == row_id, OutboxRow.state == CLAIMED, OutboxRow.claimed_by == worker
     )
     return session.execute(stmt.values(**values)).rowcount == 1
+
+
+def parts_delivered(session: Session, row_id: int, worker: str, parts: int) -> bool:
+    """Record that the first `parts` parts of a claimed row's message were delivered
+    (a long text sent in several parts, then its files), so that a retry sends only the
+    rest; only the worker holding the claim may, and the count never goes down."""
+    stmt = update(OutboxRow).where(
+        OutboxRow.id == row_id,
+        OutboxRow.state == CLAIMED,
+        OutboxRow.claimed_by == worker,
+        OutboxRow.parts_sent < parts,
+    )
+    return session.execute(stmt.values(parts_sent=parts)).rowcount == 1
 
 
 # -- privacy ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ __all__ = [
     "ACK",
     "Behind",
     "Outboxed",
+    "Parts",
     "PerChat",
     "beyond",
     "from_delivery",
@@ -61,6 +62,15 @@ async def send_in_order(
             await queue(list(replies[i:]))
             return False
     return True
+
+
+class Parts:
+    """How many parts of an outbox message are delivered (a long text's parts, then its
+    files): a sender starts with the count of earlier tries, skips those parts, and
+    counts each part it delivers; the count goes with the error when a part fails."""
+
+    def __init__(self, sent: int = 0) -> None:
+        self.sent = sent
 
 
 class PerChat:

@@ -17,12 +17,13 @@ room and the person's devices, keys and sessions from the crypto store.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from nio import (
 from bot.adapters.common import (
     Behind,
     Outboxed,
+    Parts,
     PerChat,
     beyond,
     from_delivery,
@@ -111,8 +113,12 @@ class MatrixAdapter:
         access_token: str | None = None,
         device_name: str = "imbot",
         concurrency: int = 8,
+        lang_of: Callable[[str], str | None] | None = None,
     ) -> None:
         self._handle, self._notify = handle, notify
+        # the language of a first message (None when unclear): the welcome waits for it
+        self._lang_of = lang_of
+        self._held: set[str] = set()  # rooms joined on an invite whose welcome waits
         self.homeserver, self.user_id = homeserver.rstrip("/"), user_id
         self._password, self._token, self._device_name = password, access_token, device_name
         self.store_dir = store_dir
@@ -210,20 +216,49 @@ class MatrixAdapter:
         if isinstance(joined, JoinError):
             log.warning("could not join an invited room: %s", joined.message)
             return
-        task = asyncio.create_task(self._greet_when_joined(room.room_id, event.sender))
+        self._held.add(room.room_id)  # before any message of the room is read
+        task = asyncio.create_task(self._greet_when_joined(room.room_id))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _greet_when_joined(self, room_id: str, inviter: str) -> None:
-        """Greet once the next sync shows the room as joined (sending needs its state)."""
+    async def _greet_when_joined(self, room_id: str) -> None:
+        """Once the next sync shows the room as joined (sending needs its state): a short
+        greeting in both languages, as nothing tells the inviter's language yet (Matrix
+        has no client language; German was wrong for English speakers). The welcome
+        follows the first message, in its language (`_welcome`), like the console's."""
         for _ in range(300):
             if room_id in self.client.rooms:
-                private = _is_direct(self.client.rooms[room_id])
-                inbound = Inbound(self.platform, inviter, room_id, text="/start", private=private)
-                await self._answer(inbound, room_id)
+                await self._order.run(room_id, self._logged(self._invited(room_id)))
                 return
             await asyncio.sleep(0.1)
         log.warning("joined a room but never saw it in a sync; no greeting sent")
+
+    async def _invited(self, room_id: str) -> None:
+        if room_id in self._held:  # not if the first message came first (it was welcomed)
+            said = "\n\n".join(t("matrix_write_first", lang) for lang in ("de", "en"))
+            await self._deliver(room_id, [Outbound(said)])
+
+    async def _welcome(self, room: MatrixRoom, sender: str, text: str) -> str:
+        """The first message in a room joined on an invite: the welcome (/start) in its
+        language (German when unclear); returns what of the message is still to answer
+        ("" when the welcome answers it: /start, /hilfe, /help). A /start with a code
+        (an invitation) is the welcome itself."""
+        self._held.discard(room.room_id)
+        words = text.lower().split()
+        command = words[0][1:] if words and words[0][:1] in ("/", "!") else None
+        if command == "start" and len(words) > 1:
+            return text
+        hint = self._lang_of(text) if self._lang_of is not None else None
+        welcome = Inbound(
+            self.platform,
+            sender,
+            room.room_id,
+            text="/start",
+            lang_hint=hint,
+            private=_is_direct(room),
+        )
+        await self._answer(welcome, room.room_id)
+        return "" if command in ("start", "hilfe", "help") else text
 
     def _in_turn(self, room_id: str, work) -> None:
         """Handle a message without holding up the sync loop: rooms at the same time,
@@ -249,6 +284,10 @@ class MatrixAdapter:
         reply_to = await self._replied_text(room.room_id, event)
         if reply_to is not None:
             text = _without_reply_fallback(text)
+        if room.room_id in self._held:
+            text = await self._welcome(room, event.sender, text)
+            if not text:
+                return
         choices = self._choices.get(room.room_id, ())
         button = pressed(text, choices)
         count = beyond(text, choices)
@@ -345,10 +384,35 @@ class MatrixAdapter:
         """Send the replies in order; the ones from the first that cannot be sent now
         on go to the outbox, and while it owes the room messages, the room's next
         replies queue behind them (`Outboxed`)."""
-        await self._outboxed.deliver(room_id, replies, partial(self._send, room_id))
+        pieces = [piece for reply in replies for piece in _pieces(reply)]
+        await self._outboxed.deliver(room_id, pieces, partial(self._send, room_id))
 
     # -- out ------------------------------------------------------------------------------------
-    async def _send(self, room_id: str, reply: Outbound) -> None:
+    async def _send(
+        self,
+        room_id: str,
+        reply: Outbound,
+        parts: Parts | None = None,
+        key: str | None = None,
+    ) -> None:
+        """A reply's parts (`_pieces`: the text, then each file). With `parts` (an outbox
+        message), those delivered by an earlier try are skipped, and each one delivered
+        now is counted. With `key` (the outbox row's dedupe key), each part's Matrix
+        transaction id is derived from it: a retry of a part the homeserver took although
+        its answer was lost (a timeout) is the same transaction, which the homeserver
+        answers with the event it has instead of sending it twice."""
+        for i, piece in enumerate(_pieces(reply)):
+            if parts is not None and i < parts.sent:
+                continue
+            tx_id = _tx_id(key, i) if key is not None else None
+            if piece.files:
+                await self._send_file(room_id, piece.files[0], tx_id)
+            else:
+                await self._send_text(room_id, piece, tx_id)
+            if parts is not None:
+                parts.sent = i + 1
+
+    async def _send_text(self, room_id: str, reply: Outbound, tx_id: str | None = None) -> None:
         room = self.client.rooms.get(room_id)
         if room is not None and room.encrypted and self.client.should_query_keys:
             await self.client.keys_query()  # know every member's devices before encrypting
@@ -360,7 +424,7 @@ class MatrixAdapter:
             "formatted_body": formatted,
         }
         resp = await self.client.room_send(
-            room_id, "m.room.message", content, ignore_unverified_devices=True
+            room_id, "m.room.message", content, tx_id=tx_id, ignore_unverified_devices=True
         )
         _raise_for(resp)
         if reply.buttons:
@@ -368,10 +432,8 @@ class MatrixAdapter:
             self._by_event[resp.event_id] = (room_id, reply.buttons)
             while len(self._by_event) > _MEMORY:
                 self._by_event.popitem(last=False)
-        for f in reply.files:
-            await self._send_file(room_id, f)
 
-    async def _send_file(self, room_id: str, f: Attachment) -> None:
+    async def _send_file(self, room_id: str, f: Attachment, tx_id: str | None = None) -> None:
         room = self.client.rooms.get(room_id)
         encrypt = bool(room and room.encrypted)
         resp, keys = await self.client.upload(
@@ -395,7 +457,7 @@ class MatrixAdapter:
             content["url"] = resp.content_uri
         _raise_for(
             await self.client.room_send(
-                room_id, "m.room.message", content, ignore_unverified_devices=True
+                room_id, "m.room.message", content, tx_id=tx_id, ignore_unverified_devices=True
             )
         )
 
@@ -404,13 +466,20 @@ class MatrixAdapter:
         if self._loop is None or self.client is None or not self.ready.is_set():
             raise dispatch.TransientError("matrix is not connected yet")
         reply = from_delivery(delivery)
-        work = self._outbox_turn(delivery.chat_id, self._send(delivery.chat_id, reply))
+        parts = Parts(delivery.parts_sent)  # the text, then the file
+        send = self._send(delivery.chat_id, reply, parts, key=delivery.dedupe_key)
+        work = self._outbox_turn(delivery.chat_id, send)
         future = asyncio.run_coroutine_threadsafe(work, self._loop)
         try:
             future.result(timeout=90)
         except (TimeoutError, OSError) as exc:
             future.cancel()  # still waiting for its turn: not sent later behind our back
-            raise dispatch.TransientError(str(exc)) from exc
+            error = dispatch.TransientError(str(exc))
+            error.parts_sent = parts.sent
+            raise error from exc
+        except Exception as exc:
+            exc.parts_sent = parts.sent  # the retry sends only the rest
+            raise
 
     async def _outbox_turn(self, room_id: str, work) -> None:
         """An outbox message in the room's turn (never between the replies to one
@@ -530,6 +599,21 @@ class _Invite:
     state_key: str
     sender: str
     membership: str
+
+
+def _tx_id(key: str, part: int) -> str:
+    """The Matrix transaction id of part `part` of the outbox message with dedupe key
+    `key`: the same on every try (the key may name a person: only its hash is sent)."""
+    return f"imbot-{hashlib.sha256(key.encode()).hexdigest()[:32]}-{part}"
+
+
+def _pieces(reply: Outbound) -> list[Outbound]:
+    """A reply as the events that send it, each an `Outbound` of its own: its text
+    (with the choices), then one per file; a failed one goes to the outbox with those
+    after it, so nothing sent already is sent again."""
+    pieces = [replace(reply, files=())] if reply.text or not reply.files else []
+    pieces.extend(Outbound("", files=(f,), lang=reply.lang) for f in reply.files)
+    return pieces
 
 
 def _render(reply: Outbound) -> tuple[str, str]:

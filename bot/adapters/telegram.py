@@ -37,7 +37,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -48,13 +55,20 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.common import Behind, Outboxed, PerChat, from_delivery
+from bot.adapters.common import Behind, Outboxed, Parts, PerChat, from_delivery
 from bot.adapters.telegram_http import AiohttpRequest
 from bot.messages import Button, Inbound, Outbound
 from bot.texts import LANGS, t
 from jobs import dispatch
 
-__all__ = ["ChatOrderProcessor", "TelegramAdapter", "WaitingRateLimiter", "split_text"]
+__all__ = [
+    "MAYBE_SENT",
+    "ChatOrderProcessor",
+    "TelegramAdapter",
+    "WaitingRateLimiter",
+    "maybe_sent",
+    "split_text",
+]
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +84,19 @@ UPDATES_IN_FLIGHT = 256
 # limiter holds every send of the bot while it waits); a longer one goes to the outbox,
 # which waits Telegram's time for that chat while the others are answered.
 MAX_RETRY_WAIT = 5.0
+# A timeout before the request reached Telegram (no free connection, no connection)
+# sent nothing; after it (no answer in time) Telegram may have taken the message.
+_NOT_SENT = ("PoolTimeout", "ConnectTimeout", "ConnectionTimeoutError")
+MAYBE_SENT = "maybe delivered already (no answer in time)"
+
+
+def maybe_sent(exc: TimedOut) -> bool:
+    """Whether Telegram may have taken the request that timed out: not when waiting for
+    a connection or connecting timed out (httpx's or aiohttp's error is its cause)."""
+    cause = exc.__cause__
+    return not (
+        type(cause).__name__ in _NOT_SENT or "not* sent" in str(exc) or "not sent" in str(exc)
+    )
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
@@ -350,9 +377,17 @@ class TelegramAdapter:
         pieces = [piece for reply in mine for piece in _pieces(reply)]
         await self._outboxed.deliver(chat_id, pieces, partial(self._send_piece, bot, chat_id))
 
-    async def _send(self, bot: Bot, chat_id: int | str, reply: Outbound) -> None:
-        for piece in _pieces(reply):
+    async def _send(
+        self, bot: Bot, chat_id: int | str, reply: Outbound, parts: Parts | None = None
+    ) -> None:
+        """A reply's Bot API calls; with `parts`, those it delivered already are
+        skipped, and each one delivered now is counted."""
+        for i, piece in enumerate(_pieces(reply)):
+            if parts is not None and i < parts.sent:
+                continue
             await self._send_piece(bot, chat_id, piece)
+            if parts is not None:
+                parts.sent = i + 1
 
     async def _send_piece(self, bot: Bot, chat_id: int | str, piece: Outbound) -> None:
         """One Bot API call: a part of a text (with the reply's buttons, if it is the
@@ -384,23 +419,23 @@ class TelegramAdapter:
         if self._loop is None or self._outbox_bot is None:
             raise dispatch.TransientError("telegram is not connected yet")
         reply = from_delivery(delivery)
+        parts = Parts(delivery.parts_sent)  # a long text's parts, then the file
         future = asyncio.run_coroutine_threadsafe(
-            self._in_turn(delivery.chat_id, self._send(self._outbox_bot, delivery.chat_id, reply)),
+            self._in_turn(
+                delivery.chat_id, self._send(self._outbox_bot, delivery.chat_id, reply, parts)
+            ),
             self._loop,
         )
         try:
             future.result(timeout=60)
-        except RetryAfter as exc:
-            raise dispatch.RetryAfter(_seconds(exc)) from exc
-        except Forbidden as exc:
-            raise dispatch.Unreachable(exc.message) from exc
-        except BadRequest as exc:
-            if "chat not found" in exc.message.lower():
-                raise dispatch.Unreachable(exc.message) from exc
-            raise dispatch.Rejected(exc.message) from exc
-        except (NetworkError, TimeoutError) as exc:
-            future.cancel()  # still waiting for its turn: not sent later behind our back
-            raise dispatch.TransientError(str(exc)) from exc
+        except Exception as exc:
+            if isinstance(exc, NetworkError | TimeoutError):
+                future.cancel()  # still waiting for its turn: not sent later behind our back
+            error = _outbox_error(exc)
+            error.parts_sent = parts.sent  # the retry sends only the rest
+            if error is exc:
+                raise
+            raise error from exc
 
     async def _in_turn(self, chat_id: str, work) -> None:
         """An outbox send in the chat's turn; a failed one tells the chat's next replies
@@ -413,6 +448,29 @@ class TelegramAdapter:
         except Exception:
             self._outboxed.failed(chat_id)
             raise
+
+
+def _outbox_error(exc: Exception) -> Exception:
+    """A Telegram error as the dispatcher's error (an unforeseen one as it is).
+
+    A timeout is tried again (`TransientError`), also a read timeout after Telegram may
+    have taken the message: the Bot API has no idempotency key and a bot cannot read its
+    chat, so whether it arrived is unknowable; a message possibly twice is the lesser
+    harm than a reminder or an answer lost (python-telegram-bot itself retries nothing:
+    it raises `TimedOut`). Its error says so (`MAYBE_SENT`) in `imbot admin outbox`."""
+    if isinstance(exc, RetryAfter):
+        return dispatch.RetryAfter(_seconds(exc))
+    if isinstance(exc, Forbidden):
+        return dispatch.Unreachable(exc.message)
+    if isinstance(exc, BadRequest):
+        if "chat not found" in exc.message.lower():
+            return dispatch.Unreachable(exc.message)
+        return dispatch.Rejected(exc.message)
+    if isinstance(exc, TimedOut) and maybe_sent(exc):
+        return dispatch.TransientError(f"{MAYBE_SENT}: {exc}")
+    if isinstance(exc, NetworkError | TimeoutError):
+        return dispatch.TransientError(str(exc))
+    return exc
 
 
 def _lang(code: str | None) -> str | None:

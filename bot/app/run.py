@@ -179,6 +179,7 @@ def build_services(
             access_token=settings.matrix_access_token,
             store_dir=settings.data_dir / "matrix",
             concurrency=settings.concurrent_updates,
+            lang_of=router.language_of,  # the welcome in the first message's language
         )
         senders["matrix"] = services.matrix
     dispatcher_options.setdefault("lease", timedelta(seconds=settings.outbox_lease_seconds))

@@ -436,4 +436,7 @@ class showing_choices:  # noqa: N801 - reads as what it does where the senders a
             buttons = tuple(
                 Button(label, data, confirms) for label, data, confirms in delivery.buttons
             )
-            self._router.shown(delivery.platform, delivery.chat_id, buttons, delivery.text)
+            try:
+                self._router.shown(delivery.platform, delivery.chat_id, buttons, delivery.text)
+            except Exception as exc:  # the message is delivered: an error now would resend it
+                log.warning("the choices of a delivered message were not kept: %s", exc)

@@ -50,6 +50,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Zuletzt offen war diese Nachricht (tippen Sie die Nummer einer Wahl):",
         "en": "This message was still open from last time (type the number of a choice):",
     },
+    "matrix_write_first": {
+        "de": "Hallo! Ich bin der Bot der „Integrationsmacher:innen“. Schreiben Sie mir "
+        "Ihre Frage – auf Deutsch oder Englisch.",
+        "en": 'Hello! I am the bot of the "Integrationsmacher:innen". Write me your '
+        "question – in German or English.",
+    },
     "console_write_first": {
         "de": "Schreiben Sie los – auf Deutsch oder Englisch.",
         "en": "Write away – in German or English.",

@@ -260,3 +260,138 @@ def test_the_sync_loop_starts_again_after_an_error(caplog):
     adapter = asyncio.run(main())
     assert adapter.client.calls == 3 and adapter.ready.is_set()
     assert caplog.text.count("the Matrix sync loop failed") == 2
+
+
+# -- a message in parts: the text, then its calendar file ------------------------------
+
+
+class FilesClient(Client):
+    """Uploads files too; the first `fail_uploads` uploads fail (the connection drops)."""
+
+    def __init__(self, fail_uploads: int = 0) -> None:
+        super().__init__()
+        self.fail_uploads = fail_uploads
+
+    async def upload(self, data_provider, content_type, filename, filesize, encrypt):
+        if self.fail_uploads:
+            self.fail_uploads -= 1
+            raise OSError("connection reset")
+        from nio import UploadResponse
+
+        return UploadResponse(f"mxc://imbot.test/{filename}"), None
+
+
+ICS = ("termin.ics", "text/calendar", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+
+
+def test_an_outbox_message_whose_file_fails_is_retried_without_its_text():
+    """The reminder's text went out, its calendar file did not: the error tells the
+    dispatcher one part was delivered, and the retry (`parts_sent=1`) sends only the
+    file. On main the retry sent the text again."""
+    from jobs.dispatch import Delivery, TransientError
+
+    async def main():
+        adapter = _adapter(lambda inbound: [])
+        adapter.client = FilesClient(fail_uploads=1)
+        adapter._loop = asyncio.get_running_loop()
+        adapter.ready.set()
+        delivery = Delivery("k", "matrix", "!room", "Erinnerung: Jour Fixe", file=ICS)
+        with pytest.raises(TransientError) as failed:
+            await asyncio.to_thread(adapter.send, delivery)
+        assert failed.value.parts_sent == 1
+        retry = Delivery("k", "matrix", "!room", "Erinnerung: Jour Fixe", file=ICS, parts_sent=1)
+        await asyncio.to_thread(adapter.send, retry)
+        return adapter.client.sent
+
+    assert asyncio.run(main()) == [("!room", "Erinnerung: Jour Fixe"), ("!room", "termin.ics")]
+
+
+def test_a_reply_whose_file_fails_queues_only_the_file():
+    """A direct reply with a calendar file: the text is sent, the file that failed goes
+    to the outbox alone (on main the whole reply, the text twice)."""
+    from bot.messages import Attachment
+
+    queued: list[Outbound] = []
+
+    def handle(inbound):
+        return [Outbound("Gebucht.", files=(Attachment(*ICS),)), Outbound("Noch etwas?")]
+
+    async def main():
+        adapter = _adapter(handle, queued.extend)
+        adapter.client = FilesClient(fail_uploads=1)
+        await adapter._answer(Inbound("matrix", "@eve:x", "!room", text="ja"), "!room")
+        return adapter.client.sent
+
+    assert asyncio.run(main()) == [("!room", "Gebucht.")]
+    assert [(r.text, [f.filename for f in r.files]) for r in queued] == [
+        ("", ["termin.ics"]),
+        ("Noch etwas?", []),
+    ]
+
+
+# -- the welcome after an invite: in the first message's language ----------------------
+
+
+def _event(body: str, sender: str = EVE):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(body=body, sender=sender, source={"content": {}})
+
+
+def _welcomed(*bodies: str, greet_first: bool = False):
+    """A room joined on an invite; `bodies` are its first messages. Returns what the
+    router was asked (text, language hint) and what the room got."""
+    from nio import MatrixRoom
+
+    asked: list[tuple[str, str | None]] = []
+
+    def handle(inbound):
+        asked.append((inbound.text, inbound.lang_hint))
+        return [Outbound(f"re {inbound.text}")]
+
+    def lang_of(text):  # the router's language_of, as far as these lines go
+        return {"hello, when is the deadline?": "en", "/help": "en"}.get(text)
+
+    async def main():
+        adapter = _adapter(handle)
+        adapter._lang_of = lang_of
+        room = MatrixRoom("!room", "@bot:imbot.test")
+        adapter.client.rooms["!room"] = room
+        adapter._held.add("!room")
+        if greet_first:
+            await adapter._invited("!room")
+        for body in bodies:
+            await adapter._text(room, _event(body))
+        await adapter._invited("!room")  # a greeting that comes late says nothing
+        return adapter.client.sent
+
+    sent = asyncio.run(main())
+    return asked, [body for _, body in sent]
+
+
+def test_the_welcome_after_an_invite_comes_in_the_first_messages_language():
+    asked, sent = _welcomed("hello, when is the deadline?", "and who can apply?")
+    assert asked == [
+        ("/start", "en"),  # on main: /start at the invite, without a hint: German
+        ("hello, when is the deadline?", None),
+        ("and who can apply?", None),  # welcomed once
+    ]
+    assert sent == ["re /start", "re hello, when is the deadline?", "re and who can apply?"]
+
+
+def test_an_unclear_first_message_is_welcomed_in_german():
+    asked, _ = _welcomed("hi")
+    assert asked == [("/start", None), ("hi", None)]
+
+
+def test_a_first_command_is_answered_by_the_welcome_or_is_the_welcome():
+    assert _welcomed("/help")[0] == [("/start", "en")]  # the welcome shows what it can do
+    assert _welcomed("!start")[0] == [("/start", None)]  # not twice
+    assert _welcomed("!start ABC123")[0] == [("!start ABC123", None)]  # an invitation
+
+
+def test_the_greeting_at_the_invite_is_in_both_languages():
+    _, sent = _welcomed("hi", greet_first=True)
+    greeting = sent[0]
+    assert "Hallo! Ich bin der Bot" in greeting and "Hello! I am the bot" in greeting
+    assert sent[1:] == ["re /start", "re hi"]

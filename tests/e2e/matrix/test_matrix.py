@@ -37,6 +37,27 @@ def test_invite_join_greet_and_answer(bot, human):
     run(scenario())
 
 
+def test_an_english_speaker_is_welcomed_in_english_after_the_invite(bot, human):
+    """Matrix tells nothing of the inviter's language: the bot greets in both languages
+    at the invite, and the welcome follows the first message, in its language (on main:
+    the whole welcome in German at the invite)."""
+    tom = human("tom")
+
+    async def scenario():
+        await tom.login()
+        room = await tom.open_dm(bot.user_id)
+        _, greeting = await tom.wait_for("Write me your question", room)
+        assert "Hallo!" in greeting  # both languages, short
+        await tom.say(room, "hello, when is the application deadline?")
+        await tom.wait_for("Hello! I am the bot of the program", room)
+        _, answer = await tom.wait_for("Source:", room)
+        assert "May 2023" in answer
+        assert tom.count("Ich bin der Bot der „Integrationsmacher:innen – ") == 0  # no German
+        await tom.close()
+
+    run(scenario())
+
+
 def test_invite_code_redeemed_with_bang_start(bot, human):
     code = bot.people.invite("buddy", "Bernd Buddy").code
     bernd = human("bernd")
@@ -144,6 +165,31 @@ def test_a_room_the_bot_is_not_in_fails_alone_and_finally(bot, human, clock):
             bad = s.scalars(select(OutboxRow).where(OutboxRow.dedupe_key == "t:gone")).one()
         assert (bad.state, bad.attempts) == ("failed", 6)
         assert bad.last_error == "unexpected LocalProtocolError"
+        await anna.close()
+
+    run(scenario())
+
+
+def test_an_outbox_message_tried_again_after_the_homeserver_took_it_arrives_once(bot, human):
+    """A retry of an outbox message whose answer was lost (a timeout after Synapse took
+    it) is the same Matrix transaction: Synapse answers with the event it has and sends
+    nothing twice. Shown by sending the same row twice (on main: it arrived twice)."""
+    from jobs.dispatch import Delivery
+
+    anna = human("anna")
+
+    async def scenario():
+        await anna.login()
+        room = await anna.open_dm(bot.user_id)
+        await anna.wait_for("Hallo!", room)  # the bot knows the room now
+        reminder = Delivery("meeting:7:24h", "matrix", room, "Erinnerung: Jour Fixe morgen")
+        for _ in range(2):
+            await asyncio.to_thread(bot.service.matrix.send, reminder)
+        await asyncio.to_thread(
+            bot.service.matrix.send, Delivery("notice:8", "matrix", room, "Danach")
+        )
+        await anna.wait_for("Danach", room)
+        assert anna.count("Erinnerung: Jour Fixe morgen") == 1
         await anna.close()
 
     run(scenario())

@@ -30,14 +30,14 @@ def test_round_trip_in_german_and_english_by_replying(bot, human):
     async def scenario():
         await ada.login()
         ada_room = await ada.open_dm(bot.user_id)
-        await ada.wait_for("Zurzeit läuft keine Ausschreibung", ada_room)
+        await ada.wait_for("Write me your question", ada_room)  # the greeting in both languages
         await ada.say(ada_room, f"!start {code}")
         await ada.wait_for("Willkommen, Ada Admin", ada_room)
         for n, (person, lang) in enumerate(((anna, "de"), (john, "en")), 1):
             question, button = QUESTION[lang]
             await person.login()
             room = await person.open_dm(bot.user_id)
-            await person.wait_for("Zurzeit läuft keine Ausschreibung", room)  # the greeting's end
+            await person.wait_for("Write me your question", room)  # the greeting (de + en)
             started = time.perf_counter()
             await person.say(room, question)
             _, refusal = await person.wait_for(button, room)

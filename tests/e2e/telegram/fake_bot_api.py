@@ -8,7 +8,8 @@ Telegram-shaped errors (400, 403, 429 with retry_after).
 
 Test hooks (thread-safe, called from the test thread): `user_says`, `user_presses`,
 `fail_next` (a Telegram error, a 5xx), `drop_next` (the connection closed without an
-answer), `stall_next` (no answer for a while: the bot's read times out), `wait_for_sent`,
+answer), `stall_next` (no answer for a while: the bot's read times out),
+`take_then_stall_next` (the message sent, but its answer never comes), `wait_for_sent`,
 and the `sent` log of everything the bot sent.
 """
 
@@ -29,7 +30,7 @@ BOT = {"id": 4242, "is_bot": True, "first_name": "imbot", "username": "imbot_tes
        "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}  # fmt: skip
 
 
-DROP, STALL = -1, -2  # kinds of failure besides an HTTP status (0: a body that is not JSON)
+DROP, STALL, TAKE_STALL = -1, -2, -3  # failures besides an HTTP status (0: a body not JSON)
 
 
 @dataclass
@@ -131,9 +132,12 @@ class FakeBotAPI:
                                        "chat_instance": f"ci-{user_id}", "data": data, "message": message}})  # fmt: skip
 
     def fail_next(self, method: str, code: int, *, chat_id: int | None = None, retry_after: int = 0,
-                  description: str = "") -> None:  # fmt: skip
-        """The next call of `method` (to `chat_id`, if given) fails with `code`."""
+                  description: str = "", skip: int = 0) -> None:  # fmt: skip
+        """The next call of `method` (to `chat_id`, if given) fails with `code`; with
+        `skip`, the call after that many such calls (the 2nd part of a long text: 1)."""
         params = {"retry_after": retry_after} if code == 429 else {}
+        if skip:
+            params["skip"] = skip
         text = description or {400: "Bad Request: chat not found", 403: "Forbidden: bot was blocked by the user",
                                429: f"Too Many Requests: retry after {retry_after}",
                                500: "Internal Server Error", 502: "Bad Gateway"}[code]  # fmt: skip
@@ -154,6 +158,14 @@ class FakeBotAPI:
         Nothing is sent."""
         with self._cond:
             self._errors.append((method, chat_id, STALL, {"seconds": seconds}))
+
+    def take_then_stall_next(self, method: str, seconds: float, *, chat_id: int | None = None
+                             ) -> None:  # fmt: skip
+        """The next call of `method` (to `chat_id`, if given) is carried out (the message
+        is sent) but its answer does not come for `seconds` (then the connection closes):
+        the bot's read times out although Telegram took the message."""
+        with self._cond:
+            self._errors.append((method, chat_id, TAKE_STALL, {"seconds": seconds}))
 
     def failures_left(self) -> int:
         """Failures set up with the hooks above that no call has met yet."""
@@ -226,6 +238,14 @@ class FakeBotAPI:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.sleep(error[3]["seconds"])
             return _error(500, "Internal Server Error")
+        if error and error[2] == TAKE_STALL:
+            result = getattr(self, f"_m_{method}")(params)
+            if asyncio.iscoroutine(result):
+                await result
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.sleep(error[3]["seconds"])
+            request.transport.close()
+            return web.Response(status=500)
         if error:
             return _error(error[2], error[3]["description"], error[3]["parameters"])
         handler = getattr(self, f"_m_{method}", None)
@@ -241,8 +261,13 @@ class FakeBotAPI:
 
     def _take_error(self, method: str, chat_id) -> tuple | None:
         with self._cond:
-            for i, (m, c, *_rest) in enumerate(self._errors):
+            for i, (m, c, _code, info) in enumerate(self._errors):
                 if m == method and (c is None or str(c) == str(chat_id)):
+                    if info.get("parameters", {}).get("skip"):
+                        info["parameters"]["skip"] -= 1  # this call still goes through
+                        if not info["parameters"]["skip"]:
+                            del info["parameters"]["skip"]
+                        return None
                     return self._errors.pop(i)
         return None
 
