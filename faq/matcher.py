@@ -110,7 +110,7 @@ class Signals:
     bm: list[tuple[int, float]]
     sem: list[tuple[int, float]]
     clf: list[tuple[int, float]] = field(default_factory=list)
-    # cosine of the closest written out-of-scope question (faq/negatives.yaml), and it
+    # cosine of the closest written out-of-scope question (faq/negatives.yaml), and its text
     negative: float = -1.0
     nearest: str = ""
     # a known word beyond question words ("Was soll das?" has none)
