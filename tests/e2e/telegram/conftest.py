@@ -81,3 +81,23 @@ def bot(api, tmp_path, clock, migrated_sqlite):
     running = RunningBot(api, tmp_path, clock).start()
     yield running
     running.stop()
+
+
+SHORT_READ_TIMEOUT = 0.5  # seconds: a Telegram that stalls longer costs a test this much
+
+
+@pytest.fixture
+def impatient_bot(api, tmp_path, clock, migrated_sqlite, monkeypatch):
+    """The running bot with a short read timeout, for tests where Telegram stalls."""
+    from functools import partial
+
+    from bot.adapters import telegram as telegram_adapter
+    from bot.adapters.telegram_http import AiohttpRequest
+
+    monkeypatch.setattr(
+        telegram_adapter, "AiohttpRequest", partial(AiohttpRequest, read_timeout=SHORT_READ_TIMEOUT)
+    )
+    migrated_sqlite(tmp_path / "bot.db")
+    running = RunningBot(api, tmp_path, clock).start()
+    yield running
+    running.stop()

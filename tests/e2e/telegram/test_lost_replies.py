@@ -12,34 +12,24 @@ from __future__ import annotations
 import threading
 import time
 from datetime import timedelta
-from functools import partial
 
 import pytest
 from sqlalchemy import select
 
-from bot.adapters import telegram as telegram_adapter
-from bot.adapters.telegram_http import AiohttpRequest
 from storage import outbox
 from storage.models import OutboxRow
-from tests.e2e.telegram.conftest import RunningBot
+from tests.e2e.telegram.conftest import SHORT_READ_TIMEOUT
 
 ANNA, TOM = 101, 102
 DEADLINE = "Bis wann kann man sich bewerben?"  # answered with "3. Mai 2023"
 PARTY = "Welche Partei regiert in Torgau?"  # answered with "keine sichere Antwort"
 SORRY = "etwas schiefgelaufen"
-READ_TIMEOUT = 0.5  # the bot's; Telegram stalls longer
+READ_TIMEOUT = SHORT_READ_TIMEOUT
 
 
 @pytest.fixture
-def bot(api, tmp_path, clock, migrated_sqlite, monkeypatch):
-    """The running bot, with a short read timeout (a stalled Telegram costs 0.5 s)."""
-    monkeypatch.setattr(
-        telegram_adapter, "AiohttpRequest", partial(AiohttpRequest, read_timeout=READ_TIMEOUT)
-    )
-    migrated_sqlite(tmp_path / "bot.db")
-    running = RunningBot(api, tmp_path, clock).start()
-    yield running
-    running.stop()
+def bot(impatient_bot):
+    return impatient_bot
 
 
 def _fail(api, failure: str) -> None:

@@ -12,33 +12,25 @@ without that note."""
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import partial
 
 import pytest
 from sqlalchemy import select
 from telegram.error import TimedOut
 
 from bot.adapters import telegram as telegram_adapter
-from bot.adapters.telegram_http import AiohttpRequest
 from storage import outbox
 from storage.models import OutboxRow
-from tests.e2e.telegram.conftest import RunningBot
+from tests.e2e.telegram.conftest import SHORT_READ_TIMEOUT
 
 ANNA = 101
-READ_TIMEOUT = 0.5  # the bot's; Telegram's answer comes later
+READ_TIMEOUT = SHORT_READ_TIMEOUT
 PARAGRAPH = "Absatz {} " + "x" * 990
 LONG = "\n\n".join(PARAGRAPH.format(i) for i in range(6))  # ~6,000 characters: two parts
 
 
 @pytest.fixture
-def bot(api, tmp_path, clock, migrated_sqlite, monkeypatch):
-    monkeypatch.setattr(
-        telegram_adapter, "AiohttpRequest", partial(AiohttpRequest, read_timeout=READ_TIMEOUT)
-    )
-    migrated_sqlite(tmp_path / "bot.db")
-    running = RunningBot(api, tmp_path, clock).start()
-    yield running
-    running.stop()
+def bot(impatient_bot):
+    return impatient_bot
 
 
 def _queue(bot, clock, text: str, file: tuple[str, str, bytes] | None = None) -> None:
