@@ -96,6 +96,12 @@ class AvailabilityMixin(BookingBase):
             stmt = select(Pair).where(Pair.buddy_id == buddy_id)
             return sorted(p.expert.name or "" for p in uow.session.scalars(stmt))
 
+    def is_free(self, expert_id: int, start: datetime) -> bool:
+        """Whether the expert's pair may meet at `start`: any start on the grid inside
+        the buddy's free times, also one between the offered slots (14:30)."""
+        with self._uow() as uow:
+            return self._fits(uow.session, _pair(uow.session, expert_id), start)
+
     def slots(
         self, expert_id: int, *, limit: int | None = 8, ignore: int | None = None
     ) -> list[datetime]:

@@ -46,8 +46,7 @@ class RequestsMixin(BookingBase):
             s = uow.session
             pair = _pair(s, expert_id)
             cal = self._calendar(s, pair)
-            day = start.astimezone(self.tz).date()
-            if start not in self._slots(s, pair, limit=None, day=day, calendar=cal):
+            if not self._fits(s, pair, start, calendar=cal):
                 raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3, calendar=cal)))
             starts = [start]
             series = None

@@ -498,7 +498,7 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
     if clash:  # "auf Do 8.12. 11 Uhr": a Tuesday – ask, with the free times
         [slots] = move_slots(ctx, m.id)
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
-    moment = find_moment(target, local, day)
+    moment = find_moment(target, local, day, ctx.now.astimezone(ctx.tz).date())
     start = moment and moment.replace(tzinfo=ctx.tz)
     if start is None or start == m.starts_at or not _on_named_day(ctx, target, moment):
         if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
@@ -764,13 +764,17 @@ def _not_moved(
 ) -> list[Outbound]:
     """Why a move did not happen, with what can be done instead: other free times
     to move to (as move buttons), or for a series "all except these"."""
-    if exc.key in ("slot_taken", "not_free"):
+    if exc.key in ("slot_taken", "not_free", "too_soon"):
         try:
             m = booking(ctx).get(ctx.who.person_id, meeting_id)
         except BookingError as gone:
             return refusal(ctx, gone)
-        key = exc.key if exc.key == "slot_taken" else f"move_not_free_{ctx.role.value}"
-        text = t(key, ctx.lang, when=when(ctx, datetime.fromtimestamp(ts, UTC)), buddy=m.buddy.name)
+        key = {"slot_taken": "slot_taken", "too_soon": "move_too_soon"}.get(
+            exc.key, f"move_not_free_{ctx.role.value}"
+        )
+        moment = when(ctx, datetime.fromtimestamp(ts, UTC))
+        hours = booking(ctx).rules.notice_hours
+        text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours)
         if not exc.alternatives:
             return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
         return [Outbound(text, slot_buttons(ctx, exc.alternatives, "move", meeting_id))]
@@ -863,7 +867,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         except BookingError as exc:
             return refusal(ctx, exc)
         day = old.starts_at.astimezone(ctx.tz).date()
-        moment = find_moment(text, local, day)
+        moment = find_moment(text, local, day, ctx.now.astimezone(ctx.tz).date())
         if moment is None:
             return _move_to_day(ctx, old, data, text)
         if clash := weekday_clash(ctx, text, local, day):  # ask again, with the free times

@@ -229,6 +229,8 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         moment = found[0].replace(tzinfo=ctx.tz)
         fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
         dated = _DATED.search(text.lower()) is not None  # "Tue 8 Dec 10:00": that day only
+        if moment not in slots and moment >= ctx.now and jf.is_free(ctx.who.person_id, moment):
+            slots = sorted([*slots, moment])  # free, between the offered starts (14:30)
         if moment in slots or len(fits) == 1 and not dated:
             return pick(ctx, int((moment if moment in slots else fits[0]).timestamp()), text)
         if dated and (beyond := beyond_horizon(ctx, {moment.date()})):
@@ -348,7 +350,7 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
         slots = jf.buddy_and_slots(ctx.who.person_id)[1]
     except BookingError as exc:
         return refusal(ctx, exc)
-    if moment not in slots:
+    if moment not in slots and not jf.is_free(ctx.who.person_id, moment):
         return refusal(ctx, BookingError("slot_taken", tuple(slots[:3])))
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
     said = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
@@ -694,7 +696,7 @@ def _shown_last(ctx: Context, m: MeetingView) -> bool:
 def weekday_clash(ctx: Context, text: str, local_now: datetime, day=None) -> str:
     """ "Der 08.12.2026 ist ein Di (nicht Do)." when a weekday is written beside a date
     it does not match, else ""."""
-    found = find(text, local_now, day)
+    found = find(text, local_now, day, ctx.now.astimezone(ctx.tz).date())
     if found is None or found.clash is None:
         return ""
     date_ = found.moment.date()
