@@ -10,9 +10,8 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
-from bot.booking.base import BookingError, MeetingView
+from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
-from bot.booking.rules import series_starts
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import WEEKDAY, find, find_moment_in
 from bot.chat.choices import ACK, plain
@@ -134,6 +133,8 @@ def slot_page(
     )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     text = t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields)
+    if offset == 0 and (ended := jf.program_end()) is not None and ended < today:
+        text = t("program_ended", ctx.lang, end=fmt_date(ended, ctx.lang)) + "\n" + text
     if weeks in (1, 2):  # "… – pick one:" and the rhythm already named
         rhythm = t("every_week", ctx.lang) if weeks == 1 else t("every_n_weeks", ctx.lang, n=2)
         text += "\n" + t("slots_series", ctx.lang, rhythm=rhythm)
@@ -476,28 +477,54 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
             + _skipped_note(ctx, meetings, weeks)
         )
     ]
-    text = t(
-        "request_for_buddy",
-        buddy.lang,
-        expert=first.expert.name,
-        when=when(ctx, first.starts_at, buddy),
-        series=series_note(ctx, meetings, buddy.lang),
-    ) + holiday_note(ctx, meetings, buddy.lang)
+    text = (
+        t(
+            "request_for_buddy",
+            buddy.lang,
+            expert=first.expert.name,
+            when=when(ctx, first.starts_at, buddy),
+            series=series_note(ctx, meetings, buddy.lang),
+        )
+        + holiday_note(ctx, meetings, buddy.lang)
+        + _skipped_note(ctx, meetings, weeks, buddy)
+    )
     return replies + notice(ctx, buddy, text, buttons=decision_buttons(first, buddy.lang))
 
 
-def _skipped_note(ctx: Context, meetings: list[MeetingView], weeks: int) -> str:
-    """ "\nAusgelassen: Di 22.12., Di 29.12. (Bernd abwesend oder schon belegt)." for
-    the dates of a series left out, else ""."""
-    if weeks not in (1, 2) or len(meetings) < 2:
+def _skipped_note(
+    ctx: Context, meetings: list[MeetingView], weeks: int, reader: Party | None = None
+) -> str:
+    """For a series: the dates left out and why ("\nAusgelassen: Di 22.12. (Bernd
+    abwesend)." / "(schon belegt)"), and when only one date is left, that it is a
+    single meeting and why (the program ends). `reader`: the buddy, told the same
+    story (not their own days away)."""
+    if weeks not in (1, 2):
         return ""
-    last = meetings[-1].starts_at.astimezone(ctx.tz).date()
+    lang = reader.lang if reader else ctx.lang
+    first = meetings[0]
+    try:
+        planned, off, end, program = booking(ctx).series_plan(
+            first.expert.person_id, first.starts_at, weeks
+        )
+    except BookingError:
+        return ""
     made = {m.starts_at for m in meetings}
-    left = [s for s in series_starts(meetings[0].starts_at, weeks, last, ctx.tz) if s not in made]
-    if not left:
-        return ""
-    days = ", ".join(when(ctx, s).rsplit(" ", 1)[0] for s in left)
-    return t("series_skipped", ctx.lang, days=days, buddy=meetings[0].buddy.name)
+    left = [s for s in planned if s not in made]
+    away = [s for s in left if any(a <= s.astimezone(ctx.tz).date() <= b for a, b in off)]
+    taken = [s for s in left if s not in away]
+    rhythm = t("every_week", lang) if weeks == 1 else t("every_n_weeks", lang, n=weeks)
+    note = t("series_single", lang, rhythm=rhythm) if len(meetings) == 1 else ""
+    if len(planned) == 1 and program:  # no second date before the program's end
+        note += t("series_program_end", lang, end=fmt_date(end, lang))
+
+    def days(found: list[datetime]) -> str:
+        return ", ".join(when(ctx, s, reader).rsplit(" ", 1)[0] for s in found)
+
+    if taken:
+        note += t("series_left_taken", lang, days=days(taken))
+    if away and reader is None:  # the buddy knows their own days away
+        note += t("series_left_away", lang, days=days(away), buddy=first.buddy.name)
+    return note
 
 
 # -- buddies: decide -------------------------------------------------------------------
