@@ -207,10 +207,13 @@ class ChangesMixin(BookingBase):
         return sorted((x for x in slots if x != m.starts_at), key=distance)
 
     def _around(self, s, m, limit: int, to: datetime | None = None) -> list[datetime]:
-        """The free slots closest to the meeting (by date), or to `to`, the time asked
-        for (closest first: that day's first)."""
+        """The free slots closest to the meeting, or to `to`, the time asked for (that
+        day's first); by date."""
         closest = self._closest(s, m, to)[:limit]
-        return closest if to is not None else sorted(closest)
+        if to is None:
+            return sorted(closest)
+        day = to.astimezone(self.tz).date()
+        return sorted(closest, key=lambda x: (x.astimezone(self.tz).date() != day, x))
 
     def upcoming(self, person_id: int, limit: int = 20) -> list[MeetingView]:
         now = self._clock()

@@ -722,7 +722,8 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         following = jf.group(ctx.who.person_id, meeting_id, "following")
     except BookingError as exc:
         return refusal(ctx, exc)
-    if len(series) < 2:
+    too_soon = datetime.fromtimestamp(ts, UTC) < ctx.now + timedelta(hours=jf.rules.notice_hours)
+    if len(series) < 2 or too_soon:  # too soon for any of them: say so before asking which
         return move_scope(ctx, meeting_id, ts, 0)
     at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
     buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
