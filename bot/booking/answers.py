@@ -94,12 +94,15 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def read(text: str, now: datetime | None = None, day: date | None = None) -> Reading:
+def read(
+    text: str, now: datetime | None = None, day: date | None = None, today: date | None = None
+) -> Reading:
     """Read `text` as an answer. `now` (local, naive) and `day` (the day being talked
-    about) let a time in the text be read; without `now` no time is looked for."""
+    about) let a time in the text be read; without `now` no time is looked for.
+    `today`: the real date when `now` is later (the notice): "heute", dates from it."""
     norm = _normal(text)
     question = "?" in norm
-    found_moment = find_moment_in(norm, now, day) if now is not None else None
+    found_moment = find_moment_in(norm, now, day, today) if now is not None else None
     moment = found_moment[0] if found_moment else None
     if found_moment:  # the time is no part of the words (nor of the reason)
         norm = found_moment[1]

@@ -216,10 +216,10 @@ def find_moment(
 
 
 def find_moment_in(
-    text: str, now: datetime, default_day: date | None = None
+    text: str, now: datetime, default_day: date | None = None, today: date | None = None
 ) -> tuple[datetime, str] | None:
     """Like find_moment, with the rest of the text (lower case) without the time."""
-    found = find(text, now, default_day)
+    found = find(text, now, default_day, today)
     return (found.moment, found.rest) if found else None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
 from bot.booking.base import BookingError, MeetingView, Party
@@ -595,7 +595,7 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if (other := _named_without_request(ctx, pending, said)) is not None:
         return other  # "erika ja" with only Emil's request open: never Emil's
     m = pending[0]
-    reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
         return None
     if reading.reason:  # the buddy's words are quoted whole, with the name in them
@@ -769,7 +769,7 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if m.state != "requested" or m.proposed_start is not None:
         return None
     proposal = datetime.fromtimestamp(data["ts"], UTC)
-    reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
         return None
     booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)  # asked again below if unclear
@@ -838,7 +838,7 @@ def _which_offer(
     for, one button per request (it never confirms one)."""
     earliest, buttons, proposals, taken = _earliest(ctx), [], set(), set()
     for m in pending:
-        reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date())
+        reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
         if reading.moment is None:
             continue
         start = reading.moment.replace(tzinfo=ctx.tz)
@@ -890,6 +890,11 @@ def _request_when(ctx: Context, m: MeetingView) -> str:
         with contextlib.suppress(BookingError):
             group = booking(ctx).group(ctx.who.person_id, m.id, "series")
     return when(ctx, m.starts_at) + series_note(ctx, group, ctx.lang)
+
+
+def _today(ctx: Context) -> date:
+    """The sender's real date ("heute", "morgen" and dates are read from it)."""
+    return ctx.now.astimezone(ctx.tz).date()
 
 
 def _earliest(ctx: Context) -> datetime:
@@ -991,7 +996,7 @@ def answer_proposal(
     asked back with both buttons. A yes takes it only when the proposal was the last
     thing this chat was shown (`asked`); else the proposal is named and asked about."""
     m = proposals[-1]  # the latest
-    reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date(), _today(ctx))
     accepting = bool(set(re.findall(r"\w+", text.lower())) & _ACCEPT_WORDS)
     if reading.kind == YES or accepting and reading.kind in (ASK, NONE) and "?" not in text:
         shown = asked is not None and asked.kind == "proposal" and asked.data.get("meeting") == m.id
