@@ -90,6 +90,14 @@ class AvailabilityMixin(BookingBase):
             pair = _pair(uow.session, expert_id)
             return self._party(pair.buddy), self._slots(uow.session, pair, limit=None)
 
+    def slot_offer(self, expert_id: int) -> tuple[Party, list[datetime], date | None]:
+        """As `buddy_and_slots`, with the program's last day (None: none known), from the
+        same read (/jourfixe says when the program has ended)."""
+        with self._uow() as uow:
+            pair = _pair(uow.session, expert_id)
+            slots = self._slots(uow.session, pair, limit=None)
+            return self._party(pair.buddy), slots, self._program_end(uow.session)
+
     def experts(self, buddy_id: int) -> list[str]:
         """The names of the experts paired with this buddy."""
         with self._uow() as uow:

@@ -199,6 +199,10 @@ class BookingBase:
             return edition.ends_on
         return today + timedelta(weeks=self.rules.series_weeks_default)
 
+    def _program_end(self, session: Session) -> date | None:
+        stmt = select(Edition.ends_on).where(Edition.active.is_(True))
+        return session.scalars(stmt).first()
+
     def _taken(self, session: Session, pair: Pair, start: datetime, end: datetime) -> bool:
         wanted = cells(start, end, self.rules)
         stmt = select(MeetingCell.cell).where(

@@ -21,7 +21,7 @@ from bot.booking.base import (
 )
 from bot.booking.conversation import _FORGET
 from bot.booking.rules import cells, series_starts
-from storage.models import Edition, Meeting, MeetingCell, MeetingEvent, Series
+from storage.models import Meeting, MeetingCell, MeetingEvent, Series
 
 __all__ = ["RequestsMixin"]
 
@@ -229,8 +229,7 @@ class RequestsMixin(BookingBase):
     def program_end(self) -> date | None:
         """The last day of the active edition's program (None: none known)."""
         with self._uow() as uow:
-            stmt = select(Edition.ends_on).where(Edition.active.is_(True))
-            return uow.session.scalars(stmt).first()
+            return self._program_end(uow.session)
 
     def series_interval(self, meeting_id: int) -> int:
         """The interval in weeks of the meeting's series (0: a single meeting)."""

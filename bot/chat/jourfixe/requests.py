@@ -90,7 +90,7 @@ def slot_page(
         asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
         weeks = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
     try:
-        party, slots = jf.buddy_and_slots(ctx.who.person_id)
+        party, slots, ended = jf.slot_offer(ctx.who.person_id)
         buddy = party.name
     except BookingError as exc:
         return refusal(ctx, exc)
@@ -133,7 +133,7 @@ def slot_page(
     )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     text = t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields)
-    if offset == 0 and (ended := jf.program_end()) is not None and ended < today:
+    if offset == 0 and ended is not None and ended < today:
         text = t("program_ended", ctx.lang, end=fmt_date(ended, ctx.lang)) + "\n" + text
     if weeks in (1, 2):  # "… – pick one:" and the rhythm already named
         rhythm = t("every_week", ctx.lang) if weeks == 1 else t("every_n_weeks", ctx.lang, n=2)
