@@ -100,12 +100,15 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def read(text: str, now: datetime | None = None, day: date | None = None) -> Reading:
+def read(
+    text: str, now: datetime | None = None, day: date | None = None, today: date | None = None
+) -> Reading:
     """Read `text` as an answer. `now` (local, naive) and `day` (the day being talked
-    about) let a time in the text be read; without `now` no time is looked for."""
+    about) let a time in the text be read; without `now` no time is looked for.
+    `today`: the real date when `now` is later (the notice): "heute", dates from it."""
     norm = _normal(text)
     question = "?" in norm
-    found_moment = find_moment_in(norm, now, day) if now is not None else None
+    found_moment = find_moment_in(norm, now, day, today) if now is not None else None
     if found_moment is None and now is not None and _OFFERS.search(norm):
         # "no, but 11 would work", "nein, lieber 14": an hour on the day talked about
         hour = find_hour(norm, now, day)

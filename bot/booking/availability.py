@@ -90,11 +90,25 @@ class AvailabilityMixin(BookingBase):
             pair = _pair(uow.session, expert_id)
             return self._party(pair.buddy), self._slots(uow.session, pair, limit=None)
 
+    def slot_offer(self, expert_id: int) -> tuple[Party, list[datetime], date | None]:
+        """As `buddy_and_slots`, with the program's last day (None: none known), from the
+        same read (/jourfixe says when the program has ended)."""
+        with self._uow() as uow:
+            pair = _pair(uow.session, expert_id)
+            slots = self._slots(uow.session, pair, limit=None)
+            return self._party(pair.buddy), slots, self._program_end(uow.session)
+
     def experts(self, buddy_id: int) -> list[str]:
         """The names of the experts paired with this buddy."""
         with self._uow() as uow:
             stmt = select(Pair).where(Pair.buddy_id == buddy_id)
             return sorted(p.expert.name or "" for p in uow.session.scalars(stmt))
+
+    def is_free(self, expert_id: int, start: datetime) -> bool:
+        """Whether the expert's pair may meet at `start`: any start on the grid inside
+        the buddy's free times, also one between the offered slots (14:30)."""
+        with self._uow() as uow:
+            return self._fits(uow.session, _pair(uow.session, expert_id), start)
 
     def slots(
         self, expert_id: int, *, limit: int | None = 8, ignore: int | None = None

@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from bot.booking.rules import Rules, cells, free_slots
+from bot.booking.rules import Rules, cells, fits, free_slots
 from bot.booking.timeparse import Window
 from bot.localtime import Clock, system_clock, zone
 from storage import outbox
@@ -143,6 +143,33 @@ class BookingBase:
         )
         return list(found)
 
+    def _fits(
+        self,
+        session: Session,
+        pair: Pair,
+        start: datetime,
+        *,
+        ignore: int | set[int] | None = None,
+        calendar: tuple | None = None,
+        minutes: int | None = None,
+        horizon: bool = True,
+    ) -> bool:
+        """Whether the pair is free for a meeting at `start` (any start on the grid in
+        the buddy's free times, not only the ones offered; `minutes`: its length,
+        else the buddy's slot length)."""
+        windows, off, busy = calendar or self._calendar(session, pair, ignore)
+        return fits(
+            start,
+            windows,
+            off,
+            busy,
+            now=self._clock(),
+            tz=self.tz,
+            slot_minutes=minutes or pair.buddy.slot_minutes,
+            rules=self.rules,
+            horizon=horizon,
+        )
+
     def _calendar(self, session: Session, pair: Pair, ignore: int | set[int] | None = None):
         """The buddy's free times and days away, and the pair's busy times (each with the
         buffer after it): what free slots are computed from."""
@@ -160,9 +187,7 @@ class BookingBase:
                 "ignore": [ignore] if isinstance(ignore, int) else sorted(ignore or {-1}),
             },
         )
-        busy = [
-            (s, e + buffer) if p is None else (p, p + (e - s) + buffer) for s, e, p in found
-        ]
+        busy = [(s, e + buffer) if p is None else (p, p + (e - s) + buffer) for s, e, p in found]
         return windows, off, busy
 
     def _series_end(self, session: Session) -> date:
@@ -173,6 +198,10 @@ class BookingBase:
         if edition is not None and edition.ends_on > today:
             return edition.ends_on
         return today + timedelta(weeks=self.rules.series_weeks_default)
+
+    def _program_end(self, session: Session) -> date | None:
+        stmt = select(Edition.ends_on).where(Edition.active.is_(True))
+        return session.scalars(stmt).first()
 
     def _taken(self, session: Session, pair: Pair, start: datetime, end: datetime) -> bool:
         wanted = cells(start, end, self.rules)

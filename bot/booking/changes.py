@@ -98,13 +98,15 @@ class ChangesMixin(BookingBase):
             for g in group:
                 wall = _wall(g.starts_at, self.tz) + step
                 target = local_moment(wall.date(), wall.time(), self.tz)
-                if target in self._slots(s, pair, limit=None, ignore=ids, days=[wall.date()]):
+                length = (g.ends_at - g.starts_at) // timedelta(minutes=1)
+                if self._fits(s, pair, target, ignore=ids, minutes=length, horizon=False):
                     moves.append((g, target))
                 else:
                     blocked.append(self._why_not(s, pair, target, g, ids, person_id))
             if blocked and len(group) == 1:
                 [(_, why, _)] = blocked
-                raise BookingError(why, tuple(self._around(s, m, limit=3)), when=start)
+                near = self._around(s, m, limit=3, to=start)
+                raise BookingError(why, tuple(near), when=start, hours=self.rules.notice_hours)
             if blocked and (not skip or not moves):
                 raise BookingError(
                     "move_conflict", n=len(group), blocked=blocked, movable=len(moves)
@@ -118,11 +120,14 @@ class ChangesMixin(BookingBase):
             return [self._view(g) for g, _ in moves]
 
     def _why_not(self, s, pair, target: datetime, m: Meeting, ignore: set[int], mover: int):
-        """Why `m` cannot move to `target`: (target, "slot_taken" or "not_free", the
+        """Why `m` cannot move to `target`: (target, "too_soon", "slot_taken" or "not_free", the
         name of the person the time is taken with if the mover may know it, else "")."""
-        day = target.astimezone(self.tz).date()
+        if target < self._clock() + timedelta(hours=self.rules.notice_hours):
+            return target, "too_soon", ""
         windows, off, _ = self._calendar(s, pair, ignore)
-        if target not in self._slots(s, pair, limit=None, days=[day], calendar=(windows, off, [])):
+        length = (m.ends_at - m.starts_at) // timedelta(minutes=1)
+        free = (windows, off, [])
+        if not self._fits(s, pair, target, calendar=free, minutes=length, horizon=False):
             return target, "not_free", ""
         end = target + (m.ends_at - m.starts_at) + timedelta(minutes=self.rules.buffer_minutes)
         buffer = timedelta(minutes=self.rules.buffer_minutes)
@@ -187,14 +192,28 @@ class ChangesMixin(BookingBase):
                 raise BookingError("not_active", state=m.state)
             return self._closest(uow.session, m)
 
-    def _closest(self, s, m) -> list[datetime]:
+    def _closest(self, s, m, to: datetime | None = None) -> list[datetime]:
+        """Free slots from a week before the meeting to two weeks after, closest to
+        `to` (the time asked for; else the meeting's own time) first."""
         day = m.starts_at.astimezone(self.tz).date()
         days = [day + timedelta(days=n) for n in range(-7, 15)]
         slots = self._slots(s, _own_pair(m), limit=None, ignore=m.id, days=days)
-        return sorted((x for x in slots if x != m.starts_at), key=lambda x: abs(x - m.starts_at))
+        to = to or m.starts_at
+        day_to = to.astimezone(self.tz).date()
 
-    def _around(self, s, m, limit: int) -> list[datetime]:
-        return sorted(self._closest(s, m)[:limit])
+        def distance(x: datetime) -> tuple[bool, timedelta]:  # that day's times first
+            return x.astimezone(self.tz).date() != day_to, abs(x - to)
+
+        return sorted((x for x in slots if x != m.starts_at), key=distance)
+
+    def _around(self, s, m, limit: int, to: datetime | None = None) -> list[datetime]:
+        """The free slots closest to the meeting, or to `to`, the time asked for (that
+        day's first); by date."""
+        closest = self._closest(s, m, to)[:limit]
+        if to is None:
+            return sorted(closest)
+        day = to.astimezone(self.tz).date()
+        return sorted(closest, key=lambda x: (x.astimezone(self.tz).date() != day, x))
 
     def upcoming(self, person_id: int, limit: int = 20) -> list[MeetingView]:
         now = self._clock()

@@ -4,7 +4,7 @@ another time; unanswered requests expire."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -46,12 +46,21 @@ class RequestsMixin(BookingBase):
             s = uow.session
             pair = _pair(s, expert_id)
             cal = self._calendar(s, pair)
-            day = start.astimezone(self.tz).date()
-            if start not in self._slots(s, pair, limit=None, day=day, calendar=cal):
+            if not self._fits(s, pair, start, calendar=cal):
                 raise BookingError("slot_taken", tuple(self._slots(s, pair, limit=3, calendar=cal)))
             starts = [start]
             series = None
+            length = timedelta(minutes=pair.buddy.slot_minutes)
             if interval_weeks:
+                _, off = _availability(s, pair.buddy_id, now.astimezone(self.tz).date())
+                starts = [
+                    t
+                    for t in series_starts(start, interval_weeks, self._series_end(s), self.tz)
+                    if t == start
+                    or not any(a <= t.astimezone(self.tz).date() <= b for a, b in off)
+                    and not self._taken(s, pair, t, t + length)  # collides: skipped, rest kept
+                ]
+            if len(starts) > 1:  # a series of one date is a single meeting (both sides say so)
                 series = Series(
                     expert_id=expert_id,
                     buddy_id=pair.buddy_id,
@@ -61,17 +70,8 @@ class RequestsMixin(BookingBase):
                 )
                 s.add(series)
                 s.flush()
-                _, off = _availability(s, pair.buddy_id, now.astimezone(self.tz).date())
-                starts = [
-                    t
-                    for t in series_starts(start, interval_weeks, self._series_end(s), self.tz)
-                    if t == start or not any(a <= t.astimezone(self.tz).date() <= b for a, b in off)
-                ]
-            length = timedelta(minutes=pair.buddy.slot_minutes)
             meetings = []
             for t in starts:
-                if t != start and self._taken(s, pair, t, t + length):
-                    continue  # a later occurrence collides: skip it, keep the rest
                 meetings.append(self._add_meeting(s, pair, t, t + length, series, now))
             if meetings:
                 self._remind_buddy(s, meetings[0], now)
@@ -211,6 +211,25 @@ class RequestsMixin(BookingBase):
                 Meeting.decided_at > self._expiry_cutoff(now),
             )
             return [self._view(m) for m in uow.session.scalars(stmt.order_by(Meeting.decided_at))]
+
+    def series_plan(
+        self, expert_id: int, start: datetime, interval_weeks: int
+    ) -> tuple[list[datetime], list[tuple[date, date]], date, bool]:
+        """What a series from `start` was planned as: every date up to its end, the
+        buddy's days away, the end, and whether that end is the program's (else a
+        default number of weeks): what the chat says about dates left out."""
+        with self._uow() as uow:
+            s = uow.session
+            pair = _pair(s, expert_id)
+            end = self._series_end(s)
+            _, off = _availability(s, pair.buddy_id, self._clock().astimezone(self.tz).date())
+            planned = series_starts(start, interval_weeks, end, self.tz)
+            return planned, off, end, self.program_end() == end
+
+    def program_end(self) -> date | None:
+        """The last day of the active edition's program (None: none known)."""
+        with self._uow() as uow:
+            return self._program_end(uow.session)
 
     def series_interval(self, meeting_id: int) -> int:
         """The interval in weeks of the meeting's series (0: a single meeting)."""

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.booking.timeparse import Window
 from bot.localtime import exists_locally, local_moment
 
-__all__ = ["Rules", "cells", "free_slots", "series_starts"]
+__all__ = ["Rules", "cells", "fits", "free_slots", "series_starts"]
 
 
 @dataclass(frozen=True)
@@ -77,9 +77,11 @@ def free_slots(
     """Free slot starts, earliest first. `busy` holds (start, end + buffer) of the
     buddy's and the expert's active meetings; `day` limits the search to one day
     within the horizon, `days` to those days, however far ahead (a series meeting
-    being moved)."""
+    being moved). Offered starts are a meeting plus its buffer apart, rounded up to
+    the half hour (30 minutes: 14:00, 15:00, not 14:45, 15:30); any other start on
+    the grid that fits is free as well (`fits`)."""
     length = timedelta(minutes=slot_minutes)
-    pitch = timedelta(minutes=slot_minutes + rules.buffer_minutes)
+    pitch = timedelta(minutes=-(-(slot_minutes + rules.buffer_minutes) // 30) * 30)
     earliest = now + timedelta(hours=rules.notice_hours)
     buffer = timedelta(minutes=rules.buffer_minutes)
     today = now.astimezone(tz).date()
@@ -106,6 +108,42 @@ def free_slots(
                     if limit is not None and found >= limit:
                         return
                 start_local += pitch
+
+
+def fits(
+    start: datetime,
+    windows: list[Window],
+    off: list[tuple[date, date]],
+    busy: list[tuple[datetime, datetime]],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    slot_minutes: int,
+    rules: Rules,
+    horizon: bool = True,
+) -> bool:
+    """Whether a meeting of `slot_minutes` may start at `start`: on the grid, inside
+    one of the buddy's free times on a day not away, after the notice period, within
+    the horizon (unless `horizon` is False: a series meeting being moved) and clear of
+    `busy` - whether or not the time is one of the starts `free_slots` offers."""
+    local = start.astimezone(tz)
+    day, at = local.date(), local.time().replace(tzinfo=None)
+    length = timedelta(minutes=slot_minutes)
+    today = now.astimezone(tz).date()
+    if (at.hour * 60 + at.minute) % rules.grid_minutes or at.second or at.microsecond:
+        return False
+    if day < today or horizon and (day - today).days > rules.horizon_days:
+        return False
+    if not exists_locally(day, at, tz) or start < now + timedelta(hours=rules.notice_hours):
+        return False
+    end_local = datetime.combine(day, at) + length
+    if end_local.date() != day:
+        return False
+    inside = any(
+        w.start <= at and end_local.time() <= w.end for w in _windows_on(day, windows, off)
+    )
+    buffer = timedelta(minutes=rules.buffer_minutes)
+    return inside and not _overlaps(start, start + length + buffer, busy)
 
 
 def series_starts(

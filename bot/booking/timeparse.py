@@ -216,21 +216,23 @@ class Found:
     clash: int | None = None
 
 
-def find_moment(text: str, now: datetime, default_day: date | None = None) -> datetime | None:
+def find_moment(
+    text: str, now: datetime, default_day: date | None = None, today: date | None = None
+) -> datetime | None:
     """A local moment written anywhere in a sentence ("lieber Di 11:00", "no, but Thu
     2pm works", "besser 11 Uhr", "donnerstag den 10. um 14 uhr"), or None. A time
     without a day falls on `default_day` (the day being talked about), a weekday on
     the one near it. A bare number counts as an hour only right after a day ("Do 14"),
     so "2 Wochen" or "Raum 12" are no times."""
-    found = find(text, now, default_day)
+    found = find(text, now, default_day, today)
     return found.moment if found else None
 
 
 def find_moment_in(
-    text: str, now: datetime, default_day: date | None = None
+    text: str, now: datetime, default_day: date | None = None, today: date | None = None
 ) -> tuple[datetime, str] | None:
     """Like find_moment, with the rest of the text (lower case) without the time."""
-    found = find(text, now, default_day)
+    found = find(text, now, default_day, today)
     return (found.moment, found.rest) if found else None
 
 
@@ -263,9 +265,14 @@ def _weekday(weekday: int, at: time, now: datetime, near: date | None) -> date:
     return day
 
 
-def find(text: str, now: datetime, default_day: date | None = None) -> Found | None:
-    """The first moment written in `text` (see find_moment), or None."""
+def find(
+    text: str, now: datetime, default_day: date | None = None, today: date | None = None
+) -> Found | None:
+    """The first moment written in `text` (see find_moment), or None. `today`: the
+    real date when `now` is a later moment a weekday counts from (a move's notice):
+    "heute", "morgen" and dates ("do 02.11.") are read from it, never from `now`."""
     clean = _ENGLISH_DO.sub(r"\1 do_", _clean(text))  # "i could do 3pm": no Thursday
+    base = today or now.date()
     for m in _MOMENT.finditer(clean):
         g = m.groupdict()
         if g["d3"] and not (g["pre"] or g["wd"]):  # "um 10." is a time, "am 10." a day
@@ -296,17 +303,17 @@ def find(text: str, now: datetime, default_day: date | None = None) -> Found | N
         try:
             at = _clock(hour, minute, suffix)
             if g["d"]:
-                day = _date(f"{g['d']}.{g['mo']}.{g['y'] or ''}", now.date())
+                day = _date(f"{g['d']}.{g['mo']}.{g['y'] or ''}", base)
             elif g["d2"]:
                 month = _MONTHS[g["mon"][:3]]
-                day = _date(f"{g['d2']}.{month}.", now.date())
+                day = _date(f"{g['d2']}.{month}.", base)
             elif g["d4"]:
                 month = _MONTHS[g["mon4"][:3]]
-                day = _date(f"{g['d4']}.{month}.{g['y4'] or ''}", now.date())
+                day = _date(f"{g['d4']}.{month}.{g['y4'] or ''}", base)
             elif g["d3"]:
-                day = day_of_month(int(g["d3"]), now.date())
+                day = day_of_month(int(g["d3"]), base)
             elif g["wd"] in _RELATIVE:
-                day = now.date() + timedelta(days=_RELATIVE[g["wd"]])
+                day = base + timedelta(days=_RELATIVE[g["wd"]])
             elif g["wd"]:
                 day = _weekday(WEEKDAY[g["wd"]], at, now, default_day)
             elif default_day is not None:

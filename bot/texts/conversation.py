@@ -304,6 +304,11 @@ TEXTS |= {
         "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Freie Zeiten in der Nähe:",
         "en": "{when} is not within your free times (/free). Free times nearby:",
     },
+    "move_too_soon": {
+        "de": "{when} ist zu kurzfristig: ein Jour Fixe braucht {hours} Stunden Vorlauf. "
+        "Freie Zeiten in der Nähe:",
+        "en": "{when} is too soon: a Jour Fixe needs {hours} hours' notice. Free times nearby:",
+    },
     "move_none_near": {
         "de": "In der Nähe ist nichts frei. /termine zeigt Ihre Termine.",
         "en": "Nothing is free nearby. /meetings lists your meetings.",
@@ -311,6 +316,7 @@ TEXTS |= {
     "blocked_with": {"de": "belegt (Termin mit {name})", "en": "taken (meeting with {name})"},
     "blocked_slot_taken": {"de": "belegt", "en": "taken"},
     "blocked_not_free": {"de": "keine freie Zeit", "en": "not a free time"},
+    "blocked_too_soon": {"de": "zu kurzfristig", "en": "too soon"},
     "move_conflict_list": {
         "de": "Nicht alle {n} Termine lassen sich so verschieben:\n{list}\nNichts wurde "
         "verschoben.",
@@ -354,6 +360,10 @@ TEXTS |= {
         "en": "Really cancel? {other} will be told.\n{list}",
     },
     "name_list": {"de": "{names} und {last}", "en": "{names} and {last}"},
+    "away_no_meetings": {
+        "de": "Vom {first} bis {last} haben Sie keinen Jour Fixe. /termine zeigt alle.",
+        "en": "You have no Jour Fixe from {first} to {last}. /meetings shows them all.",
+    },
     "cancel_reason_away": {
         "de": "\nGrund: {name} ist vom {first} bis {last} abwesend.",
         "en": "\nReason: {name} is away from {first} to {last}.",

@@ -426,9 +426,25 @@ TEXTS |= {
         "freien Termine.",
         "en": "{buddy} is away {day} ({first} – {last}). /jourfixe shows all free slots.",
     },
-    "series_skipped": {
-        "de": "\nAusgelassen: {days} ({buddy} abwesend oder die Zeit schon belegt).",
-        "en": "\nLeft out: {days} ({buddy} away or the time already taken).",
+    "series_left_away": {
+        "de": "\nAusgelassen: {days} ({buddy} abwesend).",
+        "en": "\nLeft out: {days} ({buddy} away).",
+    },
+    "series_left_taken": {
+        "de": "\nAusgelassen: {days} (schon belegt).",
+        "en": "\nLeft out: {days} (already taken).",
+    },
+    "series_single": {
+        "de": "\nGewünscht war eine Reihe ({rhythm}) – angefragt ist nur dieser eine Termin.",
+        "en": "\nA series ({rhythm}) was asked for – only this one date is requested.",
+    },
+    "program_ended": {
+        "de": "Hinweis: Das Programm ist am {end} zu Ende gegangen.",
+        "en": "Note: the programme ended on {end}.",
+    },
+    "series_program_end": {
+        "de": " Das Programm endet am {end}.",
+        "en": " The programme ends on {end}.",
     },
     "no_request_from": {
         "de": "Von {expert} liegt gerade keine offene Anfrage vor.",

@@ -1,7 +1,7 @@
 """Scripted dialogues: who says what, and what the bot must answer or do.
 
 A script (tests/dialogues/scripts/*.yaml) names its people, the buddy's free times
-and the local time it starts at, then its steps. A step is one of
+and the local time it starts at (and the program's end: program_end), then its steps. A step is one of
 
     - erika: /jourfixe                 # erika writes (a command or words)
       expect: ["Freie Termine"]        # each text appears in the replies to erika
@@ -27,7 +27,7 @@ Each text check is a substring; a leading "!" means it must NOT appear.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -40,6 +40,8 @@ from bot.chat.faq_replies import FaqReplies
 from bot.chat.jourfixe import expiry_notices
 from bot.people import People
 from jobs.dispatch import Dispatcher
+from storage.models import Edition
+from storage.repo import UnitOfWork
 from tests.chat import make_router, say
 from tests.clock import Clock
 
@@ -86,6 +88,15 @@ class Dialogue:
         for buddy, free in (script.get("free") or {}).items():
             today = self.clock().astimezone(BERLIN).date()
             self.booking.set_windows(self.ids[buddy], parse_windows(free, today))
+        if "program_end" in script:  # the active edition's program ends that day
+            with UnitOfWork(sessions) as uow:
+                end = date.fromisoformat(script["program_end"])
+                uow.session.add(
+                    Edition(
+                        slug="t", name="T", starts_on=date(2026, 1, 1), ends_on=end, active=True
+                    )
+                )
+                uow.commit()
         self.last: dict[str, object] = {}  # the last message with buttons, per login
 
     def run(self, steps: list[dict]) -> None:

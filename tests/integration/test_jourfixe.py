@@ -193,3 +193,45 @@ def test_export_lists_jour_fixes_and_erase_removes_them(setup):
     assert local(2026, 3, 3, 10) in jf.slots(ids["Emil"], limit=None)  # her cells are gone too
     people.erase(ids["Bernd"])
     assert people.export(ids["Bernd"])["free_times"] == []
+
+
+def test_any_start_on_the_grid_in_the_free_times_fits_whatever_the_length(setup):
+    jf, ids, _, _ = setup
+    jf.set_slot_minutes(ids["Bernd"], 30)
+    # 30 min + 15 min buffer: offered on the hour (not 10:00, 10:45, 11:30)
+    assert jf.slots(ids["Erika"], limit=2) == [local(2026, 3, 3, 10), local(2026, 3, 3, 11)]
+    assert jf.is_free(ids["Erika"], local(2026, 3, 3, 10, 30))  # between the offered ones
+    assert not jf.is_free(ids["Erika"], local(2026, 3, 3, 11, 45))  # would end 12:15
+    assert not jf.is_free(ids["Erika"], local(2026, 3, 3, 10, 20))  # off the grid
+    [m] = jf.request(ids["Erika"], local(2026, 3, 3, 10, 30))
+    assert m.ends_at == local(2026, 3, 3, 11)
+    assert not jf.is_free(ids["Emil"], local(2026, 3, 3, 11))  # the buffer after it
+    moved = jf.move(ids["Bernd"], m.id, local(2026, 3, 10, 11, 15))
+    assert moved.starts_at == local(2026, 3, 10, 11, 15)
+
+
+def test_a_move_too_soon_says_so_and_offers_the_asked_days_times_first(setup):
+    jf, ids, clock, _ = setup
+    [m] = jf.request(ids["Erika"], local(2026, 3, 10, 10))
+    clock.now = local(2026, 3, 10, 8)
+    with pytest.raises(BookingError) as exc:
+        jf.move(ids["Bernd"], m.id, local(2026, 3, 10, 11))
+    assert exc.value.key == "too_soon" and exc.value.fields["hours"] == 12
+    with pytest.raises(BookingError) as exc:
+        jf.move(ids["Bernd"], m.id, local(2026, 3, 17, 11, 30))  # would end 12:15
+    assert exc.value.key == "not_free"
+    assert exc.value.alternatives[0].date() == date(2026, 3, 17)
+
+
+def test_a_series_with_one_date_before_the_program_end_is_a_single_meeting(setup):
+    jf, ids, _, sessions = setup
+    with UnitOfWork(sessions) as uow:
+        uow.session.add(
+            Edition(slug="t", name="T", starts_on=date(2026, 1, 1), ends_on=date(2026, 3, 8),
+                    active=True)
+        )  # fmt: skip
+        uow.commit()
+    [m] = jf.request(ids["Erika"], local(2026, 3, 3, 10), interval_weeks=1)
+    assert m.series_id is None
+    planned, _, end, program = jf.series_plan(ids["Erika"], m.starts_at, 1)
+    assert planned == [local(2026, 3, 3, 10)] and end == date(2026, 3, 8) and program

@@ -28,7 +28,7 @@ NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday; the buddy is free Tue 
 EXPECTED = {
     "question": (3, 0, 0),  # who writes; the active edition; the day's count
     "unanswered": (5, 2, 0),  # + the question's text; is the team reachable?
-    "slots": (5, 1, 0),  # /jourfixe: buddy and slots in one read; the page asked (an upsert)
+    "slots": (6, 1, 0),  # /jourfixe: buddy, slots, program end in one read; the page asked
     "book": (11, 2, 0),  # a pressed slot: the request, the buddy's notice (after any
     # message to the buddy's chat that waits for a retry: one SELECT)
     "taken": (4, 1, 0),  # the same slot pressed by another expert: refused

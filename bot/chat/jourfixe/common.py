@@ -113,8 +113,11 @@ def series_note(ctx: Context, meetings: list[MeetingView], lang: str) -> str:
     if len(meetings) < 2:
         return ""
     until = fmt_date(meetings[-1].starts_at.astimezone(ctx.tz).date(), lang)
-    days = [m.starts_at.astimezone(ctx.tz).date() for m in meetings]
-    weeks = max(1, round(min((b - a).days for a, b in pairwise(days)) / 7))
+    # the rhythm asked for (a weekly series with dates left out is still weekly)
+    weeks = meetings[0].series_id and booking(ctx).series_interval(meetings[0].id)
+    if not weeks:
+        days = [m.starts_at.astimezone(ctx.tz).date() for m in meetings]
+        weeks = max(1, round(min((b - a).days for a, b in pairwise(days)) / 7))
     rhythm = t("every_week", lang) if weeks == 1 else t("every_n_weeks", lang, n=weeks)
     return t("series_note_rhythm", lang, rhythm=rhythm, n=len(meetings), until=until)
 

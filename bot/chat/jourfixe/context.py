@@ -53,7 +53,7 @@ from bot.chat.jourfixe.requests import (
     ask_slots,
     slot_page,
 )
-from bot.chat.jourfixe.settings import away, free_in_words, reminder_times
+from bot.chat.jourfixe.settings import away, away_meetings, free_in_words, reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from faq.normalize import tokens
@@ -104,8 +104,10 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return _waiting(ctx, "stop" if stop else "greeting")
     if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
         return reminder_times(dataclasses.replace(ctx, args=[before]))
-    if ctx.role is Role.BUDDY and (span := away_span(ctx, text)) is not None:
-        return away(dataclasses.replace(ctx, args=[span]))  # "vom 21.12. bis 2.1. im Urlaub"
+    if (span := away_span(ctx, text)) is not None:  # "vom 21.12. bis 2.1. im Urlaub"
+        if ctx.role is Role.BUDDY:
+            return away(dataclasses.replace(ctx, args=[span]))
+        return away_meetings(ctx, span)  # an expert: the meetings then
     if ctx.role is Role.BUDDY and (replies := free_in_words(ctx, text)) is not None:
         return replies  # "ich kann ab jetzt auch mittwochs 9-11": add it? (asked first)
     intent = match_intent(text)

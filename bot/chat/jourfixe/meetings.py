@@ -576,7 +576,7 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
     if clash:  # "auf Do 8.12. 11 Uhr": a Tuesday – ask, with the free times
         [slots] = move_slots(ctx, m.id)
         return [dataclasses.replace(slots, text=f"{clash}\n{slots.text}")]
-    moment = find_moment(target, local, day)
+    moment = find_moment(target, local, day, ctx.now.astimezone(ctx.tz).date())
     if moment is None and by_day and (hour := find_hour(target, local, day)) is not None:
         moment = hour.moment  # "den Termin am Dienstag auf 11 verschieben": 11:00 that day
     start = moment and moment.replace(tzinfo=ctx.tz)
@@ -806,7 +806,8 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         following = jf.group(ctx.who.person_id, meeting_id, "following")
     except BookingError as exc:
         return refusal(ctx, exc)
-    if len(series) < 2:
+    too_soon = datetime.fromtimestamp(ts, UTC) < ctx.now + timedelta(hours=jf.rules.notice_hours)
+    if len(series) < 2 or too_soon:  # too soon for any of them: say so before asking which
         return move_scope(ctx, meeting_id, ts, 0)
     at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
     buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
@@ -848,13 +849,17 @@ def _not_moved(
 ) -> list[Outbound]:
     """Why a move did not happen, with what can be done instead: other free times
     to move to (as move buttons), or for a series "all except these"."""
-    if exc.key in ("slot_taken", "not_free"):
+    if exc.key in ("slot_taken", "not_free", "too_soon"):
         try:
             m = booking(ctx).get(ctx.who.person_id, meeting_id)
         except BookingError as gone:
             return refusal(ctx, gone)
-        key = exc.key if exc.key == "slot_taken" else f"move_not_free_{ctx.role.value}"
-        text = t(key, ctx.lang, when=when(ctx, datetime.fromtimestamp(ts, UTC)), buddy=m.buddy.name)
+        key = {"slot_taken": "slot_taken", "too_soon": "move_too_soon"}.get(
+            exc.key, f"move_not_free_{ctx.role.value}"
+        )
+        moment = when(ctx, datetime.fromtimestamp(ts, UTC))
+        hours = booking(ctx).rules.notice_hours
+        text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours)
         if not exc.alternatives:
             return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
         return [Outbound(text, slot_buttons(ctx, exc.alternatives, "move", meeting_id))]
@@ -947,7 +952,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         except BookingError as exc:
             return refusal(ctx, exc)
         day = old.starts_at.astimezone(ctx.tz).date()
-        moment = find_moment(text, local, day)
+        moment = find_moment(text, local, day, ctx.now.astimezone(ctx.tz).date())
         if moment is None:
             return _move_to_day(ctx, old, data, text)
         if clash := weekday_clash(ctx, text, local, day):  # ask again, with the free times

@@ -7,12 +7,11 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.booking.answers import ASK, NO, NONE, TIME, YES, read
-from bot.booking.base import BookingError, MeetingView
+from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
-from bot.booking.rules import series_starts
 from bot.booking.service import JourFixe
 from bot.booking.timeparse import WEEKDAY, find, find_moment_in
 from bot.chat.choices import ACK, plain
@@ -91,7 +90,7 @@ def slot_page(
         asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
         weeks = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
     try:
-        party, slots = jf.buddy_and_slots(ctx.who.person_id)
+        party, slots, ended = jf.slot_offer(ctx.who.person_id)
         buddy = party.name
     except BookingError as exc:
         return refusal(ctx, exc)
@@ -134,6 +133,8 @@ def slot_page(
     )
     key, fields = ("slots_day", {"day": label}) if days is not None else ("slots", {})
     text = t(key, ctx.lang, buddy=buddy, tz=ctx.tz.key, **fields)
+    if offset == 0 and ended is not None and ended < today:
+        text = t("program_ended", ctx.lang, end=fmt_date(ended, ctx.lang)) + "\n" + text
     if weeks in (1, 2):  # "… – pick one:" and the rhythm already named
         rhythm = t("every_week", ctx.lang) if weeks == 1 else t("every_n_weeks", ctx.lang, n=2)
         text += "\n" + t("slots_series", ctx.lang, rhythm=rhythm)
@@ -229,6 +230,8 @@ def answer_slots(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         moment = found[0].replace(tzinfo=ctx.tz)
         fits = [s for s in shown if s.astimezone(ctx.tz).time() == moment.time()]
         dated = _DATED.search(text.lower()) is not None  # "Tue 8 Dec 10:00": that day only
+        if moment not in slots and moment >= ctx.now and jf.is_free(ctx.who.person_id, moment):
+            slots = sorted([*slots, moment])  # free, between the offered starts (14:30)
         if moment in slots or len(fits) == 1 and not dated:
             return pick(ctx, int((moment if moment in slots else fits[0]).timestamp()), text)
         if dated and (beyond := beyond_horizon(ctx, {moment.date()})):
@@ -348,7 +351,7 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
         slots = jf.buddy_and_slots(ctx.who.person_id)[1]
     except BookingError as exc:
         return refusal(ctx, exc)
-    if moment not in slots:
+    if moment not in slots and not jf.is_free(ctx.who.person_id, moment):
         return refusal(ctx, BookingError("slot_taken", tuple(slots[:3])))
     asked = jf.asked(ctx.msg.platform, ctx.msg.chat_id)
     said = asked.data.get("weeks") if asked is not None and asked.kind == "slots" else None
@@ -474,28 +477,54 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
             + _skipped_note(ctx, meetings, weeks)
         )
     ]
-    text = t(
-        "request_for_buddy",
-        buddy.lang,
-        expert=first.expert.name,
-        when=when(ctx, first.starts_at, buddy),
-        series=series_note(ctx, meetings, buddy.lang),
-    ) + holiday_note(ctx, meetings, buddy.lang)
+    text = (
+        t(
+            "request_for_buddy",
+            buddy.lang,
+            expert=first.expert.name,
+            when=when(ctx, first.starts_at, buddy),
+            series=series_note(ctx, meetings, buddy.lang),
+        )
+        + holiday_note(ctx, meetings, buddy.lang)
+        + _skipped_note(ctx, meetings, weeks, buddy)
+    )
     return replies + notice(ctx, buddy, text, buttons=decision_buttons(first, buddy.lang))
 
 
-def _skipped_note(ctx: Context, meetings: list[MeetingView], weeks: int) -> str:
-    """ "\nAusgelassen: Di 22.12., Di 29.12. (Bernd abwesend oder schon belegt)." for
-    the dates of a series left out, else ""."""
-    if weeks not in (1, 2) or len(meetings) < 2:
+def _skipped_note(
+    ctx: Context, meetings: list[MeetingView], weeks: int, reader: Party | None = None
+) -> str:
+    """For a series: the dates left out and why ("\nAusgelassen: Di 22.12. (Bernd
+    abwesend)." / "(schon belegt)"), and when only one date is left, that it is a
+    single meeting and why (the program ends). `reader`: the buddy, told the same
+    story (not their own days away)."""
+    if weeks not in (1, 2):
         return ""
-    last = meetings[-1].starts_at.astimezone(ctx.tz).date()
+    lang = reader.lang if reader else ctx.lang
+    first = meetings[0]
+    try:
+        planned, off, end, program = booking(ctx).series_plan(
+            first.expert.person_id, first.starts_at, weeks
+        )
+    except BookingError:
+        return ""
     made = {m.starts_at for m in meetings}
-    left = [s for s in series_starts(meetings[0].starts_at, weeks, last, ctx.tz) if s not in made]
-    if not left:
-        return ""
-    days = ", ".join(when(ctx, s).rsplit(" ", 1)[0] for s in left)
-    return t("series_skipped", ctx.lang, days=days, buddy=meetings[0].buddy.name)
+    left = [s for s in planned if s not in made]
+    away = [s for s in left if any(a <= s.astimezone(ctx.tz).date() <= b for a, b in off)]
+    taken = [s for s in left if s not in away]
+    rhythm = t("every_week", lang) if weeks == 1 else t("every_n_weeks", lang, n=weeks)
+    note = t("series_single", lang, rhythm=rhythm) if len(meetings) == 1 else ""
+    if len(planned) == 1 and program:  # no second date before the program's end
+        note += t("series_program_end", lang, end=fmt_date(end, lang))
+
+    def days(found: list[datetime]) -> str:
+        return ", ".join(when(ctx, s, reader).rsplit(" ", 1)[0] for s in found)
+
+    if taken:
+        note += t("series_left_taken", lang, days=days(taken))
+    if away and reader is None:  # the buddy knows their own days away
+        note += t("series_left_away", lang, days=days(away), buddy=first.buddy.name)
+    return note
 
 
 # -- buddies: decide -------------------------------------------------------------------
@@ -568,7 +597,7 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if (other := _named_without_request(ctx, pending, said)) is not None:
         return other  # "erika ja" with only Emil's request open: never Emil's
     m = pending[0]
-    reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
         return None
     if reading.reason:  # the buddy's words are quoted whole, with the name in them
@@ -698,7 +727,7 @@ def _shown_last(ctx: Context, m: MeetingView) -> bool:
 def weekday_clash(ctx: Context, text: str, local_now: datetime, day=None) -> str:
     """ "Der 08.12.2026 ist ein Di (nicht Do)." when a weekday is written beside a date
     it does not match, else ""."""
-    found = find(text, local_now, day)
+    found = find(text, local_now, day, ctx.now.astimezone(ctx.tz).date())
     if found is None or found.clash is None:
         return ""
     date_ = found.moment.date()
@@ -744,7 +773,7 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if m.state != "requested" or m.proposed_start is not None:
         return None
     proposal = datetime.fromtimestamp(data["ts"], UTC)
-    reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
         return None
     booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)  # asked again below if unclear
@@ -855,7 +884,7 @@ def _which_offer(
     for, one button per request (it never confirms one)."""
     earliest, buttons, proposals, taken = _earliest(ctx), [], set(), set()
     for m in pending:
-        reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date())
+        reading = read(text, earliest, m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
         if reading.moment is None:
             continue
         start = reading.moment.replace(tzinfo=ctx.tz)
@@ -907,6 +936,11 @@ def _request_when(ctx: Context, m: MeetingView) -> str:
         with contextlib.suppress(BookingError):
             group = booking(ctx).group(ctx.who.person_id, m.id, "series")
     return when(ctx, m.starts_at) + series_note(ctx, group, ctx.lang)
+
+
+def _today(ctx: Context) -> date:
+    """The sender's real date ("heute", "morgen" and dates are read from it)."""
+    return ctx.now.astimezone(ctx.tz).date()
 
 
 def _earliest(ctx: Context) -> datetime:
@@ -1008,7 +1042,7 @@ def answer_proposal(
     asked back with both buttons. A yes takes it only when the proposal was the last
     thing this chat was shown (`asked`); else the proposal is named and asked about."""
     m = proposals[-1]  # the latest
-    reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date())
+    reading = read(text, _earliest(ctx), m.proposed_start.astimezone(ctx.tz).date(), _today(ctx))
     accepting = bool(set(re.findall(r"\w+", text.lower())) & _ACCEPT_WORDS)
     if reading.kind == YES or accepting and reading.kind in (ASK, NONE) and "?" not in text:
         shown = asked is not None and asked.kind == "proposal" and asked.data.get("meeting") == m.id

@@ -203,15 +203,35 @@ def away(ctx: Context) -> list[Outbound]:
     if (first, last) not in known:  # said twice ("ich bin vom 21.12. bis 2.1. weg"): once
         jf.add_off(ctx.who.person_id, first, last)
     replies = [Outbound(_windows_text(ctx))]
+    return replies + _during(ctx, first, last, none=False)
+
+
+def away_meetings(ctx: Context, span: str) -> list[Outbound]:
+    """An expert's days away in words ("ich bin vom 10.1. bis 30.1. nicht da"): not
+    stored (slots come from the buddy's free times), but every meeting in them is
+    listed and offered to cancel, as the buddy's /urlaub does."""
+    try:
+        first, last = parse_dates(span, ctx.now.astimezone(ctx.tz).date())
+    except TimeParseError as exc:
+        return refusal(ctx, exc)
+    return _during(ctx, first, last, none=True)
+
+
+def _during(ctx: Context, first, last, none: bool) -> list[Outbound]:
+    """The meetings from `first` to `last`, offered to cancel (the other side is told
+    why); `none`: say so when there are none."""
     during = [
         m
-        for m in jf.upcoming(ctx.who.person_id, limit=500)
+        for m in booking(ctx).upcoming(ctx.who.person_id, limit=500)
         if first <= m.starts_at.astimezone(ctx.tz).date() <= last
     ]
     if during:  # meetings already made: listed, and offered to cancel (the other side is told)
         intro = plural("away_meetings", len(during), ctx.lang)
-        replies += offer_cancel(ctx, during, intro, (first.isoformat(), last.isoformat()))
-    return replies
+        return offer_cancel(ctx, during, intro, (first.isoformat(), last.isoformat()))
+    if none:
+        span = {"first": fmt_date(first, ctx.lang), "last": fmt_date(last, ctx.lang)}
+        return [Outbound(t("away_no_meetings", ctx.lang, **span))]
+    return []
 
 
 # -- reminders before meetings ----------------------------------------------------------
