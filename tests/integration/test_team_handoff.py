@@ -136,7 +136,7 @@ def test_consent_not_given_sends_and_stores_nothing_more(world):
     [
         ("anna", QUESTION_DE, "ja", "Danke! Ihre Frage ist als Nr. 1"),
         ("john", QUESTION_EN, "yes please", "Thanks! Your question is with the Lokalprojekte"),
-        ("carl", "Was kostet das und wer zahlt?", "Ja", "Danke! Ihre Frage ist als Nr. 1"),
+        ("carl", "Wer zahlt was?", "Ja", "Danke! Ihre Frage ist als Nr. 1"),
     ],
 )
 def test_a_typed_yes_to_the_offer_forwards_the_question(world, user, question, yes, sent):
@@ -162,7 +162,7 @@ def test_a_plain_thanks_to_the_offer_forwards_nothing(world):
 
 
 def test_the_question_back_offers_the_team_too(world):
-    [reply] = world.say("anna", "Was kostet das und wer zahlt?")
+    [reply] = world.say("anna", "Wer zahlt was?")
     assert "Meinen Sie" in reply.text or "Meinten Sie" in reply.text
     labels = [b.label for b in reply.buttons]
     assert labels[-1] == BUTTON["de"] and len(labels) >= 2
@@ -490,7 +490,7 @@ def test_ok_to_a_question_back_lets_it_go(world, monkeypatch):
     """ "ok" to "Meinen Sie … oder …?" is no pick: "Alles klar.", not "Welche Wahl …?".
     (The team away, nothing else is asked; with the offer to forward, see below.)"""
     monkeypatch.setattr(world.router.services.handoff, "available", lambda: False)
-    [back] = world.say("anna", "Was kostet das und wer zahlt?")
+    [back] = world.say("anna", "Wer zahlt was?")
     assert len(back.buttons) >= 2 and not any(b.confirms for b in back.buttons)
     [reply] = world.say("anna", "ok")
     assert reply.text.startswith("Alles klar") and not reply.buttons
@@ -499,7 +499,7 @@ def test_ok_to_a_question_back_lets_it_go(world, monkeypatch):
 def test_ok_to_the_offer_to_forward_asks_which(world):
     """ "Meinen Sie A oder B? Sonst: Soll ich Ihre Frage weiterleiten?" – "ok" may be a
     yes to the forwarding: asked which, nothing forwarded."""
-    [back] = world.say("anna", "Was kostet das und wer zahlt?")
+    [back] = world.say("anna", "Wer zahlt was?")
     assert len(back.buttons) >= 3 and back.buttons[-1].confirms
     [reply] = world.say("anna", "ok")
     assert reply.text.startswith("Welche Wahl") and reply.buttons == back.buttons

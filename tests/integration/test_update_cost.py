@@ -24,14 +24,17 @@ from storage.models import Conversation, FaqCount
 
 NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday; the buddy is free Tue and Thu
 
-# kind: (statements, transactions, compiled anew) of one update, after one of each kind
+# kind: (statements, transactions, compiled anew) of one update, after one of each kind.
+# "question", "slots" and "taken" are each a chat's first message in this process: a reply
+# with buttons then reads the chat's saved choices once (an open question a list replaced
+# before a restart, jf7); the chat's later replies do not.
 EXPECTED = {
-    "question": (3, 0, 0),  # who writes; the active edition; the day's count
+    "question": (4, 0, 0),  # who writes; the active edition; the day's count; saved choices
     "unanswered": (5, 2, 0),  # + the question's text; is the team reachable?
-    "slots": (6, 1, 0),  # /jourfixe: buddy, slots, program end in one read; the page asked
+    "slots": (7, 1, 0),  # /jourfixe: buddy, slots, program end in one read; the page asked
     "book": (11, 2, 0),  # a pressed slot: the request, the buddy's notice (after any
     # message to the buddy's chat that waits for a retry: one SELECT)
-    "taken": (4, 1, 0),  # the same slot pressed by another expert: refused
+    "taken": (5, 1, 0),  # the same slot pressed by another expert: refused
     "confirm": (12, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
     # (after any message to the expert's chat that waits for a retry: one SELECT)
     "meetings": (3, 1, 0),  # /termine; a picker open before it is closed (one DELETE)
