@@ -69,6 +69,8 @@ def leaks(text: str, lang: str) -> set[str]:
     for name in (*PROPER_NAMES, *NAMES):
         text = text.replace(name, " ")
     other = "en" if lang == "de" else "de"
+    # an invite code is random letters ("hS5tiUMEf4ZU6-is"): no words of either language
+    text = re.sub(r"((?:Code|code):|[/!]start)\s+\S+", r"\1 ", text)
     commands = re.findall(r"(?<![\w:/])[/!]([\wäöü-]+)", text)
     wrong = {f"/{c}" for c in commands if command_lang(c) == other}  # /termine in English
     text = re.sub(r"(?<![\w:/])[/!][\wäöü-]+", " ", text)  # command names
@@ -248,6 +250,9 @@ def test_the_word_lists_catch_a_leak():
         leaks("Source: call for applications, section „Ablauf, Schritt 1“ (German)", "en") == set()
     )
     assert leaks("Your next meetings", "de") == {"your", "next", "meetings"}
+    # a random invite code is no word, the text after it still counts
+    assert leaks("Code: hS5tiUMEf4ZU6-is\nKonsole: /start hS5tiUMEf4ZU6-is", "de") == set()
+    assert leaks("Code: abc-is and the rest", "de") == {"and", "the", "rest"} & OTHER["de"]
 
 
 def test_notices_reach_each_person_in_their_own_language(matcher, sessions):
