@@ -61,9 +61,10 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
             if known and (is_short(text) or only_a_time(text, ctx) or not _says_other(text, known))
             else None
         )
-        # experts' and buddies' words are no applicant's question: never logged for the
-        # team's digest of unanswered questions, never offered to be forwarded to it
-        record = ctx.role not in PAIR_ROLES
+        # experts', buddies' and the team's own words are no applicant's question: never
+        # logged for the team's digest of unanswered questions, never offered to be
+        # forwarded to the team (an admin is the team)
+        record = ctx.role not in PAIR_ROLES and ctx.role is not Role.ADMIN
         reply = faq.ask(
             text,
             ctx.lang,

@@ -8,6 +8,7 @@ although the chat is a group. See bot.handoff for what is stored and sent."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from bot.chat.faq_replies import HANDOFF_PREFIX
@@ -18,6 +19,15 @@ from bot.texts import fmt_when, t
 from storage.models import Role
 
 __all__ = ["FEATURE"]
+
+
+# the team asking for the questions waiting for it: a word for questions and one for open
+_QUESTIONS = re.compile(r"\bfragen?\b|\banfragen?\b|\bquestions?\b|\bqueries\b", re.IGNORECASE)
+_OPEN = re.compile(
+    r"\boffen\w*|unbeantwort\w*|weitergeleitet\w*|\bneue[nrs]?\b|\bopen\b|unanswered"
+    r"|\bpending\b|forwarded|\bnew\b|\bwaiting\b|\bwarten\b",
+    re.IGNORECASE,
+)
 
 
 def _is_team(ctx: Context) -> bool:
@@ -123,12 +133,18 @@ def _send_answer(ctx: Context, number: int, text: str) -> list[Outbound]:
 
 
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
-    """A reply to the team's copy of a forwarded question is the answer to it. In the
-    configured team chat the team talks among itself: the bot answers only commands
-    and such replies there (no FAQ answers to what the team writes)."""
+    """A reply to the team's copy of a forwarded question is the answer to it, and the
+    team asking for the open questions in its own words ("zeig mir die offenen
+    Fragen") gets /offen. In the configured team chat the team talks among itself: the
+    bot answers only commands and such replies there (no FAQ answers to what the team
+    writes)."""
     team_chat = not ctx.msg.private and _is_team(ctx)
     reply_to = ctx.msg.reply_to
-    if not reply_to or ctx.services.handoff is None or not _is_team(ctx):
+    if ctx.services.handoff is None or not _is_team(ctx):
+        return None
+    if not reply_to and len(text) <= 200 and _QUESTIONS.search(text) and _OPEN.search(text):
+        return _open(ctx)
+    if not reply_to:
         return [] if team_chat else None
     number = number_in(reply_to)
     if number is None:

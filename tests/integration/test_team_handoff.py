@@ -505,3 +505,35 @@ def test_ok_to_the_offer_to_forward_asks_which(world):
     assert reply.text.startswith("Welche Wahl") and reply.buttons == back.buttons
     world.dispatcher.tick()
     assert world.outbox() == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "zeig mir die offenen fragen",
+        "Gibt es neue Fragen?",
+        "welche fragen sind noch unbeantwortet",
+        "show me the open questions",
+        "any new questions?",
+    ],
+)
+def test_the_team_asking_for_open_questions_in_words_gets_the_listing(world, words):
+    """Try-out 4 (T2): an admin's "zeig mir die offenen fragen" was answered as an
+    applicant's question (the refusal, the offer to forward it to herself) and logged
+    as open question #2."""
+    world.say("anna", "Darf ich meinen Hund zum Kick-off mitbringen?")
+    [listing] = world.say("ada", words)
+    assert "Darf ich meinen Hund" in listing.text
+    assert not any(b.data.startswith("team:ask:") for b in listing.buttons)
+    assert len(world.rows()) == 1
+
+
+@pytest.mark.parametrize("words", ["Wer zahlt was?", QUESTION_DE, QUESTION_EN])
+def test_what_an_admin_writes_is_never_logged_or_offered_to_the_team(world, words):
+    """Try-out 4 (T2, T14): the team's own words that the FAQ cannot answer are no
+    applicant's question: no "Ask the team" button (she is the team), nothing logged
+    for the digest or /offen."""
+    world.ask("anna", words)  # an applicant's: logged, with a button
+    replies = world.say("ada", words)
+    assert all(not b.data.startswith("team:ask:") for r in replies for b in r.buttons)
+    assert len(world.rows()) == 1  # the applicant's only
