@@ -116,12 +116,43 @@ _ASKS_REMINDING = re.compile(
 _NOT_ASKING = re.compile(r"\b(nicht|keine|kein|not|no|don'?t|stop\w*|stopp\w*|abbestell\w*)\b")
 
 
+# "please stop the reminders", "no more reminders please", "unsubscribe", "bitte keine
+# Erinnerungen mehr schicken", "Erinnerungen abbestellen": what people answer a push with
+_PUSHES = r"(erinnerung\w*|benachrichtigung\w*|nachrichten|reminders?|notifications?|messages)"
+_ASKS_STOPPING = re.compile(
+    r"^\s*(bitte\s+|please\s+)?(unsubscribe|abbestellen|abmelden)\b"
+    rf"|\b(keine|no|stop\w*|stopp\w*|beenden|end|cancel)\s+(\w+\s+){{0,2}}?{_PUSHES}"
+    rf"|{_PUSHES}\s+(\w+\s+){{0,3}}?(abbestell\w*|abmelden|abstellen|stoppen|beenden"
+    r"|ausschalten|unsubscribe|stop|off)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_stopping(ctx: Context, lower: str) -> bool:
+    """Words asking to end the pushes, from someone who gets them (or an applicant,
+    told they get none): an expert's "keine Erinnerungen mehr" about Jour Fixe
+    reminders is not about the call's dates."""
+    if not _ASKS_STOPPING.search(lower):
+        return False
+    if ctx.role is Role.APPLICANT:
+        return True
+    timeline, msg = ctx.services.timeline, ctx.msg
+    return timeline.watching_next_call(msg.platform, msg.user_id) or any(
+        s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
+    )
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
     """An applicant asking in words to be reminded of the call's dates: /erinnerungen
-    (after the deadline that says no call is open and offers the next-call message)."""
-    if ctx.role is not Role.APPLICANT or not ctx.msg.private or len(text) > 160:
+    (after the deadline that says no call is open and offers the next-call message);
+    asking in words to stop them: /stopp."""
+    if not ctx.msg.private or len(text) > 160:
         return None
     lower = text.lower()
+    if _asks_stopping(ctx, lower):
+        return _stop(ctx)
+    if ctx.role is not Role.APPLICANT:
+        return None
     if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
         return None
     if not ctx.stored_lang:  # "pls remind me" in a new chat: English

@@ -85,3 +85,42 @@ def test_the_night_before_the_deadline_the_reply_says_no_reminder_comes_for_it(r
     assert "Bewerbungsschluss ist morgen (31.03.2026) – dafür kommt keine Erinnerung mehr." in reply
     early = say(router, "tom", "/remind", lang_hint="en")[0].text
     assert "Deadline is tomorrow (2026-03-31): too close for a reminder." in early
+
+
+@pytest.mark.parametrize(
+    "words, lang, stopped",
+    [
+        ("bitte keine erinnerungen mehr schicken", "de", "3 geplante gelöscht"),
+        ("Erinnerungen abbestellen", "de", "3 geplante gelöscht"),
+        ("ich möchte keine Benachrichtigungen mehr", "de", "3 geplante gelöscht"),
+        ("please stop the reminders", "en", "3 planned"),
+        ("no more reminders please", "en", "3 planned"),
+        ("unsubscribe", "en", "3 planned"),
+        ("turn the reminders off", "en", "3 planned"),
+    ],
+)
+def test_asking_in_words_to_stop_the_reminders_stops_them(router, words, lang, stopped):
+    """Try-out 4 (A15, A16): the pushes end "/stopp"; people answer them in words ("please
+    stop the reminders" was "I can't help with that", "bitte keine erinnerungen mehr
+    schicken" an FAQ refusal offering to forward it to the team)."""
+    say(router, "anna", "/erinnerungen" if lang == "de" else "/remind", lang_hint=lang)
+    reply = say(router, "anna", words)[0].text
+    assert stopped in reply, reply
+    assert all(s.stopped_at for s in router.services.timeline.subscriptions_of("console", "anna"))
+
+
+def test_words_about_other_reminders_are_left_alone(router):
+    """An expert's "keine Erinnerungen mehr" (Jour Fixe reminders, /vorher) is not the
+    call's dates when the expert has none of those; a question about a reminder is a
+    question."""
+    people = router.services.people
+    people.redeem(people.invite("expert", "Erika").code, "console", "erika", "erika")
+    assert (
+        "keine Erinnerungen abonniert"
+        not in say(router, "erika", "keine Erinnerungen mehr")[0].text
+    )
+    say(router, "anna", "/erinnerungen")
+    say(router, "anna", "kann ich die Erinnerung für den Kick-off bekommen?")
+    assert all(
+        s.stopped_at is None for s in router.services.timeline.subscriptions_of("console", "anna")
+    )
