@@ -22,7 +22,7 @@ __all__ = ["EndingsMixin"]
 
 class EndingsMixin(BookingBase):
     def end_all(self, s: Session, person_id: int, now: datetime, *, erased: bool) -> int:
-        """Cancel the person's active meetings that have not ended, tell each partner
+        """Cancel the person's active meetings that have not begun, tell each partner
         once (an erased person is not named), and drop the meetings' reminders.
         Runs in the caller's session; returns the number of meetings cancelled."""
         by_partner: dict[int, list[Meeting]] = {}
@@ -33,6 +33,8 @@ class EndingsMixin(BookingBase):
         for m in s.scalars(open_proposals):  # their held times are free again
             self._drop_proposal(s, m, person_id, now, "prop_ended")
         for m in s.scalars(_ahead(person_id, now)).unique():
+            if m.starts_at <= now:  # under way: it is being held, not cancelled
+                continue
             m.sequence += 1
             self._set_state(s, m, S.CANCELLED, person_id, now)
             partner = m.buddy_id if m.expert_id == person_id else m.expert_id

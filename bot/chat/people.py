@@ -5,6 +5,7 @@ Which roles may run a command is declared in `COMMANDS`; the router enforces it.
 
 from __future__ import annotations
 
+import re
 import shlex
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -336,6 +337,37 @@ def erase_choice(ctx: Context, data: str) -> list[Outbound]:
     return [Outbound(t("delete_done", lang))]
 
 
+# "ich möchte alle meine Daten löschen", "delete my data", "lösch mein Konto": /loeschen;
+# "was speichert ihr über mich?", "show me my data": /meinedaten
+_MINE = r"(mein\w*|mich|my|me|about me|über mich|ueber mich)"
+_DATA = r"(daten|data|konto|account|profil\w*|alles|everything)"
+_ERASE = r"(lösch\w*|loesch\w*|delete\w*|erase\w*|entfern\w*|wipe|remove)"
+_ASKS_ERASING = re.compile(
+    rf"\b{_ERASE}\s+(\w+\s+){{0,2}}?{_MINE}\s+(\w+\s+){{0,1}}?{_DATA}\b"
+    rf"|\b{_MINE}\s+(\w+\s+){{0,1}}?{_DATA}\b.{{0,30}}\b{_ERASE}"
+    rf"|\b{_DATA}\s+{_MINE}\b.{{0,20}}\b{_ERASE}|^\s*{_ERASE}\s+(me|mich)\b",
+    re.IGNORECASE,
+)
+_ASKS_DATA = re.compile(
+    r"\b(was|welche\w*|what)\b.{0,30}\b(speicher\w*|wisst|weißt|weisst|stor\w*|know|keep|hold)"
+    r"\b.{0,30}\b(über mich|ueber mich|von mir|about me|on me|of me)\b"
+    r"|\b(zeig\w*|show)\s+(\w+\s+){0,2}?(meine|my)\s+(gespeicherten\s+|stored\s+)?(daten|data)\b",
+    re.IGNORECASE,
+)
+
+
+def _read(ctx: Context, text: str) -> list[Outbound] | None:
+    """Asking in words to see or erase one's data: /meinedaten or /loeschen (with its
+    confirmation: nothing is erased by words alone)."""
+    if not ctx.msg.private or len(text) > 160 or ctx.services.people is None:
+        return None
+    if _ASKS_ERASING.search(text):
+        return _delete(ctx)
+    if _ASKS_DATA.search(text):
+        return _mydata(ctx)
+    return None
+
+
 def _help(ctx: Context) -> str:
     lines = [t("help_privacy", ctx.lang)]
     if ctx.role is Role.ADMIN and ctx.services.people is not None:
@@ -358,5 +390,6 @@ FEATURE = Feature(
         Callback(ERASE_PREFIX, lambda ctx, data: erase_choice(ctx, data)),
         Callback(PAIR_PREFIX, _pair_choice, ADMINS),
     ),
+    read=_read,
     help=_help,
 )

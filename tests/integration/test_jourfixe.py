@@ -235,3 +235,27 @@ def test_a_series_with_one_date_before_the_program_end_is_a_single_meeting(setup
     assert m.series_id is None
     planned, _, end, program = jf.series_plan(ids["Erika"], m.starts_at, 1)
     assert planned == [local(2026, 3, 3, 10)] and end == date(2026, 3, 8) and program
+
+
+def test_leaving_cancels_the_meetings_ahead_not_the_one_under_way(engine):
+    """Try-out 4 (P9): a buddy erasing his data at 10:20 told his expert "Cancelled: Jour
+    Fixe Wed 1 Nov 10:00" although it had begun 20 minutes earlier (held, not cancelled:
+    no cancellation to the partner, no cancelled calendar file for it)."""
+    from sqlalchemy import select
+
+    from storage.models import OutboxRow
+
+    sessions = session_factory(engine)
+    clock = Clock(MON)
+    jf = JourFixe(sessions, clock, Rules(notice_hours=12, horizon_days=28, buffer_minutes=15))
+    people = People(sessions, clock, end_meetings=jf.end_all)
+    tuesdays = [Window(time(10), time(12), weekday=1)]
+    ids = pair_with_buddy(people, jf, "Bernd", ["Erika"], tuesdays, platform="console")
+    for day in (3, 10):
+        [m] = jf.request(ids["Erika"], local(2026, 3, day, 10))
+        jf.decide(ids["Bernd"], m.id, accept=True)
+    clock.now = local(2026, 3, 3, 10, 20)  # the first one is under way
+    people.erase(ids["Bernd"])
+    with sessions() as s:
+        [notice] = [r.text for r in s.scalars(select(OutboxRow)) if "10.03." in (r.text or "")]
+    assert "03.03." not in notice, notice

@@ -118,3 +118,41 @@ def test_a_message_without_a_language_gets_the_one_the_chat_last_wrote_in(router
     assert say(router, "zoe", "/start xyz")[0].text.startswith("I don't know this invite code")
     say(router, "zoe", "/hilfe")
     assert say(router, "zoe", "/start xyz")[0].text.startswith("Diesen Einladungscode kenne")
+
+
+@pytest.mark.parametrize(
+    "words, lang",
+    [
+        ("ich möchte alle meine daten löschen", "de"),
+        ("Löschen Sie bitte meine Daten", "de"),
+        ("lösch mein Konto", "de"),
+        ("please delete all my data", "en"),
+        ("erase me", "en"),
+    ],
+)
+def test_asking_in_words_to_erase_asks_to_confirm_the_erasure(matcher, sessions, words, lang):
+    """Try-out 4 (P3): an expert's "ich möchte alle meine daten löschen" opened "Welchen
+    Termin absagen?" with her meetings. Words never erase by themselves: the same
+    confirmation as /loeschen."""
+    from datetime import UTC, datetime, time
+
+    from bot.booking.service import JourFixe
+    from bot.booking.timeparse import Window
+    from tests.clock import Clock
+    from tests.people import pair_with_buddy
+
+    clock = Clock(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+    people, jf = People(sessions, clock), JourFixe(sessions, clock)
+    router = make_router(FaqReplies(matcher), people=people, booking=jf, clock=clock)
+    tuesdays = [Window(time(10), time(12), weekday=1)]
+    ids = pair_with_buddy(people, jf, "Bernd", ["Erika"], tuesdays, platform="console")
+    jf.request(ids["Erika"], jf.slots(ids["Erika"], limit=1)[0])
+    reply = say(router, "erika", words, lang_hint=lang)[0]
+    assert [b.data.split(":")[0] for b in reply.buttons] == ["erase", "erase"], reply.text
+    assert jf.upcoming(ids["Erika"])  # nothing erased, nothing cancelled yet
+
+
+@pytest.mark.parametrize("words", ["was speichert ihr über mich?", "what do you store about me"])
+def test_asking_in_words_what_is_stored_shows_my_data(router, people, words):
+    say(router, text=f"/start {people.invite('expert', 'Erika').code}")
+    assert "Erika" in say(router, text=words)[0].text
