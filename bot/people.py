@@ -746,6 +746,9 @@ def _forget(
                 func.lower(FaqLog.question).contains(name.lower(), autoescape=True)
             )
         )
+    # other chats' open questions that name them ("Fatma Yilmaz möchte einen Jour Fixe …"
+    # with its buttons, kept for the buddy's next visit): closed
+    chats.close_naming(s, [n.strip() for n in names if n and len(n.strip()) >= 3])
 
 
 def _forwarded_questions(s: Session, accounts: list[Account]) -> list[int]:

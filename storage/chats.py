@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.db import dialect_insert
 from storage.models import ChatStateRow
 from storage.repo import UnitOfWork, read_connection
 
-__all__ = ["ChatStates", "Choice", "SavedChat", "export", "forget"]
+__all__ = ["ChatStates", "Choice", "SavedChat", "close_naming", "export", "forget"]
 
 Choice = tuple[str, str, bool, int | None]  # label, data, confirms, number
 _CHUNK = 400  # chats per DELETE (two parameters each)
@@ -100,6 +100,19 @@ def forget(session: Session, chats: Iterable[tuple[str, str]]) -> None:
     key = tuple_(ChatStateRow.platform, ChatStateRow.chat_id)
     for i in range(0, len(chats), _CHUNK):  # below every database's limit of parameters
         session.execute(delete(ChatStateRow).where(key.in_(chats[i : i + _CHUNK])))
+
+
+def close_naming(session: Session, names: Iterable[str]) -> None:
+    """Close the open choices of every chat whose kept question names one of these
+    people (an erased person's request in their buddy's chat); the chat's language
+    stays (inside the caller's transaction)."""
+    for name in names:
+        for form in {name, json.dumps(name)[1:-1]}:  # as written in the JSON ("J\u00fcrgen")
+            session.execute(
+                update(ChatStateRow)
+                .where(ChatStateRow.choices.contains(form, autoescape=True))
+                .values(choices=None, shown_at=None)
+            )
 
 
 def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:

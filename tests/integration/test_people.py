@@ -176,3 +176,27 @@ def test_two_simultaneous_redeems_of_one_code_link_exactly_one(people):
     for th in threads:
         th.join()
     assert sorted(results) == ["invite_used"] * 7 + ["ok"]
+
+
+def test_erasure_closes_other_chats_open_questions_that_name_the_person(people, engine, clock):
+    """Try-out 4 (E3): after an expert erased her data, her buddy's next visit still showed
+    "Zuletzt offen war diese Nachricht: Fatma Yılmaz möchte einen Jour Fixe …" with
+    [Bestätigen] [Ablehnen], and the database kept it. The buddy's chosen language stays."""
+    from storage.chats import ChatStates, SavedChat
+
+    states = ChatStates(session_factory(engine))
+    fatma = people.invite("expert", "Fatma Yılmaz")
+    people.redeem(fatma.code, "console", "fatma", "fatma")
+    choices = (("Bestätigen", "jf:ok:7", True, None), ("Ablehnen", "jf:no:7", False, None))
+    asked = "Fatma Yılmaz möchte einen Jour Fixe mit Ihnen: Mi 22.11. 09:00."
+    states.save(
+        [
+            SavedChat("console", "dora", "en", choices, clock(), asked),
+            SavedChat("console", "ulf", None, choices, clock(), "Emil möchte einen Jour Fixe"),
+        ],
+        clock(),
+    )
+    people.erase(fatma.person_id)
+    dora = states.load("console", "dora")
+    assert dora.lang == "en" and dora.choices == () and "Fatma" not in dora.prompt
+    assert states.load("console", "ulf").choices == choices  # about someone else: kept
