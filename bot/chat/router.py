@@ -24,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 
 from bot.booking.timeparse import find_moment_in
 from bot.chat.choices import asks, beyond, is_ack, is_number, pressed
-from bot.chat.handlers import Callback, ChatState, Command, Context, Feature, Services
+from bot.chat.handlers import ADMINS, Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
 from bot.texts import LANGS, command_lang, t
@@ -400,12 +400,24 @@ class Router:
             return self._command(ctx, text)
         if msg.private and (picked := self._typed_choice(ctx, text)) is not None:
             return picked
+        if msg.private and (command := self._team_word(ctx, text)) is not None:
+            return self._command(ctx, "/" + command)
         for feature in self.features:
             if not (msg.private or feature.in_groups):
                 continue
             if feature.read is not None and (replies := feature.read(ctx, text)) is not None:
                 return replies
         return [Outbound(t("empty", lang))]
+
+    def _team_word(self, ctx: Context, text: str) -> str | None:
+        """An admin's command typed as one word without the slash ("statistik", "offen",
+        "einladungen"): the name of a command only admins have, else None. (Everyone's
+        commands stay words: "kontakt" or "termine" may be a question.)"""
+        word = text.strip(" .!?").lower()
+        command = self._commands.get(word)
+        if ctx.role is not Role.ADMIN or command is None or " " in word:
+            return None
+        return word if command.roles == ADMINS else None
 
     def _command(self, ctx: Context, text: str) -> list[Outbound]:
         name, *args = text[1:].split() or [""]

@@ -106,7 +106,10 @@ def test_announce_refusals(world):
     assert "Bitte so: /rundmail GRUPPE TEXT" in say(router, "ada", "/rundmail")[0].text
     assert "Bitte so" in say(router, "ada", "/rundmail alle Hallo")[0].text
     assert "Bitte so" in say(router, "ada", "/rundmail buddys [de] nur deutsch")[0].text
-    assert "Olga Ost hat noch keinen Buddy" in say(router, "ada", '/rundmail paar "Olga Ost" x')[0].text
+    assert (
+        "Olga Ost hat noch keinen Buddy"
+        in say(router, "ada", '/rundmail paar "Olga Ost" x')[0].text
+    )
     assert "Bea Bauer ist keine Expert:in" in say(router, "ada", "/rundmail paar #3 x")[0].text
     assert "höchstens 4000" in say(router, "ada", "/rundmail buddys " + "x" * 4001)[0].text.lower()
     assert "niemand" in say(router, "ada", "/rundmail bewerbende Hallo")[0].text  # no subscribers
@@ -145,6 +148,15 @@ def test_statistics_in_both_languages(world):
     assert "People: admin 2, buddy 2, expert 2" in en and "Jour Fixes: 0 held" in en
 
 
+@pytest.mark.parametrize("word", ["statistik", "Statistik?", "stats"])
+def test_an_admins_command_typed_as_a_word_runs(world, word):
+    """Try-out 4 (E8): an admin's "statistik" without the slash was an applicant's FAQ
+    refusal, stored as an unanswered question. An expert's one word stays a word."""
+    router, _, _, _ = world
+    assert "Offene Einladungen: 0" in say(router, "ada", word)[0].text
+    assert "Offene Einladungen" not in say(router, "olga", word)[0].text
+
+
 def test_outbox_lists_failed_rows_and_retries_one(world):
     router, sessions, clock, _ = world
     assert say(router, "ada", "/postausgang")[0].text == "Der Postausgang ist leer."
@@ -169,7 +181,10 @@ def test_outbox_lists_failed_rows_and_retries_one(world):
         row = s.get(OutboxRow, failed)
         assert (row.state, row.attempts) == ("pending", 0)
     again = say(router, "ada", f"/postausgang nochmal #{failed}")[0].text
-    assert again == f"Nachricht #{failed} ist wartend: nur fehlgeschlagene Nachrichten werden erneut gesendet."
+    assert (
+        again
+        == f"Nachricht #{failed} ist wartend: nur fehlgeschlagene Nachrichten werden erneut gesendet."
+    )
     assert "keine Nachricht #999" in say(router, "ada", "/postausgang nochmal 999")[0].text
 
 
@@ -185,14 +200,20 @@ def test_outbox_says_how_many_rows_it_did_not_show(world):
         s.commit()
     text = say(router, "ada", "/postausgang")[0].text
     assert text.count(" wartend, ") == 20
-    assert "… und 3 weitere (alle: imbot admin outbox --state failed,unreachable,pending,claimed --limit 23)" in text
+    assert (
+        "… und 3 weitere (alle: imbot admin outbox --state failed,unreachable,pending,claimed --limit 23)"
+        in text
+    )
     assert "… and 3 more" in say(router, "alan", "/outbox")[0].text
 
 
 def test_invite_in_chat_comes_with_a_text_to_forward(world):
     router, sessions, _, _ = world
     head, letter = say(router, "ada", "/einladen expertin Nora Neu sprache=en")
-    assert "Einladung für Nora Neu" in head.text and "Zum Weiterleiten an Nora Neu (Englisch)" in head.text
+    assert (
+        "Einladung für Nora Neu" in head.text
+        and "Zum Weiterleiten an Nora Neu (Englisch)" in head.text
+    )
     code = head.text.split("Code: ")[1].split()[0]
     assert letter.lang == "en" and letter.text.startswith("Hello Nora Neu")
     assert re.search(r"until \d{1,2} [A-Z][a-z]{2} 20\d\d:", letter.text)  # not 10.12.2026
@@ -201,7 +222,9 @@ def test_invite_in_chat_comes_with_a_text_to_forward(world):
     # the same name again needs doppelt=ja; /einladen #N gives the open invite again
     again = say(router, "ada", "/einladen expertin Nora Neu")[0].text
     assert "Es gibt schon #7" in again and "doppelt=ja" in again
-    assert "Es gibt schon" not in say(router, "ada", "/einladen expertin Nora Neu doppelt=ja")[0].text
+    assert (
+        "Es gibt schon" not in say(router, "ada", "/einladen expertin Nora Neu doppelt=ja")[0].text
+    )
     head, letter = say(router, "ada", "/einladen #7")
     assert f"Code: {code}" in head.text and letter.text.startswith("Hello Nora Neu")
     # without the bot's username there is no unusable link
