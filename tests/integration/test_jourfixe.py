@@ -235,3 +235,23 @@ def test_a_series_with_one_date_before_the_program_end_is_a_single_meeting(setup
     assert m.series_id is None
     planned, _, end, program = jf.series_plan(ids["Erika"], m.starts_at, 1)
     assert planned == [local(2026, 3, 3, 10)] and end == date(2026, 3, 8) and program
+
+
+def test_move_check_says_why_without_moving(setup):
+    """jf9: a new time said before the meeting was picked is checked, not yet moved:
+    None when free; else why (taken, and with whom the mover may know; not a free
+    time; too soon) and the free times nearest to it."""
+    jf, ids, clock, _ = setup
+    [m] = jf.request(ids["Erika"], local(2026, 3, 3, 10))
+    jf.decide(ids["Bernd"], m.id, accept=True)
+    [other] = jf.request(ids["Emil"], local(2026, 3, 10, 10))
+    assert jf.move_check(ids["Erika"], m.id, local(2026, 3, 3, 11)) is None
+    assert jf.get(ids["Erika"], m.id).starts_at == local(2026, 3, 3, 10)  # nothing moved
+    why, name, near = jf.move_check(ids["Bernd"], m.id, local(2026, 3, 10, 10))
+    assert (why, name) == ("slot_taken", "Emil") and local(2026, 3, 10, 11) in near
+    why, name, _ = jf.move_check(ids["Erika"], m.id, local(2026, 3, 10, 10))
+    assert (why, name) == ("slot_taken", "")  # Emil's request is none of Erika's business
+    assert jf.move_check(ids["Erika"], m.id, local(2026, 3, 3, 15))[0] == "not_free"
+    clock.now = local(2026, 3, 3, 1)  # 10 hours before: less than the 12 hours' notice
+    assert jf.move_check(ids["Erika"], m.id, local(2026, 3, 3, 11))[0] == "too_soon"
+    assert other.state == "requested"
