@@ -6,7 +6,8 @@ reads it (bot.chat.jourfixe), the buddy's pending reminder carries it.
     jf:more:<offset>  jf:mmore:<id>:<offset>  jf:offer:<id>:<ts>  jf:propno:<id>
     jf:propser:<id>:<0|1>  jf:cscope:<id>:<scope>  jf:cdo:<id>:<scope>  jf:cdoall:1  jf:keep:0
     jf:cdoids:1  jf:list:0  jf:mscope:<id>:<ts>:<scope>  jf:mskip:<id>:<ts>:<scope>
-    jf:addfree:<weekday>:<start min>:<end min>[:…]  jf:setfree:… (free times said in words)
+    jf:addfree:<weekday>:<start min>:<end min>[:…]  jf:setfree:…  jf:dayfree:… (free times said in words;
+    dayfree replaces those weekdays' times only)
 """
 
 from __future__ import annotations

@@ -104,9 +104,10 @@ class ChangesMixin(BookingBase):
                 else:
                     blocked.append(self._why_not(s, pair, target, g, ids, person_id))
             if blocked and len(group) == 1:
-                [(_, why, _)] = blocked
+                [(_, why, name)] = blocked
                 near = self._around(s, m, limit=3, to=start)
-                raise BookingError(why, tuple(near), when=start, hours=self.rules.notice_hours)
+                hours = self.rules.notice_hours
+                raise BookingError(why, tuple(near), when=start, hours=hours, name=name)
             if blocked and (not skip or not moves):
                 raise BookingError(
                     "move_conflict", n=len(group), blocked=blocked, movable=len(moves)
@@ -118,6 +119,23 @@ class ChangesMixin(BookingBase):
             if scope == "series" and m.series_id:
                 self._replan(s, m.series_id, moved, step)
             return [self._view(g) for g, _ in moves]
+
+    def move_check(
+        self, person_id: int, meeting_id: int, start: datetime
+    ) -> tuple[str, str, tuple[datetime, ...]] | None:
+        """Whether one meeting could move to `start`, without moving it: None if it
+        could, else why not ("too_soon", "slot_taken", "not_free"), with whom the time
+        is taken (if the mover may know) and the free times closest to it."""
+        with self._uow() as uow:
+            s = uow.session
+            m = _meeting(s, meeting_id, person_id)
+            if m.state not in ACTIVE_STATES:
+                raise BookingError("not_active", state=m.state)
+            pair, length = _own_pair(m), (m.ends_at - m.starts_at) // timedelta(minutes=1)
+            if self._fits(s, pair, start, ignore={m.id}, minutes=length, horizon=False):
+                return None
+            _, why, name = self._why_not(s, pair, start, m, {m.id}, person_id)
+            return why, name, tuple(self._around(s, m, limit=6, to=start))
 
     def _why_not(self, s, pair, target: datetime, m: Meeting, ignore: set[int], mover: int):
         """Why `m` cannot move to `target`: (target, "too_soon", "slot_taken" or "not_free", the

@@ -309,6 +309,38 @@ TEXTS |= {
         "Freie Zeiten in der Nähe:",
         "en": "{when} is too soon: a Jour Fixe needs {hours} hours' notice. Free times nearby:",
     },
+    # jf9: a new time said before the meeting was picked, checked and offered
+    "move_offer": {
+        "de": "Den Jour Fixe {when} auf {new} verschieben? {new} ist frei.",
+        "en": "Move the Jour Fixe {when} to {new}? {new} is free.",
+    },
+    "move_offer_yes": {"de": "Ja, auf {new} verschieben", "en": "Yes, move to {new}"},
+    "move_offer_other": {"de": "Andere Zeiten", "en": "Other times"},
+    "move_taken": {
+        "de": "{when} ist schon belegt. Freie Zeiten in der Nähe:",
+        "en": "{when} is already taken. Free times nearby:",
+    },
+    "move_taken_with": {
+        "de": "{when} ist schon belegt (Termin mit {name}). Freie Zeiten in der Nähe:",
+        "en": "{when} is already taken (meeting with {name}). Free times nearby:",
+    },
+    # jf9: "nur den einen" to "Wirklich absagen?": what the yes does
+    "confirm_means_one": {
+        "de": "Abgesagt wird nur #{n} ({when}).",
+        "en": "Only #{n} ({when}) will be cancelled.",
+    },
+    "confirm_means_many": {
+        "de": "Abgesagt werden {count} Termine ab #{n} ({when}).",
+        "en": "{count} meetings from #{n} ({when}) on will be cancelled.",
+    },
+    "confirm_means_rest": {
+        "de": "Die übrigen {count} Termine der Serie bleiben.",
+        "en": "The other {count} meetings of the series stay.",
+    },
+    "confirm_means_ask": {
+        "de": "Wirklich absagen? Bitte „ja“ oder „nein“ – oder die Knöpfe:",
+        "en": 'Cancel it? Answer "yes" or "no" – or use the buttons:',
+    },
     "move_none_near": {
         "de": "In der Nähe ist nichts frei. /termine zeigt Ihre Termine.",
         "en": "Nothing is free nearby. /meetings lists your meetings.",

@@ -58,6 +58,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Shall I add {new} to your free times? They would then be:\n{windows}",
     },
     "free_add_ask_button": {"de": "Ja, hinzufügen", "en": "Yes, add it"},
+    "free_day_ask": {
+        "de": "Soll ich {old} durch {new} ersetzen? Die anderen Tage bleiben. Danach wären "
+        "es:\n{windows}",
+        "en": "Shall I replace {old} with {new}? The other days stay. They would then "
+        "be:\n{windows}",
+    },
     "free_set_ask": {
         "de": "Soll ich Ihre freien Zeiten durch {new} ersetzen? Die bisherigen fallen dann "
         "weg. Danach wären es:\n{windows}",
@@ -397,6 +403,16 @@ TEXTS |= {
         "en": "#{n} {when} – requested {since}",
     },
     # jf4: how far ahead one can book, the next meeting, open requests that are series
+    "no_more_slots_horizon": {
+        "de": "Das waren alle freien Termine: Jour Fixes lassen sich höchstens {days} Tage im "
+        "Voraus buchen, also bis {until}. Ein späterer Tag wird buchbar, sobald er näher als "
+        "{days} Tage ist – fragen Sie dann nach ihm (z. B. „geht der 15.12. um 10?“). Eine "
+        "Serie (z. B. „jeden Dienstag um 10“) läuft auch darüber hinaus.",
+        "en": "Those were all the free slots: Jour Fixes can be booked at most {days} days in "
+        "advance, that is until {until}. A later day can be booked once it is less than {days} "
+        "days away – ask for it then (e.g. “does 15 Dec at 10 work?”). A series (e.g. “every "
+        "Tuesday at 10”) also runs beyond that.",
+    },
     "beyond_horizon": {
         "de": "Der {day} liegt zu weit in der Zukunft: Jour Fixes lassen sich höchstens {days} Tage "
         "im Voraus buchen, also bis {until}. /jourfixe zeigt die freien Termine bis dahin; eine "

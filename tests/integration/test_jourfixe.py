@@ -259,3 +259,23 @@ def test_leaving_cancels_the_meetings_ahead_not_the_one_under_way(engine):
     with sessions() as s:
         [notice] = [r.text for r in s.scalars(select(OutboxRow)) if "10.03." in (r.text or "")]
     assert "03.03." not in notice, notice
+
+
+def test_move_check_says_why_without_moving(setup):
+    """jf9: a new time said before the meeting was picked is checked, not yet moved:
+    None when free; else why (taken, and with whom the mover may know; not a free
+    time; too soon) and the free times nearest to it."""
+    jf, ids, clock, _ = setup
+    [m] = jf.request(ids["Erika"], local(2026, 3, 3, 10))
+    jf.decide(ids["Bernd"], m.id, accept=True)
+    [other] = jf.request(ids["Emil"], local(2026, 3, 10, 10))
+    assert jf.move_check(ids["Erika"], m.id, local(2026, 3, 3, 11)) is None
+    assert jf.get(ids["Erika"], m.id).starts_at == local(2026, 3, 3, 10)  # nothing moved
+    why, name, near = jf.move_check(ids["Bernd"], m.id, local(2026, 3, 10, 10))
+    assert (why, name) == ("slot_taken", "Emil") and local(2026, 3, 10, 11) in near
+    why, name, _ = jf.move_check(ids["Erika"], m.id, local(2026, 3, 10, 10))
+    assert (why, name) == ("slot_taken", "")  # Emil's request is none of Erika's business
+    assert jf.move_check(ids["Erika"], m.id, local(2026, 3, 3, 15))[0] == "not_free"
+    clock.now = local(2026, 3, 3, 1)  # 10 hours before: less than the 12 hours' notice
+    assert jf.move_check(ids["Erika"], m.id, local(2026, 3, 3, 11))[0] == "too_soon"
+    assert other.state == "requested"

@@ -37,6 +37,7 @@ from bot.chat.jourfixe.meetings import (
     meetings,
     move,
     move_command,
+    move_picked,
     move_scope,
     move_skip,
     move_slots,
@@ -79,8 +80,8 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("propno", 1, Role.EXPERT): lambda: decline_proposal(ctx, n[0]),
         ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
     }
-    if action in ("addfree", "setfree") and role is Role.BUDDY:  # three numbers a window
-        return add_free(ctx, n, action == "setfree")
+    if action in ("addfree", "setfree", "dayfree") and role is Role.BUDDY:  # three a window
+        return add_free(ctx, n, action != "addfree", action == "dayfree")
     handler = handlers.get((action, len(n), role))
     if handler is None and role in PAIR_ROLES:
         handler = {
@@ -91,7 +92,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
             ("cdoids", 1): lambda: cancel_asked(ctx),
             ("keep", 1): lambda: keep(ctx),
             ("list", 1): lambda: meetings(dataclasses.replace(ctx, args=[])),
-            ("pickmove", 1): lambda: move_slots(ctx, n[0]),
+            ("pickmove", 1): lambda: move_picked(ctx, n[0]),
             ("mmore", 2): lambda: move_slots(ctx, n[0], n[1]),
             ("move", 2): lambda: move(ctx, n[0], n[1]),
             ("mscope", 3): lambda: move_scope(ctx, n[0], n[1], n[2]),

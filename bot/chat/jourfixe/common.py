@@ -186,7 +186,12 @@ _WEEK_WORDS = {
     "nächste woche": 1, "naechste woche": 1, "kommende woche": 1, "next week": 1,
     "diese woche": 0, "this week": 0, "übernächste woche": 2, "week after next": 2,
 }  # fmt: skip
-_DAY_WORDS = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+_DAY_WORDS = {
+    "heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2,
+    # "den heutigen Termin", "today's meeting", "das morgige Treffen"
+    "heutige": 0, "heutigen": 0, "heutiges": 0, "todays": 0,
+    "morgige": 1, "morgigen": 1, "morgiges": 1, "tomorrows": 1,
+}  # fmt: skip
 # holidays named as days (the days holiday_note names), German and English
 _HOLIDAY_WORDS = {
     **dict.fromkeys(("heiligabend", "heilig abend", "weihnachtsabend", "christmas eve"), ((12, 24),)),

@@ -32,6 +32,7 @@ from bot.chat.jourfixe.intents import match_intent, read_intent, reminder_reques
 from bot.chat.jourfixe.meetings import (
     answer_asked,
     cant_make_it,
+    could_we,
     instead_of_one,
     named_number,
     names_another,
@@ -178,6 +179,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return replies  # the day (and name) named leave one meeting
     if (replies := cant_make_it(ctx, text)) is not None:
         return replies
+    if intent in (None, "next", "book", "day", "free") and (replies := could_we(ctx, text)):
+        return replies  # "could we do thursday at 15?" with a meeting that Thursday
     if (
         ctx.role is Role.EXPERT
         and intent not in ("move", "cancel", "buddy")

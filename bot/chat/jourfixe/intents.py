@@ -19,6 +19,7 @@ from bot.chat.jourfixe.meetings import (
     cancel_command,
     meetings,
     move_command,
+    move_words,
     named_number,
     next_meeting,
 )
@@ -189,8 +190,8 @@ def read_intent(ctx: Context, text: str) -> list[Outbound] | None:
         return _who(ctx)
     if intent in ("move", "cancel") and (number := named_number(text, bare=True)[0]) is not None:
         plain = replace(ctx, args=[f"#{number}"])  # "verschieben 2", "Termin #3 absagen"
-    if intent == "move":
-        return move_command(plain)
+    if intent == "move":  # "can we push to 3pm": the time is kept for the meeting picked
+        return move_command(plain) if plain.args else move_words(plain, text)
     if intent == "cancel":
         return cancel_command(plain)  # the picker, then one confirmation
     if not expert:  # book, free times, more, another day: a buddy's free times

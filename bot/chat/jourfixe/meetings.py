@@ -46,6 +46,7 @@ __all__ = [
     "cancel_scope",
     "cant_make_it",
     "close",
+    "could_we",
     "keep",
     "asks_next_one",
     "meetings",
@@ -53,7 +54,9 @@ __all__ = [
     "move",
     "move_command",
     "move_scope",
+    "move_picked",
     "move_slots",
+    "move_words",
     "move_skip",
     "named_number",
     "names_another",
@@ -177,6 +180,21 @@ def _ordinal(text: str) -> int | None:
     return hits[0] if len(hits) == 1 and len(words) <= 4 else None
 
 
+def _picked_in_words(ctx: Context, ids: list[int], text: str) -> int | None:
+    """ "the next one", "den nächsten", "the one on thursday", "den am Donnerstag":
+    the meeting of the picker shown that the short reply names (None: not clear)."""
+    low = text.lower()
+    if len(low.split()) > 6 or find(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)):
+        return None  # "können wir Donnerstag um 15 machen?" picks nothing
+    if _NEXT.search(low) and not day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang):
+        return ids[0]  # the picker lists them by date
+    named = _on_days(ctx, text)
+    if named is None:
+        return None
+    hits = [m.id for m in named[0] if m.id in ids]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _number(text: str) -> int | None:
     m = re.fullmatch(
         r"(?:nr\.?|no\.?|nummer|number|termin|meeting)?\s*#?\s*(-?\d{1,40})", text.strip()
@@ -185,10 +203,16 @@ def _number(text: str) -> int | None:
 
 
 def _pick(
-    ctx: Context, key: str, action: str, meetings: list[MeetingView] | None = None, intro: str = ""
+    ctx: Context,
+    key: str,
+    action: str,
+    meetings: list[MeetingView] | None = None,
+    intro: str = "",
+    carry: dict | None = None,
 ) -> list[Outbound]:
     """The upcoming meetings (or those given) as choices, each with its #N (as
-    /termine shows them)."""
+    /termine shows them); `carry`: what the sentence said beside the meeting (the
+    new time: "can we push to 3pm"), kept for the meeting picked."""
     meetings = booking(ctx).upcoming(ctx.who.person_id) if meetings is None else meetings
     if not meetings:
         return [Outbound(t("meetings_none", ctx.lang))]
@@ -200,7 +224,7 @@ def _pick(
         )
         for m in meetings
     )
-    _ask(ctx, "pick", {"action": action, "ids": [m.id for m in meetings]})
+    _ask(ctx, "pick", {"action": action, "ids": [m.id for m in meetings], **(carry or {})})
     return [Outbound(intro + t(key, ctx.lang), buttons)]
 
 
@@ -321,7 +345,15 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
     a buddy away for days also hears of /urlaub. None when the text says no such thing."""
     reading, text_said = read(text), text.strip()
     away = any(word in text.lower() for word in _AWAY)
-    named = _on_days(ctx, text)
+    source, target = split_target(text)  # "morgen geht nicht, auf Donnerstag 15 Uhr?"
+    if not target and (found := _SUGGEST.search(text.lower())):  # "…, how about thu 3pm?"
+        rest = text[found.end() :]
+        today = ctx.now.astimezone(ctx.tz).date()
+        if find(rest, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)) or day_in(
+            rest, today, ctx.lang
+        ):
+            source, target = text[: found.start()], rest
+    named = _on_days(ctx, source)
     if named is None or not (away or NO in (reading.kind, reading.leaning)):
         return None
     ahead, label, days, weekday = named
@@ -343,12 +375,22 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
         ]
     text = t("cant_which", ctx.lang, day=label, list=lines) + hint
     what: dict = {"ids": [m.id for m in ahead[:5]]}  # "absagen" next: of these
+    ruled_out = {m.starts_at.astimezone(ctx.tz).date() for m in ahead}
+    if not weekday and len(days) <= 14:
+        ruled_out |= days
+    what["not"] = sorted(d.isoformat() for d in ruled_out)  # never offered to move to
+    if target.strip():
+        what["target"] = target.strip()
     if reading.reason:  # "ich bin krank, kann heute nicht": for the other side to read
         what["reason"] = text_said[:500]
     _ask(ctx, "cant", what)
     return [Outbound(text, tuple(buttons))]
 
 
+_SUGGEST = re.compile(
+    r"\b(how about|what about|maybe|perhaps|instead|rather|(could|can) we do|lieber|vielleicht"
+    r"|stattdessen|wie wäre es mit|wie wäre|ginge)\b"
+)
 _CANCEL = re.compile(r"absag|sag\w* .*\bab\b|stornier|streich|cancel|call (it )?off|drop")
 _MOVE = re.compile(r"verschieb|verleg|umleg|umbuch|\bmove|reschedul|postpone")
 
@@ -364,7 +406,10 @@ def _cant_answer(ctx: Context, ids: list[int], text: str) -> list[Outbound] | No
     if number is None and len(ids) != 1 or cancel_it == move_it:
         return None
     one = ids[0] if number is None else number
-    return cancel(ctx, one) if cancel_it else move_slots(ctx, one)
+    if cancel_it:
+        return cancel(ctx, one)
+    _, target = split_target(text)  # "move it to next tuesday 10am": that time, asked
+    return move_picked(ctx, one, target)
 
 
 def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool] | None:
@@ -404,6 +449,33 @@ def instead_of_one(ctx: Context, text: str) -> bool:
         return False
     named = _on_days(ctx, text)
     return named is not None and len(named[0]) == 1
+
+
+_COULD = re.compile(
+    r"\b((could|can|shall|should) we (do|make|have|meet|move|go for)|(können|könnten|sollen"
+    r"|wollen) wir (\w+ ){0,4}(machen|treffen|sehen|verschieben|legen|nehmen)|(geht|ginge)"
+    r"( es)? (auch|stattdessen|vielleicht))\b"
+)
+
+
+def could_we(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "could we do thursday at 15?", "können wir Donnerstag um 15 machen?": a day with
+    one meeting of this person and another time that day is that meeting moved – asked
+    with one button first (a new booking it might also be: never done unasked)."""
+    low = text.lower()
+    if not _COULD.search(low) or named_number(text)[0] is not None:
+        return None
+    local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    found = find(text, local)
+    named = _on_days(ctx, text)
+    if found is None or named is None or len(named[0]) != 1:
+        return None
+    m = named[0][0]
+    day = m.starts_at.astimezone(ctx.tz).date()
+    start = datetime.combine(day, found.moment.time()).replace(tzinfo=ctx.tz)
+    if start == m.starts_at:
+        return None
+    return _offer_move(ctx, m, start)
 
 
 def names_another(ctx: Context, text: str, meeting_id: int) -> bool:
@@ -565,10 +637,13 @@ def _whole_series(ctx: Context, text: str) -> list[Outbound] | None:
     return cancel_scope(ctx, group[0].id, SCOPES.index("series"))
 
 
-def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Outbound]:
+def _move_to(
+    ctx: Context, m: MeetingView, target: str, by_day: bool, offer: bool = False
+) -> list[Outbound]:
     """Move `m` to the time in `target`: that time (the scope question first for a
     series), that day's free times (`by_day`: the target is a day), or all its free
-    times."""
+    times. With `offer` (the time was said before the meeting was picked), the time
+    is checked and asked about first."""
     if (shift := shifted(target)) is not None:  # "eine Stunde später"
         return move(ctx, m.id, int((m.starts_at + shift).timestamp()))
     local, day = _earliest(ctx), m.starts_at.astimezone(ctx.tz).date()
@@ -579,11 +654,20 @@ def _move_to(ctx: Context, m: MeetingView, target: str, by_day: bool) -> list[Ou
     moment = find_moment(target, local, day, ctx.now.astimezone(ctx.tz).date())
     if moment is None and by_day and (hour := find_hour(target, local, day)) is not None:
         moment = hour.moment  # "den Termin am Dienstag auf 11 verschieben": 11:00 that day
+    not_days = _carried_move(ctx, m.id)[1] if offer else []
+    if (
+        moment is not None
+        and (moment.replace(tzinfo=ctx.tz) == m.starts_at or moment.date().isoformat() in not_days)
+        and _NEXT.search(target.lower())
+    ):  # "next tuesday" said on Monday about Tuesday's meeting: the Tuesday after
+        moment += timedelta(days=7)
     start = moment and moment.replace(tzinfo=ctx.tz)
     if start is None or start == m.starts_at or not _on_named_day(ctx, target, moment):
         if by_day and (replies := _move_to_day(ctx, m, {"meeting": m.id}, target)):
             return replies
         return move_slots(ctx, m.id)
+    if offer:
+        return _offer_move(ctx, m, start)
     return move(ctx, m.id, int(start.timestamp()))
 
 
@@ -671,6 +755,28 @@ def _confirm_buttons(ctx: Context, what: dict) -> tuple[Button, ...]:
         Button(t("yes_cancel", ctx.lang), data, confirms=True),
         Button(t("keep", ctx.lang), jf_data("keep", 0)),
     )
+
+
+def _scope_in_confirm(ctx: Context, data: dict, scope: int) -> list[Outbound]:
+    """ "nur den einen" to "Wirklich absagen?": the same meetings asked again, saying
+    what the yes does (and that the rest of the series stays); another scope ("die
+    ganze Serie") asks about those meetings instead. Nothing is cancelled unasked."""
+    if scope != data.get("scope", 0):
+        return cancel_scope(ctx, data["meeting"], scope)
+    jf = booking(ctx)
+    try:
+        m = jf.get(ctx.who.person_id, data["meeting"])
+        group = jf.group(ctx.who.person_id, m.id, SCOPES[scope])
+        series = jf.group(ctx.who.person_id, m.id, "series")
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    fields = {"n": m.id, "when": when(ctx, m.starts_at), "count": len(group)}
+    key = "confirm_means_one" if scope == 0 else "confirm_means_many"
+    text = t(key, ctx.lang, **fields)
+    if len(series) > len(group):
+        text += " " + t("confirm_means_rest", ctx.lang, count=len(series) - len(group))
+    _ask(ctx, "confirm_cancel", data)
+    return [Outbound(f"{text}\n{t('confirm_means_ask', ctx.lang)}", _confirm_buttons(ctx, data))]
 
 
 def keep(ctx: Context) -> list[Outbound]:
@@ -776,11 +882,13 @@ def move_command(ctx: Context) -> list[Outbound]:
 
 def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]:
     """Free slots around the meeting's own date, with its own buddy; a time can be
-    typed too ("Do 17.12. 14:00")."""
+    typed too ("Do 17.12. 14:00"). Never on a day the person just said they cannot
+    make ("cant make it tomorrow" -> "move it")."""
     jf = booking(ctx)
+    not_days = _carried_move(ctx, meeting_id)[1]
     try:
         m = jf.get(ctx.who.person_id, meeting_id)
-        closest = jf.move_slots(ctx.who.person_id, meeting_id)
+        closest = _not_on(ctx, jf.move_slots(ctx.who.person_id, meeting_id), not_days)
     except BookingError as exc:
         return refusal(ctx, exc)
     page = sorted(closest[offset : offset + PAGE])
@@ -793,8 +901,95 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
     if offset > 0:
         back = jf_data("mmore", m.id, max(0, offset - PAGE))
         buttons += (Button(t("back_slots", ctx.lang), back),)
-    _ask(ctx, "move", {"meeting": m.id, "offset": offset, **choices_kept(buttons)})
+    kept = {"not": not_days} if not_days else {}
+    _ask(ctx, "move", {"meeting": m.id, "offset": offset, **kept, **choices_kept(buttons)})
     return [Outbound(t("move_slots", ctx.lang, when=when(ctx, m.starts_at)), buttons)]
+
+
+def _carried_move(ctx: Context, meeting_id: int) -> tuple[str, list[str]]:
+    """What the open question keeps for moving this meeting: the new time the
+    sentence named ("can we push to 3pm", asked which meeting first) and the days
+    ruled out ("cant make it tomorrow"), as ISO dates."""
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    if asked is None or asked.kind not in ("pick", "cant", "move"):
+        return "", []
+    ids = asked.data.get("ids") or [asked.data.get("meeting")]
+    if meeting_id not in ids:
+        return "", []
+    target = asked.data.get("target", "") if asked.kind != "move" else ""
+    return target, list(asked.data.get("not", []))
+
+
+def _not_on(ctx: Context, slots, not_days: list[str]) -> list[datetime]:
+    if not not_days:
+        return list(slots)
+    return [s for s in slots if s.astimezone(ctx.tz).date().isoformat() not in not_days]
+
+
+def move_picked(ctx: Context, meeting_id: int, said: str = "") -> list[Outbound]:
+    """A meeting picked to move (a button, "the next one", "2"): to the time the
+    person named with it ("can we push to 3pm", "move it to next tuesday 10am"),
+    checked and offered with one button; else its free times."""
+    target, _ = _carried_move(ctx, meeting_id)
+    target = said.strip() or target
+    if not target:
+        return move_slots(ctx, meeting_id)
+    try:
+        m = booking(ctx).get(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    return _move_to(ctx, m, target, by_day=True, offer=True)
+
+
+def move_words(ctx: Context, text: str) -> list[Outbound]:
+    """ "can we push to 3pm", "können wir auf Donnerstag 15 Uhr?" with no meeting
+    named: the one meeting ahead, or which one (the time named is kept for it)."""
+    _, target = split_target(text)
+    if not target.strip():
+        return _pick(ctx, "pick_move", "pickmove")
+    ahead = booking(ctx).upcoming(ctx.who.person_id)
+    if len(ahead) == 1:
+        return _move_to(ctx, ahead[0], target, by_day=True, offer=True)
+    return _pick(ctx, "pick_move", "pickmove", carry={"target": target.strip()})
+
+
+def _offer_move(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]:
+    """A new time named for a meeting picked after it: checked, and offered with one
+    button ("Auf Do 19.10. 15:00 verschieben?"), or why not (too soon, taken – by whom,
+    if one may know –, not a free time) with the free times nearest to it."""
+    jf = booking(ctx)
+    not_days = _carried_move(ctx, m.id)[1]
+    try:
+        check = jf.move_check(ctx.who.person_id, m.id, start)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    fields = {"when": when(ctx, m.starts_at), "new": when(ctx, start)}
+    kept = {"not": not_days} if not_days else {}
+    if check is None:
+        ts = int(start.timestamp())
+        buttons = (
+            Button(t("move_offer_yes", ctx.lang, **fields), jf_data("move", m.id, ts)),
+            Button(t("move_offer_other", ctx.lang), jf_data("mmore", m.id, 0)),
+        )
+        _ask(ctx, "move", {"meeting": m.id, "offset": 0, "offer": ts, **kept})
+        return [Outbound(t("move_offer", ctx.lang, **fields), buttons)]
+    why, name, near = check
+    near = sorted(_not_on(ctx, near, not_days))[:4]
+    moment, hours = fields["new"], jf.rules.notice_hours
+    if why == "too_soon":
+        text = t("move_too_soon", ctx.lang, when=moment, hours=hours)
+    elif why == "slot_taken":
+        key = "move_taken_with" if name else "move_taken"
+        text = t(key, ctx.lang, when=moment, name=name)
+    else:
+        text = t(f"move_not_free_{ctx.role.value}", ctx.lang, when=moment, buddy=m.buddy.name)
+    if not near:
+        _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept})
+        return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
+    buttons = slot_buttons(ctx, near, "move", m.id)
+    buttons += (Button(t("move_offer_other", ctx.lang), jf_data("mmore", m.id, 0)),)
+    _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept, **choices_kept(buttons)})
+    return [Outbound(text, buttons)]
 
 
 def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
@@ -854,15 +1049,18 @@ def _not_moved(
             m = booking(ctx).get(ctx.who.person_id, meeting_id)
         except BookingError as gone:
             return refusal(ctx, gone)
-        key = {"slot_taken": "slot_taken", "too_soon": "move_too_soon"}.get(
+        name = exc.fields.get("name") or ""  # taken: with whom, if one may know
+        taken = "move_taken_with" if name else "move_taken"
+        key = {"slot_taken": taken, "too_soon": "move_too_soon"}.get(
             exc.key, f"move_not_free_{ctx.role.value}"
         )
         moment = when(ctx, datetime.fromtimestamp(ts, UTC))
         hours = booking(ctx).rules.notice_hours
-        text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours)
-        if not exc.alternatives:
+        text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours, name=name)
+        near = _not_on(ctx, exc.alternatives, _carried_move(ctx, meeting_id)[1])
+        if not near:
             return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
-        return [Outbound(text, slot_buttons(ctx, exc.alternatives, "move", meeting_id))]
+        return [Outbound(text, slot_buttons(ctx, near, "move", meeting_id))]
     if exc.key != "move_conflict":
         return refusal(ctx, exc)
     lines = []
@@ -909,6 +1107,7 @@ def _move_to_day(ctx: Context, m: MeetingView, data: dict, text: str) -> list[Ou
         closest = booking(ctx).move_slots(ctx.who.person_id, m.id)
     except BookingError as exc:
         return refusal(ctx, exc)
+    closest = _not_on(ctx, closest, _carried_move(ctx, m.id)[1])
     fits = sorted(s for s in closest if s.astimezone(ctx.tz).date() in days)[:PAGE]
     fields = {"day": label, "when": when(ctx, m.starts_at)}
     if fits:
@@ -934,11 +1133,13 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         ):
             number = data["ids"][ordinal]  # "den ersten", "the last one": of the list shown
         if number is None:
+            number = _picked_in_words(ctx, data["ids"], text)
+        if number is None:
             return None
         if number not in data["ids"]:
             numbers = ", ".join(f"#{n}" for n in data["ids"])
             return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]
-        return cancel(ctx, number) if data["action"] == "cancel" else move_slots(ctx, number)
+        return cancel(ctx, number) if data["action"] == "cancel" else move_picked(ctx, number)
     if kind == "cant":
         return _cant_answer(ctx, data["ids"], text)
     if kind == "move":
@@ -946,6 +1147,13 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             return move_slots(ctx, data["meeting"], data["offset"] + PAGE)
         if low in BACK_WORDS:
             return move_slots(ctx, data["meeting"], max(0, data["offset"] - PAGE))
+        if (
+            data.get("offer")
+            and find(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)) is None
+        ):
+            reading = read(text)  # "ja" to "Auf Do 15:00 verschieben?" ("nein" closes it)
+            if reading.kind == YES and not reading.reason:
+                return move(ctx, data["meeting"], data["offer"])
         local = _earliest(ctx)
         try:
             old = booking(ctx).get(ctx.who.person_id, data["meeting"])
@@ -977,6 +1185,9 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         return None
     if kind == "confirm_cancel":
         reading = read(text)
+        scope = read_scope(text) if "meeting" in data else None
+        if scope is not None and (scope != data.get("scope", 0) or reading.kind != YES):
+            return _scope_in_confirm(ctx, data, scope)  # "nur den einen", "die ganze Serie"
         if reading.kind == NONE:
             return None
         if reading.kind == NO:

@@ -112,8 +112,16 @@ def slot_page(
     if not slots:
         return [Outbound(t("no_slots", ctx.lang, buddy=buddy))]
     page = slots[offset : offset + PAGE]
-    if not page:
-        return [Outbound(t("no_more_slots", ctx.lang))]
+    if not page:  # the end of the list: how far ahead one can book, and what then
+        horizon = jf.rules.horizon_days
+        until = fmt_date(today + timedelta(days=horizon), ctx.lang)
+        back = jf_data("more", max(0, len(slots) - PAGE))
+        return [
+            Outbound(
+                t("no_more_slots_horizon", ctx.lang, days=horizon, until=until),
+                (Button(t("back_slots", ctx.lang), back),),
+            )
+        ]
     buttons = slot_buttons(ctx, page, "slot")
     if len(slots) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)
@@ -596,6 +604,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     pending, text = _named(pending, text)
     if (other := _named_without_request(ctx, pending, said)) is not None:
         return other  # "erika ja" with only Emil's request open: never Emil's
+    if len(pending) > 1 and (one := _by_day(ctx, pending, text)) is not None:
+        pending = [one]  # "emil am dienstag geht nicht, vielleicht donnerstag?": that one
     m = pending[0]
     reading = read(text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
@@ -632,8 +642,10 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
         return ask_request(ctx, pending)  # "ok" after something else is no confirmation
     if reading.kind == YES:
         return decide(ctx, m.id, True, reading.reason)
-    if reading.kind == NO and (offers := _day_offer(ctx, m, text, reading.reason)) is not None:
-        return offers  # "nein, lieber Donnerstag": that day's free times to suggest
+    if (reading.kind == NO or reading.kind == ASK and proposal is None) and (
+        offers := _day_offer(ctx, m, text, reading.reason)
+    ) is not None:
+        return offers  # "nein, lieber Donnerstag", "… vielleicht Donnerstag?": that day's times
     if reading.kind == NO:
         return decide(ctx, m.id, False, reading.reason)
     if reading.leaning == TIME and proposal is not None:
@@ -682,17 +694,32 @@ def _decide_all(ctx: Context, pending: list[MeetingView], accept: bool, said: st
 
 _PREFER = re.compile(
     r"\b(lieber|besser|eher|stattdessen|statt dessen|instead|rather|better|prefer|preferably"
-    r"|how about|what about|wie wäre|wie waere)\b"
+    r"|how about|what about|wie wäre|wie waere|vielleicht|evtl|eventuell|ginge|geht auch"
+    r"|maybe|perhaps|could we do)\b"
 )
+
+
+def _by_day(ctx: Context, pending: list[MeetingView], text: str) -> MeetingView | None:
+    """The one waiting request whose day the words name before any other time is
+    suggested ("den dienstag mit emil kann ich nicht, ginge do 19.10. um 15 uhr"),
+    or None."""
+    found = _PREFER.search(text.lower())
+    source = text[: found.start()] if found else text
+    named = day_in(source, _today(ctx), ctx.lang)
+    if named is None:
+        return None
+    hits = [m for m in pending if m.starts_at.astimezone(ctx.tz).date() in named[0]]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _day_offer(ctx: Context, m: MeetingView, text: str, reason: str) -> list[Outbound] | None:
     """ "nein, lieber Donnerstag" (a no with a day but no time): the buddy's free times
     on that day as suggestions for the expert, or a plain decline – the buddy's words
     go with either. None when no day is named or nothing is free then."""
-    if not _PREFER.search(text.lower()):  # "nein, Dienstag passt nicht": a plain no
+    if not (found := _PREFER.search(text.lower())):  # "nein, Dienstag passt nicht": a plain no
         return None
-    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    today = ctx.now.astimezone(ctx.tz).date()  # the day after "vielleicht", else any
+    named = day_in(text[found.start() :], today, ctx.lang) or day_in(text, today, ctx.lang)
     if named is None or m.starts_at.astimezone(ctx.tz).date() in named[0]:
         return None
     try:

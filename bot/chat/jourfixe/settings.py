@@ -81,16 +81,34 @@ def free_in_words(ctx: Context, text: str) -> list[Outbound] | None:
         return None  # an answer to the request, read as one
     replace = _ONLY.search(low) is not None
     current = [w for w in booking(ctx).availability(ctx.who.person_id)[0] if w.day is None]
-    after = new if replace else _merge(current, new)
+    days = {w.weekday for w in new}
+    old = [w for w in current if w.weekday in days]
+    # "dienstags nur noch 10-11": that day's times replaced, the other days stay;
+    # "nur noch dienstags 10-11" (the day is what is only): all of them replaced
+    day_only = replace and bool(old) and _ONLY_DAYS.search(low) is None
+    if day_only:
+        after = _merge([w for w in current if w.weekday not in days], new)
+    else:
+        after = new if replace else _merge(current, new)
     if after == current:  # already free then: nothing to ask
         return [Outbound(t("free_already", ctx.lang, windows=_windows_lines(ctx, current)))]
     numbers = [n for w in new for n in (w.weekday, _minutes(w.start), _minutes(w.end))]
-    action = "setfree" if replace else "addfree"
+    action = "dayfree" if day_only else "setfree" if replace else "addfree"
     key = "free_set_ask" if replace else "free_add_ask"
     said = ", ".join(_window_label(ctx, w) for w in new)
     button = Button(t(f"{key}_button", ctx.lang), jf_data(action, *numbers), confirms=True)
-    text = t(key, ctx.lang, new=said, windows=_windows_lines(ctx, after))
-    return [Outbound(text, (button,))]
+    fields = {"new": said, "windows": _windows_lines(ctx, after)}
+    if day_only:
+        fields["old"] = ", ".join(_window_label(ctx, w) for w in old)
+        key = "free_day_ask"
+    return [Outbound(t(key, ctx.lang, **fields), (button,))]
+
+
+_ONLY_DAYS = re.compile(  # "nur noch dienstags", "only on tuesdays": the days are what is only
+    r"\b(nur noch|nur|only|just)\s+(?:(?:frei|free|available)\s+)?(?:(?:am|an|on|the)\s+)?"
+    r"(mo|di|mi|do|fr|sa|so|montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?"
+    r"|sonntags?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b"
+)
 
 
 def _days_before(text: str, lang: str) -> list[str]:
@@ -119,9 +137,12 @@ def _days_before(text: str, lang: str) -> list[str]:
     return days
 
 
-def add_free(ctx: Context, numbers: list[int], replace: bool) -> list[Outbound]:
+def add_free(
+    ctx: Context, numbers: list[int], replace: bool, day_only: bool = False
+) -> list[Outbound]:
     """The buddy pressed "add" (or "replace") after free_in_words: the weekly free times
-    with these windows (day, start and end minutes, three numbers each)."""
+    with these windows (day, start and end minutes, three numbers each); `day_only`:
+    only the times of their weekdays are replaced."""
     try:
         new = [
             Window(time(*divmod(s, 60)), time(*divmod(e, 60)), weekday=d)
@@ -134,7 +155,9 @@ def add_free(ctx: Context, numbers: list[int], replace: bool) -> list[Outbound]:
     jf = booking(ctx)
     windows = jf.availability(ctx.who.person_id)[0]
     weekly = [w for w in windows if w.day is None]
-    jf.set_windows(ctx.who.person_id, new if replace else _merge(weekly, new))
+    if day_only:
+        weekly = [w for w in weekly if w.weekday not in {n.weekday for n in new}]
+    jf.set_windows(ctx.who.person_id, new if replace and not day_only else _merge(weekly, new))
     return [Outbound(_windows_text(ctx))]
 
 
