@@ -1,6 +1,6 @@
 """The training and measuring rows of the FAQ decision, computed once per content.
 
-    python benchmarks/faq_rows.py        # compute (or load) and print the counts
+    python benchmarks/faq_rows.py [--jobs 2]   # compute (or load) and print the counts
 
 A row is one question with the rankers' raw output (`faq.matcher.Signals`) about it:
 
@@ -18,10 +18,14 @@ code and data, the development set); `faq_calibrate.py` reads them.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import importlib
 import io
+import multiprocessing
 import pickle
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -69,7 +73,22 @@ def _row(m: Matcher, source: str, q: str, expected: frozenset[str]) -> Row:
     return Row(source, q, expected, s, m.semantic.vector(q) if s.sem else None)
 
 
-def _compute(kb: KnowledgeBase) -> list[Row]:
+def _held_out(kb: KnowledgeBase, part: int, parts: int) -> list[Row]:
+    """The leave-one-out rows of every `parts`-th example, starting at `part`."""
+    out, n = [], 0
+    for idx, entry in enumerate(kb.entries):
+        for lang, qs in entry.questions.items():
+            for k, q in enumerate(qs):
+                n += 1
+                if (n - 1) % parts != part:
+                    continue
+                held = replace(entry, questions={**entry.questions, lang: qs[:k] + qs[k + 1 :]})
+                m = Matcher(KnowledgeBase(kb.entries[:idx] + (held,) + kb.entries[idx + 1 :]))
+                out.append(_row(m, "loo", q, frozenset({entry.id})))
+    return out
+
+
+def _compute(kb: KnowledgeBase, jobs: int = 1) -> list[Row]:
     matcher = Matcher(kb)
     dev = yaml.safe_load((ROOT / "tests" / "faq" / "eval.yaml").read_text(encoding="utf-8"))
     out = []
@@ -78,24 +97,33 @@ def _compute(kb: KnowledgeBase) -> list[Row]:
         out.append(_row(matcher, "dev", item["q"], frozenset(ids)))
     for q in dev["out_of_scope"]:
         out.append(_row(matcher, "dev_out", q, frozenset()))
-    for idx, entry in enumerate(kb.entries):
-        for lang, qs in entry.questions.items():
-            for k, q in enumerate(qs):
-                held = replace(entry, questions={**entry.questions, lang: qs[:k] + qs[k + 1 :]})
-                m = Matcher(KnowledgeBase(kb.entries[:idx] + (held,) + kb.entries[idx + 1 :]))
-                out.append(_row(m, "loo", q, frozenset({entry.id})))
-    return out
+    return out + _every_held_out(kb, jobs)
 
 
-def load_rows() -> list[Row]:
+def _every_held_out(kb: KnowledgeBase, jobs: int) -> list[Row]:
+    """All leave-one-out rows in the knowledge base's order, computed by `jobs` worker
+    processes (each loads the model once; example n goes to worker n % jobs). The
+    same rows as one process computes, but for the classifier's scores in the last
+    digits (~1e-9: a least-squares solve in another process)."""
+    if jobs <= 1:
+        return _held_out(kb, 0, 1)
+    # the function by its module name: the workers import it also when this file runs
+    # as a script
+    held_out = importlib.import_module("faq_rows")._held_out
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        parts = list(pool.map(held_out, [kb] * jobs, range(jobs), [jobs] * jobs))
+    return [p[n] for n in range(max(map(len, parts))) for p in parts if n < len(p)]
+
+
+def load_rows(jobs: int = 1) -> list[Row]:
     """The cached rows with today's counter-examples applied, and the counter-examples'
-    own rows (each without itself)."""
+    own rows (each without itself); `jobs` processes compute missing rows."""
     kb = load_default_kb()
     path = Path(platformdirs.user_cache_dir("imbot")) / f"faq-rows-{_digest()}.pickle"
     if path.exists():
         rows = _Unpickler(io.BytesIO(path.read_bytes())).load()
     else:
-        rows = _compute(kb)
+        rows = _compute(kb, jobs)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(pickle.dumps(rows))
     negatives = list(negative_texts())
@@ -117,6 +145,8 @@ def load_rows() -> list[Row]:
 
 
 if __name__ == "__main__":
-    rows = load_rows()
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, default=1, help="processes for leave-one-out")
+    rows = load_rows(ap.parse_args().jobs)
     for source in ("loo", "dev", "dev_out", "neg"):
         print(source, sum(r.source == source for r in rows))
