@@ -56,6 +56,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:tvo?e?d|entgeltgruppe|pay group|\beg)\s*(?:entgeltgruppe|pay group|eg|e)?\s*(\d{1,2})\b"
         ),
     ),
+    ("pay_group", re.compile(r"(?<![\w.@-])e(\d{1,2})\b(?![.,]\d)")),  # "nach E13"
     ("day", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.")),
     ("day", re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)),
     ("day", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\.?\d)")),

@@ -28,6 +28,7 @@ __all__ = [
     "asks_by_when",
     "asks_extension",
     "asks_for_form",
+    "asks_for_link",
     "asks_late_handling",
     "asks_to_apply",
     "asks_how_to_apply",
@@ -38,6 +39,7 @@ __all__ = [
     "names_deadline",
     "names_the_program",
     "elliptic",
+    "mentions",
     "paid_to",
     "goes_on",
     "deadline_verdict",
@@ -52,7 +54,9 @@ _YES_NO_DE = frozenset(
     zahlt zahlen ubernimmt dauert lauft brauchen braucht findet finden steht stehen gilt
     arbeitet kommt kommen heisst reicht reichen mussten stimmt stimmts nehmt nehmen
     akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt
-    bin bist seid ging gings ginge konnte konnten lief reichte passte klappte""".split()
+    bin bist seid ging gings ginge konnte konnten lief reichte passte klappte
+    bekomm bekomme krieg kriege hab habe brauch brauche macht machen mache deckt decken
+    uberschneiden uberschneidet uberlappen uberlappt gehort gehoren""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
@@ -63,6 +67,7 @@ _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
 _YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
 KINDS = ("where", "how_much", "who", "how_often", "what_time")
 _CLAUSE = re.compile(r"[,;:–—]|\s-\s")
+_IN_EUROS = re.compile(r" (?:in|als|as) (?:euro|euros|eur) | (?:brutto|netto|gross|net) ")
 _WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what time", " which time")
 
 
@@ -210,6 +215,8 @@ def _kind(question: str) -> str | None:
         return "what_time"
     if any(p in f" {text} " for p in (" wie viel", " wieviel", " how much ", " wie hoch ")):
         return "how_much"
+    if _IN_EUROS.search(f" {text} ") and toks[0] in ("was", "what", "welch", "which"):
+        return "how_much"  # "was ist TVöD 11 Stufe 2 in Euro?": an amount
     if toks[0] in ("wer", "who", "wen", "wem", "whom"):
         return "who"
     if toks[0] in _YES_NO or toks[:2] == ["am", "i"]:  # not "am 3. Mai", "am wievielten"
@@ -217,7 +224,7 @@ def _kind(question: str) -> str | None:
     return None
 
 
-def _mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bool:
+def mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bool:
     for term in terms:
         parts = tokens(term)
         if len(parts) > 1:
@@ -300,7 +307,7 @@ def _unlisted_use(entry: Entry, toks: list[str], answer: str) -> bool:
     for tok in toks[at + 1 :]:
         if is_stopword(tok) or tok.isdigit() or tok in _YES_NO or tok.startswith(_USE):
             continue
-        if tok in told or tok in _GENERAL or _mentions([tok], tok, listed):
+        if tok in told or tok in _GENERAL or mentions([tok], tok, listed):
             continue
         return True
     return False
@@ -530,6 +537,28 @@ def asks_for_form(question: str) -> bool:
     if not any(tok.startswith(_FORMS) or tok in ("form", "forms") for tok in toks):
         return False
     return about_applying(question, _FORM_WORDS)
+
+
+# a link or a copy of the call: its text has only the placeholder "[LINK]"
+_LINKS = (
+    "link", "url", "webseit", "website", "homepage", "internetseit", "webpag", "download",
+    "herunterlad", "runterlad", "pdf", "originaltext", "volltext",
+)  # fmt: skip
+_LINK_WORDS = (
+    *_LINKS, "ausschreibung", "call", "bewerbung", "application", "programm", "program",
+    "text", "original", "wo", "where", "find", "gibt", "there", "hab", "have", "send", "schick",
+    "zeig", "show", "mir", "me", "bitte", "please", "welch", "which", "what", "was", "online",
+    "dazu", "davon", "for", "it", "das",
+)  # fmt: skip
+
+
+def asks_for_link(question: str) -> bool:
+    """ "wo ist der Link zur Ausschreibung?", "can I download the call as a PDF": a link
+    to the call or a copy of it, and nothing else."""
+    toks = tokens(question)
+    if not any(tok.startswith(_LINKS) for tok in toks):
+        return False
+    return about_applying(question, _LINK_WORDS)
 
 
 # applying, and nothing else: "kann ich mich bewerben?", "can we apply?"
