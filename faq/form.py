@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from faq.figures import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES, days_named, judge_terms
+from faq.figures import (
+    MONTH_NAMES,
+    ORDINAL_WORDS,
+    WEEKDAY_NAMES,
+    confirms,
+    days_named,
+    judge_terms,
+)
 from faq.kb import Entry
 from faq.normalize import is_stopword, tokens
 
@@ -29,6 +36,7 @@ __all__ = [
     "asks_extension",
     "asks_for_form",
     "asks_for_link",
+    "asks_overlap",
     "asks_late_handling",
     "asks_to_apply",
     "asks_how_to_apply",
@@ -56,7 +64,8 @@ _YES_NO_DE = frozenset(
     akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt
     bin bist seid ging gings ginge konnte konnten lief reichte passte klappte
     bekomm bekomme krieg kriege hab habe brauch brauche macht machen mache deckt decken
-    uberschneiden uberschneidet uberlappen uberlappt gehort gehoren""".split()
+    uberschneiden uberschneidet uberlappen uberlappt gehort gehoren fuhrt fordert finanziert
+    organisiert betreut leitet""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
@@ -260,6 +269,8 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     figures, unconfirmed = judge_terms(question, answer) if answer else (None, frozenset())
     if figures == "no":
         return "no"
+    if answer and confirms(question, answer):  # "christine.prokop@… richtig?"
+        return "yes"
     if not entry.polar or figures == "unsure":
         return None
     toks = tokens(question)
@@ -559,6 +570,18 @@ def asks_for_link(question: str) -> bool:
     if not any(tok.startswith(_LINKS) for tok in toks):
         return False
     return about_applying(question, _LINK_WORDS)
+
+
+_OVERLAP = (
+    "uberschneid", "uberlapp", "uberschnitt", "overlap", "gleichzeitig", "zeitgleich",
+    "parallel", "clash", "kollidier", "collid", "same time",
+)  # fmt: skip
+
+
+def asks_overlap(question: str) -> bool:
+    """ "überschneiden sich Skizze und Besprechung?", "do the sketch and the final talk
+    overlap": whether two steps of the timeline fall on the same days."""
+    return _has(f" {' '.join(tokens(question))} ", _OVERLAP)
 
 
 # applying, and nothing else: "kann ich mich bewerben?", "can we apply?"

@@ -37,7 +37,15 @@ from bot.chat.faq_follow import (
 from bot.handoff import OfficeHours, parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
-from faq.figures import WEEKDAY_INDEX, WEEKDAY_NAMES, days_named, figures, judge_terms, terms
+from faq.figures import (
+    WEEKDAY_INDEX,
+    WEEKDAY_NAMES,
+    confirms,
+    days_named,
+    figures,
+    judge_terms,
+    terms,
+)
 from faq.form import (
     about_applying,
     as_list,
@@ -47,6 +55,7 @@ from faq.form import (
     asks_for_link,
     asks_how_to_apply,
     asks_late_handling,
+    asks_overlap,
     asks_state,
     asks_to_apply,
     asks_where_to_apply,
@@ -137,6 +146,18 @@ MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_pro
 ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 CONTACT = "contact"
 PARTICIPANTS = "participants"
+FUNDER, FUNDING = "funder", "funding"
+_ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
+_FOUNDATION = (" stiftung", " foundation", " rbs ")
+_FUNDS = (
+    " forder", " geldgeber", " finanzier", " fund", " sponsor", " zahlt", " bezahlt",
+    " pays ", " paying", " finance", " financ", " geld ",
+)  # fmt: skip
+_RUNS = (
+    " durchfuhr", " fuhrt", " trager", " organisier", " veranstalt", " leitet", " betreut",
+    " runs ", " run ", " running", " organis", " organiz", " operat", " manag", " host",
+)  # fmt: skip
+_ROLE = (" rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ")
 ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
 # what a yes/no question asks of a cost or a rule ("werden Reisekosten erstattet?")
 _ASKED_OF = (
@@ -208,6 +229,10 @@ def _at_hours(question: str, span) -> bool:
         elif not start <= asked < end:
             return False
     return True
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
 
 
 def _unknown(matcher: Matcher, question: str) -> set[str]:
@@ -375,6 +400,12 @@ class FaqReplies:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
+        if (entry is None or self._dated(entry)) and asks_overlap(question):
+            if edition is _UNREAD:
+                edition = self.edition()
+            if overlap := self._overlap(question, match, now, edition):
+                memory.entry, memory.offered = None, ()
+                return overlap
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
             return self.silent_reply(match.lang, "faq_no_link")
@@ -392,7 +423,17 @@ class FaqReplies:
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
-            entry = self._settled(match, question, matcher)
+            entry = self._settled(match, question, matcher, now, edition)
+        role = None  # "is Lokalprojekte the funder?"
+        if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
+            role = self._role(question, kb)
+        if role:
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, lead, more = role
+            said = as_list(answer_text(entry, match.lang, edition, now))
+            if more is not None:  # what the funder pays
+                said = f"{said}\n{answer_text(more, match.lang, edition, now)}"
         member = None  # "ist Leipzig dabei?": not among the five
         if lead is None and (entry is None or entry.id == PARTICIPANTS):
             member = self._member(question, match, matcher)
@@ -658,6 +699,28 @@ class FaqReplies:
             return None
         return first
 
+    def _overlap(self, question: str, match: Match, now: datetime, edition) -> Outbound | None:
+        """ "überschneiden sich Skizze und Besprechung?": the two closest steps of the
+        timeline that the call dates as ranges or days, Ja or Nein from their days, and
+        both answers; None unless two such steps are close."""
+        if edition is None:
+            return None
+        scored = [(match.best, match.score), *((c.entry, c.score) for c in match.runner_ups)]
+        steps = []
+        for entry, score in scored:
+            m = edition.milestone(entry.milestone) if entry and entry.milestone else None
+            if m is not None and m.precision == "day" and score >= SUGGESTION_FLOOR:
+                steps.append((entry, m))
+        if len(steps) < 2:
+            return None
+        (a, ma), (b, mb) = sorted(steps[:2], key=lambda step: step[1].day)
+        overlap = mb.day <= (ma.until or ma.day)
+        lang = match.lang
+        lead = t("faq_overlap" if overlap else "faq_no_overlap", lang)
+        answers = "\n".join(answer_text(e, lang, edition, now) for e in (a, b))
+        source = t("source", lang, section=f"{a.section} / {b.section}")
+        return Outbound(f"{lead}\n{answers}\n\n{source}", lang=lang)
+
     @staticmethod
     def _about_call(match: Match, matcher: Matcher) -> bool:
         """A question of words the knowledge base does not know at all ("muss man
@@ -668,7 +731,9 @@ class FaqReplies:
         sim, nearest = matcher.semantic.nearest_negative(matcher.semantic.vector(match.question))
         return sim >= ABOUT_CALL_SIMILARITY and nearest in about_call_texts()
 
-    def _settled(self, match: Match, question: str, matcher: Matcher) -> Entry | None:
+    def _settled(
+        self, match: Match, question: str, matcher: Matcher, now: datetime, edition
+    ) -> Entry | None:
         """A yes/no question the matcher was not sure of, when an entry's `polar` terms
         settle it: the closest entry, if it is the best guess and its terms decide the
         question ("Is the salary covered fully?", "we are a district office, are we
@@ -680,8 +745,14 @@ class FaqReplies:
         close = [*match.options, *self.suggestions(match)]
         if close and not match.off_topic:
             first = close[0]
-            if first is match.best and first.polar and polarity(first, question) is not None:
-                return first
+            if first is match.best and (first.polar or confirms(question, first.answer["de"])):
+                if edition is _UNREAD:
+                    edition = self.edition()
+                answer = answer_text(first, match.lang, edition, now)
+                # a figure it contradicts is `_decided`'s (other close entries may name it)
+                verdict = polarity(first, question, answer)
+                if verdict is not None and judge_terms(question, answer)[0] != "no":
+                    return first
         unknown = [
             tok
             for tok in tokens(question)
@@ -695,6 +766,30 @@ class FaqReplies:
             # ("Eigenanteil"); "gibt es Software für Krankenhäuser?" is about something else
             if all(mentions([tok], tok, terms_) for tok in unknown):
                 return entry
+        return None
+
+    @staticmethod
+    def _role(question: str, kb) -> tuple[Entry, str | None, Entry | None] | None:
+        """Who funds and who runs the program, asked of one of the two: "is Lokalprojekte
+        the funder?" (Nein), "führt Lokalprojekte das Programm durch?" (Ja), "was ist die
+        Rolle der Robert Bosch Stiftung?" (the funder, and what it pays). The funder's
+        entry, the lead ("faq_yes", "faq_no" or None) and an entry to add (or None)."""
+        toks = tokens(question)
+        text = f" {' '.join(toks)} "
+        bosch = "bosch" in toks or (_has_any(text, _FOUNDATION) and "lokalprojekt" not in text)
+        lokal = any(tok.startswith("lokalprojekt") for tok in toks)
+        if bosch == lokal:  # neither, or both ("fördert Bosch oder Lokalprojekte?")
+            return None
+        funds, runs = _has_any(text, _FUNDS), _has_any(text, _RUNS)
+        try:
+            funder = kb.get(FUNDER)
+        except KeyError:
+            return None
+        if question_kind(question) == "yes_no" and funds != runs:
+            return funder, "faq_yes" if bosch == funds else "faq_no", None
+        if bosch and not (funds or runs) and _has_any(text, _ROLE):
+            more = next((e for e in kb.entries if e.id == FUNDING), None)
+            return funder, None, more
         return None
 
     def _member(self, question: str, match: Match, matcher: Matcher) -> tuple[Entry, str] | None:

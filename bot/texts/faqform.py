@@ -127,6 +127,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Nein – {place} ist nicht unter den fünf genannten Teilnehmer:innen:",
         "en": "No – {place} is not among the five participants the call names:",
     },
+    "faq_overlap": {
+        "de": "Ja, die beiden Zeiträume überschneiden sich:",
+        "en": "Yes, the two periods overlap:",
+    },
+    "faq_no_overlap": {
+        "de": "Nein, die beiden Zeiträume überschneiden sich nicht:",
+        "en": "No, the two periods do not overlap:",
+    },
     "faq_no_link": {
         "de": "Einen Link nennt der Text der Ausschreibung nicht (dort steht nur „[LINK]“).",
         "en": 'The text of the call gives no link (it only says "[LINK]").',
