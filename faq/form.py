@@ -47,7 +47,6 @@ __all__ = [
     "names_deadline",
     "names_the_program",
     "elliptic",
-    "mentions",
     "paid_to",
     "goes_on",
     "deadline_verdict",
@@ -233,7 +232,7 @@ def _kind(question: str) -> str | None:
     return None
 
 
-def mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bool:
+def _mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bool:
     for term in terms:
         parts = tokens(term)
         if len(parts) > 1:
@@ -318,7 +317,7 @@ def _unlisted_use(entry: Entry, toks: list[str], answer: str) -> bool:
     for tok in toks[at + 1 :]:
         if is_stopword(tok) or tok.isdigit() or tok in _YES_NO or tok.startswith(_USE):
             continue
-        if tok in told or tok in _GENERAL or mentions([tok], tok, listed):
+        if tok in told or tok in _GENERAL or _mentions([tok], tok, listed):
             continue
         return True
     return False

@@ -38,6 +38,7 @@ from bot.handoff import OfficeHours, parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
 from faq.figures import (
+    MONTH_NAMES,
     WEEKDAY_INDEX,
     WEEKDAY_NAMES,
     confirms,
@@ -62,7 +63,6 @@ from faq.form import (
     bare_follow_up,
     deadline_verdict,
     goes_on,
-    mentions,
     names_clock_time,
     names_deadline,
     paid_to,
@@ -72,7 +72,7 @@ from faq.form import (
 )
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher
-from faq.normalize import fold, stem, tokens
+from faq.normalize import fold, is_stopword, stem, tokens
 from faq.semantic import about_call_texts
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
@@ -148,7 +148,6 @@ CONTACT = "contact"
 PARTICIPANTS = "participants"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
-_FOUNDATION = (" stiftung", " foundation", " rbs ")
 _FUNDS = (
     " forder", " geldgeber", " finanzier", " fund", " sponsor", " zahlt", " bezahlt",
     " pays ", " paying", " finance", " financ", " geld ",
@@ -159,8 +158,13 @@ _RUNS = (
 )  # fmt: skip
 _ROLE = (" rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ")
 ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
+_YES_NO_WORDS = frozenset(
+    """gibt gibts es there is are any do does we wir uns us ich i man muss mussen must have
+    has to need right richtig correct korrekt stimmt stimmts oder gell ne true""".split()
+)
 # what a yes/no question asks of a cost or a rule ("werden Reisekosten erstattet?")
 _ASKED_OF = (
+    "kosten", "cost", "ausgab", "expens",
     "erstatt", "ubernomm", "ubernehm", "bezahl", "gezahlt", "finanzier", "gefordert", "notig",
     "notwendig", "erforder", "vorgesehen", "verpflicht", "reimburs", "covered", "paid", "fund",
     "requir", "need", "necessar", "mandator", "oblig", "expected",
@@ -233,6 +237,35 @@ def _at_hours(question: str, span) -> bool:
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
+
+
+def _only_terms(
+    content: list[str], toks: list[str], entry: Entry, *, keywords: bool = False
+) -> bool:
+    """Whether each word of `content` is (part of) one of the entry's `polar` terms, or
+    with `keywords` one of its keywords or topic words."""
+    text = f" {' '.join(toks)} "
+    words = [term for side in entry.polar.values() for term in side]
+    if keywords:
+        words += [w for lang in LANGS for w in (*entry.keywords[lang], entry.topic[lang])]
+    covered, stems = set(), set()
+    for word in words:
+        parts = tokens(word)
+        if len(parts) > 1 and f" {' '.join(parts)} " in text:
+            covered.update(parts)
+        stems.update(stem(p) for p in parts)
+    return all(
+        tok in covered
+        or stem(tok) in stems
+        or any(len(s) >= 4 and stem(tok).startswith(s) for s in stems)
+        for tok in content
+    )
+
+
+def _months(answer: str) -> set[str]:
+    """The month names (any language, any spelling) of the months an answer names."""
+    named = figures(answer).get("month", set())
+    return {name for name in MONTH_NAMES if figures(f"im {name}").get("month", set()) & named}
 
 
 def _unknown(matcher: Matcher, question: str) -> set[str]:
@@ -423,7 +456,7 @@ class FaqReplies:
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
-            entry = self._settled(match, question, matcher, now, edition)
+            entry = self._settled(match, question, matcher, now, edition, memory)
         role = None  # "is Lokalprojekte the funder?"
         if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
@@ -732,7 +765,13 @@ class FaqReplies:
         return sim >= ABOUT_CALL_SIMILARITY and nearest in about_call_texts()
 
     def _settled(
-        self, match: Match, question: str, matcher: Matcher, now: datetime, edition
+        self,
+        match: Match,
+        question: str,
+        matcher: Matcher,
+        now: datetime,
+        edition,
+        memory: FaqMemory | None = None,
     ) -> Entry | None:
         """A yes/no question the matcher was not sure of, when an entry's `polar` terms
         settle it: the closest entry, if it is the best guess and its terms decide the
@@ -742,29 +781,43 @@ class FaqReplies:
         einen Eigenanteil?", "gibt es Reisekosten?")."""
         if question_kind(question) != "yes_no":
             return None
-        close = [*match.options, *self.suggestions(match)]
-        if close and not match.off_topic:
-            first = close[0]
-            if first is match.best and (first.polar or confirms(question, first.answer["de"])):
-                if edition is _UNREAD:
-                    edition = self.edition()
-                answer = answer_text(first, match.lang, edition, now)
-                # a figure it contradicts is `_decided`'s (other close entries may name it)
-                verdict = polarity(first, question, answer)
-                if verdict is not None and judge_terms(question, answer)[0] != "no":
-                    return first
-        unknown = [
+        toks = tokens(question)
+        # the words it asks about, besides asking ("gibt es", "werden … erstattet")
+        content = [
             tok
-            for tok in tokens(question)
-            if stem(tok) in _unknown(matcher, question) and not tok.startswith(_ASKED_OF)
+            for tok in toks
+            if not (is_stopword(tok) or tok in _YES_NO_WORDS or tok.startswith(_ASKED_OF))
         ]
+        first = None
+        if len(match.options) == 1 and not match.off_topic:  # "Meinen Sie „Vergütung“?"
+            first = match.options[0] if match.options[0] is match.best else None
+        elif memory is not None and memory.entry and memory.recent(memory.at, now):
+            # "oct to march right?" right after the project period: that answer, if it is
+            # the best guess
+            first = match.best if match.best and match.best.id == memory.entry else None
+        if first is not None:
+            if edition is _UNREAD:
+                edition = self.edition()
+            answer = answer_text(first, match.lang, edition, now)
+            # an address asked back, or nothing but the entry's own words ("salary",
+            # "district", "Saxony", a month the answer names): "a template for a rental
+            # contract?" is not the sketch's
+            content_ = [
+                tok for tok in content if not (tok in MONTH_NAMES and tok in _months(answer))
+            ]
+            sure = confirms(question, first.answer["de"]) or (
+                first.polar and _only_terms(content_, toks, first, keywords=True)
+            )
+            # a figure it contradicts is `_decided`'s (other close entries may name it)
+            verdict = polarity(first, question, answer) if sure else None
+            if verdict is not None and judge_terms(question, answer)[0] != "no":
+                return first
         for entry in matcher.kb.entries:
             if not entry.polar.get("open") or polarity(entry, question) != "open":
                 continue
-            terms_ = tuple(term for side in entry.polar.values() for term in side)
-            # every word the knowledge base does not know is one of the entry's terms
-            # ("Eigenanteil"); "gibt es Software für Krankenhäuser?" is about something else
-            if all(mentions([tok], tok, terms_) for tok in unknown):
+            # nothing but the entry's terms ("Eigenanteil", "Reisekosten"): "gibt es eine
+            # App zum Deutschlernen?" is about something else
+            if _only_terms(content, toks, entry):
                 return entry
         return None
 
@@ -776,7 +829,7 @@ class FaqReplies:
         entry, the lead ("faq_yes", "faq_no" or None) and an entry to add (or None)."""
         toks = tokens(question)
         text = f" {' '.join(toks)} "
-        bosch = "bosch" in toks or (_has_any(text, _FOUNDATION) and "lokalprojekt" not in text)
+        bosch = "bosch" in toks or "rbs" in toks  # not "die Mercator Stiftung"
         lokal = any(tok.startswith("lokalprojekt") for tok in toks)
         if bosch == lokal:  # neither, or both ("fördert Bosch oder Lokalprojekte?")
             return None
