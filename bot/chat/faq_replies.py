@@ -204,7 +204,7 @@ def _named(toks: list[str], name: str) -> bool:
 
 
 # a person's being there, besides "erreichbar", "anrufen": "ist sie da?", "around"
-_PRESENT = frozenset("da there around im buro office available erreichbar".split())
+_PRESENT = frozenset("da there around available erreichbar".split())
 # a time of day a question names: "ab 9", "um 9:30", "bis 17 Uhr", "at 9am", "after 4pm"
 _ASKED_TIME = re.compile(
     r"\b(ab|um|gegen|bis|vor|nach|at|from|after|before|until|till|by)?\s*"
@@ -867,7 +867,10 @@ class FaqReplies:
             return None
         if polarity(entry, question) is not None:  # one of the five
             return None
-        unknown = _unknown(matcher, question)
+        # a word no entry's terms name either: a Land ("NRW", "Sachsen") has participants
+        named = {stem(p) for e in matcher.kb.entries for side in e.polar.values() for term in side
+                 for p in tokens(term)}  # fmt: skip
+        unknown = _unknown(matcher, question) - named
         words = [
             w for w in re.findall(r"[^\W\d_](?:[\w-]*\w)?", question) if stem(fold(w)) in unknown
         ]

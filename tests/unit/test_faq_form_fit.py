@@ -175,6 +175,11 @@ def test_a_place_not_among_the_five_gets_no_and_the_list(matcher, sessions, ques
     assert "Torgau" in reply and "Pforzheim" in reply, reply
 
 
+@pytest.mark.parametrize("question", ["ist nrw dabei?", "ist sachsen dabei?"])
+def test_a_land_is_no_place_that_is_not_among_them(matcher, sessions, question):
+    assert "nicht unter den fünf" not in ask(matcher, sessions, question)  # Kalletal is in NRW
+
+
 def test_one_of_the_five_gets_yes(matcher, sessions):
     assert ask(matcher, sessions, "ist torgau dabei?").startswith("Ja.")
 
