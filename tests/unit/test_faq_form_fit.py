@@ -99,6 +99,7 @@ def test_a_contacts_hours_answer_the_question_without_the_contact_list(
         ("gibt es reisekosten", "Das legt die Ausschreibung nicht fest", "EUR 3.000"),
         ("werden reisekosten erstattet?", "Das legt die Ausschreibung nicht fest", "EUR 3.000"),
         ("are travel costs covered?", "does not decide this", "EUR 3,000"),
+        ("gibt es fahrtkosten?", "Das legt die Ausschreibung nicht fest", "EUR 3.000"),
         ("zahlt die stiftung auch die sachkosten", "nicht fest", "EUR 3.000"),
         ("kann die expertin nach den 6 monaten bleiben", "nicht fest", "sechs Monate"),
         ("can the expert stay after march?", "does not decide this", "six months"),
@@ -260,8 +261,9 @@ def test_an_overlap_question_is_recognised():
     assert not asks_overlap("wann ist die skizze fällig?")
 
 
-def test_a_euro_amount_the_call_does_not_name_is_said_to_be_missing(matcher, sessions):
-    reply = ask(matcher, sessions, "was ist tvöd 11 stufe 2 in euro")
+@pytest.mark.parametrize("question", ["was ist tvöd 11 stufe 2 in euro"])
+def test_a_euro_amount_the_call_does_not_name_is_said_to_be_missing(matcher, sessions, question):
+    reply = ask(matcher, sessions, question)
     assert reply.startswith("Einen Euro-Betrag nennt die Ausschreibung nicht"), reply
     assert "Entgeltgruppe 11 Stufe 2" in reply, reply
 
