@@ -24,6 +24,7 @@ __all__ = [
     "MONTH_NAMES",
     "WEEKDAY_NAMES",
     "NamedDays",
+    "confirms",
     "days_named",
     "figures",
     "judge",
@@ -56,7 +57,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:tvo?e?d|entgeltgruppe|pay group|\beg)\s*(?:entgeltgruppe|pay group|eg|e)?\s*(\d{1,2})\b"
         ),
     ),
-    ("day", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.")),
+    ("pay_group", re.compile(r"(?<![\w.@-])e(\d{1,2})\b(?![.,]\d)")),  # "nach E13"
+    ("email", re.compile(r"([\w.+-]+@[\w-]+(?:\.[\w-]+)+)")),
+    ("day", re.compile(r"(?<!@)\b(\d{1,2})\.(\d{1,2})\.")),
     ("day", re.compile(r"\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH)),
     ("day", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\.?\d)")),
     ("months", re.compile(r"\b" + _NUMBER + r"\s+(?:monate?n?|months?)\b")),
@@ -167,6 +170,8 @@ def figures(text: str) -> dict[str, set]:
                 found.setdefault("month", set()).add(value[1])
             elif kind == "years":
                 kind, value = "months", _number(m.group(1)) * 12
+            elif kind == "email":
+                value = m.group(1).strip(".")
             else:
                 value = _number(m.group(1))
             found.setdefault(kind, set()).add(value)
@@ -208,6 +213,17 @@ def judge(question: str, answer: str) -> str | None:
     if not shared or all(asked[kind] & told[kind] for kind in shared):
         return None
     return "unsure" if _COMPARING.search(_fold(question)) else "no"
+
+
+_IDENTIFIERS = ("email",)  # a figure that names one thing: the same one confirms it
+
+
+def confirms(question: str, answer: str) -> bool:
+    """Whether the question names an identifier (an e-mail address) and the answer
+    names each one it names exactly: "christine.prokop@lokalprojekte.de richtig?"."""
+    asked, told = figures(question), figures(answer)
+    named = [kind for kind in _IDENTIFIERS if kind in asked]
+    return bool(named) and all(asked[kind] <= told.get(kind, set()) for kind in named)
 
 
 # -- what a yes/no question adds: a rate, a length in days ---------------------------

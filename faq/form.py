@@ -17,7 +17,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from faq.figures import MONTH_NAMES, ORDINAL_WORDS, WEEKDAY_NAMES, days_named, judge_terms
+from faq.figures import (
+    MONTH_NAMES,
+    ORDINAL_WORDS,
+    WEEKDAY_NAMES,
+    confirms,
+    days_named,
+    judge_terms,
+)
 from faq.kb import Entry
 from faq.normalize import is_stopword, tokens
 
@@ -28,6 +35,8 @@ __all__ = [
     "asks_by_when",
     "asks_extension",
     "asks_for_form",
+    "asks_for_link",
+    "asks_overlap",
     "asks_late_handling",
     "asks_to_apply",
     "asks_how_to_apply",
@@ -52,7 +61,10 @@ _YES_NO_DE = frozenset(
     zahlt zahlen ubernimmt dauert lauft brauchen braucht findet finden steht stehen gilt
     arbeitet kommt kommen heisst reicht reichen mussten stimmt stimmts nehmt nehmen
     akzeptiert akzeptieren war waren wurde nimmt klappt klappts funktioniert langt
-    bin bist seid ging gings ginge konnte konnten lief reichte passte klappte""".split()
+    bin bist seid ging gings ginge konnte konnten lief reichte passte klappte
+    bekomm bekomme krieg kriege hab habe brauch brauche macht machen mache deckt decken
+    uberschneiden uberschneidet uberlappen uberlappt gehort gehoren fuhrt fordert finanziert
+    organisiert betreut leitet""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
@@ -63,6 +75,7 @@ _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
 _YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
 KINDS = ("where", "how_much", "who", "how_often", "what_time")
 _CLAUSE = re.compile(r"[,;:–—]|\s-\s")
+_IN_EUROS = re.compile(r" (?:in|als|as) (?:euro|euros|eur) | (?:brutto|netto|gross|net) ")
 _WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what time", " which time")
 
 
@@ -210,6 +223,8 @@ def _kind(question: str) -> str | None:
         return "what_time"
     if any(p in f" {text} " for p in (" wie viel", " wieviel", " how much ", " wie hoch ")):
         return "how_much"
+    if _IN_EUROS.search(f" {text} ") and toks[0] in ("was", "what", "welch", "which"):
+        return "how_much"  # "was ist TVöD 11 Stufe 2 in Euro?": an amount
     if toks[0] in ("wer", "who", "wen", "wem", "whom"):
         return "who"
     if toks[0] in _YES_NO or toks[:2] == ["am", "i"]:  # not "am 3. Mai", "am wievielten"
@@ -253,6 +268,8 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     figures, unconfirmed = judge_terms(question, answer) if answer else (None, frozenset())
     if figures == "no":
         return "no"
+    if answer and confirms(question, answer):  # "christine.prokop@… richtig?"
+        return "yes"
     if not entry.polar or figures == "unsure":
         return None
     toks = tokens(question)
@@ -530,6 +547,40 @@ def asks_for_form(question: str) -> bool:
     if not any(tok.startswith(_FORMS) or tok in ("form", "forms") for tok in toks):
         return False
     return about_applying(question, _FORM_WORDS)
+
+
+# a link or a copy of the call: its text has only the placeholder "[LINK]"
+_LINKS = (
+    "link", "url", "webseit", "website", "homepage", "internetseit", "webpag", "download",
+    "herunterlad", "runterlad", "pdf", "originaltext", "volltext",
+)  # fmt: skip
+_LINK_WORDS = (
+    *_LINKS, "ausschreibung", "call", "bewerbung", "application", "programm", "program",
+    "text", "original", "wo", "where", "find", "gibt", "there", "hab", "have", "send", "schick",
+    "zeig", "show", "mir", "me", "bitte", "please", "welch", "which", "what", "was", "online",
+    "dazu", "davon", "for", "it", "das",
+)  # fmt: skip
+
+
+def asks_for_link(question: str) -> bool:
+    """ "wo ist der Link zur Ausschreibung?", "can I download the call as a PDF": a link
+    to the call or a copy of it, and nothing else."""
+    toks = tokens(question)
+    if not any(tok.startswith(_LINKS) for tok in toks):
+        return False
+    return about_applying(question, _LINK_WORDS)
+
+
+_OVERLAP = (
+    "uberschneid", "uberlapp", "uberschnitt", "overlap", "gleichzeitig", "zeitgleich",
+    "parallel", "clash", "kollidier", "collid", "same time",
+)  # fmt: skip
+
+
+def asks_overlap(question: str) -> bool:
+    """ "überschneiden sich Skizze und Besprechung?", "do the sketch and the final talk
+    overlap": whether two steps of the timeline fall on the same days."""
+    return _has(f" {' '.join(tokens(question))} ", _OVERLAP)
 
 
 # applying, and nothing else: "kann ich mich bewerben?", "can we apply?"

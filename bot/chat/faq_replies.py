@@ -19,7 +19,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -37,15 +37,26 @@ from bot.chat.faq_follow import (
 from bot.handoff import OfficeHours, parse_office_hours
 from bot.messages import Button, Outbound
 from bot.texts import fmt_when, relative_days, t
-from faq.figures import WEEKDAY_INDEX, WEEKDAY_NAMES, days_named, figures, judge_terms, terms
+from faq.figures import (
+    MONTH_NAMES,
+    WEEKDAY_INDEX,
+    WEEKDAY_NAMES,
+    confirms,
+    days_named,
+    figures,
+    judge_terms,
+    terms,
+)
 from faq.form import (
     about_applying,
     as_list,
     asks_by_when,
     asks_extension,
     asks_for_form,
+    asks_for_link,
     asks_how_to_apply,
     asks_late_handling,
+    asks_overlap,
     asks_state,
     asks_to_apply,
     asks_where_to_apply,
@@ -61,7 +72,8 @@ from faq.form import (
 )
 from faq.kb import LANGS, Entry
 from faq.matcher import Match, Matcher
-from faq.normalize import tokens
+from faq.normalize import fold, is_stopword, stem, tokens
+from faq.semantic import about_call_texts
 from faq.smalltalk import small_talk
 from jobs.editions import EditionData, default_edition
 from jobs.program import (
@@ -133,6 +145,35 @@ PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
 MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
 ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 CONTACT = "contact"
+PARTICIPANTS = "participants"
+FUNDER, FUNDING = "funder", "funding"
+_ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
+_FUNDS = (
+    " forder", " geldgeber", " finanzier", " fund", " sponsor", " zahlt", " bezahlt",
+    " pays ", " paying", " finance", " financ", " geld ",
+)  # fmt: skip
+_RUNS = (
+    " durchfuhr", " fuhrt", " trager", " organisier", " veranstalt", " leitet", " betreut",
+    " runs ", " run ", " running", " organis", " organiz", " operat", " manag", " host",
+)  # fmt: skip
+_ROLE = (" rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ")
+ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
+_YES_NO_WORDS = frozenset(
+    """gibt gibts es there is are any do does we wir uns us ich i man muss mussen must have
+    has to need right richtig correct korrekt stimmt stimmts oder gell ne true""".split()
+)
+# what a yes/no question asks of a cost or a rule ("werden Reisekosten erstattet?")
+_ASKED_OF = (
+    "kosten", "cost", "ausgab", "expens",
+    "erstatt", "ubernomm", "ubernehm", "bezahl", "gezahlt", "finanzier", "gefordert", "notig",
+    "notwendig", "erforder", "vorgesehen", "verpflicht", "reimburs", "covered", "paid", "fund",
+    "requir", "need", "necessar", "mandator", "oblig", "expected",
+)  # fmt: skip
+# being among the participants ("ist X dabei?", "is X participating?"), not may one
+_TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
+_MAY = frozenset(
+    "kann konnen konnte konnten darf durfen wir ich uns can could may might we i us".split()
+)
 BERLIN = "Europe/Berlin"
 # a question about when someone can be reached ("wann ist Frau Bock erreichbar?")
 _AVAILABILITY = (
@@ -160,6 +201,76 @@ def _named(toks: list[str], name: str) -> bool:
         for tok in toks
         if tok not in _TITLES
     )
+
+
+# a person's being there, besides "erreichbar", "anrufen": "ist sie da?", "around"
+_PRESENT = frozenset("da there around available erreichbar".split())
+# a time of day a question names: "ab 9", "um 9:30", "bis 17 Uhr", "at 9am", "after 4pm"
+_ASKED_TIME = re.compile(
+    r"\b(ab|um|gegen|bis|vor|nach|at|from|after|before|until|till|by)?\s*"
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm)?\b(?![.,]\d)"
+)
+
+
+def _at_hours(question: str, span) -> bool:
+    """Whether a time of day the question names ("ab 9", "bis 17 Uhr", "at 3pm") fits
+    the office hours `span` (start, end); True when it names none."""
+    for m in _ASKED_TIME.finditer(question.lower()):
+        word, hour, minute, unit = m.groups()
+        if not (word or unit):  # a bare number: a day or a count, not a time of day
+            continue
+        hour = int(hour) + (12 if unit == "pm" and int(hour) < 12 else 0)
+        if hour > 24 or (minute and int(minute) > 59):
+            continue
+        asked = time(hour % 24, int(minute or 0))
+        start, end = span
+        if word in ("bis", "until", "till", "by", "vor", "before"):
+            if asked > end or asked <= start:
+                return False
+        elif word in ("ab", "from", "nach", "after"):
+            if asked < start or asked >= end:
+                return False
+        elif not start <= asked < end:
+            return False
+    return True
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
+def _only_terms(
+    content: list[str], toks: list[str], entry: Entry, *, keywords: bool = False
+) -> bool:
+    """Whether each word of `content` is (part of) one of the entry's `polar` terms, or
+    with `keywords` one of its keywords or topic words."""
+    text = f" {' '.join(toks)} "
+    words = [term for side in entry.polar.values() for term in side]
+    if keywords:
+        words += [w for lang in LANGS for w in (*entry.keywords[lang], entry.topic[lang])]
+    covered, stems = set(), set()
+    for word in words:
+        parts = tokens(word)
+        if len(parts) > 1 and f" {' '.join(parts)} " in text:
+            covered.update(parts)
+        stems.update(stem(p) for p in parts)
+    return all(
+        tok in covered
+        or stem(tok) in stems
+        or any(len(s) >= 4 and stem(tok).startswith(s) for s in stems)
+        for tok in content
+    )
+
+
+def _months(answer: str) -> set[str]:
+    """The month names (any language, any spelling) of the months an answer names."""
+    named = figures(answer).get("month", set())
+    return {name for name in MONTH_NAMES if figures(f"im {name}").get("month", set()) & named}
+
+
+def _unknown(matcher: Matcher, question: str) -> set[str]:
+    """The question's terms that the knowledge base does not know (stemmed)."""
+    return {term for term, known in matcher.coverage.terms(question) if not known}
 
 
 def _clock(moment, lang: str) -> str:
@@ -322,6 +433,15 @@ class FaqReplies:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
+        if (entry is None or self._dated(entry)) and asks_overlap(question):
+            if edition is _UNREAD:
+                edition = self.edition()
+            if overlap := self._overlap(question, match, now, edition):
+                memory.entry, memory.offered = None, ()
+                return overlap
+        if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
+            memory.entry, memory.offered = None, ()
+            return self.silent_reply(match.lang, "faq_no_link")
         note = ""
         if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
             if edition is _UNREAD:
@@ -335,6 +455,27 @@ class FaqReplies:
             entry = self._asked_again(question, match, memory, now, matcher)
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
+        if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
+            entry = self._settled(match, question, matcher, now, edition, memory)
+        role = None  # "is Lokalprojekte the funder?"
+        if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
+            role = self._role(question, kb)
+        if role:
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, lead, more = role
+            said = as_list(answer_text(entry, match.lang, edition, now))
+            if more is not None:  # what the funder pays
+                said = f"{said}\n{answer_text(more, match.lang, edition, now)}"
+        member = None  # "ist Leipzig dabei?": not among the five
+        if lead is None and (entry is None or entry.id == PARTICIPANTS):
+            member = self._member(question, match, matcher)
+        if member:
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, place = member
+            listed = as_list(answer_text(entry, match.lang, edition, now))
+            said = f"{t('faq_not_participant', match.lang, place=place)}\n{listed}"
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
@@ -351,14 +492,18 @@ class FaqReplies:
                 entry, match.lang, now, question, edition=edition, brief=brief, lead=lead,
                 said=said, note=note,
             )  # fmt: skip
-            if hours:
-                reply = dataclasses.replace(reply, text=f"{hours}\n\n{reply.text}")
+            if hours:  # the hours asked for, not the whole contact list after them
+                source = t("source", match.lang, section=entry.section)
+                reply = dataclasses.replace(reply, text=f"{hours}\n\n{source}")
             memory.remember(entry, reply, now)
             return reply
         memory.entry, memory.offered = None, ()
-        if match.off_topic and not match.about_call:  # the weather, a poem: what the bot
-            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)  # is for
-        if match.about_call:  # "wie viele Bewerbungen gab es?": not in the call
+        # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
+        # not in the call (said so, with the contacts)
+        about_call = match.about_call or self._about_call(match, matcher)
+        if match.off_topic and not about_call:  # the weather, a poem: what the bot is for
+            return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
+        if about_call:
             reply = self.silent_reply(match.lang)
         elif match.options:
             reply = self.clarify_reply(match)
@@ -587,6 +732,152 @@ class FaqReplies:
             return None
         return first
 
+    def _overlap(self, question: str, match: Match, now: datetime, edition) -> Outbound | None:
+        """ "überschneiden sich Skizze und Besprechung?": the two closest steps of the
+        timeline that the call dates as ranges or days, Ja or Nein from their days, and
+        both answers; None unless two such steps are close."""
+        if edition is None:
+            return None
+        scored = [(match.best, match.score), *((c.entry, c.score) for c in match.runner_ups)]
+        steps = []
+        for entry, score in scored:
+            m = edition.milestone(entry.milestone) if entry and entry.milestone else None
+            if m is not None and m.precision == "day" and score >= SUGGESTION_FLOOR:
+                steps.append((entry, m))
+        if len(steps) < 2:
+            return None
+        (a, ma), (b, mb) = sorted(steps[:2], key=lambda step: step[1].day)
+        overlap = mb.day <= (ma.until or ma.day)
+        lang = match.lang
+        lead = t("faq_overlap" if overlap else "faq_no_overlap", lang)
+        answers = "\n".join(answer_text(e, lang, edition, now) for e in (a, b))
+        source = t("source", lang, section=f"{a.section} / {b.section}")
+        return Outbound(f"{lead}\n{answers}\n\n{source}", lang=lang)
+
+    @staticmethod
+    def _about_call(match: Match, matcher: Matcher) -> bool:
+        """A question of words the knowledge base does not know at all ("muss man
+        Englisch können?", "ist das seriös?"), read by meaning: closest to a written
+        question about the program that the call says nothing of."""
+        if not match.off_topic or match.best is not None:
+            return False
+        sim, nearest = matcher.semantic.nearest_negative(matcher.semantic.vector(match.question))
+        return sim >= ABOUT_CALL_SIMILARITY and nearest in about_call_texts()
+
+    def _settled(
+        self,
+        match: Match,
+        question: str,
+        matcher: Matcher,
+        now: datetime,
+        edition,
+        memory: FaqMemory | None = None,
+    ) -> Entry | None:
+        """A yes/no question the matcher was not sure of, when an entry's `polar` terms
+        settle it: the closest entry, if it is the best guess and its terms decide the
+        question ("Is the salary covered fully?", "we are a district office, are we
+        eligible?"); with nothing close, an entry whose terms say the call does not
+        decide it, when the knowledge base knows every word of the question ("Gibt es
+        einen Eigenanteil?", "gibt es Reisekosten?")."""
+        if question_kind(question) != "yes_no":
+            return None
+        toks = tokens(question)
+        # the words it asks about, besides asking ("gibt es", "werden … erstattet")
+        content = [
+            tok
+            for tok in toks
+            if not (is_stopword(tok) or tok in _YES_NO_WORDS or tok.startswith(_ASKED_OF))
+        ]
+        first = None
+        if len(match.options) == 1 and not match.off_topic:  # "Meinen Sie „Vergütung“?"
+            first = match.options[0] if match.options[0] is match.best else None
+        elif memory is not None and memory.entry and memory.recent(memory.at, now):
+            # "oct to march right?" right after the project period: that answer, if it is
+            # the best guess
+            first = match.best if match.best and match.best.id == memory.entry else None
+        if first is not None:
+            if edition is _UNREAD:
+                edition = self.edition()
+            answer = answer_text(first, match.lang, edition, now)
+            # an address asked back, or nothing but the entry's own words ("salary",
+            # "district", "Saxony", a month the answer names): "a template for a rental
+            # contract?" is not the sketch's
+            content_ = [
+                tok for tok in content if not (tok in MONTH_NAMES and tok in _months(answer))
+            ]
+            sure = confirms(question, first.answer["de"]) or (
+                first.polar and _only_terms(content_, toks, first, keywords=True)
+            )
+            # a figure it contradicts is `_decided`'s (other close entries may name it)
+            verdict = polarity(first, question, answer) if sure else None
+            if verdict is not None and judge_terms(question, answer)[0] != "no":
+                return first
+        for entry in matcher.kb.entries:
+            if not entry.polar.get("open") or polarity(entry, question) != "open":
+                continue
+            # nothing but the entry's terms ("Eigenanteil", "Reisekosten"): "gibt es eine
+            # App zum Deutschlernen?" is about something else
+            if _only_terms(content, toks, entry):
+                return entry
+        return None
+
+    @staticmethod
+    def _role(question: str, kb) -> tuple[Entry, str | None, Entry | None] | None:
+        """Who funds and who runs the program, asked of one of the two: "is Lokalprojekte
+        the funder?" (Nein), "führt Lokalprojekte das Programm durch?" (Ja), "was ist die
+        Rolle der Robert Bosch Stiftung?" (the funder, and what it pays). The funder's
+        entry, the lead ("faq_yes", "faq_no" or None) and an entry to add (or None)."""
+        toks = tokens(question)
+        text = f" {' '.join(toks)} "
+        bosch = "bosch" in toks or "rbs" in toks  # not "die Mercator Stiftung"
+        lokal = any(tok.startswith("lokalprojekt") for tok in toks)
+        if bosch == lokal:  # neither, or both ("fördert Bosch oder Lokalprojekte?")
+            return None
+        funds, runs = _has_any(text, _FUNDS), _has_any(text, _RUNS)
+        try:
+            funder = kb.get(FUNDER)
+        except KeyError:
+            return None
+        if question_kind(question) == "yes_no" and funds != runs:
+            return funder, "faq_yes" if bosch == funds else "faq_no", None
+        if bosch and not (funds or runs) and _has_any(text, _ROLE):
+            more = next((e for e in kb.entries if e.id == FUNDING), None)
+            return funder, None, more
+        return None
+
+    def _member(self, question: str, match: Match, matcher: Matcher) -> tuple[Entry, str] | None:
+        """ "ist Leipzig dabei?", "macht München mit", "is Leipzig taking part": a place
+        asked to be among the participants that is none of them (a word the knowledge
+        base does not know), with the place as written; None for anything else (one of
+        the five is the entry's "Ja", "können wir mitmachen?" is who may apply)."""
+        if question_kind(question) != "yes_no" and not question.rstrip().endswith("?"):
+            return None
+        toks = tokens(question)
+        text = f" {' '.join(toks)} "
+        taking_part = any(tok.startswith(_TAKING_PART) for tok in toks) or any(
+            f" {p} " in text for p in ("take part", "taking part", "takes part")
+        )
+        if toks[:1] in (["macht"], ["machen"]) and toks[-1] == "mit":
+            taking_part = True
+        if not taking_part or set(toks) & _MAY:
+            return None
+        try:
+            entry = matcher.kb.get(PARTICIPANTS)
+        except KeyError:
+            return None
+        if polarity(entry, question) is not None:  # one of the five
+            return None
+        # a word no entry's terms name either: a Land ("NRW", "Sachsen") has participants
+        named = {stem(p) for e in matcher.kb.entries for side in e.polar.values() for term in side
+                 for p in tokens(term)}  # fmt: skip
+        unknown = _unknown(matcher, question) - named
+        words = [
+            w for w in re.findall(r"[^\W\d_](?:[\w-]*\w)?", question) if stem(fold(w)) in unknown
+        ]
+        if not words:
+            return None
+        return entry, " ".join(w[:1].upper() + w[1:] for w in words)
+
     def _dated(self, entry: Entry) -> bool:
         return entry.id in DATED_ENTRIES or entry.milestone is not None
 
@@ -808,11 +1099,13 @@ class FaqReplies:
         neither. Each person's own office hours from the contact answer. `today_too`:
         False where the team's state now is said anyway ("ist heute jemand erreichbar?"
         names no one: None)."""
-        if not _asks_availability(question):
-            return None
         people = self._people_hours()
         toks = tokens(question)
         named = [p for p in people if _named(toks, p[0])]
+        # "ist christine montags da?", "is charlotte around on friday": of a person named
+        present = named and bool(_PRESENT & set(toks))
+        if not (_asks_availability(question) or present):
+            return None
         local = now.astimezone(tz)
         today = local.date()
         day, every = self._day_asked(question, toks, today)
@@ -851,8 +1144,12 @@ class FaqReplies:
                 return t("hours_nobody", lang, day=capital)
             return t("hours_others", lang, day=capital, people=joined(there.values()))
         lines = []
+        asked_yes_no = question_kind(question) == "yes_no"
         for name, hours in named:
             span, told = spans[name], hours.describe(lang)
+            if asked_yes_no:  # "kann ich sie freitags anrufen?": Ja or Nein first
+                yes = span is not None and _at_hours(question, span)
+                lines.append(t("faq_yes" if yes else "faq_no", lang))
             opens = hours.next_opening(now, tz)
             when = fmt_when(opens, lang, tz) if opens else ""
             if span is not None and later_today and span[0] <= local.time() < span[1]:
@@ -895,13 +1192,14 @@ class FaqReplies:
                 people.append((name, parse_office_hours(rest)))
         return people
 
-    def silent_reply(self, lang: str) -> Outbound:
+    def silent_reply(self, lang: str, key: str = "faq_call_silent") -> Outbound:
         """A question about the program that the call says nothing of (how many applied,
-        which documents): it says so and names the contacts, never a neighbouring fact."""
+        which documents): it says so and names the contacts, never a neighbouring fact.
+        `key`: what exactly it does not say ("faq_no_link")."""
         names = f" {t('or', lang)} ".join(
             f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
         )
-        text = f"{t('faq_call_silent', lang)} {t('not_sure_contacts', lang, names=names)}"
+        text = f"{t(key, lang)} {t('not_sure_contacts', lang, names=names)}"
         return Outbound(text, lang=lang)
 
     def not_sure_reply(self, match: Match, *, again: bool = False) -> Outbound:

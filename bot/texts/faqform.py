@@ -123,6 +123,22 @@ TEXTS: dict[str, dict[str, str]] = {
     "day_tomorrow": {"de": "morgen", "en": "tomorrow"},
     "day_on": {"de": "am {weekday}", "en": "on {weekday}"},
     "day_every": {"de": "{weekday}s", "en": "on {weekday}s"},
+    "faq_not_participant": {
+        "de": "Nein – {place} ist nicht unter den fünf genannten Teilnehmer:innen:",
+        "en": "No – {place} is not among the five participants the call names:",
+    },
+    "faq_overlap": {
+        "de": "Ja, die beiden Zeiträume überschneiden sich:",
+        "en": "Yes, the two periods overlap:",
+    },
+    "faq_no_overlap": {
+        "de": "Nein, die beiden Zeiträume überschneiden sich nicht:",
+        "en": "No, the two periods do not overlap:",
+    },
+    "faq_no_link": {
+        "de": "Einen Link nennt der Text der Ausschreibung nicht (dort steht nur „[LINK]“).",
+        "en": 'The text of the call gives no link (it only says "[LINK]").',
+    },
     "faq_call_silent": {
         "de": "Das sagt die Ausschreibung nicht.",
         "en": "The call for applications does not say this.",
