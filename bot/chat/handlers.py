@@ -77,6 +77,7 @@ class ChatState:
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
     lang_next: str | None = None  # another language one clear message was written in
+    person: bool = False  # an invited person (expert, buddy, admin) writes in this chat
     # an open question whose choices a later list replaced before it was answered (the
     # series question, then /termine): a typed number that declines from the newer list
     # is asked back with both (saved with the choices: a restart keeps it)

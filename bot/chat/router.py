@@ -372,14 +372,15 @@ class Router:
     ) -> None:
         """The language of the conversation: the one of the bot's last reply in this chat
         (a message that says no language, "2" or "ja", is answered in it). A notice for
-        another chat, worded in its reader's language, makes that one the chat's again
-        (their "ja" to it is answered in it). An applicant's first message whose words say no
+        an expert's or buddy's chat, worded in their stored language, makes that one the
+        chat's again (their "ja" to it is answered in it). An applicant's first message whose words say no
         language ("deadlines", "team?") is answered in the default but fixes nothing: the
         next clear one ("next call") decides the chat's language. The welcome (/start)
         fixes its language."""
-        for r in replies:  # a notice is written in its reader's own language: theirs again
-            if r.to is not None:
-                self._state(r.to.platform, r.to.chat_id).seen = None
+        state.person = who is not None
+        for r in replies:  # a notice is worded in its reader's own language: theirs again
+            if r.to is not None and (other := self._state(r.to.platform, r.to.chat_id)).person:
+                other.seen = None
         own = [r for r in replies if r.to is None]
         if not own:
             return
