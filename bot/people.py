@@ -6,6 +6,7 @@ not at all. Refusals are `PeopleError`s whose `key` names a text in `bot.texts`.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jobs.render import render
 from storage import chats, outbox
 from storage.db import scrub_erased
 from storage.models import (
@@ -227,6 +229,8 @@ class People:
         with self._uow() as uow:
             person = uow.people.get(person_id)
             if person is not None and (chosen or not person.lang_chosen):
+                if person.lang != lang:
+                    _reword(uow.session, _accounts(person, None), lang)
                 person.lang, person.lang_chosen = lang, chosen
                 uow.commit()
 
@@ -841,6 +845,31 @@ def _subscriptions(s: Session, accounts: list[Account]) -> list[dict]:
             for w in s.scalars(watches.order_by(NextCallWatch.id))
         ]
     return found
+
+
+def _reword(s: Session, accounts: list[Account], lang: str) -> None:
+    """The Jour Fixe reminders still to be sent to these chats, worded in `lang` (the
+    person's language changed): pushes come in the language the person reads now, and
+    /meinedaten lists them in one language. Worded as they will read when due."""
+    conditions = [(OutboxRow.platform == p) & (OutboxRow.chat_id == c) for p, _, c in accounts if c]
+    if not conditions:
+        return
+    stmt = select(OutboxRow).where(
+        or_(*conditions),
+        OutboxRow.state == outbox.PENDING,
+        OutboxRow.kind == "meeting",
+        OutboxRow.render.is_not(None),
+    )
+    for row in s.scalars(stmt):
+        try:
+            raw = json.loads(row.render)
+        except ValueError:
+            continue
+        if not str(raw.get("key", "")).startswith("meeting_reminder") or raw.get("lang") == lang:
+            continue
+        due = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=UTC)
+        row.render = json.dumps({**raw, "lang": lang})
+        row.text = render(row.render, row.text, due)
 
 
 def _messages(s: Session, accounts: list[Account]) -> list[dict]:

@@ -23,7 +23,7 @@ from bot.app.wiring import (
 from bot.localtime import Clock, system_clock
 from bot.messages import Inbound, Outbound
 from bot.people import People
-from bot.texts import t
+from bot.texts import guess_lang, t
 from jobs.dispatch import Dispatcher
 from jobs.scheduler import start_ticker
 
@@ -113,9 +113,12 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     who = people.whois(console_platform, user) if people is not None else None
     chosen = router.chat_lang(console_platform, user)  # an applicant's /sprache, kept
     lang = chosen or (who.lang if who else None) or settings.default_lang
-    back = t("console_back", lang, user=who.name if who else user)
     choices = router.last_choices(console_platform, user)  # a number typed next picks one
-    prompt = _about(router.last_prompt(console_platform, user)) if choices else ""
+    shown = router.last_prompt(console_platform, user) if choices else ""
+    prompt = _about(shown)
+    if shown and not chosen:  # one language: the open question's (the conversation's)
+        lang = guess_lang(shown, lang)
+    back = t("console_back", lang, user=who.name if who else user)
     if prompt:  # what the choices were about: the message that showed them
         back = f"{back}\n\n{t('console_open_choices_about', lang)}\n{prompt}"
     elif choices:

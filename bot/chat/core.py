@@ -63,6 +63,11 @@ _SWITCH = re.compile(
 )
 
 
+# "ok und auf englisch bitte: who are the contacts": the switch, then a question
+_FILLER = re.compile(r"^((ok|okay|gut|alles klar|und|and|so|also|now|jetzt)\s+)*")
+_THEN = re.compile(r"\s*[:;–—]\s*|\s+-\s+")
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
     if text.lower() in HELP_WORDS:
         return _help(ctx)
@@ -70,6 +75,15 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     if (found := _SWITCH.match(said)) is not None:
         ctx.args = [_LANG_WORDS[found.group("lang") or found.group("lang2")]]
         return _lang(ctx)
+    parts = _THEN.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[1].strip():
+        head = " ".join(parts[0].lower().strip(" .!?").replace(",", " ").split())
+        if (found := _SWITCH.match(_FILLER.sub("", head))) is not None:
+            ctx.args = [_LANG_WORDS[found.group("lang") or found.group("lang2")]]
+            switched = _lang(ctx)
+            ctx.lang = ctx.args[0]
+            ctx.state.seen = ctx.lang
+            return switched + ctx.read_rest(parts[1].strip())
     return None
 
 

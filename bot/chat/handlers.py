@@ -77,6 +77,7 @@ class ChatState:
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
     lang_next: str | None = None  # another language one clear message was written in
+    person: bool = False  # an invited person (expert, buddy, admin) writes in this chat
     # an open question whose choices a later list replaced before it was answered (the
     # series question, then /termine): a typed number that declines from the newer list
     # is asked back with both (saved with the choices: a restart keeps it)
@@ -101,12 +102,23 @@ class Context:
     # they are too old to pick from; `press(data)` answers as if that button was pressed
     open_choices: Callable[[], tuple[tuple[Button, ...], bool]] = lambda: ((), False)
     press: Callable[[str], list[Outbound]] = lambda data: []
+    # the replies to `text` as if it had been written alone ("auf englisch bitte: who
+    # are the contacts" – the question after the language was switched)
+    read_rest: Callable[[str], list[Outbound]] = lambda text: []
     picked: bool = False  # the message chose one of the chat's choices (pressed or typed)
+
+    # an expert's or buddy's language as the router found it for this message (their
+    # choice, the message's own, else the conversation's): what their few words keep
+    reader_lang: str | None = None
 
     @property
     def stored_lang(self) -> str | None:
-        """The language chosen in this chat (/sprache) or stored for the person."""
-        return self.state.lang or (self.who.lang if self.who else None)
+        """The language a few words do not change: the one chosen in this chat (/sprache)
+        or by the person; for an expert or buddy who chose none, the router's reading
+        (the message's own language when it says one, else the conversation's)."""
+        if self.state.lang or self.who is None:
+            return self.state.lang
+        return self.who.lang if self.who.lang_chosen else self.reader_lang or self.who.lang
 
     @property
     def role(self) -> Role:

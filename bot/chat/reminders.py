@@ -42,6 +42,8 @@ def _subscribe(ctx: Context) -> list[Outbound]:
         s.stopped_at is None
         for s in ctx.services.timeline.subscriptions_of(msg.platform, msg.user_id)
     )
+    if already:  # asked again in another language: the pushes ahead come in this one
+        ctx.services.timeline.set_lang(msg.platform, msg.user_id, ctx.lang)
     edition, pending = ctx.services.timeline.subscribe(
         Subscriber(msg.platform, msg.user_id, msg.chat_id, ctx.lang)
     )

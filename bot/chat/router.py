@@ -96,7 +96,7 @@ class Router:
             replies = [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
             ]
-            self._remember_language(msg, state, replies)
+            self._remember_language(msg, who, state, replies)
             self._follow_language(ctx)
             self._remember_choices(msg, state, replies, ctx.now, lang_before, ctx.picked)
             return replies
@@ -283,25 +283,33 @@ class Router:
         return [Outbound(text, (Button(label, data), *earlier))]
 
     def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
-        """The reader's language: the one chosen in this chat or stored for the person,
-        else the one of the message (/help is English), else the client's hint, else
-        the one the chat last wrote in (a code has no language), else IMBOT_LANG.
-        (The FAQ answers a question in the question's language.)"""
+        """The reader's language, one for the whole reply (see README, "Languages"):
+        1. the one chosen with /sprache (in this chat, or by the person);
+        2. else the one the message says: a command's name (/absagen German, /cancel
+           English; "help" alone too), or, from an expert or buddy, words clearly in one
+           language ("where do we meet?");
+        3. else – "2", "#2", "ja", "ok", a date, a button – the language of the
+           conversation: of the bot's last reply in this chat (the question it answers),
+           else the one stored for the person, else the client's, else IMBOT_LANG.
+        (The FAQ answers a question in the question's language; the welcome before
+        anything was written follows the first line, held for it by the console.)"""
         hint = msg.lang_hint if msg.lang_hint in LANGS else None
-        # a person with an invite who never chose a language: the one they write in,
-        # when a message says it clearly ("where do we meet?")
+        chosen = state.lang or (who.lang if who is not None and who.lang_chosen else None)
+        if chosen:
+            return chosen
+        if hint and msg.data is None and msg.text.strip().lower() == "/start":
+            return hint
+        if said := _said(msg):
+            return said
         if written := self._follows(msg, who, state):
             return written
-        # the welcome before anything was written: in the language of the first line
-        # (held for it by the console) or the client's, unless one was chosen
-        chosen = state.lang or (who is not None and who.lang_chosen)
-        if hint and not chosen and msg.data is None and msg.text.strip().lower() == "/start":
-            return hint
-        # the last clear message in another language answers an unclear one ("Erika und
-        # Emil ja" after a German line); the stored one changes after two (_follow_language)
-        follows = state.lang_next if who is not None and not who.lang_chosen else None
-        stored = state.lang or follows or (who.lang if who else None)
-        return stored or _said(msg) or hint or state.seen or self.services.default_lang
+        if who is not None:
+            # the last clear message in another language answers an unclear one ("Erika
+            # und Emil ja" after a German line); the stored one changes after two
+            # (_follow_language)
+            conversation = state.seen or state.lang_next
+            return conversation or who.lang or hint or self.services.default_lang
+        return state.seen or hint or self.services.default_lang
 
     def language_of(self, text: str) -> str | None:
         """The language of a first message, when it is clear: a command's name (/help),
@@ -359,24 +367,44 @@ class Router:
         else:
             state.lang_next = written
 
-    def _remember_language(self, msg: Inbound, state: ChatState, replies: list[Outbound]) -> None:
-        """The language the chat wrote in: a command's name, or the one a plain message
-        was answered in (the FAQ reads it from the question). A first message whose words
-        say no language ("deadlines", "team?") is answered in the default but fixes
-        nothing: the next clear one ("next call") decides the chat's language."""
-        if msg.data is not None or not replies:
+    def _remember_language(
+        self, msg: Inbound, who: Whois | None, state: ChatState, replies: list[Outbound]
+    ) -> None:
+        """The language of the conversation: the one of the bot's last reply in this chat
+        (a message that says no language, "2" or "ja", is answered in it). A notice for
+        an expert's or buddy's chat, worded in their stored language, makes that one the
+        chat's again (their "ja" to it is answered in it). An applicant's first message whose words say no
+        language ("deadlines", "team?") is answered in the default but fixes nothing: the
+        next clear one ("next call") decides the chat's language. The welcome (/start)
+        fixes its language."""
+        state.person = who is not None
+        for r in replies:  # a notice is worded in its reader's own language: theirs again
+            if r.to is not None and (other := self._state(r.to.platform, r.to.chat_id)).person:
+                other.seen = None
+        own = [r for r in replies if r.to is None]
+        if not own:
             return
-        if msg.text.strip().startswith(COMMAND_PREFIXES):
-            state.seen = _said(msg) or state.seen
-        elif state.seen is not None or self._written(msg, least=1) is not None:
-            state.seen = replies[-1].lang or state.seen
+        lang = own[-1].lang
+        if msg.data is not None or who is not None or state.seen is not None:
+            state.seen = lang or state.seen
+        elif msg.text.strip().startswith(COMMAND_PREFIXES):
+            # the welcome's language is the conversation's: "hi" after it is answered in it
+            welcome = msg.text.strip().lower() == "/start"
+            state.seen = _said(msg) or (lang if welcome else None) or state.seen
+        elif self._written(msg, least=1) is not None:
+            state.seen = lang or state.seen
 
     def _context(self, msg: Inbound, who: Whois | None, state: ChatState) -> Context:
-        ctx = Context(
-            msg, [], who, self._lang(msg, who, state), state, self.services, self.services.clock()
-        )
+        lang = self._lang(msg, who, state)
+        ctx = Context(msg, [], who, lang, state, self.services, self.services.clock())
+        ctx.reader_lang = lang if who is not None else None
         ctx.help_text = lambda: self._help_text(ctx)
         ctx.open_choices = lambda: self._open_choices(msg, state, ctx.now)
+        ctx.read_rest = lambda text: self._dispatch(
+            dataclasses.replace(
+                ctx, msg=dataclasses.replace(msg, text=text), lang=ctx.lang, args=[]
+            )
+        )
         ctx.press = lambda data: self._choice(
             dataclasses.replace(ctx, msg=dataclasses.replace(msg, text="", data=data)), data
         )
@@ -453,8 +481,18 @@ def _kept(reply: Outbound) -> tuple[Button, ...]:
 
 
 def _said(msg: Inbound) -> str | None:
-    """The language a command's name is in (/hilfe, /help); None for anything else."""
+    """The language a command's name is in (/hilfe, /help, also "help" or "hilfe" written
+    alone); None for anything else."""
     text = msg.text.strip()
-    if msg.data is not None or not text.startswith(COMMAND_PREFIXES) or len(text) < 2:
+    if msg.data is not None or len(text) < 2:
         return None
-    return command_lang(text[1:].split()[0].split("@", 1)[0])
+    if text.startswith(COMMAND_PREFIXES):
+        return command_lang(text[1:].split()[0].split("@", 1)[0])
+    word = text.strip(" ?!.").lower()
+    return command_lang(word) if word in _ALONE else None
+
+
+# command names that, written alone, are a request in their language ("help", "termine")
+_ALONE = frozenset(
+    "hilfe help termine meetings kontakt contact themen topics meinedaten mydata".split()
+)

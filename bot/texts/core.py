@@ -28,7 +28,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "/erinnerungen – Fristen der Ausschreibung als Erinnerung · /stopp – abbestellen\n"
         "/naechste – Nachricht, sobald die nächste Ausschreibung da ist\n"
         "/kontakt – Ansprechpartnerinnen bei Lokalprojekte\n"
-        "/sprache de|en – Sprache wählen\n"
+        "/sprache de|en – Sprache festlegen (sonst antworte ich in der Sprache, "
+        "in der Sie schreiben)\n"
         "/hilfe – diese Übersicht",
         "en": "What I can do:\n"
         "• Answer questions about the call for applications – just type.\n"
@@ -36,19 +37,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "/remind – reminders of the call's dates · /stop – unsubscribe\n"
         "/next – a message when the next call opens\n"
         "/contact – contact persons at Lokalprojekte\n"
-        "/lang de|en – choose the language\n"
+        "/lang de|en – fix the language (otherwise I answer in the language "
+        "you write in)\n"
         "/help – this overview",
     },
     "help_pair": {
         "de": "Das kann ich:\n"
         "• Fragen zur Ausschreibung beantworten – einfach lostippen (/faq – Themen).\n"
         "/kontakt – Ansprechpartnerinnen bei Lokalprojekte\n"
-        "/sprache de|en – Sprache wählen\n"
+        "/sprache de|en – Sprache festlegen (sonst antworte ich in der Sprache, "
+        "in der Sie schreiben)\n"
         "/hilfe – diese Übersicht",
         "en": "What I can do:\n"
         "• Answer questions about the call for applications – just type (/faq – topics).\n"
         "/contact – contact persons at Lokalprojekte\n"
-        "/lang de|en – choose the language\n"
+        "/lang de|en – fix the language (otherwise I answer in the language "
+        "you write in)\n"
         "/help – this overview",
     },
     "source": {

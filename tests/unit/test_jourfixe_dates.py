@@ -131,7 +131,7 @@ def test_open_proposals_are_listed_and_a_bare_ok_names_one_not_shown_last(world)
 def test_termine_shows_the_open_proposal_to_accept(world):
     book(world, "emil")
     say(world, "bernd", "lieber Do 14 Uhr")
-    listed = say(world, "emil", "/meetings")[0]
+    listed = say(world, "emil", "/termine")[0]
     assert "Keine anstehenden Jour Fixes." in listed.text
     assert "Vorschlag von Bernd: Do 05.03. 14:00 (statt Di 03.03. 10:00)" in listed.text
     assert listed.buttons  # accept / decline
@@ -279,4 +279,3 @@ def test_a_buddys_ok_after_confirming_one_request_does_not_confirm_the_other(wor
     again = say(world, "bernd", "ok")[0]
     assert "bestätigt" not in again.text and "Emil" in again.text and again.buttons
     assert "bestätigt" in say(world, "bernd", "ok")[0].text  # now it answers what was shown
-

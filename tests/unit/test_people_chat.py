@@ -38,8 +38,10 @@ def test_mydata_for_an_applicant_says_nothing_is_stored(router):
 
 def test_mydata_and_delete_with_confirmation(router, people):
     say(router, text=f"/start {people.invite('expert', 'Erika').code}")
-    data = say(router, text="/mydata")[0].text
+    data = say(router, text="/meinedaten")[0].text
     assert data.startswith("Das ist über Sie gespeichert:\n\nIhre Angaben\n• Name: Erika\n")
+    # the English command's name is answered in English (a command's name counts like words)
+    assert say(router, text="/mydata")[0].text.startswith("This is stored about you:")
     assert "• Konsole, Konto u1, verknüpft am " in data and "platform" not in data
 
     confirm = say(router, text="/loeschen")[0]
