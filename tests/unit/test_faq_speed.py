@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
 from faq.coverage import CoverageRanker
 from faq.kb import LANGS
-from faq.normalize import content_terms
+from faq.normalize import _FOLD, _GENDER, _HYPHEN_IN_WORD, content_terms, fold, tokens
 
 QUESTIONS = [
     "Wer kann sich bewerben?",
@@ -20,6 +21,26 @@ QUESTIONS = [
     "Kick-off per E-Mail oder „How to Verwaltung“?",
     "wie lang dauert ein integrationskus",
 ]
+
+
+def slow_fold(text: str) -> str:
+    """`fold` without its shortcut for ASCII text."""
+    text = unicodedata.normalize("NFC", text)
+    text = _GENDER.sub(lambda m: m.group(1).lower(), text)
+    text = _HYPHEN_IN_WORD.sub("", text).lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def test_fold_reads_ascii_and_other_text_as_the_unicode_normal_forms_do():
+    for text in [*QUESTIONS, "e\u0301cole", "ﬁle", "Ｗｅｒ", "Projekt\u00a0Frist", "x²"]:
+        assert fold(text) == slow_fold(text), text
+
+
+def test_tokens_of_a_question_read_again_are_a_fresh_list():
+    first = tokens("Wer kann sich bewerben?")
+    first.append("changed")
+    assert tokens("Wer kann sich bewerben?") == ["wer", "kann", "sich", "bewerben"]
 
 
 def test_coverage_similarity_is_token_sort_ratio_to_the_closest_example(kb):
