@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
+from faq.bm25 import Bm25Ranker, stems
 from faq.coverage import CoverageRanker
 from faq.kb import LANGS
 from faq.normalize import _FOLD, _GENDER, _HYPHEN_IN_WORD, content_terms, fold, tokens
@@ -54,3 +56,16 @@ def test_coverage_similarity_is_token_sort_ratio_to_the_closest_example(kb):
             best = process.extractOne(query, examples, scorer=fuzz.token_sort_ratio)[1]
             w = ranker.similarity_weight
             assert score == (1 - w) * cov + w * (best / 100), (question, i)
+
+
+def test_bm25_scores_are_rank_bm25s(kb):
+    ranker = Bm25Ranker(kb)
+    for question in QUESTIONS:
+        query = [k for s in stems(question) for k in ranker._known(s)]
+        ranked = ranker.rank(question)
+        if not query:
+            assert ranked == []
+            continue
+        plain = ranker._bm25.get_scores(query)
+        assert ranked and all(score == plain[i] for i, score in ranked), question
+        assert {i for i, _ in ranked} == set(np.flatnonzero(plain > 0))
