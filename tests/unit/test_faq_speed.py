@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 
 from faq.bm25 import Bm25Ranker, stems
 from faq.coverage import CoverageRanker
+from faq.figures import judge
 from faq.kb import LANGS
 from faq.normalize import _FOLD, _GENDER, _HYPHEN_IN_WORD, content_terms, fold, tokens
 
@@ -69,3 +70,9 @@ def test_bm25_scores_are_rank_bm25s(kb):
         plain = ranker._bm25.get_scores(query)
         assert ranked and all(score == plain[i] for i, score in ranked), question
         assert {i for i, _ in ranked} == set(np.flatnonzero(plain > 0))
+
+
+def test_a_question_without_a_figure_is_not_judged_by_figures():
+    assert judge("Wie hoch ist die Förderung?", "EUR 3.000 pro Kommune") is None
+    assert judge("Gibt es 5000 Euro?", "EUR 3.000 pro Kommune") == "no"
+    assert judge("Gibt es mehr als 5000 Euro?", "EUR 3.000 pro Kommune") == "unsure"
