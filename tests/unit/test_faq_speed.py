@@ -76,3 +76,20 @@ def test_a_question_without_a_figure_is_not_judged_by_figures():
     assert judge("Wie hoch ist die Förderung?", "EUR 3.000 pro Kommune") is None
     assert judge("Gibt es 5000 Euro?", "EUR 3.000 pro Kommune") == "no"
     assert judge("Gibt es mehr als 5000 Euro?", "EUR 3.000 pro Kommune") == "unsure"
+
+
+def test_semantic_ranks_each_entry_by_its_closest_example(matcher):
+    ranker = matcher.semantic
+    owner, matrix = ranker._index()
+    for question in QUESTIONS:
+        vector = ranker.vector(question)
+        best = np.full(len(matcher.kb.entries), -1.0, dtype=np.float32)
+        np.maximum.at(best, owner, matrix @ vector)
+        order = np.argsort(-best)
+        assert ranker.rank(vector) == [(int(i), float(best[i])) for i in order]
+
+
+def test_classifier_scores_come_as_python_numbers(matcher):
+    ranked = matcher.classifier.rank(matcher.semantic.vector("Wer kann sich bewerben?"))
+    assert all(type(i) is int and type(score) is float for i, score in ranked)
+    assert [score for _, score in ranked] == sorted((s for _, s in ranked), reverse=True)
