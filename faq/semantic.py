@@ -127,10 +127,10 @@ class SemanticRanker:
     def _index(self) -> tuple[np.ndarray, np.ndarray]:
         if self._matrix is None:
             texts, owner = example_texts(self._kb)
-            self._matrix = embed_cached(texts)
             self._owner = np.array(owner)
             # `example_texts` gives each entry's rows in one run, at least its two topics
             self._starts = np.searchsorted(self._owner, np.arange(len(self._kb.entries)))
+            self._matrix = embed_cached(texts)  # last: another thread then finds all three
         return self._owner, self._matrix
 
     def vector(self, question: str) -> np.ndarray:
