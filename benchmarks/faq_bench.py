@@ -24,8 +24,8 @@ Figures, per set:
   wrong   in-scope questions answered confidently with another entry
   1-click right, or the expected entry among the offered buttons
   refused out-of-scope questions not answered confidently
-  p95     latency per question on one core (first model load excluded); CPU p95 is
-          the thread's CPU time per question, which the machine's load moves less
+  p95     latency per question on one core (first model load excluded); CPU p50/p95
+          are the thread's CPU time per question, which the machine's load moves less
 """
 
 from __future__ import annotations
@@ -112,9 +112,14 @@ def latency(matcher, questions: list[str], repeat: int) -> dict:
     calls (what one idle core does; the machine is shared, so single calls stall)."""
     matcher.match(questions[0])  # the first question loads the embedding model
     lexical = getattr(matcher, "coverage", matcher)  # the baseline is the coverage ranker
+    # what a question's tokens were (faq.normalize keeps the last few): a question asked
+    # again must not be timed warm
+    questions_read = getattr(sys.modules["faq.normalize"], "_tokens", None)
     times, cpu, best = [], [], [float("inf")] * len(questions)
     for _ in range(repeat):
         lexical._resolve.cache_clear()  # measure cold word look-ups too
+        if questions_read is not None:
+            questions_read.cache_clear()
         for k, q in enumerate(questions):
             t0, c0 = time.perf_counter(), time.thread_time()
             matcher.match(q)
@@ -129,6 +134,7 @@ def latency(matcher, questions: list[str], repeat: int) -> dict:
         "p50": statistics.median(times) * 1000,
         "p95": times[int(len(times) * 0.95)] * 1000,
         "p95_best": best[int(len(best) * 0.95)] * 1000,
+        "cpu_p50": statistics.median(cpu) * 1000,
         "cpu_p95": cpu[int(len(cpu) * 0.95)] * 1000,
     }
 
@@ -220,7 +226,7 @@ def main() -> None:
         print(
             f"latency {who:9} p50 {s['p50']:5.2f} ms  p95 {s['p95']:5.2f} ms  "
             f"p95 of each question's fastest run {s['p95_best']:5.2f} ms  "
-            f"CPU p95 {s['cpu_p95']:5.2f} ms  (goal p95 <= 5 ms)"
+            f"CPU p50 {s['cpu_p50']:5.2f} ms  p95 {s['cpu_p95']:5.2f} ms  (goal p95 <= 5 ms)"
         )
 
 

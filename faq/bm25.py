@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import snowballstemmer
 from rank_bm25 import BM25Okapi
 
@@ -47,6 +48,7 @@ class Bm25Ranker:
             docs.append(stems(" ".join(texts)))
         self._bm25 = BM25Okapi(docs)
         self._vocab = {s for doc in docs for s in doc}
+        self._by_stem: dict[str, np.ndarray] = {}  # a known stem's score in every document
 
     def _known(self, stem: str) -> list[str]:
         """The stem if known, else a German compound split into two known stems
@@ -69,6 +71,10 @@ class Bm25Ranker:
         query = [k for s in stems(question) for k in self._known(s)]
         if not query:
             return []
-        scores = self._bm25.get_scores(query)
+        scores = np.zeros(len(self._bm25.doc_len))
+        for s in query:  # what BM25Okapi.get_scores adds up, each stem's part computed once
+            if s not in self._by_stem:
+                self._by_stem[s] = self._bm25.get_scores([s])
+            scores += self._by_stem[s]
         order = sorted(range(len(scores)), key=lambda i: scores[i], reverse=True)
         return [(i, float(scores[i])) for i in order if scores[i] > 0]

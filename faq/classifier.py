@@ -60,7 +60,7 @@ class ClassifierRanker:
         scores = _with_bias(np.atleast_2d(vector).astype(np.float64)) @ self._fit()
         scores = scores[0]
         order = np.argsort(-scores, kind="stable")
-        return [(int(i), float(scores[i])) for i in order]
+        return list(zip(order.tolist(), scores[order].tolist(), strict=True))
 
 
 def _with_bias(x: np.ndarray) -> np.ndarray:

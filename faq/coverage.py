@@ -175,6 +175,11 @@ def _words_lang(kb: KnowledgeBase, langs: dict[str, frozenset[str]]) -> dict[str
     return out
 
 
+def _sorted_terms(terms) -> str:
+    """Terms joined in sorted order: what fuzz.token_sort_ratio compares."""
+    return " ".join(sorted(terms))
+
+
 class CoverageRanker:
     """Scores questions against a knowledge base. Build once, call `match` many times."""
 
@@ -197,6 +202,8 @@ class CoverageRanker:
         postings: dict[str, set[int]] = defaultdict(set)
         langs: dict[str, set[str]] = defaultdict(set)
         surface: set[str] = set()  # the knowledge base's words as written (folded)
+        # each example question's terms, sorted: `rank` compares them the way
+        # token_sort_ratio would, without sorting every example again per question
         self._examples: list[list[str]] = []
         for i, entry in enumerate(kb.entries):
             examples = []
@@ -207,7 +214,7 @@ class CoverageRanker:
                     for word in _content_terms(text):
                         postings[word].add(i)
                         langs[word].add(lang)
-                examples.extend(" ".join(_content_terms(q)) for q in entry.questions[lang])
+                examples.extend(_sorted_terms(_content_terms(q)) for q in entry.questions[lang])
             self._examples.append(examples)
         n = len(kb.entries)
         self._postings = {term: frozenset(ids) for term, ids in postings.items()}
@@ -380,11 +387,11 @@ class CoverageRanker:
                 for i in self._postings[word]:
                     coverage[i] += weights[word] / total
         top = sorted(coverage.items(), key=lambda kv: kv[1], reverse=True)[: self.candidates]
-        query = " ".join(t for t, _ in terms)
+        query = _sorted_terms(t for t, _ in terms)
         scored = []
         w = self.similarity_weight
-        for i, cov in top:
-            sim = process.extractOne(query, self._examples[i], scorer=fuzz.token_sort_ratio)
+        for i, cov in top:  # token_sort_ratio, the examples' sides sorted beforehand
+            sim = process.extractOne(query, self._examples[i], scorer=fuzz.ratio)
             similarity = sim[1] / 100 if sim else 0.0
             scored.append((i, (1 - w) * cov + w * similarity, cov))
         scored.sort(key=lambda s: s[1], reverse=True)

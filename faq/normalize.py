@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "FILLERS_DE",
@@ -123,21 +124,31 @@ _MIN_STEM = 4
 
 def fold(text: str) -> str:
     """Lower-case, fold umlauts/ß/accents and gender forms (Expert:innen -> expertinnen)."""
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # Unicode normal forms leave ASCII as it is
+        text = unicodedata.normalize("NFC", text)
     text = _GENDER.sub(lambda m: m.group(1).lower(), text)
     text = _HYPHEN_IN_WORD.sub("", text).lower().translate(_FOLD)
+    if text.isascii():  # most questions, once umlauts and ß are folded
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens, umlaut digraphs (ae/oe/ue) unified with the folded vowel."""
+    return list(_tokens(text))
+
+
+# A question is read by every ranker and by the answer-form checks, a dozen times in
+# one match: it is folded once. (Small: it serves one question, not a history.)
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[str, ...]:
     out = []
     for tok in _TOKEN.findall(fold(text)):
         for digraph, vowel in _DIGRAPHS:
             tok = tok.replace(digraph, vowel)
         out.append(tok)
-    return out
+    return tuple(out)
 
 
 _SEPARABLE = ("ein", "aus", "an", "ab", "auf", "mit", "vor", "zu", "nach", "fest", "")

@@ -121,13 +121,16 @@ class SemanticRanker:
         self._kb = kb
         self._owner: np.ndarray | None = None
         self._matrix: np.ndarray | None = None
+        self._starts: np.ndarray | None = None  # each entry's first row of the matrix
         self._negatives: np.ndarray | None = None
 
     def _index(self) -> tuple[np.ndarray, np.ndarray]:
         if self._matrix is None:
             texts, owner = example_texts(self._kb)
-            self._matrix = embed_cached(texts)
             self._owner = np.array(owner)
+            # `example_texts` gives each entry's rows in one run, at least its two topics
+            self._starts = np.searchsorted(self._owner, np.arange(len(self._kb.entries)))
+            self._matrix = embed_cached(texts)  # last: another thread then finds all three
         return self._owner, self._matrix
 
     def vector(self, question: str) -> np.ndarray:
@@ -137,12 +140,12 @@ class SemanticRanker:
     def rank(self, question: str | np.ndarray) -> list[tuple[int, float]]:
         """(entry index, cosine of its closest example) for every entry, best first;
         the question as text or as its `vector`."""
-        owner, matrix = self._index()
+        _, matrix = self._index()
         sims = matrix @ (self.vector(question) if isinstance(question, str) else question)
-        best = np.full(len(self._kb.entries), -1.0, dtype=np.float32)
-        np.maximum.at(best, owner, sims)
+        best = np.maximum.reduceat(sims, self._starts)  # each entry's closest example
+        np.maximum(best, np.float32(-1.0), out=best)
         order = np.argsort(-best)
-        return [(int(i), float(best[i])) for i in order]
+        return list(zip(order.tolist(), best[order].tolist(), strict=True))
 
     def negative_similarity(self, vector: np.ndarray) -> float:
         """The cosine of the closest written out-of-scope question (`negative_texts`)."""
