@@ -76,7 +76,11 @@ def _console_user(text: str) -> str:
 def _chat(settings, args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo
 
+    from threadpoolctl import threadpool_limits
+
     from bot.app.logs import log_to_file
+
+    threadpool_limits(1, user_api="blas")  # as `imbot run`: see there
 
     # the terminal is the chat: logs go to a file, before anything can log
     log_to_file(settings.data_dir / "imbot-chat.log")
@@ -109,7 +113,11 @@ def _ask(settings, args: argparse.Namespace) -> int:
     database, nothing logged."""
     from zoneinfo import ZoneInfo
 
+    from threadpoolctl import threadpool_limits
+
     from faq.kb import load_default_kb
+
+    threadpool_limits(1, user_api="blas")  # as `imbot run`: one question needs no more
     from faq.matcher import Matcher
     from jobs.editions import default_edition
     from jobs.program import answer_text
