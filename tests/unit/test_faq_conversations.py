@@ -1,0 +1,150 @@
+"""Conversations, not single questions (issue 14, applicants' chat): several questions
+in one message each get their answer; a follow-up is bound to the answer just given
+(a check of its figures, "and the time?") unless it implies another topic ("und was
+kriegt man da so?"). Phrasings are our own, German and English."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.chat.faq_check import check
+from bot.chat.faq_several import questions
+from tests.chat import applicant_router, say, text
+
+APRIL = datetime(2023, 4, 24, 8, 0, tzinfo=UTC)  # Mon 10:00 in Berlin, the call is open
+
+
+@pytest.fixture
+def april(matcher, sessions):
+    return applicant_router(matcher, sessions, APRIL)
+
+
+def after(router, first, follow_up):
+    text(router, first)
+    return text(router, follow_up)
+
+
+# -- several questions in one message -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("Wann ist die Frist und wie viel Geld gibt es?", 2),
+        ("whats the deadline and how much funding do we get?", 2),
+        ("wann ist der kick-off und wo?", 2),
+        ("Wann ist die Frist? Wer kann sich bewerben?", 2),
+        ("wie lange dauert das projekt, und wer bezahlt die expertin?", 2),
+        ("when is the kickoff and when is the closing event and who can apply?", 3),
+        ("Wer zahlt Gehalt und Sachkosten?", None),
+        ("Können sich Städte und Landkreise bewerben?", None),
+        ("wann und wo ist das kick-off?", None),
+        ("is it online or in person?", None),
+    ],
+)
+def test_a_message_is_cut_where_a_new_question_begins(message, parts):
+    found = questions(message)
+    assert (len(found) if found else None) == parts
+
+
+@pytest.mark.parametrize(
+    ("message", "first", "second"),
+    [
+        (
+            "Hallo, ich bin Sachbearbeiterin in Torgau. Wann ist die Frist und wie viel Geld "
+            "gibt es?",
+            "3. Mai 2023",
+            "Projektmittel",
+        ),
+        ("whats the deadline and how much funding do we get?", "3 May 2023", "EUR 3,000"),
+        ("wann ist die frist und wer kann sich bewerben?", "3. Mai 2023", "Städte, Kommunen"),
+        ("Wann ist die Frist? Wer kann sich bewerben?", "3. Mai 2023", "Städte, Kommunen"),
+        ("when is the kickoff and when is the closing event?", "October 2023", "one-day"),
+        ("wie lange dauert das projekt und wer bezahlt die expertin?", "sechs Monate", "TVöD"),
+    ],
+)
+def test_two_questions_get_both_answers_in_one_message(april, message, first, second):
+    replies = say(april, "u1", message)
+    assert len(replies) == 1
+    reply = replies[0].text
+    assert first in reply and second in reply
+    assert reply.index(first) < reply.index(second)
+
+
+def test_one_question_with_und_is_not_cut(april):
+    reply = text(april, "Wer zahlt Gehalt und Sachkosten?")
+    assert "Vergütung der Expert:innen" in reply  # asked back as one question, as before
+    assert reply.count("Meinen Sie") == 1
+
+
+def test_a_question_back_for_one_part_comes_last_with_its_buttons(april):
+    reply = say(april, "u1", "Wann ist die Frist und wie viel Geld gibt es?")[0]
+    assert reply.text.startswith("Die Bewerbungsfrist läuft noch")
+    assert reply.text.rstrip().endswith("?")
+    assert {"Projektmittel (EUR 3.000)", "Was wird gefördert?"} <= {b.label for b in reply.buttons}
+    # "das erste" picks the first topic offered, not the reminders' button
+    assert "EUR 3.000" in text(april, "das erste")
+
+
+# -- a check of the answer just given ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lead", "said"),
+    [
+        ("whats the closing event", "is it 2 days", "No.", "one day"),
+        ("wann ist das abschlussevent", "sind das zwei tage?", "Nein.", "einen Tag"),
+        ("closing event", "is it one day?", "Yes.", "one-day"),
+        ("whats the project period", "oct to march right?", "Yes.", "October 2023"),
+        ("wie lange dauert das projekt", "also okt bis märz?", "Ja.", "Oktober 2023"),
+        ("wie lange dauert das projekt", "sechs monate, oder?", "Ja.", "sechs Monate"),
+        ("wie lange dauert das projekt", "oktober bis april?", "Nein.", "März 2024"),
+        ("how long is the project", "seven months?", "No.", "six months"),
+    ],
+)
+def test_a_check_of_the_last_answer_is_yes_or_no_about_it(april, first, follow_up, lead, said):
+    reply = after(april, first, follow_up)
+    assert reply.startswith(lead)
+    assert said in reply
+    assert "Bewerbungsschluss" not in reply and "deadline" not in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["wie viele tage?", "und die uhrzeit?", "mehr als 2 tage?", "gibt es zwei kommunen?"],
+)
+def test_no_check_without_figures_only(question):
+    assert check(question, "ein eintägiges Abschlussevent im März 2024") is None
+
+
+# -- the time of day after a dated answer -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "silent"),
+    [
+        ("whats the deadline", "and the time?", "The call names no time of day"),
+        ("whats the deadline", "and what time?", "The call names no time of day"),
+        ("wann ist die frist", "und die uhrzeit?", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+    ],
+)
+def test_the_time_after_the_deadline_says_the_call_names_none(april, first, follow_up, silent):
+    assert after(april, first, follow_up).startswith(silent)
+
+
+# -- a follow-up that implies another topic ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "said"),
+    [
+        ("wann ist die frist", "und was kriegt man da so", "EUR 3.000"),
+        ("wann ist die frist", "was bekommen wir denn?", "EUR 3.000"),
+        ("whats the deadline", "and what do we get?", "EUR 3,000"),
+        ("wann ist das kick-off", "und was kriegt man?", "EUR 3.000"),
+    ],
+)
+def test_what_one_gets_after_a_date_is_the_money(april, first, follow_up, said):
+    reply = after(april, first, follow_up)
+    assert said in reply
+    assert "Bewerbungsschluss" not in reply and "deadline is" not in reply
