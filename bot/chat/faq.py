@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
+from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import last_question, without_preamble
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.faq_several import questions
@@ -65,6 +67,11 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         # experts' and buddies' words are no applicant's question: never logged for the
         # team's digest of unanswered questions, never offered to be forwarded to it
         record = ctx.role not in PAIR_ROLES
+        lang = keep or faq.language(text, ctx.lang)
+        if (extend := extension(ctx, text, lang)) is not None:  # of the deadline, the placement?
+            ctx.lang = lang
+            replies.append(_for_reader(ctx, extend))
+            return replies
         if (several := _several(ctx, text, keep, record)) is not None:
             replies.append(_for_reader(ctx, several))
             return replies
@@ -254,7 +261,7 @@ FEATURE = Feature(
             in_groups=True,
         ),
     ),
-    callbacks=(Callback(FAQ_PREFIX, _choice, in_groups=True),),
+    callbacks=(Callback(FAQ_PREFIX, _choice, in_groups=True), EXTENSION_CALLBACK),
     read=_ask,
     in_groups=True,
 )

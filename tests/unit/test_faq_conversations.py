@@ -148,3 +148,62 @@ def test_what_one_gets_after_a_date_is_the_money(april, first, follow_up, said):
     reply = after(april, first, follow_up)
     assert said in reply
     assert "Bewerbungsschluss" not in reply and "deadline is" not in reply
+
+
+# -- an extension: of the deadline or of the placement? -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("kann man verlängern", "Bewerbungsfrist oder die des Einsatzes"),
+        ("gibt es eine verlängerung?", "Bewerbungsfrist oder die des Einsatzes"),
+        ("can it be extended?", "application deadline, or of the expert's placement"),
+    ],
+)
+def test_an_extension_of_nothing_named_is_asked_back_with_both(april, message, asked):
+    reply = say(april, "u1", message)[0]
+    assert asked in reply.text
+    assert len(reply.buttons) == 2
+    assert "3. Mai" not in reply.text and "3 May" not in reply.text
+
+
+def test_the_placement_chosen_is_six_months_with_no_extension_named(april):
+    text(april, "kann man verlängern")
+    reply = text(april, "die zweite")
+    assert reply.startswith("Von einer Verlängerung steht in der Ausschreibung nichts.")
+    assert "sechs Monate" in reply and "Bewerbungsschluss" not in reply
+
+
+def test_the_deadline_chosen_is_the_deadline_with_no_extension_named(april):
+    reply = say(april, "u1", "can it be extended?")[0]
+    deadline = next(b for b in reply.buttons if "deadline" in b.label)
+    pressed = say(april, "u1", data=deadline.data)[0].text
+    assert pressed.startswith("The call says nothing about an extension: the deadline is")
+
+
+@pytest.mark.parametrize(
+    ("messages", "said"),
+    [
+        (["kann man den einsatz verlängern?"], "sechs Monate"),
+        (["can the placement be extended?"], "six months"),
+        (["wie lange dauert das projekt", "kann man das verlängern?"], "sechs Monate"),
+    ],
+)
+def test_an_extension_of_the_placement_is_its_six_months(april, messages, said):
+    *before, last = messages
+    for message in before:
+        text(april, message)
+    reply = text(april, last)
+    assert said in reply and ("Verlängerung" in reply or "extension" in reply)
+    assert "Bewerbungsschluss" not in reply and "deadline" not in reply
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [["kann man die frist verlängern?"], ["wann ist die frist", "kann man das verlängern?"]],
+)
+def test_an_extension_of_the_deadline_is_the_deadline(april, messages):
+    for message in messages:
+        reply = text(april, message)
+    assert reply.startswith("Von einer Verlängerung steht in der Ausschreibung nichts: Bewerbungs")
