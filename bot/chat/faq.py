@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.chat.faq_after import after_step
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import last_question, without_preamble
@@ -68,9 +69,11 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         # team's digest of unanswered questions, never offered to be forwarded to it
         record = ctx.role not in PAIR_ROLES
         lang = keep or faq.language(text, ctx.lang)
-        if (extend := extension(ctx, text, lang)) is not None:  # of the deadline, the placement?
+        # "kann man verlängern?" (the deadline or the placement?), "was passiert nach
+        # dem Projekt?" (its end, then the evaluation)
+        if (read := extension(ctx, text, lang) or after_step(ctx, text, lang)) is not None:
             ctx.lang = lang
-            replies.append(_for_reader(ctx, extend))
+            replies.append(_for_reader(ctx, read))
             return replies
         if (several := _several(ctx, text, keep, record)) is not None:
             replies.append(_for_reader(ctx, several))

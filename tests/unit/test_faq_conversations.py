@@ -207,3 +207,28 @@ def test_an_extension_of_the_deadline_is_the_deadline(april, messages):
     for message in messages:
         reply = text(april, message)
     assert reply.startswith("Von einer Verlängerung steht in der Ausschreibung nichts: Bewerbungs")
+
+
+# -- what comes after a step ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "said", "then"),
+    [
+        ("was passiert nach dem projekt", "Abschlussevent", "wissenschaftliche Evaluation"),
+        ("und was kommt nach dem projekt?", "Abschlussevent", "wissenschaftliche Evaluation"),
+        ("what happens after the project?", "closing event", "scientific evaluation"),
+        ("was kommt nach den vorgesprächen?", "Rückmeldung", "Förderprogramm"),
+        ("what comes after the sketch phase", "final time", "profile"),
+    ],
+)
+def test_what_comes_after_a_step_is_the_next_one(april, message, said, then):
+    reply = text(april, message)
+    assert said in reply and then in reply
+    assert "Meinen Sie" not in reply and "Do you mean" not in reply
+
+
+def test_after_a_day_is_offered_the_fitting_topics(april):
+    reply = say(april, "u1", "what happens after march 2024")[0]
+    labels = {b.label for b in reply.buttons}
+    assert {"Project end and closing event", "Scientific evaluation"} <= labels
