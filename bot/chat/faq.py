@@ -8,11 +8,12 @@ import re
 from dataclasses import replace
 
 from bot.chat.faq_after import after_step
+from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import last_question, without_preamble
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
-from bot.chat.faq_several import questions
+from bot.chat.faq_several import several
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
 from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
@@ -54,7 +55,7 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         ctx.lang = lang
         replies.append(Outbound(t("faq_what_about", lang), lang=lang))
     else:
-        text = asked or text
+        said, text = text, asked or text  # the whole message, and its question
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
@@ -75,8 +76,10 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
             ctx.lang = lang
             replies.append(_for_reader(ctx, read))
             return replies
-        if (several := _several(ctx, text, keep, record)) is not None:
-            replies.append(_for_reader(ctx, several))
+        # "Wann ist die Frist und wie viel Geld gibt es?": each part's answer; "wir sind
+        # eine Gemeinde und … Passt das zum Programm?": the answer to what was said before
+        if (joint := several(ctx, text, keep) or in_context(ctx, said, keep)) is not None:
+            replies.append(_for_reader(ctx, joint))
             return replies
         reply = faq.ask(
             text,
@@ -89,44 +92,6 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         )
         replies.append(_for_reader(ctx, reply))
     return replies
-
-
-def _several(ctx: Context, text: str, keep: str | None, record: bool) -> Outbound | None:
-    """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
-    gibt es?"): each one's answer, in one message, when each got an answer of its own
-    (one of them may be asked back, "Meinen Sie …?", said last with its buttons) and
-    no two are about the same thing; None to ask the message as one question (also
-    when one part is refused). A greeting or a sentence about oneself before them goes
-    first ("Hallo, ich bin … in Torgau. Wann …?")."""
-    faq = ctx.services.faq
-    asked = last_question(text) or text
-    if (found := without_preamble(asked)) is not None and found[0]:
-        asked = found[0]
-    parts = questions(asked)
-    if parts is None:
-        return None
-    memory = replace(ctx.state.faq)  # tried on a copy: kept only if every part is answered
-    answers, entries, back = [], [], []
-    for part in parts:
-        reply = faq.ask(part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
-        if memory.entry is not None and memory.at == ctx.now:
-            answers.append(reply)
-            entries.append(memory.entry)
-        elif memory.offered and memory.at == ctx.now:  # "Meinen Sie „A“ oder „B“?"
-            lang = reply.lang or ctx.lang
-            back.append(
-                replace(reply, text=t("follow_of_topic", lang, topic=part, said=reply.text))
-            )
-        else:  # a refusal: the message is asked as one question
-            return None
-    if not answers or len(back) > 1 or len(set(entries)) < len(entries):
-        return None  # "wann und wo?" of one thing is asked as one
-    ctx.state.faq = memory
-    said = [*answers, *back]  # the question back last, next to its buttons
-    buttons = tuple({b.data: b for r in said for b in r.buttons}.values())
-    lang = said[-1].lang or ctx.lang
-    ctx.lang = lang
-    return Outbound("\n\n".join(r.text for r in said), buttons, lang=lang)
 
 
 def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:

@@ -411,7 +411,8 @@ def hand_in(question: str) -> str | None:
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|good\s+"
-    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team)[\s,!.:;-]*)+",
+    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team)"
+    r"(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(

@@ -13,8 +13,14 @@ got one."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-__all__ = ["MAX_PARTS", "questions"]
+from bot.chat.faq_follow import last_question, without_preamble
+from bot.chat.handlers import Context
+from bot.messages import Outbound
+from bot.texts import t
+
+__all__ = ["MAX_PARTS", "joined", "questions", "several"]
 
 MAX_PARTS = 3
 _QUESTION_WORDS = (
@@ -47,3 +53,45 @@ def questions(text: str) -> list[str] | None:
     if len(_WORD.findall(parts[0])) < 2:
         return None
     return parts
+
+
+def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
+    """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
+    gibt es?"): each one's answer, in one message, when each got an answer of its own
+    (one of them may be asked back, "Meinen Sie …?", said last with its buttons) and
+    no two are about the same thing; None to ask the message as one question (also
+    when one part is refused). A greeting or a sentence about oneself before them goes
+    first ("Hallo, ich bin … in Torgau. Wann …?")."""
+    faq = ctx.services.faq
+    asked = last_question(text) or text
+    if (found := without_preamble(asked)) is not None and found[0]:
+        asked = found[0]
+    parts = questions(asked)
+    if parts is None:
+        return None
+    memory = replace(ctx.state.faq)  # tried on a copy: kept only if every part is answered
+    answers, entries, back = [], [], []
+    for part in parts:
+        reply = faq.ask(part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
+        if memory.entry is not None and memory.at == ctx.now:
+            answers.append(reply)
+            entries.append(memory.entry)
+        elif memory.offered and memory.at == ctx.now:  # "Meinen Sie „A“ oder „B“?"
+            lang = reply.lang or ctx.lang
+            back.append(
+                replace(reply, text=t("follow_of_topic", lang, topic=part, said=reply.text))
+            )
+        else:  # a refusal: the message is asked as one question
+            return None
+    if not answers or len(back) > 1 or len(set(entries)) < len(entries):
+        return None  # "wann und wo?" of one thing is asked as one
+    ctx.state.faq = memory
+    return joined(ctx, [*answers, *back])  # the question back last, next to its buttons
+
+
+def joined(ctx: Context, replies: list[Outbound]) -> Outbound:
+    """Several answers as one message, each one's buttons once (the last one's language)."""
+    buttons = tuple({b.data: b for r in replies for b in r.buttons}.values())
+    lang = replies[-1].lang or ctx.lang
+    ctx.lang = lang
+    return Outbound("\n\n".join(r.text for r in replies), buttons, lang=lang)

@@ -232,3 +232,34 @@ def test_after_a_day_is_offered_the_fitting_topics(april):
     reply = say(april, "u1", "what happens after march 2024")[0]
     labels = {b.label for b in reply.buttons}
     assert {"Project end and closing event", "Scientific evaluation"} <= labels
+
+
+# -- a long message with its context before the question --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "said", "who"),
+    [
+        (
+            "hallo zusammen, wir sind eine kleine gemeinde in nrw und haben probleme bei der "
+            "wohnungsvermittlung für geflüchtete. passt das zum programm?",
+            "Vermittlung von Wohnraum für Geflüchtete",
+            "Bewerben können sich Städte, Kommunen",
+        ),
+        (
+            "Hello, we are a small town in Saxony and struggle with finding housing for "
+            "refugees. Would that fit the program?",
+            "matches housing to refugees",
+            "Cities, municipalities and public authorities",
+        ),
+    ],
+)
+def test_a_question_pointing_back_is_answered_by_its_context(april, message, said, who):
+    reply = text(april, message)
+    assert said in reply and who in reply
+    assert "Meinen Sie" not in reply and "Do you mean" not in reply
+
+
+def test_context_without_a_pointing_question_is_asked_as_before(april):
+    reply = text(april, "Ich arbeite in der Stadtverwaltung Kiel. Wann ist die Frist?")
+    assert "3. Mai 2023" in reply and "Bewerben können sich" not in reply
