@@ -15,6 +15,7 @@ from bot.chat.faq_follow import last_question, without_preamble
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.faq_several import several
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.reminders import no_call_open
 from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
@@ -29,6 +30,30 @@ MAX_QUESTION_CHARS = 1000
 
 
 def _ask(ctx: Context, text: str) -> list[Outbound]:
+    return _held_notice(ctx, _answer(ctx, text))
+
+
+def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
+    """After the answer to the question the welcome was held for (the console), that no
+    call is open, where the answer does not say so itself (with the offer to hear of the
+    next one): "wann ist das Kick-off?" gets it, "kann ich mich noch bewerben?" not."""
+    if not ctx.state.closed_held or not replies:
+        return replies
+    ctx.state.closed_held = False
+    if any(b.data == NEXT_CALL_DATA and b.confirms for r in replies for b in r.buttons):
+        ctx.state.faq.told_closed_at = ctx.now  # the answer said it, and offered the next call
+        return replies
+    ctx.lang = replies[-1].lang or ctx.lang
+    if (notice := no_call_open(ctx)) is None:
+        return replies
+    # the notice's button, once: not under the answer too
+    said = [
+        replace(r, buttons=tuple(b for b in r.buttons if b.data != NEXT_CALL_DATA)) for r in replies
+    ]
+    return [*said, replace(notice, lang=ctx.lang)]
+
+
+def _answer(ctx: Context, text: str) -> list[Outbound]:
     replies = []
     if len(text) > MAX_QUESTION_CHARS:
         replies.append(Outbound(t("too_long", ctx.lang, limit=MAX_QUESTION_CHARS)))

@@ -3,10 +3,12 @@ in one message each get their answer; a follow-up is bound to the answer just gi
 (a check of its figures, "and the time?") unless it implies another topic ("und was
 kriegt man da so?"). Phrasings are our own, German and English."""
 
+import io
 from datetime import UTC, datetime
 
 import pytest
 
+from bot.adapters.console import ConsoleAdapter
 from bot.chat.faq_check import check
 from bot.chat.faq_several import questions
 from tests.chat import applicant_router, say, text
@@ -263,3 +265,55 @@ def test_a_question_pointing_back_is_answered_by_its_context(april, message, sai
 def test_context_without_a_pointing_question_is_asked_as_before(april):
     reply = text(april, "Ich arbeite in der Stadtverwaltung Kiel. Wann ist die Frist?")
     assert "3. Mai 2023" in reply and "Bewerben können sich" not in reply
+
+
+# -- the welcome held for a first question after the call closed (the console) -----------
+
+CLOSED = datetime(2023, 5, 4, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the day after
+
+
+def held(matcher, sessions, line: str) -> str:
+    """`imbot chat` after the deadline: the welcome waits for the first line."""
+    router = applicant_router(matcher, sessions, CLOSED)
+    out = io.StringIO()
+    ConsoleAdapter(
+        router.handle, stdin=io.StringIO(f"{line}\n"), stdout=out, user_id="neu",
+        lang_of=router.language_of,
+    ).run()  # fmt: skip
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("line", "answer", "notice"),
+    [
+        ("kann ich mich noch bewerben", "Nein. Die Bewerbungsfrist ist vorbei", "Zurzeit läuft"),
+        ("is it too late to apply", "Yes. The application period is over", "No call is open"),
+    ],
+)
+def test_a_question_about_applying_is_answered_once_without_the_notice_before(
+    matcher, sessions, line, answer, notice
+):
+    out = held(matcher, sessions, line)
+    assert answer in out
+    assert notice not in out
+    assert out.count("🔔") == 1  # the next-call offer once, under the answer
+
+
+@pytest.mark.parametrize(
+    ("line", "answer", "notice"),
+    [
+        ("wann ist das kick-off?", "Oktober 2023", "Zurzeit läuft keine Ausschreibung"),
+        ("what is funded?", "EUR 3,000", "No call is open right now"),
+    ],
+)
+def test_another_first_question_is_answered_first_then_the_notice(
+    matcher, sessions, line, answer, notice
+):
+    out = held(matcher, sessions, line)
+    assert out.index(answer) < out.index(notice)
+    assert out.count("🔔") == 1
+
+
+def test_a_first_greeting_still_gets_the_notice_with_the_welcome(matcher, sessions):
+    out = held(matcher, sessions, "hallo")
+    assert out.startswith("Hallo!") and "Zurzeit läuft keine Ausschreibung" in out
