@@ -23,13 +23,16 @@ from bot.texts import t
 __all__ = ["MAX_PARTS", "joined", "questions", "several"]
 
 MAX_PARTS = 3
-_QUESTION_WORDS = (
-    r"wie|wo|wann|was|wer|wem|wen|welche[rsnm]?|wieviele?|wozu|warum|wieso|woher|wohin|gibt|"
-    r"kann|können|konnen|muss|müssen|ist|sind|how|where|when|what|whats|what's|who|whom|"
-    r"which|why|is|are|can|do|does|will"
+_ASKING = (
+    r"wie|wo|wann|was|wer|wem|wen|welche[rsnm]?|wieviele?|wozu|warum|wieso|woher|wohin|how|"
+    r"where|when|what|whats|what's|who|whom|which|why"
 )
+_VERBS = r"gibt|kann|können|konnen|muss|müssen|ist|sind|is|are|can|do|does|will"
+# "… und wie viel …", "… and is it …"; after "oder" only a question word: "Gibt es ein
+# Formular oder muss ich eine Mail schreiben?" is one question with two choices
 _JOINED = re.compile(
-    rf",?\s+(?:und|and|oder|or)\s+(?:(?:dann|then|also|auch|noch)\s+)?(?=(?:{_QUESTION_WORDS})\b)",
+    r",?\s+(?:(?:und|and)\s+(?:(?:dann|then|also|auch|noch)\s+)?"
+    rf"(?=(?:{_ASKING}|{_VERBS})\b)|(?:oder|or)\s+(?=(?:{_ASKING})\b))",
     re.IGNORECASE,
 )
 _ASKED = re.compile(r"(?<=\?)\s+")
@@ -83,10 +86,16 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
             )
         else:  # a refusal: the message is asked as one question
             return None
-    if not answers or len(back) > 1 or len(set(entries)) < len(entries):
-        return None  # "wann und wo?" of one thing is asked as one
+    if not answers or len(back) > 1:
+        return None
+    # "wann ist der Kick-off und wo?": one answer about one thing, the one in the form
+    # that says more ("Einen Ort nennt die Ausschreibung nicht. Sie sagt dazu: …")
+    fullest: dict[str, Outbound] = {}
+    for entry, reply in zip(entries, answers, strict=True):
+        if len(reply.text) > len(fullest.get(entry, Outbound("")).text):
+            fullest[entry] = reply
     ctx.state.faq = memory
-    return joined(ctx, [*answers, *back])  # the question back last, next to its buttons
+    return joined(ctx, [*fullest.values(), *back])  # the question back last, by its buttons
 
 
 def joined(ctx: Context, replies: list[Outbound]) -> Outbound:

@@ -42,6 +42,8 @@ def after(router, first, follow_up):
         ("Können sich Städte und Landkreise bewerben?", None),
         ("wann und wo ist das kick-off?", None),
         ("is it online or in person?", None),
+        ("Gibt es ein Formular oder muss ich eine Mail schreiben?", None),
+        ("when is the deadline or where do i send it?", 2),
     ],
 )
 def test_a_message_is_cut_where_a_new_question_begins(message, parts):
@@ -71,6 +73,19 @@ def test_two_questions_get_both_answers_in_one_message(april, message, first, se
     reply = replies[0].text
     assert first in reply and second in reply
     assert reply.index(first) < reply.index(second)
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("when is the deadline and where do i send it?", "The call does not say where"),
+        ("wann ist der kick-off und wo?", "Einen Ort nennt die Ausschreibung dafür nicht"),
+    ],
+)
+def test_two_questions_about_one_thing_get_its_answer_once(april, message, said):
+    reply = text(april, message)
+    assert reply.startswith(said)
+    assert reply.count("Quelle") + reply.count("Source") == 1
 
 
 def test_one_question_with_und_is_not_cut(april):
