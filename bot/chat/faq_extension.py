@@ -2,9 +2,9 @@
 (the FAQ's own form: the call says nothing of an extension, and when it ends); "kann
 man den Einsatz verlängern?" and "can the placement be extended?" are the expert's six
 months, of which the call names no extension either. "kann man verlängern?" with
-nothing named and nothing answered just before is asked back with both as buttons;
-right after an answer about the placement it is the placement, after any other
-answer the FAQ reads it against that answer as before."""
+nothing named is asked back with both as buttons; right after an answer about the
+placement (or the project's end) it is the placement, right after the deadline's the
+deadline."""
 
 from __future__ import annotations
 
@@ -20,8 +20,10 @@ __all__ = ["CALLBACK", "extension"]
 
 PREFIX = f"{FAQ_PREFIX}extend:"  # a FAQ choice: "das erste" picks it as any other
 DEADLINE, PLACEMENT = "deadline", "duration"  # the entries each reading is answered by
-# answers about the placement: "kann man das verlängern?" after them is its six months
-_ABOUT_PLACEMENT = frozenset({"duration", "expert_role", "employment", "salary"})
+# answers about the placement: "kann man das verlängern?" after them is its six months;
+# after the deadline's answer it is the deadline; after any other, which one is asked
+_ABOUT_PLACEMENT = frozenset({"duration", "expert_role", "employment", "salary", "closing_event"})
+_ABOUT_DEADLINE = frozenset({"deadline", "next_call", "eligibility", "timeline"})
 _EXTENDING = ("verlanger", "extend", "extension", "verschieb", "postpone", "nachfrist")
 _DEADLINE_WORDS = ("frist", "deadline", "bewerb", "apply", "applica", "einreich", "abgab")
 _PLACEMENT_WORDS = (
@@ -51,10 +53,10 @@ def extension(ctx: Context, text: str, lang: str) -> Outbound | None:
     if reading in (None, "deadline"):
         return None
     memory = ctx.state.faq
-    recent = memory.entry is not None and memory.recent(memory.at, ctx.now)
-    if reading == "open" and recent and memory.entry in _ABOUT_PLACEMENT:
+    last = memory.entry if memory.entry and memory.recent(memory.at, ctx.now) else None
+    if reading == "open" and last in _ABOUT_PLACEMENT:
         reading = "placement"
-    if reading == "open" and recent:  # "kann man das verlängern?" after the talks
+    if reading == "open" and last in _ABOUT_DEADLINE:  # "kann man das verlängern?" after it
         return None
     if reading == "placement":
         return _placement(ctx, lang)

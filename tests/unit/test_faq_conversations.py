@@ -332,3 +332,17 @@ def test_another_first_question_is_answered_first_then_the_notice(
 def test_a_first_greeting_still_gets_the_notice_with_the_welcome(matcher, sessions):
     out = held(matcher, sessions, "hallo")
     assert out.startswith("Hallo!") and "Zurzeit läuft keine Ausschreibung" in out
+
+
+@pytest.mark.parametrize(
+    ("first", "said"),
+    [
+        (
+            "was passiert nach dem projekt",
+            "Von einer Verlängerung steht in der Ausschreibung nichts.",
+        ),
+        ("wann sind die vorgespräche", "Welche Verlängerung meinen Sie"),
+    ],
+)
+def test_an_extension_after_another_answer_is_the_placement_or_asked(april, first, said):
+    assert after(april, first, "kann man das verlängern?").startswith(said)
