@@ -16,7 +16,12 @@ from the last answer's entry and the edition's milestones:
 * when does it start: a step with a range of days itself, else the project's start
   (the kick-off: "wann fängt die Person an?" after choosing the expert);
 * next: the entry of the edition's next milestone;
-* what time: that dated entry (the call names days, never a time of day);
+* what time ("and the time?"): that dated entry, asked as what time (the call names
+  days, never a time of day);
+* a check of its figures ("is it 2 days", "oct to march right?"): "Ja"/"Nein" from the
+  answer's own figures (bot.chat.faq_check), not for the deadline (its own form);
+* what one gets ("und was kriegt man da so?"): the money, unless the answer names an
+  amount – the message implies its own topic;
 * anything else short (how many, from whom): the question asked again together with
   the last answer's topic, taken only when the matcher is sure of that.
 
