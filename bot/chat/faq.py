@@ -94,11 +94,9 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         # experts' and buddies' words are no applicant's question: never logged for the
         # team's digest of unanswered questions, never offered to be forwarded to it
         record = ctx.role not in PAIR_ROLES
-        lang = keep or faq.language(text, ctx.lang)
         # "kann man verlängern?" (the deadline or the placement?), "was passiert nach
         # dem Projekt?" (its end, then the evaluation)
-        if (read := extension(ctx, text, lang) or after_step(ctx, text, lang)) is not None:
-            ctx.lang = lang
+        if (read := extension(ctx, text, keep) or after_step(ctx, text, keep)) is not None:
             replies.append(_for_reader(ctx, read))
             return replies
         # "Wann ist die Frist und wie viel Geld gibt es?": each part's answer; "wir sind

@@ -29,13 +29,15 @@ _WHOLE = frozenset(
 _ARTICLES = frozenset("dem der den das die the our unserem unser einsatz".split()) - {"einsatz"}
 
 
-def after_step(ctx: Context, text: str, lang: str) -> Outbound | None:
+def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     """The answer about the step after the one named ("was passiert nach dem
-    Projekt?"), or None when the question is no such one or names no known step."""
+    Projekt?"), or None when the question is no such one or names no known step.
+    `known`: the language the person is known to read, else the question's."""
     found = _AFTER.match(text.strip())
     if found is None:
         return None
     faq = ctx.services.faq
+    lang = known or faq.language(text, ctx.lang)
     edition = faq.edition()
     if edition is None:
         return None
@@ -56,6 +58,7 @@ def after_step(ctx: Context, text: str, lang: str) -> Outbound | None:
         return None
     reply = faq.entry_reply(entry, lang, ctx.now)
     ctx.state.faq.remember(entry, reply, ctx.now)
+    ctx.lang = lang
     return reply
 
 

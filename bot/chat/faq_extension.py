@@ -45,13 +45,16 @@ def _reading(text: str) -> str | None:
     return "open" if all(is_stopword(tok) for tok in toks) else None
 
 
-def extension(ctx: Context, text: str, lang: str) -> Outbound | None:
+def extension(ctx: Context, text: str, known: str | None) -> Outbound | None:
     """The placement's answer for an extension of it; the question which one is
     meant, with both as buttons, for "kann man verlängern?" asked out of the blue;
-    None where the FAQ answers (the deadline, or a follow-up to another answer)."""
+    None where the FAQ answers (the deadline). `known`: the language the person is
+    known to read."""
     reading = _reading(text)
     if reading in (None, "deadline"):
         return None
+    # the language known, else the question's (read only now: most questions ask no extension)
+    lang = ctx.lang = known or ctx.services.faq.language(text, ctx.lang)
     memory = ctx.state.faq
     last = memory.entry if memory.entry and memory.recent(memory.at, ctx.now) else None
     if reading == "open" and last in _ABOUT_PLACEMENT:
