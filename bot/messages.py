@@ -30,6 +30,7 @@ class Inbound:
     private: bool = True  # a one-to-one chat; False: a Telegram group, a Matrix room of 3+
     reply_to: str | None = None  # the text of the bot's message this one replies to, if any
     typed: bool = False  # `data` is a choice typed ("2", a label), not a button pressed
+    first: str = ""  # a held /start: the first line it is the welcome for (the console)
 
 
 @dataclass(frozen=True)

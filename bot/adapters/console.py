@@ -125,7 +125,9 @@ class ConsoleAdapter:
         """Answer the held `greeting` in the language of the first `line`; the line still
         to answer ("" when the greeting answers it: /start, /hilfe, /help)."""
         hint = self.lang_of(line) if self.lang_of is not None else None
-        inbound = Inbound(self.platform, self.user_id, self.user_id, text=greeting, lang_hint=hint)
+        inbound = Inbound(
+            self.platform, self.user_id, self.user_id, text=greeting, lang_hint=hint, first=line
+        )
         self.send_all(self._handle(inbound))
         return "" if line.lower() in ("/start", "/hilfe", "/help") else line
 

@@ -9,6 +9,7 @@ from bot.chat.people import redeem
 from bot.chat.reminders import no_call_open
 from bot.messages import Outbound
 from bot.texts import LANGS, t
+from faq.smalltalk import small_talk
 from storage.models import Role
 
 __all__ = ["FEATURE"]
@@ -27,9 +28,18 @@ def _start(ctx: Context) -> list[Outbound]:
     greeting = [Outbound(f"{t(welcome, ctx.lang)}\n\n{ctx.help_text()}")]
     ctx.state.greeted = True  # a "hi" right after it is not greeted with "Hallo!" again
     if ctx.services.timeline is not None and ctx.role is Role.APPLICANT:
+        if _asks(ctx.msg.first):  # held for a question: its answer first, then the notice
+            ctx.state.closed_held = True
+            return greeting
         offer = no_call_open(ctx)  # no call open: say so, offer the next-call message
         greeting += [offer] if offer else []
     return greeting
+
+
+def _asks(first: str) -> bool:
+    """Whether the first line a held welcome goes before is a question for the FAQ
+    (not a command, a greeting or thanks)."""
+    return bool(first.strip()) and not first.startswith("/") and small_talk(first) is None
 
 
 def _help(ctx: Context) -> list[Outbound]:

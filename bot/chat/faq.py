@@ -7,9 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.chat.faq_after import after_step
+from bot.chat.faq_context import in_context
+from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
+from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import last_question, without_preamble
 from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
+from bot.chat.faq_several import several
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.reminders import no_call_open
 from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
@@ -24,6 +30,30 @@ MAX_QUESTION_CHARS = 1000
 
 
 def _ask(ctx: Context, text: str) -> list[Outbound]:
+    return _held_notice(ctx, _answer(ctx, text))
+
+
+def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
+    """After the answer to the question the welcome was held for (the console), that no
+    call is open, where the answer does not say so itself (with the offer to hear of the
+    next one): "wann ist das Kick-off?" gets it, "kann ich mich noch bewerben?" not."""
+    if not ctx.state.closed_held or not replies:
+        return replies
+    ctx.state.closed_held = False
+    if any(b.data == NEXT_CALL_DATA and b.confirms for r in replies for b in r.buttons):
+        ctx.state.faq.told_closed_at = ctx.now  # the answer said it, and offered the next call
+        return replies
+    ctx.lang = replies[-1].lang or ctx.lang
+    if (notice := no_call_open(ctx)) is None:
+        return replies
+    # the notice's button, once: not under the answer too
+    said = [
+        replace(r, buttons=tuple(b for b in r.buttons if b.data != NEXT_CALL_DATA)) for r in replies
+    ]
+    return [*said, replace(notice, lang=ctx.lang)]
+
+
+def _answer(ctx: Context, text: str) -> list[Outbound]:
     replies = []
     if len(text) > MAX_QUESTION_CHARS:
         replies.append(Outbound(t("too_long", ctx.lang, limit=MAX_QUESTION_CHARS)))
@@ -50,7 +80,7 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         ctx.lang = lang
         replies.append(Outbound(t("faq_what_about", lang), lang=lang))
     else:
-        text = asked or text
+        said, text = text, asked or text  # the whole message, and its question
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
@@ -65,6 +95,16 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
         # logged for the team's digest of unanswered questions, never offered to be
         # forwarded to the team (an admin is the team)
         record = ctx.role not in PAIR_ROLES and ctx.role is not Role.ADMIN
+        # "kann man verlängern?" (the deadline or the placement?), "was passiert nach
+        # dem Projekt?" (its end, then the evaluation)
+        if (read := extension(ctx, text, keep) or after_step(ctx, text, keep)) is not None:
+            replies.append(_for_reader(ctx, read))
+            return replies
+        # "Wann ist die Frist und wie viel Geld gibt es?": each part's answer; "wir sind
+        # eine Gemeinde und … Passt das zum Programm?": the answer to what was said before
+        if (joint := several(ctx, text, keep) or in_context(ctx, said, keep)) is not None:
+            replies.append(_for_reader(ctx, joint))
+            return replies
         reply = faq.ask(
             text,
             ctx.lang,
@@ -213,7 +253,7 @@ FEATURE = Feature(
             in_groups=True,
         ),
     ),
-    callbacks=(Callback(FAQ_PREFIX, _choice, in_groups=True),),
+    callbacks=(Callback(FAQ_PREFIX, _choice, in_groups=True), EXTENSION_CALLBACK),
     read=_ask,
     in_groups=True,
 )

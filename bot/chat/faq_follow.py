@@ -16,7 +16,12 @@ from the last answer's entry and the edition's milestones:
 * when does it start: a step with a range of days itself, else the project's start
   (the kick-off: "wann fängt die Person an?" after choosing the expert);
 * next: the entry of the edition's next milestone;
-* what time: that dated entry (the call names days, never a time of day);
+* what time ("and the time?"): that dated entry, asked as what time (the call names
+  days, never a time of day);
+* a check of its figures ("is it 2 days", "oct to march right?"): "Ja"/"Nein" from the
+  answer's own figures (bot.chat.faq_check), not for the deadline (its own form);
+* what one gets ("und was kriegt man da so?"): the money, unless the answer names an
+  amount – the message implies its own topic;
 * anything else short (how many, from whom): the question asked again together with
   the last answer's topic, taken only when the matcher is sure of that.
 
@@ -31,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from bot.chat.faq_check import check, names_months
 from bot.texts import t
 from faq.kb import Entry, KnowledgeBase
 from faq.normalize import is_stopword, tokens
@@ -156,11 +162,15 @@ def read_follow_up(
     when it is no follow-up to it."""
     if (per := _per_period(question, kb, answer, lang)) is not None:
         return per
+    m = edition.milestone(last.milestone) if edition and last.milestone else None
+    if last.milestone != "deadline" and (verdict := check(question, answer)):
+        return _checked(question, last, m, answer, lang, verdict)  # "is it 2 days", "oct to march?"
     toks = tokens(question)
+    if (received := _received(toks, kb, answer)) is not None:
+        return received  # "und was kriegt man da so?" after the deadline: the money
     if not _short(toks):
         return None
     words = set(toks)
-    m = edition.milestone(last.milestone) if edition and last.milestone else None
     if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
         return _over(last, m, today)
     if _has_pair(toks, _LONG) or words & _DURATION_WORDS - {"lange", "lang", "long"}:
@@ -177,7 +187,8 @@ def read_follow_up(
         kickoff = _of_milestone(kb, "kickoff")
         return FollowUp(kickoff, "") if kickoff else None
     if words & _TIME and words & {"wann", "when", "uhrzeit", "time", "uhr"} and m is not None:
-        return FollowUp(last, question)
+        # "and the time?": asked as what time, which the call never names
+        return FollowUp(last, "um wie viel Uhr?" if lang == "de" else "at what time?")
     if words & _NEXT and not words & (_ASKING - {"was", "what"}) and edition and m:
         later = sorted((x for x in edition.milestones if x.day > m.day), key=lambda x: x.day)
         for step in later:
@@ -215,6 +226,35 @@ def among(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _checked(question: str, last: Entry, m, answer: str, lang: str, verdict: str) -> FollowUp:
+    """ "Ja"/"Nein" before the answer checked; a "no" to a length (not to months) says
+    the one duration the answer names ("Nein. Das dauert laut Ausschreibung einen Tag.")."""
+    lead = f"faq_{verdict}"
+    if verdict == "no" and names_months(question):
+        return FollowUp(last, "", lead)
+    if verdict == "no" and (long := _how_long(last, m, answer, lang)) and long.said:
+        return FollowUp(last, "", lead, said=long.said)
+    return FollowUp(last, "", lead)
+
+
+_RECEIVE = _folded("kriegt kriegen krieg bekommt bekommen bekomme erhalt erhalten get gets receive")
+_WHAT = _folded("was what wieviel much")
+
+
+def _received(toks: list[str], kb: KnowledgeBase, answer: str) -> FollowUp | None:
+    """ "und was kriegt man da so?", "and what do we get?": what one receives is the
+    money, whatever was answered before; None when the last answer names an amount
+    (then "wie viel?" is about that amount) or the question names more than that."""
+    words = set(toks)
+    if not (words & _RECEIVE and words & _WHAT) or _MONEY.search(answer):
+        return None
+    if not _short(toks) and not all(t in _WORDS | _RECEIVE | _MINE for t in toks):
+        return None
+    money = next((e for e in kb.entries if e.id == _FUNDING), None)
+    return FollowUp(money, "") if money is not None else None
+
+
+_FUNDING = "funding"  # what a municipality receives
 _MONEY = re.compile(r"EUR|€|Euro|TVöD|Entgeltgruppe|pay group", re.IGNORECASE)
 _HOW_MUCH = _folded("viel wieviel much kostet kosten cost costs")
 _WHOM = _folded("wer wem wen who whom")
@@ -376,7 +416,8 @@ def hand_in(question: str) -> str | None:
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|good\s+"
-    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team)[\s,!.:;-]*)+",
+    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team)"
+    r"(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(

@@ -76,6 +76,9 @@ class ChatState:
     prompt: str = ""  # the text of the message that showed them (what they are about)
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
+    # the welcome left out that no call is open: the answer to the question it was held
+    # for comes first, and says it where the answer does not (bot.chat.faq)
+    closed_held: bool = False
     lang_next: str | None = None  # another language one clear message was written in
     person: bool = False  # an invited person (expert, buddy, admin) writes in this chat
     # an open question whose choices a later list replaced before it was answered (the

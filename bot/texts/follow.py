@@ -31,4 +31,16 @@ TEXTS = {
         "en": "Sure – what would you like to know? Just ask in your own words, for example "
         '"When is the deadline?" or "What is funded?".',
     },
+    "silent_extension": {
+        "de": "Von einer Verlängerung steht in der Ausschreibung nichts. Sie sagt dazu:",
+        "en": "The call says nothing about an extension. What it says:",
+    },
+    "which_extension": {
+        "de": "Welche Verlängerung meinen Sie: die der Bewerbungsfrist oder die des "
+        "Einsatzes der Expert:in (sechs Monate)?",
+        "en": "Which extension do you mean: of the application deadline, or of the "
+        "expert's placement (six months)?",
+    },
+    "which_extension_deadline": {"de": "Bewerbungsfrist", "en": "Application deadline"},
+    "which_extension_placement": {"de": "Einsatz der Expert:in", "en": "The expert's placement"},
 }

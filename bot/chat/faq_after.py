@@ -1,0 +1,68 @@
+"""What comes after a step: "was passiert nach dem Projekt?" is the project's end (the
+closing event, then the scientific evaluation); "was kommt nach den Vorgesprächen?",
+"what happens after the sketch phase?" the next step of the edition's timeline. The
+step is named in the question: the project (or programme, placement) is its last
+step; any other is the dated entry the FAQ is sure the words after "nach"/"after" are
+about. A day ("after march 2024") is left to the FAQ."""
+
+from __future__ import annotations
+
+import re
+
+from bot.chat.handlers import Context
+from bot.messages import Outbound
+from faq.kb import Entry
+from faq.normalize import tokens
+
+__all__ = ["after_step"]
+
+_AFTER = re.compile(
+    r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
+    r"happens|comes|follows|is\s+next|is)\s+(?:denn\s+|dann\s+|eigentlich\s+)?"
+    r"(?:nach|after)\s+(?P<step>.+?)\W*$",
+    re.IGNORECASE,
+)
+_WHOLE = frozenset(
+    """projekt projekte projektphase projektende programm program programme project
+    projects einsatz placement forderung forderphase integrationsmacher ende end""".split()
+)
+_ARTICLES = frozenset("dem der den das die the our unserem unser einsatz".split()) - {"einsatz"}
+
+
+def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """The answer about the step after the one named ("was passiert nach dem
+    Projekt?"), or None when the question is no such one or names no known step.
+    `known`: the language the person is known to read, else the question's."""
+    found = _AFTER.match(text.strip())
+    if found is None:
+        return None
+    faq = ctx.services.faq
+    lang = known or faq.language(text, ctx.lang)
+    edition = faq.edition()
+    if edition is None:
+        return None
+    steps = sorted(edition.milestones, key=lambda m: m.day)
+    words = [w for w in tokens(found.group("step")) if w not in _ARTICLES]
+    if not words:
+        return None
+    if set(words) <= _WHOLE:  # the project is over with its last step
+        entry = _of(faq.kb, steps[-1].key)
+    else:
+        match = faq.match(found.group("step"), lang)
+        named = match.best if match.confident else None
+        if named is None or named.milestone is None:
+            return None
+        later = [m for m in steps if m.day > edition.milestone(named.milestone).day]
+        entry = next((e for m in later if (e := _of(faq.kb, m.key)) is not None), None)
+    if entry is None:
+        return None
+    reply = faq.entry_reply(entry, lang, ctx.now)
+    ctx.state.faq.remember(entry, reply, ctx.now)
+    ctx.lang = lang
+    return reply
+
+
+def _of(kb, key: str) -> Entry | None:
+    """The entry about a milestone: the one named after it, else the first dated one."""
+    named = next((e for e in kb.entries if e.id == key and e.milestone == key), None)
+    return named or next((e for e in kb.entries if e.milestone == key), None)

@@ -1,0 +1,106 @@
+"""Several questions in one message: "Wann ist die Frist und wie viel Geld gibt es?",
+"whats the deadline and how much funding do we get?", "wann ist der kick-off und
+wo?", "Wann ist die Frist? Wer kann sich bewerben?".
+
+A message is cut where a new question begins: after a question mark, or at "und",
+"and", "oder", "or" (or a comma before one of them) when a question word follows
+("… und wie viel …", "… and where?"). "Wer zahlt Gehalt und Sachkosten?" is one
+question: no question word follows its "und". Each part is then asked on its own,
+in order, so a bare "wo?" after "wann ist der kick-off" is a follow-up to the kick-off
+(bot.chat.faq_follow); the chat (bot.chat.faq) keeps the answers only when every part
+got one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.chat.faq_follow import last_question, without_preamble
+from bot.chat.handlers import Context
+from bot.messages import Outbound
+from bot.texts import t
+
+__all__ = ["MAX_PARTS", "joined", "questions", "several"]
+
+MAX_PARTS = 3
+_ASKING = (
+    r"wie|wo|wann|was|wer|wem|wen|welche[rsnm]?|wieviele?|wozu|warum|wieso|woher|wohin|how|"
+    r"where|when|what|whats|what's|who|whom|which|why"
+)
+_VERBS = r"gibt|kann|können|konnen|muss|müssen|ist|sind|is|are|can|do|does|will"
+# "… und wie viel …", "… and is it …"; after "oder" only a question word: "Gibt es ein
+# Formular oder muss ich eine Mail schreiben?" is one question with two choices
+_JOINED = re.compile(
+    r",?\s+(?:(?:und|and)\s+(?:(?:dann|then|also|auch|noch)\s+)?"
+    rf"(?=(?:{_ASKING}|{_VERBS})\b)|(?:oder|or)\s+(?=(?:{_ASKING})\b))",
+    re.IGNORECASE,
+)
+_ASKED = re.compile(r"(?<=\?)\s+")
+_WORD = re.compile(r"\w+")
+
+
+def questions(text: str) -> list[str] | None:
+    """The questions of a message with two or three ("Wann ist die Frist?", "wie viel
+    Geld gibt es?"), each as asked; None for one question (or more than three)."""
+    parts = []
+    for sentence in _ASKED.split(text.strip()):
+        asked = [p.strip(" ,;") for p in _JOINED.split(sentence) if p.strip(" ,;")]
+        if sentence.rstrip().endswith("?"):  # "Wann ist die Frist und wie …?": each asks
+            asked = [p if p.endswith("?") else f"{p}?" for p in asked]
+        parts += asked
+    if not 2 <= len(parts) <= MAX_PARTS:
+        return None
+    if any(not _WORD.search(p) for p in parts):
+        return None
+    # "Wie und wo?": two question words and nothing else is one question about one thing
+    if len(_WORD.findall(parts[0])) < 2:
+        return None
+    return parts
+
+
+def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
+    """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
+    gibt es?"): each one's answer, in one message, when each got an answer of its own
+    (one of them may be asked back, "Meinen Sie …?", said last with its buttons) and
+    no two are about the same thing; None to ask the message as one question (also
+    when one part is refused). A greeting or a sentence about oneself before them goes
+    first ("Hallo, ich bin … in Torgau. Wann …?")."""
+    faq = ctx.services.faq
+    asked = last_question(text) or text
+    if (found := without_preamble(asked)) is not None and found[0]:
+        asked = found[0]
+    parts = questions(asked)
+    if parts is None:
+        return None
+    memory = replace(ctx.state.faq)  # tried on a copy: kept only if every part is answered
+    answers, entries, back = [], [], []
+    for part in parts:
+        reply = faq.ask(part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
+        if memory.entry is not None and memory.at == ctx.now:
+            answers.append(reply)
+            entries.append(memory.entry)
+        elif memory.offered and memory.at == ctx.now:  # "Meinen Sie „A“ oder „B“?"
+            lang = reply.lang or ctx.lang
+            back.append(
+                replace(reply, text=t("follow_of_topic", lang, topic=part, said=reply.text))
+            )
+        else:  # a refusal: the message is asked as one question
+            return None
+    if not answers or len(back) > 1:
+        return None
+    # "wann ist der Kick-off und wo?": one answer about one thing, the one in the form
+    # that says more ("Einen Ort nennt die Ausschreibung nicht. Sie sagt dazu: …")
+    fullest: dict[str, Outbound] = {}
+    for entry, reply in zip(entries, answers, strict=True):
+        if len(reply.text) > len(fullest.get(entry, Outbound("")).text):
+            fullest[entry] = reply
+    ctx.state.faq = memory
+    return joined(ctx, [*fullest.values(), *back])  # the question back last, by its buttons
+
+
+def joined(ctx: Context, replies: list[Outbound]) -> Outbound:
+    """Several answers as one message, each one's buttons once (the last one's language)."""
+    buttons = tuple({b.data: b for r in replies for b in r.buttons}.values())
+    lang = replies[-1].lang or ctx.lang
+    ctx.lang = lang
+    return Outbound("\n\n".join(r.text for r in replies), buttons, lang=lang)
