@@ -70,7 +70,7 @@ from faq.form import (
     question_kind,
     silent_kind,
 )
-from faq.kb import LANGS, Entry
+from faq.kb import LANGS, Entry, KnowledgeBase
 from faq.matcher import Match, Matcher
 from faq.normalize import fold, is_stopword, stem, tokens
 from faq.semantic import about_call_texts
@@ -483,7 +483,7 @@ class FaqReplies:
             if edition is _UNREAD and _asks_availability(question):
                 edition = self.edition()
             tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
-            hours = self.person_hours(question, match.lang, now, tz)
+            hours = self.person_hours(question, match.lang, now, tz, kb=kb)
             if hours and any(e.id == CONTACT for e in kb.entries):
                 entry = kb.get(CONTACT)
         if entry is not None:
@@ -1091,15 +1091,22 @@ class FaqReplies:
         )
 
     def person_hours(
-        self, question: str, lang: str, now: datetime, tz: ZoneInfo, *, today_too: bool = True
+        self,
+        question: str,
+        lang: str,
+        now: datetime,
+        tz: ZoneInfo,
+        *,
+        today_too: bool = True,
+        kb: KnowledgeBase | None = None,
     ) -> str | None:
         """When a contact named in the question can be reached on the day asked ("wann
         ist Frau Bock erreichbar?" on a Friday: not today, and who can), or who can be
         reached on a day named ("whos available on friday"); None when the question asks
         neither. Each person's own office hours from the contact answer. `today_too`:
         False where the team's state now is said anyway ("ist heute jemand erreichbar?"
-        names no one: None)."""
-        people = self._people_hours()
+        names no one: None). `kb`: the knowledge base the caller read already."""
+        people = self._people_hours(kb)
         toks = tokens(question)
         named = [p for p in people if _named(toks, p[0])]
         # "ist christine montags da?", "is charlotte around on friday": of a person named
@@ -1183,10 +1190,10 @@ class FaqReplies:
             return named[0].first, False
         return None, False
 
-    def _people_hours(self) -> list[tuple[str, OfficeHours]]:
+    def _people_hours(self, kb: KnowledgeBase | None = None) -> list[tuple[str, OfficeHours]]:
         """Each contact's name and own office hours (the line after their name)."""
         people = []
-        for line in self._contacts("de").splitlines():
+        for line in self._contacts("de", kb).splitlines():
             name, _, rest = line.lstrip("•").strip().partition(" – ")
             if name:
                 people.append((name, parse_office_hours(rest)))
@@ -1288,6 +1295,6 @@ class FaqReplies:
                 people.append((name, mail.group(0) if mail else ""))
         return people
 
-    def _contacts(self, lang: str) -> str:
-        answer = self.kb.get("contact").answer[lang]
+    def _contacts(self, lang: str, kb: KnowledgeBase | None = None) -> str:
+        answer = (kb or self.kb).get("contact").answer[lang]
         return answer.split("\n", 1)[1] if "\n" in answer else answer
