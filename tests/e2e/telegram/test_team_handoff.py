@@ -64,7 +64,7 @@ def test_round_trip_in_english_with_the_answer_command(bot, api):
     bot.tick()
     api.wait_for_text(ADA, "❓ Frage #1")  # Ada reads German; the question stays as asked
     api.user_says(ADA, "/answer 1 Yes, dogs on a lead are welcome.")
-    api.wait_for_text(ADA, "unterwegs")
+    api.wait_for_text(ADA, "on its way")  # an English command and text: answered in English
     bot.tick()
     answer = api.wait_for_text(JOHN, "answer to your question")
     took = time.perf_counter() - started
