@@ -438,9 +438,10 @@ class Router:
         return [Outbound(t("empty", lang))]
 
     def _team_word(self, ctx: Context, text: str) -> str | None:
-        """An admin's command typed as one word without the slash ("statistik", "offen",
-        "einladungen"): the name of a command only admins have, else None. (Everyone's
-        commands stay words: "kontakt" or "termine" may be a question.)"""
+        """An admin's command typed as one word without the slash ("statistik",
+        "einladungen", "personen"): the name of a command only admins have, else None.
+        (Everyone's commands stay words: "kontakt" or "termine" may be a question; the
+        team's /offen, which a team chat may use too, is read from words in handoff.)"""
         word = text.strip(" .!?").lower()
         command = self._commands.get(word)
         if ctx.role is not Role.ADMIN or command is None or " " in word:
