@@ -30,18 +30,26 @@ def no_call_open(ctx: Context) -> Outbound | None:
     deadline = edition.milestone("deadline")
     day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
     ctx.state.faq.told_closed_at = ctx.now  # the FAQ's next "noch bewerben?" says it briefly
-    if ctx.services.timeline.watching_next_call(ctx.msg.platform, ctx.msg.user_id):
+    if _watching(ctx):
         return Outbound(t("no_call_open_watching", ctx.lang, edition=edition.name, deadline=day))
     text = t("no_call_open", ctx.lang, edition=edition.name, deadline=day)
     return Outbound(text, (Button(t("next_call_button", ctx.lang), NEXT_CALL_DATA, confirms=True),))
 
 
+def _subscribed(ctx: Context) -> bool:
+    """Whether the sender gets the call's dates now (a subscription not stopped)."""
+    subscriptions = ctx.services.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
+    return any(s.stopped_at is None for s in subscriptions)
+
+
+def _watching(ctx: Context) -> bool:
+    """Whether the sender waits for the next call's message."""
+    return ctx.services.timeline.watching_next_call(ctx.msg.platform, ctx.msg.user_id)
+
+
 def _subscribe(ctx: Context) -> list[Outbound]:
     msg = ctx.msg
-    already = any(
-        s.stopped_at is None
-        for s in ctx.services.timeline.subscriptions_of(msg.platform, msg.user_id)
-    )
+    already = _subscribed(ctx)
     if already:  # asked again in another language: the pushes ahead come in this one
         ctx.services.timeline.set_lang(msg.platform, msg.user_id, ctx.lang)
     edition, pending = ctx.services.timeline.subscribe(
@@ -91,14 +99,11 @@ def _next_call(ctx: Context) -> list[Outbound]:
 
 
 def _stop(ctx: Context) -> list[Outbound]:
-    timeline, msg = ctx.services.timeline, ctx.msg
-    subscribed = any(
-        s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
-    )
-    watching = timeline.watching_next_call(msg.platform, msg.user_id)
+    subscribed, watching = _subscribed(ctx), _watching(ctx)
     if not subscribed and not watching:
         return [Outbound(t("not_subscribed", ctx.lang))]
-    gone = timeline.unsubscribe(msg.platform, msg.user_id)  # ends the next-call watch too
+    # ends the next-call watch too
+    gone = ctx.services.timeline.unsubscribe(ctx.msg.platform, ctx.msg.user_id)
     if not subscribed:
         return [Outbound(t("next_call_stopped", ctx.lang))]
     return [Outbound(t("unsubscribed", ctx.lang, n=gone))]
@@ -136,12 +141,7 @@ def _asks_stopping(ctx: Context, lower: str) -> bool:
     reminders is not about the call's dates."""
     if not _ASKS_STOPPING.search(lower):
         return False
-    if ctx.role is Role.APPLICANT:
-        return True
-    timeline, msg = ctx.services.timeline, ctx.msg
-    return timeline.watching_next_call(msg.platform, msg.user_id) or any(
-        s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
-    )
+    return ctx.role is Role.APPLICANT or _watching(ctx) or _subscribed(ctx)
 
 
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
