@@ -292,6 +292,7 @@ _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly the
 _VERDICTS = frozenset({"yes", "no", "partly"})
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
+_TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
 _LATE_WORDS = (
     "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing", "fehlend",
     "erganz", "passiert", "happen", "wenn", "if", "falls", "was", "what",
@@ -666,8 +667,9 @@ class FaqReplies:
 
     def _handing_in(self, question: str, memory: FaqMemory, now: datetime, kb) -> Entry | None:
         """A question with no topic but handing in: "bis wann genau?" asks by when (the
-        dated entry answered just before, else the deadline), "wo schick ich das hin?"
-        where (the deadline's answer says the call does not name it)."""
+        dated entry answered just before, else the deadline; "bis wann kann ich mich
+        bewerben?" names the application: the deadline whatever came before), "wo schick
+        ich das hin?" where (the deadline's answer says the call does not name it)."""
         if not (
             asks_by_when(question)
             or asks_where_to_apply(question)
@@ -678,12 +680,13 @@ class FaqReplies:
             or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
         ):
             return None
-        if asks_by_when(question) and memory.entry and memory.recent(memory.at, now):
+        names_applying = any(tok.startswith(_TO_APPLY) for tok in tokens(question))
+        if asks_by_when(question) and not names_applying and memory.entry:
             try:
                 entry = kb.get(memory.entry)
             except KeyError:
                 entry = None
-            if entry is not None and self._dated(entry):
+            if entry is not None and self._dated(entry) and memory.recent(memory.at, now):
                 return entry
         return next((e for e in kb.entries if e.milestone == "deadline"), None)
 

@@ -142,6 +142,32 @@ def test_what_time_after_the_deadline_in_english(april):
     assert reply.startswith("The call names no time of day")
 
 
+@pytest.mark.parametrize(
+    ("first", "question", "said"),
+    [
+        ("wann ist das kickoff", "bis wann kann ich mich bewerben", "3. Mai 2023"),
+        ("wann ist das kickoff", "bis wann muss die bewerbung rein", "3. Mai 2023"),
+        ("projektphase", "bis wann können wir uns bewerben?", "3. Mai 2023"),
+        ("when is the kick-off", "until when can we apply?", "3 May 2023"),
+        ("when is the kick-off", "by when do applications have to be in?", "3 May 2023"),
+    ],
+)
+def test_by_when_naming_the_application_is_the_deadline_whatever_came_before(
+    april, first, question, said
+):
+    """ "bis wann kann ich mich bewerben" right after the kick-off's answer (a month, no
+    day) is a new question, the welcome text's own example: not "by when" of the
+    kick-off. "bis wann genau?" with no topic still asks about the answer before."""
+    reply = after(april, first, question)
+    assert said in reply.split("\n\n")[0]
+    assert "Kick-off" not in reply and "kick-off" not in reply
+
+
+def test_by_when_exactly_still_reads_the_dated_answer_before(april):
+    reply = after(april, "wann ist die projektskizze", "bis wann genau?")
+    assert "31. Mai 2023" in reply and "3. Mai 2023" not in reply
+
+
 # -- the next step of the timeline -------------------------------------------------------
 
 
