@@ -235,3 +235,21 @@ def test_after_the_deadline_the_form_answer_names_no_sketch_still_to_come(matche
     assert reply.startswith("The call names no application form"), reply
     assert "the deadline was 3 May 2023" in reply, reply
     assert "project sketch" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("wird der experte von uns bezahlt?", "Nein."),
+        ("is the expert paid by us?", "No."),
+        ("werden die 3000 euro von uns getragen?", "Nein."),
+        ("wird der experte bezahlt?", "Ja."),
+        ("is the expert paid?", "Yes."),
+    ],
+)
+def test_paid_by_us_is_a_no_paid_at_all_a_yes(before, question, first):
+    """The passive "von uns bezahlt" names who pays: the municipality does not (the
+    foundation covers the pay, the EUR 3,000 are provided); "wird … bezahlt?" alone asks
+    whether the expert is paid at all (tryout5 A20: "von uns" got "Ja")."""
+    reply = text(before, question)
+    assert reply.startswith(first), reply
