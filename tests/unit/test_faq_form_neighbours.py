@@ -253,3 +253,22 @@ def test_paid_by_us_is_a_no_paid_at_all_a_yes(before, question, first):
     whether the expert is paid at all (tryout5 A20: "von uns" got "Ja")."""
     reply = text(before, question)
     assert reply.startswith(first), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("müssen wir an der evaluation teilnehmen?", "Das legt die Ausschreibung nicht fest"),
+        ("ist die evaluation pflicht?", "Das legt die Ausschreibung nicht fest"),
+        ("must we take part in the evaluation?", "The call for applications does not decide"),
+        ("werden die projekte evaluiert?", "Ja."),
+        ("gibt es eine evaluation?", "Ja."),
+    ],
+)
+def test_an_evaluation_exists_what_it_asks_of_us_the_call_does_not_say(
+    before, question, first
+):
+    """The call says an evaluation of the projects starts at their end; whether a
+    municipality must take part it does not say (tryout5 A22: "Ja." to "müssen wir
+    teilnehmen?")."""
+    assert text(before, question).startswith(first)
