@@ -430,6 +430,8 @@ class FaqReplies:
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
         if follow := self._read_follow_up(question, match, memory, now, edition, kb):
             entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
+        elif also := self._and_also(question, memory, now, kb, match.lang):
+            entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
         else:
             entry = self._follow_up(question, memory, now, edition)
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
@@ -650,6 +652,29 @@ class FaqReplies:
         if not (days_named(question, local_today(edition, now)) and about_applying(question)):
             return question
         return f"{question.rstrip(' .!')}?"
+
+    def _and_also(
+        self, question: str, memory: FaqMemory, now: datetime, kb: KnowledgeBase, lang: str
+    ) -> tuple[Entry, str] | None:
+        """ "und Landkreise?", "and counties?" right after an entry that settles yes/no
+        questions, when that entry's terms settle the thing named: the question before
+        with it in its place, asked as "auch als Landkreise?" (answered "Ja."/"Nein.").
+        Only "und"/"and" and at most three words, no question word or verb: "und das
+        Geld?" names nothing the entry settles and stays a new question."""
+        if memory.entry is None or not memory.recent(memory.at, now):
+            return None
+        toks = tokens(question)
+        if len(toks) < 2 or len(toks) > 4 or toks[0] not in ("und", "and"):
+            return None
+        if any(is_stopword(tok) for tok in toks[1:]):  # "und das ist monatlich?": a verb
+            return None
+        if not question.rstrip().endswith("?") or question_kind(question) is not None:
+            return None
+        entry = next((e for e in kb.entries if e.id == memory.entry), None)
+        if entry is None or not entry.polar:
+            return None
+        asked = f"{'also as' if lang == 'en' else 'auch als'} {' '.join(toks[1:])}?"
+        return (entry, asked) if polarity(entry, asked) in ("yes", "no") else None
 
     def _going_on(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
         """The entry answered just before, when a question without a verb goes on from

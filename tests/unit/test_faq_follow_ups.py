@@ -168,6 +168,26 @@ def test_by_when_exactly_still_reads_the_dated_answer_before(april):
     assert "31. Mai 2023" in reply and "3. Mai 2023" not in reply
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lead"),
+    [
+        ("wer kann sich bewerben?", "und landkreise?", "Ja."),
+        ("wer kann sich bewerben?", "und vereine?", "Nein."),
+        ("who can apply?", "and counties?", "Yes."),
+        ("who can apply?", "and charities?", "No."),
+    ],
+)
+def test_and_a_kind_of_applicant_is_asked_as_yes_or_no(april, first, follow_up, lead):
+    """ "und Landkreise?" right after who can apply: the question before with counties
+    in its place, answered "Ja." (tryout5 A3: the answer came again with no verdict)."""
+    assert after(april, first, follow_up).startswith(lead)
+
+
+def test_and_something_the_answer_does_not_settle_is_a_new_question(april):
+    reply = after(april, "wer kann sich bewerben?", "und das geld?")
+    assert not reply.startswith(("Ja.", "Nein.", "Bewerben können"))
+
+
 # -- the next step of the timeline -------------------------------------------------------
 
 
