@@ -4,7 +4,7 @@ man den Einsatz verlängern?" and "can the placement be extended?" are the exper
 months, of which the call names no extension either. "kann man verlängern?" with
 nothing named is asked back with both as buttons; right after an answer about the
 placement (or the project's end) it is the placement, right after the deadline's the
-deadline."""
+deadline; "wir sind noch nicht fertig, gibt's eine Verlängerung?" the deadline too."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ _ABOUT_PLACEMENT = frozenset({"duration", "expert_role", "employment", "salary",
 _ABOUT_DEADLINE = frozenset({"deadline", "next_call", "eligibility", "timeline"})
 _EXTENDING = ("verlanger", "extend", "extension", "verschieb", "postpone", "nachfrist")
 _DEADLINE_WORDS = ("frist", "deadline", "bewerb", "apply", "applica", "einreich", "abgab")
+# "wir sind noch nicht fertig, gibt's eine Verlängerung?": the application is not ready
+_NOT_READY = ("fertig", "ready", "finish", "schaff", "rechtzeitig", "knapp")
 _PLACEMENT_WORDS = (
     "einsatz", "placement", "stelle", "projekt", "project", "phase", "laufzeit", "zeitraum",
     "programm", "program", "expert", "monat", "month", "vertrag", "contract", "dauer",
@@ -42,6 +44,8 @@ def _reading(text: str) -> str | None:
         return "deadline"
     if any(tok.startswith(_PLACEMENT_WORDS) for tok in toks):
         return "placement"
+    if any(tok.startswith(_NOT_READY) for tok in toks):
+        return "not_ready"
     return "open" if all(is_stopword(tok) for tok in toks) else None
 
 
@@ -63,6 +67,8 @@ def extension(ctx: Context, text: str, known: str | None) -> Outbound | None:
         return None
     if reading == "placement":
         return _placement(ctx, lang)
+    if reading == "not_ready":  # the deadline, though the message does not name it
+        return _deadline(ctx, lang)
     memory.entry, memory.offered, memory.at = None, (DEADLINE, PLACEMENT), ctx.now
     buttons = (
         Button(t("which_extension_deadline", lang), f"{PREFIX}{lang}:{DEADLINE}"),
@@ -81,18 +87,26 @@ def _placement(ctx: Context, lang: str) -> Outbound | None:
     return reply
 
 
+def _deadline(ctx: Context, lang: str) -> Outbound | None:
+    """The deadline's answer to "Kann man die Frist verlängern?" (the call names none)."""
+    faq = ctx.services.faq
+    entry = next((e for e in faq.kb.entries if e.id == DEADLINE), None)
+    if entry is None:
+        return None
+    asked = "Kann man die Frist verlängern?" if lang == "de" else "Can the deadline be extended?"
+    reply = faq.entry_reply(entry, lang, ctx.now, asked)
+    ctx.state.faq.remember(entry, reply, ctx.now)
+    return reply
+
+
 def _pressed(ctx: Context, data: str) -> list[Outbound]:
     lang, _, which = data.removeprefix(PREFIX).partition(":")
     lang = lang if lang in LANGS else ctx.lang
-    faq = ctx.services.faq
-    if which == DEADLINE and (entry := next((e for e in faq.kb.entries if e.id == which), None)):
-        asked = (
-            "Kann man die Frist verlängern?" if lang == "de" else "Can the deadline be extended?"
-        )
-        reply = faq.entry_reply(entry, lang, ctx.now, asked)
-        ctx.state.faq.remember(entry, reply, ctx.now)
-        return [reply]
-    reply = _placement(ctx, lang) if which == PLACEMENT else None
+    reply = None
+    if which == DEADLINE:
+        reply = _deadline(ctx, lang)
+    elif which == PLACEMENT:
+        reply = _placement(ctx, lang)
     return [reply or Outbound(t("stale_choice", lang))]
 
 

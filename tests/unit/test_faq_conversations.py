@@ -346,3 +346,28 @@ def test_a_first_greeting_still_gets_the_notice_with_the_welcome(matcher, sessio
 )
 def test_an_extension_after_another_answer_is_the_placement_or_asked(april, first, said):
     assert after(april, first, "kann man das verlängern?").startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "wir sind noch nicht ganz fertig, gibts eine verlängerung?",
+            "Von einer Verlängerung steht in der Ausschreibung nichts",
+        ),
+        (
+            "we are not ready yet, is there an extension?",
+            "The call says nothing about an extension",
+        ),
+        (
+            "wir schaffen das nicht rechtzeitig, kann man verlängern?",
+            "Von einer Verlängerung steht in der Ausschreibung nichts",
+        ),
+    ],
+)
+def test_not_ready_and_an_extension_is_the_deadline(april, question, said):
+    """Not ready yet and asking for an extension: the application's deadline, though
+    the message does not name it (tryout5 A15 got the refusal), with its date."""
+    reply = text(april, question)
+    assert reply.startswith(said), reply
+    assert "3. Mai 2023" in reply or "3 May 2023" in reply
