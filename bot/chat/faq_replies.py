@@ -148,6 +148,42 @@ CONTACT = "contact"
 PARTICIPANTS = "participants"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
+
+# a person's own standing, which the bot cannot know: "sind wir in der engeren Auswahl?",
+# "wurden wir ausgewählt?", "are we shortlisted?" (the feedback's step); "ist unsere
+# Bewerbung angekommen?" (the contacts)
+_OURS = frozenset("wir uns unsere unser unserer ich mich mein meine we us our i me my".split())
+_CHOSEN = (
+    "ausgewahlt", "auswahl", "genommen", "angenommen", "zusage", "absage", "abgelehnt",
+    "gewonnen", "shortlist", "selected", "accepted", "chosen", "rejected",
+)  # fmt: skip
+_ARRIVED = ("angekommen", "eingegangen", "erhalten", "bekommen", "receiv", "arrived", "got")
+_ASKING_WHAT = frozenset("was wann wie wo warum wer what when how where why who".split())
+_MODAL = frozenset("kann konnen konnt darf durfen can could may might".split())
+
+
+def own_status(question: str) -> str | None:
+    """'feedback' for a yes/no question about one's own selection, 'contact' for one
+    about one's own application arriving, else None (not "können wir ausgewählt
+    werden?", which asks who may apply, nor "wie wird ausgewählt?")."""
+    kind = question_kind(question)
+    if kind != "yes_no" and not (kind is None and question.rstrip().endswith("?")):
+        return None  # "wurden wir ausgewählt?" has no kind of its own
+    toks = tokens(question)
+    if not _OURS & set(toks) or _MODAL & set(toks) or {"oder", "or"} & set(toks):
+        return None  # "bekommen wir eine Zusage oder Absage?" asks how it goes on
+    if _ASKING_WHAT & set(toks):  # "wann wissen wir, ob wir ausgewählt sind?": the step
+        return None
+    if any(tok.startswith(_CHOSEN) for tok in toks):
+        return "feedback"
+    mentions_application = any(
+        tok.startswith(("bewerbung", "antrag", "application")) for tok in toks
+    )
+    if mentions_application and any(tok.startswith(_ARRIVED) for tok in toks):
+        return CONTACT
+    return None
+
+
 _FUNDS = (
     " forder", " geldgeber", " finanzier", " fund", " sponsor", " zahlt", " bezahlt",
     " pays ", " paying", " finance", " financ", " geld ",
@@ -479,6 +515,9 @@ class FaqReplies:
             entry, place = member
             listed = as_list(answer_text(entry, match.lang, edition, now))
             said = f"{t('faq_not_participant', match.lang, place=place)}\n{listed}"
+        status = own_status(question) if lead is None else None
+        if status and (mine := next((e for e in kb.entries if e.id == status), None)):
+            entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked

@@ -43,4 +43,17 @@ TEXTS = {
     },
     "which_extension_deadline": {"de": "Bewerbungsfrist", "en": "Application deadline"},
     "which_extension_placement": {"de": "Einsatz der Expert:in", "en": "The expert's placement"},
+    "own_status_feedback": {
+        "de": "Wie es um Ihre Bewerbung steht, weiß ich nicht – ich kenne nur die "
+        "Ausschreibung, nicht die Bewerbungen. Das sagt Ihnen Lokalprojekte (/kontakt). "
+        "Die Ausschreibung sagt dazu:",
+        "en": "I cannot know where your application stands – I only know the call, not "
+        "the applications. Lokalprojekte will tell you (/contact). What the call says:",
+    },
+    "own_status_contact": {
+        "de": "Ob Ihre Bewerbung angekommen ist, kann ich nicht sehen – ich kenne nur die "
+        "Ausschreibung, nicht die Bewerbungen. Fragen Sie bei Lokalprojekte nach:",
+        "en": "I cannot see whether your application has arrived – I only know the call, "
+        "not the applications. Please ask Lokalprojekte:",
+    },
 }

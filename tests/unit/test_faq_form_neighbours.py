@@ -265,10 +265,40 @@ def test_paid_by_us_is_a_no_paid_at_all_a_yes(before, question, first):
         ("gibt es eine evaluation?", "Ja."),
     ],
 )
-def test_an_evaluation_exists_what_it_asks_of_us_the_call_does_not_say(
-    before, question, first
-):
+def test_an_evaluation_exists_what_it_asks_of_us_the_call_does_not_say(before, question, first):
     """The call says an evaluation of the projects starts at their end; whether a
     municipality must take part it does not say (tryout5 A22: "Ja." to "müssen wir
     teilnehmen?")."""
     assert text(before, question).startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "said"),
+    [
+        ("sind wir in der engeren auswahl?", "Wie es um Ihre Bewerbung steht", "Rückmeldung"),
+        ("wurden wir ausgewählt?", "Wie es um Ihre Bewerbung steht", "Rückmeldung"),
+        ("are we shortlisted?", "I cannot know where your application", "decision"),
+        ("ist unsere bewerbung angekommen?", "Ob Ihre Bewerbung angekommen ist", "Charlotte Bock"),
+        ("did you receive our application?", "I cannot see whether your application", "Bock"),
+    ],
+)
+def test_ones_own_standing_is_not_known_to_the_bot(before, question, first, said):
+    """The bot knows the call, not the applications: "sind wir in der engeren Auswahl?"
+    says so before the feedback step (tryout5 A17 got the talks' dates as if they
+    answered it); "ist unsere Bewerbung angekommen?" before the contacts."""
+    reply = text(before, question)
+    assert reply.startswith(first), reply
+    assert said in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "können wir ausgewählt werden?",
+        "wann wissen wir, ob wir ausgewählt sind?",
+        "wie wird ausgewählt?",
+    ],
+)
+def test_how_selection_works_is_no_question_about_ones_standing(before, question):
+    reply = text(before, question)
+    assert "Wie es um Ihre Bewerbung steht" not in reply
