@@ -302,3 +302,11 @@ def test_ones_own_standing_is_not_known_to_the_bot(before, question, first, said
 def test_how_selection_works_is_no_question_about_ones_standing(before, question):
     reply = text(before, question)
     assert "Wie es um Ihre Bewerbung steht" not in reply
+
+
+def test_free_of_charge_is_not_decided_by_the_call(before):
+    """The call says what is funded, not that taking part costs nothing (tryout5 A9:
+    the funding text came with no word that the call does not say so)."""
+    reply = text(before, "ist die teilnahme kostenlos?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+    assert "3.000" in reply
