@@ -224,7 +224,7 @@ _LITTLE = frozenset(
     """als as a an the die den der das eine einen einer ein bitte please pls mal doch noch neue
     neuen neuer new für fuer for to zum zur und and mir me uns us schick schicke send sende
     mit with sprache language auf in kannst du can you could would ich i möchte want gerne
-    bräuchte need""".split()
+    bräuchte need hallo hello hi hey moin liebe lieber frau herr herrn mr mrs ms""".split()
 )
 _ENGLISH = frozenset("englisch english englischer englischen englische".split())
 _COMMAND_ROLE = {"de": {"expert": "expertin", "buddy": "buddy", "admin": "admin"}}

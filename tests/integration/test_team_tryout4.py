@@ -182,9 +182,13 @@ def test_a_part_several_people_have_is_asked_which(world):
     [
         ("lade Maria Muster als Expertin ein", ("expert", "de", "Maria Muster")),
         ("Lade bitte Tom Test als Buddy ein", ("buddy", "de", "Tom Test")),
-        ("bitte Maria Muster als Expertin einladen, auf Englisch", ("expert", "en", "Maria Muster")),
+        (
+            "bitte Maria Muster als Expertin einladen, auf Englisch",
+            ("expert", "en", "Maria Muster"),
+        ),
         ("invite Maria Muster as an expert", ("expert", "de", "Maria Muster")),
         ("please invite Ann Lee as a buddy in English", ("buddy", "en", "Ann Lee")),
+        ("Hallo, lade Frau Maria Muster als Expertin ein", ("expert", "de", "Maria Muster")),
         ("wie lade ich jemanden als Expertin ein?", None),  # a question: the help
         ("lade Maria Muster ein", None),  # no role: nothing to offer
         ("lade maria als expertin ein", None),  # no name written as one
@@ -219,7 +223,10 @@ def test_an_admin_inviting_in_words_is_offered_the_command(world):
     [letter] = say(router, "alan", data=english.buttons[0].data)[1:]
     assert letter.text.startswith("Hello Ann Lee")
     # a question how to invite: the help, not the FAQ
-    assert "/einladen expertin|buddy|admin" in say(router, "ada", "wie lade ich jemanden als Expertin ein?")[0].text
+    assert (
+        "/einladen expertin|buddy|admin"
+        in say(router, "ada", "wie lade ich jemanden als Expertin ein?")[0].text
+    )
 
 
 def test_only_admins_are_offered_an_invite(world):
