@@ -19,7 +19,7 @@ import hmac
 import re
 import secrets
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from difflib import get_close_matches
 from pathlib import Path
@@ -183,6 +183,7 @@ class Listing:
     open: list[QuestionRow]  # not forwarded, most asked first
     answered: list[QuestionRow]
     dismissed: list[QuestionRow]  # dismissed and added as examples
+    more: dict[str, int] = field(default_factory=dict)  # section -> rows not shown
 
 
 @dataclass(frozen=True)
@@ -352,26 +353,32 @@ class Handoff:
         return number
 
     def listing(self, limit: int = 10) -> Listing:
+        """The team's /offen: forwarded ones waiting (identical open ones counted with
+        them), open ones most asked first (one whose twin was answered is closed by
+        that answer, counted there), recently answered, put aside; each section at
+        most `limit` rows, `more` says how many were left out."""
         with self._sessions() as s:
-            forwarded = s.scalars(
-                select(FaqLog)
-                .where(FaqLog.state == FORWARDED)
-                .order_by(FaqLog.off_hours.desc(), FaqLog.forwarded_at, FaqLog.id)
-                .limit(limit * 5)
+            forwarded = list(
+                s.scalars(
+                    select(FaqLog)
+                    .where(FaqLog.state == FORWARDED)
+                    .order_by(FaqLog.off_hours.desc(), FaqLog.forwarded_at, FaqLog.id)
+                )
             )
-            answered = s.scalars(
-                select(FaqLog)
-                .where(FaqLog.state == ANSWERED)
-                .order_by(FaqLog.answered_at.desc())
-                .limit(limit)
+            answered = list(
+                s.scalars(
+                    select(FaqLog)
+                    .where(FaqLog.state == ANSWERED)
+                    .order_by(FaqLog.answered_at.desc())
+                )
             )
-            dismissed = s.scalars(
-                select(FaqLog)
-                .where(FaqLog.state.in_((DISMISSED, ADDED)))
-                .order_by(FaqLog.asked_at.desc())
-                .limit(limit)
+            dismissed = list(
+                s.scalars(
+                    select(FaqLog)
+                    .where(FaqLog.state.in_((DISMISSED, ADDED)))
+                    .order_by(FaqLog.asked_at.desc())
+                )
             )
-            waiting = [_as_row(r) for r in forwarded]
             count = func.count().label("n")
             open_rows = s.execute(
                 select(
@@ -384,23 +391,30 @@ class Handoff:
                 .where(FaqLog.confident.is_(False), FaqLog.state.is_(None))
                 .group_by(FaqLog.question, FaqLog.lang)
                 .order_by(count.desc(), func.max(FaqLog.asked_at).desc())
-                .limit(limit + len(waiting))
             )
-            # a question that is forwarded too is listed once, there, with how often it came
-            by_text = {(r.question, r.lang): i for i, r in enumerate(waiting)}
+            waiting = [_as_row(r) for r in forwarded]
+            done = [_as_row(r) for r in answered]
+            # a question forwarded or answered too is listed once, there, with how often
+            # it came ("2× gestellt"); identical = the same words, case and spaces aside
+            twins: dict[tuple[str, str], tuple[list[QuestionRow], int]] = {}
+            for rows in (done, waiting):  # a forwarded one wins over an answered twin
+                for i, r in enumerate(rows):
+                    twins[_twin(r.question, r.lang)] = (rows, i)
             still_open = []
             for i, q, lang, n, at in open_rows:
-                if (q, lang) in by_text:
-                    row = waiting[by_text[q, lang]]
-                    waiting[by_text[q, lang]] = replace(row, count=row.count + n)
+                if (found := twins.get(_twin(q, lang))) is not None:
+                    rows, at_row = found
+                    rows[at_row] = replace(rows[at_row], count=rows[at_row].count + n)
                 else:
                     still_open.append(QuestionRow(i, q, lang, "open", at, n))
-            return Listing(
-                forwarded=waiting,
-                open=still_open[:limit],
-                answered=[_as_row(r) for r in answered],
-                dismissed=[_as_row(r) for r in dismissed],
-            )
+            shown = {  # every forwarded one waits for the team: more of them shown
+                "forwarded": (waiting, limit * 5),
+                "open": (still_open, limit),
+                "answered": (done, limit),
+                "dismissed": ([_as_row(r) for r in dismissed], limit),
+            }
+            more = {k: len(rows) - n for k, (rows, n) in shown.items() if len(rows) > n}
+            return Listing(*(rows[:n] for rows, n in shown.values()), more=more)
 
     def dismiss(self, number: int) -> int:
         """An open question (with every identical open one) is put aside; rows changed."""
@@ -497,6 +511,11 @@ def _same(row: FaqLog):
     return (
         (FaqLog.question == row.question) & (FaqLog.lang == row.lang) & FaqLog.confident.is_(False)
     )
+
+
+def _twin(question: str, lang: str) -> tuple[str, str]:
+    """Identical questions: the same words, case, spaces and end marks aside."""
+    return " ".join(question.casefold().split()).strip(" ?!.…"), lang
 
 
 def _as_row(r: FaqLog) -> QuestionRow:

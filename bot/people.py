@@ -7,7 +7,9 @@ not at all. Refusals are `PeopleError`s whose `key` names a text in `bot.texts`.
 from __future__ import annotations
 
 import json
+import re
 import secrets
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -50,6 +52,7 @@ __all__ = [
     "People",
     "PeopleError",
     "PersonRow",
+    "RevokeNews",
     "Whois",
 ]
 
@@ -174,6 +177,18 @@ class OpenInvite:
     role: str
     created_at: datetime
     expires_at: datetime
+
+
+@dataclass(frozen=True)
+class RevokeNews:
+    """What a revoke would end: asked before it is done."""
+
+    person_id: int
+    name: str
+    role: str
+    partners: int  # pairs: an expert's buddy, a buddy's experts
+    meetings: int  # Jour Fixes to come (requested or confirmed) that would be cancelled
+    revoked: bool  # already revoked
 
 
 @dataclass(frozen=True)
@@ -424,7 +439,8 @@ class People:
         (`PeopleError("pair_replaces")`), so the caller can ask first."""
         now = self._clock()
         with self._uow() as uow:
-            expert, buddy = _resolve(uow, expert_ref), _resolve(uow, buddy_ref)
+            expert = _resolve(uow, expert_ref, Role.EXPERT, loose=True)
+            buddy = _resolve(uow, buddy_ref, Role.BUDDY, loose=True)
             if expert.active_role is not Role.EXPERT:
                 raise PeopleError("not_expert", name=expert.name or f"#{expert.id}")
             if buddy.active_role is not Role.BUDDY:
@@ -464,12 +480,37 @@ class People:
             return news
 
     def expert_id(self, ref: str) -> int:
-        """The id of the expert `ref` (number or exact name); PeopleError otherwise."""
+        """The id of the expert `ref` (number, name or a part of it that fits one);
+        PeopleError otherwise."""
         with self._uow() as uow:
-            person = _resolve(uow, ref)
+            person = _resolve(uow, ref, Role.EXPERT, loose=True)
             if person.active_role is not Role.EXPERT:
                 raise PeopleError("not_expert", name=person.name or f"#{person.id}")
             return person.id
+
+    def revoking(self, ref: str) -> RevokeNews:
+        """What revoking `ref` (number, name or a unique part of it) would end, asked
+        before it is done: the partners losing their pair and the Jour Fixes to come
+        that would be cancelled. Refusals as `revoke` (unknown, last admin)."""
+        now = self._clock()
+        with self._uow() as uow:
+            person = _resolve(uow, ref, loose=True)
+            name = person.name or f"#{person.id}"
+            if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
+                raise PeopleError("last_admin", name=name)
+            partners = len(uow.people.pairs_of(person.id))
+            meetings = uow.session.scalar(
+                select(func.count())
+                .select_from(Meeting)
+                .where(
+                    or_(Meeting.expert_id == person.id, Meeting.buddy_id == person.id),
+                    Meeting.state.in_(("requested", "confirmed")),
+                    Meeting.starts_at > now,
+                )
+            )
+            return RevokeNews(
+                person.id, name, person.role, partners, meetings or 0, person.revoked_at is not None
+            )
 
     # -- listing, revoking --------------------------------------------------------
     def people(self) -> list[PersonRow]:
@@ -483,7 +524,7 @@ class People:
         person can still see (`/meinedaten`) and erase (`/loeschen`) their data."""
         now = self._clock()
         with self._uow() as uow:
-            person = _resolve(uow, ref)
+            person = _resolve(uow, ref, loose=True)
             if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
                 raise PeopleError("last_admin", name=person.name or f"#{person.id}")
             person.revoked_at = person.revoked_at or now
@@ -593,8 +634,11 @@ class People:
         return person_id
 
 
-def _resolve(uow: UnitOfWork, ref: str) -> Person:
-    """A person by id ("3" or "#3") or by exact name (case-insensitive)."""
+def _resolve(uow: UnitOfWork, ref: str, role: Role | None = None, *, loose: bool = False) -> Person:
+    """A person by id ("3" or "#3") or by exact name (case-insensitive). `loose` (the
+    admin's /paar, /sperren, /rundmail paar): else by a part of the name ("Fatma",
+    "yilmaz", "Bea Berger" for "Bea Berger-Hahn"; case and accents aside) when one
+    person still active fits – `role` first among several."""
     ref = storable(ref).strip()[:MAX_NAME]
     number = ref.lstrip("#")
     if number.isascii() and number.isdigit():
@@ -602,12 +646,42 @@ def _resolve(uow: UnitOfWork, ref: str) -> Person:
         if person is None:
             raise PeopleError("unknown_person", ref=ref)
         return person
-    matches = uow.people.by_name(ref)
+    exact = uow.people.by_name(ref)
+    matches = exact or (_by_part(uow, ref, role) if loose else [])
     if not matches:
         raise PeopleError("unknown_person", ref=ref)
-    if len(matches) > 1:
-        raise PeopleError("ambiguous_person", ref=ref, ids=", ".join(f"#{p.id}" for p in matches))
+    if len(matches) > 1:  # namesakes by their number; parts of names with the names
+        ids = ", ".join(f"#{p.id}" if exact else f"#{p.id} {p.name}" for p in matches)
+        raise PeopleError("ambiguous_person", ref=ref, ids=ids)
     return matches[0]
+
+
+def _by_part(uow: UnitOfWork, ref: str, role: Role | None) -> list[Person]:
+    """The active people whose name has every word of `ref` as a whole word, case and
+    accents aside ("fatma", "Jose" for "José Ruiz"); of several, those with `role` if
+    any."""
+    words = _name_words(ref)
+    if not words:
+        return []
+    found = [
+        p
+        for p in uow.people.all()
+        if p.name and p.erased_at is None and p.revoked_at is None
+        and set(words) <= set(_name_words(p.name))
+    ]  # fmt: skip
+    if len(found) > 1 and role is not None:
+        found = [p for p in found if p.role == role.value] or found
+    return found
+
+
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
+_DIGRAPHS = re.compile(r"(?<=[a-z])([aou])e")  # "Mueller" = "Müller" = "Muller"
+
+
+def _name_words(name: str) -> list[str]:
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.findall(r"\w+", _DIGRAPHS.sub(r"\1", plain))
 
 
 def _namesakes(uow: UnitOfWork, name: str) -> str:
@@ -814,7 +888,7 @@ def _subscriptions(s: Session, accounts: list[Account]) -> list[dict]:
     found = []
     for p, u, _ in accounts:
         stmt = (
-            select(Subscription, Edition.slug)
+            select(Subscription, Edition.slug, Edition.name)
             .join(Edition)
             .where(Subscription.platform == p, Subscription.user_id == u)
             .order_by(Subscription.id)
@@ -822,13 +896,14 @@ def _subscriptions(s: Session, accounts: list[Account]) -> list[dict]:
         found += [
             {
                 "edition": slug,
+                "edition_name": name,
                 "platform": sub.platform,
                 "chat_id": sub.chat_id,
                 "lang": sub.lang,
                 "since": _iso(sub.created_at),
                 "stopped": _iso(sub.stopped_at),
             }
-            for sub, slug in s.execute(stmt)
+            for sub, slug, name in s.execute(stmt)
         ]
         watches = select(NextCallWatch).where(
             NextCallWatch.platform == p, NextCallWatch.user_id == u

@@ -321,7 +321,7 @@ class Dispatcher:
             return self._retry_later(row, stats, f"unexpected {type(exc).__name__}")
         stats.sent += 1
         stats.lateness.append((self._clock() - row.due_at).total_seconds())
-        self._settle(row, outbox.SENT)
+        self._settle(row, outbox.SENT, text=text if text != row.text else None)
 
     def _parts_delivered(self, row: OutboxRow, exc: Exception) -> None:
         """A send failed after some parts of the message went out: keep how many, so
@@ -410,6 +410,7 @@ class Dispatcher:
         error: str | None = None,
         retry_at: datetime | None = None,
         strip: bool = False,
+        text: str | None = None,
     ) -> None:
         """Record the outcome; `strip` also removes the row's recipient and text in
         the same transaction (a forget instruction that was carried out). A row that
@@ -423,6 +424,7 @@ class Dispatcher:
                 now=self._clock(),
                 error=error,
                 retry_at=retry_at,
+                text=text,
             )
             if not settled:
                 log.warning("outbox row %s: our claim had expired before it was settled", row.id)

@@ -324,14 +324,19 @@ def settle(
     now: datetime,
     error: str | None = None,
     retry_at: datetime | None = None,
+    text: str | None = None,
 ) -> bool:
     """Record the outcome of a claimed row; only the worker holding the claim may.
-    With `retry_at`, the row goes back to pending for that time."""
+    With `retry_at`, the row goes back to pending for that time. `text`: the words
+    actually sent when they were worded at sending ("in 90 Minuten", not the planned
+    "in 3 Stunden"), kept so that /meinedaten shows what the person read."""
     values: dict = {"claimed_by": None, "claimed_until": None, "last_error": error}
     if retry_at is not None:
         values.update(state=PENDING, due_at=retry_at)
     else:
         values.update(state=state, sent_at=now if state == SENT else None)
+        if state == SENT and text is not None:
+            values["text"] = text
     stmt = update(OutboxRow).where(
         OutboxRow.id == row_id, OutboxRow.state == CLAIMED, OutboxRow.claimed_by == worker
     )

@@ -452,12 +452,22 @@ class FaqReplies:
             match.confident,
             match.lang,
         )
-        ref = None
-        if record and self._log is not None and (self.log_every_question or not match.confident):
+
+        def logged(answered: bool = False) -> str | None:
+            """Record the question once the reply is known: one the bot answered (a
+            follow-up read against the answer before, "bis wieviel Uhr?") is no
+            unanswered question for the team's /offen, whatever the matcher thought."""
+            seen = dataclasses.replace(match, confident=True) if answered else match
+            if not (record and self._log is not None):
+                return None
+            if not (self.log_every_question or not seen.confident):
+                return None
             try:
-                ref = self._log(match, now)
+                return self._log(seen, now)
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
+                return None
+
         memory = memory if memory is not None else FaqMemory()
         # "kann man sich nohc bewerben", "hwo often": read as meant by what follows too
         question = matcher.coverage.respell(question)
@@ -477,9 +487,11 @@ class FaqReplies:
                 edition = self.edition()
             if overlap := self._overlap(question, match, now, edition):
                 memory.entry, memory.offered = None, ()
+                logged(answered=True)
                 return overlap
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
+            logged()
             return self.silent_reply(match.lang, "faq_no_link")
         note = ""
         if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
@@ -538,8 +550,10 @@ class FaqReplies:
                 source = t("source", match.lang, section=entry.section)
                 reply = dataclasses.replace(reply, text=f"{hours}\n\n{source}")
             memory.remember(entry, reply, now)
+            logged(answered=True)
             return reply
         memory.entry, memory.offered = None, ()
+        ref = logged()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
         about_call = match.about_call or self._about_call(match, matcher)
@@ -557,10 +571,10 @@ class FaqReplies:
             return reply
         # the offer is asked last, next to its button: a typed "ja" / "yes" forwards the
         # question (the one choice that confirms), also beside suggestions; beside one
-        # suggestion ("Meinen Sie X? Sonst: Soll ich …?") the yes is to X, asked first
+        # suggestion ("Meinen Sie X? Sonst: Soll ich …?") two questions were asked and
+        # both confirm, so a bare yes is asked which (never the guess answered silently)
         label = t("handoff_button", reply.lang)
-        first = any(b.confirms for b in reply.buttons)
-        button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=not first)
+        button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=True)
         offer = t("handoff_offer_or" if reply.buttons else "handoff_offer", reply.lang)
         return Outbound(f"{reply.text}\n\n{offer}", (*reply.buttons, button), lang=reply.lang)
 

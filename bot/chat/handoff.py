@@ -161,16 +161,20 @@ def _open(ctx: Context) -> list[Outbound]:
 
 def _listing(ctx: Context, listing: Listing) -> str:
     lang = ctx.lang
+    waiting = len(listing.forwarded) + listing.more.get("forwarded", 0)
     sections = [
-        (t("open_forwarded", lang, count=len(listing.forwarded)), listing.forwarded),
-        (t("open_open", lang), listing.open),
-        (t("open_answered", lang), listing.answered),
-        (t("open_dismissed", lang), listing.dismissed),
+        ("forwarded", t("open_forwarded", lang, count=waiting), listing.forwarded),
+        ("open", t("open_open", lang), listing.open),
+        ("answered", t("open_answered", lang), listing.answered),
+        ("dismissed", t("open_dismissed", lang), listing.dismissed),
     ]
     parts = [t("open_head", lang)]
-    for head, rows in sections:
+    for key, head, rows in sections:
         if rows:
-            parts.append(head + "\n" + "\n".join(f"• {_item(ctx, r)}" for r in rows))
+            lines = [f"• {_item(ctx, r)}" for r in rows]
+            if more := listing.more.get(key):  # "… und 4 weitere"
+                lines.append(t("open_more", lang, n=more))
+            parts.append(head + "\n" + "\n".join(lines))
     if len(parts) == 1:
         parts.append(t("open_none", lang))
     parts.append(t("open_foot", lang))

@@ -135,7 +135,8 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
             line = t("md_next", lang, platform=platform(s["platform"]), at=at(s["since"]))
             line += t("md_next_sent", lang, at=at(s["sent"])) if s.get("sent") else ""
         else:
-            line = t("md_sub", lang, edition=s["edition"], platform=platform(s["platform"]),
+            edition = s.get("edition_name") or s["edition"]  # "Integrationsmacher:innen 2023/24"
+            line = t("md_sub", lang, edition=edition, platform=platform(s["platform"]),
                      at=at(s["since"]))  # fmt: skip
             line += t("md_sub_stopped", lang, at=at(s["stopped"])) if s.get("stopped") else ""
         subs.append(line)

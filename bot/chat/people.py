@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 import shlex
+from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
 from bot.chat.mydata import format_letter
+from bot.chat.revoke import REVOKE_PREFIX, revoke_question
 from bot.messages import Address, Button, Outbound
 from bot.people import InviteInfo, PairNews, PeopleError, PersonRow
 from bot.texts import fmt_date, fmt_when, plural, t
@@ -257,13 +259,25 @@ def pair_notices(news: PairNews) -> list[Outbound]:
 
 def _revoke(ctx: Context) -> list[Outbound]:
     refs = _split(ctx.args)
-    if len(refs) != 1:
+    sure = len(refs) > 1 and refs[-1].lower() in ("ja", "yes")  # /sperren #5 ja: no question
+    ref = " ".join(refs[:-1] if sure else refs)  # /sperren Bea Berger (no quotes) too
+    if not ref:
         return [Outbound(t("revoke_usage", ctx.lang))]
+    if not sure:  # asked once: it cancels the person's Jour Fixes and pairs
+        return revoke_question(ctx, ref)
     try:
-        name = ctx.services.people.revoke(refs[0])
+        name = ctx.services.people.revoke(ref)
     except PeopleError as exc:
         return _refusal(ctx, exc)
     return [Outbound(t("revoke_done", ctx.lang, name=name))]
+
+
+def _revoke_choice(ctx: Context, data: str) -> list[Outbound]:
+    """The answer to "Wirklich sperren?" (revoke:yes:ID / revoke:no)."""
+    answer, _, number = data.removeprefix(REVOKE_PREFIX).partition(":")
+    if answer != "yes" or not (number.isascii() and number.isdigit()):
+        return [Outbound(t("revoke_kept", ctx.lang))]
+    return _revoke(replace(ctx, args=[f"#{number}", "ja"]))
 
 
 def format_people(rows: list[PersonRow], lang: str) -> str:
@@ -389,6 +403,7 @@ FEATURE = Feature(
     callbacks=(
         Callback(ERASE_PREFIX, lambda ctx, data: erase_choice(ctx, data)),
         Callback(PAIR_PREFIX, _pair_choice, ADMINS),
+        Callback(REVOKE_PREFIX, _revoke_choice, ADMINS),
     ),
     read=_read,
     help=_help,

@@ -22,6 +22,7 @@ from bot.chat.choices import (
     is_yes,
     plain,
 )
+from bot.chat.faq_replies import HANDOFF_PREFIX
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
@@ -191,6 +192,12 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
     numbers = [f"#{b.number}" for b in choices if b.number is not None]
     if numbers:  # a picker of meetings: their own numbers, as /termine shows them
         return [Outbound(t("choice_which_numbered", ctx.lang, example=numbers[0]), choices)]
+    team = [b for b in choices if b.data.startswith(HANDOFF_PREFIX)]
+    if len(choices) == 2 and len(team) == 1:
+        # "Meinen Sie X? Sonst: Soll ich …weiterleiten?" – "ja" answers either question:
+        # asked which, in the words of the two questions (never the guess answered)
+        topic = next(b for b in choices if b is not team[0]).label
+        return [Outbound(t("choice_which_team", ctx.lang, topic=topic), choices)]
     return [Outbound(t("choice_which", ctx.lang, n=len(choices)), choices)]
 
 

@@ -8,16 +8,25 @@ from __future__ import annotations
 import re
 
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
+from bot.chat.people import invite_replies
 from bot.messages import Button, Outbound
-from bot.people import PeopleError
+from bot.people import ROLE_WORDS, PeopleError
 from bot.team import MAX_ANNOUNCEMENT, OUTBOX_STATES, TeamError, announcement
 from bot.texts import fmt_when, t
 from storage.models import Role
 from storage.text import printable
 
-__all__ = ["ANNOUNCE_PREFIX", "FEATURE", "GROUP_WORDS", "split_languages"]
+__all__ = [
+    "ANNOUNCE_PREFIX",
+    "FEATURE",
+    "GROUP_WORDS",
+    "INVITE_PREFIX",
+    "invite_in_words",
+    "split_languages",
+]
 
 ANNOUNCE_PREFIX = "announce:"
+INVITE_PREFIX = "invite:"  # invite:ROLE:LANG:NAME, the offer of /einladen from words
 GROUP_WORDS = {
     "bewerbende": "applicants", "bewerber": "applicants", "bewerberinnen": "applicants",
     "bewerber:innen": "applicants", "applicants": "applicants",
@@ -205,6 +214,94 @@ def _outbox(ctx: Context) -> list[Outbound]:
     return [Outbound("\n".join(lines))]
 
 
+# "lade Maria Muster als Expertin ein", "invite Maria Muster as an expert": the verb, a
+# role, and a name (capitalised words); everything else one of these little words
+_INVITE_VERB = re.compile(
+    r"\blad\w*\b.*\bein\b|\beinlad\w*|\beinladung\w*|\binvit\w*", re.IGNORECASE
+)
+_VERB_WORDS = frozenset("lad lade ladet laden ein einladen einladung invite inviting".split())
+_LITTLE = frozenset(
+    """als as a an the die den der das eine einen einer ein bitte please pls mal doch noch neue
+    neuen neuer new für fuer for to zum zur und and mir me uns us schick schicke send sende
+    mit with sprache language auf in kannst du can you could would ich i möchte want gerne
+    bräuchte need hallo hello hi hey moin liebe lieber frau herr herrn mr mrs ms""".split()
+)
+_ENGLISH = frozenset("englisch english englischer englischen englische".split())
+_COMMAND_ROLE = {"de": {"expert": "expertin", "buddy": "buddy", "admin": "admin"}}
+_ROLE = re.compile(r"\b(expert\w*|buddy|buddys|buddies|admin\w*)\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w:'’-]+")
+MAX_BUTTON_DATA = 64  # bytes (Telegram's limit for callback data)
+
+
+def invite_in_words(text: str) -> tuple[str, str, str] | None:
+    """(role, language, name) when `text` asks to invite someone in words: "lade Maria
+    Muster als Expertin ein", "bitte Maria Muster als Buddy einladen, auf Englisch",
+    "invite Maria Muster as an expert"; None for anything else (a question how to
+    invite, a sentence with other words)."""
+    if len(text) > 160 or "?" in text or text.lstrip().startswith(("/", "!")):
+        return None
+    if not _INVITE_VERB.search(text):
+        return None
+    role, lang, name = None, "de", []
+    for word in _TOKEN.findall(text):
+        low = word.lower().strip("'’-")
+        if low in _VERB_WORDS or low.startswith(("einlad", "invit")):
+            continue
+        if (found := ROLE_WORDS.get(low)) is not None or low in ("expertin", "experte"):
+            if role is not None:
+                return None  # two roles: unclear
+            role = found.value if found else "expert"
+        elif low in _ENGLISH:
+            lang = "en"
+        elif low in _LITTLE:
+            continue
+        elif word[:1].isupper() and word[:1].isalpha():
+            name.append(word)
+        else:
+            return None  # another word: not only an invite
+    if role is None or not 1 <= len(name) <= 4:
+        return None
+    return role, lang, " ".join(name)
+
+
+def _read(ctx: Context, text: str) -> list[Outbound] | None:
+    """An admin asking in words to invite someone: "Meinen Sie /einladen expertin Maria
+    Muster?" with a button that does it (nothing is done by words alone)."""
+    if ctx.role is not Role.ADMIN or not ctx.msg.private or ctx.services.people is None:
+        return None
+    found = invite_in_words(text)
+    if found is None:
+        if "?" in text and len(text) <= 160 and _INVITE_VERB.search(text) and _ROLE.search(text):
+            return [Outbound(t("invite_words_how", ctx.lang))]  # "wie lade ich … ein?"
+        return None
+    role, lang, name = found
+    command = "/einladen" if ctx.lang == "de" else "/invite"
+    word = _COMMAND_ROLE.get(ctx.lang, {}).get(role, role)
+    option = f" {'sprache' if ctx.lang == 'de' else 'lang'}=en" if lang == "en" else ""
+    said = f"{command} {word} {name}{option}"
+    data = f"{INVITE_PREFIX}{role}:{lang}:{name}"
+    if len(data.encode()) > MAX_BUTTON_DATA:
+        return [Outbound(t("invite_words_type", ctx.lang, command=said))]
+    buttons = (
+        Button(t("invite_words_yes", ctx.lang), data, True),
+        Button(t("invite_words_no", ctx.lang), f"{INVITE_PREFIX}no"),
+    )
+    return [Outbound(t("invite_words_offer", ctx.lang, command=said), buttons)]
+
+
+def _invite_choice(ctx: Context, data: str) -> list[Outbound]:
+    """The button under "Meinen Sie /einladen …?": the invite, as the command makes it."""
+    role, _, rest = data.removeprefix(INVITE_PREFIX).partition(":")
+    lang, _, name = rest.partition(":")
+    if role not in ("expert", "buddy", "admin") or lang not in ("de", "en") or not name:
+        return [Outbound(t("invite_words_none", ctx.lang))]
+    try:
+        info = ctx.services.people.invite(role, name, lang=lang)
+    except PeopleError as exc:
+        return [Outbound(t(exc.key, ctx.lang, **exc.fields))]
+    return invite_replies(info, ctx.lang, ctx.services.telegram_bot, ctx.tz)
+
+
 def _help(ctx: Context) -> str | None:
     return t("help_team", ctx.lang) if ctx.role is Role.ADMIN else None
 
@@ -216,7 +313,11 @@ FEATURE = Feature(
         Command(("statistik", "stats"), _stats, ADMINS),
         Command(("postausgang", "outbox"), _outbox, ADMINS),
     ),
-    callbacks=(Callback(ANNOUNCE_PREFIX, _announce_choice, ADMINS),),
+    callbacks=(
+        Callback(ANNOUNCE_PREFIX, _announce_choice, ADMINS),
+        Callback(INVITE_PREFIX, _invite_choice, ADMINS),
+    ),
+    read=_read,
     help=_help,
     needs=("team", "people"),
 )

@@ -11,6 +11,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Shall I pass your question on to the Lokalprojekte team? They see only the text "
         "of your question (not your name), and a person answers you here in this chat.",
     },
+    "choice_which_team": {
+        "de": "Meinen Sie „{topic}“ (1), oder soll ich Ihre Frage an das Team von "
+        "Lokalprojekte weiterleiten (2)? Bitte tippen Sie 1 oder 2.",
+        "en": "Do you mean “{topic}” (1), or shall I pass your question on to the "
+        "Lokalprojekte team (2)? Please type 1 or 2.",
+    },
     "handoff_offer_or": {
         "de": "Sonst: Soll ich Ihre Frage an das Team von Lokalprojekte weiterleiten? Das Team "
         "sieht dann nur den Text Ihrer Frage (nicht Ihren Namen), und eine Person antwortet "
@@ -177,6 +183,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "open_item_late": {"de": " – außerhalb der Sprechzeiten", "en": " – outside office hours"},
     "open_item_count": {"de": " – {count}× gestellt", "en": " – asked {count}×"},
     "open_item_example": {"de": " – Beispiel für {entry}", "en": " – example of {entry}"},
+    "open_more": {"de": "… und {n} weitere", "en": "… and {n} more"},
     "open_none": {
         "de": "Keine. Der Bot konnte bisher alles beantworten.",
         "en": "None. The bot could answer everything so far.",

@@ -259,3 +259,18 @@ def test_a_chat_that_changes_its_language_gets_its_pushes_in_it(router, sessions
     assert [d.text.split("\n")[0] for d in sender.sent[1:]] == [
         "⏰ Reminder: Application deadline – tomorrow (2023-05-03)."
     ]  # the 26 April push is not sent again
+
+
+def test_mydata_shows_the_pushes_as_sent_and_the_edition_by_its_name(router, sessions, clock):
+    """Try-out 4 A13: /meinedaten listed a push sent late with its planned words ("in 2
+    Tagen") instead of those she read ("hat schon begonnen"), and the subscription as
+    „2023“ instead of the edition's name."""
+    say(router, "marta", "/erinnerungen")
+    worker = Dispatcher(sessions, {"console": Recorder()}, clock=clock, sleep=lambda s: None)
+    clock.now = datetime(2023, 5, 20, 10, 0, tzinfo=BERLIN)  # the 17 May pushes, late
+    worker.tick()
+    mine = say(router, "marta", "/meinedaten")[0].text
+    assert "Fristen von „Integrationsmacher:innen 2023/24“" in mine and "„2023“" not in mine
+    sent = [line for line in mine.splitlines() if "(gesendet)" in line and "Projektskizze" in line]
+    assert sent and all("hat schon begonnen" in line for line in sent), sent
+    assert "in 2 Tagen (19.05.2023)" not in mine

@@ -471,21 +471,49 @@ def test_an_expert_or_buddy_is_never_an_applicant_asking_the_team(world, role):
     assert row.state is None and [r for r in world.outbox() if r.chat_id == "ada"] == []
 
 
-def test_a_yes_to_a_question_back_with_one_entry_takes_it(world, monkeypatch):
-    """Try-out 8 (3): "Meinen Sie „Nächste Ausschreibung“?" with that entry and "Ask the
-    team" as buttons; "ja bitte" meant the one entry asked about ("Welche Wahl meinen
-    Sie?" before)."""
+def _one_entry_back(world, monkeypatch, question: str, lang: str = "de"):
     from faq.matcher import Match
 
     faq = world.router.services.faq
     entry = faq.kb.get("next_call")
-    one = Match("infos zur nächsten runde", "de", None, 0.3, False, options=(entry,))
+    one = Match(question, lang, None, 0.3, False, options=(entry,))
     monkeypatch.setattr(faq.matcher, "match", lambda question, lang="de": one)
-    [back] = world.say("anna", "infos zur nächsten runde")
-    assert "Meinen Sie" in back.text and len(back.buttons) == 2
-    [reply] = world.say("anna", "ja bitte")
-    assert "Welche" not in reply.text and "Ausschreibung" in reply.text
-    assert "Quelle:" in reply.text
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("user", "question", "yes", "which", "lang"),
+    [
+        ("anna", "infos zur nächsten runde", "ja bitte", "Meinen Sie „", "de"),
+        ("john", "can our county apply together with two towns?", "yes", "Do you mean “", "en"),
+    ],
+)
+def test_a_yes_to_a_question_back_with_one_entry_and_the_offer_asks_which(
+    world, monkeypatch, user, question, yes, which, lang
+):
+    """Try-out 4 T7 (and try-out 8 (3) before it): "Meinen Sie „X“? Sonst: Soll ich Ihre
+    Frage weiterleiten?" asks two questions; a bare "ja" / "yes" answers either, so it
+    is asked which – never the guess answered silently, nothing forwarded yet. "2"
+    then forwards, "1" answers X."""
+    entry = _one_entry_back(world, monkeypatch, question, lang)
+    [back] = world.say(user, question)
+    assert len(back.buttons) == 2 and back.buttons[-1].data.startswith("team:ask:")
+    [reply] = world.say(user, yes)
+    assert reply.text.startswith(which) and entry.topic[lang] in reply.text
+    assert reply.buttons == back.buttons and "Quelle" not in reply.text
+    world.dispatcher.tick()
+    assert world.outbox() == []
+    [sent] = world.say(user, "2")
+    assert ("Nr. 1" if lang == "de" else "Lokalprojekte team") in sent.text
+
+
+def test_one_after_asking_which_answers_the_entry(world, monkeypatch):
+    _one_entry_back(world, monkeypatch, "infos zur nächsten runde")
+    world.say("anna", "infos zur nächsten runde")
+    world.say("anna", "ja")
+    [reply] = world.say("anna", "1")
+    assert "Quelle:" in reply.text and "Welche" not in reply.text
+    assert not any(b.data.startswith("team:ask:") for b in reply.buttons)
 
 
 def test_ok_to_a_question_back_lets_it_go(world, monkeypatch):
@@ -539,3 +567,43 @@ def test_what_an_admin_writes_is_never_logged_or_offered_to_the_team(world, word
     replies = world.say("ada", words)
     assert all(not b.data.startswith("team:ask:") for r in replies for b in r.buttons)
     assert len(world.rows()) == 1  # the applicant's only
+
+
+def test_an_answered_twin_closes_the_open_question(world):
+    """Try-out 4 E2: "#3 can our county apply together …" stayed open although the same
+    question, asked again and forwarded as #4, was answered: listed once, under the
+    answer, with how often it came."""
+    twin = "Can our county apply together with two neighbouring towns?"
+    world.say("john", twin)  # asked, not forwarded (#1)
+    _, button = world.ask("john", twin.lower().rstrip("?") + " ?")  # the same words (#2)
+    world.say("john", data=button.data)
+    world.say("ada", "/answer 2 Yes, as one application.")
+    text = world.say("ada", "/offen")[0].text
+    assert "Offen, meistgestellte zuerst" not in text
+    answered = text.split("Zuletzt beantwortet")[1]
+    assert "#2" in answered and "2× gestellt" in answered and "#1 " not in text
+
+
+def test_an_answered_follow_up_is_no_open_question(world):
+    """Try-out 4 E2 (A5/A8): "bis wieviel uhr?" right after the deadline's answer is
+    answered from it, so it is not logged as unanswered; one not answered is."""
+    world.say("marta", "bis wann muss die bewerbung da sein?")
+    [follow] = world.say("marta", "bis wieviel uhr?")
+    assert "Uhrzeit" in follow.text and not any(
+        b.data.startswith("team:ask:") for b in follow.buttons
+    )
+    assert [r.question for r in world.rows()] == []
+    world.say("marta", "Darf ich meinen Hund zum Kick-off mitbringen?")
+    assert [r.question for r in world.rows()] == ["Darf ich meinen Hund zum Kick-off mitbringen?"]
+    assert "bis wieviel" not in world.say("ada", "/offen")[0].text
+
+
+def test_the_listing_says_how_many_more(world):
+    """Try-out 4 E2: 13 open questions, 10 shown, "… und 3 weitere"."""
+    for n in range(13):
+        world.say(f"user{n}", f"Darf ich Tier Nummer {n} zum Kick-off mitbringen?")
+    assert len(world.rows()) == 13
+    text = world.say("ada", "/offen")[0].text
+    assert text.count("• #") == 10 and "… und 3 weitere" in text
+    english = world.say("ada", "/open")[0].text
+    assert "… and 3 more" in english

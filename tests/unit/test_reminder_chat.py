@@ -53,7 +53,7 @@ def test_a_dated_faq_answer_offers_the_reminders(router):
 def test_applicants_see_and_erase_their_subscription(router):
     say(router, "anna", "/erinnerungen")
     data = say(router, "anna", "/meinedaten")[0].text
-    assert "Ihre Erinnerungen\n• Fristen von „test“ (Konsole), seit " in data
+    assert "Ihre Erinnerungen\n• Fristen von „Test edition“ (Konsole), seit " in data
     confirm = say(router, "anna", "/loeschen")[0]
     assert "gelöscht" in say(router, "anna", data=confirm.buttons[0].data)[0].text
     assert "nichts gespeichert" in say(router, "anna", "/meinedaten")[0].text
