@@ -210,3 +210,17 @@ def test_a_notice_makes_the_readers_own_language_the_chats_again_after_a_restart
     assert any(n.to is not None and n.to.chat_id == "erika" for n in notices), notices
     [ack] = say(start(), "erika", "ok")  # the notice was German, her own: so is "ok"
     assert ack.lang == "de", ack.text
+
+
+def test_the_console_welcome_back_is_in_the_conversations_language(world, tmp_path):
+    """T11: an applicant who only wrote English is welcomed back in English."""
+    from types import SimpleNamespace
+
+    from bot.app.console import _greeting
+
+    start, router, _, _ = world
+    say(router, "john", "hello, when is the deadline?")
+    (tmp_path / "console-users.txt").write_text("john\n", encoding="utf-8")
+    settings = SimpleNamespace(data_dir=tmp_path, default_lang="de")
+    line, back, _ = _greeting(settings, start(), "john")
+    assert line is None and back.startswith("Welcome back, john."), back
