@@ -27,7 +27,7 @@ from bot.chat.choices import asks, beyond, is_ack, is_number, pressed
 from bot.chat.handlers import ADMINS, Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
-from bot.texts import LANGS, command_lang, t
+from bot.texts import LANGS, command_lang, guess_lang, t
 from storage.chats import SavedChat
 from storage.models import Role
 from storage.text import storable
@@ -195,9 +195,11 @@ class Router:
         self, platform: str, chat_id: str, buttons: tuple[Button, ...], text: str = ""
     ) -> None:
         """A message with these choices (and this text) reached the chat another way
-        (the outbox)."""
+        (the outbox): the bot's last message there, its language the conversation's
+        when its words tell it (a "ja" to a German reminder is German)."""
         state = self._state(platform, chat_id)
-        self._load(platform, chat_id, state)  # the conversation's language is kept
+        self._load(platform, chat_id, state)  # what is not told here is kept
+        state.seen = guess_lang(text, "") or state.seen
         choices = _kept(Outbound(text, buttons))
         state.choices, state.shown_at, state.loaded = choices, self.services.clock(), True
         state.prompt = text

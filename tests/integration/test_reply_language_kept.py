@@ -224,3 +224,21 @@ def test_the_console_welcome_back_is_in_the_conversations_language(world, tmp_pa
     settings = SimpleNamespace(data_dir=tmp_path, default_lang="de")
     line, back, _ = _greeting(settings, start(), "john")
     assert line is None and back.startswith("Welcome back, john."), back
+
+
+def test_a_push_with_buttons_makes_its_language_the_conversations(world):
+    """A reminder or request the outbox delivered is the bot's last message in the chat:
+    an "ok" to it (after a restart too) is in its language, not in an English line's of
+    the day before."""
+    from jobs.dispatch import Delivery
+    from tests.senders import Recorder
+
+    start, router, _, _ = world
+    assert say(router, "erika", "hello, who is my buddy please?")[0].lang == "en"
+    sender = wiring.showing_choices(Recorder(), router)
+    buttons = (("Ja", "jf:nothing:1", True), ("Nein", "jf:nothing:2", False))
+    text = "⏰ Erinnerung: Ihr Jour Fixe ist morgen. Findet er statt?"
+    sender.send(Delivery("k", "console", "erika", text, buttons, None))
+    router.save_chats()
+    [which] = say(start(), "erika", "ok")
+    assert which.text.startswith("Welche Wahl"), which.text
