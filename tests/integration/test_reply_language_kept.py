@@ -220,6 +220,7 @@ def test_the_console_welcome_back_is_in_the_conversations_language(world, tmp_pa
 
     start, router, _, _ = world
     say(router, "john", "hello, when is the deadline?")
+    assert not say(router, "john", "ok")[0].buttons  # nothing open to guess from
     (tmp_path / "console-users.txt").write_text("john\n", encoding="utf-8")
     settings = SimpleNamespace(data_dir=tmp_path, default_lang="de")
     line, back, _ = _greeting(settings, start(), "john")
