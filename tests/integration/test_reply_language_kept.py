@@ -243,3 +243,13 @@ def test_a_push_with_buttons_makes_its_language_the_conversations(world):
     router.save_chats()
     [which] = say(start(), "erika", "ok")
     assert which.text.startswith("Welche Wahl"), which.text
+
+
+def test_mydata_shows_the_kept_conversation_language(world):
+    """What is kept is shown: an applicant's chat row with only the conversation's
+    language is listed in /mydata (not "nothing stored")."""
+    _, router, _, _ = world
+    say(router, "john", "hello, when is the deadline?")
+    say(router, "john", "ok")
+    letter = say(router, "john", "/mydata")[0].text
+    assert "Language of our conversation in" in letter and "English" in letter, letter
