@@ -1,11 +1,13 @@
 """What a chat keeps between messages and restarts (`chat_states`): the language chosen
-with /sprache in it and the choices of the last reply it was shown, with when.
+with /sprache in it, the choices of the last reply it was shown, with when, and the
+language of the conversation (the bot's last reply there: a "2" or "ja" after a
+restart is answered in it), kept in the JSON of the choices column ("seen").
 
 The router keeps this in memory and writes the chats that changed in one transaction
 (`save`, called after a console line and on every tick of `imbot run`), so an update
 costs no statement for it; it reads a chat's row only when a message needs it (a
-number or a "ja" typed with nothing in memory) and the chosen languages once at the
-start (`langs`)."""
+number or a "ja" typed with nothing in memory, a message that says no language) and
+the chosen languages once at the start (`langs`)."""
 
 from __future__ import annotations
 
@@ -38,6 +40,7 @@ class SavedChat:
     # an open question whose choices a later list replaced before it was answered
     replaced: tuple[Choice, ...] = ()
     replaced_prompt: str = ""
+    seen: str | None = None  # the conversation's language: of the bot's last reply here
 
 
 class ChatStates:
@@ -69,6 +72,7 @@ class ChatStates:
                 _prompt(row.choices),
                 _choices(row.choices, "replaced"),
                 _prompt(row.choices, "replaced_prompt"),
+                _seen(row.choices),
             )
 
     def save(self, chats: Iterable[SavedChat], now: datetime) -> None:
@@ -81,7 +85,7 @@ class ChatStates:
             for chat in (c for c in chats if not _empty(c)):
                 row = {
                     "lang": chat.lang,
-                    "choices": _dump(chat) if chat.choices else None,
+                    "choices": _dump(chat) if chat.choices or chat.seen else None,
                     "shown_at": chat.shown_at if chat.choices else None,
                     "updated_at": now,
                 }
@@ -104,8 +108,9 @@ def forget(session: Session, chats: Iterable[tuple[str, str]]) -> None:
 
 def close_naming(session: Session, names: Iterable[str]) -> None:
     """Close the open choices of every chat whose kept question names one of these
-    people (an erased person's request in their buddy's chat); the chat's language
-    stays (inside the caller's transaction)."""
+    people (an erased person's request in their buddy's chat); the chat's chosen
+    language stays, the conversation's goes with the choices (inside the caller's
+    transaction)."""
     for name in names:
         for form in {name, json.dumps(name)[1:-1]}:  # as written in the JSON ("J\u00fcrgen")
             session.execute(
@@ -131,13 +136,15 @@ def export(session: Session, chats: Iterable[tuple[str, str]]) -> list[dict]:
             # a question still open that a later list replaced (asked back if picked from it)
             "replaced_choices": [c[0] for c in _choices(r.choices, "replaced")],
             "shown_at": r.shown_at.isoformat() if r.shown_at and r.choices else None,
+            # the language of the bot's last reply in this chat ("2" or "ja" are answered in it)
+            "conversation_lang": _seen(r.choices),
         }
         for r in rows
     ]
 
 
 def _empty(chat: SavedChat) -> bool:
-    return chat.lang is None and not chat.choices
+    return chat.lang is None and not chat.choices and chat.seen is None
 
 
 PROMPT_CHARS = 1000  # of the message that showed the choices, kept with them
@@ -147,14 +154,29 @@ def _dump(chat: SavedChat) -> str:
     """The choices as a JSON list; with the message that showed them, an object
     {"prompt": …, "choices": […]} (rows written before hold the bare list), and
     with an open question a later list replaced, its choices and text as well
-    ("replaced", "replaced_prompt")."""
-    if not chat.prompt and not chat.replaced:
+    ("replaced", "replaced_prompt"), and the conversation's language ("seen"; alone
+    when no choices are open)."""
+    if not chat.prompt and not chat.replaced and not chat.seen:
         return json.dumps(chat.choices)
-    found: dict = {"prompt": chat.prompt[:PROMPT_CHARS], "choices": chat.choices}
-    if chat.replaced:
+    found: dict = {"choices": chat.choices}
+    if chat.choices:
+        found["prompt"] = chat.prompt[:PROMPT_CHARS]
+    if chat.choices and chat.replaced:
         found["replaced"] = chat.replaced
         found["replaced_prompt"] = chat.replaced_prompt[:PROMPT_CHARS]
+    if chat.seen:
+        found["seen"] = chat.seen
     return json.dumps(found)
+
+
+def _seen(raw: str | None) -> str | None:
+    """The conversation's language kept with the choices (None in older rows)."""
+    try:
+        found = json.loads(raw) if raw else None
+    except ValueError:
+        return None
+    seen = found.get("seen") if isinstance(found, dict) else None
+    return seen if seen in ("de", "en") else None
 
 
 def _prompt(raw: str | None, key: str = "prompt") -> str:

@@ -123,7 +123,12 @@ class ConsoleAdapter:
 
     def _greet(self, greeting: str, line: str) -> str:
         """Answer the held `greeting` in the language of the first `line`; the line still
-        to answer ("" when the greeting answers it: /start, /hilfe, /help)."""
+        to answer ("" when the greeting answers it: /start, /hilfe, /help). A /start with
+        a code (an invitation) is the welcome itself, as in Matrix: the invitee reads
+        their own welcome in their language, not an applicant's before it."""
+        words = line.lower().split()
+        if len(words) > 1 and words[0] in ("/start", "!start"):
+            return line
         hint = self.lang_of(line) if self.lang_of is not None else None
         inbound = Inbound(
             self.platform, self.user_id, self.user_id, text=greeting, lang_hint=hint, first=line

@@ -112,7 +112,8 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     people = router.services.people
     who = people.whois(console_platform, user) if people is not None else None
     chosen = router.chat_lang(console_platform, user)  # an applicant's /sprache, kept
-    lang = chosen or (who.lang if who else None) or settings.default_lang
+    spoken = router.conversation_lang(console_platform, user)  # the last reply's, kept
+    lang = chosen or spoken or (who.lang if who else None) or settings.default_lang
     choices = router.last_choices(console_platform, user)  # a number typed next picks one
     shown = router.last_prompt(console_platform, user) if choices else ""
     prompt = _about(shown)

@@ -81,6 +81,7 @@ class ChatState:
     closed_held: bool = False
     lang_next: str | None = None  # another language one clear message was written in
     person: bool = False  # an invited person (expert, buddy, admin) writes in this chat
+    erased: bool = False  # the chat's data was just erased: the reply to it keeps nothing
     # an open question whose choices a later list replaced before it was answered (the
     # series question, then /termine): a typed number that declines from the newer list
     # is asked back with both (saved with the choices: a restart keeps it)

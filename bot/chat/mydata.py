@@ -125,6 +125,9 @@ def format_letter(data: dict, lang: str, tz: ZoneInfo) -> str:
         if c.get("lang"):
             kept.append(t("md_chat_lang", lang, platform=platform(c["platform"]),
                           v=t(f"md_lang_{c['lang']}", lang)))  # fmt: skip
+        elif c.get("conversation_lang"):  # the last reply's, kept for a "ja" after a restart
+            kept.append(t("md_chat_seen", lang, platform=platform(c["platform"]),
+                          v=t(f"md_lang_{c['conversation_lang']}", lang)))  # fmt: skip
         if c.get("last_choices"):
             kept.append(t("md_chat_choices", lang, at=at(c.get("shown_at")),
                           choices=" · ".join(c["last_choices"] + c.get("replaced_choices", []))))  # fmt: skip

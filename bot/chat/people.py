@@ -39,9 +39,10 @@ SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name alrea
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
-    """A refusal in the reader's language; a chat with no language of its own yet gets
-    the one of the person concerned (an invitee's expired code)."""
-    lang = ctx.lang if ctx.stored_lang or exc.lang is None else exc.lang
+    """A refusal in the reader's language; a chat with no language of its own yet (none
+    chosen, no conversation) gets the one of the person concerned (an invitee's expired
+    code)."""
+    lang = ctx.lang if ctx.stored_lang or ctx.state.seen or exc.lang is None else exc.lang
     return [Outbound(t(exc.key, lang, **exc.fields), lang=lang)]
 
 
@@ -347,7 +348,7 @@ def erase_choice(ctx: Context, data: str) -> list[Outbound]:
         people.erase(ctx.who.person_id, chat=_chat(ctx))
     else:
         people.erase_chat(*_chat(ctx))
-    ctx.state.lang = None
+    ctx.state.lang, ctx.state.erased = None, True  # not even the reply's language is kept
     return [Outbound(t("delete_done", lang))]
 
 

@@ -27,7 +27,7 @@ from bot.chat.choices import asks, beyond, is_ack, is_number, pressed
 from bot.chat.handlers import ADMINS, Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
-from bot.texts import LANGS, command_lang, t
+from bot.texts import LANGS, command_lang, guess_lang, t
 from storage.chats import SavedChat
 from storage.models import Role
 from storage.text import storable
@@ -92,7 +92,7 @@ class Router:
             people = self.services.people
             who = people.whois(msg.platform, msg.user_id) if people and msg.private else None
             ctx = self._context(msg, who, state)
-            lang_before = state.lang
+            lang_before = state.lang, state.seen
             replies = [
                 r if r.lang else dataclasses.replace(r, lang=ctx.lang) for r in self._dispatch(ctx)
             ]
@@ -102,12 +102,12 @@ class Router:
             return replies
         except OperationalError:  # read-only, locked, gone: nothing was changed
             log.exception("database unavailable for a %s message", msg.platform)
-            return [Outbound(t("db_unavailable", self._lang(msg, who, state)))]
+            return [Outbound(t("db_unavailable", self._lang(msg, who, state, load=False)))]
         except Exception:
             log.exception("handler failed on %s message", msg.platform)
-            return [Outbound(t("error", self._lang(msg, who, state)))]
+            return [Outbound(t("error", self._lang(msg, who, state, load=False)))]
 
-    # -- what a chat keeps: its /sprache and the choices of its last reply -----------------
+    # -- what a chat keeps: its /sprache, the choices and the language of its last reply ---
     def _state(self, platform: str, chat_id: str) -> ChatState:
         key = (platform, chat_id)
         state = self._chats.get(key)
@@ -121,23 +121,24 @@ class Router:
         state: ChatState,
         replies: list[Outbound],
         now: datetime,
-        lang_before: str | None,
+        lang_before: tuple[str | None, str | None],
         picked: bool = False,
     ) -> None:
         """The choices of the last reply with buttons, in memory (saved by `save_chats`):
         a number or a "ja" typed next picks from them. A reply without buttons closes
         them; a notice with buttons for another chat (a buddy's request) opens its.
         An open question whose choices another list replaces before it is answered
-        (the series question, then /termine) is kept aside (see _second_thoughts)."""
+        (the series question, then /termine) is kept aside (see _second_thoughts).
+        A chat whose language (chosen or the conversation's) changed is saved too."""
         changed = set()
-        if state.lang != lang_before:
+        if (state.lang, state.seen) != lang_before:
             changed.add((msg.platform, msg.chat_id))
         own = [r for r in replies if r.to is None]
         if msg.private and own:
             last = next((r for r in reversed(own) if r.buttons), None)
             shown = _kept(last) if last else ()
-            if shown and not state.loaded:  # after a restart: the question still open
-                self._open_choices(msg, state, now)
+            # after a restart: the question still open, the conversation's language
+            self._load(msg.platform, msg.chat_id, state)
             if picked or msg.data is not None:
                 state.replaced, state.replaced_prompt = (), ""
             elif (
@@ -165,19 +166,27 @@ class Router:
             with self._changing:
                 self._changed |= changed
 
+    def _load(self, platform: str, chat_id: str, state: ChatState) -> None:
+        """What the chat kept (its last choices, the conversation's language), read from
+        the database the first time a message needs it in this process; what this
+        process has set since wins."""
+        chats = self.services.chats
+        if state.loaded or chats is None:
+            return
+        saved = chats.load(platform, chat_id)
+        if saved is not None:
+            state.choices = tuple(Button(*c) for c in saved.choices)
+            state.shown_at = saved.shown_at
+            state.prompt = saved.prompt
+            state.replaced = tuple(Button(*c) for c in saved.replaced)
+            state.replaced_prompt = saved.replaced_prompt
+            state.seen = state.seen or saved.seen
+        state.loaded = True
+
     def _open_choices(self, msg: Inbound, state: ChatState, now: datetime):
         """The chat's last choices (read from the database the first time they are
         needed in this process) and whether they are older than CHOICE_KEEP."""
-        chats = self.services.chats
-        if not state.loaded and chats is not None:
-            saved = chats.load(msg.platform, msg.chat_id)
-            if saved is not None:
-                state.choices = tuple(Button(*c) for c in saved.choices)
-                state.shown_at = saved.shown_at
-                state.prompt = saved.prompt
-                state.replaced = tuple(Button(*c) for c in saved.replaced)
-                state.replaced_prompt = saved.replaced_prompt
-            state.loaded = True
+        self._load(msg.platform, msg.chat_id, state)
         if not state.choices or not msg.private:
             return (), False
         return state.choices, state.shown_at is None or state.shown_at <= now - CHOICE_KEEP
@@ -186,8 +195,11 @@ class Router:
         self, platform: str, chat_id: str, buttons: tuple[Button, ...], text: str = ""
     ) -> None:
         """A message with these choices (and this text) reached the chat another way
-        (the outbox)."""
+        (the outbox): the bot's last message there, its language the conversation's
+        when its words tell it (a "ja" to a German reminder is German)."""
         state = self._state(platform, chat_id)
+        self._load(platform, chat_id, state)  # what is not told here is kept
+        state.seen = guess_lang(text, "") or state.seen
         choices = _kept(Outbound(text, buttons))
         state.choices, state.shown_at, state.loaded = choices, self.services.clock(), True
         state.prompt = text
@@ -197,6 +209,13 @@ class Router:
     def chat_lang(self, platform: str, chat_id: str) -> str | None:
         """The language chosen with /sprache in this chat (kept across restarts)."""
         return self._state(platform, chat_id).lang
+
+    def conversation_lang(self, platform: str, chat_id: str) -> str | None:
+        """The language of the bot's last reply in this chat, if it is not the person's
+        own (kept across restarts); None when unknown."""
+        state = self._state(platform, chat_id)
+        self._load(platform, chat_id, state)
+        return state.seen
 
     def last_choices(self, platform: str, chat_id: str) -> tuple[Button, ...]:
         """The choices of the chat's last reply while a number may still pick them."""
@@ -230,6 +249,7 @@ class Router:
                 if st.choices
                 else (),
                 st.replaced_prompt if st.choices else "",
+                st.seen,
             )
             for p, c in changed
         ]
@@ -282,15 +302,17 @@ class Router:
         text = t("choice_second_thoughts", ctx.lang, label=label, prompt=state.replaced_prompt)
         return [Outbound(text, (Button(label, data), *earlier))]
 
-    def _lang(self, msg: Inbound, who: Whois | None, state: ChatState) -> str:
-        """The reader's language, one for the whole reply (see README, "Languages"):
+    def _lang(self, msg: Inbound, who: Whois | None, state: ChatState, load: bool = True) -> str:
+        """The reader's language, one for the whole reply (see README, "One language per
+        reply"):
         1. the one chosen with /sprache (in this chat, or by the person);
         2. else the one the message says: a command's name (/absagen German, /cancel
-           English; "help" alone too), or, from an expert or buddy, words clearly in one
-           language ("where do we meet?");
+           English; "help" alone too, and an admin's "einladungen" or "stats"), or, from
+           a person with an invite, words clearly in one language ("where do we meet?");
         3. else – "2", "#2", "ja", "ok", a date, a button – the language of the
-           conversation: of the bot's last reply in this chat (the question it answers),
-           else the one stored for the person, else the client's, else IMBOT_LANG.
+           conversation: of the bot's last reply in this chat (the question it answers;
+           kept across restarts, read when first needed: `load`), else the one stored
+           for the person, else the client's, else IMBOT_LANG.
         (The FAQ answers a question in the question's language; the welcome before
         anything was written follows the first line, held for it by the console.)"""
         hint = msg.lang_hint if msg.lang_hint in LANGS else None
@@ -299,10 +321,12 @@ class Router:
             return chosen
         if hint and msg.data is None and msg.text.strip().lower() == "/start":
             return hint
-        if said := _said(msg):
+        if said := self._said(msg, who):
             return said
         if written := self._follows(msg, who, state):
             return written
+        if load and msg.private:
+            self._load(msg.platform, msg.chat_id, state)
         if who is not None:
             # the last clear message in another language answers an unclear one ("Erika
             # und Emil ja" after a German line); the stored one changes after two
@@ -310,6 +334,19 @@ class Router:
             conversation = state.seen or state.lang_next
             return conversation or who.lang or hint or self.services.default_lang
         return state.seen or hint or self.services.default_lang
+
+    def _said(self, msg: Inbound, who: Whois | None) -> str | None:
+        """The language a command's name says (`_said`); an admin's command typed as
+        one word ("einladungen", "stats", see _team_word) is one too."""
+        if said := _said(msg):
+            return said
+        if who is None or who.role is not Role.ADMIN or msg.data is not None:
+            return None
+        word = msg.text.strip(" .!?").lower()
+        command = self._commands.get(word)
+        if command is None or command.roles != ADMINS or " " in word:
+            return None
+        return command_lang(word)
 
     def language_of(self, text: str) -> str | None:
         """The language of a first message, when it is clear: a command's name (/help),
@@ -352,9 +389,11 @@ class Router:
         go out in it) until they choose one with /sprache: a write only on a change, and
         only after two clear messages in a row in the new one (one English line of a
         German buddy is answered in English, his reminders stay German); a short or
-        unclear message ("ja", "alle bestätigen") changes nothing."""
+        unclear message ("ja", "alle bestätigen") changes nothing. A team member's
+        (an admin's) changes only with /sprache: they paste applicants' questions and
+        answer applicants in theirs, which says nothing about their own."""
         who, people, state = ctx.who, self.services.people, ctx.state
-        if who is None or people is None:
+        if who is None or people is None or who.role is Role.ADMIN:
             return
         written = self._follows(ctx.msg, who, state, least=3)
         if written is None or written != ctx.lang:
@@ -376,16 +415,27 @@ class Router:
         chat's again (their "ja" to it is answered in it). An applicant's first message whose words say no
         language ("deadlines", "team?") is answered in the default but fixes nothing: the
         next clear one ("next call") decides the chat's language. The welcome (/start)
-        fixes its language."""
+        fixes its language. A team member's (an admin's) chat keeps another language
+        only while its reply asks something ("Meinen Sie …?" to a pasted English
+        question): their "ok" or "einladungen" after it is theirs again."""
         state.person = who is not None
         for r in replies:  # a notice is worded in its reader's own language: theirs again
             if r.to is not None and (other := self._state(r.to.platform, r.to.chat_id)).person:
-                other.seen = None
+                self._load(r.to.platform, r.to.chat_id, other)  # not the saved one later
+                if other.seen is not None:
+                    other.seen = None
+                    with self._changing:
+                        self._changed.add((r.to.platform, r.to.chat_id))
         own = [r for r in replies if r.to is None]
+        if state.erased:  # "/loeschen ja": the chat keeps nothing, its language neither
+            state.seen, state.erased = None, False
+            return
         if not own:
             return
         lang = own[-1].lang
-        if msg.data is not None or who is not None or state.seen is not None:
+        if who is not None and who.role is Role.ADMIN:
+            state.seen = lang if any(r.buttons for r in own) else None
+        elif msg.data is not None or who is not None or state.seen is not None:
             state.seen = lang or state.seen
         elif msg.text.strip().startswith(COMMAND_PREFIXES):
             # the welcome's language is the conversation's: "hi" after it is answered in it

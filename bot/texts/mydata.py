@@ -80,6 +80,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Sprache in {platform} (mit /sprache gewählt): {v}",
         "en": "Language in {platform} (chosen with /lang): {v}",
     },
+    "md_chat_seen": {
+        "de": "Sprache unseres Gesprächs in {platform} (der letzten Antwort, für „ja“ oder „2“): {v}",
+        "en": 'Language of our conversation in {platform} (of the last reply, for "yes" or "2"): {v}',
+    },
     "md_chat_choices": {
         "de": "Zuletzt gezeigte Auswahl ({at}), damit eine getippte Zahl sie wählt: {choices}",
         "en": "Choices shown last ({at}), so that a typed number picks one: {choices}",
