@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -16,6 +16,7 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.texts import t
 from jobs.render import render
 from storage import chats, outbox
 from storage.db import scrub_erased
@@ -44,6 +45,7 @@ from storage.text import storable
 __all__ = [
     "Contact",
     "InviteInfo",
+    "Leaving",
     "NewPerson",
     "OpenInvite",
     "PairNews",
@@ -144,6 +146,14 @@ def _contact(p: Person) -> Contact:
 
 
 @dataclass(frozen=True)
+class Leaving:
+    """A revocation done: the person's name, and the experts it left without a buddy."""
+
+    name: str
+    orphans: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class InviteInfo:
     code: str
     person_id: int
@@ -203,11 +213,15 @@ class People:
         *,
         end_meetings: EndMeetings | None = None,
         forget_files: ForgetFiles | None = None,
+        team_chats: Iterable[tuple[str, str]] = (),
+        team_lang: str = "de",
     ):
         self._sessions = sessions
         self._clock = clock or (lambda: datetime.now(UTC))
         self._end_meetings = end_meetings
         self._forget_files = forget_files
+        self._team_chats = tuple(team_chats)  # none: every admin's own chats
+        self._team_lang = team_lang
 
     def _uow(self, *, read_only: bool = False) -> UnitOfWork:
         return UnitOfWork(self._sessions, read_only=read_only)
@@ -477,6 +491,9 @@ class People:
             return [_row(uow, p) for p in uow.people.all()]
 
     def revoke(self, ref: str) -> str:
+        return self.revoking(ref).name
+
+    def revoking(self, ref: str) -> Leaving:
         """Take the role away: future Jour Fixes are cancelled (the partners told),
         every unsent message to the person's chats is cancelled, open invites and
         pairs are dropped and timeline pushes stop. The chat links stay, so the
@@ -488,6 +505,7 @@ class People:
                 raise PeopleError("last_admin", name=person.name or f"#{person.id}")
             person.revoked_at = person.revoked_at or now
             outbox.cancel_naming(uow.session, person.name or "")  # news about them, unsent
+            orphans = _orphans(uow.session, person)
             if self._end_meetings is not None:
                 self._end_meetings(uow.session, person.id, now, erased=False)
             s = uow.session
@@ -506,7 +524,7 @@ class People:
                 uow.people.delete(obj)
             s.execute(delete(CalendarFeed).where(CalendarFeed.person_id == person.id))
             uow.commit()
-            return person.name or f"#{person.id}"
+            return Leaving(person.name or f"#{person.id}", orphans)
 
     # -- privacy ------------------------------------------------------------------
     def export(self, person_id: int, *, chat: tuple[str, str, str] | None = None) -> dict:
@@ -550,6 +568,8 @@ class People:
                 raise PeopleError("unknown_person", ref=f"#{person_id}")
             accounts = _accounts(person, chat)
             names = [person.name or ""]
+            if orphans := _orphans(uow.session, person):  # the team pairs them again
+                self._tell_team(uow.session, "left_team_erased", now, names=", ".join(orphans))
             if self._end_meetings is not None:
                 self._end_meetings(uow.session, person.id, now, erased=True)
             _forget(uow.session, accounts, names, person.id, now)
@@ -582,6 +602,38 @@ class People:
         if self._forget_files is not None:
             self._forget_files([(platform, user_id)], [])
 
+    def _tell_team(self, s: Session, key: str, now: datetime, **fields: object) -> None:
+        """A notice to the team: the configured team chats, or every admin's chats."""
+        if self._team_chats:
+            chats = [(p, c, self._team_lang) for p, c in self._team_chats]
+        else:
+            chats = list(
+                s.execute(
+                    select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
+                    .join(Person, Person.id == ChatIdentity.person_id)
+                    .where(
+                        Person.role == Role.ADMIN.value,
+                        Person.revoked_at.is_(None),
+                        Person.erased_at.is_(None),
+                        ChatIdentity.unreachable_at.is_(None),
+                    )
+                    .order_by(ChatIdentity.id)
+                )
+            )
+        token = secrets.token_hex(8)  # each leaving is news of its own
+        drafts = [
+            outbox.Draft(
+                kind="notice",
+                dedupe_key=f"team:{key}:{token}:{platform}:{chat_id}",
+                platform=platform,
+                chat_id=chat_id,
+                text=t(key, lang, cmd="!" if platform == "matrix" else "/", **fields),
+                due_at=now,
+            )
+            for platform, chat_id, lang in chats
+        ]
+        outbox.enqueue(s, drafts, now)
+
     def _scrub(self) -> None:
         with self._sessions() as s:
             scrub_erased(s)
@@ -608,6 +660,22 @@ def _resolve(uow: UnitOfWork, ref: str) -> Person:
     if len(matches) > 1:
         raise PeopleError("ambiguous_person", ref=ref, ids=", ".join(f"#{p.id}" for p in matches))
     return matches[0]
+
+
+def _orphans(s: Session, person: Person) -> tuple[str, ...]:
+    """The experts (still taking part) whose buddy is `person`: leaving, it leaves
+    them without one."""
+    stmt = (
+        select(Person.name)
+        .join(Pair, Pair.expert_id == Person.id)
+        .where(
+            Pair.buddy_id == person.id,
+            Person.revoked_at.is_(None),
+            Person.erased_at.is_(None),
+        )
+        .order_by(Person.name)
+    )
+    return tuple(n for n in s.scalars(stmt) if n)
 
 
 def _namesakes(uow: UnitOfWork, name: str) -> str:

@@ -220,34 +220,27 @@ def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Out
     if news.unchanged:
         return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
     text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
-    if news.old_buddy is not None:
-        text += t("pair_kept", ctx.lang, n=news.kept, old=news.old_buddy.name)
+    if news.old_buddy is not None and news.kept:
+        text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
     return [Outbound(text)] + pair_notices(news)
 
 
 def pair_notices(news: PairNews) -> list[Outbound]:
     """Both people hear of a pairing with their next step; on re-pairing the old
-    buddy hears it too (their meetings with the expert stay theirs)."""
+    buddy hears it too, and the expert and the old buddy read that the meetings
+    already made stay with the old buddy."""
     if news.unchanged:
         return []
     expert, buddy, old = news.expert, news.buddy, news.old_buddy
-    out = [
-        (expert, t("pair_for_expert", expert.lang, buddy=buddy.name)),
-        (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name)),
-    ]
+    for_expert = t("pair_for_expert", expert.lang, buddy=buddy.name)
+    if old is not None and news.kept:
+        for_expert += plural("pair_expert_kept", news.kept, expert.lang, old=old.name)
+    out = [(expert, for_expert), (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name))]
     if old is not None:
-        out.append(
-            (
-                old,
-                t(
-                    "pair_for_old_buddy",
-                    old.lang,
-                    expert=expert.name,
-                    buddy=buddy.name,
-                    n=news.kept,
-                ),
-            )
-        )
+        text = t("pair_for_old_buddy", old.lang, expert=expert.name, buddy=buddy.name)
+        if news.kept:
+            text += plural("pair_old_buddy_kept", news.kept, old.lang, expert=expert.name)
+        out.append((old, text))
     return [
         Outbound(text, to=Address(c.platform, c.chat_id, c.name), lang=c.lang)
         for c, text in out
@@ -260,10 +253,13 @@ def _revoke(ctx: Context) -> list[Outbound]:
     if len(refs) != 1:
         return [Outbound(t("revoke_usage", ctx.lang))]
     try:
-        name = ctx.services.people.revoke(refs[0])
+        done = ctx.services.people.revoking(refs[0])
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    return [Outbound(t("revoke_done", ctx.lang, name=name))]
+    text = t("revoke_done", ctx.lang, name=done.name)
+    if done.orphans:  # the experts were told; the team pairs them again
+        text += t("revoke_orphans", ctx.lang, names=", ".join(done.orphans))
+    return [Outbound(text)]
 
 
 def format_people(rows: list[PersonRow], lang: str) -> str:
