@@ -503,7 +503,9 @@ class People:
             person = _resolve(uow, ref)
             if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
                 raise PeopleError("last_admin", name=person.name or f"#{person.id}")
-            person.revoked_at = person.revoked_at or now
+            if person.revoked_at is not None:  # done before: its news stays as it is
+                return Leaving(person.name or f"#{person.id}")
+            person.revoked_at = now
             outbox.cancel_naming(uow.session, person.name or "")  # news about them, unsent
             orphans = _orphans(uow.session, person)
             if self._end_meetings is not None:

@@ -144,7 +144,7 @@ class EndingsMixin(BookingBase):
             lines.append(
                 t("left_experts_now", lang, names=names) if names else t("left_no_experts", lang)
             )
-        return " ".join(lines)
+        return "\n".join(lines)
 
 
 def _what(s: Session, meetings: list[Meeting], lang: str, tz: ZoneInfo) -> str:
