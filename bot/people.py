@@ -52,6 +52,7 @@ __all__ = [
     "People",
     "PeopleError",
     "PersonRow",
+    "RevokeCheck",
     "Whois",
 ]
 
@@ -151,6 +152,18 @@ class Leaving:
 
     name: str
     orphans: tuple[str, ...] = ()
+    again: bool = False  # revoked before: nothing done
+
+
+@dataclass(frozen=True)
+class RevokeCheck:
+    """What revoking a person would do: experts left without their buddy, upcoming
+    Jour Fixes cancelled."""
+
+    person_id: int
+    name: str
+    experts: int
+    meetings: int
 
 
 @dataclass(frozen=True)
@@ -490,6 +503,25 @@ class People:
         with self._uow() as uow:
             return [_row(uow, p) for p in uow.people.all()]
 
+    def revoke_check(self, ref: str) -> RevokeCheck:
+        """What `revoking(ref)` would do, for the question before it; PeopleError when
+        it cannot be done (unknown, the last admin, revoked or erased already)."""
+        now = self._clock()
+        with self._uow(read_only=True) as uow:
+            person = _resolve(uow, ref)
+            name = person.name or f"#{person.id}"
+            if person.revoked_at is not None or person.erased_at is not None:
+                raise PeopleError("revoke_already", name=name)
+            if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
+                raise PeopleError("last_admin", name=name)
+            ahead = select(func.count()).where(
+                or_(Meeting.expert_id == person.id, Meeting.buddy_id == person.id),
+                Meeting.state.in_(("requested", "confirmed")),
+                Meeting.starts_at > now,
+            )
+            meetings = uow.session.scalar(ahead) or 0
+            return RevokeCheck(person.id, name, len(_orphans(uow.session, person)), meetings)
+
     def revoke(self, ref: str) -> str:
         return self.revoking(ref).name
 
@@ -504,7 +536,7 @@ class People:
             if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
                 raise PeopleError("last_admin", name=person.name or f"#{person.id}")
             if person.revoked_at is not None:  # done before: its news stays as it is
-                return Leaving(person.name or f"#{person.id}")
+                return Leaving(person.name or f"#{person.id}", again=True)
             person.revoked_at = now
             outbox.cancel_naming(uow.session, person.name or "")  # news about them, unsent
             orphans = _orphans(uow.session, person)

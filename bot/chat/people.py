@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 ERASE_PREFIX = "erase:"
+REVOKE_PREFIX = "revoke:"  # revoke:yes:PERSON, revoke:no
 PAIR_PREFIX = "pair:"  # replace an expert's buddy: pair:replace:EXPERT:BUDDY, pair:keep
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
 SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
@@ -249,13 +250,45 @@ def pair_notices(news: PairNews) -> list[Outbound]:
 
 
 def _revoke(ctx: Context) -> list[Outbound]:
+    """/sperren PERSON asks first, saying what it cancels and whom it leaves without a
+    buddy (one confirmation before anything is cancelled); /sperren PERSON ja acts."""
     refs = _split(ctx.args)
-    if len(refs) != 1:
+    sure = len(refs) == 2 and refs[1].lower() in ("ja", "yes")
+    if len(refs) != 1 + sure:
         return [Outbound(t("revoke_usage", ctx.lang))]
     try:
-        done = ctx.services.people.revoking(refs[0])
+        ask = ctx.services.people.revoke_check(refs[0])
     except PeopleError as exc:
         return _refusal(ctx, exc)
+    if sure:
+        return _revoked(ctx, ask.person_id)
+    text = t("revoke_confirm", ctx.lang, name=ask.name)
+    if ask.experts:
+        text += plural("revoke_ask_experts", ask.experts, ctx.lang)
+    if ask.meetings:
+        text += plural("revoke_ask_meetings", ask.meetings, ctx.lang)
+    buttons = (
+        Button(t("revoke_yes", ctx.lang), f"{REVOKE_PREFIX}yes:{ask.person_id}", True),
+        Button(t("announce_cancel", ctx.lang), f"{REVOKE_PREFIX}no"),
+    )
+    return [Outbound(text, buttons)]
+
+
+def _revoke_choice(ctx: Context, data: str) -> list[Outbound]:
+    """The answer to "revoke X?" (revoke:yes:ID, revoke:no)."""
+    _, answer, *ids = data.split(":")
+    if answer != "yes" or len(ids) != 1 or not ids[0].isdigit():
+        return [Outbound(t("pair_unchanged", ctx.lang))]
+    return _revoked(ctx, int(ids[0]))
+
+
+def _revoked(ctx: Context, person_id: int) -> list[Outbound]:
+    try:
+        done = ctx.services.people.revoking(f"#{person_id}")
+    except PeopleError as exc:
+        return _refusal(ctx, exc)
+    if done.again:
+        return [Outbound(t("revoke_already", ctx.lang, name=done.name))]
     text = t("revoke_done", ctx.lang, name=done.name)
     if done.orphans:  # the experts were told; the team pairs them again
         text += t("revoke_orphans", ctx.lang, names=", ".join(done.orphans))
@@ -385,6 +418,7 @@ FEATURE = Feature(
     callbacks=(
         Callback(ERASE_PREFIX, lambda ctx, data: erase_choice(ctx, data)),
         Callback(PAIR_PREFIX, _pair_choice, ADMINS),
+        Callback(REVOKE_PREFIX, _revoke_choice, ADMINS),
     ),
     read=_read,
     help=_help,

@@ -287,3 +287,33 @@ TEXTS |= {
         "should not take place any more, cancel them with /cancel.",
     },
 }
+
+# /sperren asks first (nothing is cancelled without one confirmation)
+TEXTS |= {
+    "revoke_confirm": {
+        "de": "{name} sperren? Danach kann {name} den Bot nur noch für /meinedaten und "
+        "/loeschen nutzen.",
+        "en": "Revoke {name}? Afterwards {name} can only use /mydata and /delete.",
+    },
+    "revoke_ask_experts_one": {
+        "de": "\n• 1 Expert:in verliert damit ihren Buddy (sie wird informiert).",
+        "en": "\n• 1 expert loses their buddy (they will be told).",
+    },
+    "revoke_ask_experts_other": {
+        "de": "\n• {n} Expert:innen verlieren damit ihren Buddy (sie werden informiert).",
+        "en": "\n• {n} experts lose their buddy (they will be told).",
+    },
+    "revoke_ask_meetings_one": {
+        "de": "\n• 1 kommender Jour Fixe wird abgesagt (die andere Seite wird informiert).",
+        "en": "\n• 1 upcoming Jour Fixe is cancelled (the other side is told).",
+    },
+    "revoke_ask_meetings_other": {
+        "de": "\n• {n} kommende Jour Fixes werden abgesagt (die andere Seite wird informiert).",
+        "en": "\n• {n} upcoming Jour Fixes are cancelled (the other side is told).",
+    },
+    "revoke_yes": {"de": "Ja, sperren", "en": "Yes, revoke"},
+    "revoke_already": {
+        "de": "{name} ist schon gesperrt oder gelöscht – nichts geändert.",
+        "en": "{name} is already revoked or erased – nothing changed.",
+    },
+}

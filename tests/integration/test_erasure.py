@@ -259,7 +259,7 @@ def test_revocation_stops_meetings_and_messages_but_keeps_the_data_visible(world
     [offer] = world.say("console", CONSOLE_USER, "/jourfixe")
     [series] = world.press(offer.buttons[0].data)
     world.press(series.buttons[0].data)
-    world.say("console", "ada", f'/revoke "{NAME}"')
+    world.say("console", "ada", f'/revoke "{NAME}" yes')
     with world.sessions() as s:
         pending = s.scalars(select(OutboxRow).where(OutboxRow.state == outbox.PENDING)).all()
         assert [r for r in pending if r.chat_id in (CONSOLE_USER, TG_USER)] == []
