@@ -10,7 +10,7 @@ import json
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.texts import t
 from jobs.render import render
 from storage import chats, outbox
 from storage.db import scrub_erased
@@ -46,13 +47,14 @@ from storage.text import storable
 __all__ = [
     "Contact",
     "InviteInfo",
+    "Leaving",
     "NewPerson",
     "OpenInvite",
     "PairNews",
     "People",
     "PeopleError",
     "PersonRow",
-    "RevokeNews",
+    "RevokeCheck",
     "Whois",
 ]
 
@@ -147,6 +149,26 @@ def _contact(p: Person) -> Contact:
 
 
 @dataclass(frozen=True)
+class Leaving:
+    """A revocation done: the person's name, and the experts it left without a buddy."""
+
+    name: str
+    orphans: tuple[str, ...] = ()
+    again: bool = False  # revoked before: nothing done
+
+
+@dataclass(frozen=True)
+class RevokeCheck:
+    """What revoking a person would do: experts left without their buddy, upcoming
+    Jour Fixes cancelled."""
+
+    person_id: int
+    name: str
+    experts: int
+    meetings: int
+
+
+@dataclass(frozen=True)
 class InviteInfo:
     code: str
     person_id: int
@@ -180,18 +202,6 @@ class OpenInvite:
 
 
 @dataclass(frozen=True)
-class RevokeNews:
-    """What a revoke would end: asked before it is done."""
-
-    person_id: int
-    name: str
-    role: str
-    partners: int  # pairs: an expert's buddy, a buddy's experts
-    meetings: int  # Jour Fixes to come (requested or confirmed) that would be cancelled
-    revoked: bool  # already revoked
-
-
-@dataclass(frozen=True)
 class PersonRow:
     id: int
     name: str
@@ -218,11 +228,15 @@ class People:
         *,
         end_meetings: EndMeetings | None = None,
         forget_files: ForgetFiles | None = None,
+        team_chats: Iterable[tuple[str, str]] = (),
+        team_lang: str = "de",
     ):
         self._sessions = sessions
         self._clock = clock or (lambda: datetime.now(UTC))
         self._end_meetings = end_meetings
         self._forget_files = forget_files
+        self._team_chats = tuple(team_chats)  # none: every admin's own chats
+        self._team_lang = team_lang
 
     def _uow(self, *, read_only: bool = False) -> UnitOfWork:
         return UnitOfWork(self._sessions, read_only=read_only)
@@ -488,36 +502,34 @@ class People:
                 raise PeopleError("not_expert", name=person.name or f"#{person.id}")
             return person.id
 
-    def revoking(self, ref: str) -> RevokeNews:
-        """What revoking `ref` (number, name or a unique part of it) would end, asked
-        before it is done: the partners losing their pair and the Jour Fixes to come
-        that would be cancelled. Refusals as `revoke` (unknown, last admin)."""
-        now = self._clock()
-        with self._uow() as uow:
-            person = _resolve(uow, ref, loose=True)
-            name = person.name or f"#{person.id}"
-            if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
-                raise PeopleError("last_admin", name=name)
-            partners = len(uow.people.pairs_of(person.id))
-            meetings = uow.session.scalar(
-                select(func.count())
-                .select_from(Meeting)
-                .where(
-                    or_(Meeting.expert_id == person.id, Meeting.buddy_id == person.id),
-                    Meeting.state.in_(("requested", "confirmed")),
-                    Meeting.starts_at > now,
-                )
-            )
-            return RevokeNews(
-                person.id, name, person.role, partners, meetings or 0, person.revoked_at is not None
-            )
-
     # -- listing, revoking --------------------------------------------------------
     def people(self) -> list[PersonRow]:
         with self._uow() as uow:
             return [_row(uow, p) for p in uow.people.all()]
 
+    def revoke_check(self, ref: str) -> RevokeCheck:
+        """What `revoking(ref)` would do, for the question before it; PeopleError when
+        it cannot be done (unknown, the last admin, revoked or erased already)."""
+        now = self._clock()
+        with self._uow(read_only=True) as uow:
+            person = _resolve(uow, ref, loose=True)
+            name = person.name or f"#{person.id}"
+            if person.revoked_at is not None or person.erased_at is not None:
+                raise PeopleError("revoke_already", name=name)
+            if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
+                raise PeopleError("last_admin", name=name)
+            ahead = select(func.count()).where(
+                or_(Meeting.expert_id == person.id, Meeting.buddy_id == person.id),
+                Meeting.state.in_(("requested", "confirmed")),
+                Meeting.starts_at > now,
+            )
+            meetings = uow.session.scalar(ahead) or 0
+            return RevokeCheck(person.id, name, len(_orphans(uow.session, person)), meetings)
+
     def revoke(self, ref: str) -> str:
+        return self.revoking(ref).name
+
+    def revoking(self, ref: str) -> Leaving:
         """Take the role away: future Jour Fixes are cancelled (the partners told),
         every unsent message to the person's chats is cancelled, open invites and
         pairs are dropped and timeline pushes stop. The chat links stay, so the
@@ -527,8 +539,11 @@ class People:
             person = _resolve(uow, ref, loose=True)
             if person.active_role is Role.ADMIN and _active_admins(uow) <= 1:
                 raise PeopleError("last_admin", name=person.name or f"#{person.id}")
-            person.revoked_at = person.revoked_at or now
+            if person.revoked_at is not None:  # done before: its news stays as it is
+                return Leaving(person.name or f"#{person.id}", again=True)
+            person.revoked_at = now
             outbox.cancel_naming(uow.session, person.name or "")  # news about them, unsent
+            orphans = _orphans(uow.session, person)
             if self._end_meetings is not None:
                 self._end_meetings(uow.session, person.id, now, erased=False)
             s = uow.session
@@ -547,7 +562,7 @@ class People:
                 uow.people.delete(obj)
             s.execute(delete(CalendarFeed).where(CalendarFeed.person_id == person.id))
             uow.commit()
-            return person.name or f"#{person.id}"
+            return Leaving(person.name or f"#{person.id}", orphans)
 
     # -- privacy ------------------------------------------------------------------
     def export(self, person_id: int, *, chat: tuple[str, str, str] | None = None) -> dict:
@@ -591,6 +606,8 @@ class People:
                 raise PeopleError("unknown_person", ref=f"#{person_id}")
             accounts = _accounts(person, chat)
             names = [person.name or ""]
+            if orphans := _orphans(uow.session, person):  # the team pairs them again
+                self._tell_team(uow.session, "left_team_erased", now, names=", ".join(orphans))
             if self._end_meetings is not None:
                 self._end_meetings(uow.session, person.id, now, erased=True)
             _forget(uow.session, accounts, names, person.id, now)
@@ -622,6 +639,38 @@ class People:
         self._scrub()
         if self._forget_files is not None:
             self._forget_files([(platform, user_id)], [])
+
+    def _tell_team(self, s: Session, key: str, now: datetime, **fields: object) -> None:
+        """A notice to the team: the configured team chats, or every admin's chats."""
+        if self._team_chats:
+            chats = [(p, c, self._team_lang) for p, c in self._team_chats]
+        else:
+            chats = list(
+                s.execute(
+                    select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
+                    .join(Person, Person.id == ChatIdentity.person_id)
+                    .where(
+                        Person.role == Role.ADMIN.value,
+                        Person.revoked_at.is_(None),
+                        Person.erased_at.is_(None),
+                        ChatIdentity.unreachable_at.is_(None),
+                    )
+                    .order_by(ChatIdentity.id)
+                )
+            )
+        token = secrets.token_hex(8)  # each leaving is news of its own
+        drafts = [
+            outbox.Draft(
+                kind="notice",
+                dedupe_key=f"team:{key}:{token}:{platform}:{chat_id}",
+                platform=platform,
+                chat_id=chat_id,
+                text=t(key, lang, cmd="!" if platform == "matrix" else "/", **fields),
+                due_at=now,
+            )
+            for platform, chat_id, lang in chats
+        ]
+        outbox.enqueue(s, drafts, now)
 
     def _scrub(self) -> None:
         with self._sessions() as s:
@@ -682,6 +731,22 @@ def _name_words(name: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return re.findall(r"\w+", _DIGRAPHS.sub(r"\1", plain))
+
+
+def _orphans(s: Session, person: Person) -> tuple[str, ...]:
+    """The experts (still taking part) whose buddy is `person`: leaving, it leaves
+    them without one."""
+    stmt = (
+        select(Person.name)
+        .join(Pair, Pair.expert_id == Person.id)
+        .where(
+            Pair.buddy_id == person.id,
+            Person.revoked_at.is_(None),
+            Person.erased_at.is_(None),
+        )
+        .order_by(Person.name)
+    )
+    return tuple(n for n in s.scalars(stmt) if n)
 
 
 def _namesakes(uow: UnitOfWork, name: str) -> str:

@@ -195,13 +195,16 @@ def people_service(
     booking: JourFixe,
     clock: Clock | None = None,
 ) -> People:
-    """People whose revocation and erasure cancel their Jour Fixes (booking) and
-    whose erasure removes the console's calendar files."""
+    """People whose revocation and erasure cancel their Jour Fixes (booking), whose
+    erasure removes the console's calendar files, and the team's chats (told when a
+    leaving buddy leaves experts without one)."""
     return People(
         sessions,
         clock,
         end_meetings=booking.end_all,
         forget_files=console_files_remover(files_dir(settings)),
+        team_chats=settings.team_chats,
+        team_lang=settings.default_lang,
     )
 
 

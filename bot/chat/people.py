@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from bot.booking.base import BookingError
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
 from bot.chat.mydata import format_letter
-from bot.chat.revoke import REVOKE_PREFIX, revoke_question
 from bot.messages import Address, Button, Outbound
 from bot.people import InviteInfo, PairNews, PeopleError, PersonRow
 from bot.texts import fmt_date, fmt_when, plural, t
@@ -33,6 +31,7 @@ __all__ = [
 ]
 
 ERASE_PREFIX = "erase:"
+REVOKE_PREFIX = "revoke:"  # revoke:yes:PERSON, revoke:no
 PAIR_PREFIX = "pair:"  # replace an expert's buddy: pair:replace:EXPERT:BUDDY, pair:keep
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
 SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
@@ -223,34 +222,27 @@ def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Out
     if news.unchanged:
         return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
     text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
-    if news.old_buddy is not None:
-        text += t("pair_kept", ctx.lang, n=news.kept, old=news.old_buddy.name)
+    if news.old_buddy is not None and news.kept:
+        text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
     return [Outbound(text)] + pair_notices(news)
 
 
 def pair_notices(news: PairNews) -> list[Outbound]:
     """Both people hear of a pairing with their next step; on re-pairing the old
-    buddy hears it too (their meetings with the expert stay theirs)."""
+    buddy hears it too, and the expert and the old buddy read that the meetings
+    already made stay with the old buddy."""
     if news.unchanged:
         return []
     expert, buddy, old = news.expert, news.buddy, news.old_buddy
-    out = [
-        (expert, t("pair_for_expert", expert.lang, buddy=buddy.name)),
-        (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name)),
-    ]
+    for_expert = t("pair_for_expert", expert.lang, buddy=buddy.name)
+    if old is not None and news.kept:
+        for_expert += plural("pair_expert_kept", news.kept, expert.lang, old=old.name)
+    out = [(expert, for_expert), (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name))]
     if old is not None:
-        out.append(
-            (
-                old,
-                t(
-                    "pair_for_old_buddy",
-                    old.lang,
-                    expert=expert.name,
-                    buddy=buddy.name,
-                    n=news.kept,
-                ),
-            )
-        )
+        text = t("pair_for_old_buddy", old.lang, expert=expert.name, buddy=buddy.name)
+        if news.kept:
+            text += plural("pair_old_buddy_kept", news.kept, old.lang, expert=expert.name)
+        out.append((old, text))
     return [
         Outbound(text, to=Address(c.platform, c.chat_id, c.name), lang=c.lang)
         for c, text in out
@@ -259,26 +251,50 @@ def pair_notices(news: PairNews) -> list[Outbound]:
 
 
 def _revoke(ctx: Context) -> list[Outbound]:
+    """/sperren PERSON asks first, saying what it cancels and whom it leaves without a
+    buddy (one confirmation before anything is cancelled); /sperren PERSON ja acts."""
     refs = _split(ctx.args)
     sure = len(refs) > 1 and refs[-1].lower() in ("ja", "yes")  # /sperren #5 ja: no question
     ref = " ".join(refs[:-1] if sure else refs)  # /sperren Bea Berger (no quotes) too
     if not ref:
         return [Outbound(t("revoke_usage", ctx.lang))]
-    if not sure:  # asked once: it cancels the person's Jour Fixes and pairs
-        return revoke_question(ctx, ref)
     try:
-        name = ctx.services.people.revoke(ref)
+        ask = ctx.services.people.revoke_check(ref)
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    return [Outbound(t("revoke_done", ctx.lang, name=name))]
+    if sure:
+        return _revoked(ctx, ask.person_id)
+    text = t("revoke_confirm", ctx.lang, name=ask.name)
+    if ask.experts:
+        text += plural("revoke_ask_experts", ask.experts, ctx.lang)
+    if ask.meetings:
+        text += plural("revoke_ask_meetings", ask.meetings, ctx.lang)
+    buttons = (
+        Button(t("revoke_yes", ctx.lang), f"{REVOKE_PREFIX}yes:{ask.person_id}", True),
+        Button(t("revoke_no", ctx.lang), f"{REVOKE_PREFIX}no"),
+    )
+    return [Outbound(text, buttons)]
 
 
 def _revoke_choice(ctx: Context, data: str) -> list[Outbound]:
-    """The answer to "Wirklich sperren?" (revoke:yes:ID / revoke:no)."""
-    answer, _, number = data.removeprefix(REVOKE_PREFIX).partition(":")
-    if answer != "yes" or not (number.isascii() and number.isdigit()):
-        return [Outbound(t("revoke_kept", ctx.lang))]
-    return _revoke(replace(ctx, args=[f"#{number}", "ja"]))
+    """The answer to "revoke X?" (revoke:yes:ID, revoke:no)."""
+    _, answer, *ids = data.split(":")
+    if answer != "yes" or len(ids) != 1 or not ids[0].isdigit():
+        return [Outbound(t("pair_unchanged", ctx.lang))]
+    return _revoked(ctx, int(ids[0]))
+
+
+def _revoked(ctx: Context, person_id: int) -> list[Outbound]:
+    try:
+        done = ctx.services.people.revoking(f"#{person_id}")
+    except PeopleError as exc:
+        return _refusal(ctx, exc)
+    if done.again:
+        return [Outbound(t("revoke_already", ctx.lang, name=done.name))]
+    text = t("revoke_done", ctx.lang, name=done.name)
+    if done.orphans:  # the experts were told; the team pairs them again
+        text += t("revoke_orphans", ctx.lang, names=", ".join(done.orphans))
+    return [Outbound(text)]
 
 
 def format_people(rows: list[PersonRow], lang: str) -> str:

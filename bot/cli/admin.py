@@ -197,10 +197,13 @@ def _people(settings, args: argparse.Namespace) -> int:
 
 
 def _revoke(settings, args: argparse.Namespace) -> int:
-    name = _people_service(settings).revoke(args.person)
+    done = _people_service(settings).revoking(args.person)
     from bot.texts import t
 
-    print(t("revoke_done", "en", name=name))
+    print(t("revoke_done", "en", name=done.name))
+    if done.orphans:
+        names = ", ".join(done.orphans)
+        print(f"Without a buddy now: {names}. Pair them again: imbot admin pair EXPERT BUDDY")
     return EXIT_OK
 
 

@@ -188,10 +188,6 @@ TEXTS |= {
 }
 
 TEXTS |= {
-    "pair_kept": {
-        "de": " Die {n} bestehenden Termine bleiben bei {old}.",
-        "en": " The {n} existing meetings stay with {old}.",
-    },
     "pair_for_expert": {
         "de": "Ihr Buddy bei Lokalprojekte ist jetzt {buddy}. Einen Jour Fixe buchen Sie mit "
         "/jourfixe – oder schreiben Sie einfach „Ich möchte einen Termin“.",
@@ -203,12 +199,6 @@ TEXTS |= {
         "Sie frei sind (z. B. /frei Di 10-12, Do 14-16); dann kann {expert} Jour Fixes buchen.",
         "en": "{expert} is now paired with you as an expert. Enter when you are free with /free "
         "(e.g. /free Tue 10am-12pm); then {expert} can book Jour Fixes.",
-    },
-    "pair_for_old_buddy": {
-        "de": "{expert} wird ab jetzt von {buddy} betreut. Ihre {n} bestehenden Termine mit "
-        "{expert} bleiben bei Ihnen (/termine).",
-        "en": "{expert} is now looked after by {buddy}. Your {n} existing meetings with {expert} "
-        "stay with you (/meetings).",
     },
     "welcome_no_buddy_yet": {
         "de": "Sobald Lokalprojekte Ihnen einen Buddy zuordnet, sage ich Ihnen Bescheid; dann "

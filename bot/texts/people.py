@@ -152,3 +152,169 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "#|Name|Role|Status|Chats|Partners",
     },
 }
+
+# When someone leaves (erased or revoked): what each partner hears, in one message.
+# An erased person is never named (the notice stays in the outbox after the erasure).
+TEXTS |= {
+    "left_buddy_erased": {
+        "de": "Ihr Buddy hat den Bot verlassen und alle Daten gelöscht.",
+        "en": "Your buddy has left the bot and erased all their data.",
+    },
+    "left_buddy_revoked": {
+        "de": "Ihr Buddy {name} nimmt nicht mehr am Programm teil.",
+        "en": "Your buddy {name} no longer takes part in the program.",
+    },
+    "left_old_buddy_erased": {
+        "de": "Ihr früherer Buddy hat den Bot verlassen und alle Daten gelöscht.",
+        "en": "Your former buddy has left the bot and erased all their data.",
+    },
+    "left_old_buddy_revoked": {
+        "de": "Ihr früherer Buddy {name} nimmt nicht mehr am Programm teil.",
+        "en": "Your former buddy {name} no longer takes part in the program.",
+    },
+    "left_expert_erased": {
+        "de": "Eine Ihrer Expert:innen hat den Bot verlassen und alle Daten gelöscht.",
+        "en": "One of your experts has left the bot and erased all their data.",
+    },
+    "left_expert_revoked": {
+        "de": "{name} nimmt nicht mehr am Programm teil und ist Ihnen nicht mehr zugeordnet.",
+        "en": "{name} no longer takes part in the program and is no longer paired with you.",
+    },
+    "left_old_expert_erased": {
+        "de": "Eine Expert:in, mit der Sie Jour Fixes hatten, hat den Bot verlassen und alle "
+        "Daten gelöscht.",
+        "en": "An expert you had Jour Fixes with has left the bot and erased all their data.",
+    },
+    "left_old_expert_revoked": {
+        "de": "{name} nimmt nicht mehr am Programm teil.",
+        "en": "{name} no longer takes part in the program.",
+    },
+    "left_cancelled": {
+        "de": "Abgesagt: {what}. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
+        "en": "Cancelled: {what}. The calendar file removes the meetings from your calendar.",
+    },
+    "left_request_void": {
+        "de": "Ihre Anfrage ist damit hinfällig: {what}.",
+        "en": "Your request can no longer be answered: {what}.",
+    },
+    "left_request_withdrawn": {
+        "de": "Die Anfrage ist damit zurückgezogen: {what}.",
+        "en": "The request is withdrawn: {what}.",
+    },
+    "left_proposal_void": {
+        "de": "Der Vorschlag {when} ist damit hinfällig.",
+        "en": "The suggested time {when} no longer stands.",
+    },
+    "left_proposal_own": {
+        "de": "Ihr Vorschlag {when} ist damit hinfällig.",
+        "en": "Your suggestion {when} no longer stands.",
+    },
+    "left_no_buddy": {
+        "de": "Sie haben gerade keinen Buddy; Lokalprojekte ordnet Ihnen einen neuen zu, "
+        "und ich sage Ihnen Bescheid.",
+        "en": "You have no buddy right now; Lokalprojekte will pair you with a new one, and "
+        "I will let you know.",
+    },
+    "left_experts_now": {
+        "de": "Ihre Expert:innen sind jetzt: {names}.",
+        "en": "Your experts are now: {names}.",
+    },
+    "left_no_experts": {
+        "de": "Ihnen ist jetzt keine Expert:in mehr zugeordnet.",
+        "en": "No expert is paired with you any more.",
+    },
+    "left_series_one": {
+        "de": "Jour Fixe {day} {time} ({rhythm}, {n} Termin am {until})",
+        "en": "Jour Fixe on {day} at {time} ({rhythm}, {n} meeting on {until})",
+    },
+    "left_series_other": {
+        "de": "Jour Fixe {day} {time} ({rhythm}, {n} Termine bis {until})",
+        "en": "Jour Fixe on {day} at {time} ({rhythm}, {n} meetings until {until})",
+    },
+    "left_single": {"de": "Jour Fixe {when}", "en": "Jour Fixe {when}"},
+    "left_on_day_0": {"de": "montags", "en": "Mondays"},
+    "left_on_day_1": {"de": "dienstags", "en": "Tuesdays"},
+    "left_on_day_2": {"de": "mittwochs", "en": "Wednesdays"},
+    "left_on_day_3": {"de": "donnerstags", "en": "Thursdays"},
+    "left_on_day_4": {"de": "freitags", "en": "Fridays"},
+    "left_on_day_5": {"de": "samstags", "en": "Saturdays"},
+    "left_on_day_6": {"de": "sonntags", "en": "Sundays"},
+    # the team: experts a leaving buddy leaves without a buddy
+    "left_team_erased": {
+        "de": "Ein Buddy hat den Bot verlassen und alle Daten gelöscht. Ohne Buddy sind "
+        "jetzt: {names}. Neu zuordnen: {cmd}paar EXPERT:IN BUDDY",
+        "en": "A buddy has left the bot and erased all their data. Without a buddy now: "
+        "{names}. Pair them again: {cmd}pair EXPERT BUDDY",
+    },
+    "revoke_orphans": {
+        "de": "\nOhne Buddy sind jetzt: {names}. Neu zuordnen: /paar EXPERT:IN BUDDY",
+        "en": "\nWithout a buddy now: {names}. Pair them again: /pair EXPERT BUDDY",
+    },
+}
+
+# Re-pairing: the meetings already made stay with the buddy they were made with.
+TEXTS |= {
+    "pair_kept_one": {
+        "de": " Der bestehende Termin bleibt bei {old}.",
+        "en": " The existing meeting stays with {old}.",
+    },
+    "pair_kept_other": {
+        "de": " Die {n} bestehenden Termine bleiben bei {old}.",
+        "en": " The {n} existing meetings stay with {old}.",
+    },
+    "pair_for_old_buddy": {
+        "de": "{expert} wird ab jetzt von {buddy} betreut.",
+        "en": "{expert} is now looked after by {buddy}.",
+    },
+    "pair_old_buddy_kept_one": {
+        "de": " Ihr bestehender Termin mit {expert} bleibt bei Ihnen (/termine).",
+        "en": " Your existing meeting with {expert} stays with you (/meetings).",
+    },
+    "pair_old_buddy_kept_other": {
+        "de": " Ihre {n} bestehenden Termine mit {expert} bleiben bei Ihnen (/termine).",
+        "en": " Your {n} existing meetings with {expert} stay with you (/meetings).",
+    },
+    "pair_expert_kept_one": {
+        "de": "\nIhr bestehender Termin mit {old} bleibt bei {old} (/termine). Soll er nicht "
+        "mehr stattfinden, sagen Sie ihn mit /absagen ab.",
+        "en": "\nYour existing meeting with {old} stays with {old} (/meetings). If it should "
+        "not take place any more, cancel it with /cancel.",
+    },
+    "pair_expert_kept_other": {
+        "de": "\nIhre {n} bestehenden Termine mit {old} bleiben bei {old} (/termine). Sollen "
+        "sie nicht mehr stattfinden, sagen Sie sie mit /absagen ab.",
+        "en": "\nYour {n} existing meetings with {old} stay with {old} (/meetings). If they "
+        "should not take place any more, cancel them with /cancel.",
+    },
+}
+
+# /sperren asks first (nothing is cancelled without one confirmation)
+TEXTS |= {
+    "revoke_confirm": {
+        "de": "{name} sperren? Danach kann {name} den Bot nur noch für /meinedaten und "
+        "/loeschen nutzen.",
+        "en": "Revoke {name}? Afterwards {name} can only use /mydata and /delete.",
+    },
+    "revoke_ask_experts_one": {
+        "de": "\n• 1 Expert:in verliert damit ihren Buddy (sie wird informiert).",
+        "en": "\n• 1 expert loses their buddy (they will be told).",
+    },
+    "revoke_ask_experts_other": {
+        "de": "\n• {n} Expert:innen verlieren damit ihren Buddy (sie werden informiert).",
+        "en": "\n• {n} experts lose their buddy (they will be told).",
+    },
+    "revoke_ask_meetings_one": {
+        "de": "\n• 1 kommender Jour Fixe wird abgesagt (die andere Seite wird informiert).",
+        "en": "\n• 1 upcoming Jour Fixe is cancelled (the other side is told).",
+    },
+    "revoke_ask_meetings_other": {
+        "de": "\n• {n} kommende Jour Fixes werden abgesagt (die andere Seite wird informiert).",
+        "en": "\n• {n} upcoming Jour Fixes are cancelled (the other side is told).",
+    },
+    "revoke_yes": {"de": "Ja, sperren", "en": "Yes, revoke"},
+    "revoke_no": {"de": "Nein", "en": "No"},  # a typed "nein" picks it
+    "revoke_already": {
+        "de": "{name} ist schon gesperrt oder gelöscht – nichts geändert.",
+        "en": "{name} is already revoked or erased – nothing changed.",
+    },
+}

@@ -2,42 +2,6 @@
 announcements (/rundmail)."""
 
 TEXTS: dict[str, dict[str, str]] = {
-    # -- revoking (asked once first) ------------------------------------------------
-    "revoke_confirm": {
-        "de": "Wirklich sperren? {name} {pairs}, {meetings}. Offene Einladungen verfallen; "
-        "{name} kann die eigenen Daten weiter sehen und löschen.",
-        "en": "Really revoke? {name} {pairs}, {meetings}. Open invites lapse; {name} can "
-        "still see and erase their own data.",
-    },
-    "revoke_buddy_of_one": {"de": "ist Buddy von 1 Expert:in", "en": "is the buddy of 1 expert"},
-    "revoke_buddy_of_other": {
-        "de": "ist Buddy von {n} Expert:innen",
-        "en": "is the buddy of {n} experts",
-    },
-    "revoke_expert_paired": {"de": "ist Expert:in mit Buddy", "en": "is an expert with a buddy"},
-    "revoke_role": {"de": "hat die Rolle {role}", "en": "has the role {role}"},
-    "revoke_meetings_none": {
-        "de": "kein Jour Fixe wird abgesagt",
-        "en": "no Jour Fixe will be cancelled",
-    },
-    "revoke_meetings_one": {
-        "de": "1 Jour Fixe wird abgesagt",
-        "en": "1 Jour Fixe will be cancelled",
-    },
-    "revoke_meetings_other": {
-        "de": "{n} Jour Fixes werden abgesagt",
-        "en": "{n} Jour Fixes will be cancelled",
-    },
-    "revoke_yes": {"de": "Ja, sperren", "en": "Yes, revoke"},
-    "revoke_no": {"de": "Nein", "en": "No"},
-    "revoke_kept": {
-        "de": "Nicht gesperrt – es bleibt alles, wie es war.",
-        "en": "Not revoked – everything stays as it was.",
-    },
-    "revoke_already": {
-        "de": "{name} ist schon gesperrt.",
-        "en": "{name} is already revoked.",
-    },
     # -- invites --------------------------------------------------------------------
     "invite_words_offer": {
         "de": "Meinen Sie {command}? Dann lege ich die Einladung an – tippen Sie „ja“ "

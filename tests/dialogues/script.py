@@ -70,8 +70,8 @@ def load(path: Path) -> dict:
 class Dialogue:
     def __init__(self, script: dict, sessions, matcher) -> None:
         self.clock = Clock(_local(script.get("now", "2026-03-02T09:00")))
-        self.people = People(sessions, self.clock)
         self.booking = JourFixe(sessions, self.clock, Rules())
+        self.people = People(sessions, self.clock, end_meetings=self.booking.end_all)
         self.router = make_router(
             FaqReplies(matcher), people=self.people, booking=self.booking, clock=self.clock
         )

@@ -158,3 +158,33 @@ def test_asking_in_words_to_erase_asks_to_confirm_the_erasure(matcher, sessions,
 def test_asking_in_words_what_is_stored_shows_my_data(router, people, words):
     say(router, text=f"/start {people.invite('expert', 'Erika').code}")
     assert "Erika" in say(router, text=words)[0].text
+
+
+def test_revoking_asks_first_with_what_it_means_then_names_whom_to_pair(router, people):
+    """Try-out 4 (T26, T27): /sperren cancelled at once; now one question says how many
+    experts lose their buddy, and the reply names them for /paar."""
+    for role, name, login in (("admin", "Ada", "u1"), ("buddy", "Bernd", "b"),
+                              ("expert", "Erika", "e"), ("expert", "Emil", "m")):  # fmt: skip
+        people.redeem(people.invite(role, name).code, "console", login, login)
+    people.invite("admin", "Anna")  # a second admin (not linked)
+    for expert in ("Erika", "Emil"):
+        people.pair(expert, "Bernd")
+    [ask] = say(router, text="/sperren Bernd")
+    assert ask.text == (
+        "Bernd sperren? Danach kann Bernd den Bot nur noch für /meinedaten und /loeschen "
+        "nutzen.\n• 2 Expert:innen verlieren damit ihren Buddy (sie werden informiert)."
+    )
+    assert [b.label for b in ask.buttons] == ["Ja, sperren", "Nein"]
+    assert say(router, data=ask.buttons[1].data)[0].text == "Nichts geändert."
+    assert people.whois("console", "b").role.value == "buddy"  # nothing happened
+    [done] = say(router, data=ask.buttons[0].data)
+    assert done.text.endswith(
+        "\nOhne Buddy sind jetzt: Emil, Erika. Neu zuordnen: /paar EXPERT:IN BUDDY"
+    )
+    assert people.whois("console", "b").role.value == "applicant"
+    again = say(router, data=ask.buttons[0].data)[0].text  # pressed twice
+    assert again == "Bernd ist schon gesperrt oder gelöscht – nichts geändert."
+    assert say(router, text="/sperren Bernd")[0].text == again
+    # typed with "ja"/"yes": done at once, as /loeschen ja
+    [done] = say(router, text="/revoke Erika yes")
+    assert done.text.startswith("Erika is revoked") and not done.buttons
