@@ -38,7 +38,7 @@ def questions() -> list[str]:
     dev = yaml.safe_load((ROOT / "tests" / "faq" / "eval.yaml").read_text(encoding="utf-8"))
     out = [i["q"] for i in dev["in_scope"]] + list(dev["out_of_scope"])
     neg = yaml.safe_load((ROOT / "faq" / "negatives.yaml").read_text(encoding="utf-8"))
-    for group in (neg, neg.get("about_call") or {}):
+    for group in (neg, neg.get("people") or {}, neg.get("about_call") or {}):
         out += [q for lang in ("de", "en") for q in group.get(lang) or ()]
     for entry in load_default_kb().entries:
         out += [q for qs in entry.questions.values() for q in qs]

@@ -102,9 +102,16 @@ def example_texts(kb: KnowledgeBase) -> tuple[list[str], list[int]]:
 def negative_texts() -> tuple[str, ...]:
     """Written questions the call does not answer (faq/negatives.yaml), both languages:
     the out-of-scope guard's counter-examples. About the world first, then those about
-    the program that the call says nothing of (`about_call_texts`)."""
+    the people and organisations the call names or its words in an everyday sense
+    (`people`), then those about the program that the call says nothing of
+    (`about_call_texts`)."""
     raw = yaml.safe_load(NEGATIVES.read_text(encoding="utf-8"))
-    return tuple(q for lang in LANGS for q in raw.get(lang) or ()) + about_call_texts()
+    people = raw.get("people") or {}
+    return (
+        tuple(q for lang in LANGS for q in raw.get(lang) or ())
+        + tuple(q for lang in LANGS for q in people.get(lang) or ())
+        + about_call_texts()
+    )
 
 
 @cache

@@ -73,9 +73,14 @@ def in_context(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     # the whole context, else the clause of it the FAQ is sure of ("… und haben Probleme
     # bei der Wohnungsvermittlung für Geflüchtete")
     clauses = [context, *(c for c in _CLAUSE.split(context) if len(tokens(c)) >= 3)]
-    asked = next((c for c in clauses if faq.match(c, keep or ctx.lang).confident), None)
-    if asked is None:
+    sure = [c for c in clauses if faq.match(c, keep or ctx.lang).confident]
+    if not sure:
         return None
+    # who is asking ("wir sind eine kleine Gemeinde") is answered below anyway: the
+    # clause about what they need comes first
+    asked = next(
+        (c for c in sure if faq.match(c, keep or ctx.lang).best.id != ELIGIBILITY), sure[0]
+    )
     match = faq.match(asked, keep or ctx.lang)
     memory = replace(ctx.state.faq)
     replies = [faq.ask(asked, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)]

@@ -1,6 +1,9 @@
+from dataclasses import replace
+
 import pytest
 
 from faq.examples import Example, apply_examples
+from faq.kb import KnowledgeBase
 from faq.matcher import Matcher, Thresholds, detect_language, is_arithmetic
 
 
@@ -51,9 +54,10 @@ def test_the_calibrated_decision_can_be_made_stricter_or_left_to_the_hand_set_ru
     question = "kann man sich noch bewerben?"
     assert Matcher(kb).match(question).confident
     assert not Matcher(kb, HAND).match(question).confident
-    assert not Matcher(kb, Thresholds(min_probability=0.99999)).match(question).confident
+    strict = Thresholds(min_probability=0.99999, near_probability=None)
+    assert not Matcher(kb, strict).match(question).confident
     # the hand-set rule's answers stay: only the branch it refuses is calibrated
-    assert Matcher(kb, Thresholds(min_probability=0.99999)).match("Bewerbungsschluss?").confident
+    assert Matcher(kb, strict).match("Bewerbungsschluss?").confident
 
 
 def test_the_calibrated_decision_answers_where_the_hand_set_rule_asked_back(kb):
@@ -64,6 +68,47 @@ def test_the_calibrated_decision_answers_where_the_hand_set_rule_asked_back(kb):
     assert not hand.confident and hand.options[0].id == "deadline"
     calibrated = Matcher(kb).match(question)
     assert calibrated.confident and calibrated.best.id == "deadline"
+
+
+def _without(kb: KnowledgeBase, question: str) -> KnowledgeBase:
+    """The knowledge base with one example question taken out (as leave-one-out does)."""
+    return KnowledgeBase(
+        tuple(
+            replace(
+                e,
+                questions={k: tuple(q for q in v if q != question) for k, v in e.questions.items()},
+            )
+            for e in kb.entries
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Can a small village apply?", "eligibility"),
+        ("Is there any success monitoring?", "evaluation"),
+    ],
+)
+def test_a_winner_clear_of_the_counter_examples_is_answered_not_asked_back(kb, question, entry):
+    # without this example question the rules leave it open and offer the one close
+    # entry; its examples are far closer than any counter-example, so it is answered
+    reduced = _without(kb, question)
+    asked = Matcher(reduced, Thresholds(near_probability=None)).match(question)
+    assert not asked.confident and [e.id for e in asked.options] == [entry]
+    answered = Matcher(reduced).match(question)
+    assert answered.confident and answered.best.id == entry
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Wo wohnt Charlotte Bock?", "Is Dr. Prokop-Scheer married?", "Wie alt ist Frau Bock?"],
+)
+def test_a_private_question_about_a_contact_is_neither_answered_nor_offered(matcher, question):
+    # every ranker finds the contact's name; the written counter-examples about the
+    # contacts' private lives are closer than the contact entry's examples
+    match = matcher.match(question)
+    assert not match.confident and not match.options
 
 
 def test_the_calibrated_decision_keeps_working_with_examples_added_at_run_time(kb):
