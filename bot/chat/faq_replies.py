@@ -415,12 +415,20 @@ class FaqReplies:
             match.confident,
             match.lang,
         )
-        ref = None
-        if record and self._log is not None and (self.log_every_question or not match.confident):
+
+        def logged(answered: bool) -> str | None:
+            """The question in the log once its outcome is known: answered (also by a
+            follow-up the matcher alone was unsure of) only counted, never its text;
+            unanswered with its text (and the reference for "Ask the team")."""
+            if not record or self._log is None or answered and not self.log_every_question:
+                return None
+            said = dataclasses.replace(match, confident=True) if answered else match
             try:
-                ref = self._log(match, now)
+                return self._log(said, now)
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
+                return None
+
         memory = memory if memory is not None else FaqMemory()
         # "kann man sich nohc bewerben", "hwo often": read as meant by what follows too
         question = matcher.coverage.respell(question)
@@ -438,9 +446,11 @@ class FaqReplies:
                 edition = self.edition()
             if overlap := self._overlap(question, match, now, edition):
                 memory.entry, memory.offered = None, ()
+                logged(answered=True)
                 return overlap
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
+            logged(answered=False)
             return self.silent_reply(match.lang, "faq_no_link")
         note = ""
         if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
@@ -496,7 +506,9 @@ class FaqReplies:
                 source = t("source", match.lang, section=entry.section)
                 reply = dataclasses.replace(reply, text=f"{hours}\n\n{source}")
             memory.remember(entry, reply, now)
+            logged(answered=True)
             return reply
+        ref = logged(answered=False)
         memory.entry, memory.offered = None, ()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)

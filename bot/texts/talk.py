@@ -11,6 +11,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Themen: /faq · alles, was ich kann: /hilfe",
         "en": "Topics: /faq · everything I can do: /help",
     },
+    "smalltalk_how": {
+        "de": "Danke der Nachfrage – mir geht es gut, ich bin ja ein Bot.",
+        "en": "Thanks for asking – I am fine, being a bot.",
+    },
     "smalltalk_greeting_pair": {
         "de": "Hallo! Schreiben Sie einfach, was Sie brauchen, z. B. „Wann ist mein nächster "
         "Jour Fixe?“ – oder eine Frage zur Ausschreibung. /hilfe zeigt alles, was ich kann.",

@@ -1,0 +1,178 @@
+"""Applicants' chat from the fifth try-out (rows A13/A14/A24/A25, A7/A21/A8, A16): small
+talk with a polite extra is still small talk (never refused, never forwarded, never
+logged), several questions in one message each get their answer, and only questions
+that really went unanswered reach the team's log. Phrasings are our own variations,
+German and English."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from faq.smalltalk import asks_how, small_talk
+from tests.chat import make_router, say
+from tests.clock import Clock
+
+EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # Tue 23:00 in Berlin, the deadline is tomorrow
+APRIL = datetime(2023, 4, 27, 12, 10, tzinfo=UTC)  # Thu 14:10 in Berlin, the call is open
+
+
+@pytest.fixture
+def logged():
+    return []
+
+
+@pytest.fixture
+def router(matcher, logged):
+    def record(match, now):
+        if not match.confident:
+            logged.append(match.question)
+            return "1:secret"
+        return None
+
+    faq = FaqReplies(matcher, record)
+    return make_router(faq, clock=Clock(EVE))
+
+
+def _all(replies) -> str:
+    return "\n\n".join(r.text for r in replies)
+
+
+# -- small talk with a polite extra ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("hallo, sorry für die späte stunde", "greeting"),
+        ("Guten Abend, entschuldigen Sie die späte Störung", "greeting"),
+        ("hey its late sorry", "greeting"),
+        ("hi, sorry to bother you so late", "greeting"),
+        ("ok danke, dann mach ich mal weiter", "thanks"),
+        ("danke! dann schreib ich jetzt weiter", "thanks"),
+        ("thanks, I'll get back to work", "thanks"),
+        ("wie gehts dir?", "greeting"),
+        ("how are you doing?", "greeting"),
+        ("schönen abend noch", "bye"),
+        ("einen schönen Tag noch!", "bye"),
+        ("gute Nacht", "bye"),
+        ("have a nice evening", "bye"),
+        ("schönen guten Abend", "greeting"),
+    ],
+)
+def test_small_talk_with_a_polite_extra_is_small_talk(message, kind):
+    assert small_talk(message) == kind
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hallo, wer kann sich bewerben?",
+        "sorry, wer kann sich bewerben?",
+        "hallo, sorry, bis wann geht die Frist?",
+        "wie geht es weiter?",
+        "ok und dann?",
+        "ist es noch möglich?",
+        "schönen abend, wie viel geld gibt es?",
+    ],
+)
+def test_questions_with_small_talk_words_stay_questions(message):
+    assert small_talk(message) is None
+
+
+def test_how_are_you_is_told_apart():
+    assert asks_how("wie gehts dir?") and asks_how("how are you?")
+    assert not asks_how("hallo") and not asks_how("wie geht es weiter?")
+
+
+@pytest.mark.parametrize(
+    ("message", "start"),
+    [
+        ("hallo, sorry für die späte stunde", "Hallo!"),
+        ("ok danke, dann mach ich mal weiter", "Gern geschehen"),
+        ("wie gehts dir?", "Danke der Nachfrage"),
+        ("hey its late sorry", "Hello!"),
+        ("schönen abend noch", "Auf Wiedersehen"),
+        ("how are you?", "Thanks for asking"),
+    ],
+)
+def test_small_talk_with_an_extra_is_answered_never_logged_nor_forwarded(
+    router, logged, message, start
+):
+    (reply,) = say(router, text=message)
+    assert reply.text.startswith(start)
+    assert not logged
+    assert not any(b.data.startswith("handoff") for b in reply.buttons)
+    assert "Team" not in reply.text and "team" not in reply.text
+
+
+def test_a_question_after_a_greeting_with_an_extra_is_answered(router, logged):
+    reply = _all(say(router, text="hallo, sorry für die späte stunde. wer kann sich bewerben?"))
+    assert "Städte, Kommunen und Behörden" in reply
+
+
+# -- several questions in one message -------------------------------------------------------
+
+
+@pytest.fixture
+def april(matcher, sessions):
+    from tests.chat import applicant_router
+
+    return applicant_router(matcher, sessions, APRIL)
+
+
+@pytest.mark.parametrize(
+    ("message", "expect"),
+    [
+        (
+            "moin, kurze fragen: wer kann sich bewerben und bis wann?",
+            ["Städte, Kommunen und Behörden", "3. Mai 2023"],
+        ),
+        (
+            "hallo, zwei fragen: wer kann sich bewerben? und bis wann?",
+            ["Städte, Kommunen und Behörden", "3. Mai 2023"],
+        ),
+        (
+            "hello, quick q: who can apply and what is the deadline?",
+            ["municipalities and public authorities", "3 May 2023"],
+        ),
+        (
+            "quick question - who can apply and until when?",
+            ["municipalities and public authorities", "3 May 2023"],
+        ),
+    ],
+)
+def test_each_part_is_answered_never_asked_back(april, message, expect):
+    reply = _all(say(april, text=message))
+    for part in expect:
+        assert part in reply
+    assert "Meinen Sie" not in reply and "Do you mean" not in reply
+
+
+def test_a_part_answered_by_another_part_is_not_asked_back(april):
+    reply = _all(say(april, text="welche themen sind gefragt? wohnen?"))
+    assert "Wohnen, Arbeit" in reply
+    assert "Meinen Sie" not in reply
+
+
+# -- only what went unanswered is logged ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("Wann ist Bewerbungsschluss?", "ist morgen noch ok?"),
+        ("Wann ist Bewerbungsschluss?", "und wenn ich übermorgen schicke?"),
+        ("when is the deadline?", "is tomorrow still fine?"),
+    ],
+)
+def test_a_follow_up_answered_is_not_logged(router, logged, first, follow_up):
+    say(router, text=first)
+    reply = _all(say(router, text=follow_up))
+    assert reply.startswith(("Ja", "Nein", "Yes", "No"))
+    assert follow_up not in logged
+
+
+def test_an_unanswered_question_is_still_logged_and_offered_to_the_team(router, logged):
+    say(router, text="Welche Partei regiert in Torgau?")
+    assert logged == ["Welche Partei regiert in Torgau?"]
