@@ -15,6 +15,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Danke der Nachfrage – mir geht es gut, ich bin ja ein Bot.",
         "en": "Thanks for asking – I am fine, being a bot.",
     },
+    "closed_note": {
+        "de": "Das galt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei – "
+        "Bescheid zur nächsten Ausschreibung: /naechste",
+        "en": 'That was the call "{edition}"; its deadline has passed – to hear of the next '
+        "call: /next",
+    },
+    "closed_note_watching": {
+        "de": "Das galt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei. Sie "
+        "sind für die nächste Ausschreibung vorgemerkt.",
+        "en": 'That was the call "{edition}"; its deadline has passed. You are on the list '
+        "for the next call.",
+    },
     "smalltalk_greeting_pair": {
         "de": "Hallo! Schreiben Sie einfach, was Sie brauchen, z. B. „Wann ist mein nächster "
         "Jour Fixe?“ – oder eine Frage zur Ausschreibung. /hilfe zeigt alles, was ich kann.",

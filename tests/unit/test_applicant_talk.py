@@ -176,3 +176,42 @@ def test_a_follow_up_answered_is_not_logged(router, logged, first, follow_up):
 def test_an_unanswered_question_is_still_logged_and_offered_to_the_team(router, logged):
     say(router, text="Welche Partei regiert in Torgau?")
     assert logged == ["Welche Partei regiert in Torgau?"]
+
+
+# -- answers from a closed call say so, once ------------------------------------------------
+
+AUTUMN_2026 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # the 2023/24 call is long closed
+
+
+@pytest.fixture
+def autumn(matcher, sessions):
+    from tests.chat import applicant_router
+
+    return applicant_router(matcher, sessions, AUTUMN_2026)
+
+
+@pytest.mark.parametrize(
+    ("question", "note"),
+    [
+        ("wer kann sich bewerben?", "Das galt für die Ausschreibung „Integrationsmacher:innen"),
+        ("was bekommen wir an geld?", "die Bewerbungsfrist ist vorbei – Bescheid zur nächsten"),
+        ("how much money do we get", 'That was the call "Integrationsmacher:innen'),
+    ],
+)
+def test_an_answer_from_a_closed_call_says_so(autumn, question, note):
+    assert note in _all(say(autumn, text=question))
+
+
+def test_the_closed_call_note_comes_once_in_a_conversation(autumn):
+    assert "Das galt für" in _all(say(autumn, text="wer kann sich bewerben?"))
+    assert "Das galt für" not in _all(say(autumn, text="was bekommen wir an geld?"))
+    assert "Das galt für" not in _all(say(autumn, text="was macht der experte"))
+
+
+def test_a_date_answer_of_a_closed_call_needs_no_note(autumn):
+    reply = _all(say(autumn, text="wann ist bewerbungsschluss?"))
+    assert "vorbei" in reply and "Das galt für" not in reply
+
+
+def test_an_open_call_gets_no_note(april):
+    assert "Das galt für" not in _all(say(april, text="wer kann sich bewerben?"))
