@@ -215,3 +215,74 @@ def test_a_date_answer_of_a_closed_call_needs_no_note(autumn):
 
 def test_an_open_call_gets_no_note(april):
     assert "Das galt für" not in _all(say(april, text="wer kann sich bewerben?"))
+
+
+# -- one's own reminders, asked in words ----------------------------------------------------
+
+
+@pytest.fixture
+def clocked(matcher, sessions):
+    from tests.chat import applicant_router
+
+    clock = Clock(APRIL)
+    return applicant_router(matcher, sessions, clock=clock), clock
+
+
+@pytest.fixture
+def years_later(clocked, sessions):
+    """Moves the clock to November 2026, every reminder of the 2023/24 call sent."""
+    from jobs.dispatch import Dispatcher
+    from tests.dialogues.script import Console
+
+    def move():
+        clocked[1].now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+        Dispatcher(sessions, {"console": Console()}, clock=clocked[1]).tick()
+
+    return move
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["welche erinnerungen hab ich?", "meine erinnerungen", "hallo, gibts meine erinnerungen noch?"],
+)
+def test_own_reminders_asked_in_words_list_them(clocked, question):
+    router, _ = clocked
+    say(router, text="/erinnerungen")
+    reply = _all(say(router, text=question))
+    assert reply.startswith("Sie sind schon angemeldet") and "Bewerbungsschluss" in reply
+
+
+def test_own_reminders_in_english(clocked):
+    router, _ = clocked
+    say(router, text="/remind")
+    reply = _all(say(router, text="which reminders do I have?"))
+    assert reply.startswith("You are already subscribed") and "deadline" in reply.lower()
+
+
+def test_no_reminders_yet_says_so_and_offers_them(clocked):
+    router, _ = clocked
+    (reply,) = say(router, text="welche erinnerungen hab ich?")
+    assert reply.text.startswith("Sie haben keine Erinnerungen abonniert")
+    assert [b.label for b in reply.buttons] == ["🔔 Fristen-Erinnerungen"]
+
+
+@pytest.mark.parametrize("question", ["hallo, gibts meine erinnerungen noch?", "/erinnerungen"])
+def test_a_subscriber_years_later_is_told_the_subscription_moves_along(
+    clocked, years_later, question
+):
+    router, _ = clocked
+    say(router, text="/erinnerungen")
+    years_later()
+    reply = _all(say(router, text=question))
+    assert (
+        reply.startswith("Sie sind angemeldet.") and "zieht zur nächsten Ausschreibung mit" in reply
+    )
+    assert "Möchten Sie Bescheid bekommen" not in reply
+
+
+def test_only_this_edition_years_later_gets_the_next_call_offer(clocked, years_later):
+    router, _ = clocked
+    say(router, text="/erinnerungen nur-diese")
+    years_later()
+    reply = _all(say(router, text="meine erinnerungen"))
+    assert "Möchten Sie Bescheid bekommen" in reply and "zieht" not in reply
