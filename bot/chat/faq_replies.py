@@ -300,6 +300,29 @@ _LATE_WORDS = (
 _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 
 
+# "wir sind ein Jobcenter, dürfen wir?", "we are a job centre, can we?": a kind of
+# applicant named ("wir sind ein …", "als …") and a short yes/no about being allowed
+_WE_ARE = re.compile(
+    r"\b(wir sind|we are|we re|ich bin|i am|i m|als|as)\s+(ein|eine|einer|a|an|die|der|das|the)?\s*"
+    r"[a-zäöüß][\w-]+",
+    re.IGNORECASE,
+)
+_MAY_WE = re.compile(
+    r"\b(dürfen|duerfen|darf|können|koennen|kann|geht|gehts|geht das|passt|may|can|are we"
+    r"|is that|eligible|allowed|ok|okay)\b(\s+(wir|ich|man|we|i|das|that|it|so))?"
+    r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei))*\s*\?",
+    re.IGNORECASE,
+)
+
+
+def names_kind_and_asks_may(question: str) -> bool:
+    """A short question that names what the asker is and asks whether they may take
+    part ("wir sind ein Jobcenter, dürfen wir?", "als Landratsamt, geht das?")."""
+    return len(question.split()) <= 12 and bool(
+        _WE_ARE.search(question) and _MAY_WE.search(question)
+    )
+
+
 @dataclasses.dataclass
 class FaqMemory:
     """What one chat was last told (kept in its chat state): the entry answered last
@@ -467,6 +490,10 @@ class FaqReplies:
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
             entry = self._settled(match, question, matcher, now, edition, memory)
+        if entry is None and names_kind_and_asks_may(question):
+            # "wir sind ein Jobcenter, dürfen wir?": whether that kind of applicant may
+            # apply is the eligibility question (never the off-topic line)
+            entry = next((e for e in kb.entries if e.id == ELIGIBILITY), None)
         role = None  # "is Lokalprojekte the funder?"
         if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)

@@ -286,3 +286,44 @@ def test_only_this_edition_years_later_gets_the_next_call_offer(clocked, years_l
     years_later()
     reply = _all(say(router, text="meine erinnerungen"))
     assert "Möchten Sie Bescheid bekommen" in reply and "zieht" not in reply
+
+
+# -- a kind of applicant named with a short "dürfen wir?" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("wir sind ein jobcenter, dürfen wir?", "Städte, Kommunen und Behörden"),
+        ("als landratsamt, geht das?", "Städte, Kommunen und Behörden"),
+        ("we are a job centre, can we?", "municipalities and public authorities"),
+    ],
+)
+def test_a_kind_of_applicant_with_may_we_gets_the_eligibility_answer(april, question, expect):
+    reply = _all(say(april, text=question))
+    assert expect in reply
+    assert "ich beantworte Fragen zur Ausschreibung" not in reply
+
+
+def test_a_kind_the_call_rules_out_still_gets_its_no(april):
+    assert _all(say(april, text="wir sind ein verein, dürfen wir mitmachen?")).startswith("Nein.")
+
+
+@pytest.mark.parametrize(
+    "question", ["wir sind ein jobcenter", "wann ist die frist?", "wir sind eine stadt, wann?"]
+)
+def test_may_we_needs_a_kind_and_a_question(question):
+    from bot.chat.faq_replies import names_kind_and_asks_may
+
+    assert not names_kind_and_asks_may(question)
+
+
+# -- a refusal is not shown again after a "danke" -------------------------------------------
+
+
+def test_thanks_with_an_extra_closes_the_refusals_choices(router):
+    (refused,) = say(router, text="Welche Partei regiert in Torgau?")
+    assert refused.buttons  # the topics and the offer to forward
+    assert router.last_choices("console", "u1")
+    say(router, text="ok danke, dann mach ich mal weiter")
+    assert router.last_choices("console", "u1") == ()  # nothing to show at the next start
