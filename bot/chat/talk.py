@@ -184,6 +184,8 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
             ctx.lang = ctx.stored_lang or ctx.state.seen or small_talk_lang(text, ctx.lang)
             return [Outbound(t("smalltalk_ack", ctx.lang))]
         return None  # "ok" to an answer's single offer: an acknowledgement
+    if meant is None and ctx.role is Role.APPLICANT and small_talk(text) == "thanks":
+        return None  # "ok danke" to "Meinen Sie A oder B?": thanks, the choices let go
     lets_go = not yes and not any(b.confirms for b in choices)
     if meant is None and lets_go and ctx.role is Role.APPLICANT and not stale:
         # "ok" to suggestions ("Meinten Sie …?") that confirm nothing: the person lets

@@ -327,3 +327,12 @@ def test_thanks_with_an_extra_closes_the_refusals_choices(router):
     assert router.last_choices("console", "u1")
     say(router, text="ok danke, dann mach ich mal weiter")
     assert router.last_choices("console", "u1") == ()  # nothing to show at the next start
+
+
+@pytest.mark.parametrize("thanks", ["ok danke", "ok thanks"])
+def test_thanks_to_suggestions_is_thanks_not_which_one(router, thanks):
+    (asked,) = say(router, text="sorry nochmal: wie viel geld gibt es?")
+    assert len(asked.buttons) >= 2
+    (reply,) = say(router, text=thanks)
+    assert reply.text.startswith(("Gern geschehen", "You're welcome"))
+    assert not reply.buttons
