@@ -8,9 +8,11 @@ so "Hallo, wann ist Bewerbungsschluss?" stays a question.
 
 from __future__ import annotations
 
+import re
+
 from faq.normalize import tokens
 
-__all__ = ["small_talk"]
+__all__ = ["asks_how", "small_talk"]
 
 _KINDS: dict[str, frozenset[str]] = {
     "greeting": frozenset(
@@ -30,13 +32,46 @@ _FILLER = frozenset(
     """du sie ihr dir ihnen you u me mir mich uns ich i we wir bitte please sehr vielen
     herzlichen herzlich besten lieben liebe a lot so much very many fur for die der das
     den info infos antwort answer auf bis bald spater later see und and nochmal again
-    super toll prima perfekt great nice wow wer was what are is ist sind bin am ein eine
+    schonen schones super toll prima perfekt great nice wow wer was what are is ist sind bin am ein eine
     an echt real wirklich really brauche brauchen need kann can could konnen mal
     zusammen there all everyone wie geht es how it s dir gehts doing kannst do whats
     your ur dein deine ihr
     """.split()
 )
+_WISH_WORDS = frozenset(
+    "schonen schones schone gute guten einen abend tag wochenende feierabend nacht rest noch "
+    "have nice good great lovely evening day weekend night".split()
+)
 _ORDER = ("who", "help", "thanks", "bye", "greeting", "noise")
+# a polite extra beside small talk: "sorry für die späte Stunde", "its late", "dann mach
+# ich mal weiter"; cut before the words are read (only beside small talk: "sorry, wer
+# kann sich bewerben?" keeps its question words and stays a question)
+_EXTRAS = re.compile(
+    r"\b(sorry|sry|entschuldigung|entschuldigen sie|entschuldige)"
+    r"(( (fur|for|wegen))? (die |the |der )?((spate|spaten|late) )?"
+    r"(stunde|uhrzeit|hour|time|storung|spate|late)"
+    r"| (to bother|to disturb|for bothering|for disturbing)( you)?( so late)?)?\b"
+    r"|\b(it s|its|es ist|ist) (schon |already |so |very |sehr )?(late|spat)\b"
+    r"|\b(dann|so|jetzt|now) (mach|mache|arbeite|schreib|schreibe) ich (mal |jetzt |dann |noch )?"
+    r"(weiter|los)\b"
+    r"|\b(i ll|ill|i will) (get back to|carry on|keep going|go on)( (it|work|working))?\b"
+    r"|\bnoch\b$"
+)
+# "schönen Abend noch", "gute Nacht", "have a nice evening": a good-bye, although "Abend"
+# alone greets ("schönen guten Abend" greets too)
+_BYE_WISH = re.compile(
+    r"\b(schonen|schones|schone|gute|guten|einen) (abend|tag|wochenende|feierabend|nacht|rest)\b"
+    r"|\b(nice|good|great|lovely) (evening|day|weekend|night)\b"
+)
+_HOW = re.compile(
+    r"\b(wie (geht s|gehts|geht es|geht s dir|laufts|lauft s))\b|\bhow are (you|u)\b"
+    r"|\bhow s it going\b|\bhow is it going\b"
+)
+
+
+def asks_how(text: str) -> bool:
+    """ "wie gehts dir?", "how are you?": small talk that asks after the bot."""
+    return small_talk(text) == "greeting" and bool(_HOW.search(" ".join(tokens(text))))
 
 
 def small_talk(text: str) -> str | None:
@@ -47,12 +82,39 @@ def small_talk(text: str) -> str | None:
         return "noise" if text.strip() else None
     if all(t.isdigit() for t in toks) and len(toks) == 1:
         return "noise"  # "1", "2": a pick from a list that is no longer open
+    if len(toks) > 12:
+        return None
+    said = " ".join(toks)
+    plain = _EXTRAS.sub(" ", said).split()
+    if plain != toks:  # a polite extra: what is left must be small talk on its own
+        if not plain or len(plain) > 8:
+            return None
+        kind = small_talk(" ".join(plain))
+        return None if kind == "noise" and len(plain) > 1 else kind
     if len(toks) > 8:
         return None
+    wish = _BYE_WISH.search(said)
+    greets = {"guten", "good morning", "hallo", "hi", "hello"} & set(toks)
+    if (
+        wish
+        and not wish.group().startswith(("guten", "good evening", "good day"))
+        and not greets
+        and all(
+            t in _FILLER or t in _WISH_WORDS or any(t in ws for ws in _KINDS.values()) for t in toks
+        )
+    ):
+        return "bye"  # "schönen Abend noch", "gute Nacht"
     words = {k for t in toks for k, ws in _KINDS.items() if t in ws}
     if not all(t in _FILLER or any(t in ws for ws in _KINDS.values()) for t in toks):
         return None
-    if {"wie", "geht"} <= set(toks) or {"how", "are"} <= set(toks) and "you" in toks:
+    if {"weiter", "next"} & set(toks) and {"wie", "geht", "how"} & set(toks):
+        return None  # "wie geht es weiter?": what comes next in the call
+    if (
+        {"wie", "geht"} <= set(toks)
+        or {"wie", "gehts"} <= set(toks)
+        or {"how", "are"} <= set(toks)
+        and "you" in toks
+    ):
         return "greeting"
     if {"was", "what"} & set(toks) and {"kannst", "can"} & set(toks):
         return "help"

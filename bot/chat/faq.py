@@ -22,6 +22,7 @@ from bot.texts import t
 from faq.coverage import language_hints
 from faq.kb import LANGS
 from faq.normalize import tokens
+from jobs.program import CallState, call_state, local_today
 from storage.models import Role
 
 __all__ = ["FEATURE", "MAX_QUESTION_CHARS"]
@@ -30,7 +31,40 @@ MAX_QUESTION_CHARS = 1000
 
 
 def _ask(ctx: Context, text: str) -> list[Outbound]:
-    return _held_notice(ctx, _answer(ctx, text))
+    return _closed_note(ctx, _held_notice(ctx, _answer(ctx, text)))
+
+
+def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
+    """An applicant's answer from the call of a closed edition ("wer kann sich
+    bewerben?" in 2026) gets a short note that it was that call and its deadline has
+    passed, once in a conversation (not when the chat was just told, nor under an
+    answer about a date of the call: those say it themselves)."""
+    memory = ctx.state.faq
+    if ctx.role is not Role.APPLICANT or not replies or memory.entry is None:
+        return replies
+    if memory.at != ctx.now or memory.recent(memory.told_closed_at, ctx.now):
+        return replies
+    if any(b.data == NEXT_CALL_DATA for r in replies for b in r.buttons):
+        memory.told_closed_at = ctx.now  # the answer offered the next call itself
+        return replies
+    entry = next((e for e in ctx.services.faq.kb.entries if e.id == memory.entry), None)
+    if entry is None or entry.milestone is not None:
+        return replies
+    edition = ctx.services.faq.edition()
+    if edition is None or call_state(edition, local_today(edition, ctx.now)) not in (
+        CallState.CLOSED,
+        CallState.OVER,
+    ):
+        return replies
+    lang = replies[-1].lang or ctx.lang
+    timeline = ctx.services.timeline
+    watching = timeline is not None and timeline.watching_next_call(
+        ctx.msg.platform, ctx.msg.user_id
+    )
+    note = t("closed_note_watching" if watching else "closed_note", lang, edition=edition.name)
+    memory.told_closed_at = ctx.now
+    last = replies[-1]
+    return [*replies[:-1], replace(last, text=f"{last.text}\n\n{note}")]
 
 
 def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:

@@ -337,6 +337,29 @@ _LATE_WORDS = (
 _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 
 
+# "wir sind ein Jobcenter, dürfen wir?", "we are a job centre, can we?": a kind of
+# applicant named ("wir sind ein …", "als …") and a short yes/no about being allowed
+_WE_ARE = re.compile(
+    r"\b(wir sind|we are|we re|ich bin|i am|i m|als|as)\s+(ein|eine|einer|a|an|die|der|das|the)?\s*"
+    r"[a-zäöüß][\w-]+",
+    re.IGNORECASE,
+)
+_MAY_WE = re.compile(
+    r"\b(dürfen|duerfen|darf|können|koennen|kann|geht|gehts|geht das|passt|may|can|are we"
+    r"|is that|eligible|allowed|ok|okay)\b(\s+(wir|ich|man|we|i|das|that|it|so))?"
+    r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei))*\s*\?",
+    re.IGNORECASE,
+)
+
+
+def names_kind_and_asks_may(question: str) -> bool:
+    """A short question that names what the asker is and asks whether they may take
+    part ("wir sind ein Jobcenter, dürfen wir?", "als Landratsamt, geht das?")."""
+    return len(question.split()) <= 12 and bool(
+        _WE_ARE.search(question) and _MAY_WE.search(question)
+    )
+
+
 @dataclasses.dataclass
 class FaqMemory:
     """What one chat was last told (kept in its chat state): the entry answered last
@@ -453,17 +476,15 @@ class FaqReplies:
             match.lang,
         )
 
-        def logged(answered: bool = False) -> str | None:
-            """Record the question once the reply is known: one the bot answered (a
-            follow-up read against the answer before, "bis wieviel Uhr?") is no
-            unanswered question for the team's /offen, whatever the matcher thought."""
-            seen = dataclasses.replace(match, confident=True) if answered else match
-            if not (record and self._log is not None):
+        def logged(answered: bool) -> str | None:
+            """The question in the log once its outcome is known: answered (also by a
+            follow-up the matcher alone was unsure of) only counted, never its text;
+            unanswered with its text (and the reference for "Ask the team")."""
+            if not record or self._log is None or answered and not self.log_every_question:
                 return None
-            if not (self.log_every_question or not seen.confident):
-                return None
+            said = dataclasses.replace(match, confident=True) if answered else match
             try:
-                return self._log(seen, now)
+                return self._log(said, now)
             except Exception:  # the answer matters more than the log entry
                 log.exception("could not record the question")
                 return None
@@ -491,7 +512,7 @@ class FaqReplies:
                 return overlap
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
-            logged()
+            logged(answered=False)
             return self.silent_reply(match.lang, "faq_no_link")
         note = ""
         if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
@@ -508,6 +529,10 @@ class FaqReplies:
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
             entry = self._settled(match, question, matcher, now, edition, memory)
+        if entry is None and names_kind_and_asks_may(question):
+            # "wir sind ein Jobcenter, dürfen wir?": whether that kind of applicant may
+            # apply is the eligibility question (never the off-topic line)
+            entry = next((e for e in kb.entries if e.id == ELIGIBILITY), None)
         role = None  # "is Lokalprojekte the funder?"
         if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
@@ -552,8 +577,8 @@ class FaqReplies:
             memory.remember(entry, reply, now)
             logged(answered=True)
             return reply
+        ref = logged(answered=False)
         memory.entry, memory.offered = None, ()
-        ref = logged()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
         about_call = match.about_call or self._about_call(match, matcher)

@@ -30,12 +30,22 @@ _ASKING = (
 _VERBS = r"gibt|kann|können|konnen|muss|müssen|ist|sind|is|are|can|do|does|will"
 # "… und wie viel …", "… and is it …"; after "oder" only a question word: "Gibt es ein
 # Formular oder muss ich eine Mail schreiben?" is one question with two choices
+# "… und bis wann?", "… and until when?": a question word after a preposition
+_WHEN = r"(?:bis|ab|seit|until|till|by|since|from)\s+(?:wann|when)"
 _JOINED = re.compile(
     r",?\s+(?:(?:und|and)\s+(?:(?:dann|then|also|auch|noch)\s+)?"
-    rf"(?=(?:{_ASKING}|{_VERBS})\b)|(?:oder|or)\s+(?=(?:{_ASKING})\b))",
+    rf"(?=(?:{_ASKING}|{_VERBS}|{_WHEN})\b)|(?:oder|or)\s+(?=(?:{_ASKING}|{_WHEN})\b))",
     re.IGNORECASE,
 )
 _ASKED = re.compile(r"(?<=\?)\s+")
+# "kurze Fragen:", "quick q:", "two questions:" before the questions: no part of the first
+_HEADING = re.compile(
+    r"^\s*(?:(?:noch\s+)?(?:zwei|drei|ein\s+paar|paar|kurze|kleine|eine|1|2|3)\s+)*(?:kurze\s+)?"
+    r"(?:frage|fragen|q|qs|question|questions)\s*[:\-–]\s*"
+    r"|^\s*(?:(?:a\s+)?(?:quick|short|two|three|couple\s+of|few|small|1|2|3)\s+)+"
+    r"(?:q|qs|question|questions)\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -69,6 +79,7 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     asked = last_question(text) or text
     if (found := without_preamble(asked)) is not None and found[0]:
         asked = found[0]
+    asked = _HEADING.sub("", asked, count=1) or asked
     parts = questions(asked)
     if parts is None:
         return None
@@ -81,11 +92,21 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
             entries.append(memory.entry)
         elif memory.offered and memory.at == ctx.now:  # "Meinen Sie „A“ oder „B“?"
             lang = reply.lang or ctx.lang
-            back.append(
-                replace(reply, text=t("follow_of_topic", lang, topic=part, said=reply.text))
-            )
+            if (titled := _titled(faq.kb, part, memory.offered, lang)) is not None:
+                # "who can apply?" is an offered entry's very title: its answer, not "Do
+                # you mean „Who can apply?“?"
+                answer = faq.entry_reply(titled, lang, ctx.now, part)
+                memory.remember(titled, answer, ctx.now)
+                answers.append(answer)
+                entries.append(titled.id)
+                continue
+            said = t("follow_of_topic", lang, topic=part, said=reply.text)
+            back.append((memory.offered, replace(reply, text=said)))
         else:  # a refusal: the message is asked as one question
             return None
+    # "welche Themen sind gefragt? wohnen?": a part asked back about an entry another
+    # part got answered is answered already
+    back = [said for offered, said in back if not set(offered) & set(entries)]
     if not answers or len(back) > 1:
         return None
     # "wann ist der Kick-off und wo?": one answer about one thing, the one in the form
@@ -96,6 +117,19 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
             fullest[entry] = reply
     ctx.state.faq = memory
     return joined(ctx, [*fullest.values(), *back])  # the question back last, by its buttons
+
+
+def _titled(kb, part: str, offered: tuple[str, ...], lang: str):
+    """The offered entry whose topic title the part is ("who can apply?"), if any."""
+    said = _plain(part)
+    for entry in kb.entries:
+        if entry.id in offered and any(_plain(title) == said for title in entry.topic.values()):
+            return entry
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def joined(ctx: Context, replies: list[Outbound]) -> Outbound:

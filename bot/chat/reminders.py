@@ -42,6 +42,34 @@ def _subscribed(ctx: Context) -> bool:
     return any(s.stopped_at is None for s in subscriptions)
 
 
+def _following(ctx: Context) -> bool:
+    """Whether the sender's subscription moves along to the next edition."""
+    subscriptions = ctx.services.timeline.subscriptions_of(ctx.msg.platform, ctx.msg.user_id)
+    return any(s.stopped_at is None and s.follow for s in subscriptions)
+
+
+# "welche Erinnerungen hab ich?", "meine Erinnerungen", "gibts meine Erinnerungen noch?",
+# "which reminders do I have?", "wann kommt die nächste Erinnerung?": the person's own list
+_ASKS_MINE = re.compile(
+    r"\b(welche|meine|meiner|my|which|what|gibt'?s|gibts|gibt es)\b.*\b(erinnerung\w*|reminders?)\b"
+    r"|\b(erinnerung\w*|reminders?)\b.*\b(hab|habe|have|hast|noch|still|got|bekomme|get)\b"
+    r"|\b(wann|when)\b.*\b(nächste|naechste|next)\s+(erinnerung|reminder)\b"
+    r"|^\s*(meine|my)\s+(erinnerung\w*|reminders?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def _mine(ctx: Context) -> list[Outbound]:
+    """The person's own reminders: the list (/erinnerungen) when subscribed, else that
+    there are none, with the offer (or, when no call is open, the next-call offer)."""
+    if _subscribed(ctx):
+        return _subscribe(ctx)
+    if (offer := no_call_open(ctx)) is not None:
+        return [offer]
+    button = Button(t("subscribe_button", ctx.lang), SUBSCRIBE_DATA, confirms=True)
+    return [Outbound(t("reminders_none", ctx.lang), (button,))]
+
+
 def _watching(ctx: Context) -> bool:
     """Whether the sender waits for the next call's message."""
     return ctx.services.timeline.watching_next_call(ctx.msg.platform, ctx.msg.user_id)
@@ -57,6 +85,11 @@ def _subscribe(ctx: Context) -> list[Outbound]:
     )
     if edition is None:
         return [Outbound(t("no_edition", ctx.lang))]
+    if not pending and already and _following(ctx):  # 2026, subscribed in 2023: still on
+        deadline = edition.milestone("deadline")
+        day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
+        ctx.state.faq.told_closed_at = ctx.now
+        return [Outbound(t("subscribed_moves_along", ctx.lang, edition=edition.name, deadline=day))]
     if not pending:
         offer = no_call_open(ctx)
         nothing = Outbound(t("subscribed_nothing_ahead", ctx.lang, edition=edition.name))
@@ -155,6 +188,10 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
         return _stop(ctx)
     if ctx.role is not Role.APPLICANT:
         return None
+    if _ASKS_MINE.search(lower) and not _NOT_ASKING.search(lower):
+        if not ctx.stored_lang:
+            ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
+        return _mine(ctx)
     if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
         return None
     if not ctx.stored_lang:  # "pls remind me" in a new chat: English

@@ -30,7 +30,7 @@ from bot.handoff import parse_office_hours
 from bot.messages import Outbound
 from bot.texts import LANGS, fmt_when, t
 from faq.normalize import tokens
-from faq.smalltalk import small_talk
+from faq.smalltalk import asks_how, small_talk
 from storage.models import Role
 
 __all__ = ["FEATURE", "only_a_time", "small_talk_reply"]
@@ -72,6 +72,11 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
     kind = small_talk(text) or "noise"
     if kind == "noise" and set(tokens(text)) <= _ACK:
         return Outbound(t("smalltalk_ack", ctx.lang))
+    if kind == "greeting" and asks_how(text):  # "wie gehts dir?": a word back, and on
+        more = "greeting_again" if ctx.role in PAIR_ROLES else "greeting_again_faq"
+        if not ctx.state.greeted and ctx.role not in PAIR_ROLES:
+            more = "smalltalk_greeting_more"
+        return Outbound(f"{t('smalltalk_how', ctx.lang)} {t(more, ctx.lang)}")
     if kind == "greeting":
         if ctx.state.greeted:  # "hi" right after the welcome: no second "Hallo!"
             key = "greeting_again" if ctx.role in PAIR_ROLES else "greeting_again_faq"
@@ -180,6 +185,8 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
             ctx.lang = ctx.stored_lang or ctx.state.seen or small_talk_lang(text, ctx.lang)
             return [Outbound(t("smalltalk_ack", ctx.lang))]
         return None  # "ok" to an answer's single offer: an acknowledgement
+    if meant is None and ctx.role is Role.APPLICANT and small_talk(text) == "thanks":
+        return None  # "ok danke" to "Meinen Sie A oder B?": thanks, the choices let go
     lets_go = not yes and not any(b.confirms for b in choices)
     if meant is None and lets_go and ctx.role is Role.APPLICANT and not stale:
         # "ok" to suggestions ("Meinten Sie …?") that confirm nothing: the person lets

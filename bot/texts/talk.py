@@ -11,6 +11,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Themen: /faq · alles, was ich kann: /hilfe",
         "en": "Topics: /faq · everything I can do: /help",
     },
+    "smalltalk_how": {
+        "de": "Danke der Nachfrage – mir geht es gut, ich bin ja ein Bot.",
+        "en": "Thanks for asking – I am fine, being a bot.",
+    },
+    "closed_note": {
+        "de": "Das galt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei – "
+        "Bescheid zur nächsten Ausschreibung: /naechste",
+        "en": 'That was the call "{edition}"; its deadline has passed – to hear of the next '
+        "call: /next",
+    },
+    "closed_note_watching": {
+        "de": "Das galt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei. Sie "
+        "sind für die nächste Ausschreibung vorgemerkt.",
+        "en": 'That was the call "{edition}"; its deadline has passed. You are on the list '
+        "for the next call.",
+    },
+    "subscribed_moves_along": {
+        "de": "Sie sind angemeldet. Die Erinnerungen zu „{edition}“ sind vorbei (die "
+        "Bewerbungsfrist endete am {deadline}). Ihre Anmeldung zieht zur nächsten "
+        "Ausschreibung mit um: Deren Termine bekommen Sie dann als Erinnerung, ohne dass Sie "
+        "etwas tun müssen. Abbestellen: /stopp",
+        "en": 'You are subscribed. The reminders for "{edition}" are over (applications '
+        "closed on {deadline}). Your subscription moves along to the next call: you will get "
+        "its dates as reminders without doing anything. Unsubscribe: /stop",
+    },
+    "reminders_none": {
+        "de": "Sie haben keine Erinnerungen abonniert. Möchten Sie vor den Fristen der "
+        "Ausschreibung erinnert werden? Dann tippen Sie auf den Knopf oder schreiben Sie "
+        "/erinnerungen.",
+        "en": "You have no reminders. Would you like to be reminded of the call's dates? Tap "
+        "the button or send /remind.",
+    },
     "smalltalk_greeting_pair": {
         "de": "Hallo! Schreiben Sie einfach, was Sie brauchen, z. B. „Wann ist mein nächster "
         "Jour Fixe?“ – oder eine Frage zur Ausschreibung. /hilfe zeigt alles, was ich kann.",

@@ -1,6 +1,7 @@
 """Scripted dialogues: who says what, and what the bot must answer or do.
 
-A script (tests/dialogues/scripts/*.yaml) names its people, the buddy's free times
+A script (tests/dialogues/scripts/*.yaml) names its people (and `applicants`: logins
+without an invite), the buddy's free times
 and the local time it starts at (and the program's end: program_end), then its steps. A step is one of
 
     - erika: /jourfixe                 # erika writes (a command or words)
@@ -78,11 +79,13 @@ class Dialogue:
         self.console = Console()
         self.dispatcher = Dispatcher(sessions, {"console": self.console}, clock=self.clock)
         self.ids: dict[str, int] = {}
-        for login, spec in script["people"].items():
+        for login, spec in (script.get("people") or {}).items():
             role, lang, *_ = (spec.split() + ["de"])[:2]
             info = self.people.invite(role, login.capitalize(), lang=lang)
             self.people.redeem(info.code, "console", login, login)
             self.ids[login] = info.person_id
+        for login in script.get("applicants") or []:  # no invite: the FAQ's people
+            self.ids[login] = 0
         for expert, buddy in (script.get("pairs") or {}).items():
             self.people.pair(f"#{self.ids[expert]}", f"#{self.ids[buddy]}")
         for buddy, free in (script.get("free") or {}).items():
