@@ -88,6 +88,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "B. /dauer 60",
         "en": "Please give the length in minutes, a multiple of {grid}, at most 180 – e.g. /length 60",
     },
+    "outside_free": {
+        "de": "Ihre bestätigten Jour Fixes bleiben bestehen, auch wenn sie jetzt außerhalb "
+        "Ihrer freien Zeiten liegen:\n{list}\n"
+        "Verschieben: /verschieben · absagen: /absagen – oder schreiben Sie z. B. „den "
+        "Termin mit {name} verschieben“.",
+        "en": "Your confirmed Jour Fixes stay, even though they now lie outside your free "
+        "times:\n{list}\n"
+        "To move one: /move · to cancel: /cancel – or write e.g. “move the meeting with "
+        "{name}”.",
+    },
+    "outside_one": {"de": "{when} mit {name}", "en": "{when} with {name}"},
+    "outside_series": {
+        "de": "{day} {at} mit {name} ({n} Termine, bis {last})",
+        "en": "{day} {at} with {name} ({n} meetings, until {last})",
+    },
     "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
     "no_buddy": {
         "de": "Ihnen ist noch kein Buddy zugeordnet. Bitte wenden Sie sich an Lokalprojekte.",
@@ -197,6 +212,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "state_confirmed": {"de": "bestätigt", "en": "confirmed"},
     "pick_cancel": {"de": "Welchen Termin absagen?", "en": "Which meeting do you want to cancel?"},
     "pick_move": {"de": "Welchen Termin verschieben?", "en": "Which meeting do you want to move?"},
+    "pick_move_to": {
+        "de": "Welcher Termin soll auf {new} verschoben werden? (Oder /abbrechen)",
+        "en": "Which meeting should move to {new}? (Or /cancel)",
+    },
     "move_slots": {
         "de": "Wohin soll der Jour Fixe {when} verschoben werden?",
         "en": "Where should the Jour Fixe {when} move to?",

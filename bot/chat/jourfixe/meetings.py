@@ -195,6 +195,64 @@ def _picked_in_words(ctx: Context, ids: list[int], text: str) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+_MONTHS = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?"
+_WRITTEN_DATE = re.compile(  # "12.3.", "12 mar", "march 12th": a date, not only a weekday
+    rf"\b\d{{1,2}}\.\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?{_MONTHS}"
+    rf"|\b{_MONTHS}\s*\d{{1,2}}\b"
+)
+
+
+def _date_in_pick(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """ "mi 25.10. 10 uhr" typed into "Welchen Termin verschieben?": the meeting of the
+    picker at that date and time. For a move, a day and time none of them has is the
+    new time: with one meeting to choose from, that one is moved there (asked first);
+    else the picker asks again which meeting goes there, and keeps the time. For a
+    cancel, a day without a meeting of the picker is said, with the picker again.
+    None when the short reply names no day or time."""
+    if len(text.split()) > 6:
+        return None
+    local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    found = find(text, local_now)
+    named = _on_days(ctx, text)
+    if found is None and named is None:
+        return None
+    ids, action = data["ids"], data["action"]
+    shown = [m for m in booking(ctx).upcoming(ctx.who.person_id, limit=100) if m.id in ids]
+    at = found.moment if found else None
+    weekday = named is not None and named[3]
+    if at is not None and (not weekday or _WRITTEN_DATE.search(text.lower())):
+        on_day = [m for m in shown if m.starts_at.astimezone(ctx.tz).date() == at.date()]
+    else:  # a weekday alone ("Do 15 Uhr"): the next one with a meeting
+        on_day = [m for m in named[0] if m.id in ids] if named else []
+    exact = [m for m in shown if at and m.starts_at.astimezone(ctx.tz).replace(tzinfo=None) == at]
+    if len(exact) == 1:  # the date and time of one of them: that one
+        m = exact[0]
+        return cancel(ctx, m.id) if action == "cancel" else move_picked(ctx, m.id)
+    key = "pick_cancel" if action == "cancel" else "pick_move"
+    if action == "cancel":
+        if named is None or on_day or not shown:
+            return None  # another time on a meeting's day is no cancel
+        intro = t("none_on_day", ctx.lang, day=named[1]) + "\n"
+        return _pick(ctx, key, action, shown, intro=intro)
+    if len(on_day) == 1:  # "Do 15 Uhr": Thursday's meeting, at 15:00 (asked first)
+        return move_picked(ctx, on_day[0].id, text)
+    if on_day or not shown:
+        return None
+    if len(shown) == 1:
+        return move_picked(ctx, shown[0].id, text)
+    new = when(ctx, at.replace(tzinfo=ctx.tz)) if at and named else text.strip()
+    _ask(ctx, "pick", {**data, "target": text.strip()})
+    buttons = tuple(
+        Button(
+            f"{when(ctx, m.starts_at)} – {m.other(ctx.who.person_id).name}",
+            jf_data(action, m.id),
+            number=m.id,
+        )
+        for m in shown
+    )
+    return [Outbound(t("pick_move_to", ctx.lang, new=new), buttons)]
+
+
 def _number(text: str) -> int | None:
     m = re.fullmatch(
         r"(?:nr\.?|no\.?|nummer|number|termin|meeting)?\s*#?\s*(-?\d{1,40})", text.strip()
@@ -530,6 +588,19 @@ def named_number(text: str, *, bare: bool = False) -> tuple[int | None, str]:
     return int(plain[0][1]), f"{text[: plain[0].start()]} {text[plain[0].end() :]}"
 
 
+PICK = 20  # meetings in one picker (as /termine lists them)
+
+
+def by_name(ctx: Context, meetings: list[MeetingView], text: str) -> list[MeetingView]:
+    """The meetings with the person the text names by first name ("den Termin mit
+    Emil", "the one with Erika"), when that leaves out others; else []."""
+    words = set(re.findall(r"[\wäöüß]+", text.lower()))
+    me = ctx.who.person_id
+    first = {m.id: (m.other(me).name or "").split()[:1] for m in meetings}
+    hits = [m for m in meetings if first[m.id] and first[m.id][0].lower() in words]
+    return hits if len(hits) < len(meetings) else []
+
+
 def split_target(text: str) -> tuple[str, str]:
     """A move's meeting and its new time: "den vom Do auf Di 12.1. 10 Uhr", "move my
     next meeting to thursday" – what follows "auf/to/nach" when it starts with a day or
@@ -566,23 +637,31 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
         if action == "cancel":
             return cancel(ctx, m.id)
         return _move_to(ctx, m, target or source, by_day=bool(target))
-    named = _on_days(ctx, source)
-    if named is None:
-        if not _NEXT_ONE.search(source.lower()):
-            return None
-        ahead = booking(ctx).upcoming(ctx.who.person_id)
-        if not ahead:
-            return [Outbound(t("meetings_none", ctx.lang))]
-        m = ahead[0]
-        return cancel(ctx, m.id) if action == "cancel" else _move_to(ctx, m, target or source, True)
-    ahead, low = named[0], source.lower()
-    by_name = [
-        m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
-    ]
-    ahead = by_name or ahead
     key, pick_action = (
         ("pick_cancel", "cancel") if action == "cancel" else ("pick_move", "pickmove")
     )
+    named = _on_days(ctx, source)
+    if named is None:
+        ahead = booking(ctx).upcoming(ctx.who.person_id, limit=100)
+        with_them = by_name(ctx, ahead, source)  # "den Termin mit Emil": only Emil's
+        if _NEXT_ONE.search(source.lower()):
+            ahead = with_them or ahead
+            if not ahead:
+                return [Outbound(t("meetings_none", ctx.lang))]
+            m = ahead[0]
+            if action == "cancel":
+                return cancel(ctx, m.id)
+            return _move_to(ctx, m, target or source, True)
+        if not with_them:
+            return None
+        if len(with_them) > 1:  # only that person's meetings to choose from
+            carry = {"target": target.strip()} if target.strip() else None
+            return _pick(ctx, key, pick_action, with_them[:PICK], carry=carry)
+        m = with_them[0]
+        if action == "cancel":
+            return cancel(ctx, m.id)
+        return _move_to(ctx, m, target, by_day=True)
+    ahead = by_name(ctx, named[0], source) or named[0]
     if not ahead:  # none that day: say so, and offer them all
         intro = t("none_on_day", ctx.lang, day=named[1]) + "\n"
         return _pick(ctx, key, pick_action, intro=intro)
@@ -1135,7 +1214,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         if number is None:
             number = _picked_in_words(ctx, data["ids"], text)
         if number is None:
-            return None
+            return _date_in_pick(ctx, data, text)
         if number not in data["ids"]:
             numbers = ", ".join(f"#{n}" for n in data["ids"])
             return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]
