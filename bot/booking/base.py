@@ -140,6 +140,7 @@ class BookingBase:
             limit=limit,
             day=day,
             days=days,
+            until=self._running_until(session),
         )
         return list(found)
 
@@ -168,6 +169,7 @@ class BookingBase:
             slot_minutes=minutes or pair.buddy.slot_minutes,
             rules=self.rules,
             horizon=horizon,
+            until=self._running_until(session),
         )
 
     def _calendar(self, session: Session, pair: Pair, ignore: int | set[int] | None = None):
@@ -198,6 +200,13 @@ class BookingBase:
         if edition is not None and edition.ends_on > today:
             return edition.ends_on
         return today + timedelta(weeks=self.rules.series_weeks_default)
+
+    def _running_until(self, session: Session) -> date | None:
+        """The last day of the active edition's programme while it runs (no slot is
+        offered after it); None when none is known or it is over (the team may go on)."""
+        end = self._program_end(session)
+        today = self._clock().astimezone(self.tz).date()
+        return end if end is not None and end >= today else None
 
     def _program_end(self, session: Session) -> date | None:
         stmt = select(Edition.ends_on).where(Edition.active.is_(True))
