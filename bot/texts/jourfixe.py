@@ -88,6 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "B. /dauer 60",
         "en": "Please give the length in minutes, a multiple of {grid}, at most 180 – e.g. /length 60",
     },
+    "before_off_how": {
+        "de": "Ganz ausschalten: /vorher aus (oder schreiben Sie „keine Erinnerungen mehr“).",
+        "en": "To turn them off: /before off (or write “no more reminders”).",
+    },
     "outside_free": {
         "de": "Ihre bestätigten Jour Fixes bleiben bestehen, auch wenn sie jetzt außerhalb "
         "Ihrer freien Zeiten liegen:\n{list}\n"
@@ -431,6 +435,18 @@ TEXTS |= {
         "advance, that is until {until}. A later day can be booked once it is less than {days} "
         "days away – ask for it then (e.g. “does 15 Dec at 10 work?”). A series (e.g. “every "
         "Tuesday at 10”) also runs beyond that.",
+    },
+    "no_more_slots_program_end": {
+        "de": "Das waren alle freien Termine: Das Programm endet am {end}, danach biete ich "
+        "keine Jour Fixes mehr an.",
+        "en": "Those were all the free slots: the programme ends on {end}, and I offer no "
+        "Jour Fixes after that.",
+    },
+    "after_program_end": {
+        "de": "Das Programm endet am {end} – danach biete ich keine Jour Fixes mehr an. "
+        "/jourfixe zeigt die freien Termine bis dahin.",
+        "en": "The programme ends on {end} – I offer no Jour Fixes after that. /jourfixe "
+        "shows the free slots until then.",
     },
     "beyond_horizon": {
         "de": "Der {day} liegt zu weit in der Zukunft: Jour Fixes lassen sich höchstens {days} Tage "

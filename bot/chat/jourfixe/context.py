@@ -105,6 +105,11 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return _waiting(ctx, "stop" if stop else "greeting")
     if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
         return reminder_times(dataclasses.replace(ctx, args=[before]))
+    if stops_reminders(text):  # "keine Erinnerungen mehr bitte": not "more slots"
+        if "?" in text:  # "kann ich die Erinnerungen ausschalten?": how, and what is set
+            [usage] = reminder_times(dataclasses.replace(ctx, args=[]))
+            return [Outbound(f"{usage.text}\n{t('before_off_how', ctx.lang)}")]
+        return reminder_times(dataclasses.replace(ctx, args=["aus"]))
     if (span := away_span(ctx, text)) is not None:  # "vom 21.12. bis 2.1. im Urlaub"
         if ctx.role is Role.BUDDY:
             return away(dataclasses.replace(ctx, args=[span]))
@@ -203,6 +208,25 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+_REMINDERS = r"(erinnerung\w*|reminders?|benachrichtigung\w*|notifications?)"
+_STOPS_REMINDERS = re.compile(
+    rf"\b(keine|no|stop\w*|stopp\w*|beenden?|end|turn off|switch off|abschalten|ausschalten"
+    rf"|abbestellen|(do not|don'?t) (want|need|send( me)?)( any)?)\s+(\w+\s+){{0,2}}?{_REMINDERS}"
+    rf"|\b{_REMINDERS}\s+(\w+\s+){{0,3}}?(abbestell\w*|abmelden|abstellen|stoppen|beenden"
+    r"|ausschalten|abschalten|deaktivieren|aus|off|stop|unsubscribe)\b"
+    r"|\b(erinner\w* (mich|uns) (bitte )?nicht mehr|nicht mehr erinnern|stop reminding)"
+    r"|^\s*(bitte\s+|please\s+)?(unsubscribe|abbestellen|abmelden)\b"
+)
+
+
+def stops_reminders(text: str) -> bool:
+    """ "keine Erinnerungen mehr bitte", "no more reminders please", "Erinnerungen
+    aus", "stop reminding me": an expert or buddy turns the Jour Fixe reminders off
+    (the reply says how to turn them on again)."""
+    low = text.lower().replace("’", "'")
+    return len(low) <= 160 and _STOPS_REMINDERS.search(low) is not None
 
 
 _AWAY_WORDS = re.compile(
