@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bot.chat.jourfixe.context import stops_reminders
+from bot.chat.jourfixe.context import about_reminders, stops_reminders
 from bot.chat.jourfixe.intents import match_intent
 from bot.chat.jourfixe.meetings import _WRITTEN_DATE, by_name
 
@@ -110,3 +110,20 @@ def test_the_meetings_with_the_person_named(text, ids):
 def test_an_experts_buddy_named_leaves_all_meetings():
     mine = [m for m in MEETINGS if m.expert is ERIKA]
     assert by_name(_ctx(2), mine, "den termin mit bernd verschieben") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("ich möchte wieder erinnert werden", "on"),
+        ("Erinnerungen wieder an bitte", "on"),
+        ("can i turn the reminders back on?", "on"),
+        ("wann erinnerst du mich?", "ask"),
+        ("how early do you remind me", "ask"),
+        ("danke für die Erinnerung", None),
+        ("thanks for the reminder", None),
+        ("können wir den termin verschieben?", None),
+    ],
+)
+def test_turning_reminders_on_or_asking_about_them(text, about):
+    assert about_reminders(text) == about

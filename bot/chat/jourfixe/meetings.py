@@ -195,6 +195,27 @@ def _picked_in_words(ctx: Context, ids: list[int], text: str) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _named_in_pick(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """ "the one with Emil", "den mit Erika" in a picker of several people's meetings:
+    that person's one meeting, or the picker again with only theirs (a day or time
+    said with it is read after that, as typed into the smaller picker)."""
+    if len(text.split()) > 8:
+        return None
+    ids, action = data["ids"], data["action"]
+    shown = [m for m in booking(ctx).upcoming(ctx.who.person_id, limit=100) if m.id in ids]
+    theirs = by_name(ctx, shown, text)
+    if not theirs:
+        return None
+    if len(theirs) == 1:
+        m = theirs[0]
+        return cancel(ctx, m.id) if action == "cancel" else move_picked(ctx, m.id)
+    carry = {k: v for k, v in data.items() if k in ("target", "not", "reason")}
+    key = "pick_cancel" if action == "cancel" else "pick_move"
+    replies = _pick(ctx, key, action, theirs[:PICK], carry=carry)
+    narrowed = {**data, **carry, "ids": [m.id for m in theirs[:PICK]]}
+    return _date_in_pick(ctx, narrowed, text) or replies
+
+
 _MONTHS = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?"
 _WRITTEN_DATE = re.compile(  # "12.3.", "12 mar", "march 12th": a date, not only a weekday
     rf"\b\d{{1,2}}\.\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?{_MONTHS}"
@@ -474,9 +495,16 @@ def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool
     """The upcoming meetings on the days the text names (a weekday: the next one
     with a meeting), how to name those days, the days, and whether a weekday was
     named; None when the text names no day."""
-    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    today = ctx.now.astimezone(ctx.tz).date()
+    named = day_in(text, today, ctx.lang)
     if named is None:
         return None
+    if named[2].split()[-1] in WEEKDAY and _WRITTEN_DATE.search(text.lower()):
+        # "Di 10.3.": the date, not the next Tuesday (the weekday only says it)
+        rest = re.sub(rf"\b{re.escape(named[2])}\b\.?", " ", text.lower(), count=1)
+        dated = day_in(rest, today, ctx.lang)
+        if dated is not None and dated[2].split()[-1] not in WEEKDAY:
+            named = dated
     days, label, phrase = named
     local = ctx.tz  # meetings by their local day
     ahead = [
@@ -1214,7 +1242,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         if number is None:
             number = _picked_in_words(ctx, data["ids"], text)
         if number is None:
-            return _date_in_pick(ctx, data, text)
+            return _named_in_pick(ctx, data, text) or _date_in_pick(ctx, data, text)
         if number not in data["ids"]:
             numbers = ", ".join(f"#{n}" for n in data["ids"])
             return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]
