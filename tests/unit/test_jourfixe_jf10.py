@@ -99,6 +99,8 @@ def _ctx(person_id):
         ("ich muss den termin mit emil verschieben", [11]),
         ("Can we move the one with Erika?", [10, 12]),
         ("den Termin mit Emil, bitte", [11]),
+        ("ich muss emils termin verschieben", [11]),
+        ("move Emil's meeting", [11]),
         ("ich muss den termin verschieben", []),  # no name: nothing left out
         ("emilia", []),  # a name is a whole word
     ],

@@ -625,6 +625,7 @@ def by_name(ctx: Context, meetings: list[MeetingView], text: str) -> list[Meetin
     words = set(re.findall(r"[\wäöüß]+", text.lower()))
     me = ctx.who.person_id
     first = {m.id: (m.other(me).name or "").split()[:1] for m in meetings}
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "Emils Termin"
     hits = [m for m in meetings if first[m.id] and first[m.id][0].lower() in words]
     return hits if len(hits) < len(meetings) else []
 
