@@ -433,6 +433,9 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
         ):
             source, target = text[: found.start()], rest
     named = _on_days(ctx, source)
+    if named is None and (m := just_reminded(ctx)) is not None:  # "kann leider nicht"
+        label = t("on_weekday", ctx.lang, day=when(ctx, m.starts_at).rsplit(" ", 1)[0])
+        named = ([m], label, {m.starts_at.astimezone(ctx.tz).date()}, False)
     if named is None or not (away or NO in (reading.kind, reading.leaning)):
         return None
     ahead, label, days, weekday = named
@@ -617,6 +620,19 @@ def named_number(text: str, *, bare: bool = False) -> tuple[int | None, str]:
 
 
 PICK = 20  # meetings in one picker (as /termine lists them)
+REMINDED = timedelta(hours=2)  # a reply this soon after a Jour Fixe reminder is about it
+
+
+def just_reminded(ctx: Context, ahead: list[MeetingView] | None = None) -> MeetingView | None:
+    """The meeting whose reminder this chat got in the last two hours, while it is
+    still ahead ("kann leider nicht, bitte absagen" right after "⏰ Jour Fixe mit Emil
+    morgen um 14:00"), or None."""
+    jf = booking(ctx)
+    reminded = jf.reminded(ctx.msg.platform, ctx.msg.chat_id, ctx.now - REMINDED)
+    if reminded is None:
+        return None
+    ahead = jf.upcoming(ctx.who.person_id) if ahead is None else ahead
+    return next((m for m in ahead if m.id == reminded), None)
 
 
 def by_name(ctx: Context, meetings: list[MeetingView], text: str) -> list[MeetingView]:
@@ -681,6 +697,8 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
             if action == "cancel":
                 return cancel(ctx, m.id)
             return _move_to(ctx, m, target or source, True)
+        if not with_them and (m := just_reminded(ctx, ahead)) is not None:
+            with_them = [m]  # "bitte absagen" right after the reminder of one meeting
         if not with_them:
             return None
         if len(with_them) > 1:  # only that person's meetings to choose from
