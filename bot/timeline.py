@@ -613,7 +613,7 @@ class Timeline:
         """The step (milestone key) and sending time of the last call-date push sent to
         this chat at `since` or later, or None: a short reply right after a push
         ("bis wie viel Uhr denn?") is read against it."""
-        with self._sessions() as s:
+        with read_connection(self._sessions) as conn:  # one SELECT, no transaction
             stmt = (
                 select(OutboxRow.dedupe_key, OutboxRow.sent_at)
                 .where(
@@ -626,7 +626,7 @@ class Timeline:
                 .order_by(OutboxRow.sent_at.desc())
                 .limit(1)
             )
-            row = s.execute(stmt).first()
+            row = conn.execute(stmt).first()
         if row is None:
             return None
         parts = row.dedupe_key.split(":")  # tl:{edition}:{step}:{days}:{platform}:{user}

@@ -204,13 +204,18 @@ class BookingBase:
     def _running_until(self, session: Session) -> date | None:
         """The last day of the active edition's programme while it runs (no slot is
         offered after it); None when none is known or it is over (the team may go on)."""
-        end = self._program_end(session)
+        if "program_end" not in session.info:  # read once per unit of work
+            session.info["program_end"] = self._program_end(session)
+        end = session.info["program_end"]
         today = self._clock().astimezone(self.tz).date()
         return end if end is not None and end >= today else None
 
     def _program_end(self, session: Session) -> date | None:
+        if "program_end" in session.info:
+            return session.info["program_end"]
         stmt = select(Edition.ends_on).where(Edition.active.is_(True))
-        return session.scalars(stmt).first()
+        session.info["program_end"] = end = session.scalars(stmt).first()
+        return end
 
     def _taken(self, session: Session, pair: Pair, start: datetime, end: datetime) -> bool:
         wanted = cells(start, end, self.rules)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from bot.chat.faq_follow import bare
 from bot.chat.faq_replies import FOLLOW_UP, NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import Callback, Command, Context, Feature
 from bot.messages import Button, Outbound
 from bot.texts import fmt_day, fmt_when, relative_days, t
 from bot.timeline import Subscriber, too_close
+from faq.form import bare_follow_up
 from jobs.program import CallState, call_state, local_today, long_day
 from storage.models import Role
 
@@ -149,8 +151,8 @@ def _after_push(ctx: Context, text: str) -> None:
     read against that push as a follow-up is read against an FAQ answer: the push
     counts as the last answer (the entry of its step), when it came after that."""
     faq = ctx.services.faq
-    if len(text) > 80 or len(text.split()) > 10 or faq is None:
-        return
+    if len(text) > 80 or faq is None or not (bare(text) or bare_follow_up(text)):
+        return  # a question with its own topic needs no push to be read against
     memory = ctx.state.faq
     since = ctx.now - FOLLOW_UP
     pushed = ctx.services.timeline.last_push(ctx.msg.platform, ctx.msg.chat_id, since)
