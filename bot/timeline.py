@@ -607,6 +607,31 @@ class Timeline:
         )
         return list(s.scalars(stmt.order_by(OutboxRow.due_at)))
 
+    def last_push(
+        self, platform: str, chat_id: str, since: datetime
+    ) -> tuple[str, datetime] | None:
+        """The step (milestone key) and sending time of the last call-date push sent to
+        this chat at `since` or later, or None: a short reply right after a push
+        ("bis wie viel Uhr denn?") is read against it."""
+        with read_connection(self._sessions) as conn:  # one SELECT, no transaction
+            stmt = (
+                select(OutboxRow.dedupe_key, OutboxRow.sent_at)
+                .where(
+                    OutboxRow.platform == platform,
+                    OutboxRow.chat_id == chat_id,
+                    OutboxRow.state == outbox.SENT,
+                    OutboxRow.kind == "timeline",
+                    OutboxRow.sent_at >= since,
+                )
+                .order_by(OutboxRow.sent_at.desc())
+                .limit(1)
+            )
+            row = conn.execute(stmt).first()
+        if row is None:
+            return None
+        parts = row.dedupe_key.split(":")  # tl:{edition}:{step}:{days}:{platform}:{user}
+        return (parts[2], row.sent_at) if parts[0] == "tl" and len(parts) > 3 else None
+
     def subscriptions_of(self, platform: str, user_id: str) -> list[Subscription]:
         with self._sessions() as s:
             stmt = select(Subscription).where(

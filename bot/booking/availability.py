@@ -95,8 +95,9 @@ class AvailabilityMixin(BookingBase):
         same read (/jourfixe says when the program has ended)."""
         with self._uow() as uow:
             pair = _pair(uow.session, expert_id)
+            end = self._program_end(uow.session)  # read once, for the slots too
             slots = self._slots(uow.session, pair, limit=None)
-            return self._party(pair.buddy), slots, self._program_end(uow.session)
+            return self._party(pair.buddy), slots, end
 
     def experts(self, buddy_id: int) -> list[str]:
         """The names of the experts paired with this buddy."""

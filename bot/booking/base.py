@@ -140,6 +140,7 @@ class BookingBase:
             limit=limit,
             day=day,
             days=days,
+            until=self._running_until(session),
         )
         return list(found)
 
@@ -168,6 +169,7 @@ class BookingBase:
             slot_minutes=minutes or pair.buddy.slot_minutes,
             rules=self.rules,
             horizon=horizon,
+            until=self._running_until(session),
         )
 
     def _calendar(self, session: Session, pair: Pair, ignore: int | set[int] | None = None):
@@ -199,9 +201,21 @@ class BookingBase:
             return edition.ends_on
         return today + timedelta(weeks=self.rules.series_weeks_default)
 
+    def _running_until(self, session: Session) -> date | None:
+        """The last day of the active edition's programme while it runs (no slot is
+        offered after it); None when none is known or it is over (the team may go on)."""
+        if "program_end" not in session.info:  # read once per unit of work
+            session.info["program_end"] = self._program_end(session)
+        end = session.info["program_end"]
+        today = self._clock().astimezone(self.tz).date()
+        return end if end is not None and end >= today else None
+
     def _program_end(self, session: Session) -> date | None:
+        if "program_end" in session.info:
+            return session.info["program_end"]
         stmt = select(Edition.ends_on).where(Edition.active.is_(True))
-        return session.scalars(stmt).first()
+        session.info["program_end"] = end = session.scalars(stmt).first()
+        return end
 
     def _taken(self, session: Session, pair: Pair, start: datetime, end: datetime) -> bool:
         wanted = cells(start, end, self.rules)

@@ -167,6 +167,26 @@ class RemindersMixin(BookingBase):
                 outbox.delete_pending(s, ref=f"meeting:{m.id}", kind="meeting")
                 self._plan_reminders(s, m, now)
 
+    def reminded(self, platform: str, chat_id: str, since: datetime) -> int | None:
+        """The meeting of the last Jour Fixe reminder sent to this chat at `since` or
+        later, or None: "kann leider nicht, bitte absagen" right after it is about it."""
+        with self._uow() as uow:
+            stmt = (
+                select(OutboxRow.ref)
+                .where(
+                    OutboxRow.platform == platform,
+                    OutboxRow.chat_id == chat_id,
+                    OutboxRow.state == outbox.SENT,
+                    OutboxRow.kind == "meeting",
+                    OutboxRow.dedupe_key.like("mt:%"),
+                    OutboxRow.sent_at >= since,
+                )
+                .order_by(OutboxRow.sent_at.desc())
+                .limit(1)
+            )
+            ref = uow.session.scalars(stmt).first()
+        return int(ref.split(":")[1]) if ref and ref.startswith("meeting:") else None
+
     def reminder_minutes(self, person_id: int) -> list[int]:
         with self._uow() as uow:
             return [int(x) for x in uow.people.get(person_id).reminder_minutes.split(",") if x]

@@ -73,13 +73,15 @@ def free_slots(
     limit: int | None = None,
     day: date | None = None,
     days: list[date] | None = None,
+    until: date | None = None,
 ) -> Iterator[datetime]:
     """Free slot starts, earliest first. `busy` holds (start, end + buffer) of the
     buddy's and the expert's active meetings; `day` limits the search to one day
     within the horizon, `days` to those days, however far ahead (a series meeting
     being moved). Offered starts are a meeting plus its buffer apart, rounded up to
     the half hour (30 minutes: 14:00, 15:00, not 14:45, 15:30); any other start on
-    the grid that fits is free as well (`fits`)."""
+    the grid that fits is free as well (`fits`). `until`: the last day of the running
+    programme (no slot after it)."""
     length = timedelta(minutes=slot_minutes)
     pitch = timedelta(minutes=-(-(slot_minutes + rules.buffer_minutes) // 30) * 30)
     earliest = now + timedelta(hours=rules.notice_hours)
@@ -92,6 +94,8 @@ def free_slots(
         days = [today + timedelta(days=n) for n in range(rules.horizon_days + 1)]
     else:
         days = [day] if 0 <= (day - today).days <= rules.horizon_days else []
+    if until is not None:
+        days = [d for d in days if d <= until]
     for day_ in days:
         for w in sorted(_windows_on(day_, windows, off), key=lambda w: w.start):
             start_local = datetime.combine(day_, _align_up(w.start, rules.grid_minutes))
@@ -121,11 +125,13 @@ def fits(
     slot_minutes: int,
     rules: Rules,
     horizon: bool = True,
+    until: date | None = None,
 ) -> bool:
     """Whether a meeting of `slot_minutes` may start at `start`: on the grid, inside
     one of the buddy's free times on a day not away, after the notice period, within
-    the horizon (unless `horizon` is False: a series meeting being moved) and clear of
-    `busy` - whether or not the time is one of the starts `free_slots` offers."""
+    the horizon (unless `horizon` is False: a series meeting being moved), not after
+    `until` (the running programme's last day) and clear of `busy` - whether or not
+    the time is one of the starts `free_slots` offers."""
     local = start.astimezone(tz)
     day, at = local.date(), local.time().replace(tzinfo=None)
     length = timedelta(minutes=slot_minutes)
@@ -133,6 +139,8 @@ def fits(
     if (at.hour * 60 + at.minute) % rules.grid_minutes or at.second or at.microsecond:
         return False
     if day < today or horizon and (day - today).days > rules.horizon_days:
+        return False
+    if until is not None and day > until:
         return False
     if not exists_locally(day, at, tz) or start < now + timedelta(hours=rules.notice_hours):
         return False

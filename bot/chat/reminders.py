@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-from bot.chat.faq_replies import NEXT_CALL_DATA, SUBSCRIBE_DATA
+from bot.chat.faq_follow import bare
+from bot.chat.faq_replies import FOLLOW_UP, NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import Callback, Command, Context, Feature
 from bot.messages import Button, Outbound
 from bot.texts import fmt_day, fmt_when, relative_days, t
 from bot.timeline import Subscriber, too_close
+from faq.form import bare_follow_up
 from jobs.program import CallState, call_state, local_today, long_day
 from storage.models import Role
 
@@ -177,12 +179,31 @@ def _asks_stopping(ctx: Context, lower: str) -> bool:
     return ctx.role is Role.APPLICANT or _watching(ctx) or _subscribed(ctx)
 
 
+def _after_push(ctx: Context, text: str) -> None:
+    """A short reply right after a call-date push ("danke, und bis wie viel Uhr?") is
+    read against that push as a follow-up is read against an FAQ answer: the push
+    counts as the last answer (the entry of its step), when it came after that."""
+    faq = ctx.services.faq
+    if len(text) > 80 or faq is None or not (bare(text) or bare_follow_up(text)):
+        return  # a question with its own topic needs no push to be read against
+    memory = ctx.state.faq
+    since = ctx.now - FOLLOW_UP
+    pushed = ctx.services.timeline.last_push(ctx.msg.platform, ctx.msg.chat_id, since)
+    if pushed is None or memory.at is not None and memory.at >= pushed[1]:
+        return
+    entry = next((e for e in faq.kb.entries if e.milestone == pushed[0]), None)
+    if entry is not None:
+        memory.entry, memory.at, memory.offered = entry.id, pushed[1], ()
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
     """An applicant asking in words to be reminded of the call's dates: /erinnerungen
     (after the deadline that says no call is open and offers the next-call message);
-    asking in words to stop them: /stopp."""
+    asking in words to stop them: /stopp. Before the FAQ: a reply to a push just sent
+    is read against it."""
     if not ctx.msg.private or len(text) > 160:
         return None
+    _after_push(ctx, text)
     lower = text.lower()
     if _asks_stopping(ctx, lower):
         return _stop(ctx)

@@ -88,6 +88,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "B. /dauer 60",
         "en": "Please give the length in minutes, a multiple of {grid}, at most 180 – e.g. /length 60",
     },
+    "before_off_how": {
+        "de": "Ganz ausschalten: /vorher aus (oder schreiben Sie „keine Erinnerungen mehr“).",
+        "en": "To turn them off: /before off (or write “no more reminders”).",
+    },
+    "outside_free": {
+        "de": "Ihre bestätigten Jour Fixes bleiben bestehen, auch wenn sie jetzt außerhalb "
+        "Ihrer freien Zeiten liegen:\n{list}\n"
+        "Verschieben: /verschieben · absagen: /absagen – oder schreiben Sie z. B. „den "
+        "Termin mit {name} verschieben“.",
+        "en": "Your confirmed Jour Fixes stay, even though they now lie outside your free "
+        "times:\n{list}\n"
+        "To move one: /move · to cancel: /cancel – or write e.g. “move the meeting with "
+        "{name}”.",
+    },
+    "outside_one": {"de": "{when} mit {name}", "en": "{when} with {name}"},
+    "outside_series": {
+        "de": "{day} {at} mit {name} ({n} Termine, bis {last})",
+        "en": "{day} {at} with {name} ({n} meetings, until {last})",
+    },
     "windows_cleared": {"de": "Alle freien Zeiten gelöscht.", "en": "All free times cleared."},
     "no_buddy": {
         "de": "Ihnen ist noch kein Buddy zugeordnet. Bitte wenden Sie sich an Lokalprojekte.",
@@ -197,6 +216,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "state_confirmed": {"de": "bestätigt", "en": "confirmed"},
     "pick_cancel": {"de": "Welchen Termin absagen?", "en": "Which meeting do you want to cancel?"},
     "pick_move": {"de": "Welchen Termin verschieben?", "en": "Which meeting do you want to move?"},
+    "pick_move_to": {
+        "de": "Welcher Termin soll auf {new} verschoben werden? (Oder /abbrechen)",
+        "en": "Which meeting should move to {new}? (Or /cancel)",
+    },
     "move_slots": {
         "de": "Wohin soll der Jour Fixe {when} verschoben werden?",
         "en": "Where should the Jour Fixe {when} move to?",
@@ -412,6 +435,18 @@ TEXTS |= {
         "advance, that is until {until}. A later day can be booked once it is less than {days} "
         "days away – ask for it then (e.g. “does 15 Dec at 10 work?”). A series (e.g. “every "
         "Tuesday at 10”) also runs beyond that.",
+    },
+    "no_more_slots_program_end": {
+        "de": "Das waren alle freien Termine: Das Programm endet am {end}, danach biete ich "
+        "keine Jour Fixes mehr an.",
+        "en": "Those were all the free slots: the programme ends on {end}, and I offer no "
+        "Jour Fixes after that.",
+    },
+    "after_program_end": {
+        "de": "Das Programm endet am {end} – danach biete ich keine Jour Fixes mehr an. "
+        "/jourfixe zeigt die freien Termine bis dahin.",
+        "en": "The programme ends on {end} – I offer no Jour Fixes after that. /jourfixe "
+        "shows the free slots until then.",
     },
     "beyond_horizon": {
         "de": "Der {day} liegt zu weit in der Zukunft: Jour Fixes lassen sich höchstens {days} Tage "

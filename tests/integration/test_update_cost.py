@@ -32,9 +32,10 @@ EXPECTED = {
     "question": (4, 0, 0),  # who writes; the active edition; the day's count; saved choices
     "unanswered": (5, 2, 0),  # + the question's text; is the team reachable?
     "slots": (7, 1, 0),  # /jourfixe: buddy, slots, program end in one read; the page asked
-    "book": (11, 2, 0),  # a pressed slot: the request, the buddy's notice (after any
-    # message to the buddy's chat that waits for a retry: one SELECT)
-    "taken": (5, 1, 0),  # the same slot pressed by another expert: refused
+    "book": (12, 2, 0),  # a pressed slot: the request (no slot after the running
+    # programme's end: one SELECT of it, jf10), the buddy's notice (after any message to
+    # the buddy's chat that waits for a retry: one SELECT)
+    "taken": (6, 1, 0),  # the same slot pressed by another expert: refused (+ the end)
     "confirm": (12, 3, 0),  # the buddy confirms: reminders, both calendar files, the notice
     # (after any message to the expert's chat that waits for a retry: one SELECT)
     "meetings": (3, 1, 0),  # /termine; a picker open before it is closed (one DELETE)

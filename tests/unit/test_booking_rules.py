@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.booking.rules import Rules, cells, free_slots, series_starts
+from bot.booking.rules import Rules, cells, fits, free_slots, series_starts
 from bot.booking.timeparse import Window
 from bot.localtime import exists_locally, local_moment
 
@@ -39,6 +39,21 @@ def test_horizon_and_single_day_search():
     assert len(slots(window)) == 2  # 3 and 10 March; 17 March is beyond 14 days
     assert slots(window, day=date(2026, 3, 10)) == [datetime(2026, 3, 10, 10, tzinfo=BERLIN)]
     assert slots(window, day=date(2026, 3, 17)) == []
+
+
+def test_no_slot_after_the_last_day_of_the_running_programme():
+    window = [Window(time(10), time(11), weekday=1)]
+    assert slots(window, until=date(2026, 3, 9)) == [datetime(2026, 3, 3, 10, tzinfo=BERLIN)]
+    assert slots(window, until=date(2026, 3, 10)) == slots(window)  # the last day is in
+    assert slots(window, day=date(2026, 3, 10), until=date(2026, 3, 9)) == []
+    assert slots(window, days=[date(2026, 3, 3), date(2026, 3, 24)], until=date(2026, 3, 9)) == [
+        datetime(2026, 3, 3, 10, tzinfo=BERLIN)
+    ]
+    tue = datetime(2026, 3, 10, 10, tzinfo=BERLIN)
+    kw = {"now": NOW, "tz": BERLIN, "slot_minutes": 45, "rules": RULES}
+    assert fits(tue, window, [], [], **kw)
+    assert not fits(tue, window, [], [], until=date(2026, 3, 9), **kw)
+    assert fits(tue, window, [], [], until=date(2026, 3, 10), **kw)
 
 
 def test_cells_cover_meeting_and_buffer_in_utc():

@@ -105,6 +105,16 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         return _waiting(ctx, "stop" if stop else "greeting")
     if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
         return reminder_times(dataclasses.replace(ctx, args=[before]))
+    if stops_reminders(text):  # "keine Erinnerungen mehr bitte": not "more slots"
+        if "?" in text:  # "kann ich die Erinnerungen ausschalten?": how, and what is set
+            [usage] = reminder_times(dataclasses.replace(ctx, args=[]))
+            return [Outbound(f"{usage.text}\n{t('before_off_how', ctx.lang)}")]
+        return reminder_times(dataclasses.replace(ctx, args=["aus"]))
+    if (about := about_reminders(text)) is not None and match_intent(text) in (None, "more"):
+        if about == "on" and not booking(ctx).reminder_minutes(ctx.who.person_id):
+            return reminder_times(dataclasses.replace(ctx, args=[DEFAULT_BEFORE]))
+        [usage] = reminder_times(dataclasses.replace(ctx, args=[]))  # "wann erinnerst du mich?"
+        return [Outbound(f"{usage.text}\n{t('before_off_how', ctx.lang)}")]
     if (span := away_span(ctx, text)) is not None:  # "vom 21.12. bis 2.1. im Urlaub"
         if ctx.role is Role.BUDDY:
             return away(dataclasses.replace(ctx, args=[span]))
@@ -203,6 +213,46 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if asked is not None and asked.kind == "slots":  # the picker's terms, not the FAQ
         return ask_slots(ctx, asked.data, text)
     return None
+
+
+_REMINDERS = r"(erinnerung\w*|reminders?|benachrichtigung\w*|notifications?)"
+_STOPS_REMINDERS = re.compile(
+    rf"\b(keine|no|stop\w*|stopp\w*|beenden?|end|turn off|switch off|abschalten|ausschalten"
+    rf"|abbestellen|(do not|don'?t) (want|need|send( me)?)( any)?)\s+(\w+\s+){{0,2}}?{_REMINDERS}"
+    rf"|\b{_REMINDERS}\s+(\w+\s+){{0,3}}?(abbestell\w*|abmelden|abstellen|stoppen|beenden"
+    r"|ausschalten|abschalten|deaktivieren|aus|off|stop|unsubscribe)\b"
+    r"|\b(erinner\w* (mich|uns) (bitte )?nicht mehr|nicht mehr erinnern|stop reminding)"
+    r"|^\s*(bitte\s+|please\s+)?(unsubscribe|abbestellen|abmelden)\b"
+)
+
+
+def stops_reminders(text: str) -> bool:
+    """ "keine Erinnerungen mehr bitte", "no more reminders please", "Erinnerungen
+    aus", "stop reminding me": an expert or buddy turns the Jour Fixe reminders off
+    (the reply says how to turn them on again)."""
+    low = text.lower().replace("’", "'")
+    return len(low) <= 160 and _STOPS_REMINDERS.search(low) is not None
+
+
+DEFAULT_BEFORE = "24h 1h"  # the reminders a person starts with (storage.models.Person)
+_REMIND_WORD = re.compile(r"\b(erinner\w*|remind\w*)\b")
+_ON = re.compile(
+    r"\b(wieder|again|einschalten|anschalten|aktivieren|turn (them |it )?(back )?on|switch"
+    r" (them |it )?(back )?on|back on)\b"
+)
+_ASKS = re.compile(r"\?|\b(wann|wie|welche|when|how|which|what)\b")
+
+
+def about_reminders(text: str) -> str | None:
+    """ "Erinnerungen wieder an bitte", "ich möchte wieder erinnert werden" ("on"), or a
+    question about the Jour Fixe reminders ("wann erinnerst du mich?": "ask"); None
+    for anything else ("danke für die Erinnerung")."""
+    low = text.lower()
+    if len(low) > 160 or not _REMIND_WORD.search(low):
+        return None
+    if _ON.search(low):
+        return "on"
+    return "ask" if _ASKS.search(low) else None
 
 
 _AWAY_WORDS = re.compile(

@@ -195,6 +195,85 @@ def _picked_in_words(ctx: Context, ids: list[int], text: str) -> int | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _named_in_pick(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """ "the one with Emil", "den mit Erika" in a picker of several people's meetings:
+    that person's one meeting, or the picker again with only theirs (a day or time
+    said with it is read after that, as typed into the smaller picker)."""
+    if len(text.split()) > 8:
+        return None
+    ids, action = data["ids"], data["action"]
+    shown = [m for m in booking(ctx).upcoming(ctx.who.person_id, limit=100) if m.id in ids]
+    theirs = by_name(ctx, shown, text)
+    if not theirs:
+        return None
+    if len(theirs) == 1:
+        m = theirs[0]
+        return cancel(ctx, m.id) if action == "cancel" else move_picked(ctx, m.id)
+    carry = {k: v for k, v in data.items() if k in ("target", "not", "reason")}
+    key = "pick_cancel" if action == "cancel" else "pick_move"
+    replies = _pick(ctx, key, action, theirs[:PICK], carry=carry)
+    narrowed = {**data, **carry, "ids": [m.id for m in theirs[:PICK]]}
+    return _date_in_pick(ctx, narrowed, text) or replies
+
+
+_MONTHS = r"(?:jan|feb|mar|mär|apr|may|mai|jun|jul|aug|sep|oct|okt|nov|dec|dez)[a-zä]*\.?"
+_WRITTEN_DATE = re.compile(  # "12.3.", "12 mar", "march 12th": a date, not only a weekday
+    rf"\b\d{{1,2}}\.\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s*(?:of\s+)?{_MONTHS}"
+    rf"|\b{_MONTHS}\s*\d{{1,2}}\b"
+)
+
+
+def _date_in_pick(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """ "mi 25.10. 10 uhr" typed into "Welchen Termin verschieben?": the meeting of the
+    picker at that date and time. For a move, a day and time none of them has is the
+    new time: with one meeting to choose from, that one is moved there (asked first);
+    else the picker asks again which meeting goes there, and keeps the time. For a
+    cancel, a day without a meeting of the picker is said, with the picker again.
+    None when the short reply names no day or time."""
+    if len(text.split()) > 6:
+        return None
+    local_now = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+    found = find(text, local_now)
+    named = _on_days(ctx, text)
+    if found is None and named is None:
+        return None
+    ids, action = data["ids"], data["action"]
+    shown = [m for m in booking(ctx).upcoming(ctx.who.person_id, limit=100) if m.id in ids]
+    at = found.moment if found else None
+    weekday = named is not None and named[3]
+    if at is not None and (not weekday or _WRITTEN_DATE.search(text.lower())):
+        on_day = [m for m in shown if m.starts_at.astimezone(ctx.tz).date() == at.date()]
+    else:  # a weekday alone ("Do 15 Uhr"): the next one with a meeting
+        on_day = [m for m in named[0] if m.id in ids] if named else []
+    exact = [m for m in shown if at and m.starts_at.astimezone(ctx.tz).replace(tzinfo=None) == at]
+    if len(exact) == 1:  # the date and time of one of them: that one
+        m = exact[0]
+        return cancel(ctx, m.id) if action == "cancel" else move_picked(ctx, m.id)
+    key = "pick_cancel" if action == "cancel" else "pick_move"
+    if action == "cancel":
+        if named is None or on_day or not shown:
+            return None  # another time on a meeting's day is no cancel
+        intro = t("none_on_day", ctx.lang, day=named[1]) + "\n"
+        return _pick(ctx, key, action, shown, intro=intro)
+    if len(on_day) == 1:  # "Do 15 Uhr": Thursday's meeting, at 15:00 (asked first)
+        return move_picked(ctx, on_day[0].id, text)
+    if on_day or not shown:
+        return None
+    if len(shown) == 1:
+        return move_picked(ctx, shown[0].id, text)
+    new = when(ctx, at.replace(tzinfo=ctx.tz)) if at and named else text.strip()
+    _ask(ctx, "pick", {**data, "target": text.strip()})
+    buttons = tuple(
+        Button(
+            f"{when(ctx, m.starts_at)} – {m.other(ctx.who.person_id).name}",
+            jf_data(action, m.id),
+            number=m.id,
+        )
+        for m in shown
+    )
+    return [Outbound(t("pick_move_to", ctx.lang, new=new), buttons)]
+
+
 def _number(text: str) -> int | None:
     m = re.fullmatch(
         r"(?:nr\.?|no\.?|nummer|number|termin|meeting)?\s*#?\s*(-?\d{1,40})", text.strip()
@@ -354,6 +433,9 @@ def cant_make_it(ctx: Context, text: str) -> list[Outbound] | None:
         ):
             source, target = text[: found.start()], rest
     named = _on_days(ctx, source)
+    if named is None and (m := just_reminded(ctx)) is not None:  # "kann leider nicht"
+        label = t("on_weekday", ctx.lang, day=when(ctx, m.starts_at).rsplit(" ", 1)[0])
+        named = ([m], label, {m.starts_at.astimezone(ctx.tz).date()}, False)
     if named is None or not (away or NO in (reading.kind, reading.leaning)):
         return None
     ahead, label, days, weekday = named
@@ -416,9 +498,16 @@ def _on_days(ctx: Context, text: str) -> tuple[list[MeetingView], str, set, bool
     """The upcoming meetings on the days the text names (a weekday: the next one
     with a meeting), how to name those days, the days, and whether a weekday was
     named; None when the text names no day."""
-    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    today = ctx.now.astimezone(ctx.tz).date()
+    named = day_in(text, today, ctx.lang)
     if named is None:
         return None
+    if named[2].split()[-1] in WEEKDAY and _WRITTEN_DATE.search(text.lower()):
+        # "Di 10.3.": the date, not the next Tuesday (the weekday only says it)
+        rest = re.sub(rf"\b{re.escape(named[2])}\b\.?", " ", text.lower(), count=1)
+        dated = day_in(rest, today, ctx.lang)
+        if dated is not None and dated[2].split()[-1] not in WEEKDAY:
+            named = dated
     days, label, phrase = named
     local = ctx.tz  # meetings by their local day
     ahead = [
@@ -530,6 +619,33 @@ def named_number(text: str, *, bare: bool = False) -> tuple[int | None, str]:
     return int(plain[0][1]), f"{text[: plain[0].start()]} {text[plain[0].end() :]}"
 
 
+PICK = 20  # meetings in one picker (as /termine lists them)
+REMINDED = timedelta(hours=2)  # a reply this soon after a Jour Fixe reminder is about it
+
+
+def just_reminded(ctx: Context, ahead: list[MeetingView] | None = None) -> MeetingView | None:
+    """The meeting whose reminder this chat got in the last two hours, while it is
+    still ahead ("kann leider nicht, bitte absagen" right after "⏰ Jour Fixe mit Emil
+    morgen um 14:00"), or None."""
+    jf = booking(ctx)
+    reminded = jf.reminded(ctx.msg.platform, ctx.msg.chat_id, ctx.now - REMINDED)
+    if reminded is None:
+        return None
+    ahead = jf.upcoming(ctx.who.person_id) if ahead is None else ahead
+    return next((m for m in ahead if m.id == reminded), None)
+
+
+def by_name(ctx: Context, meetings: list[MeetingView], text: str) -> list[MeetingView]:
+    """The meetings with the person the text names by first name ("den Termin mit
+    Emil", "the one with Erika"), when that leaves out others; else []."""
+    words = set(re.findall(r"[\wäöüß]+", text.lower()))
+    me = ctx.who.person_id
+    first = {m.id: (m.other(me).name or "").split()[:1] for m in meetings}
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "Emils Termin"
+    hits = [m for m in meetings if first[m.id] and first[m.id][0].lower() in words]
+    return hits if len(hits) < len(meetings) else []
+
+
 def split_target(text: str) -> tuple[str, str]:
     """A move's meeting and its new time: "den vom Do auf Di 12.1. 10 Uhr", "move my
     next meeting to thursday" – what follows "auf/to/nach" when it starts with a day or
@@ -566,23 +682,33 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
         if action == "cancel":
             return cancel(ctx, m.id)
         return _move_to(ctx, m, target or source, by_day=bool(target))
-    named = _on_days(ctx, source)
-    if named is None:
-        if not _NEXT_ONE.search(source.lower()):
-            return None
-        ahead = booking(ctx).upcoming(ctx.who.person_id)
-        if not ahead:
-            return [Outbound(t("meetings_none", ctx.lang))]
-        m = ahead[0]
-        return cancel(ctx, m.id) if action == "cancel" else _move_to(ctx, m, target or source, True)
-    ahead, low = named[0], source.lower()
-    by_name = [
-        m for m in ahead if m.other(ctx.who.person_id).name.split()[0].lower() in low.split()
-    ]
-    ahead = by_name or ahead
     key, pick_action = (
         ("pick_cancel", "cancel") if action == "cancel" else ("pick_move", "pickmove")
     )
+    named = _on_days(ctx, source)
+    if named is None:
+        ahead = booking(ctx).upcoming(ctx.who.person_id, limit=100)
+        with_them = by_name(ctx, ahead, source)  # "den Termin mit Emil": only Emil's
+        if _NEXT_ONE.search(source.lower()):
+            ahead = with_them or ahead
+            if not ahead:
+                return [Outbound(t("meetings_none", ctx.lang))]
+            m = ahead[0]
+            if action == "cancel":
+                return cancel(ctx, m.id)
+            return _move_to(ctx, m, target or source, True)
+        if not with_them and (m := just_reminded(ctx, ahead)) is not None:
+            with_them = [m]  # "bitte absagen" right after the reminder of one meeting
+        if not with_them:
+            return None
+        if len(with_them) > 1:  # only that person's meetings to choose from
+            carry = {"target": target.strip()} if target.strip() else None
+            return _pick(ctx, key, pick_action, with_them[:PICK], carry=carry)
+        m = with_them[0]
+        if action == "cancel":
+            return cancel(ctx, m.id)
+        return _move_to(ctx, m, target, by_day=True)
+    ahead = by_name(ctx, named[0], source) or named[0]
     if not ahead:  # none that day: say so, and offer them all
         intro = t("none_on_day", ctx.lang, day=named[1]) + "\n"
         return _pick(ctx, key, pick_action, intro=intro)
@@ -1135,7 +1261,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
         if number is None:
             number = _picked_in_words(ctx, data["ids"], text)
         if number is None:
-            return None
+            return _named_in_pick(ctx, data, text) or _date_in_pick(ctx, data, text)
         if number not in data["ids"]:
             numbers = ", ".join(f"#{n}" for n in data["ids"])
             return [Outbound(t("unknown_number", ctx.lang, n=number, numbers=numbers))]

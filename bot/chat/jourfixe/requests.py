@@ -101,6 +101,8 @@ def slot_page(
     )
     if days is not None:
         slots = [s for s in slots if s.astimezone(ctx.tz).date() in days]
+        if not slots and ended is not None and today <= ended < min(days):
+            return [Outbound(t("after_program_end", ctx.lang, end=fmt_date(ended, ctx.lang)))]
         if not slots and (beyond := beyond_horizon(ctx, days)):
             return [Outbound(beyond)]
         if not slots and (away := _away(ctx, party, days, label)):
@@ -116,12 +118,10 @@ def slot_page(
         horizon = jf.rules.horizon_days
         until = fmt_date(today + timedelta(days=horizon), ctx.lang)
         back = jf_data("more", max(0, len(slots) - PAGE))
-        return [
-            Outbound(
-                t("no_more_slots_horizon", ctx.lang, days=horizon, until=until),
-                (Button(t("back_slots", ctx.lang), back),),
-            )
-        ]
+        key, fields = "no_more_slots_horizon", {"days": horizon, "until": until}
+        if ended is not None and today <= ended < today + timedelta(days=horizon):
+            key, fields = "no_more_slots_program_end", {"end": fmt_date(ended, ctx.lang)}
+        return [Outbound(t(key, ctx.lang, **fields), (Button(t("back_slots", ctx.lang), back),))]
     buttons = slot_buttons(ctx, page, "slot")
     if len(slots) > offset + PAGE:
         buttons += (Button(t("more_slots", ctx.lang), jf_data("more", offset + PAGE)),)

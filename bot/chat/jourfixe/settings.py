@@ -9,7 +9,7 @@ from bot.booking.base import BookingError
 from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import WEEKDAY, TimeParseError, Window, parse_dates, parse_windows
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import booking, refusal
+from bot.chat.jourfixe.common import booking, refusal, when
 from bot.chat.jourfixe.meetings import offer_cancel
 from bot.messages import Button, Outbound
 from bot.texts import fmt_date, fmt_duration, plural, t, weekday_name
@@ -23,15 +23,70 @@ MAX_AWAY_PERIODS = 50  # current and future periods away of one buddy
 def free_times(ctx: Context) -> list[Outbound]:
     jf, buddy = booking(ctx), ctx.who.person_id
     text = " ".join(ctx.args)
+    before = jf.availability(buddy)[0]
     if text.lower() in ("löschen", "loeschen", "clear"):
         jf.clear_windows(buddy)
-        return [Outbound(t("windows_cleared", ctx.lang))]
+        return [Outbound(t("windows_cleared", ctx.lang) + _outside_note(ctx, before))]
     if text:
         try:
             jf.set_windows(buddy, parse_windows(text, ctx.now.astimezone(ctx.tz).date()))
         except TimeParseError as exc:
             return refusal(ctx, exc)
+        return [Outbound(_windows_text(ctx) + _outside_note(ctx, before))]
     return [Outbound(_windows_text(ctx))]
+
+
+def _inside(ctx: Context, windows: list[Window], m) -> bool:
+    start, end = m.starts_at.astimezone(ctx.tz), m.ends_at.astimezone(ctx.tz)
+    day = start.date()
+    return end.date() == day and any(
+        (w.day == day or w.day is None and w.weekday == day.weekday())
+        and w.start <= start.time()
+        and end.time() <= w.end
+        for w in windows
+    )
+
+
+def _outside_note(ctx: Context, before: list[Window]) -> str:
+    """After the free times changed: the confirmed meetings that lay inside the old
+    free times and now lie outside the new ones. They stay (nothing is moved or
+    cancelled unasked); said with how to move or cancel them. "" when there are none."""
+    jf, me = booking(ctx), ctx.who.person_id
+    after = jf.availability(me)[0]
+    outside = [
+        m
+        for m in jf.upcoming(me, limit=500)
+        if m.state == "confirmed" and _inside(ctx, before, m) and not _inside(ctx, after, m)
+    ]
+    if not outside:
+        return ""
+    groups: dict[tuple, list] = {}
+    for m in outside:  # a series by its weekday and time, one meeting by its date
+        local = m.starts_at.astimezone(ctx.tz)
+        key = (m.expert.person_id, m.series_id or -m.id, local.weekday(), local.time())
+        groups.setdefault(key, []).append(m)
+    lines = []
+    for group in groups.values():
+        m, name = group[0], group[0].expert.name
+        if len(group) == 1:
+            lines.append(t("outside_one", ctx.lang, when=when(ctx, m.starts_at), name=name))
+            continue
+        local = m.starts_at.astimezone(ctx.tz)
+        last = group[-1].starts_at.astimezone(ctx.tz).date()
+        lines.append(
+            t(
+                "outside_series",
+                ctx.lang,
+                day=weekday_name(local.weekday(), ctx.lang),
+                at=f"{local:%H:%M}",
+                name=name,
+                n=len(group),
+                last=fmt_date(last, ctx.lang),
+            )
+        )
+    first = outside[0].expert.name.split()[0] if outside[0].expert.name else ""
+    listed = "\n".join(f"• {line}" for line in lines)
+    return "\n\n" + t("outside_free", ctx.lang, list=listed, name=first)
 
 
 # "ich kann ab jetzt auch mittwochs 9-11", "I'm also free on wednesdays from 9 to 11 now"
@@ -158,7 +213,7 @@ def add_free(
     if day_only:
         weekly = [w for w in weekly if w.weekday not in {n.weekday for n in new}]
     jf.set_windows(ctx.who.person_id, new if replace and not day_only else _merge(weekly, new))
-    return [Outbound(_windows_text(ctx))]
+    return [Outbound(_windows_text(ctx) + _outside_note(ctx, windows))]
 
 
 def _merge(current: list[Window], new: list[Window]) -> list[Window]:
