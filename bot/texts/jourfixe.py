@@ -237,18 +237,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "your calendar.",
     },
     "by_other": {"de": " (von {name})", "en": " (by {name})"},
-    "ended_erased": {
-        "de": "Abgesagt: Jour Fixe {when}. Die andere Person hat ihre Daten beim Bot "
-        "gelöscht. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
-        "en": "Cancelled: Jour Fixe {when}. The other person erased their data with the "
-        "bot. The calendar file removes the meetings from your calendar.",
-    },
-    "ended_revoked": {
-        "de": "Abgesagt: Jour Fixe mit {name} {when}. {name} nimmt nicht mehr am Programm "
-        "teil. Die Kalenderdatei entfernt die Termine aus Ihrem Kalender.",
-        "en": "Cancelled: Jour Fixe with {name} {when}. {name} no longer takes part in the "
-        "program. The calendar file removes the meetings from your calendar.",
-    },
     "expired_for_expert": {
         "de": "{buddy} hat auf Ihre Anfrage für {when} nicht rechtzeitig "
         "geantwortet; der Termin ist wieder frei. /jourfixe zeigt neue "
