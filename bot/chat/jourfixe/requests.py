@@ -31,6 +31,7 @@ from bot.chat.jourfixe.common import (
     place_line,
     reason_note,
     refusal,
+    same_day_note,
     series_note,
     slot_buttons,
     when,
@@ -372,7 +373,8 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
     kept = {"ts": ts, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", kept)
     key = "series_rhythm_question" if said == REGULAR else "series_question"
-    return [Outbound(t(key, ctx.lang, when=when(ctx, moment)), buttons)]
+    note = same_day_note(ctx, moment)  # a second meeting that day: said before it is sent
+    return [Outbound(t(key, ctx.lang, when=when(ctx, moment)) + note, buttons)]
 
 
 # typed answers to the series question, most specific first (weeks between meetings)
@@ -483,6 +485,7 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
             )
             + holiday_note(ctx, meetings, ctx.lang, ask=False)
             + _skipped_note(ctx, meetings, weeks)
+            + same_day_note(ctx, first.starts_at)
         )
     ]
     text = (
