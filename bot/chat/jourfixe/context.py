@@ -44,10 +44,12 @@ from bot.chat.jourfixe.meetings import (
     the_meeting,
 )
 from bot.chat.jourfixe.natural import (
+    ill_on_days,
     lapsed_answer,
     named_at_time,
     picked_at_time,
     shift_named,
+    slots_asked,
 )
 from bot.chat.jourfixe.requests import (
     about_slots,
@@ -493,7 +495,9 @@ def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outboun
         action = asked.data.get("action")
         return cancel(ctx, number) if action == "cancel" else move_picked(ctx, number)
     if kind is None and intent not in ("move", "cancel"):
-        return shift_named(ctx, text)
+        replies = shift_named(ctx, text) or ill_on_days(ctx, text) or slots_asked(ctx, text)
+        if replies:
+            return replies
     if intent in ("move", "cancel") and (m := named_at_time(ctx, split_target(text)[0])):
         if intent == "cancel":
             return cancel(ctx, m.id)

@@ -14,14 +14,14 @@ from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import find
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.common import booking, notice, refusal, when
-from bot.chat.jourfixe.meetings import _offer_move, _on_days, named_number, shifted
-from bot.chat.jourfixe.requests import proposal_buttons
+from bot.chat.jourfixe.common import booking, day_in, notice, refusal, when
+from bot.chat.jourfixe.meetings import _offer_move, _on_days, cant_make_it, named_number, shifted
+from bot.chat.jourfixe.requests import proposal_buttons, slot_page
 from bot.messages import Button, Outbound
 from bot.texts import t
 from storage.models import Role
 
-__all__ = ["at_time", "lapsed_answer", "reoffer", "shift_named"]
+__all__ = ["at_time", "ill_on_days", "lapsed_answer", "reoffer", "shift_named", "slots_asked"]
 
 # "den", "ihn", "it": the meeting just talked about (the next one, when no day is named)
 _PRONOUN = re.compile(r"\b(den|ihn|es|das|it|that|that one|this one)\b")
@@ -37,9 +37,7 @@ def shift_named(ctx: Context, text: str) -> list[Outbound] | None:
     if shift is None or ctx.who is None or named_number(text)[0] is not None:
         return None
     jf = booking(ctx)
-    if ctx.role is Role.BUDDY and jf.pending(ctx.who.person_id):
-        return None
-    if ctx.role is Role.EXPERT and jf.proposals(ctx.who.person_id):
+    if _waits(ctx):
         return None
     named = _on_days(ctx, text)
     if named is not None:
@@ -54,6 +52,15 @@ def shift_named(ctx: Context, text: str) -> list[Outbound] | None:
             return None
         m = ahead[0]
     return _offer_move(ctx, m, m.starts_at + shift)
+
+
+def _waits(ctx: Context) -> bool:
+    """A request waits for this buddy, or a counter-proposal for this expert: words
+    about a time or a day answer that first."""
+    jf = booking(ctx)
+    if ctx.role is Role.BUDDY:
+        return bool(jf.pending(ctx.who.person_id))
+    return bool(jf.proposals(ctx.who.person_id))
 
 
 def at_time(ctx: Context, meetings: list[MeetingView], text: str) -> MeetingView | None:
@@ -175,3 +182,36 @@ def reoffer(ctx: Context, meeting_id: int) -> list[Outbound]:
     return [Outbound(sent)] + notice(
         ctx, expert, text, buttons=proposal_buttons(view, expert.lang, proposal)
     )
+
+
+# -- free slots asked for in words (J7, J10), days one is ill (J16) ----------------------
+_SLOTS_ASKED = re.compile(
+    r"\b(freie[nrs]?|frei|free|slots?|extra|zusätzliche[nrs]?|noch einen|another|spare)\b"
+    r"|\b(können|könnten|sollen) wir (dann |uns |es |das )?(\w+ ){0,4}(machen|treffen|nehmen)\b"
+    r"|\b(could|can|may) (i|we) (get|have|do|book)\b|\bgibt es\b|\bis there\b|\bare there\b"
+)
+_OWN = re.compile(r"\b(meine[nrs]?|my|unsere[nrs]?|our|gebucht|booked|schon|already)\b")
+_ILL = re.compile(r"\b(krank|sick|ill|im urlaub|on holiday|on vacation|nicht da|away|weg)\b")
+
+
+def slots_asked(ctx: Context, text: str) -> list[Outbound] | None:
+    """An expert asks for a free time on a day or in a week ("können wir dann nächste
+    Woche Dienstag machen?", "freie Termine nächste Woche?", "could I get an extra slot
+    on thursday next week?"): that day's or week's free slots, as "/jourfixe Di" shows
+    them – never the list of meetings already booked. None otherwise (a time named, a
+    meeting of one's own meant)."""
+    low = text.lower()
+    if ctx.role is not Role.EXPERT or not _SLOTS_ASKED.search(low) or _OWN.search(low):
+        return None
+    if said_time(ctx, text) is not None or _waits(ctx):
+        return None
+    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
+    return None if named is None else slot_page(ctx, 0, named[2])
+
+
+def ill_on_days(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "ich bin nächste Woche krank" (a day or a week, no span): the meetings then,
+    each to cancel or to move – never a booking."""
+    if not _ILL.search(text.lower()) or _waits(ctx):
+        return None
+    return cant_make_it(ctx, text)
