@@ -851,7 +851,9 @@ def _each_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Out
     bin ich beim zahnarzt", "Erika: yes / Emil: no, sorry"): each request decided, and
     each expert reads only the words said to them, without their name and the yes or
     no ("da bin ich beim zahnarzt"). None unless the message starts with a name, names
-    two or more experts with one open request each, and every part is a clear yes or no."""
+    two or more experts with one open request each, and every part is a clear yes or no
+    or another time ("erika passt, bei emil lieber 11 uhr statt 10": that time proposed
+    to Emil, with only his part of the message)."""
     starts: list[tuple[int, int, MeetingView]] = []
     low = text.lower()
     for m in pending:
@@ -869,16 +871,26 @@ def _each_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Out
     for i, (_begin, end, m) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         said = text[end:stop].strip(" ,;:/-–")
-        said = re.sub(r"\s*\b(und|and)$", "", said, flags=re.IGNORECASE).strip(" ,;:/-–")
-        reading = read(said)
+        said = _LINK_END.sub("", said).strip(" ,;:/-–")  # "erika passt, bei emil …"
+        reading = read(said, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
+        moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+        if reading.kind == TIME and moment is not None and moment != m.starts_at:
+            parts.append((m, moment, said))  # "bei emil lieber 11 uhr statt 10": proposed
+            continue
         if reading.kind not in (YES, NO):
             return None
         own = _ANSWER_WORD.sub("", said, count=1).strip() if reading.reason else ""
         parts.append((m, reading.kind == YES, own))
     out = []
     for m, yes, own in parts:
-        out += decide(ctx, m.id, yes, own)
+        out += (
+            _propose(ctx, m, yes, own) if isinstance(yes, datetime) else decide(ctx, m.id, yes, own)
+        )
     return out
+
+
+# the words that lead to the next name ("erika passt, bei emil …", "… and for emil")
+_LINK_END = re.compile(r"(\s*\b(und|and|bei|für|fuer|for|mit|with|an|to)\b)+$", re.IGNORECASE)
 
 
 def _named_without_request(ctx: Context, pending: list[MeetingView], text: str):
