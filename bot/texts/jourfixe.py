@@ -270,6 +270,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{expert}'s request for {when} has expired (no answer within {hours} hours). "
         "Propose it anyway?",
     },
+    "other_time_outside": {
+        "de": "{when} liegt außerhalb der freien Zeiten von {buddy} – dafür kann ich keine "
+        "Anfrage schicken.",
+        "en": "{when} is outside {buddy}'s free times – I can't send a request for it.",
+    },
+    "other_time_soon": {
+        "de": "{when} ist zu kurzfristig: ein Jour Fixe braucht {hours} Stunden Vorlauf.",
+        "en": "{when} is too soon: a Jour Fixe needs {hours} hours' notice.",
+    },
+    "other_time_taken": {
+        "de": "{when} ist schon vergeben.",
+        "en": "{when} is already taken.",
+    },
+    "other_time_ask": {
+        "de": "{when} ist frei. Statt {proposal} lieber {when} anfragen?",
+        "en": "{when} is free. Request {when} instead of {proposal}?",
+    },
+    "other_time_button": {"de": "Stattdessen {when} anfragen", "en": "Request {when} instead"},
     "same_day_note": {
         "de": "\nHinweis: Sie haben an dem Tag schon einen Jour Fixe mit {buddy} ({when}). "
         "Verschieben statt neu buchen: /verschieben",

@@ -1095,6 +1095,12 @@ def answer_proposal(
         return decline_proposal(ctx, m.id, reading.reason)
     if reading.kind == NONE:
         return None
+    if (
+        reading.kind in (TIME, ASK)
+        and (other := _other_time(ctx, m, text)) is not None
+        and (replies := _other_time_answer(ctx, proposals, other, reading.kind)) is not None
+    ):
+        return replies  # "15 Uhr geht nicht, geht auch 16 Uhr?": never a false reason
     if reading.kind == TIME:
         start = reading.moment.replace(tzinfo=ctx.tz)
         if start == m.proposed_start and reading.words != NO:
@@ -1102,6 +1108,56 @@ def answer_proposal(
         declined = decline_proposal(ctx, m.id, reading.reason)
         return declined + book(ctx, int(start.astimezone(UTC).timestamp()), 0)
     return ask_proposal(ctx, proposals)
+
+
+def _other_time(ctx: Context, m: MeetingView, text: str) -> datetime | None:
+    """The last time in the expert's words that is not the proposal's own ("15 Uhr geht
+    nicht, geht auch 16 Uhr?": 16:00 on the proposal's day), or None."""
+    day = m.proposed_start.astimezone(ctx.tz).date()
+    found = None
+    for piece in re.split(r"[,;?!]|\b(?:aber|but|oder|or|sondern)\b", text):
+        reading = read(piece or "", _earliest(ctx), day, _today(ctx))
+        moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+        if moment is not None and moment != m.proposed_start:
+            found = moment
+    return found
+
+
+def _other_time_answer(
+    ctx: Context, proposals: list[MeetingView], start: datetime, kind: str
+) -> list[Outbound] | None:
+    """Another time than the one proposed, said or asked about: when it cannot be
+    booked, why (outside the buddy's free times, taken, too soon) with the proposal
+    still open – never declined for a time that fails anyway; when it can, asked
+    first for a question ("geht auch 16 Uhr?"), None for a plain "lieber 16 Uhr" (the
+    proposal is declined and that time requested, as before)."""
+    m, jf = proposals[-1], booking(ctx)
+    at = when(ctx, start)
+    try:
+        free = jf.is_free(ctx.who.person_id, start)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    [still] = ask_proposal(ctx, proposals)
+    if not free:
+        length = m.ends_at - m.starts_at
+        if start <= ctx.now + timedelta(hours=jf.rules.notice_hours):
+            why = t("other_time_soon", ctx.lang, when=at, hours=jf.rules.notice_hours)
+        elif not jf.within_free_times(m.buddy.person_id, start, start + length):
+            why = t("other_time_outside", ctx.lang, when=at, buddy=m.buddy.name)
+        else:
+            why = t("other_time_taken", ctx.lang, when=at)
+        return [dataclasses.replace(still, text=f"{why}\n{still.text}")]
+    if kind != ASK:
+        return None
+    ts = int(start.timestamp())
+    text = t("other_time_ask", ctx.lang, when=at, proposal=when(ctx, m.proposed_start))
+    ask = Button(t("other_time_button", ctx.lang, when=at), jf_data("propother", m.id, ts))
+    return [Outbound(text, (ask, *still.buttons))]
+
+
+def request_instead(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
+    """ "Stattdessen <time> anfragen" pressed: the proposal declined, that time requested."""
+    return decline_proposal(ctx, meeting_id) + book(ctx, ts, 0)
 
 
 # the word of the "accept" button, typed ("annehmen", "ich nehme an", "accept")
