@@ -147,8 +147,8 @@ def _named(lapsed: list[MeetingView], text: str) -> MeetingView | None:
 def _lapsed_message(ctx: Context, m: MeetingView) -> Outbound:
     at, name = when(ctx, m.starts_at), m.expert.name
     hours = booking(ctx).rules.request_ttl_hours
-    try:
-        free = booking(ctx).is_free(m.expert.person_id, m.starts_at)
+    try:  # past its TTL but not yet marked (the tick): its time is still its own
+        free = m.state == "requested" or booking(ctx).is_free(m.expert.person_id, m.starts_at)
     except BookingError:  # no longer a pair
         free = False
     if not free:

@@ -1251,7 +1251,21 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
             else t("expired_for_expert", m.expert.lang, **fields)
         )
         out.append(Outbound(text, to=address(m.expert)))
+        out += _lapsed_for_buddy(booking, m)
     return out
+
+
+def _lapsed_for_buddy(booking: JourFixe, m: MeetingView) -> list[Outbound]:
+    """The buddy hears that a request lapsed (tryout5 J20: he answered days later and
+    believed a meeting existed), with one tap to propose its time again."""
+    buddy = m.buddy
+    if not buddy.platform:
+        return []
+    at = fmt_when(m.starts_at, buddy.lang, buddy.tz)
+    hours = booking.rules.request_ttl_hours
+    text = t("lapsed_for_buddy", buddy.lang, expert=m.expert.name, when=at, hours=hours)
+    label = t("lapsed_button", buddy.lang, expert=m.expert.name.split()[0], when=at)
+    return [Outbound(text, (Button(label, jf_data("reoffer", m.id)),), to=address(buddy))]
 
 
 def _lapsed_proposals(booking: JourFixe) -> list[Outbound]:
