@@ -12,7 +12,7 @@ from datetime import time
 from bot.booking.answers import ASK, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import find
+from bot.booking.timeparse import WEEKDAY, find
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, day_in, notice, refusal, when
 from bot.chat.jourfixe.meetings import _offer_move, _on_days, cant_make_it, named_number, shifted
@@ -205,8 +205,27 @@ def slots_asked(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     if said_time(ctx, text) is not None or _waits(ctx):
         return None
-    named = day_in(text, ctx.now.astimezone(ctx.tz).date(), ctx.lang)
-    return None if named is None else slot_page(ctx, 0, named[2])
+    today = ctx.now.astimezone(ctx.tz).date()
+    named = day_in(text, today, ctx.lang)
+    if named is None:
+        return None
+    return slot_page(ctx, 0, _weekday_in_week(low, today, ctx.lang) or named[2])
+
+
+_WEEK = re.compile(r"\b(übernächste[rn]? woche|nächste[rn]? woche|diese[rn]? woche|next week"
+                   r"|this week|the week after next)\b")  # fmt: skip
+
+
+def _weekday_in_week(low: str, today, lang: str) -> str | None:
+    """ "nächste Woche Dienstag", "thursday next week": that one date (as a /jourfixe
+    filter: "08.12.2026"), not every Tuesday nor the whole week; None otherwise."""
+    week = _WEEK.search(low)
+    days = {WEEKDAY[w] for w in re.findall(r"\w+", low) if len(w) > 3 and w in WEEKDAY}
+    if week is None or len(days) != 1:
+        return None
+    named = day_in(week[0], today, lang)
+    hits = [d for d in (named[0] if named else ()) if d.weekday() in days]
+    return f"{hits[0]:%d.%m.%Y}" if len(hits) == 1 else None
 
 
 def ill_on_days(ctx: Context, text: str) -> list[Outbound] | None:
