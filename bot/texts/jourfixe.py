@@ -288,6 +288,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{when} is free. Request {when} instead of {proposal}?",
     },
     "other_time_button": {"de": "Stattdessen {when} anfragen", "en": "Request {when} instead"},
+    "none_at_time": {
+        "de": "Um {time} ist keiner dieser Termine.",
+        "en": "None of these meetings is at {time}.",
+    },
     "same_day_note": {
         "de": "\nHinweis: Sie haben an dem Tag schon einen Jour Fixe mit {buddy} ({when}). "
         "Verschieben statt neu buchen: /verschieben",

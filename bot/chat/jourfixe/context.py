@@ -35,7 +35,6 @@ from bot.chat.jourfixe.meetings import (
     cant_make_it,
     could_we,
     instead_of_one,
-    move_picked,
     named_number,
     names_another,
     read_scope,
@@ -47,7 +46,7 @@ from bot.chat.jourfixe.natural import (
     ill_on_days,
     lapsed_answer,
     named_at_time,
-    picked_at_time,
+    pick_at_time,
     shift_named,
     slots_asked,
 )
@@ -491,9 +490,8 @@ def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outboun
     second booking; a time inside a picker of meetings ("den um 15 Uhr") picks the
     one at that time; "den um 15 Uhr bitte absagen" with two that day, that one."""
     kind = asked.kind if asked is not None else None
-    if kind == "pick" and (number := picked_at_time(ctx, asked.data, text)) is not None:
-        action = asked.data.get("action")
-        return cancel(ctx, number) if action == "cancel" else move_picked(ctx, number)
+    if kind == "pick" and (replies := pick_at_time(ctx, asked.data, text)) is not None:
+        return replies
     if kind is None and intent not in ("move", "cancel"):
         replies = shift_named(ctx, text) or ill_on_days(ctx, text) or slots_asked(ctx, text)
         if replies:

@@ -15,7 +15,16 @@ from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import WEEKDAY, find
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, day_in, notice, refusal, when
-from bot.chat.jourfixe.meetings import _offer_move, _on_days, cant_make_it, named_number, shifted
+from bot.chat.jourfixe.meetings import (
+    _offer_move,
+    _on_days,
+    _pick,
+    cancel,
+    cant_make_it,
+    move_picked,
+    named_number,
+    shifted,
+)
 from bot.chat.jourfixe.requests import proposal_buttons, slot_page
 from bot.messages import Button, Outbound
 from bot.texts import t
@@ -99,14 +108,31 @@ def said_time(ctx: Context, text: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-def picked_at_time(ctx: Context, data: dict, text: str) -> int | None:
-    """In an open picker of meetings: the #N of the one at the time said."""
+def pick_at_time(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
+    """In an open picker of meetings, "den um 15 Uhr": the one at that time (to cancel:
+    "Wirklich absagen?"; to move: where to), or, when several are at that time, the
+    picker again with only those – never the FAQ. None when no listed meeting is at
+    the time said (or none is said)."""
     ids = data.get("ids") or []
-    if not ids:
+    at = said_time(ctx, text) if ids else None
+    if at is None:
         return None
     listed = [m for m in booking(ctx).upcoming(ctx.who.person_id, limit=100) if m.id in ids]
-    m = at_time(ctx, listed, text)
-    return m.id if m else None
+    hits = [m for m in listed if m.starts_at.astimezone(ctx.tz).time() == at]
+    named = _on_days(ctx, text)
+    if named is not None and named[0]:
+        days = {m.starts_at.astimezone(ctx.tz).date() for m in named[0]}
+        hits = [m for m in hits if m.starts_at.astimezone(ctx.tz).date() in days]
+    cancelling = data.get("action") == "cancel"
+    key, action = ("pick_cancel", "cancel") if cancelling else ("pick_move", "pickmove")
+    if not hits and len(text.split()) <= 6:  # "den um 16 Uhr": none then – the list again
+        intro = t("none_at_time", ctx.lang, time=f"{at:%H:%M}") + "\n"
+        return _pick(ctx, key, action, listed, intro=intro)
+    if not hits:
+        return None
+    if len(hits) > 1:
+        return _pick(ctx, key, action, hits)
+    return cancel(ctx, hits[0].id) if cancelling else move_picked(ctx, hits[0].id)
 
 
 def named_at_time(ctx: Context, text: str) -> MeetingView | None:
