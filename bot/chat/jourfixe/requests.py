@@ -1259,7 +1259,7 @@ def _lapsed_for_buddy(booking: JourFixe, m: MeetingView) -> list[Outbound]:
     """The buddy hears that a request lapsed (tryout5 J20: he answered days later and
     believed a meeting existed), with one tap to propose its time again."""
     buddy = m.buddy
-    if not buddy.platform:
+    if not buddy.platform or m.starts_at <= booking._clock():  # its time already past
         return []
     at = fmt_when(m.starts_at, buddy.lang, buddy.tz)
     hours = booking.rules.request_ttl_hours
