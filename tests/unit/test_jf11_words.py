@@ -42,7 +42,9 @@ def test_a_late_yes_to_a_lapsed_request_says_so_and_proposes_it_again(world, clo
     router, booking, ids = world
     assert "Di 10.03. 10:00" in book(router, slot=4)[0].text
     clock.now += timedelta(hours=49)
-    expire_requests(router)
+    notices = expire_requests(router)  # the buddy hears it too, with the button
+    assert [o.to.chat_id for o in notices] == ["erika", "bernd"]
+    assert "ist abgelaufen" in notices[1].text and "vorschlagen" in notices[1].buttons[0].label
     [late] = say(router, "bernd", "sorry war krank. ja passt")
     assert "ist abgelaufen" in late.text and "Di 10.03. 10:00" in late.text
     assert "bestätigt" not in late.text and not booking.upcoming(ids["erika"])
@@ -55,6 +57,14 @@ def test_a_late_yes_to_a_lapsed_request_says_so_and_proposes_it_again(world, clo
     assert not booking.lapsed(ids["bernd"])  # proposed again: no longer "lapsed"
     accepted = say(router, "erika", data=told.buttons[0].data)
     assert "bestätigt" in accepted[0].text and len(booking.upcoming(ids["erika"])) == 1
+
+
+def test_a_lapsed_request_whose_time_has_passed_is_not_offered_again(world, clock):
+    router, booking, ids = world
+    book(router)  # Di 03.03. 10:00, past when the request lapses
+    clock.now += timedelta(hours=49)
+    assert [o.to.chat_id for o in expire_requests(router)] == ["erika"]
+    assert booking.lapsed(ids["bernd"]) == []
 
 
 def test_only_a_lapsed_request_can_be_proposed_again(world):
