@@ -288,6 +288,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{when} is free. Request {when} instead of {proposal}?",
     },
     "other_time_button": {"de": "Stattdessen {when} anfragen", "en": "Request {when} instead"},
+    "lapsed_again_mark": {
+        "de": "abgelaufene Anfrage, erneut vorgeschlagen",
+        "en": "expired request, proposed again",
+    },
+    "instead_of": {"de": "statt", "en": "instead of"},
     "none_at_time": {
         "de": "Um {time} ist keiner dieser Termine.",
         "en": "None of these meetings is at {time}.",

@@ -214,7 +214,7 @@ def reoffer(ctx: Context, meeting_id: int) -> list[Outbound]:
 _SLOTS_ASKED = re.compile(
     r"\b(freie[nrs]?|frei|free|slots?|extra|zusätzliche[nrs]?|noch einen|another|spare)\b"
     r"|\b(können|könnten|sollen) wir (dann |uns |es |das )?(\w+ ){0,4}(machen|treffen|nehmen)\b"
-    r"|\b(could|can|may) (i|we) (get|have|do|book)\b|\bgibt es\b|\bis there\b|\bare there\b"
+    r"|\b(could|can|may) (i|we) (get|have|do|book)\b"
 )
 _OWN = re.compile(r"\b(meine[nrs]?|my|unsere[nrs]?|our|gebucht|booked|schon|already)\b")
 _ILL = re.compile(r"\b(krank|sick|ill|im urlaub|on holiday|on vacation|nicht da|away|weg)\b")
