@@ -254,15 +254,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Propose {when} to {expert}",
     },
     "lapsed_sent": {
-        "de": "{expert} bekommt {when} noch einmal vorgeschlagen; ich melde mich mit der "
-        "Antwort.",
+        "de": "{expert} bekommt {when} noch einmal vorgeschlagen; ich melde mich mit der Antwort.",
         "en": "{when} is proposed to {expert} again; I'll tell you the answer.",
     },
     "lapsed_for_expert": {
         "de": "{buddy} hat Ihre abgelaufene Anfrage für {when} doch noch gesehen und schlägt "
         "den Termin erneut vor.",
-        "en": "{buddy} saw your expired request for {when} after all and proposes that time "
-        "again.",
+        "en": "{buddy} saw your expired request for {when} after all and proposes that time again.",
     },
     "lapsed_for_buddy": {
         "de": "Die Anfrage von {expert} für {when} ist abgelaufen (keine Antwort in {hours} "
