@@ -485,7 +485,6 @@ def book(ctx: Context, ts: int, weeks: int) -> list[Outbound]:
             )
             + holiday_note(ctx, meetings, ctx.lang, ask=False)
             + _skipped_note(ctx, meetings, weeks)
-            + same_day_note(ctx, first.starts_at)
         )
     ]
     text = (
