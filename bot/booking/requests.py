@@ -341,3 +341,56 @@ class RequestsMixin(BookingBase):
                 self._set_state(uow.session, m, S.EXPIRED, None, now)
             views = [self._view(m) for m in due]
             return views
+
+    def lapsed(self, buddy_id: int, days: int = 7) -> list[MeetingView]:
+        """Requests to this buddy that expired unanswered in the last `days` (or are past
+        their TTL before the tick marks them), still ahead and not proposed again: one
+        per series (the first occurrence). A late "ja passt" is about these."""
+        now = self._clock()
+        cutoff = self._expiry_cutoff(now)
+        with self._uow() as uow:
+            stmt = select(Meeting).where(
+                Meeting.buddy_id == buddy_id,
+                Meeting.starts_at > now,
+                Meeting.proposed_start.is_(None),
+                ((Meeting.state == S.EXPIRED) & (Meeting.decided_at > now - timedelta(days=days)))
+                | ((Meeting.state == S.REQUESTED) & (Meeting.requested_at <= cutoff)),
+            )
+            seen, out = set(), []
+            for m in uow.session.scalars(stmt.order_by(Meeting.starts_at)):
+                key = m.series_id or -m.id
+                if key not in seen:
+                    seen.add(key)
+                    out.append(self._view(m))
+            return out
+
+    def repropose(self, buddy_id: int, meeting_id: int) -> MeetingView:
+        """A request that expired unanswered, proposed to the expert again at its own
+        time by the buddy who answered too late: a counter-proposal like `propose`'s
+        (held, one tap for the expert; a series request goes on as a series if the
+        expert wants). Raises "not_pending" when it did not lapse (or is past), and
+        "slot_taken" when its time is no longer free."""
+        now = self._clock()
+        with self._write() as uow:
+            s = uow.session
+            m = _meeting(s, meeting_id, buddy_id)
+            if m.buddy_id != buddy_id:
+                raise BookingError("not_yours")
+            lapsed = m.state == S.EXPIRED or m.state == S.REQUESTED and self._expired(m, now)
+            if not lapsed or m.proposed_start is not None or m.starts_at <= now:
+                raise BookingError("not_pending", state=m.state)
+            for g in self._requested_group(s, m):  # past the TTL, not yet ticked
+                self._set_state(s, g, S.EXPIRED, None, now)
+            self._set_state(s, m, S.DECLINED, buddy_id, now)  # the proposal's clock starts
+            start, end = m.starts_at, m.ends_at
+            if self._taken(s, _own_pair(m), start, end):
+                raise BookingError("slot_taken")
+            m.proposed_start = start
+            self._hold_cells(s, m, start, end)
+            s.add(
+                MeetingEvent(
+                    meeting_id=m.id, at=now, action="proposed", by_person_id=buddy_id,
+                    new_start=start,
+                )
+            )  # fmt: skip
+            return self._view(m)

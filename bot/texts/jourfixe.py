@@ -244,6 +244,74 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{buddy} did not answer your request for {when} in time; the slot is "
         "free again. /jourfixe shows new slots.",
     },
+    # jf11: a late answer to a request that lapsed; a second meeting the same day
+    "lapsed_request": {
+        "de": "Die Anfrage von {expert} für {when} ist abgelaufen (nach {hours} Stunden ohne "
+        "Antwort) – es gibt dazu keinen Termin. {free}",
+        "en": "{expert}'s request for {when} has expired (no answer within {hours} hours) – "
+        "there is no meeting for it. {free}",
+    },
+    "lapsed_free": {
+        "de": "Der Termin ist noch frei: trotzdem vorschlagen?",
+        "en": "The time is still free: propose it anyway?",
+    },
+    "lapsed_taken": {
+        "de": "Der Termin ist inzwischen nicht mehr frei; {expert} kann mit /jourfixe neu "
+        "anfragen.",
+        "en": "The time is no longer free; {expert} can ask again with /jourfixe.",
+    },
+    "lapsed_button": {
+        "de": "{expert} {when} vorschlagen",
+        "en": "Propose {when} to {expert}",
+    },
+    "lapsed_sent": {
+        "de": "{expert} bekommt {when} noch einmal vorgeschlagen; ich melde mich mit der Antwort.",
+        "en": "{when} is proposed to {expert} again; I'll tell you the answer.",
+    },
+    "lapsed_for_expert": {
+        "de": "{buddy} hat Ihre abgelaufene Anfrage für {when} doch noch gesehen und schlägt "
+        "den Termin erneut vor.",
+        "en": "{buddy} saw your expired request for {when} after all and proposes that time again.",
+    },
+    "lapsed_for_buddy": {
+        "de": "Die Anfrage von {expert} für {when} ist abgelaufen (keine Antwort in {hours} "
+        "Stunden). Trotzdem vorschlagen?",
+        "en": "{expert}'s request for {when} has expired (no answer within {hours} hours). "
+        "Propose it anyway?",
+    },
+    "other_time_outside": {
+        "de": "{when} liegt außerhalb der freien Zeiten von {buddy} – dafür kann ich keine "
+        "Anfrage schicken.",
+        "en": "{when} is outside {buddy}'s free times – I can't send a request for it.",
+    },
+    "other_time_soon": {
+        "de": "{when} ist zu kurzfristig: ein Jour Fixe braucht {hours} Stunden Vorlauf.",
+        "en": "{when} is too soon: a Jour Fixe needs {hours} hours' notice.",
+    },
+    "other_time_taken": {
+        "de": "{when} ist schon vergeben.",
+        "en": "{when} is already taken.",
+    },
+    "other_time_ask": {
+        "de": "{when} ist frei. Statt {proposal} lieber {when} anfragen?",
+        "en": "{when} is free. Request {when} instead of {proposal}?",
+    },
+    "other_time_button": {"de": "Stattdessen {when} anfragen", "en": "Request {when} instead"},
+    "lapsed_again_mark": {
+        "de": "abgelaufene Anfrage, erneut vorgeschlagen",
+        "en": "expired request, proposed again",
+    },
+    "instead_of": {"de": "statt", "en": "instead of"},
+    "none_at_time": {
+        "de": "Um {time} ist keiner dieser Termine.",
+        "en": "None of these meetings is at {time}.",
+    },
+    "same_day_note": {
+        "de": "\nHinweis: Sie haben an dem Tag schon einen Jour Fixe mit {buddy} ({when}). "
+        "Verschieben statt neu buchen: /verschieben",
+        "en": "\nNote: you already have a Jour Fixe with {buddy} that day ({when}). To move "
+        "it instead of booking another: /move",
+    },
     "not_linked": {
         "de": "Hinweis: {name} ist noch mit keinem Chat verknüpft und sieht die Nachricht "
         "erst nach dem Einlösen der Einladung.",

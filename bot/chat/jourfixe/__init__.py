@@ -42,6 +42,7 @@ from bot.chat.jourfixe.meetings import (
     move_skip,
     move_slots,
 )
+from bot.chat.jourfixe.natural import reoffer
 from bot.chat.jourfixe.requests import (
     accept_proposal,
     book,
@@ -50,6 +51,7 @@ from bot.chat.jourfixe.requests import (
     expiry_notices,
     offer,
     pick_series,
+    request_instead,
     request_slots,
     slot_page,
 )
@@ -79,6 +81,8 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("propser", 2, Role.EXPERT): lambda: accept_proposal(ctx, n[0], n[1]),
         ("propno", 1, Role.EXPERT): lambda: decline_proposal(ctx, n[0]),
         ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
+        ("reoffer", 1, Role.BUDDY): lambda: reoffer(ctx, n[0]),  # a lapsed request again
+        ("propother", 2, Role.EXPERT): lambda: request_instead(ctx, n[0], n[1]),
     }
     if action in ("addfree", "setfree", "dayfree") and role is Role.BUDDY:  # three a window
         return add_free(ctx, n, action != "addfree", action == "dayfree")

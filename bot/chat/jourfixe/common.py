@@ -295,3 +295,23 @@ def day_in(text: str, today: date, lang: str) -> tuple[set[date], str, str] | No
             if days is not None:
                 return days, label, phrase
     return None
+
+
+def same_day_note(ctx: Context, moment: datetime) -> str:
+    """ "Sie haben an dem Tag schon einen Jour Fixe …": an expert booking a second
+    meeting on a day that already has one with the buddy hears so before it is sent
+    (tryout5 J1: a move wish opened the booking and nobody said a word). "" otherwise."""
+    if ctx.who is None:
+        return ""
+    day = moment.astimezone(ctx.tz).date()
+    try:
+        ahead = booking(ctx).upcoming(ctx.who.person_id, limit=100)
+    except BookingError:
+        return ""
+    same = [
+        m for m in ahead if m.starts_at.astimezone(ctx.tz).date() == day and m.starts_at != moment
+    ]
+    if not same:
+        return ""
+    m = same[0]
+    return t("same_day_note", ctx.lang, buddy=m.buddy.name, when=when(ctx, m.starts_at))

@@ -31,6 +31,7 @@ from bot.chat.jourfixe.common import (
 from bot.chat.jourfixe.intents import match_intent, read_intent, reminder_request
 from bot.chat.jourfixe.meetings import (
     answer_asked,
+    cancel,
     cant_make_it,
     could_we,
     instead_of_one,
@@ -40,6 +41,14 @@ from bot.chat.jourfixe.meetings import (
     shifted,
     split_target,
     the_meeting,
+)
+from bot.chat.jourfixe.natural import (
+    ill_on_days,
+    lapsed_answer,
+    named_at_time,
+    pick_at_time,
+    shift_named,
+    slots_asked,
 )
 from bot.chat.jourfixe.requests import (
     about_slots,
@@ -134,6 +143,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
         return the_meeting(ctx, text, intent)
+    if (replies := _natural(ctx, asked, intent, text)) is not None:
+        return replies  # jf11: "den … eine Stunde später", "den um 15 Uhr" (bot/chat/jourfixe/natural.py)
     if asked is not None:
         if asked.kind == "slots" and text.strip().lower().strip(" .!") in MORE_WORDS:
             return slot_page(ctx, asked.data["offset"] + 8, asked.data.get("filter", ""))
@@ -185,6 +196,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
 
     if waiting and (replies := answer(ctx, waiting, text)) is not None:
         return replies
+    if not waiting and asked is None and (replies := lapsed_answer(ctx, text)) is not None:
+        return replies  # "sorry war krank. ja passt" to a request that lapsed
     if intent in ("move", "cancel") and (replies := the_meeting(ctx, text, intent)) is not None:
         return replies  # the day (and name) named leave one meeting
     if (replies := cant_make_it(ctx, text)) is not None:
@@ -519,3 +532,23 @@ def not_answering(ctx: Context) -> list[Outbound]:
     listed = "\n".join(f"• {line}" for line in lines)
     hours = booking(ctx).rules.request_ttl_hours
     return [Outbound(t("not_answering", ctx.lang, buddy=buddy, list=listed, hours=hours))]
+
+
+def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outbound] | None:
+    """jf11 (tryout5 J1, J4): a span said about one meeting ("können wir den am
+    Donnerstag eine Stunde später machen?") is its move, offered first – never a
+    second booking; a time inside a picker of meetings ("den um 15 Uhr") picks the
+    one at that time; "den um 15 Uhr bitte absagen" with two that day, that one."""
+    kind = asked.kind if asked is not None else None
+    if kind == "pick" and (replies := pick_at_time(ctx, asked.data, text)) is not None:
+        return replies
+    if kind is None and intent not in ("move", "cancel"):
+        replies = shift_named(ctx, text) or ill_on_days(ctx, text) or slots_asked(ctx, text)
+        if replies:
+            return replies
+    if intent in ("move", "cancel") and (m := named_at_time(ctx, split_target(text)[0])):
+        if intent == "cancel":
+            return cancel(ctx, m.id)
+        target = split_target(text)[1]  # the time that named the meeting is no new time
+        return the_meeting(ctx, f"#{m.id} auf {target}" if target else f"#{m.id}", "move")
+    return None

@@ -141,8 +141,14 @@ def proposal_line(ctx: Context, p: MeetingView, expert: bool) -> str:
     series = t("proposal_series_mark", ctx.lang) if p.series_id else ""
     fields = {"proposal": when(ctx, p.proposed_start), "when": when(ctx, p.starts_at)}
     if expert:
-        return t("proposal_line_expert", ctx.lang, buddy=p.buddy.name, series=series, **fields)
-    return t("proposal_line_buddy", ctx.lang, expert=p.expert.name, series=series, **fields)
+        line = t("proposal_line_expert", ctx.lang, buddy=p.buddy.name, series=series, **fields)
+    else:
+        line = t("proposal_line_buddy", ctx.lang, expert=p.expert.name, series=series, **fields)
+    if p.proposed_start == p.starts_at:  # a lapsed request proposed again: no "statt" itself
+        line = line.replace(
+            f"({t('instead_of', ctx.lang)} {fields['when']}", "(" + t("lapsed_again_mark", ctx.lang)
+        )
+    return line
 
 
 _SCOPE_WORDS = (

@@ -31,6 +31,7 @@ from bot.chat.jourfixe.common import (
     place_line,
     reason_note,
     refusal,
+    same_day_note,
     series_note,
     slot_buttons,
     when,
@@ -372,7 +373,8 @@ def pick_series(ctx: Context, ts: int) -> list[Outbound]:
     kept = {"ts": ts, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "series", kept)
     key = "series_rhythm_question" if said == REGULAR else "series_question"
-    return [Outbound(t(key, ctx.lang, when=when(ctx, moment)), buttons)]
+    note = same_day_note(ctx, moment)  # a second meeting that day: said before it is sent
+    return [Outbound(t(key, ctx.lang, when=when(ctx, moment)) + note, buttons)]
 
 
 # typed answers to the series question, most specific first (weeks between meetings)
@@ -848,7 +850,9 @@ def _each_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Out
     bin ich beim zahnarzt", "Erika: yes / Emil: no, sorry"): each request decided, and
     each expert reads only the words said to them, without their name and the yes or
     no ("da bin ich beim zahnarzt"). None unless the message starts with a name, names
-    two or more experts with one open request each, and every part is a clear yes or no."""
+    two or more experts with one open request each, and every part is a clear yes or no
+    or another time ("erika passt, bei emil lieber 11 uhr statt 10": that time proposed
+    to Emil, with only his part of the message)."""
     starts: list[tuple[int, int, MeetingView]] = []
     low = text.lower()
     for m in pending:
@@ -866,16 +870,26 @@ def _each_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Out
     for i, (_begin, end, m) in enumerate(starts):
         stop = starts[i + 1][0] if i + 1 < len(starts) else len(text)
         said = text[end:stop].strip(" ,;:/-–")
-        said = re.sub(r"\s*\b(und|and)$", "", said, flags=re.IGNORECASE).strip(" ,;:/-–")
-        reading = read(said)
+        said = _LINK_END.sub("", said).strip(" ,;:/-–")  # "erika passt, bei emil …"
+        reading = read(said, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date(), _today(ctx))
+        moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+        if reading.kind == TIME and moment is not None and moment != m.starts_at:
+            parts.append((m, moment, said))  # "bei emil lieber 11 uhr statt 10": proposed
+            continue
         if reading.kind not in (YES, NO):
             return None
         own = _ANSWER_WORD.sub("", said, count=1).strip() if reading.reason else ""
         parts.append((m, reading.kind == YES, own))
     out = []
     for m, yes, own in parts:
-        out += decide(ctx, m.id, yes, own)
+        out += (
+            _propose(ctx, m, yes, own) if isinstance(yes, datetime) else decide(ctx, m.id, yes, own)
+        )
     return out
+
+
+# the words that lead to the next name ("erika passt, bei emil …", "… and for emil")
+_LINK_END = re.compile(r"(\s*\b(und|and|bei|für|fuer|for|mit|with|an|to)\b)+$", re.IGNORECASE)
 
 
 def _named_without_request(ctx: Context, pending: list[MeetingView], text: str):
@@ -1080,6 +1094,12 @@ def answer_proposal(
         return decline_proposal(ctx, m.id, reading.reason)
     if reading.kind == NONE:
         return None
+    if (
+        reading.kind in (TIME, ASK)
+        and (other := _other_time(ctx, m, text)) is not None
+        and (replies := _other_time_answer(ctx, proposals, other, reading.kind)) is not None
+    ):
+        return replies  # "15 Uhr geht nicht, geht auch 16 Uhr?": never a false reason
     if reading.kind == TIME:
         start = reading.moment.replace(tzinfo=ctx.tz)
         if start == m.proposed_start and reading.words != NO:
@@ -1087,6 +1107,56 @@ def answer_proposal(
         declined = decline_proposal(ctx, m.id, reading.reason)
         return declined + book(ctx, int(start.astimezone(UTC).timestamp()), 0)
     return ask_proposal(ctx, proposals)
+
+
+def _other_time(ctx: Context, m: MeetingView, text: str) -> datetime | None:
+    """The last time in the expert's words that is not the proposal's own ("15 Uhr geht
+    nicht, geht auch 16 Uhr?": 16:00 on the proposal's day), or None."""
+    day = m.proposed_start.astimezone(ctx.tz).date()
+    found = None
+    for piece in re.split(r"[,;?!]|\b(?:aber|but|oder|or|sondern)\b", text):
+        reading = read(piece or "", _earliest(ctx), day, _today(ctx))
+        moment = reading.moment and reading.moment.replace(tzinfo=ctx.tz)
+        if moment is not None and moment != m.proposed_start:
+            found = moment
+    return found
+
+
+def _other_time_answer(
+    ctx: Context, proposals: list[MeetingView], start: datetime, kind: str
+) -> list[Outbound] | None:
+    """Another time than the one proposed, said or asked about: when it cannot be
+    booked, why (outside the buddy's free times, taken, too soon) with the proposal
+    still open – never declined for a time that fails anyway; when it can, asked
+    first for a question ("geht auch 16 Uhr?"), None for a plain "lieber 16 Uhr" (the
+    proposal is declined and that time requested, as before)."""
+    m, jf = proposals[-1], booking(ctx)
+    at = when(ctx, start)
+    try:
+        free = jf.is_free(ctx.who.person_id, start)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    [still] = ask_proposal(ctx, proposals)
+    if not free:
+        length = m.ends_at - m.starts_at
+        if start <= ctx.now + timedelta(hours=jf.rules.notice_hours):
+            why = t("other_time_soon", ctx.lang, when=at, hours=jf.rules.notice_hours)
+        elif not jf.within_free_times(m.buddy.person_id, start, start + length):
+            why = t("other_time_outside", ctx.lang, when=at, buddy=m.buddy.name)
+        else:
+            why = t("other_time_taken", ctx.lang, when=at)
+        return [dataclasses.replace(still, text=f"{why}\n{still.text}")]
+    if kind != ASK:
+        return None
+    ts = int(start.timestamp())
+    text = t("other_time_ask", ctx.lang, when=at, proposal=when(ctx, m.proposed_start))
+    ask = Button(t("other_time_button", ctx.lang, when=at), jf_data("propother", m.id, ts))
+    return [Outbound(text, (ask, *still.buttons))]
+
+
+def request_instead(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
+    """ "Stattdessen <time> anfragen" pressed: the proposal declined, that time requested."""
+    return decline_proposal(ctx, meeting_id) + book(ctx, ts, 0)
 
 
 # the word of the "accept" button, typed ("annehmen", "ich nehme an", "accept")
@@ -1180,7 +1250,21 @@ def expiry_notices(booking: JourFixe) -> list[Outbound]:
             else t("expired_for_expert", m.expert.lang, **fields)
         )
         out.append(Outbound(text, to=address(m.expert)))
+        out += _lapsed_for_buddy(booking, m)
     return out
+
+
+def _lapsed_for_buddy(booking: JourFixe, m: MeetingView) -> list[Outbound]:
+    """The buddy hears that a request lapsed (tryout5 J20: he answered days later and
+    believed a meeting existed), with one tap to propose its time again."""
+    buddy = m.buddy
+    if not buddy.platform or m.starts_at <= booking._clock():  # its time already past
+        return []
+    at = fmt_when(m.starts_at, buddy.lang, buddy.tz)
+    hours = booking.rules.request_ttl_hours
+    text = t("lapsed_for_buddy", buddy.lang, expert=m.expert.name, when=at, hours=hours)
+    label = t("lapsed_button", buddy.lang, expert=m.expert.name.split()[0], when=at)
+    return [Outbound(text, (Button(label, jf_data("reoffer", m.id)),), to=address(buddy))]
 
 
 def _lapsed_proposals(booking: JourFixe) -> list[Outbound]:
