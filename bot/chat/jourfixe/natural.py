@@ -120,9 +120,11 @@ def pick_at_time(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     listed = [m for m in booking(ctx).upcoming(ctx.who.person_id, limit=100) if m.id in ids]
     hits = [m for m in listed if m.starts_at.astimezone(ctx.tz).time() == at]
     named = _on_days(ctx, text)
-    if named is not None and named[0]:
+    if named is not None:  # a day said too: of that day ("Do 12.3. 14:00")
         days = {m.starts_at.astimezone(ctx.tz).date() for m in named[0]}
         hits = [m for m in hits if m.starts_at.astimezone(ctx.tz).date() in days]
+        if not hits:  # no meeting then: a new time to move to, or "no Jour Fixe that day"
+            return None  # (read by the picker itself, jf10)
     cancelling = data.get("action") == "cancel"
     key, action = ("pick_cancel", "cancel") if cancelling else ("pick_move", "pickmove")
     if not hits and len(text.split()) <= 6:  # "den um 16 Uhr": none then – the list again
