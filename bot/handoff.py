@@ -35,7 +35,8 @@ from faq.kb import KnowledgeBase
 from jobs.digest import enqueue_digest
 from jobs.program import is_holiday
 from storage import outbox
-from storage.models import ChatIdentity, FaqLog, Person, Role
+from storage.models import FaqLog
+from storage.repo import admin_chats
 from storage.text import storable
 
 __all__ = [
@@ -244,18 +245,7 @@ class Handoff:
     def _recipients(self, s: Session) -> list[Recipient]:
         if self.team_chats:
             return [Recipient(p, c, self.default_lang) for p, c in self.team_chats]
-        stmt = (
-            select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
-            .join(Person, Person.id == ChatIdentity.person_id)
-            .where(
-                Person.role == Role.ADMIN.value,
-                Person.revoked_at.is_(None),
-                Person.erased_at.is_(None),
-                ChatIdentity.unreachable_at.is_(None),
-            )
-            .order_by(ChatIdentity.id)
-        )
-        return [Recipient(*row) for row in s.execute(stmt)]
+        return [Recipient(*row) for row in admin_chats(s)]
 
     # -- the asker ----------------------------------------------------------------------------
     def forward(

@@ -41,7 +41,7 @@ from storage.models import (
     Series,
     Subscription,
 )
-from storage.repo import UnitOfWork, read_connection
+from storage.repo import UnitOfWork, admin_chats, read_connection
 from storage.text import storable
 
 __all__ = [
@@ -645,19 +645,7 @@ class People:
         if self._team_chats:
             chats = [(p, c, self._team_lang) for p, c in self._team_chats]
         else:
-            chats = list(
-                s.execute(
-                    select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
-                    .join(Person, Person.id == ChatIdentity.person_id)
-                    .where(
-                        Person.role == Role.ADMIN.value,
-                        Person.revoked_at.is_(None),
-                        Person.erased_at.is_(None),
-                        ChatIdentity.unreachable_at.is_(None),
-                    )
-                    .order_by(ChatIdentity.id)
-                )
-            )
+            chats = admin_chats(s)
         token = secrets.token_hex(8)  # each leaving is news of its own
         drafts = [
             outbox.Draft(

@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage import outbox
-from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person
+from storage.models import ChatIdentity, FaqCount, FaqLog, Invite, Pair, Person, Role
 from storage.text import storable
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "PeopleRepository",
     "UnansweredQuestion",
     "UnitOfWork",
+    "admin_chats",
     "read_connection",
     "read_session",
     "session_factory",
@@ -73,6 +74,23 @@ def read_connection(factory: sessionmaker[Session]) -> Iterator[Connection | Ses
 
 
 @functools.cache
+def admin_chats(s: Session) -> list[tuple[str, str, str]]:
+    """(platform, chat id, language) of every chat of an admin still taking part that
+    can be reached: the team when no team chats are configured."""
+    stmt = (
+        select(ChatIdentity.platform, ChatIdentity.chat_id, Person.lang)
+        .join(Person, Person.id == ChatIdentity.person_id)
+        .where(
+            Person.role == Role.ADMIN.value,
+            Person.revoked_at.is_(None),
+            Person.erased_at.is_(None),
+            ChatIdentity.unreachable_at.is_(None),
+        )
+        .order_by(ChatIdentity.id)
+    )
+    return [(p, c, lang) for p, c, lang in s.execute(stmt)]
+
+
 def _count_upsert(dialect: str):
     table = FaqCount.__table__
     stmt = (postgresql if dialect == "postgresql" else sqlite).insert(table)
