@@ -144,18 +144,9 @@ class RequestsMixin(BookingBase):
                     )
                 for g in self._requested_group(s, m):
                     self._set_state(s, g, S.DECLINED, buddy_id, now)
-                end = start + (m.ends_at - m.starts_at)
-                if start <= now or self._taken(s, _own_pair(m), start, end):
+                if start <= now:
                     raise BookingError("slot_taken")
-                m.proposed_start = start
-                self._hold_cells(s, m, start, end)
-                s.add(
-                    MeetingEvent(
-                        meeting_id=m.id, at=now, action="proposed", by_person_id=buddy_id,
-                        new_start=start,
-                    )
-                )  # fmt: skip
-                return self._view(m)
+                return self._hold_proposal(s, m, start, buddy_id, now)
         except BookingError as exc:
             if exc.key != "slot_taken":
                 raise
@@ -382,15 +373,22 @@ class RequestsMixin(BookingBase):
             for g in self._requested_group(s, m):  # past the TTL, not yet ticked
                 self._set_state(s, g, S.EXPIRED, None, now)
             self._set_state(s, m, S.DECLINED, buddy_id, now)  # the proposal's clock starts
-            start, end = m.starts_at, m.ends_at
-            if self._taken(s, _own_pair(m), start, end):
-                raise BookingError("slot_taken")
-            m.proposed_start = start
-            self._hold_cells(s, m, start, end)
-            s.add(
-                MeetingEvent(
-                    meeting_id=m.id, at=now, action="proposed", by_person_id=buddy_id,
-                    new_start=start,
-                )
-            )  # fmt: skip
-            return self._view(m)
+            return self._hold_proposal(s, m, m.starts_at, buddy_id, now)
+
+    def _hold_proposal(
+        self, s, m: Meeting, start: datetime, buddy_id: int, now: datetime
+    ) -> MeetingView:
+        """The buddy's counter-proposal `start` on the declined request `m`: refused
+        ("slot_taken") when the pair is busy then, else kept and its cells held."""
+        end = start + (m.ends_at - m.starts_at)
+        if self._taken(s, _own_pair(m), start, end):
+            raise BookingError("slot_taken")
+        m.proposed_start = start
+        self._hold_cells(s, m, start, end)
+        s.add(
+            MeetingEvent(
+                meeting_id=m.id, at=now, action="proposed", by_person_id=buddy_id,
+                new_start=start,
+            )
+        )  # fmt: skip
+        return self._view(m)
