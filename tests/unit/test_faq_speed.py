@@ -62,6 +62,15 @@ def test_coverage_similarity_is_token_sort_ratio_to_the_closest_example(kb):
             assert score == (1 - w) * cov + w * (best / 100), (question, i)
 
 
+def test_the_terms_of_a_question_read_again_are_the_same_fresh_list(kb):
+    ranker = CoverageRanker(kb)
+    for question in QUESTIONS:
+        first = ranker.terms(question)
+        first.append(("changed", False))
+        assert ranker.terms(question) == ranker._terms(question) == first[:-1], question
+    assert ranker.terms(QUESTIONS[0]) == ranker._terms(QUESTIONS[0])
+
+
 def test_bm25_scores_are_rank_bm25s(kb):
     ranker = Bm25Ranker(kb)
     for question in QUESTIONS:
@@ -73,6 +82,8 @@ def test_bm25_scores_are_rank_bm25s(kb):
         plain = ranker._bm25.get_scores(query)
         assert ranked and all(score == plain[i] for i, score in ranked), question
         assert {i for i, _ in ranked} == set(np.flatnonzero(plain > 0))
+        order = sorted(range(len(plain)), key=lambda i: plain[i], reverse=True)
+        assert [i for i, _ in ranked] == [i for i in order if plain[i] > 0], question
 
 
 def test_a_question_without_a_figure_is_not_judged_by_figures():
