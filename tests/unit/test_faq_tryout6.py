@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
+from bot.chat.faq_replies import NEXT_CALL_DATA, FaqReplies
 from faq.form import (
     about_the_application,
     asks_late_handling,
     asks_other_than_the_date,
     question_kind,
 )
-from tests.chat import applicant_router, text
+from tests.chat import applicant_router, say, text
 
 EVE = datetime(2023, 5, 2, 21, 15, tzinfo=UTC)  # Tue 23:15 in Berlin, the deadline is tomorrow
 TEAM = {"de": "Frage ans Team weiterleiten", "en": "Ask the team"}
@@ -138,3 +138,58 @@ def test_a_topic_named_first_then_a_yes_no_question_without_its_mark(
 @pytest.mark.parametrize("question", ["what about the deadline", "was ist mit der Frist"])
 def test_a_topic_alone_is_no_yes_no_question(question):
     assert question_kind(question) != "yes_no"
+
+
+LATE = datetime(2026, 11, 27, 21, 50, tzinfo=UTC)  # the program is long over
+
+
+@pytest.mark.parametrize(
+    ("question", "no", "reply"),
+    [
+        ("is the call still open", "no thanks", "OK, no notification."),
+        ("kann ich mich noch bewerben", "nein danke", "Gut, dann ohne Benachrichtigung."),
+        ("kann ich mich noch bewerben", "lieber nicht", "Gut, dann ohne Benachrichtigung."),
+    ],
+)
+def test_no_thanks_to_the_next_call_offer_is_no_notification(
+    matcher, sessions, question, no, reply
+):
+    router = applicant_router(matcher, sessions, LATE)
+    [offer] = say(router, "u1", question)
+    assert any(b.data == NEXT_CALL_DATA and b.confirms for b in offer.buttons)
+    [answer] = say(router, "u1", no)
+    assert answer.text.startswith(reply) and not answer.buttons
+    assert "welcome" not in answer.text and "Gern geschehen" not in answer.text
+
+
+def test_thanks_without_an_offer_is_still_thanks(matcher, sessions):
+    router = applicant_router(matcher, sessions, LATE)
+    assert text(router, "no thanks").startswith("You're welcome!")
+
+
+@pytest.mark.parametrize(("question", "ok"), [("money", "ok"), ("geld", "passt")])
+def test_ok_to_a_question_back_is_asked_which(matcher, sessions, question, ok):
+    router = applicant_router(matcher, sessions, EVE)
+    [back] = say(router, "u1", question)
+    assert len(back.buttons) >= 2 and not any(b.confirms for b in back.buttons)
+    [reply] = say(router, "u1", ok)
+    assert reply.text.startswith(("Which choice do you mean?", "Welche Wahl meinen Sie?"))
+    assert [b.label for b in reply.buttons] == [b.label for b in back.buttons]
+
+
+@pytest.mark.parametrize("pick", ["the second one", "both pls", "die zweite bitte"])
+def test_a_pick_with_nothing_open_says_so(matcher, sessions, pick):
+    router = applicant_router(matcher, sessions, EVE)
+    [reply] = say(router, "u1", pick)
+    assert reply.text.startswith(
+        ("There is no open choice", "Dazu ist bei mir gerade keine Auswahl")
+    )
+    assert not reply.buttons
+
+
+def test_ok_to_the_suggestions_after_a_refusal_lets_them_go(matcher, sessions):
+    router = applicant_router(matcher, sessions, EVE)
+    [refusal] = say(router, "u1", "ivo am 26.10. lieber um 14 uhr")
+    assert "Meinten Sie eine dieser Fragen?" in refusal.text and len(refusal.buttons) >= 2
+    [reply] = say(router, "u1", "ok")
+    assert reply.text.startswith("Alles klar") and not reply.buttons
