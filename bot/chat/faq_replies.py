@@ -484,7 +484,9 @@ class FaqReplies:
             unanswered with its text (and the reference for "Ask the team")."""
             if not record or self._log is None or answered and not self.log_every_question:
                 return None
-            said = dataclasses.replace(match, confident=True) if answered else match
+            # unanswered: never counted as confident (a close match not taken, "welche
+            # Unterlagen" near the deadline), so its text is kept for "Ask the team"
+            said = dataclasses.replace(match, confident=answered)
             try:
                 return self._log(said, now)
             except Exception:  # the answer matters more than the log entry

@@ -24,7 +24,8 @@ TEAM = {"de": "Frage ans Team weiterleiten", "en": "Ask the team"}
 
 def _asked(matcher, question: str, lang: str = "de"):
     """The FAQ's reply to an applicant whose chat can reach the team."""
-    faq = FaqReplies(matcher, lambda match, now: "ref")
+    # as the app's log: a reference for "Ask the team" only for a question not answered
+    faq = FaqReplies(matcher, lambda match, now: None if match.confident else "ref")
     return faq.ask(question, lang, EVE, handoff=lambda: True)
 
 
