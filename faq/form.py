@@ -103,11 +103,32 @@ def question_kind(question: str) -> str | None:
             ),
             None,
         )
-        if verb is not None and not _WH & set(toks[:verb]):  # not "bis wann kann ich …"
+        # not "bis wann kann ich …"; "what about the 3000 euro can we use them for …" is
+        # a topic named first, then the yes/no question
+        if verb is not None and not _WH & set(_after_topic(toks[:verb])):
             return "yes_no"
     if kind is None and (_tagged(question) or elliptic(question)):
         return "yes_no"
     return kind
+
+
+# a topic named before the question ("what about the 3000 euro, can we …")
+_TOPIC_FIRST = (
+    ("what", "about"), ("how", "about"), ("was", "ist", "mit"), ("wie", "ist", "es", "mit"),
+    ("wie", "sieht", "es", "mit"), ("was", "mit"),
+)  # fmt: skip
+
+
+def _after_topic(toks: list[str]) -> list[str]:
+    """The words before a question's verb without a topic named first ("what about the
+    3000 euro", "und was ist mit den Lizenzen")."""
+    start = 0
+    while start < len(toks) and toks[start] in _LEAD_FILLER:
+        start += 1
+    for lead in _TOPIC_FIRST:
+        if tuple(toks[start : start + len(lead)]) == lead:
+            return toks[start + len(lead) :]
+    return toks
 
 
 # the subject right after the verb of a question inside a sentence ("… can we apply")
@@ -668,6 +689,24 @@ def names_the_program(question: str, other: str = "") -> bool:
     )
 
 
+# what an application takes beyond the call's text: signatures, a council's decision,
+# documents ("muss der Bürgermeister unterschreiben?", "do we need a council resolution?")
+_APPLICATION_WORDS = (
+    "unterschr", "unterzeichn", "sign", "ratsbeschluss", "beschluss", "gemeinderat",
+    "stadtrat", "kreistag", "council", "resolution", "burgermeister", "oberburgermeister",
+    "mayor", "landrat", "antrag", "unterlag", "nachweis", "lebenslauf", "anschreiben",
+    "motivationsschreiben", "empfehlungsschreiben", "stempel", "stamp", "einverstandnis",
+    "zustimmung", "approval", "freigabe", "bewerbung", "application", "document", "dokument",
+)  # fmt: skip
+
+
+def about_the_application(question: str) -> bool:
+    """ "muss der Bürgermeister unterschreiben?", "brauchen wir einen Ratsbeschluss?":
+    a question about what applying takes, which the call may not answer but the team
+    can (never the line that the bot only answers questions about the call)."""
+    return any(tok.startswith(_APPLICATION_WORDS) for tok in tokens(question))
+
+
 def names_clock_time(question: str) -> bool:
     """ "um mitternacht", "bis 24 Uhr", "23:59", "by 5pm", "end of day": a time of day."""
     return bool(_CLOCK.search(question.lower()))
@@ -702,19 +741,57 @@ _LATER_DOCUMENTS = (
     "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing",
     "fehlend", "erganz", "nachtrag",
 )  # fmt: skip
-_WHAT_HAPPENS = (("was", "passiert"), ("what", "happens"), ("what", "happen"))
+_WHAT_HAPPENS = (
+    ("was", "passiert"), ("what", "happens"), ("what", "happen"), ("what", "if"),
+    ("was", "wenn"), ("was", "falls"), ("ist", "wenn"), ("ist", "falls"), ("what", "about"),
+)  # fmt: skip  # "was ist, wenn wir die Frist verpassen", "what if we miss the deadline"
 _TOO_LATE = ("spat", "verspat", "late", "verpass", "miss")  # not "nach": the next step
 
 
 def asks_late_handling(question: str) -> bool:
     """ "kann ich Unterlagen nachreichen?", "can we send missing documents after the
-    deadline", "what happens if we submit late": the call says nothing of either."""
+    deadline", "what happens if we submit late", "was ist wenn wir die Frist verpassen":
+    the call says nothing of either."""
     toks = tokens(question)
     if any(tok.startswith(_LATER_DOCUMENTS) for tok in toks):
         return True
     pairs = set(zip(toks, toks[1:], strict=False))
     text = f" {' '.join(toks)} "
     return bool(pairs & set(_WHAT_HAPPENS)) and _has(text, _TOO_LATE)
+
+
+# a question word the deadline's date does not answer ("welche Unterlagen …?", "wer
+# muss unterschreiben?"); "wie" is left out ("wie lange noch?", "wie bewerbe ich mich?")
+_NOT_WHEN = frozenset(
+    """was welche welcher welches welchen welchem wer wo woher wohin warum wieso weshalb
+    what which who whom where why""".split()
+)  # not "wen": "wen is the dedline"
+# words of a question about the date or the state of the call
+_DATE_WORDS = (
+    *_DEADLINE_WORDS, *_STILL, *_OVER, *_EXTENSION, *_TOO_LATE, "wann", "when", "bis",
+    "until", "till", "zeit", "time", "lang", "long", "datum", "date", "tag", "day", "termin",
+    "schluss", "rechtzeitig", "fertig", "ready", "schaff", "knapp", "ablauf", "end",
+    "spatestens", "latest", "closing", "close", "schliess", "schon", "already", "jetzt",
+    "now", "freigeschalt", "eroffn", "start", "begin",
+)  # fmt: skip
+
+
+def asks_other_than_the_date(question: str) -> bool:
+    """ "welche Unterlagen brauche ich für die Bewerbung", "brauchen wir einen
+    Ratsbeschluss für die Bewerbung?": a question about the application that the
+    deadline's date and the state of the call do not answer (not "was ist die Frist?",
+    "Ist die Bewerbung noch offen?", "reicht der 5.?"). An open question only when it
+    asks with a question word, a yes/no question any time it names no date."""
+    toks = tokens(question)
+    if not (_NOT_WHEN & set(toks) or question_kind(question) == "yes_no"):
+        return False
+    text = f" {' '.join(toks)} "
+    return not (
+        _has(text, _DATE_WORDS)
+        or days_named(question, _SOME_DAY)
+        or names_clock_time(question)
+        or asks_late_handling(question)
+    )
 
 
 def asks_extension(question: str) -> bool:

@@ -96,7 +96,9 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
     known = _known_language(ctx)
     memory = ctx.state.faq
     acked, memory.acked = memory.acked, False
-    if (picked := _picked(ctx, text)) is not None:  # "das erste", "beides" to "Meinen Sie …?"
+    if (
+        picked := _picked(ctx, text, known)
+    ) is not None:  # "das erste", "beides" to "Meinen Sie …?"
         return replies + picked
     if really := _really(ctx, text, known):
         replies.append(really)
@@ -214,16 +216,18 @@ _EVERY = frozenset("beides beide both alle alles all".split())  # "beides", "bot
 _HOW_MANY = frozenset("zwei drei two three 2 3".split())
 _PICK_FILLER = frozenset(
     """das die der den dem the one ones option thema topic punkt nummer nr number no
-    bitte please ok okay ja yes nein nee ich meine meinte i mean meant nehme take lieber
+    bitte please pls plz ok okay ja yes nein nee ich meine meinte i mean meant nehme take lieber
     eher dann then davon of them und and gern gerne also so mal hmm eigentlich von
     antwort answer frage question""".split()
 )
 
 
-def _picked(ctx: Context, text: str) -> list[Outbound] | None:
+def _picked(ctx: Context, text: str, known: str | None = None) -> list[Outbound] | None:
     """ "das erste", "die zweite", "the last one", "beides" right after the FAQ offered
     topics ("Meinen Sie „A“ oder „B“?"): that topic's answer (each one's, for
-    "beides"); None for anything else (a new question, "nein, ich meine die Frist")."""
+    "beides"); with no choice open at all, that none is ("the second one" is no
+    question about the call); None for anything else (a new question, "nein, ich
+    meine die Frist")."""
     words = re.findall(r"\w+", text.lower())
     if not words or len(words) > 6 or not ctx.msg.private:
         return None
@@ -233,6 +237,9 @@ def _picked(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     choices, stale = ctx.open_choices()
     offered = [b for b in choices if b.data.startswith(FAQ_PREFIX)]
+    if not choices and not stale and not all(w.isdigit() for w in words):
+        lang = ctx.lang = known or ctx.services.faq.language(text, ctx.lang)
+        return [Outbound(t("smalltalk_noise", lang), lang=lang)]
     if stale or len(offered) < 2:
         return None
     if every:

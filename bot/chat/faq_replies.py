@@ -49,6 +49,7 @@ from faq.figures import (
 )
 from faq.form import (
     about_applying,
+    about_the_application,
     as_list,
     asks_by_when,
     asks_extension,
@@ -56,6 +57,7 @@ from faq.form import (
     asks_for_link,
     asks_how_to_apply,
     asks_late_handling,
+    asks_other_than_the_date,
     asks_overlap,
     asks_state,
     asks_to_apply,
@@ -482,7 +484,9 @@ class FaqReplies:
             unanswered with its text (and the reference for "Ask the team")."""
             if not record or self._log is None or answered and not self.log_every_question:
                 return None
-            said = dataclasses.replace(match, confident=True) if answered else match
+            # unanswered: never counted as confident (a close match not taken, "welche
+            # Unterlagen" near the deadline), so its text is kept for "Ask the team"
+            said = dataclasses.replace(match, confident=answered)
             try:
                 return self._log(said, now)
             except Exception:  # the answer matters more than the log entry
@@ -519,8 +523,13 @@ class FaqReplies:
             if edition is _UNREAD:
                 edition = self.edition()
             entry, note = self._applying(match.lang, now, edition, kb)
+        # "welche Unterlagen brauche ich für die Bewerbung": close to the deadline's
+        # examples, but not asking for its date: what the call does not say (and the team
+        # may answer), never the date as if it were the answer
+        not_the_date = False
         if entry is None and match.confident and match.best:
-            entry = match.best
+            not_the_date = self._not_its_date(match.best, question)
+            entry = None if not_the_date else match.best
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
@@ -533,6 +542,8 @@ class FaqReplies:
             # "wir sind ein Jobcenter, dürfen wir?": whether that kind of applicant may
             # apply is the eligibility question (never the off-topic line)
             entry = next((e for e in kb.entries if e.id == ELIGIBILITY), None)
+        if not_the_date and entry is match.best:  # the deadline again, by another way
+            entry = None
         role = None  # "is Lokalprojekte the funder?"
         if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
@@ -581,7 +592,10 @@ class FaqReplies:
         memory.entry, memory.offered = None, ()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
-        about_call = match.about_call or self._about_call(match, matcher)
+        about_call = not_the_date or match.about_call or self._about_call(match, matcher)
+        # "muss der Bürgermeister unterschreiben?": about applying, though no word of the
+        # call's: said that the call does not say, with the contacts and the team's offer
+        about_call = about_call or (match.off_topic and about_the_application(question))
         if match.off_topic and not about_call:  # the weather, a poem: what the bot is for
             return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
         if about_call:
@@ -602,6 +616,15 @@ class FaqReplies:
         button = Button(label, f"{HANDOFF_PREFIX}{ref}", confirms=True)
         offer = t("handoff_offer_or" if reply.buttons else "handoff_offer", reply.lang)
         return Outbound(f"{reply.text}\n\n{offer}", (*reply.buttons, button), lang=reply.lang)
+
+    @staticmethod
+    def _not_its_date(entry: Entry, question: str) -> bool:
+        """Whether `question`, matched to the deadline (the state of the call), asks
+        something else about the application ("welche Unterlagen brauche ich für die
+        Bewerbung", "which documents do we need?"), not its date or whether it is open."""
+        if entry.milestone != "deadline" or "next_call" in placeholders(entry.answer["de"]):
+            return False
+        return asks_other_than_the_date(question)
 
     @staticmethod
     def _paid(question: str, entry: Entry | None, match: Match, kb) -> Entry | None:

@@ -22,7 +22,7 @@ from bot.chat.choices import (
     is_yes,
     plain,
 )
-from bot.chat.faq_replies import HANDOFF_PREFIX
+from bot.chat.faq_replies import FAQ_PREFIX, HANDOFF_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA
 from bot.chat.handlers import PAIR_ROLES, Context, Feature
 from bot.chat.jourfixe.calendar import place
 from bot.chat.jourfixe.context import without_names
@@ -187,7 +187,7 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
         return None  # "ok" to an answer's single offer: an acknowledgement
     if meant is None and ctx.role is Role.APPLICANT and small_talk(text) == "thanks":
         return None  # "ok danke" to "Meinen Sie A oder B?": thanks, the choices let go
-    lets_go = not yes and not any(b.confirms for b in choices)
+    lets_go = not yes and not any(b.confirms for b in choices) and not _asked_back(ctx, choices)
     if meant is None and lets_go and ctx.role is Role.APPLICANT and not stale:
         # "ok" to suggestions ("Meinten Sie …?") that confirm nothing: the person lets
         # them go; no nagging "which one?"
@@ -206,6 +206,45 @@ def _to_choices(ctx: Context, text: str) -> list[Outbound] | None:
         topic = next(b for b in choices if b is not team[0]).label
         return [Outbound(t("choice_which_team", ctx.lang, topic=topic), choices)]
     return [Outbound(t("choice_which", ctx.lang, n=len(choices)), choices)]
+
+
+def _asked_back(ctx: Context, choices) -> bool:
+    """Whether the open choices are the FAQ's question back ("Meinen Sie A, B oder C?"):
+    an "ok" to it is asked which one (README); the suggestions after "Dazu finde ich
+    keine sichere Antwort" ("Meinten Sie eine dieser Fragen?") an "ok" lets go."""
+    offered = ctx.state.faq.offered
+    ids = tuple(
+        b.data.removeprefix(FAQ_PREFIX).partition(":")[2]
+        for b in choices
+        if b.data.startswith(FAQ_PREFIX)
+    )
+    return len(offered) > 1 and ids == offered
+
+
+# "nein danke", "no thanks", "lieber nicht": a no to the question the last reply asked
+_NO = frozenset("nein no nee nope nah ne nicht not".split())
+_NO_FILLER = frozenset(
+    """danke thanks thank you thx bitte please lieber erstmal jetzt now moment
+    sorry ok okay aber but trotzdem anyway""".split()
+)
+# what a "no" to the offer of a notification declines, and what it says back
+_DECLINED = {NEXT_CALL_DATA: "declined_next_call", SUBSCRIBE_DATA: "declined_reminders"}
+
+
+def _declined(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "no thanks" to "Möchten Sie Bescheid bekommen, sobald die nächste Ausschreibung
+    da ist?": no notification, said so (not "Gern geschehen!", which answers thanks)."""
+    words = tokens(text)
+    if not words or not set(words) & _NO or not set(words) <= _NO | _NO_FILLER:
+        return None
+    if text.strip().endswith("?"):
+        return None
+    choices, stale = ctx.open_choices()
+    asked = [b for b in choices if b.confirms and b.data in _DECLINED]
+    if stale or len(asked) != 1:
+        return None
+    ctx.lang = ctx.stored_lang or ctx.state.seen or small_talk_lang(text, ctx.lang)
+    return [Outbound(t(_DECLINED[asked[0].data], ctx.lang))]
 
 
 _YES_WORDS = frozenset(w for said in YES for w in tokens(said))
@@ -309,6 +348,8 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     lower = text.lower()
     if len(lower) > 160:
         return None
+    if ctx.msg.private and (replies := _declined(ctx, text)) is not None:
+        return replies
     if ctx.msg.private and (replies := _to_choices(ctx, text)) is not None:
         return replies
     if ctx.msg.private and (replies := _short(ctx, text)) is not None:

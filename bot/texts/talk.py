@@ -7,6 +7,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Alles klar. Wenn Sie noch etwas brauchen, schreiben Sie einfach.",
         "en": "All right. If you need anything else, just write.",
     },
+    # "no thanks" to the offer to hear of the next call / of the call's dates
+    "declined_next_call": {
+        "de": "Gut, dann ohne Benachrichtigung. Falls Sie es sich anders überlegen: /naechste",
+        "en": "OK, no notification. If you change your mind: /next",
+    },
+    "declined_reminders": {
+        "de": "Gut, dann ohne Erinnerungen. Falls Sie es sich anders überlegen: /erinnerungen",
+        "en": "OK, no reminders. If you change your mind: /reminders",
+    },
     "smalltalk_greeting_more": {
         "de": "Themen: /faq · alles, was ich kann: /hilfe",
         "en": "Topics: /faq · everything I can do: /help",

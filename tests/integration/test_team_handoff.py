@@ -516,14 +516,17 @@ def test_one_after_asking_which_answers_the_entry(world, monkeypatch):
     assert not any(b.data.startswith("team:ask:") for b in reply.buttons)
 
 
-def test_ok_to_a_question_back_lets_it_go(world, monkeypatch):
-    """ "ok" to "Meinen Sie … oder …?" is no pick: "Alles klar.", not "Welche Wahl …?".
-    (The team away, nothing else is asked; with the offer to forward, see below.)"""
+def test_ok_to_a_question_back_asks_which(world, monkeypatch):
+    """ "ok" to "Meinen Sie … oder …?" is no pick: asked which one, with the choices
+    again (README; tryout6 row 21), never "Alles klar." with the question left open.
+    (The team away, nothing else is asked; with the offer to forward, see below.)
+    "ok" to the suggestions after a refusal lets them go: see tests/unit/test_faq_tryout6.py."""
     monkeypatch.setattr(world.router.services.handoff, "available", lambda: False)
     [back] = world.say("anna", "Wer zahlt was?")
     assert len(back.buttons) >= 2 and not any(b.confirms for b in back.buttons)
     [reply] = world.say("anna", "ok")
-    assert reply.text.startswith("Alles klar") and not reply.buttons
+    assert reply.text.startswith("Welche Wahl meinen Sie?")
+    assert [b.data for b in reply.buttons] == [b.data for b in back.buttons]
 
 
 def test_ok_to_the_offer_to_forward_asks_which(world):
