@@ -391,3 +391,10 @@ TEXTS |= {
         "en": "\nReason: {name} is away from {first} to {last}.",
     },
 }
+
+TEXTS |= {
+    "date_impossible": {
+        "de": "Einen {date} gibt es nicht.",
+        "en": "There is no {date} (day.month.).",
+    },
+}
