@@ -2,8 +2,11 @@
 Telegram and Matrix. Buttons show as a numbered list; typing the number presses it.
 
 One terminal can play several people: `/als NAME` switches the console user
-(e.g. between the expert and the buddy of `imbot demo`). Messages for another
-console user are printed with their name; calendar files are saved to a folder.
+(e.g. between the expert and the buddy of `imbot demo`). The notices a reply sends
+to another console user (the buddy hears of a request) are printed with their name;
+what the outbox pushes to another console user (a reminder, the team's weekly digest,
+the team's answer) waits for them: a line says so, `/als NAME` shows it (an applicant
+at the console does not read the admin's digest). Calendar files are saved to a folder.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ class ConsoleAdapter:
         # the language of a first line (None when unclear): the welcome waits for it
         self.lang_of = lang_of
         self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
+        self._waiting: dict[str, list[Outbound]] = {}  # pushes for another console user
+        self._langs: dict[str, str] = {}  # the language of each user's last reply
         self._lock = threading.Lock()  # the reminder ticker prints from another thread
         self.tick: Callable[[], object] = lambda: None  # delivers due reminders, set by the app
 
@@ -68,8 +73,17 @@ class ConsoleAdapter:
     per_chat_seconds = None
 
     def send(self, delivery: Delivery) -> None:
-        reply = from_delivery(delivery)
-        self.send_all([replace(reply, to=Address(self.platform, delivery.chat_id))])
+        """An outbox message: printed for the console user writing now; one for another
+        waits until `/als` makes them the user (a line says so)."""
+        reply = replace(from_delivery(delivery), to=Address(self.platform, delivery.chat_id))
+        with self._lock:
+            if delivery.chat_id == self.user_id:
+                self._write_all([reply])
+                return
+            self._waiting.setdefault(delivery.chat_id, []).append(reply)
+            lang = self._langs.get(self.user_id, self.lang)
+            self._out.write(t("console_waiting", lang, user=delivery.chat_id) + "\n\n")
+            self._out.flush()
 
     def run(
         self,
@@ -114,6 +128,7 @@ class ConsoleAdapter:
                     continue
                 self.user_id = user
                 self._out.write(t("console_switched", self.lang, user=self.user_id) + "\n\n")
+                self.send_all(self._waiting.pop(user, []))  # what the outbox sent them meanwhile
                 continue
             if held:
                 line = self._greet(held, line)
@@ -166,6 +181,8 @@ class ConsoleAdapter:
         for reply in replies:
             recipient = reply.to.chat_id if reply.to else self.user_id
             lang = reply.lang or self.lang
+            if reply.lang and recipient == self.user_id:
+                self._langs[recipient] = reply.lang
             if reply.to is not None:
                 if reply.to.platform != self.platform:
                     note = t(
