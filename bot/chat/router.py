@@ -61,6 +61,7 @@ class Router:
         self._chats: dict[tuple[str, str], ChatState] = {}
         self._changed: set[tuple[str, str]] = set()  # chats whose state is not saved yet
         self._changing = threading.Lock()  # messages run in threads; save_chats in the ticker
+        self._erased: set[tuple[str, str]] = set()  # chats erased, until an adapter asks
         chats = services.chats
         self._langs = chats.langs() if chats is not None else {}  # /sprache per chat, kept
 
@@ -205,6 +206,15 @@ class Router:
         state.prompt = text
         with self._changing:
             self._changed.add((platform, chat_id))
+
+    def erased(self, platform: str, chat_id: str) -> bool:
+        """Whether this chat erased its data ("/loeschen ja") since last asked: an
+        adapter that keeps something of it itself (the console: its list of the users
+        it greeted, their calendar files) forgets that too."""
+        with self._changing:
+            found = (platform, chat_id) in self._erased
+            self._erased.discard((platform, chat_id))
+        return found
 
     def chat_lang(self, platform: str, chat_id: str) -> str | None:
         """The language chosen with /sprache in this chat (kept across restarts)."""
@@ -433,6 +443,8 @@ class Router:
         own = [r for r in replies if r.to is None]
         if state.erased:  # "/loeschen ja": the chat keeps nothing, its language neither
             state.seen, state.erased = None, False
+            with self._changing:
+                self._erased.add((msg.platform, msg.chat_id))
             return
         if not own:
             return
