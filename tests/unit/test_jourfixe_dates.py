@@ -310,3 +310,21 @@ def test_a_weekday_and_a_number_in_a_sentence_name_that_day():
     today = date(2026, 11, 2)  # Thursday the 19th is this month's
     assert day_in("could we do thu 19th?", today, "en")[0] == {date(2026, 11, 19)}
     assert day_in("geht Do, den 19.?", today, "de")[0] == {date(2026, 11, 19)}
+
+
+@pytest.mark.parametrize(
+    ("user", "words", "said"),
+    [
+        ("erika", "verschieb den am 3.3. auf di 10.3. 11 uhr", "Bernd ist vom 09.03.2026 bis"),
+        ("erika", "move the one on the 3rd to tue 10 march 11am", "Bernd is away from 9 Mar"),
+        ("bernd", "verschieb den am 3.3. auf di 10.3. 11 uhr", "Sie sind vom 09.03.2026 bis"),
+    ],
+)
+def test_a_move_into_the_buddys_days_away_says_they_are_away(world, user, words, said):
+    """B11: not "no free time" / "not in your free times" when the buddy is away then."""
+    book(world, "erika")
+    say(world, "bernd", "ja")
+    say(world, "bernd", "/urlaub 9.3.-13.3.")
+    reply = say(world, user, words)[0]
+    assert said in reply.text, reply.text
+    assert "freie Zeit von" not in reply.text and "not within" not in reply.text
