@@ -446,6 +446,23 @@ class People:
         news = self.pairing(expert_ref, buddy_ref)
         return news.expert.name, news.buddy.name
 
+    def pair_split(self, words: list[str]) -> tuple[str, str] | None:
+        """Two names written without quotes ("Fatma Yilmaz Bernd Buddy"): the one way
+        to cut the words into an expert and a buddy that both name one active person
+        (as /paar reads a name); None when no cut or several do."""
+        fits = []
+        with self._uow() as uow:
+            for i in range(1, len(words)):
+                expert, buddy = " ".join(words[:i]), " ".join(words[i:])
+                try:
+                    e = _resolve(uow, expert, Role.EXPERT, loose=True)
+                    b = _resolve(uow, buddy, Role.BUDDY, loose=True)
+                except PeopleError:
+                    continue
+                if e.active_role is Role.EXPERT and b.active_role is Role.BUDDY:
+                    fits.append((expert, buddy))
+        return fits[0] if len(fits) == 1 else None
+
     def pairing(self, expert_ref: str, buddy_ref: str, *, replace: bool = True) -> PairNews:
         """Pair (or re-pair) an expert with a buddy. Meetings already made stay with
         the buddy they were made with; the news says whom to tell what.

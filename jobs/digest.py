@@ -18,28 +18,50 @@ from storage.models import FaqLog
 __all__ = ["DIGEST_DAYS", "DIGEST_TOP", "enqueue_digest", "top_unanswered"]
 
 DIGEST_DAYS = 7
+CLOSED = ("answered", "added")  # a twin of these is no open question
 DIGEST_TOP = 10
 SHOWN = 200
 
 
 def top_unanswered(
-    session: Session, since: datetime, limit: int = DIGEST_TOP
+    session: Session, since: datetime, limit: int = DIGEST_TOP, until: datetime | None = None
 ) -> list[tuple[int, str, int]]:
-    """(number, question, times asked) of the open questions since `since` (not
-    forwarded, answered or put aside), identical texts together, most asked first."""
+    """(number, question, times asked) of the open questions asked from `since` until
+    before `until` (not forwarded, answered or put aside), identical texts together
+    (case, spaces and end marks aside), most asked first. One whose twin was answered
+    or added to the knowledge base is closed by that, not listed."""
     count = func.count().label("n")
+    when = [FaqLog.asked_at >= since] + ([FaqLog.asked_at < until] if until else [])
     stmt = (
-        select(func.max(FaqLog.id), FaqLog.question, count)
-        .where(
-            FaqLog.confident.is_(False),
-            FaqLog.asked_at >= since,
-            FaqLog.state.is_(None),
-        )
+        select(func.max(FaqLog.id), FaqLog.question, FaqLog.lang, count, func.max(FaqLog.asked_at))
+        .where(FaqLog.confident.is_(False), FaqLog.state.is_(None), *when)
         .group_by(FaqLog.question, FaqLog.lang)
-        .order_by(count.desc(), func.max(FaqLog.asked_at).desc())
-        .limit(limit)
     )
-    return [(n, q, c) for n, q, c in session.execute(stmt)]
+    closed = {
+        _twin(q, lang)
+        for q, lang in session.execute(
+            select(FaqLog.question, FaqLog.lang).where(FaqLog.state.in_(CLOSED)).distinct()
+        )
+    }
+    merged: dict[tuple[str, str], list] = {}
+    for number, question, lang, n, at in session.execute(stmt):
+        key = _twin(question, lang)
+        if key in closed:
+            continue
+        if (row := merged.get(key)) is None:
+            merged[key] = [number, question, n, at]
+            continue
+        row[2] += n
+        if at > row[3]:
+            row[0], row[1], row[3] = number, question, at
+    ranked = sorted(merged.values(), key=lambda r: (-r[2], -r[3].timestamp()))
+    return [(number, question, n) for number, question, n, _ in ranked[:limit]]
+
+
+def _twin(question: str, lang: str) -> tuple[str, str]:
+    """Identical questions: the same words, case, spaces and end marks aside (as the
+    team's /offen counts them)."""
+    return " ".join(question.casefold().split()).strip(" ?!.…"), lang
 
 
 def enqueue_digest(
@@ -51,11 +73,14 @@ def enqueue_digest(
     opens: time = time(9),
 ) -> int:
     """On Mondays from `opens` (local time): the digest for each (platform, chat, lang)
-    in `recipients`, unless this week's is in the outbox already. Rows added."""
+    in `recipients`, unless this week's is in the outbox already. Rows added. It is the
+    digest of Monday `opens`: of the seven days before then, whenever it is made (a
+    question asked at 10:05, the first tick of a bot started then, waits for next week's)."""
     local = now.astimezone(tz)
     if local.weekday() != 0 or local.time() < opens or not recipients:
         return 0
-    top = top_unanswered(session, now - timedelta(days=DIGEST_DAYS))
+    moment = datetime.combine(local.date(), opens, tzinfo=tz)  # this week's digest is of then
+    top = top_unanswered(session, moment - timedelta(days=DIGEST_DAYS), until=moment)
     if not top:
         return 0
     year, week, _ = local.isocalendar()

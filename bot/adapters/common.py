@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TypeVar
 
-from bot.chat.choices import ACK, beyond, plain, pressed, unclear_yes
+from bot.chat.choices import ACK, beyond, confirming, plain, pressed, unclear_yes
 from bot.messages import Address, Attachment, Button, Outbound
 from jobs.dispatch import Delivery
 
@@ -24,6 +24,7 @@ __all__ = [
     "Parts",
     "PerChat",
     "beyond",
+    "confirming",
     "from_delivery",
     "numbered",
     "plain",

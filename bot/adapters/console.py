@@ -2,14 +2,18 @@
 Telegram and Matrix. Buttons show as a numbered list; typing the number presses it.
 
 One terminal can play several people: `/als NAME` switches the console user
-(e.g. between the expert and the buddy of `imbot demo`). Messages for another
-console user are printed with their name; calendar files are saved to a folder.
+(e.g. between the expert and the buddy of `imbot demo`). The notices a reply sends
+to another console user (the buddy hears of a request) are printed with their name;
+what the outbox pushes to another console user (a reminder, the team's weekly digest,
+the team's answer) waits for them: a line says so, `/als NAME` shows it (an applicant
+at the console does not read the admin's digest). Calendar files are saved to a folder.
 """
 
 from __future__ import annotations
 
 import getpass
 import re
+import shutil
 import sys
 import threading
 from collections.abc import Callable
@@ -60,16 +64,48 @@ class ConsoleAdapter:
         # the language of a first line (None when unclear): the welcome waits for it
         self.lang_of = lang_of
         self._buttons: dict[str, tuple[Button, ...]] = {}  # last buttons per console user
+        # pushes for another console user, with where their files were saved
+        self._waiting: dict[str, list[tuple[Outbound, list[str]]]] = {}
+        self._langs: dict[str, str] = {}  # the language of each user's last reply
         self._lock = threading.Lock()  # the reminder ticker prints from another thread
         self.tick: Callable[[], object] = lambda: None  # delivers due reminders, set by the app
+        self.users_file: Path | None = None  # the users greeted once (`imbot chat`'s list)
 
     # -- the outbox's sender port for the platform "console" --
     rate_per_second = None
     per_chat_seconds = None
 
     def send(self, delivery: Delivery) -> None:
-        reply = from_delivery(delivery)
-        self.send_all([replace(reply, to=Address(self.platform, delivery.chat_id))])
+        """An outbox message: printed for the console user writing now; one for another
+        waits until `/als` makes them the user (a line says so)."""
+        reply = replace(from_delivery(delivery), to=Address(self.platform, delivery.chat_id))
+        with self._lock:
+            if delivery.chat_id == self.user_id:
+                self._write_all([reply])
+                return
+            saved = [self._save(delivery.chat_id, f.filename, f.data) for f in reply.files]
+            self._waiting.setdefault(delivery.chat_id, []).append((reply, saved))
+            lang = self._langs.get(self.user_id, self.lang)
+            self._out.write(t("console_waiting", lang, user=delivery.chat_id) + "\n\n")
+            self._out.flush()
+
+    def forget(self, chat_id: str, user_id: str) -> None:
+        """An erasure: nothing of this console user stays here – not their login in the
+        list of users greeted before (they are greeted anew), their calendar files, nor
+        the choices or messages shown or held for them."""
+        with self._lock:
+            for user in {chat_id, user_id}:
+                self._buttons.pop(user, None)
+                self._waiting.pop(user, None)
+                self._langs.pop(user, None)
+                folder = console_user(user)
+                if self.files_dir is not None and folder:
+                    shutil.rmtree(self.files_dir / folder, ignore_errors=True)
+            if self.users_file is not None and self.users_file.exists():
+                names = self.users_file.read_text(encoding="utf-8").split()
+                kept = [n for n in names if n not in (chat_id, user_id)]
+                if kept != names:
+                    self.users_file.write_text("".join(f"{n}\n" for n in kept), encoding="utf-8")
 
     def run(
         self,
@@ -114,6 +150,10 @@ class ConsoleAdapter:
                     continue
                 self.user_id = user
                 self._out.write(t("console_switched", self.lang, user=self.user_id) + "\n\n")
+                with self._lock:  # what the outbox sent them meanwhile
+                    for reply, saved in self._waiting.pop(user, []):
+                        self._write_one(reply, saved)
+                    self._out.flush()
                 continue
             if held:
                 line = self._greet(held, line)
@@ -164,23 +204,29 @@ class ConsoleAdapter:
 
     def _write_all(self, replies: list[Outbound]) -> None:
         for reply in replies:
-            recipient = reply.to.chat_id if reply.to else self.user_id
-            lang = reply.lang or self.lang
-            if reply.to is not None:
-                if reply.to.platform != self.platform:
-                    note = t(
-                        "console_elsewhere", lang, name=reply.to.name, platform=reply.to.platform
-                    )
-                    self._out.write(note + "\n\n")
-                    continue
-                self._out.write(t("console_to", lang, name=reply.to.name or recipient) + "\n")
-            self._out.write(self.render(reply) + "\n")
-            for f in reply.files:
-                self._out.write(f"  📎 {self._save(recipient, f.filename, f.data)}\n")
-            self._out.write("\n")
-            if reply.buttons:
-                self._buttons[recipient] = reply.buttons
+            self._write_one(reply)
         self._out.flush()
+
+    def _write_one(self, reply: Outbound, saved: list[str] | None = None) -> None:
+        """One reply; `saved`: where its files already are (a push held for its user)."""
+        recipient = reply.to.chat_id if reply.to else self.user_id
+        lang = reply.lang or self.lang
+        if reply.lang and recipient == self.user_id:
+            self._langs[recipient] = reply.lang
+        if reply.to is not None:
+            if reply.to.platform != self.platform:
+                note = t("console_elsewhere", lang, name=reply.to.name, platform=reply.to.platform)
+                self._out.write(note + "\n\n")
+                return
+            self._out.write(t("console_to", lang, name=reply.to.name or recipient) + "\n")
+        self._out.write(self.render(reply) + "\n")
+        if saved is None:
+            saved = [self._save(recipient, f.filename, f.data) for f in reply.files]
+        for path in saved:
+            self._out.write(f"  📎 {path}\n")
+        self._out.write("\n")
+        if reply.buttons:
+            self._buttons[recipient] = reply.buttons
 
     def _save(self, recipient: str, filename: str, data: bytes) -> str:
         if self.files_dir is None:

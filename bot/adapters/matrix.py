@@ -4,7 +4,9 @@ No business logic here. It accepts invites to DMs and greets; every text becomes
 `Inbound` for the router (commands with "!" or "/", plain words, numbers for the
 numbered choices); replies go out as m.text with a plain body and Matrix HTML;
 calendar files are uploaded as m.file (encrypted in encrypted rooms). A 👍 reaction on
-a message whose first choice confirms something presses that choice.
+a message is a "ja" to it: it presses the one choice that confirms something; on a
+message that asks two ways ("Meinen Sie X? Sonst: weiterleiten?") it is asked which,
+as a typed "ja" is (never the guess taken silently).
 
 Login by password or access token, with one device id kept in the data dir together
 with the crypto store and the sync token: a restart neither replays old messages
@@ -50,6 +52,7 @@ from bot.adapters.common import (
     Parts,
     PerChat,
     beyond,
+    confirming,
     from_delivery,
     numbered,
     pressed,
@@ -129,6 +132,7 @@ class MatrixAdapter:
         self._outboxed = Outboxed(self.platform, behind, notify, self._in_thread)
         self._by_event: OrderedDict[str, tuple[str, tuple[Button, ...]]] = OrderedDict()
         # event id -> room, choices
+        self._last_event: dict[str, str] = {}  # room -> the bot's last message in it
         self._loop: asyncio.AbstractEventLoop | None = None
         self.client: AsyncClient | None = None
         self.ready = asyncio.Event()
@@ -346,18 +350,27 @@ class MatrixAdapter:
             self._in_turn(room.room_id, self._reaction(room, event))
 
     async def _reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
+        """A 👍 says yes to the message: to the one choice that confirms something. On
+        one that asks two ways (a guess and the offer to ask the team both confirm) it
+        is asked which: the bot's last message reads it as a typed "ja" (the router
+        asks in the message's own words), an older one is shown again with its choices."""
         _, choices = self._by_event.get(event.reacts_to, ("", ()))
-        if choices and choices[0].confirms:  # a 👍 says yes to the first choice
-            await self._answer(
-                Inbound(
-                    self.platform,
-                    event.sender,
-                    room.room_id,
-                    data=choices[0].data,
-                    private=_is_direct(room),
-                ),
-                room.room_id,
+        if not any(b.confirms for b in choices):
+            return  # a 👍 on a list of slots or topics says no choice
+        meant = confirming(choices)
+        private = _is_direct(room)
+        if meant is not None:
+            inbound = Inbound(
+                self.platform, event.sender, room.room_id, data=meant.data, private=private
             )
+        elif self._last_event.get(room.room_id) == event.reacts_to:
+            inbound = Inbound(self.platform, event.sender, room.room_id, text="👍", private=private)
+        else:
+            lang = guess_lang(" ".join(c.label for c in choices), "de")
+            which = Outbound(t("choice_which", lang, n=len(choices)), choices)
+            await self._deliver(room.room_id, [which])
+            return
+        await self._answer(inbound, room.room_id)
 
     async def _on_undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         log.warning(
@@ -427,6 +440,7 @@ class MatrixAdapter:
             room_id, "m.room.message", content, tx_id=tx_id, ignore_unverified_devices=True
         )
         _raise_for(resp)
+        self._last_event[room_id] = resp.event_id
         if reply.buttons:
             self._choices[room_id] = reply.buttons
             self._by_event[resp.event_id] = (room_id, reply.buttons)
@@ -520,6 +534,7 @@ class MatrixAdapter:
             client.invited_rooms.pop(room_id, None)
             client.encrypted_rooms.discard(room_id)
             self._choices.pop(room_id, None)
+            self._last_event.pop(room_id, None)
             for event_id in [e for e, (r, _) in self._by_event.items() if r == room_id]:
                 del self._by_event[event_id]
         shares = any(user_id in r.users for r in client.rooms.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import TextIO
 
 from bot.adapters.console import ConsoleAdapter
@@ -52,6 +53,8 @@ def run_console(
     def handle(inbound: Inbound) -> list[Outbound]:
         replies = router.handle(inbound)
         router.save_chats()  # a console may be closed any time: the choices shown are kept
+        if router.erased(inbound.platform, inbound.chat_id):  # "/loeschen ja": not greeted
+            console.forget(inbound.chat_id, inbound.user_id)  # as known, no files left
         return replies
 
     console = ConsoleAdapter(
@@ -63,6 +66,7 @@ def run_console(
         lang=settings.default_lang,
         lang_of=router.language_of,  # the first welcome in the first line's language
     )
+    console.users_file = _users_file(settings)  # an erasure takes its user off the list
     booking = router.services.booking  # reminders read the place and calendar when sent
     freshen = booking.as_sent if booking is not None else None
     sender = showing_choices(console, router)  # a "ja" typed next answers a reminder's buttons
@@ -96,7 +100,7 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     first time a console user starts, a short welcome back after that (not the greeting
     again: its button would stand for a typed "1"), with the choices of the last reply
     if they are still open, so that a number typed next picks what it shows."""
-    seen = settings.data_dir / "console-users.txt"
+    seen = _users_file(settings)
     try:
         known = seen.read_text(encoding="utf-8").split()
     except OSError:
@@ -125,6 +129,11 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     elif choices:
         back = f"{back}\n\n{t('console_open_choices', lang)}"
     return None, back, choices
+
+
+def _users_file(settings: Settings) -> Path:
+    """The console users greeted once (a login a line), in the data directory."""
+    return settings.data_dir / "console-users.txt"
 
 
 def _about(prompt: str) -> str:

@@ -192,6 +192,8 @@ def _split(args: list[str]) -> list[str]:
 
 def _pair(ctx: Context) -> list[Outbound]:
     refs = _split(ctx.args)
+    if len(refs) > 2 and (cut := ctx.services.people.pair_split(refs)) is not None:
+        refs = list(cut)  # /paar Fatma Yilmaz Bernd Buddy: the one cut that names both
     if len(refs) != 2:
         return [Outbound(t("pair_usage", ctx.lang))]
     return _paired(ctx, *refs, replace=False)

@@ -27,7 +27,7 @@ from bot.chat.choices import asks, beyond, is_ack, is_number, pressed
 from bot.chat.handlers import ADMINS, Callback, ChatState, Command, Context, Feature, Services
 from bot.messages import Button, Inbound, Outbound
 from bot.people import Whois
-from bot.texts import LANGS, command_lang, guess_lang, t
+from bot.texts import LANGS, command_lang, guess_lang, t, talk_lang
 from storage.chats import SavedChat
 from storage.models import Role
 from storage.text import storable
@@ -61,6 +61,7 @@ class Router:
         self._chats: dict[tuple[str, str], ChatState] = {}
         self._changed: set[tuple[str, str]] = set()  # chats whose state is not saved yet
         self._changing = threading.Lock()  # messages run in threads; save_chats in the ticker
+        self._erased: set[tuple[str, str]] = set()  # chats erased, until an adapter asks
         chats = services.chats
         self._langs = chats.langs() if chats is not None else {}  # /sprache per chat, kept
 
@@ -205,6 +206,15 @@ class Router:
         state.prompt = text
         with self._changing:
             self._changed.add((platform, chat_id))
+
+    def erased(self, platform: str, chat_id: str) -> bool:
+        """Whether this chat erased its data ("/loeschen ja") since last asked: an
+        adapter that keeps something of it itself (the console: its list of the users
+        it greeted, their calendar files) forgets that too."""
+        with self._changing:
+            found = (platform, chat_id) in self._erased
+            self._erased.discard((platform, chat_id))
+        return found
 
     def chat_lang(self, platform: str, chat_id: str) -> str | None:
         """The language chosen with /sprache in this chat (kept across restarts)."""
@@ -360,8 +370,8 @@ class Router:
         self, msg: Inbound, who: Whois | None, state: ChatState, least: int = 2
     ) -> str | None:
         """The language a person with an invite writes in, if they never chose one: of
-        a message of two words or more ("geht auch Do 14:00?" is German); three words
-        ("where do we meet") are kept for them (see _follow_language)."""
+        a message of two words or more ("geht auch Do 14:00?", "termin am 30.2.?" are
+        German; see _follow_language for when it becomes theirs)."""
         if who is None or who.lang_chosen or state.lang:
             return None
         return self._written(msg, least)
@@ -382,20 +392,24 @@ class Router:
             return None
         faq = self.services.faq
         german, english = faq.language(rest, "de"), faq.language(rest, "en")
-        return german if german == english else None
+        # the call's words say nothing of "termin am 30.2.?": the Jour Fixe's own do
+        return german if german == english else talk_lang(rest)
 
     def _follow_language(self, ctx: Context) -> None:
         """Keep the language a person with an invite writes in (reminders and notices
         go out in it) until they choose one with /sprache: a write only on a change, and
-        only after two clear messages in a row in the new one (one English line of a
-        German buddy is answered in English, his reminders stay German); a short or
-        unclear message ("ja", "alle bestätigen") changes nothing. A team member's
+        only after two clear messages in a row in the new one – clear as the reply's
+        language is (one English line of a German buddy is answered in English, his
+        reminders stay German; "ich bin nächste woche krank" and "termin am 30.2.?"
+        after English ones make an expert's German again); a clear one in the stored
+        language ends the row, a short or unclear one ("ja", "einmalig", "/jourfixe
+        12.12.") neither counts nor ends it. A team member's
         (an admin's) changes only with /sprache: they paste applicants' questions and
         answer applicants in theirs, which says nothing about their own."""
         who, people, state = ctx.who, self.services.people, ctx.state
         if who is None or people is None or who.role is Role.ADMIN:
             return
-        written = self._follows(ctx.msg, who, state, least=3)
+        written = self._follows(ctx.msg, who, state)
         if written is None or written != ctx.lang:
             return
         if written == who.lang:
@@ -429,6 +443,8 @@ class Router:
         own = [r for r in replies if r.to is None]
         if state.erased:  # "/loeschen ja": the chat keeps nothing, its language neither
             state.seen, state.erased = None, False
+            with self._changing:
+                self._erased.add((msg.platform, msg.chat_id))
             return
         if not own:
             return

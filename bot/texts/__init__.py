@@ -20,7 +20,7 @@ from bot.texts.format import (
     time_before,
     weekday_name,
 )
-from bot.texts.words import command_lang, guess_lang
+from bot.texts.words import command_lang, guess_lang, talk_lang
 
 __all__ = [
     "LANGS",
@@ -34,6 +34,7 @@ __all__ = [
     "plural",
     "relative_days",
     "t",
+    "talk_lang",
     "time_before",
     "weekday_name",
 ]

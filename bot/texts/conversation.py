@@ -391,3 +391,25 @@ TEXTS |= {
         "en": "\nReason: {name} is away from {first} to {last}.",
     },
 }
+
+TEXTS |= {
+    "date_impossible": {
+        "de": "Einen {date} gibt es nicht.",
+        "en": "There is no {date} (day.month.).",
+    },
+}
+
+# a move into the buddy's days away (/urlaub) says so, not "no free time"
+TEXTS |= {
+    "move_away_expert": {
+        "de": "{when} geht nicht: {buddy} ist vom {first} bis {last} abwesend. "
+        "Freie Zeiten in der Nähe:",
+        "en": "{when} is not possible: {buddy} is away from {first} to {last}. Free times nearby:",
+    },
+    "move_away_buddy": {
+        "de": "{when} geht nicht: Sie sind vom {first} bis {last} abwesend (/urlaub). "
+        "Freie Zeiten in der Nähe:",
+        "en": "{when} is not possible: you are away from {first} to {last} (/away). "
+        "Free times nearby:",
+    },
+}

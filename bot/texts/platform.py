@@ -61,6 +61,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Write away – in German or English.",
     },
     "console_to": {"de": "📨 an {name}:", "en": "📨 to {name}:"},
+    "console_waiting": {
+        "de": "(📨 eine Nachricht für {user} wartet – /als {user} zeigt sie)",
+        "en": "(📨 a message for {user} is waiting – /as {user} shows it)",
+    },
     "console_elsewhere": {
         "de": "(Nachricht an {name} über {platform}: wird nur von `imbot run` zugestellt)",
         "en": "(message to {name} on {platform}: only `imbot run` delivers it)",

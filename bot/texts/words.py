@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["command_lang", "guess_lang"]
+__all__ = ["command_lang", "guess_lang", "talk_lang"]
 
 _GERMAN_COMMANDS = frozenset(
     "hilfe sprache erinnerungen erinnerung stopp naechste nächste kontakt themen meinedaten "
@@ -45,3 +45,24 @@ def guess_lang(text: str, default: str) -> str:
     german = sum(w in _GERMAN for w in words)
     english = sum(w in _ENGLISH for w in words)
     return "de" if german > english else "en" if english > german else default
+
+
+# words of the Jour Fixe talk that belong to one language only (the knowledge base of
+# the call, which tells a question's language, does not know "termin" or "slot")
+_GERMAN_TALK = frozenset(
+    "termin termine terminen treffen absagen verschieben woche wochen nächste nächsten "
+    "naechste krank urlaub einmalig wöchentlich woechentlich morgen übermorgen heute lieber "
+    "geht gehts passt leider danke".split()
+)
+_ENGLISH_TALK = frozenset(
+    "meeting meetings slot slots appointment cancel move week weeks next sick holiday "
+    "vacation once weekly tomorrow today rather works thanks".split()
+)
+
+
+def talk_lang(text: str) -> str | None:
+    """The language of the Jour Fixe words in a message, when they are all of one
+    ("termin am 30.2.?" is German); None when there are none or both."""
+    words = set(re.findall(r"[a-zäöüß]+", text.lower()))
+    german, english = bool(words & _GERMAN_TALK), bool(words & _ENGLISH_TALK)
+    return "de" if german and not english else "en" if english and not german else None

@@ -94,8 +94,11 @@ def test_announce_previews_counts_and_queues(capsys, monkeypatch):
     assert cli.main(["admin", "outbox", "--state", "pending"]) == 0
     listing = capsys.readouterr().out
     assert "pending 2" in listing and "console:erika" in listing
-    out = chat(capsys, monkeypatch, "/termine\n", "--as", "erika")
+    out = chat(capsys, monkeypatch, "/termine\n/als emil\n", "--as", "erika")
     assert out.count("Kick-off am Montag") == 2  # both console experts get it, each once
+    # Emil's waits for him at the console: shown after /als emil, not in Erika's chat
+    assert out.index("Nachricht für emil wartet") < out.index("(Sie schreiben jetzt als emil)")
+    assert out.rindex("Kick-off am Montag") > out.index("(Sie schreiben jetzt als emil)")
     assert cli.main(["admin", "outbox"]) == 0
     assert "sent 2" in capsys.readouterr().out
 

@@ -24,6 +24,7 @@ from bot.app.config import Settings
 from bot.app.wiring import build_router, enqueue_notices
 from bot.booking.timeparse import Window
 from bot.messages import Inbound
+from bot.people import People
 from bot.timeline import Timeline
 from jobs.dispatch import Dispatcher, TransientError
 from jobs.editions import default_edition_text
@@ -385,3 +386,26 @@ def test_the_database_file_in_the_data_directory_keeps_no_trace(migrated_sqlite,
     assert raw() == []
     assert hits(world) == []
     engine.dispose()
+
+
+def test_the_console_forgets_an_erased_user_it_greeted(engine, tmp_path):
+    """`/loeschen` at the console: the login leaves console-users.txt (her next start is
+    a first one, greeted anew) and her calendar files go; the others stay."""
+    from bot.app.console import run_console
+
+    data = tmp_path / "data"
+    settings = Settings(database_url=str(engine.url), data_dir=data)
+    people = People(session_factory(engine))
+    info = people.invite("expert", NAME)
+    people.redeem(info.code, "console", CONSOLE_USER, CONSOLE_USER)
+    data.mkdir()
+    (data / "console-users.txt").write_text(f"ada\n{CONSOLE_USER}\nbernd\n", encoding="utf-8")
+    (data / "files" / CONSOLE_USER).mkdir(parents=True)
+    (data / "files" / CONSOLE_USER / "jourfixe.ics").write_text("BEGIN:VCALENDAR")
+    out = io.StringIO()
+    script = io.StringIO("/meinedaten\n/loeschen\nja\n")
+    run_console(settings, user=CONSOLE_USER, stdin=script, stdout=out, tick_seconds=3600)
+    assert "gelöscht" in out.getvalue(), out.getvalue()
+    users = (data / "console-users.txt").read_text(encoding="utf-8").split()
+    assert users == ["ada", "bernd"]
+    assert not (data / "files" / CONSOLE_USER).exists()

@@ -350,6 +350,60 @@ def test_the_weekly_digest_comes_once_on_monday(engine, tmp_path):
     assert team_digest(world.router) == 0
 
 
+def test_a6_a_question_asked_after_the_digests_moment_waits_for_next_week(engine, tmp_path):
+    """Monday 10:05, nothing open before 9:00: an applicant's first question is not
+    made into the digest of 9:00 (which would hold only it)."""
+    world = World(engine, tmp_path, now=datetime(2026, 11, 30, 9, 5, tzinfo=UTC))
+    world.admin()
+    world.say("anna", QUESTION_DE)
+    assert team_digest(world.router) == 0
+    assert [r for r in world.outbox() if r.kind == "digest"] == []
+    world.clock.now = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)  # next Monday 9:00: it is in
+    assert team_digest(world.router) == 1
+    [digest] = [r for r in world.outbox() if r.kind == "digest"]
+    assert "Kick-off-Ort" in digest.text
+
+
+def test_a6_the_admins_digest_waits_for_the_admin_at_the_console(engine, tmp_path):
+    """One terminal, several people: the outbox's push for the admin is not printed in
+    the applicant's chat; a line says it waits, `/als ada` shows it."""
+    world = World(engine, tmp_path)
+    world.admin()
+    world.say("bea", QUESTION_DE)  # last Thursday
+    world.clock.now = datetime(2026, 11, 30, 9, 5, tzinfo=UTC)  # Monday 10:05
+    script = "Wann ist der Bewerbungsschluss?\n/als ada\n"
+    out = io.StringIO()
+    console = ConsoleAdapter(
+        world.router.handle, stdin=io.StringIO(script), stdout=out, user_id="anna"
+    )
+    world.dispatcher.senders["console"] = console
+
+    def tick():
+        team_digest(world.router)
+        world.dispatcher.tick()
+
+    console.tick = tick
+    console.run(greeting=None)
+    text = out.getvalue()
+    waiting = text.index("eine Nachricht für ada wartet")
+    switched = text.index("(Sie schreiben jetzt als ada)")
+    assert "Kick-off-Ort" not in text[:switched], text
+    assert waiting < switched < text.index("Kick-off-Ort"), text
+
+
+def test_4_a_question_whose_twin_was_answered_is_not_in_the_digest(world):
+    _, button = world.ask("anna", QUESTION_DE)
+    world.say("anna", data=button.data)
+    world.dispatcher.tick()
+    world.say("ada", "/antwort 1 Ja, es gibt Fahrradständer.")
+    world.say("bea", QUESTION_DE.lower())  # the same again, not forwarded
+    world.say("carl", "Darf ich meinen Hund zum Kick-off mitbringen?")
+    world.clock.now = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 9:00
+    assert team_digest(world.router) == 1
+    [digest] = [r for r in world.outbox() if r.kind == "digest"]
+    assert "Hund" in digest.text and "Kick-off-Ort" not in digest.text, digest.text
+
+
 def test_erasure_removes_forwarded_questions_answers_and_copies(world):
     _, button = world.ask("anna", "Quorkel: gibt es Parkplätze für Lastenräder beim Kick-off?")
     world.say("anna", data=button.data)

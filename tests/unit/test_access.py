@@ -92,3 +92,27 @@ def test_experts_and_buddies_get_no_applicant_reminders_in_their_help(router):
         text = say(router, who, "/hilfe")[0].text
         assert "/erinnerungen" not in text and "/naechste" not in text and "/kontakt" in text
     assert "/erinnerungen" in say(router, "someone", "/hilfe")[0].text  # an applicant
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("/paar Fatma Yilmaz Bernd Buddy", "Fatma Yilmaz hat jetzt Bernd Buddy als Buddy"),
+        ("/pair fatma yilmaz bernd buddy", "Fatma Yilmaz now has Bernd Buddy as buddy"),
+        ("/paar Fatma Bernd Buddy", "Fatma Yilmaz hat jetzt Bernd Buddy als Buddy"),
+    ],
+)
+def test_two_names_without_quotes_are_read_when_one_cut_names_both(router, command, said):
+    people = router.services.people
+    people.invite("expert", "Fatma Yilmaz")
+    people.invite("buddy", "Bernd Buddy")
+    assert said in say(router, "admin", command)[0].text
+
+
+def test_two_names_without_quotes_that_cut_two_ways_ask_for_quotes(router):
+    people = router.services.people
+    people.invite("expert", "Anna Maria")
+    people.invite("buddy", "Maria Berg")
+    people.invite("buddy", "Berg")  # "Anna Maria | Berg" and "Anna | Maria Berg" both fit
+    reply = say(router, "admin", "/paar Anna Maria Berg")[0].text
+    assert "Anführungszeichen" in reply, reply

@@ -279,3 +279,52 @@ def test_a_buddys_ok_after_confirming_one_request_does_not_confirm_the_other(wor
     again = say(world, "bernd", "ok")[0]
     assert "bestätigt" not in again.text and "Emil" in again.text and again.buttons
     assert "bestätigt" in say(world, "bernd", "ok")[0].text  # now it answers what was shown
+
+
+@pytest.mark.parametrize(
+    ("words", "lang"),
+    [
+        ("/jourfixe thursday the 19th", "en"),
+        ("/jourfixe Donnerstag, den 19.", "de"),
+        ("/jourfixe thu 19th", "en"),
+    ],
+)
+def test_a_weekday_with_its_day_of_the_month_finds_the_slots_of_that_day(
+    matcher, sessions, words, lang
+):
+    """ "thursday the 19th" is Thu 19 Mar (not every Thursday, not "can't read")."""
+    clock = Clock(datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+    people = People(sessions, clock)
+    booking = JourFixe(sessions, clock, Rules())
+    router = make_router(FaqReplies(matcher), people=people, booking=booking, clock=clock)
+    thursdays = [Window(time(14), time(16), weekday=3)]
+    pair_with_buddy(people, booking, "Bernd", ["Erika"], thursdays, platform="console")
+    reply = say(router, "erika", words)[-1]
+    assert reply.buttons, reply.text
+    days = {b.label for b in reply.buttons if ":" in b.label}
+    assert days and all("19" in d for d in days), (reply.text, days)
+    assert "19.03.2026" in reply.text or "19 Mar 2026" in reply.text, reply.text
+
+
+def test_a_weekday_and_a_number_in_a_sentence_name_that_day():
+    today = date(2026, 11, 2)  # Thursday the 19th is this month's
+    assert day_in("could we do thu 19th?", today, "en")[0] == {date(2026, 11, 19)}
+    assert day_in("geht Do, den 19.?", today, "de")[0] == {date(2026, 11, 19)}
+
+
+@pytest.mark.parametrize(
+    ("user", "words", "said"),
+    [
+        ("erika", "verschieb den am 3.3. auf di 10.3. 11 uhr", "Bernd ist vom 09.03.2026 bis"),
+        ("erika", "move the one on the 3rd to tue 10 march 11am", "Bernd is away from 9 Mar"),
+        ("bernd", "verschieb den am 3.3. auf di 10.3. 11 uhr", "Sie sind vom 09.03.2026 bis"),
+    ],
+)
+def test_a_move_into_the_buddys_days_away_says_they_are_away(world, user, words, said):
+    """B11: not "no free time" / "not in your free times" when the buddy is away then."""
+    book(world, "erika")
+    say(world, "bernd", "ja")
+    say(world, "bernd", "/urlaub 9.3.-13.3.")
+    reply = say(world, user, words)[0]
+    assert said in reply.text, reply.text
+    assert "freie Zeit von" not in reply.text and "not within" not in reply.text

@@ -20,7 +20,7 @@ import pytest
 from nio import AsyncClient, AsyncClientConfig, KeysQueryResponse, LocalProtocolError
 
 from bot.adapters.matrix import KeysOnceClient, MatrixAdapter
-from bot.messages import Address, Inbound, Outbound
+from bot.messages import Address, Button, Inbound, Outbound
 from tests.slow_router import WAIT, SlowRouter
 
 EVE = "@eve:imbot.test"
@@ -395,3 +395,68 @@ def test_the_greeting_at_the_invite_is_in_both_languages():
     greeting = sent[0]
     assert "Hallo! Ich bin der Bot" in greeting and "Hello! I am the bot" in greeting
     assert sent[1:] == ["re /start", "re hi"]
+
+
+# -- a 👍 on a message: a "ja" to it ------------------------------------------------------
+
+
+class NumberedClient(Client):
+    """Each message sent gets its own event id ($1, $2, …)."""
+
+    async def room_send(self, room_id, message_type, content, **kwargs):
+        await super().room_send(room_id, message_type, content, **kwargs)
+        from types import SimpleNamespace
+
+        return SimpleNamespace(event_id=f"${len(self.sent)}")
+
+
+GUESS = "Meinen Sie „Fristen“?\n\nSonst: Soll ich Ihre Frage an das Team weiterleiten?"
+
+
+def _thumbs_up(*replies: Outbound, on: int):
+    """The bot sends `replies` (one per message of the person); a 👍 on the `on`-th.
+    Returns what the router was asked after the 👍 and what the room got after it."""
+    from types import SimpleNamespace
+
+    from nio import MatrixRoom
+
+    asked: list[Inbound] = []
+    queue = list(replies)
+
+    def handle(inbound):
+        asked.append(inbound)
+        return [queue.pop(0)] if queue else [Outbound("ok")]
+
+    async def main():
+        adapter = _adapter(handle)
+        adapter.client = NumberedClient()
+        room = MatrixRoom("!room", "@bot:imbot.test")
+        adapter.client.rooms["!room"] = room
+        for i in range(len(replies)):
+            await adapter._text(room, _event(f"frage {i}"))
+        before = len(adapter.client.sent)
+        reaction = SimpleNamespace(sender=EVE, key="👍", reacts_to=f"${on}")
+        await adapter._reaction(room, reaction)
+        return asked[len(replies) :], [body for _, body in adapter.client.sent[before:]]
+
+    return asyncio.run(main())
+
+
+def test_a_thumbs_up_on_a_guess_with_the_team_offer_is_asked_which_not_the_guess():
+    both = (Button("Fristen", "faq:de:deadline", True), Button("Ans Team", "team:ask:x", True))
+    asked, sent = _thumbs_up(Outbound(GUESS, both), on=1)
+    # the router reads it as a typed "ja" (and asks which, in the message's words)
+    assert [(a.text, a.data) for a in asked] == [("👍", None)]
+
+
+def test_a_thumbs_up_on_an_older_two_way_question_shows_it_again_asking_which():
+    both = (Button("Fristen", "faq:de:deadline", True), Button("Ans Team", "team:ask:x", True))
+    asked, sent = _thumbs_up(Outbound(GUESS, both), Outbound("Gern."), on=1)
+    assert asked == []  # nothing taken
+    assert len(sent) == 1 and "Fristen" in sent[0] and "Ans Team" in sent[0], sent
+
+
+def test_a_thumbs_up_presses_the_one_choice_that_confirms():
+    one = (Button("Fristen", "faq:de:deadline"), Button("Ans Team", "team:ask:x", True))
+    asked, _ = _thumbs_up(Outbound("Meinten Sie …? Soll ich weiterleiten?", one), on=1)
+    assert [(a.text, a.data) for a in asked] == [("", "team:ask:x")]

@@ -180,3 +180,48 @@ def test_j10_the_console_welcome_back_is_in_the_open_questions_language(pair, tm
     assert line is None and choices
     assert back.startswith("Welcome back"), back
     assert not leaks(back, "en"), back
+
+
+def test_j18_an_expert_writing_german_again_gets_german_again(pair):
+    """English three times, then German lines that are short but clear ("termin am
+    30.2.?") and some that say nothing ("einmalig", a command): German is hers again."""
+    router, people, _ = pair
+    for line in ("when is my next meeting?", "where do we meet?", "thx"):
+        say(router, "erika", line)
+    assert people.whois("console", "erika").lang == "en"
+    say(router, "erika", "/jourfixe")
+    say(router, "erika", "ich bin nächste woche krank")
+    assert people.whois("console", "erika").lang == "en"  # one line: the reply only
+    say(router, "erika", "einmalig")  # says nothing: neither counts nor ends the row
+    reply = say(router, "erika", "termin am 30.2.?")[0]
+    assert reply.lang == "de", reply.text
+    assert people.whois("console", "erika").lang == "de"
+    letter = say(router, "erika", "/meinedaten")[0].text
+    assert "Sprache: Deutsch" in letter, letter
+
+
+def test_j18_a_clear_line_in_the_own_language_ends_the_row(pair):
+    router, people, _ = pair
+    say(router, "erika", "hello, where do we meet with my buddy?")
+    say(router, "erika", "wo treffen wir uns denn?")
+    say(router, "erika", "and when is our next meeting please?")
+    assert people.whois("console", "erika").lang == "de"
+
+
+@pytest.mark.parametrize(
+    ("setup", "line", "lang", "said"),
+    [
+        ("when is my next meeting?", "termin am 30.2.?", "de", "Einen 30.2. gibt es nicht."),
+        ("wann ist mein nächster termin?", "meeting on 31.4.?", "en", "There is no 31.4."),
+    ],
+)
+def test_j17_an_impossible_date_in_the_slot_picker_is_told_in_its_language(
+    pair, setup, line, lang, said
+):
+    router, _, _ = pair
+    say(router, "erika", setup)
+    say(router, "erika", "/jourfixe")
+    reply = say(router, "erika", line)[0]
+    assert reply.lang == lang and reply.text.startswith(said), reply.text
+    assert reply.buttons, reply.text  # the picker stays open
+    assert not leaks(reply.text, lang), reply.text

@@ -216,6 +216,8 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
         except ValueError:
             return None, ""
         return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
+    if (named_day := _weekday_and_number(text, today)) is not None:
+        return {named_day}, t("on_weekday", lang, day=fmt_date(named_day, lang))
     text = text.strip(".")
     text = re.sub(r"^(am|an|on|for|für|fuer|in der|in the)\s+", "", text)
     if text in _WEEK_WORDS:
@@ -258,6 +260,29 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
             day = day.replace(year=today.year + 1)
         return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
     return None, ""
+
+
+_WEEKDAY_NTH = re.compile(
+    r"(?:(?:am|on) )?([a-z]+)\.?,? (?:(?:den|the|on the) )?(\d{1,2})(?:st|nd|rd|th|\.)"
+)
+
+
+def _weekday_and_number(text: str, today: date) -> date | None:
+    """ "thursday the 19th", "Do, 19.", "donnerstag den 19.": the next 19th that is a
+    Thursday (within a year); None for other words or when no 19th is one."""
+    m = _WEEKDAY_NTH.fullmatch(text)
+    if m is None or m[1] not in WEEKDAY or m[1] in _NOT_DAYS:
+        return None
+    start = today
+    for _ in range(13):
+        try:
+            day = day_of_month(int(m[2]), start)
+        except ValueError:
+            return None
+        if day.weekday() == WEEKDAY[m[1]]:
+            return day
+        start = day + timedelta(days=1)
+    return None
 
 
 _MONTH_WORDS = {

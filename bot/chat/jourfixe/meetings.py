@@ -1114,7 +1114,7 @@ def _offer_move(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]
         key = "move_taken_with" if name else "move_taken"
         text = t(key, ctx.lang, when=moment, name=name)
     else:
-        text = t(f"move_not_free_{ctx.role.value}", ctx.lang, when=moment, buddy=m.buddy.name)
+        text = _not_free(ctx, m, start, moment)
     if not near:
         _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept})
         return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
@@ -1171,6 +1171,22 @@ def move_scope(
     return _many(ctx, moved, "moved_many_for", calendar(ctx, moved))
 
 
+def _not_free(ctx: Context, m: MeetingView, start: datetime, moment: str) -> str:
+    """Why a time is not free: the buddy is away then (/urlaub, with the days), else
+    it is outside the buddy's free times."""
+    try:
+        _, away = booking(ctx).availability(m.buddy.person_id)
+    except BookingError:
+        away = []
+    day = start.astimezone(ctx.tz).date()
+    for first, last in away:
+        if first <= day <= last:
+            days = {"first": fmt_date(first, ctx.lang), "last": fmt_date(last, ctx.lang)}
+            key = f"move_away_{ctx.role.value}"
+            return t(key, ctx.lang, when=moment, buddy=m.buddy.name, **days)
+    return t(f"move_not_free_{ctx.role.value}", ctx.lang, when=moment, buddy=m.buddy.name)
+
+
 def _not_moved(
     ctx: Context, meeting_id: int, ts: int, scope: int, exc: BookingError
 ) -> list[Outbound]:
@@ -1189,6 +1205,8 @@ def _not_moved(
         moment = when(ctx, datetime.fromtimestamp(ts, UTC))
         hours = booking(ctx).rules.notice_hours
         text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours, name=name)
+        if exc.key == "not_free":
+            text = _not_free(ctx, m, datetime.fromtimestamp(ts, UTC), moment)
         near = _not_on(ctx, exc.alternatives, _carried_move(ctx, meeting_id)[1])
         if not near:
             return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]

@@ -327,7 +327,34 @@ def ask_slots(ctx: Context, data: dict, text: str = "") -> list[Outbound] | None
     buttons = page[-1].buttons
     kept = {**data, "asked_back": True, **choices_kept(buttons)}
     booking(ctx).ask(ctx.msg.platform, ctx.msg.chat_id, ctx.who.person_id, "slots", kept)
-    return [Outbound(t("ask_slots", ctx.lang), buttons)]
+    reply = t("ask_slots", ctx.lang)
+    if impossible := impossible_date(text, today):  # "termin am 30.2.?"
+        reply = t("date_impossible", ctx.lang, date=impossible) + " " + reply
+    return [Outbound(reply, buttons)]
+
+
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?![\d:])")
+
+
+def impossible_date(text: str, today: date) -> str | None:
+    """A day.month. written that is no date this year or next ("30.2.", "31.4.",
+    "12.13."), as written: told so, not passed over (J17)."""
+    for m in _DAY_MONTH.finditer(text):
+        day, month = int(m[1]), int(m[2])
+        years = (today.year, today.year + 1)
+        if m[3]:
+            years = (int(m[3]) + (2000 if len(m[3]) == 2 else 0),)
+        if not any(_valid(y, month, day) for y in years):
+            return m[0]
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 _QUESTION_WORDS = re.compile(
