@@ -138,6 +138,7 @@ class ConsoleAdapter:
             if not line or line.strip().lower() in QUIT:
                 if held:  # nobody wrote: the welcome still goes (the next start says "back")
                     self._answer(held)
+                self._flush_waiting()
                 break
             line = line.strip()
             if not line:
@@ -201,6 +202,16 @@ class ConsoleAdapter:
     def send_all(self, replies: list[Outbound]) -> None:
         with self._lock:
             self._write_all(replies)
+
+    def _flush_waiting(self) -> None:
+        """At the end: the pushes still held for other console users are printed, each
+        addressed to its user – the outbox counts them as sent, so they are never lost."""
+        with self._lock:
+            waiting, self._waiting = self._waiting, {}
+            for held in waiting.values():
+                for reply, saved in held:
+                    self._write_one(reply, saved)
+            self._out.flush()
 
     def _write_all(self, replies: list[Outbound]) -> None:
         for reply in replies:

@@ -103,6 +103,22 @@ def test_announce_previews_counts_and_queues(capsys, monkeypatch):
     assert "sent 2" in capsys.readouterr().out
 
 
+def test_a_push_held_for_another_console_user_is_printed_when_the_chat_ends(
+    capsys, monkeypatch, tmp_path, sqlite_url
+):
+    """The outbox counts a push for another console user as sent: ending the chat
+    without /als prints it (addressed to them), so it is never lost."""
+    assert cli.main(["demo"]) == 0
+    args = ["admin", "announce", "--to", "experts", "--text", "Kick-off am Montag"]
+    assert cli.main([*args, "--yes", "--wait", "0"]) == 0
+    capsys.readouterr()
+    out = chat(capsys, monkeypatch, "/termine\n", "--as", "erika")
+    assert out.count("Kick-off am Montag") == 2  # Erika's, and Emil's at the end
+    held = out.index("Nachricht für emil wartet")
+    assert out.rindex("Kick-off am Montag") > held
+    assert "📨 an emil" in out[held:]
+
+
 def test_announce_in_both_languages_each_reader_gets_theirs(
     capsys, monkeypatch, tmp_path, sqlite_url
 ):
