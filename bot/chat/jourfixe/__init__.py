@@ -41,6 +41,7 @@ from bot.chat.jourfixe.meetings import (
     move_scope,
     move_skip,
     move_slots,
+    open_and_move,
 )
 from bot.chat.jourfixe.natural import reoffer
 from bot.chat.jourfixe.requests import (
@@ -82,6 +83,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("propno", 1, Role.EXPERT): lambda: decline_proposal(ctx, n[0]),
         ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
         ("reoffer", 1, Role.BUDDY): lambda: reoffer(ctx, n[0]),  # a lapsed request again
+        ("openmove", 2, Role.BUDDY): lambda: open_and_move(ctx, n[0], n[1]),  # jf12
         ("propother", 2, Role.EXPERT): lambda: request_instead(ctx, n[0], n[1]),
     }
     if action in ("addfree", "setfree", "dayfree") and role is Role.BUDDY:  # three a window
