@@ -564,16 +564,16 @@ TEXTS |= {
     },
     # jf12 (tryout5 J5, J6): a buddy moves a meeting outside their own free times
     "move_open_near": {
-        "de": "{when} liegt nicht in Ihren freien Zeiten. Sie können die Zeit nur für diesen "
+        "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Sie können die Zeit nur für diesen "
         "Tag freigeben (wie /frei {day} {span}) und den Termin dorthin verschieben – oder eine "
         "freie Zeit in der Nähe wählen:",
-        "en": "{when} is not within your free times. You can open that time for this day only "
+        "en": "{when} is not within your free times (/free). You can open that time for this day only "
         "(like /free {day} {span}) and move the meeting there – or pick a free time nearby:",
     },
     "move_open_alone": {
-        "de": "{when} liegt nicht in Ihren freien Zeiten. Sie können die Zeit nur für diesen "
+        "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Sie können die Zeit nur für diesen "
         "Tag freigeben (wie /frei {day} {span}) und den Termin dorthin verschieben:",
-        "en": "{when} is not within your free times. You can open that time for this day only "
+        "en": "{when} is not within your free times (/free). You can open that time for this day only "
         "(like /free {day} {span}) and move the meeting there:",
     },
     "move_open_button": {
@@ -600,5 +600,16 @@ TEXTS |= {
     "answered_next": {
         "de": " Ihr nächster Jour Fixe: {when}.",
         "en": " Your next Jour Fixe: {when}.",
+    },
+    # jf12 (J11): a buddy cancels because of illness
+    "day_off_ask": {
+        "de": "Gute Besserung! Sind Sie am {day} ganz weg? Dann trage ich den Tag als "
+        "abwesend ein – ich biete dort keine Zeiten an (wie /urlaub {day}-{day}).",
+        "en": "Get well soon! Are you away all day on {day}? Then I enter the day as away – "
+        "I offer no times then (like /away {day}-{day}).",
+    },
+    "day_off_button": {
+        "de": "{day} als abwesend eintragen",
+        "en": "Enter {day} as away",
     },
 }

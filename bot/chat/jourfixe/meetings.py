@@ -1088,7 +1088,30 @@ def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
     else:
         told = _cancelled_many(ctx, group)
     other = group[0].other(ctx.who.person_id)
-    return _with_reason(told, reason, ctx.who.name, lambda _: other.lang)
+    return _with_reason(told, reason, ctx.who.name, lambda _: other.lang) + _day_off_offer(
+        ctx, group, reason
+    )
+
+
+_ILL = re.compile(r"\b(krank\w*|erkältet|fieber|grippe|migräne|sick|ill|unwell|flu|fever)\b")
+
+
+def _day_off_offer(ctx: Context, group: list[MeetingView], reason: str) -> list[Outbound]:
+    """tryout5 J11: a buddy who cancels because of illness ("bin krank, kann morgen
+    nicht") is asked whether the whole day is off – else its freed time is offered to
+    another expert that same day. One button enters the day as away (/urlaub)."""
+    if ctx.role is not Role.BUDDY or not reason or not _ILL.search(reason.lower()):
+        return []
+    days = {m.starts_at.astimezone(ctx.tz).date() for m in group}
+    if len(days) != 1:
+        return []
+    [day] = days
+    if any(first <= day <= last for first, last in booking(ctx).availability(ctx.who.person_id)[1]):
+        return []
+    label = f"{day:%d.%m.}"
+    data = jf_data("dayoff", int(f"{day:%Y%m%d}"))
+    button = Button(t("day_off_button", ctx.lang, day=label), data)
+    return [Outbound(t("day_off_ask", ctx.lang, day=label), (button,))]
 
 
 def _cancelled_many(ctx: Context, group: list[MeetingView]) -> list[Outbound]:
