@@ -563,13 +563,6 @@ TEXTS |= {
         "en": "You have several open requests – which one do you mean?\n{list}",
     },
     # jf12 (tryout5 J5, J6): a buddy moves a meeting outside their own free times
-    "move_open_near": {
-        "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Sie können die Zeit nur für diesen "
-        "Tag freigeben (wie /frei {day} {span}) und den Termin dorthin verschieben – oder eine "
-        "freie Zeit in der Nähe wählen:",
-        "en": "{when} is not within your free times (/free). You can open that time for this day only "
-        "(like /free {day} {span}) and move the meeting there – or pick a free time nearby:",
-    },
     "move_open_alone": {
         "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Sie können die Zeit nur für diesen "
         "Tag freigeben (wie /frei {day} {span}) und den Termin dorthin verschieben:",

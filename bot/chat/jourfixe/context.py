@@ -41,6 +41,7 @@ from bot.chat.jourfixe.meetings import (
     read_scope,
     shifted,
     split_target,
+    stops_from,
     the_meeting,
 )
 from bot.chat.jourfixe.natural import (
@@ -145,6 +146,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         and instead_of_one(ctx, text)  # "can we do 17:00 instead today"
     ):
         intent = "move"  # "den Termin am Donnerstag bitte auf Freitag", "#2 eine Stunde später"
+    if intent != "cancel" and stops_from(text):
+        intent = "cancel"  # jf12 (J14): "ab Februar bitte keine Termine mehr"
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
         return the_meeting(ctx, text, intent)
@@ -582,6 +585,7 @@ _ANSWERED = re.compile(
     r"|\b(answered|replied|responded|confirmed|got back)\b.{0,30}\b(yet|already)\b"
     r"|\b(schon|already) (eine |an? )?(antwort|reply|answer)\b"
     r"|\b(any|eine?) (antwort|reply|answer|news) (von|from)\b"
+    r"|\b(did|has|hat) \w+ (answered|answer|replied|reply|responded|respond|geantwortet)\b"
 )
 
 

@@ -796,6 +796,19 @@ _ALL_OR_NO_MORE = re.compile(
 )
 
 
+_NO_MORE = re.compile(
+    r"\bkeine\w* (\w+ ){0,2}(jour ?fixes?|termine?|treffen|jfs?|meetings?)\b.{0,40}\bmehr\b"
+    r"|\b(no|any) (more )?(meetings|jour fixes|jfs)\b"
+)
+
+
+def stops_from(text: str) -> bool:
+    """ "ab Februar bitte keine Termine mehr", "no more meetings from january": a
+    cancel of every meeting from then on (asked first), never a booking."""
+    low = text.lower()
+    return len(low) <= 200 and bool(_NO_MORE.search(low)) and bool(_FROM_ON.search(low))
+
+
 def _from_on(ctx: Context, text: str) -> list[Outbound] | None:
     """ "ich brauch ab Januar keine Jour Fixes mehr, bitte alle ab Januar absagen",
     "cancel all meetings from 9 jan": the meetings from that day (a month: its first
@@ -822,6 +835,11 @@ def _from_on(ctx: Context, text: str) -> list[Outbound] | None:
                 first = first.replace(year=today.year + 1)
     except ValueError:
         return None
+    if found[0].startswith("after"):  # "after january": from February; "after the 9th": the 10th
+        if found["d"]:
+            first += timedelta(days=1)
+        else:
+            first = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     ahead = booking(ctx).upcoming(ctx.who.person_id, limit=500)
     group = [m for m in ahead if m.starts_at.astimezone(ctx.tz).date() >= first]
     if not group:
@@ -829,7 +847,7 @@ def _from_on(ctx: Context, text: str) -> list[Outbound] | None:
     return _confirm(ctx, group, {"ids": [m.id for m in group], **_said_reason(text)})
 
 
-_CLAUSE = re.compile(r"[?!;,:]+\s*|(?<!\d)\.(?:\s+|$)|\s+(?:weil|da|because|as|since)\s+")
+_CLAUSE = re.compile(r"[?!;,:]+\s*|(?<!\d)\.(?:\s+|$)|\s+(?=(?:weil|da|because|since)\s)")
 _NOT_REASON = re.compile(
     r"absag|sag\w* .*\bab\b|stornier|streich|cancel|call (it )?off|verschieb|\bmove"
     r"|reschedul|termin|jour fixe|\bjf\b|meeting|appointment|\bkann\b.*\bnicht\b"
@@ -1248,8 +1266,8 @@ def _offer_move(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]
     else:
         text = t(f"move_not_free_{ctx.role.value}", ctx.lang, when=moment, buddy=m.buddy.name)
     opening = _open_button(ctx, m, start) if why == "not_free" else None
-    if opening is not None:  # the buddy's own free times: open that time for this one
-        text = _open_text(ctx, m, start, bool(near))
+    if opening is not None and not near:  # the buddy's own free times: open it for this one
+        text = _open_text(ctx, m, start)
     if not near:
         _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept})
         if opening is not None:
@@ -1257,8 +1275,8 @@ def _offer_move(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]
         return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
     buttons = slot_buttons(ctx, near, "move", m.id)
     buttons += (Button(t("move_offer_other", ctx.lang), jf_data("mmore", m.id, 0)),)
-    if opening is not None:
-        buttons = (opening, *buttons)
+    if opening is not None:  # last: the free times nearby come first
+        buttons = (*buttons, opening)
     _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept, **choices_kept(buttons)})
     return [Outbound(text, buttons)]
 
@@ -1276,13 +1294,12 @@ def _open_button(ctx: Context, m: MeetingView, start: datetime) -> Button | None
     return Button(label, jf_data("openmove", m.id, int(start.timestamp())))
 
 
-def _open_text(ctx: Context, m: MeetingView, start: datetime, near: bool) -> str:
+def _open_text(ctx: Context, m: MeetingView, start: datetime) -> str:
     """ "Di 03.03. 12:00 liegt nicht in Ihren freien Zeiten. Sie können die Zeit für
     diesen Tag freigeben (wie /frei 03.03. 12-13) …"."""
     local, end = start.astimezone(ctx.tz), (start + (m.ends_at - m.starts_at)).astimezone(ctx.tz)
     span = f"{local:%H:%M}-{end:%H:%M}".replace(":00", "")
-    key = "move_open_near" if near else "move_open_alone"
-    return t(key, ctx.lang, when=when(ctx, start), day=f"{local:%d.%m.}", span=span)
+    return t("move_open_alone", ctx.lang, when=when(ctx, start), day=f"{local:%d.%m.}", span=span)
 
 
 def open_and_move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
@@ -1378,14 +1395,14 @@ def _not_moved(
         near = _not_on(ctx, exc.alternatives, _carried_move(ctx, meeting_id)[1])
         start = datetime.fromtimestamp(ts, UTC)
         opening = _open_button(ctx, m, start) if exc.key == "not_free" and scope == 0 else None
-        if opening is not None:
-            text = _open_text(ctx, m, start, bool(near))
+        if opening is not None and not near:
+            text = _open_text(ctx, m, start)
         if not near:
             if opening is not None:
                 return [Outbound(text, (opening,))]
             return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
         buttons = slot_buttons(ctx, near, "move", meeting_id)
-        return [Outbound(text, ((opening,) if opening else ()) + tuple(buttons))]
+        return [Outbound(text, tuple(buttons) + ((opening,) if opening else ()))]
     if exc.key != "move_conflict":
         return refusal(ctx, exc)
     lines = []
