@@ -1337,7 +1337,7 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         check = jf.move_check(ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC))
     except BookingError as exc:
         return refusal(ctx, exc)
-    if check is not None:
+    if check is not None and check[0] == "not_free" and ctx.role is Role.BUDDY:
         return _offer_move(ctx, m, datetime.fromtimestamp(ts, UTC))
     at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
     buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
