@@ -265,6 +265,16 @@ def _weekday(weekday: int, at: time, now: datetime, near: date | None) -> date:
     return day
 
 
+def _unit_follows(clean: str, m, g: dict) -> bool:
+    """ "morgen 1 std später", "Di 2 Wochen später": a number with a unit after it is
+    no time of day ("1 Uhr", "3pm" are)."""
+    if g["ls"] in ("uhr", "am", "pm"):
+        return False
+    if g["ls"] == "h":  # "1 h später": a span; "Di 15 h": a time
+        return re.match(r"\s*(später|früher|eher|later|earlier)\b", clean[m.end() :]) is not None
+    return _UNIT_AFTER.match(clean, m.end("lm") if g["lm"] else m.end("lh")) is not None
+
+
 def find(
     text: str, now: datetime, default_day: date | None = None, today: date | None = None
 ) -> Found | None:
@@ -287,15 +297,19 @@ def find(
             continue  # "am 10.12." is a date, not 10:12
         if g["sh"] is not None:
             hour, minute, suffix = g["sh"], g["sm"], g["ss"] or g["ss2"]
-        elif g["loose"] and (
-            g["d"]
-            or g["d2"]
-            or g["d3"]
-            or g["d4"]
-            or g["wd"]
-            and g["wd"] not in _AMBIGUOUS_DAYS
-            or g["at"] in _AT_WORDS
-            and not _UNIT_AFTER.match(clean, m.end("lm") if g["lm"] else m.end("lh"))
+        elif (
+            g["loose"]
+            and not _unit_follows(clean, m, g)
+            and (
+                g["d"]
+                or g["d2"]
+                or g["d3"]
+                or g["d4"]
+                or g["wd"]
+                and g["wd"] not in _AMBIGUOUS_DAYS
+                or g["at"] in _AT_WORDS
+                and not _UNIT_AFTER.match(clean, m.end("lm") if g["lm"] else m.end("lh"))
+            )
         ):
             hour, minute, suffix = g["lh"], g["lm"], g["ls"]
         else:

@@ -562,4 +562,47 @@ TEXTS |= {
         "de": "Sie haben mehrere offene Anfragen – welche meinen Sie?\n{list}",
         "en": "You have several open requests – which one do you mean?\n{list}",
     },
+    # jf12 (tryout5 J5, J6): a buddy moves a meeting outside their own free times
+    "move_open_alone": {
+        "de": "{when} liegt nicht in Ihren freien Zeiten (/frei). Sie können die Zeit nur für diesen "
+        "Tag freigeben (wie /frei {day} {span}) und den Termin dorthin verschieben:",
+        "en": "{when} is not within your free times (/free). You can open that time for this day only "
+        "(like /free {day} {span}) and move the meeting there:",
+    },
+    "move_open_button": {
+        "de": "{new} freigeben und verschieben",
+        "en": "Open {new} and move there",
+    },
+    # jf12 (J19): "hat Bernd schon geantwortet?"
+    "answered_not_yet": {
+        "de": "Noch nicht: {list}\n{buddy} wird an offene Anfragen erinnert. Sie können eine "
+        "andere Zeit anfragen (/jourfixe) oder eine Anfrage zurückziehen (/absagen #N).",
+        "en": "Not yet: {list}\n{buddy} is reminded of open requests. You can request "
+        "another time (/jourfixe) or withdraw a request (/cancel #N).",
+    },
+    "answered_line": {
+        "de": "Ihre Anfrage #{n} für {when} wartet noch auf {buddy} (bis {until}, danach "
+        "verfällt sie).",
+        "en": "your request #{n} for {when} is still waiting for {buddy} (until {until}, then "
+        "it lapses).",
+    },
+    "answered_none": {
+        "de": "Es wartet keine Anfrage von Ihnen auf {buddy}.",
+        "en": "None of your requests is waiting for {buddy}.",
+    },
+    "answered_next": {
+        "de": " Ihr nächster Jour Fixe: {when}.",
+        "en": " Your next Jour Fixe: {when}.",
+    },
+    # jf12 (J11): a buddy cancels because of illness
+    "day_off_ask": {
+        "de": "Gute Besserung! Sind Sie am {day} ganz weg? Dann trage ich den Tag als "
+        "abwesend ein – ich biete dort keine Zeiten an (wie /urlaub {day}-{day}).",
+        "en": "Get well soon! Are you away all day on {day}? Then I enter the day as away – "
+        "I offer no times then (like /away {day}-{day}).",
+    },
+    "day_off_button": {
+        "de": "{day} als abwesend eintragen",
+        "en": "Enter {day} as away",
+    },
 }

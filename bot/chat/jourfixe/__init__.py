@@ -41,6 +41,7 @@ from bot.chat.jourfixe.meetings import (
     move_scope,
     move_skip,
     move_slots,
+    open_and_move,
 )
 from bot.chat.jourfixe.natural import reoffer
 from bot.chat.jourfixe.requests import (
@@ -55,7 +56,7 @@ from bot.chat.jourfixe.requests import (
     request_slots,
     slot_page,
 )
-from bot.chat.jourfixe.settings import add_free, away, free_times, length, reminder_times
+from bot.chat.jourfixe.settings import add_free, away, day_off, free_times, length, reminder_times
 from bot.messages import Outbound
 from bot.texts import t
 from storage.models import Role
@@ -82,6 +83,8 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("propno", 1, Role.EXPERT): lambda: decline_proposal(ctx, n[0]),
         ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
         ("reoffer", 1, Role.BUDDY): lambda: reoffer(ctx, n[0]),  # a lapsed request again
+        ("openmove", 2, Role.BUDDY): lambda: open_and_move(ctx, n[0], n[1]),  # jf12
+        ("dayoff", 1, Role.BUDDY): lambda: day_off(ctx, n[0]),  # jf12: ill that day
         ("propother", 2, Role.EXPERT): lambda: request_instead(ctx, n[0], n[1]),
     }
     if action in ("addfree", "setfree", "dayfree") and role is Role.BUDDY:  # three a window

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import timedelta
 
 from bot.booking.answers import NO, read
 from bot.booking.base import BookingError
@@ -40,14 +41,17 @@ from bot.chat.jourfixe.meetings import (
     read_scope,
     shifted,
     split_target,
+    stops_from,
     the_meeting,
 )
 from bot.chat.jourfixe.natural import (
+    _waits,
     ill_on_days,
     lapsed_answer,
     named_at_time,
     pick_at_time,
     shift_named,
+    shift_request,
     slots_asked,
 )
 from bot.chat.jourfixe.requests import (
@@ -112,6 +116,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         # with nothing waiting, the short talk replies (never the FAQ, never a guess).
         # (A greeting in a picker is asked back with the picker, which stays open.)
         return _waiting(ctx, "stop" if stop else "greeting")
+    if asked is None and _SORRY.match(text.lower().strip()) and not _waits(ctx):
+        return [Outbound(t("smalltalk_ack", ctx.lang))]  # jf12 (J15): "ok schade"
     if (before := reminder_request(text)) is not None:  # "erinner mich 1 Tag vorher"
         return reminder_times(dataclasses.replace(ctx, args=[before]))
     if stops_reminders(text):  # "keine Erinnerungen mehr bitte": not "more slots"
@@ -140,6 +146,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         and instead_of_one(ctx, text)  # "can we do 17:00 instead today"
     ):
         intent = "move"  # "den Termin am Donnerstag bitte auf Freitag", "#2 eine Stunde später"
+    if intent != "cancel" and stops_from(text):
+        intent = "cancel"  # jf12 (J14): "ab Februar bitte keine Termine mehr"
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
         return the_meeting(ctx, text, intent)
@@ -210,6 +218,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         and (replies := _asked_for_a_day(ctx, text)) is not None
     ):
         return replies  # "ich brauche nächste Woche einen Termin": that week's slots
+    if ctx.role is Role.EXPERT and _ANSWERED.search(text.lower()) and len(text) < 160:
+        return answered_yet(ctx)  # jf12 (J19): "hat Bernd schon geantwortet?"
     if ctx.role is Role.EXPERT and intent not in ("move", "cancel", "next", "buddy"):
         if (replies := _asked_for_a_time(ctx, text)) is not None:
             return replies  # "geht Do 10.12. 14 Uhr?": that slot, or why not
@@ -540,6 +550,10 @@ def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outboun
     second booking; a time inside a picker of meetings ("den um 15 Uhr") picks the
     one at that time; "den um 15 Uhr bitte absagen" with two that day, that one."""
     kind = asked.kind if asked is not None else None
+    if kind in (None, "offer", "which_request", "request") and (
+        replies := shift_request(ctx, text)
+    ):
+        return replies  # jf12 (J9): "können wir eine Stunde später?" to an open request
     if kind == "pick" and (replies := pick_at_time(ctx, asked.data, text)) is not None:
         return replies
     if kind is None and intent not in ("move", "cancel"):
@@ -552,3 +566,59 @@ def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outboun
         target = split_target(text)[1]  # the time that named the meeting is no new time
         return the_meeting(ctx, f"#{m.id} auf {target}" if target else f"#{m.id}", "move")
     return None
+
+
+# jf12 (tryout5 J15): "ok schade", "oh too bad", "schade, gute besserung" – an
+# acknowledgement (of a cancellation just read), never the FAQ
+_SORRY = re.compile(
+    r"^((ok(ay)?|oh|ach|achso|na gut|naja|alles klar|hm+|ah|aw+|oh well|alright)[\s,.!]+)*"
+    r"(ach |oh |wie |so |echt |sehr |too |what a |that'?s a |that'?s )?"
+    r"(schade|mist|blöd|doof|too bad|pity|shame|bummer|gute besserung|get well soon"
+    r"|no problem|kein problem)"
+    r"([\s,.!]+(aber|but|und|and)?\s*(ok(ay)?|danke|thanks|gute besserung|get well soon"
+    r"|kein problem|no problem|dann (eben )?nicht|trotzdem danke|bis (bald|dann)))*[\s,.!:)(-]*$"
+)
+
+_ANSWERED = re.compile(
+    r"\b(schon|bereits|already|yet)\b.{0,30}\b(geantwortet|reagiert|gemeldet|zurückgemeldet"
+    r"|bestätigt|zugesagt|answered|replied|responded|confirmed|got back)\b"
+    r"|\b(answered|replied|responded|confirmed|got back)\b.{0,30}\b(yet|already)\b"
+    r"|\b(schon|already) (eine |an? )?(antwort|reply|answer)\b"
+    r"|\b(any|eine?) (antwort|reply|answer|news) (von|from)\b"
+    r"|\b(did|has|hat) \w+ (answered|answer|replied|reply|responded|respond|geantwortet)\b"
+)
+
+
+def answered_yet(ctx: Context) -> list[Outbound]:
+    """ "hat Bernd schon geantwortet?", "has bernd replied yet?": the requests still
+    waiting for the buddy (until when), or the buddy's counter-proposal, or that
+    nothing waits (and the next meeting)."""
+    jf = booking(ctx)
+    try:
+        buddy = jf.buddy(ctx.who.person_id).name
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    proposals = jf.proposals(ctx.who.person_id)
+    if proposals:  # the buddy answered with another time: that, with its buttons
+        return ask_proposal(ctx, proposals)
+    hours = jf.rules.request_ttl_hours
+    cutoff = ctx.now - timedelta(hours=hours)
+    upcoming = jf.agenda(ctx.who.person_id)[0]
+    waiting: dict[int, list] = {}
+    for m in upcoming:
+        if m.state == "requested" and m.requested_at and m.requested_at > cutoff:
+            waiting.setdefault(m.series_id or -m.id, []).append(m)
+    if not waiting:
+        text = t("answered_none", ctx.lang, buddy=buddy)
+        ahead = [m for m in upcoming if m.state not in ("requested",)]
+        if ahead:
+            text += t("answered_next", ctx.lang, when=when(ctx, ahead[0].starts_at))
+        return [Outbound(text)]
+    lines = []
+    for group in waiting.values():
+        m = group[0]
+        until = when(ctx, m.requested_at + timedelta(hours=hours))
+        at = when(ctx, m.starts_at) + series_note(ctx, group, ctx.lang)
+        lines.append(t("answered_line", ctx.lang, n=m.id, when=at, buddy=buddy, until=until))
+    listed = lines[0] if len(lines) == 1 else "\n" + "\n".join(f"• {x}" for x in lines)
+    return [Outbound(t("answered_not_yet", ctx.lang, list=listed, buddy=buddy))]

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from bot.booking.answers import NO, NONE, YES, read
 from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
-from bot.booking.timeparse import WEEKDAY, find, find_hour, find_moment
+from bot.booking.timeparse import WEEKDAY, Window, find, find_hour, find_moment
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
@@ -669,6 +669,14 @@ def split_target(text: str) -> tuple[str, str]:
 
 
 def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
+    """`_the_meeting`, and a reason said with a cancel kept for the other side (jf12)."""
+    replies = _the_meeting(ctx, text, action)
+    if action == "cancel":
+        _keep_reason(ctx, replies, text)
+    return replies
+
+
+def _the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     """ "Können wir den Jour Fixe mit Erika am 10.12. auf 15 Uhr verschieben?",
     "ich muss den Termin am Dienstag absagen", "verschiebe #2 auf Di 12.1. 10 Uhr",
     "move my next meeting to thursday": when the #N, "the next one", or the day (and
@@ -676,6 +684,8 @@ def the_meeting(ctx: Context, text: str, action: str) -> list[Outbound] | None:
     confirmation follows), or to move it to the time named (else its free slots). A
     day after "auf/to" is the new time, never the meeting. None when it is not that
     clear (the picker asks)."""
+    if action == "cancel" and (replies := _from_on(ctx, text)) is not None:
+        return replies  # "bitte alle ab Januar absagen": those, one confirmation (jf12)
     if action == "cancel" and (replies := _whole_series(ctx, text)) is not None:
         return replies  # "die ganze Serie absagen": its confirmation, no picker first
     source, target = split_target(text) if action == "move" else (text, "")
@@ -767,6 +777,120 @@ def _whole_series(ctx: Context, text: str) -> list[Outbound] | None:
         return None
     [group] = series.values()
     return cancel_scope(ctx, group[0].id, SCOPES.index("series"))
+
+
+_MONTH_NAMES = {
+    "januar": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2, "märz": 3,
+    "maerz": 3, "march": 3, "april": 4, "apr": 4, "mai": 5, "may": 5, "juni": 6, "june": 6,
+    "juli": 7, "july": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+    "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}  # fmt: skip
+_FROM_ON = re.compile(
+    r"\b(?:ab|from|starting(?: from| in| on)?|beginning(?: in| on)?|after)\s+"
+    r"(?:dem\s+|the\s+|anfang\s+|beginning of\s+|start of\s+)?"
+    r"(?:(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?P<y>\d{2,4})?|(?P<month>[a-zä]+)\b(?:\s+(?P<y2>20\d\d))?)"
+)
+_ALL_OR_NO_MORE = re.compile(
+    r"\b(alle|all|allen|sämtliche|every|keine\w*\s+(\w+\s+){0,3}mehr|no more|any more|anymore)\b"
+)
+
+
+_NO_MORE = re.compile(
+    r"\bkeine\w* (\w+ ){0,2}(jour ?fixes?|termine?|treffen|jfs?|meetings?)\b.{0,40}\bmehr\b"
+    r"|\b(no|any) (more )?(meetings|jour fixes|jfs)\b"
+)
+
+
+def stops_from(text: str) -> bool:
+    """ "ab Februar bitte keine Termine mehr", "no more meetings from january": a
+    cancel of every meeting from then on (asked first), never a booking."""
+    low = text.lower()
+    return len(low) <= 200 and bool(_NO_MORE.search(low)) and bool(_FROM_ON.search(low))
+
+
+def _from_on(ctx: Context, text: str) -> list[Outbound] | None:
+    """ "ich brauch ab Januar keine Jour Fixes mehr, bitte alle ab Januar absagen",
+    "cancel all meetings from 9 jan": the meetings from that day (a month: its first
+    day) on, straight to the one "Wirklich absagen?" – no picker first. None when no
+    such start is said, or no meeting lies after it."""
+    low = text.lower()
+    found = _FROM_ON.search(low)
+    if found is None or not _ALL_OR_NO_MORE.search(low):
+        return None
+    today = ctx.now.astimezone(ctx.tz).date()
+    year = found["y"] or found["y2"]
+    try:
+        if found["d"]:
+            month, day = int(found["m"]), int(found["d"])
+        elif found["month"] in _MONTH_NAMES:
+            month, day = _MONTH_NAMES[found["month"]], 1
+        else:
+            return None
+        if year:
+            first = date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        else:
+            first = date(today.year, month, day)
+            if first < today.replace(day=1) if not found["d"] else first < today:
+                first = first.replace(year=today.year + 1)
+    except ValueError:
+        return None
+    if found[0].startswith("after"):  # "after january": from February; "after the 9th": the 10th
+        if found["d"]:
+            first += timedelta(days=1)
+        else:
+            first = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    ahead = booking(ctx).upcoming(ctx.who.person_id, limit=500)
+    group = [m for m in ahead if m.starts_at.astimezone(ctx.tz).date() >= first]
+    if not group:
+        return None
+    return _confirm(ctx, group, {"ids": [m.id for m in group], **_said_reason(text)})
+
+
+_CLAUSE = re.compile(r"[?!;,:]+\s*|(?<!\d)\.(?:\s+|$)|\s+(?=(?:weil|da|because|since)\s)")
+_NOT_REASON = re.compile(
+    r"absag|sag\w* .*\bab\b|stornier|streich|cancel|call (it )?off|verschieb|\bmove"
+    r"|reschedul|termin|jour fixe|\bjf\b|meeting|appointment|\bkann\b.*\bnicht\b"
+    r"|\bcan'?t\b|\bcannot\b|\bschaffe?\b.*\bnicht\b|\bwon'?t\b|\bgeht\b.*\bnicht\b"
+)
+_NO_WORDS = frozenset(
+    "bitte danke sorry leider please thanks thank you hi hallo hey ok okay ja nein yes no "
+    "tut mir leid dann also und and".split()
+)
+
+
+def said_reason(text: str) -> str:
+    """The sender's own reason in a cancel said in words ("bin auf ner konferenz" of
+    "kann ich den jour fixe am 2.11. absagen? bin auf ner konferenz"): the parts
+    that are not the cancel itself, nor only "bitte"/"sorry"; "" when none is left."""
+    parts = [p.strip() for p in _CLAUSE.split(text.strip()) if p and p.strip()]
+    kept = []
+    for part in parts:
+        words = re.findall(r"[\wäöüß']+", part.lower())
+        if len(words) < 2 or _NOT_REASON.search(part.lower()):
+            continue
+        if all(w in _NO_WORDS for w in words):
+            continue
+        kept.append(part)
+    return ", ".join(kept)[:300]
+
+
+def _said_reason(text: str) -> dict:
+    reason = said_reason(text)
+    return {"reason": reason} if reason else {}
+
+
+def _keep_reason(ctx: Context, replies: list[Outbound] | None, text: str) -> None:
+    """The reason said with a cancel in words ("… absagen? bin auf ner konferenz"),
+    kept with what was asked next (the scope, the confirmation, a picker), so the
+    other side reads it with the cancellation (`_carried`)."""
+    reason = said_reason(text) if replies else ""
+    if not reason:
+        return
+    asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
+    kinds = ("scope", "confirm_cancel", "pick")
+    if asked is not None and asked.kind in kinds and not asked.data.get("reason"):
+        _ask(ctx, asked.kind, {**asked.data, "reason": reason})
 
 
 def _move_to(
@@ -917,7 +1041,7 @@ def keep(ctx: Context) -> list[Outbound]:
 
 
 def cancel_all(
-    ctx: Context, ids: list[int] | None = None, away: list[str] | None = None
+    ctx: Context, ids: list[int] | None = None, away: list[str] | None = None, reason: str = ""
 ) -> list[Outbound]:
     """Every upcoming meeting (or those of `ids`), after the one confirmation: one
     message per person (with the reason when the sender is away: `away`)."""
@@ -952,7 +1076,8 @@ def cancel_all(
                 last=fmt_date(last, lang),
             )
             told = [dataclasses.replace(r, text=r.text + why) if r.to else r for r in told]
-        out += told
+        lang = group[0].other(me).lang
+        out += _with_reason(told, reason, ctx.who.name, lambda _, lang=lang: lang)
     return out or [Outbound(t("meetings_none", ctx.lang))]
 
 
@@ -961,7 +1086,9 @@ def cancel_asked(ctx: Context) -> list[Outbound]:
     asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
     if asked is None or asked.kind != "confirm_cancel" or "ids" not in asked.data:
         return [Outbound(t("stale_choice", ctx.lang))]
-    return cancel_all(ctx, asked.data["ids"], asked.data.get("away"))
+    return cancel_all(
+        ctx, asked.data["ids"], asked.data.get("away"), asked.data.get("reason") or ""
+    )
 
 
 def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
@@ -979,7 +1106,30 @@ def do_cancel(ctx: Context, meeting_id: int, scope: int) -> list[Outbound]:
     else:
         told = _cancelled_many(ctx, group)
     other = group[0].other(ctx.who.person_id)
-    return _with_reason(told, reason, ctx.who.name, lambda _: other.lang)
+    return _with_reason(told, reason, ctx.who.name, lambda _: other.lang) + _day_off_offer(
+        ctx, group, reason
+    )
+
+
+_ILL = re.compile(r"\b(krank\w*|erkältet|fieber|grippe|migräne|sick|ill|unwell|flu|fever)\b")
+
+
+def _day_off_offer(ctx: Context, group: list[MeetingView], reason: str) -> list[Outbound]:
+    """tryout5 J11: a buddy who cancels because of illness ("bin krank, kann morgen
+    nicht") is asked whether the whole day is off – else its freed time is offered to
+    another expert that same day. One button enters the day as away (/urlaub)."""
+    if ctx.role is not Role.BUDDY or not reason or not _ILL.search(reason.lower()):
+        return []
+    days = {m.starts_at.astimezone(ctx.tz).date() for m in group}
+    if len(days) != 1:
+        return []
+    [day] = days
+    if any(first <= day <= last for first, last in booking(ctx).availability(ctx.who.person_id)[1]):
+        return []
+    label = f"{day:%d.%m.}"
+    data = jf_data("dayoff", int(f"{day:%Y%m%d}"))
+    button = Button(t("day_off_button", ctx.lang, day=label), data)
+    return [Outbound(t("day_off_ask", ctx.lang, day=label), (button,))]
 
 
 def _cancelled_many(ctx: Context, group: list[MeetingView]) -> list[Outbound]:
@@ -1115,17 +1265,67 @@ def _offer_move(ctx: Context, m: MeetingView, start: datetime) -> list[Outbound]
         text = t(key, ctx.lang, when=moment, name=name)
     else:
         text = _not_free(ctx, m, start, moment)
+    opening = _open_button(ctx, m, start) if why == "not_free" else None
+    if opening is not None and not near:  # the buddy's own free times: open it for this one
+        text = _open_text(ctx, m, start)
     if not near:
         _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept})
+        if opening is not None:
+            return [Outbound(text, (opening,))]
         return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
     buttons = slot_buttons(ctx, near, "move", m.id)
     buttons += (Button(t("move_offer_other", ctx.lang), jf_data("mmore", m.id, 0)),)
+    if opening is not None:  # last: the free times nearby come first
+        buttons = (*buttons, opening)
     _ask(ctx, "move", {"meeting": m.id, "offset": 0, **kept, **choices_kept(buttons)})
     return [Outbound(text, buttons)]
 
 
+def _open_button(ctx: Context, m: MeetingView, start: datetime) -> Button | None:
+    """For a buddy whose own free times leave out the new time (tryout5 J5, J6): one
+    button that opens that time on that day only (as /frei 03.11. 12-13 does) and
+    moves the meeting there. None for an expert, a day away, or a time that would end
+    another day."""
+    if ctx.role is not Role.BUDDY or m.buddy.person_id != ctx.who.person_id:
+        return None
+    if _away(ctx, m, start) is not None:  # away that day (/urlaub): opening it would not help
+        return None
+    local = start.astimezone(ctx.tz)
+    if (start + (m.ends_at - m.starts_at)).astimezone(ctx.tz).date() != local.date():
+        return None
+    label = t("move_open_button", ctx.lang, new=when(ctx, start))
+    return Button(label, jf_data("openmove", m.id, int(start.timestamp())))
+
+
+def _open_text(ctx: Context, m: MeetingView, start: datetime) -> str:
+    """ "Di 03.03. 12:00 liegt nicht in Ihren freien Zeiten. Sie können die Zeit für
+    diesen Tag freigeben (wie /frei 03.03. 12-13) …"."""
+    local, end = start.astimezone(ctx.tz), (start + (m.ends_at - m.starts_at)).astimezone(ctx.tz)
+    span = f"{local:%H:%M}-{end:%H:%M}".replace(":00", "")
+    return t("move_open_alone", ctx.lang, when=when(ctx, start), day=f"{local:%d.%m.}", span=span)
+
+
+def open_and_move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
+    """The buddy pressed "open <time> and move": that time is added to the buddy's
+    free times for that day only, and this one meeting moves there."""
+    jf = booking(ctx)
+    try:
+        m = jf.get(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    start = datetime.fromtimestamp(ts, UTC)
+    if _open_button(ctx, m, start) is None:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    local, end = start.astimezone(ctx.tz), (start + (m.ends_at - m.starts_at)).astimezone(ctx.tz)
+    check = jf.move_check(ctx.who.person_id, meeting_id, start)
+    if check is not None and check[0] == "not_free":
+        jf.set_windows(ctx.who.person_id, [Window(local.time(), end.time(), day=local.date())])
+    return move_scope(ctx, meeting_id, ts, 0)
+
+
 def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
-    """A new time chosen: for a meeting of a series, first which meetings move."""
+    """A new time chosen: for a meeting of a series, first which meetings move (the
+    time is checked for this meeting before: a time that is not free says so first)."""
     jf = booking(ctx)
     try:
         m = jf.get(ctx.who.person_id, meeting_id)
@@ -1136,6 +1336,12 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
     too_soon = datetime.fromtimestamp(ts, UTC) < ctx.now + timedelta(hours=jf.rules.notice_hours)
     if len(series) < 2 or too_soon:  # too soon for any of them: say so before asking which
         return move_scope(ctx, meeting_id, ts, 0)
+    try:  # tryout5 J6: "nicht frei" before "nur diesen oder die Serie?"
+        check = jf.move_check(ctx.who.person_id, meeting_id, datetime.fromtimestamp(ts, UTC))
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if check is not None and check[0] == "not_free" and ctx.role is Role.BUDDY:
+        return _offer_move(ctx, m, datetime.fromtimestamp(ts, UTC))
     at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
     buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
     if 1 < len(following) < len(series):
@@ -1174,17 +1380,21 @@ def move_scope(
 def _not_free(ctx: Context, m: MeetingView, start: datetime, moment: str) -> str:
     """Why a time is not free: the buddy is away then (/urlaub, with the days), else
     it is outside the buddy's free times."""
+    if (away := _away(ctx, m, start)) is not None:
+        days = {"first": fmt_date(away[0], ctx.lang), "last": fmt_date(away[1], ctx.lang)}
+        key = f"move_away_{ctx.role.value}"
+        return t(key, ctx.lang, when=moment, buddy=m.buddy.name, **days)
+    return t(f"move_not_free_{ctx.role.value}", ctx.lang, when=moment, buddy=m.buddy.name)
+
+
+def _away(ctx: Context, m: MeetingView, start: datetime):
+    """The buddy's days away (/urlaub) that hold this time's day, or None."""
     try:
         _, away = booking(ctx).availability(m.buddy.person_id)
     except BookingError:
-        away = []
+        return None
     day = start.astimezone(ctx.tz).date()
-    for first, last in away:
-        if first <= day <= last:
-            days = {"first": fmt_date(first, ctx.lang), "last": fmt_date(last, ctx.lang)}
-            key = f"move_away_{ctx.role.value}"
-            return t(key, ctx.lang, when=moment, buddy=m.buddy.name, **days)
-    return t(f"move_not_free_{ctx.role.value}", ctx.lang, when=moment, buddy=m.buddy.name)
+    return next(((first, last) for first, last in away if first <= day <= last), None)
 
 
 def _not_moved(
@@ -1205,12 +1415,19 @@ def _not_moved(
         moment = when(ctx, datetime.fromtimestamp(ts, UTC))
         hours = booking(ctx).rules.notice_hours
         text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours, name=name)
+        start = datetime.fromtimestamp(ts, UTC)
         if exc.key == "not_free":
-            text = _not_free(ctx, m, datetime.fromtimestamp(ts, UTC), moment)
+            text = _not_free(ctx, m, start, moment)
         near = _not_on(ctx, exc.alternatives, _carried_move(ctx, meeting_id)[1])
+        opening = _open_button(ctx, m, start) if exc.key == "not_free" and scope == 0 else None
+        if opening is not None and not near:
+            text = _open_text(ctx, m, start)
         if not near:
+            if opening is not None:
+                return [Outbound(text, (opening,))]
             return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
-        return [Outbound(text, slot_buttons(ctx, near, "move", meeting_id))]
+        buttons = slot_buttons(ctx, near, "move", meeting_id)
+        return [Outbound(text, tuple(buttons) + ((opening,) if opening else ()))]
     if exc.key != "move_conflict":
         return refusal(ctx, exc)
     lines = []
@@ -1346,7 +1563,7 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             if data.get("all"):
                 return cancel_all(ctx)
             if "ids" in data:
-                return cancel_all(ctx, data["ids"], data.get("away"))
+                return cancel_all(ctx, data["ids"], data.get("away"), data.get("reason") or "")
             return do_cancel(ctx, data["meeting"], data["scope"])
         return [Outbound(t("ask_cancel", ctx.lang), _confirm_buttons(ctx, data))]
     return None

@@ -25,12 +25,21 @@ from bot.chat.jourfixe.meetings import (
     named_number,
     shifted,
 )
-from bot.chat.jourfixe.requests import proposal_buttons, slot_page
+from bot.chat.jourfixe.requests import _ask_offer, _propose, proposal_buttons, slot_page
+from bot.chat.jourfixe.requests import _named as requests_of_named
 from bot.messages import Button, Outbound
 from bot.texts import t
 from storage.models import Role
 
-__all__ = ["at_time", "ill_on_days", "lapsed_answer", "reoffer", "shift_named", "slots_asked"]
+__all__ = [
+    "at_time",
+    "ill_on_days",
+    "lapsed_answer",
+    "reoffer",
+    "shift_named",
+    "shift_request",
+    "slots_asked",
+]
 
 # "den", "ihn", "it": the meeting just talked about (the next one, when no day is named)
 _PRONOUN = re.compile(r"\b(den|ihn|es|das|it|that|that one|this one)\b")
@@ -262,3 +271,27 @@ def ill_on_days(ctx: Context, text: str) -> list[Outbound] | None:
     if not _ILL.search(text.lower()) or _waits(ctx):
         return None
     return cant_make_it(ctx, text)
+
+
+# -- a span said to an open request (jf12, tryout5 J9) -----------------------------------
+def shift_request(ctx: Context, text: str) -> list[Outbound] | None:
+    """A buddy's "können wir eine Stunde später?" / "lieber eine Stunde später" while
+    one request waits (or the request of the expert named): its time moved by the span.
+    A question is asked back with that time as a button ("Di 05.12. 11:00
+    vorschlagen?"); said plainly, it is proposed to the expert. None otherwise (a time
+    of day said: read as an answer, as before)."""
+    if ctx.role is not Role.BUDDY or ctx.who is None:
+        return None
+    shift = shifted(text)
+    if shift is None or named_number(text)[0] is not None:
+        return None
+    if find(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)) is not None:
+        return None
+    pending, _ = requests_of_named(booking(ctx).pending(ctx.who.person_id), text)
+    if len(pending) != 1:
+        return None
+    m = pending[0]
+    proposal = m.starts_at + shift
+    if "?" in text:
+        return _ask_offer(ctx, m, proposal)
+    return _propose(ctx, m, proposal)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from datetime import time
+from datetime import date, time
 
 from bot.booking.base import BookingError
 from bot.booking.buttons import data as jf_data
@@ -14,7 +15,7 @@ from bot.chat.jourfixe.meetings import offer_cancel
 from bot.messages import Button, Outbound
 from bot.texts import fmt_date, fmt_duration, plural, t, weekday_name
 
-__all__ = ["add_free", "away", "free_in_words", "free_times", "length", "reminder_times"]
+__all__ = ["add_free", "away", "day_off", "free_in_words", "free_times", "length", "reminder_times"]
 
 MAX_AWAY_PERIODS = 50  # current and future periods away of one buddy
 
@@ -282,6 +283,16 @@ def away(ctx: Context) -> list[Outbound]:
         jf.add_off(ctx.who.person_id, first, last)
     replies = [Outbound(_windows_text(ctx))]
     return replies + _during(ctx, first, last, none=False)
+
+
+def day_off(ctx: Context, number: int) -> list[Outbound]:
+    """The "<day> als abwesend eintragen" button after a buddy cancelled because of
+    illness (jf12, meetings._day_off_offer): that day entered as away, as /urlaub does."""
+    try:
+        day = date(number // 10000, number // 100 % 100, number % 100)
+    except ValueError:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    return away(dataclasses.replace(ctx, args=[f"{day:%d.%m.%Y}-{day:%d.%m.%Y}"]))
 
 
 def away_meetings(ctx: Context, span: str) -> list[Outbound]:
