@@ -801,6 +801,9 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         return None
     if m.state != "requested" or m.proposed_start is not None:
         return None
+    if _names_another_expert(ctx, m, text):  # "hanna ja" to the question about Fatma
+        booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
+        return None  # answered as Hanna's (answer_request), never as Fatma's
     proposal = datetime.fromtimestamp(data["ts"], UTC)
     reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
@@ -817,6 +820,25 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if reading.kind == YES or reading.kind == TIME and reading.words != NO:
         return _propose(ctx, m, proposal, reading.reason)
     return _ask_offer(ctx, m, proposal)
+
+
+def _names_another_expert(ctx: Context, m: MeetingView, text: str) -> bool:
+    """Whether the words name one of the buddy's experts other than the one the
+    question is about (and not that one): "hanna ja" to "Soll ich Fatma … vorschlagen?"."""
+    low = text.lower()
+
+    def names(name: str) -> bool:
+        return any(
+            re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (name, name.split()[0])
+        )
+
+    if not m.expert.name or names(m.expert.name):
+        return False
+    try:
+        experts = booking(ctx).experts(ctx.who.person_id)
+    except BookingError:
+        return False
+    return any(n and n != m.expert.name and names(n) for n in experts)
 
 
 def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], str]:
