@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import delete, select
 
@@ -16,6 +16,7 @@ from bot.booking.base import (
     _own_pair,
     _with_people,
 )
+from bot.booking.timeparse import Window
 from bot.localtime import local_moment
 from storage import outbox
 from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
@@ -99,7 +100,7 @@ class ChangesMixin(BookingBase):
                 wall = _wall(g.starts_at, self.tz) + step
                 target = local_moment(wall.date(), wall.time(), self.tz)
                 length = (g.ends_at - g.starts_at) // timedelta(minutes=1)
-                if self._fits(s, pair, target, ignore=ids, minutes=length, horizon=False):
+                if self._move_fits(s, pair, target, ids, length, person_id):
                     moves.append((g, target))
                 else:
                     blocked.append(self._why_not(s, pair, target, g, ids, person_id))
@@ -132,10 +133,19 @@ class ChangesMixin(BookingBase):
             if m.state not in ACTIVE_STATES:
                 raise BookingError("not_active", state=m.state)
             pair, length = _own_pair(m), (m.ends_at - m.starts_at) // timedelta(minutes=1)
-            if self._fits(s, pair, start, ignore={m.id}, minutes=length, horizon=False):
+            if self._move_fits(s, pair, start, {m.id}, length, person_id):
                 return None
             _, why, name = self._why_not(s, pair, start, m, {m.id}, person_id)
             return why, name, tuple(self._around(s, m, limit=6, to=start))
+
+    def _move_fits(self, s, pair, target: datetime, ignore: set[int], length: int, mover: int):
+        """Whether a meeting may move to `target`: into the buddy's free times, or – the
+        buddy moving his own meeting – to any time of a day he is not away, clear of the
+        pair's other meetings (his free times may all be booked: tryout6 row 2)."""
+        windows, off, busy = self._calendar(s, pair, ignore)
+        windows = _mover_windows(pair, windows, target, mover, self.tz)
+        calendar = (windows, off, busy)
+        return self._fits(s, pair, target, calendar=calendar, minutes=length, horizon=False)
 
     def _why_not(self, s, pair, target: datetime, m: Meeting, ignore: set[int], mover: int):
         """Why `m` cannot move to `target`: (target, "too_soon", "slot_taken" or "not_free", the
@@ -144,7 +154,7 @@ class ChangesMixin(BookingBase):
             return target, "too_soon", ""
         windows, off, _ = self._calendar(s, pair, ignore)
         length = (m.ends_at - m.starts_at) // timedelta(minutes=1)
-        free = (windows, off, [])
+        free = (_mover_windows(pair, windows, target, mover, self.tz), off, [])
         if not self._fits(s, pair, target, calendar=free, minutes=length, horizon=False):
             return target, "not_free", ""
         end = target + (m.ends_at - m.starts_at) + timedelta(minutes=self.rules.buffer_minutes)
@@ -273,3 +283,11 @@ class ChangesMixin(BookingBase):
 
 def _wall(moment: datetime, tz) -> datetime:
     return moment.astimezone(tz).replace(tzinfo=None)
+
+
+def _mover_windows(pair, windows: list, target: datetime, mover: int, tz) -> list:
+    """The free times a move is checked against: the buddy's, and for the buddy
+    himself the whole day of `target` too (he knows his own calendar)."""
+    if mover != pair.buddy_id:
+        return windows
+    return [*windows, Window(time(0), time(23, 59), day=target.astimezone(tz).date())]

@@ -23,6 +23,7 @@ import dataclasses
 from bot.booking.buttons import PREFIX as JF_PREFIX
 from bot.booking.buttons import parse as jf_parse
 from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.jourfixe.booked import ask_buddy
 from bot.chat.jourfixe.calendar import calendar_feed, place
 from bot.chat.jourfixe.context import read_reply
 from bot.chat.jourfixe.meetings import (
@@ -83,6 +84,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("offer", 2, Role.BUDDY): lambda: offer(ctx, n[0], n[1]),
         ("reoffer", 1, Role.BUDDY): lambda: reoffer(ctx, n[0]),  # a lapsed request again
         ("propother", 2, Role.EXPERT): lambda: request_instead(ctx, n[0], n[1]),
+        ("askbuddy", 1, Role.EXPERT): lambda: ask_buddy(ctx, n[0]),  # booked out
     }
     if action in ("addfree", "setfree", "dayfree") and role is Role.BUDDY:  # three a window
         return add_free(ctx, n, action != "addfree", action == "dayfree")

@@ -14,6 +14,7 @@ from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import WEEKDAY, find, find_hour, find_moment
 from bot.chat.handlers import Context
+from bot.chat.jourfixe.booked import no_move_slots
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
     MORE_WORDS,
@@ -1024,6 +1025,8 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
     except BookingError as exc:
         return refusal(ctx, exc)
     page = sorted(closest[offset : offset + PAGE])
+    if not page and not offset:  # booked out: a typed time, or ask the buddy
+        return no_move_slots(ctx, m, _ask)
     if not page:
         key = "no_more_slots" if offset else "no_slots"
         return [Outbound(t(key, ctx.lang, buddy=m.buddy.name))]

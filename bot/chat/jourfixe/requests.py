@@ -17,6 +17,7 @@ from bot.booking.timeparse import WEEKDAY, find, find_moment_in
 from bot.chat.choices import ACK, plain
 from bot.chat.choices import YES as YES_WORDS
 from bot.chat.handlers import Context
+from bot.chat.jourfixe.booked import no_slots
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
     address,
@@ -112,8 +113,8 @@ def slot_page(
             return [Outbound(why)]
         if not slots:
             return [Outbound(t("no_slots_day", ctx.lang, buddy=buddy, day=label))]
-    if not slots:
-        return [Outbound(t("no_slots", ctx.lang, buddy=buddy))]
+    if not slots:  # booked out (and a button to ask the buddy), or no times entered
+        return no_slots(ctx, party)
     page = slots[offset : offset + PAGE]
     if not page:  # the end of the list: how far ahead one can book, and what then
         horizon = jf.rules.horizon_days
