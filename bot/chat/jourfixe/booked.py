@@ -4,7 +4,7 @@ and let the expert ask the buddy for a time with one button."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from bot.booking.base import BookingError, MeetingView, Party
 from bot.booking.buttons import data as jf_data
@@ -14,7 +14,7 @@ from bot.messages import Button, Outbound
 from bot.texts import t
 from storage.models import Role
 
-__all__ = ["ask_buddy", "no_slots", "no_move_slots"]
+__all__ = ["ask_buddy", "no_move_slots", "no_slots", "none_near", "not_free_first"]
 
 _BOOK = 0  # the ask-buddy button's number when no meeting is to be moved
 
@@ -78,3 +78,25 @@ def ask_buddy(ctx: Context, meeting_id: int) -> list[Outbound]:
     text = t(key, buddy.lang, expert=ctx.who.name, weeks=_weeks(ctx), **fields)
     told = notice(ctx, buddy, text)
     return [Outbound(t("asked_buddy", ctx.lang, buddy=buddy.name)), *told]
+
+
+def not_free_first(ctx: Context, meeting_id: int, ts: int) -> bool:
+    """Whether the meeting itself cannot move to `ts` (taken, or no free time): then
+    that is said at once, before "only this one or the whole series?" (row 3)."""
+    try:
+        start = datetime.fromtimestamp(ts, UTC)
+        return booking(ctx).move_check(ctx.who.person_id, meeting_id, start) is not None
+    except BookingError:
+        return False
+
+
+def none_near(ctx: Context, m: MeetingView, text: str) -> list[Outbound]:
+    """Why a move cannot happen when nothing is free nearby: the reason without its
+    heading ("Freie Zeiten in der Nähe:"), and for the expert whose buddy's times are
+    booked, the button to ask him for a time."""
+    if text.endswith(":") and ". " in text:
+        text = text.rsplit(". ", 1)[0] + "."
+    if ctx.role is Role.EXPERT and _has_times(ctx, m.buddy):
+        booked = t("booked_move", ctx.lang, buddy=m.buddy.name, when=when(ctx, m.starts_at))
+        return [Outbound(f"{text}\n{booked}", _ask_button(ctx, m.buddy.name, m.id))]
+    return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]

@@ -14,7 +14,7 @@ from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import WEEKDAY, find, find_hour, find_moment
 from bot.chat.handlers import Context
-from bot.chat.jourfixe.booked import no_move_slots
+from bot.chat.jourfixe.booked import no_move_slots, none_near, not_free_first
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
     MORE_WORDS,
@@ -1139,6 +1139,8 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
     too_soon = datetime.fromtimestamp(ts, UTC) < ctx.now + timedelta(hours=jf.rules.notice_hours)
     if len(series) < 2 or too_soon:  # too soon for any of them: say so before asking which
         return move_scope(ctx, meeting_id, ts, 0)
+    if not_free_first(ctx, meeting_id, ts):  # this one cannot move there: said before the scope
+        return move_scope(ctx, meeting_id, ts, 0)
     at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
     buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
     if 1 < len(following) < len(series):
@@ -1193,8 +1195,8 @@ def _not_moved(
         hours = booking(ctx).rules.notice_hours
         text = t(key, ctx.lang, when=moment, buddy=m.buddy.name, hours=hours, name=name)
         near = _not_on(ctx, exc.alternatives, _carried_move(ctx, meeting_id)[1])
-        if not near:
-            return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
+        if not near:  # never the heading "Freie Zeiten in der Nähe:" with nothing under it
+            return none_near(ctx, m, text)
         return [Outbound(text, slot_buttons(ctx, near, "move", meeting_id))]
     if exc.key != "move_conflict":
         return refusal(ctx, exc)
