@@ -1010,7 +1010,21 @@ def _many(ctx: Context, group: list[MeetingView], key: str, files) -> list[Outbo
 def move_command(ctx: Context) -> list[Outbound]:
     arg = " ".join(ctx.args).strip()
     number = _number(arg) if arg else None
+    if number is None and arg and (named := named_number(arg))[0] is not None:
+        return _move_named(ctx, *named)  # "/verschieben #115 Do 26.10. 14:00"
     return _pick(ctx, "pick_move", "pickmove") if number is None else move_slots(ctx, number)
+
+
+def _move_named(ctx: Context, meeting_id: int, target: str) -> list[Outbound]:
+    """/verschieben #N and a time (or a day): that meeting to that time, checked as
+    any move (tryout6 row 14), or that day's free times around it."""
+    try:
+        m = booking(ctx).get(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if not target.strip():
+        return move_slots(ctx, meeting_id)
+    return _move_to(ctx, m, target.strip(), by_day=True)
 
 
 def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]:
