@@ -604,6 +604,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     said = text
     if len(pending) > 1 and (both := _each_named(ctx, pending, text)) is not None:
         return both  # "emil ja, erika nein da bin ich beim zahnarzt"
+    if len(pending) > 2 and (some := _some_named(ctx, pending, text)) is not None:
+        return some  # "erika und emil ja" while five requests wait: those two
     pending, text = _named(pending, text)
     if (other := _named_without_request(ctx, pending, said)) is not None:
         return other  # "erika ja" with only Emil's request open: never Emil's
@@ -674,6 +676,28 @@ def _all_meant(pending: list[MeetingView], text: str) -> bool:
     experts = {m.expert.person_id: m.expert.name for m in pending}
     named = [n for n in experts.values() if n and {w.lower() for w in n.split()} & words]
     return len(experts) > 1 and len(named) == len(experts)
+
+
+def _some_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Outbound] | None:
+    """One yes (or no) to the requests of two or more experts named, while others wait
+    too ("erika und emil ja"): those decided, the others left open (tryout6 row 13).
+    None unless the words are only the names and the yes or no."""
+    low, rest, named = text.lower(), text.lower(), set()
+    for m in pending:
+        for name in (m.expert.name.lower(), m.expert.name.split()[0].lower()):
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+            if re.search(pattern, low):
+                named.add(m.expert.person_id)
+                rest = re.sub(pattern, " ", rest)
+                break
+    if len(named) < 2 or len(named) == len({m.expert.person_id for m in pending}):
+        return None
+    rest = re.sub(r"\b(und|and|sowie|&)\b|[,&+]", " ", rest)
+    reading = read(rest)
+    if reading.kind not in (YES, NO) or reading.reason:
+        return None
+    chosen = [m for m in pending if m.expert.person_id in named]
+    return _decide_all(ctx, chosen, reading.kind == YES, text)
 
 
 def _own_words(pending: list[MeetingView], said: str) -> str:
