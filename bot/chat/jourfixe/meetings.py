@@ -543,8 +543,8 @@ def instead_of_one(ctx: Context, text: str) -> bool:
         or find(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)) is None
     ):
         return False
-    named = _on_days(ctx, text)
-    return named is not None and len(named[0]) == 1
+    named = _on_days(ctx, text)  # one meeting that day, or one with the person named
+    return named is not None and (len(named[0]) == 1 or len(by_name(ctx, named[0], text)) == 1)
 
 
 _COULD = re.compile(
