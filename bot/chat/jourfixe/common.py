@@ -218,9 +218,6 @@ def day_filter(text: str, today: date, lang: str) -> tuple[set[date] | None, str
         return {day}, t("on_weekday", lang, day=fmt_date(day, lang))
     text = text.strip(".")
     text = re.sub(r"^(am|an|on|for|für|fuer|in der|in the)\s+", "", text)
-    lead = re.fullmatch(r"([a-zä]+)\.?,? (\d.*)", text)  # "fr 27.10.", "Fri 27 Oct"
-    if lead and lead[1] in WEEKDAY and (dated := day_filter(lead[2], today, lang))[0]:
-        return dated  # the date decides (tryout6 row 15)
     if text in _WEEK_WORDS:
         monday = today - timedelta(days=today.weekday()) + timedelta(weeks=_WEEK_WORDS[text])
         key = "this_week" if _WEEK_WORDS[text] == 0 else "next_week"

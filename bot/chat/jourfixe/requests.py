@@ -74,7 +74,17 @@ def request_slots(ctx: Context) -> list[Outbound]:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         offset = asked.data.get("offset", 0) + PAGE if asked and asked.kind == "slots" else 0
         return slot_page(ctx, offset, asked.data.get("filter", "") if asked else "")
-    return slot_page(ctx, 0, arg, None)
+    return slot_page(ctx, 0, _dated(ctx, arg), None)
+
+
+def _dated(ctx: Context, arg: str) -> str:
+    """ "/jourfixe fr 27.10.", "/jf fri 13 mar": a weekday and a date – the date decides
+    (tryout6 row 15); else the words as they are."""
+    lead = re.fullmatch(r"([a-zä]+)\.?,? (\d.*)", arg)
+    today = ctx.now.astimezone(ctx.tz).date()
+    if lead and lead[1] in WEEKDAY and day_filter(lead[2], today, ctx.lang)[0]:
+        return lead[2]
+    return arg
 
 
 KEEP = -1  # slot_page's rhythm: the one of the picker open (paging, another day)
