@@ -628,7 +628,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.reason:  # the buddy's words are quoted whole, with the name in them
         # ("alle bestätigen", "beide ja": no words of their own for the expert)
         reason = _own_words(pending, said) if reading.kind in (YES, NO) else said.strip()
-        if reason and text != said:  # "gregor nein, do 15 uhr geht nicht": without the name
+        no_or_yes = reading.kind in (YES, NO) or reading.words == NO  # a proposal stays whole
+        if reason and text != said and no_or_yes:  # "gregor nein, do 15 uhr …": no name
             reason = _ANSWER_WORD.sub("", text, count=1).strip() or reason  # only the why
         reading = dataclasses.replace(reading, reason=reason)
     clash = weekday_clash(ctx, text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
