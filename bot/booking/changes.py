@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import delete, select
 
@@ -16,6 +16,7 @@ from bot.booking.base import (
     _own_pair,
     _with_people,
 )
+from bot.booking.timeparse import Window
 from bot.localtime import local_moment
 from storage import outbox
 from storage.models import ACTIVE_STATES, Meeting, MeetingCell, MeetingEvent
@@ -99,7 +100,7 @@ class ChangesMixin(BookingBase):
                 wall = _wall(g.starts_at, self.tz) + step
                 target = local_moment(wall.date(), wall.time(), self.tz)
                 length = (g.ends_at - g.starts_at) // timedelta(minutes=1)
-                if self._fits(s, pair, target, ignore=ids, minutes=length, horizon=False):
+                if self._move_fits(s, pair, target, ids, length, person_id, g):
                     moves.append((g, target))
                 else:
                     blocked.append(self._why_not(s, pair, target, g, ids, person_id))
@@ -132,10 +133,27 @@ class ChangesMixin(BookingBase):
             if m.state not in ACTIVE_STATES:
                 raise BookingError("not_active", state=m.state)
             pair, length = _own_pair(m), (m.ends_at - m.starts_at) // timedelta(minutes=1)
-            if self._fits(s, pair, start, ignore={m.id}, minutes=length, horizon=False):
+            if self._move_fits(s, pair, start, {m.id}, length, person_id, m):
                 return None
             _, why, name = self._why_not(s, pair, start, m, {m.id}, person_id)
             return why, name, tuple(self._around(s, m, limit=6, to=start))
+
+    def _move_fits(self, s, pair, target: datetime, ignore: set[int], length: int, mover: int, m):
+        """Whether a meeting may move to `target`: into the buddy's free times; or –
+        the buddy moving his own meeting while none of his free times around it is
+        left (all booked: tryout6 row 2) – to any time of a day he is not away, clear
+        of the pair's other meetings."""
+        if self._fits(s, pair, target, ignore=ignore, minutes=length, horizon=False):
+            return True
+        if not self._booked_out(s, pair, m, mover):
+            return False  # outside his free times while some are free: those are offered
+        windows, off, busy = self._calendar(s, pair, ignore)
+        calendar = (_mover_windows(windows, target, self.tz), off, busy)
+        return self._fits(s, pair, target, calendar=calendar, minutes=length, horizon=False)
+
+    def _booked_out(self, s, pair, m, mover: int) -> bool:
+        """The buddy moves his own meeting and no free time around it is left."""
+        return mover == pair.buddy_id and not self._closest(s, m, None)[:1]
 
     def _why_not(self, s, pair, target: datetime, m: Meeting, ignore: set[int], mover: int):
         """Why `m` cannot move to `target`: (target, "too_soon", "slot_taken" or "not_free", the
@@ -144,6 +162,8 @@ class ChangesMixin(BookingBase):
             return target, "too_soon", ""
         windows, off, _ = self._calendar(s, pair, ignore)
         length = (m.ends_at - m.starts_at) // timedelta(minutes=1)
+        if self._booked_out(s, pair, m, mover):  # any time of the day (see _move_fits)
+            windows = _mover_windows(windows, target, self.tz)
         free = (windows, off, [])
         if not self._fits(s, pair, target, calendar=free, minutes=length, horizon=False):
             return target, "not_free", ""
@@ -273,3 +293,9 @@ class ChangesMixin(BookingBase):
 
 def _wall(moment: datetime, tz) -> datetime:
     return moment.astimezone(tz).replace(tzinfo=None)
+
+
+def _mover_windows(windows: list, target: datetime, tz) -> list:
+    """The buddy's free times and the whole day of `target` (a booked-out buddy
+    moving his own meeting knows his calendar)."""
+    return [*windows, Window(time(0), time(23, 59), day=target.astimezone(tz).date())]

@@ -117,6 +117,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "Sie /jourfixe später noch einmal.",
         "en": "{buddy} has no free times in the coming weeks. Try /jourfixe again later.",
     },
+    # tryout6 rows 2, 3, 7: the buddy's free times are all booked (bot/chat/jourfixe/booked.py)
+    "booked_out": {
+        "de": "Die freien Zeiten von {buddy} sind in den nächsten {weeks} Wochen ausgebucht.",
+        "en": "{buddy}'s free times are fully booked for the next {weeks} weeks.",
+    },
+    "booked_move": {
+        "de": "Die freien Zeiten von {buddy} rund um {when} sind ausgebucht. Schreiben Sie "
+        "eine Zeit, die Sie mit {buddy} abgesprochen haben – oder bitten Sie {buddy} um eine.",
+        "en": "{buddy}'s free times around {when} are fully booked. Type a time you agreed "
+        "with {buddy} – or ask {buddy} for one.",
+    },
+    "booked_move_own": {
+        "de": "Ihre freien Zeiten rund um {when} sind ausgebucht. Schreiben Sie die neue "
+        "Zeit (z. B. „{example}“) – sie darf auch außerhalb Ihrer freien Zeiten liegen.",
+        "en": "Your free times around {when} are fully booked. Type the new time (e.g. "
+        '"{example}") – it may be outside your free times.',
+    },
+    "ask_buddy_button": {"de": "{buddy} um eine Zeit bitten", "en": "Ask {buddy} for a time"},
+    "asked_buddy": {
+        "de": "Ich habe {buddy} gebeten, Ihnen eine Zeit vorzuschlagen.",
+        "en": "I have asked {buddy} to suggest a time to you.",
+    },
+    "buddy_asked_book": {
+        "de": "{expert} findet keinen freien Jour-Fixe-Termin: Ihre freien Zeiten sind in "
+        "den nächsten {weeks} Wochen ausgebucht. Tragen Sie weitere Zeiten ein (/frei), "
+        "dann kann {expert} buchen.",
+        "en": "{expert} finds no free Jour Fixe slot: your free times are fully booked for "
+        "the next {weeks} weeks. Add more times (/free) so {expert} can book.",
+    },
+    "buddy_asked_move": {
+        "de": "{expert} möchte den Jour Fixe {when} verschieben, aber Ihre freien Zeiten "
+        "sind ausgebucht. Schlagen Sie eine neue Zeit vor: /verschieben #{id} und die Zeit.",
+        "en": "{expert} would like to move the Jour Fixe on {when}, but your free times "
+        "are fully booked. Give a new time: /move #{id} and the time.",
+    },
     "slots": {
         "de": "Freie Jour-Fixe-Termine mit {buddy} (Zeiten in {tz}) – wählen Sie einen:",
         "en": "Free Jour Fixe slots with {buddy} (times in {tz}) – pick one:",

@@ -267,7 +267,10 @@ def test_a_move_sentence_naming_another_meeting_is_about_that_one_even_with_a_pi
     slots = say(world, "erika", data=which.buttons[0].data)[0]
     assert "Di 03.03. 10:00" in slots.text  # the 03.03.'s move picker is open now
     moved = say(world, "erika", "verschieb den am 10.3. auf mi 11.3. 11 uhr")[0]
-    assert "Di 10.03. 10:00 → Mi 11.03. 11:00" in moved.text  # not the 03.03.
+    # not free for that meeting: said at once, before the series question (tryout6 row 3),
+    # with the move buttons of the 10.03.'s meeting (#2), not the 03.03.'s
+    assert "Mi 11.03. 11:00 ist keine freie Zeit" in moved.text
+    assert moved.buttons and all(b.data.startswith("jf:move:2:") for b in moved.buttons)
 
 
 def test_a_buddys_ok_after_confirming_one_request_does_not_confirm_the_other(world):

@@ -23,6 +23,7 @@ import dataclasses
 from bot.booking.buttons import PREFIX as JF_PREFIX
 from bot.booking.buttons import parse as jf_parse
 from bot.chat.handlers import BUDDIES, EXPERTS, PAIR_ROLES, Callback, Command, Context, Feature
+from bot.chat.jourfixe.booked import ask_buddy
 from bot.chat.jourfixe.calendar import calendar_feed, place
 from bot.chat.jourfixe.context import read_reply
 from bot.chat.jourfixe.meetings import (
@@ -86,6 +87,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
         ("openmove", 2, Role.BUDDY): lambda: open_and_move(ctx, n[0], n[1]),  # jf12
         ("dayoff", 1, Role.BUDDY): lambda: day_off(ctx, n[0]),  # jf12: ill that day
         ("propother", 2, Role.EXPERT): lambda: request_instead(ctx, n[0], n[1]),
+        ("askbuddy", 1, Role.EXPERT): lambda: ask_buddy(ctx, n[0]),  # booked out
     }
     if action in ("addfree", "setfree", "dayfree") and role is Role.BUDDY:  # three a window
         return add_free(ctx, n, action != "addfree", action == "dayfree")

@@ -78,6 +78,9 @@ INTENTS: dict[str, dict[str, int]] = {
         "neuer termin": 3, "neuen termin": 3, "neuer jour fixe": 3, "neuen jour fixe": 3,
         "neuer jf": 3, "neuen jf": 3, "new meeting": 3, "new appointment": 3,
         "new jour fixe": 3, "new jf": 3,
+        # "termin bitte", "jour fixe bitte", "meeting please" (a short phone message, tryout6 row 9)
+        "termin bitte": 3, "termin pls": 3, "jour fixe bitte": 3, "jf bitte": 3,
+        "meeting please": 3, "appointment please": 3, "meeting pls": 3,
     },
     "move": {
         "verschieben": 4, "verschoben": 4, "schieben": 4, "verlegen": 4, "verlegt": 4,

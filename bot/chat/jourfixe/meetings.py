@@ -14,6 +14,7 @@ from bot.booking.base import BookingError, MeetingView
 from bot.booking.buttons import data as jf_data
 from bot.booking.timeparse import WEEKDAY, Window, find, find_hour, find_moment
 from bot.chat.handlers import Context
+from bot.chat.jourfixe.booked import no_move_slots, none_near
 from bot.chat.jourfixe.common import (
     BACK_WORDS,
     MORE_WORDS,
@@ -542,8 +543,8 @@ def instead_of_one(ctx: Context, text: str) -> bool:
         or find(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None)) is None
     ):
         return False
-    named = _on_days(ctx, text)
-    return named is not None and len(named[0]) == 1
+    named = _on_days(ctx, text)  # one meeting that day, or one with the person named
+    return named is not None and (len(named[0]) == 1 or len(by_name(ctx, named[0], text)) == 1)
 
 
 _COULD = re.compile(
@@ -1159,7 +1160,21 @@ def _many(ctx: Context, group: list[MeetingView], key: str, files) -> list[Outbo
 def move_command(ctx: Context) -> list[Outbound]:
     arg = " ".join(ctx.args).strip()
     number = _number(arg) if arg else None
+    if number is None and arg and (named := named_number(arg))[0] is not None:
+        return _move_named(ctx, *named)  # "/verschieben #115 Do 26.10. 14:00"
     return _pick(ctx, "pick_move", "pickmove") if number is None else move_slots(ctx, number)
+
+
+def _move_named(ctx: Context, meeting_id: int, target: str) -> list[Outbound]:
+    """/verschieben #N and a time (or a day): that meeting to that time, checked as
+    any move (tryout6 row 14), or that day's free times around it."""
+    try:
+        m = booking(ctx).get(ctx.who.person_id, meeting_id)
+    except BookingError as exc:
+        return refusal(ctx, exc)
+    if not target.strip():
+        return move_slots(ctx, meeting_id)
+    return _move_to(ctx, m, target.strip(), by_day=True)
 
 
 def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]:
@@ -1174,6 +1189,8 @@ def move_slots(ctx: Context, meeting_id: int, offset: int = 0) -> list[Outbound]
     except BookingError as exc:
         return refusal(ctx, exc)
     page = sorted(closest[offset : offset + PAGE])
+    if not page and not offset:  # booked out: a typed time, or ask the buddy
+        return no_move_slots(ctx, m, _ask)
     if not page:
         key = "no_more_slots" if offset else "no_slots"
         return [Outbound(t(key, ctx.lang, buddy=m.buddy.name))]
@@ -1342,6 +1359,8 @@ def move(ctx: Context, meeting_id: int, ts: int) -> list[Outbound]:
         return refusal(ctx, exc)
     if check is not None and check[0] == "not_free" and ctx.role is Role.BUDDY:
         return _offer_move(ctx, m, datetime.fromtimestamp(ts, UTC))
+    if check is not None:  # this one cannot move there: said before the scope (tryout6 row 3)
+        return move_scope(ctx, meeting_id, ts, 0)
     at, new = when(ctx, m.starts_at), when(ctx, datetime.fromtimestamp(ts, UTC))
     buttons = [Button(t("scope_one", ctx.lang, n=m.id, when=at), jf_data("mscope", m.id, ts, 0))]
     if 1 < len(following) < len(series):
@@ -1425,7 +1444,7 @@ def _not_moved(
         if not near:
             if opening is not None:
                 return [Outbound(text, (opening,))]
-            return [Outbound(text + "\n" + t("move_none_near", ctx.lang))]
+            return none_near(ctx, m, text)  # never the heading with nothing under it
         buttons = slot_buttons(ctx, near, "move", meeting_id)
         return [Outbound(text, tuple(buttons) + ((opening,) if opening else ()))]
     if exc.key != "move_conflict":

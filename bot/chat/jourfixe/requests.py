@@ -17,6 +17,7 @@ from bot.booking.timeparse import WEEKDAY, find, find_moment_in
 from bot.chat.choices import ACK, plain
 from bot.chat.choices import YES as YES_WORDS
 from bot.chat.handlers import Context
+from bot.chat.jourfixe.booked import no_slots
 from bot.chat.jourfixe.common import (
     MORE_WORDS,
     address,
@@ -73,7 +74,17 @@ def request_slots(ctx: Context) -> list[Outbound]:
         asked = booking(ctx).asked(ctx.msg.platform, ctx.msg.chat_id)
         offset = asked.data.get("offset", 0) + PAGE if asked and asked.kind == "slots" else 0
         return slot_page(ctx, offset, asked.data.get("filter", "") if asked else "")
-    return slot_page(ctx, 0, arg, None)
+    return slot_page(ctx, 0, _dated(ctx, arg), None)
+
+
+def _dated(ctx: Context, arg: str) -> str:
+    """ "/jourfixe fr 27.10.", "/jf fri 13 mar": a weekday and a date – the date decides
+    (tryout6 row 15); else the words as they are."""
+    lead = re.fullmatch(r"([a-zä]+)\.?,? (\d.*)", arg)
+    today = ctx.now.astimezone(ctx.tz).date()
+    if lead and lead[1] in WEEKDAY and day_filter(lead[2], today, ctx.lang)[0]:
+        return lead[2]
+    return arg
 
 
 KEEP = -1  # slot_page's rhythm: the one of the picker open (paging, another day)
@@ -112,8 +123,8 @@ def slot_page(
             return [Outbound(why)]
         if not slots:
             return [Outbound(t("no_slots_day", ctx.lang, buddy=buddy, day=label))]
-    if not slots:
-        return [Outbound(t("no_slots", ctx.lang, buddy=buddy))]
+    if not slots:  # booked out (and a button to ask the buddy), or no times entered
+        return no_slots(ctx, party)
     page = slots[offset : offset + PAGE]
     if not page:  # the end of the list: how far ahead one can book, and what then
         horizon = jf.rules.horizon_days
@@ -630,6 +641,8 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     said = text
     if len(pending) > 1 and (both := _each_named(ctx, pending, text)) is not None:
         return both  # "emil ja, erika nein da bin ich beim zahnarzt"
+    if len(pending) > 2 and (some := _some_named(ctx, pending, text)) is not None:
+        return some  # "erika und emil ja" while five requests wait: those two
     pending, text = _named(pending, text)
     if (other := _named_without_request(ctx, pending, said)) is not None:
         return other  # "erika ja" with only Emil's request open: never Emil's
@@ -642,6 +655,9 @@ def answer_request(ctx: Context, pending: list[MeetingView], text: str) -> list[
     if reading.reason:  # the buddy's words are quoted whole, with the name in them
         # ("alle bestätigen", "beide ja": no words of their own for the expert)
         reason = _own_words(pending, said) if reading.kind in (YES, NO) else said.strip()
+        no_or_yes = reading.kind in (YES, NO) or reading.words == NO  # a proposal stays whole
+        if reason and text != said and no_or_yes:  # "gregor nein, do 15 uhr …": no name
+            reason = _ANSWER_WORD.sub("", text, count=1).strip() or reason  # only the why
         reading = dataclasses.replace(reading, reason=reason)
     clash = weekday_clash(ctx, text, _earliest(ctx), m.starts_at.astimezone(ctx.tz).date())
     if len(pending) > 1:
@@ -698,6 +714,28 @@ def _all_meant(pending: list[MeetingView], text: str) -> bool:
     experts = {m.expert.person_id: m.expert.name for m in pending}
     named = [n for n in experts.values() if n and {w.lower() for w in n.split()} & words]
     return len(experts) > 1 and len(named) == len(experts)
+
+
+def _some_named(ctx: Context, pending: list[MeetingView], text: str) -> list[Outbound] | None:
+    """One yes (or no) to the requests of two or more experts named, while others wait
+    too ("erika und emil ja"): those decided, the others left open (tryout6 row 13).
+    None unless the words are only the names and the yes or no."""
+    low, rest, named = text.lower(), text.lower(), set()
+    for m in pending:
+        for name in (m.expert.name.lower(), m.expert.name.split()[0].lower()):
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)"
+            if re.search(pattern, low):
+                named.add(m.expert.person_id)
+                rest = re.sub(pattern, " ", rest)
+                break
+    if len(named) < 2 or len(named) == len({m.expert.person_id for m in pending}):
+        return None
+    rest = re.sub(r"\b(und|and|sowie|&)\b|[,&+]", " ", rest)
+    reading = read(rest)
+    if reading.kind not in (YES, NO) or reading.reason:
+        return None
+    chosen = [m for m in pending if m.expert.person_id in named]
+    return _decide_all(ctx, chosen, reading.kind == YES, text)
 
 
 def _own_words(pending: list[MeetingView], said: str) -> str:
@@ -828,6 +866,9 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
         return None
     if m.state != "requested" or m.proposed_start is not None:
         return None
+    if _names_another_expert(ctx, m, text):  # "hanna ja" to the question about Fatma
+        booking(ctx).forget(ctx.msg.platform, ctx.msg.chat_id)
+        return None  # answered as Hanna's (answer_request), never as Fatma's
     proposal = datetime.fromtimestamp(data["ts"], UTC)
     reading = read(text, _earliest(ctx), proposal.astimezone(ctx.tz).date(), _today(ctx))
     if reading.kind == NONE:
@@ -844,6 +885,25 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     if reading.kind == YES or reading.kind == TIME and reading.words != NO:
         return _propose(ctx, m, proposal, reading.reason)
     return _ask_offer(ctx, m, proposal)
+
+
+def _names_another_expert(ctx: Context, m: MeetingView, text: str) -> bool:
+    """Whether the words name one of the buddy's experts other than the one the
+    question is about (and not that one): "hanna ja" to "Soll ich Fatma … vorschlagen?"."""
+    low = text.lower()
+
+    def names(name: str) -> bool:
+        return any(
+            re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (name, name.split()[0])
+        )
+
+    if not m.expert.name or names(m.expert.name):
+        return False
+    try:
+        experts = booking(ctx).experts(ctx.who.person_id)
+    except BookingError:
+        return False
+    return any(n and n != m.expert.name and names(n) for n in experts)
 
 
 def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], str]:
