@@ -121,6 +121,7 @@ class Whois:
     lang: str
     timezone: str | None = None  # None: the bot's IMBOT_TIMEZONE
     lang_chosen: bool = False  # set with /sprache; else `lang` follows what they write
+    revoked: bool = False  # taken out of the program (/sperren): role is APPLICANT then
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class Leaving:
     name: str
     orphans: tuple[str, ...] = ()
     again: bool = False  # revoked before: nothing done
+    contact: Contact | None = None  # the person revoked, to be told once
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,9 @@ class People:
         if p is None or p.erased_at:
             return None
         role = Role.APPLICANT if p.revoked_at else Role(p.role)  # as Person.active_role
-        return Whois(p.id, p.name or "", role, p.lang, p.timezone, bool(p.lang_chosen))
+        return Whois(
+            p.id, p.name or "", role, p.lang, p.timezone, bool(p.lang_chosen), bool(p.revoked_at)
+        )
 
     def set_lang(self, person_id: int, lang: str, *, chosen: bool = True) -> None:
         """The person's language: chosen with /sprache (kept until they choose again),
@@ -561,8 +565,9 @@ class People:
             for obj in [*uow.people.invites_of(person.id), *uow.people.pairs_of(person.id)]:
                 uow.people.delete(obj)
             s.execute(delete(CalendarFeed).where(CalendarFeed.person_id == person.id))
+            contact = _contact(person)
             uow.commit()
-            return Leaving(person.name or f"#{person.id}", orphans)
+            return Leaving(person.name or f"#{person.id}", orphans, contact=contact)
 
     # -- privacy ------------------------------------------------------------------
     def export(self, person_id: int, *, chat: tuple[str, str, str] | None = None) -> dict:

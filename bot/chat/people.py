@@ -13,13 +13,16 @@ from zoneinfo import ZoneInfo
 from bot.booking.base import BookingError
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
 from bot.chat.mydata import format_letter
+from bot.chat.people_words import PAIR_PREFIX, REVOKE_PREFIX, pair_or_revoke_in_words
 from bot.messages import Address, Button, Outbound
 from bot.people import InviteInfo, PairNews, PeopleError, PersonRow
-from bot.texts import fmt_date, fmt_when, plural, t
+from bot.texts import fmt_date, fmt_when, plural, t, weekday_name
 from storage.models import Role
 
 __all__ = [
     "ERASE_PREFIX",
+    "PAIR_PREFIX",
+    "REVOKE_PREFIX",
     "FEATURE",
     "deep_link",
     "format_people",
@@ -31,8 +34,6 @@ __all__ = [
 ]
 
 ERASE_PREFIX = "erase:"
-REVOKE_PREFIX = "revoke:"  # revoke:yes:PERSON, revoke:no
-PAIR_PREFIX = "pair:"  # replace an expert's buddy: pair:replace:EXPERT:BUDDY, pair:keep
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
 SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
 
@@ -74,7 +75,7 @@ def invite_letter(info: InviteInfo, telegram_bot: str | None, tz: ZoneInfo) -> s
 
 
 def invite_replies(
-    info: InviteInfo, lang: str, telegram_bot: str | None, tz: ZoneInfo
+    info: InviteInfo, lang: str, telegram_bot: str | None, tz: ZoneInfo, *, new: bool = True
 ) -> list[Outbound]:
     """For the admin: code, validity and links; then the text to forward as a message
     of its own (forwarded as it is, in the invitee's language)."""
@@ -90,6 +91,9 @@ def invite_replies(
     )
     language = t(f"language_{info.lang}", lang)
     forward = t("invite_forward", lang, name=info.name, language=language)
+    name = f'"{info.name}"' if " " in info.name else info.name
+    if new and info.role in (Role.EXPERT, Role.BUDDY):  # the next step (tryout6 #19)
+        head += "\n" + t(f"invite_next_{info.role.value}", lang, name=name)
     return [
         Outbound(f"{head}\n\n{forward}", lang=lang),
         Outbound(invite_letter(info, telegram_bot, tz), lang=info.lang),
@@ -137,7 +141,8 @@ def _invite(ctx: Context) -> list[Outbound]:
             info = people.invite(words[0].lower(), name, lang=lang, same_name=same_name)
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    return invite_replies(info, ctx.lang, ctx.services.telegram_bot, ctx.tz)
+    new = not (len(words) == 1 and words[0].startswith("#"))
+    return invite_replies(info, ctx.lang, ctx.services.telegram_bot, ctx.tz, new=new)
 
 
 def _invite_again(people, ref: str) -> InviteInfo:
@@ -200,9 +205,10 @@ def _pair(ctx: Context) -> list[Outbound]:
 def _pair_choice(ctx: Context, data: str) -> list[Outbound]:
     """The answer to "replace the expert's buddy?" (pair:replace:EXPERT:BUDDY)."""
     _, answer, *ids = data.split(":")
-    if answer != "replace" or len(ids) != 2 or not all(i.isdigit() for i in ids):
+    if answer not in ("replace", "ask") or len(ids) != 2 or not all(i.isdigit() for i in ids):
         return [Outbound(t("pair_unchanged", ctx.lang))]
-    return _paired(ctx, f"#{ids[0]}", f"#{ids[1]}", replace=True)
+    # pair:ask:… is the offer of /paar from words: the command itself, with its question
+    return _paired(ctx, f"#{ids[0]}", f"#{ids[1]}", replace=answer == "replace")
 
 
 def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Outbound]:
@@ -224,10 +230,28 @@ def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Out
     text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
     if news.old_buddy is not None and news.kept:
         text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
-    return [Outbound(text)] + pair_notices(news)
+    return [Outbound(text)] + pair_notices(news, buddy_times=_weekly_times(ctx, news))
 
 
-def pair_notices(news: PairNews) -> list[Outbound]:
+def _weekly_times(ctx: Context, news: PairNews) -> str | None:
+    """The new buddy's weekly free times in the buddy's language ("Di 10:00–12:00,
+    Do 14:00–16:00"), for the pairing notice; None without any (tryout6 #18)."""
+    if news.unchanged or ctx.services.booking is None:
+        return None
+    try:
+        windows = ctx.services.booking.availability(news.buddy.person_id)[0]
+    except BookingError:
+        return None
+    lang = news.buddy.lang
+    times = [
+        f"{weekday_name(w.weekday, lang)} {w.start:%H:%M}–{w.end:%H:%M}"
+        for w in windows
+        if w.day is None
+    ]
+    return ", ".join(times) or None
+
+
+def pair_notices(news: PairNews, *, buddy_times: str | None = None) -> list[Outbound]:
     """Both people hear of a pairing with their next step; on re-pairing the old
     buddy hears it too, and the expert and the old buddy read that the meetings
     already made stay with the old buddy."""
@@ -237,7 +261,12 @@ def pair_notices(news: PairNews) -> list[Outbound]:
     for_expert = t("pair_for_expert", expert.lang, buddy=buddy.name)
     if old is not None and news.kept:
         for_expert += plural("pair_expert_kept", news.kept, expert.lang, old=old.name)
-    out = [(expert, for_expert), (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name))]
+    for_buddy = (
+        t("pair_for_buddy_times", buddy.lang, expert=expert.name, times=buddy_times)
+        if buddy_times
+        else t("pair_for_buddy", buddy.lang, expert=expert.name)
+    )
+    out = [(expert, for_expert), (buddy, for_buddy)]
     if old is not None:
         text = t("pair_for_old_buddy", old.lang, expert=expert.name, buddy=buddy.name)
         if news.kept:
@@ -258,6 +287,10 @@ def _revoke(ctx: Context) -> list[Outbound]:
     ref = " ".join(refs[:-1] if sure else refs)  # /sperren Bea Berger (no quotes) too
     if not ref:
         return [Outbound(t("revoke_usage", ctx.lang))]
+    return _revoke_ask(ctx, ref, sure=sure)
+
+
+def _revoke_ask(ctx: Context, ref: str, *, sure: bool = False) -> list[Outbound]:
     try:
         ask = ctx.services.people.revoke_check(ref)
     except PeopleError as exc:
@@ -277,10 +310,13 @@ def _revoke(ctx: Context) -> list[Outbound]:
 
 
 def _revoke_choice(ctx: Context, data: str) -> list[Outbound]:
-    """The answer to "revoke X?" (revoke:yes:ID, revoke:no)."""
+    """The answer to "revoke X?" (revoke:yes:ID, revoke:no); revoke:ask:ID, the offer of
+    /sperren from words, asks the command's question."""
     _, answer, *ids = data.split(":")
-    if answer != "yes" or len(ids) != 1 or not ids[0].isdigit():
+    if answer not in ("yes", "ask") or len(ids) != 1 or not ids[0].isdigit():
         return [Outbound(t("pair_unchanged", ctx.lang))]
+    if answer == "ask":
+        return _revoke_ask(ctx, f"#{ids[0]}")
     return _revoked(ctx, int(ids[0]))
 
 
@@ -294,7 +330,11 @@ def _revoked(ctx: Context, person_id: int) -> list[Outbound]:
     text = t("revoke_done", ctx.lang, name=done.name)
     if done.orphans:  # the experts were told; the team pairs them again
         text += t("revoke_orphans", ctx.lang, names=", ".join(done.orphans))
-    return [Outbound(text)]
+    out = [Outbound(text)]
+    if (c := done.contact) is not None and c.platform and c.chat_id:  # told once (tryout6 #8)
+        to = Address(c.platform, c.chat_id, c.name)
+        out.append(Outbound(t("revoked_notice", c.lang), to=to, lang=c.lang))
+    return out
 
 
 def format_people(rows: list[PersonRow], lang: str) -> str:
@@ -391,12 +431,22 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     """Asking in words to see or erase one's data: /meinedaten or /loeschen (with its
     confirmation: nothing is erased by words alone)."""
     if not ctx.msg.private or len(text) > 160 or ctx.services.people is None:
-        return None
+        return _revoked_reply(ctx)
     if _ASKS_ERASING.search(text):
         return _delete(ctx)
     if _ASKS_DATA.search(text):
         return _mydata(ctx)
-    return None
+    if (offer := pair_or_revoke_in_words(ctx, text)) is not None:
+        return offer  # "paar gregor bernd", "hanna hat das programm verlassen" (tryout6 #5)
+    return _revoked_reply(ctx)
+
+
+def _revoked_reply(ctx: Context) -> list[Outbound] | None:
+    """A revoked person writing: that they no longer take part (and what is left to
+    them), not the applicants' FAQ and no question for the team (tryout6 #8)."""
+    if ctx.who is None or not ctx.who.revoked or not ctx.msg.private:
+        return None
+    return [Outbound(t("revoked_notice", ctx.lang))]
 
 
 def _help(ctx: Context) -> str:

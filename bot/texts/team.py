@@ -22,6 +22,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "words, e.g. “invite Maria Muster as an expert”. You get the code and a text to "
         "forward.",
     },
+    "people_words_offer": {
+        "de": "Meinen Sie {command}? Tippen Sie „ja“ oder den Knopf.",
+        "en": "Do you mean {command}? Type “yes” or press the button.",
+    },
+    "pair_words_yes": {"de": "Ja, zuordnen", "en": "Yes, pair"},
+    "revoke_words_yes": {"de": "Ja, weiter", "en": "Yes, go on"},
+    "pair_words_unclear": {
+        "de": "Eine Expert:in einem Buddy zuordnen: /paar EXPERT:IN BUDDY (Name oder Nummer "
+        'aus /personen), z. B. /paar "Erika Muster" "Bernd Buddy".',
+        "en": "To pair an expert with a buddy: /pair EXPERT BUDDY (name or number from "
+        '/people), e.g. /pair "Erika Muster" "Bernd Buddy".',
+    },
+    "revoke_words_unclear": {
+        "de": "Jemanden aus dem Programm nehmen: /sperren PERSON (Name oder Nummer aus "
+        "/personen). Ich frage vorher nach.",
+        "en": "To take someone out of the program: /revoke PERSON (name or number from "
+        "/people). I ask before anything happens.",
+    },
     "invite_words_none": {
         "de": "Keine Einladung angelegt.",
         "en": "No invite created.",
