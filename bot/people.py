@@ -479,20 +479,10 @@ class People:
                         buddy=buddy.name or f"#{buddy.id}",
                         expert_id=expert.id,
                         buddy_id=buddy.id,
+                        kept=_kept(uow.session, expert.id, old.id, now),
                     )
                 pair.buddy_id, pair.created_at = buddy.id, now
-            kept = 0
-            if old is not None:
-                kept = len(
-                    uow.session.scalars(
-                        select(Meeting.id).where(
-                            Meeting.expert_id == expert.id,
-                            Meeting.buddy_id == old.id,
-                            Meeting.state.in_(("requested", "confirmed")),
-                            Meeting.ends_at > now,
-                        )
-                    ).all()
-                )
+            kept = 0 if old is None else _kept(uow.session, expert.id, old.id, now)
             news = PairNews(_contact(expert), _contact(buddy), old and _contact(old), kept)
             uow.commit()
             return news
@@ -724,6 +714,17 @@ def _name_words(name: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return re.findall(r"\w+", _DIGRAPHS.sub(r"\1", plain))
+
+
+def _kept(s: Session, expert_id: int, buddy_id: int, now: datetime) -> int:
+    """The pair's meetings not over yet (asked for or confirmed)."""
+    stmt = select(func.count()).where(
+        Meeting.expert_id == expert_id,
+        Meeting.buddy_id == buddy_id,
+        Meeting.state.in_(("requested", "confirmed")),
+        Meeting.ends_at > now,
+    )
+    return s.scalar(stmt) or 0
 
 
 def _orphans(s: Session, person: Person) -> tuple[str, ...]:

@@ -5,13 +5,16 @@ Which roles may run a command is declared in `COMMANDS`; the router enforces it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.booking.base import BookingError
+from bot.booking.base import BookingError, MeetingView
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
+from bot.chat.jourfixe.common import calendar as calendar_files
+from bot.chat.jourfixe.common import when
 from bot.chat.mydata import format_letter
 from bot.chat.people_words import PAIR_PREFIX, REVOKE_PREFIX, pair_or_revoke_in_words
 from bot.messages import Address, Button, Outbound
@@ -35,7 +38,8 @@ __all__ = [
 
 ERASE_PREFIX = "erase:"
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
-SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
+SAME_NAME_ARGS = ("doppelt=", "duplicate=")
+MAX_CANCELLED = 200  # meetings with the old buddy cancelled on re-pairing, at most  # a second person with a name already known
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
@@ -91,9 +95,9 @@ def invite_replies(
     )
     language = t(f"language_{info.lang}", lang)
     forward = t("invite_forward", lang, name=info.name, language=language)
-    name = f'"{info.name}"' if " " in info.name else info.name
+    ref = f'"{info.name}"' if " " in info.name else info.name
     if new and info.role in (Role.EXPERT, Role.BUDDY):  # the next step (tryout6 #19)
-        head += "\n" + t(f"invite_next_{info.role.value}", lang, name=name)
+        head += "\n" + t(f"invite_next_{info.role.value}", lang, ref=ref, name=info.name)
     return [
         Outbound(f"{head}\n\n{forward}", lang=lang),
         Outbound(invite_letter(info, telegram_bot, tz), lang=info.lang),
@@ -205,32 +209,100 @@ def _pair(ctx: Context) -> list[Outbound]:
 def _pair_choice(ctx: Context, data: str) -> list[Outbound]:
     """The answer to "replace the expert's buddy?" (pair:replace:EXPERT:BUDDY)."""
     _, answer, *ids = data.split(":")
-    if answer not in ("replace", "ask") or len(ids) != 2 or not all(i.isdigit() for i in ids):
+    answers = ("replace", "ask", "cancel")
+    if answer not in answers or len(ids) != 2 or not all(i.isdigit() for i in ids):
         return [Outbound(t("pair_unchanged", ctx.lang))]
-    # pair:ask:… is the offer of /paar from words: the command itself, with its question
-    return _paired(ctx, f"#{ids[0]}", f"#{ids[1]}", replace=answer == "replace")
+    # pair:ask:… is the offer of /paar from words: the command itself, with its question;
+    # pair:cancel:… re-pairs and cancels the meetings with the old buddy (tryout6 #12)
+    return _paired(
+        ctx, f"#{ids[0]}", f"#{ids[1]}", replace=answer != "ask", cancel_old=answer == "cancel"
+    )
 
 
-def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Outbound]:
+def _paired(
+    ctx: Context, expert: str, buddy: str, *, replace: bool, cancel_old: bool = False
+) -> list[Outbound]:
     """Pair them; an expert who has another buddy is only re-paired after a question
-    (the same rule as `imbot admin pair`)."""
+    (the same rule as `imbot admin pair`), which asks too whether the meetings made
+    with the old buddy stay or are cancelled."""
     try:
         news = ctx.services.people.pairing(expert, buddy, replace=replace)
     except PeopleError as exc:
         if exc.key != "pair_replaces":
             return _refusal(ctx, exc)
-        ids = f"{exc.fields['expert_id']}:{exc.fields['buddy_id']}"
+        return [_replace_question(ctx, exc)]
+    if news.unchanged:
+        return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
+    text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
+    gone: list[MeetingView] = []
+    if cancel_old and news.old_buddy is not None and news.kept:
+        gone = _cancel_old(ctx, news)
+        news = dataclasses.replace(news, kept=news.kept - len(gone))
+        if gone:
+            text += plural("pair_cancelled", len(gone), ctx.lang, old=news.old_buddy.name)
+    if news.old_buddy is not None and news.kept:
+        text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
+    notices = pair_notices(news, buddy_times=_weekly_times(ctx, news))
+    return [Outbound(text)] + (_with_cancelled(ctx, notices, news, gone) if gone else notices)
+
+
+def _replace_question(ctx: Context, exc: PeopleError) -> Outbound:
+    """ "Replace the buddy?" – with meetings still made with the old buddy: keep them
+    or cancel them (both sides told), not left for the expert to cancel."""
+    ids = f"{exc.fields['expert_id']}:{exc.fields['buddy_id']}"
+    kept = int(exc.fields.get("kept") or 0)
+    if not kept:
         buttons = (
             Button(t("pair_replace_yes", ctx.lang), f"{PAIR_PREFIX}replace:{ids}", True),
             Button(t("announce_cancel", ctx.lang), f"{PAIR_PREFIX}keep"),
         )
-        return [Outbound(t(exc.key, ctx.lang, **exc.fields), buttons)]
-    if news.unchanged:
-        return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
-    text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
-    if news.old_buddy is not None and news.kept:
-        text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
-    return [Outbound(text)] + pair_notices(news, buddy_times=_weekly_times(ctx, news))
+        return Outbound(t("pair_replaces", ctx.lang, **exc.fields), buttons)
+    fields = {k: v for k, v in exc.fields.items() if k != "kept"}
+    buttons = (
+        Button(t("pair_replace_keep", ctx.lang), f"{PAIR_PREFIX}replace:{ids}"),
+        Button(t("pair_replace_cancel", ctx.lang), f"{PAIR_PREFIX}cancel:{ids}"),
+        Button(t("announce_cancel", ctx.lang), f"{PAIR_PREFIX}keep"),
+    )
+    return Outbound(plural("pair_replaces_kept", kept, ctx.lang, **fields), buttons)
+
+
+def _cancel_old(ctx: Context, news: PairNews) -> list[MeetingView]:
+    """Cancel the expert's meetings with the old buddy not begun yet (in the old
+    buddy's name, who is a party to them); those that cannot be cancelled stay."""
+    jf, old = ctx.services.booking, news.old_buddy
+    if jf is None or old is None:
+        return []
+    gone = []
+    for m in jf.upcoming(news.expert.person_id, limit=MAX_CANCELLED):
+        if m.buddy.person_id != old.person_id or m.starts_at <= ctx.now:
+            continue
+        try:
+            gone.append(jf.cancel(old.person_id, m.id))
+        except BookingError:
+            continue
+    return gone
+
+
+def _with_cancelled(
+    ctx: Context, notices: list[Outbound], news: PairNews, gone: list[MeetingView]
+) -> list[Outbound]:
+    """The expert's and the old buddy's pairing notice name the meetings cancelled,
+    with one calendar file that removes them."""
+    files = calendar_files(ctx, gone, cancelled=True)
+    out = []
+    for o in notices:
+        party = next(
+            (p for p in (gone[0].expert, gone[0].buddy) if o.to and p.chat_id == o.to.chat_id),
+            None,
+        )
+        if party is None:
+            out.append(o)
+            continue
+        other = gone[0].buddy if party is gone[0].expert else gone[0].expert
+        lines = "\n".join(f"#{m.id}  {when(ctx, m.starts_at, party)}" for m in gone)
+        extra = plural("pair_cancelled_for", len(gone), party.lang, other=other.name)
+        out.append(dataclasses.replace(o, text=f"{o.text}\n\n{extra}\n{lines}", files=files(party)))
+    return out
 
 
 def _weekly_times(ctx: Context, news: PairNews) -> str | None:

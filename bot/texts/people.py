@@ -77,13 +77,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Matrix or console: /start {code}",
     },
     "invite_next_expert": {
-        "de": "Danach: /paar {name} BUDDY – dann sieht {name} gleich beim Anmelden, wer der "
+        "de": "Danach: /paar {ref} BUDDY – dann sieht {name} gleich beim Anmelden, wer der "
         "Buddy ist.",
-        "en": "Next: /pair {name} BUDDY – then {name} sees the buddy right when signing in.",
+        "en": "Next: /pair {ref} BUDDY – then {name} sees the buddy right when signing in.",
     },
     "invite_next_buddy": {
-        "de": "Danach: /paar EXPERT:IN {name}",
-        "en": "Next: /pair EXPERT {name}",
+        "de": "Danach: /paar EXPERT:IN {ref}",
+        "en": "Next: /pair EXPERT {ref}",
     },
     "pair_for_buddy_times": {
         "de": "{expert} ist Ihnen jetzt als Expert:in zugeordnet und kann Jour Fixes in Ihren "

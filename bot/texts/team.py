@@ -127,6 +127,47 @@ TEXTS: dict[str, dict[str, str]] = {
         "made stay with {old}.",
     },
     "pair_replace_yes": {"de": "Ja, ersetzen", "en": "Yes, replace"},
+    # re-pairing with meetings still made with the old buddy: keep or cancel them (#12)
+    "pair_replaces_kept_one": {
+        "de": "{expert} hat schon {old} als Buddy. Durch {buddy} ersetzen?\nMit {old} ist "
+        "noch 1 Termin vereinbart: soll er bei {old} bleiben oder abgesagt werden (beide "
+        "Seiten werden informiert)?",
+        "en": "{expert} already has {old} as buddy. Replace with {buddy}?\n1 meeting is "
+        "still made with {old}: should it stay with {old} or be cancelled (both sides are "
+        "told)?",
+    },
+    "pair_replaces_kept_other": {
+        "de": "{expert} hat schon {old} als Buddy. Durch {buddy} ersetzen?\nMit {old} sind "
+        "noch {n} Termine vereinbart: sollen sie bei {old} bleiben oder abgesagt werden "
+        "(beide Seiten werden informiert)?",
+        "en": "{expert} already has {old} as buddy. Replace with {buddy}?\n{n} meetings are "
+        "still made with {old}: should they stay with {old} or be cancelled (both sides "
+        "are told)?",
+    },
+    "pair_replace_keep": {
+        "de": "Ersetzen, Termine bleiben",
+        "en": "Replace, keep the meetings",
+    },
+    "pair_replace_cancel": {
+        "de": "Ersetzen, Termine absagen",
+        "en": "Replace, cancel the meetings",
+    },
+    "pair_cancelled_one": {
+        "de": " Der Termin mit {old} ist abgesagt; beide Seiten sind informiert.",
+        "en": " The meeting with {old} is cancelled; both sides are told.",
+    },
+    "pair_cancelled_other": {
+        "de": " Die {n} Termine mit {old} sind abgesagt; beide Seiten sind informiert.",
+        "en": " The {n} meetings with {old} are cancelled; both sides are told.",
+    },
+    "pair_cancelled_for_one": {
+        "de": "Abgesagt (von Lokalprojekte) ist damit Ihr Termin mit {other}:",
+        "en": "Cancelled (by Lokalprojekte) with it: your meeting with {other}:",
+    },
+    "pair_cancelled_for_other": {
+        "de": "Abgesagt (von Lokalprojekte) sind damit Ihre {n} Termine mit {other}:",
+        "en": "Cancelled (by Lokalprojekte) with it: your {n} meetings with {other}:",
+    },
     "pair_unchanged": {"de": "Nichts geändert.", "en": "Nothing changed."},
     # -- statistics -------------------------------------------------------------------
     "stats_text": {
