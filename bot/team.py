@@ -269,6 +269,23 @@ class Team:
         with self._sessions() as s:
             return outbox_counts(s), outbox_rows(s, states, limit)
 
+    def recipients_named(self, chats: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The names of the people these (platform, chat id) belong to; a chat of no
+        person (an applicant) or of an erased one is left out."""
+        if not chats:
+            return {}
+        with self._sessions() as s:
+            stmt = (
+                select(ChatIdentity.platform, ChatIdentity.chat_id, Person.name)
+                .join(Person)
+                .where(
+                    ChatIdentity.chat_id.in_({c for _, c in chats}),
+                    Person.erased_at.is_(None),
+                )
+            )
+            wanted = set(chats)
+            return {(p, c): n for p, c, n in s.execute(stmt) if (p, c) in wanted and n}
+
     def retry(self, row_id: int) -> None:
         with self._sessions() as s:
             retry(s, row_id, self._clock())

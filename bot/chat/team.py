@@ -186,6 +186,7 @@ def _outbox(ctx: Context) -> list[Outbound]:
     order = sorted(counts, key=lambda k: OUTBOX_STATES.index(k) if k in OUTBOX_STATES else 99)
     summary = ", ".join(f"{_state(k, ctx.lang)} {counts[k]}" for k in order)
     lines = [t("outbox_counts", ctx.lang, counts=summary)]
+    names = team.recipients_named([(r.platform, r.chat_id) for r in rows])  # tryout6 #16
     for r in rows:
         error = r.last_error and t("outbox_error", ctx.lang, error=printable(r.last_error)[:200])
         lines.append(
@@ -196,7 +197,11 @@ def _outbox(ctx: Context) -> list[Outbound]:
                 state=_state(r.state, ctx.lang),
                 due=fmt_when(r.due_at, ctx.lang, ctx.tz),
                 kind=r.kind,
-                platform=r.platform,
+                platform=(
+                    f"{names[(r.platform, r.chat_id)]} ({r.platform})"
+                    if (r.platform, r.chat_id) in names
+                    else r.platform
+                ),
                 tries=r.attempts,
                 error=error or "",
             )

@@ -299,3 +299,20 @@ def test_replacing_a_buddy_pressed_twice_tells_them_once(world):
     assert [r.to.chat_id for r in first if r.to] == ["chat-erik", "chat-bob", "chat-bea"]
     assert [r.to for r in second] == [None]
     assert "schon als Buddy" in second[0].text
+
+
+def test_outbox_names_the_person_a_message_is_for(world):
+    """tryout6 #16: a row says whom it is for (the person's name), not only the platform;
+    an applicant's chat stays the platform alone."""
+    router, sessions, clock, _ = world
+    now = clock()
+    with sessions() as s:
+        for key, chat in (("to-bea", "chat-bea"), ("to-applicant", "chat-someone")):
+            s.add(
+                OutboxRow(kind="notice", dedupe_key=key, platform="console", chat_id=chat,
+                          text="Hallo", due_at=now, state="pending", created_at=now)
+            )  # fmt: skip
+        s.commit()
+    rows = say(router, "ada", "/postausgang")[0].text.split("\n")[1:]
+    assert any("notice an Bea Bauer (console)" in r for r in rows)
+    assert any(r.endswith("notice an console, 0 Versuch(e)") for r in rows)
