@@ -220,7 +220,9 @@ def _once(rows) -> list[Recipient]:
 
 def announcement(text: str, group: str, lang: str) -> str:
     """The message as a recipient reads it: who sends it, the text, how to stop."""
-    stop = "announce_stop_applicants" if group == "applicants" else "announce_stop_members"
+    stop = {"applicants": "announce_stop_applicants", "buddies": "announce_stop_staff"}.get(
+        group, "announce_stop_members"
+    )  # the buddies are Lokalprojekte's staff: no "erase your data to stop" (tryout6 #26)
     return f"{t('announce_from', lang)}\n\n{text}\n\n{t(stop, lang)}"
 
 

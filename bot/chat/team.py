@@ -104,16 +104,14 @@ def _announce(ctx: Context) -> list[Outbound]:
     if not chats:
         return [Outbound(t("announce_nobody", ctx.lang, group=label))]
     token = team.keep_draft(ctx.who.person_id, group, expert_id, texts)
+    counts = {lang: sum(1 for *_, to in chats if to == lang) for lang in ("de", "en")}
     preview = t(
-        "announce_preview",
-        ctx.lang,
-        group=label,
-        n=len(chats),
-        n_de=sum(1 for *_, lang in chats if lang == "de"),
-        n_en=sum(1 for *_, lang in chats if lang == "en"),
-        de=announcement(texts["de"], group, "de"),
-        en=announcement(texts["en"], group, "en"),
-    )
+        "announce_preview_head", ctx.lang, group=label, n=len(chats), n_de=counts["de"],
+        n_en=counts["en"],
+    )  # fmt: skip
+    for lang in (lang for lang in ("de", "en") if counts[lang]):  # only read ones (#26)
+        name = t(f"language_{lang}", ctx.lang)
+        preview += f"\n\n— {name} —\n{announcement(texts[lang], group, lang)}"
     buttons = (
         Button(t("announce_send", ctx.lang, n=len(chats)), f"{ANNOUNCE_PREFIX}send:{token}", True),
         Button(t("announce_cancel", ctx.lang), f"{ANNOUNCE_PREFIX}cancel:{token}"),

@@ -264,11 +264,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{name} hat noch keinen Buddy: /paar verbindet sie.",
         "en": "{name} has no buddy yet: /pair pairs them.",
     },
-    "announce_preview": {
-        "de": "Vorschau – an {group}: {n} Chat(s), {n_de} auf Deutsch, {n_en} auf Englisch.\n\n"
-        "— Deutsch —\n{de}\n\n— Englisch —\n{en}",
-        "en": "Preview – to {group}: {n} chat(s), {n_de} in German, {n_en} in English.\n\n"
-        "— German —\n{de}\n\n— English —\n{en}",
+    "announce_preview_head": {
+        "de": "Vorschau – an {group}: {n} Chat(s), {n_de} auf Deutsch, {n_en} auf Englisch.",
+        "en": "Preview – to {group}: {n} chat(s), {n_de} in German, {n_en} in English.",
+    },
+    "announce_stop_staff": {
+        "de": "Sie bekommen diese Nachricht als Buddy im Programm.",
+        "en": "You get this message as a buddy in the program.",
     },
     "announce_send": {"de": "An {n} Chat(s) senden", "en": "Send to {n} chat(s)"},
     "announce_cancel": {"de": "Abbrechen", "en": "Cancel"},

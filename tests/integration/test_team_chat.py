@@ -316,3 +316,20 @@ def test_outbox_names_the_person_a_message_is_for(world):
     rows = say(router, "ada", "/postausgang")[0].text.split("\n")[1:]
     assert any("notice an Bea Bauer (console)" in r for r in rows)
     assert any(r.endswith("notice an console, 0 Versuch(e)") for r in rows)
+
+
+def test_announce_preview_shows_only_languages_read_and_a_footer_for_staff(world):
+    """tryout6 #26: no English version for 0 English readers; the buddies (Lokalprojekte's
+    staff) are not told to erase their data to stop the messages."""
+    router, sessions, _, _ = world
+    preview = say(router, "ada", "/rundmail expert:innen Bitte Urlaube eintragen.")[0]
+    assert "1 auf Deutsch, 1 auf Englisch" in preview.text and "— Englisch —" in preview.text
+    say(router, "ada", data=preview.buttons[1].data)
+    say(router, "ada", "/sperren bob ja")  # the English buddy: only German readers left
+    preview = say(router, "ada", "/rundmail buddys Bitte tragt eure Urlaube bis Freitag ein.")[0]
+    assert "1 Chat(s), 1 auf Deutsch, 0 auf Englisch" in preview.text
+    assert "— Deutsch —" in preview.text and "— Englisch —" not in preview.text
+    assert "/loeschen" not in preview.text and "als Buddy im Programm" in preview.text
+    say(router, "ada", data=preview.buttons[0].data)
+    [(chat, text)] = _outbox(sessions)
+    assert chat == "chat-bea" and "/loeschen" not in text
