@@ -174,15 +174,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Statistik\n"
         "Personen: {people}; {subscribers} Chats mit Erinnerungen\n"
         "Offene Einladungen: {open} (davon {expired} abgelaufen)\n"
-        "Fragen seit Montag: {answered} beantwortet, {unanswered} nicht beantwortet\n"
-        "Jour Fixes: {held} stattgefunden, {upcoming} geplant, {cancelled} abgesagt\n"
+        "FAQ seit Montag: {answered} Fragen sicher beantwortet, {unanswered} ohne sichere "
+        "Antwort (ans Team weitergeleitete: /offen)\n"
+        "Jour Fixes aller Paare, auch früherer (/treffen zählt nur die heutigen): {held} "
+        "stattgefunden, {upcoming} geplant, {cancelled} abgesagt\n"
         "Erinnerungen: {sent} gesendet, {failed} fehlgeschlagen, {pending} geplant, "
         "{dropped} verworfen (zu spät), {unreachable} nicht erreichbar",
         "en": "Statistics\n"
         "People: {people}; {subscribers} chats with reminders\n"
         "Open invites: {open} ({expired} of them expired)\n"
-        "Questions since Monday: {answered} answered, {unanswered} not answered\n"
-        "Jour Fixes: {held} held, {upcoming} upcoming, {cancelled} cancelled\n"
+        "FAQ since Monday: {answered} questions answered with confidence, {unanswered} "
+        "without a sure answer (forwarded to the team: /open)\n"
+        "Jour Fixes of all pairs, earlier ones too (/overview counts today's only): {held} "
+        "held, {upcoming} upcoming, {cancelled} cancelled\n"
         "Reminders: {sent} sent, {failed} failed, {pending} planned, "
         "{dropped} dropped (too late), {unreachable} unreachable",
     },

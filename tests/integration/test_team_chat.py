@@ -145,7 +145,10 @@ def test_statistics_in_both_languages(world):
     de = say(router, "ada", "/statistik")[0].text
     assert "Personen: Admin 2, Buddy 2, Expert:in 2" in de and "Offene Einladungen: 0" in de
     en = say(router, "alan", "/stats")[0].text
-    assert "People: admin 2, buddy 2, expert 2" in en and "Jour Fixes: 0 held" in en
+    assert "People: admin 2, buddy 2, expert 2" in en and "0 held, 0 upcoming" in en
+    # tryout6 #17: each line says what it counts, beside the digest and /offen
+    assert "/treffen zählt nur die heutigen" in de and "(ans Team weitergeleitete: /offen)" in de
+    assert "earlier ones too" in en and "without a sure answer" in en
 
 
 @pytest.mark.parametrize(
