@@ -121,6 +121,7 @@ class Whois:
     lang: str
     timezone: str | None = None  # None: the bot's IMBOT_TIMEZONE
     lang_chosen: bool = False  # set with /sprache; else `lang` follows what they write
+    revoked: bool = False  # taken out of the program (/sperren): role is APPLICANT then
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ class Leaving:
     name: str
     orphans: tuple[str, ...] = ()
     again: bool = False  # revoked before: nothing done
+    contact: Contact | None = None  # the person revoked, to be told once
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,9 @@ class People:
         if p is None or p.erased_at:
             return None
         role = Role.APPLICANT if p.revoked_at else Role(p.role)  # as Person.active_role
-        return Whois(p.id, p.name or "", role, p.lang, p.timezone, bool(p.lang_chosen))
+        return Whois(
+            p.id, p.name or "", role, p.lang, p.timezone, bool(p.lang_chosen), bool(p.revoked_at)
+        )
 
     def set_lang(self, person_id: int, lang: str, *, chosen: bool = True) -> None:
         """The person's language: chosen with /sprache (kept until they choose again),
@@ -492,20 +496,10 @@ class People:
                         buddy=buddy.name or f"#{buddy.id}",
                         expert_id=expert.id,
                         buddy_id=buddy.id,
+                        kept=_kept(uow.session, expert.id, old.id, now),
                     )
                 pair.buddy_id, pair.created_at = buddy.id, now
-            kept = 0
-            if old is not None:
-                kept = len(
-                    uow.session.scalars(
-                        select(Meeting.id).where(
-                            Meeting.expert_id == expert.id,
-                            Meeting.buddy_id == old.id,
-                            Meeting.state.in_(("requested", "confirmed")),
-                            Meeting.ends_at > now,
-                        )
-                    ).all()
-                )
+            kept = 0 if old is None else _kept(uow.session, expert.id, old.id, now)
             news = PairNews(_contact(expert), _contact(buddy), old and _contact(old), kept)
             uow.commit()
             return news
@@ -578,8 +572,9 @@ class People:
             for obj in [*uow.people.invites_of(person.id), *uow.people.pairs_of(person.id)]:
                 uow.people.delete(obj)
             s.execute(delete(CalendarFeed).where(CalendarFeed.person_id == person.id))
+            contact = _contact(person)
             uow.commit()
-            return Leaving(person.name or f"#{person.id}", orphans)
+            return Leaving(person.name or f"#{person.id}", orphans, contact=contact)
 
     # -- privacy ------------------------------------------------------------------
     def export(self, person_id: int, *, chat: tuple[str, str, str] | None = None) -> dict:
@@ -736,6 +731,17 @@ def _name_words(name: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
     plain = "".join(c for c in folded if not unicodedata.combining(c))
     return re.findall(r"\w+", _DIGRAPHS.sub(r"\1", plain))
+
+
+def _kept(s: Session, expert_id: int, buddy_id: int, now: datetime) -> int:
+    """The pair's meetings not over yet (asked for or confirmed)."""
+    stmt = select(func.count()).where(
+        Meeting.expert_id == expert_id,
+        Meeting.buddy_id == buddy_id,
+        Meeting.state.in_(("requested", "confirmed")),
+        Meeting.ends_at > now,
+    )
+    return s.scalar(stmt) or 0
 
 
 def _orphans(s: Session, person: Person) -> tuple[str, ...]:

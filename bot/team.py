@@ -220,7 +220,9 @@ def _once(rows) -> list[Recipient]:
 
 def announcement(text: str, group: str, lang: str) -> str:
     """The message as a recipient reads it: who sends it, the text, how to stop."""
-    stop = "announce_stop_applicants" if group == "applicants" else "announce_stop_members"
+    stop = {"applicants": "announce_stop_applicants", "buddies": "announce_stop_staff"}.get(
+        group, "announce_stop_members"
+    )  # the buddies are Lokalprojekte's staff: no "erase your data to stop" (tryout6 #26)
     return f"{t('announce_from', lang)}\n\n{text}\n\n{t(stop, lang)}"
 
 
@@ -268,6 +270,23 @@ class Team:
     def outbox(self, states: list[str], limit: int = 20) -> tuple[dict[str, int], list[OutboxRow]]:
         with self._sessions() as s:
             return outbox_counts(s), outbox_rows(s, states, limit)
+
+    def recipients_named(self, chats: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The names of the people these (platform, chat id) belong to; a chat of no
+        person (an applicant) or of an erased one is left out."""
+        if not chats:
+            return {}
+        with self._sessions() as s:
+            stmt = (
+                select(ChatIdentity.platform, ChatIdentity.chat_id, Person.name)
+                .join(Person)
+                .where(
+                    ChatIdentity.chat_id.in_({c for _, c in chats}),
+                    Person.erased_at.is_(None),
+                )
+            )
+            wanted = set(chats)
+            return {(p, c): n for p, c, n in s.execute(stmt) if (p, c) in wanted and n}
 
     def retry(self, row_id: int) -> None:
         with self._sessions() as s:

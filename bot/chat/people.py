@@ -5,21 +5,27 @@ Which roles may run a command is declared in `COMMANDS`; the router enforces it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot.booking.base import BookingError
+from bot.booking.base import BookingError, MeetingView
 from bot.chat.handlers import ADMINS, Callback, Command, Context, Feature
+from bot.chat.jourfixe.common import calendar as calendar_files
+from bot.chat.jourfixe.common import when
 from bot.chat.mydata import format_letter
+from bot.chat.people_words import PAIR_PREFIX, REVOKE_PREFIX, pair_or_revoke_in_words
 from bot.messages import Address, Button, Outbound
 from bot.people import InviteInfo, PairNews, PeopleError, PersonRow
-from bot.texts import fmt_date, fmt_when, plural, t
+from bot.texts import fmt_date, fmt_when, plural, t, weekday_name
 from storage.models import Role
 
 __all__ = [
     "ERASE_PREFIX",
+    "PAIR_PREFIX",
+    "REVOKE_PREFIX",
     "FEATURE",
     "deep_link",
     "format_people",
@@ -31,10 +37,9 @@ __all__ = [
 ]
 
 ERASE_PREFIX = "erase:"
-REVOKE_PREFIX = "revoke:"  # revoke:yes:PERSON, revoke:no
-PAIR_PREFIX = "pair:"  # replace an expert's buddy: pair:replace:EXPERT:BUDDY, pair:keep
 LANG_ARGS = ("lang=", "sprache=")  # /einladen expertin Erika Muster sprache=en
-SAME_NAME_ARGS = ("doppelt=", "duplicate=")  # a second person with a name already known
+SAME_NAME_ARGS = ("doppelt=", "duplicate=")
+MAX_CANCELLED = 200  # meetings with the old buddy cancelled on re-pairing, at most  # a second person with a name already known
 
 
 def _refusal(ctx: Context, exc: PeopleError) -> list[Outbound]:
@@ -74,7 +79,7 @@ def invite_letter(info: InviteInfo, telegram_bot: str | None, tz: ZoneInfo) -> s
 
 
 def invite_replies(
-    info: InviteInfo, lang: str, telegram_bot: str | None, tz: ZoneInfo
+    info: InviteInfo, lang: str, telegram_bot: str | None, tz: ZoneInfo, *, new: bool = True
 ) -> list[Outbound]:
     """For the admin: code, validity and links; then the text to forward as a message
     of its own (forwarded as it is, in the invitee's language)."""
@@ -90,6 +95,9 @@ def invite_replies(
     )
     language = t(f"language_{info.lang}", lang)
     forward = t("invite_forward", lang, name=info.name, language=language)
+    ref = f'"{info.name}"' if " " in info.name else info.name
+    if new and info.role in (Role.EXPERT, Role.BUDDY):  # the next step (tryout6 #19)
+        head += "\n" + t(f"invite_next_{info.role.value}", lang, ref=ref, name=info.name)
     return [
         Outbound(f"{head}\n\n{forward}", lang=lang),
         Outbound(invite_letter(info, telegram_bot, tz), lang=info.lang),
@@ -137,7 +145,8 @@ def _invite(ctx: Context) -> list[Outbound]:
             info = people.invite(words[0].lower(), name, lang=lang, same_name=same_name)
     except PeopleError as exc:
         return _refusal(ctx, exc)
-    return invite_replies(info, ctx.lang, ctx.services.telegram_bot, ctx.tz)
+    new = not (len(words) == 1 and words[0].startswith("#"))
+    return invite_replies(info, ctx.lang, ctx.services.telegram_bot, ctx.tz, new=new)
 
 
 def _invite_again(people, ref: str) -> InviteInfo:
@@ -202,34 +211,121 @@ def _pair(ctx: Context) -> list[Outbound]:
 def _pair_choice(ctx: Context, data: str) -> list[Outbound]:
     """The answer to "replace the expert's buddy?" (pair:replace:EXPERT:BUDDY)."""
     _, answer, *ids = data.split(":")
-    if answer != "replace" or len(ids) != 2 or not all(i.isdigit() for i in ids):
+    answers = ("replace", "ask", "cancel")
+    if answer not in answers or len(ids) != 2 or not all(i.isdigit() for i in ids):
         return [Outbound(t("pair_unchanged", ctx.lang))]
-    return _paired(ctx, f"#{ids[0]}", f"#{ids[1]}", replace=True)
+    # pair:ask:… is the offer of /paar from words: the command itself, with its question;
+    # pair:cancel:… re-pairs and cancels the meetings with the old buddy (tryout6 #12)
+    return _paired(
+        ctx, f"#{ids[0]}", f"#{ids[1]}", replace=answer != "ask", cancel_old=answer == "cancel"
+    )
 
 
-def _paired(ctx: Context, expert: str, buddy: str, *, replace: bool) -> list[Outbound]:
+def _paired(
+    ctx: Context, expert: str, buddy: str, *, replace: bool, cancel_old: bool = False
+) -> list[Outbound]:
     """Pair them; an expert who has another buddy is only re-paired after a question
-    (the same rule as `imbot admin pair`)."""
+    (the same rule as `imbot admin pair`), which asks too whether the meetings made
+    with the old buddy stay or are cancelled."""
     try:
         news = ctx.services.people.pairing(expert, buddy, replace=replace)
     except PeopleError as exc:
         if exc.key != "pair_replaces":
             return _refusal(ctx, exc)
-        ids = f"{exc.fields['expert_id']}:{exc.fields['buddy_id']}"
+        return [_replace_question(ctx, exc)]
+    if news.unchanged:
+        return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
+    text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
+    gone: list[MeetingView] = []
+    if cancel_old and news.old_buddy is not None and news.kept:
+        gone = _cancel_old(ctx, news)
+        news = dataclasses.replace(news, kept=news.kept - len(gone))
+        if gone:
+            text += plural("pair_cancelled", len(gone), ctx.lang, old=news.old_buddy.name)
+    if news.old_buddy is not None and news.kept:
+        text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
+    notices = pair_notices(news, buddy_times=_weekly_times(ctx, news))
+    return [Outbound(text)] + (_with_cancelled(ctx, notices, news, gone) if gone else notices)
+
+
+def _replace_question(ctx: Context, exc: PeopleError) -> Outbound:
+    """ "Replace the buddy?" – with meetings still made with the old buddy: keep them
+    or cancel them (both sides told), not left for the expert to cancel."""
+    ids = f"{exc.fields['expert_id']}:{exc.fields['buddy_id']}"
+    kept = int(exc.fields.get("kept") or 0)
+    if not kept:
         buttons = (
             Button(t("pair_replace_yes", ctx.lang), f"{PAIR_PREFIX}replace:{ids}", True),
             Button(t("announce_cancel", ctx.lang), f"{PAIR_PREFIX}keep"),
         )
-        return [Outbound(t(exc.key, ctx.lang, **exc.fields), buttons)]
-    if news.unchanged:
-        return [Outbound(t("pair_same", ctx.lang, expert=news.expert.name, buddy=news.buddy.name))]
-    text = t("pair_done", ctx.lang, expert=news.expert.name, buddy=news.buddy.name)
-    if news.old_buddy is not None and news.kept:
-        text += plural("pair_kept", news.kept, ctx.lang, old=news.old_buddy.name)
-    return [Outbound(text)] + pair_notices(news)
+        return Outbound(t("pair_replaces", ctx.lang, **exc.fields), buttons)
+    fields = {k: v for k, v in exc.fields.items() if k != "kept"}
+    buttons = (
+        Button(t("pair_replace_keep", ctx.lang), f"{PAIR_PREFIX}replace:{ids}"),
+        Button(t("pair_replace_cancel", ctx.lang), f"{PAIR_PREFIX}cancel:{ids}"),
+        Button(t("announce_cancel", ctx.lang), f"{PAIR_PREFIX}keep"),
+    )
+    return Outbound(plural("pair_replaces_kept", kept, ctx.lang, **fields), buttons)
 
 
-def pair_notices(news: PairNews) -> list[Outbound]:
+def _cancel_old(ctx: Context, news: PairNews) -> list[MeetingView]:
+    """Cancel the expert's meetings with the old buddy not begun yet (in the old
+    buddy's name, who is a party to them); those that cannot be cancelled stay."""
+    jf, old = ctx.services.booking, news.old_buddy
+    if jf is None or old is None:
+        return []
+    gone = []
+    for m in jf.upcoming(news.expert.person_id, limit=MAX_CANCELLED):
+        if m.buddy.person_id != old.person_id or m.starts_at <= ctx.now:
+            continue
+        try:
+            gone.append(jf.cancel(old.person_id, m.id))
+        except BookingError:
+            continue
+    return gone
+
+
+def _with_cancelled(
+    ctx: Context, notices: list[Outbound], news: PairNews, gone: list[MeetingView]
+) -> list[Outbound]:
+    """The expert's and the old buddy's pairing notice name the meetings cancelled,
+    with one calendar file that removes them."""
+    files = calendar_files(ctx, gone, cancelled=True)
+    out = []
+    for o in notices:
+        party = next(
+            (p for p in (gone[0].expert, gone[0].buddy) if o.to and p.chat_id == o.to.chat_id),
+            None,
+        )
+        if party is None:
+            out.append(o)
+            continue
+        other = gone[0].buddy if party is gone[0].expert else gone[0].expert
+        lines = "\n".join(f"#{m.id}  {when(ctx, m.starts_at, party)}" for m in gone)
+        extra = plural("pair_cancelled_for", len(gone), party.lang, other=other.name)
+        out.append(dataclasses.replace(o, text=f"{o.text}\n\n{extra}\n{lines}", files=files(party)))
+    return out
+
+
+def _weekly_times(ctx: Context, news: PairNews) -> str | None:
+    """The new buddy's weekly free times in the buddy's language ("Di 10:00–12:00,
+    Do 14:00–16:00"), for the pairing notice; None without any (tryout6 #18)."""
+    if news.unchanged or ctx.services.booking is None:
+        return None
+    try:
+        windows = ctx.services.booking.availability(news.buddy.person_id)[0]
+    except BookingError:
+        return None
+    lang = news.buddy.lang
+    times = [
+        f"{weekday_name(w.weekday, lang)} {w.start:%H:%M}–{w.end:%H:%M}"
+        for w in windows
+        if w.day is None
+    ]
+    return ", ".join(times) or None
+
+
+def pair_notices(news: PairNews, *, buddy_times: str | None = None) -> list[Outbound]:
     """Both people hear of a pairing with their next step; on re-pairing the old
     buddy hears it too, and the expert and the old buddy read that the meetings
     already made stay with the old buddy."""
@@ -239,7 +335,12 @@ def pair_notices(news: PairNews) -> list[Outbound]:
     for_expert = t("pair_for_expert", expert.lang, buddy=buddy.name)
     if old is not None and news.kept:
         for_expert += plural("pair_expert_kept", news.kept, expert.lang, old=old.name)
-    out = [(expert, for_expert), (buddy, t("pair_for_buddy", buddy.lang, expert=expert.name))]
+    for_buddy = (
+        t("pair_for_buddy_times", buddy.lang, expert=expert.name, times=buddy_times)
+        if buddy_times
+        else t("pair_for_buddy", buddy.lang, expert=expert.name)
+    )
+    out = [(expert, for_expert), (buddy, for_buddy)]
     if old is not None:
         text = t("pair_for_old_buddy", old.lang, expert=expert.name, buddy=buddy.name)
         if news.kept:
@@ -260,6 +361,10 @@ def _revoke(ctx: Context) -> list[Outbound]:
     ref = " ".join(refs[:-1] if sure else refs)  # /sperren Bea Berger (no quotes) too
     if not ref:
         return [Outbound(t("revoke_usage", ctx.lang))]
+    return _revoke_ask(ctx, ref, sure=sure)
+
+
+def _revoke_ask(ctx: Context, ref: str, *, sure: bool = False) -> list[Outbound]:
     try:
         ask = ctx.services.people.revoke_check(ref)
     except PeopleError as exc:
@@ -279,10 +384,13 @@ def _revoke(ctx: Context) -> list[Outbound]:
 
 
 def _revoke_choice(ctx: Context, data: str) -> list[Outbound]:
-    """The answer to "revoke X?" (revoke:yes:ID, revoke:no)."""
+    """The answer to "revoke X?" (revoke:yes:ID, revoke:no); revoke:ask:ID, the offer of
+    /sperren from words, asks the command's question."""
     _, answer, *ids = data.split(":")
-    if answer != "yes" or len(ids) != 1 or not ids[0].isdigit():
+    if answer not in ("yes", "ask") or len(ids) != 1 or not ids[0].isdigit():
         return [Outbound(t("pair_unchanged", ctx.lang))]
+    if answer == "ask":
+        return _revoke_ask(ctx, f"#{ids[0]}")
     return _revoked(ctx, int(ids[0]))
 
 
@@ -296,7 +404,11 @@ def _revoked(ctx: Context, person_id: int) -> list[Outbound]:
     text = t("revoke_done", ctx.lang, name=done.name)
     if done.orphans:  # the experts were told; the team pairs them again
         text += t("revoke_orphans", ctx.lang, names=", ".join(done.orphans))
-    return [Outbound(text)]
+    out = [Outbound(text)]
+    if (c := done.contact) is not None and c.platform and c.chat_id:  # told once (tryout6 #8)
+        to = Address(c.platform, c.chat_id, c.name)
+        out.append(Outbound(t("revoked_notice", c.lang), to=to, lang=c.lang))
+    return out
 
 
 def format_people(rows: list[PersonRow], lang: str) -> str:
@@ -393,12 +505,22 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     """Asking in words to see or erase one's data: /meinedaten or /loeschen (with its
     confirmation: nothing is erased by words alone)."""
     if not ctx.msg.private or len(text) > 160 or ctx.services.people is None:
-        return None
+        return _revoked_reply(ctx)
     if _ASKS_ERASING.search(text):
         return _delete(ctx)
     if _ASKS_DATA.search(text):
         return _mydata(ctx)
-    return None
+    if (offer := pair_or_revoke_in_words(ctx, text)) is not None:
+        return offer  # "paar gregor bernd", "hanna hat das programm verlassen" (tryout6 #5)
+    return _revoked_reply(ctx)
+
+
+def _revoked_reply(ctx: Context) -> list[Outbound] | None:
+    """A revoked person writing: that they no longer take part (and what is left to
+    them), not the applicants' FAQ and no question for the team (tryout6 #8)."""
+    if ctx.who is None or not ctx.who.revoked or not ctx.msg.private:
+        return None
+    return [Outbound(t("revoked_notice", ctx.lang))]
 
 
 def _help(ctx: Context) -> str:

@@ -104,16 +104,14 @@ def _announce(ctx: Context) -> list[Outbound]:
     if not chats:
         return [Outbound(t("announce_nobody", ctx.lang, group=label))]
     token = team.keep_draft(ctx.who.person_id, group, expert_id, texts)
+    counts = {lang: sum(1 for *_, to in chats if to == lang) for lang in ("de", "en")}
     preview = t(
-        "announce_preview",
-        ctx.lang,
-        group=label,
-        n=len(chats),
-        n_de=sum(1 for *_, lang in chats if lang == "de"),
-        n_en=sum(1 for *_, lang in chats if lang == "en"),
-        de=announcement(texts["de"], group, "de"),
-        en=announcement(texts["en"], group, "en"),
-    )
+        "announce_preview_head", ctx.lang, group=label, n=len(chats), n_de=counts["de"],
+        n_en=counts["en"],
+    )  # fmt: skip
+    for lang in (lang for lang in ("de", "en") if counts[lang]):  # only read ones (#26)
+        name = t(f"language_{lang}", ctx.lang)
+        preview += f"\n\n— {name} —\n{announcement(texts[lang], group, lang)}"
     buttons = (
         Button(t("announce_send", ctx.lang, n=len(chats)), f"{ANNOUNCE_PREFIX}send:{token}", True),
         Button(t("announce_cancel", ctx.lang), f"{ANNOUNCE_PREFIX}cancel:{token}"),
@@ -186,6 +184,7 @@ def _outbox(ctx: Context) -> list[Outbound]:
     order = sorted(counts, key=lambda k: OUTBOX_STATES.index(k) if k in OUTBOX_STATES else 99)
     summary = ", ".join(f"{_state(k, ctx.lang)} {counts[k]}" for k in order)
     lines = [t("outbox_counts", ctx.lang, counts=summary)]
+    names = team.recipients_named([(r.platform, r.chat_id) for r in rows])  # tryout6 #16
     for r in rows:
         error = r.last_error and t("outbox_error", ctx.lang, error=printable(r.last_error)[:200])
         lines.append(
@@ -196,7 +195,11 @@ def _outbox(ctx: Context) -> list[Outbound]:
                 state=_state(r.state, ctx.lang),
                 due=fmt_when(r.due_at, ctx.lang, ctx.tz),
                 kind=r.kind,
-                platform=r.platform,
+                platform=(
+                    f"{names[(r.platform, r.chat_id)]} ({r.platform})"
+                    if (r.platform, r.chat_id) in names
+                    else r.platform
+                ),
                 tries=r.attempts,
                 error=error or "",
             )

@@ -76,6 +76,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "Telegram: {link}\n"
         "Matrix or console: /start {code}",
     },
+    "invite_next_expert": {
+        "de": "Danach: /paar {ref} BUDDY – dann sieht {name} gleich beim Anmelden, wer der "
+        "Buddy ist.",
+        "en": "Next: /pair {ref} BUDDY – then {name} sees the buddy right when signing in.",
+    },
+    "invite_next_buddy": {
+        "de": "Danach: /paar EXPERT:IN {ref}",
+        "en": "Next: /pair EXPERT {ref}",
+    },
+    "pair_for_buddy_times": {
+        "de": "{expert} ist Ihnen jetzt als Expert:in zugeordnet und kann Jour Fixes in Ihren "
+        "freien Zeiten buchen ({times}). Ändern: /frei",
+        "en": "{expert} is now paired with you as an expert and can book Jour Fixes in your "
+        "free times ({times}). To change them: /free",
+    },
     "pair_usage": {
         "de": "Bitte so: /paar EXPERT:IN BUDDY (Nummer aus /personen oder Name in Anführungszeichen)",
         "en": "Please use: /pair EXPERT BUDDY (number from /people or name in quotes)",
@@ -313,6 +328,16 @@ TEXTS |= {
     },
     "revoke_yes": {"de": "Ja, sperren", "en": "Yes, revoke"},
     "revoke_no": {"de": "Nein", "en": "No"},  # a typed "nein" picks it
+    "revoked_notice": {
+        "de": "Sie nehmen nicht mehr am Programm „Integrationsmacher:innen“ teil – "
+        "Lokalprojekte hat Ihren Zugang zum Bot beendet. Ihre kommenden Jour Fixes sind "
+        "abgesagt, Erinnerungen kommen keine mehr. Was über Sie gespeichert ist: "
+        "/meinedaten · alles löschen: /loeschen. Fragen dazu: direkt an Lokalprojekte.",
+        "en": "You no longer take part in the program “Integrationsmacher:innen” – "
+        "Lokalprojekte has ended your access to the bot. Your upcoming Jour Fixes are "
+        "cancelled and no more reminders will come. What is stored about you: /mydata · "
+        "erase everything: /delete. Questions about this: to Lokalprojekte directly.",
+    },
     "revoke_already": {
         "de": "{name} ist schon gesperrt oder gelöscht – nichts geändert.",
         "en": "{name} is already revoked or erased – nothing changed.",

@@ -22,6 +22,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "words, e.g. “invite Maria Muster as an expert”. You get the code and a text to "
         "forward.",
     },
+    "people_words_offer": {
+        "de": "Meinen Sie {command}? Tippen Sie „ja“ oder den Knopf.",
+        "en": "Do you mean {command}? Type “yes” or press the button.",
+    },
+    "pair_words_yes": {"de": "Ja, zuordnen", "en": "Yes, pair"},
+    "revoke_words_yes": {"de": "Ja, weiter", "en": "Yes, go on"},
+    "pair_words_unclear": {
+        "de": "Eine Expert:in einem Buddy zuordnen: /paar EXPERT:IN BUDDY (Name oder Nummer "
+        'aus /personen), z. B. /paar "Erika Muster" "Bernd Buddy".',
+        "en": "To pair an expert with a buddy: /pair EXPERT BUDDY (name or number from "
+        '/people), e.g. /pair "Erika Muster" "Bernd Buddy".',
+    },
+    "revoke_words_unclear": {
+        "de": "Jemanden aus dem Programm nehmen: /sperren PERSON (Name oder Nummer aus "
+        "/personen). Ich frage vorher nach.",
+        "en": "To take someone out of the program: /revoke PERSON (name or number from "
+        "/people). I ask before anything happens.",
+    },
     "invite_words_none": {
         "de": "Keine Einladung angelegt.",
         "en": "No invite created.",
@@ -109,21 +127,66 @@ TEXTS: dict[str, dict[str, str]] = {
         "made stay with {old}.",
     },
     "pair_replace_yes": {"de": "Ja, ersetzen", "en": "Yes, replace"},
+    # re-pairing with meetings still made with the old buddy: keep or cancel them (#12)
+    "pair_replaces_kept_one": {
+        "de": "{expert} hat schon {old} als Buddy. Durch {buddy} ersetzen?\nMit {old} ist "
+        "noch 1 Termin vereinbart: soll er bei {old} bleiben oder abgesagt werden (beide "
+        "Seiten werden informiert)?",
+        "en": "{expert} already has {old} as buddy. Replace with {buddy}?\n1 meeting is "
+        "still made with {old}: should it stay with {old} or be cancelled (both sides are "
+        "told)?",
+    },
+    "pair_replaces_kept_other": {
+        "de": "{expert} hat schon {old} als Buddy. Durch {buddy} ersetzen?\nMit {old} sind "
+        "noch {n} Termine vereinbart: sollen sie bei {old} bleiben oder abgesagt werden "
+        "(beide Seiten werden informiert)?",
+        "en": "{expert} already has {old} as buddy. Replace with {buddy}?\n{n} meetings are "
+        "still made with {old}: should they stay with {old} or be cancelled (both sides "
+        "are told)?",
+    },
+    "pair_replace_keep": {
+        "de": "Ersetzen, Termine bleiben",
+        "en": "Replace, keep the meetings",
+    },
+    "pair_replace_cancel": {
+        "de": "Ersetzen, Termine absagen",
+        "en": "Replace, cancel the meetings",
+    },
+    "pair_cancelled_one": {
+        "de": " Der Termin mit {old} ist abgesagt; beide Seiten sind informiert.",
+        "en": " The meeting with {old} is cancelled; both sides are told.",
+    },
+    "pair_cancelled_other": {
+        "de": " Die {n} Termine mit {old} sind abgesagt; beide Seiten sind informiert.",
+        "en": " The {n} meetings with {old} are cancelled; both sides are told.",
+    },
+    "pair_cancelled_for_one": {
+        "de": "Abgesagt (von Lokalprojekte) ist damit Ihr Termin mit {other}:",
+        "en": "Cancelled (by Lokalprojekte) with it: your meeting with {other}:",
+    },
+    "pair_cancelled_for_other": {
+        "de": "Abgesagt (von Lokalprojekte) sind damit Ihre {n} Termine mit {other}:",
+        "en": "Cancelled (by Lokalprojekte) with it: your {n} meetings with {other}:",
+    },
     "pair_unchanged": {"de": "Nichts geändert.", "en": "Nothing changed."},
     # -- statistics -------------------------------------------------------------------
     "stats_text": {
         "de": "Statistik\n"
         "Personen: {people}; {subscribers} Chats mit Erinnerungen\n"
         "Offene Einladungen: {open} (davon {expired} abgelaufen)\n"
-        "Fragen seit Montag: {answered} beantwortet, {unanswered} nicht beantwortet\n"
-        "Jour Fixes: {held} stattgefunden, {upcoming} geplant, {cancelled} abgesagt\n"
+        "FAQ seit Montag: {answered} Fragen sicher beantwortet, {unanswered} ohne sichere "
+        "Antwort (ans Team weitergeleitete: /offen)\n"
+        "Jour Fixes aller Paare, auch früherer (/treffen zählt nur die heutigen): {held} "
+        "stattgefunden, {upcoming} geplant, {cancelled} abgesagt\n"
         "Erinnerungen: {sent} gesendet, {failed} fehlgeschlagen, {pending} geplant, "
         "{dropped} verworfen (zu spät), {unreachable} nicht erreichbar",
         "en": "Statistics\n"
         "People: {people}; {subscribers} chats with reminders\n"
         "Open invites: {open} ({expired} of them expired)\n"
-        "Questions since Monday: {answered} answered, {unanswered} not answered\n"
-        "Jour Fixes: {held} held, {upcoming} upcoming, {cancelled} cancelled\n"
+        "FAQ since Monday: {answered} questions answered with confidence, {unanswered} "
+        "without a sure answer (forwarded to the team: /open)\n"
+        "Jour Fixes of all pairs, earlier ones too (/overview counts today's only): {held} "
+        "held, {upcoming} upcoming, {cancelled} cancelled\n"
         "Reminders: {sent} sent, {failed} failed, {pending} planned, "
         "{dropped} dropped (too late), {unreachable} unreachable",
     },
@@ -205,11 +268,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "{name} hat noch keinen Buddy: /paar verbindet sie.",
         "en": "{name} has no buddy yet: /pair pairs them.",
     },
-    "announce_preview": {
-        "de": "Vorschau – an {group}: {n} Chat(s), {n_de} auf Deutsch, {n_en} auf Englisch.\n\n"
-        "— Deutsch —\n{de}\n\n— Englisch —\n{en}",
-        "en": "Preview – to {group}: {n} chat(s), {n_de} in German, {n_en} in English.\n\n"
-        "— German —\n{de}\n\n— English —\n{en}",
+    "announce_preview_head": {
+        "de": "Vorschau – an {group}: {n} Chat(s), {n_de} auf Deutsch, {n_en} auf Englisch.",
+        "en": "Preview – to {group}: {n} chat(s), {n_de} in German, {n_en} in English.",
+    },
+    "announce_stop_staff": {
+        "de": "Sie bekommen diese Nachricht als Buddy im Programm.",
+        "en": "You get this message as a buddy in the program.",
     },
     "announce_send": {"de": "An {n} Chat(s) senden", "en": "Send to {n} chat(s)"},
     "announce_cancel": {"de": "Abbrechen", "en": "Cancel"},

@@ -145,7 +145,10 @@ def test_statistics_in_both_languages(world):
     de = say(router, "ada", "/statistik")[0].text
     assert "Personen: Admin 2, Buddy 2, Expert:in 2" in de and "Offene Einladungen: 0" in de
     en = say(router, "alan", "/stats")[0].text
-    assert "People: admin 2, buddy 2, expert 2" in en and "Jour Fixes: 0 held" in en
+    assert "People: admin 2, buddy 2, expert 2" in en and "0 held, 0 upcoming" in en
+    # tryout6 #17: each line says what it counts, beside the digest and /offen
+    assert "/treffen zählt nur die heutigen" in de and "(ans Team weitergeleitete: /offen)" in de
+    assert "earlier ones too" in en and "without a sure answer" in en
 
 
 @pytest.mark.parametrize(
@@ -299,3 +302,37 @@ def test_replacing_a_buddy_pressed_twice_tells_them_once(world):
     assert [r.to.chat_id for r in first if r.to] == ["chat-erik", "chat-bob", "chat-bea"]
     assert [r.to for r in second] == [None]
     assert "schon als Buddy" in second[0].text
+
+
+def test_outbox_names_the_person_a_message_is_for(world):
+    """tryout6 #16: a row says whom it is for (the person's name), not only the platform;
+    an applicant's chat stays the platform alone."""
+    router, sessions, clock, _ = world
+    now = clock()
+    with sessions() as s:
+        for key, chat in (("to-bea", "chat-bea"), ("to-applicant", "chat-someone")):
+            s.add(
+                OutboxRow(kind="notice", dedupe_key=key, platform="console", chat_id=chat,
+                          text="Hallo", due_at=now, state="pending", created_at=now)
+            )  # fmt: skip
+        s.commit()
+    rows = say(router, "ada", "/postausgang")[0].text.split("\n")[1:]
+    assert any("notice an Bea Bauer (console)" in r for r in rows)
+    assert any(r.endswith("notice an console, 0 Versuch(e)") for r in rows)
+
+
+def test_announce_preview_shows_only_languages_read_and_a_footer_for_staff(world):
+    """tryout6 #26: no English version for 0 English readers; the buddies (Lokalprojekte's
+    staff) are not told to erase their data to stop the messages."""
+    router, sessions, _, _ = world
+    preview = say(router, "ada", "/rundmail expert:innen Bitte Urlaube eintragen.")[0]
+    assert "1 auf Deutsch, 1 auf Englisch" in preview.text and "— Englisch —" in preview.text
+    say(router, "ada", data=preview.buttons[1].data)
+    say(router, "ada", "/sperren bob ja")  # the English buddy: only German readers left
+    preview = say(router, "ada", "/rundmail buddys Bitte tragt eure Urlaube bis Freitag ein.")[0]
+    assert "1 Chat(s), 1 auf Deutsch, 0 auf Englisch" in preview.text
+    assert "— Deutsch —" in preview.text and "— Englisch —" not in preview.text
+    assert "/loeschen" not in preview.text and "als Buddy im Programm" in preview.text
+    say(router, "ada", data=preview.buttons[0].data)
+    [(chat, text)] = _outbox(sessions)
+    assert chat == "chat-bea" and "/loeschen" not in text

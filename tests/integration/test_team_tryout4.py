@@ -123,10 +123,11 @@ def test_revoke_in_english_and_with_yes_in_the_command(world):
     assert "Jour Fixe" not in ask.text  # none to cancel
     assert [b.label for b in ask.buttons] == ["Yes, revoke", "No"]
     assert len(_pairs(sessions)) == 1
-    [done] = say(router, "alan", data=ask.buttons[0].data)
+    [done, told] = say(router, "alan", data=ask.buttons[0].data)
     assert "Erika Expertin is revoked" in done.text and _pairs(sessions) == set()
+    assert told.to is not None and "Sie nehmen nicht mehr am Programm" in told.text  # #8
     # `/sperren NAME ja` skips the question, as `/loeschen ja` does
-    [direct] = say(router, "ada", '/sperren "Emil Experte" ja')
+    [direct, *_] = say(router, "ada", '/sperren "Emil Experte" ja')
     assert "Emil Experte ist gesperrt" in direct.text
 
 

@@ -177,14 +177,15 @@ def test_revoking_asks_first_with_what_it_means_then_names_whom_to_pair(router, 
     assert [b.label for b in ask.buttons] == ["Ja, sperren", "Nein"]
     assert say(router, data=ask.buttons[1].data)[0].text == "Nichts geändert."
     assert people.whois("console", "b").role.value == "buddy"  # nothing happened
-    [done] = say(router, data=ask.buttons[0].data)
+    [done, told] = say(router, data=ask.buttons[0].data)
     assert done.text.endswith(
         "\nOhne Buddy sind jetzt: Emil, Erika. Neu zuordnen: /paar EXPERT:IN BUDDY"
     )
+    assert told.to.chat_id == "b" and told.text.startswith("Sie nehmen nicht mehr am")
     assert people.whois("console", "b").role.value == "applicant"
     again = say(router, data=ask.buttons[0].data)[0].text  # pressed twice
     assert again == "Bernd ist schon gesperrt oder gelöscht – nichts geändert."
     assert say(router, text="/sperren Bernd")[0].text == again
     # typed with "ja"/"yes": done at once, as /loeschen ja
-    [done] = say(router, text="/revoke Erika yes")
+    [done, _] = say(router, text="/revoke Erika yes")
     assert done.text.startswith("Erika is revoked") and not done.buttons
