@@ -99,7 +99,8 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     """(line to answer, text to print, choices) at the start: the greeting (/start) the
     first time a console user starts, a short welcome back after that (not the greeting
     again: its button would stand for a typed "1"), with the choices of the last reply
-    if they are still open, so that a number typed next picks what it shows."""
+    if they are still open, so that a number typed next picks what it shows. A revoked
+    person is told only that they no longer take part (tryout6)."""
     seen = _users_file(settings)
     try:
         known = seen.read_text(encoding="utf-8").split()
@@ -118,6 +119,8 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     chosen = router.chat_lang(console_platform, user)  # an applicant's /sprache, kept
     spoken = router.conversation_lang(console_platform, user)  # the last reply's, kept
     lang = chosen or spoken or (who.lang if who else None) or settings.default_lang
+    if who is not None and who.revoked:  # no "carry on": only what is left to them
+        return None, t("revoked_notice", lang), ()
     choices = router.last_choices(console_platform, user)  # a number typed next picks one
     shown = router.last_prompt(console_platform, user) if choices else ""
     prompt = _about(shown)

@@ -227,6 +227,30 @@ def test_the_console_welcome_back_is_in_the_conversations_language(world, tmp_pa
     assert line is None and back.startswith("Welcome back, john."), back
 
 
+@pytest.mark.parametrize("first", ["hallo, wann ist mein nächster termin?", "/language en"])
+def test_a_revoked_person_is_not_welcomed_back_to_carry_on(world, tmp_path, first):
+    """tryout6: a revoked expert starting the console again is told only that she no
+    longer takes part (in her chat's language), not "Welcome back … just carry on"."""
+    from types import SimpleNamespace
+
+    from bot.app.console import _greeting
+
+    start, router, _, _ = world
+    say(router, "erika", first)
+    asked = say(router, "ada", "/sperren erika")[-1]
+    assert asked.buttons, asked.text
+    say(router, "ada", "ja")
+    (tmp_path / "console-users.txt").write_text("erika\n", encoding="utf-8")
+    settings = SimpleNamespace(data_dir=tmp_path, default_lang="de")
+    line, back, choices = _greeting(settings, start(), "erika")
+    assert line is None and not choices
+    if first.startswith("hallo"):
+        assert back.startswith("Sie nehmen nicht mehr am Programm"), back
+    else:
+        assert back.startswith("You no longer take part"), back
+    assert "zurück" not in back and "back" not in back.lower(), back
+
+
 def test_a_push_with_buttons_makes_its_language_the_conversations(world):
     """A reminder or request the outbox delivered is the bot's last message in the chat:
     an "ok" to it (after a restart too) is in its language, not in an English line's of
