@@ -169,3 +169,21 @@ def test_a_pair_with_none_held_yet_and_one_ahead(world):
     jf.decide(ids["Berta"], m.id, accept=True)
     text = say(router, "ada", "/treffen Hanna")[0].text
     assert "Hanna – Berta\n   bisher keiner · nächster Mi 15.04. 10:00" in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_pair_made_after_the_clocks_now_is_not_dated_in_the_future(world, lang):
+    """tryout6 #23: the demo's pairs carry the real date; a chat clock set earlier
+    (--now 2023-10-09) showed "Paar seit 27.11.2026". A pair's date is never after now."""
+    router, people, _ = world
+    if lang == "en":
+        people.redeem(people.invite("admin", "Ann", lang="en").code, "console", "ann", "ann")
+    clock = router.services.booking._clock
+    clock.now = clock.now.replace(day=1, month=2)  # before Eva and Bernd were paired
+    command = "/treffen Eva" if lang == "de" else "/overview Eva"
+    text = say(router, "ada" if lang == "de" else "ann", command)[0].text
+    if lang == "de":
+        assert "Eva – Bernd\n   ⚠ noch kein Jour Fixe (Paar seit 01.02.2026)\n" in text, text
+    else:
+        assert "Eva – Bernd\n   ⚠ no Jour Fixe yet (paired 1 Feb 2026)" in text, text
+    assert "02.03.2026" not in text and "2 Mar 2026" not in text
