@@ -202,6 +202,9 @@ class Pair(Base):
     buddy_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     place: Mapped[str | None] = mapped_column(Text)  # where they meet: a video link or an address
+    # the place was set for this pair alone (the expert, or the buddy naming them): a
+    # buddy's general /ort for all their experts leaves it (unless "für alle")
+    place_own: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     expert: Mapped[Person] = relationship(foreign_keys=[expert_id])
     buddy: Mapped[Person] = relationship(foreign_keys=[buddy_id])

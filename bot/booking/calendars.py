@@ -167,10 +167,17 @@ class CalendarsMixin(BookingBase):
             ]
 
     def set_place(
-        self, person_id: int, place: str | None, partner_id: int | None = None
-    ) -> list[Party]:
+        self,
+        person_id: int,
+        place: str | None,
+        partner_id: int | None = None,
+        *,
+        for_all: bool = False,
+    ) -> tuple[list[Party], list[tuple[Party, str]]]:
         """Set (None: clear) the meeting place of the person's pairs, or of the pair
-        with `partner_id` only; returns the partners concerned."""
+        with `partner_id` only; returns the partners concerned and those kept with
+        their own place. A place for one pair (the partner named, or set by the expert)
+        is that pair's own: a buddy's general place leaves it, unless `for_all`."""
         if place is not None and len(place) > PLACE_MAX:
             raise BookingError("place_too_long", limit=PLACE_MAX)
         with self._write() as uow:
@@ -179,8 +186,14 @@ class CalendarsMixin(BookingBase):
                 pairs = [(p, o) for p, o in pairs if o.id == partner_id]
             if not pairs:
                 raise BookingError("no_pair")
+            own = partner_id is not None or all(p.expert_id == person_id for p, _ in pairs)
+            kept = []
+            if not own and not for_all:
+                kept = [(p, o) for p, o in pairs if p.place_own and p.place is not None]
+                pairs = [(p, o) for p, o in pairs if (p, o) not in kept]
             now = self._clock()
             for pair, _ in pairs:
+                pair.place_own = own and place is not None
                 if pair.place == place:
                     continue
                 pair.place = place
@@ -195,7 +208,10 @@ class CalendarsMixin(BookingBase):
                     )
                 ):
                     m.sequence += 1
-            return [self._party(other) for _, other in pairs]
+            return (
+                [self._party(other) for _, other in pairs],
+                [(self._party(other), pair.place) for pair, other in kept],
+            )
 
     def person_named(self, name: str) -> bool:
         """Whether someone has this name (full or first name, any case)."""

@@ -40,6 +40,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Saved: your Jour Fixes with {others} take place here: {place}\n"
         "The place is shown in confirmations, reminders and calendar files.",
     },
+    "place_kept": {
+        "de": "Für {name} bleibt: {place}",
+        "en": "For {name} it stays: {place}",
+    },
+    "place_kept_hint": {
+        "de": "(Dieser Ort wurde nur für dieses Paar festgelegt. Für alle ändern: "
+        "/ort alle: {again})",
+        "en": "(That place was set for that pair alone. To change it for everyone: "
+        "/place all: {again})",
+    },
+    "place_clear_word": {"de": "löschen", "en": "clear"},
     "place_cleared": {
         "de": "Der Ort Ihrer Jour Fixes mit {others} ist entfernt.",
         "en": "The place of your Jour Fixes with {others} has been removed.",

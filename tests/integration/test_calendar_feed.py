@@ -229,6 +229,45 @@ def test_a_buddy_names_one_expert_to_set_or_clear_only_that_pairs_place(world):
     assert world.booking.place_of(world.ids["Emil"], world.ids["Bernd"]) is None
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_place_set_for_one_expert_stays_when_the_buddy_sets_a_general_one(world, lang):
+    """tryout6 #25: "/ort Erika: LINK" then "/ort Rathaus Raum 2" overwrote Erika's link.
+    The general place goes to the others, the reply says whose own place stays (and how
+    to change it for all), and "/ort alle: …" changes them all."""
+    ort, erika, emil = ("/ort", "Erika", "Emil") if lang == "de" else ("/place", "Erika", "Emil")
+    if lang == "en":
+        world.people.set_lang(world.ids["Bernd"], "en")
+    place_of = lambda who: world.booking.place_of(world.ids[who], world.ids["Bernd"])  # noqa: E731
+    world.say("bernd", f"{ort} {erika}: https://meet.example.org/erika")
+    [mine, *notices] = world.say("bernd", f"{ort} Rathaus Raum 2")
+    assert place_of(erika) == "https://meet.example.org/erika"
+    assert place_of(emil) == "Rathaus Raum 2"
+    assert [n.to.chat_id for n in notices] == ["emil"]  # Erika's place did not change
+    if lang == "de":
+        assert "mit Emil finden hier statt: Rathaus Raum 2" in mine.text, mine.text
+        assert "Für Erika bleibt: https://meet.example.org/erika" in mine.text
+        assert "/ort alle: Rathaus Raum 2" in mine.text
+    else:
+        assert "with Emil take place here: Rathaus Raum 2" in mine.text, mine.text
+        assert "For Erika it stays: https://meet.example.org/erika" in mine.text
+        assert "/place all: Rathaus Raum 2" in mine.text
+    # a general place again: Emil's changes, Erika's stays
+    world.say("bernd", f"{ort} Rathaus Raum 3")
+    assert (place_of(erika), place_of(emil)) == ("https://meet.example.org/erika", "Rathaus Raum 3")
+    # for all: both, and Erika is told
+    [done, *notices] = world.say("bernd", f"{ort} {'alle' if lang == 'de' else 'all'}: Büro 1")
+    assert (place_of(erika), place_of(emil)) == ("Büro 1", "Büro 1"), done.text
+    assert sorted(n.to.chat_id for n in notices) == ["emil", "erika"]
+    assert "bleibt" not in done.text and "stays" not in done.text
+    # now no pair has its own place: a general one reaches both
+    world.say("bernd", f"{ort} Büro 2")
+    assert (place_of(erika), place_of(emil)) == ("Büro 2", "Büro 2")
+    # the expert's own place stays too
+    world.say("erika", "/ort https://meet.example.org/e2")
+    world.say("bernd", f"{ort} Büro 3")
+    assert (place_of(erika), place_of(emil)) == ("https://meet.example.org/e2", "Büro 3")
+
+
 def test_a_buddy_with_one_expert_may_still_name_them(world):
     with world.sessions() as s:  # Bernd keeps only Emil
         s.query(Pair).filter(Pair.expert_id == world.ids["Erika"]).delete()

@@ -18,12 +18,21 @@ __all__ = ["calendar_feed", "place"]
 
 _CLEAR = {"löschen", "loeschen", "entfernen", "clear", "delete", "remove", "none", "keiner"}
 _RENEW = {"neu", "erneuern", "new", "renew", "reset"}
+# "/ort alle: Rathaus", "/ort für alle Rathaus", "/place for everyone: …": every pair,
+# the experts' own places too
+_ALL = r"(?:alle|all|everyone|everybody)"
+_FOR_ALL = re.compile(
+    rf"(?:(?:für|fuer|an|for|to)\s+{_ALL}(?:\s*:\s*|\s+|$)"
+    rf"|{_ALL}(?:\s*:\s*|$|\s+(?=(?:{'|'.join(sorted(_CLEAR))})\b)))",
+    re.IGNORECASE,
+)
 _OFF = {"aus", "off", "stop", "stopp", "abschalten", "löschen", "loeschen", "delete"}
 
 
 def place(ctx: Context) -> list[Outbound]:
     """/ort – show; /ort TEXT – set for the pair (a buddy: for all their experts, or
-    "/ort Erika: TEXT" / "/ort Erika TEXT" for one); /ort [Erika] löschen – remove."""
+    "/ort Erika: TEXT" / "/ort Erika TEXT" for one; a place set for one stays when the
+    buddy sets a general one, unless "/ort alle: TEXT"); /ort [Erika] löschen – remove."""
     jf, me = booking(ctx), ctx.who.person_id
     text = re.sub(r"\s+", " ", storable(" ".join(ctx.args))).strip()
     pairs = jf.places(me)
@@ -35,21 +44,38 @@ def place(ctx: Context) -> list[Outbound]:
             return [Outbound(t("place_none", ctx.lang, others=others))]
         lines = "\n".join(f"• {o.name}: {p or t('place_unset', ctx.lang)}" for o, p in pairs)
         return [Outbound(t("place_now", ctx.lang, list=lines))]
-    partner, text, problem = _named(ctx, [o for o, _ in pairs], text)
+    everyone = _FOR_ALL.match(text)
+    if everyone:  # "/ort alle: Rathaus": the experts' own places too
+        text = text[everyone.end() :].strip()
+        partner, problem = None, None
+    else:
+        partner, text, problem = _named(ctx, [o for o, _ in pairs], text)
     if problem is not None:
         return [Outbound(problem)]
     value = None if text.lower().strip(" .!") in _CLEAR else text
+    if everyone and not text:  # "/ort alle" and nothing after it: every pair's place
+        lines = "\n".join(f"• {o.name}: {p or t('place_unset', ctx.lang)}" for o, p in pairs)
+        return [Outbound(t("place_now", ctx.lang, list=lines))]
     if value == "":  # "/ort Erika:" and nothing after it: that pair's place
         now = dict((o.person_id, p) for o, p in pairs)[partner.person_id]
         if now is None:
             return [Outbound(t("place_none", ctx.lang, others=partner.name))]
         return [Outbound(t("place_now", ctx.lang, list=f"• {partner.name}: {now}"))]
     try:
-        others = jf.set_place(me, value, partner.person_id if partner else None)
+        others, kept = jf.set_place(
+            me, value, partner.person_id if partner else None, for_all=bool(everyone)
+        )
     except BookingError as exc:
         return refusal(ctx, exc)
     names = ", ".join(o.name for o in others)
     key = "place_set" if value else "place_cleared"
+    # an expert's own place stays when the buddy sets one for all (tryout6 #25)
+    again = text if value else t("place_clear_word", ctx.lang)
+    stays = [t("place_kept", ctx.lang, name=o.name, place=p) for o, p in kept]
+    if stays:
+        stays.append(t("place_kept_hint", ctx.lang, again=again))
+    if not others:  # every pair has its own place: nothing changed
+        return [Outbound("\n".join(stays))]
     # the meetings ahead with the new place, as a calendar file for each side
     concerned = {o.person_id for o in others}
     ahead = [m for m in jf.upcoming(me, limit=500) if m.other(me).person_id in concerned]
@@ -57,7 +83,8 @@ def place(ctx: Context) -> list[Outbound]:
     if ahead:
         first = ahead[0]
         mine = calendar(ctx, ahead)(first.expert if first.expert.person_id == me else first.buddy)
-    out = [Outbound(t(key, ctx.lang, others=names, place=value or ""), files=mine)]
+    said = "\n".join([t(key, ctx.lang, others=names, place=value or ""), *stays])
+    out = [Outbound(said, files=mine)]
     for other in others:
         if value:
             news = t("place_for_other", other.lang, name=ctx.who.name, place=value)
