@@ -45,12 +45,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "For {name} it stays: {place}",
     },
     "place_kept_hint": {
-        "de": "(Dieser Ort wurde nur für dieses Paar festgelegt. Für alle ändern: "
-        "/ort alle: {again})",
-        "en": "(That place was set for that pair alone. To change it for everyone: "
-        "/place all: {again})",
+        "de": "(Für ein Paar allein festgelegt. Für alle ändern: /ort alle: {again})",
+        "en": "(Set for that pair alone. To change it for everyone: /place all: {again})",
     },
-    "place_clear_word": {"de": "löschen", "en": "clear"},
+    "place_kept_hint_clear": {
+        "de": "(Für ein Paar allein festgelegt. Für alle entfernen: /ort alle löschen)",
+        "en": "(Set for that pair alone. To remove it for everyone: /place all clear)",
+    },
+    "place_kept_nothing": {"de": "Nichts geändert.", "en": "Nothing changed."},
     "place_cleared": {
         "de": "Der Ort Ihrer Jour Fixes mit {others} ist entfernt.",
         "en": "The place of your Jour Fixes with {others} has been removed.",

@@ -266,6 +266,13 @@ def test_a_place_set_for_one_expert_stays_when_the_buddy_sets_a_general_one(worl
     world.say("erika", "/ort https://meet.example.org/e2")
     world.say("bernd", f"{ort} Büro 3")
     assert (place_of(erika), place_of(emil)) == ("https://meet.example.org/e2", "Büro 3")
+    # every pair with its own place: nothing changes, and the reply says so
+    world.say("bernd", f"{ort} {emil}: Büro 4")
+    [same] = world.say("bernd", f"{ort} Büro 5")
+    assert same.text.startswith("Nichts geändert." if lang == "de" else "Nothing changed.")
+    assert (place_of(erika), place_of(emil)) == ("https://meet.example.org/e2", "Büro 4")
+    world.say("bernd", f"{ort} {'alle löschen' if lang == 'de' else 'all clear'}")
+    assert (place_of(erika), place_of(emil)) == (None, None)
 
 
 def test_a_buddy_with_one_expert_may_still_name_them(world):

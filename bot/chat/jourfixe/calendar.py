@@ -70,12 +70,12 @@ def place(ctx: Context) -> list[Outbound]:
     names = ", ".join(o.name for o in others)
     key = "place_set" if value else "place_cleared"
     # an expert's own place stays when the buddy sets one for all (tryout6 #25)
-    again = text if value else t("place_clear_word", ctx.lang)
     stays = [t("place_kept", ctx.lang, name=o.name, place=p) for o, p in kept]
     if stays:
-        stays.append(t("place_kept_hint", ctx.lang, again=again))
+        hint = t("place_kept_hint", ctx.lang, again=value) if value else None
+        stays.append(hint or t("place_kept_hint_clear", ctx.lang))
     if not others:  # every pair has its own place: nothing changed
-        return [Outbound("\n".join(stays))]
+        return [Outbound("\n".join([t("place_kept_nothing", ctx.lang), *stays]))]
     # the meetings ahead with the new place, as a calendar file for each side
     concerned = {o.person_id for o in others}
     ahead = [m for m in jf.upcoming(me, limit=500) if m.other(me).person_id in concerned]
