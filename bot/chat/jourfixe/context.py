@@ -560,6 +560,15 @@ def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outboun
         replies = shift_named(ctx, text) or ill_on_days(ctx, text) or slots_asked(ctx, text)
         if replies:
             return replies
+    if (
+        kind in ("slots", "series")
+        and intent not in ("move", "cancel")
+        and (replies := ill_on_days(ctx, text, picker=True)) is not None
+    ):
+        # jf14: "ich bin nächste Woche krank" with free slots on offer: that week's
+        # meetings to cancel or move, never its slots ("…, lieber übernächste" is
+        # still about the slots)
+        return replies
     if intent in ("move", "cancel") and (m := named_at_time(ctx, split_target(text)[0])):
         if intent == "cancel":
             return cancel(ctx, m.id)
