@@ -250,6 +250,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "state_requested": {"de": "angefragt", "en": "requested"},
     "state_confirmed": {"de": "bestätigt", "en": "confirmed"},
     "pick_cancel": {"de": "Welchen Termin absagen?", "en": "Which meeting do you want to cancel?"},
+    "pick_cancel_or_all": {  # jf14: "keine Termine mehr bitte"
+        "de": "Welchen Termin soll ich absagen – oder alle? (Sie bestätigen danach noch einmal.)",
+        "en": "Which meeting shall I cancel – or all of them? (You confirm once more after.)",
+    },
+    "cancel_every": {"de": "Alle {n} absagen", "en": "Cancel all {n}"},
     "pick_move": {"de": "Welchen Termin verschieben?", "en": "Which meeting do you want to move?"},
     "pick_move_to": {
         "de": "Welcher Termin soll auf {new} verschoben werden? (Oder /abbrechen)",

@@ -33,6 +33,7 @@ from bot.chat.jourfixe.meetings import (
     cancel_command,
     cancel_scope,
     close,
+    confirm_all,
     do_cancel,
     keep,
     meetings,
@@ -98,6 +99,7 @@ def _choice(ctx: Context, data: str) -> list[Outbound]:
             ("cscope", 2): lambda: cancel_scope(ctx, n[0], n[1]),
             ("cdo", 2): lambda: do_cancel(ctx, n[0], n[1]),
             ("cdoall", 1): lambda: cancel_all(ctx),
+            ("askall", 1): lambda: confirm_all(ctx),  # jf14: "Alle absagen", asked first
             ("cdoids", 1): lambda: cancel_asked(ctx),
             ("keep", 1): lambda: keep(ctx),
             ("list", 1): lambda: meetings(dataclasses.replace(ctx, args=[])),

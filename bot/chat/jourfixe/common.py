@@ -311,6 +311,10 @@ def day_in(text: str, today: date, lang: str) -> tuple[set[date], str, str] | No
     low = re.sub(r"['’]s\b", "s", text.lower())  # "new year's eve"
     words = re.findall(r"[\wäöüß]+\.?(?:\d{1,2}\.(?:\d{2,4})?)?", low)
     words = [w if _DATE_WORD.fullmatch(w) or _NTH.fullmatch(w) else w.rstrip(".") for w in words]
+    words = [  # jf14: "Donnerstag der 19." as "Donnerstag den 19." (that date, not every Thursday)
+        "den" if w in ("der", "dem") and _after_weekday(words, i) else w
+        for i, w in enumerate(words)
+    ]
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i : i + size])
@@ -320,6 +324,16 @@ def day_in(text: str, today: date, lang: str) -> tuple[set[date], str, str] | No
             if days is not None:
                 return days, label, phrase
     return None
+
+
+def _after_weekday(words: list[str], i: int) -> bool:
+    """words[i] stands between a weekday and a day of the month ("donnerstag der 19.")."""
+    return (
+        0 < i < len(words) - 1
+        and words[i - 1] in WEEKDAY
+        and words[i - 1] not in _NOT_DAYS
+        and _NTH.fullmatch(words[i + 1]) is not None
+    )
 
 
 def same_day_note(ctx: Context, moment: datetime) -> str:

@@ -38,6 +38,7 @@ from bot.chat.jourfixe.meetings import (
     instead_of_one,
     named_number,
     names_another,
+    no_more,
     read_scope,
     shifted,
     split_target,
@@ -148,6 +149,8 @@ def read_reply(ctx: Context, text: str) -> list[Outbound] | None:
         intent = "move"  # "den Termin am Donnerstag bitte auf Freitag", "#2 eine Stunde später"
     if intent != "cancel" and stops_from(text):
         intent = "cancel"  # jf12 (J14): "ab Februar bitte keine Termine mehr"
+    elif (replies := no_more(ctx, text)) is not None:
+        return replies  # jf14: "keine Termine mehr bitte": which to cancel, or all
     if intent in ("move", "cancel") and named_number(text)[0] is not None:
         # "verschiebe #2 auf Di 12.1.": the meeting named, whatever is open
         return the_meeting(ctx, text, intent)
@@ -560,6 +563,15 @@ def _natural(ctx: Context, asked, intent: str | None, text: str) -> list[Outboun
         replies = shift_named(ctx, text) or ill_on_days(ctx, text) or slots_asked(ctx, text)
         if replies:
             return replies
+    if (
+        kind in ("slots", "series")
+        and intent not in ("move", "cancel")
+        and (replies := ill_on_days(ctx, text, picker=True)) is not None
+    ):
+        # jf14: "ich bin nächste Woche krank" with free slots on offer: that week's
+        # meetings to cancel or move, never its slots ("…, lieber übernächste" is
+        # still about the slots)
+        return replies
     if intent in ("move", "cancel") and (m := named_at_time(ctx, split_target(text)[0])):
         if intent == "cancel":
             return cancel(ctx, m.id)

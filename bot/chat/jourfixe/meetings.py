@@ -42,6 +42,8 @@ __all__ = [
     "answer_asked",
     "cancel",
     "cancel_all",
+    "confirm_all",
+    "no_more",
     "cancel_asked",
     "cancel_command",
     "cancel_scope",
@@ -810,6 +812,42 @@ def stops_from(text: str) -> bool:
     return len(low) <= 200 and bool(_NO_MORE.search(low)) and bool(_FROM_ON.search(low))
 
 
+def _all_said(low: str) -> bool:
+    words = re.findall(r"[\wäöüß]+", low)
+    filler = {"bitte", "please", "absagen", "cancel", "them", "of", "die", "termine", "davon"}
+    return bool(words) and any(w in _ALL for w in words) and all(w in _ALL | filler for w in words)
+
+
+_SLOTS_MEANT = re.compile(
+    r"\b(frei\w*|free|available|verfügbar|slots?|gibt es|are there|is there)\b"
+)
+
+
+def no_more(ctx: Context, text: str) -> list[Outbound] | None:
+    """jf14: "keine Termine mehr bitte", "no more meetings please" with no date: the
+    upcoming meetings to cancel – one of them, or all at once (one confirmation) –
+    never more free slots. None for a question about free slots ("gibt es keine
+    freien Termine mehr?") or a start said ("ab Februar …", see `stops_from`)."""
+    low = text.lower()
+    if not _NO_MORE.search(low) or _FROM_ON.search(low) or _SLOTS_MEANT.search(low):
+        return None
+    if "?" in low and not re.search(r"\b(kann ich|can i|could you|können sie)\b", low):
+        return None
+    ahead = booking(ctx).upcoming(ctx.who.person_id, limit=100)
+    if not ahead:
+        return [Outbound(t("meetings_none", ctx.lang))]
+    if len(ahead) == 1:
+        return cancel(ctx, ahead[0].id)
+    [picker] = _pick(ctx, "pick_cancel_or_all", "cancel", ahead[:8], carry=_said_reason(text))
+    every = Button(t("cancel_every", ctx.lang, n=len(ahead)), jf_data("askall", 0))
+    return [dataclasses.replace(picker, buttons=(*picker.buttons, every))]
+
+
+def confirm_all(ctx: Context) -> list[Outbound]:
+    """ "Alle absagen" chosen: every upcoming meeting, the one confirmation."""
+    return _confirm(ctx, booking(ctx).upcoming(ctx.who.person_id, limit=500), {"all": True})
+
+
 def _from_on(ctx: Context, text: str) -> list[Outbound] | None:
     """ "ich brauch ab Januar keine Jour Fixes mehr, bitte alle ab Januar absagen",
     "cancel all meetings from 9 jan": the meetings from that day (a month: its first
@@ -1520,6 +1558,8 @@ def answer_asked(ctx: Context, kind: str, data: dict, text: str) -> list[Outboun
             number = data["ids"][ordinal]  # "den ersten", "the last one": of the list shown
         if number is None:
             number = _picked_in_words(ctx, data["ids"], text)
+        if number is None and data["action"] == "cancel" and _all_said(low):
+            return confirm_all(ctx)  # "alle" to "Welchen Termin absagen?" (jf14)
         if number is None:
             return _named_in_pick(ctx, data, text) or _date_in_pick(ctx, data, text)
         if number not in data["ids"]:

@@ -16,6 +16,7 @@ from bot.booking.timeparse import WEEKDAY, find
 from bot.chat.handlers import Context
 from bot.chat.jourfixe.common import booking, day_in, notice, refusal, when
 from bot.chat.jourfixe.meetings import (
+    _SUGGEST,
     _offer_move,
     _on_days,
     _pick,
@@ -24,6 +25,7 @@ from bot.chat.jourfixe.meetings import (
     move_picked,
     named_number,
     shifted,
+    split_target,
 )
 from bot.chat.jourfixe.requests import _ask_offer, _propose, proposal_buttons, slot_page
 from bot.chat.jourfixe.requests import _named as requests_of_named
@@ -265,10 +267,13 @@ def _weekday_in_week(low: str, today, lang: str) -> str | None:
     return f"{hits[0]:%d.%m.%Y}" if len(hits) == 1 else None
 
 
-def ill_on_days(ctx: Context, text: str) -> list[Outbound] | None:
+def ill_on_days(ctx: Context, text: str, picker: bool = False) -> list[Outbound] | None:
     """ "ich bin nächste Woche krank" (a day or a week, no span): the meetings then,
-    each to cancel or to move – never a booking."""
+    each to cancel or to move – never a booking. In a slot picker (jf14) only when no
+    other time is asked for ("…, lieber übernächste Woche" is about the slots)."""
     if not _ILL.search(text.lower()) or _waits(ctx):
+        return None
+    if picker and (split_target(text)[1] or _SUGGEST.search(text.lower())):
         return None
     return cant_make_it(ctx, text)
 

@@ -292,6 +292,10 @@ _SLOT_WORDS = set(
 _ABOUT_OPENERS = (
     "und ", "and ", "what about", "how about", "was ist mit", "was ist denn mit",
     "wie wäre", "wie waere", "wie ist es mit", "wie sieht es", "wie siehts", "oder ", "or ",
+    # jf14: "can we do thursday the 19th?", "geht Donnerstag der 19.?", "passt Montag?"
+    "can we do", "could we do", "can we meet", "could we meet", "can we make it",
+    "could we make it", "geht ", "gehts ", "geht's ", "ginge ", "passt ", "passen ",
+    "klappt ", "können wir ", "könnten wir ", "wie wär", "wie waer",
 )  # fmt: skip
 
 
