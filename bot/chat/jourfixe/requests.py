@@ -891,23 +891,24 @@ def answer_offer(ctx: Context, data: dict, text: str) -> list[Outbound] | None:
     return _ask_offer(ctx, m, proposal)
 
 
+def _says_name(text: str, name: str) -> bool:
+    """Whether the words name this person, whole or by first name ("erika ja")."""
+    low = text.lower()
+    return any(
+        re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (name, name.split()[0])
+    )
+
+
 def _names_another_expert(ctx: Context, m: MeetingView, text: str) -> bool:
     """Whether the words name one of the buddy's experts other than the one the
     question is about (and not that one): "hanna ja" to "Soll ich Fatma … vorschlagen?"."""
-    low = text.lower()
-
-    def names(name: str) -> bool:
-        return any(
-            re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (name, name.split()[0])
-        )
-
-    if not m.expert.name or names(m.expert.name):
+    if not m.expert.name or _says_name(text, m.expert.name):
         return False
     try:
         experts = booking(ctx).experts(ctx.who.person_id)
     except BookingError:
         return False
-    return any(n and n != m.expert.name and names(n) for n in experts)
+    return any(n and n != m.expert.name and _says_name(text, n) for n in experts)
 
 
 def _named(pending: list[MeetingView], text: str) -> tuple[list[MeetingView], str]:
@@ -987,21 +988,14 @@ def _named_without_request(ctx: Context, pending: list[MeetingView], text: str):
     """ "Von Erika liegt keine offene Anfrage vor" and the open ones, when the words
     name one of the buddy's experts whose request is not open (and no expert with an
     open one); else None."""
-    low = text.lower()
-
-    def names(name: str) -> bool:
-        return any(
-            re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", low) for n in (name, name.split()[0])
-        )
-
-    if any(names(m.expert.name) for m in pending):
+    if any(_says_name(text, m.expert.name) for m in pending):
         return None
     waiting = {m.expert.name for m in pending}
     try:
         others = [n for n in booking(ctx).experts(ctx.who.person_id) if n and n not in waiting]
     except BookingError:
         return None
-    named = [n for n in others if names(n)]
+    named = [n for n in others if _says_name(text, n)]
     if len(named) != 1:
         return None
     note = t("no_request_from", ctx.lang, expert=named[0])
