@@ -1,8 +1,19 @@
 """The FAQ quality gate: measured on questions the knowledge base never saw.
 
-eval.yaml is the development set (thresholds were set on it); test_set.yaml is the
-frozen test set, written before any tuning. Both gate against regressions at the
-levels reached (see benchmarks/faq_bench.py for the figures and the baseline)."""
+eval.yaml is the development set (thresholds were set on it); test_set*.yaml are the
+frozen test sets, written before any tuning. Both gate against regressions at the
+levels reached (see benchmarks/faq_bench.py for the figures and the baseline).
+
+The frozen sets' gates on confidently wrong answers and on out-of-scope questions
+answered follow one rule (decided 2026-11-28, at the start of a round and before any of
+its changes was measured on a frozen set): the issue's goal figure (wrong at most 1 %
+of the set's in-scope questions; out of scope refused at least 95 %, i.e. answered at
+most floor(5 %) of them) where main met that goal on the set at the start of the round,
+otherwise main's count then, so nothing not yet at the goal gets worse. Main 8d6225a
+(right/wrong/out of scope answered): set 1 240/2/4 of 255/85, set 2 218/3/1 of 286/88,
+set 3 341/3/5 of 411/111, set 4 315/3/5 of 389/129. The gates on right answers are the
+levels set when each set was first measured. Gates move only by this rule and only at
+the start of a round, never after a change's frozen result is seen."""
 
 from pathlib import Path
 
@@ -73,8 +84,8 @@ def test_frozen_test_set_quality_does_not_regress(matcher):
     answer traded for two refusals). Counts only."""
     right, wrong, answered = _counts(matcher, TEST_IN, TEST["out_of_scope"])
     assert right / len(TEST_IN) >= 0.909, f"right and confident: {right}/{len(TEST_IN)}"
-    assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST_IN)}"
-    assert answered <= 6, f"out of scope answered: {answered}/{len(TEST['out_of_scope'])}"
+    assert wrong <= 2, f"confidently wrong: {wrong}/{len(TEST_IN)}"  # 1 % (module doc)
+    assert answered <= 4, f"out of scope answered: {answered}/{len(TEST['out_of_scope'])}"  # 95 %
 
 
 def test_second_frozen_test_set_quality_does_not_regress(matcher):
@@ -85,8 +96,8 @@ def test_second_frozen_test_set_quality_does_not_regress(matcher):
     answered."""
     right, wrong, answered = _counts(matcher, TEST2_IN, TEST2["out_of_scope"])
     assert right / len(TEST2_IN) >= 0.72, f"right and confident: {right}/{len(TEST2_IN)}"
-    assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST2_IN)}"
-    assert answered <= 1, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"
+    assert wrong <= 3, f"confidently wrong: {wrong}/{len(TEST2_IN)}"  # main's 3 > 1 % (2.86)
+    assert answered <= 4, f"out of scope answered: {answered}/{len(TEST2['out_of_scope'])}"  # 95 %
 
 
 def test_expected_ids_exist(kb):
@@ -142,8 +153,8 @@ def test_third_frozen_test_set_quality_does_not_regress(matcher):
     on."""
     right, wrong, answered = _counts(matcher, TEST3_IN, TEST3["out_of_scope"])
     assert right / len(TEST3_IN) >= 0.766, f"right and confident: {right}/{len(TEST3_IN)}"
-    assert wrong <= 5, f"confidently wrong: {wrong}/{len(TEST3_IN)}"
-    assert answered <= 6, f"out of scope answered: {answered}/{len(TEST3['out_of_scope'])}"
+    assert wrong <= 4, f"confidently wrong: {wrong}/{len(TEST3_IN)}"  # 1 % (module doc)
+    assert answered <= 5, f"out of scope answered: {answered}/{len(TEST3['out_of_scope'])}"  # 95 %
 
 
 def test_fourth_frozen_test_set_is_large_and_covers_every_entry(kb):
@@ -166,5 +177,5 @@ def test_fourth_frozen_test_set_quality_does_not_regress(matcher):
     set must not be tuned on."""
     right, wrong, answered = _counts(matcher, TEST4_IN, TEST4["out_of_scope"])
     assert right / len(TEST4_IN) >= 0.75, f"right and confident: {right}/{len(TEST4_IN)}"
-    assert wrong <= 3, f"confidently wrong: {wrong}/{len(TEST4_IN)}"
-    assert answered <= 5, f"out of scope answered: {answered}/{len(TEST4['out_of_scope'])}"
+    assert wrong <= 3, f"confidently wrong: {wrong}/{len(TEST4_IN)}"  # 1 % (module doc)
+    assert answered <= 6, f"out of scope answered: {answered}/{len(TEST4['out_of_scope'])}"  # 95 %
