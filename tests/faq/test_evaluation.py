@@ -40,6 +40,7 @@ TEST, TEST_IN = _frozen("test_set.yaml")
 TEST2, TEST2_IN = _frozen("test_set_2.yaml")
 TEST3, TEST3_IN = _frozen("test_set_3.yaml")
 TEST4, TEST4_IN = _frozen("test_set_4.yaml")
+TEST5, TEST5_IN = _frozen("test_set_5.yaml")
 
 
 def test_evaluation_set_is_large_enough_and_bilingual():
@@ -49,9 +50,9 @@ def test_evaluation_set_is_large_enough_and_bilingual():
 
 def test_evaluation_questions_are_not_in_the_knowledge_base(kb):
     known = {tuple(tokens(q)) for e in kb.entries for qs in e.questions.values() for q in qs}
-    held = [q for q, _ in IN_SCOPE + TEST_IN + TEST2_IN + TEST3_IN + TEST4_IN]
+    held = [q for q, _ in IN_SCOPE + TEST_IN + TEST2_IN + TEST3_IN + TEST4_IN + TEST5_IN]
     held += OUT_OF_SCOPE + TEST["out_of_scope"] + TEST2["out_of_scope"] + TEST3["out_of_scope"]
-    held += TEST4["out_of_scope"]
+    held += TEST4["out_of_scope"] + TEST5["out_of_scope"]
     leaked = [q for q in held if tuple(tokens(q)) in known]
     assert not leaked, f"evaluation questions pasted into the KB: {leaked}"
 
@@ -179,3 +180,27 @@ def test_fourth_frozen_test_set_quality_does_not_regress(matcher):
     assert right / len(TEST4_IN) >= 0.75, f"right and confident: {right}/{len(TEST4_IN)}"
     assert wrong <= 3, f"confidently wrong: {wrong}/{len(TEST4_IN)}"  # 1 % (module doc)
     assert answered <= 6, f"out of scope answered: {answered}/{len(TEST4['out_of_scope'])}"  # 95 %
+
+
+def test_fifth_frozen_test_set_is_large_and_covers_every_entry(kb):
+    """Set 5 (helper set5, 2026-11-28, written from the call text only, de-duplicated by
+    tokens against the knowledge base and every earlier set). Never tune on it."""
+    assert len(TEST5_IN) >= 300 and len(TEST5["out_of_scope"]) >= 100
+    labelled = set().union(*(ids for _, ids in TEST5_IN))
+    assert {e.id for e in kb.entries} <= labelled, "entries without a question in set 5"
+    assert labelled <= {e.id for e in kb.entries}, "unknown ids in set 5"
+    questions = [tuple(tokens(q)) for q, _ in TEST5_IN] + [
+        tuple(tokens(q)) for q in TEST5["out_of_scope"]
+    ]
+    assert len(questions) == len(set(questions)), "a question stands twice in set 5"
+
+
+def test_fifth_frozen_test_set_quality_does_not_regress(matcher):
+    """Gates by the module doc's rule, from main 8d6225a measured once when set 5 was
+    merged: 263 of 341 right and confident (77.1 %), 6 wrong (above the goal's 1 %, so
+    main's count), 1 of 109 out of scope answered (the goal: at most 5). Counts only: the
+    set must not be tuned on."""
+    right, wrong, answered = _counts(matcher, TEST5_IN, TEST5["out_of_scope"])
+    assert right / len(TEST5_IN) >= 0.766, f"right and confident: {right}/{len(TEST5_IN)}"
+    assert wrong <= 6, f"confidently wrong: {wrong}/{len(TEST5_IN)}"  # main's 6 > 1 % (3.41)
+    assert answered <= 5, f"out of scope answered: {answered}/{len(TEST5['out_of_scope'])}"
