@@ -1,6 +1,6 @@
 """Choose the every-ranker-agrees rule's values (`Thresholds.agree_*`), cross-fitted.
 
-    python benchmarks/faq_agree.py [--folds 5] [--refit]
+    python benchmarks/faq_agree.py [--folds 5] [--margin 1] [--refit]
 
 The rule answers a question the matcher would ask back ("Meinen Sie A, B oder C?":
 guarded, close options) when the three fused rankers and the trained classifier put the
@@ -12,7 +12,9 @@ counter-examples; never the frozen test sets), cut into folds as `faq_calibrate.
 (in-scope rows grouped by entry, out-of-scope rows at random): for each fold (P, C, L)
 is chosen on the other folds on a grid, the values that add the most right answers and
 not one wrong or out-of-scope answer there (ties: the strictest values), and applied to
-the fold. Printed: the answers added out of fold per source next to today's counts, the
+the fold. With `--margin 1` the values must also add no wrong or out-of-scope answer one
+grid step looser each (the shipped values: without it the folds chose values that
+answered two development out-of-scope questions out of fold). Printed: the answers added out of fold per source next to today's counts, the
 values each fold chose, and the values the same choice makes on all rows.
 
 `--refit` also refits the calibrated regression (`calibration_refused`) on the other
