@@ -31,11 +31,10 @@ def test_the_probabilities_follow_the_scores(matcher):
 
 def test_a_paraphrase_the_other_rankers_leave_open_is_answered_through_the_classifier(kb):
     question = "Welche Themen darf unser Vorhaben haben?"
-    # without the classifier's route (and without the route for a winner clear of the
-    # counter-examples, which the classifier's lead also feeds)
-    without = Matcher(kb, Thresholds(classifier_margin=math.inf, near_probability=None)).match(
-        question
-    )
+    # without the classifier's route (and without the routes for a winner clear of the
+    # counter-examples and one every ranker agrees on, which the classifier also feeds)
+    alone = Thresholds(classifier_margin=math.inf, near_probability=None, agree_probability=None)
+    without = Matcher(kb, alone).match(question)
     with_classifier = Matcher(kb).match(question)
     assert not without.confident
     assert with_classifier.confident and with_classifier.best.id == "topics"

@@ -43,6 +43,7 @@ def test_detect_language():
 
 
 HAND = Thresholds(calibration=None, calibration_refused=None)
+NO_AGREEMENT_RULE = Thresholds(agree_probability=None)
 
 
 def test_the_calibrated_decision_weighs_every_feature(matcher: Matcher):
@@ -94,10 +95,56 @@ def test_a_winner_clear_of_the_counter_examples_is_answered_not_asked_back(kb, q
     # without this example question the rules leave it open and offer the one close
     # entry; its examples are far closer than any counter-example, so it is answered
     reduced = _without(kb, question)
-    asked = Matcher(reduced, Thresholds(near_probability=None)).match(question)
+    asked = Matcher(reduced, replace(NO_AGREEMENT_RULE, near_probability=None)).match(question)
     assert not asked.confident and [e.id for e in asked.options] == [entry]
+    answered = Matcher(reduced, NO_AGREEMENT_RULE).match(question)
+    assert answered.confident and answered.best.id == entry
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Does the specialist carry out the implementation?", "expert_role"),
+        ("Does anyone support us with the sketch?", "sketch_phase"),
+    ],
+)
+def test_a_winner_every_ranker_agrees_on_is_answered_not_asked_back(kb, question, entry):
+    # without this example question the rules leave it open and offer three close
+    # entries, the right one first; every ranker and the classifier put it first, it is
+    # clear of the counter-examples and leads: answered instead of "Meinen Sie ...?"
+    reduced = _without(kb, question)
+    asked = Matcher(reduced, NO_AGREEMENT_RULE).match(question)
+    assert not asked.confident and len(asked.options) == 3 and asked.options[0].id == entry
     answered = Matcher(reduced).match(question)
     assert answered.confident and answered.best.id == entry
+
+
+@pytest.mark.parametrize(
+    "stricter",
+    [
+        {"agree_probability": 0.9},  # the calibrated probability is about 0.76
+        {"agree_negative_margin": 0.35},  # the winner is 0.29 clear of the counter-examples
+        {"agree_lead": 0.2},  # the fused lead is 0.17
+    ],
+)
+def test_the_agreement_rule_asks_back_below_each_of_its_values(kb, stricter):
+    question = "Does the specialist carry out the implementation?"
+    match = Matcher(_without(kb, question), Thresholds(**stricter)).match(question)
+    assert not match.confident and match.options
+
+
+def test_the_agreement_rule_needs_the_classifier_to_agree(kb):
+    question = "Does the specialist carry out the implementation?"
+    reduced = _without(kb, question)
+    loose = Thresholds(agree_probability=0.01, agree_negative_margin=0.0, agree_lead=0.0)
+    matcher = Matcher(reduced, loose)
+    s = matcher.signals(question)
+    assert matcher.decide(s).confident
+    # the classifier's first two swapped: the three fused rankers alone do not suffice
+    (first, p1), (second, p2), *rest = s.clf
+    swapped = replace(s, clf=[(second, p1), (first, p2), *rest])
+    match = matcher.decide(swapped)
+    assert not match.confident and match.options
 
 
 @pytest.mark.parametrize(
