@@ -100,6 +100,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         picked := _picked(ctx, text, known)
     ) is not None:  # "das erste", "beides" to "Meinen Sie …?"
         return replies + picked
+    if (other := _none_of_them(ctx, text, known)) is not None:  # "keins davon"
+        return replies + [other]
     if really := _really(ctx, text, known):
         replies.append(really)
     elif faq.is_small_talk(text):
@@ -218,8 +220,10 @@ _PICK_FILLER = frozenset(
     """das die der den dem the one ones option thema topic punkt nummer nr number no
     bitte please pls plz ok okay ja yes nein nee ich meine meinte i mean meant nehme take lieber
     eher dann then davon of them und and gern gerne also so mal hmm eigentlich von
-    antwort answer frage question""".split()
-)
+    antwort answer frage question
+    genau richtig exakt jo jep jap yeah yep yup sure exactly right correct that s it is
+    ist war wäre ware gemeint nimm passt wollte would be""".split()
+)  # "ja genau das erste", "yes exactly, the first one", "das erste war gemeint"
 
 
 def _picked(ctx: Context, text: str, known: str | None = None) -> list[Outbound] | None:
@@ -253,6 +257,40 @@ def _picked(ctx: Context, text: str, known: str | None = None) -> list[Outbound]
         picked = [offered[place]]
     ctx.picked = True
     return [reply for button in picked for reply in ctx.press(button.data)]
+
+
+# "keins davon", "nein, was anderes", "none of these", "something else": none of the
+# topics offered is meant
+_NONE = frozenset(
+    """kein keins keine keiner keinen keines keinem nichts none neither weder""".split()
+)
+_OTHER = frozenset("anders anderes andere anderen anderer else different other".split())
+_NONE_FILLER = _PICK_FILLER | frozenset(
+    """was etwas something these those this noch nor dabei nicht not among there here hier
+    davon sorry leider ganz wirklich really fragen ask wanted want wollte meinte
+    thema themen topics questions fragen all alle passt fits""".split()
+)
+
+
+def _none_of_them(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """ "keins davon", "nein, was anderes", "none of these" right after the FAQ offered
+    topics: none is meant – asked what is (the choices close), never topics again."""
+    words = re.findall(r"\w+", text.lower())
+    if not words or len(words) > 8 or not ctx.msg.private:
+        return None
+    if not set(words) & (_NONE | _OTHER) or not set(words) <= _NONE | _OTHER | _NONE_FILLER:
+        return None
+    if set(words) & _PLACES.keys():  # "nicht das erste, das zweite": a pick
+        return None
+    choices, stale = ctx.open_choices()
+    lang = known or ctx.services.faq.language(text, ctx.lang)
+    if not choices and not stale:  # nothing offered: "keins davon" is no question either
+        ctx.lang = lang
+        return Outbound(t("smalltalk_noise", lang), lang=lang)
+    if stale or not any(b.data.startswith(FAQ_PREFIX) for b in choices):
+        return None
+    ctx.lang = lang
+    return Outbound(t("faq_none_of_them", lang), lang=lang)
 
 
 _APPLICANTS_ONLY = frozenset({SUBSCRIBE_DATA, NEXT_CALL_DATA})

@@ -31,6 +31,12 @@ TEXTS = {
         "en": "Sure – what would you like to know? Just ask in your own words, for example "
         '"When is the deadline?" or "What is funded?".',
     },
+    "faq_none_of_them": {
+        "de": "Alles klar – was möchten Sie stattdessen wissen? Schreiben Sie Ihre Frage "
+        "gern in eigenen Worten. Die Ansprechpartnerinnen bei Lokalprojekte nennt /kontakt.",
+        "en": "All right – what would you like to know instead? Just write your question in "
+        "your own words. /contact lists the contacts at Lokalprojekte.",
+    },
     "silent_extension": {
         "de": "Von einer Verlängerung steht in der Ausschreibung nichts. Sie sagt dazu:",
         "en": "The call says nothing about an extension. What it says:",

@@ -1,0 +1,102 @@
+"""Applicants' chat from the seventh try-out (tryout7, the conversation's rows): a pick
+said with a yes ("ja genau das erste") is that pick; "keins davon" to a question back is
+asked what is meant instead, never given topics again; thanks and a good-bye in one
+message are a good-bye. Phrasings are our own, German and English."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from faq.smalltalk import small_talk
+from tests.chat import applicant_router, say, text
+
+EVE = datetime(2023, 5, 2, 21, 10, tzinfo=UTC)  # Tue 23:10 in Berlin, the deadline is tomorrow
+
+
+@pytest.fixture
+def eve(matcher, sessions):
+    return applicant_router(matcher, sessions, EVE)
+
+
+def offered(router, question, user="u1"):
+    """The topics' buttons of the question back to `question`."""
+    replies = say(router, user, question)
+    assert "?" in replies[-1].text and len(replies[-1].buttons) >= 2, replies[-1].text
+    return [b.data for b in replies[-1].buttons if b.data.startswith("faq:")]
+
+
+def answer_of(router, data, user="other"):
+    return say(router, user, data=data)[0].text
+
+
+# -- row 4: a pick with a yes before it ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "pick", "place"),
+    [
+        ("geld", "ja genau das erste", 0),
+        ("geld", "genau, das erste", 0),
+        ("geld", "ja das zweite bitte", 1),
+        ("geld", "richtig, die letzte", -1),
+        ("which funding", "yes the first one", 0),
+        ("which funding", "yes exactly, the second one", 1),
+    ],
+)
+def test_a_pick_said_with_a_yes_is_that_pick(eve, question, pick, place):
+    topics = offered(eve, question)
+    replies = say(eve, "u1", pick)
+    assert not any(b.data.startswith("faq:") and "?" in r.text for r in replies for b in r.buttons)
+    assert "\n\n".join(r.text for r in replies) == answer_of(eve, topics[place])
+
+
+# -- row 17: none of the topics offered ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "none", "said"),
+    [
+        ("geld", "nein, was anderes", "was möchten Sie stattdessen wissen"),
+        ("geld", "keins davon", "was möchten Sie stattdessen wissen"),
+        ("geld", "nichts davon passt", "was möchten Sie stattdessen wissen"),
+        ("which funding", "none of these", "what would you like to know instead"),
+        ("which funding", "no, something else", "what would you like to know instead"),
+    ],
+)
+def test_none_of_the_topics_asks_what_is_meant(eve, question, none, said):
+    offered(eve, question)
+    replies = say(eve, "u1", none)
+    assert len(replies) == 1 and said in replies[0].text
+    assert not replies[0].buttons  # the choices close: no new topics
+    assert "/kontakt" in replies[0].text or "/contact" in replies[0].text
+    after = text(eve, "das erste")  # nothing is open any more
+    assert "keine Auswahl offen" in after or "no open choice" in after
+
+
+def test_none_of_them_with_nothing_offered_is_no_question(eve):
+    reply = say(eve, "u1", "keins davon")[0]
+    assert not reply.buttons and "keine Auswahl offen" in reply.text
+
+
+# -- row 26: thanks and a good-bye --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["danke schön tschüss", "danke und tschüss", "vielen Dank, tschüss!", "thanks, bye"],
+)
+def test_thanks_and_a_good_bye_is_a_good_bye(eve, message):
+    assert small_talk(message) == "bye"
+    assert text(eve, message) in (
+        "Auf Wiedersehen – und viel Erfolg mit Ihrer Bewerbung!",
+        "Goodbye – and good luck with your application!",
+    )
+
+
+@pytest.mark.parametrize("message", ["danke schön", "danke sehr"])
+def test_danke_schoen_is_thanks(message):
+    assert small_talk(message) == "thanks"
+
+
+def test_schon_alone_is_no_thanks():
+    assert small_talk("ja schon") is None
