@@ -100,3 +100,44 @@ def test_danke_schoen_is_thanks(message):
 
 def test_schon_alone_is_no_thanks():
     assert small_talk("ja schon") is None
+
+
+# -- row 15: the console's greeting on a new database -------------------------------------
+
+
+def _console_router(matcher, sessions):
+    from bot.chat.faq_replies import FaqReplies
+    from storage.chats import ChatStates
+    from tests.chat import make_router
+    from tests.clock import Clock
+
+    return make_router(FaqReplies(matcher), clock=Clock(EVE), chats=ChatStates(sessions))
+
+
+def test_a_login_greeted_before_on_a_new_database_is_greeted_as_new(matcher, sessions, tmp_path):
+    from types import SimpleNamespace
+
+    from bot.app.console import _greeting
+
+    (tmp_path / "console-users.txt").write_text("root\n", encoding="utf-8")  # an older run
+    settings = SimpleNamespace(data_dir=tmp_path, default_lang="de")
+    line, back, choices = _greeting(settings, _console_router(matcher, sessions), "root")
+    assert line == "/start" and back is None and not choices  # the first welcome
+    assert (tmp_path / "console-users.txt").read_text(encoding="utf-8").split() == ["root"]
+
+
+def test_a_console_user_with_no_name_known_is_welcomed_back_without_one(
+    matcher, sessions, tmp_path
+):
+    from types import SimpleNamespace
+
+    from bot.app.console import _greeting
+
+    router = _console_router(matcher, sessions)
+    say(router, "root", "geld?")
+    router.save_chats()
+    (tmp_path / "console-users.txt").write_text("root\n", encoding="utf-8")
+    settings = SimpleNamespace(data_dir=tmp_path, default_lang="de")
+    line, back, _ = _greeting(settings, _console_router(matcher, sessions), "root")
+    assert line is None and back.startswith("Willkommen zurück."), back
+    assert "root" not in back
