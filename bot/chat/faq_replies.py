@@ -222,6 +222,19 @@ _TITLES = frozenset("dr frau herr ms mrs mr prof".split())
 
 
 _CALLING = ("call", "phone", "ring")  # "the call" is the call for applications too
+# a contact's details asked for: "telefonnummer", "handynummer", "email", "adresse"
+_DETAILS = ("nummer", "number", "handy", "mobil", "mail", "adress", "kontaktdat", "durchwahl")
+
+
+def asks_details(question: str) -> bool:
+    """Whether a question asks for a number, an e-mail or an address ("telefonnummer
+    charlotte", "charlotte email", "what is christine's number"); one that names it
+    already asks whether it is right ("ist die adresse charlotte.bock@…?")."""
+    if "@" in question or re.search(r"\d{4}", question):
+        return False
+    return any(
+        tok.startswith(_DETAILS) or tok.endswith(("nummer", "mail")) for tok in tokens(question)
+    )
 
 
 def _asks_availability(question: str, *, calling: bool = True) -> bool:
@@ -232,10 +245,11 @@ def _asks_availability(question: str, *, calling: bool = True) -> bool:
 
 
 def _named(toks: list[str], name: str) -> bool:
-    """Whether the question names this person ("frau bock", "charlotte", "prokop")."""
+    """Whether the question names this person ("frau bock", "charlotte", "prokop",
+    "christines")."""
     parts = [p for p in tokens(name) if p not in _TITLES and len(p) >= 4]
     return any(
-        len(tok) >= 4 and any(p == tok or p.startswith(tok) for p in parts)
+        len(tok) >= 4 and any(p == tok or p.startswith(tok) or f"{p}s" == tok for p in parts)
         for tok in toks
         if tok not in _TITLES
     )
@@ -573,9 +587,12 @@ class FaqReplies:
             if edition is _UNREAD and _asks_availability(question):
                 edition = self.edition()
             tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
-            hours = self.person_hours(question, match.lang, now, tz, kb=kb)
+            details = asks_details(question)  # "telefonnummer charlotte": her number too
+            hours = self.person_hours(question, match.lang, now, tz, kb=kb, details=details)
             if hours and any(e.id == CONTACT for e in kb.entries):
                 entry = kb.get(CONTACT)
+                if details and (card := self._person_lines(question, match.lang, kb)):
+                    hours = f"{card}\n\n{hours}"
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
@@ -1228,19 +1245,22 @@ class FaqReplies:
         *,
         today_too: bool = True,
         kb: KnowledgeBase | None = None,
+        details: bool = False,
     ) -> str | None:
         """When a contact named in the question can be reached on the day asked ("wann
         ist Frau Bock erreichbar?" on a Friday: not today, and who can), or who can be
         reached on a day named ("whos available on friday"); None when the question asks
         neither. Each person's own office hours from the contact answer. `today_too`:
         False where the team's state now is said anyway ("ist heute jemand erreichbar?"
-        names no one: None). `kb`: the knowledge base the caller read already."""
+        names no one: None). `kb`: the knowledge base the caller read already.
+        `details`: the question asks for a contact's number or e-mail ("charlotte email"):
+        when that person can be reached goes with it."""
         people = self._people_hours(kb)
         toks = tokens(question)
         named = [p for p in people if _named(toks, p[0])]
         # "ist christine montags da?", "is charlotte around on friday": of a person named
         present = named and bool(_PRESENT & set(toks))
-        if not (_asks_availability(question) or present):
+        if not (_asks_availability(question) or present or details and named):
             return None
         local = now.astimezone(tz)
         today = local.date()
@@ -1412,6 +1432,17 @@ class FaqReplies:
         one = len(entries) == 1
         return tuple(
             Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}", confirms=one) for e in entries
+        )
+
+    def _person_lines(self, question: str, lang: str, kb: KnowledgeBase | None) -> str:
+        """The contact lines ("• Charlotte Bock – mail, number, …") of the people the
+        question names; "" when it names none."""
+        toks = tokens(question)
+        lines = self._contacts(lang, kb).splitlines()
+        return "\n".join(
+            line
+            for line in lines
+            if (name := line.lstrip("•").strip().partition(" – ")[0]) and _named(toks, name)
         )
 
     def _contact_people(self, lang: str) -> list[tuple[str, str]]:

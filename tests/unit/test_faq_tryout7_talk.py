@@ -141,3 +141,24 @@ def test_a_console_user_with_no_name_known_is_welcomed_back_without_one(
     line, back, _ = _greeting(settings, _console_router(matcher, sessions), "root")
     assert line is None and back.startswith("Willkommen zurück."), back
     assert "root" not in back
+
+
+# -- row 6: a contact's number or e-mail asked for in chat --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "not_said"),
+    [
+        ("telefonnummer charlotte", "01511 875 4594", "Prokop"),
+        ("nummer von charlotte", "01511 875 4594", "Prokop"),
+        ("charlotte email", "charlotte.bock@lokalprojekte.de", "Prokop"),
+        ("what is christines phone number", "1522 777 39 29", "Charlotte"),
+    ],
+)
+def test_a_contacts_number_asked_for_comes_with_when_they_are_reachable(
+    eve, question, said, not_said
+):
+    reply = text(eve, question)
+    assert said in reply
+    assert "erreichbar" in reply or "be reached" in reply, reply
+    assert not_said not in reply  # the person asked about, not the whole list
