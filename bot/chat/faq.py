@@ -104,6 +104,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         return replies + [other]
     if really := _really(ctx, text, known):
         replies.append(really)
+    elif unclear := _unclear(ctx, text, known):
+        replies.append(unclear)
     elif faq.is_small_talk(text):
         # "help me" in a new German chat: English; "Hallo" or "Ja?" from someone who
         # writes English: still English (one word does not make a language)
@@ -205,6 +207,54 @@ def _really(ctx: Context, text: str, known: str | None) -> Outbound | None:
     lang = known or ctx.lang
     ctx.lang = lang
     return Outbound(t("faq_really", lang, gist=memory.gist), lang=lang)
+
+
+# "hä?", "versteh ich nicht", "nochmal bitte einfacher", "what do you mean?": the person
+# did not follow the last answer (never a question about the call, never off topic)
+_PUZZLED = frozenset(
+    """ha hah hae haeh huh versteh verstehe verstehen verstanden kapier kapiere kapiert
+    unklar unverstandlich kompliziert complicated confusing unclear einfacher simpler simply
+    nochmal again understand mean meinst bedeutet heisst means explain erklaren erklar
+    erklare pardon""".split()
+)
+_PUZZLED_FILLER = frozenset(
+    """ich i das it that this es du sie dich you bitte please nicht not nix dont don t do
+    didn didnt does doesn sorry ok okay aber but und and so zu too mir me noch mal einmal
+    once more in einfachen simple plain words worten sagen say kannst can could konnen
+    damit genau get follow hm hmm eh oh habe hab have was what wie how is ist war""".split()
+)
+_PUZZLED_ALONE = frozenset({"was", "what", "wie bitte", "bitte was", "sorry", "come again"})
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3}[.!])\s+(?=[A-ZÄÖÜ])")
+
+
+def _puzzled(text: str) -> bool:
+    """ "hä?", "versteh ich nicht", "nochmal bitte einfacher", "huh?", "what?": the
+    person did not follow; "was heißt wirkungsorientiert?" is a question."""
+    words = tokens(text)
+    if not words or len(words) > 8:
+        return False
+    if " ".join(words) in _PUZZLED_ALONE:
+        return text.rstrip().endswith("?")
+    said = set(words)
+    not_got = "get" in said and bool(
+        said & {"dont", "don", "didnt", "didn", "not"}
+    )  # "I dont get it"
+    return bool(said & _PUZZLED or not_got) and said <= _PUZZLED | _PUZZLED_FILLER
+
+
+def _unclear(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """A person who did not follow: right after an answer, its gist once more and what
+    was unclear; else what they would like to know. The contacts are named either way."""
+    if not _puzzled(text):
+        return None
+    memory = ctx.state.faq
+    lang = ctx.lang = known or ctx.lang
+    if memory.entry is not None and memory.recent(memory.at, ctx.now) and memory.gist:
+        short = _SENTENCE_END.split(memory.gist, 1)[0]  # its first sentence: shorter
+        return Outbound(t("faq_unclear", lang, gist=short), lang=lang)
+    return Outbound(t("faq_unclear_nothing", lang), lang=lang)
 
 
 # "das erste", "die zweite", "the last one", "nein, die 2": a topic offered by place

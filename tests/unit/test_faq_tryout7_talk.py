@@ -162,3 +162,47 @@ def test_a_contacts_number_asked_for_comes_with_when_they_are_reachable(
     assert said in reply
     assert "erreichbar" in reply or "be reached" in reply, reply
     assert not_said not in reply  # the person asked about, not the whole list
+
+
+# -- row 11: a person who did not follow the answer ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "puzzled", "said"),
+    [
+        ("was wird gefördert", "hä?", "Kurz gesagt: Die Robert Bosch Stiftung übernimmt"),
+        ("was wird gefördert", "versteh ich nicht", "Was genau ist unklar?"),
+        ("was wird gefördert", "nochmal bitte einfacher", "Kurz gesagt:"),
+        ("was wird gefördert", "ich hab das nicht verstanden", "Was genau ist unklar?"),
+        ("what is funded", "huh?", "In short: The Robert Bosch Stiftung covers"),
+        ("what is funded", "sorry, I dont get it", "What exactly is unclear?"),
+        ("what is funded", "what do you mean?", "What exactly is unclear?"),
+    ],
+)
+def test_not_following_an_answer_gets_its_short_form_and_what_was_unclear(
+    eve, first, puzzled, said
+):
+    text(eve, first)
+    reply = text(eve, puzzled)
+    assert said in reply
+    assert "/kontakt" in reply or "/contact" in reply
+    assert "EUR 3.000" not in reply and "EUR 3,000" not in reply  # shorter than the answer
+
+
+@pytest.mark.parametrize("puzzled", ["hä?", "versteh ich nicht", "huh?"])
+def test_not_following_with_no_answer_before_is_asked_what_is_meant(eve, puzzled):
+    reply = text(eve, puzzled)
+    assert "Dazu kann ich nichts sagen" not in reply and "I can't help" not in reply
+    assert "/kontakt" in reply or "/contact" in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was heißt wirkungsorientiert",
+        "was ist unklar bei der frist",
+        "ich verstehe die frist nicht",
+    ],
+)
+def test_a_question_with_such_words_stays_a_question(eve, question):
+    assert "Was genau ist unklar" not in text(eve, question)
