@@ -184,10 +184,16 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
 
 def _says_other(text: str, known: str) -> bool:
     """Whether a message's own words (not the call's vocabulary) are in the other
-    language than the one the chat is known to read."""
+    language than the one the chat is known to read. In a German chat "is" is German
+    as people type it ("was is jour fix", "wie is das"): no English word there."""
     de, en = language_hints(text)
+    if known == "de":
+        en -= sum(tok in _GERMAN_TOO for tok in tokens(text))
     other, mine = (en, de) if known == "de" else (de, en)
     return other > mine
+
+
+_GERMAN_TOO = frozenset({"is"})  # English hints that German chats type too ("is" for "ist")
 
 
 _REALLY = frozenset(

@@ -206,3 +206,19 @@ def test_not_following_with_no_answer_before_is_asked_what_is_meant(eve, puzzled
 )
 def test_a_question_with_such_words_stays_a_question(eve, question):
     assert "Was genau ist unklar" not in text(eve, question)
+
+
+# -- row 8: the conversation's language, "is" as German chats type it -------------------
+
+
+@pytest.mark.parametrize("question", ["was is jour fix", "wie is das mit dem jour fixe"])
+def test_is_for_ist_in_a_german_chat_is_answered_in_german(eve, question):
+    text(eve, "wann ist bewerbungsschluss")
+    replies = say(eve, "u1", question)
+    assert all(r.lang == "de" for r in replies), [r.text for r in replies]
+    assert "Do you mean" not in replies[-1].text
+
+
+def test_english_words_in_a_german_chat_are_answered_in_english(eve):
+    text(eve, "wann ist bewerbungsschluss")
+    assert say(eve, "u1", "what is jour fix")[-1].lang == "en"
