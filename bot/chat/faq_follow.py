@@ -212,7 +212,16 @@ def among(
 ) -> FollowUp | None:
     """A follow-up to a question back ("Meinen Sie „Woher kommen die Expert:innen?“,
     „Aufgaben der Expert:innen“ …?" – "wie lange?"): read against each topic offered;
-    the one reading that answers it (not "the call does not say"), else None."""
+    the one reading that answers it (not "the call does not say"), else None. "wie
+    viel?" is the topic whose answer names the most amounts ("Was wird gefördert?":
+    the pay group and the EUR 3,000), when one does."""
+    toks = tokens(question)
+    if _short(toks) and set(toks) & _HOW_MUCH:
+        amounts = {e.id: len(_MONEY.findall(answers[e.id])) for e in offered}
+        most = max(amounts.values(), default=0)
+        top = [e for e in offered if amounts[e.id] == most]
+        if most and len(top) == 1:
+            return FollowUp(top[0], "")
     found: dict[str, FollowUp] = {}
     for entry in offered:
         follow = read_follow_up(question, entry, kb, edition, today, answers[entry.id], lang)

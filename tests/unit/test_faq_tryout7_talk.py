@@ -222,3 +222,22 @@ def test_is_for_ist_in_a_german_chat_is_answered_in_german(eve, question):
 def test_english_words_in_a_german_chat_are_answered_in_english(eve):
     text(eve, "wann ist bewerbungsschluss")
     assert say(eve, "u1", "what is jour fix")[-1].lang == "en"
+
+
+# -- row 21: "wie viel?" to a question back about money -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "how_much", "said"),
+    [
+        ("geld", "und wie viel?", ("TVöD Entgeltgruppe 11 Stufe 2", "EUR 3.000")),
+        ("geld", "wie viel?", ("TVöD Entgeltgruppe 11 Stufe 2", "EUR 3.000")),
+        ("which funding", "how much?", ("pay group 11", "EUR 3,000")),
+    ],
+)
+def test_how_much_to_a_question_back_is_read_against_its_topics(eve, question, how_much, said):
+    offered(eve, question)
+    replies = say(eve, "u1", how_much)
+    assert len(replies) == 1 and not any(b.data.startswith("faq:") for b in replies[0].buttons)
+    for amount in said:
+        assert amount in replies[0].text
