@@ -513,7 +513,14 @@ class FaqReplies:
         question = self._asked_day(question, memory, now, edition)
         lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
-        if follow := self._read_follow_up(question, match, memory, now, edition, kb):
+        follow = self._read_follow_up(question, match, memory, now, edition, kb)
+        if follow and (other := self._taken_alone(follow, match, memory, now)):
+            # "wie lang dauert das" after the deadline: the deadline again, or the
+            # project's six months the question alone is sure of? Asked which (tryout7)
+            memory.entry, memory.offered, memory.at = None, (follow.entry.id, other.id), now
+            logged(answered=True)
+            return self.clarify_reply(dataclasses.replace(match, options=(follow.entry, other)))
+        if follow:
             entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
         elif also := self._and_also(question, memory, now, kb, match.lang):
             entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
@@ -733,6 +740,22 @@ class FaqReplies:
         if deadline is not None and (asked := hand_in(question)):
             return FollowUp(deadline, asked)
         return None
+
+    @staticmethod
+    def _taken_alone(
+        follow: FollowUp, match: Match, memory: FaqMemory, now: datetime
+    ) -> Entry | None:
+        """The entry the question alone is sure of, when reading it as a follow-up only
+        gives the last answer again and the question is more than a bare one ("wie lang
+        dauert das" after the deadline: the duration, "wie lange?" the time left): then
+        neither reading is clearly better. None otherwise."""
+        if follow.said or follow.lead or follow.question:
+            return None
+        if memory.entry != follow.entry.id or not memory.recent(memory.at, now):
+            return None
+        if not match.confident or match.best is None or match.best.id == follow.entry.id:
+            return None
+        return match.best
 
     def _asked_again(
         self, question: str, match: Match, memory: FaqMemory, now: datetime, matcher: Matcher

@@ -241,3 +241,26 @@ def test_how_much_to_a_question_back_is_read_against_its_topics(eve, question, h
     assert len(replies) == 1 and not any(b.data.startswith("faq:") for b in replies[0].buttons)
     for amount in said:
         assert amount in replies[0].text
+
+
+# -- row 5: a new question after an answer is not swallowed by the context -----------------
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        (("bis wann muss ich mich bewerben", "frist morgen noch?"), "wie lang dauert das"),
+        (("wann ist bewerbungsschluss",), "wie lange dauert das"),
+        (("what is the deadline",), "how long does it take"),
+    ],
+)
+def test_a_question_the_answer_before_does_not_fit_is_asked_which(eve, before, question):
+    for line in before:
+        deadline = text(eve, line).split("\n\n")[0]
+    replies = say(eve, "u1", question)
+    assert deadline not in replies[-1].text  # not the deadline again, as if asked
+    topics = [b.label for b in replies[-1].buttons]
+    assert any("Dauer" in label or "Duration" in label for label in topics), topics
+    assert any("Bewerbungsschluss" in label or "deadline" in label.lower() for label in topics)
+    picked = text(eve, "2")
+    assert "sechs Monate" in picked or "six months" in picked
