@@ -264,3 +264,17 @@ def test_a_question_the_answer_before_does_not_fit_is_asked_which(eve, before, q
     assert any("Bewerbungsschluss" in label or "deadline" in label.lower() for label in topics)
     picked = text(eve, "2")
     assert "sechs Monate" in picked or "six months" in picked
+
+
+# -- row 30: the next call asked about while this one is open ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("wann ist die nächste frist", "Bewerbungsschluss ist morgen, der 3. Mai 2023"),
+        ("when is the next call", "the application deadline is tomorrow, 3 May 2023"),
+    ],
+)
+def test_the_next_call_while_this_one_is_open_says_tomorrow(eve, question, said):
+    assert said in text(eve, question)
