@@ -21,6 +21,10 @@ TEXTS = {
         "de": "Zeitraum: {days}.",
         "en": "Dates: {days}.",
     },
+    "follow_until": {
+        "de": "Bis zum {end}.",
+        "en": "Until {end}.",
+    },
     "follow_how_long_days": {
         "de": "Laut Ausschreibung vom {start} bis zum {end}.",
         "en": "According to the call, from {start} to {end}.",

@@ -278,3 +278,26 @@ def test_a_question_the_answer_before_does_not_fit_is_asked_which(eve, before, q
 )
 def test_the_next_call_while_this_one_is_open_says_tomorrow(eve, question, said):
     assert said in text(eve, question)
+
+
+# -- row 25: "und bis wann?" asks the last day, not a time of day ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "until", "said"),
+    [
+        ("vorlage skizze", "und bis wann?", "Bis zum 31. Mai 2023."),
+        ("vorgespräche", "bis wann?", "Bis zum 17. Mai 2023."),
+        ("project sketch", "until when?", "Until 31 May 2023."),
+    ],
+)
+def test_until_when_after_a_step_with_days_is_its_last_day(eve, first, until, said):
+    text(eve, first)
+    reply = text(eve, until)
+    assert reply.startswith(said), reply
+    assert "Uhrzeit" not in reply and "time of day" not in reply
+
+
+def test_until_what_time_is_still_the_time_of_day(eve):
+    text(eve, "projektskizze")
+    assert "Eine Uhrzeit nennt die Ausschreibung nicht" in text(eve, "bis wie viel uhr?")
