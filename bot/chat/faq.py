@@ -354,10 +354,36 @@ _APPLICANTS_ONLY = frozenset({SUBSCRIBE_DATA, NEXT_CALL_DATA})
 
 def _for_reader(ctx: Context, reply: Outbound) -> Outbound:
     """The call's reminders and the next-call message are the applicants' business:
-    experts, buddies and admins get the answer without those buttons."""
+    experts, buddies and admins get the answer without those buttons; an applicant who
+    has them already (subscribed, or waiting for the next call) is not offered them
+    again, nor asked whether they would like the next call's message."""
     if ctx.role is Role.APPLICANT:
-        return reply
+        had = _had(ctx, {b.data for b in reply.buttons} & _APPLICANTS_ONLY)
+        if not had:
+            return reply
+        text = reply.text
+        if NEXT_CALL_DATA in had:  # "Möchten Sie Bescheid bekommen …?": they will be
+            text = text.removesuffix(f"\n\n{t('next_call_offer', reply.lang or ctx.lang)}")
+        return replace(
+            reply, text=text, buttons=tuple(b for b in reply.buttons if b.data not in had)
+        )
     return replace(reply, buttons=tuple(b for b in reply.buttons if b.data not in _APPLICANTS_ONLY))
+
+
+def _had(ctx: Context, offered: set[str]) -> set[str]:
+    """Of the offers `offered` (the reminders, the next call's message), those the
+    sender has already."""
+    timeline, msg = ctx.services.timeline, ctx.msg
+    if not offered or timeline is None or not msg.private:
+        return set()
+    had = set()
+    if SUBSCRIBE_DATA in offered and any(
+        s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
+    ):
+        had.add(SUBSCRIBE_DATA)
+    if NEXT_CALL_DATA in offered and timeline.watching_next_call(msg.platform, msg.user_id):
+        had.add(NEXT_CALL_DATA)
+    return had
 
 
 def _known_language(ctx: Context) -> str | None:

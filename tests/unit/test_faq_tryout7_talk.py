@@ -301,3 +301,26 @@ def test_until_when_after_a_step_with_days_is_its_last_day(eve, first, until, sa
 def test_until_what_time_is_still_the_time_of_day(eve):
     text(eve, "projektskizze")
     assert "Eine Uhrzeit nennt die Ausschreibung nicht" in text(eve, "bis wie viel uhr?")
+
+
+# -- row 28: no offer of what the person has already -----------------------------------------
+
+
+def test_the_reminders_button_goes_once_subscribed(eve):
+    bell = "sub:on"
+    assert any(b.data == bell for b in say(eve, "u1", "bewerbungsschluss")[-1].buttons)
+    say(eve, "u1", "/erinnerungen")
+    again = say(eve, "u1", "bewerbungsschluss")[-1]
+    assert "3. Mai 2023" in again.text and not any(b.data == bell for b in again.buttons)
+    assert any(b.data == bell for b in say(eve, "u2", "bewerbungsschluss")[-1].buttons)
+
+
+def test_the_next_call_offer_goes_once_asked_for(matcher, sessions):
+    later = applicant_router(matcher, sessions, datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
+    say(later, "u1", "/naechste")
+    for question in ("wann war das kick off", "wann war bewerbungsschluss"):
+        other = say(later, "u2", question)[-1]
+        assert any(b.data == "nextcall:on" for b in other.buttons), other.text
+        again = say(later, "u1", question)[-1]
+        assert not any(b.data == "nextcall:on" for b in again.buttons), again.text
+        assert "Möchten Sie Bescheid bekommen" not in again.text
