@@ -225,7 +225,7 @@ _PUZZLED = frozenset(
 )
 _PUZZLED_FILLER = frozenset(
     """ich i das it that this es du sie dich you bitte please nicht not nix dont don t do
-    didn didnt does doesn sorry ok okay aber but und and so zu too mir me noch mal einmal
+    didn didnt does dos doesn sorry ok okay aber but und and so zu too mir me noch mal einmal
     once more in einfachen simple plain words worten sagen say kannst can could konnen
     damit genau get follow hm hmm eh oh habe hab have was what wie how is ist war""".split()
 )
@@ -244,6 +244,8 @@ def _puzzled(text: str) -> bool:
     if " ".join(words) in _PUZZLED_ALONE:
         return text.rstrip().endswith("?")
     said = set(words)
+    if "heisst" in said and said & {"du", "sie", "ihr"}:
+        return False  # "wie heißt du?" asks the bot's name; "was heißt das?" the answer
     not_got = "get" in said and bool(
         said & {"dont", "don", "didnt", "didn", "not"}
     )  # "I dont get it"

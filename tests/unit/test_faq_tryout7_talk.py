@@ -324,3 +324,10 @@ def test_the_next_call_offer_goes_once_asked_for(matcher, sessions):
         again = say(later, "u1", question)[-1]
         assert not any(b.data == "nextcall:on" for b in again.buttons), again.text
         assert "Möchten Sie Bescheid bekommen" not in again.text
+
+
+@pytest.mark.parametrize(("message", "kind"), [("wie heißt du?", "who"), ("was heißt das?", None)])
+def test_asking_the_bots_name_is_no_puzzlement(eve, message, kind):
+    text(eve, "was wird gefördert")
+    reply = text(eve, message)
+    assert ("Kurz gesagt" in reply) is (kind is None), reply
