@@ -42,7 +42,11 @@ _WISH_WORDS = frozenset(
     "schonen schones schone gute guten einen abend tag wochenende feierabend nacht rest noch "
     "have nice good great lovely evening day weekend night".split()
 )
-_ORDER = ("who", "help", "thanks", "bye", "greeting", "noise")
+# "danke und tschüss", "thanks, bye": a good-bye (thanked too), not only thanks
+_ORDER = ("who", "help", "bye", "thanks", "greeting", "noise")
+# "danke schön", "danke sehr": one word of thanks ("schön" alone is no small talk word:
+# "ja schon" is none)
+_THANKS_PAIR = re.compile(r"\b(danke|dank) (schon|sehr)\b")
 # a polite extra beside small talk: "sorry für die späte Stunde", "its late", "dann mach
 # ich mal weiter"; cut before the words are read (only beside small talk: "sorry, wer
 # kann sich bewerben?" keeps its question words and stays a question)
@@ -77,7 +81,7 @@ def asks_how(text: str) -> bool:
 def small_talk(text: str) -> str | None:
     """The kind of small talk ('greeting', 'thanks', 'bye', 'who', 'help', 'noise'),
     or None for anything that may be a question about the call."""
-    toks = tokens(text)
+    toks = _THANKS_PAIR.sub("dankeschon", " ".join(tokens(text))).split()
     if not toks:
         return "noise" if text.strip() else None
     if all(t.isdigit() for t in toks) and len(toks) == 1:

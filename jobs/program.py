@@ -218,6 +218,8 @@ def _status(edition: EditionData | None, today: date, lang: str) -> dict[str, st
     else:
         status = t(f"call_{state.value}", lang, **fields)
     key = {CallState.OPEN: "next_call_open", CallState.UPCOMING: "next_call_upcoming"}
+    if state is CallState.OPEN and deadline:  # "morgen, der 3. Mai 2023", as the status says
+        fields["when"] = relative_days((deadline.day - today).days, lang)
     upcoming = t(key.get(state, "next_call_unknown"), lang, **fields)
     return {"call_status": status, "next_call": upcoming}
 

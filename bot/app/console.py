@@ -106,16 +106,19 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
         known = seen.read_text(encoding="utf-8").split()
     except OSError:
         known = []
-    if user not in known:
-        try:
-            seen.parent.mkdir(parents=True, exist_ok=True)
-            with seen.open("a", encoding="utf-8") as f:
-                f.write(f"{user}\n")
-        except OSError:  # a read-only data directory: greeted every time, as before
-            log.warning("cannot note console user %s in %s", user, seen)
-        return "/start", None, ()
     people = router.services.people
     who = people.whois(console_platform, user) if people is not None else None
+    # a login greeted before, on a database that knows nothing of them (a new one, or
+    # their chat gone with the retention): a first contact, greeted as one (tryout7)
+    if user not in known or (who is None and not router.knows_chat(console_platform, user)):
+        if user not in known:
+            try:
+                seen.parent.mkdir(parents=True, exist_ok=True)
+                with seen.open("a", encoding="utf-8") as f:
+                    f.write(f"{user}\n")
+            except OSError:  # a read-only data directory: greeted every time, as before
+                log.warning("cannot note console user %s in %s", user, seen)
+        return "/start", None, ()
     chosen = router.chat_lang(console_platform, user)  # an applicant's /sprache, kept
     spoken = router.conversation_lang(console_platform, user)  # the last reply's, kept
     lang = chosen or spoken or (who.lang if who else None) or settings.default_lang
@@ -126,7 +129,8 @@ def _greeting(settings: Settings, router, user: str) -> tuple[str | None, str | 
     prompt = _about(shown)
     if shown and not chosen:  # one language: the open question's (the conversation's)
         lang = guess_lang(shown, lang)
-    back = t("console_back", lang, user=who.name if who else user)
+    # a person's name when one is known; a console login ("root", "jdoe") is none
+    back = t("console_back", lang, user=who.name) if who else t("console_back_unnamed", lang)
     if prompt:  # what the choices were about: the message that showed them
         back = f"{back}\n\n{t('console_open_choices_about', lang)}\n{prompt}"
     elif choices:

@@ -100,8 +100,12 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         picked := _picked(ctx, text, known)
     ) is not None:  # "das erste", "beides" to "Meinen Sie …?"
         return replies + picked
+    if (other := _none_of_them(ctx, text, known)) is not None:  # "keins davon"
+        return replies + [other]
     if really := _really(ctx, text, known):
         replies.append(really)
+    elif unclear := _unclear(ctx, text, known):
+        replies.append(unclear)
     elif faq.is_small_talk(text):
         # "help me" in a new German chat: English; "Hallo" or "Ja?" from someone who
         # writes English: still English (one word does not make a language)
@@ -180,10 +184,16 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
 
 def _says_other(text: str, known: str) -> bool:
     """Whether a message's own words (not the call's vocabulary) are in the other
-    language than the one the chat is known to read."""
+    language than the one the chat is known to read. In a German chat "is" is German
+    as people type it ("was is jour fix", "wie is das"): no English word there."""
     de, en = language_hints(text)
+    if known == "de":
+        en -= sum(tok in _GERMAN_TOO for tok in tokens(text))
     other, mine = (en, de) if known == "de" else (de, en)
     return other > mine
+
+
+_GERMAN_TOO = frozenset({"is"})  # English hints that German chats type too ("is" for "ist")
 
 
 _REALLY = frozenset(
@@ -205,6 +215,56 @@ def _really(ctx: Context, text: str, known: str | None) -> Outbound | None:
     return Outbound(t("faq_really", lang, gist=memory.gist), lang=lang)
 
 
+# "hä?", "versteh ich nicht", "nochmal bitte einfacher", "what do you mean?": the person
+# did not follow the last answer (never a question about the call, never off topic)
+_PUZZLED = frozenset(
+    """ha hah hae haeh huh versteh verstehe verstehen verstanden kapier kapiere kapiert
+    unklar unverstandlich kompliziert complicated confusing unclear einfacher simpler simply
+    nochmal again understand mean meinst bedeutet heisst means explain erklaren erklar
+    erklare pardon""".split()
+)
+_PUZZLED_FILLER = frozenset(
+    """ich i das it that this es du sie dich you bitte please nicht not nix dont don t do
+    didn didnt does dos doesn sorry ok okay aber but und and so zu too mir me noch mal einmal
+    once more in einfachen simple plain words worten sagen say kannst can could konnen
+    damit genau get follow hm hmm eh oh habe hab have was what wie how is ist war""".split()
+)
+_PUZZLED_ALONE = frozenset({"was", "what", "wie bitte", "bitte was", "sorry", "come again"})
+
+
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3}[.!])\s+(?=[A-ZÄÖÜ])")
+
+
+def _puzzled(text: str) -> bool:
+    """ "hä?", "versteh ich nicht", "nochmal bitte einfacher", "huh?", "what?": the
+    person did not follow; "was heißt wirkungsorientiert?" is a question."""
+    words = tokens(text)
+    if not words or len(words) > 8:
+        return False
+    if " ".join(words) in _PUZZLED_ALONE:
+        return text.rstrip().endswith("?")
+    said = set(words)
+    if "heisst" in said and said & {"du", "sie", "ihr"}:
+        return False  # "wie heißt du?" asks the bot's name; "was heißt das?" the answer
+    not_got = "get" in said and bool(
+        said & {"dont", "don", "didnt", "didn", "not"}
+    )  # "I dont get it"
+    return bool(said & _PUZZLED or not_got) and said <= _PUZZLED | _PUZZLED_FILLER
+
+
+def _unclear(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """A person who did not follow: right after an answer, its gist once more and what
+    was unclear; else what they would like to know. The contacts are named either way."""
+    if not _puzzled(text):
+        return None
+    memory = ctx.state.faq
+    lang = ctx.lang = known or ctx.lang
+    if memory.entry is not None and memory.recent(memory.at, ctx.now) and memory.gist:
+        short = _SENTENCE_END.split(memory.gist, 1)[0]  # its first sentence: shorter
+        return Outbound(t("faq_unclear", lang, gist=short), lang=lang)
+    return Outbound(t("faq_unclear_nothing", lang), lang=lang)
+
+
 # "das erste", "die zweite", "the last one", "nein, die 2": a topic offered by place
 _PLACES = {
     **dict.fromkeys("erste ersten erster erstes first 1st eins 1".split(), 0),
@@ -218,8 +278,10 @@ _PICK_FILLER = frozenset(
     """das die der den dem the one ones option thema topic punkt nummer nr number no
     bitte please pls plz ok okay ja yes nein nee ich meine meinte i mean meant nehme take lieber
     eher dann then davon of them und and gern gerne also so mal hmm eigentlich von
-    antwort answer frage question""".split()
-)
+    antwort answer frage question
+    genau richtig exakt jo jep jap yeah yep yup sure exactly right correct that s it is
+    ist war wäre ware gemeint nimm passt wollte would be""".split()
+)  # "ja genau das erste", "yes exactly, the first one", "das erste war gemeint"
 
 
 def _picked(ctx: Context, text: str, known: str | None = None) -> list[Outbound] | None:
@@ -255,15 +317,75 @@ def _picked(ctx: Context, text: str, known: str | None = None) -> list[Outbound]
     return [reply for button in picked for reply in ctx.press(button.data)]
 
 
+# "keins davon", "nein, was anderes", "none of these", "something else": none of the
+# topics offered is meant
+_NONE = frozenset(
+    """kein keins keine keiner keinen keines keinem nichts none neither weder""".split()
+)
+_OTHER = frozenset("anders anderes andere anderen anderer else different other".split())
+_NONE_FILLER = _PICK_FILLER | frozenset(
+    """was etwas something these those this noch nor dabei nicht not among there here hier
+    davon sorry leider ganz wirklich really fragen ask wanted want wollte meinte
+    thema themen topics questions fragen all alle passt fits""".split()
+)
+
+
+def _none_of_them(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """ "keins davon", "nein, was anderes", "none of these" right after the FAQ offered
+    topics: none is meant – asked what is (the choices close), never topics again."""
+    words = re.findall(r"\w+", text.lower())
+    if not words or len(words) > 8 or not ctx.msg.private:
+        return None
+    if not set(words) & (_NONE | _OTHER) or not set(words) <= _NONE | _OTHER | _NONE_FILLER:
+        return None
+    if set(words) & _PLACES.keys():  # "nicht das erste, das zweite": a pick
+        return None
+    choices, stale = ctx.open_choices()
+    lang = known or ctx.services.faq.language(text, ctx.lang)
+    if not choices and not stale:  # nothing offered: "keins davon" is no question either
+        ctx.lang = lang
+        return Outbound(t("smalltalk_noise", lang), lang=lang)
+    if stale or not any(b.data.startswith(FAQ_PREFIX) for b in choices):
+        return None
+    ctx.lang = lang
+    return Outbound(t("faq_none_of_them", lang), lang=lang)
+
+
 _APPLICANTS_ONLY = frozenset({SUBSCRIBE_DATA, NEXT_CALL_DATA})
 
 
 def _for_reader(ctx: Context, reply: Outbound) -> Outbound:
     """The call's reminders and the next-call message are the applicants' business:
-    experts, buddies and admins get the answer without those buttons."""
+    experts, buddies and admins get the answer without those buttons; an applicant who
+    has them already (subscribed, or waiting for the next call) is not offered them
+    again, nor asked whether they would like the next call's message."""
     if ctx.role is Role.APPLICANT:
-        return reply
+        had = _had(ctx, {b.data for b in reply.buttons} & _APPLICANTS_ONLY)
+        if not had:
+            return reply
+        text = reply.text
+        if NEXT_CALL_DATA in had:  # "Möchten Sie Bescheid bekommen …?": they will be
+            text = text.removesuffix(f"\n\n{t('next_call_offer', reply.lang or ctx.lang)}")
+        return replace(
+            reply, text=text, buttons=tuple(b for b in reply.buttons if b.data not in had)
+        )
     return replace(reply, buttons=tuple(b for b in reply.buttons if b.data not in _APPLICANTS_ONLY))
+
+
+def _had(ctx: Context, offered: set[str]) -> set[str]:
+    """Of the offers `offered` (the reminders, the next call's message), those the
+    sender has already."""
+    timeline, msg = ctx.services.timeline, ctx.msg
+    if not offered or timeline is None or not msg.private:
+        return set()
+    had = set()
+    if SUBSCRIBE_DATA in offered and any(
+        s.stopped_at is None for s in timeline.subscriptions_of(msg.platform, msg.user_id)
+    ):
+        had.add(SUBSCRIBE_DATA)
+    if NEXT_CALL_DATA in offered and timeline.watching_next_call(msg.platform, msg.user_id):
+        had.add(NEXT_CALL_DATA)
+    return had
 
 
 def _known_language(ctx: Context) -> str | None:

@@ -116,6 +116,8 @@ _START = _folded(
 )
 _TIME = _folded("uhrzeit uhr time bis until till by spat late")
 _WHY = _folded("warum wieso weshalb wozu why")
+_UNTIL = _folded("bis until till")
+_CLOCK = _folded("uhrzeit uhr time spat late")  # a time of day asked ("bis wie viel Uhr?")
 # an answer that gives its reason ("… um Innovation zu fördern", "to foster …")
 _REASON = re.compile(r"\bum\b[^.]*\bzu\b|\bdamit\b|\bweil\b|\bbecause\b|\bso that\b|\bto foster\b")
 # undated answers that still name no place: the whole process, the contacts
@@ -186,6 +188,10 @@ def read_follow_up(
             return FollowUp(last, "")
         kickoff = _of_milestone(kb, "kickoff")
         return FollowUp(kickoff, "") if kickoff else None
+    if words & _UNTIL and words & {"wann", "when"} and not words & _CLOCK and m and m.until:
+        # "und bis wann?" after the sketch phase: its last day, no time of day asked
+        until = t("follow_until", lang, end=long_day(m.until, lang))
+        return FollowUp(last, "", said=f"{until} {t('follow_days', lang, days=phrase(m, lang))}")
     if words & _TIME and words & {"wann", "when", "uhrzeit", "time", "uhr"} and m is not None:
         # "and the time?": asked as what time, which the call never names
         return FollowUp(last, "um wie viel Uhr?" if lang == "de" else "at what time?")
@@ -212,7 +218,16 @@ def among(
 ) -> FollowUp | None:
     """A follow-up to a question back ("Meinen Sie „Woher kommen die Expert:innen?“,
     „Aufgaben der Expert:innen“ …?" – "wie lange?"): read against each topic offered;
-    the one reading that answers it (not "the call does not say"), else None."""
+    the one reading that answers it (not "the call does not say"), else None. "wie
+    viel?" is the topic whose answer names the most amounts ("Was wird gefördert?":
+    the pay group and the EUR 3,000), when one does."""
+    toks = tokens(question)
+    if _short(toks) and set(toks) & _HOW_MUCH:
+        amounts = {e.id: len(_MONEY.findall(answers[e.id])) for e in offered}
+        most = max(amounts.values(), default=0)
+        top = [e for e in offered if amounts[e.id] == most]
+        if most and len(top) == 1:
+            return FollowUp(top[0], "")
     found: dict[str, FollowUp] = {}
     for entry in offered:
         follow = read_follow_up(question, entry, kb, edition, today, answers[entry.id], lang)

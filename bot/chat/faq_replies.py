@@ -222,6 +222,19 @@ _TITLES = frozenset("dr frau herr ms mrs mr prof".split())
 
 
 _CALLING = ("call", "phone", "ring")  # "the call" is the call for applications too
+# a contact's details asked for: "telefonnummer", "handynummer", "email", "adresse"
+_DETAILS = ("nummer", "number", "handy", "mobil", "mail", "adress", "kontaktdat", "durchwahl")
+
+
+def asks_details(question: str) -> bool:
+    """Whether a question asks for a number, an e-mail or an address ("telefonnummer
+    charlotte", "charlotte email", "what is christine's number"); one that names it
+    already asks whether it is right ("ist die adresse charlotte.bock@…?")."""
+    if "@" in question or re.search(r"\d{4}", question):
+        return False
+    return any(
+        tok.startswith(_DETAILS) or tok.endswith(("nummer", "mail")) for tok in tokens(question)
+    )
 
 
 def _asks_availability(question: str, *, calling: bool = True) -> bool:
@@ -232,10 +245,11 @@ def _asks_availability(question: str, *, calling: bool = True) -> bool:
 
 
 def _named(toks: list[str], name: str) -> bool:
-    """Whether the question names this person ("frau bock", "charlotte", "prokop")."""
+    """Whether the question names this person ("frau bock", "charlotte", "prokop",
+    "christines")."""
     parts = [p for p in tokens(name) if p not in _TITLES and len(p) >= 4]
     return any(
-        len(tok) >= 4 and any(p == tok or p.startswith(tok) for p in parts)
+        len(tok) >= 4 and any(p == tok or p.startswith(tok) or f"{p}s" == tok for p in parts)
         for tok in toks
         if tok not in _TITLES
     )
@@ -499,7 +513,14 @@ class FaqReplies:
         question = self._asked_day(question, memory, now, edition)
         lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
-        if follow := self._read_follow_up(question, match, memory, now, edition, kb):
+        follow = self._read_follow_up(question, match, memory, now, edition, kb)
+        if follow and (other := self._taken_alone(follow, match, memory, now)):
+            # "wie lang dauert das" after the deadline: the deadline again, or the
+            # project's six months the question alone is sure of? Asked which (tryout7)
+            memory.entry, memory.offered, memory.at = None, (follow.entry.id, other.id), now
+            logged(answered=True)
+            return self.clarify_reply(dataclasses.replace(match, options=(follow.entry, other)))
+        if follow:
             entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
         elif also := self._and_also(question, memory, now, kb, match.lang):
             entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
@@ -573,9 +594,12 @@ class FaqReplies:
             if edition is _UNREAD and _asks_availability(question):
                 edition = self.edition()
             tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
-            hours = self.person_hours(question, match.lang, now, tz, kb=kb)
+            details = asks_details(question)  # "telefonnummer charlotte": her number too
+            hours = self.person_hours(question, match.lang, now, tz, kb=kb, details=details)
             if hours and any(e.id == CONTACT for e in kb.entries):
                 entry = kb.get(CONTACT)
+                if details and (card := self._person_lines(question, match.lang, kb)):
+                    hours = f"{card}\n\n{hours}"
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
@@ -716,6 +740,22 @@ class FaqReplies:
         if deadline is not None and (asked := hand_in(question)):
             return FollowUp(deadline, asked)
         return None
+
+    @staticmethod
+    def _taken_alone(
+        follow: FollowUp, match: Match, memory: FaqMemory, now: datetime
+    ) -> Entry | None:
+        """The entry the question alone is sure of, when reading it as a follow-up only
+        gives the last answer again and the question is more than a bare one ("wie lang
+        dauert das" after the deadline: the duration, "wie lange?" the time left): then
+        neither reading is clearly better. None otherwise."""
+        if follow.said or follow.lead or follow.question:
+            return None
+        if memory.entry != follow.entry.id or not memory.recent(memory.at, now):
+            return None
+        if not match.confident or match.best is None or match.best.id == follow.entry.id:
+            return None
+        return match.best
 
     def _asked_again(
         self, question: str, match: Match, memory: FaqMemory, now: datetime, matcher: Matcher
@@ -1228,19 +1268,22 @@ class FaqReplies:
         *,
         today_too: bool = True,
         kb: KnowledgeBase | None = None,
+        details: bool = False,
     ) -> str | None:
         """When a contact named in the question can be reached on the day asked ("wann
         ist Frau Bock erreichbar?" on a Friday: not today, and who can), or who can be
         reached on a day named ("whos available on friday"); None when the question asks
         neither. Each person's own office hours from the contact answer. `today_too`:
         False where the team's state now is said anyway ("ist heute jemand erreichbar?"
-        names no one: None). `kb`: the knowledge base the caller read already."""
+        names no one: None). `kb`: the knowledge base the caller read already.
+        `details`: the question asks for a contact's number or e-mail ("charlotte email"):
+        when that person can be reached goes with it."""
         people = self._people_hours(kb)
         toks = tokens(question)
         named = [p for p in people if _named(toks, p[0])]
         # "ist christine montags da?", "is charlotte around on friday": of a person named
         present = named and bool(_PRESENT & set(toks))
-        if not (_asks_availability(question) or present):
+        if not (_asks_availability(question) or present or details and named):
             return None
         local = now.astimezone(tz)
         today = local.date()
@@ -1412,6 +1455,17 @@ class FaqReplies:
         one = len(entries) == 1
         return tuple(
             Button(e.topic[lang], f"{FAQ_PREFIX}{lang}:{e.id}", confirms=one) for e in entries
+        )
+
+    def _person_lines(self, question: str, lang: str, kb: KnowledgeBase | None) -> str:
+        """The contact lines ("• Charlotte Bock – mail, number, …") of the people the
+        question names; "" when it names none."""
+        toks = tokens(question)
+        lines = self._contacts(lang, kb).splitlines()
+        return "\n".join(
+            line
+            for line in lines
+            if (name := line.lstrip("•").strip().partition(" – ")[0]) and _named(toks, name)
         )
 
     def _contact_people(self, lang: str) -> list[tuple[str, str]]:

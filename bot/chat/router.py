@@ -216,6 +216,15 @@ class Router:
             self._erased.discard((platform, chat_id))
         return found
 
+    def knows_chat(self, platform: str, chat_id: str) -> bool:
+        """Whether this chat wrote here before, as far as the database keeps it (its
+        language, its last choices): False on a new database."""
+        state = self._state(platform, chat_id)
+        if state.seen or state.lang or state.choices:
+            return True
+        chats = self.services.chats
+        return chats is None or chats.load(platform, chat_id) is not None
+
     def chat_lang(self, platform: str, chat_id: str) -> str | None:
         """The language chosen with /sprache in this chat (kept across restarts)."""
         return self._state(platform, chat_id).lang

@@ -21,6 +21,10 @@ TEXTS = {
         "de": "Zeitraum: {days}.",
         "en": "Dates: {days}.",
     },
+    "follow_until": {
+        "de": "Bis zum {end}.",
+        "en": "Until {end}.",
+    },
     "follow_how_long_days": {
         "de": "Laut Ausschreibung vom {start} bis zum {end}.",
         "en": "According to the call, from {start} to {end}.",
@@ -30,6 +34,26 @@ TEXTS = {
         "Beispiel „Wann ist Bewerbungsschluss?“ oder „Was wird gefördert?“.",
         "en": "Sure – what would you like to know? Just ask in your own words, for example "
         '"When is the deadline?" or "What is funded?".',
+    },
+    "faq_unclear": {
+        "de": "Kurz gesagt: {gist}\nWas genau ist unklar? Fragen Sie gern nach, in eigenen "
+        "Worten – oder wenden Sie sich an Lokalprojekte (/kontakt).",
+        "en": "In short: {gist}\nWhat exactly is unclear? Just ask again in your own words – "
+        "or contact Lokalprojekte (/contact).",
+    },
+    "faq_unclear_nothing": {
+        "de": "Was möchten Sie wissen? Fragen Sie einfach in eigenen Worten, zum Beispiel "
+        "„Wann ist Bewerbungsschluss?“ – die Themen zeigt /faq, die Ansprechpartnerinnen "
+        "bei Lokalprojekte /kontakt.",
+        "en": "What would you like to know? Just ask in your own words, for example "
+        '"When is the deadline?" – /faq lists the topics, /contact the contacts at '
+        "Lokalprojekte.",
+    },
+    "faq_none_of_them": {
+        "de": "Alles klar – was möchten Sie stattdessen wissen? Schreiben Sie Ihre Frage "
+        "gern in eigenen Worten. Die Ansprechpartnerinnen bei Lokalprojekte nennt /kontakt.",
+        "en": "All right – what would you like to know instead? Just write your question in "
+        "your own words. /contact lists the contacts at Lokalprojekte.",
     },
     "silent_extension": {
         "de": "Von einer Verlängerung steht in der Ausschreibung nichts. Sie sagt dazu:",

@@ -61,10 +61,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "has been over since {end}. A next call has not been announced yet.",
     },
     "next_call_open": {
-        "de": "Die aktuelle Ausschreibung „{edition}“ läuft noch: Bewerbungsschluss ist der "
-        "{deadline}. Wann es eine weitere gibt, ist noch nicht bekannt.",
-        "en": 'The current call "{edition}" is open: the application deadline is {deadline}. '
-        "Whether and when there will be another one is not known yet.",
+        "de": "Die aktuelle Ausschreibung „{edition}“ läuft noch: Bewerbungsschluss ist "
+        "{when}, der {deadline}. Wann es eine weitere gibt, ist noch nicht bekannt.",
+        "en": 'The current call "{edition}" is open: the application deadline is {when}, '
+        "{deadline}. Whether and when there will be another one is not known yet.",
     },
     "next_call_unknown": {
         "de": "Eine nächste Ausschreibung ist noch nicht bekannt. Die letzte, „{edition}“, "

@@ -177,4 +177,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Welcome back, {user}. Just carry on – /help shows what I can do, /start "
         "greets you once more.",
     },
+    "console_back_unnamed": {
+        "de": "Willkommen zurück. Schreiben Sie einfach weiter – /hilfe zeigt, was ich kann, "
+        "/start begrüßt Sie noch einmal.",
+        "en": "Welcome back. Just carry on – /help shows what I can do, /start greets you "
+        "once more.",
+    },
 }
