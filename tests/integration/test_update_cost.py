@@ -29,7 +29,8 @@ NOW = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday; the buddy is free Tue 
 # with buttons then reads the chat's saved choices once (an open question a list replaced
 # before a restart, jf7); the chat's later replies do not.
 EXPECTED = {
-    "question": (4, 0, 0),  # who writes; the active edition; the day's count; saved choices
+    "question": (5, 1, 0),  # who writes; the active edition; the day's count; saved choices;
+    # whether the reader has the offered reminders already (no 🔔 twice, tryout7 #28)
     "unanswered": (5, 2, 0),  # + the question's text; is the team reachable?
     "slots": (7, 1, 0),  # /jourfixe: buddy, slots, program end in one read; the page asked
     "book": (12, 2, 0),  # a pressed slot: the request (no slot after the running
