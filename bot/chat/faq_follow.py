@@ -114,10 +114,10 @@ _START = _folded(
     """fangt fangen anfangen beginnt beginnen startet starten start starts begin begins
     los anfang"""
 )
-_TIME = _folded("uhrzeit uhr time bis until till by spat late")
-_WHY = _folded("warum wieso weshalb wozu why")
 _UNTIL = _folded("bis until till")
 _CLOCK = _folded("uhrzeit uhr time spat late")  # a time of day asked ("bis wie viel Uhr?")
+_TIME = _UNTIL | _CLOCK | _folded("by")
+_WHY = _folded("warum wieso weshalb wozu why")
 # an answer that gives its reason ("… um Innovation zu fördern", "to foster …")
 _REASON = re.compile(r"\bum\b[^.]*\bzu\b|\bdamit\b|\bweil\b|\bbecause\b|\bso that\b|\bto foster\b")
 # undated answers that still name no place: the whole process, the contacts

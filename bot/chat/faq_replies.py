@@ -1364,12 +1364,7 @@ class FaqReplies:
 
     def _people_hours(self, kb: KnowledgeBase | None = None) -> list[tuple[str, OfficeHours]]:
         """Each contact's name and own office hours (the line after their name)."""
-        people = []
-        for line in self._contacts("de", kb).splitlines():
-            name, _, rest = line.lstrip("•").strip().partition(" – ")
-            if name:
-                people.append((name, parse_office_hours(rest)))
-        return people
+        return [(name, parse_office_hours(rest)) for name, rest, _ in self._contact_lines("de", kb)]
 
     def silent_reply(self, lang: str, key: str = "faq_call_silent") -> Outbound:
         """A question about the program that the call says nothing of (how many applied,
@@ -1461,22 +1456,29 @@ class FaqReplies:
         """The contact lines ("• Charlotte Bock – mail, number, …") of the people the
         question names; "" when it names none."""
         toks = tokens(question)
-        lines = self._contacts(lang, kb).splitlines()
         return "\n".join(
-            line
-            for line in lines
-            if (name := line.lstrip("•").strip().partition(" – ")[0]) and _named(toks, name)
+            line for name, _, line in self._contact_lines(lang, kb) if _named(toks, name)
         )
 
     def _contact_people(self, lang: str) -> list[tuple[str, str]]:
         """(name, e-mail) of each contact ("• Charlotte Bock – charlotte.bock@…, …")."""
         people = []
-        for line in self._contacts(lang).splitlines():
-            name, _, rest = line.lstrip("•").strip().partition(" – ")
+        for name, rest, _ in self._contact_lines(lang):
             mail = re.search(r"[\w.+-]+@[\w.-]+\w", rest)
-            if name:
-                people.append((name, mail.group(0) if mail else ""))
+            people.append((name, mail.group(0) if mail else ""))
         return people
+
+    def _contact_lines(
+        self, lang: str, kb: KnowledgeBase | None = None
+    ) -> list[tuple[str, str, str]]:
+        """(name, the rest, the whole line) of each contact line of the contact answer
+        ("• Charlotte Bock – charlotte.bock@…, …"); lines without a name are left out."""
+        lines = []
+        for line in self._contacts(lang, kb).splitlines():
+            name, _, rest = line.lstrip("•").strip().partition(" – ")
+            if name:
+                lines.append((name, rest, line))
+        return lines
 
     def _contacts(self, lang: str, kb: KnowledgeBase | None = None) -> str:
         answer = (kb or self.kb).get("contact").answer[lang]
