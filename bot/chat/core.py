@@ -78,8 +78,13 @@ _FILLER = re.compile(r"^((ok|okay|gut|alles klar|und|and|so|also|now|jetzt)\s+)*
 _THEN = re.compile(r"\s*[:;–—]\s*|\s+-\s+")
 
 
+def _only_question_marks(text: str) -> bool:
+    """ "?", "??", "? ?": a question without words – the help, as "?" alone."""
+    return bool(text.strip()) and not text.strip(" ?!.") and "?" in text
+
+
 def _read(ctx: Context, text: str) -> list[Outbound] | None:
-    if text.lower() in HELP_WORDS:
+    if text.lower() in HELP_WORDS or _only_question_marks(text):
         return _help(ctx)
     said = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
     if (found := _SWITCH.match(said)) is not None:

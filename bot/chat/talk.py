@@ -39,12 +39,13 @@ __all__ = ["FEATURE", "only_a_time", "small_talk_reply"]
 _GERMAN = frozenset(
     """hallo moin servus gruss grusse gruezi guten tag morgen abend danke dank dankeschon
     ja nein jo jep ne nee tschuss tschau wiedersehen ade bist du wer hilfe hilf helfen
-    bitte gut alles klar mehr weiter mir mich vielen herzlichen sehr""".split()
+    bitte gut alles klar mehr weiter mir mich vielen herzlichen sehr mensch sind heisst dein
+    deine""".split()
 )
 _ENGLISH = frozenset(
     """hi hello hey good morning evening afternoon greetings thanks thank thx yes no nope
     yep yeah bye goodbye cya who are you help me please fine great nice more next lot
-    much see later""".split()
+    much see later your name human whats what""".split()
 )
 _IDLE = {Role.EXPERT: "idle_expert", Role.BUDDY: "idle_buddy"}
 # "ok", "ja", "passt": an acknowledgement, not a pick from a list
@@ -68,8 +69,12 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
     one the words belong to, else the chat's): "ok" gets a short "Alles klar.", a
     greeting a greeting and where to look (the help came with the first greeting),
     "hilfe" and "wer bist du" the help."""
-    ctx.lang = known or small_talk_lang(text, ctx.lang)
     kind = small_talk(text) or "noise"
+    if kind == "who":  # "who are you?" after German answers: its words say English
+        chosen = ctx.state.lang or (ctx.who.lang if ctx.who and ctx.who.lang_chosen else None)
+        ctx.lang = chosen or small_talk_lang(text, known or ctx.lang)
+    else:
+        ctx.lang = known or small_talk_lang(text, ctx.lang)
     if kind == "noise" and set(tokens(text)) <= _ACK:
         return Outbound(t("smalltalk_ack", ctx.lang))
     if kind == "greeting" and asks_how(text):  # "wie gehts dir?": a word back, and on

@@ -1,0 +1,99 @@
+"""An applicant's chat, seen in the console (talk6): "weiß nicht" after an answer is no
+follow-up (the topics, never the answer again); "Können wir Deutsch sprechen?" switches
+the language as /sprache does; once the call's deadline has passed every answer from the
+call says so (the offer of the next call once); "wer bist du?" in the language asked, and
+"?" or "??" the help. Phrasings are our own, German and English; the clock is an input."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from bot.timeline import Timeline
+from jobs.editions import default_edition_text
+from tests.chat import make_router, say
+from tests.clock import Clock
+
+APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the call is open
+AUTUMN_2026 = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)  # the 2023/24 call is long closed
+
+
+def _all(replies) -> str:
+    return "\n\n".join(r.text for r in replies)
+
+
+@pytest.fixture
+def logged():
+    return []
+
+
+def _router(matcher, sessions, logged, now, clock=None):
+    def record(match, when):
+        if not match.confident:
+            logged.append(match.question)
+            return "1:secret"
+        return None
+
+    clock = clock or Clock(now)
+    timeline = Timeline(sessions, clock)
+    timeline.load(default_edition_text())
+    faq = FaqReplies(matcher, record, offer_reminders=True, edition=timeline.active)
+    return make_router(faq, timeline=timeline, clock=clock)
+
+
+@pytest.fixture
+def april(matcher, sessions, logged):
+    return _router(matcher, sessions, logged, APRIL)
+
+
+@pytest.fixture
+def autumn(matcher, sessions, logged):
+    return _router(matcher, sessions, logged, AUTUMN_2026)
+
+
+# -- 4. "wer bist du?", "?" --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "message", "start"),
+    [
+        ("Wer kann sich bewerben?", "who are you?", "I am the bot"),
+        ("Wer kann sich bewerben?", "are you a human?", "I am the bot"),
+        ("Who can apply?", "Wer bist du?", "Ich bin der Bot"),
+        ("Who can apply?", "Bist du ein Mensch?", "Ich bin der Bot"),
+        ("", "who are you?", "I am the bot"),
+        ("", "Wer sind Sie?", "Ich bin der Bot"),
+    ],
+)
+def test_who_are_you_in_the_language_asked(april, logged, first, message, start):
+    if first:
+        say(april, text=first)
+    reply = _all(say(april, text=message))
+    assert reply.startswith(start)
+    assert not logged
+
+
+@pytest.mark.parametrize("first", ["", "Wer kann sich bewerben?", "Wie viel Geld?", "/faq"])
+@pytest.mark.parametrize("message", ["?", "??", "???", " ? "])
+def test_question_marks_alone_get_the_help(april, logged, first, message):
+    if first:
+        say(april, text=first)
+    before = list(logged)
+    reply = _all(say(april, text=message))
+    assert "/faq" in reply and "/kontakt" in reply and "/hilfe" in reply  # the help
+    assert logged == before
+
+
+@pytest.mark.parametrize("message", ["?", "??"])
+def test_question_marks_alone_in_english_get_the_english_help(april, message):
+    say(april, text="Who can apply?")
+    reply = _all(say(april, text=message))
+    assert "/help" in reply and "/contact" in reply
+
+
+@pytest.mark.parametrize("message", ["?", "??"])
+def test_imbot_ask_question_marks_alone(capsys, message):
+    from bot import cli
+
+    assert cli.main(["ask", message]) == 0
+    assert "Traceback" not in capsys.readouterr().err
