@@ -9,6 +9,7 @@ from bot.chat.people import redeem
 from bot.chat.reminders import no_call_open
 from bot.messages import Outbound
 from bot.texts import LANGS, t
+from faq.normalize import tokens
 from faq.smalltalk import small_talk
 from storage.models import Role
 
@@ -78,6 +79,32 @@ _FILLER = re.compile(r"^((ok|okay|gut|alles klar|und|and|so|also|now|jetzt)\s+)*
 _THEN = re.compile(r"\s*[:;–—]\s*|\s+-\s+")
 
 
+# "Können wir Deutsch sprechen?", "Can we talk in German?", "could we switch to English
+# please?": a language named, and around it only words of asking to use it (no "ich",
+# no "bewerben" or "apply": "Können wir uns auf Englisch bewerben?" asks about the call)
+_ASKING = frozenset(
+    """konnen konnten kann konnt koennen koennten wir sie du ihr uns mit mir bitte please
+    pls plz auf in to we you us can could may might shall would will do does let lets s
+    sprechen sprichst spricht reden redest schreiben schreibst antworten antwortest
+    unterhalten weiter weitermachen fortfahren wechseln umstellen umschalten lieber gern
+    gerne auch also jetzt now ab from on speak talk write answer reply chat continue carry
+    switch change go rather prefer instead stattdessen conversation unterhaltung sprache
+    language mal einfach bei dabei ok okay und and""".split()
+)
+_LANG_TOKENS = {"englisch": "en", "english": "en", "deutsch": "de", "german": "de"}
+
+
+def asked_language(text: str) -> str | None:
+    """The language a message asks the chat to use ("Können wir Deutsch sprechen?" ->
+    "de"), or None: one language named, every other word one of asking for it."""
+    words = tokens(text)
+    named = {_LANG_TOKENS[w] for w in words if w in _LANG_TOKENS}
+    rest = [w for w in words if w not in _LANG_TOKENS]
+    if len(named) != 1 or len(words) > 10 or not set(rest) <= _ASKING:
+        return None
+    return named.pop()
+
+
 def _only_question_marks(text: str) -> bool:
     """ "?", "??", "? ?": a question without words – the help, as "?" alone."""
     return bool(text.strip()) and not text.strip(" ?!.") and "?" in text
@@ -89,6 +116,9 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     said = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
     if (found := _SWITCH.match(said)) is not None:
         ctx.args = [_LANG_WORDS[found.group("lang") or found.group("lang2")]]
+        return _lang(ctx)
+    if (asked := asked_language(text)) is not None:
+        ctx.args = [asked]
         return _lang(ctx)
     parts = _THEN.split(text, maxsplit=1)
     if len(parts) == 2 and parts[1].strip():

@@ -51,6 +51,47 @@ def autumn(matcher, sessions, logged):
     return _router(matcher, sessions, logged, AUTUMN_2026)
 
 
+# -- 2. "Können wir Deutsch sprechen?" ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "said"),
+    [
+        ("Can we talk in German?", "de", "Ich antworte jetzt auf Deutsch."),
+        ("Können wir Deutsch sprechen?", "de", "Ich antworte jetzt auf Deutsch."),
+        ("Bitte auf Deutsch", "de", "Ich antworte jetzt auf Deutsch."),
+        ("could we switch to German please?", "de", "Ich antworte jetzt auf Deutsch."),
+        ("in English please", "en", "I will answer in English now."),
+        ("Können Sie Englisch?", "en", "I will answer in English now."),
+        ("Können wir auf Englisch weitermachen?", "en", "I will answer in English now."),
+        ("do you speak english?", "en", "I will answer in English now."),
+    ],
+)
+def test_asking_for_a_language_switches_as_sprache_does(april, logged, message, lang, said):
+    other = "en" if lang == "de" else "de"
+    say(april, text=f"/sprache {other}")
+    (reply,) = say(april, text=message)
+    assert reply.text == said
+    assert not logged
+    # the same effect as /sprache: small talk in the other language is answered in this one
+    (thanks,) = say(april, text="thanks" if lang == "de" else "danke")
+    assert thanks.text.startswith("Gern geschehen" if lang == "de" else "You're welcome")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Muss die Bewerbung auf Deutsch sein?",
+        "Können wir uns auf Englisch bewerben?",
+        "Can we apply in English?",
+        "Where can I learn German?",
+    ],
+)
+def test_a_question_in_or_about_a_language_is_no_switch(april, question):
+    reply = _all(say(april, text=question))
+    assert "antworte jetzt" not in reply and "answer in English now" not in reply
+
+
 # -- 4. "wer bist du?", "?" --------------------------------------------------------------------
 
 
