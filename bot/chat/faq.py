@@ -102,7 +102,11 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         return replies + picked
     if (other := _none_of_them(ctx, text, known)) is not None:  # "keins davon"
         return replies + [other]
-    if really := _really(ctx, text, known):
+    if (lang := _dont_know(text)) is not None:  # "weiß nicht", "no idea": the topics
+        ctx.lang = lang = ctx.state.lang or lang
+        topics = faq.topics_reply(lang)
+        replies.append(Outbound(t("faq_dont_know", lang), topics.buttons, lang=lang))
+    elif really := _really(ctx, text, known):
         replies.append(really)
     elif unclear := _unclear(ctx, text, known):
         replies.append(unclear)
@@ -213,6 +217,42 @@ def _really(ctx: Context, text: str, known: str | None) -> Outbound | None:
     lang = known or ctx.lang
     ctx.lang = lang
     return Outbound(t("faq_really", lang, gist=memory.gist), lang=lang)
+
+
+# "weiß nicht", "keine Ahnung", "I don't know", "no idea", "not sure": the person has no
+# question (or none in mind) – never a follow-up to the last answer, never a question
+_DONT_KNOW = {
+    "de": (
+        (frozenset({"weiss", "weis"}), frozenset({"nicht", "nich", "net", "ned"})),
+        (frozenset({"keine", "kein", "null"}), frozenset({"ahnung", "idee", "plan", "schimmer"})),
+        (frozenset({"nicht"}), frozenset({"sicher"})),
+    ),
+    "en": (
+        (frozenset({"don", "dont", "not", "didn", "didnt"}), frozenset({"know", "sure"})),
+        (frozenset({"no"}), frozenset({"idea", "clue"})),
+        (frozenset({"idk", "dunno"}), frozenset({"idk", "dunno"})),
+    ),
+}
+_DONT_KNOW_FILLER = frozenset(
+    """ich i es das so recht genau auch leider hmm hm na tja also well um uh erm sorry really
+    actually eigentlich bin mir am m do t noch gerade grad yet hab habe have was what fragen
+    frage ask soll sollte should to wirklich ehrlich gesagt honestly ok okay ja yes nein
+    no""".split()
+)
+
+
+def _dont_know(text: str) -> str | None:
+    """The language of "weiß nicht", "keine Ahnung", "I don't know", "no idea" (with
+    fillers: "hmm, ich weiß es nicht so recht"); None for anything else ("ich weiß nicht,
+    ob ein Landkreis sich bewerben kann" is a question)."""
+    words = set(tokens(text))
+    if not words or len(tokens(text)) > 10:
+        return None
+    for lang, pairs in _DONT_KNOW.items():
+        for first, then in pairs:
+            if words & first and words & then and words <= first | then | _DONT_KNOW_FILLER:
+                return lang
+    return None
 
 
 # "hä?", "versteh ich nicht", "nochmal bitte einfacher", "what do you mean?": the person

@@ -49,6 +49,13 @@ TEXTS = {
         '"When is the deadline?" – /faq lists the topics, /contact the contacts at '
         "Lokalprojekte.",
     },
+    # "weiß nicht", "keine Ahnung", "no idea": the topics to choose from, never the last answer
+    "faq_dont_know": {
+        "de": "Kein Problem. Fragen Sie einfach in eigenen Worten, zum Beispiel „Wer kann "
+        "sich bewerben?“ – oder wählen Sie ein Thema:",
+        "en": 'No problem. Just ask in your own words, for example "Who can apply?" – or '
+        "pick a topic:",
+    },
     "faq_none_of_them": {
         "de": "Alles klar – was möchten Sie stattdessen wissen? Schreiben Sie Ihre Frage "
         "gern in eigenen Worten. Die Ansprechpartnerinnen bei Lokalprojekte nennt /kontakt.",

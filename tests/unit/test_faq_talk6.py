@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
+from bot.chat.faq_replies import FAQ_PREFIX, FaqReplies
 from bot.timeline import Timeline
 from jobs.editions import default_edition_text
 from tests.chat import make_router, say
@@ -49,6 +49,52 @@ def april(matcher, sessions, logged):
 @pytest.fixture
 def autumn(matcher, sessions, logged):
     return _router(matcher, sessions, logged, AUTUMN_2026)
+
+
+# -- 1. "weiß nicht", "no idea" after an answer ------------------------------------------------
+
+
+@pytest.mark.parametrize("when", ["april", "autumn"])
+@pytest.mark.parametrize(
+    ("question", "answer", "message", "lang", "start"),
+    [
+        ("Wer kann sich bewerben?", "Städte, Kommunen", "weiß nicht", "de", "Kein Problem"),
+        ("Wer kann sich bewerben?", "Städte, Kommunen", "keine Ahnung", "de", "Kein Problem"),
+        ("Wer kann sich bewerben?", "Städte, Kommunen", "hmm, ich weiss es nicht", "de", "Kein"),
+        ("Who can apply?", "municipalities and public", "I don't know", "en", "No problem"),
+        ("Who can apply?", "municipalities and public", "no idea", "en", "No problem"),
+        ("Who can apply?", "municipalities and public", "dunno", "en", "No problem"),
+    ],
+)
+def test_dont_know_after_an_answer_offers_the_topics(
+    request, logged, when, question, answer, message, lang, start
+):
+    router = request.getfixturevalue(when)
+    say(router, text=question)
+    (reply,) = say(router, text=message)
+    assert reply.text.startswith(start)
+    assert answer not in reply.text  # not the last answer again
+    assert reply.lang == lang
+    groups = [b for b in reply.buttons if b.data.startswith(f"{FAQ_PREFIX}{lang}:")]
+    assert len(groups) >= 3  # the topic picker, as /faq shows it
+    assert not logged
+
+
+def test_dont_know_with_nothing_asked_offers_the_topics_too(april, logged):
+    (reply,) = say(april, text="keine ahnung")
+    assert reply.text.startswith("Kein Problem") and reply.buttons
+    assert not logged
+
+
+@pytest.mark.parametrize(
+    ("question", "expect"),
+    [
+        ("ich weiß nicht, ob sich ein Landkreis bewerben kann", "Städte, Kommunen"),
+        ("I don't know who can apply", "municipalities and public authorities"),
+    ],
+)
+def test_dont_know_inside_a_question_is_a_question(april, question, expect):
+    assert expect in _all(say(april, text=question))
 
 
 # -- 2. "Können wir Deutsch sprechen?" ---------------------------------------------------------
