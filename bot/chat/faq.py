@@ -12,7 +12,7 @@ from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import last_question, without_preamble
-from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
+from bot.chat.faq_replies import CONTACT, FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.faq_several import several
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
 from bot.chat.reminders import no_call_open
@@ -31,24 +31,30 @@ MAX_QUESTION_CHARS = 1000
 
 
 def _ask(ctx: Context, text: str) -> list[Outbound]:
-    return _closed_note(ctx, _held_notice(ctx, _answer(ctx, text)))
+    memory, held = ctx.state.faq, ctx.state.closed_held
+    answers = memory.answers
+    replies = _held_notice(ctx, _answer(ctx, text))
+    if held or memory.answers == answers:  # the notice said it; or no answer from the call
+        return replies
+    return _closed_note(ctx, replies)
 
 
 def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
-    """An applicant's answer from the call of a closed edition ("wer kann sich
-    bewerben?" in 2026) gets a short note that it was that call and its deadline has
-    passed, once in a conversation (not when the chat was just told, nor under an
-    answer about a date of the call: those say it themselves)."""
+    """An applicant's answer from the call of an edition whose deadline has passed ("wer
+    kann sich bewerben?" in 2026) gets a short line that it was that call and its
+    deadline has passed, every time: the first one in a conversation with the offer to
+    hear of the next call (not to someone waiting for it already, nor when the chat was
+    just told). Not under an answer about a date of the call (those say it themselves)
+    nor the contacts (true whenever read)."""
     memory = ctx.state.faq
     if ctx.role is not Role.APPLICANT or not replies or memory.entry is None:
-        return replies
-    if memory.at != ctx.now or memory.recent(memory.told_closed_at, ctx.now):
         return replies
     if any(b.data == NEXT_CALL_DATA for r in replies for b in r.buttons):
         memory.told_closed_at = ctx.now  # the answer offered the next call itself
         return replies
-    entry = next((e for e in ctx.services.faq.kb.entries if e.id == memory.entry), None)
-    if entry is None or entry.milestone is not None:
+    kb = ctx.services.faq.kb
+    entry = next((e for e in kb.entries if e.id == memory.entry), None)
+    if entry is None or entry.milestone is not None or _contacts(entry, kb):
         return replies
     edition = ctx.services.faq.edition()
     if edition is None or call_state(edition, local_today(edition, ctx.now)) not in (
@@ -57,14 +63,36 @@ def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
     ):
         return replies
     lang = replies[-1].lang or ctx.lang
-    timeline = ctx.services.timeline
-    watching = timeline is not None and timeline.watching_next_call(
-        ctx.msg.platform, ctx.msg.user_id
-    )
-    note = t("closed_note_watching" if watching else "closed_note", lang, edition=edition.name)
-    memory.told_closed_at = ctx.now
+    if memory.recent(memory.told_closed_at, ctx.now):
+        key = "closed_note_again"  # the next call was offered in this conversation
+    else:
+        key = "closed_note_watching" if _hears_of_next_call(ctx) else "closed_note"
+        memory.told_closed_at = ctx.now
+    note = t(key, lang, edition=edition.name)
     last = replies[-1]
     return [*replies[:-1], replace(last, text=f"{last.text}\n\n{note}")]
+
+
+def _hears_of_next_call(ctx: Context) -> bool:
+    """Whether the sender will hear of the next call anyway: waiting for its message
+    (/naechste), or subscribed to reminders that move along to it."""
+    timeline, msg = ctx.services.timeline, ctx.msg
+    if timeline is None:
+        return False
+    if timeline.watching_next_call(msg.platform, msg.user_id):
+        return True
+    return any(
+        s.stopped_at is None and s.follow
+        for s in timeline.subscriptions_of(msg.platform, msg.user_id)
+    )
+
+
+def _contacts(entry, kb) -> bool:
+    """Whether the entry is one of the contacts (its group is the contact entry's)."""
+    contact = next((e for e in kb.entries if e.id == CONTACT), None)
+    return entry.id == CONTACT or (
+        contact is not None and entry.group is not None and entry.group == contact.group
+    )
 
 
 def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
@@ -436,8 +464,14 @@ def _known_language(ctx: Context) -> str | None:
 
 
 def _choice(ctx: Context, data: str) -> list[Outbound]:
-    reply = ctx.services.faq.choice_reply(data, ctx.now, ctx.state.faq)
-    return [_for_reader(ctx, reply) if reply else Outbound(t("stale_choice", ctx.lang))]
+    memory = ctx.state.faq
+    answers = memory.answers
+    reply = ctx.services.faq.choice_reply(data, ctx.now, memory)
+    if reply is None:
+        return [Outbound(t("stale_choice", ctx.lang))]
+    if memory.answers == answers:  # a group of topics opened: no answer yet
+        return [_for_reader(ctx, reply)]
+    return _closed_note(ctx, [_for_reader(ctx, reply)])
 
 
 FEATURE = Feature(

@@ -391,12 +391,14 @@ class FaqMemory:
     told_closed_at: datetime | None = None
     acked: bool = False  # the last message was an "ok" answered "Alles klar."
     offered: tuple[str, ...] = ()  # the entries "Meinen Sie …?" offered last (no answer since)
+    answers: int = 0  # how many answers were remembered (one more: this message answered)
 
     def recent(self, when: datetime | None, now: datetime) -> bool:
         return when is not None and timedelta(0) <= now - when <= FOLLOW_UP
 
     def remember(self, entry: Entry, reply: Outbound, now: datetime) -> None:
         self.entry, self.at, self.offered = entry.id, now, ()
+        self.answers += 1
         lines = reply.text.split("\n\n", 1)[0].splitlines()  # the answer, not its source
         first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
         if len(lines) > 2 and re.match(r"\d+\. ", first):  # a list ("Ablauf"): all of it

@@ -36,6 +36,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'That was the call "{edition}"; its deadline has passed. You are on the list '
         "for the next call.",
     },
+    # every later answer from a closed call: one line, no offer again
+    "closed_note_again": {
+        "de": "(Das galt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei.)",
+        "en": '(That was the call "{edition}"; its deadline has passed.)',
+    },
     "subscribed_moves_along": {
         "de": "Sie sind angemeldet. Die Erinnerungen zu „{edition}“ sind vorbei (die "
         "Bewerbungsfrist endete am {deadline}). Ihre Anmeldung zieht zur nächsten "

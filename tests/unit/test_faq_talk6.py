@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FAQ_PREFIX, FaqReplies
+from bot.chat.faq_replies import FAQ_PREFIX, NEXT_CALL_DATA, FaqReplies
 from bot.timeline import Timeline
 from jobs.editions import default_edition_text
 from tests.chat import make_router, say
@@ -138,6 +138,47 @@ def test_a_question_in_or_about_a_language_is_no_switch(april, question):
     assert "antworte jetzt" not in reply and "answer in English now" not in reply
 
 
+# -- 3. a closed call: every answer says so ----------------------------------------------------
+
+
+def test_every_answer_of_a_closed_call_says_so_the_offer_once(autumn):
+    first = _all(say(autumn, text="Wer kann sich bewerben?"))
+    assert "Das galt für die Ausschreibung „Integrationsmacher:innen 2023/24“" in first
+    assert "/naechste" in first
+    for question in ("Wie viel Geld gibt es?", "Was macht die Expertin?", "who can apply?"):
+        reply = _all(say(autumn, text=question))
+        assert "Integrationsmacher:innen 2023/24" in reply, question
+        assert "/naechste" not in reply and "/next" not in reply, question
+        assert not any(b.data == NEXT_CALL_DATA for r in say(autumn, text="ok") for b in r.buttons)
+
+
+def test_the_closed_call_line_is_in_the_answers_language(autumn):
+    say(autumn, text="Wer kann sich bewerben?")
+    reply = _all(say(autumn, text="how much money do we get"))
+    assert 'the call "Integrationsmacher:innen 2023/24"' in reply
+    assert "deadline has passed" in reply
+
+
+def test_a_next_call_watcher_is_never_offered_it(autumn):
+    say(autumn, text="/naechste")
+    for question in ("Wer kann sich bewerben?", "Wie viel Geld gibt es?"):
+        reply = _all(say(autumn, text=question))
+        assert "Integrationsmacher:innen 2023/24" in reply
+        assert "/naechste" not in reply and "Möchten Sie Bescheid" not in reply
+
+
+def test_contacts_and_small_talk_of_a_closed_call_get_no_line(autumn):
+    say(autumn, text="Wer kann sich bewerben?")
+    assert "2023/24" not in _all(say(autumn, text="Wen kann ich kontaktieren?"))
+    assert "2023/24" not in _all(say(autumn, text="danke"))
+    assert "2023/24" not in _all(say(autumn, text="/kontakt"))
+
+
+def test_an_open_call_gets_no_line(april):
+    for question in ("Wer kann sich bewerben?", "Wie viel Geld gibt es?"):
+        assert "Das galt für" not in _all(say(april, text=question))
+
+
 # -- 4. "wer bist du?", "?" --------------------------------------------------------------------
 
 
@@ -184,3 +225,24 @@ def test_imbot_ask_question_marks_alone(capsys, message):
 
     assert cli.main(["ask", message]) == 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_subscriber_whose_reminders_move_along_is_not_offered_the_next_call(
+    matcher, sessions, logged
+):
+    clock = Clock(APRIL)
+    router = _router(matcher, sessions, logged, APRIL, clock)
+    say(router, text="/erinnerungen")
+    clock.now = AUTUMN_2026
+    reply = _all(say(router, text="Wer kann sich bewerben?"))
+    assert "Integrationsmacher:innen 2023/24" in reply
+    assert "/naechste" not in reply and "Möchten Sie Bescheid" not in reply
+
+
+def test_a_topic_pressed_from_a_closed_call_says_so_too(autumn):
+    say(autumn, text="Wer kann sich bewerben?")
+    (topics,) = say(autumn, text="/faq")
+    (group,) = say(autumn, data=topics.buttons[1].data)  # "Förderung und Kosten"
+    assert "2023/24" not in group.text  # a list of topics: no answer yet
+    (answer,) = say(autumn, data=group.buttons[0].data)
+    assert "(Das galt für die Ausschreibung „Integrationsmacher:innen 2023/24“" in answer.text
