@@ -296,7 +296,7 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     if not entry.polar or figures == "unsure":
         return None
     toks = tokens(question)
-    if any(t in _RESTRICTING for t in toks):
+    if any(t in _RESTRICTING for t in toks) or _about_another_time(toks):
         return None
     if not choice(question):
         side = _side(entry, toks)
@@ -311,6 +311,26 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     if answer and _unlisted_use(entry, toks, answer):
         return "open"
     return None if unconfirmed else side
+
+
+# whether something runs yet or still ("läuft das Projekt in Torgau noch?", "is it
+# running yet?") and what may be after the program ("nach Ende der Förderung
+# übernehmen?"): the call's terms are timeless ("Torgau" is one of the five, the
+# foundation pays the expert's position) and decide neither, so no "Ja"/"Nein"
+_RUNS_YET = ("lauf", "lief", "running", "runs", "ongoing", "begonn", "gestartet", "started",
+             "vorbei", "beendet", "abgeschlossen", "over", "finished", "ended", "aktiv", "active")
+_YET = frozenset(tokens("noch schon bereits mittlerweile inzwischen jetzt aktuell derzeit "
+                        "gerade still already yet now currently"))
+_AFTER = (" nach ende ", " nach dem ende ", " nach ablauf ", " nach dem programm ",
+          " nach programmende ", " nach der forderung ", " nach forderende ",
+          " im anschluss ", " anschliessend ", " langfristig ", " dauerhaft ", " after the end ",
+          " after the program", " afterwards ", " beyond the program", " long term ")  # fmt: skip
+
+
+def _about_another_time(toks: list[str]) -> bool:
+    text = f" {' '.join(toks)} "
+    running = any(tok.startswith(_RUNS_YET) for tok in toks) and bool(_YET & set(toks))
+    return running or any(p in text for p in _AFTER)
 
 
 # a use of something ("für Werbung nutzen", "spend it on laptops")

@@ -1,0 +1,52 @@
+"""Yes/no questions about another time than the call's (tryout9): whether a project runs
+yet or still, and what may happen after the program. The call's yes/no terms are
+timeless ("Torgau" is one of the five, the foundation pays the expert's position), so
+they give no "Ja"/"Nein" to these; the entry's answer comes without a verdict."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.chat.faq_replies import FaqReplies
+from faq.form import polarity
+
+OPEN_CALL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)
+TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def faq(matcher):
+    return FaqReplies(matcher)
+
+
+@pytest.mark.parametrize(
+    "question, now",
+    [
+        ("Läuft das Projekt in Torgau schon?", OPEN_CALL),
+        ("Läuft das Projekt in Pforzheim noch?", TODAY),
+        ("Is the project in Torgau still running?", TODAY),
+        ("Können wir die Expertin nach Ende der Förderung übernehmen?", OPEN_CALL),
+    ],
+)
+def test_no_yes_or_no_for_another_time(faq, question, now):
+    first = faq.ask(question, "de", now, record=False).text.split()[0]
+    assert first not in ("Ja.", "Yes.", "Nein.", "No.", "Nein", "No")
+
+
+@pytest.mark.parametrize(
+    "entry_id, question, side",
+    [
+        ("participants", "Ist Torgau dabei?", "yes"),
+        ("participants", "Läuft das Projekt in Torgau noch?", None),
+        ("participants", "Is Torgau still running?", None),
+        ("funding", "Übernimmt die Stiftung die Personalkosten der Expertin?", "yes"),
+        ("funding", "Übernimmt die Stiftung die Personalkosten auch nach Ende des Programms?", None),
+        ("funding", "Can we keep the expert's position after the program ends?", None),
+    ],
+)
+def test_the_terms_settle_only_the_calls_time(kb, entry_id, question, side):
+    assert polarity(kb.get(entry_id), question) == side
+
+
+def test_one_of_the_five_is_still_a_yes_in_chat(faq):
+    assert faq.ask("Ist Torgau dabei?", "de", OPEN_CALL, record=False).text.startswith("Ja.")
