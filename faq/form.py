@@ -318,9 +318,9 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
 # übernehmen?"): the call's terms are timeless ("Torgau" is one of the five, the
 # foundation pays the expert's position) and decide neither, so no "Ja"/"Nein"
 _RUNS_YET = ("lauf", "lief", "running", "runs", "ongoing", "begonn", "gestartet", "started",
-             "vorbei", "beendet", "abgeschlossen", "over", "finished", "ended", "aktiv", "active")
+             "vorbei", "beendet", "abgeschlossen", "over", "finished", "ended", "aktiv", "active")  # fmt: skip
 _YET = frozenset(tokens("noch schon bereits mittlerweile inzwischen jetzt aktuell derzeit "
-                        "gerade still already yet now currently"))
+                        "gerade still already yet now currently"))  # fmt: skip
 _AFTER = (" nach ende ", " nach dem ende ", " nach ablauf ", " nach dem programm ",
           " nach programmende ", " nach der forderung ", " nach forderende ",
           " im anschluss ", " anschliessend ", " langfristig ", " dauerhaft ", " after the end ",

@@ -40,7 +40,7 @@ def test_no_yes_or_no_for_another_time(faq, question, now):
         ("participants", "Läuft das Projekt in Torgau noch?", None),
         ("participants", "Is Torgau still running?", None),
         ("funding", "Übernimmt die Stiftung die Personalkosten der Expertin?", "yes"),
-        ("funding", "Übernimmt die Stiftung die Personalkosten auch nach Ende des Programms?", None),
+        ("funding", "Zahlt die Stiftung das Gehalt auch nach Ende des Programms?", None),
         ("funding", "Can we keep the expert's position after the program ends?", None),
     ],
 )
