@@ -35,8 +35,15 @@ _FILLER = frozenset(
     schonen schones super toll prima perfekt great nice wow wer was what are is ist sind bin am ein eine
     an echt real wirklich really brauche brauchen need kann can could konnen mal
     zusammen there all everyone wie geht es how it s dir gehts doing kannst do whats
-    your ur dein deine ihr
+    your ur dein deine ihr eigentlich denn genau actually anyway exactly
     """.split()
+)
+# what a longer thank-you says beside its thanks ("Herzlichen Dank für Ihre Geduld, Sie
+# waren mir eine große Hilfe!", "thanks, that was really helpful"): only with thanks
+_THANKS_WORDS = frozenset(
+    """ihre that this geduld muhe zeit hilfe geholfen hilfreich waren war hat haben hast habt grosse
+    grosser riesige weitergeholfen patience time help helped helpful were was has have
+    been great big huge""".split()
 )
 _WISH_WORDS = frozenset(
     "schonen schones schone gute guten einen abend tag wochenende feierabend nacht rest noch "
@@ -95,6 +102,11 @@ def small_talk(text: str) -> str | None:
             return None
         kind = small_talk(" ".join(plain))
         return None if kind == "noise" and len(plain) > 1 else kind
+    thanked = bool(_KINDS["thanks"] & set(toks))
+    if thanked and all(
+        t in _FILLER or t in _THANKS_WORDS or any(t in ws for ws in _KINDS.values()) for t in toks
+    ):
+        return "bye" if _KINDS["bye"] & set(toks) else "thanks"  # "danke für die Hilfe"
     if len(toks) > 8:
         return None
     wish = _BYE_WISH.search(said)

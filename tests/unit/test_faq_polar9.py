@@ -9,6 +9,7 @@ import pytest
 
 from bot.chat.faq_replies import FaqReplies
 from faq.form import polarity
+from faq.smalltalk import small_talk
 
 OPEN_CALL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)
 TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
@@ -50,3 +51,24 @@ def test_the_terms_settle_only_the_calls_time(kb, entry_id, question, side):
 
 def test_one_of_the_five_is_still_a_yes_in_chat(faq):
     assert faq.ask("Ist Torgau dabei?", "de", OPEN_CALL, record=False).text.startswith("Ja.")
+
+
+# tryout9 rows 11-12: a longer thank-you and "wer bist du eigentlich?" are small talk
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Herzlichen Dank für Ihre Geduld, Sie waren mir eine große Hilfe!", "thanks"),
+        ("vielen Dank, das hat mir sehr geholfen", "thanks"),
+        ("danke für die Hilfe", "thanks"),
+        ("Thank you so much for your patience, you were a great help!", "thanks"),
+        ("thanks, that was really helpful, bye", "bye"),
+        ("wer bist du eigentlich?", "who"),
+        ("who are you actually?", "who"),
+        # a question beside the thanks stays a question
+        ("danke, wer kann sich bewerben?", None),
+        ("thanks, is there help with the application?", None),
+        ("Danke! Gibt es Hilfe bei der Bewerbung?", None),
+    ],
+)
+def test_longer_thanks_and_who_are_small_talk(text, kind):
+    assert small_talk(text) == kind
