@@ -70,7 +70,9 @@ _YES_NO_DE = frozenset(
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
 )
-_LEAD_FILLER = frozenset("und also aber and so ok okay hallo hi hello noch eine frage".split())
+_LEAD_FILLER = frozenset(
+    "und also aber and so ok okay hallo hi hello noch eine frage kurze kleine quick question".split()
+)
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
 # in token form, as `tokens` folds them ("does" -> "dos", "müssen" -> "mussen")
 _YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
@@ -433,7 +435,8 @@ _APPLYING = (
     "ausschreibung", "call", "wir", "we", "man", "uns", "us", "auch", "also", "dann", "then",
     "spatestens", "latest", "stimmt", "true", "wirklich", "really", "dokument", "document",
     "formular", "form", "paper", "einreich", "hand", "plan", "geplant", "vorgesehen",
-    "expect", "erwart", "any", "irgend", "chance",
+    "expect", "erwart", "any", "irgend", "chance", "drin", "eingegangen", "eingeh", "ankomm",
+    "angekommen", "vorlieg", "received", "arriv",
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",

@@ -72,3 +72,21 @@ def test_one_of_the_five_is_still_a_yes_in_chat(faq):
 )
 def test_longer_thanks_and_who_are_small_talk(text, kind):
     assert small_talk(text) == kind
+
+
+NIGHT_BEFORE = datetime(2023, 5, 2, 21, 30, tzinfo=UTC)  # 23:30 in Berlin
+
+
+# tryout9 row 20: the question of the night before the deadline, as typed at 23:30
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hallo kurze frage bis wann genau muss die bewerbng drin sein??",
+        "bis wann muss die bewerbung bei euch eingegangen sein",
+        "quick question, by when does the application have to be received?",
+    ],
+)
+def test_by_when_it_must_be_in_is_the_deadline(faq, question):
+    text = faq.ask(question, "de", NIGHT_BEFORE, record=False).text
+    assert "3. Mai 2023" in text or "3 May 2023" in text
+    assert "keine sichere Antwort" not in text and "reliable answer" not in text
