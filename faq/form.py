@@ -38,6 +38,7 @@ __all__ = [
     "asks_for_form",
     "asks_for_link",
     "asks_overlap",
+    "asks_size",
     "asks_late_handling",
     "asks_to_apply",
     "asks_how_to_apply",
@@ -799,12 +800,42 @@ _DATE_WORDS = (
 )  # fmt: skip
 
 
+# how long a text may be ("wie lang darf die Bewerbung sein", "how many pages"): its
+# size, not the time it may be handed in (the call names no size)
+_SIZE = re.compile(
+    r" (wie lange?|how long) (darf|durfen|soll|sollte|sollen|muss|mussen|kann|konnen|"
+    r"should|can|could|must|may) (\w+ ){1,4}(sein|werden|be) $"
+    r"| (wie viele?|wieviele?|how many|max|maximal|maximum) (seiten|zeichen|worter|worte|"
+    r"pages|words|characters)\b"
+    r"| (umfang|seitenzahl|zeichenzahl|seitenbegrenzung|zeichenbegrenzung|seitenlimit|"
+    r"zeichenlimit|page limit|word limit|character limit|length) "
+)
+_STATE_WORDS = frozenset("offen open moglich possible gultig valid aktiv active".split())
+_TEXTS = (
+    "bewerbung", "skizze", "projektskizze", "antrag", "text", "beschreibung", "unterlag",
+    "anschreiben", "schreiben", "dokument", "application", "sketch", "proposal", "document",
+    "letter", "pdf", "datei", "file",
+)  # fmt: skip
+
+
+def asks_size(question: str) -> bool:
+    """ "wie lang darf die Bewerbung sein?", "how many pages?": the size of a text (not
+    "wie lange soll die Expertin bei uns sein?")."""
+    toks = tokens(question)
+    found = _SIZE.search(f" {' '.join(toks)} ")
+    if not found or _STATE_WORDS & set(toks):
+        return False
+    return not found.group(1) or any(tok.startswith(_TEXTS) for tok in toks)
+
+
 def asks_other_than_the_date(question: str) -> bool:
     """ "welche Unterlagen brauche ich für die Bewerbung", "brauchen wir einen
     Ratsbeschluss für die Bewerbung?": a question about the application that the
     deadline's date and the state of the call do not answer (not "was ist die Frist?",
     "Ist die Bewerbung noch offen?", "reicht der 5.?"). An open question only when it
     asks with a question word, a yes/no question any time it names no date."""
+    if asks_size(question):
+        return True
     toks = tokens(question)
     if not (_NOT_WHEN & set(toks) or question_kind(question) == "yes_no"):
         return False

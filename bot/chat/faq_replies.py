@@ -59,6 +59,7 @@ from faq.form import (
     asks_late_handling,
     asks_other_than_the_date,
     asks_overlap,
+    asks_size,
     asks_state,
     asks_to_apply,
     asks_where_to_apply,
@@ -342,6 +343,7 @@ FOLLOW_UP = timedelta(minutes=30)  # a short question this soon after an answer 
 FOLLOW_UP_WORDS = 6
 _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
 _VERDICTS = frozenset({"yes", "no", "partly"})
+_SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|character|length)")
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
@@ -619,6 +621,7 @@ class FaqReplies:
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
         about_call = not_the_date or match.about_call or self._about_call(match, matcher)
+        about_call = about_call or asks_size(question)  # "wie lang darf die Skizze sein?"
         # "muss der Bürgermeister unterschreiben?": about applying, though no word of the
         # call's: said that the call does not say, with the contacts and the team's offer
         about_call = about_call or (match.off_topic and about_the_application(question))
@@ -647,7 +650,11 @@ class FaqReplies:
     def _not_its_date(entry: Entry, question: str) -> bool:
         """Whether `question`, matched to the deadline (the state of the call), asks
         something else about the application ("welche Unterlagen brauche ich für die
-        Bewerbung", "which documents do we need?"), not its date or whether it is open."""
+        Bewerbung", "which documents do we need?"), not its date or whether it is open;
+        and, matched to any entry, how long a text may be ("wie lang darf die Bewerbung
+        sein?") when its answer names no size."""
+        if asks_size(question) and not _SIZES.search(" ".join(entry.answer.values())):
+            return True
         if entry.milestone != "deadline" or "next_call" in placeholders(entry.answer["de"]):
             return False
         return asks_other_than_the_date(question)

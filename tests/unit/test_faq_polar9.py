@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.chat.faq_replies import FaqReplies
-from faq.form import polarity
+from faq.form import asks_size, polarity
 from faq.smalltalk import small_talk
 
 OPEN_CALL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)
@@ -90,3 +90,35 @@ def test_by_when_it_must_be_in_is_the_deadline(faq, question):
     text = faq.ask(question, "de", NIGHT_BEFORE, record=False).text
     assert "3. Mai 2023" in text or "3 May 2023" in text
     assert "keine sichere Antwort" not in text and "reliable answer" not in text
+
+
+# tryout9 row 5: how long a text may be is no question of the deadline (the call names
+# no size): said so, with the contacts; how long the program lasts is still answered
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wie lang darf die bewerbung sein",
+        "Wie lang soll die Projektskizze sein?",
+        "how long should the application be?",
+        "Wie viele Seiten hat die Projektskizze?",
+    ],
+)
+def test_the_size_of_a_text_is_not_in_the_call(faq, question):
+    text = faq.ask(question, "de", NIGHT_BEFORE, record=False).text
+    assert text.startswith(("Das sagt die Ausschreibung nicht.", "The call for applications"))
+    assert "3. Mai" not in text and "3 May" not in text
+
+
+@pytest.mark.parametrize(
+    "question, size",
+    [
+        ("wie lang darf die bewerbung sein", True),
+        ("how many pages?", True),
+        ("gibt es eine Seitenbegrenzung", True),
+        ("wie lange soll die Expertin bei uns sein", False),
+        ("wie lange muss die Bewerbung offen sein", False),
+        ("how long is the program?", False),
+    ],
+)
+def test_asks_size(question, size):
+    assert asks_size(question) is size
