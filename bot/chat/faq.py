@@ -367,7 +367,10 @@ def _picked(ctx: Context, text: str, known: str | None = None) -> list[Outbound]
         return None
     choices, stale = ctx.open_choices()
     offered = [b for b in choices if b.data.startswith(FAQ_PREFIX)]
-    if not choices and not stale and not all(w.isdigit() for w in words):
+    # nothing offered, or only a button beside an answer ("🔔 Fristen-Erinnerungen"):
+    # "das erste" names no topic (a typed "1" still presses the button)
+    beside = all(b.data in (SUBSCRIBE_DATA, NEXT_CALL_DATA) for b in choices)
+    if beside and not stale and not all(w.isdigit() for w in words):
         lang = ctx.lang = known or ctx.services.faq.language(text, ctx.lang)
         return [Outbound(t("smalltalk_noise", lang), lang=lang)]
     if stale or len(offered) < 2:

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.chat.faq_replies import FaqReplies
+from bot.chat.faq_replies import SUBSCRIBE_DATA, FaqReplies
 from faq.form import asks_size, polarity
 from faq.smalltalk import small_talk
+from tests.chat import applicant_router, say, text
 
 OPEN_CALL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)
 TODAY = datetime(2026, 11, 28, 12, 0, tzinfo=UTC)
@@ -122,3 +123,21 @@ def test_the_size_of_a_text_is_not_in_the_call(faq, question):
 )
 def test_asks_size(question, size):
     assert asks_size(question) is size
+
+
+# tryout9 row 14: "das erste" after an answer whose only button is the reminders' offer
+# names no topic: no choice is open for it (not a picker of unrelated topics); a typed
+# "1" still presses the button
+@pytest.fixture
+def april(matcher, sessions):
+    return applicant_router(matcher, sessions, OPEN_CALL)
+
+
+def test_a_pick_beside_an_answer_names_no_topic(april):
+    answer = say(april, "u1", "Wie lange dauert das Programm?")[-1]
+    assert [b.data for b in answer.buttons] == [SUBSCRIBE_DATA]
+    replies = say(april, "u1", "das erste")
+    assert len(replies) == 1 and "keine Auswahl offen" in replies[0].text
+    assert not replies[0].buttons
+    say(april, "u1", "Wie lange dauert das Programm?")
+    assert "Erinnerungen" in text(april, "1")
