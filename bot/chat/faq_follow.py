@@ -431,7 +431,8 @@ def hand_in(question: str) -> str | None:
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|good\s+"
-    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team)"
+    r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team|(?:sehr\s+geehrte|liebe)\s+"
+    r"damen\s+und\s+herren|dear\s+sir\s*(?:or|/)\s*madam)"
     r"(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",
     re.IGNORECASE,
 )
@@ -442,6 +443,11 @@ _ANNOUNCE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!])\s+")
+# "ich bin Integrationsbeauftragte … und hätte zwei Fragen: Können …": what comes before
+# the questions announced with a colon
+_BEFORE_COLON = re.compile(
+    r"^[^?]*?\b(?:fragen?|questions?)\s*(?:dazu|hierzu|about\s+it)?\s*:\s*(?=\S)", re.IGNORECASE
+)
 
 
 def without_preamble(question: str) -> tuple[str, bool] | None:
@@ -453,6 +459,8 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     if found := _ANNOUNCE.match(rest):
         topic = (found.group("topic") or "").strip()
         return (topic, not topic)
+    if (said := _BEFORE_COLON.match(rest)) and rest[said.end() :].strip():
+        return (rest[said.end() :].strip(), False)
     if greeted and rest:
         return (rest, False)
     return None

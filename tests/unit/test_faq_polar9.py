@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.chat.faq_follow import without_preamble
 from bot.chat.faq_replies import SUBSCRIBE_DATA, FaqReplies
 from faq.form import asks_size, polarity
 from faq.smalltalk import small_talk
@@ -141,3 +142,34 @@ def test_a_pick_beside_an_answer_names_no_topic(april):
     assert not replies[0].buttons
     say(april, "u1", "Wie lange dauert das Programm?")
     assert "Erinnerungen" in text(april, "1")
+
+
+# tryout9 row 7: a polite letter with the questions after a colon gets each answered
+def test_questions_announced_with_a_colon_are_each_answered(april):
+    replies = say(
+        april,
+        "u1",
+        "Sehr geehrte Damen und Herren, ich bin Integrationsbeauftragte einer Kreisstadt "
+        "und hätte zwei Fragen: Können sich auch Landkreise bewerben, und wie viele "
+        "Kommunen werden am Ende ausgewählt?",
+    )
+    said = " ".join(r.text for r in replies)
+    assert "Städte, Kommunen und Behörden" in said and "fünf Projekte" in said
+    replies = say(
+        april, "u2", "Dear Sir or Madam, two questions: who can apply and how much is funded?"
+    )
+    said = " ".join(r.text for r in replies)
+    assert "Cities, municipalities" in said and "3,000" in said
+
+
+@pytest.mark.parametrize(
+    "message, rest",
+    [
+        ("Sehr geehrte Damen und Herren, wer kann sich bewerben?", "wer kann sich bewerben?"),
+        ("ich hätte zwei Fragen: wann ist die Frist?", "wann ist die Frist?"),
+        ("Ich habe eine Frage zur Förderung: wie viel gibt es?", "Förderung: wie viel gibt es"),
+    ],
+)
+def test_what_comes_before_the_questions(message, rest):
+    found = without_preamble(message)
+    assert (found[0] if found else None) == rest
