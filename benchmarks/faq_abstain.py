@@ -50,6 +50,7 @@ def _row(m: Matcher, r) -> dict:
         p=1 / (1 + math.exp(-z)),
         votes=votes,
         clf_first=bool(s.clf) and s.clf[0][0] == best_i,
+        clf_lead=s.clf[0][1] - s.clf[1][1] if len(s.clf) > 1 else 0.0,
         lead=top - second,
         clear=sem_score[best_i] - s.negative,
         unknown=s.unknown,

@@ -55,7 +55,7 @@ def test_the_calibrated_decision_can_be_made_stricter_or_left_to_the_hand_set_ru
     question = "kann man sich noch bewerben?"
     assert Matcher(kb).match(question).confident
     assert not Matcher(kb, HAND).match(question).confident
-    strict = Thresholds(min_probability=0.99999, near_probability=None)
+    strict = Thresholds(min_probability=0.99999, near_probability=None, two_probability=None)
     assert not Matcher(kb, strict).match(question).confident
     # the hand-set rule's answers stay: only the branch it refuses is calibrated
     assert Matcher(kb, strict).match("Bewerbungsschluss?").confident
@@ -179,3 +179,46 @@ def test_sums_are_not_faq_questions(matcher: Matcher, question):
 )
 def test_numbers_in_questions_are_not_sums(question):
     assert not is_arithmetic(question)
+
+
+# the two-rankers-and-the-classifier rule with the values benchmarks/faq_two.py chose
+TWO_RULE = Thresholds(two_probability=0.7, two_classifier_lead=0.175, two_negative_margin=0.27)
+TWO_QUESTION = "Wie unterstützt uns Lokalprojekte?"
+
+
+def test_a_winner_two_rankers_and_the_classifier_agree_on_is_answered_not_asked_back(kb):
+    # without this example question two of the three fused rankers and the classifier
+    # put the program's entry first; the other rules leave it open and ask back
+    reduced = _without(kb, TWO_QUESTION)
+    matcher = Matcher(reduced, TWO_RULE)
+    s = matcher.signals(TWO_QUESTION)
+    asked = Matcher(reduced, replace(TWO_RULE, two_probability=None)).decide(s)
+    assert not asked.confident and asked.options and asked.votes == 2
+    answered = matcher.decide(s)
+    assert answered.confident and answered.best.id == "lokalprojekte"
+
+
+@pytest.mark.parametrize(
+    "stricter",
+    [
+        {"two_probability": 0.97},  # the calibrated probability is about 0.95
+        {"two_classifier_lead": 0.4},  # the classifier leads its runner-up by 0.34
+        {"two_negative_margin": 0.4},  # the winner is 0.36 clear of the counter-examples
+    ],
+)
+def test_the_two_rankers_rule_asks_back_below_each_of_its_values(kb, stricter):
+    match = Matcher(_without(kb, TWO_QUESTION), replace(TWO_RULE, **stricter)).match(TWO_QUESTION)
+    assert not match.confident and match.options
+
+
+def test_the_two_rankers_rule_needs_the_classifier_to_agree(kb):
+    reduced = _without(kb, TWO_QUESTION)
+    loose = replace(TWO_RULE, two_probability=0.01, two_classifier_lead=0.0,
+                    two_negative_margin=0.0)  # fmt: skip
+    matcher = Matcher(reduced, loose)
+    s = matcher.signals(TWO_QUESTION)
+    assert matcher.decide(s).confident
+    # the classifier's first two swapped: the two fused rankers alone do not suffice
+    (first, p1), (second, p2), *rest = s.clf
+    match = matcher.decide(replace(s, clf=[(second, p1), (first, p2), *rest]))
+    assert not match.confident and match.options
