@@ -47,6 +47,7 @@ __all__ = [
     "FollowUp",
     "among",
     "asks_program_state",
+    "places",
     "bare",
     "hand_in",
     "points_back",
@@ -490,15 +491,27 @@ _RUNNING = _folded(
 )
 
 
-def asks_program_state(question: str) -> bool | None:
+_ALREADY = _folded("schon bereits inzwischen mittlerweile already yet")
+
+
+def places(kb: KnowledgeBase) -> frozenset[str]:
+    """The participants' places as `tokens` folds them ("Torgau", "Burgenlandkreis"):
+    "läuft das Projekt in Torgau noch?" asks the programme's state too."""
+    entry = next((e for e in kb.entries if e.id == "participants"), None)
+    names = entry.polar.get("yes", ()) if entry is not None else ()
+    return frozenset(tok for name in names for tok in tokens(name))
+
+
+def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bool | None:
     """ "läuft das Programm noch?" (False), "is the programme over?" (True): whether
-    the question asks if the programme is over; None for any other question."""
+    the question asks if the programme is over; None for any other question. `named`:
+    words that may name a project too (the participants' places)."""
     toks = tokens(question)
     words = set(toks)
     if not (0 < len(toks) <= MAX_WORDS and words & _PROGRAM and words & (_RUNNING | _OVER)):
         return None
     if words & (_ASKING - {"was"}) or not all(
-        t in _WORDS | _PROGRAM | _RUNNING or is_stopword(t) for t in toks
+        t in _WORDS | _PROGRAM | _RUNNING | named or is_stopword(t) for t in toks
     ):
         return None
     return bool(words & _OVER - {"yet"}) and not words & (_RUNNING - {"noch", "still"})
@@ -508,8 +521,9 @@ def program_state(
     question: str, kb: KnowledgeBase, edition: EditionData | None, today: date
 ) -> FollowUp | None:
     """The programme's duration with Ja/Nein before it, from its last day (the closing
-    event), for a question whether it is still running (`asks_program_state`)."""
-    asks_over = asks_program_state(question)
+    event), for a question whether it is still running (`asks_program_state`); before
+    the kick-off "läuft es schon?" is a no."""
+    asks_over = asks_program_state(question, places(kb))
     if asks_over is None:
         return None
     entry = next((e for e in kb.entries if e.id == "duration"), None)
@@ -518,4 +532,7 @@ def program_state(
     if entry is None or m is None:
         return None
     over = today > last_day(m)
+    start = edition.milestone("kickoff") if edition else None
+    if start is not None and today < start.day and _ALREADY & set(tokens(question)):
+        return FollowUp(entry, "", "faq_no")  # "läuft es schon?" before the kick-off: not yet
     return FollowUp(entry, "", "faq_yes" if over == asks_over else "faq_no")

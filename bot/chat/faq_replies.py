@@ -29,6 +29,7 @@ from bot.chat.faq_follow import (
     asks_program_state,
     bare,
     hand_in,
+    places,
     points_back,
     program_state,
     read_follow_up,
@@ -739,7 +740,7 @@ class FaqReplies:
             answers = {e.id: answer_text(e, match.lang, edition, now) for e in offered}
             if found := among(question, offered, kb, edition, today, answers, match.lang):
                 return found
-        if asks_program_state(question) is not None:  # "läuft das Programm noch?"
+        if asks_program_state(question, places(kb)) is not None:  # "läuft das Programm noch?"
             if edition is _UNREAD:
                 edition = self.edition()
             if state := program_state(question, kb, edition, local_today(edition, now)):

@@ -25,9 +25,6 @@ def faq(matcher):
 @pytest.mark.parametrize(
     "question, now",
     [
-        ("Läuft das Projekt in Torgau schon?", OPEN_CALL),
-        ("Läuft das Projekt in Pforzheim noch?", TODAY),
-        ("Is the project in Torgau still running?", TODAY),
         ("Können wir die Expertin nach Ende der Förderung übernehmen?", OPEN_CALL),
     ],
 )
