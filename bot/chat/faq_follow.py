@@ -70,12 +70,14 @@ class FollowUp:
     """The entry a follow-up is about, the question its answer takes its form from
     ("" for the plain answer), and a text key said before it (or None); `said`: a
     short answer said instead of the entry's whole one ("Das dauert laut
-    Ausschreibung 60 bis 90 Minuten.")."""
+    Ausschreibung 60 bis 90 Minuten."); `sure`: the answer itself holds what is asked
+    (a range's first day for "wann fängt das an?"), so no other reading is offered."""
 
     entry: Entry
     question: str
     lead: str | None = None
     said: str | None = None
+    sure: bool = False
 
 
 _FILLER = _folded(
@@ -186,7 +188,7 @@ def read_follow_up(
         return FollowUp(last, "", None if _REASON.search(answer) else "silent_why")
     if words & _START and words & {"wann", "when", "ab", "from"}:
         if m is not None and (m.until is not None or m.key == "kickoff"):
-            return FollowUp(last, "")
+            return FollowUp(last, "", sure=True)  # its first day is in the answer
         kickoff = _of_milestone(kb, "kickoff")
         return FollowUp(kickoff, "") if kickoff else None
     if words & _UNTIL and words & {"wann", "when"} and not words & _CLOCK and m and m.until:

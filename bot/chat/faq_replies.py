@@ -759,7 +759,7 @@ class FaqReplies:
         gives the last answer again and the question is more than a bare one ("wie lang
         dauert das" after the deadline: the duration, "wie lange?" the time left): then
         neither reading is clearly better. None otherwise."""
-        if follow.said or follow.lead or follow.question:
+        if follow.said or follow.lead or follow.question or follow.sure:
             return None
         if memory.entry != follow.entry.id or not memory.recent(memory.at, now):
             return None
