@@ -669,6 +669,8 @@ _RECIPIENTS = (
     "municipal", "town", "city", "cities", "county", "district", "authorit",
 )  # fmt: skip
 _US = ("wir", "uns", "we", "us")
+_COUNTED = frozenset(("viele", "wieviele", "many"))
+_MONEY = ("euro", "eur", "geld", "kohle", "money", "dollar", "cent")
 
 
 def paid_to(question: str) -> str | None:
@@ -684,6 +686,10 @@ def paid_to(question: str) -> str | None:
     if kind != "how_much" and not ((earning or what) and kind != "yes_no"):
         return None
     if not any(tok.startswith(_RECEIVING) for tok in toks):
+        return None
+    # "wie viele Bewerber bekommen wir?", "how many applicants do we get": a count of
+    # something, not an amount of money (unless money is named: "wie viele Euro")
+    if _COUNTED & set(toks) and not any(tok.startswith(_MONEY) for tok in toks):
         return None
     expert = any(tok.startswith(_EXPERTS) for tok in toks)
     town = any(tok.startswith(_RECIPIENTS) for tok in toks) or any(tok in _US for tok in toks)
