@@ -65,6 +65,7 @@ from faq.form import (
     asks_to_apply,
     asks_where_to_apply,
     bare_follow_up,
+    choice,
     deadline_verdict,
     goes_on,
     names_clock_time,
@@ -293,6 +294,25 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
 
+def _barred(close: list[Entry], question: str) -> Entry | None:
+    """ "Können wir uns ohne digitales Projekt bewerben?", "can a university apply?": a
+    yes/no question about applying (not a choice) that one close entry's terms answer
+    "Nein" (the call names who and what may apply) while no other close entry settles
+    it; entries with a date are the timeline's ("nach dem 3. Mai bewerben?")."""
+    toks = tokens(question)
+    if choice(question) or not any(tok.startswith(_TAKE_PART) for tok in toks):
+        return None
+    # who asks is not what is asked of ("can we apply": "we" is the salary's term for
+    # the municipality paying)
+    asked = _ASKER.sub("", question)
+    settled = [(e, polarity(e, asked)) for e in close]
+    settled = [(e, verdict) for e, verdict in settled if verdict is not None]
+    if len(settled) != 1:
+        return None
+    entry, verdict = settled[0]
+    return entry if verdict == "no" and entry.milestone is None else None
+
+
 def _only_terms(
     content: list[str], toks: list[str], entry: Entry, *, keywords: bool = False
 ) -> bool:
@@ -348,6 +368,8 @@ _SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|charac
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
+_ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
+_TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part
 _LATE_WORDS = (
     "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing", "fehlend",
     "erganz", "passiert", "happen", "wenn", "if", "falls", "was", "what",
@@ -897,6 +919,8 @@ class FaqReplies:
                 return deadline
         if not close:  # nothing worth offering: nothing to decide between
             return None
+        if (barred := _barred(close, question)) is not None:
+            return barred
         first, *others = close
         if judge_terms(question, texts[first.id])[0] != "no":
             return None
