@@ -201,6 +201,8 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)
+    if found is not None and found[1]:  # "kurze Frage": only a question announced
+        return ""
     if faq.match(text, lang).confident:
         return None
     asked = text

@@ -440,8 +440,13 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(
-    r"^(?:ich\s+(?:hätte|hatte|habe|hab)\s+(?:da\s+)?(?:mal\s+)?(?:noch\s+)?eine\s+frage"
-    r"|i\s+(?:have|had|'ve\s+got|got)\s+a\s+question)"
+    r"^(?:ich\s+(?:hätte|hatte|habe|hab)\s+(?:da\s+)?(?:mal\s+)?(?:noch\s+)?(?:eine|ne)\s+"
+    r"(?:kurze\s+|kleine\s+)?frage"
+    r"|i\s+(?:have|had|'ve\s+got|got)\s+(?:a|one)\s+(?:quick\s+|short\s+|more\s+)?question"
+    r"|(?:noch\s+)?(?:eine\s+)?(?:kurze|kleine)\s+frage|noch\s+(?:eine|ne)\s+frage"
+    r"|(?:a\s+)?(?:quick|short)\s+question|one\s+more\s+question"
+    r"|(?:darf|kann)\s+ich\s+(?:(?:dich|ihnen|sie|euch)\s+)?(?:mal\s+)?(?:et)?was\s+fragen"
+    r"|(?:can|may|could)\s+i\s+ask\s+(?:you\s+)?(?:something|a\s+question))"
     r"(?:\s+(?:zu[rm]?|zu\s+de[rnm]|about|on|regarding)\s+(?P<topic>.+?))?[\s?!.:]*$",
     re.IGNORECASE,
 )
