@@ -66,7 +66,7 @@ _YES_NO_DE = frozenset(
     bin bist seid ging gings ginge konnte konnten lief reichte passte klappte
     bekomm bekomme krieg kriege hab habe brauch brauche macht machen mache deckt decken
     uberschneiden uberschneidet uberlappen uberlappt gehort gehoren fuhrt fordert finanziert
-    organisiert betreut leitet""".split()
+    organisiert betreut leitet schaff schaffe schaffen schafft""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
@@ -437,7 +437,7 @@ _APPLYING = (
     "spatestens", "latest", "stimmt", "true", "wirklich", "really", "dokument", "document",
     "formular", "form", "paper", "einreich", "hand", "plan", "geplant", "vorgesehen",
     "expect", "erwart", "any", "irgend", "chance", "drin", "eingegangen", "eingeh", "ankomm",
-    "angekommen", "vorlieg", "received", "arriv",
+    "angekommen", "vorlieg", "received", "arriv", "schaff", "fertig", "finish", "make", "done",
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",
@@ -908,6 +908,8 @@ def deadline_verdict(question: str, today: date, deadline: date) -> str | None:
             verdicts.add("yes" if last <= deadline else "no")
         else:
             verdicts.add("no" if first > deadline else "partly")
+    if len(verdicts) > 1 and verdicts & {"yes", "partly"}:  # "heute oder morgen?" on the last day
+        return "partly"
     return verdicts.pop() if len(verdicts) == 1 else None
 
 

@@ -372,7 +372,8 @@ _ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
 _TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part
 _LATE_WORDS = (
     "nachreich", "nachgereicht", "nachliefer", "nachschick", "supplement", "missing", "fehlend",
-    "erganz", "passiert", "happen", "wenn", "if", "falls", "was", "what",
+    "erganz", "passiert", "happen", "wenn", "if", "falls", "was", "what", "werd", "wird",
+    "dont", "don", "not", "nicht", "time",
 )  # fmt: skip
 # the days of a month that "Anfang"/"Ende" of it leave open (a milestone's precision)
 _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
@@ -1250,7 +1251,9 @@ class FaqReplies:
             when = relative_days((last - today).days, lang)
             return t("faq_deadline_no", lang, deadline=day, when=when), verdict
         if open_:
-            return t(f"faq_deadline_{verdict}", lang, until=self._until(last, today, lang)), verdict
+            # "heute oder morgen?" with both days in time: not "Ja", but both
+            form = "both" if verdict == "yes" and choice(question) else verdict
+            return t(f"faq_deadline_{form}", lang, until=self._until(last, today, lang)), verdict
         if brief and verdict == "no":
             return t("faq_deadline_closed_brief", lang, deadline=day), "brief"
         return f"{t(f'faq_{verdict}', lang)} {answer}", verdict

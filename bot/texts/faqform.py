@@ -7,6 +7,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Ja, bis {until} – dann ist Bewerbungsschluss.",
         "en": "Yes, until {until} – that is the deadline.",
     },
+    "faq_deadline_both": {
+        "de": "Beides geht: bis {until} – dann ist Bewerbungsschluss.",
+        "en": "Either is fine: until {until} – that is the deadline.",
+    },
     "faq_deadline_no": {
         "de": "Nein. Bewerbungsschluss ist der {deadline} ({when}).",
         "en": "No. The deadline is {deadline} ({when}).",
