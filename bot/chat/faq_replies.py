@@ -208,7 +208,8 @@ _ASKED_OF = (
     "kosten", "cost", "ausgab", "expens",
     "erstatt", "ubernomm", "ubernehm", "bezahl", "gezahlt", "finanzier", "gefordert", "notig",
     "notwendig", "erforder", "vorgesehen", "verpflicht", "reimburs", "covered", "paid", "fund",
-    "requir", "need", "necessar", "mandator", "oblig", "expected",
+    "requir", "need", "necessar", "mandator", "oblig", "expected", "leist", "erbring",
+    "aufbring", "provid", "contribut",
 )  # fmt: skip
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
@@ -1020,8 +1021,9 @@ class FaqReplies:
             if not entry.polar.get("open") or polarity(entry, question) != "open":
                 continue
             # nothing but the entry's terms ("Eigenanteil", "Reisekosten"): "gibt es eine
-            # App zum Deutschlernen?" is about something else
-            if _only_terms(content, toks, entry):
+            # App zum Deutschlernen?" is about something else, "müssen wir etwas leisten?"
+            # about nothing named
+            if content and _only_terms(content, toks, entry):
                 return entry
         return None
 
