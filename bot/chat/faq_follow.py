@@ -103,8 +103,10 @@ _LONG = (("wie", "lange"), ("wie", "lang"), ("how", "long"))
 _DURATION_WORDS = _folded("lange lang long dauer dauert dauern duration")
 _WHERE = _folded(
     """wo where wohin online ort prasenz personlich virtuell virtual remote video
-    offline onsite raum room adresse address location place stadt city"""
+    offline onsite raum room adresse address location place stadt city hinkommen
+    hinfahren anreisen anreise vorbeikommen erscheinen"""
 )
+_IN_PERSON = re.compile(r"\bin person\b")  # "be there in person?": one word, "persönlich"
 _OVER = _folded(
     """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
     gelaufen durch yet"""
@@ -170,7 +172,7 @@ def read_follow_up(
     m = edition.milestone(last.milestone) if edition and last.milestone else None
     if last.milestone != "deadline" and (verdict := check(question, answer)):
         return _checked(question, last, m, answer, lang, verdict)  # "is it 2 days", "oct to march?"
-    toks = tokens(question)
+    toks = tokens(_IN_PERSON.sub("personlich", " ".join(tokens(question))))
     if (received := _received(toks, kb, answer)) is not None:
         return received  # "und was kriegt man da so?" after the deadline: the money
     if not _short(toks):
