@@ -776,6 +776,9 @@ _WHAT_HAPPENS = (
     ("was", "wenn"), ("was", "falls"), ("ist", "wenn"), ("ist", "falls"), ("what", "about"),
 )  # fmt: skip  # "was ist, wenn wir die Frist verpassen", "what if we miss the deadline"
 _TOO_LATE = ("spat", "verspat", "late", "verpass", "miss")  # not "nach": the next step
+# "can I send documents later?", "Unterlagen später schicken": handing in something later
+_SENDING = ("schick", "send", "submit", "reich", "liefer", "abgeb", "hand", "upload", "hochlad")
+_LATER = frozenset("spater nachtraglich nachher later afterwards".split())
 
 
 def asks_late_handling(question: str) -> bool:
@@ -784,6 +787,8 @@ def asks_late_handling(question: str) -> bool:
     the call says nothing of either."""
     toks = tokens(question)
     if any(tok.startswith(_LATER_DOCUMENTS) for tok in toks):
+        return True
+    if _LATER & set(toks) and any(tok.startswith(_SENDING) or "schick" in tok for tok in toks):
         return True
     pairs = set(zip(toks, toks[1:], strict=False))
     text = f" {' '.join(toks)} "
