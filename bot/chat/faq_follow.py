@@ -106,6 +106,11 @@ _WHERE = _folded(
     offline onsite raum room adresse address location place stadt city hinkommen
     hinfahren anreisen anreise vorbeikommen erscheinen"""
 )
+# what an amount is asked in ("wieviel ist das in euro?", "how much is that per month?")
+_MONEY_WORDS = _folded(
+    """euro euros eur geld money betrag amount summe sum brutto netto gross net monat month
+    monatlich monthly jahr year jahrlich yearly pro per im a"""
+)
 _IN_PERSON = re.compile(r"\bin person\b")  # "be there in person?": one word, "persönlich"
 _OVER = _folded(
     """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
@@ -152,6 +157,18 @@ def bare(question: str) -> bool:
     return _short(toks) or (len(toks) <= 4 and bool(words & _PRONOUNS and words & _ASKING))
 
 
+def _amount_of_it(toks: list[str]) -> bool:
+    """ "wieviel ist das in euro?", "how much is it a month?": how much, of what was
+    just said (a pronoun), in nothing but words of money and time."""
+    words = set(toks)
+    how_much = {"wieviel", "viel", "much"} & words
+    return (
+        bool(how_much and words & _PRONOUNS)
+        and len(toks) <= MAX_WORDS
+        and all(t in _WORDS or t in _MONEY_WORDS or is_stopword(t) for t in toks)
+    )
+
+
 def _has_pair(toks: list[str], pairs) -> bool:
     return bool(set(zip(toks, toks[1:], strict=False)) & set(pairs))
 
@@ -175,9 +192,12 @@ def read_follow_up(
     toks = tokens(_IN_PERSON.sub("personlich", " ".join(tokens(question))))
     if (received := _received(toks, kb, answer)) is not None:
         return received  # "und was kriegt man da so?" after the deadline: the money
+    words = set(toks)
+    if "how_much" in last.silent_on and _amount_of_it(toks):
+        # "wieviel ist das in euro?" after the pay grade: the amount the call does not name
+        return FollowUp(last, "wie viel?" if lang == "de" else "how much?")
     if not _short(toks):
         return None
-    words = set(toks)
     if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
         return _over(last, m, today)
     if _has_pair(toks, _LONG) or words & _DURATION_WORDS - {"lange", "lang", "long"}:
