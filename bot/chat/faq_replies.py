@@ -652,13 +652,15 @@ class FaqReplies:
         about_call = about_call or (match.off_topic and about_the_application(question))
         if match.off_topic and not about_call:  # the weather, a poem: what the bot is for
             return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
+        again = memory.recent(memory.missed_at, now)  # the contacts were named a moment ago
         if about_call:
-            reply = self.silent_reply(match.lang)
+            reply = self.silent_reply(match.lang, again=again)
+            memory.missed_at = now
         elif match.options:
             reply = self.clarify_reply(match)
             memory.offered, memory.at = tuple(e.id for e in match.options), now
         else:
-            reply = self.not_sure_reply(match, again=memory.recent(memory.missed_at, now))
+            reply = self.not_sure_reply(match, again=again)
             memory.missed_at = now
         if not (handoff is not None and isinstance(ref, str) and handoff()):
             return reply
@@ -1405,10 +1407,15 @@ class FaqReplies:
         """Each contact's name and own office hours (the line after their name)."""
         return [(name, parse_office_hours(rest)) for name, rest, _ in self._contact_lines("de", kb)]
 
-    def silent_reply(self, lang: str, key: str = "faq_call_silent") -> Outbound:
+    def silent_reply(
+        self, lang: str, key: str = "faq_call_silent", *, again: bool = False
+    ) -> Outbound:
         """A question about the program that the call says nothing of (how many applied,
-        which documents): it says so and names the contacts, never a neighbouring fact.
-        `key`: what exactly it does not say ("faq_no_link")."""
+        which documents): it says so and names the contacts, never a neighbouring fact;
+        by /kontakt only when the contacts were named a moment ago (`again`). `key`: what
+        exactly it does not say ("faq_no_link")."""
+        if again:
+            return Outbound(f"{t(key, lang)} {t('silent_contacts_again', lang)}", lang=lang)
         names = f" {t('or', lang)} ".join(
             f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
         )

@@ -147,6 +147,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Das sagt die Ausschreibung nicht.",
         "en": "The call for applications does not say this.",
     },
+    "silent_contacts_again": {
+        "de": "Fragen Sie gern bei Lokalprojekte nach (/kontakt).",
+        "en": "Feel free to ask Lokalprojekte (/contact).",
+    },
     "not_sure_contacts": {
         "de": "Fragen Sie gern direkt bei Lokalprojekte nach – {names}; Telefon und "
         "Termine: /kontakt.",
