@@ -369,6 +369,7 @@ _SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|charac
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
+_ARTICLES = frozenset("ein eine einer einen einem a an".split())
 _ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
 _TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part
 _LATE_WORDS = (
@@ -835,12 +836,13 @@ class FaqReplies:
     ) -> tuple[Entry, str] | None:
         """ "und Landkreise?", "and counties?" right after an entry that settles yes/no
         questions, when that entry's terms settle the thing named: the question before
-        with it in its place, asked as "auch als Landkreise?" (answered "Ja."/"Nein.").
-        Only "und"/"and" and at most three words, no question word or verb: "und das
+        with it in its place, asked as "auch als Landkreise?" (answered "Ja."/"Nein.", or
+        that the call does not decide it: "und ein Landesministerium?"). Only "und"/"and"
+        and at most three words besides an article, no question word or verb: "und das
         Geld?" names nothing the entry settles and stays a new question."""
         if memory.entry is None or not memory.recent(memory.at, now):
             return None
-        toks = tokens(question)
+        toks = [tok for tok in tokens(question) if tok not in _ARTICLES]  # "und ein Ministerium?"
         if len(toks) < 2 or len(toks) > 4 or toks[0] not in ("und", "and"):
             return None
         if any(is_stopword(tok) for tok in toks[1:]):  # "und das ist monatlich?": a verb
@@ -851,7 +853,7 @@ class FaqReplies:
         if entry is None or not entry.polar:
             return None
         asked = f"{'also as' if lang == 'en' else 'auch als'} {' '.join(toks[1:])}?"
-        return (entry, asked) if polarity(entry, asked) in ("yes", "no") else None
+        return (entry, asked) if polarity(entry, asked) in ("yes", "no", "open") else None
 
     def _going_on(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
         """The entry answered just before, when a question without a verb goes on from
