@@ -303,6 +303,8 @@ def _barred(close: list[Entry], question: str) -> Entry | None:
     toks = tokens(question)
     if choice(question) or not any(tok.startswith(_TAKE_PART) for tok in toks):
         return None
+    if _APPLY_FOR.search(question):  # "apply for EU funding": asking for money elsewhere
+        return None
     # who asks is not what is asked of ("can we apply": "we" is the salary's term for
     # the municipality paying)
     asked = _ASKER.sub("", question)
@@ -369,6 +371,7 @@ _SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|charac
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
+_APPLY_FOR = re.compile(r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b")
 _ARTICLES = frozenset("ein eine einer einen einem a an".split())
 _ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
 _TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part

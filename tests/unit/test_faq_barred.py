@@ -63,3 +63,9 @@ def test_asking_as_we_is_not_the_salary_paid_by_us(chat):
 def test_having_a_tool_already_is_not_decided(chat, question):
     reply = chat(question)
     assert not reply.startswith(("No", "Nein", "Yes", "Ja")), reply
+
+
+def test_applying_for_money_elsewhere_is_not_barred_by_the_funder(chat):
+    # "apply for EU money" asks for other funding, not to take part: no "No." about who
+    # funds this program
+    assert not chat("Can we apply for EU money for our refugee work?").startswith("No")
