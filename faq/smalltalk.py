@@ -42,8 +42,9 @@ _FILLER = frozenset(
 # waren mir eine große Hilfe!", "thanks, that was really helpful"): only with thanks
 _THANKS_WORDS = frozenset(
     """ihre that this geduld muhe zeit hilfe geholfen hilfreich waren war hat haben hast habt grosse
-    grosser riesige weitergeholfen patience time help helped helpful were was has have
-    been great big huge""".split()
+    grosser riesige weitergeholfen unterstutzung auskunft auskunfte antwort antworten info
+    infos informationen patience time help helped helpful were was has have been great big
+    huge support answer answers information the""".split()
 )
 _WISH_WORDS = frozenset(
     "schonen schones schone gute guten einen abend tag wochenende feierabend nacht rest noch "

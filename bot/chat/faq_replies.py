@@ -216,6 +216,7 @@ _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "bet
 _MAY = frozenset(
     "kann konnen konnte konnten darf durfen wir ich uns can could may might we i us".split()
 )
+_MUST_BE = frozenset("muss mussen musst must soll sollen sollte should".split())
 BERLIN = "Europe/Berlin"
 # a question about when someone can be reached ("wann ist Frau Bock erreichbar?")
 _AVAILABILITY = (
@@ -1072,7 +1073,8 @@ class FaqReplies:
         )
         if toks[:1] in (["macht"], ["machen"]) and toks[-1] == "mit":
             taking_part = True
-        if not taking_part or set(toks) & _MAY:
+        # "muss der Bürgermeister dabei sein?" asks who has to attend, not who takes part
+        if not taking_part or set(toks) & (_MAY | _MUST_BE):
             return None
         try:
             entry = matcher.kb.get(PARTICIPANTS)

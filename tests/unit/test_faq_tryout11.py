@@ -1,0 +1,71 @@
+"""Rows of a newcomer's try-out (tryout11) where a yes/no lead did not fit what the
+call says, and two replies that were the refusal block. Phrasings are the try-out's or
+our own; the clock is an input."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.chat import applicant_router, text
+
+APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+EVE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # 23:00 before the deadline
+
+
+@pytest.fixture
+def chat(matcher, sessions):
+    router = applicant_router(matcher, sessions, APRIL)
+    return lambda message: text(router, message)
+
+
+def test_the_municipality_does_not_search_for_the_expert(chat):
+    # Lokalprojekte recruits and sends profiles; the municipality picks one (was "Ja.")
+    reply = chat("müssen wir die expertin selber suchen")
+    assert reply.startswith("Nein.") and "Vorauswahl" in reply
+
+
+def test_choosing_the_expert_is_still_a_yes(chat):
+    assert chat("can we choose the expert ourselves?").startswith("Yes.")
+
+
+def test_staff_from_the_project_budget_is_not_decided(chat):
+    # "für Projektzwecke" does not say whether staff may be paid from it (was "Ja.")
+    reply = chat("können wir von den 3000 euro auch personal bezahlen")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest") and "3.000" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is the closing event online?", "The call for applications does not decide this."),
+        ("ist das abschlussevent online?", "Das legt die Ausschreibung nicht fest."),
+        ("Sind die Einführungstage online?", "Das legt die Ausschreibung nicht fest."),
+    ],
+)
+def test_whether_an_event_is_online_is_not_in_the_call(chat, question, lead):
+    assert chat(question).startswith(lead)  # was "Yes."/"Ja."
+
+
+def test_a_topic_the_call_does_not_list_is_not_ruled_out(chat):
+    chat("Welche Themen?")
+    assert chat("gesundheit auch?").startswith("Ja.")
+    reply = chat("und schule?")  # was the accompanying program's text
+    assert reply.startswith("Das legt die Ausschreibung nicht fest") and "Wohnen" in reply
+
+
+def test_who_has_to_attend_is_no_question_of_the_participants(matcher, sessions):
+    router = applicant_router(matcher, sessions, EVE)
+    reply = text(router, "muss der bürgermeister dabei sein")
+    assert "Teilnehmer:innen" not in reply and not reply.startswith("Nein")
+    assert text(router, "Ist Leipzig dabei?").startswith("Nein – Leipzig")
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [
+        ("Herzlichen Dank für Ihre Unterstützung, Sie haben mir sehr geholfen.", "Gern geschehen!"),
+        ("Thanks for the information, that was helpful!", "You're welcome!"),
+    ],
+)
+def test_a_long_thank_you_is_thanks(chat, message, lead):
+    assert chat(message).startswith(lead)  # was the refusal block
