@@ -669,6 +669,7 @@ _RECIPIENTS = (
     "municipal", "town", "city", "cities", "county", "district", "authorit",
 )  # fmt: skip
 _US = ("wir", "uns", "we", "us")
+_IN_COMPOUND = re.compile(r"\w(?:gehalt|lohn|lohne)\b")
 _COUNTED = frozenset(("viele", "wieviele", "many"))
 _MONEY = ("euro", "eur", "geld", "kohle", "money", "dollar", "cent")
 
@@ -680,16 +681,22 @@ def paid_to(question: str) -> str | None:
     toks = tokens(question)
     while toks and toks[0] in _LEAD_FILLER:
         toks = toks[1:]
-    earning = any(tok.startswith(_EARNING) for tok in toks)
+    # "Bruttogehalt", "Stundenlohn": the pay inside a German compound
+    earning = any(tok.startswith(_EARNING) or _IN_COMPOUND.search(tok) for tok in toks)
     what = bool(toks) and toks[0] in ("was", "what")  # "was bekommt eine Kommune?"
     kind = question_kind(question)
     if kind != "how_much" and not ((earning or what) and kind != "yes_no"):
         return None
-    if not any(tok.startswith(_RECEIVING) for tok in toks):
+    if not (earning or any(tok.startswith(_RECEIVING) for tok in toks)):
         return None
-    # "wie viele Bewerber bekommen wir?", "how many applicants do we get": a count of
-    # something, not an amount of money (unless money is named: "wie viele Euro")
-    if _COUNTED & set(toks) and not any(tok.startswith(_MONEY) for tok in toks):
+    # "wie viele Bewerber bekommen wir?", "how many applicants do we get", "wieviel
+    # expertinnen bekommt man": a count of something, not an amount of money (unless
+    # money is named: "wie viele Euro")
+    pairs = zip(toks, toks[1:], strict=False)
+    counted = _COUNTED & set(toks) or any(
+        a in ("wieviel", "viel") and b.startswith(_EXPERTS) for a, b in pairs
+    )
+    if counted and not any(tok.startswith(_MONEY) for tok in toks):
         return None
     expert = any(tok.startswith(_EXPERTS) for tok in toks)
     town = any(tok.startswith(_RECIPIENTS) for tok in toks) or any(tok in _US for tok in toks)

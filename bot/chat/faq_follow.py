@@ -472,7 +472,13 @@ _ANNOUNCE = re.compile(
     r"(?:\s+(?:zu[rm]?|zu\s+de[rnm]|about|on|regarding)\s+(?P<topic>.+?))?[\s?!.:]*$",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.!])\s+")
+# a sentence ends at "." or "!", not at an abbreviation ("bzw.", "z. B.", "Dr.", "e.g.")
+_NOT_AN_END = "".join(
+    rf"(?<!\b{re.escape(a)})"
+    for a in ("bzw.", "z.B.", "z.", "B.", "d.h.", "u.a.", "ca.", "usw.", "ggf.", "evtl.", "Dr.", "Nr.", "Fr.", "Hr.",
+              "e.g.", "i.e.", "vs.", "etc.", "inkl.")
+)  # fmt: skip
+_SENTENCE = re.compile(rf"(?i){_NOT_AN_END}(?<=[.!])\s+")
 # "ich bin Integrationsbeauftragte … und hätte zwei Fragen: Können …": what comes before
 # the questions announced with a colon
 _BEFORE_COLON = re.compile(

@@ -69,3 +69,17 @@ def test_who_has_to_attend_is_no_question_of_the_participants(matcher, sessions)
 )
 def test_a_long_thank_you_is_thanks(chat, message, lead):
     assert chat(message).startswith(lead)  # was the refusal block
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie hoch ist denn das monatliche Bruttogehalt der Expertin bzw. des Experten in Euro?",
+        "Was ist der Stundenlohn der Expertin?",
+    ],
+)
+def test_the_gross_pay_is_the_pay_grade(chat, question):
+    # "bzw." ended no sentence ("des Experten in Euro?" alone was the EUR 3,000), and the
+    # pay inside a compound ("Bruttogehalt", "Stundenlohn") is the pay
+    reply = chat(question)
+    assert "TVöD" in reply and "3.000" not in reply
