@@ -458,7 +458,7 @@ _GREETING = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|good\s+"
     r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team|(?:sehr\s+geehrte|liebe)\s+"
     r"damen\s+und\s+herren|dear\s+sir\s*(?:or|/)\s*madam)"
-    r"(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",
+    r"\b(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",  # not "Hier …"
     re.IGNORECASE,
 )
 _ANNOUNCE = re.compile(
@@ -478,6 +478,10 @@ _NOT_AN_END = "".join(
     for a in ("bzw.", "z.B.", "z.", "B.", "d.h.", "u.a.", "ca.", "usw.", "ggf.", "evtl.", "Dr.", "Nr.", "Fr.", "Hr.",
               "e.g.", "i.e.", "vs.", "etc.", "inkl.")
 )  # fmt: skip
+# a cry for help before the question ("HILFE …", "sos:", "dringend!"), not "Hilfe bei …"
+_ALARM = re.compile(
+    r"^(?:(?:HILFE|HELP|SOS)\b|(?i:hilfe|help|sos|dringend|urgent)\s*[!,:.]+)[\s!,:.]*"
+)
 _SENTENCE = re.compile(rf"(?i){_NOT_AN_END}(?<=[.!])\s+")
 # "ich bin Integrationsbeauftragte … und hätte zwei Fragen: Können …": what comes before
 # the questions announced with a colon
@@ -491,6 +495,7 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     hätte eine Frage zur Förderung" → "Förderung"), and whether only a question was
     announced (nothing asked yet); None when there is nothing to take off."""
     rest = _GREETING.sub("", question, count=1).strip()
+    rest = _ALARM.sub("", rest, count=1).strip()  # "HILFE bewerbungsschluss ist …?"
     greeted = rest != question.strip()
     if found := _ANNOUNCE.match(rest):
         topic = (found.group("topic") or "").strip()

@@ -83,3 +83,17 @@ def test_the_gross_pay_is_the_pay_grade(chat, question):
     # pay inside a compound ("Bruttogehalt", "Stundenlohn") is the pay
     reply = chat(question)
     assert "TVöD" in reply and "3.000" not in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [
+        ("HILFE bewerbungsschluss ist morgen oder heute??", "morgen, 3. Mai 2023"),
+        ("hilfe: wann ist die frist?", "morgen, der 3. Mai 2023"),
+        ("Hier ist meine Frage: wann ist die Frist?", "morgen, der 3. Mai 2023"),
+    ],
+)
+def test_a_cry_for_help_before_the_question(matcher, sessions, message, says):
+    # "HILFE" was read as the greeting "Hi" and "LFE …" asked; the refusal block came
+    router = applicant_router(matcher, sessions, EVE)
+    assert says in text(router, message)
