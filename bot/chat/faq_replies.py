@@ -372,7 +372,10 @@ _SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|charac
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
-_APPLY_FOR = re.compile(r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b")
+_APPLY_FOR = re.compile(
+    r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b"
+    r"(?=.*\b(?:eu|fund\w*|money|grants?|geld\w*|förder\w*|fördergeld\w*|mittel|zuschu\w*)\b)"
+)
 _ARTICLES = frozenset("ein eine einer einen einem a an".split())
 _ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
 _TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part

@@ -69,3 +69,7 @@ def test_applying_for_money_elsewhere_is_not_barred_by_the_funder(chat):
     # "apply for EU money" asks for other funding, not to take part: no "No." about who
     # funds this program
     assert not chat("Can we apply for EU money for our refugee work?").startswith("No")
+
+
+def test_applying_for_this_call_is_still_applying(chat):
+    assert chat("Can a university apply for this program?").startswith("No.")
