@@ -231,12 +231,19 @@ _CALLING = ("call", "phone", "ring")  # "the call" is the call for applications 
 _DETAILS = ("nummer", "number", "handy", "mobil", "mail", "adress", "kontaktdat", "durchwahl")
 
 
+_HOW_TO_REACH = re.compile(
+    r"(?i)\b(?:wie|how)\b.*\b(?:erreich\w*|kontaktier\w*|reach|contact|get in touch)\b"
+)
+
+
 def asks_details(question: str) -> bool:
     """Whether a question asks for a number, an e-mail or an address ("telefonnummer
     charlotte", "charlotte email", "what is christine's number"); one that names it
     already asks whether it is right ("ist die adresse charlotte.bock@…?")."""
     if "@" in question or re.search(r"\d{4}", question):
         return False
+    if _HOW_TO_REACH.search(question):  # "wie erreiche ich Frau Bock?": by which way
+        return True
     return any(
         tok.startswith(_DETAILS) or tok.endswith(("nummer", "mail")) for tok in tokens(question)
     )

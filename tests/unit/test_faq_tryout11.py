@@ -97,3 +97,17 @@ def test_a_cry_for_help_before_the_question(matcher, sessions, message, says):
     # "HILFE" was read as the greeting "Hi" and "LFE …" asked; the refusal block came
     router = applicant_router(matcher, sessions, EVE)
     assert says in text(router, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [
+        ("wie erreich ich frau bock", "charlotte.bock@lokalprojekte.de"),
+        ("how can I reach Ms Bock?", "charlotte.bock@lokalprojekte.de"),
+    ],
+)
+def test_how_to_reach_someone_gives_their_details(matcher, sessions, message, says):
+    # it was only whether she is there today, with no address or number
+    router = applicant_router(matcher, sessions, datetime(2026, 11, 29, 9, 0, tzinfo=UTC))
+    reply = text(router, message)
+    assert says in reply and "Calendly".lower() in reply.lower()
