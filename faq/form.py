@@ -674,6 +674,21 @@ _COUNTED = frozenset(("viele", "wieviele", "many"))
 _MONEY = ("euro", "eur", "geld", "kohle", "money", "dollar", "cent")
 
 
+def counts_experts(question: str) -> bool:
+    """ "wieviel expertinnen bekommt man", "how many experts do we get", "… pro
+    Projekt": a count of the experts a municipality gets (one), not their pay; not "how
+    many experts applied" (the call does not say)."""
+    toks = tokens(question)
+    pairs = list(zip(toks, toks[1:], strict=False))
+    counted = any(a in (*_COUNTED, "wieviel", "viel") and b.startswith(_EXPERTS) for a, b in pairs)
+    gets = any(tok.startswith(_GETTING) for tok in toks) or bool(set(pairs) & _PER_PROJECT)
+    return counted and gets
+
+
+_GETTING = ("bekomm", "krieg", "erhalt", "get", "receiv")
+_PER_PROJECT = {("pro", "projekt"), ("per", "project"), ("je", "projekt"), ("each", "project")}
+
+
 def paid_to(question: str) -> str | None:
     """ "wie viel kohle kriegt der experte", "what does the expert earn": 'expert';
     "wieviel bekommt die kommune", "how much do we get": 'municipality'; None for
@@ -692,10 +707,7 @@ def paid_to(question: str) -> str | None:
     # "wie viele Bewerber bekommen wir?", "how many applicants do we get", "wieviel
     # expertinnen bekommt man": a count of something, not an amount of money (unless
     # money is named: "wie viele Euro")
-    pairs = zip(toks, toks[1:], strict=False)
-    counted = _COUNTED & set(toks) or any(
-        a in ("wieviel", "viel") and b.startswith(_EXPERTS) for a, b in pairs
-    )
+    counted = _COUNTED & set(toks) or counts_experts(question)
     if counted and not any(tok.startswith(_MONEY) for tok in toks):
         return None
     expert = any(tok.startswith(_EXPERTS) for tok in toks)

@@ -66,6 +66,7 @@ from faq.form import (
     asks_where_to_apply,
     bare_follow_up,
     choice,
+    counts_experts,
     deadline_verdict,
     goes_on,
     names_clock_time,
@@ -150,6 +151,8 @@ PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
 MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
 ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 CONTACT = "contact"
+SALARY = "salary"
+EXPERT_CHOICE = "expert_choice"
 PARTICIPANTS = "participants"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
@@ -633,6 +636,9 @@ class FaqReplies:
             entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
+        if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
+            # "wieviel expertinnen bekommt man": one expert per project, not the pay
+            entry = next((e for e in kb.entries if e.id == EXPERT_CHOICE), entry)
         hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
         if entry is None or entry.id == CONTACT:
             if edition is _UNREAD and _asks_availability(question):

@@ -111,3 +111,21 @@ def test_how_to_reach_someone_gives_their_details(matcher, sessions, message, sa
     router = applicant_router(matcher, sessions, datetime(2026, 11, 29, 9, 0, tzinfo=UTC))
     reply = text(router, message)
     assert says in reply and "Calendly".lower() in reply.lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wieviel expertinnen bekommt man",
+        "wie viele Experten bekommen wir?",
+        "how many experts do we get?",
+    ],
+)
+def test_how_many_experts_is_one_expert_not_the_pay(chat, question):
+    # "wieviel expertinnen" was the pay ("Einen Euro-Betrag nennt …")
+    reply = chat(question)
+    assert ("ein:e Expert:in" in reply or "one expert" in reply) and "TVöD" not in reply
+
+
+def test_how_many_experts_applied_is_not_the_choice(chat):
+    assert "Vorauswahl" not in chat("Wie viele Experten haben sich beworben?")
