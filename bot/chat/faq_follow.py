@@ -482,6 +482,13 @@ _NOT_AN_END = "".join(
 _ALARM = re.compile(
     r"^(?:(?:HILFE|HELP|SOS)\b|(?i:hilfe|help|sos|dringend|urgent)\s*[!,:.]+)[\s!,:.]*"
 )
+# "an wen wende ich mich, wenn ich noch Rückfragen habe?": having questions is no topic
+_ASIDE = re.compile(
+    r",?\s*\b(?:wenn|falls|if|in case)\s+(?:ich|wir|i|we)\s+(?:noch\s+|dann\s+)?"
+    r"(?:weitere\s+|mehr\s+|more\s+|further\s+|any\s+|other\s+)?"
+    r"(?:rück|nach)?(?:fragen|frage|questions?)\s+(?:habe|haben|hab|have)\b",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(rf"(?i){_NOT_AN_END}(?<=[.!])\s+")
 # "ich bin Integrationsbeauftragte … und hätte zwei Fragen: Können …": what comes before
 # the questions announced with a colon
@@ -496,6 +503,7 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     announced (nothing asked yet); None when there is nothing to take off."""
     rest = _GREETING.sub("", question, count=1).strip()
     rest = _ALARM.sub("", rest, count=1).strip()  # "HILFE bewerbungsschluss ist …?"
+    rest = _ASIDE.sub("", rest).strip()  # "…, wenn ich noch Rückfragen habe?"
     greeted = rest != question.strip()
     if found := _ANNOUNCE.match(rest):
         topic = (found.group("topic") or "").strip()

@@ -129,3 +129,10 @@ def test_how_many_experts_is_one_expert_not_the_pay(chat, question):
 
 def test_how_many_experts_applied_is_not_the_choice(chat):
     assert "Vorauswahl" not in chat("Wie viele Experten haben sich beworben?")
+
+
+def test_having_more_questions_is_no_topic(chat):
+    # "…, wenn ich noch Rückfragen habe?" was the refusal block with a picker
+    reply = chat("Und an wen kann ich mich wenden, wenn ich noch Rückfragen habe?")
+    assert reply.startswith("Bei Fragen wenden Sie sich gerne an:")
+    assert "charlotte.bock@lokalprojekte.de" in reply
