@@ -401,14 +401,15 @@ _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 # "wir sind ein Jobcenter, dürfen wir?", "we are a job centre, can we?": a kind of
 # applicant named ("wir sind ein …", "als …") and a short yes/no about being allowed
 _WE_ARE = re.compile(
-    r"\b(wir sind|we are|we re|ich bin|i am|i m|als|as)\s+(ein|eine|einer|a|an|die|der|das|the)?\s*"
+    r"\b(wir sind|we are|we re|ich bin|i am|i m|als|as)\s+(ein|eine|einer|ne|nen|a|an|die|der|das|the)?\s*"
     r"[a-zäöüß][\w-]+",
     re.IGNORECASE,
 )
-_MAY_WE = re.compile(
+_MAY_WE = re.compile(  # at the end, with or without "?" ("… geht das" typed on a phone)
     r"\b(dürfen|duerfen|darf|können|koennen|kann|geht|gehts|geht das|passt|may|can|are we"
     r"|is that|eligible|allowed|ok|okay)\b(\s+(wir|ich|man|we|i|das|that|it|so))?"
-    r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei))*\s*\?",
+    r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei))*"
+    r"\s*(?:\?|$)",
     re.IGNORECASE,
 )
 

@@ -136,3 +136,12 @@ def test_having_more_questions_is_no_topic(chat):
     reply = chat("Und an wen kann ich mich wenden, wenn ich noch Rückfragen habe?")
     assert reply.startswith("Bei Fragen wenden Sie sich gerne an:")
     assert "charlotte.bock@lokalprojekte.de" in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["wir sind ne gemeinde mit 8000 einwohnern geht das", "wir sind ne gemeinde, dürfen wir?"],
+)
+def test_a_kind_of_applicant_typed_on_a_phone(chat, message):
+    # "ne" is an article, and "geht das" needs no "?": who may apply (was the refusal)
+    assert "Städte, Kommunen und Behörden" in chat(message)
