@@ -420,7 +420,8 @@ _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
 _STILL = ("noch", "still", "offen", "open", "lauft", "running")
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
-    "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back",
+    "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back", "fristverlanger",
+    "fristverschieb",
 )  # fmt: skip
 
 

@@ -145,3 +145,13 @@ def test_having_more_questions_is_no_topic(chat):
 def test_a_kind_of_applicant_typed_on_a_phone(chat, message):
     # "ne" is an article, and "geht das" needs no "?": who may apply (was the refusal)
     assert "Städte, Kommunen und Behörden" in chat(message)
+
+
+@pytest.mark.parametrize(
+    "message", ["kann man ne fristverlängerung kriegen", "gibt es eine Fristverlängerung?"]
+)
+def test_an_extension_in_one_word(matcher, sessions, message):
+    # "Fristverlängerung" in one word: the call says nothing of an extension (was only
+    # the deadline again)
+    router = applicant_router(matcher, sessions, EVE)
+    assert text(router, message).startswith("Von einer Verlängerung steht in der Ausschreibung")
