@@ -538,12 +538,17 @@ _HANDING = (
 )  # fmt: skip
 
 
+_STAMPS = ("poststempel", "postmark", "eingangsstempel", "eingangsdatum", "date of receipt")
+
+
 def asks_how_to_apply(question: str) -> bool:
     """ "kann ich das per post schicken", "by email ok?", "an wen schick ich das",
     "who do i send it to", "how do i submit the application": how or to whom to hand
     in (the call names neither), and nothing else."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
+    if any(tok.startswith(_STAMPS) for tok in toks):  # "gilt der Poststempel?": not said
+        return True
     if (
         toks
         and toks[0] in ("wie", "how")

@@ -155,3 +155,16 @@ def test_an_extension_in_one_word(matcher, sessions, message):
     # the deadline again)
     router = applicant_router(matcher, sessions, EVE)
     assert text(router, message).startswith("Von einer Verlängerung steht in der Ausschreibung")
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [
+        ("gilt der poststempel?", "Wo oder wie Sie die Bewerbung einreichen, nennt"),
+        ("does the postmark count?", "The call does not say where or how to hand in"),
+    ],
+)
+def test_a_postmark_is_how_to_hand_in(matcher, sessions, message, lead):
+    # was the off-topic line on the deadline's evening
+    router = applicant_router(matcher, sessions, datetime(2023, 5, 3, 19, 0, tzinfo=UTC))
+    assert text(router, message).startswith(lead)
