@@ -473,11 +473,11 @@ _ANNOUNCE = re.compile(
     re.IGNORECASE,
 )
 # a sentence ends at "." or "!", not at an abbreviation ("bzw.", "z. B.", "Dr.", "e.g.")
-_NOT_AN_END = "".join(
-    rf"(?<!\b{re.escape(a)})"
-    for a in ("bzw.", "z.B.", "z.", "B.", "d.h.", "u.a.", "ca.", "usw.", "ggf.", "evtl.", "Dr.", "Nr.", "Fr.", "Hr.",
-              "e.g.", "i.e.", "vs.", "etc.", "inkl.")
+_ABBREVIATIONS = (
+    "bzw.", "z.B.", "z.", "B.", "d.h.", "u.a.", "ca.", "usw.", "ggf.", "evtl.", "Dr.", "Nr.",
+    "Fr.", "Hr.", "e.g.", "i.e.", "vs.", "etc.", "inkl.",
 )  # fmt: skip
+_NOT_AN_END = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
 # a cry for help before the question ("HILFE …", "sos:", "dringend!"), not "Hilfe bei …"
 _ALARM = re.compile(
     r"^(?:(?:HILFE|HELP|SOS)\b|(?i:hilfe|help|sos|dringend|urgent)\s*[!,:.]+)[\s!,:.]*"

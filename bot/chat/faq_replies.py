@@ -401,8 +401,8 @@ _PARTS = {"early_month": (1, 10), "end_month": (21, 31), "month": (1, 31)}
 # "wir sind ein Jobcenter, dürfen wir?", "we are a job centre, can we?": a kind of
 # applicant named ("wir sind ein …", "als …") and a short yes/no about being allowed
 _WE_ARE = re.compile(
-    r"\b(wir sind|we are|we re|ich bin|i am|i m|als|as)\s+(ein|eine|einer|ne|nen|a|an|die|der|das|the)?\s*"
-    r"[a-zäöüß][\w-]+",
+    r"\b(wir sind|we are|we re|ich bin|i am|i m|als|as)\s+"
+    r"(ein|eine|einer|ne|nen|a|an|die|der|das|the)?\s*[a-zäöüß][\w-]+",
     re.IGNORECASE,
 )
 _MAY_WE = re.compile(  # at the end, with or without "?" ("… geht das" typed on a phone)
@@ -1440,11 +1440,14 @@ class FaqReplies:
         exactly it does not say ("faq_no_link")."""
         if again:
             return Outbound(f"{t(key, lang)} {t('silent_contacts_again', lang)}", lang=lang)
-        names = f" {t('or', lang)} ".join(
+        text = f"{t(key, lang)} {t('not_sure_contacts', lang, names=self._names(lang))}"
+        return Outbound(text, lang=lang)
+
+    def _names(self, lang: str) -> str:
+        """The contacts with their addresses, for a line ("Charlotte Bock (…) oder …")."""
+        return f" {t('or', lang)} ".join(
             f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
         )
-        text = f"{t(key, lang)} {t('not_sure_contacts', lang, names=names)}"
-        return Outbound(text, lang=lang)
 
     def not_sure_reply(self, match: Match, *, again: bool = False) -> Outbound:
         """The refusal: short enough for a phone, the contacts named once (by /kontakt
@@ -1454,9 +1457,7 @@ class FaqReplies:
         if again:
             parts = [t("not_sure_again", lang)]
         else:
-            names = f" {t('or', lang)} ".join(
-                f"{name} ({mail})" if mail else name for name, mail in self._contact_people(lang)
-            )
+            names = self._names(lang)
             parts = [f"{t('not_sure', lang)} {t('not_sure_contacts', lang, names=names)}"]
         if suggestions:
             parts.append(t("did_you_mean", lang))
