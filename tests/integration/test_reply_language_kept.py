@@ -148,8 +148,10 @@ def test_an_admins_english_sentence_is_answered_in_english_and_changes_nothing_e
 
 
 def test_an_admins_number_answers_the_english_question_it_picks_from(world):
+    # a question the bot asks back about ("can an association from austria apply?" is
+    # answered "No." since the call bars both)
     _, router, _, _ = world
-    asked = say(router, "ada", "can an association from austria apply for the program?")[-1]
+    asked = say(router, "ada", "can we apply without an expert?")[-1]
     assert asked.buttons and asked.lang == "en", asked.text
     [answer, *_] = say(router, "ada", "1")
     assert answer.lang == "en", answer.text
