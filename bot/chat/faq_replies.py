@@ -327,6 +327,24 @@ def _barred(close: list[Entry], question: str) -> Entry | None:
     return entry if verdict == "no" and entry.milestone is None else None
 
 
+def _first_settles(close: list[Entry], match: Match, question: str) -> Entry | None:
+    """ "kommt die expertin aus der verwaltung?": a yes/no question (not a choice) whose
+    best guess, the first of the close entries, answers it "Nein" by a phrase of its
+    terms ("aus der Verwaltung") while no other close entry settles it. Not "Ja": a
+    name ("Does Robert Bosch make washing machines?") is a yes term of the funder."""
+    first = close[0]
+    if choice(question) or match.best is not first or question_kind(question) != "yes_no":
+        return None
+    asked = _ASKER.sub("", question)
+    if polarity(first, asked) != "no":
+        return None
+    if any(polarity(e, asked) is not None for e in close[1:]):
+        return None
+    text = f" {' '.join(tokens(asked))} "
+    phrases = [tokens(term) for term in first.polar.get("no", ())]
+    return first if any(len(p) > 1 and f" {' '.join(p)} " in text for p in phrases) else None
+
+
 def _only_terms(
     content: list[str], toks: list[str], entry: Entry, *, keywords: bool = False
 ) -> bool:
@@ -948,6 +966,8 @@ class FaqReplies:
             return None
         if (barred := _barred(close, question)) is not None:
             return barred
+        if (settled := _first_settles(close, match, question)) is not None:
+            return settled
         first, *others = close
         if judge_terms(question, texts[first.id])[0] != "no":
             return None

@@ -168,3 +168,21 @@ def test_a_postmark_is_how_to_hand_in(matcher, sessions, message, lead):
     # was the off-topic line on the deadline's evening
     router = applicant_router(matcher, sessions, datetime(2023, 5, 3, 19, 0, tzinfo=UTC))
     assert text(router, message).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("kommt die expertin aus der verwaltung?", "Nein."),
+        ("und die expertin kommt aus der verwaltung oder?", "Nein."),
+        ("is the expert a civil servant from the administration?", "No."),
+    ],
+)
+def test_a_no_the_best_guess_settles_by_a_phrase(chat, question, lead):
+    # the experts come from business or civil society (it was a picker, tryout10/11)
+    reply = chat(question)
+    assert reply.startswith(lead) and ("Zivilgesellschaft" in reply or "civil society" in reply)
+
+
+def test_a_name_is_no_yes_of_the_funder(chat):
+    assert not chat("Does Robert Bosch make washing machines?").startswith("Yes")
