@@ -306,43 +306,40 @@ def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
 
-def _barred(close: list[Entry], question: str) -> Entry | None:
-    """ "Können wir uns ohne digitales Projekt bewerben?", "can a university apply?": a
-    yes/no question about applying (not a choice) that one close entry's terms answer
-    "Nein" (the call names who and what may apply) while no other close entry settles
-    it; entries with a date are the timeline's ("nach dem 3. Mai bewerben?")."""
-    toks = tokens(question)
-    if choice(question) or not any(tok.startswith(_TAKE_PART) for tok in toks):
+def _lone_no(close: list[Entry], question: str) -> Entry | None:
+    """The one close entry whose terms settle a yes/no question (not a choice), when it
+    answers "Nein" and no other close entry settles it. Who asks is not what is asked of
+    ("can we apply": "we" is the salary's term for the municipality paying)."""
+    if choice(question):
         return None
+    asked = _ASKER.sub("", question)
+    settled = [(e, verdict) for e in close if (verdict := polarity(e, asked)) is not None]
+    if len(settled) != 1 or settled[0][1] != "no":
+        return None
+    return settled[0][0]
+
+
+def _barred(entry: Entry, question: str) -> bool:
+    """ "Können wir uns ohne digitales Projekt bewerben?", "can a university apply?": the
+    lone "Nein" (`_lone_no`) to a question about applying (the call names who and what
+    may apply); entries with a date are the timeline's ("nach dem 3. Mai bewerben?")."""
+    if not any(tok.startswith(_TAKE_PART) for tok in tokens(question)):
+        return False
     if _APPLY_FOR.search(question):  # "apply for EU funding": asking for money elsewhere
-        return None
-    # who asks is not what is asked of ("can we apply": "we" is the salary's term for
-    # the municipality paying)
-    asked = _ASKER.sub("", question)
-    settled = [(e, polarity(e, asked)) for e in close]
-    settled = [(e, verdict) for e, verdict in settled if verdict is not None]
-    if len(settled) != 1:
-        return None
-    entry, verdict = settled[0]
-    return entry if verdict == "no" and entry.milestone is None else None
+        return False
+    return entry.milestone is None
 
 
-def _first_settles(close: list[Entry], match: Match, question: str) -> Entry | None:
-    """ "kommt die expertin aus der verwaltung?": a yes/no question (not a choice) whose
-    best guess, the first of the close entries, answers it "Nein" by a phrase of its
-    terms ("aus der Verwaltung") while no other close entry settles it. Not "Ja": a
-    name ("Does Robert Bosch make washing machines?") is a yes term of the funder."""
-    first = close[0]
-    if choice(question) or match.best is not first or question_kind(question) != "yes_no":
-        return None
-    asked = _ASKER.sub("", question)
-    if polarity(first, asked) != "no":
-        return None
-    if any(polarity(e, asked) is not None for e in close[1:]):
-        return None
-    text = f" {' '.join(tokens(asked))} "
-    phrases = [tokens(term) for term in first.polar.get("no", ())]
-    return first if any(len(p) > 1 and f" {' '.join(p)} " in text for p in phrases) else None
+def _by_phrase(entry: Entry, close: list[Entry], match: Match, question: str) -> bool:
+    """ "kommt die expertin aus der verwaltung?": the lone "Nein" (`_lone_no`) is the
+    best guess, the first of the close entries, and a phrase of its no terms is in the
+    question ("aus der Verwaltung"). Never a "Ja": a name ("Does Robert Bosch make
+    washing machines?") is a yes term of the funder."""
+    if entry is not close[0] or match.best is not entry or question_kind(question) != "yes_no":
+        return False
+    text = f" {' '.join(tokens(_ASKER.sub('', question)))} "
+    phrases = [tokens(term) for term in entry.polar.get("no", ())]
+    return any(len(p) > 1 and f" {' '.join(p)} " in text for p in phrases)
 
 
 def _only_terms(
@@ -964,10 +961,12 @@ class FaqReplies:
                 return deadline
         if not close:  # nothing worth offering: nothing to decide between
             return None
-        if (barred := _barred(close, question)) is not None:
-            return barred
-        if (settled := _first_settles(close, match, question)) is not None:
-            return settled
+        # "können sich auch unis bewerben?", "kommt die expertin aus der verwaltung?"
+        lone = _lone_no(close, question)
+        if lone is not None and (
+            _barred(lone, question) or _by_phrase(lone, close, match, question)
+        ):
+            return lone
         first, *others = close
         if judge_terms(question, texts[first.id])[0] != "no":
             return None
