@@ -282,6 +282,8 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     leaves the question unsettled, since "only cities?" is neither a plain yes nor a
     plain no. A choice ("Zahlt Lokalprojekte oder die Stiftung?") is settled only when
     each side is, the same way ("Vereine oder Privatpersonen?": both no), or one side
+    is open, or only the second restricts ("Landkreise oder nur Städte?": the first's);
+    one without a question word ("Vorgespräche online oder vor Ort?") only when a side
     is open.
 
     A yes needs more than the topic: a question that adds what the answer does not
@@ -289,7 +291,13 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     Oktober", "5 Profile?" to none) gets no verdict, and one about a use the answer
     does not list ("für Werbung nutzen?", "for staff?") gets 'open'.
     """
-    if question_kind(question) != "yes_no":
+    kind = question_kind(question)
+    if kind is None and choice(question) and entry.polar:
+        # "Vorgespräche online oder vor Ort?": no question word, a choice of which the
+        # call decides neither side; a side it decides is the answer's to say, no Ja/Nein
+        toks = tokens(question)
+        return "open" if "open" in _sides(entry, toks) else None
+    if kind != "yes_no":
         return None
     figures, unconfirmed = judge_terms(question, answer) if answer else (None, frozenset())
     if figures == "no":
@@ -299,16 +307,22 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     if not entry.polar or figures == "unsure":
         return None
     toks = tokens(question)
-    if any(t in _RESTRICTING for t in toks) or _about_another_time(toks):
+    if _about_another_time(toks):
         return None
     if not choice(question):
-        side = _side(entry, toks)
+        side = None if _RESTRICTING & set(toks) else _side(entry, toks)
     else:
-        cut = next(i for i, tok in enumerate(toks[:-1]) if tok in ("oder", "or"))
-        sides = {_side(entry, toks[:cut]), _side(entry, toks[cut + 1 :])}
+        first, second = sides = _sides(entry, toks)
         if "open" in sides:  # "App oder Software?": it does not decide one, so not which
             return "open"
-        side = sides.pop() if len(sides) == 1 else None
+        if _RESTRICTING & set(toks):
+            # "Can a district apply or only cities?": the first side's answer, when only
+            # the other side restricts ("or only …" asks whether the first counts too)
+            cut = _cut(toks)
+            restricted = _RESTRICTING & set(toks[:cut])
+            side = first if not restricted and first in ("yes", "no") else None
+        else:
+            side = first if first == second else None
     if side != "yes":
         return side
     if answer and _unlisted_use(entry, toks, answer):
@@ -367,6 +381,22 @@ def _unlisted_use(entry: Entry, toks: list[str], answer: str) -> bool:
             continue
         return True
     return False
+
+
+def open_choice(entry: Entry, question: str) -> bool:
+    """ "Abschlussevent online oder vor Ort?": a choice between two things the entry's
+    terms say the call does not decide."""
+    return choice(question) and _sides(entry, tokens(question)) == ("open", "open")
+
+
+def _cut(toks: list[str]) -> int:
+    return next(i for i, tok in enumerate(toks[:-1]) if tok in ("oder", "or"))
+
+
+def _sides(entry: Entry, toks: list[str]) -> tuple[str | None, str | None]:
+    """The sides (`_side`) of a choice's two parts, before and after "oder"/"or"."""
+    cut = _cut(toks)
+    return _side(entry, toks[:cut]), _side(entry, toks[cut + 1 :])
 
 
 def _side(entry: Entry, toks: list[str]) -> str | None:
@@ -693,6 +723,34 @@ def counts_experts(question: str) -> bool:
 
 _GETTING = ("bekomm", "krieg", "erhalt", "get", "receiv")
 _PER_PROJECT = {("pro", "projekt"), ("per", "project"), ("je", "projekt"), ("each", "project")}
+_MANY = ("wie viele ", "wieviele ", "how many ", "anzahl ", "number of ", "zahl der ")
+_APPLICANTS = ("bewerb", "beworb", "bewirbt", "antrag", "antrage", "applica", "applie", "apply",
+               "interessent", "shortlist")  # fmt: skip
+_SHORTLIST = ("engere auswahl ", "engeren auswahl ", "short list ")
+_CHOSEN = (
+    "gefordert", "fordert", "fund", "ausgewahlt", "auswahlt", "genommen", "aufgenommen",
+    "zugelassen", "selected", "select", "chosen", "accepted", "gewonnen", "won", "teilnehm",
+    "mitmach", "participat", "durfen", "darf", "konnen", "kann", "can", "may",
+)  # fmt: skip
+_OWN = frozenset("wir uns ich we us i".split())
+_PARTS = ("seite", "page", "zeich", "charac", "wort", "word", "dokument", "document", "anlag",
+          "attach", "unterlag", "datei", "file")  # fmt: skip
+_EARLIER = ("letzt", "vorjahr", "vorig", "fruher", "previous", "last", "earlier", "before")
+
+
+def counts_applicants(question: str) -> bool:
+    """ "wie viele bewerbungen gibt es bisher", "wie viele kommen in die engere
+    auswahl", "how many applied?": a count of the applications or of the shortlist,
+    which the call does not give (it gives the five projects funded); not "wie viele
+    werden gefördert?", "how many can apply?" or "wie viele Bewerbungen dürfen wir
+    einreichen?" or "how many pages should the application have", nor about another round ("wie viele bewerbungen gab es letztes jahr":
+    the five are this call's)."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    about = any(tok.startswith(_APPLICANTS) for tok in toks) or _has(text, _SHORTLIST)
+    chosen = any(tok.startswith((*_CHOSEN, *_EARLIER, *_PARTS)) for tok in toks)
+    chosen = chosen or bool(_OWN & set(toks))  # "wie viele Seiten?": the application's parts
+    return _has(text, _MANY) and about and not chosen
 
 
 def paid_to(question: str) -> str | None:

@@ -32,6 +32,13 @@ _UNITS = frozenset(
     months jahr jahre year years stunde stunden hour hours minuten minutes""".split()
 )
 _NUMBER = re.compile(r"^\d+$")
+# a question word asks something else ("was passiert nach märz 2024?", "wann im
+# oktober?"); "was" only as English "was it" checks
+_ASKING = frozenset(
+    """wann wie wo wer warum wieso weshalb welche welcher welches wohin woher what when how
+    where who why which""".split()
+)
+_ENGLISH_WAS = frozenset("it that this the they".split())
 
 
 def _months(text: str) -> set[int]:
@@ -65,6 +72,10 @@ def check(question: str, answer: str) -> str | None:
     if not 0 < len(toks) <= MAX_WORDS:
         return None
     figured = [tok for tok in toks if _is_figure(tok)]
+    pairs = zip(toks, toks[1:], strict=False)
+    german_was = any(a == "was" and b not in _ENGLISH_WAS for a, b in pairs)
+    if _ASKING & set(toks) or german_was:
+        return None
     if not figured or not all(
         _is_figure(tok) or tok in _CHECKING or is_stopword(tok) for tok in toks
     ):

@@ -66,11 +66,13 @@ from faq.form import (
     asks_where_to_apply,
     bare_follow_up,
     choice,
+    counts_applicants,
     counts_experts,
     deadline_verdict,
     goes_on,
     names_clock_time,
     names_deadline,
+    open_choice,
     paid_to,
     polarity,
     question_kind,
@@ -154,6 +156,7 @@ CONTACT = "contact"
 SALARY = "salary"
 EXPERT_CHOICE = "expert_choice"
 PARTICIPANTS = "participants"
+NUMBER_OF_PROJECTS = "number_of_projects"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
 
@@ -655,6 +658,10 @@ class FaqReplies:
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
             # "wieviel expertinnen bekommt man": one expert per project, not the pay
             entry = next((e for e in kb.entries if e.id == EXPERT_CHOICE), entry)
+        if lead is None and counts_applicants(question):
+            # "wie viele kommen in die engere Auswahl?": not given, only the five funded
+            entry = next((e for e in kb.entries if e.id == NUMBER_OF_PROJECTS), entry)
+            lead = "silent_applicants" if entry and entry.id == NUMBER_OF_PROJECTS else None
         hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
         if entry is None or entry.id == CONTACT:
             if edition is _UNREAD and _asks_availability(question):
@@ -934,8 +941,8 @@ class FaqReplies:
         """An entry the matcher was not sure of, when a yes/no question's own words
         decide it: the deadline, when the question is about nothing but handing in on
         a day ("ist der 5.5. noch ok?", "geht das am Wochenende?") or about an extension,
-        and no close entry gives that day; a figure the closest entry contradicts
-        ("10 Projekte?" against five) when no other close entry names that kind."""
+        and no close entry gives that day; a figure that each close entry naming its
+        kind contradicts ("10 Projekte?" against five): the closest of them."""
         if question_kind(question) != "yes_no":
             return None
         close = list({e.id: e for e in [*match.options, *self.suggestions(match)]}.values())
@@ -967,19 +974,15 @@ class FaqReplies:
             _barred(lone, question) or _by_phrase(lone, close, match, question)
         ):
             return lone
-        first, *others = close
-        if judge_terms(question, texts[first.id])[0] != "no":
+        # the close entries whose answers name a kind of figure the question names
+        # ("10 Projekte?": the number of projects, not the talks offered first); each
+        # may be the one meant, so all must say no ("5 Profile?": the profiles and the
+        # choice of the expert both say 1–3), and the closest is answered
+        asked = terms(question).keys()
+        naming = [e for e in close if asked & terms(texts[e.id]).keys()]
+        if not naming or any(judge_terms(question, texts[e.id])[0] != "no" for e in naming):
             return None
-        asked = terms(question)
-        kinds = asked.keys() & terms(texts[first.id]).keys()
-        # another close entry that names the kind may be the one meant, unless it too
-        # says no ("5 Profile?": the profiles and the choice of the expert both say 1–3)
-        if any(
-            kinds & terms(texts[e.id]).keys() and judge_terms(question, texts[e.id])[0] != "no"
-            for e in others
-        ):
-            return None
-        return first
+        return naming[0]
 
     def _overlap(self, question: str, match: Match, now: datetime, edition) -> Outbound | None:
         """ "überschneiden sich Skizze und Besprechung?": the two closest steps of the
@@ -1027,9 +1030,9 @@ class FaqReplies:
         question ("Is the salary covered fully?", "we are a district office, are we
         eligible?"); with nothing close, an entry whose terms say the call does not
         decide it, when the knowledge base knows every word of the question ("Gibt es
-        einen Eigenanteil?", "gibt es Reisekosten?")."""
-        if question_kind(question) != "yes_no":
-            return None
+        einen Eigenanteil?", "gibt es Reisekosten?"); a choice between two things the
+        best guess's terms leave open, asked in nothing but its words ("Abschlussevent
+        online oder vor Ort?")."""
         toks = tokens(question)
         # the words it asks about, besides asking ("gibt es", "werden … erstattet")
         content = [
@@ -1037,6 +1040,11 @@ class FaqReplies:
             for tok in toks
             if not (is_stopword(tok) or tok in _YES_NO_WORDS or tok.startswith(_ASKED_OF))
         ]
+        best = match.best
+        if best is not None and not match.off_topic and open_choice(best, question):
+            return best if _only_terms(content, toks, best, keywords=True) else None
+        if question_kind(question) != "yes_no":
+            return None
         first = None
         if len(match.options) == 1 and not match.off_topic:  # "Meinen Sie „Vergütung“?"
             first = match.options[0] if match.options[0] is match.best else None

@@ -69,6 +69,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Bewerbungsschluss ist {when}, der {deadline}.",
         "en": "The deadline is {when}, {deadline}.",
     },
+    "silent_applicants": {
+        "de": "Wie viele sich bewerben oder in die engere Auswahl kommen, nennt die "
+        "Ausschreibung nicht – nur:",
+        "en": "The call does not say how many apply or make the shortlist – only:",
+    },
     "silent_what_time": {
         "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
         "en": "The call names no time of day, only the date:",

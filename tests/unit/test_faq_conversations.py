@@ -134,6 +134,26 @@ def test_no_check_without_figures_only(question):
     assert check(question, "ein eintägiges Abschlussevent im März 2024") is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    # tryout12: "was passiert nach märz 2024" after a picker was "Ja." with the project's
+    # six months; a question word asks something else than whether the figures are right
+    ["was passiert nach märz 2024", "wann im märz 2024?", "what happens after march 2024"],
+)
+def test_a_question_word_is_no_check(question):
+    assert check(question, "sechs Monate: von Oktober 2023 bis Ende März 2024") is None
+
+
+def test_english_was_still_checks():
+    assert check("was it one day?", "ein eintägiges Abschlussevent im März 2024") == "yes"
+
+
+def test_what_happens_after_a_month_is_no_yes_after_a_picker(matcher, sessions):
+    router = applicant_router(matcher, sessions, datetime(2023, 9, 15, 8, 0, tzinfo=UTC))
+    text(router, "können wir die expertin nach der projektphase übernehmen")
+    assert not text(router, "was passiert nach märz 2024").startswith("Ja.")
+
+
 # -- the time of day after a dated answer -------------------------------------------------
 
 
