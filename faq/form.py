@@ -783,6 +783,30 @@ def paid_to(question: str) -> str | None:
     return None
 
 
+_FUNDS = frozenset(
+    """fund funds finance finances cover covers pay pays fordert finanziert zahlt bezahlt
+    ubernimmt gefordert funded financed covered paid""".split()
+)
+_WHO_ASKED = frozenset("wer wem wen welche welcher welches who whom which".split())
+# who gives the money in this program ("the foundation", "Bosch", "ihr"), not another
+# funder ("was fördert die Aktion Mensch?")
+_OUR_FUNDER = frozenset(
+    "stiftung foundation bosch rbs ihr you programm program programme forderprogramm".split()
+)
+
+
+def asks_what_is_funded(question: str) -> bool:
+    """ "What exactly does the foundation fund?", "was fördert die Stiftung genau?": what
+    the money goes to, not who gives it ("Which foundation funds it?", "Wer fördert
+    das?") and not what someone is paid ("what does the expert earn")."""
+    toks = tokens(question)
+    if not (
+        {"was", "what", "wofur"} & set(toks) and _FUNDS & set(toks) and _OUR_FUNDER & set(toks)
+    ):
+        return False
+    return not (_WHO_ASKED & set(toks) or paid_to(question) or question_kind(question) == "yes_no")
+
+
 # words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)
 _PROGRAM_WORDS = (
     "expert", "lokalprojekt", "ausschreib", "integrationsmach", "buddy", "kickoff",
@@ -859,6 +883,11 @@ _WHAT_HAPPENS = (
     ("was", "wenn"), ("was", "falls"), ("ist", "wenn"), ("ist", "falls"), ("what", "about"),
 )  # fmt: skip  # "was ist, wenn wir die Frist verpassen", "what if we miss the deadline"
 _TOO_LATE = ("spat", "verspat", "late", "verpass", "miss")  # not "nach": the next step
+# "was ist, wenn ich es nicht mehr schaffe?", "what if we don't make it?"
+_NOT_MAKING = (
+    "nicht mehr schaff", "nicht schaff", "nicht rechtzeitig", "nicht fertig", "not make it",
+    "don t make it", "dont make it", "not ready", "not in time",
+)  # fmt: skip
 # "can I send documents later?", "Unterlagen später schicken": handing in something later
 _SENDING = ("schick", "send", "submit", "reich", "liefer", "abgeb", "hand", "upload", "hochlad")
 _LATER = frozenset("spater nachtraglich nachher later afterwards".split())
@@ -875,7 +904,8 @@ def asks_late_handling(question: str) -> bool:
         return True
     pairs = set(zip(toks, toks[1:], strict=False))
     text = f" {' '.join(toks)} "
-    return bool(pairs & set(_WHAT_HAPPENS)) and _has(text, _TOO_LATE)
+    missed = _has(text, _TOO_LATE) or any(f" {m}" in text for m in _NOT_MAKING)
+    return bool(pairs & set(_WHAT_HAPPENS)) and missed
 
 
 # a question word the deadline's date does not answer ("welche Unterlagen …?", "wer

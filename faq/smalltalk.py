@@ -44,7 +44,8 @@ _THANKS_WORDS = frozenset(
     """ihre that this geduld muhe zeit hilfe geholfen hilfreich waren war hat haben hast habt grosse
     grosser riesige weitergeholfen unterstutzung auskunft auskunfte antwort antworten info
     infos informationen patience time help helped helpful were was has have been great big
-    huge support answer answers information the""".split()
+    huge support answer answers information the hilft hilfe helps weiter further useful
+    nutzlich auskunften erklarung erklarungen explanation explanations""".split()
 )
 _WISH_WORDS = frozenset(
     "schonen schones schone gute guten einen abend tag wochenende feierabend nacht rest noch "

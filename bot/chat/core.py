@@ -59,6 +59,27 @@ def _lang(ctx: Context) -> list[Outbound]:
     return [Outbound(t("lang_set", choice), lang=choice)]
 
 
+def _switched(ctx: Context) -> list[Outbound]:
+    """A switch asked in words ("und auf deutsch?", "in english please") right after an
+    answer: the switch, then that answer again in the language asked for."""
+    replies = _lang(ctx)
+    memory, faq = ctx.state.faq, ctx.services.faq
+    if len(replies) != 1 or faq is None or memory.entry is None:
+        return replies
+    entry = next((e for e in faq.kb.entries if e.id == memory.entry), None)
+    if entry is None or not memory.recent(memory.at, ctx.now):
+        return replies
+    ctx.lang = lang = ctx.state.lang
+    # the "Ja."/"Nein." it began with, in the new language (the question is not kept)
+    verdict = next(
+        (key for key in ("faq_yes", "faq_no") for x in LANGS if memory.gist.startswith(t(key, x))),
+        None,
+    )
+    again = faq.entry_reply(entry, lang, ctx.now, lead=verdict)
+    memory.remember(entry, again, ctx.now)
+    return [*replies, again]
+
+
 _POLITE = r"(bitte|please|pls|plz|gerne?|weiter|ab jetzt|from now on|now|jetzt)"
 _LANG_WORDS = {"englisch": "en", "english": "en", "deutsch": "de", "german": "de"}
 # "auf englisch bitte", "in english please", "bitte auf Deutsch", "english pls",
@@ -116,10 +137,10 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     said = " ".join(text.lower().strip(" .!?").replace(",", " ").split())
     if (found := _SWITCH.match(said)) is not None:
         ctx.args = [_LANG_WORDS[found.group("lang") or found.group("lang2")]]
-        return _lang(ctx)
+        return _switched(ctx)
     if (asked := asked_language(text)) is not None:
         ctx.args = [asked]
-        return _lang(ctx)
+        return _switched(ctx)
     parts = _THEN.split(text, maxsplit=1)
     if len(parts) == 2 and parts[1].strip():
         head = " ".join(parts[0].lower().strip(" .!?").replace(",", " ").split())

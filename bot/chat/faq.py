@@ -106,13 +106,19 @@ def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
         ctx.state.faq.told_closed_at = ctx.now  # the answer said it, and offered the next call
         return replies
     ctx.lang = replies[-1].lang or ctx.lang
-    if (notice := no_call_open(ctx)) is None:
+    # a question back ("Meinen Sie …?") stays last with its numbered topics, the only
+    # [1] on the screen: the notice before it, its offer by command
+    asks_back = any(b.data.startswith(FAQ_PREFIX) for r in replies for b in r.buttons)
+    if (notice := no_call_open(ctx, button=not asks_back)) is None:
         return replies
+    notice = replace(notice, lang=ctx.lang)
+    if asks_back:
+        return [*replies[:-1], notice, replies[-1]]
     # the notice's button, once: not under the answer too
     said = [
         replace(r, buttons=tuple(b for b in r.buttons if b.data != NEXT_CALL_DATA)) for r in replies
     ]
-    return [*said, replace(notice, lang=ctx.lang)]
+    return [*said, notice]
 
 
 def _answer(ctx: Context, text: str) -> list[Outbound]:

@@ -149,12 +149,42 @@ def _short(toks: list[str]) -> bool:
     return 0 < len(toks) <= MAX_WORDS and all(t in _WORDS or is_stopword(t) for t in toks)
 
 
+# words that point back at what was just said, whatever is asked of it ("gibts dafür ne
+# vorlage", "wer wird dazu eingeladen", "is there a template for it")
+_POINTERS = _folded(
+    """dafür dazu davon damit daran darauf darum dabei dahin hierfür hierzu dafuer hierfuer"""
+)
+
+
 def bare(question: str) -> bool:
     """A question with no topic of its own, or a very short one that points back
     ("wie viele?", "von wem?", "und wer schickt die?")."""
     toks = tokens(question)
     words = set(toks)
     return _short(toks) or (len(toks) <= 4 and bool(words & _PRONOUNS and words & _ASKING))
+
+
+_IT = _folded("das es dies dieses diese it that this those these")
+
+
+def refers_back(question: str) -> bool:
+    """Whether a question points at what was just said ("muss man das zurückzahlen?",
+    "is it refundable?", "gibts dafür …")."""
+    toks = tokens(question)
+    return bool(set(toks) & (_IT | _POINTERS)) or points_at(question)
+
+
+_POINTING = {
+    (a, b) for a in ("for", "to", "about", "with", "of", "in") for b in ("it", "that", "this")
+}
+
+
+def points_at(question: str) -> bool:
+    """A short question about what was just said, by words that point at it ("gibts
+    dafür ne vorlage", "wer wird dazu eingeladen", "is there a template for it?")."""
+    toks = tokens(question)
+    pairs = set(zip(toks, toks[1:], strict=False))
+    return len(toks) <= 6 and bool(set(toks) & _POINTERS or pairs & _POINTING)
 
 
 def _amount_of_it(toks: list[str]) -> bool:
@@ -489,7 +519,8 @@ _ASIDE = re.compile(
     r"(?:rück|nach)?(?:fragen|frage|questions?)\s+(?:habe|haben|hab|have)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(rf"(?i){_NOT_AN_END}(?<=[.!])\s+")
+# "der 3. Mai", "am 5. Juni": a day's number ends no sentence (a year's may)
+_SENTENCE = re.compile(rf"(?i){_NOT_AN_END}(?<!\b\d\.)(?<!\b\d\d\.)(?<=[.!])\s+")
 # "ich bin Integrationsbeauftragte … und hätte zwei Fragen: Können …": what comes before
 # the questions announced with a colon
 _BEFORE_COLON = re.compile(
@@ -513,6 +544,36 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     if greeted and rest:
         return (rest, False)
     return None
+
+
+_ASKED = re.compile(r"(?<=\?)\s+")
+
+
+# thanks and regards after the questions ("Vielen Dank im Voraus.", "Mit freundlichen
+# Grüßen, K. Hoffmann", "Best regards")
+_SIGN_OFF = re.compile(
+    r"^(?:(?:vielen|besten|herzlichen|tausend)\s+)?dank|^danke|^thanks?\b|^many thanks"
+    r"|^(?:mit\s+)?(?:freundlichen|besten|lieben|herzlichen|viele)\s+gr(?:ü|u|ue)(?:ß|ss)"
+    r"|^gr(?:ü|u|ue)(?:ß|ss)|^(?:lg|vg|mfg|bg)\b|^(?:best|kind|warm)?\s*regards|^cheers",
+    re.IGNORECASE,
+)
+
+
+def asked_span(message: str) -> str:
+    """The message from its first sentence that asks ("Guten Abend, wir sitzen noch an
+    der Bewerbung. Ist die Frist morgen …? Vielen Dank!" → "Ist die Frist morgen …?"),
+    without the thanks and regards after it: who writes and how they sign off ask
+    nothing. A sentence after the last question mark that is no sign-off stays ("nur
+    fünf? das ist ja wenig, oder werden es noch mehr")."""
+    sentences = [
+        q.strip() for p in _SENTENCE.split(message.strip()) for q in _ASKED.split(p) if q.strip()
+    ]
+    asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
+    if not asking:
+        return message
+    after = range(asking[-1] + 1, len(sentences))
+    end = next((i for i in after if _SIGN_OFF.match(sentences[i])), len(sentences))
+    return " ".join(sentences[asking[0] : end])
 
 
 def last_question(question: str) -> str | None:

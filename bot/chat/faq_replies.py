@@ -30,9 +30,11 @@ from bot.chat.faq_follow import (
     bare,
     hand_in,
     places,
+    points_at,
     points_back,
     program_state,
     read_follow_up,
+    refers_back,
     time_left,
 )
 from bot.handoff import OfficeHours, parse_office_hours
@@ -63,6 +65,7 @@ from faq.form import (
     asks_size,
     asks_state,
     asks_to_apply,
+    asks_what_is_funded,
     asks_where_to_apply,
     bare_follow_up,
     choice,
@@ -203,8 +206,14 @@ _RUNS = (
     " durchfuhr", " fuhrt", " trager", " organisier", " veranstalt", " leitet", " betreut",
     " runs ", " run ", " running", " organis", " organiz", " operat", " manag", " host",
 )  # fmt: skip
-_ROLE = (" rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ")
+_ROLE = (
+    " rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ",
+    " was ist ",
+)  # fmt: skip
 ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
+# a follow-up this close to a written everyday question ("wie wird das wetter morgen?")
+# is off topic even right after an answer ("muss man das zurückzahlen?" is at 0.38)
+EVERYDAY_SIMILARITY = 0.55
 _YES_NO_WORDS = frozenset(
     """gibt gibts es there is are any do does we wir uns us ich i man muss mussen must have
     has to need right richtig correct korrekt stimmt stimmts oder gell ne true""".split()
@@ -455,6 +464,7 @@ class FaqMemory:
     told_closed_at: datetime | None = None
     acked: bool = False  # the last message was an "ok" answered "Alles klar."
     offered: tuple[str, ...] = ()  # the entries "Meinen Sie …?" offered last (no answer since)
+    silent_at: datetime | None = None  # when it was last said that the call does not say
     answers: int = 0  # how many answers were remembered (one more: this message answered)
 
     def recent(self, when: datetime | None, now: datetime) -> bool:
@@ -588,7 +598,7 @@ class FaqReplies:
             return self.clarify_reply(dataclasses.replace(match, options=(follow.entry, other)))
         if follow:
             entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
-        elif also := self._and_also(question, memory, now, kb, match.lang):
+        elif also := self._and_also(question, memory, now, kb, match.lang, match.confident):
             entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
         else:
             entry = self._follow_up(question, memory, now, edition)
@@ -631,6 +641,13 @@ class FaqReplies:
             entry = next((e for e in kb.entries if e.id == ELIGIBILITY), None)
         if not_the_date and entry is match.best:  # the deadline again, by another way
             entry = None
+        # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
+        # not know is another funder)
+        funded = lead is None and asks_what_is_funded(question)
+        funded = funded and not _unknown(matcher, question)
+        if (entry is None or entry.id == FUNDER) and funded:
+            # "What does the foundation fund?": what the money is for, not who gives it
+            entry = next((e for e in kb.entries if e.id == FUNDING), entry)
         role = None  # "is Lokalprojekte the funder?"
         if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
@@ -686,6 +703,7 @@ class FaqReplies:
             logged(answered=True)
             return reply
         ref = logged(answered=False)
+        talked = memory.entry is not None and memory.recent(memory.at, now)  # just answered
         memory.entry, memory.offered = None, ()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
@@ -694,12 +712,16 @@ class FaqReplies:
         # "muss der Bürgermeister unterschreiben?": about applying, though no word of the
         # call's: said that the call does not say, with the contacts and the team's offer
         about_call = about_call or (match.off_topic and about_the_application(question))
+        # "muss man das zurückzahlen, wenn was übrig bleibt?" right after the budget: about
+        # what was just answered, which the call does not settle (not the off-topic line)
+        if match.off_topic and talked and refers_back(question) and not about_call:
+            about_call = not self._everyday(match, matcher)
         if match.off_topic and not about_call:  # the weather, a poem: what the bot is for
             return Outbound(t("faq_off_topic", match.lang), lang=match.lang)
         again = memory.recent(memory.missed_at, now)  # the contacts were named a moment ago
         if about_call:
             reply = self.silent_reply(match.lang, again=again)
-            memory.missed_at = now
+            memory.missed_at = memory.silent_at = now
         elif match.options:
             reply = self.clarify_reply(match)
             memory.offered, memory.at = tuple(e.id for e in match.options), now
@@ -844,13 +866,19 @@ class FaqReplies:
         asked again together with the topic just answered; that entry if it is sure then."""
         if match.confident or memory.entry is None or not memory.recent(memory.at, now):
             return None
-        if not bare(question):
+        pointing = not bare(question) and points_at(question)
+        if not (bare(question) or pointing):
             return None
         last = next((e for e in matcher.kb.entries if e.id == memory.entry), None)
         if last is None:
             return None
-        again = self._match_with(matcher, f"{question} {last.topic[match.lang]}", match.lang)
+        asked = f"{question} {last.topic[match.lang]}"
+        again = self._match_with(matcher, asked, match.lang)
         if not again.confident or again.best is None:
+            return None
+        # "gibts dafür ne vorlage" after the sketch: "Ja."; "gibt es dafür eine
+        # Abrechnung?" after the budget is nothing its answer decides (not taken)
+        if pointing and question_kind(question) == "yes_no" and polarity(again.best, asked) is None:
             return None
         if again.best.id == last.id:  # "und wie viel?" after the deadline: not its date
             answer = answer_text(last, match.lang, self.edition(), now)
@@ -875,14 +903,21 @@ class FaqReplies:
         return f"{question.rstrip(' .!')}?"
 
     def _and_also(
-        self, question: str, memory: FaqMemory, now: datetime, kb: KnowledgeBase, lang: str
+        self,
+        question: str,
+        memory: FaqMemory,
+        now: datetime,
+        kb: KnowledgeBase,
+        lang: str,
+        sure: bool = False,
     ) -> tuple[Entry, str] | None:
         """ "und Landkreise?", "and counties?" right after an entry that settles yes/no
         questions, when that entry's terms settle the thing named: the question before
         with it in its place, asked as "auch als Landkreise?" (answered "Ja."/"Nein.", or
         that the call does not decide it: "und ein Landesministerium?"). Only "und"/"and"
         and at most three words besides an article, no question word or verb: "und das
-        Geld?" names nothing the entry settles and stays a new question."""
+        Geld?" names nothing the entry settles and stays a new question. `sure`: the
+        matcher is sure of the question alone ("und die Frist?")."""
         if memory.entry is None or not memory.recent(memory.at, now):
             return None
         toks = [tok for tok in tokens(question) if tok not in _ARTICLES]  # "und ein Ministerium?"
@@ -896,7 +931,13 @@ class FaqReplies:
         if entry is None or not entry.polar:
             return None
         asked = f"{'also as' if lang == 'en' else 'auch als'} {' '.join(toks[1:])}?"
-        return (entry, asked) if polarity(entry, asked) in ("yes", "no", "open") else None
+        if polarity(entry, asked) in ("yes", "no", "open"):
+            return entry, asked
+        # "und ein Jobcenter?" after who may apply, a kind its terms do not name and the
+        # question alone is nothing the FAQ knows: who may apply, for the reader to judge
+        if entry.id == ELIGIBILITY and not sure:
+            return entry, asked
+        return None
 
     def _going_on(self, question: str, memory: FaqMemory, now: datetime) -> Entry | None:
         """The entry answered just before, when a question without a verb goes on from
@@ -928,6 +969,9 @@ class FaqReplies:
         ):
             return None
         names_applying = any(tok.startswith(_TO_APPLY) for tok in tokens(question))
+        recent = memory.entry is not None and memory.recent(memory.at, now)
+        if recent and points_at(question) and not names_applying:
+            return None  # "is there a template for it?" after the sketch: the sketch's
         if asks_by_when(question) and not names_applying and memory.entry:
             try:
                 entry = kb.get(memory.entry)
@@ -1015,6 +1059,13 @@ class FaqReplies:
             return False
         sim, nearest = matcher.semantic.nearest_negative(matcher.semantic.vector(match.question))
         return sim >= ABOUT_CALL_SIMILARITY and nearest in about_call_texts()
+
+    @staticmethod
+    def _everyday(match: Match, matcher: Matcher) -> bool:
+        """Whether a question is close to a written question about everyday life (the
+        weather tomorrow), whatever was said before it."""
+        sim, _ = matcher.semantic.nearest_negative(matcher.semantic.vector(match.question))
+        return sim >= EVERYDAY_SIMILARITY
 
     def _settled(
         self,

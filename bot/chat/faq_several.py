@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.chat.faq_follow import last_question, without_preamble
+from bot.chat.faq_follow import asked_span, without_preamble
 from bot.chat.handlers import Context
 from bot.messages import Outbound
 from bot.texts import t
@@ -32,9 +32,15 @@ _VERBS = r"gibt|kann|können|konnen|muss|müssen|ist|sind|is|are|can|do|does|wil
 # Formular oder muss ich eine Mail schreiben?" is one question with two choices
 # "… und bis wann?", "… and until when?": a question word after a preposition
 _WHEN = r"(?:bis|ab|seit|until|till|by|since|from)\s+(?:wann|when)"
+# "… und in welcher Form …", "… and in which format …": a question word after another
+# preposition
+_BY_WHICH = (
+    r"(?:in|an|mit|bei|für|fur|zu|von|auf|aus|über|uber|with|for|to|from|at|on|about)\s+"
+    r"(?:welche[rsnm]?|wem|wen|which|what|whom)"
+)
 _JOINED = re.compile(
     r",?\s+(?:(?:und|and)\s+(?:(?:dann|then|also|auch|noch)\s+)?"
-    rf"(?=(?:{_ASKING}|{_VERBS}|{_WHEN})\b)|(?:oder|or)\s+(?=(?:{_ASKING}|{_WHEN})\b))",
+    rf"(?=(?:{_ASKING}|{_VERBS}|{_WHEN}|{_BY_WHICH})\b)|(?:oder|or)\s+(?=(?:{_ASKING}|{_WHEN})\b))",
     re.IGNORECASE,
 )
 _ASKED = re.compile(r"(?<=\?)\s+")
@@ -72,11 +78,12 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
     gibt es?"): each one's answer, in one message, when each got an answer of its own
     (one of them may be asked back, "Meinen Sie …?", said last with its buttons) and
-    no two are about the same thing; None to ask the message as one question (also
-    when one part is refused). A greeting or a sentence about oneself before them goes
-    first ("Hallo, ich bin … in Torgau. Wann …?")."""
+    no two are about the same thing; a part the call says nothing of is said so, after
+    the answers; None to ask the message as one question (also when one part is
+    refused). What comes before the first question and after the last (a greeting, who
+    writes, the thanks) is no part."""
     faq = ctx.services.faq
-    asked = last_question(text) or text
+    asked = asked_span(text)  # not who writes nor the thanks around the questions
     if (found := without_preamble(asked)) is not None and found[0]:
         asked = found[0]
     asked = _HEADING.sub("", asked, count=1) or asked
@@ -84,12 +91,20 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     if parts is None:
         return None
     memory = replace(ctx.state.faq)  # tried on a copy: kept only if every part is answered
-    answers, entries, back = [], [], []
+    answers, entries, back, silent = [], [], [], []
     for part in parts:
+        memory.silent_at = None  # set again by this part's "the call does not say"
         reply = faq.ask(part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
         if memory.entry is not None and memory.at == ctx.now:
             answers.append(reply)
             entries.append(memory.entry)
+        elif memory.silent_at == ctx.now:  # "muss sie auf Deutsch sein?": not in the call
+            silent.append(
+                replace(
+                    reply,
+                    text=t("follow_of_topic", reply.lang or ctx.lang, topic=part, said=reply.text),
+                )
+            )
         elif memory.offered and memory.at == ctx.now:  # "Meinen Sie „A“ oder „B“?"
             lang = reply.lang or ctx.lang
             if (titled := _titled(faq.kb, part, memory.offered, lang)) is not None:
@@ -116,7 +131,8 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
         if len(reply.text) > len(fullest.get(entry, Outbound("")).text):
             fullest[entry] = reply
     ctx.state.faq = memory
-    return joined(ctx, [*fullest.values(), *back])  # the question back last, by its buttons
+    # what the call does not say after the answers, the question back last by its buttons
+    return joined(ctx, [*fullest.values(), *silent, *back])
 
 
 def _titled(kb, part: str, offered: tuple[str, ...], lang: str):

@@ -23,8 +23,9 @@ __all__ = ["FEATURE", "no_call_open"]
 ONLY_THIS = ("nur-diese", "nurdiese", "this-only", "thisonly")
 
 
-def no_call_open(ctx: Context) -> Outbound | None:
-    """When no call is open: say so and offer the next-call message; else None."""
+def no_call_open(ctx: Context, *, button: bool = True) -> Outbound | None:
+    """When no call is open: say so and offer the next-call message (by its button, or
+    with `button` False by its command only); else None."""
     edition = ctx.services.faq.edition()
     state = call_state(edition, local_today(edition, ctx.now))
     if state not in (CallState.CLOSED, CallState.OVER):
@@ -34,6 +35,8 @@ def no_call_open(ctx: Context) -> Outbound | None:
     ctx.state.faq.told_closed_at = ctx.now  # the FAQ's next "noch bewerben?" says it briefly
     if _watching(ctx):
         return Outbound(t("no_call_open_watching", ctx.lang, edition=edition.name, deadline=day))
+    if not button:
+        return Outbound(t("no_call_open_command", ctx.lang, edition=edition.name, deadline=day))
     text = t("no_call_open", ctx.lang, edition=edition.name, deadline=day)
     return Outbound(text, (Button(t("next_call_button", ctx.lang), NEXT_CALL_DATA, confirms=True),))
 

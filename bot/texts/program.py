@@ -79,6 +79,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'No call is open right now: applications for "{edition}" closed on {deadline}. '
         "Would you like to hear when the next call opens? Tap the button or send /next.",
     },
+    "no_call_open_command": {
+        "de": "Zurzeit läuft keine Ausschreibung: Die Bewerbungsfrist für „{edition}“ endete "
+        "am {deadline}. Bescheid, sobald die nächste Ausschreibung da ist: /naechste",
+        "en": 'No call is open right now: applications for "{edition}" closed on {deadline}. '
+        "To hear when the next call opens: /next",
+    },
     "next_call_offer": {
         "de": "Möchten Sie Bescheid bekommen, sobald die nächste Ausschreibung da ist?",
         "en": "Would you like to hear when the next call opens?",
