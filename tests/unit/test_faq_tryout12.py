@@ -211,7 +211,8 @@ def test_who_to_talk_to_and_advice_by_phone_are_the_contacts(april):
 
 
 @pytest.mark.parametrize(
-    "question", ["was ist die robert bosch stiftung überhaupt", "what is the robert bosch stiftung?"]
+    "question",
+    ["was ist die robert bosch stiftung überhaupt", "what is the robert bosch stiftung?"],
 )
 def test_what_the_foundation_is_is_the_funder_and_what_it_pays(april, question):
     reply = text(april, question)
