@@ -210,6 +210,10 @@ _ROLE = (
     " rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ",
     " was ist ",
 )  # fmt: skip
+# "und bis wann?", "und wo?": a question word asks something new, no kind of applicant
+_ASKING_WORDS = frozenset(
+    "wann wo wie wer was warum wieso welche welcher bis when where how who what why which until".split()
+)
 ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
 # a follow-up this close to a written everyday question ("wie wird das wetter morgen?")
 # is off topic even right after an answer ("muss man das zurückzahlen?" is at 0.38)
@@ -935,7 +939,7 @@ class FaqReplies:
             return entry, asked
         # "und ein Jobcenter?" after who may apply, a kind its terms do not name and the
         # question alone is nothing the FAQ knows: who may apply, for the reader to judge
-        if entry.id == ELIGIBILITY and not sure:
+        if entry.id == ELIGIBILITY and not sure and not _ASKING_WORDS & set(toks):
             return entry, asked
         return None
 
