@@ -75,6 +75,7 @@ _LEAD_FILLER = frozenset(
     "und also aber and so ok okay hallo hi hello noch eine frage kurze kleine quick question".split()
 )
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
+_ALSO = frozenset("auch also too".split())
 # in token form, as `tokens` folds them ("does" -> "dos", "müssen" -> "mussen")
 _YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
 KINDS = ("where", "how_much", "who", "how_often", "what_time")
@@ -282,9 +283,11 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     leaves the question unsettled, since "only cities?" is neither a plain yes nor a
     plain no. A choice ("Zahlt Lokalprojekte oder die Stiftung?") is settled only when
     each side is, the same way ("Vereine oder Privatpersonen?": both no), or one side
-    is open, or only the second restricts ("Landkreise oder nur Städte?": the first's);
-    one without a question word ("Vorgespräche online oder vor Ort?") only when a side
-    is open.
+    is open, or only the second restricts ("Landkreise oder nur Städte?": the first's),
+    or the first restricts and the second adds ("nur Städte oder auch Landkreise?": the
+    second's); one without a question word is 'open' when a side is ("Vorgespräche online
+    oder vor Ort?"), 'both' when both are yes ("city or district?") and 'neither' when
+    both are no ("Verein oder Stiftung?").
 
     A yes needs more than the topic: a question that adds what the answer does not
     name ("pro Monat?" to an amount per project without one, "am 1. Oktober?" to "im
@@ -295,8 +298,12 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     if kind is None and choice(question) and entry.polar:
         # "Vorgespräche online oder vor Ort?": no question word, a choice of which the
         # call decides neither side; a side it decides is the answer's to say, no Ja/Nein
-        toks = tokens(question)
-        return "open" if "open" in _sides(entry, toks) else None
+        sides = _sides(entry, tokens(question))
+        if "open" in sides:
+            return "open"
+        if sides == ("no", "no"):  # "Verein oder Stiftung?"
+            return "neither"
+        return "both" if sides == ("yes", "yes") else None  # "city or district?"
     if kind != "yes_no":
         return None
     figures, unconfirmed = judge_terms(question, answer) if answer else (None, frozenset())
@@ -317,10 +324,15 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
             return "open"
         if _RESTRICTING & set(toks):
             # "Can a district apply or only cities?": the first side's answer, when only
-            # the other side restricts ("or only …" asks whether the first counts too)
+            # the other side restricts ("or only …" asks whether the first counts too);
+            # "nur Städte oder auch Landkreise?": the second's, asked with "auch"
             cut = _cut(toks)
             restricted = _RESTRICTING & set(toks[:cut])
-            side = first if not restricted and first in ("yes", "no") else None
+            also = _ALSO & set(toks[cut + 1 :])
+            if not restricted:
+                side = first if first in ("yes", "no") else None
+            else:
+                side = second if also and second in ("yes", "no") else None
         else:
             side = first if first == second else None
     if side != "yes":

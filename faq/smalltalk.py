@@ -87,10 +87,41 @@ def asks_how(text: str) -> bool:
     return small_talk(text) == "greeting" and bool(_HOW.search(" ".join(tokens(text))))
 
 
+# a message that opens with thanks and asks nothing ("Herzlichen Dank für Ihre rasche
+# Auskunft … Mit besten Grüßen, A. Vogel", "Many thanks for your help, have a great
+# day!", "nein danke das wars"): thanks, however long (a question mark asks something)
+_THANKS_FIRST = re.compile(
+    r"^(?:(?:ok|okay|gut|super|prima|nein|no|alles klar|perfekt|great)\s+)?"
+    r"(?:(?:vielen|besten|herzlichen|herzlich|tausend|lieben|recht|schonen|many|much|big)\s+){0,2}"
+    r"(?:dank|danke|dankeschon|thanks|thank you|thx|merci)\b"
+)
+
+
+# a question word asks even without its question mark ("danke, wann ist die frist");
+# "was" only as German "what" (not "that was helpful")
+_ASKS = frozenset(
+    "wann wie wo wer wem wen welche welcher welches warum wieso wozu what when where how who "
+    "which why".split()
+)
+_ENGLISH_WAS = re.compile(r"\b(?:that|this|it|which|he|she|you|everything|all) was\b")
+
+
+def _thanks_first(text: str, toks: list[str]) -> str | None:
+    if "?" in text or not _THANKS_FIRST.match(" ".join(toks)):
+        return None
+    asks = _ASKS & set(toks) or ("was" in toks and not _ENGLISH_WAS.search(" ".join(toks)))
+    if asks:
+        return None
+    wish = _BYE_WISH.search(" ".join(toks))
+    return "bye" if _KINDS["bye"] & set(toks) or wish else "thanks"
+
+
 def small_talk(text: str) -> str | None:
     """The kind of small talk ('greeting', 'thanks', 'bye', 'who', 'help', 'noise'),
     or None for anything that may be a question about the call."""
     toks = _THANKS_PAIR.sub("dankeschon", " ".join(tokens(text))).split()
+    if toks and (thanked := _thanks_first(text, toks)):
+        return thanked
     if not toks:
         return "noise" if text.strip() else None
     if all(t.isdigit() for t in toks) and len(toks) == 1:

@@ -97,7 +97,7 @@ _SWITCH = re.compile(
 
 # "ok und auf englisch bitte: who are the contacts": the switch, then a question
 _FILLER = re.compile(r"^((ok|okay|gut|alles klar|und|and|so|also|now|jetzt)\s+)*")
-_THEN = re.compile(r"\s*[:;–—]\s*|\s+-\s+")
+_THEN = re.compile(r"\s*[:;,–—]\s*|\s+-\s+")
 
 
 # "Können wir Deutsch sprechen?", "Can we talk in German?", "could we switch to English
@@ -110,7 +110,9 @@ _ASKING = frozenset(
     unterhalten weiter weitermachen fortfahren wechseln umstellen umschalten lieber gern
     gerne auch also jetzt now ab from on speak talk write answer reply chat continue carry
     switch change go rather prefer instead stattdessen conversation unterhaltung sprache
-    language mal einfach bei dabei ok okay und and""".split()
+    language mal einfach bei dabei ok okay und and say sag sage sagen das that it this es
+    repeat wiederholen nochmal noch again tell me mir ubersetzen uebersetzen translate
+    schreib kannst konntest koenntest kannste""".split()
 )
 _LANG_TOKENS = {"englisch": "en", "english": "en", "deutsch": "de", "german": "de"}
 

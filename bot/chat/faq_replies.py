@@ -210,6 +210,7 @@ _ROLE = (
     " rolle", " role", " aufgabe", " task", " macht", " tut", " does ", " do ", " what is ",
     " was ist ",
 )  # fmt: skip
+_FOR = frozenset("fur for".split())
 # "und bis wann?", "und wo?": a question word asks something new, no kind of applicant
 _ASKING_WORDS = frozenset(
     "wann wo wie wer was warum wieso welche welcher bis when where how who what why which until".split()
@@ -924,7 +925,8 @@ class FaqReplies:
         matcher is sure of the question alone ("und die Frist?")."""
         if memory.entry is None or not memory.recent(memory.at, now):
             return None
-        toks = [tok for tok in tokens(question) if tok not in _ARTICLES]  # "und ein Ministerium?"
+        # "und ein Ministerium?", "und für Landkreise?"
+        toks = [tok for tok in tokens(question) if tok not in _ARTICLES and tok not in _FOR]
         if len(toks) < 2 or len(toks) > 4 or toks[0] not in ("und", "and"):
             return None
         if any(is_stopword(tok) for tok in toks[1:]):  # "und das ist monatlich?": a verb

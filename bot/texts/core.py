@@ -91,6 +91,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "or": {"de": "oder", "en": "or"},
     "faq_yes": {"de": "Ja.", "en": "Yes."},
     "faq_no": {"de": "Nein.", "en": "No."},
+    "faq_both": {"de": "Beides.", "en": "Both."},
+    "faq_neither": {"de": "Keins von beiden.", "en": "Neither."},
     "faq_open": {
         "de": "Das legt die Ausschreibung nicht fest. Sie sagt dazu:",
         "en": "The call for applications does not decide this. What it says:",

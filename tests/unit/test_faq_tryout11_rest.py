@@ -63,9 +63,16 @@ def test_or_only_asks_whether_the_first_counts_too(chat, question, lead):
 
 
 @pytest.mark.parametrize(
-    "question", ["Geht es nur um Städte oder auch um Landkreise?", "only cities or districts too?"]
-)
-def test_a_restricted_first_side_gets_no_verdict(chat, question):
+    ("question", "lead"),
+    [("Geht es nur um Städte oder auch um Landkreise?", "Ja."),
+     ("only cities or districts too?", "Yes.")],
+)  # fmt: skip
+def test_only_the_first_or_the_second_too_answers_for_the_second(chat, question, lead):
+    assert chat(question).startswith(lead)  # tryout13: the second side, added with "auch"
+
+
+@pytest.mark.parametrize("question", ["Geht es nur um Städte oder Landkreise?"])
+def test_a_restricted_first_side_without_too_gets_no_verdict(chat, question):
     assert not chat(question).startswith(("Ja.", "Nein.", "Yes.", "No."))
 
 

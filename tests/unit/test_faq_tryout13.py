@@ -1,0 +1,104 @@
+"""Rows of tryout13 (applicants in the console, never the code), each with a test that
+fails on the code before it. Phrasings besides the try-out's are our own.
+
+- long thank-yous with regards or wishes got the refusal block or the off-topic line;
+- "can you say that in english?", "kannst du das auf deutsch sagen?" were answered "the
+  call does not say this"; "auf deutsch bitte, und wie lang läuft das?" too;
+- "city or district?" got the eligibility sentence with no verdict, "können sich nur
+  städte bewerben oder auch landkreise?" and "und für landkreise?" the same;
+- "gibts ne mailadresse" was the off-topic line.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from faq.smalltalk import small_talk
+from tests.chat import applicant_router, say, text
+
+APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+
+
+@pytest.fixture
+def april(matcher, sessions):
+    return applicant_router(matcher, sessions, APRIL)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Herzlichen Dank für Ihre rasche und kompetente Auskunft, das hilft uns sehr. Mit "
+        "besten Grüßen aus Thüringen, A. Vogel",
+        "Many thanks for your help, much appreciated, have a great day!",
+        "Thank you so much, this has been really useful. I will discuss it with my mayor and "
+        "get back to you. Best wishes from Erfurt!",
+        "Vielen herzlichen Dank für die ausführlichen Informationen! Ich wünsche Ihnen ein "
+        "schönes Wochenende. Mit freundlichen Grüßen, Thomas Müller",
+        "Tausend Dank, Sie haben mir sehr geholfen! Liebe Grüße aus dem Vogtland",
+        "Danke, das war alles. Mit freundlichen Grüßen",
+        "nein danke das wars",
+    ],
+)
+def test_a_long_thank_you_is_thanks(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Gern geschehen", "You're welcome", "Auf Wiedersehen", "Goodbye")), (
+        reply
+    )
+    assert "Ausschreibung keine sichere" not in reply and "Dazu kann ich nichts" not in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "danke für die info, wann ist die frist",  # a question word asks, without its "?"
+        "Danke! Und was kostet das?",
+        "thanks what about the budget",
+    ],
+)
+def test_thanks_before_a_question_is_no_small_talk(message):
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "switch", "said", "again"),
+    [
+        ("wie viel verdient die expertin", "can you say that in english?",
+         "I will answer in English now.", "TVöD, pay group 11"),
+        ("whats the budget per project?", "kannst du das auf deutsch sagen?",
+         "Ich antworte jetzt auf Deutsch.", "EUR 3.000"),
+    ],
+)  # fmt: skip
+def test_a_switch_asked_as_a_question_says_the_answer_again(april, first, switch, said, again):
+    text(april, first)
+    replies = say(april, "u1", switch)
+    assert replies[0].text == said and again in replies[-1].text, [r.text for r in replies]
+
+
+def test_a_switch_then_a_question_after_a_comma(april):
+    text(april, "whats the budget per project?")
+    replies = say(april, "u1", "auf deutsch bitte, und wie lang läuft das?")
+    assert replies[0].text == "Ich antworte jetzt auf Deutsch."
+    assert "Die Projektphase dauert sechs Monate" in replies[-1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("city or district?", "Both."),
+        ("stadt oder landkreis?", "Beides."),
+        ("können sich nur städte bewerben oder auch landkreise?", "Ja."),
+    ],
+)
+def test_a_choice_of_two_kinds_that_may_apply(april, question, lead):
+    reply = text(april, question)
+    assert reply.startswith(lead), reply
+    assert "Städte, Kommunen und Behörden" in reply or "Cities, municipalities" in reply
+
+
+def test_and_for_districts_after_municipalities(april):
+    text(april, "können sich gemeinden bewerben")
+    assert text(april, "und für landkreise?").startswith("Ja. Bewerben können sich")
+
+
+def test_an_email_address_is_the_contacts(april):
+    assert "charlotte.bock@lokalprojekte.de" in text(april, "gibts ne mailadresse")
