@@ -451,7 +451,8 @@ _DEADLINE_WORDS = (
 _ACTIONS = (
     "abgeb", "abgab", "einreich", "einsend", "schick", "send", "bewerb", "apply", "applic",
     "submit", "hand in", "anmeld", "ok", "moglich", "geht", "possible", "annehm", "accept",
-    "nehm", "rein", "rechtzeitig", "in time",
+    "nehm", "rein", "rechtzeitig", "in time", "abschick", "absend", "losschick", "wegschick",
+    "hochlad", "upload",
 )  # fmt: skip
 _MUST = ("muss", "must", "have to", "has to", "need to", "needs to", "spatestens")
 _OVER = (

@@ -632,6 +632,12 @@ class FaqReplies:
         if entry is None and match.confident and match.best:
             not_the_date = self._not_its_date(match.best, question)
             entry = None if not_the_date else match.best
+        elif entry is None and match.best and question_kind(question) != "yes_no":
+            # "welche unterlagen brauche ich": unsure, but closest to the deadline and
+            # asking what its date does not answer: not in the call (never a picker)
+            not_the_date = match.best.milestone == "deadline" and self._not_its_date(
+                match.best, question
+            )
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic

@@ -102,3 +102,18 @@ def test_and_for_districts_after_municipalities(april):
 
 def test_an_email_address_is_the_contacts(april):
     assert "charlotte.bock@lokalprojekte.de" in text(april, "gibts ne mailadresse")
+
+
+def test_sending_tomorrow_morning_at_night_is_in_time(matcher, sessions):
+    router = applicant_router(matcher, sessions, datetime(2023, 5, 2, 21, 0, tzinfo=UTC))
+    reply = text(router, "bin ich noch rechtzeitig wenn ich morgen früh abschicke??")
+    assert reply.startswith("Ja, bis morgen, 3. Mai 2023"), reply
+    follow = text(router, "bis wie viel uhr genau?")
+    assert follow.startswith("Eine Uhrzeit nennt die Ausschreibung nicht"), follow
+
+
+@pytest.mark.parametrize(
+    "question", ["welche unterlagen brauch ich alles", "welche unterlagen brauche ich"]
+)
+def test_which_documents_is_not_in_the_call_never_a_picker(april, question):
+    assert text(april, question).startswith("Das sagt die Ausschreibung nicht."), question
