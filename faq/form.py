@@ -145,7 +145,9 @@ _TAGS = (
     ("stimmts",), ("gell",), ("ne",), ("right",), ("correct",), ("isn", "t", "it"),
     ("is", "that", "right"), ("is", "that", "correct"), ("no",), ("yes",), ("ja",),
 )  # fmt: skip
-_WH = frozenset(
+# question words, German and English ("was" is English "was" too: callers that read
+# English check it on their own)
+QUESTION_WORDS = _WH = frozenset(
     """was wann wie warum wieso weshalb welche welcher welches welchen welchem wo woher
     wohin wer wen wem wessen what when how why which where who whom whose""".split()
 )

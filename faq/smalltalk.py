@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from faq.form import QUESTION_WORDS
 from faq.normalize import tokens
 
 __all__ = ["asks_how", "small_talk"]
@@ -99,10 +100,7 @@ _THANKS_FIRST = re.compile(
 
 # a question word asks even without its question mark ("danke, wann ist die frist");
 # "was" only as German "what" (not "that was helpful")
-_ASKS = frozenset(
-    "wann wie wo wer wem wen welche welcher welches warum wieso wozu what when where how who "
-    "which why".split()
-)
+_ASKS = QUESTION_WORDS - {"was"}
 _ENGLISH_WAS = re.compile(r"\b(?:that|this|it|which|he|she|you|everything|all) was\b")
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from faq.figures import MONTH_NAMES, figures, judge_terms, terms
+from faq.form import QUESTION_WORDS
 from faq.normalize import is_stopword, tokens
 
 __all__ = ["check", "names_months"]
@@ -34,10 +35,7 @@ _UNITS = frozenset(
 _NUMBER = re.compile(r"^\d+$")
 # a question word asks something else ("was passiert nach märz 2024?", "wann im
 # oktober?"); "was" only as English "was it" checks
-_ASKING = frozenset(
-    """wann wie wo wer warum wieso weshalb welche welcher welches wohin woher what when how
-    where who why which""".split()
-)
+_ASKING = QUESTION_WORDS - {"was"}
 _ENGLISH_WAS = frozenset("it that this the they".split())
 
 

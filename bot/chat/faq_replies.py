@@ -51,6 +51,7 @@ from faq.figures import (
     terms,
 )
 from faq.form import (
+    QUESTION_WORDS,
     about_applying,
     about_the_application,
     as_list,
@@ -212,9 +213,7 @@ _ROLE = (
 )  # fmt: skip
 _FOR = frozenset("fur for".split())
 # "und bis wann?", "und wo?": a question word asks something new, no kind of applicant
-_ASKING_WORDS = frozenset(
-    "wann wo wie wer was warum wieso welche welcher bis when where how who what why which until".split()
-)
+_ASKING_WORDS = QUESTION_WORDS | {"bis", "until"}
 ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
 # a follow-up this close to a written everyday question ("wie wird das wetter morgen?")
 # is off topic even right after an answer ("muss man das zurückzahlen?" is at 0.38)
