@@ -155,7 +155,16 @@ _ASKS_REMINDING = re.compile(
     r"|\b(erinnerung|erinnerungen|reminders?)\b.*\b(bitte|gerne?|möchte|moechte|hätte|haette"
     r"|will|wollen|abonnieren|please|pls|plz|want|like|get|subscribe|sign me up)\b"
     r"|\b(bitte|gerne?|möchte|moechte|hätte gern\w*|will|please|pls|plz|want|like|get"
-    r"|subscribe to)\b.*\b(erinnerung|erinnerungen|reminders?)\b",
+    r"|subscribe to|kriegen|krieg|kriegt|bekommen|bekomme|bekommt)\b.*\b(erinnerung|erinnerungen"
+    r"|reminders?)\b",
+    re.IGNORECASE,
+)
+# "benachrichtige mich, wenn es was Neues gibt", "notify me about the next call", "sagt mir
+# Bescheid, wenn die nächste Ausschreibung kommt": the next-call message (/naechste)
+_ASKS_NEXT_CALL = re.compile(
+    r"\b(benachrichtig\w*|(sag|sagt|sagen sie|gib|gebt|geben sie) (mir|uns) bescheid|notify"
+    r"|let me know|let us know|inform me|tell me when|melde dich|meldet euch|melden sie sich)\b"
+    r".*\b(nächst\w*|naechst\w*|neu\w*|next|new|wieder|again)\b",
     re.IGNORECASE,
 )
 _NOT_ASKING = re.compile(r"\b(nicht|keine|kein|not|no|don'?t|stop\w*|stopp\w*|abbestell\w*)\b")
@@ -216,6 +225,10 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
         if not ctx.stored_lang:
             ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
         return _mine(ctx)
+    if _ASKS_NEXT_CALL.search(lower) and not _NOT_ASKING.search(lower):
+        if not ctx.stored_lang:
+            ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
+        return _next_call(ctx)
     if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
         return None
     if not ctx.stored_lang:  # "pls remind me" in a new chat: English

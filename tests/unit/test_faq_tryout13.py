@@ -117,3 +117,27 @@ def test_sending_tomorrow_morning_at_night_is_in_time(matcher, sessions):
 )
 def test_which_documents_is_not_in_the_call_never_a_picker(april, question):
     assert text(april, question).startswith("Das sagt die Ausschreibung nicht."), question
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("benachrichtige mich wenn es was neues gibt", "Sobald eine neue Ausschreibung da ist"),
+        ("notify me about the next call", "when a new call opens"),
+        ("sagt mir bescheid wenn die nächste ausschreibung kommt", "Sobald eine neue"),
+    ],
+)
+def test_asking_in_words_to_hear_of_the_next_call(matcher, sessions, message, said):
+    router = applicant_router(matcher, sessions, datetime(2026, 11, 29, 9, 0, tzinfo=UTC))
+    assert said in text(router, message)
+
+
+def test_when_we_hear_whether_we_are_in_is_no_sign_up(april):
+    assert "Sobald eine neue Ausschreibung" not in text(
+        april, "wann bekommen wir bescheid zur neuen ausschreibung?"
+    )
+
+
+def test_getting_a_reminder_asked_as_a_question_offers_the_reminders(april):
+    reply = text(april, "kriegen wir da ne erinnerung?")
+    assert "Erinnerung" in reply and "Dazu kann ich nichts sagen" not in reply, reply
