@@ -1,7 +1,8 @@
 """What comes after a step: "was passiert nach dem Projekt?" is the project's end (the
 closing event, then the scientific evaluation); "was kommt nach den Vorgesprächen?",
 "what happens after the sketch phase?" the next step of the edition's timeline. The
-step is named in the question: the project (or programme, placement) is its last
+step is named in the question ("nach", or "wenn" for the project's end: "was passiert,
+wenn das Projekt vorbei ist?"): the project (or programme, placement) is its last
 step; any other is the dated entry the FAQ is sure the words after "nach"/"after" are
 about. A day ("after march 2024") is left to the FAQ."""
 
@@ -19,12 +20,17 @@ __all__ = ["after_step"]
 _AFTER = re.compile(
     r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
     r"happens|comes|follows|is\s+next|is)\s+(?:denn\s+|dann\s+|eigentlich\s+)?"
-    r"(?:nach|after)\s+(?P<step>.+?)\W*$",
+    r"(?:(?P<after>nach|after)|wenn|when|once|sobald|nachdem)\s+(?P<step>.+?)\W*$",
     re.IGNORECASE,
 )
 _WHOLE = frozenset(
     """projekt projekte projektphase projektende programm program programme project
     projects einsatz placement forderung forderphase integrationsmacher ende end""".split()
+)
+# "after the project ends", "nachdem das Projekt vorbei ist": its end, said with a verb
+_ENDING = frozenset(
+    """ends ended endet endete is ist over vorbei finished beendet abgeschlossen done zu
+    ist has""".split()
 )
 _ARTICLES = frozenset("dem der den das die the our unserem unser einsatz".split()) - {"einsatz"}
 
@@ -45,8 +51,11 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     words = [w for w in tokens(found.group("step")) if w not in _ARTICLES]
     if not words:
         return None
-    if set(words) <= _WHOLE:  # the project is over with its last step
+    whole = set(words) <= _WHOLE | _ENDING and set(words) & _WHOLE
+    if whole:  # the project is over with its last step ("after the project ends")
         entry = _of(faq.kb, steps[-1].key)
+    elif not found.group("after"):  # "was passiert, wenn wir die Frist verpassen?"
+        return None
     else:
         match = faq.match(found.group("step"), lang)
         named = match.best if match.confident else None

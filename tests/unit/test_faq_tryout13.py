@@ -141,3 +141,22 @@ def test_when_we_hear_whether_we_are_in_is_no_sign_up(april):
 def test_getting_a_reminder_asked_as_a_question_offers_the_reminders(april):
     reply = text(april, "kriegen wir da ne erinnerung?")
     assert "Erinnerung" in reply and "Dazu kann ich nichts sagen" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happens after the project ends?",
+        "was passiert wenn das projekt vorbei ist",  # was "Nein." with the six months
+        "what happens when the program is over?",
+    ],
+)
+def test_what_happens_at_the_projects_end_is_the_closing_event_and_evaluation(april, question):
+    reply = text(april, question)
+    assert "Evaluation" in reply or "evaluation" in reply, reply
+    assert not reply.startswith(("Nein.", "No.")), reply
+
+
+def test_what_happens_when_the_deadline_is_missed_is_still_late_handling(april):
+    reply = text(april, "was passiert wenn wir die frist verpassen")
+    assert reply.startswith("Ob Unterlagen nachgereicht werden können"), reply
