@@ -714,7 +714,7 @@ _RECEIVING = (
     "paid", "bezahlt", "vergut", "gehalt", "lohn", "salary", "wage", "make", "makes",
 )  # fmt: skip
 _EARNING = ("verdien", "earn", "gehalt", "lohn", "salary", "wage", "vergut")
-_EXPERTS = ("expert",)
+_EXPERTS = ("expert", "fachkraft", "fachkrafte")
 _RECIPIENTS = (
     "kommun", "gemeind", "stadt", "stadte", "landkreis", "kreis", "behord", "verwaltung",
     "municipal", "town", "city", "cities", "county", "district", "authorit",

@@ -155,6 +155,9 @@ DATED_ENTRIES = frozenset(
 # municipality gets; asked to one of the money entries, that entry answers instead
 PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
 MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
+# what the expert does, where they come from: "was bekommt die Expertin?" is her pay
+EXPERT_ENTRIES = frozenset({"expert_role", "expert_background", "core_team"})
+_TASKS = ("aufgab", "task", "rolle", "role", "tut", "tun", "macht", "does", "do ", "arbeit")
 ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 CONTACT = "contact"
 SALARY = "salary"
@@ -768,10 +771,15 @@ class FaqReplies:
         is the pay, "wieviel bekommt die Kommune?" what is funded), when the question
         went to another money entry (or to none): never the project money for the
         expert's pay, never the number of projects for a municipality's money."""
-        wanted = PAID_ENTRIES.get(paid_to(question) or "")
+        paid = paid_to(question)
+        wanted = PAID_ENTRIES.get(paid or "")
         if wanted is None:
             return None
-        if entry is not None and (entry.id == wanted or entry.id not in MONEY_ENTRIES):
+        # the pay, not what the expert does ("was bekommt die Expertin?"), unless a task
+        # is asked of ("was bekommt sie für Aufgaben?")
+        overridden = MONEY_ENTRIES | (EXPERT_ENTRIES if paid == "expert" else frozenset())
+        tasks = _has_any(f" {' '.join(tokens(question))} ", _TASKS)
+        if entry is not None and (entry.id == wanted or entry.id not in overridden or tasks):
             return None
         if entry is None and not any(
             e.id in MONEY_ENTRIES for e in (match.best, *match.options) if e is not None

@@ -160,3 +160,15 @@ def test_what_happens_at_the_projects_end_is_the_closing_event_and_evaluation(ap
 def test_what_happens_when_the_deadline_is_missed_is_still_late_handling(april):
     reply = text(april, "was passiert wenn wir die frist verpassen")
     assert reply.startswith("Ob Unterlagen nachgereicht werden können"), reply
+
+
+@pytest.mark.parametrize(
+    "question", ["was bekommt die expertin?", "was kriegt die fachkraft im monat"]
+)
+def test_what_the_expert_gets_is_the_pay(april, question):
+    assert "TVöD Entgeltgruppe 11 Stufe 2" in text(april, question)
+
+
+def test_what_the_expert_gets_as_tasks_is_the_role(april):
+    reply = text(april, "was bekommt die expertin für aufgaben?")
+    assert "TVöD" not in reply and "Verwaltungsteams" in reply, reply
