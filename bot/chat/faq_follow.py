@@ -164,7 +164,7 @@ def bare(question: str) -> bool:
     return _short(toks) or (len(toks) <= 4 and bool(words & _PRONOUNS and words & _ASKING))
 
 
-_IT = _folded("das es dies dieses diese it that this those these")
+_IT = _folded("das es dies dieses diese er sie ihn ihm it that this those these he she they them")
 
 
 def refers_back(question: str) -> bool:
@@ -553,7 +553,8 @@ _ASKED = re.compile(r"(?<=\?)\s+")
 # Grüßen, K. Hoffmann", "Best regards")
 _SIGN_OFF = re.compile(
     r"^(?:(?:vielen|besten|herzlichen|tausend)\s+)?dank|^danke|^thanks?\b|^many thanks"
-    r"|^(?:mit\s+)?(?:freundlichen|besten|lieben|herzlichen|viele)\s+gr(?:ü|u|ue)(?:ß|ss)"
+    r"|^(?:mit\s+)?(?:freundliche[n]?|beste[n]?|liebe[n]?|herzliche[n]?|viele|schöne)\s+"
+    r"gr(?:ü|u|ue)(?:ß|ss)"
     r"|^gr(?:ü|u|ue)(?:ß|ss)|^(?:lg|vg|mfg|bg)\b|^(?:best|kind|warm)?\s*regards|^cheers",
     re.IGNORECASE,
 )

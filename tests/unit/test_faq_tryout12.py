@@ -165,6 +165,7 @@ def test_a_day_of_the_month_ends_no_sentence(matcher, sessions):
         # what follows the last question mark stays unless it signs off
         ("nur fünf? das ist ja wenig, oder mehr", "nur fünf? das ist ja wenig, oder mehr"),
         ("Wer zahlt? Mit freundlichen Grüßen, K. Hoffmann", "Wer zahlt?"),
+        ("Wer zahlt? Beste Grüße, Thomas Müller", "Wer zahlt?"),  # tryout13
     ],
 )
 def test_the_asked_span_is_from_the_first_question_to_the_last(message, span):

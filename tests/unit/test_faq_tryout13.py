@@ -172,3 +172,10 @@ def test_what_the_expert_gets_is_the_pay(april, question):
 def test_what_the_expert_gets_as_tasks_is_the_role(april):
     reply = text(april, "was bekommt die expertin für aufgaben?")
     assert "TVöD" not in reply and "Verwaltungsteams" in reply, reply
+
+
+def test_another_question_announced_is_no_part_of_it(april):
+    reply = text(
+        april, "Eine weitere Frage: Wann ist Bewerbungsschluss, und wer kann sich bewerben?"
+    )
+    assert "3. Mai 2023" in reply and "Städte, Kommunen und Behörden" in reply, reply
