@@ -756,16 +756,16 @@ _EARLIER = ("letzt", "vorjahr", "vorig", "fruher", "previous", "last", "earlier"
 def counts_applicants(question: str) -> bool:
     """ "wie viele bewerbungen gibt es bisher", "wie viele kommen in die engere
     auswahl", "how many applied?": a count of the applications or of the shortlist,
-    which the call does not give (it gives the five projects funded); not "wie viele
-    werden gefördert?", "how many can apply?" or "wie viele Bewerbungen dürfen wir
-    einreichen?" or "how many pages should the application have", nor about another round ("wie viele bewerbungen gab es letztes jahr":
-    the five are this call's)."""
+    which the call does not give (it gives the five projects funded). Not a count of
+    those chosen or allowed ("wie viele werden gefördert?", "how many can apply?"), of
+    one's own ("wie viele Bewerbungen dürfen wir einreichen?"), of an application's
+    parts ("how many pages should the application have") nor of another round ("wie
+    viele bewerbungen gab es letztes jahr": the five are this call's)."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
     about = any(tok.startswith(_APPLICANTS) for tok in toks) or _has(text, _SHORTLIST)
-    chosen = any(tok.startswith((*_CHOSEN, *_EARLIER, *_PARTS)) for tok in toks)
-    chosen = chosen or bool(_OWN & set(toks))  # "wie viele Seiten?": the application's parts
-    return _has(text, _MANY) and about and not chosen
+    other = any(tok.startswith((*_CHOSEN, *_EARLIER, *_PARTS)) for tok in toks)
+    return _has(text, _MANY) and about and not (other or _OWN & set(toks))
 
 
 def paid_to(question: str) -> str | None:

@@ -105,6 +105,8 @@ _ENGLISH_WAS = re.compile(r"\b(?:that|this|it|which|he|she|you|everything|all) w
 
 
 def _thanks_first(text: str, toks: list[str]) -> str | None:
+    """'thanks' (or 'bye', with a good-bye or a wish) for a message that opens with
+    thanks and asks nothing; None otherwise."""
     if "?" in text or not _THANKS_FIRST.match(" ".join(toks)):
         return None
     asks = _ASKS & set(toks) or ("was" in toks and not _ENGLISH_WAS.search(" ".join(toks)))
