@@ -546,7 +546,7 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     return None
 
 
-_ASKED = re.compile(r"(?<=\?)\s+")
+AFTER_QUESTION_MARK = re.compile(r"(?<=\?)\s+")  # where one question ends and the next may begin
 
 
 # thanks and regards after the questions ("Vielen Dank im Voraus.", "Mit freundlichen
@@ -567,7 +567,10 @@ def asked_span(message: str) -> str:
     nothing. A sentence after the last question mark that is no sign-off stays ("nur
     fünf? das ist ja wenig, oder werden es noch mehr")."""
     sentences = [
-        q.strip() for p in _SENTENCE.split(message.strip()) for q in _ASKED.split(p) if q.strip()
+        q.strip()
+        for p in _SENTENCE.split(message.strip())
+        for q in AFTER_QUESTION_MARK.split(p)
+        if q.strip()
     ]
     asking = [i for i, sentence in enumerate(sentences) if sentence.endswith("?")]
     if not asking:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.chat.faq_follow import asked_span, without_preamble
+from bot.chat.faq_follow import AFTER_QUESTION_MARK, asked_span, without_preamble
 from bot.chat.handlers import Context
 from bot.messages import Outbound
 from bot.texts import t
@@ -43,7 +43,6 @@ _JOINED = re.compile(
     rf"(?=(?:{_ASKING}|{_VERBS}|{_WHEN}|{_BY_WHICH})\b)|(?:oder|or)\s+(?=(?:{_ASKING}|{_WHEN})\b))",
     re.IGNORECASE,
 )
-_ASKED = re.compile(r"(?<=\?)\s+")
 # "kurze Fragen:", "quick q:", "two questions:" before the questions: no part of the first
 _HEADING = re.compile(
     r"^\s*(?:(?:noch\s+)?(?:zwei|drei|ein\s+paar|paar|kurze|kleine|eine|1|2|3)\s+)*(?:kurze\s+)?"
@@ -59,7 +58,7 @@ def questions(text: str) -> list[str] | None:
     """The questions of a message with two or three ("Wann ist die Frist?", "wie viel
     Geld gibt es?"), each as asked; None for one question (or more than three)."""
     parts = []
-    for sentence in _ASKED.split(text.strip()):
+    for sentence in AFTER_QUESTION_MARK.split(text.strip()):
         asked = [p.strip(" ,;") for p in _JOINED.split(sentence) if p.strip(" ,;")]
         if sentence.rstrip().endswith("?"):  # "Wann ist die Frist und wie …?": each asks
             asked = [p if p.endswith("?") else f"{p}?" for p in asked]
