@@ -737,6 +737,19 @@ def counts_experts(question: str) -> bool:
 
 
 _GETTING = ("bekomm", "krieg", "erhalt", "get", "receiv")
+_PROFILES = ("profil", "lebenslauf", "cv", "kandidat", "candidat", "vorschlag")
+_SENT = ("schick", "send", "sent", "zugeschickt", "geschickt", "liefer")
+
+
+def receives_profiles(question: str) -> bool:
+    """ "when do we get the expert profiles?", "wann schickt Lokalprojekte die Profile?":
+    the profiles sent to the municipality (one to three by early August), not the
+    profile worked out with Lokalprojekte at the final sketch talk."""
+    toks = tokens(question)
+    profiles = any(tok.startswith(_PROFILES) for tok in toks)
+    return profiles and any(tok.startswith((*_GETTING, *_SENT)) for tok in toks)
+
+
 _PER_PROJECT = {("pro", "projekt"), ("per", "project"), ("je", "projekt"), ("each", "project")}
 _MANY = ("wie viele ", "wieviele ", "how many ", "anzahl ", "number of ", "zahl der ")
 _APPLICANTS = ("bewerb", "beworb", "bewirbt", "antrag", "antrage", "applica", "applie", "apply",

@@ -80,6 +80,7 @@ from faq.form import (
     paid_to,
     polarity,
     question_kind,
+    receives_profiles,
     silent_kind,
 )
 from faq.kb import LANGS, Entry, KnowledgeBase
@@ -164,6 +165,7 @@ SALARY = "salary"
 EXPERT_CHOICE = "expert_choice"
 PARTICIPANTS = "participants"
 NUMBER_OF_PROJECTS = "number_of_projects"
+FINAL_SKETCH_TALK, EXPERT_PROFILES = "final_sketch_talk", "expert_profiles"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
 
@@ -688,6 +690,9 @@ class FaqReplies:
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
             # "wieviel expertinnen bekommt man": one expert per project, not the pay
             entry = next((e for e in kb.entries if e.id == EXPERT_CHOICE), entry)
+        if entry is not None and entry.id == FINAL_SKETCH_TALK and receives_profiles(question):
+            # "when do we get the expert profiles?": the profiles sent, not the one derived
+            entry = next((e for e in kb.entries if e.id == EXPERT_PROFILES), entry)
         if lead is None and counts_applicants(question):
             # "wie viele kommen in die engere Auswahl?": not given, only the five funded
             entry = next((e for e in kb.entries if e.id == NUMBER_OF_PROJECTS), entry)

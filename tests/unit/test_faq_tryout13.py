@@ -179,3 +179,20 @@ def test_another_question_announced_is_no_part_of_it(april):
         april, "Eine weitere Frage: Wann ist Bewerbungsschluss, und wer kann sich bewerben?"
     )
     assert "3. Mai 2023" in reply and "Städte, Kommunen und Behörden" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("when do we get the expert profiles?", "one to three selected profiles"),
+        ("wann schickt lokalprojekte die profile?", "ein bis drei ausgewählte Profile"),
+    ],
+)
+def test_the_profiles_received_are_the_profiles_step(april, question, says):
+    assert says in text(april, question)  # tryout13: was the final sketch talk (step 5)
+
+
+def test_the_profile_worked_out_is_still_the_final_sketch_talk(april):
+    assert "leiten gemeinsam das Profil" in text(
+        april, "wann wird das profil der expertin erstellt?"
+    )
