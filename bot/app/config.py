@@ -8,11 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from platformdirs import user_data_dir
-
 from bot.booking.digest import Weekly
 from bot.booking.rules import Rules
-from storage.location import database_url
+from storage.location import data_dir, database_url
 
 __all__ = ["ConfigError", "Settings"]
 
@@ -52,7 +50,7 @@ class Settings:
     concurrent_updates: int = 8  # messages in the router/database at once (each chat in order)
     outbox_lease_seconds: int = 15  # a claim on outbox rows, renewed while sending
     outbox_batch: int = 30  # rows claimed at once (about a second at Telegram's 30/s)
-    data_dir: Path = field(default_factory=lambda: Path(user_data_dir("imbot", appauthor=False)))
+    data_dir: Path = field(default_factory=lambda: data_dir({}))
     matrix_homeserver: str | None = None
     matrix_user: str | None = None
     matrix_password: str | None = None
@@ -122,9 +120,7 @@ class Settings:
             concurrent_updates=_int(env, "IMBOT_CONCURRENT_UPDATES", 8, 1, 256),
             outbox_lease_seconds=_int(env, "IMBOT_OUTBOX_LEASE_SECONDS", 15, 5, 3600),
             outbox_batch=_int(env, "IMBOT_OUTBOX_BATCH", 30, 1, 1000),
-            data_dir=Path(
-                env.get("IMBOT_DATA_DIR", "").strip() or user_data_dir("imbot", appauthor=False)
-            ),
+            data_dir=data_dir(env),
             matrix_homeserver=env.get("MATRIX_HOMESERVER", "").strip() or None,
             matrix_user=env.get("MATRIX_USER", "").strip() or None,
             matrix_password=env.get("MATRIX_PASSWORD") or None,
