@@ -89,6 +89,16 @@ class KnowledgeBase:
                 return entry
         raise KeyError(entry_id)
 
+    def find(self, entry_id: str | None) -> Entry | None:
+        """The entry with this id, or None (a chat's memory may name one no longer there)."""
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+    def at_milestone(self, key: str) -> Entry | None:
+        """The entry about a timeline milestone: the one named after it, else the first
+        dated by it (the duration is dated by the closing event too), or None."""
+        dated = [e for e in self.entries if e.milestone == key]
+        return next((e for e in dated if e.id == key), dated[0] if dated else None)
+
     def __len__(self) -> int:
         return len(self.entries)
 

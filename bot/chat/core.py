@@ -66,7 +66,7 @@ def _switched(ctx: Context) -> list[Outbound]:
     memory, faq = ctx.state.faq, ctx.services.faq
     if len(replies) != 1 or faq is None or memory.entry is None:
         return replies
-    entry = next((e for e in faq.kb.entries if e.id == memory.entry), None)
+    entry = faq.kb.find(memory.entry)
     if entry is None or not memory.recent(memory.at, ctx.now):
         return replies
     ctx.lang = lang = ctx.state.lang

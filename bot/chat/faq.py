@@ -53,7 +53,7 @@ def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
         memory.told_closed_at = ctx.now  # the answer offered the next call itself
         return replies
     kb = ctx.services.faq.kb
-    entry = next((e for e in kb.entries if e.id == memory.entry), None)
+    entry = kb.find(memory.entry)
     if entry is None or entry.milestone is not None or _contacts(entry, kb):
         return replies
     edition = ctx.services.faq.edition()
@@ -89,7 +89,7 @@ def _hears_of_next_call(ctx: Context) -> bool:
 
 def _contacts(entry, kb) -> bool:
     """Whether the entry is one of the contacts (its group is the contact entry's)."""
-    contact = next((e for e in kb.entries if e.id == CONTACT), None)
+    contact = kb.find(CONTACT)
     return entry.id == CONTACT or (
         contact is not None and entry.group is not None and entry.group == contact.group
     )

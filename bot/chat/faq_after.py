@@ -12,7 +12,6 @@ import re
 
 from bot.chat.handlers import Context
 from bot.messages import Outbound
-from faq.kb import Entry
 from faq.normalize import tokens
 
 __all__ = ["after_step"]
@@ -53,7 +52,7 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
         return None
     whole = set(words) <= _WHOLE | _ENDING and set(words) & _WHOLE
     if whole:  # the project is over with its last step ("after the project ends")
-        entry = _of(faq.kb, steps[-1].key)
+        entry = faq.kb.at_milestone(steps[-1].key)
     elif not found.group("after"):  # "was passiert, wenn wir die Frist verpassen?"
         return None
     else:
@@ -62,16 +61,10 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
         if named is None or named.milestone is None:
             return None
         later = [m for m in steps if m.day > edition.milestone(named.milestone).day]
-        entry = next((e for m in later if (e := _of(faq.kb, m.key)) is not None), None)
+        entry = next((e for m in later if (e := faq.kb.at_milestone(m.key)) is not None), None)
     if entry is None:
         return None
     reply = faq.entry_reply(entry, lang, ctx.now)
     ctx.state.faq.remember(entry, reply, ctx.now)
     ctx.lang = lang
     return reply
-
-
-def _of(kb, key: str) -> Entry | None:
-    """The entry about a milestone: the one named after it, else the first dated one."""
-    named = next((e for e in kb.entries if e.id == key and e.milestone == key), None)
-    return named or next((e for e in kb.entries if e.milestone == key), None)

@@ -86,7 +86,7 @@ def in_context(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     replies = [faq.ask(asked, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)]
     if memory.entry != match.best.id:  # read otherwise in the conversation: not sure
         return None
-    who = next((e for e in faq.kb.entries if e.id == ELIGIBILITY), None)
+    who = faq.kb.find(ELIGIBILITY)
     if who is not None and who is not match.best and says_who(context):
         lang = replies[0].lang or ctx.lang
         replies.append(faq.entry_reply(who, lang, ctx.now))

@@ -79,7 +79,7 @@ def extension(ctx: Context, text: str, known: str | None) -> Outbound | None:
 
 def _placement(ctx: Context, lang: str) -> Outbound | None:
     faq = ctx.services.faq
-    entry = next((e for e in faq.kb.entries if e.id == PLACEMENT), None)
+    entry = faq.kb.find(PLACEMENT)
     if entry is None:
         return None
     reply = faq.entry_reply(entry, lang, ctx.now, lead="silent_extension")
@@ -90,7 +90,7 @@ def _placement(ctx: Context, lang: str) -> Outbound | None:
 def _deadline(ctx: Context, lang: str) -> Outbound | None:
     """The deadline's answer to "Kann man die Frist verlängern?" (the call names none)."""
     faq = ctx.services.faq
-    entry = next((e for e in faq.kb.entries if e.id == DEADLINE), None)
+    entry = faq.kb.find(DEADLINE)
     if entry is None:
         return None
     asked = "Kann man die Frist verlängern?" if lang == "de" else "Can the deadline be extended?"

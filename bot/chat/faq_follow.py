@@ -241,7 +241,7 @@ def read_follow_up(
     if words & _START and words & {"wann", "when", "ab", "from"}:
         if m is not None and (m.until is not None or m.key == "kickoff"):
             return FollowUp(last, "", sure=True)  # its first day is in the answer
-        kickoff = _of_milestone(kb, "kickoff")
+        kickoff = kb.at_milestone("kickoff")
         return FollowUp(kickoff, "") if kickoff else None
     if words & _UNTIL and words & {"wann", "when"} and not words & _CLOCK and m and m.until:
         # "und bis wann?" after the sketch phase: its last day, no time of day asked
@@ -253,11 +253,11 @@ def read_follow_up(
     if words & _NEXT and not words & (_ASKING - {"was", "what"}) and edition and m:
         later = sorted((x for x in edition.milestones if x.day > m.day), key=lambda x: x.day)
         for step in later:
-            if (entry := _of_milestone(kb, step.key)) is not None:
+            if (entry := kb.at_milestone(step.key)) is not None:
                 return FollowUp(entry, "")
     elif words & _NEXT and not words & (_ASKING - {"was", "what"}) and m is None:
         # "und dann?" after "Wer kann sich bewerben?": what comes next is the process
-        process = next((e for e in kb.entries if e.id == _PROCESS), None)
+        process = kb.find(_PROCESS)
         return FollowUp(process, "") if process is not None and process is not last else None
     return None
 
@@ -320,7 +320,7 @@ def _received(toks: list[str], kb: KnowledgeBase, answer: str) -> FollowUp | Non
         return None
     if not _short(toks) and not all(t in _WORDS | _RECEIVE | _MINE for t in toks):
         return None
-    money = next((e for e in kb.entries if e.id == _FUNDING), None)
+    money = kb.find(_FUNDING)
     return FollowUp(money, "") if money is not None else None
 
 
@@ -427,12 +427,6 @@ def _over(last: Entry, m, today: date) -> FollowUp | None:
     if m is None:
         return None
     return FollowUp(last, "", "faq_yes" if today > last_day(m) else "faq_no")
-
-
-def _of_milestone(kb: KnowledgeBase, key: str) -> Entry | None:
-    """The entry about a milestone: the one named after it, else the first dated one."""
-    named = next((e for e in kb.entries if e.id == key and e.milestone == key), None)
-    return named or next((e for e in kb.entries if e.milestone == key), None)
 
 
 # -- no answer before needed -------------------------------------------------------------
@@ -610,7 +604,7 @@ _ALREADY = _folded("schon bereits inzwischen mittlerweile already yet")
 def places(kb: KnowledgeBase) -> frozenset[str]:
     """The participants' places as `tokens` folds them ("Torgau", "Burgenlandkreis"):
     "läuft das Projekt in Torgau noch?" asks the programme's state too."""
-    entry = next((e for e in kb.entries if e.id == "participants"), None)
+    entry = kb.find("participants")
     names = entry.polar.get("yes", ()) if entry is not None else ()
     return frozenset(tok for name in names for tok in tokens(name))
 
@@ -639,8 +633,8 @@ def program_state(
     asks_over = asks_program_state(question, places(kb))
     if asks_over is None:
         return None
-    entry = next((e for e in kb.entries if e.id == "duration"), None)
-    entry = entry or _of_milestone(kb, "closing_event")
+    entry = kb.find("duration")
+    entry = entry or kb.at_milestone("closing_event")
     m = edition.milestone(entry.milestone) if edition and entry and entry.milestone else None
     if entry is None or m is None:
         return None

@@ -653,7 +653,7 @@ class FaqReplies:
         if entry is None and names_kind_and_asks_may(question):
             # "wir sind ein Jobcenter, dürfen wir?": whether that kind of applicant may
             # apply is the eligibility question (never the off-topic line)
-            entry = next((e for e in kb.entries if e.id == ELIGIBILITY), None)
+            entry = kb.find(ELIGIBILITY)
         if not_the_date and entry is match.best:  # the deadline again, by another way
             entry = None
         # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
@@ -662,7 +662,7 @@ class FaqReplies:
         funded = funded and not _unknown(matcher, question)
         if (entry is None or entry.id == FUNDER) and funded:
             # "What does the foundation fund?": what the money is for, not who gives it
-            entry = next((e for e in kb.entries if e.id == FUNDING), entry)
+            entry = kb.find(FUNDING) or entry
         role = None  # "is Lokalprojekte the funder?"
         if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
@@ -683,19 +683,19 @@ class FaqReplies:
             listed = as_list(answer_text(entry, match.lang, edition, now))
             said = f"{t('faq_not_participant', match.lang, place=place)}\n{listed}"
         status = own_status(question) if lead is None else None
-        if status and (mine := next((e for e in kb.entries if e.id == status), None)):
+        if status and (mine := kb.find(status)):
             entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
             # "wieviel expertinnen bekommt man": one expert per project, not the pay
-            entry = next((e for e in kb.entries if e.id == EXPERT_CHOICE), entry)
+            entry = kb.find(EXPERT_CHOICE) or entry
         if entry is not None and entry.id == FINAL_SKETCH_TALK and receives_profiles(question):
             # "when do we get the expert profiles?": the profiles sent, not the one derived
-            entry = next((e for e in kb.entries if e.id == EXPERT_PROFILES), entry)
+            entry = kb.find(EXPERT_PROFILES) or entry
         if lead is None and counts_applicants(question):
             # "wie viele kommen in die engere Auswahl?": not given, only the five funded
-            entry = next((e for e in kb.entries if e.id == NUMBER_OF_PROJECTS), entry)
+            entry = kb.find(NUMBER_OF_PROJECTS) or entry
             lead = "silent_applicants" if entry and entry.id == NUMBER_OF_PROJECTS else None
         hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
         if entry is None or entry.id == CONTACT:
@@ -799,7 +799,7 @@ class FaqReplies:
         """ "kann ich mich bewerben?": while the call is open who may apply, and by when;
         before it opens and after its deadline the deadline's answer (not yet, closed
         on its day), with no guess about who is asking."""
-        deadline = next((e for e in kb.entries if e.milestone == "deadline"), None)
+        deadline = kb.at_milestone("deadline")
         today = local_today(edition, now)
         state = call_state(edition, today)
         m = edition.milestone("deadline") if edition else None
@@ -836,10 +836,10 @@ class FaqReplies:
         """A short follow-up read against the answer just given ("und wie lange?",
         "ist das schon vorbei?", "und dann?", "wie viele?"), before it is a new
         question (bot.chat.faq_follow); the time left to apply and how to hand in."""
-        deadline = next((e for e in kb.entries if e.milestone == "deadline"), None)
+        deadline = kb.at_milestone("deadline")
         last = None
         if memory.entry is not None and memory.recent(memory.at, now):
-            last = next((e for e in kb.entries if e.id == memory.entry), None)
+            last = kb.find(memory.entry)
         if last is not None:
             if edition is _UNREAD:  # read only for a follow-up (a question reads it once)
                 edition = self.edition()
@@ -892,7 +892,7 @@ class FaqReplies:
         pointing = not bare(question) and points_at(question)
         if not (bare(question) or pointing):
             return None
-        last = next((e for e in matcher.kb.entries if e.id == memory.entry), None)
+        last = matcher.kb.find(memory.entry)
         if last is None:
             return None
         asked = f"{question} {last.topic[match.lang]}"
@@ -916,7 +916,7 @@ class FaqReplies:
             return question
         if not memory.recent(memory.at, now):
             return question
-        entry = next((e for e in self.kb.entries if e.id == memory.entry), None)
+        entry = self.kb.find(memory.entry)
         if entry is None or entry.milestone != "deadline":
             return question
         if edition is _UNREAD:
@@ -951,7 +951,7 @@ class FaqReplies:
             return None
         if not question.rstrip().endswith("?") or question_kind(question) is not None:
             return None
-        entry = next((e for e in kb.entries if e.id == memory.entry), None)
+        entry = kb.find(memory.entry)
         if entry is None or not entry.polar:
             return None
         asked = f"{'also as' if lang == 'en' else 'auch als'} {' '.join(toks[1:])}?"
@@ -1003,7 +1003,7 @@ class FaqReplies:
                 entry = None
             if entry is not None and self._dated(entry) and memory.recent(memory.at, now):
                 return entry
-        return next((e for e in kb.entries if e.milestone == "deadline"), None)
+        return kb.at_milestone("deadline")
 
     def _decided(self, match: Match, question: str, now: datetime, edition) -> Entry | None:
         """An entry the matcher was not sure of, when a yes/no question's own words
@@ -1019,7 +1019,7 @@ class FaqReplies:
         lang = match.lang
         texts = {e.id: answer_text(e, lang, edition, now) for e in close}
         asked = figures(question)
-        deadline = next((e for e in self.kb.entries if e.milestone == "deadline"), None)
+        deadline = self.kb.at_milestone("deadline")
         today = local_today(edition, now)
         if (
             deadline is not None
@@ -1174,7 +1174,7 @@ class FaqReplies:
         if question_kind(question) == "yes_no" and funds != runs:
             return funder, "faq_yes" if bosch == funds else "faq_no", None
         if bosch and not (funds or runs) and _has_any(text, _ROLE):
-            more = next((e for e in kb.entries if e.id == FUNDING), None)
+            more = kb.find(FUNDING)
             return funder, None, more
         return None
 

@@ -203,7 +203,7 @@ def _after_push(ctx: Context, text: str) -> None:
     pushed = ctx.services.timeline.last_push(ctx.msg.platform, ctx.msg.chat_id, since)
     if pushed is None or memory.at is not None and memory.at >= pushed[1]:
         return
-    entry = next((e for e in faq.kb.entries if e.milestone == pushed[0]), None)
+    entry = faq.kb.at_milestone(pushed[0])
     if entry is not None:
         memory.entry, memory.at, memory.offered = entry.id, pushed[1], ()
 

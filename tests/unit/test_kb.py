@@ -85,3 +85,13 @@ def test_answer_form_fields_are_checked(tmp_path: Path):
     good.write_text(base + '  polar: {"no": [Verein]}\n  silent_on: [where]\n', encoding="utf-8")
     (entry,) = KnowledgeBase.from_files([good]).entries
     assert entry.polar == {"no": ("Verein",)} and entry.silent_on == {"where"}
+
+
+def test_find_and_the_entry_of_a_milestone(kb):
+    assert kb.find("contact").id == "contact"
+    assert kb.find("no such entry") is None and kb.find(None) is None
+    # the duration is dated by the closing event too: the closing event's own entry
+    # answers for it (a reply to its reminder is read against the event, not the period)
+    assert kb.at_milestone("closing_event").id == "closing_event"
+    assert kb.at_milestone("deadline").id == "deadline"
+    assert kb.at_milestone("no such step") is None
