@@ -835,6 +835,19 @@ def asks_what_is_funded(question: str) -> bool:
     return not (_WHO_ASKED & set(toks) or paid_to(question) or question_kind(question) == "yes_no")
 
 
+_WHO_ARE = frozenset("wer who sind are ist is".split())
+_ONLY_SO = frozenset("die der the eigentlich denn genau so actually exactly".split())
+
+
+def asks_who_the_makers_are(question: str) -> bool:
+    """ "Wer sind die Integrationsmacher:innen?", "who are the integrationsmacher": the
+    people the call names so – each project's core team of expert and Pat:in – not the
+    program ("Was ist …?") or who funds it. Nothing asked but who they are."""
+    toks = tokens(question)
+    rest = {t for t in toks if not t.startswith("integrationsmach")}
+    return len(rest) < len(set(toks)) and {"wer", "who"} & rest and rest <= _WHO_ARE | _ONLY_SO
+
+
 # words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)
 _PROGRAM_WORDS = (
     "expert", "lokalprojekt", "ausschreib", "integrationsmach", "buddy", "kickoff",

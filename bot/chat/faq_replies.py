@@ -68,6 +68,7 @@ from faq.form import (
     asks_to_apply,
     asks_what_is_funded,
     asks_where_to_apply,
+    asks_who_the_makers_are,
     bare_follow_up,
     choice,
     counts_applicants,
@@ -165,6 +166,7 @@ SALARY = "salary"
 EXPERT_CHOICE = "expert_choice"
 PARTICIPANTS = "participants"
 NUMBER_OF_PROJECTS = "number_of_projects"
+CORE_TEAM = "core_team"
 FINAL_SKETCH_TALK, EXPERT_PROFILES = "final_sketch_talk", "expert_profiles"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
@@ -233,8 +235,10 @@ _ASKED_OF = (
     "erstatt", "ubernomm", "ubernehm", "bezahl", "gezahlt", "finanzier", "gefordert", "notig",
     "notwendig", "erforder", "vorgesehen", "verpflicht", "reimburs", "covered", "paid", "fund",
     "requir", "need", "necessar", "mandator", "oblig", "expected", "leist", "erbring",
-    "aufbring", "provid", "contribut",
+    "aufbring", "provid", "contribut", "brauch",
 )  # fmt: skip
+# what points back to the topic ("brauchen wir dafür eigene IT-Leute?"): no word it asks of
+_POINTING = frozenset("dafur dazu hierfur hierzu".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
 _MAY = frozenset(
@@ -693,6 +697,9 @@ class FaqReplies:
         if entry is not None and entry.id == FINAL_SKETCH_TALK and receives_profiles(question):
             # "when do we get the expert profiles?": the profiles sent, not the one derived
             entry = kb.find(EXPERT_PROFILES) or entry
+        if lead is None and asks_who_the_makers_are(question):
+            # "wer sind die integrationsmacher": the core team, as the call names it
+            entry = kb.find(CORE_TEAM) or entry
         if lead is None and counts_applicants(question):
             # "wie viele kommen in die engere Auswahl?": not given, only the five funded
             entry = kb.find(NUMBER_OF_PROJECTS) or entry
@@ -1113,7 +1120,11 @@ class FaqReplies:
         content = [
             tok
             for tok in toks
-            if not (is_stopword(tok) or tok in _YES_NO_WORDS or tok.startswith(_ASKED_OF))
+            if not (
+                is_stopword(tok)
+                or tok in _YES_NO_WORDS | _POINTING
+                or tok.startswith(_ASKED_OF)
+            )
         ]
         best = match.best
         if best is not None and not match.off_topic and open_choice(best, question):
