@@ -25,6 +25,7 @@ from faq.figures import (
     confirms,
     days_named,
     judge_terms,
+    terms,
 )
 from faq.kb import Entry
 from faq.normalize import is_stopword, tokens
@@ -308,6 +309,8 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
         return "both" if sides == ("yes", "yes") else None  # "city or district?"
     if kind != "yes_no":
         return None
+    if _open_with_figure(entry, question):
+        return "open"
     figures, unconfirmed = judge_terms(question, answer) if answer else (None, frozenset())
     if figures == "no":
         return "no"
@@ -342,6 +345,17 @@ def polarity(entry: Entry, question: str, answer: str = "") -> str | None:
     if answer and _unlisted_use(entry, toks, answer):
         return "open"
     return None if unconfirmed else side
+
+
+def _open_with_figure(entry: Entry, question: str) -> bool:
+    """Whether the question names an "open" phrase with a figure of its own ("mit zwei
+    Projekten bewerben", "apply with two projects"): that figure is no claim about the
+    answer's ("fünf Projekte"), and the call does not decide the question."""
+    text = f" {' '.join(tokens(question))} "
+    return any(
+        len(parts := tokens(term)) > 1 and terms(term) and f" {' '.join(parts)} " in text
+        for term in entry.polar.get("open", ())
+    )
 
 
 # whether something runs yet or still ("läuft das Projekt in Torgau noch?", "is it
@@ -439,9 +453,38 @@ def _side(entry: Entry, toks: list[str]) -> str | None:
 
 
 def silent_kind(entry: Entry, question: str) -> str | None:
-    """The question's kind if the entry's answer does not contain it (`silent_on`)."""
+    """The question's kind if the entry's answer does not contain it (`silent_on`); a
+    yes/no question that names a place ("ist das Kick-off in Stuttgart?") asks where."""
     kind = question_kind(question)
+    if kind == "yes_no" and "where" in entry.silent_on and named_place(question):
+        return "where"
     return kind if kind in entry.silent_on else None
+
+
+# what follows "in" without being a place: articles and pronouns, times, languages,
+# ways ("in Stuttgart?" is a place, "in der ersten Woche?", "in English?" are none)
+_NO_PLACE = frozenset(
+    """der die das dem den des ein eine einem einer einen unserem unserer unseren ihrem
+    ihrer meinem meiner the a an our my your their this that it which welchem welcher
+    woche wochen week weeks monat monaten month months jahr year zukunft future zeit time
+    ordnung order frage question ruhe kurze kurzer short englisch english deutsch german
+    sprache language form papierform paper schriftform writing
+    summe total gesamt general allgemeinen allgemein person prasenz presence echt real
+    life live online digital virtuell virtual""".split()
+)
+_AT_PLACE = re.compile(r"(?:^| )(?:in|im|at) ([a-z][a-z-]{2,})(?= |$)")
+
+
+def named_place(question: str) -> str | None:
+    """The place a question names after "in"/"at" ("Findet der Kick-off in Berlin statt?"
+    -> "berlin"), or None: not a month, a time or an article ("im Oktober", "in der
+    ersten Woche")."""
+    text = " ".join(tokens(question))
+    for found in _AT_PLACE.finditer(text):
+        word = found.group(1)
+        if word not in _NO_PLACE and word not in MONTH_NAMES and not word.isdigit():
+            return word
+    return None
 
 
 # -- the deadline, judged on the day the question is read ------------------------------
@@ -833,6 +876,48 @@ def asks_what_is_funded(question: str) -> bool:
     ):
         return False
     return not (_WHO_ASKED & set(toks) or paid_to(question) or question_kind(question) == "yes_no")
+
+
+_PRIVACY = ("datenschutz", "dsgvo", "gdpr", "privacy", "personenbezog")
+_DATA = frozenset("daten data".split())
+_KEPT = (
+    "passier", "happen", "gespeichert", "speicher", "store", "geschutzt", "schutz", "protect",
+    "verarbeit", "process", "weitergegeb", "shared", "loesch", "losch", "delet", "erase",
+)  # fmt: skip
+
+
+def asks_about_data(question: str) -> bool:
+    """ "datenschutz?", "was passiert mit unseren daten", "is my data stored?": data
+    protection, not the call's dates ("welche Daten sind wichtig?" is the timeline)."""
+    toks = tokens(question)
+    if any(tok.startswith(_PRIVACY) for tok in toks) or "data protection" in " ".join(toks):
+        return True
+    return bool(_DATA & set(toks)) and any(tok.startswith(_KEPT) for tok in toks)
+
+
+_HOURS = frozenset(
+    """stunden wochenstunden arbeitsstunden stundenzahl stundenumfang arbeitszeit zeitaufwand
+    arbeitsaufwand aufwand hours workload""".split()
+)  # not "Stundenlohn": the pay
+_HOW_MUCH_TIME = ("wie viel zeit", "wieviel zeit", "how much time")
+_MENTOR = ("pat", "patin", "pate", "paten", "patinnen", "mentor", "sponsor")
+_EXPERT = ("expert", "fachkraft", "fachkrafte", "specialist")
+_NOT_HOURS = ("vorgesprach", "talk", "erreichbar", "reach", "office", "sprechzeit", "anruf", "call",
+              "bock", "prokop", "kontakt", "contact", "einfuhrungstag", "kickoff", "abschluss")  # fmt: skip
+
+
+def asks_hours(question: str) -> bool:
+    """ "Wie viel Zeit muss die Patin einplanen?", "how many hours per week does the expert
+    work?": the time the mentor or the expert gives, which the call does not name; not
+    the preliminary talks' 60–90 minutes, office hours or the time left to apply (no
+    person named)."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not (_HOURS & set(toks) or any(w in text for w in _HOW_MUCH_TIME)):
+        return False
+    if any(tok.startswith(_NOT_HOURS) for tok in toks):
+        return False
+    return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
 
 
 _WHO_ARE = frozenset("wer who sind are ist is".split())

@@ -77,6 +77,14 @@ _BYE_WISH = re.compile(
     r"\b(schonen|schones|schone|gute|guten|einen) (abend|tag|wochenende|feierabend|nacht|rest)\b"
     r"|\b(nice|good|great|lovely) (evening|day|weekend|night)\b"
 )
+# a mail's closing sent alone, with a name after it or not ("Mit freundlichen Grüßen",
+# "Beste Grüße, Thomas Müller", "kind regards"): a good-bye
+_SIGN_OFF = re.compile(
+    r"^(?:mit )?(?:freundlichen|freundliche|besten|beste|vielen|viele|lieben|liebe|"
+    r"herzlichen|herzliche|schonen|kollegialen|sonnigen) (?:grussen|grusse|gruss)\b"
+    r"|^(?:kind |best |warm |warmest |many )?regards\b|^(?:best wishes|all the best)\b"
+    r"|^(?:mfg|lg|vg)\b"
+)
 _HOW = re.compile(
     r"\b(wie (geht s|gehts|geht es|geht s dir|laufts|lauft s))\b|\bhow are (you|u)\b"
     r"|\bhow s it going\b|\bhow is it going\b"
@@ -124,6 +132,9 @@ def small_talk(text: str) -> str | None:
         return thanked
     if not toks:
         return "noise" if text.strip() else None
+    signs_off = len(toks) <= 7 and _SIGN_OFF.match(" ".join(toks))
+    if signs_off and "?" not in text and not QUESTION_WORDS & set(toks):
+        return "bye"  # "Mit freundlichen Grüßen, Thomas Müller"
     if all(t.isdigit() for t in toks) and len(toks) == 1:
         return "noise"  # "1", "2": a pick from a list that is no longer open
     if len(toks) > 12:

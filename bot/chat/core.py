@@ -101,8 +101,9 @@ _THEN = re.compile(r"\s*[:;,–—]\s*|\s+-\s+")
 
 
 # "Können wir Deutsch sprechen?", "Can we talk in German?", "could we switch to English
-# please?": a language named, and around it only words of asking to use it (no "ich",
-# no "bewerben" or "apply": "Können wir uns auf Englisch bewerben?" asks about the call)
+# please?", "can I write in English?": a language named, and around it only words of
+# asking to use it (no "bewerben" or "apply": "Können wir uns auf Englisch bewerben?"
+# asks about the call)
 _ASKING = frozenset(
     """konnen konnten kann konnt koennen koennten wir sie du ihr uns mit mir bitte please
     pls plz auf in to we you us can could may might shall would will do does let lets s
@@ -112,7 +113,7 @@ _ASKING = frozenset(
     switch change go rather prefer instead stattdessen conversation unterhaltung sprache
     language mal einfach bei dabei ok okay und and say sag sage sagen das that it this es
     repeat wiederholen nochmal noch again tell me mir ubersetzen uebersetzen translate
-    schreib kannst konntest koenntest kannste""".split()
+    schreib kannst konntest koenntest kannste ich i ask fragen""".split()
 )
 _LANG_TOKENS = {"englisch": "en", "english": "en", "deutsch": "de", "german": "de"}
 

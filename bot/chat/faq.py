@@ -130,6 +130,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
     known = _known_language(ctx)
     memory = ctx.state.faq
     acked, memory.acked = memory.acked, False
+    # "und morgen?" right after the contacts' hours: that day's, not a greeting
+    text = faq.hours_again(text, memory, ctx.now, known or faq.language(text, ctx.lang))
     if (
         picked := _picked(ctx, text, known)
     ) is not None:  # "das erste", "beides" to "Meinen Sie …?"

@@ -51,6 +51,7 @@ __all__ = [
     "bare",
     "hand_in",
     "points_back",
+    "POINTERS",
     "program_state",
     "read_follow_up",
     "time_left",
@@ -151,7 +152,7 @@ def _short(toks: list[str]) -> bool:
 
 # words that point back at what was just said, whatever is asked of it ("gibts dafür ne
 # vorlage", "wer wird dazu eingeladen", "is there a template for it")
-_POINTERS = _folded(
+POINTERS = _folded(
     """dafür dazu davon damit daran darauf darum dabei dahin hierfür hierzu dafuer hierfuer"""
 )
 
@@ -171,7 +172,7 @@ def refers_back(question: str) -> bool:
     """Whether a question points at what was just said ("muss man das zurückzahlen?",
     "is it refundable?", "gibts dafür …")."""
     toks = tokens(question)
-    return bool(set(toks) & (_IT | _POINTERS)) or points_at(question)
+    return bool(set(toks) & (_IT | POINTERS)) or points_at(question)
 
 
 _POINTING = {
@@ -184,7 +185,7 @@ def points_at(question: str) -> bool:
     dafür ne vorlage", "wer wird dazu eingeladen", "is there a template for it?")."""
     toks = tokens(question)
     pairs = set(zip(toks, toks[1:], strict=False))
-    return len(toks) <= 6 and bool(set(toks) & _POINTERS or pairs & _POINTING)
+    return len(toks) <= 6 and bool(set(toks) & POINTERS or pairs & _POINTING)
 
 
 def _amount_of_it(toks: list[str]) -> bool:
@@ -226,6 +227,10 @@ def read_follow_up(
     if "how_much" in last.silent_on and _amount_of_it(toks):
         # "wieviel ist das in euro?" after the pay grade: the amount the call does not name
         return FollowUp(last, "wie viel?" if lang == "de" else "how much?")
+    # "wer entscheidet das?" after "morgen früh noch?": the call names nobody
+    pointed = len(toks) <= 5 and words & _WHOM and words & _IT
+    if last.milestone == "deadline" and pointed and _decides(toks):
+        return FollowUp(last, "", "silent_who_decides")
     if not _short(toks):
         return None
     if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
@@ -328,6 +333,11 @@ _FUNDING = "funding"  # what a municipality receives
 _MONEY = re.compile(r"EUR|€|Euro|TVöD|Entgeltgruppe|pay group", re.IGNORECASE)
 _HOW_MUCH = _folded("viel wieviel much kostet kosten cost costs")
 _WHOM = _folded("wer wem wen who whom")
+_DECIDING = ("entscheid", "bestimm", "pruf", "beurteil", "decid", "judg", "review", "check")
+
+
+def _decides(toks: list[str]) -> bool:
+    return any(tok.startswith(_DECIDING) for tok in toks)
 
 
 def points_back(question: str, entry: Entry, answer: str) -> bool:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.chat.faq_follow import (
+    POINTERS,
     FollowUp,
     among,
     asks_program_state,
@@ -55,10 +56,12 @@ from faq.form import (
     about_applying,
     about_the_application,
     as_list,
+    asks_about_data,
     asks_by_when,
     asks_extension,
     asks_for_form,
     asks_for_link,
+    asks_hours,
     asks_how_to_apply,
     asks_late_handling,
     asks_other_than_the_date,
@@ -75,6 +78,7 @@ from faq.form import (
     counts_experts,
     deadline_verdict,
     goes_on,
+    named_place,
     names_clock_time,
     names_deadline,
     open_choice,
@@ -237,8 +241,14 @@ _ASKED_OF = (
     "requir", "need", "necessar", "mandator", "oblig", "expected", "leist", "erbring",
     "aufbring", "provid", "contribut", "brauch",
 )  # fmt: skip
-# what points back to the topic ("brauchen wir dafür eigene IT-Leute?"): no word it asks of
-_POINTING = frozenset("dafur dazu hierfur hierzu".split())
+# a day or a contact asked of the hours just given ("und morgen früh?", "what about
+# tomorrow morning?", "und frau bock?", "is die freitags da?")
+_NEAR_DAYS = frozenset("heute morgen ubermorgen today tomorrow tonight".split())
+_HOURS_AGAIN = frozenset(
+    """und and ok okay what about how wie was ist is mit with auch also dann then die der
+    frau herr ms mrs mr dr fruh fruh morning vormittag vormittags nachmittag nachmittags
+    afternoon abend evening am on da there im in the jemand someone anyone""".split()
+)
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
 _MAY = frozenset(
@@ -365,6 +375,16 @@ def _by_phrase(entry: Entry, close: list[Entry], match: Match, question: str) ->
     text = f" {' '.join(tokens(_ASKER.sub('', question)))} "
     phrases = [tokens(term) for term in entry.polar.get("no", ())]
     return any(len(p) > 1 and f" {' '.join(p)} " in text for p in phrases)
+
+
+def _asked_words(toks: list[str]) -> list[str]:
+    """The words a yes/no question asks about, besides asking ("gibt es", "werden …
+    erstattet") and pointing back ("dafür")."""
+    return [
+        tok
+        for tok in toks
+        if not (is_stopword(tok) or tok in _YES_NO_WORDS | POINTERS or tok.startswith(_ASKED_OF))
+    ]
 
 
 def _only_terms(
@@ -624,6 +644,15 @@ class FaqReplies:
                 memory.entry, memory.offered = None, ()
                 logged(answered=True)
                 return overlap
+        silent = None  # what the call says nothing of, whatever topic is close
+        if entry is None and asks_about_data(question):  # "was passiert mit unseren daten"
+            silent = "faq_no_privacy"
+        elif entry is None and asks_hours(question):  # "Wie viel Zeit muss die Patin …?"
+            silent = "faq_no_hours"  # (not the talks' 60–90 minutes)
+        if silent:
+            memory.entry, memory.offered = None, ()
+            logged(answered=False)
+            return self.silent_reply(match.lang, silent)
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
             logged(answered=False)
@@ -633,6 +662,10 @@ class FaqReplies:
             if edition is _UNREAD:
                 edition = self.edition()
             entry, note = self._applying(match.lang, now, edition, kb)
+        if entry is None and match.confident:  # "gibt es dafür Unterstützung?"
+            entry = self._pointed_back(question, memory, now, kb)
+        if entry is None and match.confident:  # "do we need our own IT staff?"
+            entry = self._open_phrase(match, question, kb)
         # "welche Unterlagen brauche ich für die Bewerbung": close to the deadline's
         # examples, but not asking for its date: what the call does not say (and the team
         # may answer), never the date as if it were the answer
@@ -694,8 +727,14 @@ class FaqReplies:
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
             # "wieviel expertinnen bekommt man": one expert per project, not the pay
             entry = kb.find(EXPERT_CHOICE) or entry
-        if entry is not None and entry.id == FINAL_SKETCH_TALK and receives_profiles(question):
+        if receives_profiles(question) and (
+            entry is not None
+            and entry.id == FINAL_SKETCH_TALK
+            or entry is None
+            and any(e.id == EXPERT_PROFILES for e in match.options)
+        ):
             # "when do we get the expert profiles?": the profiles sent, not the one derived
+            # (nor a picker of the two and the choice)
             entry = kb.find(EXPERT_PROFILES) or entry
         if lead is None and asks_who_the_makers_are(question):
             # "wer sind die integrationsmacher": the core team, as the call names it
@@ -894,13 +933,15 @@ class FaqReplies:
     ) -> Entry | None:
         """ "wie viele?", "von wem?" after "Profile", which the matcher is not sure of:
         asked again together with the topic just answered; that entry if it is sure then."""
-        if match.confident or memory.entry is None or not memory.recent(memory.at, now):
+        if memory.entry is None or not memory.recent(memory.at, now):
             return None
         pointing = not bare(question) and points_at(question)
         if not (bare(question) or pointing):
             return None
         last = matcher.kb.find(memory.entry)
         if last is None:
+            return None
+        if match.confident:
             return None
         asked = f"{question} {last.topic[match.lang]}"
         again = self._match_with(matcher, asked, match.lang)
@@ -915,6 +956,34 @@ class FaqReplies:
             if not points_back(question, last, answer):
                 return None
         return again.best
+
+    @staticmethod
+    def _open_phrase(match: Match, question: str, kb: KnowledgeBase) -> Entry | None:
+        """A yes/no question in nothing but another entry's terms, one of them a phrase
+        that entry says the call leaves open ("do we need our own IT staff?": the
+        experts' role, not "Yes." with the funding that names staff): that entry."""
+        if question_kind(question) != "yes_no":
+            return None
+        toks = tokens(question)
+        text = f" {' '.join(toks)} "
+        content = _asked_words(toks)
+        for entry in kb.entries:
+            phrases = [tokens(term) for term in entry.polar.get("open", ())]
+            named = any(len(p) > 1 and f" {' '.join(p)} " in text for p in phrases)
+            if entry is not match.best and named and content and _only_terms(content, toks, entry):
+                return entry
+        return None
+
+    def _pointed_back(self, question: str, memory: FaqMemory, now: datetime, kb) -> Entry | None:
+        """ "gibt es dafür Unterstützung?" right after the sketch: a short yes/no question
+        that points back and that the last entry's terms decide is that entry's, however
+        sure the matcher is of another topic's support."""
+        if memory.entry is None or not memory.recent(memory.at, now):
+            return None
+        if bare(question) or not points_at(question) or question_kind(question) != "yes_no":
+            return None
+        last = kb.find(memory.entry)
+        return last if last is not None and polarity(last, question) is not None else None
 
     def _asked_day(self, question: str, memory: FaqMemory, now: datetime, edition) -> str:
         """A day and nothing else right after the deadline's answer ("morgen früh",
@@ -1116,19 +1185,16 @@ class FaqReplies:
         best guess's terms leave open, asked in nothing but its words ("Abschlussevent
         online oder vor Ort?")."""
         toks = tokens(question)
-        # the words it asks about, besides asking ("gibt es", "werden … erstattet")
-        content = [
-            tok
-            for tok in toks
-            if not (
-                is_stopword(tok)
-                or tok in _YES_NO_WORDS | _POINTING
-                or tok.startswith(_ASKED_OF)
-            )
-        ]
+        content = _asked_words(toks)
         best = match.best
         if best is not None and not match.off_topic and open_choice(best, question):
             return best if _only_terms(content, toks, best, keywords=True) else None
+        place = named_place(question)
+        if best is not None and place and "where" in best.silent_on and not match.off_topic:
+            # "ist das Kick-off in Stuttgart?": where, which the call does not say (the
+            # place is a word the knowledge base need not know)
+            rest = [tok for tok in content if tok != place]
+            return best if rest and _only_terms(rest, toks, best, keywords=True) else None
         if question_kind(question) != "yes_no":
             return None
         first = None
@@ -1539,6 +1605,21 @@ class FaqReplies:
         if named and named[0].first == named[0].last:
             return named[0].first, False
         return None, False
+
+    def hours_again(self, question: str, memory: FaqMemory, now: datetime, lang: str) -> str:
+        """ "und morgen?", "und freitags?", "und frau bock?", "ok what about tomorrow
+        morning?" right after the contacts' hours: the same asked of that day or person
+        ("… erreichbar?", which the hours answer); else the question as it is."""
+        if memory.entry != CONTACT or not memory.recent(memory.at, now):
+            return question
+        toks = tokens(question)
+        names = {t for name, _ in self._people_hours() for t in tokens(name.replace("-", " "))}
+        days = {tok for tok in toks if tok in _NEAR_DAYS or tok.rstrip("s") in WEEKDAY_NAMES}
+        if not toks or len(toks) > 7 or not (days or names & set(toks)):
+            return question
+        if not set(toks) <= _HOURS_AGAIN | names | days:
+            return question
+        return f"{question.rstrip(' ?!.')} {'erreichbar' if lang == 'de' else 'available'}?"
 
     def _people_hours(self, kb: KnowledgeBase | None = None) -> list[tuple[str, OfficeHours]]:
         """Each contact's name and own office hours (the line after their name)."""

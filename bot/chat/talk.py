@@ -140,9 +140,11 @@ def _reach(ctx: Context, text: str) -> list[Outbound] | None:
     ctx.lang = lang
     buddy = _buddy_line(ctx, lang)
     contacts = faq.contact_reply(lang).text
-    if buddy:  # an expert's first person to turn to is their buddy, then the team
-        return [Outbound(f"{buddy}\n\n{status}\n\n{contacts}", lang=lang)]
-    return [Outbound(f"{status}\n\n{contacts}", lang=lang)]
+    # an expert's first person to turn to is their buddy, then the team
+    reply = Outbound("\n\n".join(x for x in (buddy, status, contacts) if x), lang=lang)
+    if (contact := faq.kb.find("contact")) is not None:  # "und morgen?" asks of it next
+        ctx.state.faq.remember(contact, reply, ctx.now)
+    return [reply]
 
 
 def _buddy_line(ctx: Context, lang: str) -> str | None:

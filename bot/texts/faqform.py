@@ -74,6 +74,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ausschreibung nicht – nur:",
         "en": "The call does not say how many apply or make the shortlist – only:",
     },
+    "silent_who_decides": {
+        "de": "Wer darüber entscheidet, nennt die Ausschreibung nicht – nur:",
+        "en": "The call does not say who decides this – only:",
+    },
     "silent_what_time": {
         "de": "Eine Uhrzeit nennt die Ausschreibung nicht, nur das Datum:",
         "en": "The call names no time of day, only the date:",
@@ -143,6 +147,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "faq_no_overlap": {
         "de": "Nein, die beiden Zeiträume überschneiden sich nicht:",
         "en": "No, the two periods do not overlap:",
+    },
+    "faq_no_hours": {
+        "de": "Stunden oder Zeitaufwand nennt die Ausschreibung nicht – weder für die "
+        "Expert:in noch für die Pat:in.",
+        "en": "The call names no hours or time commitment, neither the expert's nor the mentor's.",
+    },
+    "faq_no_privacy": {
+        "de": "Zum Datenschutz sagt die Ausschreibung nichts. Was dieser Bot über Sie "
+        "speichert, zeigt /meinedaten; löschen können Sie es mit /loeschen.",
+        "en": "The call says nothing about data protection. What this bot stores about you: "
+        "/mydata; erase it with /delete.",
     },
     "faq_no_link": {
         "de": "Einen Link nennt der Text der Ausschreibung nicht (dort steht nur „[LINK]“).",

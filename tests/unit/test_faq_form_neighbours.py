@@ -136,8 +136,8 @@ def test_as_an_association_is_still_eligibility(before):
         ("wie viele bewerbungen gab es letztes jahr", "Das sagt die Ausschreibung nicht."),
         ("what documents do i need to submit", "The call for applications does not say this."),
         ("what are our chances", "The call for applications does not say this."),
-        ("wieviel stunden die woche arbeitet der experte", "Das sagt die Ausschreibung nicht."),
-        ("how many hours a week does the expert work", "does not say this"),
+        ("wieviel stunden die woche arbeitet der experte", "Stunden oder Zeitaufwand nennt die"),
+        ("how many hours a week does the expert work", "The call names no hours"),
     ],
 )
 def test_about_the_program_but_not_in_the_call_says_so_with_the_contacts(before, question, says):

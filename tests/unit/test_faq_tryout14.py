@@ -5,16 +5,31 @@ try-outs' are our own.
 - "wer sind die integrationsmacher" was the funder and who runs the program; the call
   names the core team so;
 - "brauchen wir dafür eigene IT-leute?" was the digital-tools text as if it answered,
-  "do we need our own IT staff?" a "Yes." with the funding (the call does not say).
+  "do we need our own IT staff?" a "Yes." with the funding (the call does not say);
+- W "kann man sich mit mehreren projekten bewerben" was "Nein." with the five projects,
+  "und die 3000 euro, bekommen wir die überwiesen?" was "Ja." (the call decides neither);
+- W "was passiert mit unseren daten" was the whole timeline, "datenschutz?" the off-topic
+  line;
+- W "gibt es dafür Unterstützung?" right after the sketch was the accompanying program;
+- W "Wie viel Zeit muss die Patin einplanen?" was the talks' 60–90 minutes (the call
+  names no hours, for the mentor or the expert: said so, with the contacts);
+- W "wer entscheidet das" after "morgen früh noch?" was how the expert is chosen;
+- W "und wie viele?" after a picker on "wann bekommen wir die Profile der Expert:innen"
+  (June) said the call does not say; the profiles' question itself was that picker.
 """
 
 from datetime import UTC, datetime
 
 import pytest
 
+from faq.form import named_place
+from faq.smalltalk import small_talk
 from tests.chat import applicant_router, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+LAST_EVENING = datetime(2023, 5, 3, 19, 0, tzinfo=UTC)  # 21:00 on the deadline day
+JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # after the selection
+UNDECIDED = ("Das legt die Ausschreibung nicht fest", "The call for applications does not decide")
 
 
 @pytest.fixture
@@ -53,3 +68,163 @@ def test_own_it_staff_after_the_example_project(april):
     text(april, "beispiel für ein projekt?")
     reply = text(april, "brauchen wir dafür eigene IT-leute?")
     assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["kann man sich mit mehreren projekten bewerben", "can we apply with two projects?",
+     "dürfen wir mehrere bewerbungen einreichen?"],
+)  # fmt: skip
+def test_several_applications_are_not_decided(april, message):
+    reply = text(april, message)
+    assert reply.startswith(UNDECIDED) and ("fünf" in reply or "Five" in reply), reply
+
+
+def test_more_than_five_funded_is_still_no(april):
+    assert text(april, "werden mehr als fünf projekte gefördert?").startswith("Nein.")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["und die 3000 euro, bekommen wir die überwiesen?", "Werden die 3000 Euro ausgezahlt?",
+     "gibts da ne abrechnung mit belegen?"],
+)  # fmt: skip
+def test_how_the_budget_is_paid_is_not_decided(april, message):
+    text(april, "wie viel geld gibts")
+    reply = text(april, message)
+    assert reply.startswith(UNDECIDED) and "3.000" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["was passiert mit unseren daten", "datenschutz?", "is my data stored somewhere?"],
+)
+def test_data_protection_is_not_in_the_call(april, message):
+    reply = text(april, message)
+    assert "/meinedaten" in reply or "/mydata" in reply, reply
+    assert "Ablauf" not in reply and "nichts sagen" not in reply
+
+
+def test_the_calls_dates_are_no_data_protection(april):
+    assert "/meinedaten" not in text(april, "welche daten sind wichtig?")
+
+
+def test_support_for_it_right_after_the_sketch(april):
+    text(april, "und die projektskizze?")
+    reply = text(april, "gibt es dafür Unterstützung?")
+    assert reply.startswith("Ja.") and "Vorlage" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Wie viel Zeit muss die Patin einplanen?",
+     "and what about the mentor from our side, how many hours per week?",
+     "wie viele stunden arbeitet die expertin pro woche"],
+)  # fmt: skip
+def test_hours_are_not_named(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Stunden oder Zeitaufwand nennt", "The call names no hours")), reply
+    assert "lokalprojekte.de" in reply and "60 bis 90" not in reply
+
+
+def test_the_talks_length_is_still_named(april):
+    assert "60 bis 90 Minuten" in text(april, "wie viele stunden dauert das vorgespräch")
+
+
+def test_who_decides_on_a_late_application_is_not_named(matcher, sessions):
+    router = applicant_router(matcher, sessions, LAST_EVENING)
+    text(router, "morgen früh noch?")
+    reply = text(router, "wer entscheidet das")
+    assert reply.startswith("Wer darüber entscheidet, nennt die Ausschreibung nicht"), reply
+    assert "Profile" not in reply
+
+
+def test_the_profiles_and_how_many_in_june(matcher, sessions):
+    router = applicant_router(matcher, sessions, JUNE)
+    first = text(router, "wann bekommen wir die Profile der Expert:innen")
+    assert "Anfang August" in first and "Meinen Sie" not in first, first
+    assert "ein bis drei" in text(router, "und wie viele?")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Mit freundlichen Grüßen", "Beste Grüße, Thomas Müller", "kind regards", "MfG"],
+)
+def test_a_mails_closing_alone_is_a_good_bye(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Auf Wiedersehen", "Goodbye")), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Mit freundlichen Grüßen, wann ist die Frist?", "regards, when is the deadline",
+     "lg was kostet das"],
+)  # fmt: skip
+def test_a_closing_with_a_question_is_no_small_talk(message):
+    assert small_talk(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "verdict"), [("ist das bundesweit?", "Ja."), ("is it nationwide?", "Yes.")]
+)
+def test_nationwide_is_yes(april, message, verdict):
+    reply = text(april, message)
+    assert reply.startswith(verdict) and ("fünf" in reply or "Five" in reply), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can I write in English?", "kann ich auch auf englisch schreiben?", "can I ask in english?"],
+)
+def test_asking_whether_english_is_fine_switches(april, message):
+    assert text(april, message) == "I will answer in English now."
+
+
+def test_applying_in_english_is_still_a_question_about_the_call(april):
+    assert "English now" not in text(april, "Kann ich mich auf Englisch bewerben?")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [("Ist jemand von Lokalprojekte heute abend noch erreichbar?", "und morgen?",
+      "Morgen erreichen Sie Charlotte Bock"),
+     ("can I call someone right now?", "ok what about tomorrow morning?",
+      "Tomorrow you can reach Charlotte Bock"),
+     ("wann ist frau bock erreichbar", "und freitags?",
+      "Freitags erreichen Sie Dr. Christine Prokop-Scheer"),
+     ("wann ist frau bock erreichbar", "und frau prokop?",
+      "Dr. Christine Prokop-Scheer ist heute nicht mehr erreichbar")],
+)  # fmt: skip
+def test_a_day_or_a_person_after_the_hours(matcher, sessions, first, then, said):
+    router = applicant_router(matcher, sessions, LAST_EVENING)
+    text(router, first)
+    reply = text(router, then)
+    assert reply.startswith(said), reply
+
+
+def test_tomorrow_alone_is_still_a_greeting(april):
+    assert text(april, "guten morgen").startswith(("Guten Morgen", "Hallo"))
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ist das kick-off in stuttgart?", "ist das abschlussevent in berlin?",
+     "sind die einführungstage in stuttgart"],
+)  # fmt: skip
+def test_a_place_asked_of_an_event_is_not_named(april, message):
+    reply = text(april, message)
+    assert reply.startswith("Einen Ort nennt die Ausschreibung dafür nicht"), reply
+
+
+def test_a_month_is_no_place(april):
+    assert text(april, "Ist der Kick-off im Oktober?").startswith("Ja.")
+
+
+@pytest.mark.parametrize(
+    ("question", "place"),
+    [("Findet der Kick-off in Berlin statt?", "berlin"), ("is the kickoff in munich", "munich"),
+     ("Ist der Kick-off im Oktober?", None), ("findet das in der ersten Woche statt?", None),
+     ("ist das kickoff in english?", None)],
+)  # fmt: skip
+def test_named_place(question, place):
+    assert named_place(question) == place
