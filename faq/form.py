@@ -73,7 +73,8 @@ _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
 )
 _LEAD_FILLER = frozenset(
-    "und also aber and so ok okay hallo hi hello noch eine frage kurze kleine quick question".split()
+    "und also aber and so ok okay hallo hi hello noch eine frage kurze kleine quick question "
+    "hilfe help oh mist panik".split()
 )
 _RESTRICTING = frozenset("nur only ausschliesslich exclusively just".split())
 _ALSO = frozenset("auch also too".split())
@@ -509,7 +510,7 @@ _STILL = ("noch", "still", "offen", "open", "lauft", "running")
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
     "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back", "fristverlanger",
-    "fristverschieb",
+    "fristverschieb", "grace period",
 )  # fmt: skip
 
 
@@ -527,6 +528,7 @@ _APPLYING = (
     "formular", "form", "paper", "einreich", "hand", "plan", "geplant", "vorgesehen",
     "expect", "erwart", "any", "irgend", "chance", "drin", "eingegangen", "eingeh", "ankomm",
     "angekommen", "vorlieg", "received", "arriv", "schaff", "fertig", "finish", "make", "done",
+    "falls", "if", "verpass", "trotzdem", "anyway", "period",
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",
@@ -1017,12 +1019,14 @@ _NOT_MAKING = (
 # "can I send documents later?", "Unterlagen später schicken": handing in something later
 _SENDING = ("schick", "send", "submit", "reich", "liefer", "abgeb", "hand", "upload", "hochlad")
 _LATER = frozenset("spater nachtraglich nachher later afterwards".split())
+_ANYWAY = frozenset("trotzdem dennoch anyway nevertheless regardless".split())
 
 
 def asks_late_handling(question: str) -> bool:
     """ "kann ich Unterlagen nachreichen?", "can we send missing documents after the
-    deadline", "what happens if we submit late", "was ist wenn wir die Frist verpassen":
-    the call says nothing of either."""
+    deadline", "what happens if we submit late", "was ist wenn wir die Frist verpassen",
+    "Frist verpasst, kann ich trotzdem noch was schicken?": the call says nothing of
+    either."""
     toks = tokens(question)
     if any(tok.startswith(_LATER_DOCUMENTS) for tok in toks):
         return True
@@ -1031,6 +1035,8 @@ def asks_late_handling(question: str) -> bool:
     pairs = set(zip(toks, toks[1:], strict=False))
     text = f" {' '.join(toks)} "
     missed = _has(text, _TOO_LATE) or any(f" {m}" in text for m in _NOT_MAKING)
+    if missed and _ANYWAY & set(toks) and any(tok.startswith(_SENDING) for tok in toks):
+        return True  # "frist verpasst, kann ich trotzdem noch was schicken?"
     return bool(pairs & set(_WHAT_HAPPENS)) and missed
 
 

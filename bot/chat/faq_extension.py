@@ -39,7 +39,11 @@ def _reading(text: str) -> str | None:
     extension; None for any other question, or one naming something else too."""
     if not asks_extension(text):
         return None
-    toks = [tok for tok in tokens(text) if not tok.startswith(_EXTENDING)]
+    said = tokens(text)
+    toks = [tok for tok in said if not tok.startswith(_EXTENDING)]
+    # a "Nachfrist" is a deadline's, whatever else is named
+    if any(tok.startswith(("nachfrist", "grace")) for tok in said):
+        return "deadline"
     if any(tok.startswith(_DEADLINE_WORDS) for tok in toks):
         return "deadline"
     if any(tok.startswith(_PLACEMENT_WORDS) for tok in toks):

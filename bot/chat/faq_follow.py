@@ -52,6 +52,8 @@ __all__ = [
     "hand_in",
     "points_back",
     "POINTERS",
+    "asks_over",
+    "step_over",
     "program_state",
     "read_follow_up",
     "time_left",
@@ -113,7 +115,7 @@ _MONEY_WORDS = _folded(
     monatlich monthly jahr year jahrlich yearly pro per im a"""
 )
 _IN_PERSON = re.compile(r"\bin person\b")  # "be there in person?": one word, "persönlich"
-_OVER = _folded(
+OVER = _folded(
     """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
     gelaufen durch yet"""
 )
@@ -141,7 +143,7 @@ _DURATION = re.compile(
     r"|\b(?:ein|zwei|drei|mehr)tägig|\b(?:one|two|three)-day\b",
     re.IGNORECASE,
 )
-_WORDS = _FILLER | _PRONOUNS | _ASKING | _VERBS | _DURATION_WORDS | _WHERE | _OVER
+_WORDS = _FILLER | _PRONOUNS | _ASKING | _VERBS | _DURATION_WORDS | _WHERE | OVER
 _WORDS |= _NEXT | _START | _TIME | _WHY
 
 
@@ -233,7 +235,7 @@ def read_follow_up(
         return FollowUp(last, "", "silent_who_decides")
     if not _short(toks):
         return None
-    if words & _OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
+    if words & OVER and not words & _ASKING - {"was"}:  # "ist das schon vorbei?"
         return _over(last, m, today)
     if _has_pair(toks, _LONG) or words & _DURATION_WORDS - {"lange", "lang", "long"}:
         return _how_long(last, m, answer, lang)
@@ -432,6 +434,23 @@ def _per_period(question: str, kb: KnowledgeBase, answer: str, lang: str) -> Fol
     return FollowUp(settles, asked)
 
 
+def asks_over(question: str) -> list[str] | None:
+    """ "sind die Vorgespräche schon vorbei?", "is the kickoff over?": the words besides
+    "over" of a question whether something is past; None for any other question."""
+    toks = tokens(question)
+    if not set(toks) & OVER or set(toks) & _ASKING - {"was"}:
+        return None
+    return [tok for tok in toks if tok not in OVER]
+
+
+def step_over(step: Entry, edition: EditionData, today: date) -> FollowUp | None:
+    """Whether a dated step is past: Ja once its last day is, else Nein; None for an
+    undated step and the deadline (it has its own verdict)."""
+    if step.milestone in (None, "deadline"):
+        return None
+    return _over(step, edition.milestone(step.milestone), today)
+
+
 def _over(last: Entry, m, today: date) -> FollowUp | None:
     """ "ist das schon vorbei?": Ja once the step's last day is past, else Nein."""
     if m is None:
@@ -625,13 +644,13 @@ def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bo
     words that may name a project too (the participants' places)."""
     toks = tokens(question)
     words = set(toks)
-    if not (0 < len(toks) <= MAX_WORDS and words & _PROGRAM and words & (_RUNNING | _OVER)):
+    if not (0 < len(toks) <= MAX_WORDS and words & _PROGRAM and words & (_RUNNING | OVER)):
         return None
     if words & (_ASKING - {"was"}) or not all(
         t in _WORDS | _PROGRAM | _RUNNING | named or is_stopword(t) for t in toks
     ):
         return None
-    return bool(words & _OVER - {"yet"}) and not words & (_RUNNING - {"noch", "still"})
+    return bool(words & OVER - {"yet"}) and not words & (_RUNNING - {"noch", "still"})
 
 
 def program_state(

@@ -27,6 +27,7 @@ from bot.chat.faq_follow import (
     POINTERS,
     FollowUp,
     among,
+    asks_over,
     asks_program_state,
     bare,
     hand_in,
@@ -36,6 +37,7 @@ from bot.chat.faq_follow import (
     program_state,
     read_follow_up,
     refers_back,
+    step_over,
     time_left,
 )
 from bot.handoff import OfficeHours, parse_office_hours
@@ -441,6 +443,16 @@ _VERDICTS = frozenset({"yes", "no", "partly"})
 _SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|character|length)")
 _CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
 _CHOICE_WORDS = ("oder", "or")
+# "bis wie viel Uhr kann ich morgen noch einreichen?": the hour to hand in by, asked
+# with handing in named ("um wie viel Uhr?" alone is a follow-up, or nothing)
+_HOUR_WORDS = ("wie", "viel", "wieviel", "uhr", "uhrzeit", "what", "which", "time", "genau")
+_HANDING = ("einreich", "abgeb", "abschick", "schick", "submit", "send", "bewerb", "apply",
+            "hochlad", "upload")  # fmt: skip
+
+
+def _hour_to_hand_in(question: str) -> bool:
+    named = any(tok.startswith(_HANDING) for tok in tokens(question))
+    return named and about_applying(question, _HOUR_WORDS)
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
 _APPLY_FOR = re.compile(
     r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b"
@@ -675,10 +687,12 @@ class FaqReplies:
             entry = None if not_the_date else match.best
         elif entry is None and match.best and question_kind(question) != "yes_no":
             # "welche unterlagen brauche ich": unsure, but closest to the deadline and
-            # asking what its date does not answer: not in the call (never a picker)
-            not_the_date = match.best.milestone == "deadline" and self._not_its_date(
-                match.best, question
-            )
+            # asking what its date does not answer: not in the call (never a picker);
+            # "was genau muss rein in die bewerbung": the deadline offered, the
+            # application named
+            near = [match.best, *(match.options if about_the_application(question) else ())]
+            deadline = next((e for e in near if e.milestone == "deadline"), None)
+            not_the_date = deadline is not None and self._not_its_date(deadline, question)
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
@@ -693,6 +707,17 @@ class FaqReplies:
             entry = kb.find(ELIGIBILITY)
         if not_the_date and entry is match.best:  # the deadline again, by another way
             entry = None
+        besides = asks_over(question) if lead is None and not match.off_topic else None
+        step = entry or match.best
+        if besides is not None and step and question_kind(question) == "yes_no":
+            # "sind die Vorgespräche schon vorbei?" in June: Ja, as the day says (a guess
+            # only when the question is nothing but its words and "vorbei")
+            if edition is _UNREAD:
+                edition = self.edition()
+            over = step_over(step, edition, local_today(edition, now)) if edition else None
+            asked = entry or _only_terms(_asked_words(besides), besides, step, keywords=True)
+            if over and asked:
+                entry, lead = step, over.lead
         # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
         # not know is another funder)
         funded = lead is None and asks_what_is_funded(question)
@@ -1065,6 +1090,7 @@ class FaqReplies:
             or asks_for_form(question)
             or (asks_late_handling(question) and about_applying(question, _LATE_WORDS))
             or (names_clock_time(question) and about_applying(question, _CLOCK_WORDS))
+            or (question_kind(question) == "what_time" and _hour_to_hand_in(question))
             or (names_deadline(question) and about_applying(question, _CHOICE_WORDS))
         ):
             return None

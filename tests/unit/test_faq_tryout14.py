@@ -228,3 +228,49 @@ def test_a_month_is_no_place(april):
 )  # fmt: skip
 def test_named_place(question, place):
     assert named_place(question) == place
+
+
+EVENING_BEFORE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # 23:00, the deadline tomorrow
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("gibt es eine nachfrist?", "Von einer Verlängerung steht in der Ausschreibung nichts"),
+     ("is there a grace period?", "The call says nothing about an extension"),
+     ("ich hab die frist verpasst, kann ich trotzdem noch was schicken?",
+      "Ob Unterlagen nachgereicht werden können")],
+)  # fmt: skip
+def test_late_and_grace_on_the_last_evening(matcher, sessions, message, said):
+    router = applicant_router(matcher, sessions, LAST_EVENING)
+    reply = text(router, message)
+    assert reply.startswith(said), reply
+    assert "3. Mai 2023" in reply or "3 May 2023" in reply, reply
+
+
+def test_a_grace_period_after_missing_it(matcher, sessions):
+    router = applicant_router(matcher, sessions, LAST_EVENING)
+    text(router, "geht das noch bis mitternacht?")
+    reply = text(router, "und falls ich es verpasse, gibt es eine nachfrist?")
+    assert reply.startswith("Von einer Verlängerung steht in der Ausschreibung nichts"), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("bis wie viel uhr kann ich morgen noch einreichen", "Eine Uhrzeit nennt die Ausschreibung"),
+     ("hilfe die frist ist morgen oder", "Ja, bis morgen"),
+     ("was genau muss rein in die bewerbung", "Das sagt die Ausschreibung nicht.")],
+)  # fmt: skip
+def test_the_evening_before_the_deadline(matcher, sessions, message, said):
+    router = applicant_router(matcher, sessions, EVENING_BEFORE)
+    reply = text(router, message)
+    assert reply.startswith(said), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "verdict"),
+    [("sind die vorgespräche schon vorbei", "Ja."), ("ist die skizzenphase schon vorbei?", "Ja."),
+     ("is the kickoff over?", "No.")],
+)  # fmt: skip
+def test_whether_a_step_is_over_in_june(matcher, sessions, message, verdict):
+    router = applicant_router(matcher, sessions, JUNE)
+    assert text(router, message).startswith(verdict)
