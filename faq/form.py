@@ -922,6 +922,28 @@ def asks_hours(question: str) -> bool:
     return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
 
 
+_OUR = frozenset("unser unsere unseren unserer unserem unseres our".split())
+_OURS_NOW = ("expert", "fachkraft", "fachkrafte", "patin", "pate", "buddy", "kernteam", "mentor")
+_IN_IT = re.compile(
+    r"\bwir (?:wurden|sind) (?:ausgewahlt|dabei|teilnehmer\w*|im programm)\b"
+    r"|\bwir nehmen (?:teil|am programm teil)\b"
+    r"|\bwe (?:were|have been|got|are|re) (?:selected|chosen|accepted|in the program\w*)\b"
+    r"|\bwe (?:take|are taking) part\b"
+)
+
+
+def speaks_from_the_program(question: str) -> bool:
+    """ "wann fängt unsere Expertin an?", "wir wurden ausgewählt, wie geht es weiter?",
+    "our mentor asks …": someone already in the program (after the call closed, an
+    expert of one's own means one is among the five), to whom the next call is no news."""
+    toks = tokens(question)
+    ours = any(
+        tok in _OUR and any(n.startswith(_OURS_NOW) for n in toks[i + 1 : i + 3])
+        for i, tok in enumerate(toks)
+    )
+    return ours or bool(_IN_IT.search(" ".join(toks)))
+
+
 _WHO_ARE = frozenset("wer who sind are ist is".split())
 _ONLY_SO = frozenset("die der the eigentlich denn genau so actually exactly".split())
 

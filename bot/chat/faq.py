@@ -20,6 +20,7 @@ from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
 from faq.coverage import language_hints
+from faq.form import speaks_from_the_program
 from faq.kb import LANGS
 from faq.normalize import tokens
 from jobs.program import CallState, call_state, local_today
@@ -33,10 +34,23 @@ MAX_QUESTION_CHARS = 1000
 def _ask(ctx: Context, text: str) -> list[Outbound]:
     memory, held = ctx.state.faq, ctx.state.closed_held
     answers = memory.answers
+    if ctx.role is Role.APPLICANT and speaks_from_the_program(text):
+        memory.in_program = True  # "wann fängt unsere Expertin an?": no next call offered
+    if memory.in_program:
+        ctx.state.closed_held = False
+        return [_without_next_call(r) for r in _answer(ctx, text)]
     replies = _held_notice(ctx, _answer(ctx, text))
     if held or memory.answers == answers:  # the notice said it; or no answer from the call
         return replies
     return _closed_note(ctx, replies)
+
+
+def _without_next_call(reply: Outbound) -> Outbound:
+    """The reply without the button to hear of the next call (a button only, not an
+    offer asked in words)."""
+    if any(b.data == NEXT_CALL_DATA and b.confirms for b in reply.buttons):
+        return reply
+    return replace(reply, buttons=tuple(b for b in reply.buttons if b.data != NEXT_CALL_DATA))
 
 
 def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:

@@ -511,6 +511,7 @@ class FaqMemory:
     offered: tuple[str, ...] = ()  # the entries "Meinen Sie …?" offered last (no answer since)
     silent_at: datetime | None = None  # when it was last said that the call does not say
     answers: int = 0  # how many answers were remembered (one more: this message answered)
+    in_program: bool = False  # the chat spoke as one of the five ("unsere Expertin")
 
     def recent(self, when: datetime | None, now: datetime) -> bool:
         return when is not None and timedelta(0) <= now - when <= FOLLOW_UP

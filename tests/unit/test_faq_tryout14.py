@@ -22,9 +22,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from faq.form import named_place
+from faq.form import named_place, speaks_from_the_program
 from faq.smalltalk import small_talk
-from tests.chat import applicant_router, text
+from tests.chat import applicant_router, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 LAST_EVENING = datetime(2023, 5, 3, 19, 0, tzinfo=UTC)  # 21:00 on the deadline day
@@ -274,3 +274,35 @@ def test_the_evening_before_the_deadline(matcher, sessions, message, said):
 def test_whether_a_step_is_over_in_june(matcher, sessions, message, verdict):
     router = applicant_router(matcher, sessions, JUNE)
     assert text(router, message).startswith(verdict)
+
+
+SEPTEMBER = datetime(2023, 9, 15, 8, 0, tzinfo=UTC)  # the call closed, the experts chosen
+
+
+def test_someone_in_the_program_is_not_offered_the_next_call(matcher, sessions):
+    router = applicant_router(matcher, sessions, SEPTEMBER)
+    replies = [
+        *say(router, "u1", "Wann fängt unsere Expertin an?"),
+        *say(router, "u1", "Was macht die Expertin bei uns genau?"),
+        *say(router, "u1", "When is the closing event?"),
+    ]
+    for reply in replies:
+        assert "nextcall:on" not in [b.data for b in reply.buttons], reply.text
+        assert "galt für die Ausschreibung" not in reply.text, reply.text
+
+
+def test_an_applicant_after_the_call_is_still_told_it(matcher, sessions):
+    router = applicant_router(matcher, sessions, SEPTEMBER)
+    dated = say(router, "u2", "When is the closing event?")
+    assert "nextcall:on" in [b.data for r in dated for b in r.buttons]
+    assert "galt für die Ausschreibung" in text(router, "Was macht die Expertin bei uns genau?")
+
+
+@pytest.mark.parametrize(
+    ("message", "inside"),
+    [("Wann fängt unsere Expertin an?", True), ("wir wurden ausgewählt, wie geht es weiter?", True),
+     ("our mentor asks when the kickoff is", True), ("Passt unser Projekt ins Programm?", False),
+     ("wann bekommen wir eine expertin?", False)],
+)  # fmt: skip
+def test_speaks_from_the_program(message, inside):
+    assert speaks_from_the_program(message) is inside
