@@ -61,10 +61,17 @@ def _lang(ctx: Context) -> list[Outbound]:
 
 def _switched(ctx: Context) -> list[Outbound]:
     """A switch asked in words ("und auf deutsch?", "in english please") right after an
-    answer: the switch, then that answer again in the language asked for."""
+    answer: the switch, then that answer again in the language asked for (right after
+    "Meinen Sie …?": that question again)."""
     replies = _lang(ctx)
     memory, faq = ctx.state.faq, ctx.services.faq
-    if len(replies) != 1 or faq is None or memory.entry is None:
+    if len(replies) != 1 or faq is None:
+        return replies
+    if memory.entry is None and memory.offered and memory.recent(memory.at, ctx.now):
+        offered = [e for key in memory.offered if (e := faq.kb.find(key)) is not None]
+        ctx.lang = ctx.state.lang
+        return [*replies, faq.ask_which(offered, ctx.lang)] if offered else replies
+    if memory.entry is None:
         return replies
     entry = faq.kb.find(memory.entry)
     if entry is None or not memory.recent(memory.at, ctx.now):

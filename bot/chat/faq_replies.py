@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -453,6 +453,8 @@ _HANDING = ("einreich", "abgeb", "abschick", "schick", "submit", "send", "bewerb
 def _hour_to_hand_in(question: str) -> bool:
     named = any(tok.startswith(_HANDING) for tok in tokens(question))
     return named and about_applying(question, _HOUR_WORDS)
+
+
 _TO_APPLY = ("bewerb", "apply", "appli")  # "bis wann kann ich mich bewerben?": the deadline
 _APPLY_FOR = re.compile(
     r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b"
@@ -1519,16 +1521,15 @@ class FaqReplies:
 
     def clarify_reply(self, match: Match) -> Outbound:
         """One short question with the close entries as buttons."""
-        lang = match.lang
-        names = [
-            f"„{e.topic[lang]}“" if lang == "de" else f'"{e.topic[lang]}"' for e in match.options
-        ]
+        return self.ask_which(match.options, match.lang)
+
+    def ask_which(self, entries: Sequence[Entry], lang: str) -> Outbound:
+        """ "Meinen Sie „…“ oder „…“?" with the entries as buttons."""
+        names = [f"„{e.topic[lang]}“" if lang == "de" else f'"{e.topic[lang]}"' for e in entries]
         joined = (
             names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t('or', lang)} {names[-1]}"
         )
-        return Outbound(
-            t("clarify", lang, options=joined), self._buttons(match.options, lang), lang=lang
-        )
+        return Outbound(t("clarify", lang, options=joined), self._buttons(entries, lang), lang=lang)
 
     def person_hours(
         self,

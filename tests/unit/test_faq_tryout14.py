@@ -306,3 +306,11 @@ def test_an_applicant_after_the_call_is_still_told_it(matcher, sessions):
 )  # fmt: skip
 def test_speaks_from_the_program(message, inside):
     assert speaks_from_the_program(message) is inside
+
+
+def test_a_switch_in_words_asks_the_open_question_again(april):
+    text(april, "wie lange dauert dsa vorgesprach")
+    replies = say(april, "u1", "in english please")
+    assert replies[0].text == "I will answer in English now."
+    assert replies[-1].text.startswith("Do you mean") and "Preliminary talks" in replies[-1].text
+    assert text(april, "2").startswith("Between 10 May 2023")
