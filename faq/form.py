@@ -155,6 +155,7 @@ QUESTION_WORDS = _WH = frozenset(
 )
 _GOING_ON = ("als", "as", "auch als", "what about", "how about", "was ist mit", "wie ist es mit")
 _MORE = frozenset("noch still ok okay fine auch too schon already".split())
+DOUBTING = frozenset("wirklich echt ernsthaft sicher really seriously sure".split())
 _SOME_DAY = date(2000, 1, 3)  # a Monday: whether a question names a day at all
 
 
@@ -208,6 +209,8 @@ def elliptic(question: str) -> bool:
         return True
     asked = question.rstrip().endswith("?")
     if (asked or _MORE & set(toks)) and days_named(question, _SOME_DAY):
+        return True
+    if asked and len(toks) >= 2 and toks[0] in DOUBTING:  # "wirklich gar keine Kosten?"
         return True
     return asked and len(toks) >= 2 and bool(_MORE & set(toks))
 
@@ -942,6 +945,25 @@ def speaks_from_the_program(question: str) -> bool:
         for i, tok in enumerate(toks)
     )
     return ours or bool(_IN_IT.search(" ".join(toks)))
+
+
+_WHICH = frozenset("welche welcher was what which wer who".split())
+_THE_FIVE = ("projekte", "projects", "teilnehmer", "participants", "kommunen", "stadte", "towns",
+             "cities", "gewinner", "winners")  # fmt: skip
+_CHOSEN_ONES = ("ausgewahlt", "selected", "chosen", "gewonnen", "won", "dabei", "genommen")
+_NOT_THE_FIVE = ("expert", "fachkraft", "profil", "kandidat", "candidat", "wie viele", "how many")
+
+
+def asks_which_ones(question: str) -> bool:
+    """ "what were the five projects?", "welche Kommunen sind dabei?", "wer wurde
+    ausgewählt?": which participants, by name (not how many, not the expert chosen)."""
+    toks = tokens(question)
+    text = " ".join(toks)
+    if not _WHICH & set(toks) or any(w in text for w in _NOT_THE_FIVE):
+        return False
+    plural = any(tok in _THE_FIVE for tok in toks)
+    chosen = {"wer", "who"} & set(toks) and any(tok.startswith(_CHOSEN_ONES) for tok in toks)
+    return plural or bool(chosen)
 
 
 _WHO_ARE = frozenset("wer who sind are ist is".split())

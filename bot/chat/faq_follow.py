@@ -406,9 +406,14 @@ def _duration(found: str, lang: str) -> str:
 
 
 _PER = re.compile(
-    r"^\W*(?:(?:und|and|also|so|ok|aber|but|is\s+that|ist\s+das|sind\s+das|das\s+ist)\W+)*"
+    r"^\W*(?:(?:und|and|also|so|ok|aber|but|is\s+that|ist\s+das|is\s+das|sind\s+das"
+    r"|das\s+ist)\W+)*"
     r"(?P<period>(?:pro|im|per|a|je)\s+(?:monat|jahr|woche|month|year|week)|monatlich|jährlich"
-    r"|wöchentlich|monthly|yearly|annually|weekly)\W*$",
+    r"|wöchentlich|monthly|yearly|annually|weekly)"
+    # "pro Monat oder insgesamt?", "pro Jahr oder einmalig?": the choice, answered by the
+    # amount and what it is per
+    r"(?P<or>\s+(?:oder|or)\s+(?:insgesamt|gesamt|einmalig|einmal|total|in\s+total|overall"
+    r"|once|one-off|pro\s+projekt|per\s+project))?\W*$",
     re.IGNORECASE,
 )
 _AMOUNT = re.compile(r"EUR\s*\d|\d\s*(?:€|Euro)", re.IGNORECASE)
@@ -416,7 +421,8 @@ _AMOUNT = re.compile(r"EUR\s*\d|\d\s*(?:€|Euro)", re.IGNORECASE)
 
 def _per_period(question: str, kb: KnowledgeBase, answer: str, lang: str) -> FollowUp | None:
     """ "pro Monat?", "per month?" right after an answer naming an amount of euros: asks
-    whether that amount is per month; the entry that settles it (the call: per project)."""
+    whether that amount is per month; the entry that settles it (the call: per project).
+    "pro Monat oder insgesamt?": that entry's answer as it is."""
     found = _PER.match(question.strip())
     if found is None or not _AMOUNT.search(answer):
         return None
@@ -429,6 +435,8 @@ def _per_period(question: str, kb: KnowledgeBase, answer: str, lang: str) -> Fol
     )
     if settles is None:
         return None
+    if found.group("or"):  # a choice: the amount and what it is for, no "Nein."
+        return FollowUp(settles, "")
     amount = _AMOUNT.search(settles.answer[lang]).group(0)
     asked = f"Gibt es die {amount} {period}?" if lang == "de" else f"Is the {amount} {period}?"
     return FollowUp(settles, asked)

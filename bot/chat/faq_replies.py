@@ -54,6 +54,7 @@ from faq.figures import (
     terms,
 )
 from faq.form import (
+    DOUBTING,
     QUESTION_WORDS,
     about_applying,
     about_the_application,
@@ -73,6 +74,7 @@ from faq.form import (
     asks_to_apply,
     asks_what_is_funded,
     asks_where_to_apply,
+    asks_which_ones,
     asks_who_the_makers_are,
     bare_follow_up,
     choice,
@@ -677,7 +679,7 @@ class FaqReplies:
             if edition is _UNREAD:
                 edition = self.edition()
             entry, note = self._applying(match.lang, now, edition, kb)
-        if entry is None and match.confident:  # "gibt es dafür Unterstützung?"
+        if entry is None:  # "gibt es dafür Unterstützung?", "wirklich gar keine Kosten?"
             entry = self._pointed_back(question, memory, now, kb)
         if entry is None and match.confident:  # "do we need our own IT staff?"
             entry = self._open_phrase(match, question, kb)
@@ -738,6 +740,11 @@ class FaqReplies:
             said = as_list(answer_text(entry, match.lang, edition, now))
             if more is not None:  # what the funder pays
                 said = f"{said}\n{answer_text(more, match.lang, edition, now)}"
+        # "what were the five projects?", "wer wurde ausgewählt?": the five, by name
+        close = {e.id for e in (match.best, *match.options) if e is not None}
+        which = lead is None and PARTICIPANTS in close and asks_which_ones(question)
+        if which and (entry is None or entry.id in (NUMBER_OF_PROJECTS, "feedback")):
+            entry = kb.find(PARTICIPANTS) or entry
         member = None  # "ist Leipzig dabei?": not among the five
         if lead is None and (entry is None or entry.id == PARTICIPANTS):
             member = self._member(question, match, matcher)
@@ -1003,12 +1010,17 @@ class FaqReplies:
         return None
 
     def _pointed_back(self, question: str, memory: FaqMemory, now: datetime, kb) -> Entry | None:
-        """ "gibt es dafür Unterstützung?" right after the sketch: a short yes/no question
-        that points back and that the last entry's terms decide is that entry's, however
-        sure the matcher is of another topic's support."""
+        """ "gibt es dafür Unterstützung?" right after the sketch, "wirklich gar keine
+        Kosten?" right after the funding: a short yes/no question that points back or
+        doubts what was just said, and that the last entry's terms decide, is that
+        entry's, however sure the matcher is of another topic's support."""
         if memory.entry is None or not memory.recent(memory.at, now):
             return None
-        if bare(question) or not points_at(question) or question_kind(question) != "yes_no":
+        toks = tokens(question)
+        doubts = 1 < len(toks) <= 6 and toks[0] in DOUBTING
+        if bare(question) or not (points_at(question) or doubts):
+            return None
+        if question_kind(question) != "yes_no":
             return None
         last = kb.find(memory.entry)
         return last if last is not None and polarity(last, question) is not None else None

@@ -161,11 +161,17 @@ _ASKS_REMINDING = re.compile(
 )
 # "benachrichtige mich, wenn es was Neues gibt", "notify me about the next call", "sagt mir
 # Bescheid, wenn die nächste Ausschreibung kommt": the next-call message (/naechste)
+# "kann ich mich für die nächste Runde vormerken lassen?", "put me on the list for the
+# next round": the same, the round named first
+_SIGN_ME = (
+    r"(benachrichtig\w*|(sag|sagt|sagen sie|gib|gebt|geben sie) (mir|uns) bescheid|notify"
+    r"|let me know|let us know|inform me|tell me when|melde dich|meldet euch|melden sie sich"
+    r"|vormerk\w*|vorgemerkt|keep me (posted|informed|updated)|put me on|sign me up"
+    r"|auf die liste|in den verteiler)"
+)
+_NEXT_ROUND = r"(nächst\w*|naechst\w*|neu\w*|next|new|wieder|again)"
 _ASKS_NEXT_CALL = re.compile(
-    r"\b(benachrichtig\w*|(sag|sagt|sagen sie|gib|gebt|geben sie) (mir|uns) bescheid|notify"
-    r"|let me know|let us know|inform me|tell me when|melde dich|meldet euch|melden sie sich)\b"
-    r".*\b(nächst\w*|naechst\w*|neu\w*|next|new|wieder|again)\b",
-    re.IGNORECASE,
+    rf"\b{_SIGN_ME}\b.*\b{_NEXT_ROUND}\b|\b{_NEXT_ROUND}\b.*\b{_SIGN_ME}\b", re.IGNORECASE
 )
 _NOT_ASKING = re.compile(r"\b(nicht|keine|kein|not|no|don'?t|stop\w*|stopp\w*|abbestell\w*)\b")
 

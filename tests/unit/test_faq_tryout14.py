@@ -314,3 +314,51 @@ def test_a_switch_in_words_asks_the_open_question_again(april):
     assert replies[0].text == "I will answer in English now."
     assert replies[-1].text.startswith("Do you mean") and "Preliminary talks" in replies[-1].text
     assert text(april, "2").startswith("Between 10 May 2023")
+
+
+def test_a_jobcentre_is_not_decided(april):
+    text(april, "Können sich auch Vereine bewerben?")
+    reply = text(april, "und ein Jobcenter?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+
+
+def test_really_no_costs_right_after_the_funding(april):
+    text(april, "Ist die Teilnahme kostenlos für uns?")
+    reply = text(april, "wirklich gar keine kosten?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest") and "Personalkosten" in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["kann ich mich für die nächste runde vormerken lassen",
+     "can you put me on the list for the next round?"],
+)  # fmt: skip
+def test_signing_up_for_the_next_round_in_words(matcher, sessions, message):
+    router = applicant_router(matcher, sessions, datetime(2026, 11, 29, 9, 0, tzinfo=UTC))
+    reply = text(router, message)
+    assert reply.startswith(("Gern: Sobald eine neue Ausschreibung", "Will do: when a new call")), (
+        reply
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "named"),
+    [("what were the five projects?", "Stralsund"), ("wer wurde ausgewählt?", "Stralsund"),
+     ("wie viele projekte werden gefördert?", "fünf Projekte"),
+     ("wer wurde als expertin ausgewählt?", "Vorauswahl")],
+)  # fmt: skip
+def test_which_ones_were_chosen_in_june(matcher, sessions, message, named):
+    router = applicant_router(matcher, sessions, JUNE)
+    reply = text(router, message)
+    assert named in reply and "Meinen Sie" not in reply and "Do you mean" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("wie viel geld gibts", "is das pro monat oder insgesamt"),
+     ("was bekommen wir an geld", "ist das pro jahr oder einmalig?")],
+)  # fmt: skip
+def test_per_month_or_in_total_after_the_money(april, first, then):
+    text(april, first)
+    reply = text(april, then)
+    assert reply.startswith("Für Projektzwecke werden pro Projekt"), reply
