@@ -34,8 +34,8 @@ SIX = [  # a corrected call: six projects, not five (text, answers and yes/no te
     ("deutschlandweit fünf Projekte", "deutschlandweit sechs Projekte"),
     ("Five projects across Germany are funded", "Six projects across Germany are funded"),
     (
-        '"no": ["mehr", "more", "zehn", "ten", "sechs", "six"]\n    "yes": ["fünf", "five", "5"]',
-        '"no": ["mehr", "more", "zehn", "ten", "fünf", "five"]\n    "yes": ["sechs", "six", "6"]',
+        '"no": ["mehr", "more", "zehn", "ten", "sechs", "six"]\n    "yes": ["fünf", "five", "5",',
+        '"no": ["mehr", "more", "zehn", "ten", "fünf", "five"]\n    "yes": ["sechs", "six", "6",',
     ),
 ]
 

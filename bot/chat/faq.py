@@ -145,7 +145,7 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
     memory = ctx.state.faq
     acked, memory.acked = memory.acked, False
     # "und morgen?" right after the contacts' hours: that day's, not a greeting
-    text = faq.hours_again(text, memory, ctx.now, known or faq.language(text, ctx.lang))
+    text = faq.hours_again(text, memory, ctx.now, known, ctx.lang)
     if (
         picked := _picked(ctx, text, known)
     ) is not None:  # "das erste", "beides" to "Meinen Sie …?"

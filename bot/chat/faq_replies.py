@@ -1646,10 +1646,13 @@ class FaqReplies:
             return named[0].first, False
         return None, False
 
-    def hours_again(self, question: str, memory: FaqMemory, now: datetime, lang: str) -> str:
+    def hours_again(
+        self, question: str, memory: FaqMemory, now: datetime, known: str | None, default: str
+    ) -> str:
         """ "und morgen?", "und freitags?", "und frau bock?", "ok what about tomorrow
         morning?" right after the contacts' hours: the same asked of that day or person
-        ("… erreichbar?", which the hours answer); else the question as it is."""
+        ("… erreichbar?", which the hours answer); else the question as it is. `known`:
+        the language the person reads, if known (else the question's, else `default`)."""
         if memory.entry != CONTACT or not memory.recent(memory.at, now):
             return question
         toks = tokens(question)
@@ -1659,6 +1662,7 @@ class FaqReplies:
             return question
         if not set(toks) <= _HOURS_AGAIN | names | days:
             return question
+        lang = known or self.language(question, default)
         return f"{question.rstrip(' ?!.')} {'erreichbar' if lang == 'de' else 'available'}?"
 
     def _people_hours(self, kb: KnowledgeBase | None = None) -> list[tuple[str, OfficeHours]]:

@@ -27,7 +27,10 @@ _ASKING = (
     r"wie|wo|wann|was|wer|wem|wen|welche[rsnm]?|wieviele?|wozu|warum|wieso|woher|wohin|how|"
     r"where|when|what|whats|what's|who|whom|which|why"
 )
-_VERBS = r"gibt|kann|können|konnen|muss|müssen|ist|sind|is|are|can|do|does|will"
+_VERBS = (
+    r"gibt|kann|können|konnen|muss|müssen|ist|sind|darf|dürfen|durfen|soll|sollen|wird|werden"
+    r"|is|are|can|do|does|will|may|should"
+)
 # "… und wie viel …", "… and is it …"; after "oder" only a question word: "Gibt es ein
 # Formular oder muss ich eine Mail schreiben?" is one question with two choices
 # "… und bis wann?", "… and until when?": a question word after a preposition
