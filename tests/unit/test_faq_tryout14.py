@@ -362,3 +362,13 @@ def test_per_month_or_in_total_after_the_money(april, first, then):
     text(april, first)
     reply = text(april, then)
     assert reply.startswith("Für Projektzwecke werden pro Projekt"), reply
+
+
+def test_a_formal_mail_with_a_second_question_after_und_darf(april):
+    reply = text(
+        april,
+        "Sehr geehrte Damen und Herren, welche Kosten übernimmt die Stiftung genau, und darf "
+        "sich auch ein Landkreis bewerben? Mit freundlichen Grüßen",
+    )
+    assert "Personalkosten" in reply and "Ja. Bewerben können sich" in reply, reply
+    assert "Meinen Sie" not in reply
