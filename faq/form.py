@@ -952,6 +952,8 @@ _THE_FIVE = ("projekte", "projects", "teilnehmer", "participants", "kommunen", "
              "cities", "gewinner", "winners")  # fmt: skip
 _CHOSEN_ONES = ("ausgewahlt", "selected", "chosen", "gewonnen", "won", "dabei", "genommen")
 _NOT_THE_FIVE = ("expert", "fachkraft", "profil", "kandidat", "candidat", "wie viele", "how many")
+# "welche anderen Förderprogramme gibt es?", "which other foundations fund …": others
+_OTHER = frozenset("andere anderen anderer anderes other others weitere further sonstige".split())
 
 
 def asks_which_ones(question: str) -> bool:
@@ -959,7 +961,7 @@ def asks_which_ones(question: str) -> bool:
     ausgewählt?": which participants, by name (not how many, not the expert chosen)."""
     toks = tokens(question)
     text = " ".join(toks)
-    if not _WHICH & set(toks) or any(w in text for w in _NOT_THE_FIVE):
+    if not _WHICH & set(toks) or _OTHER & set(toks) or any(w in text for w in _NOT_THE_FIVE):
         return False
     plural = any(tok in _THE_FIVE for tok in toks)
     chosen = {"wer", "who"} & set(toks) and any(tok.startswith(_CHOSEN_ONES) for tok in toks)

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from faq.form import named_place, speaks_from_the_program
+from faq.form import asks_which_ones, named_place, speaks_from_the_program
 from faq.smalltalk import small_talk
 from tests.chat import applicant_router, say, text
 
@@ -372,3 +372,12 @@ def test_a_formal_mail_with_a_second_question_after_und_darf(april):
     )
     assert "Personalkosten" in reply and "Ja. Bewerben können sich" in reply, reply
     assert "Meinen Sie" not in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["welche anderen förderprogramme für städte kennt ihr?",
+     "which other foundations fund projects in towns?"],
+)  # fmt: skip
+def test_other_programmes_are_not_the_five(message):
+    assert not asks_which_ones(message)
