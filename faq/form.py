@@ -859,6 +859,18 @@ def paid_to(question: str) -> str | None:
     return None
 
 
+_PAYING = ("zahlt", "bezahlt", "finanziert", "ubernimmt", "tragt", "pays", "funds", "covers")
+
+
+def asks_who_pays_the_expert(question: str) -> bool:
+    """ "wer zahlt den Experten?", "gudn tach wer zahlt den expertn", "who pays the
+    expert?": the expert's pay (the foundation covers it), not who funds the program."""
+    toks = tokens(question)
+    who = {"wer", "who"} & set(toks)
+    paying = any(tok.startswith(_PAYING) for tok in toks)
+    return bool(who) and paying and any(tok.startswith(_EXPERTS) for tok in toks)
+
+
 _FUNDS = frozenset(
     """fund funds finance finances cover covers pay pays fordert finanziert zahlt bezahlt
     ubernimmt gefordert funded financed covered paid""".split()

@@ -22,6 +22,14 @@ _AFTER = re.compile(
     r"(?:(?P<after>nach|after)|wenn|when|once|sobald|nachdem)\s+(?P<step>.+?)\W*$",
     re.IGNORECASE,
 )
+# "wie geht es jetzt weiter nach der Zusage?", "wie geht es nach den Vorgesprächen
+# weiter?", "what's next after the talks?": the same, asked of going on
+_GOING_ON = re.compile(
+    r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?:wie\s+geht\s*(?:es|s)?\s+"
+    r"(?:(?:jetzt|dann|denn|eigentlich)\s+)*(?:weiter\s+)?(?P<after>nach)"
+    r"|what(?:'s|\s+is|s)?\s+next\s+(?P<after_en>after))\s+(?P<step>.+?)(?:\s+weiter)?\W*$",
+    re.IGNORECASE,
+)
 _WHOLE = frozenset(
     """projekt projekte projektphase projektende programm program programme project
     projects einsatz placement forderung forderphase integrationsmacher ende end""".split()
@@ -29,7 +37,7 @@ _WHOLE = frozenset(
 # "after the project ends", "nachdem das Projekt vorbei ist": its end, said with a verb
 _ENDING = frozenset(
     """ends ended endet endete is ist over vorbei finished beendet abgeschlossen done zu
-    ist has""".split()
+    has""".split()
 )
 _ARTICLES = frozenset("dem der den das die the our unserem unser einsatz".split()) - {"einsatz"}
 
@@ -38,7 +46,7 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     """The answer about the step after the one named ("was passiert nach dem
     Projekt?"), or None when the question is no such one or names no known step.
     `known`: the language the person is known to read, else the question's."""
-    found = _AFTER.match(text.strip())
+    found = _AFTER.match(text.strip()) or _GOING_ON.match(text.strip())
     if found is None:
         return None
     faq = ctx.services.faq
@@ -53,7 +61,8 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     whole = set(words) <= _WHOLE | _ENDING and set(words) & _WHOLE
     if whole:  # the project is over with its last step ("after the project ends")
         entry = faq.kb.at_milestone(steps[-1].key)
-    elif not found.group("after"):  # "was passiert, wenn wir die Frist verpassen?"
+    elif not (found.groupdict().get("after") or found.groupdict().get("after_en")):
+        # "was passiert, wenn wir die Frist verpassen?"
         return None
     else:
         match = faq.match(found.group("step"), lang)

@@ -75,6 +75,7 @@ from faq.form import (
     asks_what_is_funded,
     asks_where_to_apply,
     asks_which_ones,
+    asks_who_pays_the_expert,
     asks_who_the_makers_are,
     bare_follow_up,
     choice,
@@ -757,6 +758,9 @@ class FaqReplies:
         status = own_status(question) if lead is None else None
         if status and (mine := kb.find(status)):
             entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
+        money = {e.id for e in (match.best, *match.options) if e is not None} & MONEY_ENTRIES
+        if lead is None and money and entry is None and asks_who_pays_the_expert(question):
+            entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay, which the foundation covers
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
@@ -802,7 +806,11 @@ class FaqReplies:
             logged(answered=True)
             return reply
         ref = logged(answered=False)
-        talked = memory.entry is not None and memory.recent(memory.at, now)  # just answered
+        # just answered, or just asked about the call and not answered ("können Expert:innen
+        # aus dem Ausland kommen?" said so, then "gibt es eine Altersgrenze?")
+        talked = memory.entry is not None and memory.recent(memory.at, now)
+        offered = bool(memory.offered) and memory.recent(memory.at, now)
+        talked = talked or memory.recent(memory.missed_at, now) or offered
         memory.entry, memory.offered = None, ()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
@@ -811,9 +819,12 @@ class FaqReplies:
         # "muss der Bürgermeister unterschreiben?": about applying, though no word of the
         # call's: said that the call does not say, with the contacts and the team's offer
         about_call = about_call or (match.off_topic and about_the_application(question))
-        # "muss man das zurückzahlen, wenn was übrig bleibt?" right after the budget: about
-        # what was just answered, which the call does not settle (not the off-topic line)
-        if match.off_topic and talked and refers_back(question) and not about_call:
+        # "muss man das zurückzahlen, wenn was übrig bleibt?" right after the budget, "gibt
+        # es eine altersgrenze?" right after the experts: about what was just answered,
+        # which the call does not settle (not the off-topic line)
+        short_yes_no = len(tokens(question)) <= 6 and question_kind(question) == "yes_no"
+        asked_on = refers_back(question) or short_yes_no
+        if match.off_topic and talked and asked_on and not about_call:
             about_call = not self._everyday(match, matcher)
         if match.off_topic and not about_call:  # the weather, a poem: what the bot is for
             return Outbound(t("faq_off_topic", match.lang), lang=match.lang)

@@ -381,3 +381,27 @@ def test_a_formal_mail_with_a_second_question_after_und_darf(april):
 )  # fmt: skip
 def test_other_programmes_are_not_the_five(message):
     assert not asks_which_ones(message)
+
+
+@pytest.mark.parametrize("message", ["gudn tach wer zahlt den expertn", "who pays the expert?"])
+def test_who_pays_the_expert_is_the_pay(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Die Expert:innen werden nach TVöD", "Experts are paid")), reply
+
+
+def test_a_short_question_after_a_refusal_about_the_call(april):
+    text(april, "können expert:innen auch aus dem ausland kommen")
+    reply = text(april, "gibt es eine altersgrenze")
+    assert reply.startswith("Das sagt die Ausschreibung nicht"), reply
+    assert not text(april, "regnet es morgen?").startswith("Das sagt die Ausschreibung")
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("Wie geht es jetzt weiter nach der Zusage?", "Die Projektskizzen entstanden"),
+     ("wie geht es nach den vorgesprächen weiter?", "Nach den Vorgesprächen"),
+     ("what's next after the preliminary talks?", "After the preliminary talks")],
+)  # fmt: skip
+def test_how_it_goes_on_after_a_step(matcher, sessions, message, said):
+    router = applicant_router(matcher, sessions, JUNE)
+    assert text(router, message).startswith(said)
