@@ -703,6 +703,11 @@ class FaqReplies:
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
             entry = self._asked_again(question, match, memory, now, matcher)
+        just = memory.entry is not None and memory.recent(memory.at, now)
+        if entry is None and just and [e.id for e in match.options] == [memory.entry]:
+            # "und was verdient der so ca" right after the pay: the one topic offered is
+            # the one just answered, not "Meinen Sie „Vergütung“?"
+            entry = match.options[0]
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it

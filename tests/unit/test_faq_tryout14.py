@@ -405,3 +405,9 @@ def test_a_short_question_after_a_refusal_about_the_call(april):
 def test_how_it_goes_on_after_a_step(matcher, sessions, message, said):
     router = applicant_router(matcher, sessions, JUNE)
     assert text(router, message).startswith(said)
+
+
+def test_the_one_topic_just_answered_is_no_picker(april):
+    text(april, "gudn tach wer zahlt den expertn")
+    reply = text(april, "und was verdient der so ca")
+    assert reply.startswith("Die Expert:innen werden nach TVöD"), reply
