@@ -975,9 +975,10 @@ def asks_which_ones(question: str) -> bool:
     text = " ".join(toks)
     if not _WHICH & set(toks) or _OTHER & set(toks) or any(w in text for w in _NOT_THE_FIVE):
         return False
-    plural = any(tok in _THE_FIVE for tok in toks)
+    # "welche Städte …?", not "wer wählt die Städte aus?" (who chooses is another question)
+    plural = _WHICH - {"wer", "who"} & set(toks) and any(tok in _THE_FIVE for tok in toks)
     chosen = {"wer", "who"} & set(toks) and any(tok.startswith(_CHOSEN_ONES) for tok in toks)
-    return plural or bool(chosen)
+    return bool(plural or chosen)
 
 
 _WHO_ARE = frozenset("wer who sind are ist is".split())

@@ -244,7 +244,8 @@ _ASKED_OF = (
     "erstatt", "ubernomm", "ubernehm", "bezahl", "gezahlt", "finanzier", "gefordert", "notig",
     "notwendig", "erforder", "vorgesehen", "verpflicht", "reimburs", "covered", "paid", "fund",
     "requir", "need", "necessar", "mandator", "oblig", "expected", "leist", "erbring",
-    "aufbring", "provid", "contribut", "brauch",
+    "aufbring", "provid", "contribut", "brauch", "zugelassen", "zulassig", "erlaubt", "allowed",
+    "eligib", "berechtigt",
 )  # fmt: skip
 # a day or a contact asked of the hours just given ("und morgen früh?", "what about
 # tomorrow morning?", "und frau bock?", "is die freitags da?")
@@ -384,11 +385,17 @@ def _by_phrase(entry: Entry, close: list[Entry], match: Match, question: str) ->
 
 def _asked_words(toks: list[str]) -> list[str]:
     """The words a yes/no question asks about, besides asking ("gibt es", "werden …
-    erstattet") and pointing back ("dafür")."""
+    erstattet", "zugelassen"), pointing back ("dafür") and numbers (a figure is judged
+    against the answer's own: "Gemeinden unter 5000 Einwohnern?")."""
     return [
         tok
         for tok in toks
-        if not (is_stopword(tok) or tok in _YES_NO_WORDS | POINTERS or tok.startswith(_ASKED_OF))
+        if not (
+            is_stopword(tok)
+            or tok.isdigit()
+            or tok in _YES_NO_WORDS | POINTERS
+            or tok.startswith(_ASKED_OF)
+        )
     ]
 
 
@@ -703,6 +710,12 @@ class FaqReplies:
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
             entry = self._asked_again(question, match, memory, now, matcher)
+        if entry is None and [e.id for e in match.options] == [PARTICIPANTS]:
+            # "was hat kalletal gemacht": one of the five named, their list (not "Meinen
+            # Sie „Die fünf Programmteilnehmer:innen“?")
+            five, said_words = match.options[0], set(tokens(question))
+            if any(set(tokens(name)) <= said_words for name in five.polar.get("yes", ())):
+                entry = five
         just = memory.entry is not None and memory.recent(memory.at, now)
         if entry is None and just and [e.id for e in match.options] == [memory.entry]:
             # "und was verdient der so ca" right after the pay: the one topic offered is

@@ -411,3 +411,17 @@ def test_the_one_topic_just_answered_is_no_picker(april):
     text(april, "gudn tach wer zahlt den expertn")
     reply = text(april, "und was verdient der so ca")
     assert reply.startswith("Die Expert:innen werden nach TVöD"), reply
+
+
+def test_who_chooses_the_towns_is_not_which_towns():
+    assert not asks_which_ones("Wer wählt eigentlich die Städte aus?")
+
+
+def test_a_size_below_some_inhabitants_is_not_decided(april):
+    reply = text(april, "sind auch gemeinden unter 5000 einwohnern zugelassen?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+
+
+def test_one_of_the_five_named_gets_the_five(april):
+    reply = text(april, "was hat kalletal gemacht")
+    assert "Integration Onboarding App" in reply and "Meinen Sie" not in reply, reply
