@@ -759,8 +759,8 @@ class FaqReplies:
             said = as_list(answer_text(entry, match.lang, edition, now))
             if more is not None:  # what the funder pays
                 said = f"{said}\n{answer_text(more, match.lang, edition, now)}"
-        # "what were the five projects?", "wer wurde ausgewählt?": the five, by name
         close = {e.id for e in (match.best, *match.options) if e is not None}
+        # "what were the five projects?", "wer wurde ausgewählt?": the five, by name
         which = lead is None and PARTICIPANTS in close and asks_which_ones(question)
         if which and (entry is None or entry.id in (NUMBER_OF_PROJECTS, "feedback")):
             entry = kb.find(PARTICIPANTS) or entry
@@ -776,20 +776,17 @@ class FaqReplies:
         status = own_status(question) if lead is None else None
         if status and (mine := kb.find(status)):
             entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
-        money = {e.id for e in (match.best, *match.options) if e is not None} & MONEY_ENTRIES
+        money = close & MONEY_ENTRIES
         if lead is None and money and entry is None and asks_who_pays_the_expert(question):
-            entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay, which the foundation covers
+            entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay the foundation covers
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
             # "wieviel expertinnen bekommt man": one expert per project, not the pay
             entry = kb.find(EXPERT_CHOICE) or entry
-        if receives_profiles(question) and (
-            entry is not None
-            and entry.id == FINAL_SKETCH_TALK
-            or entry is None
-            and any(e.id == EXPERT_PROFILES for e in match.options)
-        ):
+        sketch_talk = entry is not None and entry.id == FINAL_SKETCH_TALK
+        in_picker = entry is None and any(e.id == EXPERT_PROFILES for e in match.options)
+        if receives_profiles(question) and (sketch_talk or in_picker):
             # "when do we get the expert profiles?": the profiles sent, not the one derived
             # (nor a picker of the two and the choice)
             entry = kb.find(EXPERT_PROFILES) or entry
