@@ -963,6 +963,7 @@ _WHICH = frozenset("welche welcher was what which wer who".split())
 _THE_FIVE = ("projekte", "projects", "teilnehmer", "participants", "kommunen", "stadte", "towns",
              "cities", "gewinner", "winners")  # fmt: skip
 _CHOSEN_ONES = ("ausgewahlt", "selected", "chosen", "gewonnen", "won", "dabei", "genommen")
+_CHOOSING = ("wahlt", "wahlen", "aussuch", "sucht", "select", "choos", "entscheid", "bestimm")
 _NOT_THE_FIVE = ("expert", "fachkraft", "profil", "kandidat", "candidat", "wie viele", "how many")
 # "welche anderen Förderprogramme gibt es?", "which other foundations fund …": others
 _OTHER = frozenset("andere anderen anderer anderes other others weitere further sonstige".split())
@@ -975,8 +976,10 @@ def asks_which_ones(question: str) -> bool:
     text = " ".join(toks)
     if not _WHICH & set(toks) or _OTHER & set(toks) or any(w in text for w in _NOT_THE_FIVE):
         return False
-    # "welche Städte …?", not "wer wählt die Städte aus?" (who chooses is another question)
-    plural = _WHICH - {"wer", "who"} & set(toks) and any(tok in _THE_FIVE for tok in toks)
+    # "welche Städte …?", "who are the participants?"; not "wer wählt die Städte aus?"
+    # (who chooses is another question)
+    choosing = any(tok.startswith(_CHOOSING) for tok in toks)
+    plural = _WHICH & set(toks) and not choosing and any(tok in _THE_FIVE for tok in toks)
     chosen = {"wer", "who"} & set(toks) and any(tok.startswith(_CHOSEN_ONES) for tok in toks)
     return bool(plural or chosen)
 

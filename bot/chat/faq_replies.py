@@ -710,12 +710,6 @@ class FaqReplies:
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
             entry = self._asked_again(question, match, memory, now, matcher)
-        if entry is None and [e.id for e in match.options] == [PARTICIPANTS]:
-            # "was hat kalletal gemacht": one of the five named, their list (not "Meinen
-            # Sie „Die fünf Programmteilnehmer:innen“?")
-            five, said_words = match.options[0], set(tokens(question))
-            if any(set(tokens(name)) <= said_words for name in five.polar.get("yes", ())):
-                entry = five
         just = memory.entry is not None and memory.recent(memory.at, now)
         if entry is None and just and [e.id for e in match.options] == [memory.entry]:
             # "und was verdient der so ca" right after the pay: the one topic offered is

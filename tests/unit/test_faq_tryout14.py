@@ -422,6 +422,10 @@ def test_a_size_below_some_inhabitants_is_not_decided(april):
     assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
 
 
-def test_one_of_the_five_named_gets_the_five(april):
-    reply = text(april, "was hat kalletal gemacht")
-    assert "Integration Onboarding App" in reply and "Meinen Sie" not in reply, reply
+@pytest.mark.parametrize(
+    ("message", "which"),
+    [("who are the participants this time?", True), ("Wer wählt eigentlich die Städte aus?", False),
+     ("wer sucht die kommunen aus?", False)],
+)  # fmt: skip
+def test_who_the_participants_are(message, which):
+    assert asks_which_ones(message) is which
