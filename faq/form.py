@@ -984,6 +984,36 @@ def asks_which_ones(question: str) -> bool:
     return bool(plural or chosen)
 
 
+_THE_CLOCK = re.compile(
+    r"^(?:und |and |sorry |hey |hallo |hi )*(?:wie spat ist es|wie viel uhr ist es"
+    r"|wieviel uhr ist es|wie spat haben wir|what time is it|what s the time|whats the time)"
+    r"(?: (?:gerade|jetzt|bei euch|bei ihnen|now|there|right now))*$"
+)
+
+
+def asks_the_clock(question: str) -> bool:
+    """ "wie spät ist es?", "what time is it?": the time now, no question about the
+    call's hour of the deadline."""
+    return bool(_THE_CLOCK.match(" ".join(tokens(question))))
+
+
+_CONTACT_PERSON = ("ansprechp", "ansprechpartner", "kontaktperson", "bezugsperson")
+_INSIDE = (" bei uns ", " intern", " verwaltungsintern", " in der verwaltung ", " im haus ",
+           " in unserer verwaltung ", " on our side ", " in our administration ", " internal ",
+           " in house ", " in-house ")  # fmt: skip
+
+
+def asks_internal_contact(question: str) -> bool:
+    """ "wer ist seine Ansprechperson bei uns?", "who is the expert's internal contact
+    person?": the Pat:in inside the administration (the core team), not Lokalprojekte's
+    contacts."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    person = any(tok.startswith(_CONTACT_PERSON) for tok in toks) or " contact person " in text
+    inside = any(w in text for w in _INSIDE)
+    return person and inside and "lokalprojekt" not in text
+
+
 _WHO_ARE = frozenset("wer who sind are ist is".split())
 _ONLY_SO = frozenset("die der the eigentlich denn genau so actually exactly".split())
 

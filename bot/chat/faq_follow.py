@@ -219,6 +219,9 @@ def read_follow_up(
     when it is no follow-up to it."""
     if (per := _per_period(question, kb, answer, lang)) is not None:
         return per
+    if _PER.match(question.strip()) and "how_much" in last.silent_on:
+        # "ist das pro jahr?" right after the pay grade: no amount, so no period either
+        return FollowUp(last, "", "silent_how_much")
     m = edition.milestone(last.milestone) if edition and last.milestone else None
     if last.milestone != "deadline" and (verdict := check(question, answer)):
         return _checked(question, last, m, answer, lang, verdict)  # "is it 2 days", "oct to march?"

@@ -66,11 +66,13 @@ from faq.form import (
     asks_for_link,
     asks_hours,
     asks_how_to_apply,
+    asks_internal_contact,
     asks_late_handling,
     asks_other_than_the_date,
     asks_overlap,
     asks_size,
     asks_state,
+    asks_the_clock,
     asks_to_apply,
     asks_what_is_funded,
     asks_where_to_apply,
@@ -669,6 +671,11 @@ class FaqReplies:
                 memory.entry, memory.offered = None, ()
                 logged(answered=True)
                 return overlap
+        if entry is None and asks_the_clock(question):  # "wie spät ist es?": not the deadline's
+            if edition is _UNREAD:
+                edition = self.edition()
+            tz = ZoneInfo(edition.timezone if edition else BERLIN)
+            return Outbound(t("faq_clock", match.lang, when=fmt_when(now, match.lang, tz)))
         silent = None  # what the call says nothing of, whatever topic is close
         if entry is None and asks_about_data(question):  # "was passiert mit unseren daten"
             silent = "faq_no_privacy"
@@ -784,6 +791,9 @@ class FaqReplies:
             # "when do we get the expert profiles?": the profiles sent, not the one derived
             # (nor a picker of the two and the choice)
             entry = kb.find(EXPERT_PROFILES) or entry
+        if lead is None and asks_internal_contact(question):
+            # "wer ist seine Ansprechperson bei uns?": the Pat:in, not Lokalprojekte's
+            entry = kb.find(CORE_TEAM) or entry
         if lead is None and asks_who_the_makers_are(question):
             # "wer sind die integrationsmacher": the core team, as the call names it
             entry = kb.find(CORE_TEAM) or entry
@@ -1631,7 +1641,10 @@ class FaqReplies:
         for name, hours in named:
             span, told = spans[name], hours.describe(lang)
             if asked_yes_no:  # "kann ich sie freitags anrufen?": Ja or Nein first
+                # "jetzt noch erreichen?" after today's hours: Nein (a mail may still go)
+                gone = later_today and span is not None and local.time() >= span[1]
                 yes = span is not None and _at_hours(question, span)
+                yes = yes and not (gone and _asks_availability(question))
                 lines.append(t("faq_yes" if yes else "faq_no", lang))
             opens = hours.next_opening(now, tz)
             when = fmt_when(opens, lang, tz) if opens else ""

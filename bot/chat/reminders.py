@@ -173,6 +173,14 @@ _NEXT_ROUND = r"(nächst\w*|naechst\w*|neu\w*|next|new|wieder|again)"
 _ASKS_NEXT_CALL = re.compile(
     rf"\b{_SIGN_ME}\b.*\b{_NEXT_ROUND}\b|\b{_NEXT_ROUND}\b.*\b{_SIGN_ME}\b", re.IGNORECASE
 )
+# "ok benachrichtige mich bitte", "yes please notify me": asked alone, the sign-up that
+# fits the day (the next call's message once the call is closed, else its dates)
+_SIGN_ME_ALONE = re.compile(
+    r"^\W*(?:(?:ok|okay|ja|yes|gut|gerne?|bitte|please|pls|dann|then|so)\W+)*"
+    rf"{_SIGN_ME}"
+    r"(?:\W+(?:mich|me|uns|us|bitte|please|pls|gerne?|dann|then|ja|yes))*\W*$",
+    re.IGNORECASE,
+)
 _NOT_ASKING = re.compile(r"\b(nicht|keine|kein|not|no|don'?t|stop\w*|stopp\w*|abbestell\w*)\b")
 
 
@@ -235,6 +243,15 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
         if not ctx.stored_lang:
             ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
         return _next_call(ctx)
+    if _SIGN_ME_ALONE.match(lower) and not _NOT_ASKING.search(lower):
+        if not ctx.stored_lang:
+            ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
+        edition = ctx.services.faq.edition()
+        closed = edition is not None and call_state(edition, local_today(edition, ctx.now)) in (
+            CallState.CLOSED,
+            CallState.OVER,
+        )
+        return _next_call(ctx) if closed else _subscribe(ctx)
     if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
         return None
     if not ctx.stored_lang:  # "pls remind me" in a new chat: English

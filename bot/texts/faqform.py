@@ -148,6 +148,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Nein, die beiden Zeiträume überschneiden sich nicht:",
         "en": "No, the two periods do not overlap:",
     },
+    "faq_clock": {
+        "de": "Es ist {when} Uhr.",
+        "en": "It is {when}.",
+    },
     "faq_no_hours": {
         "de": "Stunden oder Zeitaufwand nennt die Ausschreibung nicht – weder für die "
         "Expert:in noch für die Pat:in.",

@@ -429,3 +429,45 @@ def test_a_size_below_some_inhabitants_is_not_decided(april):
 )  # fmt: skip
 def test_who_the_participants_are(message, which):
     assert asks_which_ones(message) is which
+
+
+# -- tryout15 (the same brief, on round19) ---------------------------------------------
+
+
+def test_reaching_her_now_after_her_hours_is_no(matcher, sessions):
+    router = applicant_router(matcher, sessions, LAST_EVENING)
+    reply = text(router, "Kann ich Frau Prokop jetzt noch erreichen?")
+    assert reply.startswith("Nein. Dr. Christine Prokop-Scheer ist heute nicht mehr"), reply
+    assert "Ja. Dr. Christine" in text(router, "kann ich der frau prokop auch ne mail schreiben")
+
+
+def test_per_year_after_the_pay_grade_names_no_amount(april):
+    text(april, "was bekommt der experte an gehalt")
+    reply = text(april, "ist das pro jahr?")
+    assert reply.startswith("Einen Euro-Betrag nennt die Ausschreibung nicht"), reply
+    assert "TVöD" in reply and "3.000" not in reply
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [(datetime(2026, 11, 29, 9, 0, tzinfo=UTC), "Gern: Sobald eine neue Ausschreibung"),
+     (APRIL, "Sie bekommen jetzt Erinnerungen")],
+)  # fmt: skip
+def test_notify_me_alone_signs_up_for_what_the_day_has(matcher, sessions, now, said):
+    router = applicant_router(matcher, sessions, now)
+    assert text(router, "ok benachrichtige mich bitte").startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("wie spät ist es", "Es ist Do 20.04. 10:00 Uhr."), ("what time is it?", "It is Thu 20 Apr")],
+)
+def test_the_time_is_no_question_about_the_deadline(april, message, said):
+    assert text(april, message).startswith(said)
+
+
+def test_the_experts_contact_at_home_is_the_mentor(matcher, sessions):
+    router = applicant_router(matcher, sessions, SEPTEMBER)
+    reply = text(router, "Wann fängt unser Experte an und wer ist seine Ansprechperson bei uns?")
+    assert "Oktober 2023" in reply and "verwaltungsinternen Pat:in" in reply, reply
+    assert "lokalprojekte.de" not in reply
