@@ -132,6 +132,8 @@ def small_talk(text: str) -> str | None:
         return thanked
     if not toks:
         return "noise" if text.strip() else None
+    if "morgen" in toks and not {"guten", "good"} & set(toks) and ("?" in text or "und" in toks):
+        return None  # "und morgen?": tomorrow, asked of what was just said (not "Morgen!")
     signs_off = len(toks) <= 7 and _SIGN_OFF.match(" ".join(toks))
     if signs_off and "?" not in text and not QUESTION_WORDS & set(toks):
         return "bye"  # "Mit freundlichen Grüßen, Thomas Müller"

@@ -698,6 +698,8 @@ class FaqReplies:
             entry = self._pointed_back(question, memory, now, kb)
         if entry is None and match.confident:  # "do we need our own IT staff?"
             entry = self._open_phrase(match, question, kb)
+        if entry is None and lead is None and (term := self._open_term(question, kb)):
+            entry, lead = term, "faq_open"  # "eigenanteil?": what the call leaves open
         # "welche Unterlagen brauche ich für die Bewerbung": close to the deadline's
         # examples, but not asking for its date: what the call does not say (and the team
         # may answer), never the date as if it were the answer
@@ -1036,6 +1038,20 @@ class FaqReplies:
             phrases = [tokens(term) for term in entry.polar.get("open", ())]
             named = any(len(p) > 1 and f" {' '.join(p)} " in text for p in phrases)
             if entry is not match.best and named and content and _only_terms(content, toks, entry):
+                return entry
+        return None
+
+    @staticmethod
+    def _open_term(question: str, kb: KnowledgeBase) -> Entry | None:
+        """A question that is nothing but a term an entry says the call leaves open
+        ("eigenanteil?", "Teilzeit?", "kofinanzierung?"): that entry ("Is there an
+        interview?" asks more than the word)."""
+        toks = tokens(question)
+        if not 0 < len(toks) <= 2 or not question.rstrip().endswith("?"):
+            return None
+        said = " ".join(toks)
+        for entry in kb.entries:
+            if any(" ".join(tokens(term)) == said for term in entry.polar.get("open", ())):
                 return entry
         return None
 
@@ -1401,7 +1417,9 @@ class FaqReplies:
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
         answer = said or answer  # a follow-up's short answer ("60 bis 90 Minuten")
         if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
-            answer = f"{t(lead, lang)}{' ' if lead.startswith('faq_') else chr(10)}{answer}"
+            said_first = t(lead, lang)
+            inline = lead.startswith("faq_") and not said_first.endswith(":")
+            answer = f"{said_first}{' ' if inline else chr(10)}{answer}"
         if note:
             answer = f"{answer}\n{note}"
         if brief and verdict == "brief":

@@ -471,3 +471,23 @@ def test_the_experts_contact_at_home_is_the_mentor(matcher, sessions):
     reply = text(router, "Wann fängt unser Experte an und wer ist seine Ansprechperson bei uns?")
     assert "Oktober 2023" in reply and "verwaltungsinternen Pat:in" in reply, reply
     assert "lokalprojekte.de" not in reply
+
+
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [(EVENING_BEFORE, "Ja, bis morgen"), (LAST_EVENING, "Nein. Bewerbungsschluss ist der 3. Mai")],
+)
+def test_and_tomorrow_after_the_deadline_is_no_greeting(matcher, sessions, now, said):
+    router = applicant_router(matcher, sessions, now)
+    text(router, "kann ich heute noch einreichen?")
+    assert text(router, "und morgen?").startswith(said)
+
+
+def test_good_morning_is_still_a_greeting():
+    assert small_talk("Morgen!") == "greeting" and small_talk("und morgen?") is None
+
+
+@pytest.mark.parametrize("message", ["eigenanteil?", "Kofinanzierung?"])
+def test_a_term_the_call_leaves_open_alone(april, message):
+    reply = text(april, message)
+    assert reply.startswith("Das legt die Ausschreibung nicht fest. Sie sagt dazu:\n"), reply
