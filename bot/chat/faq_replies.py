@@ -257,6 +257,8 @@ _HOURS_AGAIN = frozenset(
     frau herr ms mrs mr dr fruh fruh morning vormittag vormittags nachmittag nachmittags
     afternoon abend evening am on da there im in the jemand someone anyone""".split()
 )
+# what comes next, asked of a step ("was passiert nach der Bewerbung?")
+_SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
 _MAY = frozenset(
@@ -712,7 +714,9 @@ class FaqReplies:
             # asking what its date does not answer: not in the call (never a picker);
             # "was genau muss rein in die bewerbung": the deadline offered, the
             # application named
-            near = [match.best, *(match.options if about_the_application(question) else ())]
+            # application named ("was passiert nach der Bewerbung?" asks what comes next)
+            named = about_the_application(question) and not _SEQUENCE & set(tokens(question))
+            near = [match.best, *(match.options if named else ())]
             deadline = next((e for e in near if e.milestone == "deadline"), None)
             not_the_date = deadline is not None and self._not_its_date(deadline, question)
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
