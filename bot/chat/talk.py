@@ -31,6 +31,7 @@ from bot.messages import Outbound
 from bot.texts import LANGS, fmt_when, t
 from faq.normalize import tokens
 from faq.smalltalk import asks_how, small_talk
+from jobs.program import CallState, call_state, local_today
 from storage.models import Role
 
 __all__ = ["FEATURE", "only_a_time", "small_talk_reply"]
@@ -92,6 +93,8 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
         return Outbound(f"{t('smalltalk_greeting', ctx.lang)}\n\n{more}")
     if ctx.role in PAIR_ROLES and kind == "bye":  # no "good luck with your application"
         return Outbound(t("smalltalk_bye_pair", ctx.lang))
+    if kind == "bye" and (ctx.state.faq.in_program or _no_call_open(ctx)):
+        return Outbound(t("smalltalk_bye_closed", ctx.lang))  # no application to wish luck
     if ctx.role in PAIR_ROLES and kind in ("who", "help"):  # their part first, not the call's
         return Outbound(f"{t(f'smalltalk_{kind}_pair', ctx.lang)}\n\n{ctx.help_text()}")
     if ctx.role in PAIR_ROLES and kind == "noise":  # "hmm", "test", a stray "3"
@@ -104,6 +107,14 @@ def only_a_time(text: str, ctx: Context) -> bool:
     "lieber 15 Uhr"): it tells nothing about the language."""
     found = find_moment_in(text, ctx.now.astimezone(ctx.tz).replace(tzinfo=None))
     return found is not None and len(tokens(found[1])) <= 1
+
+
+def _no_call_open(ctx: Context) -> bool:
+    """Whether the active call's deadline has passed (or there is none to apply to)."""
+    edition = ctx.services.faq.edition()
+    if edition is None:
+        return False
+    return call_state(edition, local_today(edition, ctx.now)) in (CallState.CLOSED, CallState.OVER)
 
 
 # -- "ist jemand erreichbar?" ------------------------------------------------------------------

@@ -127,6 +127,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Auf Wiedersehen – und viel Erfolg mit Ihrer Bewerbung!",
         "en": "Goodbye – and good luck with your application!",
     },
+    "smalltalk_bye_closed": {
+        "de": "Auf Wiedersehen – schön, dass Sie da waren!",
+        "en": "Goodbye – thanks for stopping by!",
+    },
     "smalltalk_who": {
         "de": "Ich bin der Bot der „Integrationsmacher:innen“ (kein Mensch): Ich beantworte "
         "Fragen zur Ausschreibung, und zwar nur mit dem, was in der Ausschreibung steht. "

@@ -491,3 +491,12 @@ def test_good_morning_is_still_a_greeting():
 def test_a_term_the_call_leaves_open_alone(april, message):
     reply = text(april, message)
     assert reply.startswith("Das legt die Ausschreibung nicht fest. Sie sagt dazu:\n"), reply
+
+
+def test_good_bye_after_the_call_wishes_no_luck_with_an_application(matcher, sessions):
+    router = applicant_router(matcher, sessions, datetime(2026, 11, 29, 9, 0, tzinfo=UTC))
+    assert text(router, "danke tschüss") == "Auf Wiedersehen – schön, dass Sie da waren!"
+
+
+def test_good_bye_while_the_call_is_open_wishes_luck(april):
+    assert "viel Erfolg mit Ihrer Bewerbung" in text(april, "danke tschüss")
