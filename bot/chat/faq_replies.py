@@ -677,6 +677,7 @@ class FaqReplies:
             if edition is _UNREAD:
                 edition = self.edition()
             tz = ZoneInfo(edition.timezone if edition else BERLIN)
+            memory.entry, memory.offered = None, ()  # the last answer is the time now
             return Outbound(t("faq_clock", match.lang, when=fmt_when(now, match.lang, tz)))
         silent = None  # what the call says nothing of, whatever topic is close
         if entry is None and asks_about_data(question):  # "was passiert mit unseren daten"

@@ -500,3 +500,9 @@ def test_good_bye_after_the_call_wishes_no_luck_with_an_application(matcher, ses
 
 def test_good_bye_while_the_call_is_open_wishes_luck(april):
     assert "viel Erfolg mit Ihrer Bewerbung" in text(april, "danke tschüss")
+
+
+def test_a_switch_after_the_time_repeats_no_earlier_answer(april):
+    text(april, "wer kann sich bewerben?")
+    text(april, "wie spät ist es")
+    assert text(april, "in english please") == "I will answer in English now."
