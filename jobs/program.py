@@ -28,6 +28,7 @@ __all__ = [
     "last_day",
     "local_today",
     "call_state",
+    "call_closed",
     "long_day",
     "phrase",
     "placeholders",
@@ -192,6 +193,11 @@ def push_day(edition: EditionData, day: date) -> date:
 
 def local_today(edition: EditionData | None, now: datetime) -> date:
     return now.astimezone(ZoneInfo(edition.timezone if edition else "Europe/Berlin")).date()
+
+
+def call_closed(edition: EditionData | None, now: datetime) -> bool:
+    """Whether the call's deadline has passed at `now` (False without an edition)."""
+    return call_state(edition, local_today(edition, now)) in (CallState.CLOSED, CallState.OVER)
 
 
 def last_day(m: MilestoneData) -> date:

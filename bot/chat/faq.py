@@ -23,7 +23,7 @@ from faq.coverage import language_hints
 from faq.form import speaks_from_the_program
 from faq.kb import LANGS
 from faq.normalize import tokens
-from jobs.program import CallState, call_state, local_today
+from jobs.program import call_closed
 from storage.models import Role
 
 __all__ = ["FEATURE", "MAX_QUESTION_CHARS"]
@@ -71,10 +71,7 @@ def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
     if entry is None or entry.milestone is not None or _contacts(entry, kb):
         return replies
     edition = ctx.services.faq.edition()
-    if edition is None or call_state(edition, local_today(edition, ctx.now)) not in (
-        CallState.CLOSED,
-        CallState.OVER,
-    ):
+    if not call_closed(edition, ctx.now):
         return replies
     lang = replies[-1].lang or ctx.lang
     if memory.recent(memory.told_closed_at, ctx.now):

@@ -15,7 +15,7 @@ from bot.messages import Button, Outbound
 from bot.texts import fmt_day, fmt_when, relative_days, t
 from bot.timeline import Subscriber, too_close
 from faq.form import bare_follow_up
-from jobs.program import CallState, call_state, local_today, long_day
+from jobs.program import call_closed, local_today, long_day
 from storage.models import Role
 
 __all__ = ["FEATURE", "no_call_open"]
@@ -27,8 +27,7 @@ def no_call_open(ctx: Context, *, button: bool = True) -> Outbound | None:
     """When no call is open: say so and offer the next-call message (by its button, or
     with `button` False by its command only); else None."""
     edition = ctx.services.faq.edition()
-    state = call_state(edition, local_today(edition, ctx.now))
-    if state not in (CallState.CLOSED, CallState.OVER):
+    if not call_closed(edition, ctx.now):
         return None
     deadline = edition.milestone("deadline")
     day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
@@ -246,11 +245,7 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     if _SIGN_ME_ALONE.match(lower) and not _NOT_ASKING.search(lower):
         if not ctx.stored_lang:
             ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
-        edition = ctx.services.faq.edition()
-        closed = edition is not None and call_state(edition, local_today(edition, ctx.now)) in (
-            CallState.CLOSED,
-            CallState.OVER,
-        )
+        closed = call_closed(ctx.services.faq.edition(), ctx.now)
         return _next_call(ctx) if closed else _subscribe(ctx)
     if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
         return None

@@ -31,7 +31,7 @@ from bot.messages import Outbound
 from bot.texts import LANGS, fmt_when, t
 from faq.normalize import tokens
 from faq.smalltalk import asks_how, small_talk
-from jobs.program import CallState, call_state, local_today
+from jobs.program import call_closed
 from storage.models import Role
 
 __all__ = ["FEATURE", "only_a_time", "small_talk_reply"]
@@ -111,10 +111,7 @@ def only_a_time(text: str, ctx: Context) -> bool:
 
 def _no_call_open(ctx: Context) -> bool:
     """Whether the active call's deadline has passed (or there is none to apply to)."""
-    edition = ctx.services.faq.edition()
-    if edition is None:
-        return False
-    return call_state(edition, local_today(edition, ctx.now)) in (CallState.CLOSED, CallState.OVER)
+    return call_closed(ctx.services.faq.edition(), ctx.now)
 
 
 # -- "ist jemand erreichbar?" ------------------------------------------------------------------

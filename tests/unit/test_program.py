@@ -1,7 +1,7 @@
 """The program over time, pure: the same question at four moments, dates as exact as
 the call, pushes only on workdays, the shipped bundle consistent."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,7 +9,7 @@ import pytest
 from bot.chat.faq_replies import FaqReplies
 from bot.timeline import Subscriber, bundle_problems, plan
 from jobs.editions import EditionError, default_edition, parse_edition
-from jobs.program import CallState, call_state, push_day, render
+from jobs.program import CallState, call_closed, call_state, push_day, render
 from tests.bundles import shipped_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -67,6 +67,16 @@ def test_call_state_on_each_side_of_its_dates():
               (date(2023, 3, 31), date(2023, 5, 3), date(2023, 5, 4), date(2024, 4, 1))]  # fmt: skip
     assert states == [CallState.UPCOMING, CallState.OPEN, CallState.CLOSED, CallState.OVER]
     assert call_state(None, date(2023, 5, 3)) is None
+
+
+def test_the_call_is_closed_from_the_day_after_the_deadline_in_berlin():
+    edition = default_edition()
+    late = datetime(2023, 5, 3, 23, 30, tzinfo=BERLIN)  # 21:30 UTC: still the deadline day
+    assert not call_closed(edition, late)
+    assert call_closed(edition, late + timedelta(hours=1))  # 00:30 on 4 May
+    assert call_closed(edition, PROGRAM_OVER)
+    assert not call_closed(edition, BEFORE)
+    assert not call_closed(None, PROGRAM_OVER)
 
 
 def test_placeholders_render_as_exact_as_the_call():
