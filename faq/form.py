@@ -32,6 +32,7 @@ from faq.normalize import is_stopword, tokens
 
 __all__ = [
     "about_applying",
+    "asks_region_only",
     "as_list",
     "bare_follow_up",
     "asks_by_when",
@@ -1025,6 +1026,61 @@ def asks_who_the_makers_are(question: str) -> bool:
     toks = tokens(question)
     rest = {t for t in toks if not t.startswith("integrationsmach")}
     return len(rest) < len(set(toks)) and {"wer", "who"} & rest and rest <= _WHO_ARE | _ONLY_SO
+
+
+# -- "nur in Bayern oder bundesweit?", "open to Austria?": where the call is open ----------
+
+_ABROAD = (
+    "osterreich", "osterreichisch", "schweiz", "schweizer", "ausland", "auslandisch",
+    "luxemburg", "austria", "austrian", "switzerland", "swiss", "abroad", "luxembourg",
+    "liechtenstein", "sudtirol", "europaweit", "eu weit", "europe wide",
+)  # fmt: skip
+_REGIONS = (
+    "ostdeutschland", "westdeutschland", "norddeutschland", "suddeutschland", "osten",
+    "westen", "norden", "suden", "neue bundeslander", "neuen bundeslandern", "alte bundeslander",
+    "east germany", "eastern germany", "west germany", "western germany", "north germany",
+    "northern germany", "south germany", "southern germany", "the east", "the west",
+    "bayern", "sachsen", "sachsen anhalt", "sachsenanhalt", "thuringen", "brandenburg",
+    "berlin", "hamburg", "bremen", "hessen", "niedersachsen", "nordrhein westfalen",
+    "nordrheinwestfalen", "nrw", "rheinland pfalz", "rheinlandpfalz", "saarland",
+    "schleswig holstein", "schleswigholstein", "baden wurttemberg", "badenwurttemberg",
+    "mecklenburg vorpommern", "mecklenburgvorpommern", "bavaria", "saxony", "thuringia",
+    "hesse", "lower saxony", "north rhine westphalia", "bundesland", "bundeslander",
+    "einzelne bundeslander", "federal state", "federal states", "certain states",
+)  # fmt: skip
+_ONLY_REGION = ("nur", "only", "ausschliesslich", "just", "exclusively", "lediglich")
+_WHOLE = ("bundesweit", "deutschlandweit", "ganz deutschland", "nationwide", "all of germany",
+          "whole of germany", "across germany", "all over germany")  # fmt: skip
+_TAKING_PART = (
+    "bewerb", "teilnehm", "teilnahm", "mitmach", "mitzumach", "gilt", "offen", "programm",
+    "ausschreib", "forder", "apply", "applic", "eligible", "open", "participat", "take part",
+    "join", "program", "call", "funding", "funded",
+)  # fmt: skip
+_NOT_THE_APPLICANT = ("expert", "pat", "mentor", "buddy", "ahnlich", "similar", "other", "andere")
+
+
+def asks_region_only(question: str) -> bool:
+    """ "nur in Bayern oder bundesweit?", "ist das Programm nur für Ostdeutschland?", "is
+    the call also open to administrations in Austria?": whether the call is open to a
+    part of Germany only, or beyond it. The call is open to cities, municipalities and
+    authorities in Germany, all of it: "Nein" either way (eligibility's answer). Not a
+    question about experts or another program ("ein ähnliches Programm in Österreich?")."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if any(f" {w}" in text for w in _NOT_THE_APPLICANT):
+        return False
+    taking_part = any(f" {w}" in text for w in _TAKING_PART)
+    abroad = any(f" {w} " in text for w in _ABROAD)
+    if abroad:
+        return taking_part and question_kind(question) == "yes_no"
+    region = any(f" {w} " in text for w in _REGIONS)
+    only = any(f" {w} " in text for w in _ONLY_REGION)
+    whole = any(f" {w} " in text for w in _WHOLE)
+    if not (region and (only or whole)):
+        return False
+    # "nur in bayern oder bundesweit?" (nothing else asked), or of the call/program
+    short = len([t for t in toks if not is_stopword(t)]) <= 4
+    return short or taking_part
 
 
 # words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)

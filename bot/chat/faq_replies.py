@@ -70,6 +70,7 @@ from faq.form import (
     asks_late_handling,
     asks_other_than_the_date,
     asks_overlap,
+    asks_region_only,
     asks_size,
     asks_state,
     asks_the_clock,
@@ -703,6 +704,13 @@ class FaqReplies:
             entry = self._open_phrase(match, question, kb)
         if entry is None and lead is None and (term := self._open_term(question, kb)):
             entry, lead = term, "faq_open"  # "eigenanteil?": what the call leaves open
+        if entry is None and lead is None and asks_region_only(question):
+            # "nur in Bayern oder bundesweit?", "open to Austria?": Nein, all of Germany
+            # (not "Ja." from the five projects' "bundesweit", nor a picker)
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, lead = kb.find(ELIGIBILITY), "faq_no"
+            said = as_list(answer_text(entry, match.lang, edition, now)) if entry else None
         # "welche Unterlagen brauche ich für die Bewerbung": close to the deadline's
         # examples, but not asking for its date: what the call does not say (and the team
         # may answer), never the date as if it were the answer

@@ -1,0 +1,50 @@
+"""Rows left open by tryout14/15 (applicants in the console, never the code), each with
+a test that fails on the code before it. Phrasings besides the try-outs' are our own.
+
+- "nur in bayern oder bundesweit?" was a refusal, "ist das programm nur für
+  ostdeutschland" and "is the call also open to administrations in Austria?" pickers:
+  the call is open to cities, municipalities and authorities in Germany, all of it.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from faq.form import asks_region_only
+from tests.chat import applicant_router, text
+
+APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+
+
+@pytest.fixture
+def april(matcher, sessions):
+    return applicant_router(matcher, sessions, APRIL)
+
+
+@pytest.mark.parametrize(
+    ("message", "no"),
+    [("nur in bayern oder bundesweit?", "Nein."),
+     ("ist das programm nur für ostdeutschland", "Nein."),
+     ("Gilt die Ausschreibung nur für Niedersachsen?", "Nein."),
+     ("Hello, is the call also open to administrations in Austria?", "No."),
+     ("Können sich Gemeinden aus der Schweiz bewerben?", "Nein."),
+     ("is this only for towns in eastern germany?", "No.")],
+)  # fmt: skip
+def test_the_call_is_open_to_all_of_germany_and_no_further(april, message, no):
+    reply = text(april, message)
+    assert reply.startswith(no), reply
+    assert "Deutschland" in reply or "Germany" in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Wir sind aus Bayern, dürfen wir uns bewerben?", "ist das bundesweit?",
+     "Gibt es ein ähnliches Programm in Österreich?", "Können Expert:innen aus Österreich kommen?",
+     "Liegt Torgau in Sachsen?", "Wie ist das Wetter in Bayern?"],
+)  # fmt: skip
+def test_a_region_named_otherwise_is_no_question_of_where_the_call_is_open(message):
+    assert not asks_region_only(message)
+
+
+def test_a_town_in_a_land_may_apply(april):
+    assert text(april, "Wir sind aus Bayern, dürfen wir uns bewerben?").startswith("Ja.")
