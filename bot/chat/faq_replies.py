@@ -1304,6 +1304,8 @@ class FaqReplies:
             # "oct to march right?" right after the project period: that answer, if it is
             # the best guess
             first = match.best if match.best and match.best.id == memory.entry else None
+        elif len(match.options) > 1 and not match.off_topic:
+            first = self._first_settles(match, question, toks, content)
         if first is not None:
             if edition is _UNREAD:
                 edition = self.edition()
@@ -1330,6 +1332,28 @@ class FaqReplies:
             if content and _only_terms(content, toks, entry):
                 return entry
         return None
+
+    @staticmethod
+    def _first_settles(
+        match: Match, question: str, toks: list[str], content: list[str]
+    ) -> Entry | None:
+        """ "Werden die Personalkosten komplett übernommen?" among the pay, what is funded
+        and the EUR 3,000: the best guess, when the question holds nothing but its terms
+        and it decides the question, and every other option whose terms hold the whole
+        question too decides it the same way (the pay and what is funded both say "Ja")."""
+        best = match.options[0]
+        if best is not match.best or not content or not best.polar:
+            return None
+        if not _only_terms(content, toks, best, keywords=True):
+            return None
+        verdict = polarity(best, question)
+        if verdict not in ("yes", "no"):
+            return None
+        for other in match.options[1:]:
+            if _only_terms(content, toks, other, keywords=True):
+                if polarity(other, question) != verdict:
+                    return None
+        return best
 
     @staticmethod
     def _role(question: str, kb) -> tuple[Entry, str | None, Entry | None] | None:

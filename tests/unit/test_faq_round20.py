@@ -3,7 +3,9 @@ a test that fails on the code before it. Phrasings besides the try-outs' are our
 
 - "nur in bayern oder bundesweit?" was a refusal, "ist das programm nur für
   ostdeutschland" and "is the call also open to administrations in Austria?" pickers:
-  the call is open to cities, municipalities and authorities in Germany, all of it.
+  the call is open to cities, municipalities and authorities in Germany, all of it;
+- "Werden die Personalkosten komplett übernommen?" was a picker of the pay, what is funded
+  and the EUR 3,000: the call says so ("vollumfänglich aus dem Förderprogramm").
 """
 
 from datetime import UTC, datetime
@@ -48,3 +50,20 @@ def test_a_region_named_otherwise_is_no_question_of_where_the_call_is_open(messa
 
 def test_a_town_in_a_land_may_apply(april):
     assert text(april, "Wir sind aus Bayern, dürfen wir uns bewerben?").startswith("Ja.")
+
+
+@pytest.mark.parametrize(
+    ("message", "verdict"),
+    [("Werden die Personalkosten komplett übernommen?", "Ja."),
+     ("Is the expert's salary fully covered?", "Yes.")],
+)  # fmt: skip
+def test_a_picker_whose_options_all_settle_it_the_same_way_answers(april, message, verdict):
+    reply = text(april, message)
+    assert reply.startswith(verdict), reply
+    assert "TVöD" in reply
+
+
+def test_a_word_the_best_guess_does_not_know_is_not_settled_by_it(april):
+    # "komplett übernommen" is the pay's yes, travel costs are not the pay
+    reply = text(april, "werden reisekosten komplett übernommen?")
+    assert not reply.startswith("Ja."), reply
