@@ -1349,11 +1349,8 @@ class FaqReplies:
         verdict = polarity(best, question)
         if verdict not in ("yes", "no"):
             return None
-        for other in match.options[1:]:
-            if _only_terms(content, toks, other, keywords=True):
-                if polarity(other, question) != verdict:
-                    return None
-        return best
+        others = [o for o in match.options[1:] if _only_terms(content, toks, o, keywords=True)]
+        return best if all(polarity(o, question) == verdict for o in others) else None
 
     @staticmethod
     def _role(question: str, kb) -> tuple[Entry, str | None, Entry | None] | None:
