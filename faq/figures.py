@@ -29,6 +29,7 @@ __all__ = [
     "figures",
     "judge",
     "judge_terms",
+    "numbers",
     "terms",
 ]
 
@@ -102,6 +103,16 @@ def _number(text: str) -> int:
     if text in _WORD_NUMBERS:
         return _WORD_NUMBERS[text]
     return int(re.sub(r"[.,]", "", text))
+
+
+_ANY_NUMBER = re.compile(r"\b" + _NUMBER + r"\b")
+
+
+def numbers(text: str) -> set[int]:
+    """Every number a text names, in digits or words from two up ("fünf", "EUR 3.000",
+    "60 bis 90"): "ein"/"a" count nothing."""
+    values = {_number(m.group(1)) for m in _ANY_NUMBER.finditer(_fold(text))}
+    return {v for v in values if v >= 2}
 
 
 # days of the month written as words: "am fünften Mai", "der dritte", "May fifth"

@@ -25,14 +25,17 @@ from faq.figures import (
     confirms,
     days_named,
     judge_terms,
+    numbers,
     terms,
 )
 from faq.kb import Entry
-from faq.normalize import is_stopword, tokens
+from faq.normalize import is_stopword, stem, tokens
 
 __all__ = [
     "about_applying",
     "asks_region_only",
+    "echoes_a_number",
+    "asks_how_much_funding",
     "as_list",
     "bare_follow_up",
     "asks_by_when",
@@ -896,6 +899,27 @@ def asks_what_is_funded(question: str) -> bool:
     return not (_WHO_ASKED & set(toks) or paid_to(question) or question_kind(question) == "yes_no")
 
 
+_HOW_MUCH = ("wie viel", "wieviel", "wie hoch", "how much", "how high", "what amount",
+             "which amount", "welche summe", "welcher betrag", "hohe der")  # fmt: skip
+_WHOLE_FUNDING = (
+    "funding", "forderung", "fordergeld", "fordersumme", "forderbetrag", "forderhohe",
+    "fordermittel", "geld", "money", "finanzierung", "zuschuss", "grant", "support",
+)  # fmt: skip
+
+
+def asks_how_much_funding(question: str) -> bool:
+    """ "how much funding is there per project?", "wieviel fördergeld gibt es pro
+    kommune": how much a project gets in all (the expert's pay and EUR 3,000), not what
+    someone is paid nor a yes/no question."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not any(f" {w} " in text for w in _HOW_MUCH):
+        return False
+    if not any(tok.startswith(_WHOLE_FUNDING) for tok in toks):
+        return False
+    return not (paid_to(question) or question_kind(question) == "yes_no")
+
+
 _PRIVACY = ("datenschutz", "dsgvo", "gdpr", "privacy", "personenbezog")
 _DATA = frozenset("daten data".split())
 _KEPT = (
@@ -1026,6 +1050,32 @@ def asks_who_the_makers_are(question: str) -> bool:
     toks = tokens(question)
     rest = {t for t in toks if not t.startswith("integrationsmach")}
     return len(rest) < len(set(toks)) and {"wer", "who"} & rest and rest <= _WHO_ARE | _ONLY_SO
+
+
+# -- "nur 5??" right after "fünf Projekte": the number just said, asked back --------------
+
+_ECHO = frozenset(
+    """nur only wirklich really echt just tatsachlich ernsthaft seriously oh ja yes also so
+    ganze ganzen lediglich bloss genau exactly eigentlich insgesamt total in all wow euro
+    eur""".split()
+)
+
+
+def echoes_a_number(question: str, answer: str) -> bool:
+    """ "nur 5??", "only five?", "wirklich nur sechs Monate?" right after an answer that
+    names that number ("fünf Projekte", "sechs Monate"): asked back in surprise or to
+    make sure, answered "Ja" with the answer. Nothing else may be asked: the other words
+    are the answer's own ("monate") or doubt ("wirklich", "nur")."""
+    if "?" not in question and "!" not in question:
+        return False
+    asked = numbers(question)
+    toks = tokens(question)
+    if len(asked) != 1 or not 0 < len(toks) <= 5 or not asked <= numbers(answer):
+        return False
+    if any(1990 <= n < 2100 for n in asked):  # "2023?": a year is a date asked, not a count
+        return False
+    said = {stem(tok) for tok in tokens(answer)}
+    return all(tok in _ECHO or stem(tok) in said or numbers(tok) or tok.isdigit() for tok in toks)
 
 
 # -- "nur in Bayern oder bundesweit?", "open to Austria?": where the call is open ----------

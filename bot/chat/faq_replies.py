@@ -65,6 +65,7 @@ from faq.form import (
     asks_for_form,
     asks_for_link,
     asks_hours,
+    asks_how_much_funding,
     asks_how_to_apply,
     asks_internal_contact,
     asks_late_handling,
@@ -85,6 +86,7 @@ from faq.form import (
     counts_applicants,
     counts_experts,
     deadline_verdict,
+    echoes_a_number,
     goes_on,
     named_place,
     names_clock_time,
@@ -698,6 +700,13 @@ class FaqReplies:
             if edition is _UNREAD:
                 edition = self.edition()
             entry, note = self._applying(match.lang, now, edition, kb)
+        just_said = memory.gist if memory.entry and memory.recent(memory.at, now) else ""
+        if entry is None and lead is None and just_said and echoes_a_number(question, just_said):
+            # "nur 5??" right after "fünf Projekte": Ja, and the answer again
+            if edition is _UNREAD:
+                edition = self.edition()
+            if entry := kb.find(memory.entry):
+                lead, said = "faq_yes", as_list(answer_text(entry, match.lang, edition, now))
         if entry is None:  # "gibt es dafür Unterstützung?", "wirklich gar keine Kosten?"
             entry = self._pointed_back(question, memory, now, kb)
         if entry is None and match.confident:  # "do we need our own IT staff?"
@@ -762,6 +771,10 @@ class FaqReplies:
         # not know is another funder)
         funded = lead is None and asks_what_is_funded(question)
         funded = funded and not _unknown(matcher, question)
+        if entry is None and lead is None and asks_how_much_funding(question):
+            # "how much funding is there per project?": the pay and the EUR 3,000, not a
+            # picker of the two and the number of projects
+            funded = FUNDING in {e.id for e in match.options}
         if (entry is None or entry.id == FUNDER) and funded:
             # "What does the foundation fund?": what the money is for, not who gives it
             entry = kb.find(FUNDING) or entry

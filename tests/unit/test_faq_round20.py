@@ -5,15 +5,18 @@ a test that fails on the code before it. Phrasings besides the try-outs' are our
   ostdeutschland" and "is the call also open to administrations in Austria?" pickers:
   the call is open to cities, municipalities and authorities in Germany, all of it;
 - "Werden die Personalkosten komplett übernommen?" was a picker of the pay, what is funded
-  and the EUR 3,000: the call says so ("vollumfänglich aus dem Förderprogramm").
+  and the EUR 3,000: the call says so ("vollumfänglich aus dem Förderprogramm");
+- "how much funding is there per project?" was a picker of the EUR 3,000, what is funded
+  and the number of projects: the expert's pay and the EUR 3,000;
+- "nur 5??" right after the five projects was a refusal: Ja, five.
 """
 
 from datetime import UTC, datetime
 
 import pytest
 
-from faq.form import asks_region_only
-from tests.chat import applicant_router, text
+from faq.form import asks_how_much_funding, asks_region_only, echoes_a_number
+from tests.chat import applicant_router, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 
@@ -67,3 +70,40 @@ def test_a_word_the_best_guess_does_not_know_is_not_settled_by_it(april):
     # "komplett übernommen" is the pay's yes, travel costs are not the pay
     reply = text(april, "werden reisekosten komplett übernommen?")
     assert not reply.startswith("Ja."), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["how much funding is there per project?", "wieviel fördergeld gibt es pro kommune",
+     "wie hoch ist die Förderung pro Projekt?"],
+)  # fmt: skip
+def test_how_much_funding_is_the_pay_and_the_project_money(april, message):
+    reply = text(april, message)
+    assert "TVöD" in reply and ("3.000" in reply or "3,000" in reply), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["wie viel verdient die expertin?", "Gibt es 5000 Euro Förderung?", "how much is the pay?"],
+)  # fmt: skip
+def test_pay_and_yes_no_questions_are_not_how_much_funding(message):
+    assert not asks_how_much_funding(message)
+
+
+@pytest.mark.parametrize(
+    ("first", "again", "yes"),
+    [("wie viele projekte werden gefördert?", "nur 5??", "Ja."),
+     ("how many projects get funded?", "only five?", "Yes."),
+     ("wie viel geld gibt es für projektzwecke?", "nur 3000 euro?", "Ja.")],
+)  # fmt: skip
+def test_the_number_just_said_asked_back_is_yes(april, first, again, yes):
+    say(april, "u1", first)
+    reply = text(april, again, user="u1")
+    assert reply.startswith(yes), reply
+
+
+def test_another_number_or_a_year_is_not_the_one_just_said():
+    five = "Gefördert werden deutschlandweit fünf Projekte."
+    assert not echoes_a_number("nur 6??", five)
+    assert not echoes_a_number("5 projekte pro bundesland?", five)
+    assert not echoes_a_number("2024?", "Die Projektphase endet Ende März 2024.")
