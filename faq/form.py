@@ -34,6 +34,7 @@ from faq.normalize import is_stopword, stem, tokens
 __all__ = [
     "about_applying",
     "asks_region_only",
+    "asks_who_employs",
     "echoes_a_number",
     "asks_how_much_funding",
     "as_list",
@@ -1037,6 +1038,20 @@ def asks_internal_contact(question: str) -> bool:
     person = any(tok.startswith(_CONTACT_PERSON) for tok in toks) or " contact person " in text
     inside = any(w in text for w in _INSIDE)
     return person and inside and "lokalprojekt" not in text
+
+
+_EMPLOYS = re.compile(
+    r"\b(stellt \w+( \w+){0,3} (ein|an)|einstell\w*|anstell\w*|angestellt|arbeitgeber\w*"
+    r"|hires?|employs?|employer|employed)\b"
+)
+
+
+def asks_who_employs(question: str) -> bool:
+    """ "wer stellt die person dann ein, wir?", "who hires them?", "bei wem ist sie
+    angestellt?": who employs the expert (Lokalprojekte, by temporary agency
+    employment)."""
+    text = " ".join(tokens(question))
+    return bool({"wer", "who", "wem", "whom"} & set(text.split())) and bool(_EMPLOYS.search(text))
 
 
 _WHO_ARE = frozenset("wer who sind are ist is".split())

@@ -79,6 +79,7 @@ from faq.form import (
     asks_what_is_funded,
     asks_where_to_apply,
     asks_which_ones,
+    asks_who_employs,
     asks_who_pays_the_expert,
     asks_who_the_makers_are,
     bare_follow_up,
@@ -181,6 +182,7 @@ EXPERT_CHOICE = "expert_choice"
 PARTICIPANTS = "participants"
 NUMBER_OF_PROJECTS = "number_of_projects"
 CORE_TEAM = "core_team"
+EMPLOYMENT = "employment"
 FINAL_SKETCH_TALK, EXPERT_PROFILES = "final_sketch_talk", "expert_profiles"
 FUNDER, FUNDING = "funder", "funding"
 _ROLE_ENTRIES = frozenset({FUNDER, FUNDING, "lokalprojekte"})
@@ -750,6 +752,11 @@ class FaqReplies:
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
             entry = self._settled(match, question, matcher, now, edition, memory)
+        if entry is None and match.options and not match.off_topic:
+            entry = self._the_dated_one(match, question, matcher)
+        if entry is None and match.options and asks_who_employs(question):
+            # "wer stellt die person dann ein, wir?": who hires the expert, of the options
+            entry = next((e for e in match.options if e.id == EMPLOYMENT), None)
         if entry is None and names_kind_and_asks_may(question):
             # "wir sind ein Jobcenter, dürfen wir?": whether that kind of applicant may
             # apply is the eligibility question (never the off-topic line)
@@ -1345,6 +1352,24 @@ class FaqReplies:
             if content and _only_terms(content, toks, entry):
                 return entry
         return None
+
+    def _the_dated_one(self, match: Match, question: str, matcher: Matcher) -> Entry | None:
+        """ "ab wann arbeitet die person bei uns", "wann bekomme ich bescheid ob wir dabei
+        sind?": a when-question whose options hold one entry with a date, the best guess,
+        that entry (the others cannot answer when); not with a name the knowledge base does not know
+        ("Wann ist die Frist für Kommune Innovativ?" asks of another program)."""
+        if "_when" not in {term for term, _ in matcher.coverage.terms(question)}:
+            return None
+        dated = [e for e in match.options if self._dated(e)]
+        # the best guess ("wann wurde Lokalprojekte gegründet?" is Lokalprojekte's, and
+        # the kick-off beside it no answer)
+        if len(dated) != 1 or not dated[0] is match.options[0] is match.best:
+            return None
+        unknown = _unknown(matcher, question)
+        written = re.findall(r"\w+", question)[1:]  # not the first word: any word starts so
+        if any(w[:1].isupper() and stem(fold(w)) in unknown for w in written):
+            return None
+        return dated[0]
 
     @staticmethod
     def _first_settles(

@@ -8,14 +8,22 @@ a test that fails on the code before it. Phrasings besides the try-outs' are our
   and the EUR 3,000: the call says so ("vollumfänglich aus dem Förderprogramm");
 - "how much funding is there per project?" was a picker of the EUR 3,000, what is funded
   and the number of projects: the expert's pay and the EUR 3,000;
-- "nur 5??" right after the five projects was a refusal: Ja, five.
+- "nur 5??" right after the five projects was a refusal: Ja, five;
+- "ab wann arbeitet die person bei uns", "wann bekomme ich bescheid ob wir dabei sind?"
+  were pickers whose best guess was the one option with a date; "wer stellt die person
+  dann ein, wir?" a picker with the employment among its options.
 """
 
 from datetime import UTC, datetime
 
 import pytest
 
-from faq.form import asks_how_much_funding, asks_region_only, echoes_a_number
+from faq.form import (
+    asks_how_much_funding,
+    asks_region_only,
+    asks_who_employs,
+    echoes_a_number,
+)
 from tests.chat import applicant_router, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
@@ -107,3 +115,36 @@ def test_another_number_or_a_year_is_not_the_one_just_said():
     assert not echoes_a_number("nur 6??", five)
     assert not echoes_a_number("5 projekte pro bundesland?", five)
     assert not echoes_a_number("2024?", "Die Projektphase endet Ende März 2024.")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("ab wann arbeitet die person bei uns", "Oktober 2023"),
+     ("wann bekomme ich bescheid ob wir dabei sind?", "Rückmeldung"),
+     ("wer stellt die person dann ein, wir?", "Arbeitnehmerüberlassung"),
+     ("wer stellt den experten ein, wir oder ihr?", "Arbeitnehmerüberlassung")],
+)  # fmt: skip
+def test_the_one_option_that_can_answer_it_answers(april, message, expected):
+    reply = text(april, message)
+    assert expected in reply and "Meinen Sie" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Wann ist die Bewerbungsfrist für das Programm Kommune Innovativ?",
+     "When was the Robert Bosch Stiftung founded?", "wann wurde lokalprojekte gegründet"],
+)  # fmt: skip
+def test_a_when_question_of_something_else_is_not_the_dated_option(april, message):
+    reply = text(april, message)
+    assert (
+        "Meinen Sie" in reply
+        or "Do you mean" in reply
+        or "Ausschreibung keine" in reply
+        or ("call for applications" in reply and "2023" not in reply)
+    ), reply
+
+
+def test_who_employs():
+    assert asks_who_employs("who hires the person?")
+    assert asks_who_employs("bei wem ist die Expertin angestellt?")
+    assert not asks_who_employs("wer ist die Pat:in?")
