@@ -236,6 +236,11 @@ class CoverageRanker:
                 self._five_by_initial[w[0]].append(w)
         self._resolve = lru_cache(maxsize=65536)(self._resolve_uncached)
         self._last_terms: tuple[str | None, tuple[tuple[str, bool], ...]] = (None, ())
+        # words of the entries' yes/no terms ("hin" in "müssen alle hin?") are words as
+        # meant, never a stop word typed with two letters swapped ("ihn")
+        self._polar_words = frozenset(
+            tok for e in kb.entries for side in e.polar.values() for w in side for tok in tokens(w)
+        )
         self._swapped = lru_cache(maxsize=65536)(self._swapped_uncached)
         spelled = lru_cache(maxsize=65536)(lambda word: self._swapped(fold(word)) or word)
         self._right = lambda m: spelled(m.group())  # per word as typed
@@ -309,7 +314,7 @@ class CoverageRanker:
         """The question word or stop word a folded word unknown to the knowledge base is
         with two neighbouring letters swapped ("teh" the, "hwo" how, "tkae" take)."""
         toks = tokens(word)
-        if len(toks) != 1 or self._known(toks[0]):
+        if len(toks) != 1 or self._known(toks[0]) or toks[0] in self._polar_words:
             return None
         for w in _swaps(word):
             (t,) = tokens(w) or ("",)

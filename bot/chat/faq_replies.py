@@ -195,6 +195,7 @@ _CHOSEN = (
     "ausgewahlt", "auswahl", "genommen", "angenommen", "zusage", "absage", "abgelehnt",
     "gewonnen", "shortlist", "selected", "accepted", "chosen", "rejected",
 )  # fmt: skip
+_CHOOSING = ("expert", "fachkraft", "kandidat", "candidate", "profil", "profile", "bewerber")
 _ARRIVED = ("angekommen", "eingegangen", "erhalten", "bekommen", "receiv", "arrived", "got")
 _ASKING_WHAT = frozenset("was wann wie wo warum wer what when how where why who".split())
 _MODAL = frozenset("kann konnen konnt darf durfen can could may might".split())
@@ -212,7 +213,9 @@ def own_status(question: str) -> str | None:
         return None  # "bekommen wir eine Zusage oder Absage?" asks how it goes on
     if _ASKING_WHAT & set(toks):  # "wann wissen wir, ob wir ausgewählt sind?": the step
         return None
-    if any(tok.startswith(_CHOSEN) for tok in toks):
+    # "wir haben noch keinen Experten ausgewählt": a choice of one's own, not one's status
+    chooses = any(tok.startswith(_CHOOSING) for tok in toks)
+    if any(tok.startswith(_CHOSEN) for tok in toks) and not chooses:
         return "feedback"
     mentions_application = any(
         tok.startswith(("bewerbung", "antrag", "application")) for tok in toks
@@ -1042,6 +1045,13 @@ class FaqReplies:
         if last is None:
             return None
         if match.confident:
+            return None
+        # "wer ist die ansprechperson" after the feedback: words the knowledge base knows
+        # of other topics, not the feedback's again
+        toks = tokens(question)
+        content = _asked_words(toks)
+        close = {e.id for e in (match.best, *match.options) if e is not None}
+        if content and last.id not in close and not _unknown(matcher, question):
             return None
         asked = f"{question} {last.topic[match.lang]}"
         again = self._match_with(matcher, asked, match.lang)

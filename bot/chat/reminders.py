@@ -180,6 +180,15 @@ _SIGN_ME_ALONE = re.compile(
     r"(?:\W+(?:mich|me|uns|us|bitte|please|pls|gerne?|dann|then|ja|yes))*\W*$",
     re.IGNORECASE,
 )
+# "ok, wie kann ich benachrichtigt werden?", "how do I get notified?" once the call is
+# closed: the next call's message (not "wie werden wir informiert, ob wir dabei sind?")
+_HOW_NOTIFIED = re.compile(
+    r"^\W*(?:(?:ok|okay|ja|yes|gut|und|and|so|also)\W+)*(?:wie|how)\b[\w\s]{0,30}?\b"
+    r"(?:benachrichtigt|informiert|erinnert|notified|informed|reminded"
+    r"|benachrichtigungen|notifications?)\b(?:\W+(?:werden|be|sein|bekommen|kriegen|get"
+    r"|erhalten|bitte|please))*\W*$",
+    re.IGNORECASE,
+)
 _NOT_ASKING = re.compile(r"\b(nicht|keine|kein|not|no|don'?t|stop\w*|stopp\w*|abbestell\w*)\b")
 
 
@@ -242,11 +251,14 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
         if not ctx.stored_lang:
             ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
         return _next_call(ctx)
-    if _SIGN_ME_ALONE.match(lower) and not _NOT_ASKING.search(lower):
-        if not ctx.stored_lang:
-            ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
+    alone = _SIGN_ME_ALONE.match(lower)
+    if (alone or _HOW_NOTIFIED.match(lower)) and not _NOT_ASKING.search(lower):
+        # (the edition is read only for such a message, not for every one)
         closed = call_closed(ctx.services.faq.edition(), ctx.now)
-        return _next_call(ctx) if closed else _subscribe(ctx)
+        if alone or closed:
+            if not ctx.stored_lang:
+                ctx.lang = ctx.services.faq.language(text, ctx.state.seen or ctx.lang)
+            return _next_call(ctx) if closed else _subscribe(ctx)
     if not _ASKS_REMINDING.search(lower) or _NOT_ASKING.search(lower):
         return None
     if not ctx.stored_lang:  # "pls remind me" in a new chat: English

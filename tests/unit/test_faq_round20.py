@@ -12,6 +12,16 @@ a test that fails on the code before it. Phrasings besides the try-outs' are our
 - "ab wann arbeitet die person bei uns", "wann bekomme ich bescheid ob wir dabei sind?"
   were pickers whose best guess was the one option with a date; "wer stellt die person
   dann ein, wir?" a picker with the employment among its options.
+
+Tryout16 (a fresh try-out of main 02fd13e), its wrong answers:
+- W "wir haben noch keinen experten ausgewählt, ist das schlimm?" was one's own selection
+  ("Wie es um Ihre Bewerbung steht, weiß ich nicht");
+- W "wer ist die ansprechperson" right after the feedback was the feedback again;
+- W "ok, wie kann ich benachrichtigt werden" after the next call's answer (2026) was the
+  feedback's step: the next call's message;
+- W "can we reject all candidates?" was "Yes. You choose": the call does not say;
+- W "müssen alle vom kernteam hin?" after the kick-off was "Ja." with the core team
+  ("hin" was read as a typo of "ihn"): the call does not say who attends.
 """
 
 from datetime import UTC, datetime
@@ -27,6 +37,10 @@ from faq.form import (
 from tests.chat import applicant_router, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the talks are over
+SEPTEMBER = datetime(2023, 9, 15, 8, 0, tzinfo=UTC)  # before the kick-off
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)  # the program is over
+UNDECIDED = ("Das legt die Ausschreibung nicht fest", "The call for applications does not decide")
 
 
 @pytest.fixture
@@ -148,3 +162,45 @@ def test_who_employs():
     assert asks_who_employs("who hires the person?")
     assert asks_who_employs("bei wem ist die Expertin angestellt?")
     assert not asks_who_employs("wer ist die Pat:in?")
+
+
+def test_choosing_an_expert_is_not_ones_own_selection(matcher, sessions):
+    router = applicant_router(matcher, sessions, SEPTEMBER)
+    reply = text(router, "wir haben noch keinen experten ausgewählt, ist das schlimm?")
+    assert "Wie es um Ihre Bewerbung steht" not in reply, reply
+    assert "Wie es um Ihre Bewerbung steht" in text(router, "wurden wir ausgewählt?", user="u2")
+
+
+def test_the_contact_person_after_the_feedback_is_not_the_feedback(matcher, sessions):
+    router = applicant_router(matcher, sessions, SEPTEMBER)
+    say(router, "u1", "wann bekommen wir bescheid ob wir dabei sind?")
+    reply = text(router, "wer ist die ansprechperson")
+    assert "Rückmeldung zur Teilnahme am Förderprogramm" not in reply.split("\n")[0], reply
+
+
+def test_how_to_be_notified_after_the_call_is_the_next_calls_message(matcher, sessions):
+    router = applicant_router(matcher, sessions, NOW)
+    say(router, "u1", "wann kommt die nächste ausschreibung")
+    reply = text(router, "ok, wie kann ich benachrichtigt werden")
+    assert "neue Ausschreibung" in reply and "Vorgespräche" not in reply, reply
+
+
+def test_how_we_are_told_of_the_selection_is_no_sign_up(april):
+    reply = text(april, "wie werden wir informiert, ob wir dabei sind?")
+    assert "schreibe ich Ihnen" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("what happens in august", "can we reject all candidates?"),
+     ("wo findet das kick-off statt?", "müssen alle vom kernteam hin?")],
+)  # fmt: skip
+def test_what_the_call_leaves_open_is_no_yes(matcher, sessions, first, then):
+    router = applicant_router(matcher, sessions, JUNE)
+    say(router, "u1", first)
+    reply = text(router, then)
+    assert reply.startswith(UNDECIDED), reply
+
+
+def test_choosing_the_expert_ourselves_is_still_yes(april):
+    assert text(april, "Can we choose the expert ourselves?").startswith("Yes.")
