@@ -1200,6 +1200,13 @@ class FaqReplies:
             return None
         names_applying = any(tok.startswith(_TO_APPLY) for tok in tokens(question))
         recent = memory.entry is not None and memory.recent(memory.at, now)
+        if asks_for_form(question) and not names_applying and memory.recent(memory.at, now):
+            # "gibt es eine vorlage" right after the sketch (answered or offered): "Ja."
+            # with the sketch's template, not the application's form
+            for said in (memory.entry, *memory.offered):
+                entry = kb.find(said) if said else None
+                if entry is not None and polarity(entry, question) == "yes":
+                    return entry
         if recent and points_at(question) and not names_applying:
             return None  # "is there a template for it?" after the sketch: the sketch's
         if asks_by_when(question) and not names_applying and memory.entry:

@@ -21,7 +21,9 @@ Tryout16 (a fresh try-out of main 02fd13e), its wrong answers:
   feedback's step: the next call's message;
 - W "can we reject all candidates?" was "Yes. You choose": the call does not say;
 - W "müssen alle vom kernteam hin?" after the kick-off was "Ja." with the core team
-  ("hin" was read as a typo of "ihn"): the call does not say who attends.
+  ("hin" was read as a typo of "ihn"): the call does not say who attends;
+- W "gibt es eine vorlage" right after a picker with the sketch (June) was the
+  application's form: Ja, the sketch's template.
 """
 
 from datetime import UTC, datetime
@@ -204,3 +206,12 @@ def test_what_the_call_leaves_open_is_no_yes(matcher, sessions, first, then):
 
 def test_choosing_the_expert_ourselves_is_still_yes(april):
     assert text(april, "Can we choose the expert ourselves?").startswith("Yes.")
+
+
+def test_a_template_right_after_the_sketch_is_the_sketchs(matcher, sessions):
+    router = applicant_router(matcher, sessions, JUNE)
+    say(router, "u1", "bis wann müssen wir die skizze abgeben")
+    reply = text(router, "gibt es eine vorlage")
+    assert reply.startswith("Ja.") and "Vorlage" in reply, reply
+    # asked alone, the application's form, which the call does not name
+    assert "Bewerbungsformular" in text(router, "gibt es eine vorlage", user="u2")
