@@ -1048,10 +1048,10 @@ class FaqReplies:
             return None
         # "wer ist die ansprechperson" after the feedback: words the knowledge base knows
         # of other topics, not the feedback's again
-        toks = tokens(question)
-        content = _asked_words(toks)
+        terms = [(term, known) for term, known in matcher.coverage.terms(question)]
+        named = [known for term, known in terms if not term.startswith("_")]  # not "wie viele"
         close = {e.id for e in (match.best, *match.options) if e is not None}
-        if content and last.id not in close and not _unknown(matcher, question):
+        if named and all(named) and last.id not in close:
             return None
         asked = f"{question} {last.topic[match.lang]}"
         again = self._match_with(matcher, asked, match.lang)
