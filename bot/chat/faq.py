@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.chat.faq_after import after_step
+from bot.chat.faq_after import after_step, next_step
 from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
@@ -188,7 +188,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         record = ctx.role not in PAIR_ROLES and ctx.role is not Role.ADMIN
         # "kann man verlängern?" (the deadline or the placement?), "was passiert nach
         # dem Projekt?" (its end, then the evaluation)
-        if (read := extension(ctx, text, keep) or after_step(ctx, text, keep)) is not None:
+        read = extension(ctx, text, keep) or after_step(ctx, text, keep)
+        if (read := read or next_step(ctx, text, keep)) is not None:  # "und dann?"
             replies.append(_for_reader(ctx, read))
             return replies
         # "Wann ist die Frist und wie viel Geld gibt es?": each part's answer; "wir sind

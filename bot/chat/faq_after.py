@@ -4,7 +4,11 @@ closing event, then the scientific evaluation); "was kommt nach den Vorgespräch
 step is named in the question ("nach", or "wenn" for the project's end: "was passiert,
 wenn das Projekt vorbei ist?"): the project (or programme, placement) is its last
 step; any other is the dated entry the FAQ is sure the words after "nach"/"after" are
-about. A day ("after march 2024") is left to the FAQ."""
+about. A day ("after march 2024") is left to the FAQ.
+
+Named by nothing ("und dann?", "what happens next?", "wir sind ausgewählt – wie geht es
+jetzt weiter?"): the step after the dated answer just given, else the next step from
+today (`next_step`)."""
 
 from __future__ import annotations
 
@@ -13,8 +17,9 @@ import re
 from bot.chat.handlers import Context
 from bot.messages import Outbound
 from faq.normalize import tokens
+from jobs.program import last_day, local_today
 
-__all__ = ["after_step"]
+__all__ = ["after_step", "next_step"]
 
 _AFTER = re.compile(
     r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
@@ -28,6 +33,20 @@ _GOING_ON = re.compile(
     r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?:wie\s+geht\s*(?:es|s)?\s+"
     r"(?:(?:jetzt|dann|denn|eigentlich)\s+)*(?:weiter\s+)?(?P<after>nach)"
     r"|what(?:'s|\s+is|s)?\s+next\s+(?P<after_en>after))\s+(?P<step>.+?)(?:\s+weiter)?\W*$",
+    re.IGNORECASE,
+)
+# "und dann?", "and then?", "was kommt als nächstes?", "wie geht es jetzt weiter?", "what
+# happens next?", "what's next?" (after something said before, ending the message)
+_NEXT = re.compile(
+    r"(?:^|[.!?,:;–-]\s*)(?:(?:und|and|so|also|ok|okay|gut|alles klar)\W+)*(?:"
+    r"(?:und\s+)?(?:was\s+)?(?:dann|danach)|(?:and\s+)?(?:what\s+)?then|and after that"
+    r"|after that|afterwards"
+    r"|(?:was|what)\s+(?:kommt|passiert|folgt|geschieht|comes|happens)\s+(?:denn\s+|jetzt\s+)?"
+    r"(?:dann|danach|als\s+n[äa]chstes|jetzt|next|then|now)"
+    r"|what(?:'s|s|\s+is)\s+next|(?:and\s+)?next|wie\s+geht(?:'s|s|\s+es)?\s+"
+    r"(?:(?:jetzt|dann|danach|nun|denn|eigentlich)\s+)*weiter"
+    r"|what\s+are\s+the\s+next\s+steps|(?:welches\s+sind\s+)?(?:die\s+)?n[äa]chsten\s+schritte"
+    r")\W*$",
     re.IGNORECASE,
 )
 _WHOLE = frozenset(
@@ -75,5 +94,46 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
         return None
     reply = faq.entry_reply(entry, lang, ctx.now)
     ctx.state.faq.remember(entry, reply, ctx.now)
+    ctx.lang = lang
+    return reply
+
+
+def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """ "und dann?" right after a dated answer: the step after it ("und dann?" after the
+    project period: its end, the closing event and the evaluation; after the last step:
+    that no step is named after it); "was kommt als nächstes?" with none: the next step
+    from today. None when the question is no such one, the answer just given has no
+    date, or nothing is to come."""
+    if len(text) > 160 or not _NEXT.search(text.strip()):
+        return None
+    faq = ctx.services.faq
+    edition = faq.edition()
+    if edition is None:
+        return None
+    kb, memory = faq.kb, ctx.state.faq
+    steps = sorted(edition.milestones, key=lambda m: m.day)
+    last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, ctx.now) else None
+    entry, lead = None, None
+    if last is not None:
+        if last.milestone is None or edition.milestone(last.milestone) is None:
+            return None  # "und dann?" after the funding: not a step of the timeline
+        after = edition.milestone(last.milestone)
+        ending = kb.at_milestone(after.key)  # the project period: its end is the next
+        later = [m for m in steps if m.day > after.day]
+        if ending is not None and ending is not last:
+            entry = ending
+        else:
+            entry = next((e for m in later if (e := kb.at_milestone(m.key)) is not None), None)
+        if entry is None:  # "und danach?" after the closing event: nothing more is named
+            entry, lead = last, "faq_last_step"
+    else:
+        today = local_today(edition, ctx.now)
+        ahead = [m for m in steps if last_day(m) >= today]
+        entry = next((e for m in ahead if (e := kb.at_milestone(m.key)) is not None), None)
+    if entry is None:
+        return None
+    lang = known or faq.language(text, ctx.lang)
+    reply = faq.entry_reply(entry, lang, ctx.now, lead=lead)
+    memory.remember(entry, reply, ctx.now)
     ctx.lang = lang
     return reply

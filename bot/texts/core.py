@@ -93,6 +93,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "faq_no": {"de": "Nein.", "en": "No."},
     "faq_both": {"de": "Beides.", "en": "Both."},
     "faq_neither": {"de": "Keins von beiden.", "en": "Neither."},
+    "faq_last_step": {
+        "de": "Einen weiteren Schritt nennt die Ausschreibung danach nicht. Zuletzt:",
+        "en": "The call for applications names no step after that. The last one:",
+    },
     "faq_open": {
         "de": "Das legt die Ausschreibung nicht fest. Sie sagt dazu:",
         "en": "The call for applications does not decide this. What it says:",

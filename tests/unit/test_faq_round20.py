@@ -24,6 +24,12 @@ Tryout16 (a fresh try-out of main 02fd13e), its wrong answers:
   ("hin" was read as a typo of "ihn"): the call does not say who attends;
 - W "gibt es eine vorlage" right after a picker with the sketch (June) was the
   application's form: Ja, the sketch's template.
+
+Its unhelpful rows mended here:
+- "und dann?" after the project period repeated it (tryout15 "and then?" too): the step
+  after a dated answer (the closing event and the evaluation; after the last step, that
+  the call names none); "wir sind in der engeren auswahl, wie geht es jetzt weiter?",
+  "was kommt als nächstes" (June) were pickers and a refusal: the next step from today.
 """
 
 from datetime import UTC, datetime
@@ -215,3 +221,31 @@ def test_a_template_right_after_the_sketch_is_the_sketchs(matcher, sessions):
     assert reply.startswith("Ja.") and "Vorlage" in reply, reply
     # asked alone, the application's form, which the call does not name
     assert "Bewerbungsformular" in text(router, "gibt es eine vorlage", user="u2")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [("und wie lange läuft das", "und dann?", "Abschlussevent mit der Robert Bosch"),
+     ("for how many months?", "and then?", "scientific evaluation"),
+     ("wann sind die vorgespräche?", "und was dann?", "Rückmeldung zur Teilnahme"),
+     ("wann ist das abschlussevent?", "und danach?", "Einen weiteren Schritt nennt")],
+)  # fmt: skip
+def test_and_then_is_the_step_after_the_answer(matcher, sessions, first, then, expected):
+    router = applicant_router(matcher, sessions, JUNE)
+    say(router, "u1", first)
+    assert expected in text(router, then)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["wir sind in der engeren auswahl, wie geht es jetzt weiter?",
+     "wir sind ausgewählt worden!! was kommt als nächstes", "what happens next?"],
+)  # fmt: skip
+def test_whats_next_is_the_next_step_from_today(matcher, sessions, message):
+    router = applicant_router(matcher, sessions, JUNE)  # the sketch talks ended 2 June
+    reply = text(router, message)
+    assert "Anfang August" in reply or "early August" in reply, reply
+
+
+def test_whats_next_while_the_call_is_open_is_the_deadline(april):
+    assert "3. Mai 2023" in text(april, "wie geht es jetzt weiter?")
