@@ -49,14 +49,21 @@ _NEXT = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+# a step named before "was dann?": "wenn die sechs Monate rum sind", "after the talks"
+_CONDITION = re.compile(
+    r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?P<word>wenn|nachdem|sobald|nach|after|when|once)"
+    r"\s+(?P<step>.+?)[\W]*$",
+    re.IGNORECASE,
+)
 _WHOLE = frozenset(
     """projekt projekte projektphase projektende programm program programme project
-    projects einsatz placement forderung forderphase integrationsmacher ende end""".split()
+    projects einsatz placement forderung forderphase integrationsmacher ende end sechs
+    six monate monaten months""".split()
 )
 # "after the project ends", "nachdem das Projekt vorbei ist": its end, said with a verb
 _ENDING = frozenset(
     """ends ended endet endete is ist over vorbei finished beendet abgeschlossen done zu
-    has""".split()
+    has rum um sind are""".split()
 )
 _ARTICLES = frozenset("dem der den das die the our unserem unser einsatz".split()) - {"einsatz"}
 
@@ -104,8 +111,13 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     that no step is named after it); "was kommt als nächstes?" with none: the next step
     from today. None when the question is no such one, the answer just given has no
     date, or nothing is to come."""
-    if len(text) > 160 or not _NEXT.search(text.strip()):
+    found = _NEXT.search(text.strip()) if len(text) <= 160 else None
+    if found is None:
         return None
+    before = text.strip()[: found.start()]
+    if when := _CONDITION.match(before):
+        # "und wenn die sechs Monate rum sind, was dann?": after the step named
+        return after_step(ctx, f"was passiert {when.group('word')} {when.group('step')}", known)
     faq = ctx.services.faq
     edition = faq.edition()
     if edition is None:

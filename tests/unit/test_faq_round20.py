@@ -249,3 +249,13 @@ def test_whats_next_is_the_next_step_from_today(matcher, sessions, message):
 
 def test_whats_next_while_the_call_is_open_is_the_deadline(april):
     assert "3. Mai 2023" in text(april, "wie geht es jetzt weiter?")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Und wenn die sechs Monate rum sind, was dann?", "Abschlussevent"),
+     ("nach den vorgesprächen, was dann?", "Rückmeldung"),
+     ("after the six months, what then?", "closing event")],
+)  # fmt: skip
+def test_a_step_named_before_what_then_is_the_step_after_it(april, message, expected):
+    assert expected in text(april, message)
