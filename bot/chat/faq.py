@@ -11,7 +11,7 @@ from bot.chat.faq_after import after_step, next_step
 from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
-from bot.chat.faq_follow import last_question, without_preamble
+from bot.chat.faq_follow import last_question, without_form_asked, without_preamble
 from bot.chat.faq_replies import CONTACT, FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.faq_several import several
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
@@ -215,9 +215,12 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     matcher is sure of: a greeting and an announcement ("Guten Abend, ich hätte eine
     Frage zur Förderung" → "Förderung"; "" when only a question is announced), or a
     sentence about oneself ("Hello, I work for a district office. Whats the deadline?"
-    → "Whats the deadline?"); None to ask the message as it is."""
+    → "Whats the deadline?"), or the form asked for ("ja oder nein: …"); None to ask the
+    message as it is."""
     faq = ctx.services.faq
     lang = known or ctx.lang
+    if (plain := without_form_asked(text)) != text:  # "ja oder nein: …"
+        return plain
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)

@@ -57,6 +57,7 @@ __all__ = [
     "program_state",
     "read_follow_up",
     "time_left",
+    "without_form_asked",
     "without_preamble",
 ]
 
@@ -546,6 +547,20 @@ _NOT_AN_END = "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
 _ALARM = re.compile(
     r"^(?:(?:HILFE|HELP|SOS)\b|(?i:hilfe|help|sos|dringend|urgent)\s*[!,:.]+)[\s!,:.]*"
 )
+# the form asked for before the question ("ja oder nein: …", "yes or no - …"): a yes/no
+# question's answer starts so anyway, and "oder"/"or" would read as a choice
+_FORM_ASKED = re.compile(
+    r"^\W*(?:bitte\s+|please\s+)?(?:nur\s+|just\s+)?(?:mit\s+)?(?:ja\s+oder\s+nein|yes\s+or\s+no)"
+    r"(?:\s+bitte|\s+please)?\s*[!?,:.–-]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_form_asked(question: str) -> str:
+    """The question without "ja oder nein:" before it."""
+    return _FORM_ASKED.sub("", question, count=1)
+
+
 # "an wen wende ich mich, wenn ich noch Rückfragen habe?": having questions is no topic
 _ASIDE = re.compile(
     r",?\s*\b(?:wenn|falls|if|in case)\s+(?:ich|wir|i|we)\s+(?:noch\s+|dann\s+)?"

@@ -29,7 +29,9 @@ Its unhelpful rows mended here:
 - "und dann?" after the project period repeated it (tryout15 "and then?" too): the step
   after a dated answer (the closing event and the evaluation; after the last step, that
   the call names none); "wir sind in der engeren auswahl, wie geht es jetzt weiter?",
-  "was kommt als nächstes" (June) were pickers and a refusal: the next step from today.
+  "was kommt als nächstes" (June) were pickers and a refusal: the next step from today;
+- "ja oder nein: wird die expert:in komplett bezahlt?" was a refusal ("yes or no: can a
+  district apply?" had no "Yes."): the form asked for is taken off the question.
 """
 
 from datetime import UTC, datetime
@@ -259,3 +261,13 @@ def test_whats_next_while_the_call_is_open_is_the_deadline(april):
 )  # fmt: skip
 def test_a_step_named_before_what_then_is_the_step_after_it(april, message, expected):
     assert expected in text(april, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "yes"),
+    [("ja oder nein: wird die expert:in komplett bezahlt?", "Ja."),
+     ("yes or no: can a district apply?", "Yes."),
+     ("Ja oder nein - gibt es eine Vorlage für die Skizze?", "Ja.")],
+)  # fmt: skip
+def test_the_form_asked_for_before_the_question_is_no_choice(april, message, yes):
+    assert text(april, message).startswith(yes)
