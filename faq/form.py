@@ -537,6 +537,8 @@ _APPLYING = (
     "expect", "erwart", "any", "irgend", "chance", "drin", "eingegangen", "eingeh", "ankomm",
     "angekommen", "vorlieg", "received", "arriv", "schaff", "fertig", "finish", "make", "done",
     "falls", "if", "verpass", "trotzdem", "anyway", "period",
+    # the same with "zu" ("noch möglich, heute abzugeben?")
+    "abzugeb", "einzureich", "einzusend", "abzuschick", "hochzulad", "nachzureich", "anzunehm",
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",

@@ -31,7 +31,9 @@ Its unhelpful rows mended here:
   the call names none); "wir sind in der engeren auswahl, wie geht es jetzt weiter?",
   "was kommt als nächstes" (June) were pickers and a refusal: the next step from today;
 - "ja oder nein: wird die expert:in komplett bezahlt?" was a refusal ("yes or no: can a
-  district apply?" had no "Yes."): the form asked for is taken off the question.
+  district apply?" had no "Yes."): the form asked for is taken off the question;
+- "ist es noch möglich heute abzugeben?" the evening before the deadline was a picker,
+  then "bis wie viel uhr morgen?" the off-topic line ("abzugeben" is handing in too).
 """
 
 from datetime import UTC, datetime
@@ -50,6 +52,7 @@ APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the talks are over
 SEPTEMBER = datetime(2023, 9, 15, 8, 0, tzinfo=UTC)  # before the kick-off
 NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)  # the program is over
+EVENING_BEFORE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # 23:00, the deadline is tomorrow
 UNDECIDED = ("Das legt die Ausschreibung nicht fest", "The call for applications does not decide")
 
 
@@ -271,3 +274,10 @@ def test_a_step_named_before_what_then_is_the_step_after_it(april, message, expe
 )  # fmt: skip
 def test_the_form_asked_for_before_the_question_is_no_choice(april, message, yes):
     assert text(april, message).startswith(yes)
+
+
+def test_handing_in_with_zu_the_evening_before(matcher, sessions):
+    router = applicant_router(matcher, sessions, EVENING_BEFORE)
+    assert text(router, "ist es noch möglich heute abzugeben?").startswith("Ja, bis morgen")
+    reply = text(router, "bis wie viel uhr morgen?")
+    assert reply.startswith("Eine Uhrzeit nennt die Ausschreibung nicht"), reply
