@@ -33,6 +33,7 @@ from faq.normalize import is_stopword, stem, tokens
 
 __all__ = [
     "about_applying",
+    "asks_per_region",
     "asks_region_only",
     "asks_who_employs",
     "echoes_a_number",
@@ -1067,6 +1068,20 @@ def asks_who_the_makers_are(question: str) -> bool:
     toks = tokens(question)
     rest = {t for t in toks if not t.startswith("integrationsmach")}
     return len(rest) < len(set(toks)) and {"wer", "who"} & rest and rest <= _WHO_ARE | _ONLY_SO
+
+
+_PER_REGION = re.compile(
+    r"\b(?:pro|je|per|each|every|in jedem|in each|in every|fur jedes|for each|for every)\s+"
+    r"(?:bundesland|land|federal state|state|region)\b"
+)
+
+
+def asks_per_region(question: str) -> bool:
+    """ "is it 5 projects total or per federal state?", "5 Projekte pro Bundesland?": the
+    five are counted for all of Germany, not per state."""
+    text = " ".join(tokens(question))
+    counted = 5 in numbers(question) or any(w in text for w in ("projekt", "project", "platz"))
+    return counted and bool(_PER_REGION.search(text))
 
 
 # -- "nur 5??" right after "fünf Projekte": the number just said, asked back --------------

@@ -71,6 +71,7 @@ from faq.form import (
     asks_late_handling,
     asks_other_than_the_date,
     asks_overlap,
+    asks_per_region,
     asks_region_only,
     asks_size,
     asks_state,
@@ -724,6 +725,15 @@ class FaqReplies:
             if edition is _UNREAD:
                 edition = self.edition()
             entry, lead = kb.find(ELIGIBILITY), "faq_no"
+            said = as_list(answer_text(entry, match.lang, edition, now)) if entry else None
+        if entry is None and lead is None and asks_per_region(question):
+            # "is it 5 projects total or per federal state?": five in all of Germany
+            entry = kb.find(NUMBER_OF_PROJECTS)
+            lead = (
+                "faq_no" if question_kind(question) == "yes_no" and not choice(question) else None
+            )
+            if edition is _UNREAD:
+                edition = self.edition()
             said = as_list(answer_text(entry, match.lang, edition, now)) if entry else None
         # "welche Unterlagen brauche ich für die Bewerbung": close to the deadline's
         # examples, but not asking for its date: what the call does not say (and the team

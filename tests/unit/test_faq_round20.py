@@ -33,7 +33,8 @@ Its unhelpful rows mended here:
 - "ja oder nein: wird die expert:in komplett bezahlt?" was a refusal ("yes or no: can a
   district apply?" had no "Yes."): the form asked for is taken off the question;
 - "ist es noch möglich heute abzugeben?" the evening before the deadline was a picker,
-  then "bis wie viel uhr morgen?" the off-topic line ("abzugeben" is handing in too).
+  then "bis wie viel uhr morgen?" the off-topic line ("abzugeben" is handing in too);
+- "is it 5 projects total or per federal state?" was the off-topic line: five in all.
 """
 
 from datetime import UTC, datetime
@@ -281,3 +282,13 @@ def test_handing_in_with_zu_the_evening_before(matcher, sessions):
     assert text(router, "ist es noch möglich heute abzugeben?").startswith("Ja, bis morgen")
     reply = text(router, "bis wie viel uhr morgen?")
     assert reply.startswith("Eine Uhrzeit nennt die Ausschreibung nicht"), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["is it 5 projects total or per federal state?", "5 projekte pro bundesland?",
+     "wie viele projekte gibt es pro bundesland?"],
+)  # fmt: skip
+def test_the_five_are_for_all_of_germany_not_per_state(april, message):
+    reply = text(april, message)
+    assert "deutschlandweit fünf" in reply or "Five projects across Germany" in reply, reply
