@@ -34,6 +34,7 @@ from faq.normalize import is_stopword, stem, tokens
 __all__ = [
     "about_applying",
     "asks_per_region",
+    "asks_selection",
     "asks_region_only",
     "asks_who_employs",
     "echoes_a_number",
@@ -1068,6 +1069,28 @@ def asks_who_the_makers_are(question: str) -> bool:
     toks = tokens(question)
     rest = {t for t in toks if not t.startswith("integrationsmach")}
     return len(rest) < len(set(toks)) and {"wer", "who"} & rest and rest <= _WHO_ARE | _ONLY_SO
+
+
+_CRITERIA = ("kriteri", "auswahlkriteri", "bewertungskriteri", "criteria", "criterion")
+_SELECTED = ("ausgewahlt", "auswahl", "wahlt", "wahlen", "selected", "selection", "chosen",
+             "picked", "entscheid", "decide", "decision", "bewertet", "evaluated", "judged")  # fmt: skip
+_HOW_WHO = frozenset("wie nach welchen welche how what which".split())  # not "wer": who
+_OF_EXPERTS = ("expert", "fachkraft", "kandidat", "candidate", "profil", "person", "pat",
+               "buddy", "mentor")  # fmt: skip
+
+
+def asks_selection(question: str) -> bool:
+    """ "nach welchen Kriterien wird ausgewählt?", "selection criteria?", "wie werden die
+    Projekte ausgewählt": how the municipalities are chosen, which the call does not say
+    beyond the talks with the shortlist (not how the expert is chosen, which it does;
+    not who chooses)."""
+    toks = tokens(question)
+    if any(tok.startswith(_OF_EXPERTS) for tok in toks):
+        return False
+    if any(tok.startswith(_CRITERIA) for tok in toks):
+        return True
+    selected = any(tok.startswith(_SELECTED) for tok in toks)
+    return selected and bool(_HOW_WHO & set(toks)) and question_kind(question) != "yes_no"
 
 
 _PER_REGION = re.compile(

@@ -73,6 +73,7 @@ from faq.form import (
     asks_overlap,
     asks_per_region,
     asks_region_only,
+    asks_selection,
     asks_size,
     asks_state,
     asks_the_clock,
@@ -726,6 +727,17 @@ class FaqReplies:
                 edition = self.edition()
             entry, lead = kb.find(ELIGIBILITY), "faq_no"
             said = as_list(answer_text(entry, match.lang, edition, now)) if entry else None
+        if entry is None and lead is None and asks_selection(question):
+            # "nach welchen Kriterien wird ausgewählt?": none named, only the talks with
+            # the shortlist and the decision after them
+            if edition is _UNREAD:
+                edition = self.edition()
+            talks, told = kb.at_milestone("pre_talks"), kb.at_milestone("feedback")
+            if talks is not None:
+                entry, lead = talks, "silent_criteria"
+                said = " ".join(
+                    answer_text(e, match.lang, edition, now) for e in (talks, told) if e
+                )
         if entry is None and lead is None and asks_per_region(question):
             # "is it 5 projects total or per federal state?": five in all of Germany
             entry = kb.find(NUMBER_OF_PROJECTS)

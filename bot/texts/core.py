@@ -93,6 +93,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "faq_no": {"de": "Nein.", "en": "No."},
     "faq_both": {"de": "Beides.", "en": "Both."},
     "faq_neither": {"de": "Keins von beiden.", "en": "Neither."},
+    "silent_criteria": {
+        "de": "Auswahlkriterien nennt die Ausschreibung nicht. Sie sagt zur Auswahl:",
+        "en": "The call for applications names no selection criteria. What it says about the selection:",
+    },
     "faq_last_step": {
         "de": "Einen weiteren Schritt nennt die Ausschreibung danach nicht. Zuletzt:",
         "en": "The call for applications names no step after that. The last one:",

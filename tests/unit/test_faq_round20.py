@@ -34,7 +34,10 @@ Its unhelpful rows mended here:
   district apply?" had no "Yes."): the form asked for is taken off the question;
 - "ist es noch möglich heute abzugeben?" the evening before the deadline was a picker,
   then "bis wie viel uhr morgen?" the off-topic line ("abzugeben" is handing in too);
-- "is it 5 projects total or per federal state?" was the off-topic line: five in all.
+- "is it 5 projects total or per federal state?" was the off-topic line: five in all;
+- "selection criteria?", "nach welchen kriterien wird ausgewählt?", "wie werden die
+  projekte ausgewählt" (tryout15/16) were pickers: the call names no criteria, only the
+  talks with the shortlist and the decision after them.
 """
 
 from datetime import UTC, datetime
@@ -44,6 +47,7 @@ import pytest
 from faq.form import (
     asks_how_much_funding,
     asks_region_only,
+    asks_selection,
     asks_who_employs,
     echoes_a_number,
 )
@@ -292,3 +296,23 @@ def test_handing_in_with_zu_the_evening_before(matcher, sessions):
 def test_the_five_are_for_all_of_germany_not_per_state(april, message):
     reply = text(april, message)
     assert "deutschlandweit fünf" in reply or "Five projects across Germany" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["selection criteria?", "nach welchen kriterien wird ausgewählt?",
+     "wie werden die projekte ausgewählt", "gibt es auswahlkriterien?"],
+)  # fmt: skip
+def test_selection_criteria_are_not_in_the_call(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Auswahlkriterien nennt", "The call for applications names no")), reply
+    assert "Vorgespräche" in reply or "preliminary talks" in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["wie wird die expertin ausgewählt?", "Wer wählt die teilnehmenden Städte aus?",
+     "können wir ausgewählt werden?"],
+)  # fmt: skip
+def test_choosing_the_expert_or_who_chooses_is_no_question_of_criteria(message):
+    assert not asks_selection(message)
