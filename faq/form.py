@@ -1071,26 +1071,32 @@ def asks_who_the_makers_are(question: str) -> bool:
     return len(rest) < len(set(toks)) and {"wer", "who"} & rest and rest <= _WHO_ARE | _ONLY_SO
 
 
-_CRITERIA = ("kriteri", "auswahlkriteri", "bewertungskriteri", "criteria", "criterion")
-_SELECTED = ("ausgewahlt", "auswahl", "wahlt", "wahlen", "selected", "selection", "chosen",
-             "picked", "entscheid", "decide", "decision", "bewertet", "evaluated", "judged")  # fmt: skip
-_HOW_WHO = frozenset("wie nach welchen welche how what which".split())  # not "wer": who
+_CRITERIA = ("kriteri", "criteri")
 _OF_EXPERTS = ("expert", "fachkraft", "kandidat", "candidate", "profil", "person", "pat",
                "buddy", "mentor")  # fmt: skip
+_SELECTING = ("auswahl", "ausgewahlt", "wahlt", "selection", "selected", "chosen", "bewertet",
+              "bewertung", "vergeben", "entscheid", "entschied", "decid")  # fmt: skip
+_ELIGIBLE = ("eligib", "teilnahm", "voraussetz", "erfull", "bewerb", "apply", "meet")
+_HOW_CHOSEN = re.compile(
+    r"\b(?:wie|how)\s+(?:werden|wird|are|is|will|do you|does)\s+(?:die\s+|the\s+)?"
+    r"(?:projekte|kommunen|bewerbungen|stadte|gemeinden|teilnehmer\w*|projects|municipalities"
+    r"|applications|towns|cities|applicants|participants)\s+(?:\w+\s+)?"
+    r"(?:ausgewahlt|selected|chosen|picked)\b"
+)
 
 
 def asks_selection(question: str) -> bool:
     """ "nach welchen Kriterien wird ausgewählt?", "selection criteria?", "wie werden die
     Projekte ausgewählt": how the municipalities are chosen, which the call does not say
-    beyond the talks with the shortlist (not how the expert is chosen, which it does;
-    not who chooses)."""
+    beyond the talks with the shortlist (not who may apply, not how the expert is chosen,
+    which it says; not who chooses)."""
     toks = tokens(question)
     if any(tok.startswith(_OF_EXPERTS) for tok in toks):
         return False
-    if any(tok.startswith(_CRITERIA) for tok in toks):
-        return True
-    selected = any(tok.startswith(_SELECTED) for tok in toks)
-    return selected and bool(_HOW_WHO & set(toks)) and question_kind(question) != "yes_no"
+    if any(c in tok for tok in toks for c in _CRITERIA):  # "Auswahlkriterien" too
+        selecting = any(tok.startswith(_SELECTING) for tok in toks)
+        return selecting and not any(tok.startswith(_ELIGIBLE) for tok in toks)
+    return bool(_HOW_CHOSEN.search(" ".join(toks)))
 
 
 _PER_REGION = re.compile(
