@@ -29,6 +29,7 @@ __all__ = [
     "figures",
     "judge",
     "judge_terms",
+    "month_number",
     "numbers",
     "terms",
 ]
@@ -103,6 +104,11 @@ def _number(text: str) -> int:
     if text in _WORD_NUMBERS:
         return _WORD_NUMBERS[text]
     return int(re.sub(r"[.,]", "", text))
+
+
+def month_number(word: str) -> int | None:
+    """The month a name or its abbreviation names ("März", "aug", "October"), or None."""
+    return _MONTHS.get(_fold(word))
 
 
 _ANY_NUMBER = re.compile(r"\b" + _NUMBER + r"\b")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.chat.faq_after import after_step, next_step
+from bot.chat.faq_after import after_step, in_month, next_step
 from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
@@ -189,7 +189,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         # "kann man verlängern?" (the deadline or the placement?), "was passiert nach
         # dem Projekt?" (its end, then the evaluation)
         read = extension(ctx, text, keep) or after_step(ctx, text, keep)
-        if (read := read or next_step(ctx, text, keep)) is not None:  # "und dann?"
+        read = read or next_step(ctx, text, keep) or in_month(ctx, text, keep)
+        if read is not None:  # "und dann?", "what happens in august?"
             replies.append(_for_reader(ctx, read))
             return replies
         # "Wann ist die Frist und wie viel Geld gibt es?": each part's answer; "wir sind

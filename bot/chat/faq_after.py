@@ -8,7 +8,8 @@ about. A day ("after march 2024") is left to the FAQ.
 
 Named by nothing ("und dann?", "what happens next?", "wir sind ausgewählt – wie geht es
 jetzt weiter?"): the step after the dated answer just given, else the next step from
-today (`next_step`)."""
+today (`next_step`). Named by a month ("what happens in august?", "und was ist Ende
+März?"): the steps of that month (`in_month`)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ import re
 
 from bot.chat.handlers import Context
 from bot.messages import Outbound
+from bot.texts import t
+from faq.figures import month_number
 from faq.normalize import tokens
 from jobs.program import last_day, local_today
 
-__all__ = ["after_step", "next_step"]
+__all__ = ["after_step", "in_month", "next_step"]
 
 _AFTER = re.compile(
     r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
@@ -47,6 +50,15 @@ _NEXT = re.compile(
     r"(?:(?:jetzt|dann|danach|nun|denn|eigentlich)\s+)*weiter"
     r"|what\s+are\s+the\s+next\s+steps|(?:welches\s+sind\s+)?(?:die\s+)?n[äa]chsten\s+schritte"
     r")\W*$",
+    re.IGNORECASE,
+)
+# "what happens in august", "und was passiert Ende März?", "was ist im Oktober?"
+_IN_MONTH = re.compile(
+    r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?:then\s+)?(?:was|what)\s+(?:passiert|geschieht|ist|"
+    r"läuft|laeuft|kommt|steht|happens|is\s+happening|is\s+going\s+on|comes|is)\s+"
+    r"(?:denn\s+|eigentlich\s+|dann\s+|so\s+|then\s+)?(?:an\s+)?(?:im|in|at\s+the|at|am|by)?\s*"
+    r"(?:(?:anfang|ende|mitte|early|late|mid|end\s+of|the\s+end\s+of|beginning\s+of"
+    r"|the\s+beginning\s+of)\s+)?(?P<month>[a-zäöü]+)\.?(?:\s+\d{4})?\W*$",
     re.IGNORECASE,
 )
 # a step named before "was dann?": "wenn die sechs Monate rum sind", "after the talks"
@@ -149,3 +161,38 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     memory.remember(entry, reply, ctx.now)
     ctx.lang = lang
     return reply
+
+
+def in_month(ctx: Context, text: str, known: str | None) -> Outbound | None:
+    """ "what happens in august?": the steps of the timeline in that month (the profiles
+    and the choice of the expert), each with its answer; None when the question is no
+    such one or no step falls in the month."""
+    found = _IN_MONTH.match(text.strip())
+    month = month_number(found.group("month")) if found else None
+    if month is None:
+        return None
+    faq = ctx.services.faq
+    edition = faq.edition()
+    if edition is None:
+        return None
+    kb, memory = faq.kb, ctx.state.faq
+    steps = sorted(edition.milestones, key=lambda m: m.day)
+    months = [{m.day.month, last_day(m).month} for m in steps]
+    found_ids = [e.id for m, ms in zip(steps, months, strict=True) if month in ms
+                 if (e := kb.at_milestone(m.key)) is not None]  # fmt: skip
+    entries = [kb.get(i) for i in dict.fromkeys(found_ids)]
+    lang = known or faq.language(text, ctx.lang)
+    if not entries and (timeline := kb.find("timeline")) is not None:
+        # "was passiert im Dezember?": no step of its own, the whole timeline
+        reply = faq.entry_reply(timeline, lang, ctx.now)
+        memory.remember(timeline, reply, ctx.now)
+        ctx.lang = lang
+        said = t("faq_no_step_in_month", lang, month=found.group("month").capitalize())
+        return Outbound(f"{said}\n{reply.text}", reply.buttons, lang=reply.lang)
+    if not entries:
+        return None
+    replies = [faq.entry_reply(e, lang, ctx.now) for e in entries]
+    memory.remember(entries[-1], replies[-1], ctx.now)
+    ctx.lang = lang
+    text_all = "\n\n".join(r.text for r in replies)
+    return Outbound(text_all, replies[-1].buttons, lang=replies[-1].lang)

@@ -97,6 +97,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Auswahlkriterien nennt die Ausschreibung nicht. Sie sagt zur Auswahl:",
         "en": "The call for applications names no selection criteria. What it says about the selection:",
     },
+    "faq_no_step_in_month": {
+        "de": "Für {month} nennt die Ausschreibung keinen eigenen Schritt. Der Ablauf:",
+        "en": "The call for applications names no step in {month}. The timeline:",
+    },
     "faq_last_step": {
         "de": "Einen weiteren Schritt nennt die Ausschreibung danach nicht. Zuletzt:",
         "en": "The call for applications names no step after that. The last one:",

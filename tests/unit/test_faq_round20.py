@@ -37,7 +37,10 @@ Its unhelpful rows mended here:
 - "is it 5 projects total or per federal state?" was the off-topic line: five in all;
 - "selection criteria?", "nach welchen kriterien wird ausgewählt?", "wie werden die
   projekte ausgewählt" (tryout15/16) were pickers: the call names no criteria, only the
-  talks with the shortlist and the decision after them.
+  talks with the shortlist and the decision after them;
+- "what happens in august" and "and then what happens end of March?" were pickers: the
+  steps of that month (the profiles and the choice; the closing event); a month with
+  none ("was passiert im dezember?") says so, with the timeline.
 """
 
 from datetime import UTC, datetime
@@ -316,3 +319,16 @@ def test_selection_criteria_are_not_in_the_call(april, message):
 )  # fmt: skip
 def test_choosing_the_expert_or_who_chooses_is_no_question_of_criteria(message):
     assert not asks_selection(message)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("what happens in august", ("one to three", "end of August")),
+     ("and then what happens end of March?", ("closing event",)),
+     ("was passiert im oktober?", ("Kick-off",)),
+     ("was passiert im dezember?", ("Für Dezember nennt die Ausschreibung keinen", "1."))],
+)  # fmt: skip
+def test_what_happens_in_a_month_is_its_steps(april, message, expected):
+    reply = text(april, message)
+    assert all(part in reply for part in expected), reply
+    assert "Meinen Sie" not in reply and "Do you mean" not in reply
