@@ -52,7 +52,8 @@ STOPWORDS_DE = frozenset(
 FILLERS_DE = frozenset(
     """
     n nem ner nes halt eben gerade grad uberhaupt ganze ganzen ganzes quasi wohl vielleicht
-    einfach sozusagen nochmal nochmals hey moin servus ok okay bzw usw etc
+    einfach sozusagen nochmal nochmals hey moin servus ok okay bzw usw etc zb bspw
+    beispielsweise
     """.split()
 )
 FILLERS_EN = frozenset(

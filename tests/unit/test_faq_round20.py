@@ -40,7 +40,9 @@ Its unhelpful rows mended here:
   talks with the shortlist and the decision after them;
 - "what happens in august" and "and then what happens end of March?" were pickers: the
   steps of that month (the profiles and the choice; the closing event); a month with
-  none ("was passiert im dezember?") says so, with the timeline.
+  none ("was passiert im dezember?") says so, with the timeline;
+- "welche themen zb?" was a one-option picker ("zb" a word the knowledge base did not
+  know): "zb", "bspw", "beispielsweise" are fillers.
 """
 
 from datetime import UTC, datetime
@@ -332,3 +334,8 @@ def test_what_happens_in_a_month_is_its_steps(april, message, expected):
     reply = text(april, message)
     assert all(part in reply for part in expected), reply
     assert "Meinen Sie" not in reply and "Do you mean" not in reply
+
+
+def test_for_example_is_a_filler(april):
+    reply = text(april, "welche themen zb?")
+    assert "Wohnen, Arbeit" in reply and "Meinen Sie" not in reply, reply
