@@ -51,6 +51,7 @@ from faq.figures import (
     days_named,
     figures,
     judge_terms,
+    numbers,
     terms,
 )
 from faq.form import (
@@ -407,6 +408,7 @@ def _asked_words(toks: list[str]) -> list[str]:
         if not (
             is_stopword(tok)
             or tok.isdigit()
+            or numbers(tok)  # "zwei Gemeinden": a number in words too
             or tok in _YES_NO_WORDS | POINTERS
             or tok.startswith(_ASKED_OF)
         )
@@ -1416,7 +1418,8 @@ class FaqReplies:
     ) -> Entry | None:
         """ "Werden die Personalkosten komplett übernommen?" among the pay, what is funded
         and the EUR 3,000: the best guess, when the question holds nothing but its terms
-        and it decides the question, and every other option whose terms hold the whole
+        and it decides the question (or says the call leaves it open: "können sich zwei
+        Gemeinden gemeinsam bewerben?"), and every other option whose terms hold the whole
         question too decides it the same way (the pay and what is funded both say "Ja")."""
         best = match.options[0]
         if best is not match.best or not content or not best.polar:
@@ -1424,7 +1427,7 @@ class FaqReplies:
         if not _only_terms(content, toks, best, keywords=True):
             return None
         verdict = polarity(best, question)
-        if verdict not in ("yes", "no"):
+        if verdict not in ("yes", "no", "open"):
             return None
         others = [o for o in match.options[1:] if _only_terms(content, toks, o, keywords=True)]
         return best if all(polarity(o, question) == verdict for o in others) else None

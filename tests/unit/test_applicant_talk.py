@@ -334,7 +334,7 @@ def test_thanks_with_an_extra_closes_the_refusals_choices(router):
 
 @pytest.mark.parametrize("thanks", ["ok danke", "ok thanks"])
 def test_thanks_to_suggestions_is_thanks_not_which_one(router, thanks):
-    (asked,) = say(router, text="sorry nochmal: wie werden die projekte ausgewählt?")
+    (asked,) = say(router, text="sorry nochmal: wer wählt die kommunen aus?")
     assert len(asked.buttons) >= 2
     (reply,) = say(router, text=thanks)
     assert reply.text.startswith(("Gern geschehen", "You're welcome"))

@@ -42,7 +42,10 @@ Its unhelpful rows mended here:
   steps of that month (the profiles and the choice; the closing event); a month with
   none ("was passiert im dezember?") says so, with the timeline;
 - "welche themen zb?" was a one-option picker ("zb" a word the knowledge base did not
-  know): "zb", "bspw", "beispielsweise" are fillers.
+  know): "zb", "bspw", "beispielsweise" are fillers;
+- "können sich zwei gemeinden gemeinsam bewerben?" was a picker, "Can a Landkreis apply
+  together with two municipalities as a joint application?" the eligibility as if it
+  answered: the call does not say whether several may apply together.
 """
 
 from datetime import UTC, datetime
@@ -339,3 +342,17 @@ def test_what_happens_in_a_month_is_its_steps(april, message, expected):
 def test_for_example_is_a_filler(april):
     reply = text(april, "welche themen zb?")
     assert "Wohnen, Arbeit" in reply and "Meinen Sie" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["können sich zwei gemeinden gemeinsam bewerben?",
+     "Can a Landkreis apply together with two municipalities as a joint application?",
+     "können wir uns zusammen mit der nachbarstadt bewerben?"],
+)  # fmt: skip
+def test_a_joint_application_is_not_decided(april, message):
+    assert text(april, message).startswith(UNDECIDED)
+
+
+def test_a_district_alone_may_apply(april):
+    assert text(april, "Können Landkreise sich bewerben?").startswith("Ja.")

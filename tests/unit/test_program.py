@@ -126,7 +126,9 @@ def test_no_pushes_on_weekends_or_public_holidays():
     assert push_day(bavaria, date(2023, 11, 1)) == date(2023, 10, 31)
     assert push_day(default_edition(), date(2023, 11, 1)) == date(2023, 11, 1)
     anytime = parse_edition(
-        shipped_text(("{weekdays: [saturday, sunday], holidays: DE}", "{weekdays: [], holidays: none}"))
+        shipped_text(
+            ("{weekdays: [saturday, sunday], holidays: DE}", "{weekdays: [], holidays: none}")
+        )
     )
     assert push_day(anytime, date(2023, 9, 24)) == date(2023, 9, 24)
 
