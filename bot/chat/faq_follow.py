@@ -39,7 +39,7 @@ from datetime import date
 from bot.chat.faq_check import check, names_months
 from bot.texts import t
 from faq.kb import Entry, KnowledgeBase
-from faq.normalize import is_stopword, tokens
+from faq.normalize import QUESTION_WORDS, is_stopword, tokens
 from jobs.editions import EditionData
 from jobs.program import last_day, long_day, phrase
 
@@ -629,13 +629,34 @@ def asked_span(message: str) -> str:
     return " ".join(sentences[asking[0] : end])
 
 
+_CLAUSE_BREAK = re.compile(r"\s+[–-]\s+|,\s+")
+# who asks, said before the question: what the question is then asked of
+_ABOUT_US = re.compile(r"(?i)\b(?:wir|we|we're|ich bin|i am|i'm|i work|unser\w*|our|als)\b")
+
+
 def last_question(question: str) -> str | None:
     """The last sentence of several when it is a question ("Hello, I work for a district
-    office. Whats the deadline?" → "Whats the deadline?"), else None."""
+    office. Whats the deadline?" → "Whats the deadline?"); in one sentence, the last
+    clause after a dash or comma ("hab nen alten link gefunden, kann man sich noch
+    bewerben?", "Found this on an old website - is the call still open?"; not after who
+    asks: "we are a district office, are we eligible?"); else None.
+    The caller takes it only when the FAQ is sure of it."""
     parts = [p for p in _SENTENCE.split(question.strip()) if p.strip()]
-    if len(parts) < 2 or not parts[-1].rstrip().endswith("?"):
+    if not parts or not parts[-1].rstrip().endswith("?"):
         return None
-    return parts[-1].strip()
+    if len(parts) >= 2:
+        return parts[-1].strip()
+    clauses = _CLAUSE_BREAK.split(parts[-1].strip())
+    if len(clauses) < 2 or len(tokens(clauses[-1])) < 3:
+        return None
+    before = " ".join(clauses[:-1])
+    if _ABOUT_US.search(before) or len(tokens(before)) < 3:  # "we are …, are we …?"; "na, …?"
+        return None
+    # "Wann ist Bewerbungsschluss, und wer kann sich bewerben?": two questions
+    asked_before = any(tok in QUESTION_WORDS for tok in tokens(before))
+    if asked_before or tokens(clauses[-1])[0] in ("und", "and", "oder", "or", "sowie"):
+        return None
+    return clauses[-1].strip()
 
 
 Rematch = Callable[[str], Entry | None]

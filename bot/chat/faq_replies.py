@@ -766,6 +766,10 @@ class FaqReplies:
             near = [match.best, *(match.options if named else ())]
             deadline = next((e for e in near if e.milestone == "deadline"), None)
             not_the_date = deadline is not None and self._not_its_date(deadline, question)
+        if entry is not None and entry.id == ELIGIBILITY and lead is None and asks_state(question):
+            # "können sich Kommunen noch bewerben?": whether the call is still open (in
+            # 2026 "Nein", not "Ja" with who may apply)
+            entry = kb.at_milestone("deadline") or entry
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic

@@ -45,7 +45,12 @@ Its unhelpful rows mended here:
   know): "zb", "bspw", "beispielsweise" are fillers;
 - "können sich zwei gemeinden gemeinsam bewerben?" was a picker, "Can a Landkreis apply
   together with two municipalities as a joint application?" the eligibility as if it
-  answered: the call does not say whether several may apply together.
+  answered: the call does not say whether several may apply together;
+- in 2026 "hi, can municipalities still apply?" opened with who may apply (and in German
+  "können sich kommunen noch bewerben?" with "Ja."): whether the call is still open;
+  "hab nen alten link gefunden, kann man sich noch bewerben?" and "Found this on an old
+  website - is the call from 2023 still open?" were a picker and a refusal: the question
+  after the comma or dash, when the FAQ is sure of it.
 """
 
 from datetime import UTC, datetime
@@ -356,3 +361,20 @@ def test_a_joint_application_is_not_decided(april, message):
 
 def test_a_district_alone_may_apply(april):
     assert text(april, "Können Landkreise sich bewerben?").startswith("Ja.")
+
+
+@pytest.mark.parametrize(
+    ("message", "no"),
+    [("können sich kommunen noch bewerben?", "Nein."),
+     ("hi, can municipalities still apply?", "No."),
+     ("hab nen alten link gefunden, kann man sich noch bewerben?", "Nein."),
+     ("Found this on an old website - is the call from 2023 still open?", "No.")],
+)  # fmt: skip
+def test_still_open_in_2026_is_no(matcher, sessions, message, no):
+    router = applicant_router(matcher, sessions, NOW)
+    assert text(router, message).startswith(no)
+
+
+def test_still_open_while_it_is_is_yes_and_who_may_stays_eligibility(april):
+    assert text(april, "können sich kommunen noch bewerben?").startswith("Ja. Die Bewerbungsfrist")
+    assert "Städte, Kommunen" in text(april, "Können sich Landkreise bewerben?", user="u2")
