@@ -71,7 +71,9 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
     greeting a greeting and where to look (the help came with the first greeting),
     "hilfe" and "wer bist du" the help."""
     kind = small_talk(text) or "noise"
-    if kind == "who":  # "who are you?" after German answers: its words say English
+    if kind in ("who", "thanks", "bye"):
+        # "who are you?", "thanks, bye" after German answers: its words say English
+        # (unless a language was chosen)
         chosen = ctx.state.lang or (ctx.who.lang if ctx.who and ctx.who.lang_chosen else None)
         ctx.lang = chosen or small_talk_lang(text, known or ctx.lang)
     else:

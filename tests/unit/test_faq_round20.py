@@ -50,7 +50,10 @@ Its unhelpful rows mended here:
   "können sich kommunen noch bewerben?" with "Ja."): whether the call is still open;
   "hab nen alten link gefunden, kann man sich noch bewerben?" and "Found this on an old
   website - is the call from 2023 still open?" were a picker and a refusal: the question
-  after the comma or dash, when the FAQ is sure of it.
+  after the comma or dash, when the FAQ is sure of it;
+- S "thanks, bye" after a German answer was answered in German, "danke, dann schreibe ich
+  eine mail" after English answers in English: thanks and good-byes in the words'
+  language (unless one was chosen).
 """
 
 from datetime import UTC, datetime
@@ -378,3 +381,20 @@ def test_still_open_in_2026_is_no(matcher, sessions, message, no):
 def test_still_open_while_it_is_is_yes_and_who_may_stays_eligibility(april):
     assert text(april, "können sich kommunen noch bewerben?").startswith("Ja. Die Bewerbungsfrist")
     assert "Städte, Kommunen" in text(april, "Können sich Landkreise bewerben?", user="u2")
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "starts"),
+    [("wer kann sich bewerben?", "thanks, bye", "Goodbye"),
+     ("wer kann sich bewerben?", "thank you!", "You're welcome"),
+     ("is the call still open?", "danke, dann schreibe ich eine mail", "Gern geschehen")],
+)  # fmt: skip
+def test_thanks_and_good_bye_in_their_own_words_language(april, first, then, starts):
+    say(april, "u1", first)
+    assert text(april, then).startswith(starts)
+
+
+def test_a_chosen_language_keeps_thanks_in_it(april):
+    say(april, "u1", "/sprache de")
+    say(april, "u1", "wer kann sich bewerben?")
+    assert text(april, "thank you!").startswith("Gern geschehen")
