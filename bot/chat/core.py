@@ -27,9 +27,16 @@ def _start(ctx: Context) -> list[Outbound]:
     # experts and buddies first read what they do here, not the call's FAQ (closed long ago)
     welcome = _WELCOME.get(ctx.role, "welcome")
     greeting = [Outbound(f"{t(welcome, ctx.lang)}\n\n{ctx.help_text()}")]
+    first = ctx.msg.first or ""
+    if ctx.role is Role.APPLICANT and _asks(first):
+        # held for a question: two lines, then its answer (not 14 lines before it)
+        greeting = [Outbound(t("welcome_short", ctx.lang))]
+    elif not first.startswith("/") and small_talk(first) in ("who", "help"):
+        # "wer bist du", "hilfe": their reply lists the help (a /hilfe is the welcome's)
+        greeting = [Outbound(t(welcome, ctx.lang))]
     ctx.state.greeted = True  # a "hi" right after it is not greeted with "Hallo!" again
     if ctx.services.timeline is not None and ctx.role is Role.APPLICANT:
-        if _asks(ctx.msg.first):  # held for a question: its answer first, then the notice
+        if _asks(first):  # held for a question: its answer first, then the notice
             ctx.state.closed_held = True
             return greeting
         offer = no_call_open(ctx)  # no call open: say so, offer the next-call message

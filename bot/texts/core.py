@@ -21,6 +21,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ask me about the call for applications in your own words, in German or "
         'English, e.g. "When is the application deadline?".',
     },
+    # the welcome before the answer to a first question: short, the answer is what was asked
+    "welcome_short": {
+        "de": "Hallo! Ich bin der Bot der „Integrationsmacher:innen“ (Robert Bosch Stiftung, "
+        "Lokalprojekte) und beantworte Fragen zur Ausschreibung. Was ich sonst kann: /hilfe",
+        "en": 'Hello! I am the bot of the program "Integrationsmacher:innen" (Robert Bosch '
+        "Stiftung, Lokalprojekte) and answer questions about the call. What else I can do: /help",
+    },
     "help": {
         "de": "Das kann ich:\n"
         "• Fragen zur Ausschreibung beantworten – einfach lostippen.\n"

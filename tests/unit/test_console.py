@@ -103,3 +103,15 @@ def test_on_a_terminal_the_held_welcome_says_to_write_first(matcher):
 def test_a_run_that_ends_before_anyone_wrote_still_welcomes(matcher):
     assert held(matcher, "").startswith("Hallo!")
     assert held(matcher, "/quit\n").startswith("Hallo!")
+
+
+def test_a_first_question_gets_a_two_line_welcome_then_its_answer(matcher):
+    # (tryout14–16: fourteen lines of welcome and commands before "Die Bewerbungsfrist …")
+    out = held(matcher, "Wann ist Bewerbungsschluss?\n")
+    assert out.startswith("Hallo!") and "/hilfe" in out.split("\n\n")[0], out[:200]
+    assert "/erinnerungen" not in out and "3. Mai 2023" in out
+
+
+def test_a_first_who_are_you_lists_the_commands_once(matcher):
+    out = held(matcher, "wer bist du\n")
+    assert out.count("/erinnerungen") == 1, out
