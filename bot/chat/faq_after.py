@@ -130,12 +130,10 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     if when := _CONDITION.match(before):
         # "und wenn die sechs Monate rum sind, was dann?": after the step named
         return after_step(ctx, f"was passiert {when.group('word')} {when.group('step')}", known)
-    faq = ctx.services.faq
-    edition = faq.edition()
-    if edition is None:
+    if (timeline := _timeline(ctx)) is None:
         return None
+    faq, edition, steps = timeline
     kb, memory = faq.kb, ctx.state.faq
-    steps = sorted(edition.milestones, key=lambda m: m.day)
     last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, ctx.now) else None
     entry, lead = None, None
     if last is not None:
@@ -171,12 +169,10 @@ def in_month(ctx: Context, text: str, known: str | None) -> Outbound | None:
     month = month_number(found.group("month")) if found else None
     if month is None:
         return None
-    faq = ctx.services.faq
-    edition = faq.edition()
-    if edition is None:
+    if (timeline := _timeline(ctx)) is None:
         return None
+    faq, _, steps = timeline
     kb, memory = faq.kb, ctx.state.faq
-    steps = sorted(edition.milestones, key=lambda m: m.day)
     months = [{m.day.month, last_day(m).month} for m in steps]
     found_ids = [e.id for m, ms in zip(steps, months, strict=True) if month in ms
                  if (e := kb.at_milestone(m.key)) is not None]  # fmt: skip
@@ -196,3 +192,12 @@ def in_month(ctx: Context, text: str, known: str | None) -> Outbound | None:
     ctx.lang = lang
     text_all = "\n\n".join(r.text for r in replies)
     return Outbound(text_all, replies[-1].buttons, lang=replies[-1].lang)
+
+
+def _timeline(ctx: Context):
+    """The FAQ, the active edition and its steps in order, or None without an edition."""
+    faq = ctx.services.faq
+    edition = faq.edition()
+    if edition is None:
+        return None
+    return faq, edition, sorted(edition.milestones, key=lambda m: m.day)
