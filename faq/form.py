@@ -33,6 +33,7 @@ from faq.normalize import is_stopword, stem, tokens
 
 __all__ = [
     "about_applying",
+    "asks_how_it_goes",
     "asks_per_region",
     "asks_selection",
     "asks_region_only",
@@ -1097,6 +1098,25 @@ def asks_selection(question: str) -> bool:
         selecting = any(tok.startswith(_SELECTING) for tok in toks)
         return selecting and not any(tok.startswith(_ELIGIBLE) for tok in toks)
     return bool(_HOW_CHOSEN.search(" ".join(toks)))
+
+
+_GOES = frozenset(
+    """lauft laufen ablauf ablaufe funktioniert funktionieren work works process verfahren
+    prozess procedure geht gehts""".split()
+)
+
+
+_OF_APPLYING = ("bewerb", "applic", "apply", "verfahren", "auswahlverfahren", "ausschreib",
+                "process", "prozess", "procedure")  # fmt: skip
+
+
+def asks_how_it_goes(question: str) -> bool:
+    """ "wie läuft die Bewerbung ab?", "how does the application process work?": the
+    steps of the call (its timeline); not of another topic ("buddy programm wie läuft
+    das")."""
+    toks = set(tokens(question))
+    applying = any(tok.startswith(_OF_APPLYING) for tok in toks)
+    return bool({"wie", "how"} & toks and _GOES & toks) and applying
 
 
 _PER_REGION = re.compile(

@@ -38,6 +38,7 @@ from datetime import date
 
 from bot.chat.faq_check import check, names_months
 from bot.texts import t
+from faq.form import asks_how_it_goes
 from faq.kb import Entry, KnowledgeBase
 from faq.normalize import QUESTION_WORDS, is_stopword, tokens
 from jobs.editions import EditionData
@@ -508,6 +509,10 @@ def hand_in(question: str) -> str | None:
         return None
     sending = _SENDING + _APPLYING
     if not any(t.startswith(sending) for t in toks):
+        return None
+    # "wie läuft die Bewerbung ab?", "how does the application process work?": the steps
+    # (the timeline), not where to hand in
+    if asks_how_it_goes(question) and not any(t.startswith(_SENDING) for t in toks):
         return None
     if not all(
         t in _WORDS | _MINE | _PAPERS or is_stopword(t) or t.startswith(sending) or t == "ein"

@@ -66,6 +66,7 @@ from faq.form import (
     asks_for_form,
     asks_for_link,
     asks_hours,
+    asks_how_it_goes,
     asks_how_much_funding,
     asks_how_to_apply,
     asks_internal_contact,
@@ -785,6 +786,9 @@ class FaqReplies:
             entry = self._settled(match, question, matcher, now, edition, memory)
         if entry is None and match.options and not match.off_topic:
             entry = self._the_dated_one(match, question, matcher)
+        if entry is None and match.options and asks_how_it_goes(question):
+            # "wie läuft die Bewerbung ab": the timeline of the options, not the deadline
+            entry = next((e for e in match.options if e.id == "timeline"), None)
         if entry is None and match.options and asks_who_employs(question):
             # "wer stellt die person dann ein, wir?": who hires the expert, of the options
             entry = next((e for e in match.options if e.id == EMPLOYMENT), None)

@@ -53,7 +53,8 @@ Its unhelpful rows mended here:
   after the comma or dash, when the FAQ is sure of it;
 - S "thanks, bye" after a German answer was answered in German, "danke, dann schreibe ich
   eine mail" after English answers in English: thanks and good-byes in the words'
-  language (unless one was chosen).
+  language (unless one was chosen);
+- "wie läuft die bewerbung ab" was where to hand in (none named): the timeline.
 """
 
 from datetime import UTC, datetime
@@ -398,3 +399,15 @@ def test_a_chosen_language_keeps_thanks_in_it(april):
     say(april, "u1", "/sprache de")
     say(april, "u1", "wer kann sich bewerben?")
     assert text(april, "thank you!").startswith("Gern geschehen")
+
+
+@pytest.mark.parametrize(
+    "message", ["wie läuft die bewerbung ab", "wie funktioniert die bewerbung?"]
+)
+def test_how_the_application_goes_is_the_timeline(april, message):
+    reply = text(april, message)
+    assert reply.startswith("Ablauf im Überblick"), reply
+
+
+def test_how_to_hand_in_is_still_where_to_hand_in(april):
+    assert "nennt die Ausschreibung nicht" in text(april, "wie reiche ich die bewerbung ein?")
