@@ -878,7 +878,9 @@ def asks_who_pays_the_expert(question: str) -> bool:
     toks = tokens(question)
     who = {"wer", "who"} & set(toks)
     paying = any(tok.startswith(_PAYING) for tok in toks)
-    return bool(who) and paying and any(tok.startswith(_EXPERTS) for tok in toks)
+    # "wer bezahlt die Person?": the one placed with the administration
+    placed = any(tok.startswith(_EXPERTS) for tok in toks) or "person" in toks
+    return bool(who) and paying and placed
 
 
 _FUNDS = frozenset(

@@ -848,7 +848,12 @@ class FaqReplies:
         if status and (mine := kb.find(status)):
             entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
         money = close & MONEY_ENTRIES
-        if lead is None and money and entry is None and asks_who_pays_the_expert(question):
+        funder = entry is not None and entry.id == FUNDER  # "wer bezahlt die person"
+        if (
+            lead is None
+            and (money and entry is None or funder)
+            and asks_who_pays_the_expert(question)
+        ):
             entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay the foundation covers
         if lead is None and (paid := self._paid(question, entry, match, kb)):
             entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money

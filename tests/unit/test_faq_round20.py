@@ -54,7 +54,8 @@ Its unhelpful rows mended here:
 - S "thanks, bye" after a German answer was answered in German, "danke, dann schreibe ich
   eine mail" after English answers in English: thanks and good-byes in the words'
   language (unless one was chosen);
-- "wie läuft die bewerbung ab" was where to hand in (none named): the timeline.
+- "wie läuft die bewerbung ab" was where to hand in (none named): the timeline;
+- "wer bezahlt die person" was who funds the program: the expert's pay.
 """
 
 from datetime import UTC, datetime
@@ -411,3 +412,12 @@ def test_how_the_application_goes_is_the_timeline(april, message):
 
 def test_how_to_hand_in_is_still_where_to_hand_in(april):
     assert "nennt die Ausschreibung nicht" in text(april, "wie reiche ich die bewerbung ein?")
+
+
+@pytest.mark.parametrize("message", ["wer bezahlt die person", "who pays the person?"])
+def test_who_pays_the_person_is_the_experts_pay(april, message):
+    assert "TVöD" in text(april, message)
+
+
+def test_who_pays_the_program_stays_the_funder(april):
+    assert text(april, "wer bezahlt das programm?").startswith("Das Programm wird von der Robert")
