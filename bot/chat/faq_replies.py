@@ -416,6 +416,11 @@ def _asked_words(toks: list[str]) -> list[str]:
     ]
 
 
+# words the stemmer cuts shorter than their plural's stem ("expert" -> "exper", "experts"
+# -> "expert"): read as the plural
+_STEMMED_SHORT = {"expert": "expert"}
+
+
 def _only_terms(
     content: list[str], toks: list[str], entry: Entry, *, keywords: bool = False
 ) -> bool:
@@ -435,6 +440,7 @@ def _only_terms(
         tok in covered
         or stem(tok) in stems
         or any(len(s) >= 4 and stem(tok).startswith(s) for s in stems)
+        or tok in _STEMMED_SHORT and _STEMMED_SHORT[tok] in stems  # "expert" is "exper"
         for tok in content
     )
 

@@ -55,7 +55,9 @@ Its unhelpful rows mended here:
   eine mail" after English answers in English: thanks and good-byes in the words'
   language (unless one was chosen);
 - "wie läuft die bewerbung ab" was where to hand in (none named): the timeline;
-- "wer bezahlt die person" was who funds the program: the expert's pay.
+- "wer bezahlt die person" was who funds the program: the expert's pay;
+- "Does the expert work in our office or remotely?" (14, 15) and "sitzt die expertin bei
+  uns im büro oder im homeoffice?" were a picker and a refusal: not decided, with the role.
 """
 
 from datetime import UTC, datetime
@@ -421,3 +423,14 @@ def test_who_pays_the_person_is_the_experts_pay(april, message):
 
 def test_who_pays_the_program_stays_the_funder(april):
     assert text(april, "wer bezahlt das programm?").startswith("Das Programm wird von der Robert")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Does the expert work in our office or remotely?",
+     "sitzt die expertin bei uns im büro oder im homeoffice?"],
+)  # fmt: skip
+def test_where_the_expert_works_is_not_decided(april, message):
+    reply = text(april, message)
+    assert reply.startswith(UNDECIDED), reply
+    assert "Verwaltungsteam" in reply or "administration team" in reply
