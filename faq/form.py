@@ -75,7 +75,7 @@ _YES_NO_DE = frozenset(
     bin bist seid ging gings ginge konnte konnten lief reichte passte klappte
     bekomm bekomme krieg kriege hab habe brauch brauche macht machen mache deckt decken
     uberschneiden uberschneidet uberlappen uberlappt gehort gehoren fuhrt fordert finanziert
-    organisiert betreut leitet schaff schaffe schaffen schafft""".split()
+    organisiert betreut leitet schaff schaffe schaffen schafft kostet sitzt""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
@@ -517,7 +517,7 @@ _OVER = (
     "closed", "geschlossen", "ended", "expired", "zu ende", "schon um",
 )  # fmt: skip
 _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
-_STILL = ("noch", "still", "offen", "open", "lauft", "running")
+_STILL = ("noch", "still", "offen", "open", "lauft", "running", "anymore", "no longer")
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
     "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back", "fristverlanger",

@@ -199,7 +199,9 @@ _CHOSEN = (
     "ausgewahlt", "auswahl", "genommen", "angenommen", "zusage", "absage", "abgelehnt",
     "gewonnen", "shortlist", "selected", "accepted", "chosen", "rejected",
 )  # fmt: skip
-_CHOOSING = ("expert", "fachkraft", "kandidat", "candidate", "profil", "profile", "bewerber")
+_COUNTING = frozenset("number anzahl viele wieviele many zahl".split())
+_CHOOSING = ("expert", "fachkraft", "kandidat", "candidate", "profil", "profile", "bewerber",
+             "auswahlen", "aussuchen", "entscheiden")  # fmt: skip  # "bis wann müssen wir auswählen"
 _ARRIVED = ("angekommen", "eingegangen", "erhalten", "bekommen", "receiv", "arrived", "got")
 _ASKING_WHAT = frozenset("was wann wie wo warum wer what when how where why who".split())
 _MODAL = frozenset("kann konnen konnt darf durfen can could may might".split())
@@ -440,7 +442,8 @@ def _only_terms(
         tok in covered
         or stem(tok) in stems
         or any(len(s) >= 4 and stem(tok).startswith(s) for s in stems)
-        or tok in _STEMMED_SHORT and _STEMMED_SHORT[tok] in stems  # "expert" is "exper"
+        or tok in _STEMMED_SHORT
+        and _STEMMED_SHORT[tok] in stems  # "expert" is "exper"
         for tok in content
     )
 
@@ -838,7 +841,11 @@ class FaqReplies:
                 said = f"{said}\n{answer_text(more, match.lang, edition, now)}"
         close = {e.id for e in (match.best, *match.options) if e is not None}
         # "what were the five projects?", "wer wurde ausgewählt?": the five, by name
-        which = lead is None and PARTICIPANTS in close and asks_which_ones(question)
+        near = set(close)  # "welche städte wurden gefördert?": the count first, the five next
+        if match.best is not None and match.best.id == NUMBER_OF_PROJECTS:
+            near |= {c.entry.id for c in match.runner_ups}
+        counting = bool(_COUNTING & set(tokens(question)))  # "what number of towns …?"
+        which = lead is None and PARTICIPANTS in near and not counting and asks_which_ones(question)
         if which and (entry is None or entry.id in (NUMBER_OF_PROJECTS, "feedback")):
             entry = kb.find(PARTICIPANTS) or entry
         member = None  # "ist Leipzig dabei?": not among the five
@@ -889,6 +896,10 @@ class FaqReplies:
             tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
             details = asks_details(question)  # "telefonnummer charlotte": her number too
             hours = self.person_hours(question, match.lang, now, tz, kb=kb, details=details)
+            asks_who = {"wer", "who"} & set(tokens(question)) and len(tokens(question)) <= 6
+            # "wer ist charlotte bock?": one of the contacts, with her details
+            if not hours and asks_who and (card := self._person_lines(question, match.lang, kb)):
+                hours = f"{t('contact_who', match.lang)}\n{card}"
             if hours and any(e.id == CONTACT for e in kb.entries):
                 entry = kb.get(CONTACT)
                 if details and (card := self._person_lines(question, match.lang, kb)):

@@ -108,6 +108,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Für {month} nennt die Ausschreibung keinen eigenen Schritt. Der Ablauf:",
         "en": "The call for applications names no step in {month}. The timeline:",
     },
+    "contact_who": {
+        "de": "Ansprechpartner:in bei Lokalprojekte, wie die Ausschreibung sie nennt:",
+        "en": "A contact person at Lokalprojekte, as the call for applications names them:",
+    },
     "faq_last_step": {
         "de": "Einen weiteren Schritt nennt die Ausschreibung danach nicht. Zuletzt:",
         "en": "The call for applications names no step after that. The last one:",

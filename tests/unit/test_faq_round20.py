@@ -58,6 +58,14 @@ Its unhelpful rows mended here:
 - "wer bezahlt die person" was who funds the program: the expert's pay;
 - "Does the expert work in our office or remotely?" (14, 15) and "sitzt die expertin bei
   uns im büro oder im homeoffice?" were a picker and a refusal: not decided, with the role.
+
+Tryout17 (a fresh try-out of this round's state, 262d733), its wrong answers:
+- W "will the evaluation be public?", "sind die ergebnisse der evaluation online" were
+  "Yes."/"Ja.": the call does not say;
+- W "bis wan müssen wir auswählen" after the profiles was one's own selection;
+- W "welche städte wurden gefördert?" was the number of projects: the five by name;
+and unhelpful rows: "wer ist charlotte bock" (off-topic line) → her contact lines;
+"kostet uns das was?" (picker) → not decided, with what is funded.
 """
 
 from datetime import UTC, datetime
@@ -434,3 +442,39 @@ def test_where_the_expert_works_is_not_decided(april, message):
     reply = text(april, message)
     assert reply.startswith(UNDECIDED), reply
     assert "Verwaltungsteam" in reply or "administration team" in reply
+
+
+@pytest.mark.parametrize(
+    "message", ["will the evaluation be public?", "sind die ergebnisse der evaluation online"]
+)
+def test_whether_the_evaluation_is_published_is_not_decided(matcher, sessions, message):
+    router = applicant_router(matcher, sessions, NOW)
+    assert text(router, message).startswith(UNDECIDED)
+
+
+def test_choosing_by_when_is_no_status(matcher, sessions):
+    router = applicant_router(matcher, sessions, JUNE)
+    say(router, "u1", "wann kommen die profiel der bewerber")
+    assert "Wie es um Ihre Bewerbung steht" not in text(router, "bis wan müssen wir auswählen")
+
+
+@pytest.mark.parametrize(
+    "message", ["welche städte wurden gefördert?", "which projects were funded"]
+)
+def test_which_towns_are_the_five_by_name(matcher, sessions, message):
+    router = applicant_router(matcher, sessions, NOW)
+    assert "Kalletal" in text(router, message)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("wer ist charlotte bock", "charlotte.bock@lokalprojekte.de"),
+     ("who is Christine Prokop-Scheer?", "christine.prokop@lokalprojekte.de")],
+)  # fmt: skip
+def test_who_a_contact_is_gives_her_lines(april, message, expected):
+    reply = text(april, message)
+    assert expected in reply and "Lokalprojekte" in reply, reply
+
+
+def test_what_it_costs_us_is_not_decided(april):
+    assert text(april, "kostet uns das was?").startswith(UNDECIDED)
