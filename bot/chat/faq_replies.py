@@ -1102,7 +1102,7 @@ class FaqReplies:
             return None
         # "wer ist die ansprechperson" after the feedback: words the knowledge base knows
         # of other topics, not the feedback's again
-        terms = [(term, known) for term, known in matcher.coverage.terms(question)]
+        terms = matcher.coverage.terms(question)
         named = [known for term, known in terms if not term.startswith("_")]  # not "wie viele"
         close = {e.id for e in (match.best, *match.options) if e is not None}
         if named and all(named) and last.id not in close:
@@ -1427,8 +1427,9 @@ class FaqReplies:
     def _the_dated_one(self, match: Match, question: str, matcher: Matcher) -> Entry | None:
         """ "ab wann arbeitet die person bei uns", "wann bekomme ich bescheid ob wir dabei
         sind?": a when-question whose options hold one entry with a date, the best guess,
-        that entry (the others cannot answer when); not with a name the knowledge base does not know
-        ("Wann ist die Frist für Kommune Innovativ?" asks of another program)."""
+        that entry (the others cannot answer when); not with a name the knowledge base
+        does not know ("Wann ist die Frist für Kommune Innovativ?" asks of another
+        program)."""
         if "_when" not in {term for term, _ in matcher.coverage.terms(question)}:
             return None
         dated = [e for e in match.options if self._dated(e)]
