@@ -65,7 +65,9 @@ Tryout17 (a fresh try-out of this round's state, 262d733), its wrong answers:
 - W "bis wan müssen wir auswählen" after the profiles was one's own selection;
 - W "welche städte wurden gefördert?" was the number of projects: the five by name;
 and unhelpful rows: "wer ist charlotte bock" (off-topic line) → her contact lines;
-"kostet uns das was?" (picker) → not decided, with what is funded.
+"kostet uns das was?" (picker) → not decided, with what is funded; "echt vorbei?" after
+the deadline (2026) was a refusal ("wirklich vorbei?" was "Ja."): "echt" doubts as
+"wirklich" does.
 """
 
 from datetime import UTC, datetime
@@ -478,3 +480,10 @@ def test_who_a_contact_is_gives_her_lines(april, message, expected):
 
 def test_what_it_costs_us_is_not_decided(april):
     assert text(april, "kostet uns das was?").startswith(UNDECIDED)
+
+
+@pytest.mark.parametrize(("now", "start"), [(NOW, "Ja."), (APRIL, "Nein.")])
+def test_really_over_in_other_words(matcher, sessions, now, start):
+    router = applicant_router(matcher, sessions, now)
+    say(router, "u1", "wann ist die frist?")
+    assert text(router, "echt vorbei?").startswith(start)
