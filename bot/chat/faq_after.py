@@ -135,6 +135,8 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     faq, edition, steps = timeline
     kb, memory = faq.kb, ctx.state.faq
     last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, ctx.now) else None
+    if last is not None and last.id == "timeline":  # after all the steps: what comes now
+        last = None
     entry, lead = None, None
     if last is not None:
         if last.milestone is None or edition.milestone(last.milestone) is None:

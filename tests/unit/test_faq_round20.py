@@ -487,3 +487,11 @@ def test_really_over_in_other_words(matcher, sessions, now, start):
     router = applicant_router(matcher, sessions, now)
     say(router, "u1", "wann ist die frist?")
     assert text(router, "echt vorbei?").startswith(start)
+
+
+def test_and_then_after_the_whole_timeline_is_what_comes_now(matcher, sessions):
+    # (found trying the console: the off-topic line, once "wie läuft die bewerbung ab"
+    # had become the timeline)
+    router = applicant_router(matcher, sessions, JUNE)
+    say(router, "u1", "wie läuft die bewerbung ab")
+    assert "Anfang August" in text(router, "und dann?")
