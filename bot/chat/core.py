@@ -35,6 +35,8 @@ def _start(ctx: Context) -> list[Outbound]:
         # "wer bist du", "hilfe": their reply lists the help (a /hilfe is the welcome's)
         greeting = [Outbound(t(welcome, ctx.lang))]
     ctx.state.greeted = True  # a "hi" right after it is not greeted with "Hallo!" again
+    if ctx.help_text() in greeting[0].text:
+        ctx.state.helped_at = ctx.now  # "wer bist du" right after it: not the list again
     if ctx.services.timeline is not None and ctx.role is Role.APPLICANT:
         if _asks(first):  # held for a question: its answer first, then the notice
             ctx.state.closed_held = True

@@ -622,7 +622,8 @@ class FaqReplies:
     def small_talk_reply(text: str, lang: str, help_text: str) -> Outbound:
         kind = small_talk(text) or "noise"
         reply = t(f"smalltalk_{kind}", lang)
-        return Outbound(reply if kind in ("thanks", "bye") else f"{reply}\n\n{help_text}")
+        plain = kind in ("thanks", "bye") or not help_text  # "" : the list was just shown
+        return Outbound(reply if plain else f"{reply}\n\n{help_text}")
 
     def ask(
         self,

@@ -76,6 +76,7 @@ class ChatState:
     prompt: str = ""  # the text of the message that showed them (what they are about)
     loaded: bool = False  # choices known in this process (read, or shown since the start)
     greeted: bool = False  # the welcome (/start) was shown in this chat since the start
+    helped_at: datetime | None = None  # when the command list was last shown (not twice)
     # the welcome left out that no call is open: the answer to the question it was held
     # for comes first, and says it where the answer does not (bot.chat.faq)
     closed_held: bool = False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import timedelta
 
 from bot.booking.base import BookingError
 from bot.booking.timeparse import find_moment_in
@@ -101,7 +102,14 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
         return Outbound(f"{t(f'smalltalk_{kind}_pair', ctx.lang)}\n\n{ctx.help_text()}")
     if ctx.role in PAIR_ROLES and kind == "noise":  # "hmm", "test", a stray "3"
         return Outbound(t(_IDLE[ctx.role], ctx.lang))
-    return ctx.services.faq.small_talk_reply(text, ctx.lang, ctx.help_text())
+    # "bist du ein mensch?" right after "wer bist du": the answer, not the commands again
+    shown = ctx.state.helped_at is not None and ctx.now - ctx.state.helped_at <= _HELP_SHOWN
+    if kind in ("who", "help", "noise") and not shown:
+        ctx.state.helped_at = ctx.now
+    return ctx.services.faq.small_talk_reply(text, ctx.lang, "" if shown else ctx.help_text())
+
+
+_HELP_SHOWN = timedelta(minutes=10)
 
 
 def only_a_time(text: str, ctx: Context) -> bool:

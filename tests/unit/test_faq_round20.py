@@ -495,3 +495,11 @@ def test_and_then_after_the_whole_timeline_is_what_comes_now(matcher, sessions):
     router = applicant_router(matcher, sessions, JUNE)
     say(router, "u1", "wie läuft die bewerbung ab")
     assert "Anfang August" in text(router, "und dann?")
+
+
+def test_the_command_list_is_not_shown_twice_in_a_row(april):
+    # (tryout15–17: "bist du ein mensch?" right after "wer bist du" listed them again)
+    assert "/erinnerungen" in text(april, "wer bist du")
+    reply = text(april, "bist du ein mensch?")
+    assert "kein Mensch" in reply and "/erinnerungen" not in reply, reply
+    assert "/erinnerungen" in text(april, "hilfe")  # asked for: shown
