@@ -1271,15 +1271,6 @@ def choice(question: str) -> bool:
     return any(tok in ("oder", "or") for tok in toks[:-1]) and not _tagged(question)
 
 
-# who applies, named in a question about the call's state ("können sich Kommunen noch
-# bewerben?", "can municipalities still apply?")
-_APPLYING_KINDS = (
-    "kommun", "gemeind", "stadt", "stadte", "landkreis", "kreis", "kreise", "behord",
-    "verwaltung", "municipal", "cities", "city", "town", "towns", "district", "authorit",
-    "county", "counties",
-)  # fmt: skip
-
-
 def asks_state(question: str) -> bool:
     """ "bin ich zu spät?", "is it still open?", "did we miss it", "can municipalities
     still apply?": whether the call is still open, and nothing else (no day, no other
@@ -1289,7 +1280,8 @@ def asks_state(question: str) -> bool:
         question_kind(question) == "yes_no"
         and (_has(text, _OVER) or _has(text, _STILL))
         and not days_named(question, _SOME_DAY)
-        and about_applying(question, _APPLYING_KINDS)
+        # who applies may be named: "können sich Kommunen noch bewerben?"
+        and about_applying(question, (*_RECIPIENTS, "counties"))
     )
 
 
