@@ -66,6 +66,9 @@ def small_talk_lang(text: str, default: str) -> str:
     return "de" if german > english else "en" if english > german else default
 
 
+_HELP_SHOWN = timedelta(minutes=10)  # the command list is not shown again this soon
+
+
 def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
     """The reply to small talk, in the language the person is known to read (else the
     one the words belong to, else the chat's): "ok" gets a short "Alles klar.", a
@@ -107,9 +110,6 @@ def small_talk_reply(ctx: Context, text: str, known: str | None) -> Outbound:
     if kind in ("who", "help", "noise") and not shown:
         ctx.state.helped_at = ctx.now
     return ctx.services.faq.small_talk_reply(text, ctx.lang, "" if shown else ctx.help_text())
-
-
-_HELP_SHOWN = timedelta(minutes=10)
 
 
 def only_a_time(text: str, ctx: Context) -> bool:
