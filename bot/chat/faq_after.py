@@ -139,9 +139,9 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
         last = None
     entry, lead = None, None
     if last is not None:
-        if last.milestone is None or edition.milestone(last.milestone) is None:
+        after = edition.milestone(last.milestone) if last.milestone else None
+        if after is None:
             return None  # "und dann?" after the funding: not a step of the timeline
-        after = edition.milestone(last.milestone)
         ending = kb.at_milestone(after.key)  # the project period: its end is the next
         later = [m for m in steps if m.day > after.day]
         if ending is not None and ending is not last:
@@ -175,15 +175,14 @@ def in_month(ctx: Context, text: str, known: str | None) -> Outbound | None:
         return None
     faq, _, steps = timeline
     kb, memory = faq.kb, ctx.state.faq
-    months = [{m.day.month, last_day(m).month} for m in steps]
-    found_ids = [e.id for m, ms in zip(steps, months, strict=True) if month in ms
+    found_ids = [e.id for m in steps if month in {m.day.month, last_day(m).month}
                  if (e := kb.at_milestone(m.key)) is not None]  # fmt: skip
     entries = [kb.get(i) for i in dict.fromkeys(found_ids)]
     lang = known or faq.language(text, ctx.lang)
-    if not entries and (timeline := kb.find("timeline")) is not None:
+    if not entries and (overview := kb.find("timeline")) is not None:
         # "was passiert im Dezember?": no step of its own, the whole timeline
-        reply = faq.entry_reply(timeline, lang, ctx.now)
-        memory.remember(timeline, reply, ctx.now)
+        reply = faq.entry_reply(overview, lang, ctx.now)
+        memory.remember(overview, reply, ctx.now)
         ctx.lang = lang
         said = t("faq_no_step_in_month", lang, month=found.group("month").capitalize())
         return Outbound(f"{said}\n{reply.text}", reply.buttons, lang=reply.lang)
