@@ -119,9 +119,10 @@ def question_kind(question: str) -> str | None:
         )
         # not "bis wann kann ich …"; "what about the 3000 euro can we use them for …" is
         # a topic named first, then the yes/no question
-        if verb is not None and not _WH & set(_after_topic(toks[:verb])):
+        # (nor "und wofür kann man die 3000 euro ausgeben?")
+        if verb is not None and not (_WH | _WO) & set(_after_topic(toks[:verb])):
             return "yes_no"
-    if kind is None and (_tagged(question) or elliptic(question)):
+    if kind is None and (_tagged(question) or elliptic(question) or _asked_back(question)):
         return "yes_no"
     return kind
 
@@ -131,6 +132,24 @@ _TOPIC_FIRST = (
     ("what", "about"), ("how", "about"), ("was", "ist", "mit"), ("wie", "ist", "es", "mit"),
     ("wie", "sieht", "es", "mit"), ("was", "mit"),
 )  # fmt: skip
+
+
+# "wofür", "wozu", "womit": question words too, where a verb follows ("wofür kann man …")
+_WO = frozenset("wofur wozu womit wodurch worauf woruber wovon woran worin wonach".split())
+# a statement asked back opens with "so" or "also" ("so I can't apply anymore?")
+_SO = frozenset("so also then dann".split())
+
+
+def _asked_back(question: str) -> bool:
+    """ "so I can't apply anymore?", "also kein Geld für Laptops?": a statement that
+    draws a conclusion and asks whether it holds (no question word in it)."""
+    toks = tokens(question)
+    return (
+        question.rstrip().endswith("?")
+        and len(toks) >= 3
+        and toks[0] in _SO
+        and not (_WH | _WO) & set(toks)
+    )
 
 
 def _after_topic(toks: list[str]) -> list[str]:
@@ -795,6 +814,25 @@ def counts_experts(question: str) -> bool:
     return counted and gets
 
 
+_POSITIONS = ("stelle", "stellen", "position", "positions", "platz", "platze", "places", "spots",
+              "slots", "jobs")  # fmt: skip
+
+
+def counts_positions(question: str) -> bool:
+    """ "wieviel stellen gibts insgesamt", "how many places are there?": the positions
+    in the program (five projects, one expert each), not the pay or the project's
+    months; not a count of applicants ("wie viele Bewerber pro Stelle?")."""
+    toks = tokens(question)
+    counted = bool({*_COUNTED, "wieviel", "viel", "number", "anzahl"} & set(toks))
+    return (
+        counted
+        and bool(set(toks) & set(_POSITIONS))
+        and not any(
+            tok.startswith(("bewerb", "applic", "applied", "kandidat", "candidat")) for tok in toks
+        )
+    )
+
+
 _GETTING = ("bekomm", "krieg", "erhalt", "get", "receiv")
 _PROFILES = ("profil", "lebenslauf", "cv", "kandidat", "candidat", "vorschlag")
 _SENT = ("schick", "send", "sent", "zugeschickt", "geschickt", "liefer")
@@ -978,7 +1016,41 @@ _IN_IT = re.compile(
     r"|\bwir nehmen (?:teil|am programm teil)\b"
     r"|\bwe (?:were|have been|got|are|re) (?:selected|chosen|accepted|in the program\w*)\b"
     r"|\bwe (?:take|are taking) part\b"
+    # a step of this call behind them: applied, talked, shortlisted, sent the profiles
+    r"|\bwir (?:haben|hatten) (?:die|unsere|das|unser|den|eine) (?:projekt)?(?:skizze|bewerbung"
+    r"|vorgesprach|profile|zusage|ruckmeldung)\w* (?:\w+ )?(?:abgegeben|eingereicht|abgeschickt"
+    r"|geschickt|gesendet|bekommen|erhalten|gehabt|gefuhrt|geschrieben)\b"
+    r"|\bwir hatten (?:unser|das|ein) vorgesprach"
+    r"|\bwir sind (?:in der engeren auswahl|auf der shortlist|eine runde weiter)"
+    r"|\bwe (?:have |ve )?(?:submitted|sent|handed in|had|got|received) (?:our|the|a) "
+    r"(?:sketch|project sketch|application|pretalk|pre talk|preliminary talk|profiles|feedback)"
+    r"|\bwe (?:are|re|were|have been|got) shortlisted\b"
 )
+
+
+# whose name a "wer ist unser …?" asks, and the entry that says how that person is found
+_NAMED_ROLES = (
+    (("buddy", "buddies"), "buddy_program"),
+    (("expert", "fachkraft", "fachkrafte", "specialist"), "expert_choice"),
+    (("pat", "patin", "pate", "paten", "mentor", "sponsor"), "core_team"),
+)
+_MINE = _OUR | {"mein", "meine", "meinen", "meiner", "my"}
+
+
+def asks_whose_name(question: str) -> str | None:
+    """ "wer ist mein Buddy?", "who will be our expert?", "wer wird unsere Patin?": a name
+    the call cannot give (the buddy comes from Lokalprojekte's team, the expert is chosen
+    from the profiles, the Pat:in is the municipality's own): the entry that says how the
+    person is found, or None. Not "wer ist unser Ansprechpartner?" (the call's contacts)."""
+    toks = tokens(question)
+    if question_kind(question) != "who" or not _MINE & set(toks) or len(toks) > 8:
+        return None
+    for i, tok in enumerate(toks):
+        if tok in _MINE and i + 1 < len(toks):
+            for words, entry in _NAMED_ROLES:
+                if toks[i + 1] in words or toks[i + 1].startswith(words[0]):
+                    return entry
+    return None
 
 
 def speaks_from_the_program(question: str) -> bool:
@@ -1182,6 +1254,8 @@ _REGIONS = (
     "hesse", "lower saxony", "north rhine westphalia", "bundesland", "bundeslander",
     "einzelne bundeslander", "federal state", "federal states", "certain states",
 )  # fmt: skip
+_BIG = ("gross", "big", "large", "major", "kreisfrei")
+_TOWNS = ("stadt", "stadte", "grossstadt", "cit", "town", "kommun", "municipal")
 _ONLY_REGION = ("nur", "only", "ausschliesslich", "just", "exclusively", "lediglich")
 _WHOLE = ("bundesweit", "deutschlandweit", "ganz deutschland", "nationwide", "all of germany",
           "whole of germany", "across germany", "all over germany")  # fmt: skip
@@ -1197,7 +1271,8 @@ def asks_region_only(question: str) -> bool:
     """ "nur in Bayern oder bundesweit?", "ist das Programm nur für Ostdeutschland?", "is
     the call also open to administrations in Austria?": whether the call is open to a
     part of Germany only, or beyond it. The call is open to cities, municipalities and
-    authorities in Germany, all of it: "Nein" either way (eligibility's answer). Not a
+    authorities in Germany, all of it: "Nein" either way (eligibility's answer); so is
+    "nur für große Städte?" (the call sets no size). Not a
     question about experts or another program ("ein ähnliches Programm in Österreich?")."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
@@ -1209,6 +1284,8 @@ def asks_region_only(question: str) -> bool:
         return taking_part and question_kind(question) == "yes_no"
     region = any(f" {w} " in text for w in _REGIONS)
     only = any(f" {w} " in text for w in _ONLY_REGION)
+    if only and any(f" {w}" in text for w in _BIG) and any(f" {w}" in text for w in _TOWNS):
+        return True  # "is it only for big cities?": no size is set (Gemeinde Kalletal)
     whole = any(f" {w} " in text for w in _WHOLE)
     if not (region and (only or whole)):
         return False

@@ -121,6 +121,7 @@ _ENDINGS = (
     "t",
 )
 _MIN_STEM = 4
+_THOUSANDS = re.compile(r"\b(\d{1,3})\s?(?:k|tsd|tausend)\b")
 
 
 def fold(text: str) -> str:
@@ -129,6 +130,7 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
     text = _GENDER.sub(lambda m: m.group(1).lower(), text)
     text = _HYPHEN_IN_WORD.sub("", text).lower().translate(_FOLD)
+    text = _THOUSANDS.sub(r"\g<1>000", text)  # "die 3k", "3 tsd": 3000
     if text.isascii():  # most questions, once umlauts and ß are folded
         return text
     text = unicodedata.normalize("NFKD", text)

@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from bot.chat.faq_again import asks_meaning, sentence_asked
 from bot.chat.faq_follow import (
     POINTERS,
     FollowUp,
@@ -86,10 +87,12 @@ from faq.form import (
     asks_who_employs,
     asks_who_pays_the_expert,
     asks_who_the_makers_are,
+    asks_whose_name,
     bare_follow_up,
     choice,
     counts_applicants,
     counts_experts,
+    counts_positions,
     deadline_verdict,
     echoes_a_number,
     goes_on,
@@ -262,6 +265,8 @@ _ASKED_OF = (
     "requir", "need", "necessar", "mandator", "oblig", "expected", "leist", "erbring",
     "aufbring", "provid", "contribut", "brauch", "zugelassen", "zulassig", "erlaubt", "allowed",
     "eligib", "berechtigt",
+    # a use asked of the money or a role ("das Budget für Laptops nutzen", "mitarbeiten")
+    "nutz", "verwend", "einsetz", "ausgeb", "use", "spend", "mitarbeit", "arbeit", "work",
 )  # fmt: skip
 # a day or a contact asked of the hours just given ("und morgen früh?", "what about
 # tomorrow morning?", "und frau bock?", "is die freitags da?")
@@ -274,6 +279,12 @@ _HOURS_AGAIN = frozenset(
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
 _SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
+# what a place asked of does ("was hat Kalletal gemacht", "what did Torgau build")
+_DOING = (
+    "mach", "gemacht", "entwickel", "gebaut", "bau", "projekt", "project", "did", "do", "made",
+    "built", "build", "develop", "work", "arbeit", "idee", "idea", "thema", "topic", "app",
+    "und", "and", "denn", "genau", "exactly", "nochmal", "again", "eigentlich",
+)  # fmt: skip
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
 _MAY = frozenset(
     "kann konnen konnte konnten darf durfen wir ich uns can could may might we i us".split()
@@ -444,6 +455,27 @@ def _only_terms(
         or any(len(s) >= 4 and stem(tok).startswith(s) for s in stems)
         or tok in _STEMMED_SHORT
         and _STEMMED_SHORT[tok] in stems  # "expert" is "exper"
+        for tok in content
+    )
+
+
+_UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day", "euro", "eur")
+
+
+def _figure_agreed(options, question: str, content: list[str], toks: list[str]) -> bool:
+    """A yes/no question naming a length or an amount ("arbeitet der experte 6 monate?")
+    that the first option's answer names, and that no other option's answer names
+    otherwise, asked in nothing but the options' words: that first option's "Ja"."""
+    asked = {k: v for k, v in figures(question).items() if k in ("months", "euro")}
+    if not asked:
+        return False
+    for i, option in enumerate(options):
+        told = figures(option.answer["de"])
+        for kind, values in asked.items():
+            if (kind in told or i == 0) and not values <= told.get(kind, set()):
+                return False
+    return all(
+        tok.startswith(_UNITS) or any(_only_terms([tok], toks, o, keywords=True) for o in options)
         for tok in content
     )
 
@@ -849,6 +881,14 @@ class FaqReplies:
         which = lead is None and PARTICIPANTS in near and not counting and asks_which_ones(question)
         if which and (entry is None or entry.id in (NUMBER_OF_PROJECTS, "feedback")):
             entry = kb.find(PARTICIPANTS) or entry
+        alone = [e.id for e in match.options] == [PARTICIPANTS]
+        asked = entry if entry is not None else match.options[0] if alone else None
+        if (
+            lead is None
+            and said is None
+            and (one := self._one_of_five(question, asked, match.lang))
+        ):
+            entry, said = asked, one  # "was hat kalletal gemacht", "und stralsund": its project
         member = None  # "ist Leipzig dabei?": not among the five
         if lead is None and (entry is None or entry.id == PARTICIPANTS):
             member = self._member(question, match, matcher)
@@ -874,12 +914,24 @@ class FaqReplies:
         if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
             # "wieviel expertinnen bekommt man": one expert per project, not the pay
             entry = kb.find(EXPERT_CHOICE) or entry
+        if lead is None and counts_positions(question) and (count := kb.find(NUMBER_OF_PROJECTS)):
+            # "wieviel stellen gibts insgesamt": five projects, each with its expert
+            if edition is _UNREAD:
+                edition = self.edition()
+            team = kb.find(CORE_TEAM)
+            entry, said = (
+                count,
+                " ".join(answer_text(e, match.lang, edition, now) for e in (count, team) if e),
+            )
         sketch_talk = entry is not None and entry.id == FINAL_SKETCH_TALK
         in_picker = entry is None and any(e.id == EXPERT_PROFILES for e in match.options)
         if receives_profiles(question) and (sketch_talk or in_picker):
             # "when do we get the expert profiles?": the profiles sent, not the one derived
             # (nor a picker of the two and the choice)
             entry = kb.find(EXPERT_PROFILES) or entry
+        if lead is None and (role_of := asks_whose_name(question)) and kb.find(role_of):
+            # "wer ist mein Buddy?", "wer wird unser Experte?": no name, how one is found
+            entry, lead = kb.find(role_of), "silent_name"
         if lead is None and asks_internal_contact(question):
             # "wer ist seine Ansprechperson bei uns?": the Pat:in, not Lokalprojekte's
             entry = kb.find(CORE_TEAM) or entry
@@ -914,6 +966,8 @@ class FaqReplies:
             if hours:  # the hours asked for, not the whole contact list after them
                 source = t("source", match.lang, section=entry.section)
                 reply = dataclasses.replace(reply, text=f"{hours}\n\n{source}")
+            elif said is None and memory.entry == entry.id and memory.recent(memory.at, now):
+                reply = self._said_again(question, entry, reply, match.lang, now, edition)
             memory.remember(entry, reply, now)
             logged(answered=True)
             return reply
@@ -1397,6 +1451,10 @@ class FaqReplies:
             # the best guess
             first = match.best if match.best and match.best.id == memory.entry else None
         elif len(match.options) > 1 and not match.off_topic:
+            if match.options[0] is match.best and _figure_agreed(
+                match.options, question, content, toks
+            ):
+                return match.best  # "arbeitet der experte 6 monate?": both say six months
             first = self._first_settles(match, question, toks, content)
         if first is not None:
             if edition is _UNREAD:
@@ -1521,6 +1579,47 @@ class FaqReplies:
         if not words:
             return None
         return entry, " ".join(w[:1].upper() + w[1:] for w in words)
+
+    def _said_again(
+        self, question: str, entry: Entry, reply: Outbound, lang: str, now: datetime, edition
+    ) -> Outbound:
+        """The answer just given, asked for again ("sprache auch?", "und arbeit?" after the
+        topics): the sentence that names what was asked; "was heißt
+        Arbeitnehmerüberlassung?": that the call explains no more, with its sentence and
+        the contacts. The reply as it is otherwise."""
+        if edition is _UNREAD:
+            edition = self.edition()
+        answer = answer_text(entry, lang, edition, now)
+        if answer not in reply.text:  # a formed answer ("Ja, bis morgen …"): its own words
+            return reply
+        one = sentence_asked(question, answer)
+        if asks_meaning(question):
+            said = f"{t('faq_no_more', lang)}\n{one or answer}"
+            text = f"{reply.text.replace(answer, said, 1)}\n\n{t('faq_ask_more', lang)}"
+            return dataclasses.replace(reply, text=text, buttons=())
+        if one is None:
+            return reply
+        return dataclasses.replace(reply, text=reply.text.replace(answer, one, 1))
+
+    @staticmethod
+    def _one_of_five(question: str, entry: Entry | None, lang: str) -> str | None:
+        """ "was hat kalletal gemacht", "und stralsund": the participants answered or
+        offered alone, and a question that names one of them and asks nothing but what it
+        does: that one's project ("wie viele Einwohner hat Pforzheim?" asks something
+        else, "ist Torgau dabei?" whether it takes part)."""
+        if entry is None or entry.id != PARTICIPANTS or question_kind(question) == "yes_no":
+            return None
+        places = {fold(p): p for p in entry.polar.get("yes", ())}
+        toks = tokens(question)
+        named = [tok for tok in toks if tok in places]
+        rest = [tok for tok in toks if tok not in places]
+        if len(named) != 1 or not all(
+            is_stopword(tok) or tok in QUESTION_WORDS or tok.startswith(_DOING) for tok in rest
+        ):
+            return None
+        items = entry.answer[lang].split(": ", 1)[-1].rstrip(".").split("; ")
+        line = next((i for i in items if places[named[0]] in i), None)
+        return f"{line}." if line else None
 
     def _dated(self, entry: Entry) -> bool:
         return entry.id in DATED_ENTRIES or entry.milestone is not None

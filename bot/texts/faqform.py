@@ -74,6 +74,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "Ausschreibung nicht – nur:",
         "en": "The call does not say how many apply or make the shortlist – only:",
     },
+    "faq_no_more": {
+        "de": "Mehr als das erklärt die Ausschreibung nicht:",
+        "en": "The call for applications explains no more than this:",
+    },
+    "faq_ask_more": {
+        "de": "Genauer erklären kann es Lokalprojekte: /kontakt",
+        "en": "Lokalprojekte can explain it in more detail: /contact",
+    },
+    "silent_name": {
+        "de": "Einen Namen nennt die Ausschreibung nicht. Sie sagt dazu:",
+        "en": "The call for applications names no one. What it says:",
+    },
     "silent_who_decides": {
         "de": "Wer darüber entscheidet, nennt die Ausschreibung nicht – nur:",
         "en": "The call does not say who decides this – only:",

@@ -1,0 +1,260 @@
+"""Rows left open by tryout15–17 (applicants in the console, never the code), each with a
+test that fails on the code before it. Phrasings besides the try-outs' are our own.
+
+- "und wofür kann man die 3000 euro ausgeben?" was "Ja." with the budget ("wofür" is a
+  question word too);
+- "so I can't apply anymore?" after the deadline's answer was a picker: a statement asked
+  back ("so …?", "also …?") is a yes/no question;
+- "is the 3k per project or per year?" was a refusal ("3k" named no figure);
+- "dürfen wir das budget für laptops nutzen", "muss der pate vollzeit mitarbeiten" were
+  one-option pickers: the call does not decide it ("nutzen", "mitarbeiten" ask of the
+  money and the role; the Pat:in's hours are not named);
+- "arbeitet der experte 6 monate?" was a picker of the project period and the expert's
+  role, both of which say six months: Ja;
+- "was hat kalletal gemacht", "und stralsund" were one-option pickers of the five, and
+  "what did torgau do?" the whole list: that place's project;
+- "is it only for big cities?" had no "No.": the call sets no size;
+- "kann ich einen termin buchen?" had no "Ja.";
+- "wer ist mein buddy" described the buddy program as if it named one: no name, how
+  one is found (also the expert and the Pat:in);
+- "wieviel stellen gibts insgesamt" was a picker: five projects, one expert each;
+- S "wir haben die skizze abgegeben, wie gehts jetzt weiter?" in June got the offer to
+  hear of the next call: someone with a step of this call behind them is in it;
+- S "was heißt arbeitnehmerüberlassung" right after the employment repeated it; "sprache
+  auch?", "und arbeit?", "was wäre ein beispielprojekt" after the topics repeated the
+  whole paragraph: the one sentence asked of, or that the call explains no more.
+"""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.adapters.console import ConsoleAdapter
+from bot.chat.faq_again import asks_meaning, sentence_asked
+from faq.form import asks_whose_name, counts_positions, question_kind, speaks_from_the_program
+from faq.normalize import tokens
+from tests.chat import applicant_router, say, text
+
+APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the talks are over
+NOW = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)  # the program is over
+UNDECIDED = ("Das legt die Ausschreibung nicht fest", "The call for applications does not decide")
+
+
+@pytest.fixture
+def april(matcher, sessions):
+    return applicant_router(matcher, sessions, APRIL)
+
+
+@pytest.fixture
+def later(matcher, sessions):
+    return applicant_router(matcher, sessions, NOW)
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [("und wofür kann man die 3000 euro ausgeben?", None),
+     ("wozu können wir das geld nutzen?", None),
+     ("so I can't apply anymore?", "yes_no"),
+     ("also kein Geld für Laptops?", "yes_no"),
+     ("so what happens now?", None),
+     ("so, wie geht es weiter", None)],
+)  # fmt: skip
+def test_wo_words_ask_and_a_statement_asked_back_is_yes_no(message, kind):
+    assert question_kind(message) == kind
+
+
+def test_what_the_money_is_for_gets_no_yes(april):
+    reply = text(april, "und wofür kann man die 3000 euro ausgeben?")
+    assert not reply.startswith("Ja"), reply
+    assert "Projektzwecke" in reply
+
+
+def test_can_t_apply_anymore_after_the_deadline_is_answered(later):
+    say(later, "u1", "what's the deadline")
+    reply = text(later, "so I can't apply anymore?", user="u1")
+    assert reply.startswith("No"), reply
+    assert "3 May 2023" in reply
+
+
+def test_thousands_written_short_are_a_figure():
+    assert "3000" in tokens("is the 3k per project?")
+    assert "3000" in tokens("gibt es die 3 tsd pro jahr")
+    assert "3000" not in tokens("k3 und 3kg")  # no amount
+
+
+@pytest.mark.parametrize("message", ["is the 3k per project or per year?", "wofür sind die 3k"])
+def test_3k_is_the_project_budget(april, message):
+    reply = text(april, message)
+    assert "3.000" in reply or "3,000" in reply, reply
+    assert "Did you mean" not in reply and "Meinen Sie" not in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("dürfen wir das budget für laptops nutzen", "3.000"),
+     ("muss der pate vollzeit mitarbeiten", "Pat:in"),
+     ("muss die patin in teilzeit arbeiten?", "Pat:in")],
+)  # fmt: skip
+def test_a_use_or_hours_the_call_leaves_open(april, message, said):
+    reply = text(april, message)
+    assert reply.startswith(UNDECIDED), reply
+    assert said in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "verdict"),
+    [("arbeitet der experte 6 monate?", "Ja."), ("arbeitet der experte 12 monate?", "Nein.")],
+)
+def test_a_length_both_options_name(april, message, verdict):
+    reply = text(april, message)
+    assert reply.startswith(verdict), reply
+    assert "sechs Monate" in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "project"),
+    [("was hat kalletal gemacht", "Integration Onboarding App"),
+     ("what did torgau do?", "Web guide to integration"),
+     ("was genau macht der burgenlandkreis", "Netzwerk Integration")],
+)  # fmt: skip
+def test_one_of_the_five_asked_of_is_its_project(later, message, project):
+    reply = text(later, message)
+    assert project in reply, reply
+    assert "Stralsund" not in reply  # that one, not all five
+
+
+def test_and_the_next_town(later):
+    say(later, "u1", "was hat kalletal gemacht")
+    reply = text(later, "und stralsund", user="u1")
+    assert "Interaktive Stadtkarte zur Integration" in reply and "Kalletal" not in reply
+
+
+def test_a_town_of_the_five_in_another_question_is_not_its_project(later):
+    reply = text(later, "wie viele einwohner hat pforzheim?")
+    assert "Prozessmanagement" not in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "no"),
+    [("is it only for big cities?", "No."), ("nur für großstädte?", "Nein."),
+     ("ist das nur was für große städte", "Nein.")],
+)  # fmt: skip
+def test_no_size_is_set(april, message, no):
+    reply = text(april, message)
+    assert reply.startswith(no), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "yes"),
+    [("kann ich einen termin buchen?", "Ja."), ("can I book a call with someone?", "Yes.")],
+)
+def test_a_meeting_can_be_booked(april, message, yes):
+    reply = text(april, message)
+    assert reply.startswith(yes), reply
+    assert "calendly.com" in reply
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [("wer ist mein buddy", "buddy_program"), ("who will be our buddy?", "buddy_program"),
+     ("wer wird unser experte", "expert_choice"), ("wer wird unsere patin?", "core_team"),
+     ("wer ist unser ansprechpartner?", None), ("wer ist der buddy", None),
+     ("was macht unser buddy?", None)],
+)  # fmt: skip
+def test_whose_name_is_asked(message, entry):
+    assert asks_whose_name(message) == entry
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("wer ist mein buddy", "Lokalprojekte-Team"), ("who will be our buddy?", "Lokalprojekte"),
+     ("wer wird unser experte", "Profile")],
+)  # fmt: skip
+def test_the_call_names_no_one(april, message, said):
+    reply = text(april, message)
+    assert reply.startswith(
+        ("Einen Namen nennt die Ausschreibung nicht", "The call for applications names no one")
+    ), reply
+    assert said in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["wieviel stellen gibts insgesamt", "how many positions are there in total?",
+     "wie viele plätze gibt es im programm"],
+)  # fmt: skip
+def test_the_positions_are_five_projects_with_an_expert_each(april, message):
+    reply = text(april, message)
+    assert "fünf Projekte" in reply or "Five projects" in reply, reply
+    assert "Expert:in" in reply or "expert" in reply
+
+
+def test_a_count_of_applicants_per_position_is_no_count_of_positions():
+    assert counts_positions("wieviel stellen gibts insgesamt")
+    assert not counts_positions("wie viele bewerber gibt es pro stelle?")
+    assert not counts_positions("wann wird die stelle besetzt?")
+
+
+@pytest.mark.parametrize(
+    ("message", "inside"),
+    [("wir haben die skizze abgegeben, wie gehts jetzt weiter?", True),
+     ("wir hatten unser vorgespräch, wann hören wir was?", True),
+     ("We had our pre-talk in May. When will we know if we're in?", True),
+     ("we submitted our application, when do we hear back?", True),
+     ("wir haben die bewerbung noch nicht fertig", False),
+     ("wir haben eine frage zur bewerbung", False)],
+)  # fmt: skip
+def test_a_step_behind_one_speaks_from_the_program(message, inside):
+    assert speaks_from_the_program(message) is inside
+
+
+@pytest.mark.parametrize(
+    ("line", "inside"),
+    [("wir haben die skizze abgegeben, wie gehts jetzt weiter?", True),
+     ("wann kommen die profile?", False)],
+)  # fmt: skip
+def test_someone_who_handed_in_the_sketch_gets_no_next_call_offer(matcher, sessions, line, inside):
+    """`imbot chat` in June: the welcome waits for the first line, and the notice that no
+    call is open (with its offer) follows the answer – not for someone in this call."""
+    router = applicant_router(matcher, sessions, JUNE)
+    out = io.StringIO()
+    ConsoleAdapter(
+        router.handle, stdin=io.StringIO(f"{line}\n"), stdout=out, user_id="neu",
+        lang_of=router.language_of,
+    ).run()  # fmt: skip
+    said = out.getvalue()
+    assert "Profile" in said
+    assert ("nächste Ausschreibung" in said) is not inside, said
+
+
+def test_what_a_word_means_is_asked_of_the_answer():
+    assert asks_meaning("was heißt arbeitnehmerüberlassung")
+    assert asks_meaning("what does that mean exactly?")
+    assert not asks_meaning("was kostet das")
+
+
+def test_the_sentence_asked_of():
+    answer = "Eins ist Wohnen. Zentrale Themen sind Arbeit und Sprache. Ein Beispiel wäre X."
+    assert sentence_asked("sprache auch?", answer) == "Zentrale Themen sind Arbeit und Sprache."
+    assert sentence_asked("beispiel?", answer) == "Ein Beispiel wäre X."
+    assert sentence_asked("und?", answer) is None
+    assert sentence_asked("sprache?", "Nur ein Satz mit Sprache.") is None
+
+
+def test_asked_again_the_sentence_not_the_paragraph(april):
+    first = text(april, "welche themen gibt es", user="u1")
+    assert "Beispielprojekt" in first
+    again = text(april, "sprache auch?", user="u1")
+    assert again.startswith("Ja.") and "Sprache" in again
+    assert "Beispielprojekt" not in again and "Flucht und Migration" not in again
+    example = text(april, "was wäre ein beispielprojekt", user="u1")
+    assert "Vermittlung von Wohnraum" in example and "Zentrale Themen" not in example
+
+
+def test_what_a_word_of_the_answer_means_is_not_explained_further(april):
+    say(april, "u1", "wer stellt die expertin ein?")
+    reply = text(april, "was heißt arbeitnehmerüberlassung", user="u1")
+    assert reply.startswith("Mehr als das erklärt die Ausschreibung nicht"), reply
+    assert "Arbeitnehmerüberlassung" in reply and "/kontakt" in reply
