@@ -127,6 +127,22 @@ def question_kind(question: str) -> str | None:
     return kind
 
 
+_WHAT_NOW = re.compile(
+    r"^(?:und |and |so |also )?(?:was (?:nun|jetzt|tun|machen|mache ich|machen wir)|what now"
+    r"|now what|what do (?:i|we) do(?: now)?)$"
+)
+
+
+def state_asked(question: str) -> str | None:
+    """ "frist verpasst, was nun": a state of the call said, then "what now?" – asked
+    whether that state holds ("frist verpasst?"; on the deadline's day it does not);
+    None for anything else."""
+    parts = [p for p in _CLAUSE.split(question) if p.strip()]
+    if len(parts) != 2 or not _status(tokens(parts[0])):
+        return None
+    return f"{parts[0].strip()}?" if _WHAT_NOW.match(" ".join(tokens(parts[1]))) else None
+
+
 # a topic named before the question ("what about the 3000 euro, can we …")
 _TOPIC_FIRST = (
     ("what", "about"), ("how", "about"), ("was", "ist", "mit"), ("wie", "ist", "es", "mit"),
@@ -501,7 +517,7 @@ _NO_PLACE = frozenset(
     ordnung order frage question ruhe kurze kurzer short englisch english deutsch german
     sprache language form papierform paper schriftform writing
     summe total gesamt general allgemeinen allgemein person prasenz presence echt real
-    life live online digital virtuell virtual""".split()
+    life live online digital virtuell virtual urlaub vacation holiday""".split()
 )
 _AT_PLACE = re.compile(r"(?:^| )(?:in|im|at) ([a-z][a-z-]{2,})(?= |$)")
 
@@ -810,7 +826,8 @@ def counts_experts(question: str) -> bool:
     toks = tokens(question)
     pairs = list(zip(toks, toks[1:], strict=False))
     counted = any(a in (*_COUNTED, "wieviel", "viel") and b.startswith(_EXPERTS) for a, b in pairs)
-    gets = any(tok.startswith(_GETTING) for tok in toks) or bool(set(pairs) & _PER_PROJECT)
+    per = any(a in _PER and b.startswith(_A_PROJECT) for a, b in pairs)  # "per town"
+    gets = any(tok.startswith(_GETTING) for tok in toks) or per
     return counted and gets
 
 
@@ -847,7 +864,9 @@ def receives_profiles(question: str) -> bool:
     return profiles and any(tok.startswith((*_GETTING, *_SENT)) for tok in toks)
 
 
-_PER_PROJECT = {("pro", "projekt"), ("per", "project"), ("je", "projekt"), ("each", "project")}
+_PER = ("pro", "per", "je", "each", "jede", "jeder", "jedes", "every")
+_A_PROJECT = ("projekt", "project", "town", "cit", "municipal", "kommun", "stadt", "gemeinde",
+              "landkreis", "district", "county", "verwaltung", "administration", "teilnehm")  # fmt: skip
 _MANY = ("wie viele ", "wieviele ", "how many ", "anzahl ", "number of ", "zahl der ")
 _APPLICANTS = ("bewerb", "beworb", "bewirbt", "antrag", "antrage", "applica", "applie", "apply",
                "interessent", "shortlist")  # fmt: skip
@@ -951,6 +970,7 @@ _HOW_MUCH = ("wie viel", "wieviel", "wie hoch", "how much", "how high", "what am
 _WHOLE_FUNDING = (
     "funding", "forderung", "fordergeld", "fordersumme", "forderbetrag", "forderhohe",
     "fordermittel", "geld", "money", "finanzierung", "zuschuss", "grant", "support",
+    "fund", "gefordert", "fordert",
 )  # fmt: skip
 
 
@@ -986,9 +1006,9 @@ def asks_about_data(question: str) -> bool:
 
 _HOURS = frozenset(
     """stunden wochenstunden arbeitsstunden stundenzahl stundenumfang arbeitszeit zeitaufwand
-    arbeitsaufwand aufwand hours workload""".split()
+    arbeitsaufwand aufwand hours workload teilzeit vollzeit fulltime parttime""".split()
 )  # not "Stundenlohn": the pay
-_HOW_MUCH_TIME = ("wie viel zeit", "wieviel zeit", "how much time")
+_HOW_MUCH_TIME = ("wie viel zeit", "wieviel zeit", "how much time", "full time", "part time")
 _MENTOR = ("pat", "patin", "pate", "paten", "patinnen", "mentor", "sponsor")
 _EXPERT = ("expert", "fachkraft", "fachkrafte", "specialist")
 _NOT_HOURS = ("vorgesprach", "talk", "erreichbar", "reach", "office", "sprechzeit", "anruf", "call",
@@ -1025,6 +1045,7 @@ _IN_IT = re.compile(
     r"|\bwe (?:have |ve )?(?:submitted|sent|handed in|had|got|received) (?:our|the|a) "
     r"(?:sketch|project sketch|application|pretalk|pre talk|preliminary talk|profiles|feedback)"
     r"|\bwe (?:are|re|were|have been|got) shortlisted\b"
+    r"|\bwir haben uns (?:\w+ )?beworben\b|\bwe (?:have |ve )?(?:already )?applied\b"
 )
 
 
@@ -1087,7 +1108,111 @@ def asks_which_ones(question: str) -> bool:
     choosing = any(tok.startswith(_CHOOSING) for tok in toks)
     plural = _WHICH & set(toks) and not choosing and any(tok in _THE_FIVE for tok in toks)
     chosen = {"wer", "who"} & set(toks) and any(tok.startswith(_CHOSEN_ONES) for tok in toks)
-    return bool(plural or chosen)
+    return bool(plural or chosen or asks_who_took_part(question))
+
+
+def asks_who_took_part(question: str) -> bool:
+    """ "wer hat damals mitgemacht", "who took part?": the participants (the five)."""
+    toks = tokens(question)
+    return bool({"wer", "who"} & set(toks) and _TOOK_PART.search(f" {' '.join(toks)} "))
+
+
+_TOOK_PART = re.compile(
+    r" (?:mitgemacht|teilgenommen|dabei gewesen|dabei waren|war dabei|waren dabei|took part"
+    r"|participated|was in it|were in it|got in|got funding|got funded|was funded|were funded) "
+)
+
+
+def counts_chosen(question: str) -> bool:
+    """ "wie viele Gemeinden nehmen sie denn?", "how many towns do you take?": how many
+    are funded (five), not how many apply."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not _has(text, _MANY) or any(tok.startswith(_APPLICANTS) for tok in toks):
+        return False
+    towns = any(tok.startswith(_A_PROJECT) for tok in toks)
+    spans = any(tok.startswith(_SPANS) for tok in toks)  # "how many months does it take"
+    return towns and not spans and any(tok.startswith(_TAKEN) for tok in toks)
+
+
+_SPANS = ("monat", "month", "jahr", "year", "woch", "week", "tag", "day", "stund", "hour")
+
+
+_TAKEN = ("nehm", "nimm", "genomm", "aufgenomm", "ausgewahlt", "auswahl", "gefordert", "ford",
+          "take", "taking", "taken", "select", "chosen", "choose", "fund", "accept")  # fmt: skip
+
+
+_ABOUT = re.compile(
+    r"^(?:(?:und|and|so|ok|okay|also|aha|ah)\s+)*(?:worum (?:geht|ging)|um was (?:geht|ging)"
+    r"|was (?:ist|war) (?:das|es) (?:eigentlich |uberhaupt )?(?:fur ein programm|fur eins)"
+    r"|what (?:is|was|s) (?:it|this|that|the program\w*|the call) (?:all )?about"
+    r"|what (?:is|was) (?:it|this) for)"
+)
+
+
+_NEWS = ("neues", "neus", "neue", "neu", "news", "new", "anything", "something", "nix", "nichts",
+         "nothing", "etwas", "gibts", "gibt", "jahr", "year", "runde", "round", "ausschreibung",
+         "call", "yet", "schon", "noch", "mehr", "more", "again", "wieder")  # fmt: skip
+
+
+_ASKING_SOMEONE = (
+    "frag", "anruf", "anrufen", "kontakt", "wend", "schreib", "meld", "erreich", "mail",
+    "ask", "call", "contact", "email", "write", "reach", "talk", "speak", "turn",
+)  # fmt: skip
+_SOMEONE_NAMED = ("expert", "pat", "mentor", "buddy", "burgermeister", "mayor", "stiftung",
+                  "foundation", "bosch", "evaluation")  # fmt: skip
+
+
+def asks_whom_to_ask(question: str) -> bool:
+    """ "wen kann ich fragen", "who should I contact now?", "who can I call?": the
+    contacts (not "who is my buddy?", nor whom a step is with)."""
+    toks = tokens(question)
+    if question_kind(question) != "who" or len(toks) > 8:
+        return False
+    if any(tok.startswith(_SOMEONE_NAMED) for tok in toks):
+        return False
+    return any(tok.startswith(_ASKING_SOMEONE) for tok in toks[1:])
+
+
+# "kannst du mir einen Text für die Bewerbung schreiben?", "can you draft our application?"
+_A_TASK = re.compile(
+    r"^(?:(?:und|and|ok|okay|hey|hi|bitte|please)\s+)*(?:kannst du|konnen sie|konntest du"
+    r"|konnten sie|can you|could you|would you|will you)\b.*\b(?:schreib\w*|formulier\w*"
+    r"|verfass\w*|ausfull\w*|ubersetz\w*|korrigier\w*|erstell\w*|durchles\w*|write|draft"
+    r"|fill|translate|proofread|correct|rewrite|compose)\b"
+)
+_OTHER_PROGRAMS = re.compile(
+    r"\b(?:andere|anderen|ahnliche|ahnlichen|alternative|other|similar|alternative)\s+"
+    r"(?:\w+\s+)?(?:forderprogramm\w*|programm\w*|forderung\w*"
+    r"|ausschreibung\w*|stiftung\w*|programs?|programmes?|funding|grants?|calls?|foundations?)\b"
+)
+
+
+def asks_a_task(question: str) -> bool:
+    """ "kannst du mir einen Text für die Bewerbung schreiben?": work asked of the bot,
+    which only answers questions about the call."""
+    return bool(_A_TASK.match(" ".join(tokens(question))))
+
+
+def asks_other_programs(question: str) -> bool:
+    """ "any other funding programs you'd recommend?", "gibt es ähnliche Programme der
+    Bosch Stiftung?": programs the call does not name."""
+    return bool(_OTHER_PROGRAMS.search(" ".join(tokens(question))))
+
+
+def asks_news(question: str) -> bool:
+    """ "2026 gibts nix neues?", "anything new?", "gibt es was neues?": whether a new call
+    has come (the next call's answer); nothing else named."""
+    toks = [tok for tok in tokens(question) if not tok.isdigit()]
+    if not {"neues", "neus", "neu", "neue", "news", "new"} & set(toks):
+        return False
+    return all(is_stopword(tok) or tok in _NEWS or tok in QUESTION_WORDS for tok in toks)
+
+
+def asks_what_about(question: str) -> bool:
+    """ "worum ging es?", "what was it about?", "what's the program about?": what the
+    program is about (the summary), not the answer just given."""
+    return bool(_ABOUT.match(" ".join(tokens(question))))
 
 
 _THE_CLOCK = re.compile(
@@ -1470,6 +1595,35 @@ def asks_extension(question: str) -> bool:
     return question_kind(question) == "yes_no" and _has(
         f" {' '.join(tokens(question))} ", _EXTENSION
     )
+
+
+_MOVED = (
+    "verschieb", "verleg", "spater", "anderen termin", "anderer termin", "ausweichtermin",
+    "later", "postpon", "reschedul", "another date", "another time", "other date", "move it",
+)  # fmt: skip
+_HANDING_IN = ("bewerb", "abgeb", "abgab", "einreich", "submit", "apply", "applic", "hand in")
+_WHAT_IF = re.compile(
+    r"^(?:(?:und|and|aber|but|ok|okay|so)\s+)*(?:was (?:ist |passiert |machen wir |tun wir )?(?:denn )?"
+    r"(?:wenn|falls)|und wenn|what (?:happens )?if|what about if)\b"
+)
+
+
+def asks_to_move(question: str) -> bool:
+    """ "geht der Termin auch später?", "can we do it later?", "kann man das Vorgespräch
+    verschieben?": moving a date, asked as yes/no (not of the deadline: that is
+    `asks_extension`)."""
+    text = f" {' '.join(tokens(question))} "
+    return (
+        question_kind(question) == "yes_no"
+        and _has(text, _MOVED)
+        and not _has(text, (*_DEADLINE_WORDS, *_HANDING_IN))
+    )
+
+
+def asks_what_if(question: str) -> bool:
+    """ "what if we don't like any of them?", "was wenn wir noch keine Patin haben?": a
+    case the call may leave open."""
+    return bool(_WHAT_IF.match(" ".join(tokens(question))))
 
 
 def deadline_verdict(question: str, today: date, deadline: date) -> str | None:

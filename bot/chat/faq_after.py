@@ -19,6 +19,7 @@ from bot.chat.handlers import Context
 from bot.messages import Outbound
 from bot.texts import t
 from faq.figures import month_number
+from faq.form import speaks_from_the_program
 from faq.normalize import tokens
 from jobs.program import last_day, local_today
 
@@ -27,7 +28,8 @@ __all__ = ["after_step", "in_month", "next_step"]
 _AFTER = re.compile(
     r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
     r"happens|comes|follows|is\s+next|is)\s+(?:denn\s+|dann\s+|eigentlich\s+)?"
-    r"(?:(?P<after>nach|after)|wenn|when|once|sobald|nachdem)\s+(?P<step>.+?)\W*$",
+    r"(?:(?P<after>nach|after|am\s+ende|zum\s+ende|at\s+the\s+end\s+of|by\s+the\s+end\s+of)"
+    r"|wenn|when|once|sobald|nachdem)\s+(?P<step>.+?)\W*$",
     re.IGNORECASE,
 )
 # "wie geht es jetzt weiter nach der Zusage?", "wie geht es nach den Vorgesprächen
@@ -68,7 +70,7 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _WHOLE = frozenset(
-    """projekt projekte projektphase projektende programm program programme project
+    """projekt projekte projekts projektphase projektende programm programms program programme project
     projects einsatz placement forderung forderphase integrationsmacher ende end sechs
     six monate monaten months""".split()
 )
@@ -77,7 +79,7 @@ _ENDING = frozenset(
     """ends ended endet endete is ist over vorbei finished beendet abgeschlossen done zu
     has rum um sind are""".split()
 )
-_ARTICLES = frozenset("dem der den das die the our unserem unser einsatz".split()) - {"einsatz"}
+_ARTICLES = frozenset("dem der den das die des the of our unserem unser unseres".split())
 
 
 def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
@@ -152,7 +154,10 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
             entry, lead = last, "faq_last_step"
     else:
         today = local_today(edition, ctx.now)
-        ahead = [m for m in steps if last_day(m) >= today]
+        # "wir haben die Bewerbung abgeschickt, wie geht es weiter?" on the deadline's day:
+        # what comes after it (today's step is behind whoever says so)
+        behind = ctx.state.faq.in_program or speaks_from_the_program(text)
+        ahead = [m for m in steps if last_day(m) > today or last_day(m) == today and not behind]
         entry = next((e for m in ahead if (e := kb.at_milestone(m.key)) is not None), None)
     if entry is None:
         return None

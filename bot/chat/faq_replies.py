@@ -61,6 +61,7 @@ from faq.form import (
     about_applying,
     about_the_application,
     as_list,
+    asks_a_task,
     asks_about_data,
     asks_by_when,
     asks_extension,
@@ -72,6 +73,8 @@ from faq.form import (
     asks_how_to_apply,
     asks_internal_contact,
     asks_late_handling,
+    asks_news,
+    asks_other_programs,
     asks_other_than_the_date,
     asks_overlap,
     asks_per_region,
@@ -81,16 +84,22 @@ from faq.form import (
     asks_state,
     asks_the_clock,
     asks_to_apply,
+    asks_to_move,
+    asks_what_about,
+    asks_what_if,
     asks_what_is_funded,
     asks_where_to_apply,
     asks_which_ones,
     asks_who_employs,
     asks_who_pays_the_expert,
     asks_who_the_makers_are,
+    asks_who_took_part,
+    asks_whom_to_ask,
     asks_whose_name,
     bare_follow_up,
     choice,
     counts_applicants,
+    counts_chosen,
     counts_experts,
     counts_positions,
     deadline_verdict,
@@ -105,6 +114,7 @@ from faq.form import (
     question_kind,
     receives_profiles,
     silent_kind,
+    state_asked,
 )
 from faq.kb import LANGS, Entry, KnowledgeBase
 from faq.matcher import Match, Matcher
@@ -188,6 +198,7 @@ SALARY = "salary"
 EXPERT_CHOICE = "expert_choice"
 PARTICIPANTS = "participants"
 NUMBER_OF_PROJECTS = "number_of_projects"
+SUMMARY = "summary"
 CORE_TEAM = "core_team"
 EMPLOYMENT = "employment"
 FINAL_SKETCH_TALK, EXPERT_PROFILES = "final_sketch_talk", "expert_profiles"
@@ -214,10 +225,12 @@ def own_status(question: str) -> str | None:
     """'feedback' for a yes/no question about one's own selection, 'contact' for one
     about one's own application arriving, else None (not "können wir ausgewählt
     werden?", which asks who may apply, nor "wie wird ausgewählt?")."""
+    toks = tokens(question)
+    if _OURS & set(toks) and _NOT_HEARD.search(" ".join(toks)):
+        return "feedback"  # "wir haben uns beworben aber noch nix gehört, ist das normal?"
     kind = question_kind(question)
     if kind != "yes_no" and not (kind is None and question.rstrip().endswith("?")):
         return None  # "wurden wir ausgewählt?" has no kind of its own
-    toks = tokens(question)
     if not _OURS & set(toks) or _MODAL & set(toks) or {"oder", "or"} & set(toks):
         return None  # "bekommen wir eine Zusage oder Absage?" asks how it goes on
     if _ASKING_WHAT & set(toks):  # "wann wissen wir, ob wir ausgewählt sind?": the step
@@ -234,6 +247,14 @@ def own_status(question: str) -> str | None:
     return None
 
 
+# nothing heard back about one's application
+_NOT_HEARD = re.compile(
+    r"\b(?:noch )?(?:nix|nichts|kein wort) (?:mehr )?(?:gehort|gehoert|bekommen)\b"
+    r"|\bkeine (?:ruckmeldung|antwort|nachricht) (?:bekommen|erhalten|gekriegt)\b"
+    r"|\b(?:have not|haven t|havent|did not|didn t|not) (?:yet )?(?:heard|been contacted|got a reply)"
+    r"|\b(?:were|was) not contacted\b|\bweren t contacted\b|\bno news\b"
+    r"|\bnicht kontaktiert\b|\bnicht (?:angerufen|gemeldet)\b"
+)
 _FUNDS = (
     " forder", " geldgeber", " finanzier", " fund", " sponsor", " zahlt", " bezahlt",
     " pays ", " paying", " finance", " financ", " geld ",
@@ -266,7 +287,7 @@ _ASKED_OF = (
     "aufbring", "provid", "contribut", "brauch", "zugelassen", "zulassig", "erlaubt", "allowed",
     "eligib", "berechtigt",
     # a use asked of the money or a role ("das Budget für Laptops nutzen", "mitarbeiten")
-    "nutz", "verwend", "einsetz", "ausgeb", "use", "spend", "mitarbeit", "arbeit", "work",
+    "nutz", "verwend", "einsetz", "ausgeb", "use", "spend", "mitarbeit",
 )  # fmt: skip
 # a day or a contact asked of the hours just given ("und morgen früh?", "what about
 # tomorrow morning?", "und frau bock?", "is die freitags da?")
@@ -435,14 +456,21 @@ _STEMMED_SHORT = {"expert": "expert"}
 
 
 def _only_terms(
-    content: list[str], toks: list[str], entry: Entry, *, keywords: bool = False
+    content: list[str],
+    toks: list[str],
+    entry: Entry,
+    *,
+    keywords: bool = False,
+    topic: bool = False,
 ) -> bool:
     """Whether each word of `content` is (part of) one of the entry's `polar` terms, or
-    with `keywords` one of its keywords or topic words."""
+    with `keywords` one of its keywords or topic words (with `topic` its topic's)."""
     text = f" {' '.join(toks)} "
     words = [term for side in entry.polar.values() for term in side]
     if keywords:
         words += [w for lang in LANGS for w in (*entry.keywords[lang], entry.topic[lang])]
+    elif topic:
+        words += [entry.topic[lang] for lang in LANGS]
     covered, stems = set(), set()
     for word in words:
         parts = tokens(word)
@@ -478,6 +506,20 @@ def _figure_agreed(options, question: str, content: list[str], toks: list[str]) 
         tok.startswith(_UNITS) or any(_only_terms([tok], toks, o, keywords=True) for o in options)
         for tok in content
     )
+
+
+def _open_in(entry: Entry, toks: list[str]) -> bool:
+    """Whether the question names a term the entry says the call leaves open."""
+    text = f" {' '.join(toks)} "
+    for term in entry.polar.get("open", ()):
+        parts = tokens(term)
+        if len(parts) > 1 and f" {' '.join(parts)} " in text:
+            return True
+        if len(parts) == 1 and any(
+            tok == parts[0] or len(parts[0]) >= 4 and tok.startswith(parts[0]) for tok in toks
+        ):
+            return True
+    return False
 
 
 def _months(answer: str) -> set[str]:
@@ -549,7 +591,8 @@ _WE_ARE = re.compile(
 )
 _MAY_WE = re.compile(  # at the end, with or without "?" ("… geht das" typed on a phone)
     r"\b(dürfen|duerfen|darf|können|koennen|kann|geht|gehts|geht das|passt|may|can|are we"
-    r"|is that|eligible|allowed|ok|okay)\b(\s+(wir|ich|man|we|i|das|that|it|so))?"
+    r"|is that|eligible|allowed|ok|okay|antragsberechtigt|berechtigt|worth applying"
+    r"|lohnt (?:sich )?(?:das|eine bewerbung)|lohnt sich das)\b(\s+(wir|ich|man|we|i|das|that|it|so))?"
     r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei))*"
     r"\s*(?:\?|$)",
     re.IGNORECASE,
@@ -559,7 +602,7 @@ _MAY_WE = re.compile(  # at the end, with or without "?" ("… geht das" typed o
 def names_kind_and_asks_may(question: str) -> bool:
     """A short question that names what the asker is and asks whether they may take
     part ("wir sind ein Jobcenter, dürfen wir?", "als Landratsamt, geht das?")."""
-    return len(question.split()) <= 12 and bool(
+    return len(question.split()) <= 16 and bool(
         _WE_ARE.search(question) and _MAY_WE.search(question)
     )
 
@@ -674,6 +717,7 @@ class FaqReplies:
         `memory`: what this chat was told last (read and updated). `record`: False for
         what an expert or buddy writes (no applicant's question: not logged)."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
+        question = state_asked(question) or question  # "frist verpasst, was nun": verpasst?
         match = self._match_with(matcher, question, default_lang)
         if keep_lang in LANGS and match.lang != keep_lang:
             match = dataclasses.replace(match, lang=keep_lang)
@@ -706,7 +750,8 @@ class FaqReplies:
         question = self._asked_day(question, memory, now, edition)
         lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
-        follow = self._read_follow_up(question, match, memory, now, edition, kb)
+        about = kb.find(SUMMARY) if asks_what_about(question) else None  # "what was it about?"
+        follow = None if about else self._read_follow_up(question, match, memory, now, edition, kb)
         if follow and (other := self._taken_alone(follow, match, memory, now)):
             # "wie lang dauert das" after the deadline: the deadline again, or the
             # project's six months the question alone is sure of? Asked which (tryout7)
@@ -715,10 +760,21 @@ class FaqReplies:
             return self.clarify_reply(dataclasses.replace(match, options=(follow.entry, other)))
         if follow:
             entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
+        elif about:
+            entry = about
         elif also := self._and_also(question, memory, now, kb, match.lang, match.confident):
             entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
         else:
             entry = self._follow_up(question, memory, now, edition)
+        if entry is None and lead is None and asks_to_move(question):
+            # "geht der Termin auch später?" right after the talks: not the deadline's
+            # "Nein", but that the call does not say
+            last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, now) else None
+            if last is not None and last.milestone not in (None, "deadline"):
+                if edition is _UNREAD:
+                    edition = self.edition()
+                entry, lead = last, "faq_open"
+                said = as_list(answer_text(last, match.lang, edition, now))
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
         if (entry is None or self._dated(entry)) and asks_overlap(question):
@@ -743,6 +799,13 @@ class FaqReplies:
             memory.entry, memory.offered = None, ()
             logged(answered=False)
             return self.silent_reply(match.lang, silent)
+        if entry is None and asks_a_task(question):  # "kannst du mir einen Text schreiben?"
+            memory.entry, memory.offered = None, ()
+            return Outbound(t("faq_no_task", match.lang), lang=match.lang)
+        if entry is None and asks_other_programs(question):  # "any other funding programs?"
+            memory.entry, memory.offered = None, ()
+            logged(answered=False)
+            return self.silent_reply(match.lang, "faq_no_other_programs")
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
             logged(answered=False)
@@ -826,8 +889,19 @@ class FaqReplies:
             entry = self._decided(match, question, now, edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
             entry = self._settled(match, question, matcher, now, edition, memory)
+            if entry is not None and lead is None and asks_what_if(question):
+                # "what if we don't like any of them?": not said
+                if edition is _UNREAD:
+                    edition = self.edition()
+                lead, said = "faq_open", as_list(answer_text(entry, match.lang, edition, now))
         if entry is None and match.options and not match.off_topic:
             entry = self._the_dated_one(match, question, matcher)
+        if entry is None and len(match.options) == 1 and match.options[0] is match.best:
+            # "where can I read the evaluation results?": the one topic offered, asked what
+            # its answer does not say (said so, with what it says)
+            # (not "wie viel Urlaub hat man im TVöD?": an amount of something else)
+            silent = silent_kind(match.best, question) in ("where", "who", "how_often")
+            entry = match.best if silent and not match.off_topic else None
         if entry is None and match.options and asks_how_it_goes(question):
             # "wie läuft die Bewerbung ab": the timeline of the options, not the deadline
             entry = next((e for e in match.options if e.id == "timeline"), None)
@@ -858,7 +932,8 @@ class FaqReplies:
         if entry is None and lead is None and asks_how_much_funding(question):
             # "how much funding is there per project?": the pay and the EUR 3,000, not a
             # picker of the two and the number of projects
-            funded = FUNDING in {e.id for e in match.options}
+            # ("how much did the foundation fund per project?": the money's entries offered)
+            funded = bool({FUNDING, FUNDER, SALARY, "project_budget"} & {e.id for e in match.options})
         if (entry is None or entry.id == FUNDER) and funded:
             # "What does the foundation fund?": what the money is for, not who gives it
             entry = kb.find(FUNDING) or entry
@@ -879,6 +954,7 @@ class FaqReplies:
             near |= {c.entry.id for c in match.runner_ups}
         counting = bool(_COUNTING & set(tokens(question)))  # "what number of towns …?"
         which = lead is None and PARTICIPANTS in near and not counting and asks_which_ones(question)
+        which = which or (lead is None and entry is None and asks_who_took_part(question))
         if which and (entry is None or entry.id in (NUMBER_OF_PROJECTS, "feedback")):
             entry = kb.find(PARTICIPANTS) or entry
         alone = [e.id for e in match.options] == [PARTICIPANTS]
@@ -938,10 +1014,16 @@ class FaqReplies:
         if lead is None and asks_who_the_makers_are(question):
             # "wer sind die integrationsmacher": the core team, as the call names it
             entry = kb.find(CORE_TEAM) or entry
+        if lead is None and counts_chosen(question):
+            entry = kb.find(NUMBER_OF_PROJECTS) or entry  # "wie viele Gemeinden nehmen sie?"
         if lead is None and counts_applicants(question):
             # "wie viele kommen in die engere Auswahl?": not given, only the five funded
             entry = kb.find(NUMBER_OF_PROJECTS) or entry
             lead = "silent_applicants" if entry and entry.id == NUMBER_OF_PROJECTS else None
+        if lead is None and asks_whom_to_ask(question) and CONTACT in close | {entry and entry.id}:
+            entry = kb.find(CONTACT) or entry  # "wen kann ich fragen", "who can I call now?"
+        if entry is None and lead is None and asks_news(question):
+            entry = kb.find("next_call")  # "2026 gibts nix neues?": whether a call has come
         hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
         if entry is None or entry.id == CONTACT:
             if edition is _UNREAD and _asks_availability(question):
@@ -957,6 +1039,12 @@ class FaqReplies:
                 entry = kb.get(CONTACT)
                 if details and (card := self._person_lines(question, match.lang, kb)):
                     hours = f"{card}\n\n{hours}"
+        case_left_open = entry is not None and lead is None and said is None
+        if case_left_open and asks_what_if(question) and _open_in(entry, tokens(question)):
+            # "was wenn wir noch keine Patin haben": the call does not say
+            if edition is _UNREAD:
+                edition = self.edition()
+            lead, said = "faq_open", as_list(answer_text(entry, match.lang, edition, now))
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
@@ -1432,6 +1520,8 @@ class FaqReplies:
         online oder vor Ort?")."""
         toks = tokens(question)
         content = _asked_words(toks)
+        if asks_what_if(question):  # "what if …": the case, not the words asking it
+            content = [tok for tok in content if tok not in QUESTION_WORDS]
         best = match.best
         if best is not None and not match.off_topic and open_choice(best, question):
             return best if _only_terms(content, toks, best, keywords=True) else None
@@ -1441,7 +1531,8 @@ class FaqReplies:
             # place is a word the knowledge base need not know)
             rest = [tok for tok in content if tok != place]
             return best if rest and _only_terms(rest, toks, best, keywords=True) else None
-        if question_kind(question) != "yes_no":
+        what_if = asks_what_if(question)  # a case: only what the call leaves open
+        if question_kind(question) != "yes_no" and not what_if:
             return None
         first = None
         if len(match.options) == 1 and not match.off_topic:  # "Meinen Sie „Vergütung“?"
@@ -1471,15 +1562,21 @@ class FaqReplies:
             )
             # a figure it contradicts is `_decided`'s (other close entries may name it)
             verdict = polarity(first, question, answer) if sure else None
+            if what_if:
+                verdict = "open" if _open_in(first, toks) else None
             if verdict is not None and judge_terms(question, answer)[0] != "no":
                 return first
         for entry in matcher.kb.entries:
-            if not entry.polar.get("open") or polarity(entry, question) != "open":
+            if not entry.polar.get("open"):
+                continue
+            if not _open_in(entry, toks) if what_if else polarity(entry, question) != "open":
                 continue
             # nothing but the entry's terms ("Eigenanteil", "Reisekosten"): "gibt es eine
             # App zum Deutschlernen?" is about something else, "müssen wir etwas leisten?"
-            # about nothing named
-            if content and _only_terms(content, toks, entry):
+            # about nothing named; the best guess's topic counts for moving its date ("kann
+            # man das Vorgespräch verschieben?")
+            moved = entry is best and asks_to_move(question)
+            if content and _only_terms(content, toks, entry, topic=moved):
                 return entry
         return None
 
@@ -1607,7 +1704,7 @@ class FaqReplies:
         offered alone, and a question that names one of them and asks nothing but what it
         does: that one's project ("wie viele Einwohner hat Pforzheim?" asks something
         else, "ist Torgau dabei?" whether it takes part)."""
-        if entry is None or entry.id != PARTICIPANTS or question_kind(question) == "yes_no":
+        if entry is None or entry.id != PARTICIPANTS:
             return None
         places = {fold(p): p for p in entry.polar.get("yes", ())}
         toks = tokens(question)

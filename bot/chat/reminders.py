@@ -168,7 +168,10 @@ _SIGN_ME = (
     r"|vormerk\w*|vorgemerkt|keep me (posted|informed|updated)|put me on|sign me up"
     r"|auf die liste|in den verteiler)"
 )
-_NEXT_ROUND = r"(nächst\w*|naechst\w*|neu\w*|next|new|wieder|again)"
+_NEXT_ROUND = (
+    r"(nächst\w*|naechst\w*|neu\w*|next|new|wieder|again|künftig\w*|kuenftig\w*"
+    r"|zukünftig\w*|zukuenftig\w*|future|kommend\w*|upcoming)"
+)
 _ASKS_NEXT_CALL = re.compile(
     rf"\b{_SIGN_ME}\b.*\b{_NEXT_ROUND}\b|\b{_NEXT_ROUND}\b.*\b{_SIGN_ME}\b", re.IGNORECASE
 )

@@ -175,6 +175,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The call says nothing about data protection. What this bot stores about you: "
         "/mydata; erase it with /delete.",
     },
+    "faq_no_task": {
+        "de": "Das kann ich nicht – ich beantworte nur Fragen zur Ausschreibung. Beim "
+        "Schreiben hilft Ihnen Lokalprojekte weiter (/kontakt).",
+        "en": "I can't do that – I only answer questions about the call for applications. "
+        "Lokalprojekte can help you with writing (/contact).",
+    },
+    "faq_no_other_programs": {
+        "de": "Andere Programme nennt die Ausschreibung nicht – sie beschreibt nur "
+        "„Integrationsmacher:innen“.",
+        "en": "The call names no other programs – it describes only "
+        "“Integrationsmacher:innen”.",
+    },
     "faq_no_link": {
         "de": "Einen Link nennt der Text der Ausschreibung nicht (dort steht nur „[LINK]“).",
         "en": 'The text of the call gives no link (it only says "[LINK]").',

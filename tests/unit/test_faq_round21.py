@@ -32,7 +32,16 @@ import pytest
 
 from bot.adapters.console import ConsoleAdapter
 from bot.chat.faq_again import asks_meaning, sentence_asked
-from faq.form import asks_whose_name, counts_positions, question_kind, speaks_from_the_program
+from faq.form import (
+    asks_to_move,
+    asks_what_if,
+    asks_whom_to_ask,
+    asks_whose_name,
+    counts_chosen,
+    counts_positions,
+    question_kind,
+    speaks_from_the_program,
+)
 from faq.normalize import tokens
 from tests.chat import applicant_router, say, text
 
@@ -91,16 +100,28 @@ def test_3k_is_the_project_budget(april, message):
     assert "Did you mean" not in reply and "Meinen Sie" not in reply
 
 
+NO_HOURS = ("Stunden oder Zeitaufwand nennt die Ausschreibung nicht",
+            "The call names no hours or time commitment")  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("message", "said"),
     [("dürfen wir das budget für laptops nutzen", "3.000"),
-     ("muss der pate vollzeit mitarbeiten", "Pat:in"),
-     ("muss die patin in teilzeit arbeiten?", "Pat:in")],
+     ("can we use the budget for laptops?", "3,000")],
 )  # fmt: skip
 def test_a_use_or_hours_the_call_leaves_open(april, message, said):
     reply = text(april, message)
     assert reply.startswith(UNDECIDED), reply
     assert said in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["muss der pate vollzeit mitarbeiten", "muss die patin in teilzeit arbeiten?",
+     "does the expert work full time?", "does the mentor have to be full time?"],
+)  # fmt: skip
+def test_the_hours_of_mentor_or_expert_are_not_named(april, message):
+    assert text(april, message).startswith(NO_HOURS)
 
 
 @pytest.mark.parametrize(
@@ -258,3 +279,185 @@ def test_what_a_word_of_the_answer_means_is_not_explained_further(april):
     reply = text(april, "was heißt arbeitnehmerüberlassung", user="u1")
     assert reply.startswith("Mehr als das erklärt die Ausschreibung nicht"), reply
     assert "Arbeitnehmerüberlassung" in reply and "/kontakt" in reply
+
+
+# -- tryout18 (a fresh try-out of main a3db6a5, applicants in the console) ---------------
+EVENING = datetime(2023, 5, 3, 17, 0, tzinfo=UTC)  # 19:00 on the deadline's day
+
+
+@pytest.fixture
+def deadline_day(matcher, sessions):
+    return applicant_router(matcher, sessions, EVENING)
+
+
+@pytest.mark.parametrize(
+    "message", ["wie viele gemeinden nehmen sie denn?", "how many towns do you take?"]
+)
+def test_how_many_are_taken_is_the_five(april, message):
+    reply = text(april, message)
+    assert "fünf Projekte" in reply or "Five projects" in reply, reply
+
+
+def test_a_count_of_days_to_be_taken_is_no_count_of_towns():
+    assert counts_chosen("wie viele gemeinden nehmen sie denn?")
+    assert not counts_chosen("how many days does it take to select the towns?")
+    assert not counts_chosen("wie viele bewerbungen nehmen sie an?")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can we pick our own expert, someone we already know?",
+     "können wir selber jemanden als experten vorschlagen?"],
+)  # fmt: skip
+def test_an_expert_of_ones_own_is_not_decided(april, message):
+    assert text(april, message).startswith(UNDECIDED)
+
+
+def test_moving_the_talks_is_not_the_deadlines_no(april):
+    say(april, "u1", "wie lang dauern die vorgespräche")
+    reply = text(april, "ich bin vom 12.-16.5. im urlaub, geht der termin auch später?")
+    assert reply.startswith(UNDECIDED), reply
+    assert "Vorgespräche" in reply and "Bewerbungsschluss" not in reply
+
+
+@pytest.mark.parametrize(
+    ("before", "message"),
+    [(None, "kann man das vorgespräch verschieben?"),
+     ("when are the preliminary talks?", "can we do it later?"),
+     ("when do we get candidate profiles?", "what if we don't like any of them?"),
+     (None, "was wenn wir noch keine patin haben")],
+)  # fmt: skip
+def test_a_case_the_call_leaves_open(april, before, message):
+    if before:
+        say(april, "u1", before)
+    assert text(april, message).startswith(UNDECIDED)
+
+
+def test_a_case_is_asked_by_what_if_and_a_date_moved():
+    assert asks_what_if("und wenn wir schon ne app haben?")
+    assert not asks_what_if("what about the money?")
+    assert asks_to_move("can we do it later?")
+    assert not asks_to_move("kann ich die bewerbung später abgeben?")  # the deadline's
+
+
+def test_handed_in_on_the_deadlines_day_the_talks_are_next(deadline_day):
+    reply = text(
+        deadline_day,
+        "guten abend, bürgermeisteramt hier. wir haben die bewerbung gerade abgeschickt. "
+        "wie geht es jetzt weiter?",
+    )
+    assert "Vorgespräche" in reply and "Bewerbungsschluss ist heute" not in reply, reply
+    assert "Bewerbungsschluss ist heute" in text(deadline_day, "wie geht es weiter?", user="u2")
+
+
+def test_missed_on_the_deadlines_day_is_not_missed(deadline_day):
+    reply = text(deadline_day, "frist verpasst, was nun")
+    assert reply.startswith("Nein.") and "heute" in reply, reply
+
+
+def test_what_it_was_about_is_the_summary(later):
+    say(later, "u1", "Hi, is this program still running?")
+    reply = text(later, "what was it about?")
+    assert "digital" in reply and "six months" not in reply, reply
+
+
+def test_who_took_part_back_then(later):
+    reply = text(later, "wer hat damals mitgemacht")
+    assert "Kalletal" in reply and "Pforzheim" in reply, reply
+
+
+def test_and_the_next_town_asked_without_a_verb(later):
+    say(later, "u1", "was macht kalletal?")
+    reply = text(later, "und pforzheim?")
+    assert "Prozessmanagement Integration" in reply and "Stralsund" not in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["hallo, wir haben uns beworben aber noch nix gehört, ist das normal?",
+     "we weren't contacted, does that mean we're out?"],
+)  # fmt: skip
+def test_nothing_heard_back_is_ones_own_status(matcher, sessions, message):
+    june = applicant_router(matcher, sessions, JUNE)
+    reply = text(june, message)
+    assert reply.startswith(("Wie es um Ihre Bewerbung steht", "I cannot know")), reply
+    assert "Vorgespräche" in reply or "preliminary talks" in reply
+
+
+@pytest.mark.parametrize("message", ["wen kann ich fragen", "who should I contact now?"])
+def test_whom_to_ask_is_the_contacts(april, message):
+    reply = text(april, message)
+    assert "charlotte.bock@lokalprojekte.de" in reply, reply
+    assert "Meinen Sie" not in reply and "Do you mean" not in reply
+
+
+def test_whom_to_ask_is_not_whom_a_step_is_with():
+    assert asks_whom_to_ask("wen kann ich fragen")
+    assert not asks_whom_to_ask("wer ist mein buddy")
+    assert not asks_whom_to_ask("who can I ask at the foundation about other programs?")
+
+
+def test_anything_new_is_the_next_call(later):
+    reply = text(later, "2026 gibts nix neues?")
+    assert "nächste Ausschreibung ist noch nicht bekannt" in reply, reply
+
+
+def test_to_be_told_of_future_calls(later):
+    reply = text(later, "wo kann ich mich für künftiges vormerken")
+    assert "Sobald eine neue Ausschreibung da ist" in reply, reply
+
+
+def test_how_much_the_foundation_funded(later):
+    reply = text(later, "how much did the foundation fund per project?")
+    assert "TVöD" in reply and "3,000" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("message", "start"),
+    [("wir sind ne verbandsgemeinde in rlp, sind wir antragsberechtigt", "Ja."),
+     ("we are a Kreisfreie Stadt in Bavaria with big housing issues. worth applying?", "Cities")],
+)  # fmt: skip
+def test_a_kind_of_town_asking_whether_it_may(april, message, start):
+    assert text(april, message).startswith(start)
+
+
+@pytest.mark.parametrize(
+    "message", ["was passiert am ende des projekts", "what happens at the end of the project?"]
+)
+def test_the_end_of_the_project_is_the_closing_event(matcher, sessions, message):
+    september = applicant_router(matcher, sessions, datetime(2023, 9, 15, 8, 0, tzinfo=UTC))
+    reply = text(september, message)
+    assert "Abschlussevent" in reply or "closing event" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["kannst du mir einen text für die bewerbung schreiben?", "can you write our application?"],
+)
+def test_writing_for_someone_is_declined(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Das kann ich nicht", "I can't do that")), reply
+    assert "/kontakt" in reply or "/contact" in reply
+
+
+def test_a_reminder_asked_of_the_bot_is_no_task_it_declines(april):
+    assert "reminders" in text(april, "can you remind me a few days before?")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["any other funding programs you'd recommend?", "gibts ähnliche programme der bosch stiftung"],
+)
+def test_other_programs_are_not_in_the_call(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Andere Programme nennt", "The call names no other programs")), reply
+
+
+def test_more_funding_for_costs_is_no_other_program(april):
+    assert "3.000" in text(april, "gibt es weitere förderung für sachkosten?")
+
+
+def test_where_the_results_are_is_not_said(later):
+    reply = text(later, "where can I read the evaluation results?")
+    assert reply.startswith("The call for applications does not say where"), reply
+    assert "evaluation" in reply
