@@ -633,6 +633,20 @@ _EXACTLY = frozenset("genau exactly precisely exakt".split())
 _WHEN_WORDS = ("wann", "when", "bis", "until", "till", "by", *_EXACTLY)
 
 
+_EXACT_DAY = re.compile(
+    r"\b(?:welche[nmrs]? (?:tag|datum)|an welchem tag|which day|what date|what day|genaue[ns]?"
+    r" (?:datum|tag|termin)|exact (?:date|day)|konkrete[ns]? (?:datum|tag|termin))\b"
+)
+
+
+def asks_exact_day(question: str) -> bool:
+    """ "wann genau im Oktober ist das Kick-off?", "an welchem Tag?", "what date exactly?":
+    the day of a step, which the call may name only by its month or a span."""
+    toks = tokens(question)
+    when_exactly = {"wann", "when"} & set(toks) and _EXACTLY & set(toks)
+    return bool(when_exactly or _EXACT_DAY.search(" ".join(toks)))
+
+
 def asks_by_when(question: str) -> bool:
     """ "bis wann genau", "until when?", "bis wann gehts noch": by when, and nothing
     but words about handing in (not "bis wann läuft das Projekt?")."""
@@ -1064,14 +1078,21 @@ def asks_whose_name(question: str) -> str | None:
     from the profiles, the Pat:in is the municipality's own): the entry that says how the
     person is found, or None. Not "wer ist unser Ansprechpartner?" (the call's contacts)."""
     toks = tokens(question)
-    if question_kind(question) != "who" or not _MINE & set(toks) or len(toks) > 8:
+    if question_kind(question) != "who" or len(toks) > 8:
         return None
+    if _NAMES & set(toks):  # "who were the experts, any names?"
+        for words, entry in _NAMED_ROLES:
+            if any(tok in words or tok.startswith(words[0]) for tok in toks):
+                return entry
     for i, tok in enumerate(toks):
         if tok in _MINE and i + 1 < len(toks):
             for words, entry in _NAMED_ROLES:
                 if toks[i + 1] in words or toks[i + 1].startswith(words[0]):
                     return entry
     return None
+
+
+_NAMES = frozenset("name names namen heissen heisst".split())
 
 
 def speaks_from_the_program(question: str) -> bool:
@@ -1189,15 +1210,71 @@ _OTHER_PROGRAMS = re.compile(
 
 
 def asks_a_task(question: str) -> bool:
-    """ "kannst du mir einen Text für die Bewerbung schreiben?": work asked of the bot,
-    which only answers questions about the call."""
-    return bool(_A_TASK.match(" ".join(tokens(question))))
+    """ "kannst du mir einen Text für die Bewerbung schreiben?": work on the application
+    asked of the bot, which only answers questions about the call (a poem is off topic)."""
+    toks = tokens(question)
+    return bool(_A_TASK.match(" ".join(toks))) and any(
+        tok.startswith(_APPLICATION) for tok in toks
+    )
 
 
 def asks_other_programs(question: str) -> bool:
     """ "any other funding programs you'd recommend?", "gibt es ähnliche Programme der
     Bosch Stiftung?": programs the call does not name."""
     return bool(_OTHER_PROGRAMS.search(" ".join(tokens(question))))
+
+
+_APPLICATION = ("bewerb", "bewirb", "antrag", "einreich", "application", "apply", "submit", "skizze",
+                "sketch", "unterlag", "document")  # fmt: skip
+
+
+def asks_language(question: str) -> bool:
+    """ "is the application in german only or can we apply in english?": in which
+    language to apply, which the call does not say."""
+    toks = tokens(question)
+    text = " ".join(toks)
+    # "in English", "auf Deutsch", "which language" (not "a German municipality")
+    named = _IN_A_LANGUAGE.search(text) or {"sprache", "language", "languages"} & set(toks)
+    # (asked beside the deadline, the deadline's answer comes first)
+    other = _has(f" {text} ", _DEADLINE_WORDS)
+    return bool(named) and not other and any(tok.startswith(_APPLICATION) for tok in toks)
+
+
+_IN_A_LANGUAGE = re.compile(r"\b(?:in|auf) (?:englisch|english|deutsch|german)\b|\bgerman only\b")
+
+
+_PEOPLE = ("leute", "personen", "people", "persons", "mitarbeit", "staff", "kolleg", "colleague")
+_OUR_SIDE = ("verwaltung", "administration", "rathaus", "unser", "our", "uns", "us")
+
+
+def counts_own_staff(question: str) -> bool:
+    """ "wie viele Leute aus unserer Verwaltung sollen mitmachen": the core team (the
+    expert and one Pat:in from the administration)."""
+    toks = tokens(question)
+    counted = _has(f" {' '.join(toks)} ", _MANY) or {"wieviel", "wieviele"} & set(toks)
+    people = any(tok.startswith(_PEOPLE) for tok in toks)
+    return bool(counted) and people and any(tok.startswith(_OUR_SIDE) for tok in toks)
+
+
+_TOLD = ("horen", "hoeren", "hear", "bescheid", "erfahr", "know", "told", "informiert",
+         "notified", "ruckmeld", "antwort", "answer", "zusage", "absage")  # fmt: skip
+
+
+def asks_when_told(question: str) -> bool:
+    """ "wenn wir morgen einreichen, wann hören wir dann was?": when the decision comes."""
+    toks = tokens(question)
+    return bool({"wann", "when"} & set(toks)) and any(tok.startswith(_TOLD) for tok in toks)
+
+
+_SOURCE = re.compile(
+    r"\b(?:woher (?:weisst|wissen) (?:du|sie)|wo steht (?:das|es)|where (?:does|dos) it say"
+    r"|how do you know|where is that from|what is your source|quelle|source)\b"
+)
+
+
+def asks_source(question: str) -> bool:
+    """ "echt? woher weißt du das", "where does it say that?": where the answer is from."""
+    return bool(_SOURCE.search(" ".join(tokens(question))))
 
 
 def asks_news(question: str) -> bool:

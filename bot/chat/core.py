@@ -31,6 +31,9 @@ def _start(ctx: Context) -> list[Outbound]:
     if ctx.role is Role.APPLICANT and _asks(first):
         # held for a question: two lines, then its answer (not 14 lines before it)
         greeting = [Outbound(t("welcome_short", ctx.lang))]
+    elif first.startswith("/") and first.split()[0].lower() not in _SHOW_HELP:
+        # "/erinnerungen" as the first line: two lines, then what it asked for
+        greeting = [Outbound(t("welcome_short", ctx.lang))]
     elif not first.startswith("/") and small_talk(first) in ("who", "help"):
         # "wer bist du", "hilfe": their reply lists the help (a /hilfe is the welcome's)
         greeting = [Outbound(t(welcome, ctx.lang))]
@@ -44,6 +47,9 @@ def _start(ctx: Context) -> list[Outbound]:
         offer = no_call_open(ctx)  # no call open: say so, offer the next-call message
         greeting += [offer] if offer else []
     return greeting
+
+
+_SHOW_HELP = ("/start", "/hilfe", "/help")  # a first command that asks for the list itself
 
 
 def _asks(first: str) -> bool:

@@ -118,8 +118,8 @@ _MONEY_WORDS = _folded(
 )
 _IN_PERSON = re.compile(r"\bin person\b")  # "be there in person?": one word, "persönlich"
 OVER = _folded(
-    """vorbei over gewesen passed happened abgelaufen beendet ended finished done rum
-    gelaufen durch yet"""
+    """vorbei over gewesen passed happened happen stattgefunden abgelaufen beendet ended
+    finished done rum gelaufen durch yet"""
 )
 _NEXT = _folded(
     """dann danach then next after afterwards anschliessend nachste nachster schritt step

@@ -64,6 +64,7 @@ from faq.form import (
     asks_a_task,
     asks_about_data,
     asks_by_when,
+    asks_exact_day,
     asks_extension,
     asks_for_form,
     asks_for_link,
@@ -72,6 +73,7 @@ from faq.form import (
     asks_how_much_funding,
     asks_how_to_apply,
     asks_internal_contact,
+    asks_language,
     asks_late_handling,
     asks_news,
     asks_other_programs,
@@ -81,6 +83,7 @@ from faq.form import (
     asks_region_only,
     asks_selection,
     asks_size,
+    asks_source,
     asks_state,
     asks_the_clock,
     asks_to_apply,
@@ -88,6 +91,7 @@ from faq.form import (
     asks_what_about,
     asks_what_if,
     asks_what_is_funded,
+    asks_when_told,
     asks_where_to_apply,
     asks_which_ones,
     asks_who_employs,
@@ -101,6 +105,7 @@ from faq.form import (
     counts_applicants,
     counts_chosen,
     counts_experts,
+    counts_own_staff,
     counts_positions,
     deadline_verdict,
     echoes_a_number,
@@ -508,6 +513,19 @@ def _figure_agreed(options, question: str, content: list[str], toks: list[str]) 
     )
 
 
+def _names_its_figure(options: Sequence[Entry], question: str) -> Entry | None:
+    """The one option whose answer names a figure the question names ("how much is EG 11
+    Stufe 2 in euros?": the pay, not the EUR 3,000), else None."""
+    asked = {k: v for k, v in figures(question).items() if k in ("pay_group", "euro", "email")}
+    if not asked:
+        return None
+    naming = [
+        o for o in options
+        if any(v & figures(o.answer["de"]).get(k, set()) for k, v in asked.items())
+    ]  # fmt: skip
+    return naming[0] if len(naming) == 1 else None
+
+
 def _open_in(entry: Entry, toks: list[str]) -> bool:
     """Whether the question names a term the entry says the call leaves open."""
     text = f" {' '.join(toks)} "
@@ -520,6 +538,9 @@ def _open_in(entry: Entry, toks: list[str]) -> bool:
         ):
             return True
     return False
+
+
+_EXACT_WORDS = QUESTION_WORDS | {"genau", "exactly", "exakt", "precisely", "konkret", "denn"}
 
 
 def _months(answer: str) -> set[str]:
@@ -696,8 +717,10 @@ class FaqReplies:
     @staticmethod
     def small_talk_reply(text: str, lang: str, help_text: str) -> Outbound:
         kind = small_talk(text) or "noise"
-        reply = t(f"smalltalk_{kind}", lang)
         plain = kind in ("thanks", "bye") or not help_text  # "" : the list was just shown
+        # "was kannst du alles": the list says how to ask, once ("Gern!" before it)
+        key = "smalltalk_help_short" if kind == "help" and not plain else f"smalltalk_{kind}"
+        reply = t(key, lang)
         return Outbound(reply if plain else f"{reply}\n\n{help_text}")
 
     def ask(
@@ -751,6 +774,18 @@ class FaqReplies:
         lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
         about = kb.find(SUMMARY) if asks_what_about(question) else None  # "what was it about?"
+        last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, now) else None
+        if about is None and last is not None and asks_source(question):
+            # "echt? woher weißt du das": from the call, the answer just given
+            if edition is _UNREAD:
+                edition = self.edition()
+            answer = as_list(answer_text(last, match.lang, edition, now))
+            reply = self.entry_reply(
+                last, match.lang, now, edition=edition, lead="faq_from_the_call", said=answer
+            )
+            memory.remember(last, reply, now)
+            logged(answered=True)
+            return reply
         follow = None if about else self._read_follow_up(question, match, memory, now, edition, kb)
         if follow and (other := self._taken_alone(follow, match, memory, now)):
             # "wie lang dauert das" after the deadline: the deadline again, or the
@@ -766,15 +801,23 @@ class FaqReplies:
             entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
         else:
             entry = self._follow_up(question, memory, now, edition)
-        if entry is None and lead is None and asks_to_move(question):
+        dated_last = last is not None and last.milestone not in (None, "deadline")
+        if entry is None and lead is None and dated_last and asks_to_move(question):
             # "geht der Termin auch später?" right after the talks: not the deadline's
             # "Nein", but that the call does not say
-            last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, now) else None
-            if last is not None and last.milestone not in (None, "deadline"):
-                if edition is _UNREAD:
-                    edition = self.edition()
-                entry, lead = last, "faq_open"
-                said = as_list(answer_text(last, match.lang, edition, now))
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, lead = last, "faq_open"
+            said = as_list(answer_text(last, match.lang, edition, now))
+        if entry is None and dated_last and asks_exact_day(question):
+            # "und wann genau im Mai?" right after the talks: those, named by their month
+            if edition is _UNREAD:
+                edition = self.edition()
+            toks = tokens(question)
+            rest = [w for w in _asked_words(toks) if w not in MONTH_NAMES | _EXACT_WORDS]
+            told = _months(answer_text(last, match.lang, edition, now))
+            if not rest and {w for w in toks if w in MONTH_NAMES} <= told:
+                entry = last
         if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
         if (entry is None or self._dated(entry)) and asks_overlap(question):
@@ -804,8 +847,14 @@ class FaqReplies:
             return Outbound(t("faq_no_task", match.lang), lang=match.lang)
         if entry is None and asks_other_programs(question):  # "any other funding programs?"
             memory.entry, memory.offered = None, ()
+            memory.missed_at = memory.silent_at = now  # (a part of several: said so)
             logged(answered=False)
             return self.silent_reply(match.lang, "faq_no_other_programs")
+        if entry is None and asks_language(question):  # "can we apply in English?"
+            memory.entry, memory.offered = None, ()
+            memory.missed_at = memory.silent_at = now  # (a part of several: said so)
+            logged(answered=False)
+            return self.silent_reply(match.lang, "faq_no_language")
         if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
             logged(answered=False)
@@ -902,6 +951,11 @@ class FaqReplies:
             # (not "wie viel Urlaub hat man im TVöD?": an amount of something else)
             silent = silent_kind(match.best, question) in ("where", "who", "how_often")
             entry = match.best if silent and not match.off_topic else None
+        if entry is None and match.options and asks_when_told(question):
+            # "wenn wir morgen einreichen, wann hören wir dann was?": the decision
+            entry = next((e for e in match.options if e.milestone == "feedback"), None)
+        if entry is None and len(match.options) > 1 and not match.off_topic:
+            entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
         if entry is None and match.options and asks_how_it_goes(question):
             # "wie läuft die Bewerbung ab": the timeline of the options, not the deadline
             entry = next((e for e in match.options if e.id == "timeline"), None)
@@ -1011,6 +1065,8 @@ class FaqReplies:
         if lead is None and asks_internal_contact(question):
             # "wer ist seine Ansprechperson bei uns?": the Pat:in, not Lokalprojekte's
             entry = kb.find(CORE_TEAM) or entry
+        if lead is None and counts_own_staff(question):
+            entry = kb.find(CORE_TEAM) or entry  # "wie viele Leute aus unserer Verwaltung?"
         if lead is None and asks_who_the_makers_are(question):
             # "wer sind die integrationsmacher": the core team, as the call names it
             entry = kb.find(CORE_TEAM) or entry
@@ -1801,6 +1857,13 @@ class FaqReplies:
         clock = names_clock_time(question)  # "bis 24 Uhr?": the call names no time of day
         if formed and (formed[1] == "no" or not clock):
             return formed
+        m = edition.milestone(entry.milestone) if edition and entry.milestone else None
+        span = m is not None and (m.precision != "day" or m.until is not None)
+        if span and not deadline and asks_exact_day(question):
+            # "wann genau im Oktober ist das Kick-off?": no day named, only the month (or,
+            # for the talks, the span of days)
+            key = "silent_exact" if m.until is None else "silent_exact_span"
+            return f"{t(key, lang)}\n{answer}", "silent"
         kind = silent_kind(entry, question)
         if clock and self._dated(entry) and kind is None:
             kind_asked = "what_time"

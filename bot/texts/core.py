@@ -30,7 +30,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "help": {
         "de": "Das kann ich:\n"
-        "• Fragen zur Ausschreibung beantworten – einfach lostippen.\n"
+        "• Fragen zur Ausschreibung beantworten – einfach in eigenen Worten lostippen, "
+        "z. B. „Wer kann sich bewerben?“\n"
         "/faq – Themen, zu denen ich antworten kann\n"
         "/erinnerungen – Fristen der Ausschreibung als Erinnerung · /stopp – abbestellen\n"
         "/naechste – Nachricht, sobald die nächste Ausschreibung da ist\n"
@@ -39,7 +40,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "in der Sie schreiben)\n"
         "/hilfe – diese Übersicht",
         "en": "What I can do:\n"
-        "• Answer questions about the call for applications – just type.\n"
+        "• Answer questions about the call for applications – just type in your own "
+        'words, e.g. "Who can apply?"\n'
         "/faq – topics I can answer\n"
         "/remind – reminders of the call's dates · /stop – unsubscribe\n"
         "/next – a message when the next call opens\n"
@@ -168,6 +170,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": 'Sure! Just type your question about the call in your own words, e.g. "Who '
         'can apply?".',
     },
+    "smalltalk_help_short": {"de": "Gern!", "en": "Sure!"},
     "smalltalk_noise": {
         "de": "Dazu ist bei mir gerade keine Auswahl offen. Fragen Sie gern etwas zur "
         "Ausschreibung, in eigenen Worten.",

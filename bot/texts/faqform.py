@@ -98,6 +98,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Genauer nennt die Ausschreibung es nicht – keinen Tag und keine Uhrzeit:",
         "en": "The call is not more exact than this – no day and no time:",
     },
+    "silent_exact_span": {
+        "de": "Einen genaueren Tag nennt die Ausschreibung nicht, nur den Zeitraum:",
+        "en": "The call names no exact day, only the span of days:",
+    },
     "faq_ask_in_doubt": {
         "de": "Im Zweifel fragen Sie bei Lokalprojekte nach ({names}, /kontakt) – {reach}.",
         "en": "If in doubt, ask Lokalprojekte ({names}, /contact) – {reach}.",
@@ -186,6 +190,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "„Integrationsmacher:innen“.",
         "en": "The call names no other programs – it describes only "
         "“Integrationsmacher:innen”.",
+    },
+    "faq_no_language": {
+        "de": "In welcher Sprache die Bewerbung sein soll, sagt die Ausschreibung nicht (sie "
+        "selbst ist auf Deutsch geschrieben).",
+        "en": "The call does not say in which language to apply (it is itself written in "
+        "German).",
+    },
+    "faq_from_the_call": {
+        "de": "Das steht so in der Ausschreibung:",
+        "en": "That is what the call for applications says:",
     },
     "faq_no_link": {
         "de": "Einen Link nennt der Text der Ausschreibung nicht (dort steht nur „[LINK]“).",

@@ -33,6 +33,7 @@ import pytest
 from bot.adapters.console import ConsoleAdapter
 from bot.chat.faq_again import asks_meaning, sentence_asked
 from faq.form import (
+    asks_language,
     asks_to_move,
     asks_what_if,
     asks_whom_to_ask,
@@ -461,3 +462,90 @@ def test_where_the_results_are_is_not_said(later):
     reply = text(later, "where can I read the evaluation results?")
     assert reply.startswith("The call for applications does not say where"), reply
     assert "evaluation" in reply
+
+
+def test_the_day_of_a_step_named_by_its_month_is_not_named(later):
+    say(later, "u1", "wann ist das kick-off")
+    reply = text(later, "wann genau im oktober ist das kick off")
+    assert reply.startswith("Genauer nennt die Ausschreibung es nicht"), reply
+
+
+def test_the_day_of_the_talks_asked_by_their_month(april):
+    say(april, "u1", "wie lang dauern die vorgespräche")
+    reply = text(april, "und wann genau im mai?")
+    assert reply.startswith("Einen genaueren Tag nennt die Ausschreibung nicht"), reply
+    assert "10. Mai 2023" in reply
+
+
+def test_a_pay_group_in_euros_is_the_pay_without_an_amount(april):
+    reply = text(april, "how much is EG 11 Stufe 2 in euros roughly?")
+    assert reply.startswith("The call names no euro amount"), reply
+
+
+def test_a_step_that_already_happened(matcher, sessions):
+    june = applicant_router(matcher, sessions, JUNE)
+    assert text(june, "did the Vorgespräche already happen?").startswith("Yes.")
+
+
+def test_no_names_of_the_experts(later):
+    reply = text(later, "who were the experts, any names?")
+    assert reply.startswith("The call for applications names no one"), reply
+
+
+def test_the_language_of_the_application_is_not_said(april):
+    reply = text(april, "is the application in german only or can we apply in english?")
+    assert reply.startswith("The call does not say in which language"), reply
+
+
+def test_how_many_of_the_administration_take_part(april):
+    reply = text(april, "wie viele leute aus unserer verwaltung sollen mitmachen")
+    assert "verwaltungsinternen Pat:in" in reply, reply
+
+
+def test_when_one_hears_back(april):
+    reply = text(april, "wenn wir morgen einreichen, wann hören wir dann was?")
+    assert "Rückmeldung" in reply and "Meinen Sie" not in reply, reply
+
+
+def test_where_the_answer_is_from(matcher, sessions):
+    evening = applicant_router(matcher, sessions, EVENING)
+    say(evening, "u1", "kann ich heute noch bewerben?")
+    reply = text(evening, "echt? woher weißt du das")
+    assert reply.startswith("Das steht so in der Ausschreibung:"), reply
+    assert "3. Mai 2023" in reply
+
+
+def test_a_german_municipality_is_no_question_of_language():
+    assert asks_language("kann man die bewerbung auf englisch schreiben")
+    assert not asks_language("Must the town be a German one to apply?")
+
+
+def test_what_the_bot_can_do_says_how_to_ask_once(april):
+    reply = text(april, "moin, was kannst du eigentlich alles")
+    assert reply.startswith("Gern!\n\nDas kann ich:"), reply
+    assert reply.count("eigenen Worten") == 1
+
+
+def test_a_command_as_the_first_line_gets_the_short_welcome(matcher, sessions):
+    """`imbot chat` with "/erinnerungen" typed first: two lines, then the reminders (not
+    the whole list of commands before them)."""
+    router = applicant_router(matcher, sessions, datetime(2023, 5, 2, 19, 0, tzinfo=UTC))
+    out = io.StringIO()
+    ConsoleAdapter(
+        router.handle, stdin=io.StringIO("/erinnerungen\n"), stdout=out, user_id="neu",
+        lang_of=router.language_of,
+    ).run()  # fmt: skip
+    said = out.getvalue()
+    assert "Was ich sonst kann: /hilfe" in said and "Sie bekommen jetzt Erinnerungen" in said
+    assert "/naechste – Nachricht" not in said, said
+
+
+def test_the_language_asked_beside_the_deadline_is_said_after_it(matcher, sessions):
+    router = applicant_router(matcher, sessions, datetime(2023, 5, 2, 19, 0, tzinfo=UTC))
+    reply = text(
+        router,
+        "Guten Abend, wir sitzen noch an der Bewerbung. Ist die Frist morgen, der 3. Mai, "
+        "und muss die Bewerbung auf Deutsch verfasst sein?",
+    )
+    assert reply.startswith("Ja, bis morgen, 3. Mai 2023"), reply
+    assert "In welcher Sprache die Bewerbung sein soll, sagt die Ausschreibung nicht" in reply
