@@ -3,6 +3,9 @@ people writing to them."""
 
 from __future__ import annotations
 
+import io
+
+from bot.adapters.console import ConsoleAdapter
 from bot.chat import FEATURES
 from bot.chat.faq_replies import FaqReplies
 from bot.chat.handlers import Services
@@ -40,3 +43,14 @@ def say(router, user="u1", text="", data=None, *, lang_hint=None) -> list[Outbou
 def text(router, message, user="u1") -> str:
     """What the bot answers `user`'s `message`, all replies in one text."""
     return "\n\n".join(r.text for r in say(router, user, message))
+
+
+def console(router, lines: str, user: str = "neu") -> str:
+    """What `imbot chat` shows for `lines` typed into it (the welcome waits for the first
+    line, as it does on the console)."""
+    out = io.StringIO()
+    ConsoleAdapter(
+        router.handle, stdin=io.StringIO(lines), stdout=out, user_id=user,
+        lang_of=router.language_of,
+    ).run()  # fmt: skip
+    return out.getvalue()

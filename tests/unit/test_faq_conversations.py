@@ -3,15 +3,13 @@ in one message each get their answer; a follow-up is bound to the answer just gi
 (a check of its figures, "and the time?") unless it implies another topic ("und was
 kriegt man da so?"). Phrasings are our own, German and English."""
 
-import io
 from datetime import UTC, datetime
 
 import pytest
 
-from bot.adapters.console import ConsoleAdapter
 from bot.chat.faq_check import check
 from bot.chat.faq_several import questions
-from tests.chat import applicant_router, say, text
+from tests.chat import applicant_router, console, say, text
 
 APRIL = datetime(2023, 4, 24, 8, 0, tzinfo=UTC)  # Mon 10:00 in Berlin, the call is open
 
@@ -311,13 +309,7 @@ CLOSED = datetime(2023, 5, 4, 8, 0, tzinfo=UTC)  # Thu 10:00 in Berlin, the day 
 
 def held(matcher, sessions, line: str) -> str:
     """`imbot chat` after the deadline: the welcome waits for the first line."""
-    router = applicant_router(matcher, sessions, CLOSED)
-    out = io.StringIO()
-    ConsoleAdapter(
-        router.handle, stdin=io.StringIO(f"{line}\n"), stdout=out, user_id="neu",
-        lang_of=router.language_of,
-    ).run()  # fmt: skip
-    return out.getvalue()
+    return console(applicant_router(matcher, sessions, CLOSED), f"{line}\n")
 
 
 @pytest.mark.parametrize(

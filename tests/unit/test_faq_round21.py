@@ -25,12 +25,10 @@ test that fails on the code before it. Phrasings besides the try-outs' are our o
   whole paragraph: the one sentence asked of, or that the call explains no more.
 """
 
-import io
 from datetime import UTC, datetime
 
 import pytest
 
-from bot.adapters.console import ConsoleAdapter
 from bot.chat.faq_again import asks_meaning, sentence_asked
 from faq.form import (
     asks_language,
@@ -44,7 +42,7 @@ from faq.form import (
     speaks_from_the_program,
 )
 from faq.normalize import tokens
-from tests.chat import applicant_router, say, text
+from tests.chat import applicant_router, console, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the talks are over
@@ -240,13 +238,7 @@ def test_a_step_behind_one_speaks_from_the_program(message, inside):
 def test_someone_who_handed_in_the_sketch_gets_no_next_call_offer(matcher, sessions, line, inside):
     """`imbot chat` in June: the welcome waits for the first line, and the notice that no
     call is open (with its offer) follows the answer – not for someone in this call."""
-    router = applicant_router(matcher, sessions, JUNE)
-    out = io.StringIO()
-    ConsoleAdapter(
-        router.handle, stdin=io.StringIO(f"{line}\n"), stdout=out, user_id="neu",
-        lang_of=router.language_of,
-    ).run()  # fmt: skip
-    said = out.getvalue()
+    said = console(applicant_router(matcher, sessions, JUNE), f"{line}\n")
     assert "Profile" in said
     assert ("nächste Ausschreibung" in said) is not inside, said
 
@@ -530,22 +522,7 @@ def test_a_command_as_the_first_line_gets_the_short_welcome(matcher, sessions):
     """`imbot chat` with "/erinnerungen" typed first: two lines, then the reminders (not
     the whole list of commands before them)."""
     router = applicant_router(matcher, sessions, datetime(2023, 5, 2, 19, 0, tzinfo=UTC))
-    out = io.StringIO()
-    ConsoleAdapter(
-        router.handle, stdin=io.StringIO("/erinnerungen\n"), stdout=out, user_id="neu",
-        lang_of=router.language_of,
-    ).run()  # fmt: skip
-    said = out.getvalue()
+    said = console(router, "/erinnerungen\n")
     assert "Was ich sonst kann: /hilfe" in said and "Sie bekommen jetzt Erinnerungen" in said
     assert "/naechste – Nachricht" not in said, said
 
-
-def test_the_language_asked_beside_the_deadline_is_said_after_it(matcher, sessions):
-    router = applicant_router(matcher, sessions, datetime(2023, 5, 2, 19, 0, tzinfo=UTC))
-    reply = text(
-        router,
-        "Guten Abend, wir sitzen noch an der Bewerbung. Ist die Frist morgen, der 3. Mai, "
-        "und muss die Bewerbung auf Deutsch verfasst sein?",
-    )
-    assert reply.startswith("Ja, bis morgen, 3. Mai 2023"), reply
-    assert "In welcher Sprache die Bewerbung sein soll, sagt die Ausschreibung nicht" in reply

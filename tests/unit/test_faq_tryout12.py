@@ -157,6 +157,8 @@ def test_a_day_of_the_month_ends_no_sentence(matcher, sessions):
         "und muss die Bewerbung auf Deutsch verfasst sein?",
     )
     assert reply.startswith("Ja, bis morgen, 3. Mai 2023"), reply
+    # (and the second question after it: its language is not in the call)
+    assert "In welcher Sprache die Bewerbung sein soll, sagt die Ausschreibung nicht" in reply
 
 
 @pytest.mark.parametrize(
