@@ -55,6 +55,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+_ASKS = re.compile(_ASKING, re.IGNORECASE)
 
 
 def questions(text: str) -> list[str] | None:
@@ -72,6 +73,10 @@ def questions(text: str) -> list[str] | None:
         return None
     # "Wie und wo?": two question words and nothing else is one question about one thing
     if len(_WORD.findall(parts[0])) < 2:
+        return None
+    # "…, deadline was end of august right? problem?": a word alone asks of what came
+    # before it, unless it is a question word ("… und wo?")
+    if any(len(w := _WORD.findall(p)) == 1 and not _ASKS.fullmatch(w[0]) for p in parts[1:]):
         return None
     return parts
 

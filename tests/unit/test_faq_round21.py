@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.chat.faq_again import asks_meaning, sentence_asked
+from bot.chat.faq_several import questions
 from faq.form import (
     asks_language,
     asks_to_move,
@@ -526,3 +527,8 @@ def test_a_command_as_the_first_line_gets_the_short_welcome(matcher, sessions):
     assert "Was ich sonst kann: /hilfe" in said and "Sie bekommen jetzt Erinnerungen" in said
     assert "/naechste – Nachricht" not in said, said
 
+
+
+def test_a_word_alone_after_a_question_is_no_question_of_its_own():
+    assert questions("we still haven't chosen an expert, deadline was end of august right? problem?") is None
+    assert questions("wann ist der kick-off und wo?") == ["wann ist der kick-off?", "wo?"]
