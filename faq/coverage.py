@@ -338,6 +338,11 @@ class CoverageRanker:
     def _known(self, token: str) -> bool:
         return term(token) in self._postings or token in QUESTION_WORDS or is_stopword(token)
 
+    def guessed(self, question: str) -> bool:
+        """Whether a word of the question is known only as a guess at another word ("Feiertag"
+        read as "Freitag", "Bundeswehr" as "bundesweit"): nothing the knowledge base says."""
+        return any(not self._known(tok) and self._resolve(tok) for tok in tokens(question))
+
     def respell(self, question: str) -> str:
         """The question with question words and stop words typed with two letters
         swapped written right ("who cna apply" -> "who can apply"), for the rankers

@@ -346,6 +346,9 @@ _DAY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_after", re.compile(r"\b(?:ubermorgen|day after tomorrow)\b")),
     ("tomorrow", re.compile(r"(?<!guten )(?<!heute )\b(?:morgen|morgn|" + _TOMORROW + r")\b")),
     ("today", re.compile(r"\b(?:heute|heut|today|tonight|tonite|2day|2nite)\b")),
+    # "in an hour", "in einer Stunde", "in 20 Minuten": later today
+    ("today", re.compile(r"\bin (?:an?|one|einer|1|2|3|\d\d?|ein paar|a few|zwei|drei) "
+                         r"(?:hours?|stunden?|minutes?|minuten?|mins?)\b")),
     ("day_before", re.compile(r"\b(?:vorgestern|day before yesterday)\b")),
     ("yesterday", re.compile(r"\b(?:gestern|yesterday|yday|ystrdy)\b")),
     ("weekday", re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")),

@@ -124,6 +124,11 @@ def question_kind(question: str) -> str | None:
             return "yes_no"
     if kind is None and (_tagged(question) or elliptic(question) or _asked_back(question)):
         return "yes_no"
+    if kind is None and _WHAT_IF.match(" ".join(tokens(question))):
+        # "what if I only submit tomorrow morning?": whether handing in then is in time
+        text = f" {' '.join(tokens(question))} "
+        if _has(text, _ACTIONS) and days_named(question, _SOME_DAY):
+            return "yes_no"
     return kind
 
 
@@ -153,13 +158,15 @@ _TOPIC_FIRST = (
 # "wofür", "wozu", "womit": question words too, where a verb follows ("wofür kann man …")
 _WO = frozenset("wofur wozu womit wodurch worauf woruber wovon woran worin wonach".split())
 # a statement asked back opens with "so" or "also" ("so I can't apply anymore?")
-_SO = frozenset("so also then dann".split())
+_SO = frozenset("so also then dann dass".split())
 
 
 def _asked_back(question: str) -> bool:
     """ "so I can't apply anymore?", "also kein Geld für Laptops?": a statement that
     draws a conclusion and asks whether it holds (no question word in it)."""
     toks = tokens(question)
+    while toks and toks[0] in ("und", "and", "aber", "but"):  # "und dass es zehn gibt?"
+        toks = toks[1:]
     return (
         question.rstrip().endswith("?")
         and len(toks) >= 3
@@ -538,13 +545,13 @@ def named_place(question: str) -> str | None:
 
 _DEADLINE_WORDS = (
     "bewerbungsschluss", "deadline", "frist", "stichtag", "einsendeschluss", "abgabeschluss",
-    "letzte tag", "letzter tag", "last day", "closing date", "cut off",
+    "letzte tag", "letzter tag", "last day", "closing date", "cut off", "cutoff",
 )  # fmt: skip
 _ACTIONS = (
     "abgeb", "abgab", "einreich", "einsend", "schick", "send", "bewerb", "apply", "applic",
     "submit", "hand in", "anmeld", "ok", "moglich", "geht", "possible", "annehm", "accept",
     "nehm", "rein", "rechtzeitig", "in time", "abschick", "absend", "losschick", "wegschick",
-    "hochlad", "upload",
+    "hochlad", "upload", "count", "zahlt", "gultig", "valid",
 )  # fmt: skip
 _MUST = ("muss", "must", "have to", "has to", "need to", "needs to", "spatestens")
 _OVER = (
@@ -581,6 +588,7 @@ _APPLYING = (
 )  # fmt: skip
 _TIME_WORDS = (
     "morgen", "fruh", "vormittag", "mittag", "nachmittag", "abend", "nacht", "heute",
+    "stunde", "hour", "minute", "erst", "only",
     "ubermorgen", "tomorrow", "today", "tonight", "morning", "evening", "night", "noon",
     "woche", "week", "wochenende", "weekend", "nachste", "kommende", "next", "this", "diese",
     "anfang", "mitte", "ende", "early", "mid", "end", "late", "day", "tag", "datum", "date",
@@ -610,7 +618,10 @@ def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
     """Nothing in the question but a day and words about handing in ("ist der 5.5.
     noch ok?", "reicht es übermorgen?", "Wird die Frist verlängert?"): no other topic
     ("Regnet es morgen?", "Kann ich Sie am 5.5. anrufen?")."""
-    for tok in tokens(question):
+    toks = tokens(question)
+    if _WHAT_IF.match(" ".join(toks)):  # "what if I only submit tomorrow?": the case asked
+        toks = [tok for tok in toks if tok not in _WH]
+    for tok in toks:
         if tok.isdigit() or is_stopword(tok) or tok in _YES_NO or tok in _LEAD_FILLER:
             continue
         if tok in ORDINAL_WORDS or _DAY_NUMBER.fullmatch(tok) or (tok,) in _TAGS:
@@ -637,6 +648,18 @@ _EXACT_DAY = re.compile(
     r"\b(?:welche[nmrs]? (?:tag|datum)|an welchem tag|which day|what date|what day|genaue[ns]?"
     r" (?:datum|tag|termin)|exact (?:date|day)|konkrete[ns]? (?:datum|tag|termin))\b"
 )
+
+
+_ITS = frozenset("that it this das dies dafur dafuer davon".split())
+
+
+def asks_its_date(question: str) -> bool:
+    """ "what was the deadline for that", "und die Frist dafür?": the date of what was just
+    answered, pointed at (a short question with a deadline word and "that"/"dafür")."""
+    toks = tokens(question)
+    return len(toks) <= 8 and bool(_ITS & set(toks)) and _has(
+        f" {' '.join(toks)} ", (*_DEADLINE_WORDS, "bis wann", "by when", "until when")
+    )
 
 
 def asks_exact_day(question: str) -> bool:
@@ -1056,7 +1079,8 @@ _IN_IT = re.compile(
     r"|geschickt|gesendet|bekommen|erhalten|gehabt|gefuhrt|geschrieben)\b"
     r"|\bwir hatten (?:unser|das|ein) vorgesprach"
     r"|\bwir sind (?:in der engeren auswahl|auf der shortlist|eine runde weiter)"
-    r"|\bwe (?:have |ve )?(?:submitted|sent|handed in|had|got|received) (?:our|the|a) "
+    r"|\b(?:we|i) (?:have |ve |just |already )*(?:submitted|sent|handed in|had|got|received)"
+    r" (?:our|the|a|my) "
     r"(?:sketch|project sketch|application|pretalk|pre talk|preliminary talk|profiles|feedback)"
     r"|\bwe (?:are|re|were|have been|got) shortlisted\b"
     r"|\bwir haben uns (?:\w+ )?beworben\b|\bwe (?:have |ve )?(?:already )?applied\b"
@@ -1235,11 +1259,14 @@ def asks_language(question: str) -> bool:
     text = " ".join(toks)
     # "in English", "auf Deutsch", "which language" (not "a German municipality")
     named = _IN_A_LANGUAGE.search(text) or {"sprache", "language", "languages"} & set(toks)
-    # (asked beside the deadline, the deadline's answer comes first)
-    other = _has(f" {text} ", _DEADLINE_WORDS)
+    # (asked beside the deadline, the deadline's answer comes first; "kannst du mir das
+    # auf Englisch sagen: …" asks for the reply's language)
+    other = _has(f" {text} ", (*_DEADLINE_WORDS, *_REPLYING))
     return bool(named) and not other and any(tok.startswith(_APPLICATION) for tok in toks)
 
 
+_REPLYING = ("sag", "antwort", "erklar", "say", "tell", "answer", "reply", "explain", "schreib mir",
+             "write me")  # fmt: skip
 _IN_A_LANGUAGE = re.compile(r"\b(?:in|auf) (?:englisch|english|deutsch|german)\b|\bgerman only\b")
 
 
@@ -1275,6 +1302,43 @@ _SOURCE = re.compile(
 def asks_source(question: str) -> bool:
     """ "echt? woher weißt du das", "where does it say that?": where the answer is from."""
     return bool(_SOURCE.search(" ".join(tokens(question))))
+
+
+_SOMEONE = re.compile(
+    r"\b(?:someone|somebody|a person|an expert|jemand\w*|eine person|ein experte|eine expertin)"
+    r" (?:\w+ ){0,2}?(?:from|aus) (?:\w+ ){0,3}?(?:administration|verwaltung|stadtverwaltung"
+    r"|behorde|public sector|offentlichen dienst|city hall|rathaus)\b"
+)
+
+
+def asks_someone_from_administration(question: str) -> bool:
+    """ "can it be someone from another city administration?": whether the expert may
+    come from an administration (the call: deliberately from another sector); not the
+    Pat:in from one's own ("jemanden aus der Verwaltung als Paten", "from inside")."""
+    toks = tokens(question)
+    if not _SOMEONE.search(" ".join(toks)):
+        return False
+    if any(tok.startswith(("pat", "mentor", "intern", "inside")) for tok in toks):
+        return False
+    other = {"another", "other", "andere", "anderen", "anderer", "fremden"} & set(toks)
+    return bool(other) or any(tok.startswith(("expert", "fachkraft")) for tok in toks)
+
+
+_CHOOSING_ONE = ("pick", "picked", "choos", "chose", "select", "auswahl", "ausgewahlt",
+                 "aussuch", "ausgesucht", "entschied", "entscheid")  # fmt: skip
+_LATE_WORDS = ("too late", "zu spat", "spat dran", "late", "deadline", "frist", "bis wann",
+               "by when", "problem", "schlimm")  # fmt: skip
+
+
+def asks_choice_late(question: str) -> bool:
+    """ "We still haven't picked an expert, is it too late?": the choice of the expert and
+    its date (end of August), not the application's deadline."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    chooses = any(tok.startswith(_CHOOSING_ONE) for tok in toks)
+    expert = any(tok.startswith(("expert", "fachkraft", "profil", "kandidat", "candidat"))
+                 for tok in toks)  # fmt: skip
+    return chooses and expert and _has(text, _LATE_WORDS)
 
 
 def asks_news(question: str) -> bool:
@@ -1481,7 +1545,10 @@ def asks_region_only(question: str) -> bool:
     if any(f" {w}" in text for w in _NOT_THE_APPLICANT):
         return False
     taking_part = any(f" {w}" in text for w in _TAKING_PART)
-    abroad = any(f" {w} " in text for w in _ABROAD)
+    # ("Oberösterreich", "Niederösterreich": a part of Austria)
+    abroad = any(f" {w} " in text for w in _ABROAD) or any(
+        tok.endswith("osterreich") for tok in toks
+    )
     if abroad:
         return taking_part and question_kind(question) == "yes_no"
     region = any(f" {w} " in text for w in _REGIONS)
@@ -1534,8 +1601,16 @@ def about_the_application(question: str) -> bool:
 
 
 def names_clock_time(question: str) -> bool:
-    """ "um mitternacht", "bis 24 Uhr", "23:59", "by 5pm", "end of day": a time of day."""
-    return bool(_CLOCK.search(question.lower()))
+    """ "um mitternacht", "bis 24 Uhr", "23:59", "by 5pm", "end of day", "in an hour": a
+    time of day."""
+    return bool(_CLOCK.search(question.lower()) or _IN_HOURS.search(question.lower()))
+
+
+# "in an hour", "in einer Stunde", "in 20 Minuten": a time later today
+_IN_HOURS = re.compile(
+    r"\bin (?:an?|one|einer|1|2|3|\d\d?|ein paar|a few|zwei|drei) (?:hours?|stunden?|minutes?"
+    r"|minuten?|mins?)\b"
+)
 
 
 def names_deadline(question: str) -> bool:
@@ -1681,7 +1756,7 @@ _MOVED = (
 _HANDING_IN = ("bewerb", "abgeb", "abgab", "einreich", "submit", "apply", "applic", "hand in")
 _WHAT_IF = re.compile(
     r"^(?:(?:und|and|aber|but|ok|okay|so)\s+)*(?:was (?:ist |passiert |machen wir |tun wir )?(?:denn )?"
-    r"(?:wenn|falls)|und wenn|what (?:happens )?if|what about if)\b"
+    r"(?:wenn|falls)|und wenn|what (?:happens )?if|what about if|and if|but if)\b"
 )
 
 
@@ -1698,9 +1773,14 @@ def asks_to_move(question: str) -> bool:
 
 
 def asks_what_if(question: str) -> bool:
-    """ "what if we don't like any of them?", "was wenn wir noch keine Patin haben?": a
-    case the call may leave open."""
-    return bool(_WHAT_IF.match(" ".join(tokens(question))))
+    """ "what if we don't like any of them?", "was wenn wir noch keine Patin haben?", "we
+    got the profiles. and if none of them fits?": a case the call may leave open."""
+    return any(
+        _WHAT_IF.match(" ".join(tokens(part))) for part in _SENTENCES.split(question) if part
+    )
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def deadline_verdict(question: str, today: date, deadline: date) -> str | None:

@@ -35,7 +35,7 @@ _FILLER = frozenset(
     den info infos antwort answer auf bis bald spater later see und and nochmal again
     schonen schones super toll prima perfekt great nice wow wer was what are is ist sind bin am ein eine
     an echt real wirklich really brauche brauchen need kann can could konnen mal
-    zusammen there all everyone wie geht es how it s dir gehts doing kannst do whats
+    zusammen there all everyone wie geht es how it s dir gehts doing kannst do whats or oder
     your ur dein deine ihr eigentlich denn genau actually anyway exactly
     """.split()
 )

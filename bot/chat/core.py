@@ -169,8 +169,11 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     parts = _THEN.split(text, maxsplit=1)
     if len(parts) == 2 and parts[1].strip():
         head = " ".join(parts[0].lower().strip(" .!?").replace(",", " ").split())
-        if (found := _SWITCH.match(_FILLER.sub("", head))) is not None:
-            ctx.args = [_LANG_WORDS[found.group("lang") or found.group("lang2")]]
+        found = _SWITCH.match(_FILLER.sub("", head))
+        # "kannst du mir das auf englisch sagen: wer kann sich bewerben" as well
+        lang = _LANG_WORDS[found.group("lang") or found.group("lang2")] if found else None
+        if (lang := lang or asked_language(parts[0])) is not None:
+            ctx.args = [lang]
             switched = _lang(ctx)
             ctx.lang = ctx.args[0]
             ctx.state.seen = ctx.lang

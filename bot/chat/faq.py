@@ -20,7 +20,7 @@ from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
 from faq.coverage import language_hints
-from faq.form import speaks_from_the_program
+from faq.form import asks_region_only, speaks_from_the_program
 from faq.kb import LANGS
 from faq.normalize import tokens
 from jobs.program import call_closed
@@ -172,6 +172,10 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         replies.append(Outbound(t("faq_what_about", lang), lang=lang))
     else:
         said, text = text, asked or text  # the whole message, and its question
+        if asks_region_only(said) and not asks_region_only(text):
+            # "wir sind eine Marktgemeinde in Oberösterreich. Können wir uns heute noch
+            # bewerben?": where they are is what the question turns on
+            text = said
         team = ctx.services.handoff
         handoff = team.available if ctx.msg.private and team is not None else None
         # "ok?", "Tue 1 Dec 11:00": too little to change a known language
@@ -182,6 +186,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
             if known and (is_short(text) or only_a_time(text, ctx) or not _says_other(text, known))
             else None
         )
+        # a language chosen in this chat (/sprache, "auf Englisch bitte: …") is kept
+        keep = ctx.state.lang or keep
         # experts', buddies' and the team's own words are no applicant's question: never
         # logged for the team's digest of unanswered questions, never offered to be
         # forwarded to the team (an admin is the team)

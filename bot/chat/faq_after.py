@@ -54,6 +54,8 @@ _NEXT = re.compile(
     r")\W*$",
     re.IGNORECASE,
 )
+# "was kommt als nächstes", "what's next now": from today, not from the answer before
+_FROM_NOW = re.compile(r"n[äa]chste|\bnext\b|\bjetzt\b|\bnow\b|\bnun\b", re.IGNORECASE)
 # "what happens in august", "und was passiert Ende März?", "was ist im Oktober?"
 _IN_MONTH = re.compile(
     r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?:then\s+)?(?:was|what)\s+(?:passiert|geschieht|ist|"
@@ -146,6 +148,12 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
             return None  # "und dann?" after the funding: not a step of the timeline
         ending = kb.at_milestone(after.key)  # the project period: its end is the next
         later = [m for m in steps if m.day > after.day]
+        today = local_today(edition, ctx.now)
+        ahead = [m for m in later if last_day(m) >= today]
+        if ahead and _FROM_NOW.search(text) and last_day(after) < today:
+            # "was kommt als nächstes?" in June after the (past) sketch: the next step from
+            # today, not the past one after it ("und dann?" walks on from the answer)
+            later, ending = ahead, None
         if ending is not None and ending is not last:
             entry = ending
         else:

@@ -64,6 +64,7 @@ from faq.form import (
     asks_a_task,
     asks_about_data,
     asks_by_when,
+    asks_choice_late,
     asks_exact_day,
     asks_extension,
     asks_for_form,
@@ -73,6 +74,7 @@ from faq.form import (
     asks_how_much_funding,
     asks_how_to_apply,
     asks_internal_contact,
+    asks_its_date,
     asks_language,
     asks_late_handling,
     asks_news,
@@ -83,6 +85,7 @@ from faq.form import (
     asks_region_only,
     asks_selection,
     asks_size,
+    asks_someone_from_administration,
     asks_source,
     asks_state,
     asks_the_clock,
@@ -201,6 +204,7 @@ ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 CONTACT = "contact"
 SALARY = "salary"
 EXPERT_CHOICE = "expert_choice"
+EXPERT_BACKGROUND = "expert_background"
 PARTICIPANTS = "participants"
 NUMBER_OF_PROJECTS = "number_of_projects"
 SUMMARY = "summary"
@@ -513,6 +517,22 @@ def _figure_agreed(options, question: str, content: list[str], toks: list[str]) 
     )
 
 
+def _named_option(match: Match, question: str) -> Entry | None:
+    """The best guess of a picker when the question names its topic and no other
+    option's ("wann sollten die Vorgespräche gewesen sein": the talks, not the decision
+    after them), else None."""
+    toks = tokens(question)
+    if _COUNTING & set(toks):  # "wie viele Expertinnen stehen zur Auswahl": a count asked
+        return None
+    asked = {stem(tok) for tok in toks if not is_stopword(tok) and len(tok) > 3}
+    named = [
+        option for option in match.options
+        if asked & {stem(w) for lang in LANGS for w in tokens(option.topic[lang]) if len(w) > 3}
+    ]  # fmt: skip
+    best = match.options[0]
+    return best if named == [best] and best is match.best else None
+
+
 def _names_its_figure(options: Sequence[Entry], question: str) -> Entry | None:
     """The one option whose answer names a figure the question names ("how much is EG 11
     Stufe 2 in euros?": the pay, not the EUR 3,000), else None."""
@@ -769,7 +789,7 @@ class FaqReplies:
 
         memory = memory if memory is not None else FaqMemory()
         # "kann man sich nohc bewerben", "hwo often": read as meant by what follows too
-        question = matcher.coverage.respell(question)
+        written, question = question, matcher.coverage.respell(question)
         question = self._asked_day(question, memory, now, edition)
         lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
@@ -809,6 +829,8 @@ class FaqReplies:
                 edition = self.edition()
             entry, lead = last, "faq_open"
             said = as_list(answer_text(last, match.lang, edition, now))
+        if entry is None and dated_last and asks_its_date(question):
+            entry = last  # "what was the deadline for that" right after the choice
         if entry is None and dated_last and asks_exact_day(question):
             # "und wann genau im Mai?" right after the talks: those, named by their month
             if edition is _UNREAD:
@@ -877,7 +899,8 @@ class FaqReplies:
             entry = self._open_phrase(match, question, kb)
         if entry is None and lead is None and (term := self._open_term(question, kb)):
             entry, lead = term, "faq_open"  # "eigenanteil?": what the call leaves open
-        if entry is None and lead is None and asks_region_only(question):
+        applying = entry is None or entry.milestone == "deadline"  # "… heute noch bewerben?"
+        if applying and lead is None and asks_region_only(question):
             # "nur in Bayern oder bundesweit?", "open to Austria?": Nein, all of Germany
             # (not "Ja." from the five projects' "bundesweit", nor a picker)
             if edition is _UNREAD:
@@ -956,6 +979,12 @@ class FaqReplies:
             entry = next((e for e in match.options if e.milestone == "feedback"), None)
         if entry is None and len(match.options) > 1 and not match.off_topic:
             entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
+        if entry is None and match.options and not match.off_topic:
+            # "wann sollten die Vorgespräche sein?" (not "was ist ein Buddy bei der
+            # Bundeswehr": a word the knowledge base does not know asks of something else)
+            # (nor a word read as a guess at another: "Feiertag" is no "Freitag")
+            unsure = _unknown(matcher, question) or matcher.coverage.guessed(written)
+            entry = None if unsure else _named_option(match, question)
         if entry is None and match.options and asks_how_it_goes(question):
             # "wie läuft die Bewerbung ab": the timeline of the options, not the deadline
             entry = next((e for e in match.options if e.id == "timeline"), None)
@@ -1065,6 +1094,15 @@ class FaqReplies:
         if lead is None and asks_internal_contact(question):
             # "wer ist seine Ansprechperson bei uns?": the Pat:in, not Lokalprojekte's
             entry = kb.find(CORE_TEAM) or entry
+        if lead is None and asks_someone_from_administration(question):
+            # "can it be someone from another city administration?": the expert's background
+            entry = kb.find(EXPERT_BACKGROUND) or entry
+        late = asks_choice_late(question) and (entry is None or self._dated(entry))
+        if lead is None and late and (choice_ := kb.find(EXPERT_CHOICE)) is not None:
+            # "haven't picked an expert, too late?": the choice and its date, no verdict
+            if edition is _UNREAD:
+                edition = self.edition()
+            entry, said = choice_, as_list(answer_text(choice_, match.lang, edition, now))
         if lead is None and counts_own_staff(question):
             entry = kb.find(CORE_TEAM) or entry  # "wie viele Leute aus unserer Verwaltung?"
         if lead is None and asks_who_the_makers_are(question):

@@ -33,6 +33,7 @@ from bot.chat.faq_again import asks_meaning, sentence_asked
 from bot.chat.faq_several import questions
 from faq.form import (
     asks_language,
+    asks_someone_from_administration,
     asks_to_move,
     asks_what_if,
     asks_whom_to_ask,
@@ -532,3 +533,106 @@ def test_a_command_as_the_first_line_gets_the_short_welcome(matcher, sessions):
 def test_a_word_alone_after_a_question_is_no_question_of_its_own():
     assert questions("we still haven't chosen an expert, deadline was end of august right? problem?") is None
     assert questions("wann ist der kick-off und wo?") == ["wann ist der kick-off?", "wo?"]
+
+
+@pytest.mark.parametrize(
+    ("message", "start"),
+    [("I'm submitting in an hour, will it still count?", "The call names no time of day"),
+     ("wir schicken es in einer stunde, zählt das noch?", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+     ("what if I only submit tomorrow morning?", "No."),
+     ("was ist wenn wir erst morgen früh abschicken?", "Nein.")],
+)  # fmt: skip
+def test_handing_in_later_on_the_deadlines_evening(deadline_day, message, start):
+    reply = text(deadline_day, message)
+    assert reply.startswith(start), reply
+    assert "3. Mai 2023" in reply or "3 May 2023" in reply
+
+
+# -- tryout19 (a fresh try-out of this round's state) -------------------------------------
+@pytest.fixture
+def june(matcher, sessions):
+    return applicant_router(matcher, sessions, JUNE)
+
+
+def test_a_town_in_austria_may_not_apply_today(deadline_day):
+    reply = text(
+        deadline_day,
+        "Grüß Gott, wir sind eine Marktgemeinde in Oberösterreich. Können wir uns heute noch bewerben?",
+    )
+    assert reply.startswith("Nein."), reply
+    assert "in Deutschland" in reply
+
+
+@pytest.mark.parametrize(
+    ("before", "message"),
+    [("die 3000€ – bekommen wir die überwiesen oder wie läuft das",
+      "und zahlt die stiftung das gehalt direkt an die expertin?"),
+     ("wer stellt die expertin ein, wir oder lokalprojekte?",
+      "brauchen wir dann einen vertrag mit lokalprojekte?")],
+)  # fmt: skip
+def test_payment_and_contracts_the_call_does_not_settle(june, before, message):
+    say(june, "u1", before)
+    assert text(june, message).startswith(UNDECIDED)
+
+
+def test_a_language_asked_for_the_reply_then_the_question(april):
+    replies = say(april, "u1", "kannst du mir das auf englisch sagen: wer kann sich bewerben")
+    said = "\n".join(r.text for r in replies)
+    assert said.startswith("I will answer in English now."), said
+    assert "Cities, municipalities and public authorities" in said
+
+
+def test_an_expert_from_another_administration(april):
+    reply = text(
+        april, "where do the experts come from? can it be someone from another city administration?"
+    )
+    assert "deliberately from a sector other than public administration" in reply, reply
+    assert "Cities, municipalities" not in reply
+
+
+def test_someone_from_ones_own_administration_is_the_pat_in():
+    assert asks_someone_from_administration("can it be someone from another city administration?")
+    assert not asks_someone_from_administration(
+        "Müssen wir jemanden aus unserer Verwaltung als Patin benennen?"
+    )
+
+
+def test_handed_in_the_talks_are_next_in_english(deadline_day):
+    reply = text(deadline_day, "I just submitted our application. what happens now?")
+    assert "preliminary talks" in reply and "deadline is today" not in reply, reply
+
+
+def test_what_comes_next_after_a_past_step_is_the_next_from_today(june):
+    say(june, "u1", "und die skizze?")
+    reply = text(june, "was kommt als nächstes")
+    assert "Anfang August 2023" in reply and "Besprechung" not in reply, reply
+
+
+def test_the_choice_too_late_is_the_choice(matcher, sessions):
+    september = applicant_router(matcher, sessions, datetime(2023, 9, 15, 8, 0, tzinfo=UTC))
+    reply = text(september, "We still haven't picked an expert, is it too late?")
+    assert "end of August 2023" in reply and not reply.startswith("Yes"), reply
+    again = text(september, "what was the deadline for that")
+    assert "end of August 2023" in again and "3 May" not in again, again
+
+
+def test_a_person_or_a_bot(april):
+    assert text(april, "are you a real person or a bot?").startswith("I am the bot")
+
+
+def test_ten_projects_asked_back(june):
+    assert text(june, "und dass es zehn projekte gibt?").startswith("Nein.")
+
+
+def test_a_case_in_the_second_sentence(june):
+    reply = text(june, "we got the profiles. and if none of them fits?")
+    assert reply.startswith(UNDECIDED), reply
+
+
+def test_a_picker_whose_best_guess_is_named(april):
+    reply = text(april, "was bedeutet arbeitnehmerüberlassung hier konkret")
+    assert reply.startswith("Die Einstellung der Expert:in erfolgt"), reply
+
+
+def test_a_word_guessed_as_another_names_no_topic(april):
+    assert "Buddy-Programm bekommt" not in text(april, "was ist ein buddy bei der bundeswehr")
