@@ -636,3 +636,10 @@ def test_a_picker_whose_best_guess_is_named(april):
 
 def test_a_word_guessed_as_another_names_no_topic(april):
     assert "Buddy-Programm bekommt" not in text(april, "was ist ein buddy bei der bundeswehr")
+
+
+def test_calling_her_at_night_is_the_team_s_hours(matcher, sessions):
+    evening = applicant_router(matcher, sessions, datetime(2023, 5, 2, 19, 0, tzinfo=UTC))
+    say(evening, "u1", "who do i email if the upload doesnt work tonight")
+    reply = text(evening, "can i call her now?")
+    assert reply.startswith("Nobody is in right now"), reply
