@@ -1341,6 +1341,34 @@ def asks_choice_late(question: str) -> bool:
     return chooses and expert and _has(text, _LATE_WORDS)
 
 
+_PROJECT_WORDS = ("projekt", "project", "programm", "program", "projektphase", "forderung")
+_NOT_THE_PROJECT = ("bewerb", "applic", "apply", "frist", "deadline", "skizze", "sketch",
+                    "ausschreib", "call", "vorgesprach", "talk", "evaluation", "profil")  # fmt: skip
+_STARTS = ("start", "beginn", "begin", "anfang", "fangt", "losgeh", "los", "kick")
+_ENDS = ("end", "ende", "aufhor", "finish", "vorbei", "over", "schluss", "abschluss")
+_RUNS_FOR = ("lauft", "lief", "laufen", "run", "ran", "dauert", "dauerte", "last", "geht", "ging")
+
+
+def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
+    """ "wann startet das Projekt?", "when does the program end?", "wann lief das
+    Programm?": 'start' (the kick-off), 'end' (the closing event) or 'span' (the project
+    period); with `pointed`, "and when does it end" right after one of them too. None for
+    anything else (the application's dates are the deadline's)."""
+    toks = tokens(question)
+    if not {"wann", "when"} & set(toks) or len(toks) > 10:
+        return None
+    if any(tok.startswith(_NOT_THE_PROJECT) for tok in toks):
+        return None
+    named = any(tok.startswith(_PROJECT_WORDS) for tok in toks)
+    if not (named or pointed and {"it", "es", "das"} & set(toks)):
+        return None
+    if any(tok.startswith(_STARTS) for tok in toks):
+        return "start"
+    if any(tok.startswith(_ENDS) for tok in toks):
+        return "end"
+    return "span" if any(tok.startswith(_RUNS_FOR) for tok in toks) else None
+
+
 def asks_news(question: str) -> bool:
     """ "2026 gibts nix neues?", "anything new?", "gibt es was neues?": whether a new call
     has come (the next call's answer); nothing else named."""

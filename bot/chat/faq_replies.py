@@ -82,6 +82,7 @@ from faq.form import (
     asks_other_than_the_date,
     asks_overlap,
     asks_per_region,
+    asks_project_when,
     asks_region_only,
     asks_selection,
     asks_size,
@@ -560,6 +561,8 @@ def _open_in(entry: Entry, toks: list[str]) -> bool:
     return False
 
 
+# what "wann startet / endet / lief das Projekt?" asks for
+_PROJECT_DATES = {"start": "kickoff", "end": "closing_event", "span": "duration"}
 _EXACT_WORDS = QUESTION_WORDS | {"genau", "exactly", "exakt", "precisely", "konkret", "denn"}
 
 
@@ -979,6 +982,9 @@ class FaqReplies:
             entry = next((e for e in match.options if e.milestone == "feedback"), None)
         if entry is None and len(match.options) > 1 and not match.off_topic:
             entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
+        pointed = last is not None and last.id in _PROJECT_DATES.values()
+        if entry is None and lead is None and (when := asks_project_when(question, pointed=pointed)):
+            entry = kb.find(_PROJECT_DATES[when])  # "wann startet das Projekt?": the kick-off
         if entry is None and match.options and not match.off_topic:
             # "wann sollten die Vorgespräche sein?" (not "was ist ein Buddy bei der
             # Bundeswehr": a word the knowledge base does not know asks of something else)

@@ -33,6 +33,7 @@ from bot.chat.faq_again import asks_meaning, sentence_asked
 from bot.chat.faq_several import questions
 from faq.form import (
     asks_language,
+    asks_project_when,
     asks_someone_from_administration,
     asks_to_move,
     asks_what_if,
@@ -643,3 +644,25 @@ def test_calling_her_at_night_is_the_team_s_hours(matcher, sessions):
     say(evening, "u1", "who do i email if the upload doesnt work tonight")
     reply = text(evening, "can i call her now?")
     assert reply.startswith("Nobody is in right now"), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("wann startet das projekt", "Kick-off"), ("wann endet das programm", "Abschlussevent"),
+     ("when does the program run", "six months"), ("wann lief das programm", "sechs Monate")],
+)  # fmt: skip
+def test_when_the_project_starts_ends_runs(april, message, said):
+    reply = text(april, message)
+    assert said in reply and "Meinen Sie" not in reply and "Do you mean" not in reply, reply
+
+
+def test_and_when_does_it_end_after_its_start(april):
+    say(april, "u1", "if we are selected, when does the project actually start?")
+    reply = text(april, "and when does it end")
+    assert "closing event" in reply and "Do you mean" not in reply, reply
+
+
+def test_the_application_s_dates_are_not_the_project_s():
+    assert asks_project_when("wann startet das projekt") == "start"
+    assert asks_project_when("bis wann läuft die bewerbung") is None
+    assert asks_project_when("when does the call end?") is None
