@@ -800,9 +800,7 @@ class FaqReplies:
         last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, now) else None
         if about is None and last is not None and asks_source(question):
             # "echt? woher weißt du das": from the call, the answer just given
-            if edition is _UNREAD:
-                edition = self.edition()
-            answer = as_list(answer_text(last, match.lang, edition, now))
+            edition, answer = self._plain(last, match.lang, now, edition)
             reply = self.entry_reply(
                 last, match.lang, now, edition=edition, lead="faq_from_the_call", said=answer
             )
@@ -828,10 +826,8 @@ class FaqReplies:
         if entry is None and lead is None and dated_last and asks_to_move(question):
             # "geht der Termin auch später?" right after the talks: not the deadline's
             # "Nein", but that the call does not say
-            if edition is _UNREAD:
-                edition = self.edition()
             entry, lead = last, "faq_open"
-            said = as_list(answer_text(last, match.lang, edition, now))
+            edition, said = self._plain(last, match.lang, now, edition)
         if entry is None and dated_last and asks_its_date(question):
             entry = last  # "what was the deadline for that" right after the choice
         if entry is None and dated_last and asks_exact_day(question):
@@ -966,9 +962,8 @@ class FaqReplies:
             entry = self._settled(match, question, matcher, now, edition, memory)
             if entry is not None and lead is None and asks_what_if(question):
                 # "what if we don't like any of them?": not said
-                if edition is _UNREAD:
-                    edition = self.edition()
-                lead, said = "faq_open", as_list(answer_text(entry, match.lang, edition, now))
+                lead = "faq_open"
+                edition, said = self._plain(entry, match.lang, now, edition)
         if entry is None and match.options and not match.off_topic:
             entry = self._the_dated_one(match, question, matcher)
         if entry is None and len(match.options) == 1 and match.options[0] is match.best:
@@ -1106,9 +1101,8 @@ class FaqReplies:
         late = asks_choice_late(question) and (entry is None or self._dated(entry))
         if lead is None and late and (choice_ := kb.find(EXPERT_CHOICE)) is not None:
             # "haven't picked an expert, too late?": the choice and its date, no verdict
-            if edition is _UNREAD:
-                edition = self.edition()
-            entry, said = choice_, as_list(answer_text(choice_, match.lang, edition, now))
+            entry = choice_
+            edition, said = self._plain(choice_, match.lang, now, edition)
         if lead is None and counts_own_staff(question):
             entry = kb.find(CORE_TEAM) or entry  # "wie viele Leute aus unserer Verwaltung?"
         if lead is None and asks_who_the_makers_are(question):
@@ -1142,9 +1136,8 @@ class FaqReplies:
         case_left_open = entry is not None and lead is None and said is None
         if case_left_open and asks_what_if(question) and _open_in(entry, tokens(question)):
             # "was wenn wir noch keine Patin haben": the call does not say
-            if edition is _UNREAD:
-                edition = self.edition()
-            lead, said = "faq_open", as_list(answer_text(entry, match.lang, edition, now))
+            lead = "faq_open"
+            edition, said = self._plain(entry, match.lang, now, edition)
         if entry is not None:
             brief = memory.recent(memory.told_closed_at, now)
             reply = self.entry_reply(
@@ -1620,7 +1613,8 @@ class FaqReplies:
         online oder vor Ort?")."""
         toks = tokens(question)
         content = _asked_words(toks)
-        if asks_what_if(question):  # "what if …": the case, not the words asking it
+        what_if = asks_what_if(question)  # a case: only what the call leaves open
+        if what_if:  # "what if …": the case, not the words asking it
             content = [tok for tok in content if tok not in QUESTION_WORDS]
         best = match.best
         if best is not None and not match.off_topic and open_choice(best, question):
@@ -1631,7 +1625,6 @@ class FaqReplies:
             # place is a word the knowledge base need not know)
             rest = [tok for tok in content if tok != place]
             return best if rest and _only_terms(rest, toks, best, keywords=True) else None
-        what_if = asks_what_if(question)  # a case: only what the call leaves open
         if question_kind(question) != "yes_no" and not what_if:
             return None
         first = None
@@ -1776,6 +1769,15 @@ class FaqReplies:
         if not words:
             return None
         return entry, " ".join(w[:1].upper() + w[1:] for w in words)
+
+    def _plain(
+        self, entry: Entry, lang: str, now: datetime, edition
+    ) -> tuple[EditionData | None, str]:
+        """The edition (read now if not yet) and the entry's answer as it stands in the
+        call, for a lead of its own before it ("not decided", "no day named")."""
+        if edition is _UNREAD:
+            edition = self.edition()
+        return edition, as_list(answer_text(entry, lang, edition, now))
 
     def _said_again(
         self, question: str, entry: Entry, reply: Outbound, lang: str, now: datetime, edition
