@@ -1360,13 +1360,15 @@ def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
     if any(tok.startswith(_NOT_THE_PROJECT) for tok in toks):
         return None
     named = any(tok.startswith(_PROJECT_WORDS) for tok in toks)
-    if not (named or pointed and {"it", "es", "das"} & set(toks)):
+    # "and when does it end", "und wann ist Schluss?" right after the start
+    short = {"it", "es", "das"} & set(toks) or len(toks) <= 4
+    if not (named or pointed and short):
         return None
-    if any(tok.startswith(_STARTS) for tok in toks):
-        return "start"
-    if any(tok.startswith(_ENDS) for tok in toks):
-        return "end"
-    return "span" if any(tok.startswith(_RUNS_FOR) for tok in toks) else None
+    starts = any(tok.startswith(_STARTS) for tok in toks)
+    ends = any(tok.startswith(_ENDS) for tok in toks)
+    if starts != ends:  # "when does it start and end": the whole period
+        return "start" if starts else "end"
+    return "span" if starts or any(tok.startswith(_RUNS_FOR) for tok in toks) else None
 
 
 def asks_news(question: str) -> bool:

@@ -863,6 +863,13 @@ class FaqReplies:
             memory.entry, memory.offered = None, ()
             logged(answered=False)
             return self.silent_reply(match.lang, silent)
+        pointed = last is not None and last.id in _PROJECT_DATES.values()
+        sure = match.confident and not pointed  # the matcher's own answer stands
+        when = None if sure else asks_project_when(question, pointed=pointed)
+        if entry is None and lead is None and when:
+            # "wann startet das Projekt?": the kick-off; "und wann ist Schluss?" right after
+            # it: the closing event (not the deadline the matcher reads in "Schluss")
+            entry = kb.find(_PROJECT_DATES[when])
         if entry is None and asks_a_task(question):  # "kannst du mir einen Text schreiben?"
             memory.entry, memory.offered = None, ()
             return Outbound(t("faq_no_task", match.lang), lang=match.lang)
@@ -977,9 +984,6 @@ class FaqReplies:
             entry = next((e for e in match.options if e.milestone == "feedback"), None)
         if entry is None and len(match.options) > 1 and not match.off_topic:
             entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
-        pointed = last is not None and last.id in _PROJECT_DATES.values()
-        if entry is None and lead is None and (when := asks_project_when(question, pointed=pointed)):
-            entry = kb.find(_PROJECT_DATES[when])  # "wann startet das Projekt?": the kick-off
         if entry is None and match.options and not match.off_topic:
             # "wann sollten die Vorgespräche sein?" (not "was ist ein Buddy bei der
             # Bundeswehr": a word the knowledge base does not know asks of something else)

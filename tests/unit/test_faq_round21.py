@@ -666,3 +666,11 @@ def test_the_application_s_dates_are_not_the_project_s():
     assert asks_project_when("wann startet das projekt") == "start"
     assert asks_project_when("bis wann läuft die bewerbung") is None
     assert asks_project_when("when does the call end?") is None
+    assert asks_project_when("wann beginnt und endet das programm?") == "span"
+
+
+def test_und_wann_ist_schluss_after_the_start_is_the_project_s_end(april):
+    say(april, "u1", "hallo, wann startet das projekt eigentlich?")
+    reply = text(april, "und wann ist schluss?")
+    assert "Abschlussevent" in reply and "Bewerbungsschluss" not in reply, reply
+    assert "Bewerbungsschluss" in text(april, "wann ist schluss?", user="u2")
