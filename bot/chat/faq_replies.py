@@ -683,6 +683,38 @@ class FaqMemory:
         self.gist = first if len(first) <= 300 else first[:300].rsplit(" ", 1)[0] + " …"
 
 
+@dataclasses.dataclass
+class _Question:
+    """One question on its way to a reply (`FaqReplies.ask`): as read and as written,
+    what the matcher and the chat's memory say of it, and what the rules have settled
+    so far: the entry, the lead before its answer ("faq_open": the call does not
+    decide), the answer's own text, a note, a contact's hours."""
+
+    text: str  # as read: respelled, a day it names filled in, a follow-up's meaning
+    written: str  # as typed
+    match: Match
+    memory: FaqMemory
+    now: datetime
+    matcher: Matcher
+    record: bool
+    edition: object = _UNREAD  # EditionData | None once read (`FaqReplies._read`)
+    last: Entry | None = None  # the entry answered a moment ago
+    entry: Entry | None = None
+    lead: str | None = None
+    said: str | None = None
+    note: str = ""
+    hours: str | None = None
+    not_the_date: bool = False  # close to the deadline, asking what its date does not say
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.matcher.kb
+
+    @property
+    def lang(self) -> str:
+        return self.match.lang
+
+
 class FaqReplies:
     def __init__(
         self,
@@ -761,7 +793,36 @@ class FaqReplies:
         back offers "Ask the team". `keep_lang`: reply in it whatever the question's
         words suggest (a one- or two-word message from someone whose language is known).
         `memory`: what this chat was told last (read and updated). `record`: False for
-        what an expert or buddy writes (no applicant's question: not logged)."""
+        what an expert or buddy writes (no applicant's question: not logged).
+
+        The question passes the stages below in turn; each may answer it at once or
+        settle the entry (and its lead and text), and the later ones read what the
+        earlier ones left open. The order is the rules' priority."""
+        q = self._question(question, default_lang, now, keep_lang, memory, record)
+        reply = self._from_the_chat(q)
+        if reply is None:
+            reply = self._outside_the_call(q)
+        if reply is not None:
+            return reply
+        self._what_it_names(q)
+        self._the_matchers_pick(q)
+        self._what_its_form_asks(q)
+        self._whose_hours(q)
+        if q.entry is not None:
+            return self._answered(q)
+        return self._unanswered(q, handoff)
+
+    def _question(
+        self,
+        question: str,
+        default_lang: str,
+        now: datetime,
+        keep_lang: str | None,
+        memory: FaqMemory | None,
+        record: bool,
+    ) -> _Question:
+        """The question as read: matched against the active edition's knowledge base,
+        in the language kept, its typos respelled and a day it names filled in."""
         edition, matcher = self._active() if self._active else (_UNREAD, self.matcher)
         question = state_asked(question) or question  # "frist verpasst, was nun": verpasst?
         match = self._match_with(matcher, question, default_lang)
@@ -774,186 +835,215 @@ class FaqReplies:
             match.confident,
             match.lang,
         )
-
-        def logged(answered: bool) -> str | None:
-            """The question in the log once its outcome is known: answered (also by a
-            follow-up the matcher alone was unsure of) only counted, never its text;
-            unanswered with its text (and the reference for "Ask the team")."""
-            if not record or self._log is None or answered and not self.log_every_question:
-                return None
-            # unanswered: never counted as confident (a close match not taken, "welche
-            # Unterlagen" near the deadline), so its text is kept for "Ask the team"
-            said = dataclasses.replace(match, confident=answered)
-            try:
-                return self._log(said, now)
-            except Exception:  # the answer matters more than the log entry
-                log.exception("could not record the question")
-                return None
-
         memory = memory if memory is not None else FaqMemory()
         # "kann man sich nohc bewerben", "hwo often": read as meant by what follows too
         written, question = question, matcher.coverage.respell(question)
         question = self._asked_day(question, memory, now, edition)
-        lead = said = None  # a follow-up's own first words ("Nein.", "no duration named")
         kb = matcher.kb  # the knowledge base of the edition read above (no read again)
-        about = kb.find(SUMMARY) if asks_what_about(question) else None  # "what was it about?"
         last = kb.find(memory.entry) if memory.entry and memory.recent(memory.at, now) else None
-        if about is None and last is not None and asks_source(question):
+        return _Question(question, written, match, memory, now, matcher, record, edition, last)
+
+    def _logged(self, q: _Question, answered: bool) -> str | None:
+        """The question in the log once its outcome is known: answered (also by a
+        follow-up the matcher alone was unsure of) only counted, never its text;
+        unanswered with its text (and the reference for "Ask the team")."""
+        if not q.record or self._log is None or answered and not self.log_every_question:
+            return None
+        # unanswered: never counted as confident (a close match not taken, "welche
+        # Unterlagen" near the deadline), so its text is kept for "Ask the team"
+        said = dataclasses.replace(q.match, confident=answered)
+        try:
+            return self._log(said, q.now)
+        except Exception:  # the answer matters more than the log entry
+            log.exception("could not record the question")
+            return None
+
+    def _read(self, q: _Question) -> EditionData | None:
+        """The active edition, read once per question and only when a rule needs it."""
+        if q.edition is _UNREAD:
+            q.edition = self.edition()
+        return q.edition
+
+    def _plain(self, q: _Question, entry: Entry) -> str:
+        """The entry's answer as it stands in the call, for a lead of its own before it
+        ("not decided", "no day named")."""
+        return as_list(answer_text(entry, q.lang, self._read(q), q.now))
+
+    def _from_the_chat(self, q: _Question) -> Outbound | None:
+        """What the chat so far settles: a follow-up to the last answer ("und wann
+        genau?", "und landkreise?"), "woher weißt du das", and handing in."""
+        match, memory, now, kb, last = q.match, q.memory, q.now, q.kb, q.last
+        about = kb.find(SUMMARY) if asks_what_about(q.text) else None  # "what was it about?"
+        if about is None and last is not None and asks_source(q.text):
             # "echt? woher weißt du das": from the call, the answer just given
-            edition, answer = self._plain(last, match.lang, now, edition)
+            answer = self._plain(q, last)
             reply = self.entry_reply(
-                last, match.lang, now, edition=edition, lead="faq_from_the_call", said=answer
+                last, q.lang, now, edition=q.edition, lead="faq_from_the_call", said=answer
             )
             memory.remember(last, reply, now)
-            logged(answered=True)
+            self._logged(q, answered=True)
             return reply
-        follow = None if about else self._read_follow_up(question, match, memory, now, edition, kb)
+        follow = None if about else self._read_follow_up(q.text, match, memory, now, q.edition, kb)
         if follow and (other := self._taken_alone(follow, match, memory, now)):
             # "wie lang dauert das" after the deadline: the deadline again, or the
             # project's six months the question alone is sure of? Asked which (tryout7)
             memory.entry, memory.offered, memory.at = None, (follow.entry.id, other.id), now
-            logged(answered=True)
+            self._logged(q, answered=True)
             return self.clarify_reply(dataclasses.replace(match, options=(follow.entry, other)))
         if follow:
-            entry, question, lead, said = follow.entry, follow.question, follow.lead, follow.said
+            q.entry, q.text, q.lead, q.said = (
+                follow.entry,
+                follow.question,
+                follow.lead,
+                follow.said,
+            )
         elif about:
-            entry = about
-        elif also := self._and_also(question, memory, now, kb, match.lang, match.confident):
-            entry, question = also  # "und landkreise?" after "Wer kann sich bewerben?"
+            q.entry = about
+        elif also := self._and_also(q.text, memory, now, kb, q.lang, match.confident):
+            q.entry, q.text = also  # "und landkreise?" after "Wer kann sich bewerben?"
         else:
-            entry = self._follow_up(question, memory, now, edition)
+            q.entry = self._follow_up(q.text, memory, now, q.edition)
+        question = q.text
         dated_last = last is not None and last.milestone not in (None, "deadline")
-        if entry is None and lead is None and dated_last and asks_to_move(question):
+        if q.entry is None and q.lead is None and dated_last and asks_to_move(question):
             # "geht der Termin auch später?" right after the talks: not the deadline's
             # "Nein", but that the call does not say
-            entry, lead = last, "faq_open"
-            edition, said = self._plain(last, match.lang, now, edition)
-        if entry is None and dated_last and asks_its_date(question):
-            entry = last  # "what was the deadline for that" right after the choice
-        if entry is None and dated_last and asks_exact_day(question):
+            q.entry, q.lead, q.said = last, "faq_open", self._plain(q, last)
+        if q.entry is None and dated_last and asks_its_date(question):
+            q.entry = last  # "what was the deadline for that" right after the choice
+        if q.entry is None and dated_last and asks_exact_day(question):
             # "und wann genau im Mai?" right after the talks: those, named by their month
-            if edition is _UNREAD:
-                edition = self.edition()
             toks = tokens(question)
             rest = [w for w in _asked_words(toks) if w not in MONTH_NAMES | _EXACT_WORDS]
-            told = _months(answer_text(last, match.lang, edition, now))
+            told = _months(answer_text(last, q.lang, self._read(q), now))
             if not rest and {w for w in toks if w in MONTH_NAMES} <= told:
-                entry = last
-        if entry is None:  # "bis wann genau", "can we submit online": nothing but handing
-            entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
-        if (entry is None or self._dated(entry)) and asks_overlap(question):
-            if edition is _UNREAD:
-                edition = self.edition()
-            if overlap := self._overlap(question, match, now, edition):
+                q.entry = last
+        if q.entry is None:  # "bis wann genau", "can we submit online": nothing but handing
+            q.entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
+        return None
+
+    def _outside_the_call(self, q: _Question) -> Outbound | None:
+        """What the call says nothing of, whatever topic is close (a reply at once):
+        two dates that overlap, the clock, data, hours, a task, other programs, the
+        application's language, a link. And the project's own dates."""
+        match, memory, now, question = q.match, q.memory, q.now, q.text
+        dated = q.entry is None or self._dated(q.entry)
+        if dated and asks_overlap(question):  # "überschneiden sich Skizze und Besprechung?"
+            overlap = self._overlap(question, match, now, self._read(q))
+            if overlap is not None:
                 memory.entry, memory.offered = None, ()
-                logged(answered=True)
+                self._logged(q, answered=True)
                 return overlap
-        if entry is None and asks_the_clock(question):  # "wie spät ist es?": not the deadline's
-            if edition is _UNREAD:
-                edition = self.edition()
+        if q.entry is None and asks_the_clock(question):  # "wie spät ist es?": not the deadline's
+            edition = self._read(q)
             tz = ZoneInfo(edition.timezone if edition else BERLIN)
             memory.entry, memory.offered = None, ()  # the last answer is the time now
-            return Outbound(t("faq_clock", match.lang, when=fmt_when(now, match.lang, tz)))
+            return Outbound(t("faq_clock", q.lang, when=fmt_when(now, q.lang, tz)))
         silent = None  # what the call says nothing of, whatever topic is close
-        if entry is None and asks_about_data(question):  # "was passiert mit unseren daten"
+        if q.entry is None and asks_about_data(question):  # "was passiert mit unseren daten"
             silent = "faq_no_privacy"
-        elif entry is None and asks_hours(question):  # "Wie viel Zeit muss die Patin …?"
+        elif q.entry is None and asks_hours(question):  # "Wie viel Zeit muss die Patin …?"
             silent = "faq_no_hours"  # (not the talks' 60–90 minutes)
         if silent:
             memory.entry, memory.offered = None, ()
-            logged(answered=False)
-            return self.silent_reply(match.lang, silent)
-        pointed = last is not None and last.id in _PROJECT_DATES.values()
+            self._logged(q, answered=False)
+            return self.silent_reply(q.lang, silent)
+        pointed = q.last is not None and q.last.id in _PROJECT_DATES.values()
         sure = match.confident and not pointed  # the matcher's own answer stands
         when = None if sure else asks_project_when(question, pointed=pointed)
-        if entry is None and lead is None and when:
+        if q.entry is None and q.lead is None and when:
             # "wann startet das Projekt?": the kick-off; "und wann ist Schluss?" right after
             # it: the closing event (not the deadline the matcher reads in "Schluss")
-            entry = kb.find(_PROJECT_DATES[when])
-        if entry is None and asks_a_task(question):  # "kannst du mir einen Text schreiben?"
+            q.entry = q.kb.find(_PROJECT_DATES[when])
+        if q.entry is not None:
+            return None
+        if asks_a_task(question):  # "kannst du mir einen Text schreiben?"
             memory.entry, memory.offered = None, ()
-            return Outbound(t("faq_no_task", match.lang), lang=match.lang)
-        if entry is None and asks_other_programs(question):  # "any other funding programs?"
+            return Outbound(t("faq_no_task", q.lang), lang=q.lang)
+        if asks_other_programs(question):  # "any other funding programs?"
+            silent = "faq_no_other_programs"
+        elif asks_language(question):  # "can we apply in English?"
+            silent = "faq_no_language"
+        elif asks_for_link(question):  # the call's text has only "[LINK]"
+            memory.entry, memory.offered = None, ()
+            self._logged(q, answered=False)
+            return self.silent_reply(q.lang, "faq_no_link")
+        if silent:
             memory.entry, memory.offered = None, ()
             memory.missed_at = memory.silent_at = now  # (a part of several: said so)
-            logged(answered=False)
-            return self.silent_reply(match.lang, "faq_no_other_programs")
-        if entry is None and asks_language(question):  # "can we apply in English?"
-            memory.entry, memory.offered = None, ()
-            memory.missed_at = memory.silent_at = now  # (a part of several: said so)
-            logged(answered=False)
-            return self.silent_reply(match.lang, "faq_no_language")
-        if entry is None and asks_for_link(question):  # the call's text has only "[LINK]"
-            memory.entry, memory.offered = None, ()
-            logged(answered=False)
-            return self.silent_reply(match.lang, "faq_no_link")
-        note = ""
-        if entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
-            if edition is _UNREAD:
-                edition = self.edition()
-            entry, note = self._applying(match.lang, now, edition, kb)
+            self._logged(q, answered=False)
+            return self.silent_reply(q.lang, silent)
+        return None
+
+    def _what_it_names(self, q: _Question) -> None:
+        """What the question's own words settle before the matcher's pick: applying
+        now, a number just said echoed, a term the call leaves open, a region, the
+        selection, five projects per region."""
+        match, memory, now, kb, question = q.match, q.memory, q.now, q.kb, q.text
+        if q.entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
+            q.entry, q.note = self._applying(q.lang, now, self._read(q), kb)
         just_said = memory.gist if memory.entry and memory.recent(memory.at, now) else ""
-        if entry is None and lead is None and just_said and echoes_a_number(question, just_said):
+        echoed = just_said and echoes_a_number(question, just_said)
+        if q.entry is None and q.lead is None and echoed and (entry := kb.find(memory.entry)):
             # "nur 5??" right after "fünf Projekte": Ja, and the answer again
-            if edition is _UNREAD:
-                edition = self.edition()
-            if entry := kb.find(memory.entry):
-                lead, said = "faq_yes", as_list(answer_text(entry, match.lang, edition, now))
-        if entry is None:  # "gibt es dafür Unterstützung?", "wirklich gar keine Kosten?"
-            entry = self._pointed_back(question, memory, now, kb)
-        if entry is None and match.confident:  # "do we need our own IT staff?"
-            entry = self._open_phrase(match, question, kb)
-        if entry is None and lead is None and (term := self._open_term(question, kb)):
-            entry, lead = term, "faq_open"  # "eigenanteil?": what the call leaves open
-        applying = entry is None or entry.milestone == "deadline"  # "… heute noch bewerben?"
-        if applying and lead is None and asks_region_only(question):
+            q.entry, q.lead, q.said = entry, "faq_yes", self._plain(q, entry)
+        if q.entry is None:  # "gibt es dafür Unterstützung?", "wirklich gar keine Kosten?"
+            q.entry = self._pointed_back(question, memory, now, kb)
+        if q.entry is None and match.confident:  # "do we need our own IT staff?"
+            q.entry = self._open_phrase(match, question, kb)
+        if q.entry is None and q.lead is None and (term := self._open_term(question, kb)):
+            q.entry, q.lead = term, "faq_open"  # "eigenanteil?": what the call leaves open
+        applying = q.entry is None or q.entry.milestone == "deadline"  # "… heute noch bewerben?"
+        if applying and q.lead is None and asks_region_only(question):
             # "nur in Bayern oder bundesweit?", "open to Austria?": Nein, all of Germany
             # (not "Ja." from the five projects' "bundesweit", nor a picker)
-            if edition is _UNREAD:
-                edition = self.edition()
-            entry, lead = kb.find(ELIGIBILITY), "faq_no"
-            said = as_list(answer_text(entry, match.lang, edition, now)) if entry else None
-        if entry is None and lead is None and asks_selection(question):
+            q.entry, q.lead = kb.find(ELIGIBILITY), "faq_no"
+            q.said = self._plain(q, q.entry) if q.entry else None
+        if q.entry is None and q.lead is None and asks_selection(question):
             # "nach welchen Kriterien wird ausgewählt?": none named, only the talks with
             # the shortlist and the decision after them
-            if edition is _UNREAD:
-                edition = self.edition()
             talks, told = kb.at_milestone("pre_talks"), kb.at_milestone("feedback")
             if talks is not None:
-                entry, lead = talks, "silent_criteria"
-                said = " ".join(
-                    answer_text(e, match.lang, edition, now) for e in (talks, told) if e
-                )
-        if entry is None and lead is None and asks_per_region(question):
+                edition = self._read(q)
+                q.entry, q.lead = talks, "silent_criteria"
+                q.said = " ".join(answer_text(e, q.lang, edition, now) for e in (talks, told) if e)
+        if q.entry is None and q.lead is None and asks_per_region(question):
             # "is it 5 projects total or per federal state?": five in all of Germany
-            entry = kb.find(NUMBER_OF_PROJECTS)
-            lead = (
-                "faq_no" if question_kind(question) == "yes_no" and not choice(question) else None
-            )
-            if edition is _UNREAD:
-                edition = self.edition()
-            said = as_list(answer_text(entry, match.lang, edition, now)) if entry else None
+            q.entry = kb.find(NUMBER_OF_PROJECTS)
+            yes_no = question_kind(question) == "yes_no" and not choice(question)
+            q.lead = "faq_no" if yes_no else None
+            q.said = self._plain(q, q.entry) if q.entry else None
+
+    def _the_matchers_pick(self, q: _Question) -> None:
+        """The matcher's answer when it is sure (and not a date the question does not
+        ask), else what settles one of the topics it offers: the chat going on, the
+        terms of an entry, the one option the question names, a kind of applicant."""
+        match, memory, now, matcher, question = q.match, q.memory, q.now, q.matcher, q.text
         # "welche Unterlagen brauche ich für die Bewerbung": close to the deadline's
         # examples, but not asking for its date: what the call does not say (and the team
         # may answer), never the date as if it were the answer
-        not_the_date = False
-        if entry is None and match.confident and match.best:
-            not_the_date = self._not_its_date(match.best, question)
-            entry = None if not_the_date else match.best
-        elif entry is None and match.best and question_kind(question) != "yes_no":
+        if q.entry is None and match.confident and match.best:
+            q.not_the_date = self._not_its_date(match.best, question)
+            q.entry = None if q.not_the_date else match.best
+        elif q.entry is None and match.best and question_kind(question) != "yes_no":
             # "welche unterlagen brauche ich": unsure, but closest to the deadline and
             # asking what its date does not answer: not in the call (never a picker);
             # "was genau muss rein in die bewerbung": the deadline offered, the
-            # application named
             # application named ("was passiert nach der Bewerbung?" asks what comes next)
             named = about_the_application(question) and not _SEQUENCE & set(tokens(question))
             near = [match.best, *(match.options if named else ())]
             deadline = next((e for e in near if e.milestone == "deadline"), None)
-            not_the_date = deadline is not None and self._not_its_date(deadline, question)
-        if entry is not None and entry.id == ELIGIBILITY and lead is None and asks_state(question):
+            q.not_the_date = deadline is not None and self._not_its_date(deadline, question)
+        entry = q.entry
+        if (
+            entry is not None
+            and entry.id == ELIGIBILITY
+            and q.lead is None
+            and asks_state(question)
+        ):
             # "können sich Kommunen noch bewerben?": whether the call is still open (in
             # 2026 "Nein", not "Ja" with who may apply)
-            entry = kb.at_milestone("deadline") or entry
+            entry = q.kb.at_milestone("deadline") or entry
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
         if entry is None:  # "wie viele?" after "Profile": asked with that topic
@@ -964,14 +1054,14 @@ class FaqReplies:
             # the one just answered, not "Meinen Sie „Vergütung“?"
             entry = match.options[0]
         if entry is None:  # "reicht es übermorgen?" may look off topic to the matcher
-            entry = self._decided(match, question, now, edition)
+            entry = self._decided(match, question, now, q.edition)
         if entry is None:  # "gibt es einen Eigenanteil?": the entry whose terms settle it
-            entry = self._settled(match, question, matcher, now, edition, memory)
-            if entry is not None and lead is None and asks_what_if(question):
+            entry = self._settled(match, question, matcher, now, q.edition, memory)
+            if entry is not None and q.lead is None and asks_what_if(question):
                 # "what if we don't like any of them?": not said
-                lead = "faq_open"
-                edition, said = self._plain(entry, match.lang, now, edition)
-        if entry is None and match.options and not match.off_topic:
+                q.lead, q.said = "faq_open", self._plain(q, entry)
+        offered = bool(match.options) and not match.off_topic
+        if entry is None and offered:
             entry = self._the_dated_one(match, question, matcher)
         if entry is None and len(match.options) == 1 and match.options[0] is match.best:
             # "where can I read the evaluation results?": the one topic offered, asked what
@@ -984,11 +1074,11 @@ class FaqReplies:
             entry = next((e for e in match.options if e.milestone == "feedback"), None)
         if entry is None and len(match.options) > 1 and not match.off_topic:
             entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
-        if entry is None and match.options and not match.off_topic:
+        if entry is None and offered:
             # "wann sollten die Vorgespräche sein?" (not "was ist ein Buddy bei der
             # Bundeswehr": a word the knowledge base does not know asks of something else)
             # (nor a word read as a guess at another: "Feiertag" is no "Freitag")
-            unsure = _unknown(matcher, question) or matcher.coverage.guessed(written)
+            unsure = _unknown(matcher, question) or matcher.coverage.guessed(q.written)
             entry = None if unsure else _named_option(match, question)
         if entry is None and match.options and asks_how_it_goes(question):
             # "wie läuft die Bewerbung ab": the timeline of the options, not the deadline
@@ -999,164 +1089,194 @@ class FaqReplies:
         if entry is None and names_kind_and_asks_may(question):
             # "wir sind ein Jobcenter, dürfen wir?": whether that kind of applicant may
             # apply is the eligibility question (never the off-topic line)
-            entry = kb.find(ELIGIBILITY)
-        if not_the_date and entry is match.best:  # the deadline again, by another way
+            entry = q.kb.find(ELIGIBILITY)
+        if q.not_the_date and entry is match.best:  # the deadline again, by another way
             entry = None
-        besides = asks_over(question) if lead is None and not match.off_topic else None
+        q.entry = entry
+        besides = asks_over(question) if q.lead is None and not match.off_topic else None
         step = entry or match.best
         if besides is not None and step and question_kind(question) == "yes_no":
             # "sind die Vorgespräche schon vorbei?" in June: Ja, as the day says (a guess
             # only when the question is nothing but its words and "vorbei")
-            if edition is _UNREAD:
-                edition = self.edition()
+            edition = self._read(q)
             over = step_over(step, edition, local_today(edition, now)) if edition else None
             asked = entry or _only_terms(_asked_words(besides), besides, step, keywords=True)
             if over and asked:
-                entry, lead = step, over.lead
+                q.entry, q.lead = step, over.lead
+
+    def _what_its_form_asks(self, q: _Question) -> None:
+        """What the question's form asks of the topic: what is funded and who pays,
+        a role, which towns took part, a count, a name, whom to ask, news."""
+        self._money_and_roles(q)
+        self._towns_and_people(q)
+
+    def _money_and_roles(self, q: _Question) -> None:
+        match, now, kb, question = q.match, q.now, q.kb, q.text
         # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
         # not know is another funder)
-        funded = lead is None and asks_what_is_funded(question)
-        funded = funded and not _unknown(matcher, question)
-        if entry is None and lead is None and asks_how_much_funding(question):
+        funded = q.lead is None and asks_what_is_funded(question)
+        funded = funded and not _unknown(q.matcher, question)
+        if q.entry is None and q.lead is None and asks_how_much_funding(question):
             # "how much funding is there per project?": the pay and the EUR 3,000, not a
             # picker of the two and the number of projects
             # ("how much did the foundation fund per project?": the money's entries offered)
-            funded = bool({FUNDING, FUNDER, SALARY, "project_budget"} & {e.id for e in match.options})
-        if (entry is None or entry.id == FUNDER) and funded:
+            funded = bool(
+                {FUNDING, FUNDER, SALARY, "project_budget"} & {e.id for e in match.options}
+            )
+        if (q.entry is None or q.entry.id == FUNDER) and funded:
             # "What does the foundation fund?": what the money is for, not who gives it
-            entry = kb.find(FUNDING) or entry
+            q.entry = kb.find(FUNDING) or q.entry
         role = None  # "is Lokalprojekte the funder?"
-        if lead is None and (entry is None or entry.id in _ROLE_ENTRIES):
+        if q.lead is None and (q.entry is None or q.entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
         if role:
-            if edition is _UNREAD:
-                edition = self.edition()
-            entry, lead, more = role
-            said = as_list(answer_text(entry, match.lang, edition, now))
+            edition = self._read(q)
+            q.entry, q.lead, more = role
+            q.said = as_list(answer_text(q.entry, q.lang, edition, now))
             if more is not None:  # what the funder pays
-                said = f"{said}\n{answer_text(more, match.lang, edition, now)}"
+                q.said = f"{q.said}\n{answer_text(more, q.lang, edition, now)}"
+
+    def _towns_and_people(self, q: _Question) -> None:
+        match, kb, question = q.match, q.kb, q.text
         close = {e.id for e in (match.best, *match.options) if e is not None}
         # "what were the five projects?", "wer wurde ausgewählt?": the five, by name
         near = set(close)  # "welche städte wurden gefördert?": the count first, the five next
         if match.best is not None and match.best.id == NUMBER_OF_PROJECTS:
             near |= {c.entry.id for c in match.runner_ups}
         counting = bool(_COUNTING & set(tokens(question)))  # "what number of towns …?"
-        which = lead is None and PARTICIPANTS in near and not counting and asks_which_ones(question)
-        which = which or (lead is None and entry is None and asks_who_took_part(question))
-        if which and (entry is None or entry.id in (NUMBER_OF_PROJECTS, "feedback")):
-            entry = kb.find(PARTICIPANTS) or entry
+        free = q.lead is None
+        which = free and PARTICIPANTS in near and not counting and asks_which_ones(question)
+        which = which or (free and q.entry is None and asks_who_took_part(question))
+        if which and (q.entry is None or q.entry.id in (NUMBER_OF_PROJECTS, "feedback")):
+            q.entry = kb.find(PARTICIPANTS) or q.entry
         alone = [e.id for e in match.options] == [PARTICIPANTS]
-        asked = entry if entry is not None else match.options[0] if alone else None
+        asked = q.entry if q.entry is not None else match.options[0] if alone else None
         if (
-            lead is None
-            and said is None
-            and (one := self._one_of_five(question, asked, match.lang))
+            q.lead is None
+            and q.said is None
+            and (one := self._one_of_five(question, asked, q.lang))
         ):
-            entry, said = asked, one  # "was hat kalletal gemacht", "und stralsund": its project
+            q.entry, q.said = asked, one  # "was hat kalletal gemacht", "und stralsund": its project
         member = None  # "ist Leipzig dabei?": not among the five
-        if lead is None and (entry is None or entry.id == PARTICIPANTS):
-            member = self._member(question, match, matcher)
+        if q.lead is None and (q.entry is None or q.entry.id == PARTICIPANTS):
+            member = self._member(question, match, q.matcher)
         if member:
-            if edition is _UNREAD:
-                edition = self.edition()
-            entry, place = member
-            listed = as_list(answer_text(entry, match.lang, edition, now))
-            said = f"{t('faq_not_participant', match.lang, place=place)}\n{listed}"
-        status = own_status(question) if lead is None else None
+            q.entry, place = member
+            listed = self._plain(q, q.entry)
+            q.said = f"{t('faq_not_participant', q.lang, place=place)}\n{listed}"
+        status = own_status(question) if q.lead is None else None
         if status and (mine := kb.find(status)):
-            entry, lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
-        money = close & MONEY_ENTRIES
-        funder = entry is not None and entry.id == FUNDER  # "wer bezahlt die person"
-        if (
-            lead is None
-            and (money and entry is None or funder)
-            and asks_who_pays_the_expert(question)
-        ):
-            entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay the foundation covers
-        if lead is None and (paid := self._paid(question, entry, match, kb)):
-            entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
-        if lead is None and counts_experts(question) and (entry is None or entry.id == SALARY):
-            # "wieviel expertinnen bekommt man": one expert per project, not the pay
-            entry = kb.find(EXPERT_CHOICE) or entry
-        if lead is None and counts_positions(question) and (count := kb.find(NUMBER_OF_PROJECTS)):
-            # "wieviel stellen gibts insgesamt": five projects, each with its expert
-            if edition is _UNREAD:
-                edition = self.edition()
-            team = kb.find(CORE_TEAM)
-            entry, said = (
-                count,
-                " ".join(answer_text(e, match.lang, edition, now) for e in (count, team) if e),
-            )
-        sketch_talk = entry is not None and entry.id == FINAL_SKETCH_TALK
-        in_picker = entry is None and any(e.id == EXPERT_PROFILES for e in match.options)
+            q.entry, q.lead = mine, f"own_status_{status}"  # "sind wir in der engeren Auswahl?"
+        if q.lead is None:
+            self._who_is_paid(q, close)
+        sketch_talk = q.entry is not None and q.entry.id == FINAL_SKETCH_TALK
+        in_picker = q.entry is None and any(e.id == EXPERT_PROFILES for e in match.options)
         if receives_profiles(question) and (sketch_talk or in_picker):
             # "when do we get the expert profiles?": the profiles sent, not the one derived
             # (nor a picker of the two and the choice)
-            entry = kb.find(EXPERT_PROFILES) or entry
-        if lead is None and (role_of := asks_whose_name(question)) and kb.find(role_of):
+            q.entry = kb.find(EXPERT_PROFILES) or q.entry
+        if q.lead is not None:  # every rule below holds only for a question without one
+            return
+        if (role_of := asks_whose_name(question)) and kb.find(role_of):
             # "wer ist mein Buddy?", "wer wird unser Experte?": no name, how one is found
-            entry, lead = kb.find(role_of), "silent_name"
-        if lead is None and asks_internal_contact(question):
+            q.entry, q.lead = kb.find(role_of), "silent_name"
+            return
+        if asks_internal_contact(question):
             # "wer ist seine Ansprechperson bei uns?": the Pat:in, not Lokalprojekte's
-            entry = kb.find(CORE_TEAM) or entry
-        if lead is None and asks_someone_from_administration(question):
+            q.entry = kb.find(CORE_TEAM) or q.entry
+        if asks_someone_from_administration(question):
             # "can it be someone from another city administration?": the expert's background
-            entry = kb.find(EXPERT_BACKGROUND) or entry
-        late = asks_choice_late(question) and (entry is None or self._dated(entry))
-        if lead is None and late and (choice_ := kb.find(EXPERT_CHOICE)) is not None:
+            q.entry = kb.find(EXPERT_BACKGROUND) or q.entry
+        late = asks_choice_late(question) and (q.entry is None or self._dated(q.entry))
+        if late and (choice_ := kb.find(EXPERT_CHOICE)) is not None:
             # "haven't picked an expert, too late?": the choice and its date, no verdict
-            entry = choice_
-            edition, said = self._plain(choice_, match.lang, now, edition)
-        if lead is None and counts_own_staff(question):
-            entry = kb.find(CORE_TEAM) or entry  # "wie viele Leute aus unserer Verwaltung?"
-        if lead is None and asks_who_the_makers_are(question):
+            q.entry, q.said = choice_, self._plain(q, choice_)
+        if counts_own_staff(question):
+            q.entry = kb.find(CORE_TEAM) or q.entry  # "wie viele Leute aus unserer Verwaltung?"
+        if asks_who_the_makers_are(question):
             # "wer sind die integrationsmacher": the core team, as the call names it
-            entry = kb.find(CORE_TEAM) or entry
-        if lead is None and counts_chosen(question):
-            entry = kb.find(NUMBER_OF_PROJECTS) or entry  # "wie viele Gemeinden nehmen sie?"
-        if lead is None and counts_applicants(question):
+            q.entry = kb.find(CORE_TEAM) or q.entry
+        if counts_chosen(question):
+            q.entry = kb.find(NUMBER_OF_PROJECTS) or q.entry  # "wie viele Gemeinden nehmen sie?"
+        if counts_applicants(question):
             # "wie viele kommen in die engere Auswahl?": not given, only the five funded
-            entry = kb.find(NUMBER_OF_PROJECTS) or entry
-            lead = "silent_applicants" if entry and entry.id == NUMBER_OF_PROJECTS else None
-        if lead is None and asks_whom_to_ask(question) and CONTACT in close | {entry and entry.id}:
-            entry = kb.find(CONTACT) or entry  # "wen kann ich fragen", "who can I call now?"
-        if entry is None and lead is None and asks_news(question):
-            entry = kb.find("next_call")  # "2026 gibts nix neues?": whether a call has come
-        hours = None  # "wann ist Frau Bock erreichbar?": her hours on the day asked
-        if entry is None or entry.id == CONTACT:
-            if edition is _UNREAD and _asks_availability(question):
-                edition = self.edition()
+            q.entry = kb.find(NUMBER_OF_PROJECTS) or q.entry
+            if q.entry and q.entry.id == NUMBER_OF_PROJECTS:
+                q.lead = "silent_applicants"
+                return
+        if asks_whom_to_ask(question) and CONTACT in close | {q.entry and q.entry.id}:
+            q.entry = kb.find(CONTACT) or q.entry  # "wen kann ich fragen", "who can I call now?"
+        if q.entry is None and asks_news(question):
+            q.entry = kb.find("next_call")  # "2026 gibts nix neues?": whether a call has come
+
+    def _who_is_paid(self, q: _Question, close: set[str]) -> None:
+        """Who pays whom and how many: the expert's pay, one expert per project, five
+        positions."""
+        match, kb, question = q.match, q.kb, q.text
+        money = close & MONEY_ENTRIES
+        funder = q.entry is not None and q.entry.id == FUNDER  # "wer bezahlt die person"
+        if (money and q.entry is None or funder) and asks_who_pays_the_expert(question):
+            q.entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay the foundation covers
+        if paid := self._paid(question, q.entry, match, kb):
+            q.entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
+        if counts_experts(question) and (q.entry is None or q.entry.id == SALARY):
+            # "wieviel expertinnen bekommt man": one expert per project, not the pay
+            q.entry = kb.find(EXPERT_CHOICE) or q.entry
+        if counts_positions(question) and (count := kb.find(NUMBER_OF_PROJECTS)):
+            # "wieviel stellen gibts insgesamt": five projects, each with its expert
+            edition = self._read(q)
+            team = kb.find(CORE_TEAM)
+            q.entry = count
+            q.said = " ".join(answer_text(e, q.lang, edition, q.now) for e in (count, team) if e)
+
+    def _whose_hours(self, q: _Question) -> None:
+        """ "wann ist Frau Bock erreichbar?": her hours on the day asked (or who she is);
+        and "was wenn wir noch keine Patin haben": the call does not say."""
+        kb, question = q.kb, q.text
+        if q.entry is None or q.entry.id == CONTACT:
+            if q.edition is _UNREAD and _asks_availability(question):
+                self._read(q)
+            edition = q.edition
             tz = ZoneInfo(edition.timezone if edition and edition is not _UNREAD else BERLIN)
             details = asks_details(question)  # "telefonnummer charlotte": her number too
-            hours = self.person_hours(question, match.lang, now, tz, kb=kb, details=details)
+            hours = self.person_hours(question, q.lang, q.now, tz, kb=kb, details=details)
             asks_who = {"wer", "who"} & set(tokens(question)) and len(tokens(question)) <= 6
             # "wer ist charlotte bock?": one of the contacts, with her details
-            if not hours and asks_who and (card := self._person_lines(question, match.lang, kb)):
-                hours = f"{t('contact_who', match.lang)}\n{card}"
+            if not hours and asks_who and (card := self._person_lines(question, q.lang, kb)):
+                hours = f"{t('contact_who', q.lang)}\n{card}"
             if hours and any(e.id == CONTACT for e in kb.entries):
-                entry = kb.get(CONTACT)
-                if details and (card := self._person_lines(question, match.lang, kb)):
+                q.entry = kb.get(CONTACT)
+                if details and (card := self._person_lines(question, q.lang, kb)):
                     hours = f"{card}\n\n{hours}"
-        case_left_open = entry is not None and lead is None and said is None
-        if case_left_open and asks_what_if(question) and _open_in(entry, tokens(question)):
+            q.hours = hours
+        case_left_open = q.entry is not None and q.lead is None and q.said is None
+        if case_left_open and asks_what_if(question) and _open_in(q.entry, tokens(question)):
             # "was wenn wir noch keine Patin haben": the call does not say
-            lead = "faq_open"
-            edition, said = self._plain(entry, match.lang, now, edition)
-        if entry is not None:
-            brief = memory.recent(memory.told_closed_at, now)
-            reply = self.entry_reply(
-                entry, match.lang, now, question, edition=edition, brief=brief, lead=lead,
-                said=said, note=note,
-            )  # fmt: skip
-            if hours:  # the hours asked for, not the whole contact list after them
-                source = t("source", match.lang, section=entry.section)
-                reply = dataclasses.replace(reply, text=f"{hours}\n\n{source}")
-            elif said is None and memory.entry == entry.id and memory.recent(memory.at, now):
-                reply = self._said_again(question, entry, reply, match.lang, now, edition)
-            memory.remember(entry, reply, now)
-            logged(answered=True)
-            return reply
-        ref = logged(answered=False)
+            q.lead, q.said = "faq_open", self._plain(q, q.entry)
+
+    def _answered(self, q: _Question) -> Outbound:
+        """The entry settled, in the form of the question (or the hours asked for)."""
+        entry, memory, now = q.entry, q.memory, q.now
+        brief = memory.recent(memory.told_closed_at, now)
+        reply = self.entry_reply(
+            entry, q.lang, now, q.text, edition=q.edition, brief=brief, lead=q.lead,
+            said=q.said, note=q.note,
+        )  # fmt: skip
+        if q.hours:  # the hours asked for, not the whole contact list after them
+            source = t("source", q.lang, section=entry.section)
+            reply = dataclasses.replace(reply, text=f"{q.hours}\n\n{source}")
+        elif q.said is None and memory.entry == entry.id and memory.recent(memory.at, now):
+            reply = self._said_again(q.text, entry, reply, q.lang, now, q.edition)
+        memory.remember(entry, reply, now)
+        self._logged(q, answered=True)
+        return reply
+
+    def _unanswered(self, q: _Question, handoff: Callable[[], bool] | None) -> Outbound:
+        """No entry settled: the call does not say (with the contacts), "Meinen Sie …?"
+        with the close topics, the off-topic line, or nothing close; with the offer to
+        ask the team when it is reachable."""
+        match, memory, now, matcher, question = q.match, q.memory, q.now, q.matcher, q.text
+        ref = self._logged(q, answered=False)
         # just answered, or just asked about the call and not answered ("können Expert:innen
         # aus dem Ausland kommen?" said so, then "gibt es eine Altersgrenze?")
         talked = memory.entry is not None and memory.recent(memory.at, now)
@@ -1165,7 +1285,7 @@ class FaqReplies:
         memory.entry, memory.offered = None, ()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
-        about_call = not_the_date or match.about_call or self._about_call(match, matcher)
+        about_call = q.not_the_date or match.about_call or self._about_call(match, matcher)
         about_call = about_call or asks_size(question)  # "wie lang darf die Skizze sein?"
         # "muss der Bürgermeister unterschreiben?": about applying, though no word of the
         # call's: said that the call does not say, with the contacts and the team's offer
@@ -1773,15 +1893,6 @@ class FaqReplies:
         if not words:
             return None
         return entry, " ".join(w[:1].upper() + w[1:] for w in words)
-
-    def _plain(
-        self, entry: Entry, lang: str, now: datetime, edition
-    ) -> tuple[EditionData | None, str]:
-        """The edition (read now if not yet) and the entry's answer as it stands in the
-        call, for a lead of its own before it ("not decided", "no day named")."""
-        if edition is _UNREAD:
-            edition = self.edition()
-        return edition, as_list(answer_text(entry, lang, edition, now))
 
     def _said_again(
         self, question: str, entry: Entry, reply: Outbound, lang: str, now: datetime, edition
