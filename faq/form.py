@@ -138,6 +138,11 @@ _WHAT_NOW = re.compile(
 )
 
 
+def asks_what_now(question: str) -> bool:
+    """ "what now?", "was nun?": nothing asked but what to do about what was said."""
+    return bool(_WHAT_NOW.match(" ".join(tokens(question))))
+
+
 def state_asked(question: str) -> str | None:
     """ "frist verpasst, was nun": a state of the call said, then "what now?" – asked
     whether that state holds ("frist verpasst?"; on the deadline's day it does not);
@@ -313,7 +318,14 @@ def _kind(question: str) -> str | None:
         return "who"
     if toks[0] in _YES_NO or toks[:2] == ["am", "i"]:  # not "am 3. Mai", "am wievielten"
         return "yes_no"
+    if toks[0] == "was" and (_WAS_EN.match(text) or toks[1:2] and toks[1] in _EN_SUBJECTS):
+        return "yes_no"  # "was it online?", "was Pforzheim one of them?" (not "was ist …")
     return None
+
+
+# English "was" before its subject ("was it …?"), or a name and then English words
+_EN_SUBJECTS = frozenset("it there this that the a an our my your his her their he she i".split())
+_WAS_EN = re.compile(r"^was \w+ (?:one of|among|part of|in it|in the|selected|chosen|funded|involved)")
 
 
 def _mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bool:
@@ -559,7 +571,10 @@ _OVER = (
     "closed", "geschlossen", "ended", "expired", "zu ende", "schon um",
 )  # fmt: skip
 _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
-_STILL = ("noch", "still", "offen", "open", "lauft", "running", "anymore", "no longer")
+_STILL = (
+    "noch", "still", "offen", "open", "lauft", "running", "anymore", "no longer", "aktull",
+    "current", "gultig",
+)  # fmt: skip ("aktuell" folds to "aktull", as "ue" stands for "ü")
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
     "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back", "fristverlanger",
@@ -657,8 +672,10 @@ def asks_its_date(question: str) -> bool:
     """ "what was the deadline for that", "und die Frist dafür?": the date of what was just
     answered, pointed at (a short question with a deadline word and "that"/"dafür")."""
     toks = tokens(question)
-    return len(toks) <= 8 and bool(_ITS & set(toks)) and _has(
-        f" {' '.join(toks)} ", (*_DEADLINE_WORDS, "bis wann", "by when", "until when")
+    return (
+        len(toks) <= 8
+        and bool(_ITS & set(toks))
+        and _has(f" {' '.join(toks)} ", (*_DEADLINE_WORDS, "bis wann", "by when", "until when"))
     )
 
 
@@ -678,10 +695,9 @@ def asks_by_when(question: str) -> bool:
     return bool(pairs & set(_BY_WHEN)) and about_applying(question, _WHEN_WORDS)
 
 
-_SENDING = (
-    "schick", "send", "einreich", "reich", "abgeb", "einsend", "submit", "bewerb", "apply",
-    "hand", "mail", "uberm", "lad", "upload",
-)  # fmt: skip
+# handing in: one list for where to hand in and for handing in late (a second
+# definition further down once replaced a longer first one; the shorter is what ran)
+_SENDING = ("schick", "send", "submit", "reich", "liefer", "abgeb", "hand", "upload", "hochlad")
 _WHERE_WORDS = (
     "wo", "where", "wohin", "hin", "to", "damit", "hoch", "up", "adresse", "address",
 )  # fmt: skip
@@ -1052,18 +1068,24 @@ _NOT_HOURS = ("vorgesprach", "talk", "erreichbar", "reach", "office", "sprechzei
               "bock", "prokop", "kontakt", "contact", "einfuhrungstag", "kickoff", "abschluss")  # fmt: skip
 
 
-def asks_hours(question: str) -> bool:
+def asks_hours(question: str, *, of_a_person: bool = False) -> bool:
     """ "Wie viel Zeit muss die Patin einplanen?", "how many hours per week does the expert
     work?": the time the mentor or the expert gives, which the call does not name; not
     the preliminary talks' 60–90 minutes, office hours or the time left to apply (no
-    person named)."""
+    person named). `of_a_person`: the answer before was about the expert or the Pat:in,
+    so "wie viele Stunden arbeitet sie?" asks of them."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
     if not (_HOURS & set(toks) or any(w in text for w in _HOW_MUCH_TIME)):
         return False
     if any(tok.startswith(_NOT_HOURS) for tok in toks):
         return False
+    if of_a_person and _PRONOUNS & set(toks):
+        return True
     return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
+
+
+_PRONOUNS = frozenset("sie er ihn ihm ihr she he her him they them person".split())
 
 
 _OUR = frozenset("unser unsere unseren unserer unserem unseres our".split())
@@ -1083,6 +1105,10 @@ _IN_IT = re.compile(
     r" (?:our|the|a|my) "
     r"(?:sketch|project sketch|application|pretalk|pre talk|preliminary talk|profiles|feedback)"
     r"|\bwe (?:are|re|were|have been|got) shortlisted\b"
+    # handed in, the object unsaid: "I submitted today", "hab grad abgeschickt"
+    r"|\b(?:we|i) (?:have |ve |just |already )*(?:submitted|handed (?:it )?in)\b"
+    r"|\b(?:ich |wir )?(?:hab|habe|haben) (?:es |sie |das )?(?:heute |gerade |grad |eben |schon |jetzt )+"
+    r"(?:abgeschickt|eingereicht|abgegeben|eingeschickt)\b"
     r"|\bwir haben uns (?:\w+ )?beworben\b|\bwe (?:have |ve )?(?:already )?applied\b"
 )
 
@@ -1119,6 +1145,21 @@ def asks_whose_name(question: str) -> str | None:
 _NAMES = frozenset("name names namen heissen heisst".split())
 
 
+# no candidates' profiles arrived (yet)
+_NO_PROFILES = re.compile(
+    r"\bkeine (?:\w+ )?profile (?:\w+ )?(?:bekommen|erhalten|gekriegt|gesehen)\b"
+    r"|\bprofile (?:\w+ )?(?:noch )?nicht (?:bekommen|erhalten|gekriegt|da|angekommen)\b"
+    r"|\bno (?:\w+ )?profiles\b|\b(?:haven t|havent|have not|not) (?:yet )?(?:got|gotten|received|seen)"
+    r" (?:the |any |our )?(?:\w+ )?profiles\b"
+)
+
+
+def no_profiles_yet(question: str) -> bool:
+    """ "wir haben noch keine Profile bekommen", "we haven't received any profiles": a
+    selected municipality waiting for its candidates."""
+    return bool(_NO_PROFILES.search(" ".join(tokens(question))))
+
+
 def speaks_from_the_program(question: str) -> bool:
     """ "wann fängt unsere Expertin an?", "wir wurden ausgewählt, wie geht es weiter?",
     "our mentor asks …": someone already in the program (after the call closed, an
@@ -1128,7 +1169,7 @@ def speaks_from_the_program(question: str) -> bool:
         tok in _OUR and any(n.startswith(_OURS_NOW) for n in toks[i + 1 : i + 3])
         for i, tok in enumerate(toks)
     )
-    return ours or bool(_IN_IT.search(" ".join(toks)))
+    return ours or bool(_IN_IT.search(" ".join(toks))) or no_profiles_yet(question)
 
 
 _WHICH = frozenset("welche welcher was what which wer who".split())
@@ -1139,6 +1180,20 @@ _CHOOSING = ("wahlt", "wahlen", "aussuch", "sucht", "select", "choos", "entschei
 _NOT_THE_FIVE = ("expert", "fachkraft", "profil", "kandidat", "candidat", "wie viele", "how many")
 # "welche anderen Förderprogramme gibt es?", "which other foundations fund …": others
 _OTHER = frozenset("andere anderen anderer anderes other others weitere further sonstige".split())
+
+
+def asks_which_bare(question: str) -> bool:
+    """ "welche denn?", "which ones?", "und wer?": which, with nothing else named (right
+    after "fünf Projekte": those five)."""
+    toks = tokens(question)
+    return bool(toks) and bool(_WHICH_BARE & set(toks)) and set(toks) <= _WHICH_BARE | _BARE_REST
+
+
+_WHICH_BARE = frozenset("welche welcher welches wer which who".split())
+_BARE_REST = frozenset(
+    """ones one denn sind das die waren are they were und and the genau exactly so also
+    namen names these those diese them sie es it is was""".split()
+)
 
 
 def asks_which_ones(question: str) -> bool:
@@ -1168,6 +1223,24 @@ _TOOK_PART = re.compile(
 )
 
 
+def asks_outcome(question: str) -> bool:
+    """ "was ist aus der Webwegweiser-Sache in Torgau geworden?", "what came out of the
+    evaluation?", "hat es in Kalletal geklappt?": what came of a project or of the
+    evaluation (results the call cannot name: it was written before them)."""
+    return bool(_OUTCOME.search(f" {' '.join(tokens(question))} "))
+
+
+_OUTCOME = re.compile(
+    r" aus (?:\w+ ){0,6}geworden | was wurde aus | daraus geworden | was (?:kam|kommt) (?:da |dabei )?"
+    r"(?:raus|heraus|rum|herum) | (?:raus|heraus)gekommen | ergeben | (?:was|welche) (?:sind|waren)"
+    r" (?:die )?ergebnisse | bilanz | wie (?:ist|sind|war|waren) (?:\w+ ){0,5}gelaufen | wie lief "
+    r"| (?:funktioniert|geklappt) (?:hat )?$| erfolgreich (?:war|waren|gewesen) | what came (?:out )?of "
+    r"| what happened (?:to|with) | how did (?:\w+ ){0,6}(?:go|turn out|work out|end up) "
+    r"| what (?:were|are) the (?:\w+ )?(?:results|outcomes) | did (?:it|they|that) work| was it a success "
+    r"| (?:was|were) (?:it|they) successful "
+)
+
+
 def counts_chosen(question: str) -> bool:
     """ "wie viele Gemeinden nehmen sie denn?", "how many towns do you take?": how many
     are funded (five), not how many apply."""
@@ -1177,7 +1250,13 @@ def counts_chosen(question: str) -> bool:
         return False
     towns = any(tok.startswith(_A_PROJECT) for tok in toks)
     spans = any(tok.startswith(_SPANS) for tok in toks)  # "how many months does it take"
-    return towns and not spans and any(tok.startswith(_TAKEN) for tok in toks)
+    # "und wie viele werden gefördert?": nothing named but being taken (the projects)
+    said = [tok for tok in toks if not (is_stopword(tok) or tok in _COUNT_WORDS)]
+    bare = bool(said) and all(tok.startswith(_TAKEN) for tok in said)
+    return (towns or bare) and not spans and any(tok.startswith(_TAKEN) for tok in toks)
+
+
+_COUNT_WORDS = frozenset("wie viele wieviele many how number anzahl get gets got".split())
 
 
 _SPANS = ("monat", "month", "jahr", "year", "woch", "week", "tag", "day", "stund", "hour")
@@ -1237,9 +1316,7 @@ def asks_a_task(question: str) -> bool:
     """ "kannst du mir einen Text für die Bewerbung schreiben?": work on the application
     asked of the bot, which only answers questions about the call (a poem is off topic)."""
     toks = tokens(question)
-    return bool(_A_TASK.match(" ".join(toks))) and any(
-        tok.startswith(_APPLICATION) for tok in toks
-    )
+    return bool(_A_TASK.match(" ".join(toks))) and any(tok.startswith(_APPLICATION) for tok in toks)
 
 
 def asks_other_programs(question: str) -> bool:
@@ -1660,13 +1737,19 @@ def asks_state(question: str) -> bool:
     still apply?": whether the call is still open, and nothing else (no day, no other
     topic)."""
     text = f" {' '.join(tokens(question))} "
-    return (
+    state = (
         question_kind(question) == "yes_no"
         and (_has(text, _OVER) or _has(text, _STILL))
         and not days_named(question, _SOME_DAY)
         # who applies may be named: "können sich Kommunen noch bewerben?"
         and about_applying(question, (*_RECIPIENTS, "counties"))
     )
+    # "hab die Ausschreibung gefunden. Ist die noch aktuell?": the last sentence asks
+    last = _LAST_SENTENCE.split(question.strip())[-1]
+    return state or last != question.strip() and asks_state(last)
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+[-–]\s+")
 
 
 # what becomes of what comes after the deadline: documents sent later, a late application
@@ -1685,7 +1768,6 @@ _NOT_MAKING = (
     "don t make it", "dont make it", "not ready", "not in time",
 )  # fmt: skip
 # "can I send documents later?", "Unterlagen später schicken": handing in something later
-_SENDING = ("schick", "send", "submit", "reich", "liefer", "abgeb", "hand", "upload", "hochlad")
 _LATER = frozenset("spater nachtraglich nachher later afterwards".split())
 _ANYWAY = frozenset("trotzdem dennoch anyway nevertheless regardless".split())
 
@@ -1788,6 +1870,40 @@ _WHAT_IF = re.compile(
     r"^(?:(?:und|and|aber|but|ok|okay|so)\s+)*(?:was (?:ist |passiert |machen wir |tun wir )?(?:denn )?"
     r"(?:wenn|falls)|und wenn|what (?:happens )?if|what about if|and if|but if)\b"
 )
+
+
+def missed_it(question: str) -> bool:
+    """ "we missed it, what now?", "verpasst, was nun?" right after a step: missing that
+    step (nothing else named; "frist verpasst" names the deadline)."""
+    toks = tokens(question)
+    return bool(set(toks) & _MISSED) and all(tok in _MISSED_WORDS or is_stopword(tok) for tok in toks)
+
+
+_MISSED = frozenset("missed verpasst versaumt".split())
+_MISSED_WORDS = _MISSED | frozenset(
+    """it that this what now nun jetzt tun do oops mist leider sorry shit oh damn
+    termin meeting date""".split()
+)
+
+
+def drops_out(question: str) -> str | None:
+    """ "Our expert candidate withdrew. what now?", "die Patin ist krank": the expert
+    (or the Pat:in) dropping out – a case the call does not cover; the entry of that
+    person's part, or None."""
+    toks = tokens(question)
+    if not any(tok.startswith(_DROPPED) for tok in toks):
+        return None
+    for tok in toks:
+        if tok.startswith(("expert", "kandidat", "candidat", "fachkraft")):
+            return "expert_choice"
+        if tok.startswith(("pat", "mentor")):
+            return "core_team"
+    return None
+
+
+_DROPPED = ("withdr", "abgesprung", "abgesagt", "zuruckgezog", "zuruckgetret", "gekundigt",
+            "krank", "ausgefall", "fallt aus", "quit", "dropped", "drops out", "cancel",
+            "resign", "left", "sick", "absag", "springt ab")  # fmt: skip
 
 
 def asks_to_move(question: str) -> bool:

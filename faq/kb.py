@@ -64,12 +64,17 @@ class Entry:
     silent_on: frozenset[str] = frozenset()
     milestone: str | None = None  # the edition's milestone the answer is about (its tense)
     answer_past: dict[str, str] | None = None  # the answer once that milestone is past
+    # what holds only from a milestone on (the five chosen are known once the selected
+    # sketch their projects): before its first day, `answer_before` is the answer
+    known_from: str | None = None
+    answer_before: dict[str, str] | None = None
     group: dict[str, str] | None = None  # the group /faq lists the entry under (de, en)
 
     def all_answers(self) -> list[tuple[str, str]]:
         """(lang, text) of every answer text, the past-tense ones too."""
         texts = list(self.answer.items())
-        return texts + list((self.answer_past or {}).items())
+        texts += list((self.answer_past or {}).items())
+        return texts + list((self.answer_before or {}).items())
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,10 @@ def _parse_entry(raw: object, where: str) -> Entry:
         milestone=_optional_key(raw, "milestone", where),
         answer_past=_bilingual(raw, "answer_past", where, many=False)
         if "answer_past" in raw
+        else None,
+        known_from=_optional_key(raw, "known_from", where),
+        answer_before=_bilingual(raw, "answer_before", where, many=False)
+        if "answer_before" in raw
         else None,
         polar=_polar(raw.get("polar"), where),
         silent_on=_silent_on(raw.get("silent_on"), where),

@@ -43,6 +43,8 @@ STOPWORDS_DE = frozenset(
     erhalt funktioniert funktionieren passiert passieren findet finden statt stattfinden
     enthalten enthalt steht stehen bedeutet heisst sagen sag gesagt weiss wissen moglich genauso
     jemand jemanden neben irgendwie ab
+    sollten solltest solltet gewesen worden ware waere hatten haette haetten konnte konnten
+    koennte koennten musste mussten muesste muessten durfte durften duerfte
     gibts gehts ists isses ne nen wann woher wohin wofur wozu womit worum wieviel wieviele
     """.split()
 )
@@ -53,7 +55,7 @@ FILLERS_DE = frozenset(
     """
     n nem ner nes halt eben gerade grad uberhaupt ganze ganzen ganzes quasi wohl vielleicht
     einfach sozusagen nochmal nochmals hey moin servus ok okay bzw usw etc zb bspw
-    beispielsweise
+    beispielsweise damals
     """.split()
 )
 FILLERS_EN = frozenset(

@@ -58,6 +58,8 @@ class Answerable(Protocol):
     answer: dict[str, str]
     answer_past: dict[str, str] | None
     milestone: str | None
+    known_from: str | None
+    answer_before: dict[str, str] | None
 
 
 class CallState(Enum):
@@ -230,6 +232,15 @@ def _status(edition: EditionData | None, today: date, lang: str) -> dict[str, st
     return {"call_status": status, "next_call": upcoming}
 
 
+def not_known_yet(entry: Answerable, edition: EditionData | None, today: date) -> bool:
+    """Whether what the entry says is not yet so on `today` (the five chosen, before the
+    first day of its `known_from` milestone): its `answer_before` is the answer then."""
+    if not (entry.known_from and entry.answer_before and edition):
+        return False
+    m = edition.milestone(entry.known_from)
+    return m is not None and today < m.day
+
+
 def answer_text(entry: Answerable, lang: str, edition: EditionData | None, now: datetime) -> str:
     """The entry's answer as true at `now`: the edition's dates, the right tense, a
     word when the date is near, and a note when the program is over."""
@@ -237,6 +248,8 @@ def answer_text(entry: Answerable, lang: str, edition: EditionData | None, now: 
     m = edition.milestone(entry.milestone) if edition and entry.milestone else None
     past = m is not None and today > last_day(m)
     template = entry.answer_past[lang] if past and entry.answer_past else entry.answer[lang]
+    if not_known_yet(entry, edition, today):
+        template = entry.answer_before[lang]
     text = render(template, edition, lang, **_status(edition, today, lang))
     if placeholders(entry.answer[lang]) & {"call_status", "next_call"}:
         return text  # the state of the call is the whole answer

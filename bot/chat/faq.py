@@ -20,10 +20,10 @@ from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
 from faq.coverage import language_hints
-from faq.form import asks_region_only, speaks_from_the_program
+from faq.form import asks_region_only, asks_what_now, speaks_from_the_program
 from faq.kb import LANGS
 from faq.normalize import tokens
-from jobs.program import call_closed
+from jobs.program import CallState, call_closed, call_state, local_today
 from storage.models import Role
 
 __all__ = ["FEATURE", "MAX_QUESTION_CHARS"]
@@ -79,6 +79,8 @@ def _closed_note(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
     else:
         key = "closed_note_watching" if _hears_of_next_call(ctx) else "closed_note"
         memory.told_closed_at = ctx.now
+    if call_state(edition, local_today(edition, ctx.now)) is CallState.CLOSED:
+        key = f"{key}_running"  # the program still runs: what the call says still holds
     note = t(key, lang, edition=edition.name)
     last = replies[-1]
     return [*replies[:-1], replace(last, text=f"{last.text}\n\n{note}")]
@@ -194,7 +196,10 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         record = ctx.role not in PAIR_ROLES and ctx.role is not Role.ADMIN
         # "kann man verlängern?" (the deadline or the placement?), "was passiert nach
         # dem Projekt?" (its end, then the evaluation)
-        read = extension(ctx, text, keep) or after_step(ctx, text, keep)
+        # ("Habe gesehen, dass die Frist morgen ist. Kann man Verlängerung beantragen?":
+        # the deadline, named before the question)
+        read = extension(ctx, text, keep, said=said if said != text else None)
+        read = read or after_step(ctx, text, keep)
         read = read or next_step(ctx, text, keep) or in_month(ctx, text, keep)
         if read is not None:  # "und dann?", "what happens in august?"
             replies.append(_for_reader(ctx, read))
@@ -241,7 +246,12 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
         if announced:
             return ""
         asked = rest
-    if (last := last_question(asked)) and faq.match(last, lang).confident:
+    # "Our expert candidate withdrew. what now?": the case is the question, not "what now"
+    if (
+        (last := last_question(asked))
+        and not asks_what_now(last)
+        and faq.match(last, lang).confident
+    ):
         return last
     return asked if asked != text else None
 

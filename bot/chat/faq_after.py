@@ -19,7 +19,7 @@ from bot.chat.handlers import Context
 from bot.messages import Outbound
 from bot.texts import t
 from faq.figures import month_number
-from faq.form import speaks_from_the_program
+from faq.form import drops_out, speaks_from_the_program
 from faq.normalize import tokens
 from jobs.program import last_day, local_today
 
@@ -56,6 +56,11 @@ _NEXT = re.compile(
 )
 # "was kommt als nächstes", "what's next now": from today, not from the answer before
 _FROM_NOW = re.compile(r"n[äa]chste|\bnext\b|\bjetzt\b|\bnow\b|\bnun\b", re.IGNORECASE)
+_NOW_WHAT = re.compile(
+    r"(?:^|[.!?,:;–-]|\s)\s*(?:(?:und|and|so|also)\s+)?(?:was\s+(?:jetzt|nun)|what\s+now|now\s+what)"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # "what happens in august", "und was passiert Ende März?", "was ist im Oktober?"
 _IN_MONTH = re.compile(
     r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?:then\s+)?(?:was|what)\s+(?:passiert|geschieht|ist|"
@@ -128,6 +133,10 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     from today. None when the question is no such one, the answer just given has no
     date, or nothing is to come."""
     found = _NEXT.search(text.strip()) if len(text) <= 160 else None
+    if found is None and len(text) <= 160 and speaks_from_the_program(text):
+        # "Wir sind ausgewählt worden 🎉 was jetzt?": a step behind them, what comes now
+        # (not "our expert withdrew, what now?": a case the call does not cover)
+        found = None if drops_out(text) else _NOW_WHAT.search(text.strip())
     if found is None:
         return None
     before = text.strip()[: found.start()]

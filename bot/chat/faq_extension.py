@@ -8,6 +8,7 @@ deadline; "wir sind noch nicht fertig, gibt's eine Verlängerung?" the deadline 
 
 from __future__ import annotations
 
+from bot.chat.faq_follow import last_question
 from bot.chat.faq_replies import FAQ_PREFIX
 from bot.chat.handlers import Callback, Context
 from bot.messages import Button, Outbound
@@ -53,12 +54,20 @@ def _reading(text: str) -> str | None:
     return "open" if all(is_stopword(tok) for tok in toks) else None
 
 
-def extension(ctx: Context, text: str, known: str | None) -> Outbound | None:
+def extension(
+    ctx: Context, text: str, known: str | None, *, said: str | None = None
+) -> Outbound | None:
     """The placement's answer for an extension of it; the question which one is
     meant, with both as buttons, for "kann man verlängern?" asked out of the blue;
     None where the FAQ answers (the deadline). `known`: the language the person is
-    known to read."""
+    known to read. `said`: the whole message, when `text` is its question ("Habe
+    gesehen, dass die Frist morgen ist. Kann man Verlängerung beantragen?": the
+    deadline, named before the question)."""
     reading = _reading(text)
+    if reading in (None, "open") and said is not None and _reading(said) == "deadline":
+        reading = "not_ready"  # the deadline, though the question does not name it
+    elif reading == "deadline" and last_question(text) not in (None, text):
+        reading = "not_ready"  # named before the question: the FAQ reads only one
     if reading in (None, "deadline"):
         return None
     # the language known, else the question's (read only now: most questions ask no extension)

@@ -38,7 +38,7 @@ from datetime import date
 
 from bot.chat.faq_check import check, names_months
 from bot.texts import t
-from faq.form import asks_how_it_goes
+from faq.form import asks_how_it_goes, question_kind
 from faq.kb import Entry, KnowledgeBase
 from faq.normalize import QUESTION_WORDS, is_stopword, tokens
 from jobs.editions import EditionData
@@ -527,7 +527,9 @@ def hand_in(question: str) -> str | None:
 _GREETING = re.compile(
     r"^\s*(?:(?:hallo|hello|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|good\s+"
     r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team|(?:sehr\s+geehrte|liebe)\s+"
-    r"damen\s+und\s+herren|dear\s+sir\s*(?:or|/)\s*madam)"
+    r"damen\s+und\s+herren|dear\s+sir\s*(?:or|/)\s*madam"
+    # pleased with the answer before: "great, and how many get funded?"
+    r"|great|cool|super|prima|perfekt|perfect|toll|klasse|alright|alles\s+klar|wunderbar)"
     r"\b(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",  # not "Hier …"
     re.IGNORECASE,
 )
@@ -637,6 +639,10 @@ def asked_span(message: str) -> str:
 _CLAUSE_BREAK = re.compile(r"\s+[–-]\s+|,\s+")
 # who asks, said before the question: what the question is then asked of
 _ABOUT_US = re.compile(r"(?i)\b(?:wir|we|we're|ich bin|i am|i'm|i work|unser\w*|our|als)\b")
+_POINTING = frozenset(
+    """wir we us uns unser unsere unseren unserer our ich i me mich mir my mein meine es it
+    das that this dies diese dieser they them sie""".split()
+)
 
 
 def last_question(question: str) -> str | None:
@@ -655,7 +661,14 @@ def last_question(question: str) -> str | None:
     if len(clauses) < 2 or len(tokens(clauses[-1])) < 3:
         return None
     before = " ".join(clauses[:-1])
-    if _ABOUT_US.search(before) or len(tokens(before)) < 3:  # "we are …, are we …?"; "na, …?"
+    # "we are …, are we …?" asks of who they are; "Our expert starts in October - what
+    # exactly is the Buddy program?" asks a question of its own (a question word, and
+    # nothing pointing back at them)
+    # (not "Können wir mitbestimmen, welche Qualifikationen …?": one question, in two)
+    last = tokens(clauses[-1])
+    own = last[0] in QUESTION_WORDS and not _POINTING & set(last)
+    own = own and question_kind(before) is None
+    if _ABOUT_US.search(before) and not own or len(tokens(before)) < 3:  # "na, …?"
         return None
     # "Wann ist Bewerbungsschluss, und wer kann sich bewerben?": two questions
     asked_before = any(tok in QUESTION_WORDS for tok in tokens(before))

@@ -80,6 +80,7 @@ from faq.form import (
     asks_news,
     asks_other_programs,
     asks_other_than_the_date,
+    asks_outcome,
     asks_overlap,
     asks_per_region,
     asks_project_when,
@@ -97,6 +98,7 @@ from faq.form import (
     asks_what_is_funded,
     asks_when_told,
     asks_where_to_apply,
+    asks_which_bare,
     asks_which_ones,
     asks_who_employs,
     asks_who_pays_the_expert,
@@ -112,11 +114,14 @@ from faq.form import (
     counts_own_staff,
     counts_positions,
     deadline_verdict,
+    drops_out,
     echoes_a_number,
     goes_on,
+    missed_it,
     named_place,
     names_clock_time,
     names_deadline,
+    no_profiles_yet,
     open_choice,
     paid_to,
     polarity,
@@ -137,6 +142,7 @@ from jobs.program import (
     call_state,
     local_today,
     long_day,
+    not_known_yet,
     placeholders,
     render,
 )
@@ -200,6 +206,8 @@ PAID_ENTRIES = {"expert": "salary", "municipality": "funding"}
 MONEY_ENTRIES = frozenset({"salary", "funding", "project_budget", "number_of_projects"})
 # what the expert does, where they come from: "was bekommt die Expertin?" is her pay
 EXPERT_ENTRIES = frozenset({"expert_role", "expert_background", "core_team"})
+# the answers about the expert or the Pat:in ("wie viele Stunden arbeitet sie?" after them)
+_PEOPLE_ENTRIES = EXPERT_ENTRIES | {"employment", "salary", "expert_choice", "expert_profiles"}
 _TASKS = ("aufgab", "task", "rolle", "role", "tut", "tun", "macht", "does", "do ", "arbeit")
 ELIGIBILITY = "eligibility"  # "kann ich mich bewerben?" while the call is open
 CONTACT = "contact"
@@ -209,6 +217,7 @@ EXPERT_BACKGROUND = "expert_background"
 PARTICIPANTS = "participants"
 NUMBER_OF_PROJECTS = "number_of_projects"
 SUMMARY = "summary"
+EVALUATION = "evaluation"
 CORE_TEAM = "core_team"
 EMPLOYMENT = "employment"
 FINAL_SKETCH_TALK, EXPERT_PROFILES = "final_sketch_talk", "expert_profiles"
@@ -238,6 +247,8 @@ def own_status(question: str) -> str | None:
     toks = tokens(question)
     if _OURS & set(toks) and _NOT_HEARD.search(" ".join(toks)):
         return "feedback"  # "wir haben uns beworben aber noch nix gehört, ist das normal?"
+    if _OURS & set(toks) and no_profiles_yet(question):
+        return "expert_profiles"  # "wir haben noch keine Profile bekommen, ist das normal?"
     kind = question_kind(question)
     if kind != "yes_no" and not (kind is None and question.rstrip().endswith("?")):
         return None  # "wurden wir ausgewählt?" has no kind of its own
@@ -278,6 +289,14 @@ _ROLE = (
     " was ist ",
 )  # fmt: skip
 _FOR = frozenset("fur for".split())
+# funding a program ("wer hat das finanziert?", "who funded it?") and what is funded
+_FUNDING_WORDS = (
+    "fund", "finanz", "geford", "ford", "zahl", "bezahl", "pay", "paid", "sponsor", "program",
+    "projekt", "project", "dann", "then", "eigentlich", "actually", "damals",
+)  # fmt: skip
+_AGAIN = frozenset(
+    "nochmal nochmals wieder again next nachste nachsten neue neuen new kommt coming kunftig".split()
+)
 # "und bis wann?", "und wo?": a question word asks something new, no kind of applicant
 _ASKING_WORDS = QUESTION_WORDS | {"bis", "until"}
 ABOUT_CALL_SIMILARITY = 0.55  # an unknown-words question this close to one about the call
@@ -298,6 +317,8 @@ _ASKED_OF = (
     "eligib", "berechtigt",
     # a use asked of the money or a role ("das Budget für Laptops nutzen", "mitarbeiten")
     "nutz", "verwend", "einsetz", "ausgeb", "use", "spend", "mitarbeit",
+    # what is asked to be part of it ("incl. employer contributions?", "inklusive …?")
+    "inkl", "incl", "includ", "inklusiv", "einschlie", "enthalt", "contain",
 )  # fmt: skip
 # a day or a contact asked of the hours just given ("und morgen früh?", "what about
 # tomorrow morning?", "und frau bock?", "is die freitags da?")
@@ -305,8 +326,10 @@ _NEAR_DAYS = frozenset("heute morgen ubermorgen today tomorrow tonight".split())
 _HOURS_AGAIN = frozenset(
     """und and ok okay what about how wie was ist is mit with auch also dann then die der
     frau herr ms mrs mr dr fruh fruh morning vormittag vormittags nachmittag nachmittags
-    afternoon abend evening am on da there im in the jemand someone anyone""".split()
-)
+    afternoon abend evening am on da there im in the jemand someone anyone
+    geht klappt das es works work does that it moglich possible ab wann when from um at
+    uhrzeit time""".split()
+)  # "heute ist sonntag, geht das?": reaching them that day
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
 _SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
@@ -316,6 +339,12 @@ _DOING = (
     "built", "build", "develop", "work", "arbeit", "idee", "idea", "thema", "topic", "app",
     "und", "and", "denn", "genau", "exactly", "nochmal", "again", "eigentlich",
 )  # fmt: skip
+
+
+def _is_doing(word: str) -> bool:
+    return word.startswith(_DOING)
+
+
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
 _MAY = frozenset(
     "kann konnen konnte konnten darf durfen wir ich uns can could may might we i us".split()
@@ -498,6 +527,16 @@ def _only_terms(
 
 
 _UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day", "euro", "eur")
+
+
+def _project_line(entry: Entry, toks: list[str], lang: str) -> str | None:
+    """The participants' line of the one project the words name, by its place or a word
+    of its title no other line and no other answer has ("Torgau", "Webwegweiser")."""
+    items = entry.answer[lang].split(": ", 1)[-1].rstrip(".").split("; ")
+    words = [set(tokens(item)) for item in items]
+    own = [{w for w in ws if len(w) >= 4 and sum(w in o for o in words) == 1} for ws in words]
+    named = [i for i, ws in enumerate(own) if ws & set(toks)]
+    return f"{items[named[0]]}." if len(named) == 1 else None
 
 
 def _figure_agreed(options, question: str, content: list[str], toks: list[str]) -> bool:
@@ -883,6 +922,13 @@ class FaqReplies:
             memory.remember(last, reply, now)
             self._logged(q, answered=True)
             return reply
+        dated_last = last is not None and last.milestone not in (None, "deadline")
+        case = drops_out(q.text)  # "our expert candidate withdrew": not covered
+        if case or dated_last and missed_it(q.text):  # "we missed it" right after a step
+            q.entry = kb.find(case) if case else last
+            if q.entry is not None:
+                q.lead, q.said = "silent_then", self._plain(q, q.entry)
+                return None
         follow = None if about else self._read_follow_up(q.text, match, memory, now, q.edition, kb)
         if follow and (other := self._taken_alone(follow, match, memory, now)):
             # "wie lang dauert das" after the deadline: the deadline again, or the
@@ -904,11 +950,13 @@ class FaqReplies:
         else:
             q.entry = self._follow_up(q.text, memory, now, q.edition)
         question = q.text
-        dated_last = last is not None and last.milestone not in (None, "deadline")
         if q.entry is None and q.lead is None and dated_last and asks_to_move(question):
             # "geht der Termin auch später?" right after the talks: not the deadline's
             # "Nein", but that the call does not say
             q.entry, q.lead, q.said = last, "faq_open", self._plain(q, last)
+        counted = last is not None and last.id == NUMBER_OF_PROJECTS
+        if q.entry is None and counted and asks_which_bare(question):
+            q.entry = kb.find(PARTICIPANTS)  # "welche denn?" right after "fünf Projekte"
         if q.entry is None and dated_last and asks_its_date(question):
             q.entry = last  # "what was the deadline for that" right after the choice
         if q.entry is None and dated_last and asks_exact_day(question):
@@ -942,8 +990,11 @@ class FaqReplies:
         silent = None  # what the call says nothing of, whatever topic is close
         if q.entry is None and asks_about_data(question):  # "was passiert mit unseren daten"
             silent = "faq_no_privacy"
-        elif q.entry is None and asks_hours(question):  # "Wie viel Zeit muss die Patin …?"
-            silent = "faq_no_hours"  # (not the talks' 60–90 minutes)
+        # "Wie viel Zeit muss die Patin …?", "wie viele Stunden arbeitet sie?" right after
+        # the expert's employment
+        person = q.last is not None and q.last.id in _PEOPLE_ENTRIES
+        if q.entry is None and asks_hours(question, of_a_person=person):
+            silent = silent or "faq_no_hours"  # (not the talks' 60–90 minutes)
         if silent:
             memory.entry, memory.offered = None, ()
             self._logged(q, answered=False)
@@ -982,6 +1033,12 @@ class FaqReplies:
         match, memory, now, kb, question = q.match, q.memory, q.now, q.kb, q.text
         if q.entry is None and asks_to_apply(question):  # "kann ich mich bewerben?"
             q.entry, q.note = self._applying(q.lang, now, self._read(q), kb)
+        near = (match.best, *match.options)
+        deadline_near = any(e is not None and e.milestone == "deadline" for e in near)
+        again = _AGAIN & set(tokens(question))  # "kommt nochmal ein call?": the next one
+        if q.entry is None and q.lead is None and deadline_near and not again:
+            # "hab die Ausschreibung gefunden. Ist die noch aktuell?": whether it is open
+            q.entry = kb.at_milestone("deadline") if asks_state(question) else None
         just_said = memory.gist if memory.entry and memory.recent(memory.at, now) else ""
         echoed = just_said and echoes_a_number(question, just_said)
         if q.entry is None and q.lead is None and echoed and (entry := kb.find(memory.entry)):
@@ -1109,9 +1166,18 @@ class FaqReplies:
         a role, which towns took part, a count, a name, whom to ask, news."""
         self._money_and_roles(q)
         self._towns_and_people(q)
+        self._outcome(q)
 
     def _money_and_roles(self, q: _Question) -> None:
         match, now, kb, question = q.match, q.now, q.kb, q.text
+        offered = {e.id for e in match.options}
+        money = {FUNDER, FUNDING, SALARY, "project_budget", "lokalprojekte"}
+        free = q.entry is None and q.lead is None
+        # "who funded it?": who, not what (not "wer zahlt die Sozialabgaben?": a cost named)
+        asked = _asked_words(tokens(question))
+        named = [w for w in asked if w not in QUESTION_WORDS and not w.startswith(_FUNDING_WORDS)]
+        if free and not named and FUNDER in offered <= money and question_kind(question) == "who":
+            q.entry = kb.find(FUNDER)
         # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
         # not know is another funder)
         funded = q.lead is None and asks_what_is_funded(question)
@@ -1208,6 +1274,31 @@ class FaqReplies:
             q.entry = kb.find(CONTACT) or q.entry  # "wen kann ich fragen", "who can I call now?"
         if q.entry is None and asks_news(question):
             q.entry = kb.find("next_call")  # "2026 gibts nix neues?": whether a call has come
+
+    def _outcome(self, q: _Question) -> None:
+        """ "was ist aus der Webwegweiser-Sache in Torgau geworden?", "what came out of
+        the evaluation?": the call names no results (it was written before them), and
+        what it says: that town's project, the five, the evaluation."""
+        if q.lead is not None or q.match.off_topic or not asks_outcome(q.text):
+            return
+        best, toks = q.match.best, tokens(q.text)
+        # "und was ist daraus geworden?" right after the five: those
+        last = q.last if q.last is not None and q.last.id in (PARTICIPANTS, EVALUATION) else None
+        entry = q.entry or (last if len(toks) <= FOLLOW_UP_WORDS else None) or best
+        if entry is None or entry.id not in (PARTICIPANTS, EVALUATION):
+            return
+        line = _project_line(entry, toks, q.lang) if entry.id == PARTICIPANTS else None
+        # the best guess only when the question names what it asks of: a town of the
+        # five (or its project), the evaluation
+        named = (
+            line is not None
+            or entry.id == EVALUATION
+            and any(tok.startswith(("evalu", "auswert", "begleitforsch")) for tok in toks)
+        )
+        if q.entry is None and entry is not last and not named:
+            return
+        q.entry, q.lead = entry, "silent_outcome"
+        q.said = line or q.said or self._plain(q, entry)
 
     def _who_is_paid(self, q: _Question, close: set[str]) -> None:
         """Who pays whom and how many: the expert's pay, one expert per project, five
@@ -1924,11 +2015,17 @@ class FaqReplies:
         if entry is None or entry.id != PARTICIPANTS:
             return None
         places = {fold(p): p for p in entry.polar.get("yes", ())}
+
+        def place_of(tok: str) -> str | None:  # "stralsund-app" is one word "stralsundapp"
+            if tok in places:
+                return tok
+            return next((p for p in places if tok.startswith(p) and _is_doing(tok[len(p) :])), None)
+
         toks = tokens(question)
-        named = [tok for tok in toks if tok in places]
-        rest = [tok for tok in toks if tok not in places]
+        named = [place for tok in toks if (place := place_of(tok))]
+        rest = [tok for tok in toks if not place_of(tok)]
         if len(named) != 1 or not all(
-            is_stopword(tok) or tok in QUESTION_WORDS or tok.startswith(_DOING) for tok in rest
+            is_stopword(tok) or tok in QUESTION_WORDS or _is_doing(tok) for tok in rest
         ):
             return None
         items = entry.answer[lang].split(": ", 1)[-1].rstrip(".").split("; ")
@@ -1974,6 +2071,8 @@ class FaqReplies:
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
         answer, verdict = self._formed(entry, lang, now, question, edition, brief)
+        if not_known_yet(entry, edition, local_today(edition, now)):
+            lead = said = None  # "ist Torgau dabei?" in April: nobody is chosen yet, no "Ja"
         answer = said or answer  # a follow-up's short answer ("60 bis 90 Minuten")
         if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
             said_first = t(lead, lang)
@@ -1993,7 +2092,7 @@ class FaqReplies:
         """The answer in the form of the question, and the form it took ('yes', 'no',
         'partly', 'open', 'silent', 'brief' or None)."""
         answer = as_list(answer_text(entry, lang, edition, now))
-        if not question:
+        if not question or not_known_yet(entry, edition, local_today(edition, now)):
             return answer, None
         # "gibt es eine nächste Ausschreibung?" is not judged against the deadline
         deadline = entry.milestone == "deadline" and "next_call" not in placeholders(
@@ -2280,7 +2379,8 @@ class FaqReplies:
         if not set(toks) <= _HOURS_AGAIN | names | days:
             return question
         lang = known or self.language(question, default)
-        return f"{question.rstrip(' ?!.')} {'erreichbar' if lang == 'de' else 'available'}?"
+        plain = " ".join(re.sub(r"[,.;:!?]+", " ", question).split())  # one question
+        return f"{plain} {'erreichbar' if lang == 'de' else 'available'}?"
 
     def _people_hours(self, kb: KnowledgeBase | None = None) -> list[tuple[str, OfficeHours]]:
         """Each contact's name and own office hours (the line after their name)."""

@@ -49,9 +49,9 @@ _JOINED = re.compile(
 # "kurze Fragen:", "quick q:", "two questions:" before the questions: no part of the first
 _HEADING = re.compile(
     r"^\s*(?:(?:noch\s+)?(?:zwei|drei|ein\s+paar|paar|kurze|kleine|eine|1|2|3)\s+)*(?:kurze\s+)?"
-    r"(?:frage|fragen|q|qs|question|questions)\s*[:\-–]\s*"
+    r"(?:frage|fragen|q|qs|question|questions|dinge|sachen)\s*[:\-–]\s*"
     r"|^\s*(?:(?:a\s+)?(?:quick|short|two|three|couple\s+of|few|small|1|2|3)\s+)+"
-    r"(?:q|qs|question|questions)\s*[:\-–]\s*",
+    r"(?:q|qs|question|questions|ones|things)\s*[:\-–]\s*",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")

@@ -82,6 +82,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Genauer erklären kann es Lokalprojekte: /kontakt",
         "en": "Lokalprojekte can explain it in more detail: /contact",
     },
+    "silent_then": {
+        "de": "Was dann gilt, sagt die Ausschreibung nicht – fragen Sie am besten direkt bei "
+        "Lokalprojekte nach (/kontakt). Sie sagt dazu:",
+        "en": "The call for applications does not say what happens then – best ask "
+        "Lokalprojekte directly (/contact). What it says:",
+    },
+    "silent_outcome": {
+        "de": "Was daraus geworden ist, sagt die Ausschreibung nicht – Ergebnisse nennt sie "
+        "keine. Sie sagt dazu:",
+        "en": "The call for applications does not say what came of it – it gives no "
+        "results. What it says:",
+    },
     "silent_name": {
         "de": "Einen Namen nennt die Ausschreibung nicht. Sie sagt dazu:",
         "en": "The call for applications names no one. What it says:",
@@ -188,14 +200,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "faq_no_other_programs": {
         "de": "Andere Programme nennt die Ausschreibung nicht – sie beschreibt nur "
         "„Integrationsmacher:innen“.",
-        "en": "The call names no other programs – it describes only "
-        "“Integrationsmacher:innen”.",
+        "en": "The call names no other programs – it describes only “Integrationsmacher:innen”.",
     },
     "faq_no_language": {
         "de": "In welcher Sprache die Bewerbung sein soll, sagt die Ausschreibung nicht (sie "
         "selbst ist auf Deutsch geschrieben).",
-        "en": "The call does not say in which language to apply (it is itself written in "
-        "German).",
+        "en": "The call does not say in which language to apply (it is itself written in German).",
     },
     "faq_from_the_call": {
         "de": "Das steht so in der Ausschreibung:",

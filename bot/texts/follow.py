@@ -81,6 +81,13 @@ TEXTS = {
         "en": "I cannot know where your application stands – I only know the call, not "
         "the applications. Lokalprojekte will tell you (/contact). What the call says:",
     },
+    "own_status_expert_profiles": {
+        "de": "Ob Profile für Sie unterwegs sind, kann ich nicht sehen – ich kenne nur die "
+        "Ausschreibung. Fragen Sie bei Lokalprojekte nach (/kontakt). Die Ausschreibung "
+        "sagt dazu:",
+        "en": "I cannot see whether profiles are on their way to you – I only know the "
+        "call. Please ask Lokalprojekte (/contact). What the call says:",
+    },
     "own_status_contact": {
         "de": "Ob Ihre Bewerbung angekommen ist, kann ich nicht sehen – ich kenne nur die "
         "Ausschreibung, nicht die Bewerbungen. Fragen Sie bei Lokalprojekte nach:",

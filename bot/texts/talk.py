@@ -41,6 +41,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "(Das galt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei.)",
         "en": '(That was the call "{edition}"; its deadline has passed.)',
     },
+    # the same while the call's program still runs (its deadline passed): what the call
+    # says still holds, only applying is over
+    "closed_note_running": {
+        "de": "Das gilt für die Ausschreibung „{edition}“, deren Programm läuft; die "
+        "Bewerbungsfrist ist vorbei – Bescheid zur nächsten Ausschreibung: /naechste",
+        "en": 'That is the call "{edition}", whose program is running; its deadline has '
+        "passed – to hear of the next call: /next",
+    },
+    "closed_note_watching_running": {
+        "de": "Das gilt für die Ausschreibung „{edition}“, deren Programm läuft; die "
+        "Bewerbungsfrist ist vorbei. Sie sind für die nächste Ausschreibung vorgemerkt.",
+        "en": 'That is the call "{edition}", whose program is running; its deadline has '
+        "passed. You are on the list for the next call.",
+    },
+    "closed_note_again_running": {
+        "de": "(Das gilt für die Ausschreibung „{edition}“; die Bewerbungsfrist ist vorbei.)",
+        "en": '(That is the call "{edition}"; its deadline has passed.)',
+    },
     "subscribed_moves_along": {
         "de": "Sie sind angemeldet. Die Erinnerungen zu „{edition}“ sind vorbei (die "
         "Bewerbungsfrist endete am {deadline}). Ihre Anmeldung zieht zur nächsten "

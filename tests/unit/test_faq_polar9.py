@@ -49,7 +49,8 @@ def test_the_terms_settle_only_the_calls_time(kb, entry_id, question, side):
 
 
 def test_one_of_the_five_is_still_a_yes_in_chat(faq):
-    assert faq.ask("Ist Torgau dabei?", "de", OPEN_CALL, record=False).text.startswith("Ja.")
+    chosen = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the five are known from 19 May 2023
+    assert faq.ask("Ist Torgau dabei?", "de", chosen, record=False).text.startswith("Ja.")
 
 
 # tryout9 rows 11-12: a longer thank-you and "wer bist du eigentlich?" are small talk
