@@ -60,8 +60,15 @@ def language_hints(text: str) -> tuple[int, int]:
     language (stop words, German letters), without the knowledge base's vocabulary:
     "per mail ok?" has none either way, "can I send it by mail" four English."""
     toks = tokens(text)
-    de = sum(t in _DE_HINTS for t in toks) + 2 * sum(c in _GERMAN_LETTERS for c in text)
+    de = sum(t in _DE_HINTS for t in toks) + 2 * _german_letters(text)
     return de, sum(t in _EN_HINTS for t in toks)
+
+
+def _german_letters(text: str) -> int:
+    """How many ä, ö, ü, ß the text has, not counting acronyms ("What is TVöD 11 in
+    euros?" is English: the pay scale's name is German in any language)."""
+    words = (w for w in text.split() if sum(c.isupper() for c in w) < 2)
+    return sum(c in _GERMAN_LETTERS for w in words for c in w)
 
 
 def detect_language(
@@ -78,7 +85,7 @@ def detect_language(
     ("funding" is English though "fundiert" shares its stem; "" for both)."""
     toks = tokens(text)
     hinting = _without(toks, names) if names else toks
-    de = sum(t in _DE_HINTS for t in hinting) + 2 * sum(c in _GERMAN_LETTERS for c in text)
+    de = sum(t in _DE_HINTS for t in hinting) + 2 * _german_letters(text)
     en = sum(t in _EN_HINTS for t in hinting)
     if vocab_lang and de == en:
         for t in toks:

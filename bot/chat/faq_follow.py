@@ -529,7 +529,11 @@ _GREETING = re.compile(
     r"(?:morning|afternoon|evening)|liebes?\s+team|dear\s+team|(?:sehr\s+geehrte|liebe)\s+"
     r"damen\s+und\s+herren|dear\s+sir\s*(?:or|/)\s*madam"
     # pleased with the answer before: "great, and how many get funded?"
-    r"|great|cool|super|prima|perfekt|perfect|toll|klasse|alright|alles\s+klar|wunderbar)"
+    r"|great|cool|super|prima|perfekt|perfect|toll|klasse|alright|alles\s+klar|wunderbar"
+    # sorry for the hour: "sorry for the late msg, is it still ok to send it tonight?"
+    r"|sorry(?:\s+(?:for|für|fur)\s+(?:the\s+|die\s+|my\s+|meine\s+)?(?:late\s+|späte\s+|spaete\s+)?"
+    r"(?:msg|message|nachricht|störung|stoerung|hour|stunde|uhrzeit))?"
+    r"|entschuldigung|entschuldigen\s+sie(?:\s+die\s+(?:späte\s+)?störung)?|tut\s+mir\s+leid)"
     r"\b(?:\s+(?:zusammen|allerseits|everyone|all|there))?[\s,!.:;-]*)+",  # not "Hier …"
     re.IGNORECASE,
 )

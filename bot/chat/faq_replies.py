@@ -32,6 +32,7 @@ from bot.chat.faq_follow import (
     asks_program_state,
     bare,
     hand_in,
+    last_question,
     places,
     points_at,
     points_back,
@@ -1129,7 +1130,7 @@ class FaqReplies:
         if entry is None and match.options and asks_when_told(question):
             # "wenn wir morgen einreichen, wann hören wir dann was?": the decision
             entry = next((e for e in match.options if e.milestone == "feedback"), None)
-        if entry is None and len(match.options) > 1 and not match.off_topic:
+        if entry is None and match.options and not match.off_topic:
             entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
         if entry is None and offered:
             # "wann sollten die Vorgespräche sein?" (not "was ist ein Buddy bei der
@@ -1181,7 +1182,9 @@ class FaqReplies:
         # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
         # not know is another funder)
         funded = q.lead is None and asks_what_is_funded(question)
-        funded = funded and not _unknown(q.matcher, question)
+        # (a name in a sentence before the question is who asks: "I'm the integration
+        # officer in Offenbach. What does this program fund exactly?")
+        funded = funded and not _unknown(q.matcher, last_question(question) or question)
         if q.entry is None and q.lead is None and asks_how_much_funding(question):
             # "how much funding is there per project?": the pay and the EUR 3,000, not a
             # picker of the two and the number of projects

@@ -367,3 +367,30 @@ def test_a_question_about_us_after_a_word_about_us_is_still_whole():
     assert last_question("we are a Verein - what can we do?") is None
     # one question in two clauses: the second is the first's object
     assert last_question("Dürfen wir mitreden, welche Kenntnisse der Experte braucht?") is None
+
+
+def test_the_pay_scale_in_euros_asked_in_english(april):
+    reply = text(april, "What is TVöD 11 Stufe 2 in euros roughly?")
+    assert reply.startswith("The call names no euro amount"), reply
+
+
+def test_an_acronym_s_umlaut_says_nothing_of_the_language():
+    from faq.coverage import language_hints
+
+    assert language_hints("What is TVöD 11 in euros?")[0] == 0
+    assert language_hints("Größe egal?")[0] > 0
+
+
+def test_a_town_in_the_sentence_before_is_who_asks(april):
+    message = "Hi, I'm the integration officer in Offenbach. What does this program fund exactly?"
+    assert text(april, message).startswith("The Robert Bosch Stiftung covers the personnel costs")
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [("sorry for the late msg, is it still ok to send the application tonight?", "Yes"),
+     ("entschuldigung, wann ist die frist?", "heute")],
+)  # fmt: skip
+def test_sorry_before_the_question_is_no_part_of_it(matcher, sessions, message, says):
+    reply = text(applicant_router(matcher, sessions, DEADLINE_EVENING), message)
+    assert says in reply.split("\n")[0], reply
