@@ -394,3 +394,11 @@ def test_a_town_in_the_sentence_before_is_who_asks(april):
 def test_sorry_before_the_question_is_no_part_of_it(matcher, sessions, message, says):
     reply = text(applicant_router(matcher, sessions, DEADLINE_EVENING), message)
     assert says in reply.split("\n")[0], reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Könnten wir auch zwei Projekte einreichen?", "werden reisekosten zum kick-off übernommen?"],
+)
+def test_what_the_call_leaves_open_of_projects_and_events(april, message):
+    assert text(april, message).startswith("Das legt die Ausschreibung nicht fest")
