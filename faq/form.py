@@ -1263,7 +1263,8 @@ _SPANS = ("monat", "month", "jahr", "year", "woch", "week", "tag", "day", "stund
 
 
 _TAKEN = ("nehm", "nimm", "genomm", "aufgenomm", "ausgewahlt", "auswahl", "gefordert", "ford",
-          "take", "taking", "taken", "select", "chosen", "choose", "fund", "accept")  # fmt: skip
+          "take", "taking", "taken", "select", "chosen", "choose", "fund", "accept", "took",
+          "participat", "teilgenomm", "mitgemacht")  # fmt: skip
 
 
 _ABOUT = re.compile(

@@ -402,3 +402,15 @@ def test_sorry_before_the_question_is_no_part_of_it(matcher, sessions, message, 
 )
 def test_what_the_call_leaves_open_of_projects_and_events(april, message):
     assert text(april, message).startswith("Das legt die Ausschreibung nicht fest")
+
+
+@pytest.mark.parametrize(
+    "message", ["how many cities took part?", "wie viele kommunen haben teilgenommen?"]
+)
+def test_how_many_took_part_is_the_five(later, message):
+    reply = text(later, message)
+    assert reply.startswith(("Five projects", "Gefördert werden deutschlandweit fünf")), reply
+
+
+def test_how_many_at_an_event_is_no_count_of_the_five(later):
+    assert "fünf Projekte" not in text(later, "wie viele teilnehmer gibt es beim kick-off?")
