@@ -1788,6 +1788,8 @@ def asks_late_handling(question: str) -> bool:
     missed = _has(text, _TOO_LATE) or any(f" {m}" in text for m in _NOT_MAKING)
     if missed and _ANYWAY & set(toks) and any(tok.startswith(_SENDING) for tok in toks):
         return True  # "frist verpasst, kann ich trotzdem noch was schicken?"
+    if missed and _ANYWAY & set(toks) and _has(text, _DEADLINE_WORDS):
+        return True  # "hab die frist verpasst weil krank, gehts trotzdem noch?"
     return bool(pairs & set(_WHAT_HAPPENS)) and missed
 
 

@@ -643,6 +643,7 @@ def asked_span(message: str) -> str:
 _CLAUSE_BREAK = re.compile(r"\s+[–-]\s+|,\s+")
 # who asks, said before the question: what the question is then asked of
 _ABOUT_US = re.compile(r"(?i)\b(?:wir|we|we're|ich bin|i am|i'm|i work|unser\w*|our|als)\b")
+_ANYWAY_WORDS = frozenset("trotzdem dennoch anyway nevertheless regardless still".split())
 _POINTING = frozenset(
     """wir we us uns unser unsere unseren unserer our ich i me mich mir my mein meine es it
     das that this dies diese dieser they them sie""".split()
@@ -663,6 +664,9 @@ def last_question(question: str) -> str | None:
         return parts[-1].strip()
     clauses = _CLAUSE_BREAK.split(parts[-1].strip())
     if len(clauses) < 2 or len(tokens(clauses[-1])) < 3:
+        return None
+    # "hab die Frist verpasst weil krank, gehts trotzdem noch?": nothing of its own
+    if all(is_stopword(tok) or tok in _ANYWAY_WORDS for tok in tokens(clauses[-1])):
         return None
     before = " ".join(clauses[:-1])
     # "we are …, are we …?" asks of who they are; "Our expert starts in October - what

@@ -290,6 +290,8 @@ _ROLE = (
     " was ist ",
 )  # fmt: skip
 _FOR = frozenset("fur for".split())
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # "wer war 2021 dabei"
+_STILL_WORDS = frozenset("still noch anymore weiterhin immer nach wie vor mehr".split())
 # funding a program ("wer hat das finanziert?", "who funded it?") and what is funded
 _FUNDING_WORDS = (
     "fund", "finanz", "geford", "ford", "zahl", "bezahl", "pay", "paid", "sponsor", "program",
@@ -1009,6 +1011,13 @@ class FaqReplies:
             q.entry = q.kb.find(_PROJECT_DATES[when])
         if q.entry is not None:
             return None
+        edition = self._read(q) if _YEAR.search(question) else None
+        if edition and any(int(y) < edition.starts_on.year for y in _YEAR.findall(question)):
+            # "wer war 2021 dabei": a year before this call, of which it says nothing
+            memory.entry, memory.offered = None, ()
+            memory.missed_at = memory.silent_at = now
+            self._logged(q, answered=False)
+            return self.silent_reply(q.lang, "faq_earlier_years")
         if asks_a_task(question):  # "kannst du mir einen Text schreiben?"
             memory.entry, memory.offered = None, ()
             return Outbound(t("faq_no_task", q.lang), lang=q.lang)
@@ -1038,8 +1047,10 @@ class FaqReplies:
         deadline_near = any(e is not None and e.milestone == "deadline" for e in near)
         again = _AGAIN & set(tokens(question))  # "kommt nochmal ein call?": the next one
         if q.entry is None and q.lead is None and deadline_near and not again:
-            # "hab die Ausschreibung gefunden. Ist die noch aktuell?": whether it is open
-            q.entry = kb.at_milestone("deadline") if asks_state(question) else None
+            # "hab die Ausschreibung gefunden. Ist die noch aktuell?": whether it is open;
+            # "hab die Frist verpasst weil krank, gehts trotzdem noch?": late, not said
+            late = asks_state(question) or asks_late_handling(question)
+            q.entry = kb.at_milestone("deadline") if late else None
         just_said = memory.gist if memory.entry and memory.recent(memory.at, now) else ""
         echoed = just_said and echoes_a_number(question, just_said)
         if q.entry is None and q.lead is None and echoed and (entry := kb.find(memory.entry)):
@@ -1195,8 +1206,10 @@ class FaqReplies:
         if (q.entry is None or q.entry.id == FUNDER) and funded:
             # "What does the foundation fund?": what the money is for, not who gives it
             q.entry = kb.find(FUNDING) or q.entry
-        role = None  # "is Lokalprojekte the funder?"
-        if q.lead is None and (q.entry is None or q.entry.id in _ROLE_ENTRIES):
+        role = None  # "is Lokalprojekte the funder?" (not "is Lokalprojekte still running
+        # this?": whether the program still runs, which is no role of theirs)
+        still = _STILL_WORDS & set(tokens(question))
+        if q.lead is None and not still and (q.entry is None or q.entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
         if role:
             edition = self._read(q)
@@ -1273,7 +1286,14 @@ class FaqReplies:
             if q.entry and q.entry.id == NUMBER_OF_PROJECTS:
                 q.lead = "silent_applicants"
                 return
-        if asks_whom_to_ask(question) and CONTACT in close | {q.entry and q.entry.id}:
+        # (not "who do I email my application to?": where to hand in, which the call
+        # does not say – the contacts are for questions)
+        handing_in = q.entry is not None and q.entry.milestone == "deadline"
+        if (
+            asks_whom_to_ask(question)
+            and not handing_in
+            and CONTACT in close | {q.entry and q.entry.id}
+        ):
             q.entry = kb.find(CONTACT) or q.entry  # "wen kann ich fragen", "who can I call now?"
         if q.entry is None and asks_news(question):
             q.entry = kb.find("next_call")  # "2026 gibts nix neues?": whether a call has come

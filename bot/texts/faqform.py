@@ -197,6 +197,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "I can't do that – I only answer questions about the call for applications. "
         "Lokalprojekte can help you with writing (/contact).",
     },
+    "faq_earlier_years": {
+        "de": "Zu früheren Jahren sagt die Ausschreibung nichts – sie beschreibt nur diese "
+        "eine Runde des Programms.",
+        "en": "The call says nothing of earlier years – it describes only this one round of "
+        "the program.",
+    },
     "faq_no_other_programs": {
         "de": "Andere Programme nennt die Ausschreibung nicht – sie beschreibt nur "
         "„Integrationsmacher:innen“.",

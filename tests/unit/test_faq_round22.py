@@ -414,3 +414,41 @@ def test_how_many_took_part_is_the_five(later, message):
 
 def test_how_many_at_an_event_is_no_count_of_the_five(later):
     assert "fünf Projekte" not in text(later, "wie viele teilnehmer gibt es beim kick-off?")
+
+
+# -- tryout21's wrong answers ---------------------------------------------------------
+
+
+def test_whom_to_send_the_application_is_not_the_contacts(matcher, sessions):
+    night = applicant_router(matcher, sessions, NIGHT_BEFORE)
+    reply = text(night, "who do I email my application to?")
+    assert reply.startswith("The call does not say where or how to hand in"), reply
+
+
+def test_whether_the_pat_in_is_paid_is_not_decided(june):
+    reply = text(june, "kriegt die patin auch geld?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+
+
+@pytest.mark.parametrize("message", ["wer war 2021 dabei", "wie lief 2022"])
+def test_an_earlier_year_is_not_in_the_call(later, message):
+    reply = text(later, message)
+    assert reply.startswith("Zu früheren Jahren sagt die Ausschreibung nichts"), reply
+    assert "Torgau" not in reply
+
+
+def test_a_later_year_asks_for_the_next_call(later):
+    assert "nächste Ausschreibung" in text(later, "gibt es 2026 eine neue runde?")
+
+
+def test_still_running_is_no_yes_about_the_roles(later):
+    assert not text(later, "is lokalprojekte still running this?").startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("when", "says"), [(DEADLINE_EVENING, "heute"), (JUNE, "vorbei")]
+)
+def test_missed_because_ill_is_the_deadline(matcher, sessions, when, says):
+    router = applicant_router(matcher, sessions, when)
+    reply = text(router, "hab die frist verpasst weil krank, gehts trotzdem noch?")
+    assert reply.startswith("Ob Unterlagen nachgereicht werden können") and says in reply, reply
