@@ -325,7 +325,9 @@ def _kind(question: str) -> str | None:
 
 # English "was" before its subject ("was it …?"), or a name and then English words
 _EN_SUBJECTS = frozenset("it there this that the a an our my your his her their he she i".split())
-_WAS_EN = re.compile(r"^was \w+ (?:one of|among|part of|in it|in the|selected|chosen|funded|involved)")
+_WAS_EN = re.compile(
+    r"^was \w+ (?:one of|among|part of|in it|in the|selected|chosen|funded|involved)"
+)
 
 
 def _mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bool:
@@ -572,8 +574,17 @@ _OVER = (
 )  # fmt: skip
 _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
 _STILL = (
-    "noch", "still", "offen", "open", "lauft", "running", "anymore", "no longer", "aktull",
-    "current", "gultig",
+    "noch",
+    "still",
+    "offen",
+    "open",
+    "lauft",
+    "running",
+    "anymore",
+    "no longer",
+    "aktull",
+    "current",
+    "gultig",
 )  # fmt: skip ("aktuell" folds to "aktull", as "ue" stands for "ü")
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
@@ -1276,6 +1287,7 @@ _ABOUT = re.compile(
 
 
 _NEWS = ("neues", "neus", "neue", "neu", "news", "new", "anything", "something", "nix", "nichts",
+         "nachstes", "nachste", "nachsten", "next", "aha", "mal", "time",
          "nothing", "etwas", "gibts", "gibt", "jahr", "year", "runde", "round", "ausschreibung",
          "call", "yet", "schon", "noch", "mehr", "more", "again", "wieder")  # fmt: skip
 
@@ -1423,6 +1435,8 @@ _PROJECT_WORDS = ("projekt", "project", "programm", "program", "projektphase", "
 _NOT_THE_PROJECT = ("bewerb", "applic", "apply", "frist", "deadline", "skizze", "sketch",
                     "ausschreib", "call", "vorgesprach", "talk", "evaluation", "profil")  # fmt: skip
 _STARTS = ("start", "beginn", "begin", "anfang", "fangt", "losgeh", "los", "kick")
+_CHOOSING_WORDS = ("auswahl", "wahl", "wahlen", "wahlt", "choos", "choice", "select", "such",
+                   "search", "find", "profil", "vorschlag", "kandidat", "candidat")  # fmt: skip
 _ENDS = ("end", "ende", "aufhor", "finish", "vorbei", "over", "schluss", "abschluss")
 _RUNS_FOR = ("lauft", "lief", "laufen", "run", "ran", "dauert", "dauerte", "last", "geht", "ging")
 
@@ -1438,6 +1452,9 @@ def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
     if any(tok.startswith(_NOT_THE_PROJECT) for tok in toks):
         return None
     named = any(tok.startswith(_PROJECT_WORDS) for tok in toks)
+    # "wann fängt die Expertin an?": her six months are the project's (not her choice)
+    expert = any(tok.startswith(("expert", "fachkraft")) for tok in toks)
+    named = named or expert and not any(tok.startswith(_CHOOSING_WORDS) for tok in toks)
     # "and when does it end", "und wann ist Schluss?" right after the start
     short = {"it", "es", "das"} & set(toks) or len(toks) <= 4
     if not (named or pointed and short):
@@ -1453,7 +1470,16 @@ def asks_news(question: str) -> bool:
     """ "2026 gibts nix neues?", "anything new?", "gibt es was neues?": whether a new call
     has come (the next call's answer); nothing else named."""
     toks = [tok for tok in tokens(question) if not tok.isdigit()]
-    if not {"neues", "neus", "neu", "neue", "news", "new"} & set(toks):
+    # "und nächstes Jahr?": the next round
+    next_round = {"nachstes", "nachste", "nachsten", "next"} & set(toks) and {
+        "jahr",
+        "year",
+        "runde",
+        "round",
+        "mal",
+        "time",
+    } & set(toks)
+    if not ({"neues", "neus", "neu", "neue", "news", "new"} & set(toks) or next_round):
         return False
     return all(is_stopword(tok) or tok in _NEWS or tok in QUESTION_WORDS for tok in toks)
 
@@ -1879,7 +1905,9 @@ def missed_it(question: str) -> bool:
     """ "we missed it, what now?", "verpasst, was nun?" right after a step: missing that
     step (nothing else named; "frist verpasst" names the deadline)."""
     toks = tokens(question)
-    return bool(set(toks) & _MISSED) and all(tok in _MISSED_WORDS or is_stopword(tok) for tok in toks)
+    return bool(set(toks) & _MISSED) and all(
+        tok in _MISSED_WORDS or is_stopword(tok) for tok in toks
+    )
 
 
 _MISSED = frozenset("missed verpasst versaumt".split())

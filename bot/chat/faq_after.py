@@ -51,6 +51,8 @@ _NEXT = re.compile(
     r"|what(?:'s|s|\s+is)\s+next|(?:and\s+)?next|wie\s+geht(?:'s|s|\s+es)?\s+"
     r"(?:(?:jetzt|dann|danach|nun|denn|eigentlich)\s+)*weiter"
     r"|what\s+are\s+the\s+next\s+steps|(?:welches\s+sind\s+)?(?:die\s+)?n[äa]chsten\s+schritte"
+    r"|(?:was\s+ist\s+)?(?:jetzt\s+|nun\s+)?(?:der\s+|unser\s+)?n[äa]chste\s+schritt"
+    r"|what(?:'s|s|\s+is)\s+(?:the\s+|our\s+)?next\s+step"
     r")\W*$",
     re.IGNORECASE,
 )

@@ -72,7 +72,9 @@ def questions(text: str) -> list[str] | None:
     if any(not _WORD.search(p) for p in parts):
         return None
     # "Wie und wo?": two question words and nothing else is one question about one thing
-    if len(_WORD.findall(parts[0])) < 2:
+    # ("bewerbungsschluss und wie viele werden gefördert?": a topic, then a question)
+    first = _WORD.findall(parts[0])
+    if len(first) < 2 and (not first or _ASKS.fullmatch(first[0])):
         return None
     # "…, deadline was end of august right? problem?": a word alone asks of what came
     # before it, unless it is a question word ("… und wo?")

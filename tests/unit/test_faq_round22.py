@@ -452,3 +452,31 @@ def test_missed_because_ill_is_the_deadline(matcher, sessions, when, says):
     router = applicant_router(matcher, sessions, when)
     reply = text(router, "hab die frist verpasst weil krank, gehts trotzdem noch?")
     assert reply.startswith("Ob Unterlagen nachgereicht werden können") and says in reply, reply
+
+
+# -- tryout21's unhelpful rows --------------------------------------------------------
+
+
+def test_when_the_expert_starts_in_the_program_is_october(june):
+    reply = text(june, "wir sind ausgewählt!! wann fängt die expertin genau an")
+    assert "Oktober 2023" in reply and "Meinen Sie" not in reply, reply
+
+
+def test_when_the_choice_starts_is_not_the_kick_off(june):
+    assert "Kick-off" not in text(june, "wann startet die auswahl der expertin?").split("\n")[0]
+
+
+def test_and_next_year_is_the_next_call(june):
+    say(june, "u1", "wann ist die frist")
+    reply = text(june, "aha, und nächstes jahr?", user="u1")
+    assert reply.startswith("Eine nächste Ausschreibung ist noch nicht bekannt"), reply
+
+
+def test_a_topic_word_then_a_question_are_two(june):
+    reply = text(june, "moin! zwei fragen: bewerbungsschluss und wie viele werden gefördert?")
+    assert "3. Mai 2023" in reply and "fünf Projekte" in reply, reply
+
+
+def test_selected_then_the_next_step(june):
+    reply = text(june, "wir wurden ausgewählt, was ist jetzt der nächste schritt")
+    assert reply.startswith("Bis Anfang August 2023 sendet Lokalprojekte"), reply
