@@ -248,8 +248,8 @@ def own_status(question: str) -> str | None:
     toks = tokens(question)
     if _OURS & set(toks) and _NOT_HEARD.search(" ".join(toks)):
         return "feedback"  # "wir haben uns beworben aber noch nix gehört, ist das normal?"
-    if _OURS & set(toks) and no_profiles_yet(question):
-        return "expert_profiles"  # "wir haben noch keine Profile bekommen, ist das normal?"
+    if no_profiles_yet(question):  # "(wir) haben noch keine Profile bekommen, normal?"
+        return "expert_profiles"
     kind = question_kind(question)
     if kind != "yes_no" and not (kind is None and question.rstrip().endswith("?")):
         return None  # "wurden wir ausgewählt?" has no kind of its own

@@ -301,7 +301,8 @@ def test_which_ones_right_after_the_count(june):
 @pytest.mark.parametrize(
     "message",
     ["Wir haben noch keine Profile bekommen, ist das normal?",
-     "we haven't received any profiles yet, is that normal?"],
+     "we haven't received any profiles yet, is that normal?",
+     "haben immer noch keine profile bekommen, ist das normal?"],
 )  # fmt: skip
 def test_no_profiles_yet_is_for_lokalprojekte_to_say(matcher, sessions, message):
     reply = text(applicant_router(matcher, sessions, SEPTEMBER), message)
