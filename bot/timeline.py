@@ -194,6 +194,7 @@ def bundle_problems(edition: EditionData, base: Path | None, kb: KnowledgeBase |
     for entry in kb.entries if kb is not None else ():
         used = {name for _, answer in entry.all_answers() for name in placeholders(answer)}
         used |= {entry.milestone} if entry.milestone else set()
+        used |= {entry.known_from} if entry.known_from else set()  # the five chosen from …
         for name in used - known:
             missing.setdefault(name, []).append(f"FAQ {entry.id}")
         if call is not None and _squash(entry.source) not in _squash(call):

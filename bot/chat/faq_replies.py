@@ -291,7 +291,7 @@ _ROLE = (
 )  # fmt: skip
 _FOR = frozenset("fur for".split())
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # "wer war 2021 dabei"
-_STILL_WORDS = frozenset("still noch anymore weiterhin immer nach wie vor mehr".split())
+_STILL_WORDS = frozenset("still noch anymore weiterhin".split())  # ("nach wie vor": "vor")
 # funding a program ("wer hat das finanziert?", "who funded it?") and what is funded
 _FUNDING_WORDS = (
     "fund", "finanz", "geford", "ford", "zahl", "bezahl", "pay", "paid", "sponsor", "program",
@@ -1188,6 +1188,7 @@ class FaqReplies:
         # "who funded it?": who, not what (not "wer zahlt die Sozialabgaben?": a cost named)
         asked = _asked_words(tokens(question))
         named = [w for w in asked if w not in QUESTION_WORDS and not w.startswith(_FUNDING_WORDS)]
+        named += [w for w in asked if w in QUESTION_WORDS and w not in ("wer", "who")]  # "was"
         if free and not named and FUNDER in offered <= money and question_kind(question) == "who":
             q.entry = kb.find(FUNDER)
         # (not "was fördert die Bertelsmann Stiftung?": a name the knowledge base does
@@ -1208,7 +1209,7 @@ class FaqReplies:
             q.entry = kb.find(FUNDING) or q.entry
         role = None  # "is Lokalprojekte the funder?" (not "is Lokalprojekte still running
         # this?": whether the program still runs, which is no role of theirs)
-        still = _STILL_WORDS & set(tokens(question))
+        still = _STILL_WORDS & set(tokens(question)) or "nach wie vor" in " ".join(tokens(question))
         if q.lead is None and not still and (q.entry is None or q.entry.id in _ROLE_ENTRIES):
             role = self._role(question, kb)
         if role:

@@ -481,3 +481,7 @@ def test_a_topic_word_then_a_question_are_two(june):
 def test_selected_then_the_next_step(june):
     reply = text(june, "wir wurden ausgewählt, was ist jetzt der nächste schritt")
     assert reply.startswith("Bis Anfang August 2023 sendet Lokalprojekte"), reply
+
+
+def test_who_pays_what_is_asked_back(april):
+    assert not text(april, "Wer zahlt was?").startswith("Das Programm wird von der Robert Bosch")
