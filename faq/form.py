@@ -1249,6 +1249,7 @@ _OUTCOME = re.compile(
     r"| what happened (?:to|with) | how did (?:\w+ ){0,6}(?:go|turn out|work out|end up) "
     r"| what (?:were|are) the (?:\w+ )?(?:results|outcomes) | did (?:it|they|that) work| was it a success "
     r"| (?:was|were) (?:it|they) successful "
+    r"| (?:war|waren|was|were) (?:\w+ ){0,6}(?:erfolgreich|successful|a success|ein erfolg) "
 )
 
 

@@ -485,3 +485,13 @@ def test_selected_then_the_next_step(june):
 
 def test_who_pays_what_is_asked_back(april):
     assert not text(april, "Wer zahlt was?").startswith("Das Programm wird von der Robert Bosch")
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [("ich bin von der stadt torgau, war der webwegweiser erfolgreich?", "Torgau"),
+     ("was the kalletal app a success?", "Kalletal")],
+)  # fmt: skip
+def test_whether_a_project_succeeded_is_not_in_the_call(later, message, says):
+    reply = text(later, message)
+    assert reply.startswith(NO_RESULTS) and says in reply, reply
