@@ -43,7 +43,9 @@ _BY_WHICH = (
 )
 _JOINED = re.compile(
     r",?\s+(?:(?:und|and)\s+(?:(?:dann|then|also|auch|noch)\s+)?"
-    rf"(?=(?:{_ASKING}|{_VERBS}|{_WHEN}|{_BY_WHICH})\b)|(?:oder|or)\s+(?=(?:{_ASKING}|{_WHEN})\b))",
+    rf"(?=(?:{_ASKING}|{_VERBS}|{_WHEN}|{_BY_WHICH})\b)|(?:oder|or)\s+(?=(?:{_ASKING}|{_WHEN})\b))"
+    # "wie bewerbe ich mich, gibts ein Formular?": a comma, then "is there …?"
+    r"|,\s+(?=(?:gibts|gibt\s+es|is\s+there|are\s+there)\b)",
     re.IGNORECASE,
 )
 # "kurze Fragen:", "quick q:", "two questions:" before the questions: no part of the first

@@ -495,3 +495,23 @@ def test_who_pays_what_is_asked_back(april):
 def test_whether_a_project_succeeded_is_not_in_the_call(later, message, says):
     reply = text(later, message)
     assert reply.startswith(NO_RESULTS) and says in reply, reply
+
+
+def test_how_to_apply_then_is_there_a_form_are_both_answered(april):
+    reply = text(april, "wie bewerbe ich mich eigentlich, gibts ein formular?")
+    assert reply.startswith("Ein Bewerbungsformular oder eine Vorlage"), reply
+
+
+def test_a_comma_then_is_there_splits_only_questions():
+    from bot.chat.faq_several import questions
+
+    assert questions("wie bewerbe ich mich eigentlich, gibts ein formular?") == [
+        "wie bewerbe ich mich eigentlich?",
+        "gibts ein formular?",
+    ]
+    assert questions("wann ist die frist, gibt es eine vorlage?") is not None
+
+
+def test_who_we_are_then_is_there_gets_who_may_apply(april):
+    reply = text(april, "wir sind ein Verein, gibt es da Ausnahmen?")
+    assert "Bewerben können sich Städte, Kommunen und Behörden" in reply, reply
