@@ -957,6 +957,10 @@ class FaqReplies:
             # "geht der Termin auch später?" right after the talks: not the deadline's
             # "Nein", but that the call does not say
             q.entry, q.lead, q.said = last, "faq_open", self._plain(q, last)
+        place = named_place(question) if last is not None and "where" in last.silent_on else None
+        if q.entry is None and place and len(tokens(question)) <= 3:
+            # "in stuttgart?" right after the kick-off's date: where, which it does not say
+            q.entry, q.lead, q.said = last, "silent_where", self._plain(q, last)
         counted = last is not None and last.id == NUMBER_OF_PROJECTS
         if q.entry is None and counted and asks_which_bare(question):
             q.entry = kb.find(PARTICIPANTS)  # "welche denn?" right after "fünf Projekte"

@@ -515,3 +515,10 @@ def test_a_comma_then_is_there_splits_only_questions():
 def test_who_we_are_then_is_there_gets_who_may_apply(april):
     reply = text(april, "wir sind ein Verein, gibt es da Ausnahmen?")
     assert "Bewerben können sich Städte, Kommunen und Behörden" in reply, reply
+
+
+def test_a_place_right_after_an_event_s_date_is_where(matcher, sessions):
+    autumn = applicant_router(matcher, sessions, SEPTEMBER)
+    say(autumn, "u1", "wann ist das kick off?")
+    reply = text(autumn, "in stuttgart?", user="u1")
+    assert reply.startswith("Einen Ort nennt die Ausschreibung dafür nicht"), reply
