@@ -532,10 +532,15 @@ def _only_terms(
 _UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day", "euro", "eur")
 
 
+def _projects(entry: Entry, lang: str) -> list[str]:
+    """The participants' lines ("Stadt Torgau – „Webwegweiser Integration“", …)."""
+    return entry.answer[lang].split(": ", 1)[-1].rstrip(".").split("; ")
+
+
 def _project_line(entry: Entry, toks: list[str], lang: str) -> str | None:
     """The participants' line of the one project the words name, by its place or a word
-    of its title no other line and no other answer has ("Torgau", "Webwegweiser")."""
-    items = entry.answer[lang].split(": ", 1)[-1].rstrip(".").split("; ")
+    of its title no other line has ("Torgau", "Webwegweiser")."""
+    items = _projects(entry, lang)
     words = [set(tokens(item)) for item in items]
     own = [{w for w in ws if len(w) >= 4 and sum(w in o for o in words) == 1} for ws in words]
     named = [i for i, ws in enumerate(own) if ws & set(toks)]
@@ -2056,8 +2061,7 @@ class FaqReplies:
             is_stopword(tok) or tok in QUESTION_WORDS or _is_doing(tok) for tok in rest
         ):
             return None
-        items = entry.answer[lang].split(": ", 1)[-1].rstrip(".").split("; ")
-        line = next((i for i in items if places[named[0]] in i), None)
+        line = next((i for i in _projects(entry, lang) if places[named[0]] in i), None)
         return f"{line}." if line else None
 
     def _dated(self, entry: Entry) -> bool:
@@ -2098,9 +2102,13 @@ class FaqReplies:
                 buttons = (Button(t("next_call_button", lang), NEXT_CALL_DATA),)
             elif entry.id in DATED_ENTRIES:  # an answer asks nothing: a bare "ja" is no press
                 buttons = (Button(t("subscribe_button", lang), SUBSCRIBE_DATA),)
-        answer, verdict = self._formed(entry, lang, now, question, edition, brief)
         if not_known_yet(entry, edition, local_today(edition, now)):
-            lead = said = None  # "ist Torgau dabei?" in April: nobody is chosen yet, no "Ja"
+            # "ist Torgau dabei?" in April: nobody is chosen yet – the answer before it,
+            # in no form of the question (no "Ja")
+            answer, verdict = as_list(answer_text(entry, lang, edition, now)), None
+            lead = said = None
+        else:
+            answer, verdict = self._formed(entry, lang, now, question, edition, brief)
         answer = said or answer  # a follow-up's short answer ("60 bis 90 Minuten")
         if lead:  # "Nein." before the talks' dates; "no duration named" on its own line
             said_first = t(lead, lang)
@@ -2120,7 +2128,7 @@ class FaqReplies:
         """The answer in the form of the question, and the form it took ('yes', 'no',
         'partly', 'open', 'silent', 'brief' or None)."""
         answer = as_list(answer_text(entry, lang, edition, now))
-        if not question or not_known_yet(entry, edition, local_today(edition, now)):
+        if not question:
             return answer, None
         # "gibt es eine nächste Ausschreibung?" is not judged against the deadline
         deadline = entry.milestone == "deadline" and "next_call" not in placeholders(
