@@ -239,6 +239,60 @@ def _tagged(question: str) -> bool:
     return len(toks) >= 3 and any(tuple(toks[-len(tag) :]) == tag for tag in tags)
 
 
+# a statement's truth asked for ("…, stimmt das?", "…, is that right?"): after a negated
+# statement a "Ja" or "Nein" would be read the wrong way round
+_TRUTH_TAGS = (
+    *_TAGS[:8], ("stimmt", "das"), ("stimmt", "s"), ("ist", "das", "richtig"),
+    ("ist", "das", "so"), ("ist", "das", "korrekt"), ("is", "that", "true"), ("true",),
+    ("or", "not"), ("is", "that", "so"), *_TAGS[8:14],
+)  # fmt: skip
+_NEGATORS = frozenset("nicht kein keine keinen keiner keinem keines nie niemals not never".split())
+_NOT_NEGATING = frozenset("nur only just wahr".split())  # "nicht nur Städte", "nicht wahr"
+
+
+def _negator(toks: list[str], i: int) -> bool:
+    """Whether the i-th word negates: "nicht", "kein", "never", the "t" of "can't"."""
+    tok, after = toks[i], toks[i + 1] if i + 1 < len(toks) else ""
+    if tok == "t":
+        return i > 0 and toks[i - 1].endswith("n")  # can't, isn't, don't, won't
+    return tok in _NEGATORS and after not in _NOT_NEGATING
+
+
+def _denied(toks: list[str], i: int) -> bool:
+    """Whether the i-th word is what "kein", "no", "not a" deny ("wir sind kein Verein",
+    "we're not a city"), not the verb's negation before it ("can't districts apply?")."""
+    before = toks[max(0, i - 2) : i]
+    return bool(before) and (
+        before[-1].startswith("kein") or before[-1] in ("no", "non")
+        or (len(before) == 2 and before[0] == "not" and before[1] in ("a", "an"))
+    )  # fmt: skip
+
+
+def negation(question: str) -> str | None:
+    """'statement' for a negated statement whose truth is asked ("Vereine dürfen nicht.
+    Stimmt das?", "districts can't apply, right?": its "Ja" would confirm the negation),
+    'question' for a negated yes/no question ("Können Landkreise sich nicht bewerben?",
+    whose "Ja" is "Doch"), 'either' for one that goes on from a negation before ("auch
+    nicht die 3000 Euro?": neither "Ja" nor "Nein" says which way); None otherwise. A negation right before what is named is no
+    negated question ("wir sind kein Verein, dürfen wir …?" asks whether they may)."""
+    toks = tokens(question)
+    tag = next((tag for tag in _TRUTH_TAGS if tuple(toks[-len(tag) :]) == tag), None)
+    if tag is not None and len(toks) > len(tag) + 1:
+        said = toks[: -len(tag)]
+        if any(_negator(said, i) for i in range(len(said))):
+            return "statement"
+        return None
+    text = f" {' '.join(tokens(_CLAUSE.split(question)[-1]))} "
+    if any(f" {w} " in text for w in ("auch nicht", "auch kein", "auch keine", "either")):
+        return "either"  # "echt gar nix? auch nicht die 3000 euro?": which way is unclear
+    if question_kind(question) != "yes_no":
+        return None
+    asked = tokens(_asked_part(question))
+    # "können wir nicht …", "kann man sich nicht mehr bewerben?": the verb's negation,
+    # not one of a thing named ("kein Verein")
+    return "question" if any(_negator(asked, i) for i in range(1, len(asked))) else None
+
+
 def goes_on(question: str) -> bool:
     """ "als Verein?", "and as a foundation?", "what about a GmbH?": the question before,
     with something else in its place."""
@@ -503,7 +557,9 @@ def _side(entry: Entry, toks: list[str]) -> str | None:
     sides = ("open", "no", "yes")
     words = {side: [tokens(term) for term in entry.polar.get(side, ())] for side in sides}
     named = set()
-    for tok in toks:
+    for i, tok in enumerate(toks):
+        if _denied(toks, i):  # "wir sind kein Verein, dürfen wir …?"
+            continue
         fits = [
             (len(parts[0]), -sides.index(side), side)
             for side in sides
@@ -1222,15 +1278,24 @@ def asks_which_ones(question: str) -> bool:
     return bool(plural or chosen or asks_who_took_part(question))
 
 
-def asks_who_took_part(question: str) -> bool:
-    """ "wer hat damals mitgemacht", "who took part?": the participants (the five)."""
-    toks = tokens(question)
-    return bool({"wer", "who"} & set(toks) and _TOOK_PART.search(f" {' '.join(toks)} "))
+def asks_who_took_part(question: str, *, alone: bool = False) -> bool:
+    """ "wer hat damals mitgemacht", "wer war 2023 dabei", "who took part?": the
+    participants (the five). `alone`: nothing else named but a year ("wer war beim
+    Kick-off dabei" names the kick-off)."""
+    toks = [tok for tok in tokens(question) if not _A_YEAR.fullmatch(tok)]
+    if not ({"wer", "who"} & set(toks) and _TOOK_PART.search(f" {' '.join(toks)} ")):
+        return False
+    return not alone or all(is_stopword(tok) or tok in _WHO_TOOK_PART for tok in toks)
 
 
 _TOOK_PART = re.compile(
     r" (?:mitgemacht|teilgenommen|dabei gewesen|dabei waren|war dabei|waren dabei|took part"
     r"|participated|was in it|were in it|got in|got funding|got funded|was funded|were funded) "
+)
+_A_YEAR = re.compile(r"(?:19|20)\d\d|\d\d")  # "2023", the "24" of "2023/24"
+_WHO_TOOK_PART = frozenset(
+    """wer who mitgemacht teilgenommen dabei took part participated got funding funded
+    alles all damals""".split()
 )
 
 

@@ -122,6 +122,7 @@ from faq.form import (
     named_place,
     names_clock_time,
     names_deadline,
+    negation,
     no_profiles_yet,
     open_choice,
     paid_to,
@@ -1239,7 +1240,10 @@ class FaqReplies:
         free = q.lead is None
         which = free and PARTICIPANTS in near and not counting and asks_which_ones(question)
         which = which or (free and q.entry is None and asks_who_took_part(question))
-        if which and (q.entry is None or q.entry.id in (NUMBER_OF_PROJECTS, "feedback")):
+        # "wer war 2023 dabei": not the kick-off, whose examples name the year
+        took_part = free and asks_who_took_part(question, alone=True)
+        settled = q.entry is not None and q.entry.id not in (NUMBER_OF_PROJECTS, "feedback")
+        if took_part or (which and not settled):
             q.entry = kb.find(PARTICIPANTS) or q.entry
         alone = [e.id for e in match.options] == [PARTICIPANTS]
         asked = q.entry if q.entry is not None else match.options[0] if alone else None
@@ -2114,6 +2118,7 @@ class FaqReplies:
             said_first = t(lead, lang)
             inline = lead.startswith("faq_") and not said_first.endswith(":")
             answer = f"{said_first}{' ' if inline else chr(10)}{answer}"
+        answer = self._against_negation(answer, question, lang)
         if note:
             answer = f"{answer}\n{note}"
         if brief and verdict == "brief":
@@ -2121,6 +2126,29 @@ class FaqReplies:
         if offer:
             return Outbound(f"{answer}\n\n{source}\n\n{offer}", buttons, lang=lang)
         return Outbound(f"{answer}\n\n{source}", buttons, lang=lang)
+
+    @staticmethod
+    def _against_negation(answer: str, question: str, lang: str) -> str:
+        """The answer's "Ja"/"Nein" as it reads after a negated question: "Das stimmt
+        (nicht)" to "Vereine dürfen nicht, stimmt das?", "Doch" to "Können Landkreise
+        sich nicht bewerben?" (the verdict is about the thing itself: may districts); none
+        after "auch nicht …?"."""
+        negated = negation(question) if question else None
+        if negated is None:
+            return answer
+        words = {t(key, lang).rstrip("."): key for key in ("faq_yes", "faq_no")}
+        word = next((w for w in words if re.match(rf"{w}(?:[.,]| –)", answer)), None)
+        if word is None:
+            return answer
+        rest = answer[len(word) :]
+        if negated == "either":  # "auch nicht die 3000 Euro?": the answer says which
+            return rest.lstrip(".,– ")
+        if negated == "statement":  # "Ja, bis morgen …": "Das stimmt nicht: bis morgen …"
+            instead = t("faq_not_right" if words[word] == "faq_yes" else "faq_right", lang)
+            return instead + (":" + rest[1:] if rest.startswith(",") else rest)
+        if words[word] == "faq_yes":  # "Können Landkreise sich nicht bewerben?": "Doch."
+            return t("faq_doch", lang) + rest
+        return answer
 
     def _formed(
         self, entry: Entry, lang: str, now: datetime, question: str, edition, brief: bool = False

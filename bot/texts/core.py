@@ -100,6 +100,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "or": {"de": "oder", "en": "or"},
     "faq_yes": {"de": "Ja.", "en": "Yes."},
     "faq_no": {"de": "Nein.", "en": "No."},
+    # instead of "Ja"/"Nein" after a negated statement ("Vereine dürfen nicht, stimmt
+    # das?") and "Ja" to a negated German question ("Können Landkreise nicht …?")
+    "faq_right": {"de": "Das stimmt", "en": "That's right"},
+    "faq_not_right": {"de": "Das stimmt nicht", "en": "That's not right"},
+    "faq_doch": {"de": "Doch", "en": "Yes"},
     "faq_both": {"de": "Beides.", "en": "Both."},
     "faq_neither": {"de": "Keins von beiden.", "en": "Neither."},
     "silent_criteria": {
