@@ -1278,6 +1278,24 @@ def asks_which_ones(question: str) -> bool:
     return bool(plural or chosen or asks_who_took_part(question))
 
 
+def writes_the_profile(question: str) -> bool:
+    """ "können wir das Profil für den Experten selbst schreiben?", "who drafts the
+    expert's profile?": the profile the expert is recruited by (worked out in the final
+    sketch talk), not the one to three candidates' profiles sent later ("Profile")."""
+    toks = tokens(question)
+    one = any(tok == "profil" or tok.endswith(("stellenprofil", "anforderungsprofil"))
+              for tok in toks)  # fmt: skip
+    english = "profile" in toks and not {"die", "der", "das", "wir", "ich"} & set(toks)
+    return (one or english) and any(tok.startswith(_AUTHORING) for tok in toks)
+
+
+_AUTHORING = (
+    "schreib", "geschrieb", "erstell", "formulier", "definier", "ableit", "abgeleit",
+    "entwick", "entwirf", "entwerf", "verfass", "write", "writes", "draft", "defin", "creat",
+    "design", "formulat",
+)  # fmt: skip
+
+
 def asks_who_took_part(question: str, *, alone: bool = False) -> bool:
     """ "wer hat damals mitgemacht", "wer war 2023 dabei", "who took part?": the
     participants (the five). `alone`: nothing else named but a year ("wer war beim
@@ -1511,13 +1529,16 @@ def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
     """ "wann startet das Projekt?", "when does the program end?", "wann lief das
     Programm?": 'start' (the kick-off), 'end' (the closing event) or 'span' (the project
     period); with `pointed`, "and when does it end" right after one of them too. None for
-    anything else (the application's dates are the deadline's)."""
-    toks = tokens(question)
+    anything else (the application's dates are the deadline's). Of several sentences
+    the last that asks when ("we're one of the selected towns. when does our expert
+    start?")."""
+    asking = [s for s in re.split(r"[.!?]+", question) if {"wann", "when"} & set(tokens(s))]
+    toks = tokens(asking[-1] if asking else question)
     if not {"wann", "when"} & set(toks) or len(toks) > 10:
         return None
     if any(tok.startswith(_NOT_THE_PROJECT) for tok in toks):
         return None
-    named = any(tok.startswith(_PROJECT_WORDS) for tok in toks)
+    named = project = any(tok.startswith(_PROJECT_WORDS) for tok in toks)
     # "wann fängt die Expertin an?": her six months are the project's (not her choice)
     expert = any(tok.startswith(("expert", "fachkraft")) for tok in toks)
     named = named or expert and not any(tok.startswith(_CHOOSING_WORDS) for tok in toks)
@@ -1526,7 +1547,11 @@ def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
     if not (named or pointed and short):
         return None
     starts = any(tok.startswith(_STARTS) for tok in toks)
+    # "wann kommt unsere Expertin?", "when will the expert arrive?": her start
+    starts = starts or expert and any(tok.startswith(("komm", "arriv")) for tok in toks)
     ends = any(tok.startswith(_ENDS) for tok in toks)
+    if expert and not project and (starts or ends):
+        return "span"  # her six months ("Oktober 2023 bis März 2024"), not the events
     if starts != ends:  # "when does it start and end": the whole period
         return "start" if starts else "end"
     return "span" if starts or any(tok.startswith(_RUNS_FOR) for tok in toks) else None
@@ -1836,12 +1861,24 @@ def asks_state(question: str) -> bool:
         and not days_named(question, _SOME_DAY)
         # who applies may be named: "können sich Kommunen noch bewerben?"
         and about_applying(question, (*_RECIPIENTS, "counties"))
+        and not _has(text, _OPEN_TO_PEOPLE)  # "ist die für alle in der Verwaltung offen?"
     )
-    # "hab die Ausschreibung gefunden. Ist die noch aktuell?": the last sentence asks
+    # "hab die Ausschreibung gefunden. Ist die noch aktuell?": the last sentence asks;
+    # "wie ist der stand, ist die bewerbung noch offen?": the last clause
     last = _LAST_SENTENCE.split(question.strip())[-1]
-    return state or last != question.strip() and asks_state(last)
+    if state or last != question.strip() and asks_state(last):
+        return True
+    clause = _CLAUSE.split(question.strip())[-1].strip()
+    return clause != question.strip() and _kind(clause) == "yes_no" and asks_state(clause)
 
 
+# open to people, not open still: "für alle offen", "open to everyone", "for staff"
+_OPEN_TO_PEOPLE = tuple(
+    f"{word} {who}"
+    for word in ("fur", "to", "for")
+    for who in ("alle ", "jede", "andere", "weitere", "mitarbeit", "kolleg", "everyone",
+                "anyone", "all ", "other", "staff", "colleague", "employee")
+)  # fmt: skip
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+[-–]\s+")
 
 

@@ -87,7 +87,7 @@ class FollowUp:
 
 _FILLER = _folded(
     """und and also so ok okay aber but denn eigentlich genau exactly noch still schon
-    already jetzt now bitte please nochmal again"""
+    already jetzt now bitte please nochmal again dran gleich"""
 )
 _PRONOUNS = _folded(
     """das die der dem den des es er sie ihn ihm ihr dies diese dieser dieses das da dort
@@ -373,7 +373,12 @@ def _how_long(last: Entry, m, answer: str, lang: str) -> FollowUp | None:
         return FollowUp(last, "")
     if _LIST.search(answer):  # "Ablauf": the 60–90 minutes are one step's, not the whole's
         return None
-    named = {_duration(found.group(0), lang) for found in _DURATION.finditer(answer)}
+    # (not "in 7 Tagen", "7 days ago": how far the day is from today)
+    named = {
+        _duration(found.group(0), lang)
+        for found in _DURATION.finditer(answer)
+        if not _FROM_TODAY.search(answer[: found.start()]) and not _AGO.match(answer[found.end() :])
+    }
     days, ranged = "", m is not None and m.until is not None
     if ranged:
         days = {"start": long_day(m.day, lang), "end": long_day(m.until, lang)}
@@ -389,6 +394,8 @@ def _how_long(last: Entry, m, answer: str, lang: str) -> FollowUp | None:
     return None
 
 
+_FROM_TODAY = re.compile(r"\b(?:in|vor)\s+$")
+_AGO = re.compile(r"\s+ago\b")
 _LIST = re.compile(r":\s*1\.\s")  # "Ablauf im Überblick: 1. Bewerbungsschluss … 2. …"
 _DAYS_WORDS = {
     "ein": "einen Tag",

@@ -131,6 +131,7 @@ from faq.form import (
     receives_profiles,
     silent_kind,
     state_asked,
+    writes_the_profile,
 )
 from faq.kb import LANGS, Entry, KnowledgeBase
 from faq.matcher import Match, Matcher
@@ -530,6 +531,8 @@ def _only_terms(
     )
 
 
+_PAYING = ("bezahl", "zahl", "pay", "paid", "gehalt", "salary", "verdien", "vergut", "lohn")
+_SIZE_WORDS = ("einwohner", "population", "inhabitant", "mindestgr", "minimum", "residents")
 _UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day", "euro", "eur")
 
 
@@ -717,12 +720,15 @@ class FaqMemory:
     silent_at: datetime | None = None  # when it was last said that the call does not say
     answers: int = 0  # how many answers were remembered (one more: this message answered)
     in_program: bool = False  # the chat spoke as one of the five ("unsere Expertin")
+    # the entry answered before a question that got no answer: "wie lange dauern die" after
+    # the talks and "muss da der Bürgermeister dabei sein?" (not in the call) is the talks'
+    before: str | None = None
 
     def recent(self, when: datetime | None, now: datetime) -> bool:
         return when is not None and timedelta(0) <= now - when <= FOLLOW_UP
 
     def remember(self, entry: Entry, reply: Outbound, now: datetime) -> None:
-        self.entry, self.at, self.offered = entry.id, now, ()
+        self.entry, self.at, self.offered, self.before = entry.id, now, (), None
         self.answers += 1
         lines = reply.text.split("\n\n", 1)[0].splitlines()  # the answer, not its source
         first = lines[1] if len(lines) > 1 and lines[0].endswith(":") else lines[0]
@@ -980,8 +986,31 @@ class FaqReplies:
             if not rest and {w for w in toks if w in MONTH_NAMES} <= told:
                 q.entry = last
         if q.entry is None:  # "bis wann genau", "can we submit online": nothing but handing
-            q.entry = self._handing_in(question, memory, now, kb)  # in, whatever else is close
+            # in, whatever else is close; to a contact too ("can I email my application
+            # to charlotte?": the call names no way of handing in, nor her for it)
+            asked = self._without_contacts(question)
+            q.entry = self._handing_in(asked, memory, now, kb)
+            if q.entry is not None:
+                q.text = asked
         return None
+
+    def _without_contacts(self, question: str) -> str:
+        """The question without the contacts' names ("an frau bock", "to charlotte")."""
+        names = {
+            part
+            for name, _ in self._contact_people("de")
+            for part in tokens(name)
+            if part not in _TITLES and len(part) >= 4
+        }
+        kept = [
+            word
+            for word in question.split()
+            if not (toks := tokens(word))
+            or not all(
+                tok in _TITLES or tok in names or tok.removesuffix("s") in names for tok in toks
+            )
+        ]
+        return " ".join(kept)
 
     def _outside_the_call(self, q: _Question) -> Outbound | None:
         """What the call says nothing of, whatever topic is close (a reply at once):
@@ -1014,7 +1043,10 @@ class FaqReplies:
             return self.silent_reply(q.lang, silent)
         pointed = q.last is not None and q.last.id in _PROJECT_DATES.values()
         sure = match.confident and not pointed  # the matcher's own answer stands
-        when = None if sure else asks_project_when(question, pointed=pointed)
+        # (but "we're one of the selected towns. when does our expert start?" is not
+        # the expert's choice that "selected" drew: the project's start)
+        chose = match.best is not None and match.best.id == EXPERT_CHOICE
+        when = None if sure and not chose else asks_project_when(question, pointed=pointed)
         if q.entry is None and q.lead is None and when:
             # "wann startet das Projekt?": the kick-off; "und wann ist Schluss?" right after
             # it: the closing event (not the deadline the matcher reads in "Schluss")
@@ -1231,6 +1263,11 @@ class FaqReplies:
 
     def _towns_and_people(self, q: _Question) -> None:
         match, kb, question = q.match, q.kb, q.text
+        chosen = q.entry is None or q.entry.id in (EXPERT_CHOICE, EXPERT_PROFILES)
+        if q.lead is None and chosen and writes_the_profile(question):
+            # "können wir das Profil für den Experten selbst schreiben?": worked out with
+            # Lokalprojekte in the final sketch talk (not the candidates' profiles)
+            q.entry = kb.find(FINAL_SKETCH_TALK) or q.entry
         close = {e.id for e in (match.best, *match.options) if e is not None}
         # "what were the five projects?", "wer wurde ausgewählt?": the five, by name
         near = set(close)  # "welche städte wurden gefördert?": the count first, the five next
@@ -1345,6 +1382,14 @@ class FaqReplies:
         funder = q.entry is not None and q.entry.id == FUNDER  # "wer bezahlt die person"
         if (money and q.entry is None or funder) and asks_who_pays_the_expert(question):
             q.entry = kb.find(SALARY)  # "wer zahlt den expertn": the pay the foundation covers
+        toks = tokens(question)
+        of_people = q.last is not None and q.last.id in _PEOPLE_ENTRIES - {SALARY}
+        open_ = q.entry is None and SALARY in close or funder
+        paying = any(tok.startswith(_PAYING) for tok in toks)
+        if open_ and of_people and len(toks) <= 4 and q.lead is None and paying:
+            # "und bezahlen?", "und wer zahlt die?" right after what the expert does: her
+            # pay (which the foundation covers), not the program's funder
+            q.entry = kb.find(SALARY)
         if paid := self._paid(question, q.entry, match, kb):
             q.entry = paid  # "wie viel kriegt der Experte?": the pay, not the project money
         if counts_experts(question) and (q.entry is None or q.entry.id == SALARY):
@@ -1410,6 +1455,8 @@ class FaqReplies:
         talked = memory.entry is not None and memory.recent(memory.at, now)
         offered = bool(memory.offered) and memory.recent(memory.at, now)
         talked = talked or memory.recent(memory.missed_at, now) or offered
+        if memory.entry is not None and memory.recent(memory.at, now):
+            memory.before = memory.entry
         memory.entry, memory.offered = None, ()
         # "wie viele Bewerbungen gab es?", "muss man Englisch können?": about the program,
         # not in the call (said so, with the contacts)
@@ -1531,6 +1578,8 @@ class FaqReplies:
         last = None
         if memory.entry is not None and memory.recent(memory.at, now):
             last = kb.find(memory.entry)
+        elif memory.before and memory.recent(memory.missed_at, now) and bare(question):
+            last = kb.find(memory.before)  # "wie lange dauern die" after a question unanswered
         if last is not None:
             if edition is _UNREAD:  # read only for a follow-up (a question reads it once)
                 edition = self.edition()
@@ -2128,6 +2177,17 @@ class FaqReplies:
         return Outbound(f"{answer}\n\n{source}", buttons, lang=lang)
 
     @staticmethod
+    def _any_size(entry: Entry, question: str) -> bool:
+        """A kind of applicant the call names, of a size it sets no minimum for: the
+        question without its size ("mit 4000 Einwohnern") is answered "Ja"."""
+        words = [
+            word
+            for word in question.split()
+            if not any(tok.isdigit() or tok.startswith(_SIZE_WORDS) for tok in tokens(word))
+        ]
+        return len(words) < len(question.split()) and polarity(entry, " ".join(words)) == "yes"
+
+    @staticmethod
     def _against_negation(answer: str, question: str, lang: str) -> str:
         """The answer's "Ja"/"Nein" as it reads after a negated question: "Das stimmt
         (nicht)" to "Vereine dürfen nicht, stimmt das?", "Doch" to "Können Landkreise
@@ -2209,6 +2269,9 @@ class FaqReplies:
             return f"{t('silent_where_deadline', lang)}\n{answer}\n{doubt}", "silent"
         if kind:
             return f"{t(f'silent_{kind}', lang)}\n{answer}", "silent"
+        if form == "open" and entry.id == ELIGIBILITY and self._any_size(entry, question):
+            # "wir sind ne kleine Gemeinde mit 4000 Einwohnern, können wir uns bewerben?"
+            return f"{t('faq_yes_any_size', lang)} {answer}", "yes"
         if form == "open":
             return f"{t('faq_open', lang)}\n{answer}", form
         if form:

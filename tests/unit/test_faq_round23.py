@@ -7,6 +7,25 @@ the try-outs' are our own.
   right?" → "Yes."; "wir sind kein Verein, dürfen wir uns bewerben?" → "Nein." (the
   association it denies counted as the one asking).
 - "wer war 2023 dabei" got the kick-off (its examples name the year): the five.
+
+Tryout22's wrong answers:
+- "wie lange dauern die" after the talks (3 May: "Das ist in 7 Tagen" counted as a
+  second duration) and after a question in between that got no answer: the project's
+  six months → the talks' 60 to 90 minutes;
+- "we're one of the selected towns. when does our expert start?": the choice of the
+  expert ("selected") → her six months from October;
+- "ist die für alle in der verwaltung offen?" after the learning platform: "Nein – die
+  Bewerbungsfrist endete" ("offen" for everyone is not the call's state);
+- "it's almost midnight, can I still email my application to charlotte?": "Yes." with
+  her hours → the call names no way of handing in (nor her for it), only by when;
+- "können wir das profil für den experten selbst schreiben?": the candidates' profiles
+  → the final sketch talk, where the profile is worked out together.
+
+Its unhelpful rows mended: "wir sind ne kleine gemeinde mit 4000 einwohnern, können
+wir uns auch bewerben?" (also tryout21: "Das legt … nicht fest" → "Ja – eine
+Mindestgröße nennt die Ausschreibung nicht."), "wie ist der stand, ist die bewerbung
+noch offen?" (a picker), "und bezahlen?" after how the expert is found (a picker),
+"wann war das nochmal dran" (a picker).
 """
 
 from datetime import UTC, datetime
@@ -14,11 +33,14 @@ from datetime import UTC, datetime
 import pytest
 
 from faq.form import negation
-from tests.chat import applicant_router, text
+from tests.chat import applicant_router, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the five are chosen and sketching
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)  # the program is over
+EVENING = datetime(2023, 5, 2, 21, 40, tzinfo=UTC)  # the night before the deadline
+DEADLINE_DAY = datetime(2023, 5, 3, 19, 0, tzinfo=UTC)
+SEPTEMBER = datetime(2023, 9, 15, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -105,3 +127,124 @@ def test_who_took_part_in_april_is_not_known_yet(april):
 
 def test_who_was_at_the_kickoff_is_still_the_kickoff(later):
     assert "Kick-off" in text(later, "wer war beim kick off dabei")
+
+
+# -- tryout22's wrong answers ---------------------------------------------------------------
+
+
+@pytest.fixture
+def deadline_day(matcher, sessions):
+    return applicant_router(matcher, sessions, DEADLINE_DAY)
+
+
+@pytest.fixture
+def evening(matcher, sessions):
+    return applicant_router(matcher, sessions, EVENING)
+
+
+@pytest.fixture
+def september(matcher, sessions):
+    return applicant_router(matcher, sessions, SEPTEMBER)
+
+
+@pytest.mark.parametrize("follow", ["wie lange dauern die", "wie lange dauert das?"])
+def test_how_long_the_talks_last_a_week_before_them(deadline_day, follow):
+    say(deadline_day, "u1", "wann sind die vorgespräche")
+    reply = text(deadline_day, follow, user="u1")
+    assert "60 bis 90 Minuten" in reply and "sechs Monate" not in reply, reply
+
+
+def test_how_long_after_a_question_in_between_without_an_answer(deadline_day):
+    say(deadline_day, "u1", "wann sind die vorgespräche")
+    missed = text(deadline_day, "muss da der bürgermeister dabei sein?", user="u1")
+    assert "keine sichere Antwort" in missed  # (the call does not say)
+    reply = text(deadline_day, "wie lange dauern die", user="u1")
+    assert "60 bis 90 Minuten" in reply and "sechs Monate" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["we're one of the selected towns. when does our expert start?",
+     "Wir wurden ausgewählt. Wann kommt unsere Expertin?"],
+)  # fmt: skip
+def test_when_the_expert_starts_after_being_selected(june, message):
+    reply = text(june, message)
+    assert "October 2023" in reply or "Oktober 2023" in reply, reply
+    assert "profiles" not in reply and "Profile" not in reply, reply
+
+
+def test_when_we_choose_the_expert_is_still_the_choice(june):
+    assert "August 2023" in text(june, "wann müssen wir die expertin auswählen?")
+
+
+def test_open_to_everyone_is_not_the_call_state(september):
+    say(september, "u1", "was lernt man auf der lernplattform?")
+    reply = text(september, "ist die für alle in der verwaltung offen?", user="u1")
+    assert "Bewerbungsfrist" not in reply.split("\n")[0], reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["it's almost midnight, can I still email my application to charlotte?",
+     "kann ich die bewerbung an frau bock mailen?"],
+)  # fmt: skip
+def test_handing_in_to_a_contact_is_not_in_the_call(evening, message):
+    reply = text(evening, message)
+    assert reply.startswith(("The call does not say where or how", "Wo oder wie Sie")), reply
+    assert "3 May 2023" in reply or "3. Mai 2023" in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["können wir das profil für den experten selbst schreiben?",
+     "can we write the expert profile ourselves?"],
+)  # fmt: skip
+def test_the_profile_the_expert_is_recruited_by(june, message):
+    reply = text(june, message)
+    assert "29" in reply and ("Profil" in reply or "profile" in reply), reply
+    assert "August" not in reply, reply
+
+
+def test_the_candidates_profiles_are_still_sent_in_august(june):
+    assert "August 2023" in text(june, "wann bekommen wir die profile?")
+
+
+def test_when_was_that_again_after_the_profile(june):
+    say(june, "u1", "können wir das profil für den experten selbst schreiben?")
+    reply = text(june, "wann war das nochmal dran", user="u1")
+    assert "29. Mai 2023" in reply and "Meinen Sie" not in reply, reply
+
+
+# -- tryout22's unhelpful rows --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["hallo! wir sind ne kleine gemeinde mit 4000 einwohnern in brandenburg, können wir uns "
+     "auch bewerben?",
+     "wir sind ne kleine Gemeinde mit knapp 4000 Einwohnern, können wir uns überhaupt bewerben?"],
+)  # fmt: skip
+def test_a_small_municipality_may_apply(april, message):
+    reply = text(april, message)
+    assert reply.startswith("Ja – eine Mindestgröße nennt die Ausschreibung nicht."), reply
+
+
+def test_an_association_of_some_size_still_may_not(april):
+    reply = text(april, "Wir sind ein Verein mit 200 Mitgliedern, können wir uns bewerben?")
+    assert reply.startswith("Nein."), reply
+
+
+def test_the_state_asked_in_the_last_clause(deadline_day):
+    reply = text(deadline_day, "wie ist der stand, ist die bewerbung noch offen?")
+    assert reply.startswith("Ja. Die Bewerbungsfrist läuft noch"), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("müssen wir den experten selbst finden?", "und bezahlen?"),
+     ("was macht die expertin?", "und wer zahlt die?")],
+)  # fmt: skip
+def test_paying_right_after_the_expert_is_her_pay(evening, first, then):
+    say(evening, "u1", first)
+    reply = text(evening, then, user="u1")
+    assert reply.startswith("Die Expert:innen werden nach TVöD"), reply

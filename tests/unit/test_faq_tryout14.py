@@ -420,8 +420,10 @@ def test_who_chooses_the_towns_is_not_which_towns():
 
 
 def test_a_size_below_some_inhabitants_is_not_decided(april):
+    # a kind of applicant the call names, of a size it sets no minimum for (round 23:
+    # "Ja" and that no minimum is named, not "Das legt … nicht fest" alone)
     reply = text(april, "sind auch gemeinden unter 5000 einwohnern zugelassen?")
-    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+    assert reply.startswith("Ja – eine Mindestgröße nennt die Ausschreibung nicht."), reply
 
 
 @pytest.mark.parametrize(
