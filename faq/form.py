@@ -1152,7 +1152,8 @@ def asks_hours(question: str, *, of_a_person: bool = False) -> bool:
     return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
 
 
-_PRONOUNS = frozenset("sie er ihn ihm ihr she he her him they them person".split())
+# ("und kann die das in teilzeit machen" right after the expert: "die" is her)
+_PRONOUNS = frozenset("sie er ihn ihm ihr die der she he her him they them person".split())
 
 
 _OUR = frozenset("unser unsere unseren unserer unserem unseres our".split())
@@ -1548,7 +1549,8 @@ def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
         return None
     starts = any(tok.startswith(_STARTS) for tok in toks)
     # "wann kommt unsere Expertin?", "when will the expert arrive?": her start
-    starts = starts or expert and any(tok.startswith(("komm", "arriv")) for tok in toks)
+    arrives = any(tok.startswith(("komm", "arriv")) for tok in toks) or {"ab", "da"} & set(toks)
+    starts = starts or expert and bool(arrives)  # "und ab wann wär die fachkraft da"
     ends = any(tok.startswith(_ENDS) for tok in toks)
     if expert and not project and (starts or ends):
         return "span"  # her six months ("Oktober 2023 bis März 2024"), not the events

@@ -1039,6 +1039,7 @@ class FaqReplies:
             silent = silent or "faq_no_hours"  # (not the talks' 60–90 minutes)
         if silent:
             memory.entry, memory.offered = None, ()
+            memory.missed_at = memory.silent_at = now  # (a part of several: said so)
             self._logged(q, answered=False)
             return self.silent_reply(q.lang, silent)
         pointed = q.last is not None and q.last.id in _PROJECT_DATES.values()
@@ -1263,6 +1264,12 @@ class FaqReplies:
 
     def _towns_and_people(self, q: _Question) -> None:
         match, kb, question = q.match, q.kb, q.text
+        toks = tokens(question)
+        of_people = q.last is not None and q.last.id in _PEOPLE_ENTRIES
+        from_where = "woher" in toks or {"where", "from"} <= set(toks)
+        if q.entry is None and of_people and from_where and bare(question):
+            # "woher kommt die?" right after what the expert does: where experts come from
+            q.entry = kb.find(EXPERT_BACKGROUND) or q.entry
         chosen = q.entry is None or q.entry.id in (EXPERT_CHOICE, EXPERT_PROFILES)
         if q.lead is None and chosen and writes_the_profile(question):
             # "können wir das Profil für den Experten selbst schreiben?": worked out with

@@ -56,6 +56,7 @@ _HEADING = re.compile(
     r"(?:q|qs|question|questions|ones|things)\s*[:\-–]\s*",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"(?:^|(?<=[.!:;]\s))\s*(?:\d{1,2}|[a-cA-C])\)\s*")
 _WORD = re.compile(r"\w+")
 _ASKS = re.compile(_ASKING, re.IGNORECASE)
 
@@ -68,7 +69,7 @@ def questions(text: str) -> list[str] | None:
         asked = [p.strip(" ,;") for p in _JOINED.split(sentence) if p.strip(" ,;")]
         if sentence.rstrip().endswith("?"):  # "Wann ist die Frist und wie …?": each asks
             asked = [p if p.endswith("?") else f"{p}?" for p in asked]
-        parts += asked
+        parts += [_NUMBERED.sub("", p) or p for p in asked]  # "1) Frist? 2) …": no "2)"
     if not 2 <= len(parts) <= MAX_PARTS:
         return None
     if any(not _WORD.search(p) for p in parts):
@@ -89,9 +90,9 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
     gibt es?"): each one's answer, in one message, when each got an answer of its own
     (one of them may be asked back, "Meinen Sie …?", said last with its buttons) and
-    no two are about the same thing; a part the call says nothing of is said so, after
-    the answers; None to ask the message as one question (also when one part is
-    refused). What comes before the first question and after the last (a greeting, who
+    no two are about the same thing; a part the call says nothing of (or of which it
+    has no sure answer) is said so, after the answers; None to ask the message as one
+    question (also when one part is off topic). What comes before the first question and after the last (a greeting, who
     writes, the thanks) is no part."""
     faq = ctx.services.faq
     asked = asked_span(text)  # not who writes nor the thanks around the questions
@@ -102,9 +103,10 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     if parts is None:
         return None
     memory = replace(ctx.state.faq)  # tried on a copy: kept only if every part is answered
-    answers, entries, back, silent = [], [], [], []
+    answers, entries, back, silent, refused = [], [], [], [], []
     for part in parts:
         memory.silent_at = None  # set again by this part's "the call does not say"
+        missed = memory.missed_at  # (a part before may have been refused a moment ago)
         reply = faq.ask(part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
         if memory.entry is not None and memory.at == ctx.now:
             answers.append(reply)
@@ -128,13 +130,23 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
                 continue
             said = t("follow_of_topic", lang, topic=part, said=reply.text)
             back.append((memory.offered, replace(reply, text=said)))
-        else:  # a refusal: the message is asked as one question
+        elif memory.missed_at == ctx.now != missed:  # "do we have to provide a desk?": no sure
+            refused.append(part)  # answer: said so with the contacts, after the answers
+        else:  # off topic: the message is asked as one question
             return None
     # "welche Themen sind gefragt? wohnen?": a part asked back about an entry another
     # part got answered is answered already
     back = [said for offered, said in back if not set(offered) & set(entries)]
     if not answers or len(back) > 1:
         return None
+    if refused and _answered_whole(ctx, asked, keep):
+        return None  # "pre-talks when and how long": one question after all
+    lang = answers[-1].lang or ctx.lang
+    for part in refused:  # in the answers' language ("job ad?" alone reads as German)
+        again = replace(memory, missed_at=None)  # the contacts in full: not named yet
+        reply = faq.ask(part, lang, ctx.now, keep_lang=lang, memory=again, record=False)
+        said = reply.text.split("\n\n")[0]  # (not the suggestions for that part alone)
+        silent.append(Outbound(t("follow_of_topic", lang, topic=part, said=said), lang=lang))
     # "wann ist der Kick-off und wo?": one answer about one thing, the one in the form
     # that says more ("Einen Ort nennt die Ausschreibung nicht. Sie sagt dazu: …")
     fullest: dict[str, Outbound] = {}
@@ -144,6 +156,13 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     ctx.state.faq = memory
     # what the call does not say after the answers, the question back last by its buttons
     return joined(ctx, [*fullest.values(), *silent, *back])
+
+
+def _answered_whole(ctx: Context, text: str, keep: str | None) -> bool:
+    """Whether the message asked as one question gets an answer (tried on a copy)."""
+    memory = replace(ctx.state.faq)
+    ctx.services.faq.ask(text, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
+    return memory.entry is not None and memory.at == ctx.now
 
 
 def _titled(kb, part: str, offered: tuple[str, ...], lang: str):

@@ -25,7 +25,13 @@ Its unhelpful rows mended: "wir sind ne kleine gemeinde mit 4000 einwohnern, kö
 wir uns auch bewerben?" (also tryout21: "Das legt … nicht fest" → "Ja – eine
 Mindestgröße nennt die Ausschreibung nicht."), "wie ist der stand, ist die bewerbung
 noch offen?" (a picker), "und bezahlen?" after how the expert is found (a picker),
-"wann war das nochmal dran" (a picker).
+"wann war das nochmal dran" (a picker), "woher kommt die?" and "und kann die das in
+teilzeit machen" after the expert (pickers), "und ab wann wär die fachkraft da" (a
+picker); several questions in one message where one part gets no answer from the call
+("wie lange dauert das projekt und wie viele stunden muss unser pate dafür
+einplanen?", "1) Frist? 2) Wie viele Stunden …? 3) Müssen wir was bezahlen?", "How long
+is the expert with us, and do we have to provide a desk and laptop?") answered only
+that part, or asked back about the whole.
 """
 
 from datetime import UTC, datetime
@@ -248,3 +254,46 @@ def test_paying_right_after_the_expert_is_her_pay(evening, first, then):
     say(evening, "u1", first)
     reply = text(evening, then, user="u1")
     assert reply.startswith("Die Expert:innen werden nach TVöD"), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "says"),
+    [("Was genau macht die externe Expertin bei uns?", "woher kommt die?", "Wirtschaft"),
+     ("was macht die expertin?", "where is she from?", "business or civil society"),
+     ("darf die expertin auch aus der verwaltung kommen?", "und kann die das in teilzeit machen",
+      "Stunden oder Zeitaufwand nennt die Ausschreibung nicht")],
+)  # fmt: skip
+def test_a_follow_up_about_the_expert(april, first, then, says):
+    say(april, "u1", first)
+    reply = text(april, then, user="u1")
+    assert reply.startswith(says) or says in reply.split("\n")[0], reply
+
+
+def test_from_when_the_expert_is_there(april):
+    reply = text(april, "und ab wann wär die fachkraft da")
+    assert "Oktober 2023" in reply and "Meinen Sie" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("message", "answered", "silent"),
+    [("Hallo, zwei Fragen: wie lange dauert das projekt und wie viele stunden muss unser "
+      "pate dafür einplanen?", "sechs Monate", "Stunden oder Zeitaufwand nennt"),
+     ("Hallo! Wir sind die Stadt Bad Muskau. 1) Frist? 2) Wie viele Stunden pro Woche "
+      "arbeitet die Fachkraft? 3) Müssen wir was bezahlen?", "3. Mai 2023", "Zu „Wie viele"),
+     ("How long is the expert with us, and do we have to provide a desk and laptop?",
+      "six months", 'On "do we have to provide a desk and laptop?": I can\'t find')],
+)  # fmt: skip
+def test_several_questions_one_without_an_answer(april, message, answered, silent):
+    reply = text(april, message)
+    assert answered in reply and silent in reply, reply
+    assert reply.index(answered) < reply.index(silent)  # the answers first
+
+
+def test_the_numbered_parts_are_each_answered(april):
+    reply = text(april, "1) Frist? 2) Müssen wir was bezahlen?")
+    assert "3. Mai 2023" in reply and "TVöD" in reply, reply
+
+
+def test_a_message_the_whole_answers_is_not_cut(april):
+    reply = text(april, "pre-talks when and how long")
+    assert "60 to 90 minutes" in reply and "I can't find" not in reply, reply
