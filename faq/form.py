@@ -1326,9 +1326,9 @@ def asks_outcome(question: str) -> bool:
 
 
 _OUTCOME = re.compile(
-    r" aus (?:\w+ ){0,6}geworden | was wurde aus | daraus geworden | was (?:kam|kommt) (?:da |dabei )?"
+    r" aus (?:\w+ ){0,6}geworden | was wurde aus | daraus geworden | was (?:kam|kommt) (?:\w+ ){0,4}"
     r"(?:raus|heraus|rum|herum) | (?:raus|heraus)gekommen | ergeben | (?:was|welche) (?:sind|waren)"
-    r" (?:die )?ergebnisse | bilanz | wie (?:ist|sind|war|waren) (?:\w+ ){0,5}gelaufen | wie lief "
+    r" (?:die )?ergebnisse | bilanz | wie (?:ist|sind|war|waren) (?:\w+ ){0,5}gelaufen | wie liefe?n? "
     r"| (?:funktioniert|geklappt) (?:hat )?$| erfolgreich (?:war|waren|gewesen) | what came (?:out )?of "
     r"| what happened (?:to|with) | how did (?:\w+ ){0,6}(?:go|turn out|work out|end up) "
     r"| what (?:were|are) the (?:\w+ )?(?:results|outcomes) | did (?:it|they|that) work| was it a success "

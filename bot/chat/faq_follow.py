@@ -701,6 +701,7 @@ _PROGRAM = _folded(
     """programm program programme programs projekt project projektphase integrationsmacher
     integrationsmacherinnen forderprogramm ganze whole"""
 )
+_MAKERS = _folded("lokalprojekte robert bosch stiftung rbs")
 _RUNNING = _folded(
     """noch still lauft laufen lauft's running run runs ongoing aktiv active existiert
     existieren exists exist gibt gibts weiter continue continues going"""
@@ -724,10 +725,12 @@ def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bo
     words that may name a project too (the participants' places)."""
     toks = tokens(question)
     words = set(toks)
-    if not (0 < len(toks) <= MAX_WORDS and words & _PROGRAM and words & (_RUNNING | OVER)):
+    # "is Lokalprojekte still running this?": the programme by who runs it
+    program = words & _PROGRAM or words & _MAKERS and words & {"this", "it", "das", "es"}
+    if not (0 < len(toks) <= MAX_WORDS and program and words & (_RUNNING | OVER)):
         return None
     if words & (_ASKING - {"was"}) or not all(
-        t in _WORDS | _PROGRAM | _RUNNING | named or is_stopword(t) for t in toks
+        t in _WORDS | _PROGRAM | _RUNNING | _MAKERS | named or is_stopword(t) for t in toks
     ):
         return None
     return bool(words & OVER - {"yet"}) and not words & (_RUNNING - {"noch", "still"})

@@ -551,6 +551,27 @@ def _project_line(entry: Entry, toks: list[str], lang: str) -> str | None:
     return f"{items[named[0]]}." if len(named) == 1 else None
 
 
+# a kind of place asked of among the five ("gab es auch einen Landkreis?"), by the
+# word its line names it with ("Burgenlandkreis", "Gemeinde Kalletal")
+_KINDS = {
+    "landkreis": "kreis", "kreis": "kreis", "district": "district", "county": "district",
+    "gemeinde": "gemeinde", "municipality": "municipality", "stadt": "stadt",
+    "city": "city", "hansestadt": "hansestadt",
+}  # fmt: skip
+_AMONG = frozenset("gab gibt war waren dabei there among were was did any".split())
+
+
+def _of_a_kind(entry: Entry, toks: list[str], lang: str) -> list[str]:
+    """The participants' lines of the kind of place the words ask of ("gab es auch
+    einen Landkreis?": the Burgenlandkreis), none if they ask of no kind."""
+    kinds = {_KINDS[tok] for tok in toks if tok in _KINDS}
+    going_on = len(toks) <= 3 and toks[0] in ("und", "and")  # "und eine gemeinde?"
+    if len(kinds) != 1 or not (_AMONG & set(toks) or going_on):
+        return []
+    kind = kinds.pop()
+    return [item for item in _projects(entry, lang) if any(kind in w for w in tokens(item))]
+
+
 def _figure_agreed(options, question: str, content: list[str], toks: list[str]) -> bool:
     """A yes/no question naming a length or an amount ("arbeitet der experte 6 monate?")
     that the first option's answer names, and that no other option's answer names
@@ -1061,6 +1082,11 @@ class FaqReplies:
             memory.missed_at = memory.silent_at = now
             self._logged(q, answered=False)
             return self.silent_reply(q.lang, "faq_earlier_years")
+        later = edition and any(int(y) > edition.ends_on.year for y in _YEAR.findall(question))
+        if later and about_applying(question, ("kann", "man", "konnen", "wir", "can", "we")):
+            # "kann man sich 2027 bewerben?": a later call, which this one cannot tell
+            q.entry = q.kb.find("next_call")
+            return None
         if asks_a_task(question):  # "kannst du mir einen Text schreiben?"
             memory.entry, memory.offered = None, ()
             return Outbound(t("faq_no_task", q.lang), lang=q.lang)
@@ -1297,6 +1323,11 @@ class FaqReplies:
             and (one := self._one_of_five(question, asked, q.lang))
         ):
             q.entry, q.said = asked, one  # "was hat kalletal gemacht", "und stralsund": its project
+        just = q.last is not None and q.last.id == PARTICIPANTS and q.lead is None
+        if just and q.said is None and question_kind(question) in ("yes_no", None):
+            kind = _of_a_kind(q.last, toks, q.lang)
+            if kind:  # "gab es auch einen landkreis?" right after the five: that one
+                q.entry, q.lead, q.said = q.last, "faq_yes", " ".join(f"{k}." for k in kind)
         member = None  # "ist Leipzig dabei?": not among the five
         if q.lead is None and (q.entry is None or q.entry.id == PARTICIPANTS):
             member = self._member(question, match, q.matcher)
@@ -1366,6 +1397,9 @@ class FaqReplies:
         # "und was ist daraus geworden?" right after the five: those
         last = q.last if q.last is not None and q.last.id in (PARTICIPANTS, EVALUATION) else None
         entry = q.entry or (last if len(toks) <= FOLLOW_UP_WORDS else None) or best
+        projects = any(tok.startswith(("projekt", "project")) for tok in toks)
+        if q.entry is None and projects and (entry is None or entry.id != PARTICIPANTS):
+            entry = q.kb.find(PARTICIPANTS)  # "What were the results of the 2023 projects?"
         if entry is None or entry.id not in (PARTICIPANTS, EVALUATION):
             return
         line = _project_line(entry, toks, q.lang) if entry.id == PARTICIPANTS else None
@@ -1373,6 +1407,7 @@ class FaqReplies:
         # five (or its project), the evaluation
         named = (
             line is not None
+            or projects
             or entry.id == EVALUATION
             and any(tok.startswith(("evalu", "auswert", "begleitforsch")) for tok in toks)
         )

@@ -31,7 +31,11 @@ picker); several questions in one message where one part gets no answer from the
 ("wie lange dauert das projekt und wie viele stunden muss unser pate dafür
 einplanen?", "1) Frist? 2) Wie viele Stunden …? 3) Müssen wir was bezahlen?", "How long
 is the expert with us, and do we have to provide a desk and laptop?") answered only
-that part, or asked back about the whole.
+that part, or asked back about the whole. In 2026: "What were the results of the 2023
+projects?" (a picker; "wie liefen die projekte?", "was kam bei der evaluation raus?"
+too), "is Lokalprojekte still running this?" (a picker), "kann man sich 2027
+bewerben?" (a picker: the next call), "gab es auch einen landkreis?" right after the
+five ("Ja." with who may apply → the Burgenlandkreis).
 """
 
 from datetime import UTC, datetime
@@ -44,6 +48,10 @@ from tests.chat import applicant_router, say, text
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the five are chosen and sketching
 NOW = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)  # the program is over
+NO_RESULTS = (
+    "Was daraus geworden ist, sagt die Ausschreibung nicht",
+    "The call for applications does not say what came",
+)
 EVENING = datetime(2023, 5, 2, 21, 40, tzinfo=UTC)  # the night before the deadline
 DEADLINE_DAY = datetime(2023, 5, 3, 19, 0, tzinfo=UTC)
 SEPTEMBER = datetime(2023, 9, 15, 8, 0, tzinfo=UTC)
@@ -297,3 +305,40 @@ def test_the_numbered_parts_are_each_answered(april):
 def test_a_message_the_whole_answers_is_not_cut(april):
     reply = text(april, "pre-talks when and how long")
     assert "60 to 90 minutes" in reply and "I can't find" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["What were the results of the 2023 projects?", "wie liefen die projekte?",
+     "was kam bei der evaluation raus?"],
+)  # fmt: skip
+def test_results_are_not_in_the_call(later, message):
+    reply = text(later, message)
+    assert reply.startswith(NO_RESULTS), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [("is Lokalprojekte still running this?", "No. The project phase lasted"),
+     ("macht lokalprojekte das noch?", "Nein. Die Projektphase dauerte")],
+)  # fmt: skip
+def test_whether_the_makers_still_run_it(later, message, says):
+    assert text(later, message).startswith(says)
+
+
+@pytest.mark.parametrize("message", ["kann man sich 2027 bewerben?", "can we apply in 2027?"])
+def test_a_later_year_is_the_next_call(later, message):
+    reply = text(later, message)
+    assert reply.startswith(("Eine nächste Ausschreibung ist noch nicht bekannt",
+                             "A next call has not been announced yet")), reply  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("then", "line"),
+    [("gab es auch einen landkreis?", "Ja. Burgenlandkreis"),
+     ("und eine gemeinde?", "Ja. Gemeinde Kalletal")],
+)  # fmt: skip
+def test_a_kind_of_place_among_the_five(later, then, line):
+    say(later, "u1", "wer hat 2023 teilgenommen?")
+    reply = text(later, then, user="u1")
+    assert reply.startswith(line), reply
