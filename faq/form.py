@@ -2022,6 +2022,29 @@ _MISSED_WORDS = _MISSED | frozenset(
 )
 
 
+def behind_on(question: str) -> str | None:
+    """ "wir haben unsere Skizze noch nicht fertig, ist das schlimm?", "we still haven't
+    picked our expert, is that a problem?": a step of one's own not done (the sketch,
+    the choice of the expert) – its entry, or None."""
+    text = " ".join(tokens(question))
+    if not _NOT_DONE.search(text):
+        return None
+    toks = tokens(question)
+    if any(tok.startswith(("skizze", "projektskizze", "sketch")) for tok in toks):
+        return "sketch_phase"
+    if any(tok.startswith(("expert", "fachkraft", "kandidat", "candidat")) for tok in toks):
+        return "expert_choice"
+    return None
+
+
+_NOT_DONE = re.compile(
+    r"\b(?:noch )?(?:nicht|nich|net|keine?n?) (?:\w+ )?(?:fertig|abgegeben|eingereicht|ausgewahlt"
+    r"|gewahlt|entschieden|ausgesucht|gefunden)\b|\bzu spat\b|\bverpasst\b|\bverspat"
+    r"|\b(?:haven t|havent|have not|didn t|did not|not yet|still not|not) (?:yet )?(?:picked"
+    r"|chosen|selected|decided|finished|done|submitted|sent|found)\b|\bmissed\b|\blate\b"
+)
+
+
 def drops_out(question: str) -> str | None:
     """ "Our expert candidate withdrew. what now?", "die Patin ist krank": the expert
     (or the Pat:in) dropping out – a case the call does not cover; the entry of that

@@ -108,6 +108,7 @@ from faq.form import (
     asks_whom_to_ask,
     asks_whose_name,
     bare_follow_up,
+    behind_on,
     choice,
     counts_applicants,
     counts_chosen,
@@ -959,6 +960,15 @@ class FaqReplies:
             self._logged(q, answered=True)
             return reply
         dated_last = last is not None and last.milestone not in (None, "deadline")
+        if (behind := behind_on(q.text)) and (step := kb.find(behind)) is not None:
+            # "wir haben unsere Skizze noch nicht fertig, ist das schlimm?": after its
+            # days the call does not say what then; before them its days are the answer
+            edition = self._read(q)
+            m = edition.milestone(step.milestone) if edition and step.milestone else None
+            q.entry = step
+            if m is not None and local_today(edition, now) > (m.until or m.day):
+                q.lead, q.said = "silent_then", self._plain(q, step)
+                return None
         case = drops_out(q.text)  # "our expert candidate withdrew": not covered
         if case or dated_last and missed_it(q.text):  # "we missed it" right after a step
             q.entry = kb.find(case) if case else last

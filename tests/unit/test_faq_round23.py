@@ -35,7 +35,10 @@ that part, or asked back about the whole. In 2026: "What were the results of the
 projects?" (a picker; "wie liefen die projekte?", "was kam bei der evaluation raus?"
 too), "is Lokalprojekte still running this?" (a picker), "kann man sich 2027
 bewerben?" (a picker: the next call), "gab es auch einen landkreis?" right after the
-five ("Ja." with who may apply → the Burgenlandkreis).
+five ("Ja." with who may apply → the Burgenlandkreis). A step of one's own behind its
+days ("wir haben unsere skizze noch nicht fertig, ist das schlimm?" in June, "we still
+haven't picked our expert, is that a problem?" in September, tryout21's "we missed the
+sketch deadline end of May, is that a problem?"): the call does not say what then.
 """
 
 from datetime import UTC, datetime
@@ -342,3 +345,25 @@ def test_a_kind_of_place_among_the_five(later, then, line):
     say(later, "u1", "wer hat 2023 teilgenommen?")
     reply = text(later, then, user="u1")
     assert reply.startswith(line), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "moment", "step"),
+    [("wir haben unsere skizze noch nicht fertig, ist das schlimm?", JUNE, "Projektskizzen"),
+     ("we missed the sketch deadline end of May, is that a problem?", JUNE, "sketches"),
+     ("hi! we still haven't picked our expert, is that a problem?", SEPTEMBER, "profiles")],
+)  # fmt: skip
+def test_a_step_behind_its_days_is_not_covered(matcher, sessions, message, moment, step):
+    reply = text(applicant_router(matcher, sessions, moment), message)
+    assert reply.startswith(
+        (
+            "Was dann gilt, sagt die Ausschreibung nicht",
+            "The call for applications does not say what happens then",
+        )
+    ), reply
+    assert step in reply, reply
+
+
+def test_a_step_still_ahead_is_its_days(june):
+    reply = text(june, "wir haben noch keine expertin ausgewählt, ist das ok?")
+    assert "Ende August 2023" in reply and "Was dann gilt" not in reply, reply
