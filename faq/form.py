@@ -629,19 +629,11 @@ _OVER = (
     "closed", "geschlossen", "ended", "expired", "zu ende", "schon um",
 )  # fmt: skip
 _LATE = ("nach", "after", "spat", "late", "nachtraglich", "nachreich")
+# ("aktuell" folds to "aktull", as "ue" stands for "ü")
 _STILL = (
-    "noch",
-    "still",
-    "offen",
-    "open",
-    "lauft",
-    "running",
-    "anymore",
-    "no longer",
-    "aktull",
-    "current",
-    "gultig",
-)  # fmt: skip ("aktuell" folds to "aktull", as "ue" stands for "ü")
+    "noch", "still", "offen", "open", "lauft", "running", "anymore", "no longer", "aktull",
+    "current", "gultig",
+)  # fmt: skip
 _EXTENSION = (
     "verlanger", "verschoben", "verschieb", "extend", "extension", "postpone", "nachfrist",
     "aufgeschoben", "more time", "mehr zeit", "moved", "verlegt", "pushed back", "fristverlanger",
@@ -1901,7 +1893,7 @@ _NOT_MAKING = (
 )  # fmt: skip
 # "can I send documents later?", "Unterlagen später schicken": handing in something later
 _LATER = frozenset("spater nachtraglich nachher later afterwards".split())
-_ANYWAY = frozenset("trotzdem dennoch anyway nevertheless regardless".split())
+ANYWAY = frozenset("trotzdem dennoch anyway nevertheless regardless".split())
 
 
 def asks_late_handling(question: str) -> bool:
@@ -1917,9 +1909,9 @@ def asks_late_handling(question: str) -> bool:
     pairs = set(zip(toks, toks[1:], strict=False))
     text = f" {' '.join(toks)} "
     missed = _has(text, _TOO_LATE) or any(f" {m}" in text for m in _NOT_MAKING)
-    if missed and _ANYWAY & set(toks) and any(tok.startswith(_SENDING) for tok in toks):
+    if missed and ANYWAY & set(toks) and any(tok.startswith(_SENDING) for tok in toks):
         return True  # "frist verpasst, kann ich trotzdem noch was schicken?"
-    if missed and _ANYWAY & set(toks) and _has(text, _DEADLINE_WORDS):
+    if missed and ANYWAY & set(toks) and _has(text, _DEADLINE_WORDS):
         return True  # "hab die frist verpasst weil krank, gehts trotzdem noch?"
     return bool(pairs & set(_WHAT_HAPPENS)) and missed
 

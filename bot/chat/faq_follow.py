@@ -38,7 +38,7 @@ from datetime import date
 
 from bot.chat.faq_check import check, names_months
 from bot.texts import t
-from faq.form import asks_how_it_goes, question_kind
+from faq.form import ANYWAY, asks_how_it_goes, question_kind
 from faq.kb import Entry, KnowledgeBase
 from faq.normalize import QUESTION_WORDS, is_stopword, tokens
 from jobs.editions import EditionData
@@ -650,7 +650,7 @@ def asked_span(message: str) -> str:
 _CLAUSE_BREAK = re.compile(r"\s+[–-]\s+|,\s+")
 # who asks, said before the question: what the question is then asked of
 _ABOUT_US = re.compile(r"(?i)\b(?:wir|we|we're|ich bin|i am|i'm|i work|unser\w*|our|als)\b")
-_ANYWAY_WORDS = frozenset("trotzdem dennoch anyway nevertheless regardless still".split())
+_ANYWAY_WORDS = ANYWAY | {"still"}
 _POINTING = frozenset(
     """wir we us uns unser unsere unseren unserer our ich i me mich mir my mein meine es it
     das that this dies diese dieser they them sie""".split()
