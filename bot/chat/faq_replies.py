@@ -1019,17 +1019,17 @@ class FaqReplies:
         if q.entry is None:  # "bis wann genau", "can we submit online": nothing but handing
             # in, whatever else is close; to a contact too ("can I email my application
             # to charlotte?": the call names no way of handing in, nor her for it)
-            asked = self._without_contacts(question)
+            asked = self._without_contacts(question, kb)
             q.entry = self._handing_in(asked, memory, now, kb)
             if q.entry is not None:
                 q.text = asked
         return None
 
-    def _without_contacts(self, question: str) -> str:
+    def _without_contacts(self, question: str, kb: KnowledgeBase) -> str:
         """The question without the contacts' names ("an frau bock", "to charlotte")."""
         names = {
             part
-            for name, _ in self._contact_people("de")
+            for name, _, _ in self._contact_lines("de", kb)
             for part in tokens(name)
             if part not in _TITLES and len(part) >= 4
         }
