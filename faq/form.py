@@ -2014,6 +2014,23 @@ _MISSED_WORDS = _MISSED | frozenset(
 )
 
 
+def asks_earlier_editions(question: str) -> bool:
+    """ "Gab es das Programm schon früher?", "has this program run before?", "gabs das
+    schon mal?", "previous editions?": earlier rounds, of which the call says nothing
+    (not "before the deadline", "schon mal bewerben")."""
+    return bool(_EARLIER_ROUNDS.search(f" {' '.join(tokens(question))} "))
+
+
+_EARLIER_ROUNDS = re.compile(
+    r" (?:run|been|happened|existed|exist|held|there|done) (?:\w+ )?before $"
+    r"| (?:previous|earlier|past|former) (?:editions?|rounds?|years?|calls?|cohorts?) "
+    r"| (?:gab|gabs|gibt|gibts|lief|lauft|existiert\w*|stattgefunden)\b(?: \w+){0,3} "
+    r"(?:schon|bereits) (?:mal|einmal|ofter|fruher|vorher) "
+    r"| (?:fruhere|fruheren|vorherige|vorherigen|letzte|letzten) (?:ausgaben?|runden?|jahrgange"
+    r"|ausschreibungen|durchgange|durchlaufe) "
+)
+
+
 def behind_on(question: str) -> str | None:
     """ "wir haben unsere Skizze noch nicht fertig, ist das schlimm?", "we still haven't
     picked our expert, is that a problem?": a step of one's own not done (the sketch,

@@ -179,7 +179,7 @@ def refers_back(question: str) -> bool:
     return bool(set(toks) & (_IT | POINTERS)) or points_at(question)
 
 
-_POINTING = {
+_POINTING_PAIRS = {
     (a, b) for a in ("for", "to", "about", "with", "of", "in") for b in ("it", "that", "this")
 }
 
@@ -189,7 +189,7 @@ def points_at(question: str) -> bool:
     dafür ne vorlage", "wer wird dazu eingeladen", "is there a template for it?")."""
     toks = tokens(question)
     pairs = set(zip(toks, toks[1:], strict=False))
-    return len(toks) <= 6 and bool(set(toks) & POINTERS or pairs & _POINTING)
+    return len(toks) <= 6 and bool(set(toks) & POINTERS or pairs & _POINTING_PAIRS)
 
 
 def _amount_of_it(toks: list[str]) -> bool:

@@ -66,6 +66,7 @@ from faq.form import (
     asks_about_data,
     asks_by_when,
     asks_choice_late,
+    asks_earlier_editions,
     asks_exact_day,
     asks_extension,
     asks_for_form,
@@ -949,6 +950,11 @@ class FaqReplies:
         """What the chat so far settles: a follow-up to the last answer ("und wann
         genau?", "und landkreise?"), "woher weißt du das", and handing in."""
         match, memory, now, kb, last = q.match, q.memory, q.now, q.kb, q.last
+        if asks_earlier_editions(q.text):  # "has this program run before?": not "Yes." with
+            memory.entry, memory.offered = None, ()  # the project phase (is it running)
+            memory.missed_at = memory.silent_at = now
+            self._logged(q, answered=False)
+            return self.silent_reply(q.lang, "faq_earlier_years")
         about = kb.find(SUMMARY) if asks_what_about(q.text) else None  # "what was it about?"
         if about is None and last is not None and asks_source(q.text):
             # "echt? woher weißt du das": from the call, the answer just given

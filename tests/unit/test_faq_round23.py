@@ -39,13 +39,16 @@ five ("Ja." with who may apply → the Burgenlandkreis). A step of one's own beh
 days ("wir haben unsere skizze noch nicht fertig, ist das schlimm?" in June, "we still
 haven't picked our expert, is that a problem?" in September, tryout21's "we missed the
 sketch deadline end of May, is that a problem?"): the call does not say what then.
+Earlier rounds without a year ("Gab es das Programm schon früher?" was a picker, "has
+this program run before?" was "Yes." with the project phase – read as "is it running").
 """
 
 from datetime import UTC, datetime
 
 import pytest
 
-from faq.form import negation
+from bot.chat.faq_follow import points_at
+from faq.form import asks_earlier_editions, negation
 from tests.chat import applicant_router, say, text
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
@@ -367,3 +370,28 @@ def test_a_step_behind_its_days_is_not_covered(matcher, sessions, message, momen
 def test_a_step_still_ahead_is_its_days(june):
     reply = text(june, "wir haben noch keine expertin ausgewählt, ist das ok?")
     assert "Ende August 2023" in reply and "Was dann gilt" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Gab es das Programm schon früher?", "has this program run before?", "gabs das schon mal?",
+     "welche früheren Ausgaben gab es?"],
+)  # fmt: skip
+def test_earlier_rounds_are_not_in_the_call(later, message):
+    reply = text(later, message)
+    assert reply.startswith(("Zu früheren Jahren sagt die Ausschreibung nichts",
+                             "The call says nothing of earlier years")), reply  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("message", "earlier"),
+    [("has this program run before?", True), ("kann ich mich schon mal bewerben?", False),
+     ("was passiert before the deadline?", False), ("haben wir uns schon mal beworben?", False)],
+)  # fmt: skip
+def test_asks_earlier_editions(message, earlier):
+    assert asks_earlier_editions(message) is earlier
+
+
+def test_a_pronoun_after_a_preposition_points_back():
+    # "for it", "to that": the pairs were shadowed by a second list of the same name
+    assert points_at("is there a template for it?")
