@@ -259,13 +259,15 @@ def _negator(toks: list[str], i: int) -> bool:
 
 
 def _denied(toks: list[str], i: int) -> bool:
-    """Whether the i-th word is what "kein", "no", "not a" deny ("wir sind kein Verein",
-    "we're not a city"), not the verb's negation before it ("can't districts apply?")."""
-    before = toks[max(0, i - 2) : i]
-    return bool(before) and (
-        before[-1].startswith("kein") or before[-1] in ("no", "non")
-        or (len(before) == 2 and before[0] == "not" and before[1] in ("a", "an"))
-    )  # fmt: skip
+    """Whether the i-th word names what someone says they are not ("wir sind kein
+    Verein", "we're not a city"), not the verb's negation before it ("can't districts
+    apply?") nor the thing asked of ("es gibt keine Eigenbeteiligung, oder?")."""
+    if i >= 2 and (toks[i - 1].startswith("kein") or toks[i - 1] in ("no", "non")):
+        return toks[i - 2] in _BEING
+    return i >= 3 and toks[i - 2] == "not" and toks[i - 1] in ("a", "an") and toks[i - 3] in _BEING
+
+
+_BEING = frozenset("sind bin ist seid are am is re m".split())
 
 
 def negation(question: str) -> str | None:
@@ -1855,7 +1857,7 @@ def asks_state(question: str) -> bool:
         and not days_named(question, _SOME_DAY)
         # who applies may be named: "können sich Kommunen noch bewerben?"
         and about_applying(question, (*_RECIPIENTS, "counties"))
-        and not _has(text, _OPEN_TO_PEOPLE)  # "ist die für alle in der Verwaltung offen?"
+        and not _OPEN_TO.search(text)  # "ist die für alle in der Verwaltung offen?"
     )
     # "hab die Ausschreibung gefunden. Ist die noch aktuell?": the last sentence asks;
     # "wie ist der stand, ist die bewerbung noch offen?": the last clause
@@ -1866,13 +1868,12 @@ def asks_state(question: str) -> bool:
     return clause != question.strip() and _kind(clause) == "yes_no" and asks_state(clause)
 
 
-# open to people, not open still: "für alle offen", "open to everyone", "for staff"
-_OPEN_TO_PEOPLE = tuple(
-    f"{word} {who}"
-    for word in ("fur", "to", "for")
-    for who in ("alle ", "jede", "andere", "weitere", "mitarbeit", "kolleg", "everyone",
-                "anyone", "all ", "other", "staff", "colleague", "employee")
-)  # fmt: skip
+# open to someone, not open still: "für alle offen", "open to counties too?" (not "open
+# for applications")
+_OPEN_TO = re.compile(
+    r"\b(?:offen|open) (?:fur|to|for) (?!bewerb|appl|submi|einreich)"
+    r"|\b(?:fur|for) (?!bewerb|appl|submi|einreich)\w+(?: \w+){0,4} (?:offen|open)\b"
+)
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+|\s+[-–]\s+")
 
 

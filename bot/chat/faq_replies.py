@@ -335,8 +335,8 @@ _HOURS_AGAIN = frozenset(
     frau herr ms mrs mr dr fruh fruh morning vormittag vormittags nachmittag nachmittags
     afternoon abend evening am on da there im in the jemand someone anyone
     geht klappt das es works work does that it moglich possible ab wann when from um at
-    uhrzeit time""".split()
-)  # "heute ist sonntag, geht das?": reaching them that day
+    uhrzeit time sie er she he they""".split()
+)  # "heute ist sonntag, geht das?": reaching them that day; "und ist sie dienstags da?"
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
 _SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
@@ -533,6 +533,12 @@ def _only_terms(
     )
 
 
+# a cost of the town's own asked for (the call names none)
+_COSTS_US = re.compile(
+    r"\b(?:kostet (?:uns|es uns|das uns)|kosten fur uns|was zahlen wir|(?:mussen|muss) (?:wir|man)"
+    r" (?:was|etwas|selbst|selber) (?:dazu)?(?:zahlen|bezahlen)|dazuzahlen|eigenanteil"
+    r"|eigenbeteiligung|kofinanzierung|costs? us|do we (?:have to )?pay|co financ)"
+)
 _PAYING = ("bezahl", "zahl", "pay", "paid", "gehalt", "salary", "verdien", "vergut", "lohn")
 _SIZE_WORDS = ("einwohner", "population", "inhabitant", "mindestgr", "minimum", "residents")
 _UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day", "euro", "eur")
@@ -711,7 +717,8 @@ _MAY_WE = re.compile(  # at the end, with or without "?" ("… geht das" typed o
     r"\b(dürfen|duerfen|darf|können|koennen|kann|geht|gehts|geht das|passt|may|can|are we"
     r"|is that|eligible|allowed|ok|okay|antragsberechtigt|berechtigt|worth applying"
     r"|lohnt (?:sich )?(?:das|eine bewerbung)|lohnt sich das)\b(\s+(wir|ich|man|we|i|das|that|it|so))?"
-    r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei))*"
+    r"(\s+(uns|auch|mitmachen|teilnehmen|bewerben|apply|take part|join|too|also|dabei"
+    r"|überhaupt|ueberhaupt|denn|eigentlich|even|at all))*"
     r"\s*(?:\?|$)",
     re.IGNORECASE,
 )
@@ -1189,6 +1196,11 @@ class FaqReplies:
             deadline = next((e for e in near if e.milestone == "deadline"), None)
             q.not_the_date = deadline is not None and self._not_its_date(deadline, question)
         entry = q.entry
+        # "gibts dafür eine vorlage?" right after a question the call had no answer for:
+        # "dafür" is that question's topic, not the one topic the matcher half offers
+        unresolved = memory.entry is None and memory.recent(memory.missed_at, now)
+        if entry is None and unresolved and points_at(question) and not match.confident:
+            return
         if (
             entry is not None
             and entry.id == ELIGIBILITY
@@ -1270,6 +1282,11 @@ class FaqReplies:
         offered = {e.id for e in match.options}
         money = {FUNDER, FUNDING, SALARY, "project_budget", "lokalprojekte"}
         free = q.entry is None and q.lead is None
+        if free and _COSTS_US.search(" ".join(tokens(question))) and (funding := kb.find(FUNDING)):
+            # "und was kostet uns das?", "müssen wir was dazuzahlen, also eigenanteil?": no
+            # cost of the town's is named; what the program pays
+            q.entry, q.lead, q.said = funding, "faq_open", self._plain(q, funding)
+            return
         # "who funded it?": who, not what (not "wer zahlt die Sozialabgaben?": a cost named)
         asked = _asked_words(tokens(question))
         named = [w for w in asked if w not in QUESTION_WORDS and not w.startswith(_FUNDING_WORDS)]
@@ -1345,7 +1362,9 @@ class FaqReplies:
             if kind:  # "gab es auch einen landkreis?" right after the five: that one
                 q.entry, q.lead, q.said = q.last, "faq_yes", " ".join(f"{k}." for k in kind)
         member = None  # "ist Leipzig dabei?": not among the five
-        if q.lead is None and (q.entry is None or q.entry.id == PARTICIPANTS):
+        # (not "was ist dabei rausgekommen?": no place, what came of it)
+        placed = q.lead is None and not asks_outcome(question)
+        if placed and (q.entry is None or q.entry.id == PARTICIPANTS):
             member = self._member(question, match, q.matcher)
         if member:
             q.entry, place = member
@@ -1416,6 +1435,10 @@ class FaqReplies:
         projects = any(tok.startswith(("projekt", "project")) for tok in toks)
         if q.entry is None and projects and (entry is None or entry.id != PARTICIPANTS):
             entry = q.kb.find(PARTICIPANTS)  # "What were the results of the 2023 projects?"
+        short = len(toks) <= FOLLOW_UP_WORDS
+        if short and (entry is None or entry.id not in (PARTICIPANTS, EVALUATION)):
+            entry = q.kb.find(EVALUATION)  # "what were the results?": of nothing named
+            q.entry = None  # (not the feedback's step that "results" drew)
         if entry is None or entry.id not in (PARTICIPANTS, EVALUATION):
             return
         line = _project_line(entry, toks, q.lang) if entry.id == PARTICIPANTS else None
@@ -1424,6 +1447,7 @@ class FaqReplies:
         named = (
             line is not None
             or projects
+            or short
             or entry.id == EVALUATION
             and any(tok.startswith(("evalu", "auswert", "begleitforsch")) for tok in toks)
         )

@@ -41,6 +41,16 @@ haven't picked our expert, is that a problem?" in September, tryout21's "we miss
 sketch deadline end of May, is that a problem?"): the call does not say what then.
 Earlier rounds without a year ("Gab es das Programm schon früher?" was a picker, "has
 this program run before?" was "Yes." with the project phase – read as "is it running").
+
+Tryout23's wrong answers: "hi! is this open to counties too?" ("Yes. Applications are
+still open" – open to someone is no call state), "gibts dafür eine vorlage?" right after
+a question about the application the call had no answer for ("Ja." with the sketch's
+template), "what were the results?" in 2026 (the feedback step), "und ist sie dienstags
+da?" after Frau Prokop-Scheer's hours ("Das sagt die Ausschreibung nicht."). Its
+unhelpful rows mended: the small municipality asked with "überhaupt", "und was kostet
+uns das?" / "müssen wir was dazuzahlen, also eigenanteil?" (pickers), and "Es gibt keine
+Eigenbeteiligung, oder?" (off topic after this round's first change: a denied term
+counts as denied only where someone says what they are).
 """
 
 from datetime import UTC, datetime
@@ -395,3 +405,58 @@ def test_asks_earlier_editions(message, earlier):
 def test_a_pronoun_after_a_preposition_points_back():
     # "for it", "to that": the pairs were shadowed by a second list of the same name
     assert points_at("is there a template for it?")
+
+
+# -- tryout23 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [("hi! is this open to counties too?", "Yes. Cities, municipalities"),
+     ("ist das auch offen für landkreise?", "Ja. Bewerben können sich")],
+)  # fmt: skip
+def test_open_to_a_kind_of_applicant_is_who_may_apply(april, message, says):
+    assert text(april, message).startswith(says)
+
+
+def test_a_pointer_after_an_unanswered_question_is_no_guess(evening):
+    say(evening, "u1", "brauchen wir für die bewerbung schon einen fertigen projektplan?")
+    reply = text(evening, "gibts dafür eine vorlage?", user="u1")
+    assert not reply.startswith("Ja"), reply
+
+
+def test_results_asked_bare_after_the_program_state(later):
+    say(later, "u1", "Is the program still running?")
+    reply = text(later, "what were the results?", user="u1")
+    assert reply.startswith(NO_RESULTS), reply
+    assert "preliminary talks" not in reply, reply
+
+
+def test_what_came_of_it_is_no_place(later):
+    reply = text(later, "was ist dabei rausgekommen?")
+    assert reply.startswith(NO_RESULTS) and "Rausgekommen ist nicht" not in reply, reply
+
+
+@pytest.mark.parametrize("then", ["und ist sie dienstags da?", "ist sie dienstags da?"])
+def test_her_hours_on_a_weekday_asked_with_a_pronoun(june, then):
+    say(june, "u1", "wie erreich ich frau prokop-scheer?")
+    reply = text(june, then, user="u1")
+    assert reply.startswith("Dienstags erreichen Sie"), reply
+    assert "Prokop-Scheer (10–16 Uhr)" in reply
+
+
+def test_a_small_municipality_asked_with_at_all(april):
+    reply = text(april, "wir sind ne kleine gemeinde mit 4000 einwohnern in brandenburg, "
+                        "dürfen wir uns überhaupt bewerben?")  # fmt: skip
+    assert reply.startswith("Ja – eine Mindestgröße nennt die Ausschreibung nicht."), reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["und was kostet uns das?", "müssen wir was dazuzahlen, also eigenanteil?",
+     "Es gibt keine Eigenbeteiligung, oder?"],
+)  # fmt: skip
+def test_the_towns_own_costs_are_not_named(april, message):
+    reply = text(april, message)
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+    assert "Robert Bosch Stiftung übernimmt die Personalkosten" in reply
