@@ -206,7 +206,8 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
             return replies
         # "Wann ist die Frist und wie viel Geld gibt es?": each part's answer; "wir sind
         # eine Gemeinde und … Passt das zum Programm?": the answer to what was said before
-        if (joint := several(ctx, text, keep) or in_context(ctx, said, keep)) is not None:
+        joint = several(ctx, text, keep, record=record) or in_context(ctx, said, keep)
+        if joint is not None:
             replies.append(_for_reader(ctx, joint))
             return replies
         reply = faq.ask(

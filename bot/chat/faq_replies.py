@@ -573,7 +573,7 @@ def _of_a_kind(entry: Entry, toks: list[str], lang: str) -> list[str]:
     """The participants' lines of the kind of place the words ask of ("gab es auch
     einen Landkreis?": the Burgenlandkreis), none if they ask of no kind."""
     kinds = {_KINDS[tok] for tok in toks if tok in _KINDS}
-    going_on = len(toks) <= 3 and toks[0] in ("und", "and")  # "und eine gemeinde?"
+    going_on = 0 < len(toks) <= 3 and toks[0] in ("und", "and")  # "und eine gemeinde?"
     if len(kinds) != 1 or not (_AMONG & set(toks) or going_on):
         return []
     kind = kinds.pop()

@@ -86,14 +86,15 @@ def questions(text: str) -> list[str] | None:
     return parts
 
 
-def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
+def several(ctx: Context, text: str, keep: str | None, *, record: bool = False) -> Outbound | None:
     """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
     gibt es?"): each one's answer, in one message, when each got an answer of its own
     (one of them may be asked back, "Meinen Sie …?", said last with its buttons) and
     no two are about the same thing; a part the call says nothing of (or of which it
-    has no sure answer) is said so, after the answers; None to ask the message as one
-    question (also when one part is off topic). What comes before the first question and after the last (a greeting, who
-    writes, the thanks) is no part."""
+    has no sure answer) is said so, after the answers (`record`: such a part is logged
+    for the team, as an unanswered question asked alone would be); None to ask the
+    message as one question (also when one part is off topic). What comes before the
+    first question and after the last (a greeting, who writes, the thanks) is no part."""
     faq = ctx.services.faq
     asked = asked_span(text)  # not who writes nor the thanks around the questions
     if (found := without_preamble(asked)) is not None and found[0]:
@@ -144,7 +145,7 @@ def several(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     lang = answers[-1].lang or ctx.lang
     for part in refused:  # in the answers' language ("job ad?" alone reads as German)
         again = replace(memory, missed_at=None)  # the contacts in full: not named yet
-        reply = faq.ask(part, lang, ctx.now, keep_lang=lang, memory=again, record=False)
+        reply = faq.ask(part, lang, ctx.now, keep_lang=lang, memory=again, record=record)
         said = reply.text.split("\n\n")[0]  # (not the suggestions for that part alone)
         silent.append(Outbound(t("follow_of_topic", lang, topic=part, said=said), lang=lang))
     # "wann ist der Kick-off und wo?": one answer about one thing, the one in the form

@@ -58,8 +58,10 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.chat.faq_follow import points_at
+from bot.chat.faq_replies import FaqReplies
 from faq.form import asks_earlier_editions, negation
-from tests.chat import applicant_router, say, text
+from tests.chat import applicant_router, make_router, say, text
+from tests.clock import Clock
 
 APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
 JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)  # the five are chosen and sketching
@@ -460,3 +462,23 @@ def test_the_towns_own_costs_are_not_named(april, message):
     reply = text(april, message)
     assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
     assert "Robert Bosch Stiftung übernimmt die Personalkosten" in reply
+
+
+def test_a_part_without_an_answer_is_logged_for_the_team(matcher):
+    logged = []
+
+    def record(match, now):
+        if not match.confident:
+            logged.append(match.question)
+        return None
+
+    router = make_router(FaqReplies(matcher, record), clock=Clock(APRIL))
+    reply = "\n".join(
+        r.text
+        for r in say(
+            router,
+            text="How long is the expert with us, and do we have to provide a desk and laptop?",
+        )
+    )
+    assert "six months" in reply, reply
+    assert "do we have to provide a desk and laptop?" in logged, logged
