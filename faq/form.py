@@ -2015,6 +2015,33 @@ _MISSED_WORDS = _MISSED | frozenset(
 )
 
 
+def proposes_own_expert(question: str) -> bool:
+    """ "Können wir auch jemand eigenen als Expertin vorschlagen?", "can we bring our own
+    expert?": a person of one's own for the expert's place, which the call does not
+    settle (Lokalprojekte preselects, the town chooses)."""
+    toks = tokens(question)
+    own = any(tok.startswith(("eigen", "selbst", "selber", "own")) for tok in toks)
+    offer = any(tok.startswith(_PROPOSING) for tok in toks)
+    person = any(tok.startswith((*_EXPERT, "jemand", "person", "someone", "kandidat", "candidat"))
+                 for tok in toks)  # fmt: skip
+    return own and offer and person
+
+
+_PROPOSING = ("vorschlag", "vorschlug", "mitbring", "stellen", "nominier", "benenn", "propos",
+              "suggest", "nominat", "bring", "recommend", "empfehl")  # fmt: skip
+
+
+def employed_how_long(question: str) -> bool:
+    """ "wie lange ist die angestellt?", "how long is the expert employed?": the expert's
+    six months (her placement is the project's)."""
+    text = f" {' '.join(tokens(question))} "
+    long = " wie lange " in text or " wie lang " in text or " how long " in text
+    return long and any(w in text for w in _EMPLOYED)
+
+
+_EMPLOYED = (" angestellt ", " beschaftigt ", " eingestellt ", " employed ", " placed ", " hired ")
+
+
 def asks_earlier_editions(question: str) -> bool:
     """ "Gab es das Programm schon früher?", "has this program run before?", "gabs das
     schon mal?", "previous editions?": earlier rounds, of which the call says nothing

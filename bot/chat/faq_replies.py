@@ -119,6 +119,7 @@ from faq.form import (
     deadline_verdict,
     drops_out,
     echoes_a_number,
+    employed_how_long,
     goes_on,
     missed_it,
     named_place,
@@ -129,6 +130,7 @@ from faq.form import (
     open_choice,
     paid_to,
     polarity,
+    proposes_own_expert,
     question_kind,
     receives_profiles,
     silent_kind,
@@ -1330,6 +1332,14 @@ class FaqReplies:
             # "woher kommt die?" right after what the expert does: where experts come from
             q.entry = kb.find(EXPERT_BACKGROUND) or q.entry
         chosen = q.entry is None or q.entry.id in (EXPERT_CHOICE, EXPERT_PROFILES)
+        choosing = kb.find(EXPERT_CHOICE)
+        if q.lead is None and chosen and choosing and proposes_own_expert(question):
+            # "Können wir auch jemand eigenen als Expertin vorschlagen?": not settled – what
+            # the call says of the choice (not the profiles' date)
+            q.entry, q.lead, q.said = choosing, "faq_open", self._plain(q, choosing)
+        employed = q.entry is None or q.entry.id == EMPLOYMENT
+        if employed and q.lead is None and employed_how_long(question):
+            q.entry = kb.find("duration") or q.entry  # "wie lange ist die angestellt?"
         if q.lead is None and chosen and writes_the_profile(question):
             # "können wir das Profil für den Experten selbst schreiben?": worked out with
             # Lokalprojekte in the final sketch talk (not the candidates' profiles)

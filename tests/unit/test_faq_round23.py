@@ -482,3 +482,25 @@ def test_a_part_without_an_answer_is_logged_for_the_team(matcher):
     )
     assert "six months" in reply, reply
     assert "do we have to provide a desk and laptop?" in logged, logged
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Können wir auch jemand eigenen als Expertin vorschlagen?", "can we bring our own expert?"],
+)
+def test_an_expert_of_ones_own_is_not_settled(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Das legt die Ausschreibung nicht fest",
+                             "The call for applications does not decide")), reply  # fmt: skip
+    assert "Lokalprojekte" in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("was macht die expertin?", "wie lange ist die angestellt?"),
+     ("was macht die expertin?", "how long is the expert employed?")],
+)  # fmt: skip
+def test_how_long_the_expert_is_employed(april, first, then):
+    say(april, "u1", first)
+    reply = text(april, then, user="u1")
+    assert "sechs Monate" in reply or "six months" in reply, reply
