@@ -596,8 +596,10 @@ _NO_PLACE = frozenset(
     ordnung order frage question ruhe kurze kurzer short englisch english deutsch german
     sprache language form papierform paper schriftform writing
     summe total gesamt general allgemeinen allgemein person prasenz presence echt real
-    life live online digital virtuell virtual urlaub vacation holiday""".split()
-)
+    life live online digital virtuell virtual urlaub vacation holiday
+    midnight noon night nacht mitternacht evening abend morning lunchtime latest least
+    end close""".split()
+)  # (times of day: "is the deadline at midnight?" asks when, not where)
 _AT_PLACE = re.compile(r"(?:^| )(?:in|im|at) ([a-z][a-z-]{2,})(?= |$)")
 
 

@@ -339,6 +339,10 @@ _HOURS_AGAIN = frozenset(
     geht klappt das es works work does that it moglich possible ab wann when from um at
     uhrzeit time sie er she he they""".split()
 )  # "heute ist sonntag, geht das?": reaching them that day; "und ist sie dienstags da?"
+# "und die andere?", "and the other one?" after one contact's hours
+_THE_OTHER = frozenset(
+    "und and die der the andere anderen other one what about was ist is mit with frau ms".split()
+)
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
 _SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
@@ -677,7 +681,8 @@ FOLLOW_UP_WORDS = 6
 _FILLER = frozenset("und genau denn eigentlich dann also ok okay and exactly then so".split())
 _VERDICTS = frozenset({"yes", "no", "partly"})
 _SIZES = re.compile(r"(?i)\b(seite|zeichen|wörter|worte|umfang|page|word|character|length)")
-_CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod")
+_CLOCK_WORDS = ("mitternacht", "midnight", "noon", "pm", "uhr", "da", "sein", "ankommen", "eod",
+                "end", "business", "close", "cob", "working", "dienstschluss", "feierabend")  # fmt: skip
 _CHOICE_WORDS = ("oder", "or")
 # "bis wie viel Uhr kann ich morgen noch einreichen?": the hour to hand in by, asked
 # with handing in named ("um wie viel Uhr?" alone is a follow-up, or nothing)
@@ -2593,6 +2598,15 @@ class FaqReplies:
         toks = tokens(question)
         names = {t for name, _ in self._people_hours() for t in tokens(name.replace("-", " "))}
         days = {tok for tok in toks if tok in _NEAR_DAYS or tok.rstrip("s") in WEEKDAY_NAMES}
+        if {"andere", "anderen", "other"} & set(toks) and set(toks) <= _THE_OTHER | days:
+            # "und die andere?" after one contact's hours: the other one's
+            people = [name for name, _ in self._people_hours()]
+            said = sorted((memory.gist.find(n), n) for n in people if n in memory.gist)
+            if len(people) == 2 and said:
+                other = next(n for n in people if n != said[0][1])
+                lang = known or self.language(question, default)
+                asked = [other, *(tok for tok in toks if tok in days)]
+                return f"{' '.join(asked)} {'erreichbar' if lang == 'de' else 'available'}?"
         if not toks or len(toks) > 7 or not (days or names & set(toks)):
             return question
         if not set(toks) <= _HOURS_AGAIN | names | days:

@@ -504,3 +504,30 @@ def test_how_long_the_expert_is_employed(april, first, then):
     say(april, "u1", first)
     reply = text(april, then, user="u1")
     assert "sechs Monate" in reply or "six months" in reply, reply
+
+
+# -- after landing: the clock in English, the other contact ----------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["is the deadline at midnight?",
+     "It's 11pm, deadline tomorrow – is it midnight or end of business day?"],
+)  # fmt: skip
+def test_midnight_is_a_time_of_day_not_a_place(evening, message):
+    reply = text(evening, message)
+    assert reply.startswith("The call names no time of day, only the date"), reply
+    assert "where or how" not in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "other"),
+    [("wann ist frau bock erreichbar?", "und die andere?", "Dr. Christine Prokop-Scheer"),
+     ("kann ich frau bock auch am freitag anrufen?", "und die andere?",
+      "Dr. Christine Prokop-Scheer ist"),
+     ("when can I reach Christine Prokop-Scheer?", "and the other one?", "Charlotte Bock")],
+)  # fmt: skip
+def test_the_other_contact(april, first, then, other):
+    say(april, "u1", first)
+    reply = text(april, then, user="u1")
+    assert reply.startswith(other), reply
