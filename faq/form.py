@@ -2026,7 +2026,11 @@ def proposes_own_expert(question: str) -> bool:
     offer = any(tok.startswith(_PROPOSING) for tok in toks)
     person = any(tok.startswith((*_EXPERT, "jemand", "person", "someone", "kandidat", "candidat"))
                  for tok in toks)  # fmt: skip
-    return own and offer and person
+    # (not "einen eigenen Mitarbeiter": the administration's own staff, whom the call's
+    # "from another sector" answers)
+    staff = any(tok.startswith(("mitarbeit", "kolleg", "staff", "employee", "colleague", "beamt"))
+                for tok in toks)  # fmt: skip
+    return own and offer and person and not staff
 
 
 _PROPOSING = ("vorschlag", "vorschlug", "mitbring", "stellen", "nominier", "benenn", "propos",

@@ -531,3 +531,9 @@ def test_the_other_contact(april, first, then, other):
     say(april, "u1", first)
     reply = text(april, then, user="u1")
     assert reply.startswith(other), reply
+
+
+def test_own_staff_as_the_expert_is_not_left_undecided(april):
+    # the call's experts come from another sector: not "Das legt … nicht fest"
+    reply = text(april, "können wir einen eigenen mitarbeiter als experten stellen?")
+    assert not reply.startswith("Das legt die Ausschreibung nicht fest"), reply
