@@ -94,6 +94,9 @@ _IN_EUROS = re.compile(r" (?:in|als|as) (?:euro|euros|eur) | (?:brutto|netto|gro
 _WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what time", " which time")
 
 
+_HELLO = re.compile(r"^\s*(?:hallo|hello|hi|hey|moin|servus|huhu)\b[\s,!.:;-]*(?=\S)", re.I)
+
+
 @lru_cache(maxsize=16)  # the matcher and the chat ask it of one message several times
 def question_kind(question: str) -> str | None:
     """'yes_no', 'where', 'how_much', 'how_often', 'who', 'what_time' or None (any other
@@ -102,6 +105,7 @@ def question_kind(question: str) -> str | None:
     ("Bewerbungsschluss ist doch am 5. Mai, oder?", "the deadline is May 5th, right?"),
     and so is a question without a verb that names a day or goes on from the answer
     before ("übermorgen noch ok?", "and tomorrow morning?", "als Verein?")."""
+    question = of_us(_HELLO.sub("", question, count=1))  # "hey can a charity apply?"
     kind = _kind(question)
     if kind is None:
         for clause in _CLAUSE.split(question)[1:]:
@@ -295,10 +299,29 @@ def negation(question: str) -> str | None:
     return "question" if any(_negator(asked, i) for i in range(1, len(asked))) else None
 
 
+# "what about us? we're a Landratsamt", "und wir? wir sind ein Verein": the question
+# before, asked of what the asker says they are
+_ABOUT_US = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay)\s*,?\s*)?(?:what|how) about (?:us|me)\s*[?!.,]*\s*"
+    r"(?:we'?re|we are|i'?m|i am)\s+"
+    r"|^\s*(?:(?:und|ok|okay|also)\s*,?\s*)?(?:und )?(?:wir|was ist mit uns)\s*[?!.,]*\s*"
+    r"wir sind\s+",
+    re.IGNORECASE,
+)
+
+
+def of_us(question: str) -> str:
+    """ "what about us? we're a Landratsamt" as "what about a Landratsamt?"."""
+    if (found := _ABOUT_US.match(question)) is None:
+        return question
+    english = re.search(r"\b(?:what|how) about\b", found.group(), re.IGNORECASE) is not None
+    return f"{'what about' if english else 'auch als'} {question[found.end() :]}"
+
+
 def goes_on(question: str) -> bool:
     """ "als Verein?", "and as a foundation?", "what about a GmbH?": the question before,
     with something else in its place."""
-    toks = tokens(question)
+    toks = tokens(of_us(question))
     while toks and toks[0] in _LEAD_FILLER:
         toks = toks[1:]
     text = " ".join(toks)
@@ -309,9 +332,11 @@ def elliptic(question: str) -> bool:
     """A question that leaves its verb to the answer before ("als Verein?", "and as a
     foundation?", "übermorgen noch ok?", "morgen früh?"): no question word, and it goes
     on from the answer ("als", "auch", "what about"), or names a day or says "noch"."""
-    toks = tokens(question)
+    toks = tokens(of_us(question))
     while toks and toks[0] in _LEAD_FILLER:
         toks = toks[1:]
+    if 2 < len(toks) <= 6 and toks[:3] in (["what", "about", "a"], ["what", "about", "an"]):
+        return True  # "what about a county?" (not "what about the deadline?")
     if not toks or len(toks) > 6 or _WH & set(toks):
         return False
     if goes_on(question):
@@ -828,6 +853,9 @@ _CLOCK = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*uhr\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:am|pm)\b"
     r"|\bmitternacht|\bmidnight\b|\bnoon\b|\bmittag\b|\bend of (?:the )?day\b|\beod\b"
 )
+# the day's end, no hour (`names_tonight`)
+_TONIGHT = re.compile(r"\bheute (?:nacht|abend)\b|\btonight\b|\bthis evening\b")
+_ANOTHER_DAY = re.compile(r"\bmorgen\b|\btomorrow\b|\bubermorgen\b|\bübermorgen\b")
 
 
 # a form to apply with ("Bewerbungsformular", "a template for the application"); the call
@@ -1143,11 +1171,15 @@ def asks_hours(question: str, *, of_a_person: bool = False) -> bool:
         return False
     if any(tok.startswith(_NOT_HOURS) for tok in toks):
         return False
-    if of_a_person and _PRONOUNS & set(toks):
-        return True
+    if of_a_person and (_PRONOUNS & set(toks) or set(toks) <= _HOURS | _PER_WEEK):
+        return True  # "wie viele stunden pro woche?" right after the Pat:in
     return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
 
 
+_PER_WEEK = frozenset(
+    """wie viele viel how many much und and pro per a in der die the woche week monat month
+    tag day ungefahr etwa about roughly sind es sind are is""".split()
+)
 # ("und kann die das in teilzeit machen" right after the expert: "die" is her)
 _PRONOUNS = frozenset("sie er ihn ihm ihr die der she he her him they them person".split())
 
@@ -1461,7 +1493,9 @@ _TOLD = ("horen", "hoeren", "hear", "bescheid", "erfahr", "know", "told", "infor
 def asks_when_told(question: str) -> bool:
     """ "wenn wir morgen einreichen, wann hören wir dann was?": when the decision comes."""
     toks = tokens(question)
-    return bool({"wann", "when"} & set(toks)) and any(tok.startswith(_TOLD) for tok in toks)
+    told = any(tok.startswith(_TOLD) for tok in toks) or {"hor", "hore", "hort"} & set(toks)
+    told = told or "find out" in " ".join(toks)  # "when do we find out if we're in?"
+    return bool({"wann", "when"} & set(toks)) and bool(told)
 
 
 _SOURCE = re.compile(
@@ -1553,6 +1587,20 @@ def asks_project_when(question: str, *, pointed: bool = False) -> str | None:
     if starts != ends:  # "when does it start and end": the whole period
         return "start" if starts else "end"
     return "span" if starts or any(tok.startswith(_RUNS_FOR) for tok in toks) else None
+
+
+_AT_THE_END = frozenset(
+    """und and am at the zum zu ganz dann then was what passiert happens ist is gibts gibt es
+    there wie how sieht looks aus like""".split()
+)
+_THE_END = frozenset("ende end schluss abschluss finally zuletzt".split())
+
+
+def asks_the_end(question: str) -> bool:
+    """ "und am ende?", "and at the end?", "was passiert zum schluss?": the end of what
+    was just told (the course of the program: its closing event); nothing else asked."""
+    toks = set(tokens(question))
+    return bool(toks & _THE_END) and toks <= _AT_THE_END | _THE_END
 
 
 def asks_news(question: str) -> bool:
@@ -1827,6 +1875,13 @@ def names_clock_time(question: str) -> bool:
     """ "um mitternacht", "bis 24 Uhr", "23:59", "by 5pm", "end of day", "in an hour": a
     time of day."""
     return bool(_CLOCK.search(question.lower()) or _IN_HOURS.search(question.lower()))
+
+
+def names_tonight(question: str) -> bool:
+    """ "kann ich es heute nacht noch schicken?", "tonight still ok?": the end of today,
+    no hour (not "heute nacht oder morgen", which asks which day)."""
+    said = question.lower()
+    return bool(_TONIGHT.search(said)) and not _ANOTHER_DAY.search(said)
 
 
 # "in an hour", "in einer Stunde", "in 20 Minuten": a time later today

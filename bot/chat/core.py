@@ -151,6 +151,28 @@ def asked_language(text: str) -> str | None:
     return named.pop()
 
 
+# "welche sprache kann ich mit dir sprechen? english ok?", "what languages do you
+# speak?": which languages the chat reads (not the call's: "in which language do we apply?")
+_WHICH = re.compile(r"\b(?:welche|which|what)\s+(?:sprache|sprachen|language|languages)\b")
+_WHICH_WORDS = _ASKING | frozenset(
+    """welche which what sprache sprachen language languages verstehst verstehen understand
+    kennst know du dir you hier here geht gehts ist is are fine okay ok in auf mit with
+    dich spricht speaks""".split()
+)
+
+
+def asked_which_language(text: str) -> tuple[bool, str | None]:
+    """Whether a message asks which languages the chat reads, and the one language it
+    names beside ("english ok?"), if any."""
+    words = tokens(text)
+    if not _WHICH.search(" ".join(words)) or len(words) > 14:
+        return False, None
+    if not {w for w in words if w not in _LANG_TOKENS} <= _WHICH_WORDS:
+        return False, None
+    named = {_LANG_TOKENS[w] for w in words if w in _LANG_TOKENS}
+    return True, named.pop() if len(named) == 1 else None
+
+
 def _only_question_marks(text: str) -> bool:
     """ "?", "??", "? ?": a question without words – the help, as "?" alone."""
     return bool(text.strip()) and not text.strip(" ?!.") and "?" in text
@@ -166,6 +188,13 @@ def _read(ctx: Context, text: str) -> list[Outbound] | None:
     if (asked := asked_language(text)) is not None:
         ctx.args = [asked]
         return _switched(ctx)
+    which, named = asked_which_language(text)
+    if which and named:  # "welche sprache kann ich mit dir sprechen? english ok?"
+        ctx.args = [named]
+        return [Outbound(t("lang_which", named), lang=named), *_lang(ctx)]
+    if which:
+        lang = ctx.services.faq.language(text, ctx.lang) if ctx.services.faq else ctx.lang
+        return [Outbound(t("lang_which", lang), lang=lang)]
     parts = _THEN.split(text, maxsplit=1)
     if len(parts) == 2 and parts[1].strip():
         head = " ".join(parts[0].lower().strip(" .!?").replace(",", " ").split())

@@ -20,7 +20,7 @@ from bot.chat.talk import only_a_time, small_talk_reply
 from bot.messages import Outbound
 from bot.texts import t
 from faq.coverage import language_hints
-from faq.form import asks_region_only, asks_what_now, speaks_from_the_program
+from faq.form import asks_region_only, asks_what_now, of_us, speaks_from_the_program
 from faq.kb import LANGS
 from faq.normalize import tokens
 from jobs.program import CallState, call_closed, call_state, local_today
@@ -174,6 +174,7 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
         replies.append(Outbound(t("faq_what_about", lang), lang=lang))
     else:
         said, text = text, asked or text  # the whole message, and its question
+        text = of_us(text)  # "what about us? we're a Landratsamt": of a Landratsamt
         if asks_region_only(said) and not asks_region_only(text):
             # "wir sind eine Marktgemeinde in Oberösterreich. Können wir uns heute noch
             # bewerben?": where they are is what the question turns on
@@ -456,6 +457,12 @@ def _none_of_them(ctx: Context, text: str, known: str | None) -> Outbound | None
         return None
     choices, stale = ctx.open_choices()
     lang = known or ctx.services.faq.language(text, ctx.lang)
+    # "und die anderen?" right after one of the five: the other four, asked of that answer
+    memory = ctx.state.faq
+    after_one = memory.entry == "participants" and memory.recent(memory.at, ctx.now)
+    going_on = {"und", "and", "about"} & set(words) and not _NONE & set(words)
+    if not choices and not stale and going_on and after_one:
+        return None
     if not choices and not stale:  # nothing offered: "keins davon" is no question either
         ctx.lang = lang
         return Outbound(t("smalltalk_noise", lang), lang=lang)

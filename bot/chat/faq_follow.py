@@ -504,11 +504,25 @@ _APPLYING = ("bewerb", "apply", "appli")  # "wie bewerbe ich mich?": how, not wh
 _PAPERS = _folded("bewerbung application unterlagen papers documents antrag es")
 
 
+# "und per mail oder online?", "by email or via a portal?": ways of handing in, alone
+_WAYS = _folded(
+    """mail email e post online portal formular form onlineformular webformular upload
+    hochladen brief letter papier paper postweg"""
+)
+_BY_WAY = _folded("per by via oder or und and uber ueber als as ein a einem an im in the")
+_GERMAN_WAY = _folded("per oder und uber ueber als ein einem im hochladen brief papier postweg")
+
+
 def hand_in(question: str) -> str | None:
-    """ "wie reiche ich ein?", "and how do I submit?": how to hand in, nothing else; the
-    question the deadline's answer takes its form from (where to hand in), else None."""
+    """ "wie reiche ich ein?", "and how do I submit?", "und per mail oder online?": how
+    to hand in, nothing else; the question the deadline's answer takes its form from
+    (where to hand in), else None."""
     toks = tokens(question)
     words = set(toks)
+    if words & _WAYS and words & _folded("per by via oder or") and words <= _WAYS | _BY_WAY:
+        return (
+            "wo reiche ich die Bewerbung ein?" if words & _GERMAN_WAY else "where do I submit it?"
+        )
     if not (0 < len(toks) <= MAX_WORDS and toks and {"wie", "how"} & words):
         return None
     # "wie viele können sich bewerben?", "wie lange kann ich mich bewerben?": not how
@@ -595,6 +609,23 @@ _BEFORE_COLON = re.compile(
 )
 
 
+# "ok, zurück zum thema: was ist eine Pat:in?": coming back to the call asks nothing
+_BACK_TO_IT = re.compile(
+    r"^(?:(?:ok|okay|gut|also|so|na gut|alright|anyway|fine)\s*[,.!]?\s*)?"
+    r"(?:zurück|zuruck|back)\s+(?:zum|zur|to the|to)\s+(?:thema|ausschreibung|frage|topic|call"
+    r"|question|point)\s*[:,.!–-]*\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+# "mist.", "oh no!", "oje," before the question: a sigh asks nothing
+_ALAS = re.compile(
+    r"^(?:mist|so ein mist|oh nein|oh no|oh je|oje|ojemine|ach je|ups|oops|uff|shit|damn"
+    r"|verdammt|na toll|oh man+|oh mann)\s*[.!,…]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def without_preamble(question: str) -> tuple[str, bool] | None:
     """The question without a greeting or an announcement before it ("guten Abend, ich
     hätte eine Frage zur Förderung" → "Förderung"), and whether only a question was
@@ -602,6 +633,8 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     rest = _GREETING.sub("", question, count=1).strip()
     rest = _ALARM.sub("", rest, count=1).strip()  # "HILFE bewerbungsschluss ist …?"
     rest = _ASIDE.sub("", rest).strip()  # "…, wenn ich noch Rückfragen habe?"
+    rest = _BACK_TO_IT.sub("", rest, count=1).strip()
+    rest = _ALAS.sub("", rest, count=1).strip()  # "mist. und wenn ich es heute nacht …?"
     greeted = rest != question.strip()
     if found := _ANNOUNCE.match(rest):
         topic = (found.group("topic") or "").strip()

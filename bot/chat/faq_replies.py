@@ -93,6 +93,7 @@ from faq.form import (
     asks_source,
     asks_state,
     asks_the_clock,
+    asks_the_end,
     asks_to_apply,
     asks_to_move,
     asks_what_about,
@@ -125,6 +126,7 @@ from faq.form import (
     named_place,
     names_clock_time,
     names_deadline,
+    names_tonight,
     negation,
     no_profiles_yet,
     open_choice,
@@ -343,6 +345,14 @@ _HOURS_AGAIN = frozenset(
 _THE_OTHER = frozenset(
     "und and die der the andere anderen other one what about was ist is mit with frau ms".split()
 )
+_FROM_A_PLACE = frozenset("aus from in im outside ausserhalb".split())
+# "und die anderen?", "and the other ones?" right after one of the five: the rest
+_OTHERS = frozenset("andere anderen other others ubrigen restlichen rest".split())
+_THE_OTHERS = (
+    _THE_OTHER
+    | _OTHERS
+    | frozenset("vier four ones projekte projects teilnehmer participants machen do doing".split())
+)
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
 _SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
@@ -352,6 +362,12 @@ _DOING = (
     "built", "build", "develop", "work", "arbeit", "idee", "idea", "thema", "topic", "app",
     "und", "and", "denn", "genau", "exactly", "nochmal", "again", "eigentlich",
 )  # fmt: skip
+
+
+# "we're in Torgau, we got selected. what's our project again?": being one of them
+_ONE_OF_THEM = frozenset(
+    """selected chosen picked accepted got ausgewahlt gewahlt genommen wurden""".split()
+)
 
 
 def _is_doing(word: str) -> bool:
@@ -649,6 +665,11 @@ def _open_in(entry: Entry, toks: list[str]) -> bool:
 
 # what "wann startet / endet / lief das Projekt?" asks for
 _PROJECT_DATES = {"start": "kickoff", "end": "closing_event", "span": "duration"}
+# the program's course told, of which "und am ende?" asks the end
+_THE_COURSE = frozenset(
+    """intro_days kickoff accompanying_program duration learning_platform buddy_program
+    employment timeline""".split()
+)
 _EXACT_WORDS = QUESTION_WORDS | {"genau", "exactly", "exakt", "precisely", "konkret", "denn"}
 
 
@@ -1103,6 +1124,9 @@ class FaqReplies:
             # "wann startet das Projekt?": the kick-off; "und wann ist Schluss?" right after
             # it: the closing event (not the deadline the matcher reads in "Schluss")
             q.entry = q.kb.find(_PROJECT_DATES[when])
+        course = q.last is not None and q.last.id in _THE_COURSE
+        if q.entry is None and q.lead is None and course and asks_the_end(question):
+            q.entry = q.kb.find(_PROJECT_DATES["end"])  # "und am ende?" after the intro days
         if q.entry is not None:
             return None
         edition = self._read(q) if _YEAR.search(question) else None
@@ -1242,9 +1266,11 @@ class FaqReplies:
             # (not "wie viel Urlaub hat man im TVöD?": an amount of something else)
             silent = silent_kind(match.best, question) in ("where", "who", "how_often")
             entry = match.best if silent and not match.off_topic else None
-        if entry is None and match.options and asks_when_told(question):
-            # "wenn wir morgen einreichen, wann hören wir dann was?": the decision
-            entry = next((e for e in match.options if e.milestone == "feedback"), None)
+        if entry is None and not match.off_topic and asks_when_told(question):
+            # "wenn wir morgen einreichen, wann hören wir dann was?": the decision (of the
+            # options, or the best guess: "wann hör ich was?")
+            guesses = match.options or ([match.best] if match.best else [])
+            entry = next((e for e in guesses if e.milestone == "feedback"), None)
         if entry is None and match.options and not match.off_topic:
             entry = _names_its_figure(match.options, question)  # "EG 11 Stufe 2 in euros?"
         if entry is None and offered:
@@ -1376,6 +1402,12 @@ class FaqReplies:
             kind = _of_a_kind(q.last, toks, q.lang)
             if kind:  # "gab es auch einen landkreis?" right after the five: that one
                 q.entry, q.lead, q.said = q.last, "faq_yes", " ".join(f"{k}." for k in kind)
+        if just and q.said is None and _OTHERS & set(toks) and set(toks) <= _THE_OTHERS:
+            items = _projects(q.last, q.lang)  # "und die anderen?" after one of them
+            rest = [item for item in items if item not in q.memory.gist]
+            if 0 < len(rest) < len(items):
+                listed = "\n".join(f"• {item}" for item in rest)
+                q.entry, q.said = q.last, f"{t('faq_the_others', q.lang)}\n{listed}"
         member = None  # "ist Leipzig dabei?": not among the five
         # (not "was ist dabei rausgekommen?": no place, what came of it)
         placed = q.lead is None and not asks_outcome(question)
@@ -1840,7 +1872,8 @@ class FaqReplies:
         toks = [tok for tok in tokens(question) if tok not in _ARTICLES and tok not in _FOR]
         if len(toks) < 2 or len(toks) > 4 or toks[0] not in ("und", "and"):
             return None
-        if any(is_stopword(tok) for tok in toks[1:]):  # "und das ist monatlich?": a verb
+        # "und das ist monatlich?": a verb (not "und gemeinden aus österreich?")
+        if any(is_stopword(tok) and tok not in _FROM_A_PLACE for tok in toks[1:]):
             return None
         if not question.rstrip().endswith("?") or question_kind(question) is not None:
             return None
@@ -2207,8 +2240,11 @@ class FaqReplies:
         toks = tokens(question)
         named = [place for tok in toks if (place := place_of(tok))]
         rest = [tok for tok in toks if not place_of(tok)]
+        # (being chosen said, not asked: "ist stralsund schon ausgewählt?" asks it)
+        chosen = _ONE_OF_THEM if question_kind(question) != "yes_no" else frozenset()
         if len(named) != 1 or not all(
-            is_stopword(tok) or tok in QUESTION_WORDS or _is_doing(tok) for tok in rest
+            is_stopword(tok) or tok in QUESTION_WORDS or _is_doing(tok) or tok in chosen
+            for tok in rest
         ):
             return None
         line = next((i for i in _projects(entry, lang) if places[named[0]] in i), None)
@@ -2438,7 +2474,10 @@ class FaqReplies:
         if open_:
             # "heute oder morgen?" with both days in time: not "Ja", but both
             form = "both" if verdict == "yes" and choice(question) else verdict
-            return t(f"faq_deadline_{form}", lang, until=self._until(last, today, lang)), verdict
+            said = t(f"faq_deadline_{form}", lang, until=self._until(last, today, lang))
+            if form == "yes" and last == today and names_tonight(question):
+                said = f"{said} {t('faq_no_hour', lang)}"  # "heute nacht noch?" on the day
+            return said, verdict
         if brief and verdict == "no":
             return t("faq_deadline_closed_brief", lang, deadline=day), "brief"
         return f"{t(f'faq_{verdict}', lang)} {answer}", verdict

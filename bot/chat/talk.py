@@ -137,6 +137,11 @@ _REACH = re.compile(
     r"|\b(someone|anyone|somebody|anybody)\s+(\w+\s+){0,2}(there|available|reachable"
     r"|in the office|in today|in now)\b"
     r"|\b(someone|anyone|somebody|anybody)\s+(to talk|to speak)"
+    # "is one of them available right now?" after the contacts were named
+    r"|\b(one|either|any|both|each) of (them|you|the two|the contacts|the team)\s+(\w+\s+){0,2}"
+    r"(available|reachable|free|around|in (today|now|right now|the office))\b"
+    r"|\b(einer|eine|eins|jemand) (von )?(denen|ihnen|euch|den beiden|beiden)\s+(\w+\s+){0,2}"
+    r"(da|frei|im büro|zu sprechen)\b"
 )
 
 

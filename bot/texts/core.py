@@ -187,6 +187,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "in your own words.",
     },
     "lang_set": {"de": "Ich antworte jetzt auf Deutsch.", "en": "I will answer in English now."},
+    "lang_which": {
+        "de": "Ich verstehe Deutsch und Englisch und antworte in der Sprache, in der Sie "
+        "schreiben (fest einstellen: /sprache de oder /sprache en).",
+        "en": "I understand German and English and answer in the language you write in (to "
+        "fix one: /lang de or /lang en).",
+    },
     "lang_usage": {
         "de": "Bitte so: /sprache de oder /sprache en",
         "en": "Please use: /lang de or /lang en",

@@ -7,6 +7,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Ja, bis {until} – dann ist Bewerbungsschluss.",
         "en": "Yes, until {until} – that is the deadline.",
     },
+    "faq_no_hour": {
+        "de": "Eine Uhrzeit nennt die Ausschreibung nicht.",
+        "en": "The call names no time of day.",
+    },
     "faq_deadline_both": {
         "de": "Beides geht: bis {until} – dann ist Bewerbungsschluss.",
         "en": "Either is fine: until {until} – that is the deadline.",
@@ -164,6 +168,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "day_tomorrow": {"de": "morgen", "en": "tomorrow"},
     "day_on": {"de": "am {weekday}", "en": "on {weekday}"},
     "day_every": {"de": "{weekday}s", "en": "on {weekday}s"},
+    "faq_the_others": {
+        "de": "Die übrigen Programmteilnehmer:innen und ihre Projekte:",
+        "en": "The other participants and their projects:",
+    },
     "faq_not_participant": {
         "de": "Nein – {place} ist nicht unter den fünf genannten Teilnehmer:innen:",
         "en": "No – {place} is not among the five participants the call names:",

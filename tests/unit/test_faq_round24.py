@@ -1,0 +1,244 @@
+"""Rows left open by tryout23 (applicants in the console, never the code), each with a
+test that fails on the code before it. Phrasings besides the try-out's are our own.
+
+- follow-ups whose meaning the turn before makes clear: "and the other ones?" after
+  one of the five ("no open choice"), "is one of them available right now?" after the
+  contacts were named (a picker), "und am ende?" after the introduction days (a
+  picker), "wann hör ich was?" after handing in (a refusal), "when do we find out if
+  we're in?" (a picker), "und per mail oder online?" after the documents (only the
+  contacts), "wie viele stunden pro woche?" after the Pat:in (off topic), "mist. und
+  wenn ich es heute nacht noch schicke?" on the deadline day (a picker: a sigh before
+  the question);
+- "ok, zurück zum thema: was ist eine Pat:in?" (a picker: coming back asks nothing);
+- "welche sprache kann ich mit dir sprechen? english ok?" (a refusal: the chat's own
+  languages);
+- "we're in Torgau, we got selected. what's our project again?" (all five);
+- a plain yes or no where the call decides: "hey can a nonprofit apply?", "what about
+  us? we're a Landratsamt", "und gemeinden aus österreich?" (only who may apply);
+- "can I still submit tonight?" on the deadline day said "Yes, until today" and nothing
+  of the missing time of day (the German "heute um 18 Uhr" did): now both.
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from faq.form import question_kind
+from tests.chat import applicant_router, say, text
+
+APRIL = datetime(2023, 4, 20, 8, 0, tzinfo=UTC)  # the call is open
+DEADLINE_DAY = datetime(2023, 5, 3, 19, 0, tzinfo=UTC)  # 21:00 in Berlin, deadline today
+SEPTEMBER = datetime(2023, 9, 15, 8, 0, tzinfo=UTC)  # the five are choosing experts
+
+
+@pytest.fixture
+def april(matcher, sessions):
+    return applicant_router(matcher, sessions, APRIL)
+
+
+@pytest.fixture
+def deadline_day(matcher, sessions):
+    return applicant_router(matcher, sessions, DEADLINE_DAY)
+
+
+@pytest.fixture
+def september(matcher, sessions):
+    return applicant_router(matcher, sessions, SEPTEMBER)
+
+
+# -- follow-ups -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead", "named"),
+    [("what is Kalletal doing?", "and the other ones?", "The other participants", "Kalletal"),
+     ("was macht torgau?", "und die anderen vier?", "Die übrigen Programmteilnehmer", "Torgau"),
+     ("was hat stralsund gebaut", "und die anderen?", "Die übrigen Programmteilnehmer",
+      "Stralsund")],
+)  # fmt: skip
+def test_the_other_four_after_one_of_the_five(september, first, then, lead, named):
+    say(september, "u1", first)
+    reply = text(september, then, user="u1")
+    assert reply.startswith(lead), reply
+    assert named not in reply.split("\n\n")[0] and reply.count("•") == 4, reply
+
+
+def test_the_others_with_nothing_before_is_no_list(september):
+    reply = text(september, "und die anderen?")
+    assert "übrigen" not in reply and "•" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("who do I send it to?", "is one of them available right now?", "Nobody is in right now"),
+     ("wer sind die ansprechpartnerinnen?", "ist eine von denen gerade da?",
+      "Gerade ist niemand da"),
+     ("who are the contacts?", "is either of them in today?", "Nobody is in right now")],
+)  # fmt: skip
+def test_one_of_the_contacts_available_now(deadline_day, first, then, lead):
+    say(deadline_day, "u1", first)
+    reply = text(deadline_day, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+def test_one_of_them_in_a_place_is_no_office_hours(september):
+    reply = text(september, "is one of them in Torgau?")
+    assert "Nobody is in" not in reply and "office hours" not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("wie läuft die einarbeitung der expertin, gibts einführungstage?", "und am ende?"),
+     ("wann ist das kick-off?", "und ganz am schluss?")],
+)  # fmt: skip
+def test_the_end_after_the_programs_course(september, first, then):
+    say(september, "u1", first)
+    reply = text(september, then, user="u1")
+    assert reply.startswith("Ende März 2024 endet das Projekt"), reply
+
+
+def test_the_end_without_a_course_before_is_no_closing_event(april):
+    say(april, "u1", "wer kann sich bewerben?")
+    reply = text(april, "und am ende?", user="u1")
+    assert not reply.startswith("Ende März 2024 endet das Projekt"), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("Hallo, ich hab heute um 18 Uhr abgeschickt, ist das noch rechtzeitig?",
+      "wann hör ich was?", "Nach den Vorgesprächen (10. bis 17. Mai 2023)"),
+     ("how long is the interview?", "when do we find out if we're in?",
+      "After the preliminary talks (10 to 17 May 2023)"),
+     ("ich hab grad abgeschickt", "und wann hör ich von euch?",
+      "Nach den Vorgesprächen (10. bis 17. Mai 2023)")],
+)  # fmt: skip
+def test_when_one_hears_back(deadline_day, first, then, lead):
+    say(deadline_day, "u1", first)
+    reply = text(deadline_day, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("welche unterlagen muss ich einreichen", "und per mail oder online?",
+      "Wo oder wie Sie die Bewerbung einreichen, nennt die Ausschreibung nicht"),
+     ("what documents do we need?", "by email or via a portal?",
+      "The call does not say where or how to hand in")],
+)  # fmt: skip
+def test_the_way_of_handing_in(deadline_day, first, then, lead):
+    say(deadline_day, "u1", first)
+    reply = text(deadline_day, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+def test_hours_per_week_right_after_the_mentor(september):
+    say(september, "u1", "muss das jemand aus der verwaltung sein?")
+    reply = text(september, "wie viele stunden pro woche?", user="u1")
+    assert reply.startswith("Stunden oder Zeitaufwand nennt die Ausschreibung nicht"), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [("ist die bewerbung noch offen?", "mist. und wenn ich es heute nacht noch schicke?",
+      "Ja, bis heute, 3. Mai 2023 – dann ist Bewerbungsschluss. Eine Uhrzeit nennt die "
+      "Ausschreibung nicht."),
+     ("is the call still open?", "can I still submit tonight?",
+      "Yes, until today, 3 May 2023 – that is the deadline. The call names no time of day."),
+     ("ist die frist heute?", "oh nein! kann ich es heute abend noch einreichen?",
+      "Ja, bis heute, 3. Mai 2023 – dann ist Bewerbungsschluss. Eine Uhrzeit nennt die "
+      "Ausschreibung nicht.")],
+)  # fmt: skip
+def test_tonight_on_the_deadline_day_has_no_hour(deadline_day, first, then, said):
+    say(deadline_day, "u1", first)
+    reply = text(deadline_day, then, user="u1")
+    assert reply.split("\n")[0] == said, reply
+
+
+def test_tonight_the_day_before_needs_no_hour(matcher, sessions):
+    evening = applicant_router(matcher, sessions, datetime(2023, 5, 2, 19, 0, tzinfo=UTC))
+    reply = text(evening, "kann ich es heute nacht noch schicken?")
+    assert reply.split("\n")[0] == "Ja, bis morgen, 3. Mai 2023 – dann ist Bewerbungsschluss."
+
+
+# -- a topic after a preamble, the chat's languages, one's own project ------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("ok, zurück zum thema: was ist eine Pat:in?", "Das Kernteam des Projekts"),
+     ("gut, zurück zur ausschreibung. was ist ein pate?", "Das Kernteam des Projekts"),
+     ("anyway, back to the call: what is a Pat:in?", "The core team of each project")],
+)  # fmt: skip
+def test_coming_back_to_the_topic_asks_nothing(april, message, lead):
+    assert text(april, message).startswith(lead)
+
+
+def test_which_language_with_one_named_switches(april):
+    replies = say(april, "u1", "welche sprache kann ich mit dir sprechen? english ok?")
+    said = [r.text for r in replies]
+    assert said[0].startswith("I understand German and English"), said
+    assert said[-1] == "I will answer in English now.", said
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("welche sprachen verstehst du?", "Ich verstehe Deutsch und Englisch"),
+     ("what languages do you speak?", "I understand German and English")],
+)  # fmt: skip
+def test_which_languages_the_chat_reads(april, message, lead):
+    assert text(april, message).startswith(lead)
+
+
+def test_the_applications_language_is_still_the_calls(april):
+    reply = text(april, "in welcher sprache müssen wir uns bewerben?")
+    assert reply.startswith("In welcher Sprache die Bewerbung sein soll"), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("we're in Torgau, we got selected. what's our project again?", "City of Torgau"),
+     ("wir wurden ausgewählt, wir sind torgau. was ist unser projekt nochmal?",
+      "Stadt Torgau")],
+)  # fmt: skip
+def test_own_project_after_saying_one_was_selected(september, message, lead):
+    reply = text(september, message)
+    assert reply.startswith(lead) and "Pforzheim" not in reply, reply
+
+
+# -- a plain yes or no ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("hey can a nonprofit apply?", "No. "),
+     ("hey can a county apply?", "Yes. "),
+     ("moin können vereine mitmachen?", "Nein. ")],
+)  # fmt: skip
+def test_a_greeting_without_a_comma_keeps_the_verdict(april, message, lead):
+    reply = text(april, message)
+    assert reply.startswith(lead), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("who can apply?", "what about us? we're a Landratsamt", "Yes. "),
+     ("who can apply?", "what about a charity?", "No. "),
+     ("wer kann sich bewerben?", "und wir? wir sind ein verein", "Nein. "),
+     ("wer kann sich bewerben?", "und gemeinden aus österreich?", "Nein. ")],
+)  # fmt: skip
+def test_what_about_us_after_who_may_apply(april, first, then, lead):
+    say(april, "u1", first)
+    reply = text(april, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [("what about us? we're a Landratsamt", "yes_no"),
+     ("what about a county?", "yes_no"),
+     ("what about the deadline?", None),
+     ("hey can a charity apply?", "yes_no"),
+     ("hey what is the deadline?", None)],
+)  # fmt: skip
+def test_question_kind_of_what_about(question, kind):
+    assert question_kind(question) == kind
