@@ -90,6 +90,8 @@ _ALSO = frozenset("auch also too".split())
 _YES_NO = frozenset(tokens(" ".join(_YES_NO_DE | _YES_NO_EN)))
 KINDS = ("where", "how_much", "who", "how_often", "what_time")
 _CLAUSE = re.compile(r"[,;:–—]|\s-\s")
+# ("we're a Landkreis in Bavaria. can a county apply …?": the question after a statement)
+_CLAUSE_OR_SENTENCE = re.compile(r"[,;:–—]|\s-\s|(?<=[a-z][.!])\s+(?=\w)")
 _IN_EUROS = re.compile(r" (?:in|als|as) (?:euro|euros|eur) | (?:brutto|netto|gross|net) ")
 _WHAT_TIME = (" uhrzeit", " wie viel uhr", " wieviel uhr", " wie spat", " what time", " which time")
 
@@ -108,7 +110,7 @@ def question_kind(question: str) -> str | None:
     question = of_us(_HELLO.sub("", question, count=1))  # "hey can a charity apply?"
     kind = _kind(question)
     if kind is None:
-        for clause in _CLAUSE.split(question)[1:]:
+        for clause in _CLAUSE_OR_SENTENCE.split(question)[1:]:
             if kind := _kind(clause):
                 break
     if kind is None:  # "we are an NGO can we apply", "wir sind ein Verein dürfen wir das"
@@ -1206,6 +1208,10 @@ _IN_IT = re.compile(
     r"|\b(?:ich |wir )?(?:hab|habe|haben) (?:es |sie |das )?(?:heute |gerade |grad |eben |schon |jetzt )+"
     r"(?:abgeschickt|eingereicht|abgegeben|eingeschickt)\b"
     r"|\bwir haben uns (?:\w+ )?beworben\b|\bwe (?:have |ve )?(?:already )?applied\b"
+    # "ich habe die bewerbung abgeschickt", "just submitted, what happens next?"
+    r"|\bich (?:habe|hab) (?:die|meine|unsere|das|unser) (?:bewerbung|antrag|unterlagen)\w*"
+    r" (?:\w+ )?(?:abgeschickt|eingereicht|abgegeben|geschickt|gesendet|eingeschickt)\b"
+    r"|^\W*just (?:submitted|sent (?:it|ours|our application)|applied)\b"
 )
 
 
@@ -1603,6 +1609,24 @@ def asks_the_end(question: str) -> bool:
     return bool(toks & _THE_END) and toks <= _AT_THE_END | _THE_END
 
 
+_PROGRAM_TOKENS = frozenset(
+    """programm programms program programme projekt projekte projekts projektphase project
+    projects""".split()
+)
+
+
+def asks_program_length(question: str) -> bool:
+    """ "wie lange lief das programm insgesamt", "how long was the project phase": how
+    long the program or a project runs (not the talks, the application or the expert)."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    long = any(
+        f" {a} {b} " in text for a, b in (("wie", "lange"), ("wie", "lang"), ("how", "long"))
+    )
+    named = _PROGRAM_TOKENS & set(toks)  # (not "Projektskizze": the sketch)
+    return long and bool(named) and not any(tok.startswith(_NOT_THE_PROJECT) for tok in toks)
+
+
 def asks_news(question: str) -> bool:
     """ "2026 gibts nix neues?", "anything new?", "gibt es was neues?": whether a new call
     has come (the next call's answer); nothing else named."""
@@ -1824,14 +1848,38 @@ def asks_region_only(question: str) -> bool:
         return taking_part and question_kind(question) == "yes_no"
     region = any(f" {w} " in text for w in _REGIONS)
     only = any(f" {w} " in text for w in _ONLY_REGION)
+    # "only" of the region ("nur in Bayern"), not of something else beside a region said
+    # ("we're a Landkreis in Bavaria. can a county apply or only cities?")
+    near = [
+        f" {' '.join(toks[i + 1 : i + 7])} " for i, tok in enumerate(toks) if tok in _ONLY_REGION
+    ]
+    only_region = any(f" {w} " in after for after in near for w in _REGIONS)
     if only and any(f" {w}" in text for w in _BIG) and any(f" {w}" in text for w in _TOWNS):
         return True  # "is it only for big cities?": no size is set (Gemeinde Kalletal)
     whole = any(f" {w} " in text for w in _WHOLE)
-    if not (region and (only or whole)):
+    if not (region and (only_region or whole)):
         return False
     # "nur in bayern oder bundesweit?" (nothing else asked), or of the call/program
     short = len([t for t in toks if not is_stopword(t)]) <= 4
     return short or taking_part
+
+
+_SMALL = ("klein", "small", "tiny", "winzig")
+_ALSO_FOR = frozenset("auch also too even selbst".split())
+
+
+def asks_town_size(question: str) -> str | None:
+    """ "ist das programm auch für große städte?", "also for small towns?": 'big' or
+    'small', whether the call is open to towns of that size (it sets none), else None."""
+    toks = tokens(question)
+    text = f" {' '.join(toks)} "
+    if not (_ALSO_FOR & set(toks) and any(f" {w}" in text for w in _TOWNS)):
+        return None
+    if question_kind(question) != "yes_no":
+        return None
+    if any(f" {w}" in text for w in _BIG):
+        return "big"
+    return "small" if any(f" {w}" in text for w in _SMALL) else None
 
 
 # words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)

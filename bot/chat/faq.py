@@ -11,7 +11,13 @@ from bot.chat.faq_after import after_step, in_month, next_step
 from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
-from bot.chat.faq_follow import last_question, without_form_asked, without_preamble
+from bot.chat.faq_follow import (
+    last_question,
+    places,
+    without_form_asked,
+    without_own_place,
+    without_preamble,
+)
 from bot.chat.faq_replies import CONTACT, FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.faq_several import several
 from bot.chat.handlers import PAIR_ROLES, Callback, Command, Context, Feature
@@ -235,6 +241,9 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     lang = known or ctx.lang
     if (plain := without_form_asked(text)) != text:  # "ja oder nein: …"
         return plain
+    own = without_own_place(text, places(faq.kb))  # "wir sind in pforzheim, müssen wir …?"
+    if own is not None and not faq.match(text, lang).confident:
+        return own
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)

@@ -72,6 +72,13 @@ _IN_MONTH = re.compile(
     r"|the\s+beginning\s+of)\s+)?(?P<month>[a-zäöü]+)\.?(?:\s+\d{4})?\W*$",
     re.IGNORECASE,
 )
+# "und im märz?", "and in march?": the same asked of another month (after "was passiert im
+# oktober", or a step's month)
+_AND_IN_MONTH = re.compile(
+    r"^\W*(?:und|and|what about|how about)\s+(?:dann\s+|then\s+)?(?:im|in)\s+"
+    r"(?P<month>[a-zäöü]+)\.?(?:\s+\d{4})?\W*$",
+    re.IGNORECASE,
+)
 # a step named before "was dann?": "wenn die sechs Monate rum sind", "after the talks"
 _CONDITION = re.compile(
     r"^\W*(?:(?:und|and|so|also|ok)\s+)?(?P<word>wenn|nachdem|sobald|nach|after|when|once)"
@@ -177,6 +184,8 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
         # what comes after it (today's step is behind whoever says so)
         behind = ctx.state.faq.in_program or speaks_from_the_program(text)
         ahead = [m for m in steps if last_day(m) > today or last_day(m) == today and not behind]
+        if behind:  # "hab grad abgeschickt! was passiert jetzt?" the day before: not the deadline
+            ahead = [m for m in ahead if m.key != "deadline"]
         entry = next((e for m in ahead if (e := kb.at_milestone(m.key)) is not None), None)
     if entry is None:
         return None
@@ -191,7 +200,7 @@ def in_month(ctx: Context, text: str, known: str | None) -> Outbound | None:
     """ "what happens in august?": the steps of the timeline in that month (the profiles
     and the choice of the expert), each with its answer; None when the question is no
     such one or no step falls in the month."""
-    found = _IN_MONTH.match(text.strip())
+    found = _IN_MONTH.match(text.strip()) or _AND_IN_MONTH.match(text.strip())
     month = month_number(found.group("month")) if found else None
     if month is None:
         return None

@@ -59,6 +59,8 @@ __all__ = [
     "read_follow_up",
     "time_left",
     "without_form_asked",
+    "to_whom",
+    "without_own_place",
     "without_preamble",
 ]
 
@@ -108,7 +110,7 @@ _LONG = (("wie", "lange"), ("wie", "lang"), ("how", "long"))
 _DURATION_WORDS = _folded("lange lang long dauer dauert dauern duration")
 _WHERE = _folded(
     """wo where wohin online ort prasenz personlich virtuell virtual remote video
-    offline onsite raum room adresse address location place stadt city hinkommen
+    offline onsite site raum room adresse address location place stadt city hinkommen
     hinfahren anreisen anreise vorbeikommen erscheinen"""
 )
 # what an amount is asked in ("wieviel ist das in euro?", "how much is that per month?")
@@ -513,6 +515,20 @@ _BY_WAY = _folded("per by via oder or und and uber ueber als as ein a einem an i
 _GERMAN_WAY = _folded("per oder und uber ueber als ein einem im hochladen brief papier postweg")
 
 
+# "an wen denn?", "to whom?", "which address?" right after how to hand in
+_TO_WHOM = _folded(
+    """an wen wem denn dann schicke schick schicken ich es das sie to who whom send it do i
+    then und and adresse address which welche welcher email mail e soll sollen muss"""
+)
+
+
+def to_whom(question: str) -> bool:
+    """ "an wen denn?", "to whom?", "which address?": where to send it, nothing else."""
+    words = set(tokens(question))
+    asked = words & _folded("wen wem whom adresse address") or {"who", "to"} <= words
+    return bool(asked) and words <= _TO_WHOM
+
+
 def hand_in(question: str) -> str | None:
     """ "wie reiche ich ein?", "and how do I submit?", "und per mail oder online?": how
     to hand in, nothing else; the question the deadline's answer takes its form from
@@ -750,6 +766,28 @@ def places(kb: KnowledgeBase) -> frozenset[str]:
     entry = kb.find("participants")
     names = entry.polar.get("yes", ()) if entry is not None else ()
     return frozenset(tok for name in names for tok in tokens(name))
+
+
+# "wir sind in pforzheim, müssen wir …?", "we're from Torgau. when …?": who asks, said first
+_OWN_PLACE = re.compile(
+    r"^\W*(?:(?:hallo|hi|hey|moin)\W+)?(?:wir sind|wir kommen|ich bin|ich komme|we'?re|we are"
+    r"|we come|i'?m|i am)\s+(?:aus|in|von|from|with)\s+(?:der |dem |the )?"
+    r"(?:stadt |gemeinde |hansestadt |city of |town of )?(?P<place>[\w-]+)"
+    r"(?:\s+und\s+(?:wurden|sind)\s+\w+|\s+and\s+(?:we\s+)?(?:got|were|are)\s+\w+)?"
+    r"\s*[,.;:!–-]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_own_place(question: str, named: frozenset[str]) -> str | None:
+    """The question after a first clause that says which of the five asks ("wir sind in
+    pforzheim, müssen wir die expertin selbst bezahlen?" → "müssen wir …"), else None:
+    the place is who asks, not what is asked. `named`: the participants' places."""
+    found = _OWN_PLACE.match(question)
+    if found is None or not set(tokens(found.group("place"))) <= named:
+        return None
+    rest = question[found.end() :].strip()
+    return rest if len(tokens(rest)) >= 2 else None
 
 
 def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bool | None:

@@ -41,6 +41,7 @@ from bot.chat.faq_follow import (
     refers_back,
     step_over,
     time_left,
+    to_whom,
 )
 from bot.handoff import OfficeHours, parse_office_hours
 from bot.messages import Button, Outbound
@@ -85,6 +86,7 @@ from faq.form import (
     asks_outcome,
     asks_overlap,
     asks_per_region,
+    asks_program_length,
     asks_project_when,
     asks_region_only,
     asks_selection,
@@ -96,6 +98,7 @@ from faq.form import (
     asks_the_end,
     asks_to_apply,
     asks_to_move,
+    asks_town_size,
     asks_what_about,
     asks_what_if,
     asks_what_is_funded,
@@ -353,6 +356,16 @@ _THE_OTHERS = (
     | _OTHERS
     | frozenset("vier four ones projekte projects teilnehmer participants machen do doing".split())
 )
+# "when is she back?", "wann ist sie wieder da?" right after one contact's hours
+_BACK = frozenset("back wieder zuruck return returns available erreichbar reachable".split())
+_SHE = frozenset("sie er she he they".split())
+_BACK_AGAIN = (
+    _BACK
+    | _SHE
+    | frozenset(
+        "when wann is ist sind are will wird be sein da there again in office im buro und and ok".split()
+    )
+)
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
 _SEQUENCE = frozenset("nach after danach afterwards weiter next dann then passiert happens".split())
 # being among the participants ("ist X dabei?", "is X participating?"), not may one
@@ -473,6 +486,11 @@ def _lone_no(close: list[Entry], question: str) -> Entry | None:
         return None
     asked = _ASKER.sub("", question)
     settled = [(e, verdict) for e in close if (verdict := polarity(e, asked)) is not None]
+    if len(settled) > 1:
+        # "ist der buddy ein mitarbeiter der robert bosch stiftung?": the one whose topic
+        # the question names (the buddy), not the funder its object names
+        named = [(e, v) for e, v in settled if _topic_named(e, question)]
+        settled = named if len(named) == 1 else settled
     if len(settled) != 1 or settled[0][1] != "no":
         return None
     return settled[0][0]
@@ -489,12 +507,22 @@ def _barred(entry: Entry, question: str) -> bool:
     return entry.milestone is None
 
 
+def _topic_named(entry: Entry, question: str) -> bool:
+    """Whether the question names a word of the entry's German topic ("der buddy":
+    "Buddy-Programm und Jour Fixes")."""
+    toks = {stem(tok) for tok in tokens(question) if len(tok) > 3}
+    topic = tokens(entry.topic["de"].replace("-", " "))
+    return bool(toks & {stem(w) for w in topic if len(w) > 3})
+
+
 def _by_phrase(entry: Entry, close: list[Entry], match: Match, question: str) -> bool:
     """ "kommt die expertin aus der verwaltung?": the lone "Nein" (`_lone_no`) is the
     best guess, the first of the close entries, and a phrase of its no terms is in the
     question ("aus der Verwaltung"). Never a "Ja": a name ("Does Robert Bosch make
     washing machines?") is a yes term of the funder."""
-    if entry is not close[0] or match.best is not entry or question_kind(question) != "yes_no":
+    if entry is not close[0] or question_kind(question) != "yes_no":
+        return False
+    if match.best is not entry and not _topic_named(entry, question):
         return False
     text = f" {' '.join(tokens(_ASKER.sub('', question)))} "
     phrases = [tokens(term) for term in entry.polar.get("no", ())]
@@ -562,7 +590,10 @@ _COSTS_US = re.compile(
     r"|eigenbeteiligung|kofinanzierung|costs? us|do we (?:have to )?pay|co financ)"
 )
 _PAYING = ("bezahl", "zahl", "pay", "paid", "gehalt", "salary", "verdien", "vergut", "lohn")
-_SIZE_WORDS = ("einwohner", "population", "inhabitant", "mindestgr", "minimum", "residents")
+_SIZE_WORDS = (
+    "einwohner", "population", "inhabitant", "mindestgr", "minimum", "residents", "gross",
+    "big", "large", "klein", "small",
+)  # fmt: skip
 _UNITS = ("monat", "month", "jahr", "year", "woche", "week", "tag", "day", "euro", "eur")
 
 
@@ -586,9 +617,13 @@ def _project_line(entry: Entry, toks: list[str], lang: str) -> str | None:
 _KINDS = {
     "landkreis": "kreis", "kreis": "kreis", "district": "district", "county": "district",
     "gemeinde": "gemeinde", "municipality": "municipality", "stadt": "stadt",
-    "city": "city", "hansestadt": "hansestadt",
+    "city": "city", "hansestadt": "hansestadt", "landkreise": "kreis", "districts": "district",
+    "counties": "district", "gemeinden": "gemeinde", "municipalities": "municipality",
+    "stadte": "stadt", "cities": "city",
 }  # fmt: skip
-_AMONG = frozenset("gab gibt war waren dabei there among were was did any".split())
+_AMONG = frozenset(
+    "gab gibt war waren dabei there among were was did any which welche welcher welches".split()
+)  # "which one is a district?"
 
 
 def _of_a_kind(entry: Entry, toks: list[str], lang: str) -> list[str]:
@@ -1191,6 +1226,8 @@ class FaqReplies:
             # (not "Ja." from the five projects' "bundesweit", nor a picker)
             q.entry, q.lead = kb.find(ELIGIBILITY), "faq_no"
             q.said = self._plain(q, q.entry) if q.entry else None
+        if q.entry is None and q.lead is None and asks_town_size(question):
+            q.entry = kb.find(ELIGIBILITY)  # "auch für große Städte?": open to any size
         if q.entry is None and q.lead is None and asks_selection(question):
             # "nach welchen Kriterien wird ausgewählt?": none named, only the talks with
             # the shortlist and the decision after them
@@ -1279,6 +1316,9 @@ class FaqReplies:
             # (nor a word read as a guess at another: "Feiertag" is no "Freitag")
             unsure = _unknown(matcher, question) or matcher.coverage.guessed(q.written)
             entry = None if unsure else _named_option(match, question)
+        if entry is None and match.options and asks_program_length(question):
+            # "wie lange lief das programm insgesamt": its six months, not its end
+            entry = next((e for e in match.options if e.id == "duration"), None)
         if entry is None and match.options and asks_how_it_goes(question):
             # "wie läuft die Bewerbung ab": the timeline of the options, not the deadline
             entry = next((e for e in match.options if e.id == "timeline"), None)
@@ -1401,7 +1441,10 @@ class FaqReplies:
         if just and q.said is None and question_kind(question) in ("yes_no", None):
             kind = _of_a_kind(q.last, toks, q.lang)
             if kind:  # "gab es auch einen landkreis?" right after the five: that one
-                q.entry, q.lead, q.said = q.last, "faq_yes", " ".join(f"{k}." for k in kind)
+                # ("which one is a district?" asks no yes)
+                which = {"which", "welche", "welcher", "welches"} & set(toks)
+                q.entry, q.lead = q.last, None if which else "faq_yes"
+                q.said = f"{kind[0]}." if len(kind) == 1 else "\n".join(f"• {k}" for k in kind)
         if just and q.said is None and _OTHERS & set(toks) and set(toks) <= _THE_OTHERS:
             items = _projects(q.last, q.lang)  # "und die anderen?" after one of them
             rest = [item for item in items if item not in q.memory.gist]
@@ -1716,6 +1759,8 @@ class FaqReplies:
             answer = answer_text(last, match.lang, edition, now)
             if found := read_follow_up(question, last, kb, edition, today, answer, match.lang):
                 return found
+            if last is deadline and to_whom(question):  # "an wen denn?" after handing in
+                return FollowUp(deadline, hand_in("wie reiche ich ein?") or "")
         elif memory.offered and memory.recent(memory.at, now):  # "wie lange?" to "Meinen Sie …?"
             offered = [e for e in kb.entries if e.id in memory.offered]
             if edition is _UNREAD:
@@ -2404,7 +2449,11 @@ class FaqReplies:
             return f"{t(f'silent_{kind}', lang)}\n{answer}", "silent"
         if form == "open" and entry.id == ELIGIBILITY and self._any_size(entry, question):
             # "wir sind ne kleine Gemeinde mit 4000 Einwohnern, können wir uns bewerben?"
-            return f"{t('faq_yes_any_size', lang)} {answer}", "yes"
+            big = asks_town_size(question) == "big"  # "auch für große Städte?"
+            return (
+                f"{t('faq_yes_any_size_big' if big else 'faq_yes_any_size', lang)} {answer}",
+                "yes",
+            )
         if form == "open":
             return f"{t('faq_open', lang)}\n{answer}", form
         if form:
@@ -2635,24 +2684,31 @@ class FaqReplies:
         if memory.entry != CONTACT or not memory.recent(memory.at, now):
             return question
         toks = tokens(question)
-        names = {t for name, _ in self._people_hours() for t in tokens(name.replace("-", " "))}
+        people = [name for name, _ in self._people_hours()]
+        names = {t for name in people for t in tokens(name.replace("-", " "))}
         days = {tok for tok in toks if tok in _NEAR_DAYS or tok.rstrip("s") in WEEKDAY_NAMES}
+
+        def available(who: str) -> str:  # "… erreichbar?", which the hours answer
+            lang = known or self.language(question, default)
+            return f"{who} {'erreichbar' if lang == 'de' else 'available'}?"
+
         if {"andere", "anderen", "other"} & set(toks) and set(toks) <= _THE_OTHER | days:
             # "und die andere?" after one contact's hours: the other one's
-            people = [name for name, _ in self._people_hours()]
             said = sorted((memory.gist.find(n), n) for n in people if n in memory.gist)
             if len(people) == 2 and said:
                 other = next(n for n in people if n != said[0][1])
-                lang = known or self.language(question, default)
-                asked = [other, *(tok for tok in toks if tok in days)]
-                return f"{' '.join(asked)} {'erreichbar' if lang == 'de' else 'available'}?"
+                return available(" ".join([other, *(tok for tok in toks if tok in days)]))
+        # "when is she back?" after one contact's hours; "wann sind sie wieder da?": both
+        if _BACK & set(toks) and _SHE & set(toks) and set(toks) <= _BACK_AGAIN:
+            both = {"sind", "they", "are"} & set(toks)
+            said = people if both else [n for n in people if n in memory.gist]
+            if said:
+                return available(" und ".join(said) if both else said[0])
         if not toks or len(toks) > 7 or not (days or names & set(toks)):
             return question
         if not set(toks) <= _HOURS_AGAIN | names | days:
             return question
-        lang = known or self.language(question, default)
-        plain = " ".join(re.sub(r"[,.;:!?]+", " ", question).split())  # one question
-        return f"{plain} {'erreichbar' if lang == 'de' else 'available'}?"
+        return available(" ".join(re.sub(r"[,.;:!?]+", " ", question).split()))  # one question
 
     def _people_hours(self, kb: KnowledgeBase | None = None) -> list[tuple[str, OfficeHours]]:
         """Each contact's name and own office hours (the line after their name)."""

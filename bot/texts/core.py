@@ -105,6 +105,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "faq_right": {"de": "Das stimmt", "en": "That's right"},
     "faq_not_right": {"de": "Das stimmt nicht", "en": "That's not right"},
     "faq_doch": {"de": "Doch", "en": "Yes"},
+    "faq_yes_any_size_big": {
+        "de": "Ja – eine Höchstgröße nennt die Ausschreibung nicht.",
+        "en": "Yes – the call names no maximum size.",
+    },
     "faq_yes_any_size": {
         "de": "Ja – eine Mindestgröße nennt die Ausschreibung nicht.",
         "en": "Yes – the call names no minimum size.",

@@ -242,3 +242,159 @@ def test_what_about_us_after_who_may_apply(april, first, then, lead):
 )  # fmt: skip
 def test_question_kind_of_what_about(question, kind):
     assert question_kind(question) == kind
+
+
+# -- tryout24 (on main 94d132d): its wrong answers ------------------------------------------
+
+EVENING = datetime(2023, 5, 2, 19, 0, tzinfo=UTC)  # 21:00 in Berlin, the deadline tomorrow
+JUNE = datetime(2023, 6, 20, 8, 0, tzinfo=UTC)
+LATER = datetime(2026, 11, 29, 10, 0, tzinfo=UTC)  # a Sunday, the program long over
+
+
+@pytest.fixture
+def evening(matcher, sessions):
+    return applicant_router(matcher, sessions, EVENING)
+
+
+@pytest.fixture
+def june(matcher, sessions):
+    return applicant_router(matcher, sessions, JUNE)
+
+
+@pytest.fixture
+def later(matcher, sessions):
+    return applicant_router(matcher, sessions, LATER)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Hi, we're a Landkreis in Bavaria. can a county apply or only cities?",
+     "Wir sind ein Landkreis in Sachsen. Dürfen auch Landkreise oder nur Städte?"],
+)  # fmt: skip
+def test_only_of_cities_beside_a_region_said_is_no_region_question(april, message):
+    reply = text(april, message)
+    assert reply.startswith(("Yes. ", "Ja. ")), reply
+
+
+def test_only_of_a_region_is_still_all_of_germany(april):
+    reply = text(april, "ist das programm nur für bayern?")
+    assert reply.startswith("Nein. "), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "said"),
+    [("who are the five participants", "which one is a district?",
+      'Burgenlandkreis district – "Integration network".'),
+     ("wer sind die fünf?", "welcher davon ist ein landkreis?",
+      "Burgenlandkreis – „Netzwerk Integration“.")],
+)  # fmt: skip
+def test_which_of_the_five_is_a_district(june, first, then, said):
+    say(june, "u1", first)
+    reply = text(june, then, user="u1")
+    assert reply.split("\n")[0] == said, reply
+
+
+def test_which_of_the_five_are_cities_is_a_list(june):
+    say(june, "u1", "wer sind die fünf?")
+    reply = text(june, "welche sind städte?", user="u1")
+    assert reply.count("•") == 3 and "Kalletal" not in reply and "Ja." not in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("Is Charlotte Bock available right now?", "when is she back?",
+      "Charlotte Bock cannot be reached today"),
+     ("ist frau prokop-scheer gerade erreichbar?", "wann ist sie wieder da?",
+      "Dr. Christine Prokop-Scheer ist heute nicht erreichbar")],
+)  # fmt: skip
+def test_when_a_contact_is_back(later, first, then, lead):
+    say(later, "u1", first)
+    reply = text(later, then, user="u1")
+    assert reply.startswith(lead) and "30" in reply.split("\n")[0], reply
+
+
+def test_when_both_contacts_are_back(later):
+    say(later, "u1", "wer sind die ansprechpartner?")
+    reply = text(later, "wann sind sie wieder da?", user="u1")
+    first = reply.split("\n")[0]
+    assert "Charlotte Bock" in first and "Prokop-Scheer" in first, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("was passiert im oktober", "und im märz?", "Ende März 2024 endet das Projekt"),
+     ("what happens in may?", "and in june?", "The final sketch talks")],
+)  # fmt: skip
+def test_and_in_another_month(september, first, then, lead):
+    say(september, "u1", first)
+    reply = text(september, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+# -- tryout24's unhelpful rows ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["hab grad abgeschickt! was passiert jetzt?",
+     "ich habe die bewerbung abgeschickt. wie geht es weiter?"],
+)  # fmt: skip
+def test_what_next_after_handing_in_the_day_before(evening, message):
+    reply = text(evening, message)
+    assert reply.startswith("Zwischen dem 10. Mai 2023 und dem 17. Mai 2023"), reply
+
+
+def test_what_next_in_english_after_handing_in(evening):
+    reply = text(evening, "just submitted, what happens next?")
+    assert reply.startswith("Between 10 May 2023 and 17 May 2023"), reply
+
+
+def test_on_site_or_online_after_the_talks(evening):
+    say(evening, "u1", "how long do the preliminary talks take")
+    reply = text(evening, "online or on site?", user="u1")
+    assert reply.startswith("The call for applications does not say where"), reply
+
+
+def test_to_whom_after_handing_in(evening):
+    say(evening, "u1", "kann ich die bewerbung einfach per mail schicken")
+    reply = text(evening, "an wen denn?", user="u1")
+    assert reply.startswith("Wo oder wie Sie die Bewerbung einreichen, nennt"), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("unsere stadt hat 600.000 einwohner, ist das programm auch für große städte?",
+      "Ja – eine Höchstgröße nennt die Ausschreibung nicht."),
+     ("is this also for big cities?", "Yes – the call names no maximum size."),
+     ("auch für kleine gemeinden?", "Ja – eine Mindestgröße nennt die Ausschreibung nicht.")],
+)  # fmt: skip
+def test_a_town_of_any_size(deadline_day, message, lead):
+    assert text(deadline_day, message).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("wir sind in pforzheim, müssen wir die expertin selbst bezahlen?", "Nein. "),
+     ("we are from Torgau. when does our expert start?", "The project phase lasts six months")],
+)  # fmt: skip
+def test_one_of_the_five_saying_who_asks(june, message, lead):
+    assert text(june, message).startswith(lead)
+
+
+def test_a_country_said_first_is_still_asked(june):
+    reply = text(june, "wir sind aus österreich, können wir uns bewerben?")
+    assert reply.startswith("Nein. ") and "Deutschland" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("ist der buddy ein mitarbeiter der robert bosch stiftung?", "Nein. Im Buddy-Programm"),
+     ("is the buddy from the foundation?", "No. In the buddy program")],
+)  # fmt: skip
+def test_the_buddy_is_from_lokalprojekte(september, message, lead):
+    assert text(september, message).startswith(lead)
+
+
+def test_how_long_the_program_ran(later):
+    reply = text(later, "wie lange lief das programm insgesamt")
+    assert reply.startswith("Die Projektphase dauerte sechs Monate"), reply
