@@ -719,6 +719,11 @@ def bare_follow_up(question: str) -> bool:
 _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 
 
+# "hab die frist total verpennt, geht morgen noch?": having missed it asks of a day too
+_MISSING = ("verpasst", "verpenn", "verschlaf", "vergess", "missed", "forgot", "total",
+            "komplett", "voll", "hab", "habe")  # fmt: skip
+
+
 def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
     """Nothing in the question but a day and words about handing in ("ist der 5.5.
     noch ok?", "reicht es übermorgen?", "Wird die Frist verlängert?"): no other topic
@@ -735,7 +740,7 @@ def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
             continue
         if any(
             tok == w or (len(w) >= 4 and tok.startswith(w))
-            for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *more))
+            for w in (x.split()[0] for x in (*_APPLYING, *_TIME_WORDS, *_MISSING, *more))
         ):
             continue
         if tok in WEEKDAY_NAMES or tok in MONTH_NAMES or days_named(tok, _SOME_DAY):

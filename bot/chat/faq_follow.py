@@ -307,6 +307,11 @@ def among(
             follow = replace(follow, said=topic)
         if follow.said or not follow.question or follow.entry.id != entry.id:
             found.setdefault(follow.entry.id, follow)
+    # "wie lang?" to the talks, the next call and the timeline: the one reading that says
+    # something of its own ("60 bis 90 Minuten"), not an answer given whole again
+    saying = [follow for follow in found.values() if follow.said]
+    if len(found) > 1 and len(saying) == 1:
+        return saying[0]
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -642,6 +647,12 @@ _ALAS = re.compile(
 )
 
 
+_QUICK = re.compile(
+    r"^(?:quick|short|kurze|kleine|schnelle)\s+(?:q|qu|question|frage)\s*[:,.!?–-]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def without_preamble(question: str) -> tuple[str, bool] | None:
     """The question without a greeting or an announcement before it ("guten Abend, ich
     hätte eine Frage zur Förderung" → "Förderung"), and whether only a question was
@@ -651,6 +662,7 @@ def without_preamble(question: str) -> tuple[str, bool] | None:
     rest = _ASIDE.sub("", rest).strip()  # "…, wenn ich noch Rückfragen habe?"
     rest = _BACK_TO_IT.sub("", rest, count=1).strip()
     rest = _ALAS.sub("", rest, count=1).strip()  # "mist. und wenn ich es heute nacht …?"
+    rest = _QUICK.sub("", rest, count=1).strip()  # "quick q - is the deadline …?"
     greeted = rest != question.strip()
     if found := _ANNOUNCE.match(rest):
         topic = (found.group("topic") or "").strip()

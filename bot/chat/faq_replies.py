@@ -363,7 +363,8 @@ _BACK_AGAIN = (
     _BACK
     | _SHE
     | frozenset(
-        "when wann is ist sind are will wird be sein da there again in office im buro und and ok".split()
+        """when wann is ist sind are will wird be sein da there again in office im buro und and ok
+    then dann denn so""".split()
     )
 )
 # what comes next, asked of a step ("was passiert nach der Bewerbung?")
@@ -757,7 +758,7 @@ _APPLY_FOR = re.compile(
     r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b"
     r"(?=.*\b(?:eu|fund\w*|money|grants?|geld\w*|förder\w*|fördergeld\w*|mittel|zuschu\w*)\b)"
 )
-_ARTICLES = frozenset("ein eine einer einen einem a an".split())
+_ARTICLES = frozenset("ein eine einer einen einem a an ne nem ner nen".split())  # ("aus nem verein")
 _ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
 _TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part
 _LATE_WORDS = (
@@ -1516,11 +1517,13 @@ class FaqReplies:
         """ "was ist aus der Webwegweiser-Sache in Torgau geworden?", "what came out of
         the evaluation?": the call names no results (it was written before them), and
         what it says: that town's project, the five, the evaluation."""
-        if q.lead is not None or q.match.off_topic or not asks_outcome(q.text):
+        if q.lead is not None or not asks_outcome(q.text):
             return
         best, toks = q.match.best, tokens(q.text)
         # "und was ist daraus geworden?" right after the five: those
         last = q.last if q.last is not None and q.last.id in (PARTICIPANTS, EVALUATION) else None
+        if q.match.off_topic and not (last and len(toks) <= FOLLOW_UP_WORDS):
+            return  # (but "hat das funktioniert?" right after Stralsund's project asks of it)
         entry = q.entry or (last if len(toks) <= FOLLOW_UP_WORDS else None) or best
         projects = any(tok.startswith(("projekt", "project")) for tok in toks)
         if q.entry is None and projects and (entry is None or entry.id != PARTICIPANTS):
@@ -1532,6 +1535,11 @@ class FaqReplies:
         if entry is None or entry.id not in (PARTICIPANTS, EVALUATION):
             return
         line = _project_line(entry, toks, q.lang) if entry.id == PARTICIPANTS else None
+        gist = q.memory.gist
+        if line is None and last is entry and entry.id == PARTICIPANTS and not gist.startswith("•"):
+            # "hat das funktioniert?" right after Stralsund's project: of that one
+            told = [item for item in _projects(entry, q.lang) if item in gist]
+            line = f"{told[0]}." if len(told) == 1 else None
         # the best guess only when the question names what it asks of: a town of the
         # five (or its project), the evaluation
         named = (
@@ -1872,7 +1880,10 @@ class FaqReplies:
             return None
         toks = tokens(question)
         doubts = 1 < len(toks) <= 6 and toks[0] in DOUBTING
-        if bare(question) or not (points_at(question) or doubts):
+        # "is it mandatory?" after the learning platform, "sind die online?" after the
+        # buddy's Jour Fixes: a pronoun for what was just said
+        short = len(toks) <= 5 and (refers_back(question) or toks[1:2] in (["die"], ["der"]))
+        if (bare(question) and not short) or not (points_at(question) or doubts or short):
             return None
         if question_kind(question) != "yes_no":
             return None
@@ -2517,6 +2528,9 @@ class FaqReplies:
             return None
         if open_ and not days_named(question, today):  # "noch offen?", "verpasst?": the state
             return f"{t(f'faq_{verdict}', lang)} {answer}", verdict
+        if open_ and verdict == "no" and last == today:
+            # "hab die frist verpasst. geht das noch morgen?" on the day: today still is
+            return t("faq_deadline_no_today", lang, deadline=day), verdict
         if open_ and verdict == "no":
             when = relative_days((last - today).days, lang)
             return t("faq_deadline_no", lang, deadline=day, when=when), verdict
@@ -2688,9 +2702,11 @@ class FaqReplies:
         names = {t for name in people for t in tokens(name.replace("-", " "))}
         days = {tok for tok in toks if tok in _NEAR_DAYS or tok.rstrip("s") in WEEKDAY_NAMES}
 
-        def available(who: str) -> str:  # "… erreichbar?", which the hours answer
-            lang = known or self.language(question, default)
-            return f"{who} {'erreichbar' if lang == 'de' else 'available'}?"
+        def available(*who: str) -> str:  # "… erreichbar?", which the hours answer
+            # ("when then?" is too short to tell: the language of the hours just given)
+            lang = known or self.language(question if len(toks) > 3 else memory.gist, default)
+            both = f" {'und' if lang == 'de' else 'and'} ".join(who)
+            return f"{both} {'erreichbar' if lang == 'de' else 'available'}?"
 
         if {"andere", "anderen", "other"} & set(toks) and set(toks) <= _THE_OTHER | days:
             # "und die andere?" after one contact's hours: the other one's
@@ -2698,12 +2714,13 @@ class FaqReplies:
             if len(people) == 2 and said:
                 other = next(n for n in people if n != said[0][1])
                 return available(" ".join([other, *(tok for tok in toks if tok in days)]))
-        # "when is she back?" after one contact's hours; "wann sind sie wieder da?": both
-        if _BACK & set(toks) and _SHE & set(toks) and set(toks) <= _BACK_AGAIN:
-            both = {"sind", "they", "are"} & set(toks)
-            said = people if both else [n for n in people if n in memory.gist]
-            if said:
-                return available(" und ".join(said) if both else said[0])
+        # "when is she back?", "und wann wieder?" after one contact's hours; "wann sind sie
+        # wieder da?", "when then?" after both or nobody: both
+        when = {"wann", "when"} & set(toks) and set(toks) <= _BACK_AGAIN
+        if when and ((_BACK | _SHE) & set(toks) or len(toks) <= 3):
+            named = [n for n in people if n in memory.gist]
+            both = {"sind", "they", "are"} & set(toks) or not named
+            return available(*(people if both else named[:1]))
         if not toks or len(toks) > 7 or not (days or names & set(toks)):
             return question
         if not set(toks) <= _HOURS_AGAIN | names | days:

@@ -19,6 +19,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Nein. Bewerbungsschluss ist der {deadline} ({when}).",
         "en": "No. The deadline is {deadline} ({when}).",
     },
+    "faq_deadline_no_today": {
+        "de": "Nein. Bewerbungsschluss ist der {deadline} (heute) – heute geht es also noch; "
+        "eine Uhrzeit nennt die Ausschreibung nicht.",
+        "en": "No. The deadline is {deadline} (today) – so today is still in time; the call "
+        "names no time of day.",
+    },
     "faq_deadline_partly": {
         "de": "Nur bis {until} – dann ist Bewerbungsschluss.",
         "en": "Only until {until} – that is the deadline.",

@@ -398,3 +398,100 @@ def test_the_buddy_is_from_lokalprojekte(september, message, lead):
 def test_how_long_the_program_ran(later):
     reply = text(later, "wie lange lief das programm insgesamt")
     assert reply.startswith("Die Projektphase dauerte sechs Monate"), reply
+
+
+def test_missed_it_on_the_deadline_day_is_still_today(deadline_day):
+    reply = text(deadline_day, "oh nein, hab die frist verpasst. geht das noch morgen?")
+    assert reply.startswith("Nein. Bewerbungsschluss ist der 3. Mai 2023 (heute) – heute geht"), reply
+
+
+def test_who_to_call_now_says_whether_anyone_is_in(deadline_day):
+    reply = text(deadline_day, "who can I call now?")
+    assert reply.startswith("Nobody is in right now"), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("what if we have no one who could be the Pat:in?",
+      "The call for applications does not decide this."),
+     ("was wenn wir niemanden als patin haben?", "Das legt die Ausschreibung nicht fest.")],
+)  # fmt: skip
+def test_no_mentor_is_a_case_the_call_leaves_open(april, message, lead):
+    assert text(april, message).startswith(lead)
+
+
+# -- tryout25 (on 88e0a8b): its wrong answers -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("ist frau prokop-scheer noch zu sprechen?", "und wann wieder?",
+      "Dr. Christine Prokop-Scheer ist heute nicht mehr erreichbar"),
+     ("wer sind die ansprechpartner?", "und wann?", "Charlotte Bock ist heute nicht mehr")],
+)  # fmt: skip
+def test_when_again_after_the_hours(deadline_day, first, then, lead):
+    say(deadline_day, "u1", first)
+    reply = text(deadline_day, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+def test_when_then_after_nobody_is_in(later):
+    say(later, "u1", "hey, is anyone from Lokalprojekte reachable today?")
+    reply = text(later, "when then?", user="u1")
+    assert reply.startswith("Charlotte Bock cannot be reached today"), reply
+    assert "Dr. Christine Prokop-Scheer cannot be reached today" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("what's the learning platform about", "is it mandatory?",
+      "The call for applications does not decide this. What it says:\nThe accompanying"),
+     ("wer ist der buddy?", "sind die online?",
+      "Das legt die Ausschreibung nicht fest. Sie sagt dazu:\nIm Buddy-Programm")],
+)  # fmt: skip
+def test_a_pronoun_for_what_was_just_said(september, first, then, lead):
+    say(september, "u1", first)
+    reply = text(september, then, user="u1")
+    assert reply.startswith(lead), reply
+
+
+def test_how_long_to_a_question_back(deadline_day):
+    say(deadline_day, "u1", "wann kommen die vorgespräche, nächste woche?")
+    reply = text(deadline_day, "wie lang?", user="u1")
+    assert "60 bis 90 Minuten" in reply and "sechs Monate" not in reply, reply
+
+
+def test_an_association_as_the_experts_background(september):
+    say(september, "u1", "darf der experte aus der wirtschaft kommen?")
+    reply = text(september, "und aus nem verein?", user="u1")
+    assert reply.startswith("Ja. Die externen Expert:innen kommen aus Wirtschaft oder"), reply
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("dürfen wir mit den 3000 euro ne app programmieren lassen?", "Das legt die Ausschreibung"),
+     ("muss man beim abschlussevent dabei sein?", "Das legt die Ausschreibung nicht fest"),
+     ("is attendance at the kick-off mandatory?", "The call for applications does not decide")],
+)  # fmt: skip
+def test_what_the_call_leaves_open_gets_no_yes(september, message, lead):
+    assert text(september, message).startswith(lead)
+
+
+def test_whether_it_worked_after_one_of_the_five(later):
+    say(later, "u1", "was hat stralsund gebaut?")
+    reply = text(later, "hat das funktioniert?", user="u1")
+    assert reply.startswith("Was daraus geworden ist, sagt die Ausschreibung nicht"), reply
+    assert "Stralsund" in reply and "Kalletal" not in reply, reply
+
+
+# -- tryout25's unhelpful rows ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("hab die frist total verpennt, geht morgen noch?", "Ja, bis morgen, 3. Mai 2023"),
+     ("quick q - is the deadline tomorrow at midnight?",
+      "The call names no time of day, only the date")],
+)  # fmt: skip
+def test_the_night_before_in_other_words(evening, message, lead):
+    assert text(evening, message).startswith(lead)
