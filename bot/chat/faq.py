@@ -13,9 +13,9 @@ from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import (
     last_question,
+    own_place,
     places,
     without_form_asked,
-    without_own_place,
     without_preamble,
 )
 from bot.chat.faq_replies import CONTACT, FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
@@ -241,9 +241,11 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     lang = known or ctx.lang
     if (plain := without_form_asked(text)) != text:  # "ja oder nein: …"
         return plain
-    own = without_own_place(text, places(faq.kb))  # "wir sind in pforzheim, müssen wir …?"
-    if own is not None and not faq.match(text, lang).confident:
-        return own
+    # "wir sind in pforzheim, müssen wir …?": one of the five says who asks (the knowledge
+    # base, which reads the active edition, only for a message of that shape)
+    own = own_place(text)
+    if own and set(tokens(own[0])) <= places(faq.kb) and not faq.match(text, lang).confident:
+        return own[1]
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)

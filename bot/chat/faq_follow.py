@@ -60,7 +60,7 @@ __all__ = [
     "time_left",
     "without_form_asked",
     "to_whom",
-    "without_own_place",
+    "own_place",
     "without_preamble",
 ]
 
@@ -791,15 +791,15 @@ _OWN_PLACE = re.compile(
 )
 
 
-def without_own_place(question: str, named: frozenset[str]) -> str | None:
-    """The question after a first clause that says which of the five asks ("wir sind in
-    pforzheim, müssen wir die expertin selbst bezahlen?" → "müssen wir …"), else None:
-    the place is who asks, not what is asked. `named`: the participants' places."""
+def own_place(question: str) -> tuple[str, str] | None:
+    """A first clause that says where the asker is from ("wir sind in pforzheim, müssen
+    wir die expertin selbst bezahlen?"): that place and the question after it, else
+    None."""
     found = _OWN_PLACE.match(question)
-    if found is None or not set(tokens(found.group("place"))) <= named:
+    if found is None:
         return None
     rest = question[found.end() :].strip()
-    return rest if len(tokens(rest)) >= 2 else None
+    return (found.group("place"), rest) if len(tokens(rest)) >= 2 else None
 
 
 def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bool | None:
