@@ -1882,7 +1882,9 @@ class FaqReplies:
         doubts = 1 < len(toks) <= 6 and toks[0] in DOUBTING
         # "is it mandatory?" after the learning platform, "sind die online?" after the
         # buddy's Jour Fixes: a pronoun for what was just said
-        short = len(toks) <= 5 and (refers_back(question) or toks[1:2] in (["die"], ["der"]))
+        # ("sind die online?" – not "ist der buddy online?", which names its subject)
+        them = len(toks) <= 3 and toks[1:2] in (["die"], ["der"])
+        short = len(toks) <= 5 and refers_back(question) or them
         if (bare(question) and not short) or not (points_at(question) or doubts or short):
             return None
         if question_kind(question) != "yes_no":

@@ -495,3 +495,9 @@ def test_whether_it_worked_after_one_of_the_five(later):
 )  # fmt: skip
 def test_the_night_before_in_other_words(evening, message, lead):
     assert text(evening, message).startswith(lead)
+
+
+def test_a_question_naming_its_subject_is_not_of_the_last_answer(september):
+    say(september, "u1", "wann ist das kick-off?")
+    reply = text(september, "ist der buddy online?", user="u1")
+    assert "Buddy" in reply and "Kick-off" not in reply.split("\n\n")[0], reply
