@@ -1166,26 +1166,29 @@ _NOT_HOURS = ("vorgesprach", "talk", "erreichbar", "reach", "office", "sprechzei
               "bock", "prokop", "kontakt", "contact", "einfuhrungstag", "kickoff", "abschluss")  # fmt: skip
 
 
-def asks_hours(question: str, *, of_a_person: bool = False) -> bool:
+def asks_hours(question: str, *, of_a_person: bool = False, alone: bool = False) -> bool:
     """ "Wie viel Zeit muss die Patin einplanen?", "how many hours per week does the expert
     work?": the time the mentor or the expert gives, which the call does not name; not
     the preliminary talks' 60–90 minutes, office hours or the time left to apply (no
     person named). `of_a_person`: the answer before was about the expert or the Pat:in,
-    so "wie viele Stunden arbeitet sie?" asks of them."""
+    so "wie viele Stunden arbeitet sie?" asks of them; `alone`: no answer before it, so
+    "wieviele stunden die woche?" asks of either of them (not of the talks just told)."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
     if not (_HOURS & set(toks) or any(w in text for w in _HOW_MUCH_TIME)):
         return False
     if any(tok.startswith(_NOT_HOURS) for tok in toks):
         return False
-    if of_a_person and (_PRONOUNS & set(toks) or set(toks) <= _HOURS | _PER_WEEK):
-        return True  # "wie viele stunden pro woche?" right after the Pat:in
+    if of_a_person and _PRONOUNS & set(toks):
+        return True
+    if (of_a_person or alone) and set(toks) <= _HOURS | _PER_WEEK:
+        return True  # "wie viele stunden pro woche?" after the Pat:in, or with nothing before
     return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
 
 
 _PER_WEEK = frozenset(
-    """wie viele viel how many much und and pro per a in der die the woche week monat month
-    tag day ungefahr etwa about roughly sind es sind are is""".split()
+    """wie viele viel wieviele wieviel how many much und and pro per a in der die the woche
+    week monat month tag day ungefahr etwa about roughly sind es are is""".split()
 )
 # ("und kann die das in teilzeit machen" right after the expert: "die" is her)
 _PRONOUNS = frozenset("sie er ihn ihm ihr die der she he her him they them person".split())

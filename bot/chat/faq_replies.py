@@ -1143,7 +1143,7 @@ class FaqReplies:
         # "Wie viel Zeit muss die Patin …?", "wie viele Stunden arbeitet sie?" right after
         # the expert's employment
         person = q.last is not None and q.last.id in _PEOPLE_ENTRIES
-        if q.entry is None and asks_hours(question, of_a_person=person):
+        if q.entry is None and asks_hours(question, of_a_person=person, alone=q.last is None):
             silent = silent or "faq_no_hours"  # (not the talks' 60–90 minutes)
         if silent:
             memory.entry, memory.offered = None, ()

@@ -501,3 +501,15 @@ def test_a_question_naming_its_subject_is_not_of_the_last_answer(september):
     say(september, "u1", "wann ist das kick-off?")
     reply = text(september, "ist der buddy online?", user="u1")
     assert "Buddy" in reply and "Kick-off" not in reply.split("\n\n")[0], reply
+
+
+def test_hours_per_week_after_a_question_without_an_answer(september):
+    say(september, "u1", "kann der experte auch remote arbeiten?")
+    reply = text(september, "wieviele stunden die woche?", user="u1")
+    assert reply.startswith("Stunden oder Zeitaufwand nennt die Ausschreibung nicht"), reply
+
+
+def test_hours_right_after_the_talks_are_not_the_peoples(evening):
+    say(evening, "u1", "wann sind die vorgespräche?")
+    reply = text(evening, "wie viele stunden?", user="u1")
+    assert "Pat:in" not in reply, reply
