@@ -1198,6 +1198,7 @@ _OUR = frozenset("unser unsere unseren unserer unserem unseres our".split())
 _OURS_NOW = ("expert", "fachkraft", "fachkrafte", "patin", "pate", "buddy", "kernteam", "mentor")
 _IN_IT = re.compile(
     r"\bwir (?:wurden|sind) (?:ausgewahlt|dabei|teilnehmer\w*|im programm)\b"
+    r"|\bund (?:wurden|sind) (?:ausgewahlt|genommen|dabei)\b"  # "wir sind aus torgau und …"
     r"|\bwir nehmen (?:teil|am programm teil)\b"
     r"|\bwe (?:were|have been|got|are|re) (?:selected|chosen|accepted|in the program\w*)\b"
     r"|\bwe (?:take|are taking) part\b"

@@ -40,7 +40,7 @@ MAX_QUESTION_CHARS = 1000
 def _ask(ctx: Context, text: str) -> list[Outbound]:
     memory, held = ctx.state.faq, ctx.state.closed_held
     answers = memory.answers
-    if ctx.role is Role.APPLICANT and speaks_from_the_program(text):
+    if ctx.role is Role.APPLICANT and (speaks_from_the_program(text) or _one_of_five(ctx, text)):
         memory.in_program = True  # "wann fängt unsere Expertin an?": no next call offered
     if memory.in_program:
         ctx.state.closed_held = False
@@ -49,6 +49,14 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
     if held or memory.answers == answers:  # the notice said it; or no answer from the call
         return replies
     return _closed_note(ctx, replies)
+
+
+def _one_of_five(ctx: Context, text: str) -> bool:
+    """ "wir sind in pforzheim, …", "we're from Torgau. …": one of the five says who asks
+    (the knowledge base, which reads the active edition, only for a message of that
+    shape)."""
+    own = own_place(text)
+    return bool(own) and set(tokens(own[0])) <= places(ctx.services.faq.kb)
 
 
 def _without_next_call(reply: Outbound) -> Outbound:

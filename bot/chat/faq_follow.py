@@ -104,7 +104,8 @@ _VERBS = _folded(
     """ist sind war waren wird werden gibt gibts geht gehen ging dauert dauern dauer
     findet finden statt stattfinden lauft laufen kommt kommen passiert passieren is are
     was were will be does do did take takes last lasts go goes run runs happen happens
-    happening come comes take place held hat haben bekommen get gets"""
+    happening come comes take place held hat haben bekommen get gets bleibt bleiben stay
+    stays"""
 )
 _LONG = (("wie", "lange"), ("wie", "lang"), ("how", "long"))
 _DURATION_WORDS = _folded("lange lang long dauer dauert dauern duration")

@@ -513,3 +513,25 @@ def test_hours_right_after_the_talks_are_not_the_peoples(evening):
     say(evening, "u1", "wann sind die vorgespräche?")
     reply = text(evening, "wie viele stunden?", user="u1")
     assert "Pat:in" not in reply, reply
+
+
+# -- a town of the five is no applicant waiting for the next call -----------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Hallo, wir sind aus Torgau und wurden ausgewählt. Was kommt als nächstes?",
+     "Hallo, wir sind eine Stadt in NRW und wurden ausgewählt. Was kommt als nächstes?",
+     "wir sind in pforzheim, wann kommt unsere expertin?"],
+)  # fmt: skip
+def test_one_of_the_five_is_offered_no_next_call(june, message):
+    replies = say(june, "u1", message)
+    said = "\n".join(r.text for r in replies)
+    assert "nächste Ausschreibung" not in said and "Bescheid" not in said, said
+    assert not any("naechste" in b.data or "next" in b.data for r in replies for b in r.buttons)
+
+
+def test_how_long_she_stays_after_her_start(june):
+    say(june, "u1", "wir sind in pforzheim, wann kommt unsere expertin?")
+    reply = text(june, "und wie lange bleibt sie?", user="u1")
+    assert reply.startswith("Das dauert laut Ausschreibung sechs Monate"), reply
