@@ -252,8 +252,14 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     # "wir sind in pforzheim, müssen wir …?": one of the five says who asks (the knowledge
     # base, which reads the active edition, only for a message of that shape)
     own = own_place(text)
-    if own and set(tokens(own[0])) <= places(faq.kb) and not faq.match(text, lang).confident:
-        return own[1]
+    if own and set(tokens(own[0])) <= places(faq.kb):
+        whole = faq.match(text, lang)
+        # ("I'm the Pat:in in Pforzheim. What do I do?": the place drew the five; "we are
+        # from Torgau, what's our project?" asks of it)
+        drawn = whole.best is not None and whole.best.id == "participants"
+        of_it = re.search(r"\b(?:unser\w*|our)\s+(?:projekt|project)", own[1].lower())
+        if not whole.confident or drawn and not of_it:
+            return own[1]
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)

@@ -784,7 +784,10 @@ def places(kb: KnowledgeBase) -> frozenset[str]:
 # "wir sind in pforzheim, müssen wir …?", "we're from Torgau. when …?": who asks, said first
 _OWN_PLACE = re.compile(
     r"^\W*(?:(?:hallo|hi|hey|moin)\W+)?(?:wir sind|wir kommen|ich bin|ich komme|we'?re|we are"
-    r"|we come|i'?m|i am)\s+(?:aus|in|von|from|with)\s+(?:der |dem |the )?"
+    r"|we come|i'?m|i am)\s+"
+    # "I'm the Pat:in in Pforzheim", "ich bin die patin in kalletal"
+    r"(?:(?:the|die|der|a|an|eine|ein)\s+)?(?:(?:pat:?in|patin|pate|mentor|expertin|experte|expert)\s+)?"
+    r"(?:aus|in|von|from|with|for|für)\s+(?:der |dem |the )?"
     r"(?:stadt |gemeinde |hansestadt |city of |town of )?(?P<place>[\w-]+)"
     r"(?:\s+und\s+(?:wurden|sind)\s+\w+|\s+and\s+(?:we\s+)?(?:got|were|are)\s+\w+)?"
     r"\s*[,.;:!–-]+\s*(?=\S)",

@@ -535,3 +535,8 @@ def test_how_long_she_stays_after_her_start(june):
     say(june, "u1", "wir sind in pforzheim, wann kommt unsere expertin?")
     reply = text(june, "und wie lange bleibt sie?", user="u1")
     assert reply.startswith("Das dauert laut Ausschreibung sechs Monate"), reply
+
+
+def test_a_pat_in_of_the_five_is_not_given_the_five(september):
+    reply = text(september, "I'm the Pat:in in Pforzheim. What do I actually do during the project?")
+    assert not reply.startswith("The five participants"), reply
