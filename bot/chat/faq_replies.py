@@ -356,6 +356,12 @@ _THE_OTHERS = (
     | _OTHERS
     | frozenset("vier four ones projekte projects teilnehmer participants machen do doing".split())
 )
+# "und ihre nummer?", "and her email?" right after one contact's hours
+_DETAIL_WORDS = frozenset(
+    "nummer telefonnummer handynummer number phone telefon handy mail email adresse address".split()
+)
+_HER = frozenset("ihre ihr seine sein her his deren their".split())
+_DETAIL_FILLER = frozenset("und and what whats s is ist wie lautet die the e noch also auch".split())
 # "when is she back?", "wann ist sie wieder da?" right after one contact's hours
 _BACK = frozenset("back wieder zuruck return returns available erreichbar reachable".split())
 _SHE = frozenset("sie er she he they".split())
@@ -2716,6 +2722,12 @@ class FaqReplies:
             if len(people) == 2 and said:
                 other = next(n for n in people if n != said[0][1])
                 return available(" ".join([other, *(tok for tok in toks if tok in days)]))
+        # "und ihre nummer?", "and her email?" after one contact's hours: that one's details
+        detail = _DETAIL_WORDS & set(toks)
+        if detail and _HER & set(toks) and set(toks) <= _DETAIL_WORDS | _HER | _DETAIL_FILLER:
+            named = [n for n in people if n in memory.gist]
+            if len(named) == 1:
+                return f"{named[0]} {' '.join(sorted(detail))}"
         # "when is she back?", "und wann wieder?" after one contact's hours; "wann sind sie
         # wieder da?", "when then?" after both or nobody: both
         when = {"wann", "when"} & set(toks) and set(toks) <= _BACK_AGAIN

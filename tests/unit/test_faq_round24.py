@@ -540,3 +540,15 @@ def test_how_long_she_stays_after_her_start(june):
 def test_a_pat_in_of_the_five_is_not_given_the_five(september):
     reply = text(september, "I'm the Pat:in in Pforzheim. What do I actually do during the project?")
     assert not reply.startswith("The five participants"), reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("ist charlotte grad erreichbar?", "und ihre nummer?", "• Charlotte Bock – "),
+     ("when can I reach Christine Prokop-Scheer?", "and her email?",
+      "• Dr. Christine Prokop-Scheer – christine.prokop@lokalprojekte.de")],
+)  # fmt: skip
+def test_her_details_after_her_hours(april, first, then, lead):
+    say(april, "u1", first)
+    reply = text(april, then, user="u1")
+    assert reply.startswith(lead) and reply.count("•") == 1, reply
