@@ -61,6 +61,9 @@ _WORD = re.compile(r"\w+")
 _ASKS = re.compile(_ASKING, re.IGNORECASE)
 
 
+_ACK = frozenset("ok okay gut alles klar super danke thanks thx alright so also fine cool prima".split())
+
+
 def questions(text: str) -> list[str] | None:
     """The questions of a message with two or three ("Wann ist die Frist?", "wie viel
     Geld gibt es?"), each as asked; None for one question (or more than three)."""
@@ -70,6 +73,9 @@ def questions(text: str) -> list[str] | None:
         if sentence.rstrip().endswith("?"):  # "Wann ist die Frist und wie …?": each asks
             asked = [p if p.endswith("?") else f"{p}?" for p in asked]
         parts += [_NUMBERED.sub("", p) or p for p in asked]  # "1) Frist? 2) …": no "2)"
+    # "ok, and how many projects get funded?": an "ok" before the question asks nothing
+    while parts and {w.lower() for w in _WORD.findall(parts[0])} <= _ACK:
+        parts = parts[1:]
     if not 2 <= len(parts) <= MAX_PARTS:
         return None
     if any(not _WORD.search(p) for p in parts):

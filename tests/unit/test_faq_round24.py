@@ -552,3 +552,9 @@ def test_her_details_after_her_hours(april, first, then, lead):
     say(april, "u1", first)
     reply = text(april, then, user="u1")
     assert reply.startswith(lead) and reply.count("•") == 1, reply
+
+
+def test_an_ok_before_the_next_question_is_no_question(evening):
+    say(evening, "u1", "Can two municipalities apply together?")
+    replies = say(evening, "u1", "ok, and how many projects get funded in total?")
+    assert len(replies) == 1 and replies[0].text.startswith("Five projects"), replies
