@@ -1188,7 +1188,8 @@ def asks_hours(question: str, *, of_a_person: bool = False, alone: bool = False)
 
 _PER_WEEK = frozenset(
     """wie viele viel wieviele wieviel how many much und and pro per a in der die the woche
-    week monat month tag day ungefahr etwa about roughly sind es are is""".split()
+    week monat month tag day ungefahr etwa about roughly sind es are is zeit time ich i wir
+    we muss mussen must need do should einplanen planen plan rechnen dafur for that""".split()
 )
 # ("und kann die das in teilzeit machen" right after the expert: "die" is her)
 _PRONOUNS = frozenset("sie er ihn ihm ihr die der she he her him they them person".split())
@@ -1718,6 +1719,10 @@ def asks_who_the_makers_are(question: str) -> bool:
 
 
 _CRITERIA = ("kriteri", "criteri")
+_CRITERIA_ALONE = frozenset(
+    """nach welchen welche which what by und and die the kriterien kriterium criteria
+    criterion""".split()
+)
 _OF_EXPERTS = ("expert", "fachkraft", "kandidat", "candidate", "profil", "person", "pat",
                "buddy", "mentor")  # fmt: skip
 _SELECTING = ("auswahl", "ausgewahlt", "wahlt", "selection", "selected", "chosen", "bewertet",
@@ -1731,6 +1736,24 @@ _HOW_CHOSEN = re.compile(
 )
 
 
+_WHO_DECIDES = re.compile(
+    r"\b(?:wer|who) (?:entscheidet|entscheiden|decides|decide|wahlt|chooses|selects|bestimmt)\b"
+)
+
+
+def asks_who_selects(question: str) -> bool:
+    """ "wer entscheidet über die auswahl", "who decides on the selection?": who chooses
+    (no expert named: of the towns, before they are chosen)."""
+    toks = tokens(question)
+    if any(tok.startswith(_OF_EXPERTS) for tok in toks):
+        return False
+    chosen = any(
+        tok.startswith(("auswahl", "selection", "ausgewahlt", "gefordert", "funded"))
+        for tok in toks
+    )
+    return chosen and bool(_WHO_DECIDES.search(" ".join(toks)))
+
+
 def asks_selection(question: str) -> bool:
     """ "nach welchen Kriterien wird ausgewählt?", "selection criteria?", "wie werden die
     Projekte ausgewählt": how the municipalities are chosen, which the call does not say
@@ -1741,6 +1764,7 @@ def asks_selection(question: str) -> bool:
         return False
     if any(c in tok for tok in toks for c in _CRITERIA):  # "Auswahlkriterien" too
         selecting = any(tok.startswith(_SELECTING) for tok in toks)
+        selecting = selecting or set(toks) <= _CRITERIA_ALONE  # "nach welchen kriterien"
         return selecting and not any(tok.startswith(_ELIGIBLE) for tok in toks)
     return bool(_HOW_CHOSEN.search(" ".join(toks)))
 
@@ -2241,6 +2265,18 @@ def asks_what_if(question: str) -> bool:
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_NOT_GETTING = frozenset(
+    """keins keinen keine keiner none kriegen kriege kriegt bekommen bekomme bekommt get gets
+    got one any nicht not dont don t haben habe have das es that it passiert happens was
+    what wenn if falls dann then und and aber but we wir ich i man""".split()
+)
+
+
+def bare_what_if(question: str) -> bool:
+    """ "was passiert wenn wir keins kriegen", "and if we don't get one?": the case of
+    not getting what was just told, nothing else named."""
+    toks = tokens(question)
+    return asks_what_if(question) and bool(toks) and set(toks) <= _NOT_GETTING
 
 
 def deadline_verdict(question: str, today: date, deadline: date) -> str | None:

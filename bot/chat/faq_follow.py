@@ -58,6 +58,7 @@ __all__ = [
     "program_state",
     "read_follow_up",
     "time_left",
+    "days_of_it",
     "without_form_asked",
     "to_whom",
     "own_place",
@@ -491,6 +492,21 @@ def _over(last: Entry, m, today: date) -> FollowUp | None:
 _LEFT = _folded("noch left remain remaining remains bleibt bleiben ubrig")
 _SPAN = _folded("tage tag days day zeit time wochen weeks stunden hours")
 _MINE = _folded("""ich i wir we hab habe haben have has hat uns us mir me man one you du sie got""")
+
+
+_DAYS_OF_IT = _folded(
+    """wie viele wieviele how many tage days tag day sind are is das es that it those these
+    insgesamt total in genau exactly und and"""
+)
+
+
+def days_of_it(question: str) -> bool:
+    """ "wie viele tage sind das", "how many days is that": the number of days of what
+    was just told (not the time left to apply)."""
+    words = set(tokens(question))
+    counted = words & _folded("viele wieviele many") and words & _folded("tage days")
+    pointed = words & _folded("das es that it those these")
+    return bool(counted and pointed) and words <= _DAYS_OF_IT
 
 
 def time_left(question: str) -> bool:

@@ -31,6 +31,7 @@ from bot.chat.faq_follow import (
     asks_over,
     asks_program_state,
     bare,
+    days_of_it,
     hand_in,
     last_question,
     places,
@@ -108,11 +109,13 @@ from faq.form import (
     asks_which_ones,
     asks_who_employs,
     asks_who_pays_the_expert,
+    asks_who_selects,
     asks_who_the_makers_are,
     asks_who_took_part,
     asks_whom_to_ask,
     asks_whose_name,
     bare_follow_up,
+    bare_what_if,
     behind_on,
     choice,
     counts_applicants,
@@ -349,6 +352,16 @@ _THE_OTHER = frozenset(
     "und and die der the andere anderen other one what about was ist is mit with frau ms".split()
 )
 _FROM_A_PLACE = frozenset("aus from in im outside ausserhalb".split())
+# what comes of a step, asked right after it ("was kommt da raus?"): what the call says
+_YIELDS = {
+    "final_sketch_talk": "final_sketch_talk", "pre_talks": "feedback",
+    "sketch_phase": "final_sketch_talk",
+}  # fmt: skip
+# someone from somewhere ("jemand aus ner ngo", "someone from a company")
+_SOMEONE_FROM = re.compile(
+    r"\b(?:jemand\w*|someone|somebody|anyone|person|leute|people|er|sie|he|she)\b"
+    r"(?: \w+){0,3} (?:aus|from|von)\b"
+)
 # "und die anderen?", "and the other ones?" right after one of the five: the rest
 _OTHERS = frozenset("andere anderen other others ubrigen restlichen rest".split())
 _THE_OTHERS = (
@@ -361,7 +374,9 @@ _DETAIL_WORDS = frozenset(
     "nummer telefonnummer handynummer number phone telefon handy mail email adresse address".split()
 )
 _HER = frozenset("ihre ihr seine sein her his deren their".split())
-_DETAIL_FILLER = frozenset("und and what whats s is ist wie lautet die the e noch also auch".split())
+_DETAIL_FILLER = frozenset(
+    "und and what whats s is ist wie lautet die the e noch also auch".split()
+)
 # "when is she back?", "wann ist sie wieder da?" right after one contact's hours
 _BACK = frozenset("back wieder zuruck return returns available erreichbar reachable".split())
 _SHE = frozenset("sie er she he they".split())
@@ -386,7 +401,8 @@ _DOING = (
 
 # "we're in Torgau, we got selected. what's our project again?": being one of them
 _ONE_OF_THEM = frozenset(
-    """selected chosen picked accepted got ausgewahlt gewahlt genommen wurden""".split()
+    """selected chosen picked accepted got ausgewahlt gewahlt genommen wurden called heisst
+    hiess named name""".split()
 )
 
 
@@ -764,7 +780,9 @@ _APPLY_FOR = re.compile(
     r"(?i)\b(?:apply|applying|bewerben)\s+(?:for|um)\b"
     r"(?=.*\b(?:eu|fund\w*|money|grants?|geld\w*|förder\w*|fördergeld\w*|mittel|zuschu\w*)\b)"
 )
-_ARTICLES = frozenset("ein eine einer einen einem a an ne nem ner nen".split())  # ("aus nem verein")
+_ARTICLES = frozenset(
+    "ein eine einer einen einem a an ne nem ner nen".split()
+)  # ("aus nem verein")
 _ASKER = re.compile(r"(?i)\b(?:wir|uns|ich|man|we|us|i)\b")
 _TAKE_PART = (*_TO_APPLY, "mitmach", "teilnehm", "particip", "join")  # apply or take part
 _LATE_WORDS = (
@@ -1223,6 +1241,13 @@ class FaqReplies:
             q.entry, q.lead, q.said = entry, "faq_yes", self._plain(q, entry)
         if q.entry is None:  # "gibt es dafür Unterstützung?", "wirklich gar keine Kosten?"
             q.entry = self._pointed_back(question, memory, now, kb)
+        background = q.last is not None and q.last.id == EXPERT_BACKGROUND
+        if q.entry is None and background and _SOMEONE_FROM.search(" ".join(tokens(question))):
+            # "kann auch jemand aus ner ngo sein?" right after where experts come from
+            q.entry = q.last
+        if q.entry is None and q.last is not None and bare_what_if(question):
+            # "was passiert wenn wir keins kriegen" right after the talks: not said
+            q.entry, q.lead, q.said = q.last, "faq_open", self._plain(q, q.last)
         if q.entry is None and match.confident:  # "do we need our own IT staff?"
             q.entry = self._open_phrase(match, question, kb)
         if q.entry is None and q.lead is None and (term := self._open_term(question, kb)):
@@ -1235,13 +1260,22 @@ class FaqReplies:
             q.said = self._plain(q, q.entry) if q.entry else None
         if q.entry is None and q.lead is None and asks_town_size(question):
             q.entry = kb.find(ELIGIBILITY)  # "auch für große Städte?": open to any size
-        if q.entry is None and q.lead is None and asks_selection(question):
+        who = q.entry is None and q.lead is None and asks_who_selects(question)
+        # ("nach welchen kriterien?" right after the expert's choice asks of hers)
+        of_hers = q.last is not None and q.last.id in (EXPERT_CHOICE, EXPERT_PROFILES)
+        selection = q.entry is None and q.lead is None and not of_hers and asks_selection(question)
+        if who or selection:
             # "nach welchen Kriterien wird ausgewählt?": none named, only the talks with
-            # the shortlist and the decision after them
+            # the shortlist and the decision after them ("wer entscheidet über die
+            # auswahl" before the towns are told: who decides is not named either)
             talks, told = kb.at_milestone("pre_talks"), kb.at_milestone("feedback")
-            if talks is not None:
-                edition = self._read(q)
-                q.entry, q.lead = talks, "silent_criteria"
+            edition = self._read(q) if talks is not None else None
+            decided = edition is None or (
+                (m := edition.milestone("feedback")) is not None
+                and local_today(edition, now) > (m.until or m.day)
+            )
+            if talks is not None and not (who and decided):
+                q.entry, q.lead = talks, "silent_who_decides" if who else "silent_criteria"
                 q.said = " ".join(answer_text(e, q.lang, edition, now) for e in (talks, told) if e)
         if q.entry is None and q.lead is None and asks_per_region(question):
             # "is it 5 projects total or per federal state?": five in all of Germany
@@ -1452,7 +1486,8 @@ class FaqReplies:
                 which = {"which", "welche", "welcher", "welches"} & set(toks)
                 q.entry, q.lead = q.last, None if which else "faq_yes"
                 q.said = f"{kind[0]}." if len(kind) == 1 else "\n".join(f"• {k}" for k in kind)
-        if just and q.said is None and _OTHERS & set(toks) and set(toks) <= _THE_OTHERS:
+        one = not q.memory.gist.startswith("•")  # one of them told, not the list's first line
+        if just and one and q.said is None and _OTHERS & set(toks) and set(toks) <= _THE_OTHERS:
             items = _projects(q.last, q.lang)  # "und die anderen?" after one of them
             rest = [item for item in items if item not in q.memory.gist]
             if 0 < len(rest) < len(items):
@@ -1526,6 +1561,12 @@ class FaqReplies:
         if q.lead is not None or not asks_outcome(q.text):
             return
         best, toks = q.match.best, tokens(q.text)
+        step = _YIELDS.get(q.last.id) if q.last is not None else None
+        if step and len(toks) <= FOLLOW_UP_WORDS and (yielded := q.kb.find(step)):
+            # "was kommt da raus?" right after the final sketch talk: what the call says
+            # comes of it (the expert's profile), not results it cannot name
+            q.entry = yielded
+            return
         # "und was ist daraus geworden?" right after the five: those
         last = q.last if q.last is not None and q.last.id in (PARTICIPANTS, EVALUATION) else None
         if q.match.off_topic and not (last and len(toks) <= FOLLOW_UP_WORDS):
@@ -1775,6 +1816,8 @@ class FaqReplies:
                 return found
             if last is deadline and to_whom(question):  # "an wen denn?" after handing in
                 return FollowUp(deadline, hand_in("wie reiche ich ein?") or "")
+            if days_of_it(question) and re.search(r"(?i)tag|day", answer):
+                return FollowUp(last, "", sure=True)  # "wie viele tage sind das": intro days
         elif memory.offered and memory.recent(memory.at, now):  # "wie lange?" to "Meinen Sie …?"
             offered = [e for e in kb.entries if e.id in memory.offered]
             if edition is _UNREAD:

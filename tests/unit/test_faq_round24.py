@@ -558,3 +558,64 @@ def test_an_ok_before_the_next_question_is_no_question(evening):
     say(evening, "u1", "Can two municipalities apply together?")
     replies = say(evening, "u1", "ok, and how many projects get funded in total?")
     assert len(replies) == 1 and replies[0].text.startswith("Five projects"), replies
+
+
+# -- tryout26 (on 1280a0e): its wrong answers -------------------------------------------------
+
+
+def test_the_others_after_the_whole_list_is_no_list_of_others(june):
+    say(june, "u1", "we're from Pforzheim – what's our project called again?")
+    reply = text(june, "and the others?", user="u1")
+    assert "Pforzheim" not in reply.split("\n\n")[0] and "Stralsund" in reply, reply
+
+
+def test_ngos_after_who_may_apply(april):
+    say(april, "u1", "what about a county administration, like a Landkreis?")
+    reply = text(april, "and NGOs?", user="u1")
+    assert reply.startswith("No. Cities, municipalities"), reply
+
+
+def test_naming_the_mentor_in_the_application_is_not_settled(evening):
+    reply = text(evening, "müssen wir schon ne pat:in benennen in der bewerbung?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+
+
+def test_what_if_we_get_none_after_the_talks(deadline_day):
+    say(deadline_day, "u1", "kriegt jede kommune ein vorgespräch?")
+    reply = text(deadline_day, "was passiert wenn wir keins kriegen", user="u1")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest. Sie sagt dazu:\nZwischen"), reply
+
+
+def test_how_much_time_a_mentor_plans(june):
+    say(june, "u1", "was macht eine patin?")
+    reply = text(june, "wie viel zeit muss ich einplanen", user="u1")
+    assert reply.startswith("Stunden oder Zeitaufwand nennt die Ausschreibung nicht"), reply
+
+
+def test_someone_from_an_ngo_as_the_expert(september):
+    say(september, "u1", "muss der experte aus der verwaltung kommen?")
+    reply = text(september, "kann auch jemand aus ner ngo sein?", user="u1")
+    assert reply.startswith("Ja. Die externen Expert:innen"), reply
+
+
+def test_who_decides_on_the_selection_before_the_towns_are_told(evening):
+    reply = text(evening, "wer entscheidet über die auswahl")
+    assert reply.startswith("Wer darüber entscheidet, nennt die Ausschreibung nicht"), reply
+    assert "Vorgespräche" in reply and "Profile" not in reply, reply
+
+
+def test_by_which_criteria_alone(evening):
+    reply = text(evening, "nach welchen kriterien")
+    assert reply.startswith("Auswahlkriterien nennt die Ausschreibung nicht"), reply
+
+
+def test_what_comes_of_the_final_talk(june):
+    say(june, "u1", "wann ist die finale besprechung")
+    reply = text(june, "was kommt da raus?", user="u1")
+    assert "Profile der Expert:innen" in reply and "Ergebnisse" not in reply, reply
+
+
+def test_how_many_days_the_intro_days_are(september):
+    say(september, "u1", "was passiert bei den einführungstagen")
+    reply = text(september, "wie viele tage sind das", user="u1")
+    assert reply.startswith("Zum Begleitprogramm gehören zwei Einführungstage"), reply
