@@ -721,7 +721,7 @@ _DAY_NUMBER = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 
 # "hab die frist total verpennt, geht morgen noch?": having missed it asks of a day too
 _MISSING = ("verpasst", "verpenn", "verschlaf", "vergess", "missed", "forgot", "total",
-            "komplett", "voll", "hab", "habe")  # fmt: skip
+            "komplett", "voll", "hab", "habe", "schaff", "ichs", "wirs", "reicht")  # fmt: skip
 
 
 def about_applying(question: str, more: tuple[str, ...] = ()) -> bool:
@@ -1901,18 +1901,31 @@ _SMALL = ("klein", "small", "tiny", "winzig")
 _ALSO_FOR = frozenset("auch also too even selbst".split())
 
 
+_POPULATION = ("einwohner", "inhabitant", "population", "residents", "people")
+_JOINING = ("bewerb", "mitmach", "teilnehm", "apply", "join", "eligib", "particip")
+
+
 def asks_town_size(question: str) -> str | None:
-    """ "ist das programm auch für große städte?", "also for small towns?": 'big' or
-    'small', whether the call is open to towns of that size (it sets none), else None."""
+    """ "ist das programm auch für große städte?", "also for small towns?", "wir sind ne
+    kleine gemeinde in bayern mit 4000 einwohnern, können wir mitmachen?": 'big',
+    'small' or 'any', whether the call is open to towns of that size (it sets none);
+    "wie groß muss die gemeinde sein?": 'asked'; else None."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
-    if not (_ALSO_FOR & set(toks) and any(f" {w}" in text for w in _TOWNS)):
+    if not any(f" {w}" in text for w in (*_TOWNS, "gemeinde", "landkreis", "kreis")):
+        return None
+    required = set(toks) & {"muss", "mussen", "sollte", "must", "need", "needs", "have", "has"}
+    if required and re.search(r" (?:wie (?:gross|klein)|how (?:big|large|small)) ", text):
+        return "asked"  # "und wie groß muss die gemeinde sein": which size, none is set
+    big = any(f" {w}" in text for w in _BIG)
+    small = any(f" {w}" in text for w in _SMALL)
+    counted = any(tok.startswith(_POPULATION) for tok in toks)
+    joining = any(tok.startswith(_JOINING) for tok in toks)
+    if not (_ALSO_FOR & set(toks) and (big or small) or joining and (big or small or counted)):
         return None
     if question_kind(question) != "yes_no":
         return None
-    if any(f" {w}" in text for w in _BIG):
-        return "big"
-    return "small" if any(f" {w}" in text for w in _SMALL) else None
+    return "big" if big else "small" if small else "any"
 
 
 # words only this program's questions use ("Bewerbung" or "Projekt" are anyone's)

@@ -658,8 +658,9 @@ _BACK_TO_IT = re.compile(
 
 # "mist.", "oh no!", "oje," before the question: a sigh asks nothing
 _ALAS = re.compile(
-    r"^(?:mist|so ein mist|oh nein|oh no|oh je|oje|ojemine|ach je|ups|oops|uff|shit|damn"
-    r"|verdammt|na toll|oh man+|oh mann)\s*[.!,…]+\s*(?=\S)",
+    r"^(?:(?:mist|so ein mist|oh nein|oh no|oh je|oje|ojemine|ach je|ups|oops|uff|shit|damn"
+    r"|verdammt|na toll|oh man+|oh mann|oh gott|oh mein gott|omg|oh god|oh my god)\s*[.!,…]+"
+    r"|(?:oh gott|oh mein gott|omg|oh god|oh my god|oh nein|oh no)\s+)\s*(?=\S)",
     re.IGNORECASE,
 )
 

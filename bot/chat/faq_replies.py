@@ -369,6 +369,7 @@ _THE_OTHERS = (
     | _OTHERS
     | frozenset("vier four ones projekte projects teilnehmer participants machen do doing".split())
 )
+_NOW = frozenset("now jetzt gerade grad right today heute noch still".split())
 # "und ihre nummer?", "and her email?" right after one contact's hours
 _DETAIL_WORDS = frozenset(
     "nummer telefonnummer handynummer number phone telefon handy mail email adresse address".split()
@@ -1258,8 +1259,10 @@ class FaqReplies:
             # (not "Ja." from the five projects' "bundesweit", nor a picker)
             q.entry, q.lead = kb.find(ELIGIBILITY), "faq_no"
             q.said = self._plain(q, q.entry) if q.entry else None
-        if q.entry is None and q.lead is None and asks_town_size(question):
+        if q.entry is None and q.lead is None and (size := asks_town_size(question)):
             q.entry = kb.find(ELIGIBILITY)  # "auch für große Städte?": open to any size
+            if size == "asked" and q.entry is not None:  # "wie groß muss die gemeinde sein"
+                q.lead, q.said = "faq_no_size", self._plain(q, q.entry)
         who = q.entry is None and q.lead is None and asks_who_selects(question)
         # ("nach welchen kriterien?" right after the expert's choice asks of hers)
         of_hers = q.last is not None and q.last.id in (EXPERT_CHOICE, EXPERT_PROFILES)
@@ -2773,7 +2776,9 @@ class FaqReplies:
                 return f"{named[0]} {' '.join(sorted(detail))}"
         # "when is she back?", "und wann wieder?" after one contact's hours; "wann sind sie
         # wieder da?", "when then?" after both or nobody: both
-        when = {"wann", "when"} & set(toks) and set(toks) <= _BACK_AGAIN
+        # ("are they available now?", "ist sie gerade erreichbar?" too)
+        when = {"wann", "when", "available", "erreichbar", "reachable"} & set(toks)
+        when = when and set(toks) <= _BACK_AGAIN | _NOW
         if when and ((_BACK | _SHE) & set(toks) or len(toks) <= 3):
             named = [n for n in people if n in memory.gist]
             both = {"sind", "they", "are"} & set(toks) or not named

@@ -140,6 +140,7 @@ _REACH = re.compile(
     # "who can I call now?", "wen kann ich jetzt anrufen?"
     r"|\b(who|whom) (can|could|should) (i|we) (call|phone|ring|reach)\b"
     r"|\bwen (kann|könnte|soll) (ich|man|wir) (jetzt |gerade |noch )*(anrufen|erreichen)\b"
+    r"|\bwen erreich\w* (ich|man|wir)\b"
     # "is one of them available right now?" after the contacts were named
     r"|\b(one|either|any|both|each) of (them|you|the two|the contacts|the team)\s+(\w+\s+){0,2}"
     r"(available|reachable|free|around|in (today|now|right now|the office))\b"

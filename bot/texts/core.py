@@ -105,6 +105,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "faq_right": {"de": "Das stimmt", "en": "That's right"},
     "faq_not_right": {"de": "Das stimmt nicht", "en": "That's not right"},
     "faq_doch": {"de": "Doch", "en": "Yes"},
+    "faq_no_size": {
+        "de": "Eine Größe setzt die Ausschreibung nicht voraus – weder eine Mindest- noch eine "
+        "Höchstgröße. Sie sagt dazu:",
+        "en": "The call sets no size – neither a minimum nor a maximum. What it says:",
+    },
     "faq_yes_any_size_big": {
         "de": "Ja – eine Höchstgröße nennt die Ausschreibung nicht.",
         "en": "Yes – the call names no maximum size.",

@@ -619,3 +619,41 @@ def test_how_many_days_the_intro_days_are(september):
     say(september, "u1", "was passiert bei den einführungstagen")
     reply = text(september, "wie viele tage sind das", user="u1")
     assert reply.startswith("Zum Begleitprogramm gehören zwei Einführungstage"), reply
+
+
+# -- tryout26's unhelpful rows ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("moin, wir sind ne kleine gemeinde in bayern mit 4000 einwohnern, können wir da "
+      "mitmachen?", "Ja – eine Mindestgröße nennt die Ausschreibung nicht."),
+     ("we're a town of 12,000 inhabitants, can we apply?", "Yes – the call names no minimum"),
+     ("how big does our town have to be?", "The call sets no size"),
+     ("ist das programm nur für große städte?", "Nein. ")],
+)  # fmt: skip
+def test_the_size_of_a_town(april, message, lead):
+    assert text(april, message).startswith(lead)
+
+
+def test_the_size_of_one_of_the_five_is_no_size_rule(june):
+    assert not text(june, "wie groß ist die stadt torgau?").startswith("Eine Größe setzt")
+
+
+@pytest.mark.parametrize(
+    ("message", "lead"),
+    [("in einer stunde schaff ichs, reicht das?", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+     ("oh gott ist die frist heute??", "Ja")],
+)  # fmt: skip
+def test_the_deadline_evening_in_a_hurry(deadline_day, message, lead):
+    assert text(deadline_day, message).startswith(lead)
+
+
+def test_whom_to_reach_now_the_night_before(evening):
+    assert text(evening, "wen erreich ich jetzt noch").startswith("Gerade ist niemand da")
+
+
+def test_are_they_available_after_the_contacts(later):
+    say(later, "u1", "who's the contact?")
+    reply = text(later, "are they available now?", user="u1")
+    assert reply.startswith("Charlotte Bock cannot be reached today"), reply
