@@ -40,23 +40,24 @@ MAX_QUESTION_CHARS = 1000
 def _ask(ctx: Context, text: str) -> list[Outbound]:
     memory, held = ctx.state.faq, ctx.state.closed_held
     answers = memory.answers
-    if ctx.role is Role.APPLICANT and (speaks_from_the_program(text) or _one_of_five(ctx, text)):
+    own = _one_of_five(ctx, text)  # "wir sind in pforzheim, müssen wir …?": the question
+    if ctx.role is Role.APPLICANT and (speaks_from_the_program(text) or own is not None):
         memory.in_program = True  # "wann fängt unsere Expertin an?": no next call offered
     if memory.in_program:
         ctx.state.closed_held = False
-        return [_without_next_call(r) for r in _answer(ctx, text)]
-    replies = _held_notice(ctx, _answer(ctx, text))
+        return [_without_next_call(r) for r in _answer(ctx, text, own)]
+    replies = _held_notice(ctx, _answer(ctx, text, own))
     if held or memory.answers == answers:  # the notice said it; or no answer from the call
         return replies
     return _closed_note(ctx, replies)
 
 
-def _one_of_five(ctx: Context, text: str) -> bool:
+def _one_of_five(ctx: Context, text: str) -> str | None:
     """ "wir sind in pforzheim, …", "we're from Torgau. …": one of the five says who asks
-    (the knowledge base, which reads the active edition, only for a message of that
-    shape)."""
+    – the question after it, else None (the knowledge base, which reads the active
+    edition, only for a message of that shape)."""
     own = own_place(text)
-    return bool(own) and set(tokens(own[0])) <= places(ctx.services.faq.kb)
+    return own[1] if own and set(tokens(own[0])) <= places(ctx.services.faq.kb) else None
 
 
 def _without_next_call(reply: Outbound) -> Outbound:
@@ -148,7 +149,7 @@ def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
     return [*said, notice]
 
 
-def _answer(ctx: Context, text: str) -> list[Outbound]:
+def _answer(ctx: Context, text: str, own: str | None = None) -> list[Outbound]:
     replies = []
     if len(text) > MAX_QUESTION_CHARS:
         replies.append(Outbound(t("too_long", ctx.lang, limit=MAX_QUESTION_CHARS)))
@@ -181,7 +182,7 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
             memory.acked = True
             reply = Outbound(t("smalltalk_ack_again", ctx.lang)) if acked else reply
         replies.append(reply)
-    elif (asked := _without_preamble(ctx, text, known)) == "":
+    elif (asked := _without_preamble(ctx, text, known, own)) == "":
         # "guten Abend, ich hätte eine Frage": a question announced, none asked yet
         lang = known or faq.language(text, ctx.lang)
         ctx.lang = lang
@@ -238,7 +239,9 @@ def _answer(ctx: Context, text: str) -> list[Outbound]:
     return replies
 
 
-def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
+def _without_preamble(
+    ctx: Context, text: str, known: str | None, own: str | None = None
+) -> str | None:
     """The question without what comes before it, when the whole message is not one the
     matcher is sure of: a greeting and an announcement ("Guten Abend, ich hätte eine
     Frage zur Förderung" → "Förderung"; "" when only a question is announced), or a
@@ -249,17 +252,14 @@ def _without_preamble(ctx: Context, text: str, known: str | None) -> str | None:
     lang = known or ctx.lang
     if (plain := without_form_asked(text)) != text:  # "ja oder nein: …"
         return plain
-    # "wir sind in pforzheim, müssen wir …?": one of the five says who asks (the knowledge
-    # base, which reads the active edition, only for a message of that shape)
-    own = own_place(text)
-    if own and set(tokens(own[0])) <= places(faq.kb):
+    if own is not None:  # "wir sind in pforzheim, müssen wir …?": one of the five asks
         whole = faq.match(text, lang)
         # ("I'm the Pat:in in Pforzheim. What do I do?": the place drew the five; "we are
         # from Torgau, what's our project?" asks of it)
         drawn = whole.best is not None and whole.best.id == "participants"
-        of_it = re.search(r"\b(?:unser\w*|our)\s+(?:projekt|project)", own[1].lower())
+        of_it = re.search(r"\b(?:unser\w*|our)\s+(?:projekt|project)", own.lower())
         if not whole.confident or drawn and not of_it:
-            return own[1]
+            return own
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)
