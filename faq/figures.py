@@ -86,6 +86,7 @@ _NOT_COUNTED = (
     "uhr", "euro", "proz", "perc", "mal", "times", "bis", "oder", "und", "sowie", "from",
     "than", "stufe", "level",
 )  # fmt: skip
+_LENGTHS = ("monat", "month", "jahr", "year")
 _MONTH_ALONE = re.compile(r"\b(?:im|in|ab|seit|bis|until|from|since)\s+" + _MONTH)
 _COMPARING = re.compile(
     r"\b(?:mehr|weniger|uber|unter|mindestens|hochstens|maximal|bis zu|more|less|fewer|"
@@ -210,7 +211,9 @@ def _counted(word: str, then: str | None) -> list[str]:
     """The nouns a count may count: the word after the number, and the one after that
     when the first looks like an adjective ("drei ausgewählte Profile")."""
     nouns = [w for w in (word,) if w not in _MONTHS and not w.startswith(_NOT_COUNTED)]
-    adjective = then and word.endswith(_ADJECTIVE_ENDINGS)
+    # "drei ausgewählte Profile", "zwei Tage Einführung"; not "6 Monate bleibt" (a length
+    # in months or years is a figure of its own)
+    adjective = then and word.endswith(_ADJECTIVE_ENDINGS) and not word.startswith(_LENGTHS)
     if adjective and then not in _MONTHS and not then.startswith(_NOT_COUNTED):
         nouns.append(then)
     return nouns

@@ -75,7 +75,8 @@ _YES_NO_DE = frozenset(
     bin bist seid ging gings ginge konnte konnten lief reichte passte klappte
     bekomm bekomme krieg kriege hab habe brauch brauche macht machen mache deckt decken
     uberschneiden uberschneidet uberlappen uberlappt gehort gehoren fuhrt fordert finanziert
-    organisiert betreut leitet schaff schaffe schaffen schafft kostet sitzt""".split()
+    organisiert betreut leitet schaff schaffe schaffen schafft kostet sitzt isses bleibt
+    bleiben""".split()
 )
 _YES_NO_EN = frozenset(
     "can could is are do does did will would must may might should have has shall were".split()
@@ -523,6 +524,14 @@ _AFTER = (" nach ende ", " nach dem ende ", " nach ablauf ", " nach dem programm
           " after the program", " afterwards ", " beyond the program", " long term ")  # fmt: skip
 
 
+def after_the_program(question: str) -> bool:
+    """ "Gibt es nach dem Programm noch Unterstützung?", "is there support after the
+    program?": a yes/no question about the time after the program, of which the call
+    says nothing (it ends with the closing event and the evaluation's start)."""
+    text = f" {' '.join(tokens(question))} "
+    return question_kind(question) == "yes_no" and any(p in text for p in _AFTER)
+
+
 def _about_another_time(toks: list[str]) -> bool:
     text = f" {' '.join(toks)} "
     running = any(tok.startswith(_RUNS_YET) for tok in toks) and bool(_YET & set(toks))
@@ -581,28 +590,51 @@ def _sides(entry: Entry, toks: list[str]) -> tuple[str | None, str | None]:
 def _side(entry: Entry, toks: list[str]) -> str | None:
     """The side whose terms the question names, checked in the order open, no, yes. A
     word counts for the side of its longest term ("Ausländerbehörde" is a yes term, not
-    the no term "Ausland" that begins it)."""
+    the no term "Ausland" that begins it). A term "a + b" counts when the question names
+    each part anywhere, and its words then count for nothing else ("bleibt die Expertin
+    sechs Monate?": "bleib + sechs" is yes, though "bleibt" alone is open)."""
     text = " ".join(toks)
     sides = ("open", "no", "yes")
-    words = {side: [tokens(term) for term in entry.polar.get(side, ())] for side in sides}
+    together = {
+        side: [t for t in entry.polar.get(side, ()) if " + " in t and _all_named(t, toks)]
+        for side in sides
+    }
+    taken = {part for terms_ in together.values() for t in terms_ for part in _parts(t)}
+    words = {
+        side: [tokens(term) for term in entry.polar.get(side, ()) if " + " not in term]
+        for side in sides
+    }
     named = set()
     for i, tok in enumerate(toks):
-        if _denied(toks, i):  # "wir sind kein Verein, dürfen wir …?"
-            continue
+        if _denied(toks, i) or any(_fits(tok, part) for part in taken):
+            continue  # "wir sind kein Verein, dürfen wir …?"; a word of an "a + b" term
         fits = [
             (len(parts[0]), -sides.index(side), side)
             for side in sides
             for parts in words[side]
-            if len(parts) == 1
-            and (tok == parts[0] or (len(parts[0]) >= 4 and tok.startswith(parts[0])))
+            if len(parts) == 1 and _fits(tok, parts[0])
         ]
         if fits:
             named.add(max(fits)[2])
     for side in sides:
         phrase = any(len(p) > 1 and " ".join(p) in text for p in words[side])
-        if phrase or side in named:
+        if phrase or together[side] or side in named:
             return side
     return None
+
+
+def _fits(tok: str, term: str) -> bool:
+    """A word names a term: the same, or (for a term of four letters or more) its start."""
+    return tok == term or (len(term) >= 4 and tok.startswith(term))
+
+
+def _parts(term: str) -> list[str]:
+    return [" ".join(tokens(p)) for p in term.split(" + ")]
+
+
+def _all_named(term: str, toks: list[str]) -> bool:
+    """Whether the question names each part of a term "a + b"."""
+    return all(any(_fits(tok, part) for tok in toks) for part in _parts(term))
 
 
 def silent_kind(entry: Entry, question: str) -> str | None:
@@ -1183,6 +1215,8 @@ def asks_hours(question: str, *, of_a_person: bool = False, alone: bool = False)
         return True
     if (of_a_person or alone) and set(toks) <= _HOURS | _PER_WEEK:
         return True  # "wie viele stunden pro woche?" after the Pat:in, or with nothing before
+    if of_a_person and set(toks) <= _HOURS | _PER_WEEK | _TAKES:
+        return True  # "wie viel Zeit kostet das?", "how much time does that take?" after her
     return any(tok in _MENTOR or tok.startswith(_EXPERT) for tok in toks)
 
 
@@ -1191,6 +1225,9 @@ _PER_WEEK = frozenset(
     week monat month tag day ungefahr etwa about roughly sind es are is zeit time ich i wir
     we muss mussen must need do should einplanen planen plan rechnen dafur for that""".split()
 )
+# what the role takes, asked right after it ("wie viel zeit kostet das?")
+_TAKES = frozenset(tokens("kostet kosten braucht brauchts dauert take takes cost costs does it "
+                          "that this das es so a role rolle job aufgabe"))  # fmt: skip
 # ("und kann die das in teilzeit machen" right after the expert: "die" is her)
 _PRONOUNS = frozenset("sie er ihn ihm ihr die der she he her him they them person".split())
 
@@ -1404,7 +1441,7 @@ _SPANS = ("monat", "month", "jahr", "year", "woch", "week", "tag", "day", "stund
 
 _TAKEN = ("nehm", "nimm", "genomm", "aufgenomm", "ausgewahlt", "auswahl", "gefordert", "ford",
           "take", "taking", "taken", "select", "chosen", "choose", "fund", "accept", "took",
-          "participat", "teilgenomm", "mitgemacht")  # fmt: skip
+          "participat", "teilgenomm", "mitgemacht", "money", "geld", "zusage", "zuschlag")  # fmt: skip
 
 
 _ABOUT = re.compile(
@@ -1877,8 +1914,8 @@ def asks_region_only(question: str) -> bool:
     abroad = any(f" {w} " in text for w in _ABROAD) or any(
         tok.endswith("osterreich") for tok in toks
     )
-    if abroad:
-        return taking_part and question_kind(question) == "yes_no"
+    if abroad:  # ("und wenn wir in Österreich sind?", "what if we're a Swiss town?")
+        return taking_part and question_kind(question) == "yes_no" or bool(_IF_WE.search(text))
     region = any(f" {w} " in text for w in _REGIONS)
     only = any(f" {w} " in text for w in _ONLY_REGION)
     # "only" of the region ("nur in Bayern"), not of something else beside a region said
@@ -1897,11 +1934,23 @@ def asks_region_only(question: str) -> bool:
     return short or taking_part
 
 
+_IF_WE = re.compile(r" (?:wenn|falls|if) (?:wir|we) ")
 _SMALL = ("klein", "small", "tiny", "winzig")
 _ALSO_FOR = frozenset("auch also too even selbst".split())
 
 
 _POPULATION = ("einwohner", "inhabitant", "population", "residents", "people")
+# a size the call might require: "Mindestgröße", "Mindesteinwohnerzahl", "minimum size"
+_SIZE_RULE = ("mindestgross", "mindesteinwohner", "hochstgross", "maximalgross",
+              "mindestbevolker", "einwohnergrenze", "grossenvorgabe", "grossenbeschrank")  # fmt: skip
+_SIZE_RULE_EN = re.compile(
+    r" (?:minimum|min|maximum|max) (?:size|population|number of (?:inhabitants|residents)) "
+    r"| (?:size|population) (?:limit|requirement|threshold|cap) "
+)
+_WHICH_SIZE = re.compile(
+    r" (?:wie (?:gross|klein)|how (?:big|large|small)) "
+    r"| (?:wie ?viele|how many) (?:einwohner|inhabitants|residents|people) "
+)
 _JOINING = ("bewerb", "mitmach", "teilnehm", "apply", "join", "eligib", "particip")
 
 
@@ -1912,10 +1961,12 @@ def asks_town_size(question: str) -> str | None:
     "wie groß muss die gemeinde sein?": 'asked'; else None."""
     toks = tokens(question)
     text = f" {' '.join(toks)} "
+    if any(tok.startswith(_SIZE_RULE) for tok in toks) or _SIZE_RULE_EN.search(text):
+        return "asked"  # "gibt es eine Mindesteinwohnerzahl?", "is there a minimum size?"
     if not any(f" {w}" in text for w in (*_TOWNS, "gemeinde", "landkreis", "kreis")):
         return None
     required = set(toks) & {"muss", "mussen", "sollte", "must", "need", "needs", "have", "has"}
-    if required and re.search(r" (?:wie (?:gross|klein)|how (?:big|large|small)) ", text):
+    if required and _WHICH_SIZE.search(text):
         return "asked"  # "und wie groß muss die gemeinde sein": which size, none is set
     big = any(f" {w}" in text for w in _BIG)
     small = any(f" {w}" in text for w in _SMALL)

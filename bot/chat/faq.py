@@ -17,6 +17,7 @@ from bot.chat.faq_follow import (
     places,
     without_form_asked,
     without_preamble,
+    without_supposition,
 )
 from bot.chat.faq_replies import CONTACT, FAQ_PREFIX, NEXT_CALL_DATA, SUBSCRIBE_DATA, is_short
 from bot.chat.faq_several import several
@@ -40,7 +41,9 @@ MAX_QUESTION_CHARS = 1000
 def _ask(ctx: Context, text: str) -> list[Outbound]:
     memory, held = ctx.state.faq, ctx.state.closed_held
     answers = memory.answers
-    own = _one_of_five(ctx, text)  # "wir sind in pforzheim, müssen wir …?": the question
+    own = None
+    if found := _one_of_five(ctx, text):  # "wir sind in pforzheim, müssen wir …?"
+        memory.place, own = found  # which of the five asks, and the question
     if ctx.role is Role.APPLICANT and (speaks_from_the_program(text) or own is not None):
         memory.in_program = True  # "wann fängt unsere Expertin an?": no next call offered
     if memory.in_program:
@@ -52,12 +55,12 @@ def _ask(ctx: Context, text: str) -> list[Outbound]:
     return _closed_note(ctx, replies)
 
 
-def _one_of_five(ctx: Context, text: str) -> str | None:
+def _one_of_five(ctx: Context, text: str) -> tuple[str, str] | None:
     """ "wir sind in pforzheim, …", "we're from Torgau. …": one of the five says who asks
-    – the question after it, else None (the knowledge base, which reads the active
-    edition, only for a message of that shape)."""
+    – the place and the question after it, else None (the knowledge base, which reads
+    the active edition, only for a message of that shape)."""
     own = own_place(text)
-    return own[1] if own and set(tokens(own[0])) <= places(ctx.services.faq.kb) else None
+    return own if own and set(tokens(own[0])) <= places(ctx.services.faq.kb) else None
 
 
 def _without_next_call(reply: Outbound) -> Outbound:
@@ -260,6 +263,8 @@ def _without_preamble(
         of_it = re.search(r"\b(?:unser\w*|our)\s+(?:projekt|project)", own.lower())
         if not whole.confident or drawn and not of_it:
             return own
+    if (supposed := without_supposition(text)) is not None:
+        return supposed  # "falls wir ausgewählt werden, wann fängt die Expertin an?"
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)

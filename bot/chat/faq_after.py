@@ -23,7 +23,7 @@ from faq.form import drops_out, speaks_from_the_program
 from faq.normalize import tokens
 from jobs.program import last_day, local_today
 
-__all__ = ["after_step", "in_month", "next_step"]
+__all__ = ["after_step", "from_now", "in_month", "next_step"]
 
 _AFTER = re.compile(
     r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
@@ -53,6 +53,14 @@ _NEXT = re.compile(
     r"|what\s+are\s+the\s+next\s+steps|(?:welches\s+sind\s+)?(?:die\s+)?n[äa]chsten\s+schritte"
     r"|(?:was\s+ist\s+)?(?:jetzt\s+|nun\s+)?(?:der\s+|unser\s+)?n[äa]chste\s+schritt"
     r"|what(?:'s|s|\s+is)\s+(?:the\s+|our\s+)?next\s+step"
+    # what to do now: "what do we have to do now?", "was müssen wir jetzt tun?"
+    r"|what\s+(?:do|should|must)\s+(?:we|i)\s+(?:have\s+to\s+|need\s+to\s+)?do\s+(?:now|next)"
+    r"|was\s+(?:m[üu]e?ssen|sollen|soll|muss)\s+(?:wir|ich)\s+(?:jetzt|nun|als\s+n[äa]chstes)"
+    r"\s+(?:tun|machen)|was\s+ist\s+(?:jetzt|nun)\s+zu\s+tun"
+    # where things stand: "was ist gerade dran?", "was steht jetzt an?", "what's going on now?"
+    r"|was\s+ist\s+(?:denn\s+)?(?:gerade|jetzt|aktuell|momentan|nun)\s+dran"
+    r"|was\s+steht\s+(?:denn\s+)?(?:gerade|jetzt|aktuell|momentan|nun|als\s+n[äa]chstes)\s+an"
+    r"|what(?:'s|s|\s+is)\s+(?:happening|going\s+on|on)\s+(?:right\s+)?now"
     r")\W*$",
     re.IGNORECASE,
 )
@@ -187,6 +195,8 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
         if behind:  # "hab grad abgeschickt! was passiert jetzt?" the day before: not the deadline
             ahead = [m for m in ahead if m.key != "deadline"]
         entry = next((e for m in ahead if (e := kb.at_milestone(m.key)) is not None), None)
+        if not ahead:  # "was ist gerade dran?" once the program is over: the next call
+            entry = kb.find("next_call")
     if entry is None:
         return None
     lang = known or faq.language(text, ctx.lang)
@@ -194,6 +204,12 @@ def next_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     memory.remember(entry, reply, ctx.now)
     ctx.lang = lang
     return reply
+
+
+def from_now(text: str) -> bool:
+    """Whether a question of what comes next asks from today ("was kommt jetzt?", "what
+    do we have to do now?"), not from the answer before it ("und dann?")."""
+    return bool(_FROM_NOW.search(text))
 
 
 def in_month(ctx: Context, text: str, known: str | None) -> Outbound | None:

@@ -670,6 +670,23 @@ _QUICK = re.compile(
     re.IGNORECASE,
 )
 
+# a selection supposed before the question ("and if we are selected, when does the expert
+# start?", "falls wir genommen werden, wann …?"): the question is what follows
+_IF_SELECTED = re.compile(
+    r"^(?:(?:und|and|ok|okay)\s+)?(?:if|falls|wenn)\s+(?:we|wir)\s+(?:are|get|were|re|do\s+get"
+    r"|werden|sind)?\s*(?:selected|chosen|accepted|in|ausgew[äa]hlt|genommen|dabei)"
+    r"(?:\s+werden|\s+sind)?\s*[,:–-]\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def without_supposition(question: str) -> str | None:
+    """The question after a selection supposed before it ("and if we are selected, when
+    does the expert start?" → "when does the expert start?"), else None: the words of
+    being selected draw the choice of the expert, which is not what is asked."""
+    found = _IF_SELECTED.match(question.strip())
+    return question.strip()[found.end() :] if found else None
+
 
 def without_preamble(question: str) -> tuple[str, bool] | None:
     """The question without a greeting or an announcement before it ("guten Abend, ich
@@ -812,11 +829,23 @@ _OWN_PLACE = re.compile(
 )
 
 
+# "kalletal hier.", "hier ist die Stadt Torgau:", "Pforzheim here –": who asks, said first
+_PLACE_HERE = re.compile(
+    r"^\W*(?:(?:hallo|hi|hey|moin)\W+)?(?:hier\s+(?:ist|spricht)\s+(?:die\s+|der\s+)?)?"
+    r"(?:(?:stadt|gemeinde|hansestadt|landkreis|city\s+of|town\s+of)\s+)?(?P<place>[\w-]+)"
+    r"(?:\s+(?:hier|here))?\s*[,.;:!–-]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def own_place(question: str) -> tuple[str, str] | None:
     """A first clause that says where the asker is from ("wir sind in pforzheim, müssen
-    wir die expertin selbst bezahlen?"): that place and the question after it, else
-    None."""
+    wir die expertin selbst bezahlen?", "kalletal hier. wer sind die anderen?"): that
+    place and the question after it, else None."""
     found = _OWN_PLACE.match(question)
+    if found is None and (here := _PLACE_HERE.match(question)):
+        said = here.group(0).lower()
+        found = here if re.search(r"\b(?:hier|here)\b", said) else None
     if found is None:
         return None
     rest = question[found.end() :].strip()
@@ -829,8 +858,10 @@ def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bo
     words that may name a project too (the participants' places)."""
     toks = tokens(question)
     words = set(toks)
-    # "is Lokalprojekte still running this?": the programme by who runs it
-    program = words & _PROGRAM or words & _MAKERS and words & {"this", "it", "das", "es"}
+    # "is Lokalprojekte still running this?": the programme by who runs it (not "gibt es
+    # Lokalprojekte noch?": the "es" of "gibt es" is no programme)
+    them = {"this", "it", "das", "es"} - ({"es"} if " gibt es " in f" {' '.join(toks)} " else set())
+    program = words & _PROGRAM or words & _MAKERS and words & them
     if not (0 < len(toks) <= MAX_WORDS and program and words & (_RUNNING | OVER)):
         return None
     if words & (_ASKING - {"was"}) or not all(

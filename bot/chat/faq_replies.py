@@ -63,6 +63,7 @@ from faq.form import (
     QUESTION_WORDS,
     about_applying,
     about_the_application,
+    after_the_program,
     as_list,
     asks_a_task,
     asks_about_data,
@@ -248,6 +249,8 @@ _CHOSEN = (
     "gewonnen", "shortlist", "selected", "accepted", "chosen", "rejected",
 )  # fmt: skip
 _COUNTING = frozenset("number anzahl viele wieviele many zahl".split())
+# the end of the program and what the call names after it
+_THE_END = frozenset({"closing_event", "evaluation", "duration", "next_call", "timeline"})
 _CHOOSING = ("expert", "fachkraft", "kandidat", "candidate", "profil", "profile", "bewerber",
              "auswahlen", "aussuchen", "entscheiden")  # fmt: skip  # "bis wann müssen wir auswählen"
 _ARRIVED = ("angekommen", "eingegangen", "erhalten", "bekommen", "receiv", "arrived", "got")
@@ -364,6 +367,9 @@ _SOMEONE_FROM = re.compile(
 )
 # "und die anderen?", "and the other ones?" right after one of the five: the rest
 _OTHERS = frozenset("andere anderen other others ubrigen restlichen rest".split())
+_WHO_WHICH = frozenset("wer who welche welcher which".split())
+_FIVE_WORDS = ("teilnehm", "particip", "stadt", "stadte", "kommun", "town", "cit", "projekt",
+               "project", "gemeind", "municipal", "kreis")  # fmt: skip
 _THE_OTHERS = (
     _THE_OTHER
     | _OTHERS
@@ -412,6 +418,12 @@ def _is_doing(word: str) -> bool:
 
 
 _TAKING_PART = ("dabei", "teilnehm", "teilgenomm", "mitmach", "participat", "beteilig", "among")
+_ONE_OF_THE_FIVE = (
+    "take part", "taking part", "takes part", "one of them", "one of the five", "one of those",
+    "one of the participants", "einer davon", "eine davon", "einer der funf", "eine der funf",
+)  # fmt: skip
+# a Land that is one city, none of the five ("ist Hamburg dabei?": Nein)
+_CITY_STATES = frozenset(("hamburg", "bremen", "berlin"))
 _MAY = frozenset(
     "kann konnen konnte konnten darf durfen wir ich uns can could may might we i us".split()
 )
@@ -839,6 +851,7 @@ class FaqMemory:
     silent_at: datetime | None = None  # when it was last said that the call does not say
     answers: int = 0  # how many answers were remembered (one more: this message answered)
     in_program: bool = False  # the chat spoke as one of the five ("unsere Expertin")
+    place: str = ""  # which of the five, said by the chat ("kalletal hier. …")
     # the entry answered before a question that got no answer: "wie lange dauern die" after
     # the talks and "muss da der Bürgermeister dabei sein?" (not in the call) is the talks'
     before: str | None = None
@@ -1251,6 +1264,10 @@ class FaqReplies:
             q.entry, q.lead, q.said = q.last, "faq_open", self._plain(q, q.last)
         if q.entry is None and match.confident:  # "do we need our own IT staff?"
             q.entry = self._open_phrase(match, question, kb)
+        elif q.entry is None and q.lead is None and (unsure := self._open_named(question, kb)):
+            # "can one town send two applications?": a picker, though one entry says the
+            # call leaves just that open (its form says so)
+            q.entry = unsure
         if q.entry is None and q.lead is None and (term := self._open_term(question, kb)):
             q.entry, q.lead = term, "faq_open"  # "eigenanteil?": what the call leaves open
         applying = q.entry is None or q.entry.milestone == "deadline"  # "… heute noch bewerben?"
@@ -1259,7 +1276,8 @@ class FaqReplies:
             # (not "Ja." from the five projects' "bundesweit", nor a picker)
             q.entry, q.lead = kb.find(ELIGIBILITY), "faq_no"
             q.said = self._plain(q, q.entry) if q.entry else None
-        if q.entry is None and q.lead is None and (size := asks_town_size(question)):
+        size = asks_town_size(question) if q.lead is None else None
+        if size == "asked" or q.entry is None and size:
             q.entry = kb.find(ELIGIBILITY)  # "auch für große Städte?": open to any size
             if size == "asked" and q.entry is not None:  # "wie groß muss die gemeinde sein"
                 q.lead, q.said = "faq_no_size", self._plain(q, q.entry)
@@ -1496,6 +1514,8 @@ class FaqReplies:
             if 0 < len(rest) < len(items):
                 listed = "\n".join(f"• {item}" for item in rest)
                 q.entry, q.said = q.last, f"{t('faq_the_others', q.lang)}\n{listed}"
+        if q.said is None and self._asks_the_others(toks):
+            self._the_others(q, toks, kb)
         member = None  # "ist Leipzig dabei?": not among the five
         # (not "was ist dabei rausgekommen?": no place, what came of it)
         placed = q.lead is None and not asks_outcome(question)
@@ -1537,6 +1557,9 @@ class FaqReplies:
         if asks_who_the_makers_are(question):
             # "wer sind die integrationsmacher": the core team, as the call names it
             q.entry = kb.find(CORE_TEAM) or q.entry
+        if self._after_it(q.entry, question) and (end := kb.at_milestone("closing_event")):
+            # "gibt es nach dem Programm noch Unterstützung?": not the support during it
+            q.entry, q.lead = end, "silent_after"
         if counts_chosen(question):
             q.entry = kb.find(NUMBER_OF_PROJECTS) or q.entry  # "wie viele Gemeinden nehmen sie?"
         if counts_applicants(question):
@@ -1910,6 +1933,54 @@ class FaqReplies:
         return None
 
     @staticmethod
+    def _the_others(q: _Question, toks: list[str], kb: KnowledgeBase) -> None:
+        """ "kalletal hier. wer sind die anderen Teilnehmer?": the four besides the place
+        the chat named; "wer sind die anderen Teilnehmer?" with none named: the five, not
+        the networking the word "andere" draws."""
+        five = kb.find(PARTICIPANTS)
+        if five is None:
+            return
+        mine = _project_line(five, tokens(q.memory.place), q.lang) if q.memory.place else None
+        rest = [item for item in _projects(five, q.lang) if f"{item}." != mine]
+        if mine and len(rest) == 4:
+            listed = "\n".join(f"• {item}" for item in rest)
+            q.entry, q.said = five, f"{t('faq_the_others', q.lang)}\n{listed}"
+        elif q.entry is not None and q.entry.id == "networking" and _WHO_WHICH & set(toks):
+            q.entry = five
+
+    @staticmethod
+    def _asks_the_others(toks: list[str]) -> bool:
+        """ "wer sind die anderen Teilnehmer?", "what are the other towns doing?": the
+        others of the five, asked by one of them."""
+        return bool(_OTHERS & set(toks)) and any(tok.startswith(_FIVE_WORDS) for tok in toks)
+
+    @staticmethod
+    def _after_it(entry: Entry | None, question: str) -> bool:
+        """Whether a yes/no question asks of the time after the program about a part of it
+        that the entry's terms do not decide (the expert staying on is the duration's
+        "open"), and the entry is no step of the end."""
+        if entry is None or entry.id in _THE_END or not after_the_program(question):
+            return False
+        return polarity(entry, question) is None
+
+    @staticmethod
+    def _open_named(question: str, kb: KnowledgeBase) -> Entry | None:
+        """The one entry whose open phrases with a figure a yes/no question names ("two
+        applications": the number of projects), or None (none, or several)."""
+        if question_kind(question) != "yes_no":
+            return None
+        text = f" {' '.join(tokens(question))} "
+        naming = [
+            e
+            for e in kb.entries
+            if any(
+                len(p := tokens(term)) > 1 and terms(term) and f" {' '.join(p)} " in text
+                for term in e.polar.get("open", ())
+            )
+        ]
+        return naming[0] if len(naming) == 1 else None
+
+    @staticmethod
     def _open_term(question: str, kb: KnowledgeBase) -> Entry | None:
         """A question that is nothing but a term an entry says the call leaves open
         ("eigenanteil?", "Teilzeit?", "kofinanzierung?"): that entry ("Is there an
@@ -2094,6 +2165,9 @@ class FaqReplies:
         naming = [e for e in close if asked & terms(texts[e.id]).keys()]
         if not naming or any(judge_terms(question, texts[e.id])[0] != "no" for e in naming):
             return None
+        toks = tokens(question)
+        if any(_open_in(e, toks) for e in close):
+            return None  # "can two municipalities apply together?": their own case, no claim
         return naming[0]
 
     def _overlap(self, question: str, match: Match, now: datetime, edition) -> Outbound | None:
@@ -2287,7 +2361,7 @@ class FaqReplies:
         toks = tokens(question)
         text = f" {' '.join(toks)} "
         taking_part = any(tok.startswith(_TAKING_PART) for tok in toks) or any(
-            f" {p} " in text for p in ("take part", "taking part", "takes part")
+            f" {p} " in text for p in _ONE_OF_THE_FIVE
         )
         if toks[:1] in (["macht"], ["machen"]) and toks[-1] == "mit":
             taking_part = True
@@ -2305,7 +2379,9 @@ class FaqReplies:
                  for p in tokens(term)}  # fmt: skip
         unknown = _unknown(matcher, question) - named
         words = [
-            w for w in re.findall(r"[^\W\d_](?:[\w-]*\w)?", question) if stem(fold(w)) in unknown
+            w
+            for w in re.findall(r"[^\W\d_](?:[\w-]*\w)?", question)
+            if stem(fold(w)) in unknown or fold(w) in _CITY_STATES
         ]
         if not words:
             return None

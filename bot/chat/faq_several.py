@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.chat.faq_after import from_now, next_step
 from bot.chat.faq_follow import AFTER_QUESTION_MARK, asked_span, without_preamble
 from bot.chat.handlers import Context
 from bot.messages import Outbound
@@ -61,7 +62,9 @@ _WORD = re.compile(r"\w+")
 _ASKS = re.compile(_ASKING, re.IGNORECASE)
 
 
-_ACK = frozenset("ok okay gut alles klar super danke thanks thx alright so also fine cool prima".split())
+_ACK = frozenset(
+    "ok okay gut alles klar super danke thanks thx alright so also fine cool prima".split()
+)
 
 
 def questions(text: str) -> list[str] | None:
@@ -92,6 +95,19 @@ def questions(text: str) -> list[str] | None:
     return parts
 
 
+def _step_from_today(ctx: Context, part: str, keep: str | None, memory) -> Outbound | None:
+    """ "What do we have to do now?" as one of the parts ("we got accepted. What do we
+    have to do now? When is the kick-off?"): the next step, as asked alone (`next_step`),
+    read on the trial memory."""
+    if not from_now(part):  # ("und dann?" as a part follows the part before it)
+        return None
+    trial = replace(ctx, state=replace(ctx.state, faq=memory))
+    reply = next_step(trial, part, keep)
+    if reply is not None:
+        ctx.lang = trial.lang
+    return reply
+
+
 def several(ctx: Context, text: str, keep: str | None, *, record: bool = False) -> Outbound | None:
     """Two or three questions in one message ("Wann ist die Frist und wie viel Geld
     gibt es?"): each one's answer, in one message, when each got an answer of its own
@@ -114,7 +130,9 @@ def several(ctx: Context, text: str, keep: str | None, *, record: bool = False) 
     for part in parts:
         memory.silent_at = None  # set again by this part's "the call does not say"
         missed = memory.missed_at  # (a part before may have been refused a moment ago)
-        reply = faq.ask(part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False)
+        reply = _step_from_today(ctx, part, keep, memory) or faq.ask(
+            part, ctx.lang, ctx.now, keep_lang=keep, memory=memory, record=False
+        )
         if memory.entry is not None and memory.at == ctx.now:
             answers.append(reply)
             entries.append(memory.entry)

@@ -79,6 +79,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Bewerbungsschluss ist {when}, der {deadline}.",
         "en": "The deadline is {when}, {deadline}.",
     },
+    "silent_after": {
+        "de": "Zur Zeit nach dem Programm sagt die Ausschreibung nichts. Sie nennt nur sein Ende:",
+        "en": "The call says nothing about the time after the program. It names only its end:",
+    },
     "silent_applicants": {
         "de": "Wie viele sich bewerben oder in die engere Auswahl kommen, nennt die "
         "Ausschreibung nicht – nur:",
