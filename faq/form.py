@@ -1136,6 +1136,23 @@ _OUR_FUNDER = frozenset(
 )
 
 
+_BENEFIT = re.compile(
+    r"\bwas (?:bringt|bringen) (?:uns|mir|einer kommune|einer stadt)\b"
+    r"|\bwas (?:bringt|bringen) (?:das|es|die teilnahme|das programm)(?: uns| mir)?$"
+    r"|\bwas (?:haben|hatten) wir (?:davon|dafur)\b|\bwas springt (?:fur uns |da )?raus\b"
+    r"|\bwas (?:bekommen|kriegen) wir(?: dafur| davon| konkret| eigentlich)?$"
+    r"|\b(?:welchen|was ist der) (?:nutzen|vorteil)\b|\bwelche vorteile\b"
+    r"|\bwhat (?:s|is) in it for (?:us|me)\b|\bwhat do (?:we|i) get(?: out of it| from it)?$"
+    r"|\bwhat are the benefits\b|\bwhat is the benefit\b|\bhow do (?:we|i) benefit\b"
+)
+
+
+def asks_benefit(question: str) -> bool:
+    """ "was bringt uns das?", "what's in it for us?", "was haben wir davon?": what a
+    town gets from taking part (what is funded), not what the program is about."""
+    return bool(_BENEFIT.search(" ".join(tokens(question))))
+
+
 def asks_what_is_funded(question: str) -> bool:
     """ "What exactly does the foundation fund?", "was fördert die Stiftung genau?": what
     the money goes to, not who gives it ("Which foundation funds it?", "Wer fördert

@@ -12,6 +12,7 @@ from bot.chat.faq_context import in_context
 from bot.chat.faq_extension import CALLBACK as EXTENSION_CALLBACK
 from bot.chat.faq_extension import extension
 from bot.chat.faq_follow import (
+    explained,
     last_question,
     own_place,
     places,
@@ -265,6 +266,8 @@ def _without_preamble(
             return own
     if (supposed := without_supposition(text)) is not None:
         return supposed  # "falls wir ausgewählt werden, wann fängt die Expertin an?"
+    if (topic := explained(text)) is not None and faq.match(topic, lang).confident:
+        return topic  # "can you explain the whole timeline in short?": the timeline
     found = without_preamble(text)
     if found is None and last_question(text) is None:
         return None  # nothing before the question (and no second read of the edition)

@@ -27,7 +27,7 @@ __all__ = ["after_step", "from_now", "in_month", "next_step"]
 
 _AFTER = re.compile(
     r"^\W*(?:(?:und|and|so|also)\s+)?(?:was|what)\s+(?:passiert|geschieht|kommt|folgt|ist|"
-    r"happens|comes|follows|is\s+next|is)\s+(?:denn\s+|dann\s+|eigentlich\s+)?"
+    r"happens|happen|comes|follows|is\s+next|is)\s+(?:denn\s+|dann\s+|eigentlich\s+)?"
     r"(?:(?P<after>nach|after|am\s+ende|zum\s+ende|at\s+the\s+end\s+of|by\s+the\s+end\s+of)"
     r"|wenn|when|once|sobald|nachdem)\s+(?P<step>.+?)\W*$",
     re.IGNORECASE,
@@ -48,6 +48,7 @@ _NEXT = re.compile(
     r"|after that|afterwards"
     r"|(?:was|what)\s+(?:kommt|passiert|folgt|geschieht|comes|happens)\s+(?:denn\s+|jetzt\s+)?"
     r"(?:dann|danach|als\s+n[äa]chstes|jetzt|next|then|now)"
+    r"(?:\s+(?:im\s+programm|in\s+the\s+program(?:me)?|f[üu]r\s+uns|for\s+us|bei\s+uns))?"
     r"|what(?:'s|s|\s+is)\s+next|(?:and\s+)?next|wie\s+geht(?:'s|s|\s+es)?\s+"
     r"(?:(?:jetzt|dann|danach|nun|denn|eigentlich)\s+)*weiter"
     r"|what\s+are\s+the\s+next\s+steps|(?:welches\s+sind\s+)?(?:die\s+)?n[äa]chsten\s+schritte"
@@ -77,7 +78,8 @@ _IN_MONTH = re.compile(
     r"läuft|laeuft|kommt|steht|happens|is\s+happening|is\s+going\s+on|comes|is)\s+"
     r"(?:denn\s+|eigentlich\s+|dann\s+|so\s+|then\s+)?(?:an\s+)?(?:im|in|at\s+the|at|am|by)?\s*"
     r"(?:(?:anfang|ende|mitte|early|late|mid|end\s+of|the\s+end\s+of|beginning\s+of"
-    r"|the\s+beginning\s+of)\s+)?(?P<month>[a-zäöü]+)\.?(?:\s+\d{4})?\W*$",
+    r"|the\s+beginning\s+of)\s+)?(?P<month>[a-zäöü]+)\.?(?:\s+\d{4})?"
+    r"(?:\s+(?:genau|eigentlich|so|exactly))?\W*$",
     re.IGNORECASE,
 )
 # "und im märz?", "and in march?": the same asked of another month (after "was passiert im
@@ -104,6 +106,17 @@ _ENDING = frozenset(
     has rum um sind are""".split()
 )
 _ARTICLES = frozenset("dem der den das die des the of our unserem unser unseres".split())
+# handing in, said with a verb: "after we send it", "nachdem wir eingereicht haben"
+_HANDED_IN = frozenset(
+    tokens(
+        """send sent submit submitted apply applied hand handed einreichen eingereicht
+        abschicken abgeschickt abgeben abgegeben schicken geschickt bewerben beworben
+        absenden abgesendet"""
+    )
+)
+_WE_IT = frozenset(
+    tokens("we wir uns i ich have haben hab habe it es sie in ein unsere our my meine")
+)
 
 
 def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
@@ -123,8 +136,11 @@ def after_step(ctx: Context, text: str, known: str | None) -> Outbound | None:
     if not words:
         return None
     whole = set(words) <= _WHOLE | _ENDING and set(words) & _WHOLE
+    handed_in = set(words) <= _HANDED_IN | _WE_IT and set(words) & _HANDED_IN
     if whole:  # the project is over with its last step ("after the project ends")
         entry = faq.kb.at_milestone(steps[-1].key)
+    elif handed_in:  # "what happens after we send it?": the steps after handing in
+        entry = faq.kb.find("timeline")
     elif not (found.groupdict().get("after") or found.groupdict().get("after_en")):
         # "was passiert, wenn wir die Frist verpassen?"
         return None

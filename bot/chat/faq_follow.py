@@ -48,6 +48,8 @@ __all__ = [
     "FollowUp",
     "among",
     "asks_program_state",
+    "bare_how",
+    "explained",
     "places",
     "bare",
     "hand_in",
@@ -90,7 +92,8 @@ class FollowUp:
 
 _FILLER = _folded(
     """und and also so ok okay aber but denn eigentlich genau exactly noch still schon
-    already jetzt now bitte please nochmal again dran gleich"""
+    already jetzt now bitte please nochmal again dran gleich ungefähr etwa circa ca roughly
+    approximately about"""
 )
 _PRONOUNS = _folded(
     """das die der dem den des es er sie ihn ihm ihr dies diese dieser dieses das da dort
@@ -551,6 +554,17 @@ def to_whom(question: str) -> bool:
     return bool(asked) and words <= _TO_WHOM
 
 
+def bare_how(question: str) -> bool:
+    """ "und wie?", "and how?", "wie genau denn?": how, and nothing else asked."""
+    words = set(tokens(question))
+    return bool(words & {"wie", "how"}) and words <= _BARE_HOW
+
+
+_BARE_HOW = frozenset(
+    tokens("und and wie how denn genau exactly so then dann das it that do does i we ich wir geht")
+)
+
+
 def hand_in(question: str) -> str | None:
     """ "wie reiche ich ein?", "and how do I submit?", "und per mail oder online?": how
     to hand in, nothing else; the question the deadline's answer takes its form from
@@ -659,7 +673,8 @@ _BACK_TO_IT = re.compile(
 # "mist.", "oh no!", "oje," before the question: a sigh asks nothing
 _ALAS = re.compile(
     r"^(?:(?:mist|so ein mist|oh nein|oh no|oh je|oje|ojemine|ach je|ups|oops|uff|shit|damn"
-    r"|verdammt|na toll|oh man+|oh mann|oh gott|oh mein gott|omg|oh god|oh my god)\s*[.!,…]+"
+    r"|verdammt|na toll|oh man+|oh mann|oh gott|oh mein gott|omg|oh god|oh my god"
+    r"|(?:sorry )?for my (?:bad )?english|(?:sorry )?für mein (?:schlechtes )?deutsch)\s*[.!,…]+"
     r"|(?:oh gott|oh mein gott|omg|oh god|oh my god|oh nein|oh no)\s+)\s*(?=\S)",
     re.IGNORECASE,
 )
@@ -678,6 +693,30 @@ _IF_SELECTED = re.compile(
     r"(?:\s+werden|\s+sind)?\s*[,:–-]\s*(?=\S)",
     re.IGNORECASE,
 )
+
+
+# "can you explain the whole timeline in short?", "erklär mir mal den Ablauf",
+# "kannst du mir den Zeitplan kurz erklären?": a request to explain a topic, which is
+# the question (the words of asking draw the program's summary)
+_EXPLAIN = re.compile(
+    r"^(?:(?:can|could) you(?: please)?(?: briefly| quickly)? (?:explain|describe|summari[sz]e)"
+    r"(?: to me| me)?|(?:please )?(?:briefly )?(?:explain|describe)(?: to me| me)?"
+    r"|(?:kannst du|können sie|koennen sie|konnen sie)(?: mir)?(?: (?:bitte|mal|kurz|nochmal))*"
+    r"|erkl[äa]r(?:e|en sie)?(?: mir)?(?: (?:bitte|mal|kurz|nochmal))*"
+    r"|gib(?: mir)?(?: (?:bitte|mal|kurz))*(?: einen| nen)? (?:überblick|ueberblick|uberblick)"
+    r" (?:über|ueber|uber))\s+(?P<topic>.+?)"
+    r"(?:\s+(?:in short|briefly|quickly|kurz|bitte|please|erkl[äa]ren|beschreiben))*\s*[?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def explained(question: str) -> str | None:
+    """The topic a request to explain names ("can you explain the whole timeline in
+    short?" → "the whole timeline?"), else None."""
+    found = _EXPLAIN.match(question.strip())
+    if found is None or len(tokens(found.group("topic"))) > 4:
+        return None
+    return f"{found.group('topic')}?"
 
 
 def without_supposition(question: str) -> str | None:
@@ -753,6 +792,10 @@ _POINTING = frozenset(
 )
 
 
+_DEADLINE_WORDS = _folded("deadline frist bewerbungsschluss stichtag einsendeschluss")
+_OURS = _folded("wir uns unser unsere we us our ich i my mein meine")
+
+
 def last_question(question: str) -> str | None:
     """The last sentence of several when it is a question ("Hello, I work for a district
     office. Whats the deadline?" → "Whats the deadline?"); in one sentence, the last
@@ -778,6 +821,8 @@ def last_question(question: str) -> str | None:
     # (not "Können wir mitbestimmen, welche Qualifikationen …?": one question, in two)
     last = tokens(clauses[-1])
     own = last[0] in QUESTION_WORDS and not _POINTING & set(last)
+    # ("we are a district office, deadline is tomorrow yes?": of the deadline, not of them)
+    own = own or bool(_DEADLINE_WORDS & set(last)) and not (_POINTING | _OURS) & set(last)
     own = own and question_kind(before) is None
     if _ABOUT_US.search(before) and not own or len(tokens(before)) < 3:  # "na, …?"
         return None
@@ -818,12 +863,13 @@ def places(kb: KnowledgeBase) -> frozenset[str]:
 # "wir sind in pforzheim, müssen wir …?", "we're from Torgau. when …?": who asks, said first
 _OWN_PLACE = re.compile(
     r"^\W*(?:(?:hallo|hi|hey|moin)\W+)?(?:wir sind|wir kommen|ich bin|ich komme|we'?re|we are"
-    r"|we come|i'?m|i am)\s+"
+    r"|we come|i'?m|i am|ich arbeite|wir arbeiten|i work|we work)\s+"
     # "I'm the Pat:in in Pforzheim", "ich bin die patin in kalletal"
     r"(?:(?:the|die|der|a|an|eine|ein)\s+)?(?:(?:pat:?in|patin|pate|mentor|expertin|experte|expert)\s+)?"
-    r"(?:aus|in|von|from|with|for|für)\s+(?:der |dem |the )?"
+    r"(?:aus|in|von|from|with|for|für|bei|at)\s+(?:der |dem |the )?"
     r"(?:stadt |gemeinde |hansestadt |city of |town of )?(?P<place>[\w-]+)"
     r"(?:\s+und\s+(?:wurden|sind)\s+\w+|\s+and\s+(?:we\s+)?(?:got|were|are)\s+\w+)?"
+    r"(?:\s+(?:im|in der|in the)\s+[\w-]+)?"  # "… bei der Stadt Torgau im Integrationsbereich."
     r"\s*[,.;:!–-]+\s*(?=\S)",
     re.IGNORECASE,
 )

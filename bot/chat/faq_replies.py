@@ -31,6 +31,7 @@ from bot.chat.faq_follow import (
     asks_over,
     asks_program_state,
     bare,
+    bare_how,
     days_of_it,
     hand_in,
     last_question,
@@ -67,6 +68,7 @@ from faq.form import (
     as_list,
     asks_a_task,
     asks_about_data,
+    asks_benefit,
     asks_by_when,
     asks_choice_late,
     asks_earlier_editions,
@@ -1560,6 +1562,8 @@ class FaqReplies:
         if self._after_it(q.entry, question) and (end := kb.at_milestone("closing_event")):
             # "gibt es nach dem Programm noch Unterstützung?": not the support during it
             q.entry, q.lead = end, "silent_after"
+        if asks_benefit(question):  # "was bringt uns das?": what a town gets
+            q.entry = kb.find(FUNDING) or q.entry
         if counts_chosen(question):
             q.entry = kb.find(NUMBER_OF_PROJECTS) or q.entry  # "wie viele Gemeinden nehmen sie?"
         if counts_applicants(question):
@@ -1840,7 +1844,8 @@ class FaqReplies:
             answer = answer_text(last, match.lang, edition, now)
             if found := read_follow_up(question, last, kb, edition, today, answer, match.lang):
                 return found
-            if last is deadline and to_whom(question):  # "an wen denn?" after handing in
+            if last is deadline and (to_whom(question) or bare_how(question)):
+                # "an wen denn?", "und wie?" right after the deadline: how to hand in
                 return FollowUp(deadline, hand_in("wie reiche ich ein?") or "")
             if days_of_it(question) and re.search(r"(?i)tag|day", answer):
                 return FollowUp(last, "", sure=True)  # "wie viele tage sind das": intro days

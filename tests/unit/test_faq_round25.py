@@ -279,3 +279,101 @@ def test_what_to_do_now_among_several_questions(matcher, sessions):
     assert reply.startswith("By early August 2023 Lokalprojekte sends you"), reply
     assert "October 2023" in reply, reply
     assert text(june, "was müssen wir jetzt tun?", user="u2").startswith("Bis Anfang August")
+
+
+# -- tryout27's unhelpful answers -----------------------------------------------------------
+
+DAY_BEFORE = datetime(2023, 5, 2, 21, 0, tzinfo=UTC)  # 23:00 in Berlin, the deadline tomorrow
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("Was passiert Ende März 2024 genau?", "Ende März 2024 endet das Projekt"),
+     ("Hallo, ich arbeite bei der Stadt Torgau im Integrationsbereich. Was kommt als Nächstes "
+      "im Programm?", "Im Oktober 2023 findet das Kick-off"),
+     ("what happens next for us?", "The kick-off event")],
+)  # fmt: skip
+def test_a_month_and_the_next_step_asked_with_more_words(september, question, lead):
+    assert text(september, question).startswith(lead)
+
+
+def test_working_for_one_of_the_five_gets_no_next_call_offer(matcher, sessions):
+    line = (
+        "Hallo, ich arbeite bei der Stadt Torgau im Integrationsbereich. Wann ist das Kick-off?\n"
+    )
+    said = console(applicant_router(matcher, sessions, SEPTEMBER), line)
+    assert "Oktober 2023" in said, said
+    assert "nächste Ausschreibung" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("what happen after we send?", "The process at a glance:"),
+     ("was passiert nachdem wir eingereicht haben?", "Ablauf im Überblick:"),
+     ("what happens after we apply?", "The process at a glance:")],
+)  # fmt: skip
+def test_after_handing_in_is_the_process(matcher, sessions, question, lead):
+    router = applicant_router(matcher, sessions, DAY_BEFORE)
+    assert text(router, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Bis wann müssen wir die Bewerbung abschicken?", "und wie?"),
+        ("whats the deadline?", "and how?"),
+    ],
+)
+def test_and_how_right_after_the_deadline_is_how_to_hand_in(april, first, then):
+    say(april, "u1", first)
+    reply = text(april, then)
+    assert reply.startswith(
+        ("Wo oder wie Sie die Bewerbung einreichen", "The call does not say where or how")
+    ), reply
+
+
+def test_and_how_after_another_answer_is_not_handing_in(april):
+    say(april, "u1", "was ist ein buddy?")
+    assert "einreichen" not in text(april, "und wie?")
+
+
+def test_roughly_how_much_right_after_the_pay(april):
+    say(april, "u1", "was verdient die expertin?")
+    reply = text(april, "wie viel ist das ungefähr?")
+    assert reply.startswith("Einen Euro-Betrag nennt die Ausschreibung nicht"), reply
+
+
+def test_the_deadline_asked_after_an_apology_and_who_writes(matcher, sessions):
+    router = applicant_router(matcher, sessions, DAY_BEFORE)
+    reply = text(
+        router, "hi sorry for my english. we are a small district office, deadline is tomorrow yes?"
+    )
+    assert reply.startswith("Yes, until tomorrow, 3 May 2023"), reply
+    reply = text(router, "we are a small town, can we apply?", user="u2")
+    assert reply.startswith("Yes."), reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["bin bürgermeister, kurze frage. was bringt uns das", "what is in it for us?",
+     "was haben wir davon?", "what do we get out of it?"],
+)  # fmt: skip
+def test_what_a_town_gets_is_what_is_funded(april, question):
+    reply = text(april, question)
+    assert reply.startswith(
+        ("Die Robert Bosch Stiftung übernimmt", "The Robert Bosch Stiftung covers")
+    ), reply
+
+
+def test_what_the_expert_brings_is_no_benefit_question(april):
+    assert not text(april, "was bringt die expertin mit?").startswith("Die Robert Bosch Stiftung")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Can you explain the whole timeline in short?", "erklär mir den ablauf",
+     "kannst du mir den zeitplan kurz erklären?", "gib mir einen überblick über den ablauf"],
+)  # fmt: skip
+def test_a_request_to_explain_a_topic(april, question):
+    reply = text(april, question)
+    assert reply.startswith(("The process at a glance:", "Ablauf im Überblick:")), reply
