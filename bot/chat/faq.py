@@ -141,7 +141,8 @@ def _held_notice(ctx: Context, replies: list[Outbound]) -> list[Outbound]:
     # a question back ("Meinen Sie …?") stays last with its numbered topics, the only
     # [1] on the screen: the notice before it, its offer by command
     asks_back = any(b.data.startswith(FAQ_PREFIX) for r in replies for b in r.buttons)
-    if (notice := no_call_open(ctx, button=not asks_back)) is None:
+    said = "\n\n".join(r.text for r in replies)  # ("… ist seit Ende März 2024 beendet")
+    if (notice := no_call_open(ctx, button=not asks_back, said=said)) is None:
         return replies
     notice = replace(notice, lang=ctx.lang)
     if asks_back:

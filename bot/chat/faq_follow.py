@@ -862,10 +862,12 @@ def places(kb: KnowledgeBase) -> frozenset[str]:
 
 # "wir sind in pforzheim, müssen wir …?", "we're from Torgau. when …?": who asks, said first
 _OWN_PLACE = re.compile(
-    r"^\W*(?:(?:hallo|hi|hey|moin)\W+)?(?:wir sind|wir kommen|ich bin|ich komme|we'?re|we are"
+    r"^\W*(?:(?:hallo|hi|hey|moin|hello|guten (?:tag|morgen|abend)|good (?:morning|afternoon))"
+    r"\W+)?(?:wir sind|wir kommen|ich bin|ich komme|we'?re|we are"
     r"|we come|i'?m|i am|ich arbeite|wir arbeiten|i work|we work)\s+"
     # "I'm the Pat:in in Pforzheim", "ich bin die patin in kalletal"
-    r"(?:(?:the|die|der|a|an|eine|ein)\s+)?(?:(?:pat:?in|patin|pate|mentor|expertin|experte|expert)\s+)?"
+    r"(?:(?:the|die|der|a|an|eine|ein)\s+)?(?:(?P<role>pat:?in|patin|pate|mentor|expertin|experte"
+    r"|expert)\s+)?"
     r"(?:aus|in|von|from|with|for|für|bei|at)\s+(?:der |dem |the )?"
     r"(?:stadt |gemeinde |hansestadt |city of |town of )?(?P<place>[\w-]+)"
     r"(?:\s+und\s+(?:wurden|sind)\s+\w+|\s+and\s+(?:we\s+)?(?:got|were|are)\s+\w+)?"
@@ -895,7 +897,13 @@ def own_place(question: str) -> tuple[str, str] | None:
     if found is None:
         return None
     rest = question[found.end() :].strip()
+    role = found.groupdict().get("role")
+    if role and _FIRST_PERSON & set(tokens(rest)):  # "… Was genau ist meine Rolle?": as her
+        rest = f"{rest} ({role})"
     return (found.group("place"), rest) if len(tokens(rest)) >= 2 else None
+
+
+_FIRST_PERSON = _folded("ich mich mir mein meine meiner meinen i me my")
 
 
 def asks_program_state(question: str, named: frozenset[str] = frozenset()) -> bool | None:

@@ -15,7 +15,7 @@ from bot.messages import Button, Outbound
 from bot.texts import fmt_day, fmt_when, relative_days, t
 from bot.timeline import Subscriber, too_close
 from faq.form import bare_follow_up
-from jobs.program import call_closed, local_today, long_day
+from jobs.program import CallState, call_closed, call_state, end_phrase, local_today, long_day
 from storage.models import Role
 
 __all__ = ["FEATURE", "no_call_open"]
@@ -23,12 +23,20 @@ __all__ = ["FEATURE", "no_call_open"]
 ONLY_THIS = ("nur-diese", "nurdiese", "this-only", "thisonly")
 
 
-def no_call_open(ctx: Context, *, button: bool = True) -> Outbound | None:
+def no_call_open(ctx: Context, *, button: bool = True, said: str = "") -> Outbound | None:
     """When no call is open: say so and offer the next-call message (by its button, or
-    with `button` False by its command only); else None."""
+    with `button` False by its command only); else None – also when `said` (the answer
+    just given) says already that the program is over and no next call is known."""
     edition = ctx.services.faq.edition()
     if not call_closed(edition, ctx.now):
         return None
+    if said and call_state(edition, local_today(edition, ctx.now)) is CallState.OVER:
+        over = t(
+            "program_over_note", ctx.lang, edition=edition.name, end=end_phrase(edition, ctx.lang)
+        )
+        if over in said:
+            ctx.state.faq.told_closed_at = ctx.now
+            return None
     deadline = edition.milestone("deadline")
     day = long_day(deadline.day, ctx.lang) if deadline else t("date_unknown", ctx.lang)
     ctx.state.faq.told_closed_at = ctx.now  # the FAQ's next "noch bewerben?" says it briefly

@@ -377,3 +377,25 @@ def test_what_the_expert_brings_is_no_benefit_question(april):
 def test_a_request_to_explain_a_topic(april, question):
     reply = text(april, question)
     assert reply.startswith(("The process at a glance:", "Ablauf im Überblick:")), reply
+
+
+# -- the notice that no call is open ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "over"),
+    [("Wann war noch mal das Abschlussevent?", "ist seit Ende März 2024 beendet"),
+     ("Is this program still running?", "has been over since the end of March 2024")],
+)  # fmt: skip
+def test_an_answer_saying_the_program_is_over_gets_no_second_notice(matcher, sessions, line, over):
+    said = console(applicant_router(matcher, sessions, LATER), f"{line}\n")
+    assert over in said, said
+    assert "Zurzeit läuft keine Ausschreibung" not in said and "No call is open" not in said
+    assert said.count("🔔") == 1, said  # the next-call offer once
+
+
+def test_the_pat_in_asking_her_role(matcher, sessions):
+    line = "Guten Tag, ich bin die Pat:in aus dem Burgenlandkreis. Was genau ist meine Rolle?\n"
+    said = console(applicant_router(matcher, sessions, SEPTEMBER), line)
+    assert "Das Kernteam des Projekts" in said, said
+    assert "nächste Ausschreibung" not in said, said
