@@ -1147,6 +1147,21 @@ _BENEFIT = re.compile(
 )
 
 
+_ATTENDING = re.compile(
+    r"^(?:und |and |so |also )?(?:wer|who) (?:muss|mussen|soll|sollte|kommt|kommen|geht|nimmt|darf"
+    r"|ist|sind|has|have|should|must|will|can|attends|goes|comes|is|are)"
+    r"(?: (?:da|dort|dahin|denn|alles|there|to|going|expected|invited|eingeladen|teil|mit|hin"
+    r"|attend|go|come|dabei|sein|be|it|that|this))*$"
+)
+
+
+def asks_who_attends(question: str) -> bool:
+    """ "und wer muss da hin?", "who has to attend?", "wer ist eingeladen?": who goes to
+    the event just named, which the call does not say (it names the core team as who the
+    accompanying program is for)."""
+    return bool(_ATTENDING.match(" ".join(tokens(question))))
+
+
 def asks_benefit(question: str) -> bool:
     """ "was bringt uns das?", "what's in it for us?", "was haben wir davon?": what a
     town gets from taking part (what is funded), not what the program is about."""
@@ -1536,6 +1551,20 @@ def asks_language(question: str) -> bool:
     # auf Englisch sagen: …" asks for the reply's language)
     other = _has(f" {text} ", (*_DEADLINE_WORDS, *_REPLYING))
     return bool(named) and not other and any(tok.startswith(_APPLICATION) for tok in toks)
+
+
+def asks_call_language(question: str) -> bool:
+    """ "Gibt es die Ausschreibung auch auf Englisch?", "is the call available in
+    English?", "in welcher Sprache ist die Ausschreibung?": the call's own language (it
+    is written in German; no other version is named), not the application's."""
+    toks = tokens(question)
+    text = " ".join(toks)
+    named = _IN_A_LANGUAGE.search(text) or {"sprache", "language", "englische", "english"} & set(
+        toks
+    )
+    the_call = {"ausschreibung", "call", "text", "version", "fassung", "ubersetzung", "translation"}
+    applying = any(tok.startswith(_APPLICATION) for tok in toks)
+    return bool(named) and bool(the_call & set(toks)) and not applying
 
 
 _REPLYING = ("sag", "antwort", "erklar", "say", "tell", "answer", "reply", "explain", "schreib mir",
@@ -2075,7 +2104,9 @@ def asks_state(question: str) -> bool:
         and (_has(text, _OVER) or _has(text, _STILL))
         and not days_named(question, _SOME_DAY)
         # who applies may be named: "können sich Kommunen noch bewerben?"
-        and about_applying(question, (*_RECIPIENTS, "counties"))
+        # ("nimmt Lokalprojekte noch Bewerbungen an?": who takes them may be named too,
+        # with taking them; not "gibt es Lokalprojekte noch?")
+        and about_applying(question, (*_RECIPIENTS, "counties", *_taking_in(text)))
         and not _OPEN_TO.search(text)  # "ist die für alle in der Verwaltung offen?"
     )
     # "hab die Ausschreibung gefunden. Ist die noch aktuell?": the last sentence asks;
@@ -2085,6 +2116,16 @@ def asks_state(question: str) -> bool:
         return True
     clause = _CLAUSE.split(question.strip())[-1].strip()
     return clause != question.strip() and _kind(clause) == "yes_no" and asks_state(clause)
+
+
+_TAKING = ("nimmt", "nehm", "annehm", "angenomm", "accept", "take", "taking")
+
+
+def _taking_in(text: str) -> tuple[str, ...]:
+    """Words of taking applications in, when the question names taking them."""
+    if not any(f" {w}" in text for w in _TAKING):
+        return ()
+    return (*_TAKING, "lokalprojekt", "was", "etwas", "anything")
 
 
 # open to someone, not open still: "für alle offen", "open to counties too?" (not "open

@@ -406,7 +406,10 @@ def _unclear(ctx: Context, text: str, known: str | None) -> Outbound | None:
     memory = ctx.state.faq
     lang = ctx.lang = known or ctx.lang
     if memory.entry is not None and memory.recent(memory.at, ctx.now) and memory.gist:
-        short = _SENTENCE_END.split(memory.gist, 1)[0]  # its first sentence: shorter
+        sentences = _SENTENCE_END.split(memory.gist, 2)  # its first sentence: shorter
+        # (after a bare "Nein." its sentence too: "Nein. Die Einstellung … erfolgt …")
+        verdict = len(tokens(sentences[0])) <= 1 and len(sentences) > 1
+        short = " ".join(sentences[:2]) if verdict else sentences[0]
         return Outbound(t("faq_unclear", lang, gist=short), lang=lang)
     return Outbound(t("faq_unclear_nothing", lang), lang=lang)
 

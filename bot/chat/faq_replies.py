@@ -70,6 +70,7 @@ from faq.form import (
     asks_about_data,
     asks_benefit,
     asks_by_when,
+    asks_call_language,
     asks_choice_late,
     asks_earlier_editions,
     asks_exact_day,
@@ -110,6 +111,7 @@ from faq.form import (
     asks_where_to_apply,
     asks_which_bare,
     asks_which_ones,
+    asks_who_attends,
     asks_who_employs,
     asks_who_pays_the_expert,
     asks_who_selects,
@@ -369,6 +371,7 @@ _SOMEONE_FROM = re.compile(
 )
 # "und die anderen?", "and the other ones?" right after one of the five: the rest
 _OTHERS = frozenset("andere anderen other others ubrigen restlichen rest".split())
+_EVENTS = frozenset({"kickoff", "intro_days", "closing_event"})  # the program's events
 _WHO_WHICH = frozenset("wer who welche welcher which".split())
 _FIVE_WORDS = ("teilnehm", "particip", "stadt", "stadte", "kommun", "town", "cit", "projekt",
                "project", "gemeind", "municipal", "kreis")  # fmt: skip
@@ -1224,6 +1227,8 @@ class FaqReplies:
             silent = "faq_no_other_programs"
         elif asks_language(question):  # "can we apply in English?"
             silent = "faq_no_language"
+        elif asks_call_language(question):  # "gibt es die Ausschreibung auf Englisch?"
+            silent = "faq_call_language"
         elif asks_for_link(question):  # the call's text has only "[LINK]"
             memory.entry, memory.offered = None, ()
             self._logged(q, answered=False)
@@ -1334,13 +1339,13 @@ class FaqReplies:
         if entry is None and unresolved and points_at(question) and not match.confident:
             return
         if (
-            entry is not None
-            and entry.id == ELIGIBILITY
+            (entry is None or entry.id in (ELIGIBILITY, "lokalprojekte"))
             and q.lead is None
             and asks_state(question)
         ):
             # "können sich Kommunen noch bewerben?": whether the call is still open (in
-            # 2026 "Nein", not "Ja" with who may apply)
+            # 2026 "Nein", not "Ja" with who may apply); "nimmt Lokalprojekte noch
+            # Bewerbungen an?" (a picker)
             entry = q.kb.at_milestone("deadline") or entry
         if entry is None:  # "als gGmbH?" after "Wer kann sich bewerben?"
             entry = self._going_on(question, memory, now)
@@ -1518,6 +1523,11 @@ class FaqReplies:
                 q.entry, q.said = q.last, f"{t('faq_the_others', q.lang)}\n{listed}"
         if q.said is None and self._asks_the_others(toks):
             self._the_others(q, toks, kb)
+        events = q.last is not None and q.last.id in _EVENTS
+        if events and q.lead is None and q.said is None and asks_who_attends(question):
+            # "und wer muss da hin?" right after the kick-off: not said; the program is
+            # the core team's
+            q.entry, q.lead = kb.find("accompanying_program") or q.entry, "silent_attend"
         member = None  # "ist Leipzig dabei?": not among the five
         # (not "was ist dabei rausgekommen?": no place, what came of it)
         placed = q.lead is None and not asks_outcome(question)

@@ -79,6 +79,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Bewerbungsschluss ist {when}, der {deadline}.",
         "en": "The deadline is {when}, {deadline}.",
     },
+    "silent_attend": {
+        "de": "Wer daran teilnimmt, nennt die Ausschreibung nicht ausdrücklich. Sie sagt, "
+        "wen das Begleitprogramm begleitet:",
+        "en": "The call does not say who attends. It says whom the accompanying program is for:",
+    },
     "silent_after": {
         "de": "Zur Zeit nach dem Programm sagt die Ausschreibung nichts. Sie nennt nur sein Ende:",
         "en": "The call says nothing about the time after the program. It names only its end:",
@@ -225,6 +230,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Andere Programme nennt die Ausschreibung nicht – sie beschreibt nur "
         "„Integrationsmacher:innen“.",
         "en": "The call names no other programs – it describes only “Integrationsmacher:innen”.",
+    },
+    "faq_call_language": {
+        "de": "Die Ausschreibung ist auf Deutsch geschrieben; eine Fassung in einer anderen "
+        "Sprache nennt sie nicht. Fragen dazu beantworte ich auch auf Englisch.",
+        "en": "The call is written in German; it names no version in another language. I "
+        "answer questions about it in English too.",
     },
     "faq_no_language": {
         "de": "In welcher Sprache die Bewerbung sein soll, sagt die Ausschreibung nicht (sie "

@@ -399,3 +399,49 @@ def test_the_pat_in_asking_her_role(matcher, sessions):
     said = console(applicant_router(matcher, sessions, SEPTEMBER), line)
     assert "Das Kernteam des Projekts" in said, said
     assert "nächste Ausschreibung" not in said, said
+
+
+# -- more of tryout27's unhelpful rows ------------------------------------------------------
+
+DEADLINE_EVENING = datetime(2023, 5, 3, 19, 0, tzinfo=UTC)  # 21:00 in Berlin on the day
+
+
+def test_what_it_means_after_a_verdict_says_the_sentence_too(april):
+    say(april, "u1", "Müssen wir einen Arbeitsvertrag mit dem Experten machen?")
+    reply = text(april, "was heißt das genau?")
+    assert reply.startswith("Kurz gesagt: Nein. Die Einstellung der Expert:in"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("Mist, wir haben die Frist heute verpasst, es ist schon 21 Uhr. Nimmt Lokalprojekte noch "
+      "was an?", "Eine Uhrzeit nennt die Ausschreibung nicht"),
+     ("nimmt lokalprojekte noch bewerbungen an?", "Ja. Die Bewerbungsfrist läuft noch")],
+)  # fmt: skip
+def test_whether_lokalprojekte_still_takes_applications(matcher, sessions, question, lead):
+    router = applicant_router(matcher, sessions, DEADLINE_EVENING)
+    reply = text(router, question)
+    assert reply.startswith(lead), reply
+    assert "heute, der 3. Mai 2023" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("Wann genau ist das Kick-off?", "Und wer muss da hin?", "Wer daran teilnimmt, nennt"),
+     ("when is the closing event?", "who has to attend?", "The call does not say who attends")],
+)  # fmt: skip
+def test_who_attends_an_event(september, first, then, lead):
+    say(september, "u1", first)
+    reply = text(september, then)
+    assert reply.startswith(lead), reply
+    assert "Kernteam" in reply or "core team" in reply, reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("Gibt es die Ausschreibung auch auf Englisch?", "Die Ausschreibung ist auf Deutsch"),
+     ("is the call available in english?", "The call is written in German"),
+     ("kann ich mich auf englisch bewerben?", "In welcher Sprache die Bewerbung sein soll")],
+)  # fmt: skip
+def test_the_calls_own_language(april, question, lead):
+    assert text(april, question).startswith(lead)
