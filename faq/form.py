@@ -1162,6 +1162,14 @@ def asks_who_attends(question: str) -> bool:
     return bool(_ATTENDING.match(" ".join(tokens(question))))
 
 
+def asks_who_shortlisted(question: str) -> bool:
+    """ "wer ist in der engeren Auswahl?", "who made the shortlist?": who (not whether
+    we) – the call names no one, only the talks with them."""
+    text = f" {' '.join(tokens(question))} "
+    who = question_kind(question) == "who" or " welche " in text or " which " in text
+    return who and bool(re.search(r" engere\w* auswahl | shortlist", text))
+
+
 def asks_benefit(question: str) -> bool:
     """ "was bringt uns das?", "what's in it for us?", "was haben wir davon?": what a
     town gets from taking part (what is funded), not what the program is about."""
@@ -1445,7 +1453,8 @@ _OUTCOME = re.compile(
     r"| (?:funktioniert|geklappt) (?:hat )?$| erfolgreich (?:war|waren|gewesen) | what came (?:out )?of "
     r"| what happened (?:to|with) | how did (?:\w+ ){0,6}(?:go|turn out|work out|end up) "
     r"| what (?:were|are) the (?:\w+ )?(?:results|outcomes) | did (?:it|they|that) work| was it a success "
-    r"| (?:was|were) (?:it|they) successful "
+    r"| (?:was|were) (?:it|they) successful | did (?:\w+ ){0,6}(?:work out|succeed|pay off) "
+    r"| wie ging es (?:\w+ ){0,4}weiter | what became of "
     r"| (?:war|waren|was|were) (?:\w+ ){0,6}(?:erfolgreich|successful|a success|ein erfolg) "
 )
 
@@ -2111,8 +2120,12 @@ def asks_state(question: str) -> bool:
     )
     # "hab die Ausschreibung gefunden. Ist die noch aktuell?": the last sentence asks;
     # "wie ist der stand, ist die bewerbung noch offen?": the last clause
-    last = _LAST_SENTENCE.split(question.strip())[-1]
+    sentences = _LAST_SENTENCE.split(question.strip())
+    last = sentences[-1]
     if state or last != question.strip() and asks_state(last):
+        return True
+    # "Können wir uns noch bewerben? Wir sind eine Stadt in Thüringen.": the question first
+    if len(sentences) > 1 and any(p.rstrip().endswith("?") and asks_state(p) for p in sentences):
         return True
     clause = _CLAUSE.split(question.strip())[-1].strip()
     return clause != question.strip() and _kind(clause) == "yes_no" and asks_state(clause)
@@ -2401,6 +2414,9 @@ def bare_what_if(question: str) -> bool:
     return asks_what_if(question) and bool(toks) and set(toks) <= _NOT_GETTING
 
 
+_CONCEDING = re.compile(r" (?:auch|selbst|sogar) wenn | even (?:if|though) | trotzdem | anyway ")
+
+
 def deadline_verdict(question: str, today: date, deadline: date) -> str | None:
     """'yes', 'no' or 'partly' (only some of the days it names are in time) for a yes/no
     question about applying, read on `today` when the last day to apply is `deadline`;
@@ -2421,6 +2437,8 @@ def deadline_verdict(question: str, today: date, deadline: date) -> str | None:
         # "wir haben die Frist verpasst, geht noch was?": the question, not the statement
         text = f" {' '.join(tokens(_asked_part(question)))} "
         over = today > deadline
+        if _CONCEDING.search(f" {' '.join(tokens(question))} ") and _has(text, _OVER):
+            return "no"  # "auch wenn die Frist vorbei ist?": applying after it – no
         if _has(text, _OVER):
             return "yes" if over else "no"
         if _has(text, _LATE):

@@ -792,6 +792,9 @@ _POINTING = frozenset(
 )
 
 
+_EXAMPLE = re.compile(
+    r"(?i)(?:z\.\s?b\.|zb\b|zum beispiel|etwa|e\.\s?g\.|eg\b|for example|like|such as)"
+)
 _DEADLINE_WORDS = _folded("deadline frist bewerbungsschluss stichtag einsendeschluss")
 _OURS = _folded("wir uns unser unsere we us our ich i my mein meine")
 
@@ -810,6 +813,8 @@ def last_question(question: str) -> str | None:
         return parts[-1].strip()
     clauses = _CLAUSE_BREAK.split(parts[-1].strip())
     if len(clauses) < 2 or len(tokens(clauses[-1])) < 3:
+        return None
+    if _EXAMPLE.match(clauses[-1].strip()):  # "…, z.B. vom Landratsamt?": an example of it
         return None
     # "hab die Frist verpasst weil krank, gehts trotzdem noch?": nothing of its own
     if all(is_stopword(tok) or tok in _ANYWAY_WORDS for tok in tokens(clauses[-1])):

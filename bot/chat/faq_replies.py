@@ -115,6 +115,7 @@ from faq.form import (
     asks_who_employs,
     asks_who_pays_the_expert,
     asks_who_selects,
+    asks_who_shortlisted,
     asks_who_the_makers_are,
     asks_who_took_part,
     asks_whom_to_ask,
@@ -372,6 +373,7 @@ _SOMEONE_FROM = re.compile(
 # "und die anderen?", "and the other ones?" right after one of the five: the rest
 _OTHERS = frozenset("andere anderen other others ubrigen restlichen rest".split())
 _EVENTS = frozenset({"kickoff", "intro_days", "closing_event"})  # the program's events
+_OF_THEM_WORDS = frozenset("was what sind are is ist gibt there mit".split())
 _WHO_WHICH = frozenset("wer who welche welcher which".split())
 _FIVE_WORDS = ("teilnehm", "particip", "stadt", "stadte", "kommun", "town", "cit", "projekt",
                "project", "gemeind", "municipal", "kreis")  # fmt: skip
@@ -1263,8 +1265,10 @@ class FaqReplies:
         if q.entry is None:  # "gibt es dafür Unterstützung?", "wirklich gar keine Kosten?"
             q.entry = self._pointed_back(question, memory, now, kb)
         background = q.last is not None and q.last.id == EXPERT_BACKGROUND
-        if q.entry is None and background and _SOMEONE_FROM.search(" ".join(tokens(question))):
-            # "kann auch jemand aus ner ngo sein?" right after where experts come from
+        unsure = q.entry is None or q.entry.id == ELIGIBILITY  # (who may apply: not experts)
+        if unsure and background and _SOMEONE_FROM.search(" ".join(tokens(question))):
+            # "kann auch jemand aus ner ngo sein?", "darf es auch jemand aus einer anderen
+            # Behörde sein?" right after where experts come from
             q.entry = q.last
         if q.entry is None and q.last is not None and bare_what_if(question):
             # "was passiert wenn wir keins kriegen" right after the talks: not said
@@ -1521,7 +1525,8 @@ class FaqReplies:
             if 0 < len(rest) < len(items):
                 listed = "\n".join(f"• {item}" for item in rest)
                 q.entry, q.said = q.last, f"{t('faq_the_others', q.lang)}\n{listed}"
-        if q.said is None and self._asks_the_others(toks):
+        # ("wir sind aus Torgau. was machen die anderen Städte?": its last sentence asks)
+        if q.said is None and self._asks_the_others(tokens(last_question(question) or question)):
             self._the_others(q, toks, kb)
         events = q.last is not None and q.last.id in _EVENTS
         if events and q.lead is None and q.said is None and asks_who_attends(question):
@@ -1572,6 +1577,8 @@ class FaqReplies:
         if self._after_it(q.entry, question) and (end := kb.at_milestone("closing_event")):
             # "gibt es nach dem Programm noch Unterstützung?": not the support during it
             q.entry, q.lead = end, "silent_after"
+        if q.lead is None and asks_who_shortlisted(question) and (talks := kb.find("pre_talks")):
+            q.entry, q.lead = talks, "silent_shortlist"  # "wer ist in der engeren Auswahl?"
         if asks_benefit(question):  # "was bringt uns das?": what a town gets
             q.entry = kb.find(FUNDING) or q.entry
         if counts_chosen(question):
@@ -1967,7 +1974,14 @@ class FaqReplies:
     def _asks_the_others(toks: list[str]) -> bool:
         """ "wer sind die anderen Teilnehmer?", "what are the other towns doing?": the
         others of the five, asked by one of them."""
-        return bool(_OTHERS & set(toks)) and any(tok.startswith(_FIVE_WORDS) for tok in toks)
+        if not (_OTHERS & set(toks) and any(tok.startswith(_FIVE_WORDS) for tok in toks)):
+            return False
+        # nothing else asked of them ("is the kick-off together with the other four?")
+        return all(
+            is_stopword(tok) or tok in _THE_OTHERS | _WHO_WHICH | _OF_THEM_WORDS
+            or tok.startswith(_FIVE_WORDS)
+            for tok in toks
+        )  # fmt: skip
 
     @staticmethod
     def _after_it(entry: Entry | None, question: str) -> bool:

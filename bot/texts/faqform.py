@@ -88,6 +88,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Zur Zeit nach dem Programm sagt die Ausschreibung nichts. Sie nennt nur sein Ende:",
         "en": "The call says nothing about the time after the program. It names only its end:",
     },
+    "silent_shortlist": {
+        "de": "Wer in der engeren Auswahl ist, nennt die Ausschreibung nicht – nur:",
+        "en": "The call does not say who is on the shortlist – only:",
+    },
     "silent_applicants": {
         "de": "Wie viele sich bewerben oder in die engere Auswahl kommen, nennt die "
         "Ausschreibung nicht – nur:",

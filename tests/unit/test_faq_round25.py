@@ -445,3 +445,74 @@ def test_who_attends_an_event(september, first, then, lead):
 )  # fmt: skip
 def test_the_calls_own_language(april, question, lead):
     assert text(april, question).startswith(lead)
+
+
+# -- tryout28's wrong answers ---------------------------------------------------------------
+
+
+def test_a_yes_no_question_with_the_others_is_no_list_of_them(september):
+    reply = text(
+        september,
+        "Hey, I work for the Hansestadt Stralsund, Amt für Soziales. Is the kick-off together "
+        "with the other four Kommunen?",
+    )
+    assert not reply.startswith("The other participants"), reply
+
+
+def test_still_apply_asked_first_then_who_writes(september):
+    reply = text(september, "Können wir uns noch bewerben? Wir sind eine Stadt in Thüringen.")
+    assert reply.startswith("Nein. Die Bewerbungsfrist ist vorbei"), reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["auch wenn die Frist vorbei ist?", "kann ich mich bewerben, auch wenn die frist vorbei ist?"],
+)
+def test_applying_even_if_the_deadline_passed_is_no(matcher, sessions, question):
+    later = applicant_router(matcher, sessions, LATER)
+    say(later, "u1", "Ich möchte noch eine Bewerbung schicken, an wen geht die?")
+    reply = text(later, question)
+    assert reply.startswith("Nein"), reply
+    assert text(later, "ist die frist schon vorbei?", user="u2").startswith("Ja.")
+
+
+@pytest.mark.parametrize(
+    ("first", "question"),
+    [(None, "What were the results of the program? Did Stralsund's city map actually work out?"),
+     (None, "Did Stralsund's city map work out?"),
+     ("Welche Städte haben teilgenommen?", "und wie ging es mit Pforzheim weiter?")],
+)  # fmt: skip
+def test_what_came_of_a_project_is_not_in_the_call(matcher, sessions, first, question):
+    later = applicant_router(matcher, sessions, LATER)
+    if first:
+        say(later, "u1", first)
+    reply = text(later, question)
+    assert reply.startswith(("The call for applications does not say what came of it",
+                             "Was daraus geworden ist, sagt die Ausschreibung nicht")), reply  # fmt: skip
+
+
+def test_whether_the_jour_fixes_are_a_duty(september):
+    say(september, "u1", "wie oft sind die Jour Fixes?")
+    reply = text(september, "Sind die Pflicht?")
+    assert reply.startswith("Das legt die Ausschreibung nicht fest"), reply
+    assert "Buddy" in reply, reply
+
+
+def test_someone_from_another_authority_as_the_expert(september):
+    say(september, "u1", "Müssen die Expert:innen aus der IT kommen?")
+    reply = text(
+        september, "Darf es auch jemand aus einer anderen Behörde sein, z.B. vom Landratsamt?"
+    )
+    assert reply.startswith("Nein. Die externen Expert:innen kommen aus Wirtschaft"), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("wer ist in der engeren Auswahl?", "Wer in der engeren Auswahl ist, nennt die Ausschreibung nicht"),
+     ("who made the shortlist?", "The call does not say who is on the shortlist")],
+)  # fmt: skip
+def test_who_is_shortlisted_is_not_named(matcher, sessions, question, lead):
+    router = applicant_router(matcher, sessions, DEADLINE_EVENING)
+    say(router, "u1", "Wann finden die Vorgespräche statt?")
+    reply = text(router, question)
+    assert reply.startswith(lead), reply
