@@ -1162,6 +1162,50 @@ def asks_who_attends(question: str) -> bool:
     return bool(_ATTENDING.match(" ".join(tokens(question))))
 
 
+_AS_A_PERSON = re.compile(
+    r"\b(?:ich bin|i am|i m|im)(?: \w+){0,5} (?:gefluchtet\w*|fluchtling\w*|asylbewerber\w*"
+    r"|refugee|asylum seeker|migrant\w*)\b"
+    r"|\b(?:meinen|meine|my) (?:sohn|tochter|kind|kinder|son|daughter|child|children)\b"
+)
+_JOINING_AS = re.compile(r"\b(?:bewerb|anmeld|teilnehm|mitmach|apply|join|register|sign|take part)")
+
+
+def asks_as_a_person(question: str) -> bool:
+    """ "Ich bin selbst geflüchtet … Kann ich mich bewerben?", "Ich möchte meinen Sohn für
+    das Programm anmelden": a person, not an administration, asking to take part – only
+    cities, municipalities and authorities apply (refugees are whom the tools serve)."""
+    text = " ".join(tokens(question))
+    return bool(_AS_A_PERSON.search(text) and _JOINING_AS.search(text))
+
+
+_BECOMING_EXPERT = re.compile(
+    r"\b(?:als|as an?|as the|as one of the) (?:externe |external )?expert(?:in|e|en|s)?\b"
+    r"|\b(?:how|wie) (?:do|can|could|kann|konnen|konnte)? ?(?:we|i|ich|wir|man|one) (?:become"
+    r"|apply as|sich als|mich als|uns als)(?: \w+){0,4} expert|\bwie werde (?:ich|man) (?:\w+ )?expert"
+    r"|\b(?:ich|wir) (?:\w+ ){0,3}expert(?:in|e|en)? werden\b"
+    r"|\b(?:i|we) (?:\w+ ){0,3}become (?:an? |one of the )?(?:\w+ )?experts?\b"
+)
+_ME = frozenset("ich wir mich uns i we me us".split())
+
+
+def asks_to_become_expert(question: str) -> bool:
+    """ "und als Expertin? ich bin Softwareentwicklerin", "how do we become one of the
+    external experts?": taking part as an expert, which the call does not say how to
+    apply for (Lokalprojekte proposes profiles to the towns)."""
+    toks = tokens(question)
+    text = " ".join(toks)
+    found = _BECOMING_EXPERT.search(text)
+    if not found or not _ME & set(toks) or question_kind(question) == "who":
+        return False
+    # taking part asked ("kann ich mich als Expertin bewerben?"), or "und als Expertin?"
+    # alone (not "können wir als Expertin jemanden vorschlagen?")
+    first = tokens(re.split(r"(?<=[?.!])\s+", question.strip())[0])
+    return (
+        bool(_JOINING_AS.search(text) or re.search(r"\b(?:werden|become)\b", text))
+        or len(first) <= 4
+    )
+
+
 def asks_who_shortlisted(question: str) -> bool:
     """ "wer ist in der engeren Auswahl?", "who made the shortlist?": who (not whether
     we) – the call names no one, only the talks with them."""

@@ -15,6 +15,7 @@ from bot.chat.faq_follow import without_preamble
 from bot.chat.faq_several import joined
 from bot.chat.handlers import Context
 from bot.messages import Outbound
+from faq.form import asks_as_a_person
 from faq.normalize import is_stopword, tokens
 
 __all__ = ["ELIGIBILITY", "context_of", "in_context", "says_who"]
@@ -67,7 +68,7 @@ def in_context(ctx: Context, text: str, keep: str | None) -> Outbound | None:
     whoever the context names may apply; None when the FAQ is not sure of the context
     (then the message is asked as it is)."""
     context = context_of(text)
-    if context is None:
+    if context is None or asks_as_a_person(text):  # a refugee asking to apply: one question
         return None
     faq = ctx.services.faq
     # the whole context, else the clause of it the FAQ is sure of ("… und haben Probleme

@@ -68,6 +68,7 @@ from faq.form import (
     as_list,
     asks_a_task,
     asks_about_data,
+    asks_as_a_person,
     asks_benefit,
     asks_by_when,
     asks_call_language,
@@ -102,6 +103,7 @@ from faq.form import (
     asks_the_clock,
     asks_the_end,
     asks_to_apply,
+    asks_to_become_expert,
     asks_to_move,
     asks_town_size,
     asks_what_about,
@@ -1577,6 +1579,13 @@ class FaqReplies:
         if self._after_it(q.entry, question) and (end := kb.at_milestone("closing_event")):
             # "gibt es nach dem Programm noch Unterstützung?": not the support during it
             q.entry, q.lead = end, "silent_after"
+        if q.lead is None and asks_as_a_person(question) and (who := kb.find(ELIGIBILITY)):
+            q.entry, q.lead = who, "faq_not_a_person"  # "ich bin selbst geflüchtet, kann ich …"
+        bg = kb.find(EXPERT_BACKGROUND) if asks_to_become_expert(question) else None
+        if q.lead is None and bg is not None and polarity(bg, question) is None:
+            # "und als Expertin? ich bin Softwareentwicklerin" (not "kann ich als Beamter
+            # Expertin werden?": where experts come from says no)
+            q.entry, q.lead = bg, "silent_become_expert"
         if q.lead is None and asks_who_shortlisted(question) and (talks := kb.find("pre_talks")):
             q.entry, q.lead = talks, "silent_shortlist"  # "wer ist in der engeren Auswahl?"
         if asks_benefit(question):  # "was bringt uns das?": what a town gets

@@ -20,6 +20,7 @@ from bot.chat.faq_follow import AFTER_QUESTION_MARK, asked_span, without_preambl
 from bot.chat.handlers import Context
 from bot.messages import Outbound
 from bot.texts import t
+from faq.form import asks_as_a_person
 
 __all__ = ["MAX_PARTS", "joined", "questions", "several"]
 
@@ -118,6 +119,8 @@ def several(ctx: Context, text: str, keep: str | None, *, record: bool = False) 
     message as one question (also when one part is off topic). What comes before the
     first question and after the last (a greeting, who writes, the thanks) is no part."""
     faq = ctx.services.faq
+    if asks_as_a_person(text):  # "ich bin selbst geflüchtet … kann ich mich bewerben?": one
+        return None
     asked = asked_span(text)  # not who writes nor the thanks around the questions
     if (found := without_preamble(asked)) is not None and found[0]:
         asked = found[0]

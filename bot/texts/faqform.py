@@ -88,6 +88,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "de": "Zur Zeit nach dem Programm sagt die Ausschreibung nichts. Sie nennt nur sein Ende:",
         "en": "The call says nothing about the time after the program. It names only its end:",
     },
+    "faq_not_a_person": {
+        "de": "Nein – bewerben können sich nur Verwaltungen, keine Einzelpersonen. Geflüchtete "
+        "und Neuangekommene sind die, denen die Lösungen der Kommunen helfen sollen. Die "
+        "Ausschreibung sagt:",
+        "en": "No – only administrations can apply, not individuals. Refugees and newcomers "
+        "are the people the municipalities' solutions are meant to help. The call says:",
+    },
+    "silent_become_expert": {
+        "de": "Wie man Expert:in im Programm wird, sagt die Ausschreibung nicht – Lokalprojekte "
+        "sucht die Profile aus und schlägt sie den Kommunen vor; fragen Sie dort nach (/kontakt). "
+        "Die Ausschreibung sagt:",
+        "en": "The call does not say how to become one of the experts – Lokalprojekte selects "
+        "the profiles and proposes them to the municipalities; ask them (/contact). The call "
+        "says:",
+    },
     "silent_shortlist": {
         "de": "Wer in der engeren Auswahl ist, nennt die Ausschreibung nicht – nur:",
         "en": "The call does not say who is on the shortlist – only:",

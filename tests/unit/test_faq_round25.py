@@ -516,3 +516,41 @@ def test_who_is_shortlisted_is_not_named(matcher, sessions, question, lead):
     say(router, "u1", "Wann finden die Vorgespräche statt?")
     reply = text(router, question)
     assert reply.startswith(lead), reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("Ich bin selbst aus der Ukraine geflüchtet und lebe jetzt in Halle. Kann ich mich für das "
+      "Programm bewerben?", "Nein – bewerben können sich nur Verwaltungen"),
+     ("Ich möchte meinen Sohn für das Programm anmelden, er ist 17 und kam letztes Jahr aus "
+      "Syrien.", "Nein – bewerben können sich nur Verwaltungen"),
+     ("I am a refugee, can I apply?", "No – only administrations can apply")],
+)  # fmt: skip
+def test_a_refugee_asking_to_take_part_is_told_who_applies(april, question, lead):
+    reply = text(april, question)
+    assert reply.startswith(lead), reply
+    assert "Städte, Kommunen und Behörden" in reply or "Cities, municipalities" in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lead"),
+    [("Ich bin selbst geflüchtet. Kann ich mich bewerben?", "und als Expertin? ich bin "
+      "Softwareentwicklerin", "Wie man Expert:in im Programm wird, sagt die Ausschreibung nicht"),
+     ("We are a software company. Can we apply?", "ok so how do we become one of the external "
+      "experts then?", "The call does not say how to become one of the experts")],
+)  # fmt: skip
+def test_how_to_become_an_expert_is_not_said(april, first, then, lead):
+    say(april, "u1", first)
+    reply = text(april, then)
+    assert reply.startswith(lead), reply
+    assert "Wirtschaft oder Zivilgesellschaft" in reply or "business or civil society" in reply
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("Kann auch ein Beamter Experte werden?", "Nein."),
+     ("Wie werden die Expertinnen ausgewählt?", "Sie wählen selbst"),
+     ("how do i become a german citizen", "I can't help with that")],
+)  # fmt: skip
+def test_becoming_an_expert_is_not_read_into_other_questions(april, question, lead):
+    assert text(april, question).startswith(lead)
