@@ -87,6 +87,9 @@ _NOT_COUNTED = (
     "than", "stufe", "level",
 )  # fmt: skip
 _LENGTHS = ("monat", "month", "jahr", "year")
+_HALF_A_YEAR = re.compile(
+    r"(?:^|\s)(?:half a year|a half year|half year|half-year|ein halbes jahr|halbes jahr)\b"
+)
 _MONTH_ALONE = re.compile(r"\b(?:im|in|ab|seit|bis|until|from|since)\s+" + _MONTH)
 _COMPARING = re.compile(
     r"\b(?:mehr|weniger|uber|unter|mindestens|hochstens|maximal|bis zu|more|less|fewer|"
@@ -169,7 +172,7 @@ def _dates_folded(text: str) -> str:
 
 def figures(text: str) -> dict[str, set]:
     """{kind: values} of every figure the text names (a kind only if it names one)."""
-    folded = _dates_folded(text)
+    folded = _HALF_A_YEAR.sub(" 6 months", _dates_folded(text))  # "half a year": six months
     found: dict[str, set] = {}
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(folded):

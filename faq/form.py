@@ -561,7 +561,7 @@ def _unlisted_use(entry: Entry, toks: list[str], answer: str) -> bool:
     if at is None:
         return False
     told = set(tokens(answer))
-    listed = tuple(entry.polar.get("yes", ()))
+    listed = tuple(part for term in entry.polar.get("yes", ()) for part in term.split(" + "))
     for tok in toks[at + 1 :]:
         if is_stopword(tok) or tok.isdigit() or tok in _YES_NO or tok.startswith(_USE):
             continue
@@ -2357,10 +2357,19 @@ def employed_how_long(question: str) -> bool:
     six months (her placement is the project's)."""
     text = f" {' '.join(tokens(question))} "
     long = " wie lange " in text or " wie lang " in text or " how long " in text
-    return long and any(w in text for w in _EMPLOYED)
+    if long and any(w in text for w in _CONTRACT):  # "wie lange geht mein Vertrag?"
+        return True
+    # "ist es richtig, dass die Expert:innen ein ganzes Jahr bei uns bleiben?": her stay
+    staying = any(w in text for w in _STAYING) and any(
+        f" {w}" in text for w in ("expert", "fachkraft")
+    )
+    length = bool(re.search(r" (?:monat|month|jahr|year|halbes|half)\w*", text))
+    return long and any(w in text for w in _EMPLOYED) or staying and length
 
 
 _EMPLOYED = (" angestellt ", " beschaftigt ", " eingestellt ", " employed ", " placed ", " hired ")
+_CONTRACT = (" vertrag ", " arbeitsvertrag ", " contract ", " stelle ", " position ", " job ")
+_STAYING = (" bleiben ", " bleibt ", " stay ", " stays ", " staying ")
 
 
 def asks_earlier_editions(question: str) -> bool:

@@ -554,3 +554,29 @@ def test_how_to_become_an_expert_is_not_said(april, first, then, lead):
 )  # fmt: skip
 def test_becoming_an_expert_is_not_read_into_other_questions(april, question, lead):
     assert text(april, question).startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [("Ist es richtig, dass die Expert:innen ein ganzes Jahr bei uns bleiben?", "Nein."),
+     ("bleibt die expertin ein halbes jahr?", "Ja."),
+     ("does the expert stay a whole year?", "No."),
+     ("does the expert stay for half a year?", "The project phase lasts six months")],
+)  # fmt: skip
+def test_a_year_or_half_a_year_of_the_expert(april, question, lead):
+    assert text(april, question).startswith(lead)
+
+
+def test_half_a_year_is_six_months():
+    assert terms("ein halbes Jahr") == {"months": {6}}
+    assert terms("half a year later")["months"] == {6}
+
+
+def test_how_long_her_contract_runs(september):
+    say(
+        september,
+        "u1",
+        "Ich bin die neue Expertin in Pforzheim. Bei wem bin ich eigentlich angestellt?",
+    )
+    reply = text(september, "wie lange geht mein Vertrag?")
+    assert reply.startswith("Die Projektphase dauert sechs Monate"), reply
