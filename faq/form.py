@@ -1206,6 +1206,22 @@ def asks_to_become_expert(question: str) -> bool:
     )
 
 
+_AGAIN = re.compile(r" (?:wieder|erneut|nochmal|noch einmal|again|once more|another round) ")
+_A_ROUND = ("ford", "projekt", "kommun", "programm", "ausschreib", "fund", "project", "program",
+            "call", "runde", "round", "bewerb", "apply")  # fmt: skip
+
+
+def asks_again(question: str) -> bool:
+    """ "Stimmt es, dass die Stiftung wieder fünf Kommunen fördert?", "fördert die Stiftung
+    nochmal Projekte?": another round of the program (once the call is closed, the next
+    call, of which nothing is known)."""
+    toks = tokens(question)
+    while toks and toks[-1] in ("again", "nochmal", "wieder"):  # "what's our project called
+        toks = toks[:-1]  # again?": said again, no other round
+    again = _AGAIN.search(f" {' '.join(toks)} ")
+    return bool(again) and any(tok.startswith(_A_ROUND) for tok in toks)
+
+
 def asks_who_shortlisted(question: str) -> bool:
     """ "wer ist in der engeren Auswahl?", "who made the shortlist?": who (not whether
     we) – the call names no one, only the talks with them."""

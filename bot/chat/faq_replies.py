@@ -68,6 +68,7 @@ from faq.form import (
     as_list,
     asks_a_task,
     asks_about_data,
+    asks_again,
     asks_as_a_person,
     asks_benefit,
     asks_by_when,
@@ -162,6 +163,7 @@ from jobs.editions import EditionData, default_edition
 from jobs.program import (
     CallState,
     answer_text,
+    call_closed,
     call_state,
     local_today,
     long_day,
@@ -1588,6 +1590,9 @@ class FaqReplies:
             q.entry, q.lead = bg, "silent_become_expert"
         if q.lead is None and asks_who_shortlisted(question) and (talks := kb.find("pre_talks")):
             q.entry, q.lead = talks, "silent_shortlist"  # "wer ist in der engeren Auswahl?"
+        again = q.lead is None and asks_again(question) and (nxt := kb.find("next_call"))
+        if again and call_closed(self._read(q), q.now):
+            q.entry = nxt  # "fördert die Stiftung wieder fünf Kommunen?" in 2026: not known
         if asks_benefit(question):  # "was bringt uns das?": what a town gets
             q.entry = kb.find(FUNDING) or q.entry
         if counts_chosen(question):

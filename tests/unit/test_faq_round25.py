@@ -580,3 +580,17 @@ def test_how_long_her_contract_runs(september):
     )
     reply = text(september, "wie lange geht mein Vertrag?")
     assert reply.startswith("Die Projektphase dauert sechs Monate"), reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Stimmt es, dass die Stiftung wieder fünf Kommunen fördert?",
+        "fördert die stiftung nochmal projekte?",
+    ],
+)
+def test_another_round_once_the_call_is_closed_is_the_next_call(matcher, sessions, april, question):
+    later = applicant_router(matcher, sessions, LATER)
+    reply = text(later, question)
+    assert reply.startswith("Eine nächste Ausschreibung ist noch nicht bekannt"), reply
+    assert not text(april, question).startswith("Eine nächste Ausschreibung")
