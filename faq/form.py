@@ -420,10 +420,7 @@ def _mentions(folded_tokens: list[str], text: str, terms: tuple[str, ...]) -> bo
         if len(parts) > 1:
             if " ".join(parts) in text:
                 return True
-        elif parts and any(
-            tok == parts[0] or (len(parts[0]) >= 4 and tok.startswith(parts[0]))
-            for tok in folded_tokens
-        ):
+        elif parts and any(_fits(tok, parts[0]) for tok in folded_tokens):
             return True
     return False
 
@@ -2185,7 +2182,8 @@ def asks_state(question: str) -> bool:
     if state or last != question.strip() and asks_state(last):
         return True
     # "Können wir uns noch bewerben? Wir sind eine Stadt in Thüringen.": the question first
-    if len(sentences) > 1 and any(p.rstrip().endswith("?") and asks_state(p) for p in sentences):
+    # (the last one was read above)
+    if any(p.rstrip().endswith("?") and asks_state(p) for p in sentences[:-1]):
         return True
     clause = _CLAUSE.split(question.strip())[-1].strip()
     return clause != question.strip() and _kind(clause) == "yes_no" and asks_state(clause)
